@@ -1,0 +1,55 @@
+# Two commands do everything on a fresh Debian 12 / Ubuntu machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+
+.PHONY: run test bench demo system-deps system-deps-test venv venv-test translations lock clean
+
+run: system-deps $(VENV)/.runtime translations
+	$(BIN)/station-app $(ARGS)
+
+test: system-deps-test $(VENV)/.test translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: system-deps-test $(VENV)/.test translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
+
+demo: system-deps $(VENV)/.runtime translations
+	$(BIN)/station-app demo $(ARGS)
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+system-deps-test:
+	@TEST=1 scripts/install-system-deps.sh
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# The lock files pin what is tested and shipped; the project itself goes in editable, without resolving again.
+$(VENV)/.runtime: $(VENV)/bin/python requirements.lock pyproject.toml
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	@touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.lock
+	$(BIN)/pip install -q -r requirements-test.lock
+	@touch $@
+
+translations: $(VENV)/.runtime
+	@$(BIN)/python scripts/translations.py build
+
+# Re-pin after changing dependencies in pyproject.toml (needs the network).
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install -q . && .lockvenv/bin/pip freeze --exclude station-app > requirements.lock
+	.lockvenv/bin/pip install -q ".[test]" && .lockvenv/bin/pip freeze --exclude station-app \
+	  | grep -vxFf requirements.lock > requirements-test.lock
+	rm -rf .lockvenv
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

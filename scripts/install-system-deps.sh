@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages that Qt (offscreen and X11), QtMultimedia, zbar and the fonts need,
+# only those missing. Idempotent. With TEST=1 also the tools the tests use (Xvfb, poppler).
+set -euo pipefail
+
+RUNTIME=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
+  fonts-dejavu-core libzbar0 libpulse0 libxrandr2 libx11-xcb1 libxkbcommon-x11-0 libxcb1 libxcb-cursor0
+  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
+  libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1)
+TESTING=(xvfb xauth poppler-utils)
+
+wanted=("${RUNTIME[@]}")
+[ "${TEST:-0}" = 1 ] && wanted+=("${TESTING[@]}")
+# Debian's own python3 ships venv/ensurepip separately.
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then wanted+=(python3-venv); fi
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Thiếu các gói hệ thống sau; hãy cài chúng bằng trình quản lý gói của máy rồi chạy lại:" >&2
+  echo "Missing system packages; install them with this machine's package manager, then run again:" >&2
+  echo "  ${missing[*]}" >&2
+  exit 1
+fi
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "Cần quyền root để cài: ${missing[*]}" >&2
+    echo "Run as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq || true
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

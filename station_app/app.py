@@ -1,0 +1,111 @@
+"""The one place that wires paths, logging, the database, services and the window."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from platformdirs import user_data_dir
+
+from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError
+from station_app.persistence.database import Database, check_folder_writable, open_database
+from station_app.services.accounts import AccountService
+from station_app.services.audit_log import AuditService
+from station_app.services.settings_store import SettingsStore
+from station_app.services.station_setup import StationService
+
+APP_NAME = "station-app"
+APP_AUTHOR = "SoYTeLaiChau"
+log = logging.getLogger(__name__)
+
+
+def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir`` first, then ``STATION_DATA_DIR``, then the user's data folder (platformdirs)."""
+    chosen = arg or os.environ.get("STATION_DATA_DIR") or user_data_dir(APP_NAME, APP_AUTHOR)
+    return Path(chosen).expanduser().resolve()
+
+
+def setup_logging(data_dir: Path, verbose: bool = False) -> Path:
+    """Rotating log in ``<data>/logs``. Log records name ids and counts only, never personal data."""
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / "station-app.log"
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    return log_file
+
+
+@dataclass
+class AppContext:
+    """Everything the UI and the CLI need, made once."""
+
+    data_dir: Path
+    log_file: Path
+    db: Database
+    settings: SettingsStore
+    station: StationService
+    accounts: AccountService
+    audit: AuditService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_context(data_dir: Path) -> AppContext:
+    check_folder_writable(data_dir)
+    log_file = setup_logging(data_dir)
+    db = open_database(data_dir)
+    return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
+                      AccountService(db), AuditService(db))
+
+
+class InstanceLock:
+    """Only one window per data folder: a second copy of the app is told to use the first one."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._lock = FileLock(str(data_dir / "station-app.lock"), timeout=0)
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise DatabaseInUseError() from exc
+        except OSError as exc:
+            raise DataFolderNotWritableError(path=str(Path(self._lock.lock_file).parent)) from exc
+
+    def release(self) -> None:
+        self._lock.release()
+
+
+def display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+NO_DISPLAY_MESSAGE = (
+    "Không tìm thấy màn hình để mở cửa sổ ứng dụng (biến DISPLAY trống).\n"
+    "No display found. On a machine without a screen, run it under a virtual one:\n"
+    "  xvfb-run -a station-app        (Debian: apt-get install xvfb xauth)\n"
+    "or use the command line: station-app --help"
+)
+
+
+def run_gui(data_dir: Path) -> int:
+    """Open the window. Expected problems become a message box (or a line on stderr without Qt)."""
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from station_app.ui.main import run  # Qt is imported only when a window is wanted
+
+    return run(data_dir)

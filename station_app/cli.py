@@ -1,0 +1,176 @@
+"""The command line: no subcommand opens the window; each subcommand does one job IT staff script.
+
+Messages are Vietnamese (the typed errors' own sentences). Exit codes: 0 done, 1 the job failed with an
+expected error (message on stderr), 2 bad usage or no display.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from station_app import __version__
+from station_app.core.errors import StationError
+from station_app.core.model import ROLE_LABELS, Role, SiteKind
+
+log = logging.getLogger(__name__)
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="station-app", description="Ứng dụng trạm khám sức khỏe định kỳ 2026")
+    p.add_argument("--version", action="version", version=f"station-app {__version__}")
+    p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: STATION_DATA_DIR hoặc thư mục dữ liệu người dùng)")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH")
+
+    init = sub.add_parser("init", help="thiết lập trạm (như trình thiết lập, không cần cửa sổ)")
+    init.add_argument("--station-code", required=True)
+    init.add_argument("--station-name", required=True)
+    init.add_argument("--site-name", help="tên điểm khám (mặc định: tên trạm)")
+    init.add_argument("--site-kind", choices=[k.value for k in SiteKind], default=SiteKind.COMMUNE_STATION.value)
+    init.add_argument("--commune", required=True, help="mã xã/phường 5 chữ số")
+    init.add_argument("--village", help="thôn/bản (điểm khám lưu động)")
+    init.add_argument("--campaign", default="Khám sức khỏe định kỳ miễn phí 2026")
+    init.add_argument("--year", type=int, default=2026)
+    init.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2026, 5, 1))
+    init.add_argument("--end", type=dt.date.fromisoformat, default=dt.date(2026, 12, 31))
+    init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên đầu tiên")
+    init.add_argument("--admin-name", required=True, help="họ và tên quản trị viên")
+    _password_args(init)
+
+    users = sub.add_parser("users", help="quản lý tài khoản").add_subparsers(dest="users_command", metavar="VIỆC")
+    add = users.add_parser("add", help="thêm tài khoản")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="họ và tên")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    _password_args(add)
+    users.add_parser("list", help="liệt kê tài khoản")
+    disable = users.add_parser("disable", help="khoá tài khoản")
+    disable.add_argument("username")
+    enable = users.add_parser("enable", help="mở khoá tài khoản")
+    enable.add_argument("username")
+
+    audit = sub.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(dest="audit_command", metavar="VIỆC")
+    audit.add_parser("verify", help="kiểm tra chuỗi nhật ký, báo chỗ bị sửa/xoá")
+
+    demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
+    demo.add_argument("--residents", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=2026)
+    return p
+
+
+def _password_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--password-env", metavar="VAR", help="đọc mật khẩu từ biến môi trường VAR (cho script)")
+    p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_env:
+        value = os.environ.get(args.password_env)
+        if value is None:
+            raise SystemExit(f"Biến môi trường {args.password_env} chưa được đặt.")
+        return value
+    if args.password_stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Mật khẩu: ")
+    if first != getpass.getpass("Nhập lại mật khẩu: "):
+        raise SystemExit("Hai lần nhập mật khẩu không khớp.")
+    return first
+
+
+def _context(args: argparse.Namespace):  # noqa: ANN202 - AppContext, imported lazily
+    from station_app.app import open_context, resolve_data_dir
+
+    return open_context(resolve_data_dir(args.data_dir))
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from station_app.services.station_setup import StationSetup
+
+    ctx = _context(args)
+    setup = StationSetup(
+        station_code=args.station_code.strip().upper(), station_name=args.station_name,
+        site_name=args.site_name or args.station_name, site_kind=SiteKind(args.site_kind),
+        commune_code=args.commune, village=args.village, campaign_name=args.campaign,
+        campaign_year=args.year, campaign_start=args.start, campaign_end=args.end,
+        admin_username=args.admin, admin_full_name=args.admin_name, admin_password=_read_password(args),
+    )
+    ctx.station.initialise(setup)
+    info = ctx.station.info()
+    print(f"Đã thiết lập trạm {info.code} — {info.name} ({info.commune_name}), dữ liệu ở {ctx.data_dir}")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    ctx = _context(args)
+    if args.users_command == "add":
+        user = ctx.accounts.add_user(None, args.username, args.name, Role(args.role), _read_password(args))
+        print(f"Đã thêm tài khoản {user.username} ({ROLE_LABELS[user.role]}).")
+    elif args.users_command == "list":
+        for u in ctx.accounts.list_users(None):
+            state = "hoạt động" if u.active else "đã khoá"
+            print(f"{u.username:<20} {ROLE_LABELS[u.role]:<16} {state:<10} {u.full_name}")
+    elif args.users_command in ("disable", "enable"):
+        user = ctx.accounts.set_active(None, args.username, args.users_command == "enable")
+        print(f"Tài khoản {user.username}: {'hoạt động' if user.active else 'đã khoá'}.")
+    else:
+        print("Cần chọn: add, list, disable hoặc enable.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    if args.audit_command != "verify":
+        print("Cần chọn: verify.", file=sys.stderr)
+        return 2
+    report = _context(args).audit.verify()
+    if report.ok:
+        print(f"Nhật ký toàn vẹn: {report.checked} sự kiện, chuỗi băm khớp.")
+        return 0
+    reasons = {"missing": "thiếu (bị xoá)", "relinked": "bị nối lại", "edited": "bị sửa",
+               "truncated": "các sự kiện cuối bị xoá"}
+    print(f"Nhật ký KHÔNG toàn vẹn: sự kiện số {report.broken_at} {reasons.get(report.reason, report.reason)}; "
+          f"{report.checked} sự kiện trước đó vẫn khớp. Hãy báo ngay cho quản trị viên.", file=sys.stderr)
+    return 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from station_app.services.demo import make_demo
+
+    ctx = _context(args)
+    result = make_demo(ctx, residents=args.residents, seed=args.seed, progress=_print_progress)
+    print(result.summary())
+    return 0
+
+
+def _print_progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from station_app.app import resolve_data_dir, run_gui
+
+        return run_gui(resolve_data_dir(args.data_dir))
+    try:
+        return COMMANDS[args.command](args)
+    except StationError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+    except Exception:  # the user never sees a traceback; the log keeps it
+        log.exception("unexpected error in command %s", args.command)
+        print("Lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký (thư mục logs trong thư mục dữ liệu).",
+              file=sys.stderr)
+        return 1

@@ -1,0 +1,104 @@
+"""Typed errors of the station. Each carries data and a Vietnamese message template.
+
+The template is marked for translation (context ``errors``); ``str(error)`` gives the Vietnamese sentence,
+the UI shows the translated one. Templates say what to do next, and never hold personal data.
+"""
+from __future__ import annotations
+
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+
+
+class StationError(Exception):
+    """Base of every expected error: the user can do something about it."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Đã xảy ra lỗi. Vui lòng thử lại.")
+
+    def __init__(self, **data: object) -> None:
+        self.data = data
+        super().__init__(self.message())
+
+    def message(self, template: str | None = None) -> str:
+        return (template or self.template).format(**self.data)
+
+
+class NotInitialisedError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Trạm chưa được thiết lập. Hãy chạy trình thiết lập (mở ứng dụng, hoặc lệnh 'station-app init')."
+    )
+
+
+class AlreadyInitialisedError(StationError):
+    template = QT_TRANSLATE_NOOP("errors", "Trạm đã được thiết lập rồi; không thể thiết lập lại trên cùng dữ liệu.")
+
+
+class WrongCredentialsError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Sai tên đăng nhập hoặc mật khẩu. Kiểm tra lại (chú ý bộ gõ tiếng Việt và phím Caps Lock) rồi thử lại."
+    )
+
+
+class AccountDisabledError(StationError):
+    template = QT_TRANSLATE_NOOP("errors", "Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên của trạm.")
+
+
+class AccountLockedOutError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Đăng nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại, hoặc nhờ quản trị viên."
+    )
+
+
+class PermissionDeniedError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Tài khoản của bạn không có quyền làm việc này. Hãy nhờ người có quyền (điều phối viên hoặc quản trị viên)."
+    )
+
+
+class ValidationError(StationError):
+    """A value the user typed is not acceptable; ``field`` names the input."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Giá trị không hợp lệ ở ô '{field}': {reason}")
+
+
+class DuplicateError(StationError):
+    template = QT_TRANSLATE_NOOP("errors", "Đã có {what} này trong dữ liệu ({key}). Hãy kiểm tra lại.")
+
+
+class NotFoundError(StationError):
+    template = QT_TRANSLATE_NOOP("errors", "Không tìm thấy {what}. Hãy kiểm tra lại.")
+
+
+class DataFolderNotWritableError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Không ghi được vào thư mục dữ liệu {path}. Hãy chọn thư mục khác (--data-dir) hoặc nhờ cán bộ CNTT cấp quyền ghi.",
+    )
+
+
+class DatabaseCorruptError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. Không có gì bị thay đổi. "
+        "Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.",
+    )
+
+
+class DatabaseTooNewError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu {found}). "
+        "Hãy cài phiên bản ứng dụng mới nhất; dữ liệu không bị thay đổi.",
+    )
+
+
+class DatabaseInUseError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Ứng dụng đang mở trên cùng dữ liệu này (ở cửa sổ khác hoặc tài khoản khác trên máy). "
+        "Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại.",
+    )
+
+
+class AuditChainBrokenError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Nhật ký kiểm tra bị sửa hoặc xoá tại sự kiện số {position}. Hãy báo ngay cho quản trị viên."
+    )

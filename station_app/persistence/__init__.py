@@ -1,0 +1,1 @@
+"""Persistence: the only package that imports SQLAlchemy. Tables, engine, migrations, unit of work."""

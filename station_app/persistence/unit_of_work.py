@@ -1,0 +1,77 @@
+"""A session per user action: the unit of work owns the session and its transaction.
+
+    with UnitOfWork(db) as uow:
+        uow.session.add(row)
+        uow.audit(AuditAction.CREATE, "residents", row.id, user_id)
+        uow.commit()
+
+Leaving the block without ``commit()`` rolls back. The audit event is written in the same transaction as the
+change it describes, so either both are stored or neither.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from types import TracebackType
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station_app.core.audit import GENESIS, AuditEvent, chain
+from station_app.persistence.database import Database
+from station_app.persistence.tables import AuditEventRow, AuditHeadRow
+
+
+class UnitOfWork:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.session: Session
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._db.sessions()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: str | None,
+        user_id: str | None,
+        details: dict | None = None,
+    ) -> AuditEvent:
+        """Append an event to the chain (ids and counts only in ``details``; never personal data)."""
+        head = self.session.get(AuditHeadRow, 1)
+        event = chain(
+            head.seq if head else 0,
+            head.hash if head else GENESIS,
+            at=dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+            user_id=user_id,
+            action=str(action),
+            entity=entity,
+            entity_id=entity_id,
+            details=details or {},
+        )
+        self.session.add(AuditEventRow(**event.__dict__))
+        if head is None:
+            self.session.add(AuditHeadRow(id=1, seq=event.seq, hash=event.hash))
+        else:
+            head.seq, head.hash = event.seq, event.hash
+        self.session.flush()
+        return event
+
+
+def load_audit_chain(session: Session) -> tuple[list[AuditEvent], int | None, str | None]:
+    rows = session.scalars(select(AuditEventRow).order_by(AuditEventRow.seq)).all()
+    events = [
+        AuditEvent(seq=r.seq, at=r.at, user_id=r.user_id, action=r.action, entity=r.entity,
+                   entity_id=r.entity_id, details=r.details or {}, prev_hash=r.prev_hash, hash=r.hash)
+        for r in rows
+    ]
+    head = session.get(AuditHeadRow, 1)
+    return events, (head.seq if head else None), (head.hash if head else None)
