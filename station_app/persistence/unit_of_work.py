@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from station_app.core.audit import GENESIS, AuditEvent, chain
 from station_app.persistence.database import Database
+from station_app.persistence.repositories import StationRepository, UserRepository
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
 
 
@@ -28,6 +29,8 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._db.sessions()
+        self.users = UserRepository(self.session)
+        self.stations = StationRepository(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -5,8 +5,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
 from station_app.core.errors import (
     AccountDisabledError,
     AccountLockedOutError,
@@ -70,12 +68,11 @@ def create_user_row(uow: UnitOfWork, actor_id: str | None, username: str, full_n
     """Add a user inside an open unit of work (used by set-up too); the caller commits."""
     username = username.strip().lower()
     validate_new_user(username, full_name, password)
-    if uow.session.scalar(select(func.count()).where(UserRow.username == username)):
+    if uow.users.by_username(username) is not None:
         raise DuplicateError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"), key=username)
     row = UserRow(username=username, full_name=" ".join(full_name.split()), role=Role(role).value,
                   password_hash=hash_password(password), created_by=actor_id)
-    uow.session.add(row)
-    uow.session.flush()
+    uow.users.add(row)
     uow.audit(AuditAction.CREATE, "users", row.id, actor_id, {"role": row.role})
     return row
 
@@ -87,7 +84,7 @@ class AccountService:
     def sign_in(self, username: str, password: str) -> SignedInUser:
         """Check the password; wrong ones are counted and, past a limit, the account waits a minute."""
         with UnitOfWork(self._db) as uow:
-            row = uow.session.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
+            row = uow.users.by_username(username.strip().lower())
             if row is None:
                 verify_password(dummy_hash(), password)
                 uow.audit(AuditAction.SIGN_IN_FAILED, "users", None, None, {"reason": "unknown_user"})
@@ -127,13 +124,13 @@ class AccountService:
         if actor is not None:
             require(actor.role, Permission.MANAGE_USERS)
         with UnitOfWork(self._db) as uow:
-            return [_info(r) for r in uow.session.scalars(select(UserRow).order_by(UserRow.username))]
+            return [_info(r) for r in uow.users.all()]
 
     def set_active(self, actor: SignedInUser | None, username: str, active: bool) -> UserInfo:
         if actor is not None:
             require(actor.role, Permission.MANAGE_USERS)
         with UnitOfWork(self._db) as uow:
-            row = uow.session.scalar(select(UserRow).where(UserRow.username == username.strip().lower()))
+            row = uow.users.by_username(username.strip().lower())
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
             if not active and actor is not None and row.id == actor.id:
@@ -151,7 +148,7 @@ class AccountService:
             raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Mật khẩu"),
                                   reason=QT_TRANSLATE_NOOP("errors", "cần ít nhất 6 ký tự"))
         with UnitOfWork(self._db) as uow:
-            row = uow.session.scalar(select(UserRow).where(UserRow.username == username))
+            row = uow.users.by_username(username.strip().lower())
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
             row.password_hash = hash_password(new_password)

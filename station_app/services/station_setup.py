@@ -5,8 +5,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from station_app.core.errors import AlreadyInitialisedError, NotInitialisedError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, Role, SiteKind
@@ -77,13 +75,13 @@ class StationService:
 
     def is_initialised(self) -> bool:
         with UnitOfWork(self._db) as uow:
-            return uow.session.scalar(select(StationRow.id).limit(1)) is not None
+            return uow.stations.exists()
 
     def initialise(self, setup: StationSetup) -> SignedInUser:
         """Create everything the first run needs; refuses a database that already has a station."""
         _check(setup)
         with UnitOfWork(self._db) as uow:
-            if uow.session.scalar(select(StationRow.id).limit(1)) is not None:
+            if uow.stations.exists():
                 raise AlreadyInitialisedError()
             admin = create_user_row(uow, None, setup.admin_username, setup.admin_full_name, Role.ADMIN,
                                     setup.admin_password)
@@ -104,7 +102,7 @@ class StationService:
 
     def info(self) -> StationInfo:
         with UnitOfWork(self._db) as uow:
-            station = uow.session.scalar(select(StationRow).limit(1))
+            station = uow.stations.current()
             if station is None or station.current_site_id is None or station.current_campaign_id is None:
                 raise NotInitialisedError()
             site = uow.session.get(SiteRow, station.current_site_id)

@@ -1,0 +1,45 @@
+"""Shared fixtures: a fresh data folder and an initialised station on a real SQLite file per test."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("LANG", "C.UTF-8")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from station_app.app import AppContext, open_context  # noqa: E402
+from station_app.core.model import Role  # noqa: E402
+from station_app.services.accounts import SignedInUser  # noqa: E402
+from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup  # noqa: E402
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "dữ liệu trạm"  # a non-ASCII path, as on a Vietnamese Windows account
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def empty_ctx(data_dir: Path):
+    ctx = open_context(data_dir)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def ctx(empty_ctx: AppContext) -> AppContext:
+    empty_ctx.station.initialise(station_setup())
+    return empty_ctx
+
+
+@pytest.fixture
+def admin(ctx: AppContext) -> SignedInUser:
+    return ctx.accounts.sign_in("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def nurse(ctx: AppContext, admin: SignedInUser) -> SignedInUser:
+    ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+    return ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)

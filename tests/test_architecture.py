@@ -1,0 +1,47 @@
+"""The layers stay apart: the core is pure, only persistence imports SQLAlchemy, only ui imports Qt widgets."""
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "station_app"
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _modules(sub: str = ""):
+    return sorted((PACKAGE / sub).rglob("*.py"))
+
+
+def _offenders(files, prefixes):
+    return {f"{p.relative_to(PACKAGE)}: {n}" for p in files for n in _imports(p)
+            if any(n == x or n.startswith(x + ".") for x in prefixes)}
+
+
+def test_core_imports_neither_qt_nor_sqlalchemy_nor_io_libraries():
+    banned = ["PySide6", "sqlalchemy", "alembic", "reportlab", "zxingcpp", "pyzbar", "sqlite3", "station_app.persistence",
+              "station_app.services", "station_app.ui"]
+    assert _offenders(_modules("core"), banned) == set()
+
+
+def test_only_persistence_imports_sqlalchemy():
+    outside = [p for p in _modules() if "persistence" not in p.parts]
+    assert _offenders(outside, ["sqlalchemy", "alembic"]) == set()
+
+
+def test_only_ui_imports_qt():
+    outside = [p for p in _modules() if "ui" not in p.relative_to(PACKAGE).parts]
+    assert _offenders(outside, ["PySide6"]) == set()
+
+
+@pytest.mark.parametrize("layer", ["persistence", "services"])
+def test_lower_layers_never_reach_up_to_the_ui(layer):
+    assert _offenders(_modules(layer), ["station_app.ui", "station_app.app", "station_app.cli"]) == set()
