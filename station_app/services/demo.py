@@ -1,0 +1,293 @@
+"""A training station filled with synthetic residents of Lai Châu, their visits and vital signs.
+
+``station-app --data-dir D demo --residents N`` on an empty folder: a station in Xã Mường Kim, demo
+accounts with a shared training password, N residents of Mường Kim and three neighbouring communes, visits for
+about 60 % of them over the campaign, vital signs for the visits that got that far. Rows go in by chunks
+of ``CHUNK`` residents, each chunk with one audit event in the same transaction, so the audit chain verifies.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from station_app.core.errors import StationError, ValidationError
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.ids import new_id
+from station_app.core.model import ROLE_LABELS, AuditAction, Role, SiteKind, VisitStatus
+from station_app.core.synthetic import (
+    CommuneSpec,
+    PopulationGenerator,
+    SiteSpec,
+    SyntheticResident,
+    SyntheticVisit,
+    VisitPlanner,
+)
+from station_app.persistence.bulk import BulkChunk, bulk_mode, database_bytes, insert_chunk
+from station_app.persistence.database import Database
+from station_app.persistence.tables import SiteRow, utcnow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.accounts import AccountService, SignedInUser
+from station_app.services.audit_log import AuditService
+from station_app.services.reference import commune_by_code
+from station_app.services.station_setup import StationInfo, StationService, StationSetup
+
+CHUNK = 5000
+STATION_CODE = "DEMO-LC"
+HOME_COMMUNE = "03637"  # Xã Mường Kim
+NEIGHBOURS = ("03595", "03640", "03618")  # Than Uyên, Khoen On, Mường Than
+HOME_WEIGHT = 3.0  # residents of the home commune, against 1 for each neighbour
+CAMPAIGN_NAME = "Khám sức khỏe định kỳ 2026"
+CAMPAIGN_START, CAMPAIGN_END = dt.date(2026, 3, 1), dt.date(2026, 10, 1)
+TRAINING_PASSWORD = "taphuan-2026"
+MOBILE_SITES_AT_HOME = 2
+Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
+
+
+class DemoFolderNotEmptyError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn "
+        "với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).",
+    )
+
+
+class DemoContext(Protocol):
+    """What the demo needs of the application context (``app.AppContext`` has all of it)."""
+
+    data_dir: Path
+    db: Database
+    station: StationService
+    accounts: AccountService
+    audit: AuditService
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    role: Role
+    password: str
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("demo.admin", "Quản Trị Tập Huấn", Role.ADMIN, TRAINING_PASSWORD),
+    DemoAccount("demo.dieuduong", "Tòng Thị Hoa", Role.NURSE, TRAINING_PASSWORD),
+    DemoAccount("demo.bacsi", "Nguyễn Văn Minh", Role.DOCTOR, TRAINING_PASSWORD),
+    DemoAccount("demo.dieuphoi", "Lò Văn Thắng", Role.COORDINATOR, TRAINING_PASSWORD),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    station: StationInfo
+    data_dir: Path
+    accounts: tuple[DemoAccount, ...]
+    residents: int
+    households: int
+    communes: int
+    sites: int
+    visits_by_status: dict[VisitStatus, int]
+    measurements: int
+    audit_events: int
+    seconds: float
+    database_bytes: int
+
+    @property
+    def visits(self) -> int:
+        return sum(self.visits_by_status.values())
+
+    def summary(self) -> str:
+        s = self.station
+        by_status = ", ".join(f"{_STATUS_WORDS[k]} {_n(self.visits_by_status.get(k, 0))}" for k in _STATUS_WORDS)
+        per_resident = self.database_bytes // self.residents if self.residents else 0
+        lines = [
+            "TRẠM TẬP HUẤN — toàn bộ người dân là dữ liệu giả lập, không phải người thật. Không dùng để khám thật.",
+            f"Trạm: {s.code} — {s.name}, {s.commune_name}",
+            f"Đợt khám: {s.campaign_name} ({s.campaign_start:%d/%m/%Y} – {s.campaign_end:%d/%m/%Y})",
+            f"Thư mục dữ liệu: {self.data_dir}",
+            f"Người dân: {_n(self.residents)} ({_n(self.households)} hộ, {self.communes} xã); "
+            f"điểm khám: {self.sites}",
+            f"Lượt khám: {_n(self.visits)} ({by_status}); chỉ số sinh tồn: {_n(self.measurements)}",
+            f"Tài khoản tập huấn (mật khẩu chung, chỉ dùng để tập huấn: {TRAINING_PASSWORD}):",
+            *(f"  {a.username:<16} {ROLE_LABELS[a.role]:<16} {a.full_name}" for a in self.accounts),
+            f"Thời gian: {_decimal(self.seconds, 1)} giây; cơ sở dữ liệu: {_decimal(self.database_bytes / 1e6, 1)} MB "
+            f"({_n(per_resident)} byte/người dân); nhật ký kiểm tra: {_n(self.audit_events)} sự kiện",
+            f"Mở ứng dụng: station-app --data-dir \"{self.data_dir}\"",
+        ]
+        return "\n".join(lines)
+
+
+_STATUS_WORDS = {VisitStatus.COMPLETED: "hoàn thành", VisitStatus.REFERRED: "chuyển tuyến",
+                 VisitStatus.IN_PROGRESS: "đang khám", VisitStatus.REGISTERED: "mới đăng ký",
+                 VisitStatus.CANCELLED: "đã huỷ"}
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _decimal(value: float, places: int) -> str:
+    return _n(int(value)) + f"{value % 1:.{places}f}"[1:].replace(".", ",")
+
+
+def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | None = None) -> DemoResult:
+    """Create the training station and its synthetic data; refuses a folder that already has a station."""
+    started = time.perf_counter()
+    if residents < 0:
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Số người dân"),
+                              reason=QT_TRANSLATE_NOOP("errors", "phải là số không âm"))
+    if ctx.station.is_initialised():
+        raise DemoFolderNotEmptyError(path=str(ctx.data_dir))
+    staff = _create_station(ctx)
+    info = ctx.station.info()
+    population = PopulationGenerator(seed, _communes(), as_of=CAMPAIGN_START)
+    site_ids = _create_mobile_sites(ctx.db, info, population, staff[Role.ADMIN])
+    sites = [SiteSpec(key, commune, village) for key, (_, commune, village) in enumerate(site_ids)]
+    planner = VisitPlanner(seed, sites, CAMPAIGN_START, CAMPAIGN_END, expected_visits=int(residents * 0.6))
+    writer = _ChunkWriter(ctx.db, info, [site_id for site_id, _, _ in site_ids], staff, seed)
+    done = 0
+    with bulk_mode(ctx.db):
+        for chunk in _chunks(population.residents(residents), CHUNK):
+            writer.write(chunk, planner.visits_for(chunk))
+            done += len(chunk)
+            if progress:
+                progress(done, residents)
+    log.info("demo station made: %d residents, %d visits, %d chunks", done, sum(writer.statuses.values()),
+             writer.chunks)
+    return DemoResult(
+        station=info, data_dir=ctx.data_dir, accounts=DEMO_ACCOUNTS, residents=done,
+        households=len(writer.households), communes=len(_communes()), sites=len(sites),
+        visits_by_status=dict(writer.statuses), measurements=writer.measurements,
+        audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
+        database_bytes=database_bytes(ctx.db),
+    )
+
+
+def _chunks(items: Iterable[SyntheticResident], size: int) -> Iterator[list[SyntheticResident]]:
+    chunk: list[SyntheticResident] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _communes() -> list[CommuneSpec]:
+    specs = []
+    for code in (HOME_COMMUNE, *NEIGHBOURS):
+        commune = commune_by_code(code)
+        if commune is not None:
+            specs.append(CommuneSpec(commune.code, commune.name, HOME_WEIGHT if code == HOME_COMMUNE else 1.0))
+    return specs
+
+
+def _create_station(ctx: DemoContext) -> dict[Role, SignedInUser]:
+    home = commune_by_code(HOME_COMMUNE)
+    place = home.name.removeprefix("Xã ") if home else HOME_COMMUNE
+    admin_account = DEMO_ACCOUNTS[0]
+    admin = ctx.station.initialise(StationSetup(
+        station_code=STATION_CODE, station_name=f"Trạm Y tế xã {place} (tập huấn)",
+        site_name=f"Trạm Y tế xã {place}", site_kind=SiteKind.COMMUNE_STATION, commune_code=HOME_COMMUNE,
+        village=None, campaign_name=CAMPAIGN_NAME, campaign_year=CAMPAIGN_START.year,
+        campaign_start=CAMPAIGN_START, campaign_end=CAMPAIGN_END, admin_username=admin_account.username,
+        admin_full_name=admin_account.full_name, admin_password=admin_account.password,
+    ))
+    staff = {Role.ADMIN: admin}
+    for account in DEMO_ACCOUNTS[1:]:
+        info = ctx.accounts.add_user(admin, account.username, account.full_name, account.role, account.password)
+        staff[account.role] = SignedInUser(info.id, info.username, info.full_name, info.role)
+    return staff
+
+
+def _create_mobile_sites(db: Database, info: StationInfo, population: PopulationGenerator,
+                         admin: SignedInUser) -> list[tuple[str, str, str | None]]:
+    """(id, commune, village) of every site: the station's own first, then mobile sites in a few home
+    villages and one in each neighbouring commune."""
+    home_villages = [v for v in population.villages if v.commune_code == HOME_COMMUNE][:MOBILE_SITES_AT_HOME]
+    elsewhere = {v.commune_code: v for v in reversed(population.villages) if v.commune_code != HOME_COMMUNE}
+    sites: list[tuple[str, str, str | None]] = [(info.site_id, info.commune_code, None)]
+    with UnitOfWork(db) as uow:
+        for village in home_villages + list(elsewhere.values()):
+            row = SiteRow(id=new_id(), station_id=info.id, name=f"Điểm khám lưu động {village.name}",
+                          kind=SiteKind.MOBILE.value, commune_code=village.commune_code, village=village.name)
+            uow.session.add(row)
+            uow.session.flush()
+            uow.audit(AuditAction.CREATE, "sites", row.id, admin.id, {"kind": SiteKind.MOBILE.value})
+            sites.append((row.id, village.commune_code, village.name))
+        uow.commit()
+    return sites
+
+
+class _ChunkWriter:
+    """Turns synthetic residents and visits into rows, and stores each chunk with its audit event."""
+
+    def __init__(self, db: Database, info: StationInfo, site_ids: list[str], staff: dict[Role, SignedInUser],
+                 seed: int) -> None:
+        self._db, self._info, self._site_ids, self._seed = db, info, site_ids, seed
+        self._admin, self._nurse, self._doctor = (staff[Role.ADMIN].id, staff[Role.NURSE].id,
+                                                  staff[Role.DOCTOR].id)
+        self.statuses: Counter[VisitStatus] = Counter()
+        self.households: set[str] = set()
+        self.measurements = 0
+        self.chunks = 0
+
+    def write(self, residents: list[SyntheticResident], visits: list[SyntheticVisit]) -> None:
+        now = utcnow()
+        chunk = BulkChunk()
+        ids = {}
+        for r in residents:
+            ids[r.key] = resident_id = new_id()
+            chunk.residents.append(self._resident_row(r, resident_id, now))
+            chunk.target_groups.extend({"resident_id": resident_id, "group": g.value} for g in r.target_groups)
+            self.households.add(r.household_code)
+        for v in visits:
+            visit_id = new_id()
+            chunk.visits.append(self._visit_row(v, visit_id, ids[v.resident_key]))
+            chunk.measurements.extend(self._measurement_rows(v, visit_id))
+            self.statuses[v.status] += 1
+        self.chunks += 1
+        self.measurements += len(chunk.measurements)
+        insert_chunk(self._db, chunk, AuditAction.IMPORT, self._admin,
+                     {"chunk": self.chunks, "source": "demo", "seed": self._seed})
+
+    def _resident_row(self, r: SyntheticResident, resident_id: str, now: dt.datetime) -> dict:
+        return {
+            "id": resident_id, "national_id": r.national_id, "old_id_number": None,
+            "insurance_number": r.insurance_number, "full_name": r.full_name, "name_norm": r.name_norm,
+            "birth_date": r.birth_date, "birth_year": r.birth_year, "sex": r.sex.value,
+            "ethnic_code": r.ethnic_code, "address": r.address, "commune_code": r.commune_code,
+            "village": r.village, "household_code": r.household_code, "phone": r.phone, "school": r.school,
+            "school_class": r.school_class, "guardian_name": r.guardian_name,
+            "guardian_relation": r.guardian_relation, "guardian_id_number": r.guardian_id_number,
+            "guardian_phone": r.guardian_phone, "source": r.source.value, "merged_into_id": None, "version": 1,
+            "created_at": now, "created_by": self._admin, "updated_at": now, "updated_by": self._admin,
+        }
+
+    def _visit_row(self, v: SyntheticVisit, visit_id: str, resident_id: str) -> dict:
+        cancelled = v.status is VisitStatus.CANCELLED
+        return {
+            "id": visit_id, "resident_id": resident_id, "site_id": self._site_ids[v.site_key],
+            "campaign_id": self._info.campaign_id, "visit_date": v.visit_date, "queue_number": v.queue_number,
+            "status": v.status.value, "funding_source": v.funding_source.value,
+            "registered_at": v.registered_at, "registered_by": self._nurse,
+            "started_at": v.started_at, "started_by": self._nurse if v.started_at else None,
+            "completed_at": v.completed_at, "completed_by": self._doctor if v.completed_at else None,
+            "cancelled_at": v.cancelled_at, "cancelled_by": self._nurse if cancelled else None,
+            "cancel_reason": v.cancel_reason,
+            "updated_at": v.completed_at or v.cancelled_at or v.started_at or v.registered_at,
+        }
+
+    def _measurement_rows(self, v: SyntheticVisit, visit_id: str) -> list[dict]:
+        at = v.started_at
+        return [{"id": new_id(), "visit_id": visit_id, "code": m.code.value, "reading": m.reading,
+                 "value": m.value, "unit": m.unit, "context": {}, "flags": {}, "confirmed_warning": False,
+                 "version": 1, "recorded_at": at, "recorded_by": self._nurse} for m in v.measurements]
