@@ -15,6 +15,7 @@ from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableErr
 from station_app.persistence.database import Database, check_folder_writable, open_database
 from station_app.services.accounts import AccountService
 from station_app.services.audit_log import AuditService
+from station_app.services.overview import OverviewService
 from station_app.services.settings_store import SettingsStore
 from station_app.services.station_setup import StationService
 
@@ -54,6 +55,7 @@ class AppContext:
     station: StationService
     accounts: AccountService
     audit: AuditService
+    overview: OverviewService
 
     def close(self) -> None:
         self.db.dispose()
@@ -64,7 +66,7 @@ def open_context(data_dir: Path) -> AppContext:
     log_file = setup_logging(data_dir)
     db = open_database(data_dir)
     return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
-                      AccountService(db), AuditService(db))
+                      AccountService(db), AuditService(db), OverviewService(db))
 
 
 class InstanceLock:

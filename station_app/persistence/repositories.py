@@ -1,12 +1,13 @@
 """Queries by name, so services ask for what they need and never build SQL themselves."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import StationRow, UserRow
+from station_app.persistence.tables import ExportBatchRow, ResidentRow, StationRow, UserRow, VisitRow
 
 
 class UserRepository:
@@ -34,3 +35,22 @@ class StationRepository:
 
     def exists(self) -> bool:
         return self._s.scalar(select(StationRow.id).limit(1)) is not None
+
+
+class OverviewQueries:
+    """Counts for the pages' headers; one indexed query each."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def residents(self) -> int:
+        return self._s.scalar(select(func.count()).select_from(ResidentRow).where(ResidentRow.merged_into_id.is_(None))) or 0
+
+    def visits_by_status(self, site_id: str, day: dt.date) -> dict[str, int]:
+        rows = self._s.execute(select(VisitRow.status, func.count()).where(
+            VisitRow.site_id == site_id, VisitRow.visit_date == day).group_by(VisitRow.status))
+        return {status: n for status, n in rows}
+
+    def export_batches(self) -> tuple[int, dt.datetime | None]:
+        count, last = self._s.execute(select(func.count(), func.max(ExportBatchRow.created_at))).one()
+        return count or 0, last

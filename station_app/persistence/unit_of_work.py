@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from station_app.core.audit import GENESIS, AuditEvent, chain
 from station_app.persistence.database import Database
-from station_app.persistence.repositories import StationRepository, UserRepository
+from station_app.persistence.repositories import OverviewQueries, StationRepository, UserRepository
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
 
 
@@ -31,6 +31,7 @@ class UnitOfWork:
         self.session = self._db.sessions()
         self.users = UserRepository(self.session)
         self.stations = StationRepository(self.session)
+        self.overview = OverviewQueries(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -1,0 +1,315 @@
+"""Administration: accounts, the station's details, this laptop's settings and the audit check."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.app import AppContext
+from station_app.core.audit import ChainReport
+from station_app.core.errors import StationError
+from station_app.core.model import ROLE_LABELS, Role
+from station_app.core.settings import Settings
+from station_app.services.accounts import SignedInUser, UserInfo
+from station_app.services.station_setup import StationInfo
+from station_app.ui import i18n
+from station_app.ui.errors import describe, show_error
+from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def role_label(role: Role) -> str:
+    return QCoreApplication.translate("labels", ROLE_LABELS[role])
+
+
+class UsersTableModel(QAbstractTableModel):
+    COLUMNS = 4
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.users: list[UserInfo] = []
+
+    def set_users(self, users: list[UserInfo]) -> None:
+        self.beginResetModel()
+        self.users = users
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return self.COLUMNS
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        user = self.users[index.row()]
+        values = (user.username, user.full_name, role_label(user.role),
+                  self.tr("Đang hoạt động") if user.active else self.tr("Đã khoá"))
+        return values[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò"), self.tr("Trạng thái"))[section]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        if self.users:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.users) - 1, self.COLUMNS - 1))
+
+
+class UserDialog(QDialog):
+    """Add an account, or (with ``username``) set a new password for one."""
+
+    def __init__(self, parent: QWidget, username: str | None = None) -> None:
+        super().__init__(parent)
+        self.resetting = username is not None
+        self.setWindowTitle(self.tr("Đặt lại mật khẩu") if self.resetting else self.tr("Thêm tài khoản"))
+        self.username = QLineEdit(username or "")
+        self.username.setReadOnly(self.resetting)
+        self.full_name = QLineEdit()
+        self.role = QComboBox()
+        for role in (Role.NURSE, Role.DOCTOR, Role.COORDINATOR, Role.ADMIN):
+            self.role.addItem(role_label(role), role.value)
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = message_label()
+        form = QFormLayout()
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        if not self.resetting:
+            form.addRow(self.tr("Họ và tên"), self.full_name)
+            form.addRow(self.tr("Vai trò"), self.role)
+        form.addRow(self.tr("Mật khẩu hoặc mã PIN (ít nhất 6 ký tự)"), self.password)
+        form.addRow(self.tr("Nhập lại"), self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Huỷ"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if self.password.text() != self.repeat.text():
+            show_message(self.message, self.tr("Hai lần nhập mật khẩu không khớp."))
+            return
+        self.accept()
+
+
+class AdminPage(Retranslating):
+    settings_changed = Signal(object)  # Settings
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser, settings: Settings,
+                 user_dialog: type[UserDialog] = UserDialog) -> None:
+        super().__init__()
+        self._ctx, self._tasks, self._user, self._settings = ctx, tasks, user, settings
+        self._user_dialog = user_dialog  # tests put a scripted dialog here
+        self.title = heading()
+        self.users_box, self.station_box = QGroupBox(), QGroupBox()
+        self.settings_box, self.audit_box = QGroupBox(), QGroupBox()
+        self.users = UsersTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.users)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.add_button, self.toggle_button, self.password_button = QPushButton(), QPushButton(), QPushButton()
+        self.add_button.clicked.connect(self.add_user)
+        self.toggle_button.clicked.connect(self.toggle_selected)
+        self.password_button.clicked.connect(self.reset_password)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.users_message = message_label()
+        users_buttons = QHBoxLayout()
+        for b in (self.add_button, self.toggle_button, self.password_button):
+            users_buttons.addWidget(b)
+        users_buttons.addStretch()
+        users_layout = QVBoxLayout(self.users_box)
+        users_layout.addWidget(self.table)
+        users_layout.addLayout(users_buttons)
+        users_layout.addWidget(self.users_message)
+
+        self.station_form = QFormLayout(self.station_box)
+        self.station_values = [QLabel() for _ in range(5)]
+        self.station_captions = [QLabel() for _ in range(5)]
+        for caption, label in zip(self.station_captions, self.station_values, strict=True):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.station_form.addRow(caption, label)
+
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self.save_settings_button = QPushButton()
+        self.save_settings_button.clicked.connect(self.save_settings)
+        self.settings_message = message_label()
+        self.settings_form = QFormLayout(self.settings_box)
+        self.language_caption, self.idle_caption = QLabel(), QLabel()
+        self.settings_form.addRow(self.language_caption, self.language)
+        self.settings_form.addRow(self.idle_caption, self.idle_minutes)
+        self.settings_form.addRow("", self.save_settings_button)
+        self.settings_form.addRow(self.settings_message)
+
+        self.verify_button = QPushButton()
+        self.verify_button.clicked.connect(self.verify_audit)
+        self.audit_explained = QLabel()
+        self.audit_explained.setWordWrap(True)
+        self.audit_message = message_label()
+        audit_layout = QVBoxLayout(self.audit_box)
+        audit_layout.addWidget(self.audit_explained)
+        audit_layout.addWidget(self.verify_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        audit_layout.addWidget(self.audit_message)
+
+        right = QVBoxLayout()
+        right.addWidget(self.station_box)
+        right.addWidget(self.settings_box)
+        right.addWidget(self.audit_box)
+        right.addStretch()
+        columns = QHBoxLayout()
+        columns.addWidget(self.users_box, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.addWidget(self.title)
+        layout.addLayout(columns)
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Quản trị"))
+        self.users_box.setTitle(self.tr("Tài khoản"))
+        self.station_box.setTitle(self.tr("Trạm"))
+        self.settings_box.setTitle(self.tr("Cài đặt máy này"))
+        self.audit_box.setTitle(self.tr("Nhật ký kiểm tra"))
+        self.add_button.setText(self.tr("Thêm tài khoản…"))
+        self.password_button.setText(self.tr("Đặt lại mật khẩu…"))
+        self._update_buttons()
+        for label, text in zip(self.station_captions, (self.tr("Mã trạm"), self.tr("Tên trạm"), self.tr("Điểm khám"),
+                                                         self.tr("Xã/phường"), self.tr("Đợt khám")), strict=True):
+            label.setText(text)
+        self.language_caption.setText(self.tr("Ngôn ngữ giao diện"))
+        self.idle_caption.setText(self.tr("Tự khoá sau (phút, 0 = không khoá)"))
+        self.save_settings_button.setText(self.tr("Lưu cài đặt"))
+        self.audit_explained.setText(self.tr("Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật "
+                                             "ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá."))
+        self.verify_button.setText(self.tr("Kiểm tra nhật ký"))
+        self.users.retranslate()
+
+    def refresh(self) -> None:
+        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
+        self._tasks.submit(self._ctx.station.info, on_done=self._show_station, parent=self)
+
+    def _show_station(self, info: StationInfo) -> None:
+        site = info.site_name + (f" — {info.village}" if info.village else "")
+        period = f"{info.campaign_name} ({info.campaign_start:%d/%m/%Y} – {info.campaign_end:%d/%m/%Y})"
+        for label, text in zip(self.station_values, (info.code, info.name, site,
+                                                     f"{info.commune_name} ({info.commune_code})", period), strict=True):
+            label.setText(text)
+
+    def selected_user(self) -> UserInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.users.users[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        user = self.selected_user()
+        self.toggle_button.setEnabled(user is not None and user.id != self._user.id)
+        self.password_button.setEnabled(user is not None)
+        self.toggle_button.setText(self.tr("Mở khoá tài khoản") if user and not user.active
+                                   else self.tr("Khoá tài khoản"))
+
+    def _done(self, text: str) -> None:
+        show_message(self.users_message, text, ok=True)
+        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StationError):
+            show_message(self.users_message, describe(exc))
+        else:
+            show_error(self, exc)
+
+    def add_user(self) -> None:
+        dialog = self._user_dialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._tasks.submit(
+            self._ctx.accounts.add_user, self._user, dialog.username.text(), dialog.full_name.text(),
+            Role(dialog.role.currentData()), dialog.password.text(), parent=self, on_error=self._failed,
+            on_done=lambda u: self._done(self.tr("Đã thêm tài khoản {name}.").format(name=u.username)))
+
+    def toggle_selected(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._tasks.submit(
+            self._ctx.accounts.set_active, self._user, user.username, not user.active, parent=self,
+            on_error=self._failed,
+            on_done=lambda u: self._done((self.tr("Đã mở khoá tài khoản {name}.") if u.active
+                                          else self.tr("Đã khoá tài khoản {name}.")).format(name=u.username)))
+
+    def reset_password(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        dialog = self._user_dialog(self, user.username)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self._tasks.submit(
+            self._ctx.accounts.change_password, self._user, user.username, dialog.password.text(), parent=self,
+            on_error=self._failed,
+            on_done=lambda _: self._done(self.tr("Đã đặt mật khẩu mới cho {name}.").format(name=user.username)))
+
+    def save_settings(self) -> None:
+        self._settings.language = self.language.currentData()
+        self._settings.idle_lock_minutes = self.idle_minutes.value()
+        try:
+            self._ctx.settings.save(self._settings)
+        except OSError:
+            show_message(self.settings_message, self.tr(
+                "Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng "
+                "ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại."))
+            self.settings_changed.emit(self._settings)
+            return
+        self.settings_changed.emit(self._settings)
+        show_message(self.settings_message, self.tr("Đã lưu cài đặt."), ok=True)
+
+    def verify_audit(self) -> None:
+        self.verify_button.setEnabled(False)
+        self._tasks.submit(self._ctx.audit.verify, on_done=self._show_audit, parent=self,
+                           progress_text=self.tr("Đang kiểm tra nhật ký…"))
+
+    def _show_audit(self, report: ChainReport) -> None:
+        self.verify_button.setEnabled(True)
+        if report.ok:
+            show_message(self.audit_message, self.tr("Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.").format(
+                n=report.checked), ok=True)
+        else:
+            show_message(self.audit_message, self.tr(
+                "Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.").format(
+                seq=report.broken_at))

@@ -1,0 +1,123 @@
+"""Pages whose work later versions add. They say so plainly and show today's real figures; no fake buttons."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
+
+from station_app.app import AppContext
+from station_app.services.overview import Overview
+from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import Retranslating, heading
+
+
+class _Figure:
+    def __init__(self, grid: QGridLayout, column: int) -> None:
+        self.value = QLabel("–")
+        self.value.setObjectName("figure")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        grid.addWidget(self.value, 0, column)
+        grid.addWidget(self.caption, 1, column)
+
+
+class OverviewPage(Retranslating):
+    """Heading, what the page is for, what this version does not do yet, and live figures."""
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, figure_count: int) -> None:
+        super().__init__()
+        self._ctx, self._tasks, self._site_id = ctx, tasks, site_id
+        self.title = heading()
+        self.purpose = QLabel()
+        self.purpose.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        grid = QGridLayout()
+        self.figures = [_Figure(grid, i) for i in range(figure_count)]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.addWidget(self.title)
+        layout.addWidget(self.purpose)
+        layout.addSpacing(16)
+        layout.addLayout(grid)
+        layout.addSpacing(16)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        self.retranslate()
+
+    def refresh(self) -> None:
+        self._tasks.submit(self._ctx.overview.today, self._site_id, on_done=self.show_overview, parent=self)
+
+    def show_overview(self, overview: Overview) -> None:
+        for figure, value in zip(self.figures, self.values(overview), strict=True):
+            figure.value.setText(f"{value:,}".replace(",", "."))
+
+    def values(self, overview: Overview) -> list[int]:
+        raise NotImplementedError
+
+
+class ReceptionPage(OverviewPage):
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
+        super().__init__(ctx, tasks, site_id, 3)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Tiếp đón"))
+        self.purpose.setText(self.tr("Đăng ký người dân đến khám: quét mã QR trên thẻ CCCD hoặc thẻ BHYT, tìm trong "
+                                     "danh sách, rồi mở lượt khám với số thứ tự."))
+        self.status.setText(self.tr("Phiên bản này chưa có chức năng quét thẻ và đăng ký; chức năng sẽ được bổ "
+                                    "sung ở bản cập nhật tới. Số liệu dưới đây là số liệu thật của điểm khám."))
+        for figure, text in zip(self.figures, (self.tr("người dân trong danh sách"), self.tr("lượt đăng ký hôm nay"),
+                                                self.tr("người đang chờ khám")), strict=True):
+            figure.caption.setText(text)
+
+    def values(self, o: Overview) -> list[int]:
+        return [o.residents, o.registered_today, o.waiting_today]
+
+
+class ExamPage(OverviewPage):
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
+        super().__init__(ctx, tasks, site_id, 2)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Khám"))
+        self.purpose.setText(self.tr("Ghi dấu hiệu sinh tồn, kết quả khám theo chuyên khoa, phân loại sức khỏe, "
+                                     "tư vấn và chuyển tuyến."))
+        self.status.setText(self.tr("Phiên bản này chưa có phiếu khám; chức năng sẽ được bổ sung ở bản cập nhật tới."))
+        for figure, text in zip(self.figures, (self.tr("người đang chờ khám"), self.tr("lượt đã khám xong hôm nay")),
+                                strict=True):
+            figure.caption.setText(text)
+
+    def values(self, o: Overview) -> list[int]:
+        return [o.waiting_today, o.completed_today]
+
+
+class ListsPage(OverviewPage):
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
+        super().__init__(ctx, tasks, site_id, 3)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Danh sách"))
+        self.purpose.setText(self.tr("Danh sách khám trong ngày, danh sách người chưa khám theo thôn/bản để vận "
+                                     "động, và tiến độ theo nhóm đối tượng."))
+        self.status.setText(self.tr("Phiên bản này chưa in được danh sách; chức năng sẽ được bổ sung ở bản cập nhật tới."))
+        for figure, text in zip(self.figures, (self.tr("người dân trong danh sách"), self.tr("lượt đăng ký hôm nay"),
+                                                self.tr("lượt đã khám xong hôm nay")), strict=True):
+            figure.caption.setText(text)
+
+    def values(self, o: Overview) -> list[int]:
+        return [o.residents, o.registered_today, o.completed_today]
+
+
+class ExportPage(OverviewPage):
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
+        super().__init__(ctx, tasks, site_id, 1)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Xuất dữ liệu"))
+        self.purpose.setText(self.tr("Cuối ngày, xuất gói dữ liệu đã ký và mã hoá ra USB hoặc gửi qua mạng đến "
+                                     "cơ quan y tế tiếp nhận."))
+        self.status.setText(self.tr("Phiên bản này chưa xuất được gói dữ liệu; chức năng sẽ được bổ sung ở bản cập "
+                                    "nhật tới. Dữ liệu vẫn được lưu an toàn trên máy."))
+        self.figures[0].caption.setText(self.tr("gói dữ liệu đã xuất"))
+
+    def values(self, o: Overview) -> list[int]:
+        return [o.export_batches]
