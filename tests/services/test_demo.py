@@ -1,0 +1,121 @@
+"""The training station: synthetic residents, visits and vital signs, audited by chunk, on an empty folder only."""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+from cli_support import run_cli
+
+from station_app.app import open_context
+from station_app.core.model import AuditAction, Role
+from station_app.services import demo
+from station_app.services.demo import DEMO_ACCOUNTS, TRAINING_PASSWORD, DemoFolderNotEmptyError, make_demo
+
+
+def query(folder: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(folder / "station.sqlite3")
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def made(data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(demo, "CHUNK", 100)  # several chunks with few residents
+    ctx = open_context(data_dir)
+    calls: list[tuple[int, int]] = []
+    result = make_demo(ctx, residents=350, seed=5, progress=lambda done, total: calls.append((done, total)))
+    yield ctx, result, calls
+    ctx.close()
+
+
+def test_demo_fills_an_empty_folder_with_residents_visits_and_vital_signs(made, data_dir):
+    ctx, result, calls = made
+    assert query(data_dir, "SELECT count(*) FROM residents") == [(350,)]
+    visits = query(data_dir, "SELECT count(*) FROM visits")[0][0]
+    assert visits == result.visits and 0.45 * 350 < visits < 0.75 * 350
+    assert query(data_dir, "SELECT count(*) FROM measurements")[0][0] == result.measurements > visits
+    assert query(data_dir, "SELECT count(*) FROM resident_target_groups")[0][0] > 350
+    duplicates = query(data_dir, "SELECT site_id, visit_date, queue_number FROM visits "
+                                 "GROUP BY 1, 2, 3 HAVING count(*) > 1")
+    assert duplicates == []
+    assert query(data_dir, "SELECT count(*) FROM visits WHERE registered_by IS NULL") == [(0,)]
+    assert query(data_dir, "SELECT count(*) FROM visits WHERE status IN ('completed', 'referred') "
+                           "AND completed_by IS NULL") == [(0,)]
+    assert calls[-1] == (350, 350) and [c[0] for c in calls] == [100, 200, 300, 350]
+    info = ctx.station.info()
+    assert info.code == "DEMO-LC" and "tập huấn" in info.name and info.commune_code == "03637"
+
+
+def test_demo_audits_one_event_per_chunk_with_counts_only_and_the_chain_verifies(made):
+    ctx, result, _ = made
+    report = ctx.audit.verify()
+    assert report.ok and report.checked == result.audit_events
+    conn = sqlite3.connect(ctx.db.path)
+    rows = conn.execute("SELECT details FROM audit_events WHERE action = ? AND entity = 'residents'",
+                        (AuditAction.IMPORT.value,)).fetchall()
+    conn.close()
+    assert len(rows) == 4
+    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements"}
+    details = [json.loads(d) for (d,) in rows]
+    assert all(set(d) <= allowed for d in details)
+    assert sum(d["residents"] for d in details) == 350
+
+
+def test_demo_accounts_sign_in_with_the_training_password(made):
+    ctx, _, _ = made
+    roles = {ctx.accounts.sign_in(a.username, TRAINING_PASSWORD).role for a in DEMO_ACCOUNTS}
+    assert roles == set(Role)
+
+
+def test_the_summary_says_it_is_a_training_station_and_lists_counts_and_accounts(made):
+    _, result, _ = made
+    text = result.summary()
+    assert "TẬP HUẤN" in text and "giả lập" in text
+    assert "350" in text and TRAINING_PASSWORD in text
+    assert all(a.username in text for a in DEMO_ACCOUNTS)
+    assert "MB" in text and "giây" in text
+
+
+def test_the_log_names_no_resident(data_dir, caplog):
+    ctx = open_context(data_dir)
+    try:
+        with caplog.at_level(logging.DEBUG):
+            make_demo(ctx, residents=120, seed=9)
+    finally:
+        ctx.close()
+    names_and_ids = query(data_dir, "SELECT full_name, national_id FROM residents")
+    assert caplog.text and not any(name in caplog.text or (number and number in caplog.text)
+                                   for name, number in names_and_ids)
+
+
+def test_the_same_seed_gives_the_same_people(made, tmp_path):
+    other = tmp_path / "again"
+    ctx = open_context(other)
+    try:
+        make_demo(ctx, residents=350, seed=5, progress=None)
+    finally:
+        ctx.close()
+    sql = "SELECT national_id, full_name, birth_year, village FROM residents ORDER BY national_id"
+    assert query(other, sql) == query(made[0].data_dir, sql)
+
+
+def test_demo_refuses_a_folder_that_already_has_a_station(ctx, data_dir):
+    with pytest.raises(DemoFolderNotEmptyError) as refused:
+        make_demo(ctx, residents=10, seed=1)
+    assert "--data-dir" in str(refused.value) and "trống" in str(refused.value)
+    assert query(data_dir, "SELECT count(*) FROM residents") == [(0,)]
+
+
+def test_demo_through_the_command_line_then_audit_verify(data_dir):
+    made = run_cli("demo", "--residents", "300", data_dir=data_dir)
+    assert made.returncode == 0, made.stderr
+    assert "TẬP HUẤN" in made.stdout and "300" in made.stdout
+    verified = run_cli("audit", "verify", data_dir=data_dir)
+    assert verified.returncode == 0 and "toàn vẹn" in verified.stdout
+    again = run_cli("demo", "--residents", "300", data_dir=data_dir)
+    assert again.returncode == 1 and "--data-dir" in again.stderr and "Traceback" not in again.stderr
