@@ -12,6 +12,7 @@ class IdleWatcher(QObject):
     """Watches every input event of the application; emits ``timed_out`` after ``minutes`` without one."""
 
     timed_out = Signal()
+    MS_PER_MINUTE = 60_000  # tests shorten the minute
 
     def __init__(self, minutes: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,7 +28,7 @@ class IdleWatcher(QObject):
 
     def restart(self) -> None:
         if self._minutes:
-            self._timer.start(self._minutes * 60_000)
+            self._timer.start(self._minutes * self.MS_PER_MINUTE)
         else:
             self._timer.stop()
 

@@ -80,6 +80,7 @@ class SitePage(QWizardPage):
         form.addRow(self.tr("Tên điểm khám"), self.site_name)
         form.addRow(self.tr("Thôn/bản"), self.village)
         self.commune.currentIndexChanged.connect(self.completeChanged)
+        self.commune.editTextChanged.connect(self.completeChanged)
 
     def commune_code(self) -> str | None:
         index = self.commune.findText(self.commune.currentText())
@@ -113,7 +114,10 @@ class CampaignPage(QWizardPage):
         form.addRow(self.tr("Năm"), self.year)
         form.addRow(self.tr("Ngày bắt đầu"), self.start)
         form.addRow(self.tr("Ngày kết thúc"), self.end)
-        self.registerField("campaign_name*", self.name)
+        self.name.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.name.text().strip())
 
 
 class AdminPage(QWizardPage):
@@ -132,9 +136,11 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("Họ và tên"), self.full_name)
         form.addRow(self.tr("Mật khẩu (ít nhất 6 ký tự)"), self.password)
         form.addRow(self.tr("Nhập lại mật khẩu"), self.repeat)
-        for name, edit in (("admin_username*", self.username), ("admin_full_name*", self.full_name),
-                           ("admin_password*", self.password)):
-            self.registerField(name, edit)
+        for edit in (self.username, self.full_name, self.password, self.repeat):
+            edit.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's own check refuses an unchanged default ("admin")
+        return all(e.text().strip() for e in (self.username, self.full_name, self.password, self.repeat))
 
     def validatePage(self) -> bool:  # noqa: N802
         if self.password.text() != self.repeat.text():

@@ -33,7 +33,10 @@ QLineEdit, QComboBox, QSpinBox, QDateEdit { padding: 4px; }
 
 
 def apply_look(app: QApplication) -> None:
-    """Register the bundled TTFs (the same ones the PDFs embed) and make them the interface font."""
+    """Register the bundled TTFs (the same ones the PDFs embed) and make them the interface font. Once per app."""
+    if app.property("station_look"):
+        return
+    app.setProperty("station_look", True)
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         if QFontDatabase.addApplicationFont(str(resource("fonts", name))) < 0:
             log.warning("bundled font %s could not be registered", name)

@@ -63,12 +63,13 @@ class TaskRunner(QObject):
                on_error: Callable[[BaseException], None] | None = None, lane: str = "db",
                progress_text: str | None = None, parent: QWidget | None = None) -> None:
         """Run ``fn(*args)`` (plus ``progress=callback(done, total)`` if it takes one) in the background."""
-        relay = _Relay()
+        relay = _Relay(self)  # owned by the runner, so it outlives the worker's last emission
         dialog = _progress_dialog(parent, progress_text) if progress_text else None
         wants_progress = "progress" in inspect.signature(fn).parameters
 
         def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
             self._relays.discard(relay)
+            relay.deleteLater()
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()

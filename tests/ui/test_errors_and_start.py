@@ -1,0 +1,76 @@
+"""Unexpected errors reach one dialog naming the log; starting on a bad data folder says what to do."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from station_app.core.errors import WrongCredentialsError
+from station_app.ui import errors, main
+from station_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    shown: list[tuple[str, str]] = []
+    for kind in ("critical", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(
+            lambda parent, title, text, *a, _k=kind, **kw: shown.append((_k, text))))
+    return shown
+
+
+def test_work_runs_off_the_gui_thread_and_the_result_comes_back_on_it(qtbot, app):
+    runner = TaskRunner()
+    seen: dict[str, object] = {}
+
+    def job(progress):
+        seen["worker"] = threading.current_thread() is threading.main_thread()
+        progress(1, 1)
+        return 42
+
+    runner.submit(job, on_done=lambda v: seen.update(result=v, gui=threading.current_thread() is threading.main_thread()))
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen == {"worker": False, "result": 42, "gui": True}
+
+
+def test_an_unexpected_error_is_logged_and_shown_with_the_log_path(qtbot, app, ctx, boxes):
+    errors.set_log_file(ctx.log_file)
+    runner = TaskRunner()
+
+    def broken():
+        raise RuntimeError("boom in a worker")
+
+    runner.submit(broken)
+    qtbot.waitUntil(lambda: bool(boxes))
+    kind, text = boxes[0]
+    assert kind == "critical" and str(ctx.log_file) in text and "boom" not in text
+    assert "boom in a worker" in ctx.log_file.read_text(encoding="utf-8")
+
+
+def test_an_expected_error_becomes_a_sentence(qtbot, app, boxes):
+    errors.show_error(None, WrongCredentialsError())
+    assert boxes == [("warning", WrongCredentialsError().message())]
+
+
+def test_opening_a_corrupt_database_shows_a_message_and_keeps_the_file(app, data_dir, boxes):
+    db = data_dir / "station.sqlite3"
+    db.write_bytes(b"garbage" * 200)
+    assert main.run(data_dir) == 1
+    assert "bị hỏng" in boxes[0][1] and db.read_bytes() == b"garbage" * 200
+
+
+def test_a_second_copy_of_the_app_is_told_to_use_the_first(app, data_dir, boxes):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from station_app.app import InstanceLock;"
+         "lock = InstanceLock(Path(sys.argv[1])); lock.acquire(); print('held', flush=True); time.sleep(60)",
+         str(data_dir)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert main.run(data_dir) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "đang mở" in boxes[0][1]

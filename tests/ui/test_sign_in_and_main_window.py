@@ -1,0 +1,110 @@
+"""A nurse, a coordinator and an admin sign in to the real window on a real database."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from support import ADMIN_PASSWORD, NURSE_PASSWORD
+from gui_support import press_enter, type_text
+
+from station_app.core.model import Role
+
+
+def sign_in(qtbot, controller, username: str, password: str):
+    dialog = controller.sign_in
+    dialog.username.clear()
+    type_text(dialog.username, username)
+    type_text(dialog.password, password)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_nurse_signs_in_to_a_vietnamese_main_window_with_her_pages_only(qtbot, controller, nurse):
+    sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    window = controller.window
+    assert window.page_keys() == ["reception", "exam", "lists"]  # no export, no administration
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == ["Tiếp đón", "Khám", "Danh sách"]
+    assert "Tòng Thị Hoa (Điều dưỡng)" in window.user_label.text()
+    assert "Khám sức khỏe định kỳ" in window.windowTitle()
+
+
+def test_moving_between_pages_shows_each_pages_real_figures(qtbot, controller, nurse):
+    sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    window = controller.window
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(window.nav.item(2)).center())
+    assert window.current_page_key() == "lists"
+    page = window.pages["lists"]
+    assert page.title.text() == "Danh sách"
+    qtbot.waitUntil(lambda: page.figures[0].value.text() == "0")
+    assert not any(isinstance(b, type(window.lock_button)) for b in page.findChildren(type(window.lock_button)))
+
+
+def test_a_wrong_password_is_explained_in_vietnamese_and_no_window_opens(qtbot, controller, nurse):
+    sign_in(qtbot, controller, "y.ta.hoa", "sai-roi")
+    dialog = controller.sign_in
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    assert "Sai tên đăng nhập hoặc mật khẩu" in dialog.message.text()
+    assert controller.window is None and dialog.password.text() == ""
+
+
+def test_enter_in_the_password_field_signs_in(qtbot, controller):
+    dialog = controller.sign_in
+    type_text(dialog.username, "admin")
+    type_text(dialog.password, ADMIN_PASSWORD)
+    press_enter(dialog.password)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert controller.window.page_keys() == ["reception", "exam", "lists", "export", "admin"]
+
+
+def test_a_coordinator_sees_lists_and_export_but_not_administration(qtbot, controller, ctx, admin):
+    ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "654321")
+    sign_in(qtbot, controller, "dieu.phoi", "654321")
+    qtbot.waitUntil(lambda: controller.window is not None)
+    assert controller.window.page_keys() == ["reception", "lists", "export"]
+
+
+def test_signing_out_returns_to_sign_in_with_nothing_of_the_last_user_shown(qtbot, controller, nurse):
+    sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    qtbot.mouseClick(controller.window.sign_out_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.sign_in is not None and controller.sign_in.isVisible())
+    assert controller.window is None and controller.sign_in.password.text() == ""
+    assert [e for e in _actions(controller)][-1] == "sign_out"
+
+
+def _actions(controller):
+    import sqlite3
+
+    with sqlite3.connect(controller.ctx.db.path) as conn:
+        return [a for (a,) in conn.execute("SELECT action FROM audit_events ORDER BY seq")]
+
+
+def test_the_interface_switches_to_english_and_back_while_open(qtbot, controller):
+    sign_in(qtbot, controller, "admin", ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: controller.window is not None)
+    window = controller.window
+    window.show_page("admin")
+    page = window.pages["admin"]
+    page.language.setCurrentIndex(page.language.findData("en"))
+    qtbot.mouseClick(page.save_settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Reception")  # Qt posts LanguageChange to each widget
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Reception", "Examination", "Lists", "Export", "Administration"]
+    assert page.title.text() == "Administration" and window.sign_out_button.text() == "Sign out"
+    assert controller.ctx.settings.load().language == "en"  # remembered for the next start
+    page.language.setCurrentIndex(page.language.findData("vi"))
+    qtbot.mouseClick(page.save_settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Tiếp đón")
+    assert page.title.text() == "Quản trị"
+
+
+def test_the_sign_in_dialog_offers_the_language_too(qtbot, controller):
+    dialog = controller.sign_in
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.waitUntil(lambda: dialog.sign_in_button.text() == "Sign in")
+    type_text(dialog.username, "admin")
+    type_text(dialog.password, "wrong-one")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    assert "Wrong user name or password" in dialog.message.text()
