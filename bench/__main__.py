@@ -138,8 +138,9 @@ def bench_cold_start(report: Report, work: Path, runs: int) -> None:
         previous = at
     report.notes.append("Cold start, where the time goes inside the app's process (medians, after the "
                         "interpreter started): " + "; ".join(steps) + ".")
-    report.notes.append("Imports of the app's window module, by the package that first pulls them in "
-                        "(python -X importtime, one run; a figure includes the packages it imports first): " + _import_costs() + ".")
+    report.notes.append("Imports of the app's window module, by the package that first pulls them in (python -X "
+                        "importtime, one run; a figure includes the packages it imports first): "
+                        + _import_costs() + ".")
 
 
 def _import_costs() -> str:

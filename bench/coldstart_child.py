@@ -1,8 +1,9 @@
 """One cold start, in its own process: ``python -m bench.coldstart_child app|bare DATA_DIR``.
 
 Prints one JSON line once the window is shown and its first paint has been processed: ``shown_ns`` (wall
-clock, compared with the parent's spawn time) and the seconds since this script began, by phase. ``app`` builds the real main window on a station data folder; ``bare`` is the
-baseline: PySide6's widgets and an empty QMainWindow, nothing else.
+clock, compared with the parent's spawn time) and the seconds since this script began, by phase. ``app``
+builds the real main window on a station data folder; ``bare`` is the baseline: PySide6's widgets and an
+empty QMainWindow, nothing else.
 """
 import time
 

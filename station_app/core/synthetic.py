@@ -122,7 +122,8 @@ _VILLAGE_SYLLABLES = {
 _KINH_VILLAGES = ("Khu", "Tổ dân phố", "Thôn")
 _VILLAGE_STYLE = {"08": "hmong", "09": "dao", "35": "hanhi", "41": "hanhi", "50": "hanhi"}
 _MIGRANT_BIRTHPLACES = ("034", "036", "030", "033", "025", "015", "010", "001")  # Thái Bình, Nam Định, …
-_MOBILE_PREFIXES = _t("032 033 034 035 036 037 038 039 086 096 097 098 081 082 083 084 085 088 091 094 070 077 079 089 090 093")
+_MOBILE_PREFIXES = _t("032 033 034 035 036 037 038 039 086 096 097 098 "  # Viettel
+                      "081 082 083 084 085 088 091 094 070 077 079 089 090 093")  # VinaPhone, MobiFone
 _HIGH_FERTILITY = {"08", "35", "41", "50", "45", "48"}
 _POOR_RATE = {KINH: 0.06, "03": 0.18, "08": 0.28, "09": 0.22}  # others 0.25: about 20 % of households overall
 

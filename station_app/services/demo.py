@@ -147,7 +147,8 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
         raise DemoFolderNotEmptyError(path=str(ctx.data_dir))
     staff = _create_station(ctx)
     info = ctx.station.info()
-    population = PopulationGenerator(seed, _communes(), as_of=CAMPAIGN_START)
+    communes = _communes()
+    population = PopulationGenerator(seed, communes, as_of=CAMPAIGN_START)
     site_ids = _create_mobile_sites(ctx.db, info, population, staff[Role.ADMIN])
     sites = [SiteSpec(key, commune, village) for key, (_, commune, village) in enumerate(site_ids)]
     planner = VisitPlanner(seed, sites, CAMPAIGN_START, CAMPAIGN_END, expected_visits=int(residents * 0.6))
@@ -163,7 +164,7 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
              writer.chunks)
     return DemoResult(
         station=info, data_dir=ctx.data_dir, accounts=DEMO_ACCOUNTS, residents=done,
-        households=len(writer.households), communes=len(_communes()), sites=len(sites),
+        households=len(writer.households), communes=len(communes), sites=len(sites),
         visits_by_status=dict(writer.statuses), measurements=writer.measurements,
         audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
         database_bytes=database_bytes(ctx.db),
