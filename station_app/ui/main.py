@@ -56,7 +56,8 @@ class AppController(QObject):
 
     def show_sign_in(self, username: str = "") -> None:
         info = self.ctx.station.info()
-        self.sign_in = SignInDialog(self.ctx, self.tasks, f"{info.name} · {info.site_name}", username)
+        where = info.name if info.site_name.strip() == info.name.strip() else f"{info.name} · {info.site_name}"
+        self.sign_in = SignInDialog(self.ctx, self.tasks, where, username)
         self.sign_in.set_language(self.settings.language)
         self.sign_in.signed_in.connect(self.open_main_window)
         self.sign_in.language_chosen.connect(self.change_language)
