@@ -304,7 +304,8 @@ def machine() -> dict[str, str]:
     return {"CPU": cpu or "unknown", "Cores": str(os.cpu_count()), "RAM": ram, "OS": platform.platform(),
             "Python": platform.python_version(), "Qt": f"{qVersion()} (PySide6 {PySide6.__version__})",
             "SQLite": sqlite3.sqlite_version, "SQLAlchemy": sqlalchemy.__version__,
-            "Qt platform": os.environ.get("QT_QPA_PLATFORM", "default"), "Load at the start (1/5/15 min)": LOAD_AT_START}
+            "Qt platform": os.environ.get("QT_QPA_PLATFORM", "default"),
+            "Load at the start (1/5/15 min)": LOAD_AT_START}
 
 
 def markdown(report: Report, info: dict[str, str], seconds: float) -> str:
