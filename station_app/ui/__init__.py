@@ -1,4 +1,4 @@
 """The Qt layer: windows, pages, dialogs and the background-task helper. The only package that imports Qt."""
-from station_app.ui.pyside_workaround import protect_none
+from station_app.ui.pyside_workaround import protect_singletons
 
-protect_none()  # before any Qt call: see pyside_workaround.py
+protect_singletons()  # before any Qt call: see pyside_workaround.py

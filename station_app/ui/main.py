@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from shiboken6 import Shiboken
 
 from station_app import __version__
 from station_app.app import AppContext, InstanceLock, open_context
@@ -44,6 +45,22 @@ class AppController(QObject):
         self.wizard: SetupWizard | None = None
         self.sign_in: SignInDialog | None = None
         self.window: MainWindow | None = None
+        self._retired: list[QWidget] = []
+
+    def _retire(self, widget: QWidget | None) -> None:
+        """Hide a window and let Qt delete it later. The Python wrapper is kept until then, so Python's garbage
+        collector never deletes a widget in the middle of Qt's event handling."""
+        self._retired = [w for w in self._retired if Shiboken.isValid(w)]
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+            self._retired.append(widget)
+
+    def close_all(self) -> None:
+        self.tasks.wait()
+        for widget in (self.wizard, self.sign_in, self.window):
+            self._retire(widget)
+        self.wizard = self.sign_in = self.window = None
 
     def start(self) -> None:
         if self.ctx.station.is_initialised():
@@ -55,6 +72,9 @@ class AppController(QObject):
             self.wizard.show()
 
     def show_sign_in(self, username: str = "") -> None:
+        if self.wizard is not None and not self.wizard.isVisible():
+            self._retire(self.wizard)
+            self.wizard = None
         info = self.ctx.station.info()
         where = info.name if info.site_name.strip() == info.name.strip() else f"{info.name} · {info.site_name}"
         self.sign_in = SignInDialog(self.ctx, self.tasks, where, username)
@@ -84,12 +104,11 @@ class AppController(QObject):
         self.window.show()
         if dialog is not None:
             dialog.done(1)
-            dialog.deleteLater()
+            self._retire(dialog)
 
     def window_closed(self, signing_out: bool) -> None:
         window, self.window = self.window, None
-        if window is not None:
-            window.deleteLater()
+        self._retire(window)
         if signing_out:
             self.show_sign_in()
         else:
@@ -122,6 +141,6 @@ def run(data_dir: Path) -> int:
     try:
         return app.exec()
     finally:
-        controller.tasks.wait()
+        controller.close_all()
         ctx.close()
         lock.release()

@@ -191,8 +191,8 @@ class SetupWizard(QWizard):
                            parent=self, progress_text=self.tr("Đang tạo dữ liệu trạm…"))
 
     def _created(self, admin) -> None:  # noqa: ANN001 - SignedInUser
-        self.station_created.emit(admin.username)
         super().accept()
+        self.station_created.emit(admin.username)
 
     def _refused(self, exc: BaseException) -> None:
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)

@@ -92,3 +92,22 @@ def test_a_database_from_a_newer_version_is_refused_untouched(ctx, data_dir):
         open_database(data_dir)
     assert "cập nhật" in str(info.value).lower() or "phiên bản" in str(info.value).lower()
     assert path.read_bytes() == before
+
+
+def test_the_fast_revision_reader_agrees_with_alembic():
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert head_revision() == script.get_current_head()
+    from station_app.persistence.database import known_revisions
+
+    assert set(known_revisions()) == {r.revision for r in script.walk_revisions()}
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(ctx, data_dir):
+    import subprocess
+    import sys
+
+    ctx.close()
+    code = ("import sys; from pathlib import Path; from station_app.persistence.database import open_database;"
+            "open_database(Path(sys.argv[1])); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

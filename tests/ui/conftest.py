@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from station_app.ui import i18n
@@ -14,12 +16,24 @@ def app(qapp):
 
 
 @pytest.fixture
-def controller(app, ctx, qtbot):
-    c = AppController(ctx, ctx.settings.load())
-    c.start()
-    yield c
-    c.tasks.wait()
-    for w in (c.window, c.sign_in, c.wizard):
-        if w is not None:
-            w.hide()
-            w.deleteLater()
+def make_controller(app, qtbot):
+    """Controllers started on a context; closed at teardown, outside Qt's event handling."""
+    made: list[AppController] = []
+
+    def make(ctx) -> AppController:
+        controller = AppController(ctx, ctx.settings.load())
+        controller.start()
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        controller.close_all()
+    qtbot.wait(20)  # let Qt run the deferred deletions
+    made.clear()
+    gc.collect()
+
+
+@pytest.fixture
+def controller(make_controller, ctx):
+    return make_controller(ctx)

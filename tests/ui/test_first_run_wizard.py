@@ -6,7 +6,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 from gui_support import type_text
 
-from station_app.ui.main import AppController
 
 
 def choose_commune(wizard, typed: str) -> None:
@@ -36,9 +35,8 @@ def _fill_and_finish(qtbot, wizard, password="quantri-2026", repeat="quantri-202
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
 
-def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot, app, empty_ctx):
-    controller = AppController(empty_ctx, empty_ctx.settings.load())
-    controller.start()
+def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot, make_controller, empty_ctx):
+    controller = make_controller(empty_ctx)
     wizard = controller.wizard
     assert wizard is not None and wizard.isVisible() and controller.sign_in is None
     _fill_and_finish(qtbot, wizard)
@@ -46,22 +44,18 @@ def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot,
     assert controller.sign_in.username.text() == "admin"
     info = empty_ctx.station.info()
     assert (info.code, info.name, info.commune_code) == ("TYT-MK", "Trạm Y tế xã Mường Kim", "03637")
-    controller.sign_in.hide()
 
 
-def test_mismatched_passwords_keep_the_wizard_open_with_a_reason(qtbot, app, empty_ctx):
-    controller = AppController(empty_ctx, empty_ctx.settings.load())
-    controller.start()
+def test_mismatched_passwords_keep_the_wizard_open_with_a_reason(qtbot, make_controller, empty_ctx):
+    controller = make_controller(empty_ctx)
     _fill_and_finish(qtbot, controller.wizard, repeat="khac-han")
     assert controller.wizard.isVisible()
     assert "không khớp" in controller.wizard.admin_page.message.text()
     assert not empty_ctx.station.is_initialised()
-    controller.wizard.hide()
 
 
-def test_a_refused_station_code_is_explained_on_the_wizard(qtbot, app, empty_ctx):
-    controller = AppController(empty_ctx, empty_ctx.settings.load())
-    controller.start()
+def test_a_refused_station_code_is_explained_on_the_wizard(qtbot, make_controller, empty_ctx):
+    controller = make_controller(empty_ctx)
     wizard = controller.wizard
     type_text(wizard.station_page.code, "MK")  # too short
     type_text(wizard.station_page.name, "Trạm")
@@ -76,4 +70,3 @@ def test_a_refused_station_code_is_explained_on_the_wizard(qtbot, app, empty_ctx
     qtbot.waitUntil(lambda: wizard.admin_page.message.isVisible())
     assert "Mã trạm" in wizard.admin_page.message.text()
     assert wizard.isVisible() and not empty_ctx.station.is_initialised()
-    wizard.hide()
