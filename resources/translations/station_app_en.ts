@@ -144,37 +144,37 @@
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="122" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="126" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="123" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="127" />
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
         <translation>The person who manages the station's accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="131" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="135" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="132" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="136" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="133" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="137" />
         <source>Mật khẩu (ít nhất 6 ký tự)</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="134" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="138" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="141" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="147" />
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -182,37 +182,37 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="99" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="100" />
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="100" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="101" />
         <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
         <translation>The free periodic health check-up campaign the station is running.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="103" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="104" />
         <source>Khám sức khỏe định kỳ miễn phí {year}</source>
         <translation>Free periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="112" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="113" />
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="113" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="114" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="114" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="115" />
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="115" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="116" />
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -408,32 +408,32 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="154" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="160" />
         <source>Thiết lập trạm lần đầu</source>
         <translation>First-time station set-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="161" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="167" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="162" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="168" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="163" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="169" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="164" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="170" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="185" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="191" />
         <source>Đang tạo dữ liệu trạm…</source>
         <translation>Creating the station…</translation>
     </message>
@@ -734,12 +734,12 @@
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="51" />
+        <location filename="../../station_app/services/demo.py" line="54" />
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="141" />
+        <location filename="../../station_app/services/demo.py" line="145" />
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -782,8 +782,8 @@
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main.py" line="109" />
-        <location filename="../../station_app/ui/main.py" line="113" />
+        <location filename="../../station_app/ui/main.py" line="129" />
+        <location filename="../../station_app/ui/main.py" line="133" />
         <source>Không mở được ứng dụng</source>
         <translation>The app could not open</translation>
     </message>
@@ -812,7 +812,7 @@
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="140" />
+        <location filename="../../station_app/services/demo.py" line="144" />
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
