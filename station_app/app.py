@@ -30,6 +30,12 @@ def resolve_data_dir(arg: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+def resolve_training_dir(arg: str | os.PathLike[str] | None = None) -> Path:
+    """Training data (``demo``) goes to its own folder unless one is named, never into the real station's."""
+    chosen = arg or os.environ.get("STATION_DATA_DIR") or user_data_dir(f"{APP_NAME}-taphuan", APP_AUTHOR)
+    return Path(chosen).expanduser().resolve()
+
+
 def setup_logging(data_dir: Path, verbose: bool = False) -> Path:
     """Rotating log in ``<data>/logs``. Log records name ids and counts only, never personal data."""
     log_dir = data_dir / "logs"

@@ -141,7 +141,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from station_app.services.demo import make_demo
 
-    ctx = _context(args)
+    from station_app.app import open_context, resolve_training_dir
+
+    ctx = open_context(resolve_training_dir(args.data_dir))
     result = make_demo(ctx, residents=args.residents, seed=args.seed, progress=_print_progress)
     print(result.summary())
     return 0

@@ -63,3 +63,13 @@ def test_no_display_says_how_to_use_xvfb_instead_of_crashing(data_dir):
     result = run_cli(data_dir=data_dir, env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""})
     assert result.returncode == 2
     assert "xvfb-run" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_without_a_folder_never_touches_the_real_stations_folder(tmp_path):
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "STATION_DATA_DIR": ""}
+    result = run_cli("demo", "--residents", "50", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (home / "data" / "station-app-taphuan" / "station.sqlite3").exists()
+    assert not (home / "data" / "station-app").exists()
+    assert "TRẠM TẬP HUẤN" in result.stdout
