@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -105,8 +105,7 @@ def _progress_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
     dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    QTimer.singleShot(0, lambda: dialog.setValue(0))
+    dialog.setAutoReset(False)  # Qt starts the minimum-duration timer itself; nothing shows for quick jobs
     return dialog
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -74,3 +75,29 @@ def test_a_second_copy_of_the_app_is_told_to_use_the_first(app, data_dir, boxes)
         holder.kill()
         holder.wait()
     assert "đang mở" in boxes[0][1]
+
+
+def test_a_long_job_shows_progress_and_a_quick_one_does_not(qtbot, app):
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    runner = TaskRunner()
+    done: list[str] = []
+
+    def slow(progress):
+        for i in range(10):
+            progress(i, 10)
+            time.sleep(0.12)
+        return "xong"
+
+    runner.submit(slow, on_done=done.append, parent=parent, progress_text="Đang kiểm tra nhật ký…")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=3000)
+    dialog = [d for d in parent.findChildren(QProgressDialog) if d.isVisible()][0]
+    assert dialog.labelText() == "Đang kiểm tra nhật ký…"
+    qtbot.waitUntil(lambda: done == ["xong"], timeout=5000)
+    assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))  # closed when the job ended
+    runner.submit(lambda: "nhanh", on_done=done.append, parent=parent, progress_text="Nhanh")
+    qtbot.waitUntil(lambda: done[-1] == "nhanh")
+    assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))
