@@ -102,3 +102,41 @@ class AuditChainBrokenError(StationError):
     template = QT_TRANSLATE_NOOP(
         "errors", "Nhật ký kiểm tra bị sửa hoặc xoá tại sự kiện số {position}. Hãy báo ngay cho quản trị viên."
     )
+
+
+class ImageUnreadableError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Không mở được tệp ảnh này (tệp hỏng hoặc không phải ảnh). "
+        "Hãy chọn tệp ảnh khác (PNG, JPG) hoặc quét mã QR trực tiếp bằng máy quét hay camera.",
+    )
+
+
+class AlreadyExaminedError(StationError):
+    """The resident already has a visit in this campaign; a second one needs a reason (written to the audit)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Hãy mở lượt khám đó; nếu thật sự "
+        "cần khám lần hai, hãy ghi lý do khám lần hai.",
+    )
+
+
+class ConsentRequiredError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Chưa có sự đồng ý xử lý dữ liệu cá nhân ({reason}). Hãy đọc nội dung đồng ý cho người dân (hoặc người "
+        "giám hộ) và ghi nhận sự đồng ý trước khi đăng ký khám.",
+    )
+
+
+class RosterFileError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Không đọc được tệp danh sách {path}: {reason}. Hãy lưu lại tệp dưới dạng CSV (UTF-8) hoặc Excel (.xlsx) "
+        "rồi thử lại.",
+    )
+
+
+class ImportCancelledError(StationError):
+    template = QT_TRANSLATE_NOOP("errors", "Đã huỷ nhập danh sách; dữ liệu không thay đổi.")
