@@ -16,6 +16,7 @@ from station_app.persistence.database import Database, check_folder_writable, op
 from station_app.services.accounts import AccountService
 from station_app.services.audit_log import AuditService
 from station_app.services.overview import OverviewService
+from station_app.services.registry import RegistryService
 from station_app.services.settings_store import SettingsStore
 from station_app.services.station_setup import StationService
 
@@ -67,6 +68,7 @@ class AppContext:
     accounts: AccountService
     audit: AuditService
     overview: OverviewService
+    registry: RegistryService
 
     def close(self) -> None:
         self.db.dispose()
@@ -77,7 +79,7 @@ def open_context(data_dir: Path) -> AppContext:
     log_file = setup_logging(data_dir)
     db = open_database(data_dir)
     return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
-                      AccountService(db), AuditService(db), OverviewService(db))
+                      AccountService(db), AuditService(db), OverviewService(db), RegistryService(db))
 
 
 class InstanceLock:

@@ -159,6 +159,19 @@ class ResidentTargetGroupRow(Base):
     __table_args__ = (Index("ix_resident_target_groups_group", "group"),)
 
 
+class ResidentNameTokenRow(Base):
+    """Each word of a resident's normalised name after the first, so a given name is found anywhere in the
+    name by an indexed range (search as you type). Kept by triggers on ``residents`` (migration 0002), so bulk
+    inserts fill it too; never written by the program."""
+
+    __tablename__ = "resident_name_tokens"
+    token: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name_norm: Mapped[str] = mapped_column(String(200), primary_key=True)
+    birth_year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    resident_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
 class VisitRow(Base):
     """One resident at one site on one day, with who did each step and when."""
 
