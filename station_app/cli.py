@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(dest="audit_command", metavar="VIỆC")
     audit.add_parser("verify", help="kiểm tra chuỗi nhật ký, báo chỗ bị sửa/xoá")
 
+    roster = sub.add_parser("roster", help="danh sách người dân").add_subparsers(dest="roster_command", metavar="VIỆC")
+    roster_import = roster.add_parser("import", help="nhập danh sách người dân từ tệp CSV hoặc Excel (.xlsx)")
+    roster_import.add_argument("file", metavar="FILE")
+    roster_import.add_argument("--mapping", metavar="JSON", help="tệp JSON ghép cột (mặc định: tự đoán hoặc lần trước)")
+    roster_import.add_argument("--report", metavar="PATH", help="nơi ghi danh sách dòng bị từ chối (CSV)")
+
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
@@ -149,12 +155,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_roster(args: argparse.Namespace) -> int:
+    if args.roster_command != "import":
+        print("Cần chọn: import.", file=sys.stderr)
+        return 2
+    from pathlib import Path
+
+    from station_app.services.roster_import import ColumnMapping, RosterImportService
+
+    ctx = _context(args)
+    mapping = ColumnMapping.from_json(Path(args.mapping).read_text(encoding="utf-8")) if args.mapping else None
+    service = RosterImportService(ctx.db, ctx.data_dir)
+    report = service.import_file(None, Path(args.file), mapping=mapping,
+                                 report_path=Path(args.report) if args.report else None,
+                                 default_commune=ctx.station.info().commune_code, progress=_print_progress)
+    print(report.summary())
+    return 0
+
+
 def _print_progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
-COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo}
+COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
+                               "roster": cmd_roster}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

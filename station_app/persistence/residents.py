@@ -199,6 +199,10 @@ class ResidentRepository:
         for resident_id, values in changes:
             self._s.execute(update(_R).where(_R.id == resident_id).values(**values, version=_R.version + 1))
 
+    def forget(self) -> None:
+        """Drop loaded rows from the session, so rows changed by bulk statements are read afresh."""
+        self._s.expunge_all()
+
     def add_groups(self, groups: list[dict]) -> None:
         if groups:
             self._s.connection().execute(insert(ResidentTargetGroupRow.__table__).prefix_with("OR IGNORE"), groups)

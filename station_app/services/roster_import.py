@@ -1,0 +1,654 @@
+"""Importing the commune's roster of residents from CSV or XLSX.
+
+Columns are guessed from Vietnamese or English headers and the chosen mapping is remembered per header
+signature (``roster_mappings.json`` in the data folder). Every row is validated; good rows go in by chunks,
+matched to existing residents by ID number, insurance number, or name + birth year + village, so importing the
+same (or an updated) file again creates no duplicates. Rejected rows go to a report CSV with the row number
+and the reason; nothing is dropped silently. The whole import is one transaction: cancelling, or any error,
+leaves the database as it was. Logs and the audit event carry counts only.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+from station_app.core.errors import ImportCancelledError, RosterFileError, StationError, ValidationError
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.ids import new_id
+from station_app.core.model import AuditAction, RecordSource, Sex, TargetGroup
+from station_app.core.names import clean_display_name, normalise_name
+from station_app.core.roles import Permission, require
+from station_app.persistence.bulk import bulk_mode
+from station_app.persistence.database import Database
+from station_app.persistence.residents import ResidentRepository
+from station_app.persistence.tables import ResidentRow, RosterImportRow, utcnow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.resources import resource
+from station_app.services.accounts import SignedInUser
+from station_app.services.reference import communes
+from station_app.services.registry import ResidentInput, insurance_keys, validate_resident
+
+log = logging.getLogger(__name__)
+CHUNK = 2000
+MAPPINGS_FILE = "roster_mappings.json"
+HEADER_SCAN_ROWS = 15  # title lines above the header row are common in exported lists
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+# Fields a column may map to, and header spellings (normalised) that suggest them.
+FIELD_GUESSES: dict[str, tuple[str, ...]] = {
+    "full_name": ("ho va ten", "ho ten", "ten", "full name", "name", "ho va ten nguoi dan", "ten nguoi dan"),
+    "birth_date": ("ngay sinh", "ngay thang nam sinh", "date of birth", "dob", "birth date", "ngay/thang/nam sinh"),
+    "birth_year": ("nam sinh", "year of birth", "birth year"),
+    "sex": ("gioi tinh", "gioi", "sex", "gender", "nam/nu"),
+    "national_id": ("so cccd", "cccd", "so can cuoc", "can cuoc", "so dinh danh", "so dinh danh ca nhan",
+                    "so cccd/dinh danh", "national id", "id number", "cccd/cmnd", "so cccd/cmnd"),
+    "old_id_number": ("so cmnd", "cmnd", "so cmnd cu"),
+    "insurance_number": ("so the bhyt", "the bhyt", "ma the bhyt", "bhyt", "ma so bhxh", "so bhxh",
+                         "insurance", "insurance number", "health insurance"),
+    "village": ("thon/ban", "thon", "ban", "thon ban", "thon, ban", "to dan pho", "thon/ban/to dan pho", "village"),
+    "commune": ("xa", "xa/phuong", "phuong/xa", "commune"),
+    "address": ("dia chi", "noi o", "noi thuong tru", "address"),
+    "ethnic": ("dan toc", "ethnic", "ethnicity"),
+    "target_groups": ("doi tuong", "nhom doi tuong", "target group", "target groups", "group"),
+    "school": ("truong", "truong hoc", "school"),
+    "school_class": ("lop", "class"),
+    "phone": ("sdt", "so dien thoai", "dien thoai", "phone", "so dt"),
+    "household_code": ("ma ho", "so ho", "ma ho gia dinh", "household"),
+    "guardian_name": ("nguoi giam ho", "ho ten nguoi giam ho", "ho ten cha/me", "cha/me", "guardian"),
+    "guardian_relation": ("quan he", "quan he voi nguoi giam ho", "relation"),
+}
+
+_GROUP_NAMES: tuple[tuple[str, TargetGroup], ...] = (
+    ("can ngheo", TargetGroup.NEAR_POOR), ("ngheo", TargetGroup.POOR),
+    ("cao tuoi", TargetGroup.ELDERLY), ("nct", TargetGroup.ELDERLY),
+    ("khuyet tat", TargetGroup.DISABLED), ("nkt", TargetGroup.DISABLED),
+    ("dan toc thieu so", TargetGroup.ETHNIC_MINORITY), ("dtts", TargetGroup.ETHNIC_MINORITY),
+    ("duoi 6 tuoi", TargetGroup.CHILD_UNDER_6), ("tre em", TargetGroup.CHILD_UNDER_6),
+    ("hoc sinh", TargetGroup.PUPIL), ("chinh sach", TargetGroup.POLICY), ("co cong", TargetGroup.POLICY),
+    ("thuong binh", TargetGroup.POLICY), ("benh binh", TargetGroup.POLICY), ("liet si", TargetGroup.POLICY),
+    ("khac", TargetGroup.OTHER),
+)
+_SEXES = {"nam": Sex.MALE, "male": Sex.MALE, "m": Sex.MALE, "trai": Sex.MALE,
+          "nu": Sex.FEMALE, "female": Sex.FEMALE, "f": Sex.FEMALE, "gai": Sex.FEMALE,
+          "khong ro": Sex.UNKNOWN, "": Sex.UNKNOWN}
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y", "%Y/%m/%d")
+
+
+# -- mapping -----------------------------------------------------------------------------------------------------
+
+@dataclass
+class ColumnMapping:
+    """Which column (by header text) feeds which field; unmapped columns are ignored."""
+
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header
+
+    def to_json(self) -> str:
+        return json.dumps({"columns": self.columns}, ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> ColumnMapping:
+        raw = json.loads(text)
+        columns = raw.get("columns", raw) if isinstance(raw, dict) else {}
+        unknown = set(columns) - set(FIELD_GUESSES)
+        if unknown:
+            raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Ghép cột"),
+                                  reason=QT_TRANSLATE_NOOP("errors", "có trường không biết: {names}").format(
+                                      names=", ".join(sorted(unknown))))
+        return cls({str(k): str(v) for k, v in columns.items()})
+
+
+def header_signature(headers: Sequence[str]) -> str:
+    """The same header row (whatever its marks or case) gives the same signature."""
+    text = "|".join(normalise_name(h) for h in headers)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def guess_mapping(headers: Sequence[str]) -> ColumnMapping:
+    columns: dict[str, str] = {}
+    normalised = {h: normalise_name(h).strip(" :*") for h in headers if h}
+    for field_name, guesses in FIELD_GUESSES.items():
+        for header, norm in normalised.items():
+            if header not in columns.values() and norm in guesses:
+                columns[field_name] = header
+                break
+    return ColumnMapping(columns)
+
+
+class MappingStore:
+    """Mappings chosen before, per header signature, in ``roster_mappings.json`` (written atomically)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / MAPPINGS_FILE
+
+    def _all(self) -> dict[str, dict]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            return raw if isinstance(raw, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def load(self, signature: str) -> ColumnMapping | None:
+        entry = self._all().get(signature)
+        return ColumnMapping(dict(entry["columns"])) if isinstance(entry, dict) and "columns" in entry else None
+
+    def save(self, signature: str, mapping: ColumnMapping) -> None:
+        entries = self._all()
+        entries[signature] = {"columns": mapping.columns}
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(entries, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+# -- reading files -----------------------------------------------------------------------------------------------
+
+@dataclass
+class RosterTable:
+    headers: list[str]
+    header_row: int  # 1-based line/row number of the header
+    rows: Iterator[tuple[int, list[str]]]  # (1-based row number in the file, cells as text)
+    total: int  # rows after the header (an estimate for XLSX)
+    encoding: str | None = None
+
+
+def decode_csv_bytes(data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM) first; then Windows-1258, then Windows-1252 (older Excel exports)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1258", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, encoding
+    raise RosterFileError(path="", reason=QT_TRANSLATE_NOOP("errors", "không nhận ra bảng mã của tệp"))
+
+
+def _looks_like_text(text: str) -> bool:
+    """Sanity check of a single-byte decoding: few control characters."""
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\r\n\t")
+    return controls <= len(text[:20000]) // 1000
+
+
+def read_roster(path: Path) -> RosterTable:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path)
+        if suffix in (".csv", ".txt", ""):
+            return _read_csv(path)
+    except StationError:
+        raise
+    except (OSError, ValueError, KeyError, csv.Error) as exc:
+        raise RosterFileError(path=str(path), reason=type(exc).__name__) from exc
+    raise RosterFileError(path=str(path), reason=QT_TRANSLATE_NOOP("errors", "chỉ nhận tệp .csv hoặc .xlsx"))
+
+
+def _read_csv(path: Path) -> RosterTable:
+    try:
+        text, encoding = decode_csv_bytes(path.read_bytes())
+    except RosterFileError as exc:
+        raise RosterFileError(path=str(path), reason=exc.data["reason"]) from None
+    lines = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    index = _header_index(lines[:HEADER_SCAN_ROWS])
+    headers = [clean_display_name(h) for h in lines[index]] if lines else []
+    body = ((n + 1, row) for n, row in enumerate(lines) if n > index)
+    return RosterTable(headers, index + 1, body, max(0, len(lines) - index - 1), encoding)
+
+
+def _delimiter(text: str) -> str:
+    """The separator used most on the first lines (Excel writes ';' where the decimal mark is ',')."""
+    head = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
+    return max(",;\t", key=head.count)
+
+
+def _read_xlsx(path: Path) -> RosterTable:
+    from openpyxl import load_workbook  # only when an XLSX is imported
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise RosterFileError(path=str(path), reason=QT_TRANSLATE_NOOP("errors", "tệp Excel bị hỏng")) from exc
+    ws = wb.active
+    rows = ws.iter_rows(values_only=True)
+    head: list[list[str]] = []
+    for row in rows:
+        head.append([_cell_text(c) for c in row])
+        if len(head) >= HEADER_SCAN_ROWS:
+            break
+    index = _header_index(head)
+    headers = [clean_display_name(h) for h in head[index]] if head else []
+    total = max(0, (ws.max_row or 0) - index - 1)
+
+    def body() -> Iterator[tuple[int, list[str]]]:
+        number = index + 1
+        for cells in head[index + 1:]:
+            number += 1
+            yield number, cells
+        for row in rows:
+            number += 1
+            yield number, [_cell_text(c) for c in row]
+        wb.close()
+
+    return RosterTable(headers, index + 1, body(), total, None)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _header_index(rows: Sequence[Sequence[str]]) -> int:
+    """The first row in which at least two cells look like known headers (else the first non-empty row)."""
+    known = {g for guesses in FIELD_GUESSES.values() for g in guesses}
+    for i, row in enumerate(rows):
+        if sum(1 for c in row if normalise_name(str(c)).strip(" :*") in known) >= 2:
+            return i
+    return next((i for i, row in enumerate(rows) if any(str(c).strip() for c in row)), 0)
+
+
+# -- parsing one row ---------------------------------------------------------------------------------------------
+
+class RowRejected(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parse_date(text: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.split(" ")[0], fmt).date()
+        except ValueError:
+            continue
+    raise RowRejected(f"Ngày sinh không đọc được: '{text}' (dùng dạng ngày/tháng/năm, ví dụ 02/04/1985)")
+
+
+def parse_target_groups(text: str) -> tuple[TargetGroup, ...]:
+    groups: list[TargetGroup] = []
+    for part in re.split(r"[;,/+\n]", text):
+        norm = normalise_name(part)
+        if not norm:
+            continue
+        found = next((g for key, g in _GROUP_NAMES if key in norm), None)
+        if found is None:
+            raise RowRejected(f"Đối tượng không rõ: '{part.strip()}'")
+        groups.append(found)
+    return tuple(dict.fromkeys(groups))
+
+
+@cache
+def _ethnic_lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    with resource("reference", "ethnic_groups_vn.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table[row["code"]] = row["code"]
+            for name in [row["name_official"], *re.split(r"[;,/]", row.get("other_spellings") or "")]:
+                if name.strip():
+                    table[normalise_name(name)] = row["code"]
+    return table
+
+
+def parse_ethnic(text: str) -> str | None:
+    norm = normalise_name(text)
+    if not norm:
+        return None
+    norm = norm.removeprefix("dan toc ").strip()
+    code = _ethnic_lookup().get(norm.zfill(2) if norm.isdigit() else norm)
+    if code is None:
+        raise RowRejected(f"Dân tộc không có trong danh mục: '{text.strip()}'")
+    return code
+
+
+@cache
+def _commune_lookup() -> dict[str, str]:
+    table = {}
+    for c in communes():
+        table[c.code] = c.code
+        table[normalise_name(c.name)] = c.code
+        table[normalise_name(c.name).removeprefix("xa ").removeprefix("phuong ")] = c.code
+    return table
+
+
+def _sex(text: str) -> Sex:
+    sex = _SEXES.get(normalise_name(text))
+    if sex is None:
+        raise RowRejected(f"Giới tính không rõ: '{text.strip()}' (ghi Nam hoặc Nữ)")
+    return sex
+
+
+def row_to_input(values: dict[str, str], default_commune: str | None, today: dt.date) -> ResidentInput:
+    """One roster row as a validated resident; RowRejected says why not, in Vietnamese."""
+    get = lambda key: (values.get(key) or "").strip()  # noqa: E731
+    date_text, year_text = get("birth_date"), get("birth_year")
+    if re.fullmatch(r"\d{4}", date_text):  # only the year is known, written in the date column
+        date_text, year_text = "", year_text or date_text
+    birth_date = parse_date(date_text)
+    birth_year = None
+    if year_text:
+        if not re.fullmatch(r"\d{4}", year_text):
+            date = parse_date(year_text)  # some lists put the full date under "Năm sinh"
+            birth_date, birth_year = birth_date or date, date.year if date else None
+        else:
+            birth_year = int(year_text)
+    if birth_date and not birth_year:
+        birth_year = birth_date.year
+    commune = default_commune
+    if get("commune"):
+        commune = _commune_lookup().get(normalise_name(get("commune")).removeprefix("xa "))
+        if commune is None:
+            raise RowRejected(f"Xã/phường không có trong danh mục Lai Châu: '{get('commune')}'")
+    data = ResidentInput(
+        full_name=get("full_name"), sex=_sex(get("sex")), birth_year=birth_year, birth_date=birth_date,
+        national_id=get("national_id") or None, old_id_number=get("old_id_number") or None,
+        insurance_number=get("insurance_number") or None, ethnic_code=parse_ethnic(get("ethnic")),
+        address=get("address") or None, commune_code=commune, village=get("village") or None,
+        household_code=get("household_code") or None, phone=get("phone") or None, school=get("school") or None,
+        school_class=get("school_class") or None, guardian_name=get("guardian_name") or None,
+        guardian_relation=get("guardian_relation") or None,
+        target_groups=parse_target_groups(get("target_groups")), source=RecordSource.ROSTER_IMPORT,
+    )
+    if data.guardian_name and not data.guardian_relation:
+        data = replace(data, guardian_relation="người giám hộ")
+    try:
+        return validate_resident(data, today)
+    except ValidationError as exc:
+        raise RowRejected(f"{exc.data['field']}: {exc.data['reason']}") from None
+
+
+# -- the import --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ImportReport:
+    read: int
+    imported_new: int
+    updated: int
+    unchanged: int
+    rejected: int
+    report_path: Path | None
+    import_id: str
+    seconds: float
+
+    def summary(self) -> str:
+        lines = [f"Đã đọc {self.read} dòng: thêm mới {self.imported_new}, cập nhật {self.updated}, "
+                 f"không đổi {self.unchanged}, bị từ chối {self.rejected}."]
+        if self.report_path:
+            lines.append(f"Danh sách dòng bị từ chối (kèm lý do): {self.report_path}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class RosterPreview:
+    headers: tuple[str, ...]
+    signature: str
+    mapping: ColumnMapping
+    remembered: bool
+    sample: tuple[tuple[str, ...], ...]
+    encoding: str | None
+
+
+# Columns an import may fill on an existing resident (never erases: empty cells leave stored values alone).
+_UPDATABLE = ("full_name", "birth_date", "sex", "national_id", "old_id_number", "insurance_number", "ethnic_code",
+              "address", "commune_code", "village", "household_code", "phone", "school", "school_class",
+              "guardian_name", "guardian_relation")
+
+
+class RosterImportService:
+    def __init__(self, db: Database, data_dir: Path, clock: Callable[[], dt.date] = dt.date.today) -> None:
+        self._db, self._data_dir, self._today = db, data_dir, clock
+        self.mappings = MappingStore(data_dir)
+
+    def preview(self, path: Path, rows: int = 5) -> RosterPreview:
+        """Headers, the mapping (remembered for this header row, or guessed) and a few rows to show."""
+        table = read_roster(path)
+        signature = header_signature(table.headers)
+        remembered = self.mappings.load(signature)
+        sample = []
+        for _, cells in table.rows:
+            sample.append(tuple(cells))
+            if len(sample) >= rows:
+                break
+        return RosterPreview(tuple(table.headers), signature, remembered or guess_mapping(table.headers),
+                             remembered is not None, tuple(sample), table.encoding)
+
+    def import_file(self, user: SignedInUser | None, path: Path, mapping: ColumnMapping | None = None,
+                    report_path: Path | None = None, default_commune: str | None = None,
+                    progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+        """Import the roster in one transaction. ``user`` None is the system (command line).
+
+        Raises ImportCancelledError when ``cancel()`` turns true (nothing is kept), RosterFileError for an
+        unreadable file, ValidationError when the mapping lacks the name column.
+        """
+        if user is not None:
+            require(user.role, Permission.IMPORT_ROSTER)
+        started = time.perf_counter()
+        path = Path(path)
+        table = read_roster(path)
+        signature = header_signature(table.headers)
+        mapping = mapping or self.mappings.load(signature) or guess_mapping(table.headers)
+        _check_mapping(mapping, table.headers)
+        user_id = user.id if user else None
+        run = _ImportRun(table, mapping, default_commune, self._today(), user_id)
+        with bulk_mode(self._db), UnitOfWork(self._db) as uow:
+            repo = ResidentRepository(uow.session)
+            for chunk in _chunked(table.rows, CHUNK):
+                if cancel and cancel():
+                    log.info("roster import cancelled after %d rows; rolled back", run.read)
+                    raise ImportCancelledError()
+                run.chunk(repo, chunk)
+                if progress:
+                    progress(run.read, max(table.total, run.read))
+            if cancel and cancel():
+                raise ImportCancelledError()
+            record = RosterImportRow(id=new_id(), file_name=path.name[:300], file_sha256=_sha256(path),
+                                     counts=run.counts(), imported_by=user_id)
+            uow.session.add(record)
+            uow.session.flush()
+            uow.audit(AuditAction.IMPORT, "roster_imports", record.id, user_id,
+                      {**run.counts(), "source": "roster", "encoding": table.encoding or "xlsx"})
+            uow.commit()
+        self.mappings.save(signature, mapping)
+        written = self._write_rejects(path, table.headers, run.rejects, report_path)
+        log.info("roster import %s: %s", record.id, run.counts())
+        return ImportReport(run.read, run.new, run.updated, run.unchanged, len(run.rejects), written, record.id,
+                            time.perf_counter() - started)
+
+    def _write_rejects(self, source: Path, headers: list[str], rejects: list[tuple[int, str, list[str]]],
+                       target: Path | None) -> Path | None:
+        if not rejects:
+            return None
+        if target is None:
+            folder = self._data_dir / "roster_reports"
+            folder.mkdir(exist_ok=True)
+            target = folder / f"{source.stem}-tu-choi-{dt.datetime.now():%Y%m%d-%H%M%S}.csv"
+        with Path(target).open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens it right
+            writer = csv.writer(fh)
+            writer.writerow(["Dòng", "Lý do", *headers])
+            for number, reason, cells in rejects:
+                writer.writerow([number, reason, *cells])
+        return Path(target)
+
+
+def _check_mapping(mapping: ColumnMapping, headers: list[str]) -> None:
+    missing = [h for h in mapping.columns.values() if h not in headers]
+    if missing:
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Ghép cột"),
+                              reason=f"không có cột {', '.join(missing)} trong tệp")
+    if "full_name" not in mapping.columns or not ({"birth_date", "birth_year"} & set(mapping.columns)):
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Ghép cột"), reason=QT_TRANSLATE_NOOP(
+            "errors", "cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh"))
+
+
+def _chunked(rows: Iterator[tuple[int, list[str]]], size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    chunk: list[tuple[int, list[str]]] = []
+    for item in rows:
+        if not any(c.strip() for c in item[1]):
+            continue  # blank lines are not rows
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _village_key(village: str | None) -> str:
+    return normalise_name(village or "")
+
+
+class _ImportRun:
+    """State of one import: counts, rejects, and the keys seen in this file (duplicates inside the file)."""
+
+    def __init__(self, table: RosterTable, mapping: ColumnMapping, default_commune: str | None, today: dt.date,
+                 user_id: str | None) -> None:
+        self._index = {f: table.headers.index(h) for f, h in mapping.columns.items()}
+        self._commune, self._today, self._user = default_commune, today, user_id
+        self.read = self.new = self.updated = self.unchanged = 0
+        self.rejects: list[tuple[int, str, list[str]]] = []
+        self._seen: dict[tuple, int] = {}  # key of a row already in this file -> its row number
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.read, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "rejected": len(self.rejects)}
+
+    def chunk(self, repo: ResidentRepository, rows: list[tuple[int, list[str]]]) -> None:
+        good: list[tuple[int, list[str], ResidentInput]] = []
+        for number, cells in rows:
+            self.read += 1
+            values = {f: (cells[i] if i < len(cells) else "") for f, i in self._index.items()}
+            try:
+                data = row_to_input(values, self._commune, self._today)
+                self._check_repeat(number, data)
+            except RowRejected as exc:
+                self.rejects.append((number, exc.reason, cells))
+                continue
+            good.append((number, cells, data))
+        existing = repo.keys_for_import([d.national_id for _, _, d in good if d.national_id],
+                                        [k for _, _, d in good for k in insurance_keys(d.insurance_number)],
+                                        [(_norm(d.full_name), d.birth_year) for _, _, d in good])  # type: ignore[misc]
+        index = _ExistingIndex(existing)
+        inserts, groups, updates, extra_groups = [], [], [], []
+        now = utcnow()
+        for number, cells, data in good:
+            row = index.find(data)
+            if row is None:
+                resident_id = new_id()
+                inserts.append(_insert_values(resident_id, data, now, self._user))
+                groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
+                self.new += 1
+                continue
+            if data.national_id and row.national_id and row.national_id != data.national_id:
+                self.rejects.append((number, "Số CCCD khác với người dân đã có cùng số thẻ BHYT", cells))
+                continue
+            changed = _changed_values(row, data)
+            missing_groups = {g.value for g in data.target_groups} - {g.group for g in row.target_groups}
+            if changed or missing_groups:
+                updates.append((row.id, {**changed, "updated_at": now, "updated_by": self._user}))
+                extra_groups.extend({"resident_id": row.id, "group": g} for g in sorted(missing_groups))
+                self.updated += 1
+            else:
+                self.unchanged += 1
+        repo.insert_many(inserts, groups)
+        repo.update_many(updates)
+        repo.add_groups(extra_groups)
+        repo.forget()
+
+    def _check_repeat(self, number: int, data: ResidentInput) -> None:
+        keys = [("id", data.national_id)] if data.national_id else []
+        keys += [("card", k) for k in insurance_keys(data.insurance_number)[:1]]
+        if not keys:
+            keys.append(("name", _norm(data.full_name), data.birth_year, _village_key(data.village)))
+        for key in keys:
+            if key in self._seen:
+                raise RowRejected(f"Trùng với dòng {self._seen[key]} của cùng tệp")
+        for key in keys:
+            self._seen[key] = number
+
+
+def _norm(name: str) -> str:
+    return normalise_name(name)
+
+
+class _ExistingIndex:
+    def __init__(self, rows: list[ResidentRow]) -> None:
+        self.by_id = {r.national_id: r for r in rows if r.national_id}
+        self.by_card: dict[str, ResidentRow] = {}
+        self.by_name: dict[tuple[str, int], list[ResidentRow]] = {}
+        for r in rows:
+            if r.insurance_number:
+                self.by_card.setdefault(r.insurance_number, r)
+            self.by_name.setdefault((r.name_norm, r.birth_year), []).append(r)
+
+    def find(self, data: ResidentInput) -> ResidentRow | None:
+        if data.national_id and data.national_id in self.by_id:
+            return self.by_id[data.national_id]
+        for key in insurance_keys(data.insurance_number):
+            if key in self.by_card:
+                return self.by_card[key]
+        village = _village_key(data.village)
+        same = [r for r in self.by_name.get((_norm(data.full_name), data.birth_year or 0), [])
+                if _village_key(r.village) == village
+                and not (data.national_id and r.national_id)]  # two different ID numbers: two people
+        return same[0] if len(same) == 1 else None
+
+
+def _insert_values(resident_id: str, d: ResidentInput, now: dt.datetime, user_id: str | None) -> dict:
+    return {
+        "id": resident_id, "national_id": d.national_id, "old_id_number": d.old_id_number,
+        "insurance_number": d.insurance_number, "full_name": d.full_name, "name_norm": _norm(d.full_name),
+        "birth_date": d.birth_date, "birth_year": d.birth_year, "sex": Sex(d.sex).value,
+        "ethnic_code": d.ethnic_code, "address": d.address, "commune_code": d.commune_code, "village": d.village,
+        "household_code": d.household_code, "phone": d.phone, "school": d.school, "school_class": d.school_class,
+        "guardian_name": d.guardian_name, "guardian_relation": d.guardian_relation,
+        "guardian_id_number": d.guardian_id_number, "guardian_phone": d.guardian_phone,
+        "source": RecordSource.ROSTER_IMPORT.value, "merged_into_id": None, "version": 1,
+        "created_at": now, "created_by": user_id, "updated_at": now, "updated_by": user_id,
+    }
+
+
+def _changed_values(row: ResidentRow, d: ResidentInput) -> dict:
+    changed = {}
+    for column in _UPDATABLE:
+        value = getattr(d, column)
+        if isinstance(value, Sex):
+            value = None if value is Sex.UNKNOWN else value.value
+        if value in (None, "") or getattr(row, column) == value:
+            continue
+        changed[column] = value
+    if "full_name" in changed:
+        changed["name_norm"] = _norm(changed["full_name"])
+    if "birth_date" in changed:
+        changed["birth_year"] = changed["birth_date"].year
+    return changed

@@ -1,0 +1,45 @@
+"""``station-app roster import`` run as a child process, as IT staff script it (synthetic residents only)."""
+import csv
+import sqlite3
+
+from cli_support import init_station, run_cli
+
+HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn/bản", "Dân tộc", "Đối tượng"]
+ROWS = [["Lò Văn Đức", "02/04/1958", "Nam", "012058000011", "Bản Nà Khương", "Thái", "Người cao tuổi"],
+        ["Tòng Thị Hoa", "1990", "Nữ", "", "Bản Nà Khương", "Thái", ""],
+        ["", "1990", "Nữ", "", "Bản Phiêng", "Kinh", ""]]
+
+
+def _roster(path):
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows([HEADERS, *ROWS])
+    return path
+
+
+def test_roster_import_prints_a_summary_and_the_rejects_report(data_dir, tmp_path):
+    assert init_station(data_dir).returncode == 0
+    report = tmp_path / "tu-choi.csv"
+    result = run_cli("roster", "import", str(_roster(tmp_path / "ds.csv")), "--report", str(report),
+                     data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "thêm mới 2" in result.stdout and "bị từ chối 1" in result.stdout and str(report) in result.stdout
+    assert "Họ và tên" in report.read_text(encoding="utf-8-sig")
+    again = run_cli("roster", "import", str(tmp_path / "ds.csv"), data_dir=data_dir)
+    assert "thêm mới 0" in again.stdout and "không đổi 2" in again.stdout
+    conn = sqlite3.connect(data_dir / "station.sqlite3")
+    assert conn.execute("SELECT count(*) FROM residents").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM audit_events WHERE action='import' AND user_id IS NULL").fetchone()[0] == 2
+    conn.close()
+    assert run_cli("audit", "verify", data_dir=data_dir).returncode == 0
+
+
+def test_roster_import_with_a_mapping_file_and_a_bad_file(data_dir, tmp_path):
+    init_station(data_dir)
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Tên,Sinh năm,Phái\nLò Thị Đào,1975,Nữ\n", encoding="utf-8")
+    mapping = tmp_path / "map.json"
+    mapping.write_text('{"columns": {"full_name": "Tên", "birth_year": "Sinh năm", "sex": "Phái"}}', encoding="utf-8")
+    result = run_cli("roster", "import", str(odd), "--mapping", str(mapping), data_dir=data_dir)
+    assert result.returncode == 0 and "thêm mới 1" in result.stdout, result.stderr
+    missing = run_cli("roster", "import", str(tmp_path / "khong-co.xlsx"), data_dir=data_dir)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr and "khong-co.xlsx" in missing.stderr
