@@ -53,8 +53,9 @@ class ScanResult:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     visit_id: str | None = None  # slips only
+    slip: SlipIdentity | None = None  # slips only: everything the slip carries (queue number, visit date...)
     warnings: tuple[ScanWarning, ...] = ()
-    bad_fields: tuple[str, ...] = ()  # names of malformed fields, e.g. ("date_of_birth",)
+    bad_fields: tuple[str, ...] = ()  # names of malformed fields, named as the fields above, e.g. ("birth_date",)
     extra_fields: tuple[str, ...] = ()  # fields beyond the known layout, kept raw
     error: str | None = None  # a reason code when kind is UNKNOWN, e.g. "empty", "not_a_card"
 
