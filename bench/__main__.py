@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.decode_bench import bench_decoding
+
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_PASSWORD = "bench-quantri-2026"
 NURSE = "bench.dieuduong"
@@ -367,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_cold_start(report, work, runs=3 if args.quick else 7)
         bench_sign_in_and_writes(report, work, sign_ins=10 if args.quick else 30, writes=50 if args.quick else 200)
         bench_demo(report, work, *((20_000, 2_000) if args.quick else (500_000, 50_000)))
+        bench_decoding(report, work)
     text = markdown(report, machine(), time.perf_counter() - started)
     args.output.write_text(text, encoding="utf-8")
     print(f"\nwritten to {args.output}")
