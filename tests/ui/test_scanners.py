@@ -141,6 +141,16 @@ def test_shortcuts_and_editing_keys_are_not_held(page, qtbot):
     qtbot.waitUntil(lambda: field.text() == "ab", timeout=1000)  # the held keys went first, then Backspace
 
 
+def test_a_shortcut_in_the_middle_of_typing_keeps_its_place(page, qtbot):
+    _, wedge, field, _, _ = page
+    post_keys(field, "abc", 75_000, gap_ms=3, enter=False)
+    select_all = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier, "\x01")
+    select_all.setTimestamp(75_010)
+    QApplication.postEvent(field, select_all)
+    post_keys(field, "x", 75_020, gap_ms=3, enter=False)
+    qtbot.waitUntil(lambda: field.text() == "x", timeout=1000)  # abc typed, selected, then replaced by x
+
+
 def test_widgets_outside_the_page_are_left_alone(page, qtbot):
     _, wedge, _, _, _ = page
     other = QLineEdit()
@@ -400,6 +410,20 @@ def test_no_camera_is_said_plainly(app, qtbot, no_camera):
         assert widget.start() is False
     assert "Không tìm thấy camera" in said.args[0]
     assert widget.cameras() == []
+    widget.stop()
+
+
+def test_a_hidden_camera_stops_and_starts_again_when_shown(app, qtbot, no_camera):
+    widget = CameraScannerWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.start()
+    starts = []
+    widget.problem.connect(starts.append)
+    widget.hide()
+    assert starts == []  # hiding only stops
+    widget.show()
+    assert starts and "Không tìm thấy camera" in starts[-1]  # shown again: it tried the camera again
     widget.stop()
 
 

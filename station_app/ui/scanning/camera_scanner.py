@@ -127,6 +127,7 @@ class CameraScannerWidget(Retranslating):
         self._camera: QCamera | None = None
         self._device_id: bytes | None = None
         self._wanted = False
+        self._resume = False  # started when hidden: start again when shown
         self._problem: tuple[str, str] | None = None  # (code, detail), rendered in the current language
         self._last_offer = 0.0
         self.retranslate()
@@ -175,8 +176,15 @@ class CameraScannerWidget(Retranslating):
         self._show_problem()
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self._resume = self._wanted
         self.stop()  # never keep the camera light on for a page nobody sees
         super().hideEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        if self._resume:
+            self._resume = False
+            self.start()
 
     # -- frames ---------------------------------------------------------------------------------------------
 
