@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.decode_bench import bench_decoding
+from bench.registry_bench import bench_roster_import, bench_search
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_PASSWORD = "bench-quantri-2026"
@@ -370,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_sign_in_and_writes(report, work, sign_ins=10 if args.quick else 30, writes=50 if args.quick else 200)
         bench_demo(report, work, *((20_000, 2_000) if args.quick else (500_000, 50_000)))
         bench_decoding(report, work)
+        bench_search(report, work, *((20_000,) if args.quick else ()))
+        bench_roster_import(report, work, *((10_000,) if args.quick else ()))
     text = markdown(report, machine(), time.perf_counter() - started)
     args.output.write_text(text, encoding="utf-8")
     print(f"\nwritten to {args.output}")

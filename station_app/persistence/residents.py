@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Row, and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from station_app.persistence.tables import (
@@ -53,6 +53,18 @@ class ResidentRepository:
             return []
         rows = {r.id: r for r in self._s.scalars(select(_R).where(_R.id.in_(ids)))}
         return [rows[i] for i in ids if i in rows]
+
+    def light(self, ids: Sequence[str]) -> list[tuple[Row, list[str]]]:
+        """Plain rows (no ORM objects: a search page is built in a fraction of the time) with their target
+        groups, in the order of ``ids``."""
+        if not ids:
+            return []
+        rows = {r.id: r for r in self._s.execute(select(ResidentRow.__table__).where(_R.id.in_(ids)))}
+        groups: dict[str, list[str]] = {}
+        for rid, group in self._s.execute(select(ResidentTargetGroupRow.resident_id, ResidentTargetGroupRow.group)
+                                          .where(ResidentTargetGroupRow.resident_id.in_(ids))):
+            groups.setdefault(rid, []).append(group)
+        return [(rows[i], groups.get(i, [])) for i in ids if i in rows]
 
     def add(self, row: ResidentRow) -> ResidentRow:
         self._s.add(row)

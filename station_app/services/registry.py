@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from station_app.core.cards import ScanResult
 from station_app.core.consent import PURPOSES, is_known
@@ -417,7 +418,10 @@ class RegistryService:
             ids_list = list(ids)
             page = ids_list[offset:offset + limit]
             campaign_id = VisitRepository(uow.session).current_campaign_id()
-            return SearchPage(tuple(_infos(repo.many(page), repo, campaign_id)), len(ids) > offset + limit, offset)
+            found = repo.light(page)
+            last = repo.last_visits(page, campaign_id)
+            items = tuple(_to_info(r, groups, last.get(r.id)) for r, groups in found)
+            return SearchPage(items, len(ids) > offset + limit, offset)
 
     def _branches(self, repo: ResidentRepository, q: SearchQuery) -> Iterable[Callable[[int], list[str]]]:
         if q.id_digits:
@@ -646,15 +650,16 @@ def _info(row: ResidentRow, repo: ResidentRepository, campaign_id: str | None) -
 
 def _infos(rows: Sequence[ResidentRow], repo: ResidentRepository, campaign_id: str | None) -> list[ResidentInfo]:
     last = repo.last_visits([r.id for r in rows], campaign_id)
-    return [_to_info(r, last.get(r.id)) for r in rows]
+    return [_to_info(r, [g.group for g in r.target_groups], last.get(r.id)) for r in rows]
 
 
-def _to_info(r: ResidentRow, last: LastVisit | None) -> ResidentInfo:
+def _to_info(r: ResidentRow | Any, groups: Iterable[str], last: LastVisit | None) -> ResidentInfo:
+    """From an ORM row or a plain row of the residents table (same attribute names)."""
     return ResidentInfo(
         id=r.id, full_name=r.full_name, name_norm=r.name_norm, birth_date=r.birth_date, birth_year=r.birth_year,
         sex=Sex(r.sex), national_id=r.national_id, insurance_number=r.insurance_number, address=r.address,
         village=r.village, commune_code=r.commune_code,
-        target_groups=tuple(sorted((TargetGroup(g.group) for g in r.target_groups), key=list(TargetGroup).index)),
+        target_groups=tuple(sorted((TargetGroup(g) for g in groups), key=list(TargetGroup).index)),
         ethnic_code=r.ethnic_code, guardian_name=r.guardian_name, guardian_relation=r.guardian_relation,
         phone=r.phone, source=RecordSource(r.source), version=r.version,
         last_visit_date=last.visit_date if last else None, last_visit_site=last.site_name if last else None,

@@ -1,0 +1,191 @@
+"""Reception benchmarks: search as you type over a large station, and roster imports, each with a baseline.
+
+1. ``RegistryService.search`` per keystroke over the demo's synthetic residents (500,000 by default): whole
+   names typed letter by letter, given names alone, ID numbers digit by digit, a name with a birth year;
+   against a bare indexed SQLite prefix lookup of the same whole-name keystrokes.
+2. ``RosterImportService.import_file`` of a synthetic roster (100,000 rows by default) as CSV and as XLSX,
+   rows per second, against a bare ``csv.reader`` pass over the same CSV.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+SEARCH_RESIDENTS = 500_000
+ROSTER_ROWS = 100_000
+SAMPLED_NAMES = 30
+HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Số thẻ BHYT", "Thôn/bản", "Dân tộc",
+           "Đối tượng", "Trường", "Lớp", "SĐT"]
+
+
+def _bench():  # noqa: ANN202 - the Report/Figure helpers of bench/__main__.py, loaded when a bench runs
+    from bench import __main__ as b
+
+    return b
+
+
+def bench_search(report, work: Path, residents: int = SEARCH_RESIDENTS) -> None:  # noqa: ANN001
+    b = _bench()
+    from station_app.app import open_context
+    from station_app.core.names import normalise_name
+    from station_app.services.demo import make_demo
+
+    folder = work / f"search-{residents}"
+    ctx = open_context(folder)
+    try:
+        started = time.perf_counter()
+        make_demo(ctx, residents=residents, seed=2026)
+        made = time.perf_counter() - started
+        sample = _sample(ctx.db.path, SAMPLED_NAMES)
+        keystrokes = {"whole name": [], "given name": [], "ID number": [], "name + year": []}
+        for full_name, national_id, birth_year in sample:
+            keystrokes["whole name"] += [full_name[:i] for i in range(1, len(full_name) + 1)]
+            given = full_name.split()[-1]
+            keystrokes["given name"] += [given[:i] for i in range(1, len(given) + 1)]
+            if national_id:
+                keystrokes["ID number"] += [national_id[:i] for i in range(1, 13)]
+            keystrokes["name + year"].append(f"{given} {birth_year}")
+        timings: dict[str, list[float]] = {}
+        for kind, typed in keystrokes.items():
+            ctx.registry.search(typed[0])  # warm the page cache as a first keystroke does
+            timings[kind] = _timed_each(ctx.registry.search, typed)
+        bare = _bare_prefix(ctx.db.path, [normalise_name(q) for q in keystrokes["whole name"]])
+    finally:
+        ctx.close()
+    every = [t for values in timings.values() for t in values]
+    p95 = b._percentile(every, 95)
+    report.add(b.Figure(
+        f"Search as you type, RegistryService.search, {len(every)} keystrokes over {residents:,} residents",
+        b._p(every), f"{b._p(bare)} (bare indexed SQLite prefix lookup, LIMIT 51)",
+        b._percentile(every, 50) / b._percentile(bare, 50), "p95 < 30 ms", p95 < 0.030,
+        "; ".join(f"{kind}: {b._p(values)}" for kind, values in timings.items())))
+    whole = timings["whole name"]
+    report.add(b.Figure(
+        f"Search, whole names letter by letter ({len(whole)} keystrokes, {residents:,} residents)", b._p(whole),
+        f"{b._p(bare)} (bare prefix lookup of the same keystrokes)",
+        b._percentile(whole, 50) / b._percentile(bare, 50), "p95 < 30 ms", b._percentile(whole, 95) < 0.030,
+        f"demo station made in {made:.0f} s (name-token triggers included)"))
+
+
+def _timed_each(action, inputs: list[str]) -> list[float]:  # noqa: ANN001
+    times = []
+    for value in inputs:
+        start = time.perf_counter()
+        action(value)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _sample(path: Path, n: int) -> list[tuple[str, str | None, int]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT full_name, national_id, birth_year FROM residents ORDER BY random() LIMIT ?",
+                            (n,)).fetchall()
+    finally:
+        conn.close()
+    return [(name, nid, year) for name, nid, year in rows]
+
+
+def _bare_prefix(path: Path, prefixes: list[str]) -> list[float]:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+
+    def lookup(prefix: str) -> None:
+        high = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        conn.execute("SELECT id, full_name FROM residents WHERE name_norm >= ? AND name_norm < ? "
+                     "ORDER BY name_norm LIMIT 51", (prefix, high)).fetchall()
+
+    try:
+        lookup(prefixes[0])
+        return _timed_each(lookup, [p for p in prefixes if p])
+    finally:
+        conn.close()
+
+
+# -- roster import ---------------------------------------------------------------------------------------------
+
+def bench_roster_import(report, work: Path, rows: int = ROSTER_ROWS) -> None:  # noqa: ANN001
+    b = _bench()
+    csv_path, xlsx_path = work / f"roster-{rows}.csv", work / f"roster-{rows}.xlsx"
+    people = list(_roster_rows(rows))
+    _write_csv(csv_path, people)
+    _write_xlsx(xlsx_path, people)
+    del people
+    bare = _bare_csv_pass(csv_path)
+    for label, path in (("CSV", csv_path), ("XLSX", xlsx_path)):
+        seconds, result = _import_into_new_station(work / f"roster-station-{label.lower()}", path)
+        rate = result.read / seconds
+        report.add(b.Figure(
+            f"Roster import of {rows:,} rows from {label}, RosterImportService.import_file", f"{rate:,.0f} rows/s",
+            f"{rows / bare:,.0f} rows/s (bare csv.reader pass over the CSV)", (rows / bare) / rate,
+            "100,000 rows < 2 min", seconds * 100_000 / rows < 120,
+            f"{seconds:.1f} s; new {result.imported_new:,}, rejected {result.rejected:,}; ratio = bare rate "
+            "over import rate"))
+
+
+def _roster_rows(n: int):  # noqa: ANN202
+    from station_app.core.model import TARGET_GROUP_LABELS
+    from station_app.core.synthetic import CommuneSpec, PopulationGenerator
+    from station_app.services.reference import ethnic_groups
+
+    names = {g.code: g.name for g in ethnic_groups()}
+    population = PopulationGenerator(7, [CommuneSpec("03637", "Xã Mường Kim", 1.0)], as_of=dt.date(2026, 5, 1))
+    rng = random.Random(7)
+    for i, r in enumerate(population.residents(n), start=1):
+        born = f"{r.birth_date:%d/%m/%Y}" if r.birth_date and rng.random() < 0.9 else str(r.birth_year)
+        yield [str(i), r.full_name, born, "Nam" if r.sex.value == "male" else "Nữ", r.national_id or "",
+               r.insurance_number or "", r.village, names.get(r.ethnic_code, ""),
+               "; ".join(TARGET_GROUP_LABELS[g] for g in r.target_groups), r.school or "", r.school_class or "",
+               r.phone or ""]
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+
+
+def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append(HEADERS)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+
+
+def _bare_csv_pass(path: Path) -> float:
+    start = time.perf_counter()
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for _ in csv.reader(fh):
+            pass
+    return time.perf_counter() - start
+
+
+def _import_into_new_station(folder: Path, path: Path):  # noqa: ANN202
+    from station_app.app import open_context
+    from station_app.core.model import SiteKind
+    from station_app.services.roster_import import RosterImportService
+    from station_app.services.station_setup import StationSetup
+
+    ctx = open_context(folder)
+    try:
+        ctx.station.initialise(StationSetup(
+            station_code="BENCH-RI", station_name="Trạm Y tế xã Mường Kim", site_name="Trạm Y tế xã Mường Kim",
+            site_kind=SiteKind.COMMUNE_STATION, commune_code="03637", village=None,
+            campaign_name="Khám sức khỏe định kỳ 2026", campaign_year=2026, campaign_start=dt.date(2026, 5, 1),
+            campaign_end=dt.date(2026, 12, 31), admin_username="admin", admin_full_name="Lò Văn Đức",
+            admin_password="bench-quantri-2026"))
+        service = RosterImportService(ctx.db, folder)
+        start = time.perf_counter()
+        result = service.import_file(None, path, default_commune="03637")
+        return time.perf_counter() - start, result
+    finally:
+        ctx.close()
