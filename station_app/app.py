@@ -8,17 +8,20 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
+
 from platformdirs import user_data_dir
 
 from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError
-from station_app.persistence.database import Database, check_folder_writable, open_database
-from station_app.services.accounts import AccountService
-from station_app.services.audit_log import AuditService
-from station_app.services.overview import OverviewService
-from station_app.services.registry import RegistryService
 from station_app.services.settings_store import SettingsStore
-from station_app.services.station_setup import StationService
+
+if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLAlchemy costs ~0.3 s)
+    from station_app.persistence.database import Database
+    from station_app.services.accounts import AccountService
+    from station_app.services.audit_log import AuditService
+    from station_app.services.overview import OverviewService
+    from station_app.services.registry import RegistryService
+    from station_app.services.station_setup import StationService
 
 APP_NAME = "station-app"
 APP_AUTHOR = "SoYTeLaiChau"
@@ -75,6 +78,13 @@ class AppContext:
 
 
 def open_context(data_dir: Path) -> AppContext:
+    from station_app.persistence.database import check_folder_writable, open_database
+    from station_app.services.accounts import AccountService
+    from station_app.services.audit_log import AuditService
+    from station_app.services.overview import OverviewService
+    from station_app.services.registry import RegistryService
+    from station_app.services.station_setup import StationService
+
     check_folder_writable(data_dir)
     log_file = setup_logging(data_dir)
     db = open_database(data_dir)
@@ -86,9 +96,13 @@ class InstanceLock:
     """Only one window per data folder: a second copy of the app is told to use the first one."""
 
     def __init__(self, data_dir: Path) -> None:
+        from filelock import FileLock
+
         self._lock = FileLock(str(data_dir / "station-app.lock"), timeout=0)
 
     def acquire(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire()
         except Timeout as exc:

@@ -1,25 +1,33 @@
-"""Starting the window: the application object, the first-run wizard, sign-in and the main window."""
+"""Starting the app: the window appears at once, the station's data opens behind it, then set-up or sign-in.
+
+Nothing here imports SQLAlchemy: ``station_app.app.open_context`` loads the persistence layer on the
+background lane after the window is on screen, so a slow laptop shows the window in a blink.
+"""
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from shiboken6 import Shiboken
 
 from station_app import __version__
-from station_app.app import AppContext, InstanceLock, open_context
 from station_app.core.errors import DataFolderNotWritableError, StationError
 from station_app.core.settings import Settings
-from station_app.services.accounts import SignedInUser
+from station_app.services.settings_store import SettingsStore
 from station_app.ui import errors, i18n
 from station_app.ui.main_window import MainWindow
-from station_app.ui.setup_wizard import SetupWizard
-from station_app.ui.sign_in import SignInDialog
 from station_app.ui.style import apply_look
 from station_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext, InstanceLock
+    from station_app.services.station_setup import StationInfo
+    from station_app.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -35,112 +43,130 @@ def prepare_application(argv: list[str], language: str = "vi") -> QApplication:
     return app
 
 
+@dataclass
+class OpenedStation:
+    ctx: AppContext
+    lock: InstanceLock | None
+    station: StationInfo | None  # None until the first-run set-up is done
+
+
+def open_station(data_dir: Path) -> OpenedStation:
+    """On the background lane: one copy per data folder, then the database (checked, upgraded)."""
+    from station_app.app import InstanceLock, open_context
+
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderNotWritableError(path=str(data_dir)) from exc
+    lock = InstanceLock(data_dir)
+    lock.acquire()
+    try:
+        ctx = open_context(data_dir)
+        return OpenedStation(ctx, lock, ctx.station.info() if ctx.station.is_initialised() else None)
+    except BaseException:
+        lock.release()
+        raise
+
+
 class AppController(QObject):
-    """Moves between the wizard, sign-in and the main window; quitting sign-in quits the app."""
+    """Owns the window and the background lane; moves between opening, set-up and sign-in."""
 
-    def __init__(self, ctx: AppContext, settings: Settings) -> None:
+    def __init__(self, window: MainWindow, settings: Settings, store: SettingsStore) -> None:
         super().__init__()
-        self.ctx, self.settings = ctx, settings
-        self.tasks = TaskRunner(self)
+        self.window, self.settings, self.store, self.tasks = window, settings, store, window.tasks
+        self.opened: OpenedStation | None = None
         self.wizard: SetupWizard | None = None
-        self.sign_in: SignInDialog | None = None
-        self.window: MainWindow | None = None
-        self._retired: list[QWidget] = []
+        window.sign_in_screen.language_chosen.connect(self.change_language)
+        window.settings_changed.connect(lambda s: i18n.set_language(s.language))
 
-    def _retire(self, widget: QWidget | None) -> None:
-        """Hide a window and let Qt delete it later. The Python wrapper is kept until then, so Python's garbage
-        collector never deletes a widget in the middle of Qt's event handling."""
-        self._retired = [w for w in self._retired if Shiboken.isValid(w)]
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-            self._retired.append(widget)
+    @property
+    def ctx(self) -> AppContext | None:
+        return self.opened.ctx if self.opened else None
 
-    def close_all(self) -> None:
-        self.tasks.wait()
-        for widget in (self.wizard, self.sign_in, self.window):
-            self._retire(widget)
-        self.wizard = self.sign_in = self.window = None
+    def open(self, data_dir: Path) -> None:
+        self.tasks.submit(open_station, data_dir, on_done=self.opened_station, on_error=self.cannot_open,
+                          parent=self.window)
 
-    def start(self) -> None:
-        if self.ctx.station.is_initialised():
-            self.show_sign_in()
+    def opened_station(self, opened: OpenedStation) -> None:
+        self.opened = opened
+        errors.set_log_file(opened.ctx.log_file)
+        self.window.attach(opened.ctx, opened.station)
+        if opened.station is None:
+            self.start_setup()
+
+    def cannot_open(self, exc: BaseException) -> None:
+        title = QCoreApplication.translate("errors", "Không mở được ứng dụng")
+        if isinstance(exc, StationError):
+            QMessageBox.critical(self.window, title, errors.describe(exc))
         else:
-            self.wizard = SetupWizard(self.ctx, self.tasks)
-            self.wizard.station_created.connect(self.show_sign_in)
-            self.wizard.rejected.connect(QApplication.quit)
-            self.wizard.show()
+            log.error("the station could not be opened", exc_info=(type(exc), exc, exc.__traceback__))
+            QMessageBox.critical(self.window, title, errors.unexpected_message())
+        QCoreApplication.exit(1)
 
-    def show_sign_in(self, username: str = "") -> None:
-        if self.wizard is not None and not self.wizard.isVisible():
-            self._retire(self.wizard)
-            self.wizard = None
-        info = self.ctx.station.info()
-        where = info.name if info.site_name.strip() == info.name.strip() else f"{info.name} · {info.site_name}"
-        self.sign_in = SignInDialog(self.ctx, self.tasks, where, username)
-        self.sign_in.set_language(self.settings.language)
-        self.sign_in.signed_in.connect(self.open_main_window)
-        self.sign_in.language_chosen.connect(self.change_language)
-        self.sign_in.rejected.connect(self._sign_in_closed)
-        self.sign_in.show()
+    def start_setup(self) -> None:
+        from station_app.ui.setup_wizard import SetupWizard
 
-    def _sign_in_closed(self) -> None:
-        if self.window is None:
-            QApplication.quit()
+        self.wizard = SetupWizard(self.ctx, self.tasks, self.window)
+        self.wizard.station_created.connect(self.station_created)
+        self.wizard.rejected.connect(lambda: QCoreApplication.exit(0))
+        self.wizard.open()
+
+    def station_created(self, admin_username: str) -> None:
+        self.tasks.submit(self.ctx.station.info, parent=self.window,
+                          on_done=lambda info: self.window.attach(self.ctx, info, admin_username))
 
     def change_language(self, language: str) -> None:
         self.settings.language = language
         try:
-            self.ctx.settings.save(self.settings)
+            self.store.save(self.settings)
         except OSError:
             log.warning("settings could not be saved; language applies to this session only")
         i18n.set_language(language)
 
-    def open_main_window(self, user: SignedInUser) -> None:
-        dialog, self.sign_in = self.sign_in, None
-        self.window = MainWindow(self.ctx, user, self.tasks, self.settings)
-        self.window.closed.connect(self.window_closed)
-        self.window.settings_changed.connect(lambda s: i18n.set_language(s.language))
-        self.window.show()
-        if dialog is not None:
-            dialog.done(1)
-            self._retire(dialog)
+    def close(self) -> None:
+        self.tasks.wait()
+        if self.opened is not None:
+            self.opened.ctx.close()
+            if self.opened.lock is not None:
+                self.opened.lock.release()
 
-    def window_closed(self, signing_out: bool) -> None:
-        window, self.window = self.window, None
-        self._retire(window)
-        if signing_out:
-            self.show_sign_in()
-        else:
-            QApplication.quit()
+
+def start(data_dir: Path) -> tuple[QApplication, AppController]:
+    """Show the window at once; the station's data opens on the background lane right after the first paint."""
+    store = SettingsStore(data_dir)
+    settings = store.load() if data_dir.is_dir() else Settings()
+    app = prepare_application(sys.argv, settings.language)
+    errors.install_excepthook()
+    window = MainWindow(settings=settings)
+    controller = AppController(window, settings, store)
+    window.closed.connect(lambda: QCoreApplication.exit(0))
+    after_first_paint(window, lambda: controller.open(data_dir))
+    window.show()
+    return app, controller
+
+
+class _FirstPaintWatch(QObject):
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    """Run ``then`` once ``widget`` has been painted: work started earlier (the background lane importing
+    SQLAlchemy holds the GIL) would slow the very paint the user is waiting for."""
+    widget.installEventFilter(_FirstPaintWatch(widget, then))
 
 
 def run(data_dir: Path) -> int:
-    """The GUI entry point: one copy per data folder; expected problems become a message, not a crash."""
-    app = prepare_application(sys.argv)
-    app.setQuitOnLastWindowClosed(False)
-    errors.install_excepthook()
-    lock = InstanceLock(data_dir)
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        lock.acquire()
-        ctx = open_context(data_dir)
-    except StationError as exc:
-        QMessageBox.critical(None, app.translate("errors", "Không mở được ứng dụng"), errors.describe(exc))
-        return 1
-    except OSError:
-        log.exception("data folder could not be prepared")
-        QMessageBox.critical(None, app.translate("errors", "Không mở được ứng dụng"),
-                             errors.describe(DataFolderNotWritableError(path=str(data_dir))))
-        return 1
-    errors.set_log_file(ctx.log_file)
-    settings = ctx.settings.load()
-    i18n.set_language(settings.language)
-    controller = AppController(ctx, settings)
-    controller.start()
+    """The GUI entry point; expected problems become a message, never a traceback."""
+    app, controller = start(data_dir)
     try:
         return app.exec()
     finally:
-        controller.close_all()
-        ctx.close()
-        lock.release()
+        controller.close()

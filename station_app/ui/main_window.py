@@ -1,7 +1,10 @@
-"""The main window: a page per job, shown according to the signed-in user's role, and the idle lock."""
+"""The main window: the one window of a session. It appears at once, shows sign-in while the station's data
+opens in the background, then a page per job of the signed-in user's role, and locks itself when idle."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,19 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.app import AppContext
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.core.roles import Permission, can
 from station_app.core.settings import Settings
-from station_app.services.accounts import SignedInUser
 from station_app.ui.errors import describe, show_error
 from station_app.ui.idle_lock import IdleWatcher
-from station_app.ui.pages.admin import AdminPage, role_label
-from station_app.ui.pages.overview import ExamPage, ExportPage, ListsPage, ReceptionPage
+from station_app.ui.sign_in import SignInScreen
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.accounts import SignedInUser
+    from station_app.services.station_setup import StationInfo
 
 # (key, page title for the navigation, the permission that shows it)
 PAGES = (
@@ -47,9 +52,11 @@ class LockScreen(Retranslating):
     unlocked = Signal(object)  # SignedInUser
     switch_user = Signal()
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser) -> None:
+    def __init__(self, tasks: TaskRunner) -> None:
         super().__init__()
-        self._ctx, self._tasks, self._user = ctx, tasks, user
+        self._tasks = tasks
+        self._ctx: AppContext | None = None
+        self._user: SignedInUser | None = None
         self.title = heading()
         self.who = QLabel()
         self.password = QLineEdit()
@@ -80,14 +87,20 @@ class LockScreen(Retranslating):
         outer.addStretch()
         self.retranslate()
 
+    def set_user(self, ctx: AppContext, user: SignedInUser) -> None:
+        self._ctx, self._user = ctx, user
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("Máy đã khoá"))
         self.who.setText(self.tr("Máy tự khoá vì lâu không dùng. {name}, hãy nhập mật khẩu để tiếp tục.").format(
-            name=self._user.full_name))
+            name=self._user.full_name if self._user else ""))
         self.unlock_button.setText(self.tr("Mở khoá"))
         self.switch_button.setText(self.tr("Đăng nhập tài khoản khác"))
 
     def submit(self) -> None:
+        if self._ctx is None or self._user is None:
+            return
         self.unlock_button.setEnabled(False)
         self._tasks.submit(self._ctx.accounts.verify_same_user, self._user, self.password.text(), parent=self,
                            on_done=self._unlocked, on_error=self._refused)
@@ -108,35 +121,26 @@ class LockScreen(Retranslating):
 
 
 class MainWindow(QMainWindow):
-    """Header (station, user, lock, sign out), navigation on the left, the current page on the right."""
+    """Header (station, user, lock, sign out) over four screens: opening/sign-in, the work, the lock.
 
-    closed = Signal(bool)  # True when the user signed out (show sign-in again), False when the window was closed
+    ``attach(ctx, station)`` once the data is open; ``begin_session(user)`` after sign-in builds the pages the
+    user's role allows; ``sign_out()`` removes them again. ``MainWindow(ctx, user)`` does all three at once.
+    """
+
+    closed = Signal()  # the window was closed: the application ends
     settings_changed = Signal(object)  # Settings
 
-    def __init__(self, ctx: AppContext, user: SignedInUser, tasks: TaskRunner | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, user: SignedInUser | None = None,
+                 tasks: TaskRunner | None = None, settings: Settings | None = None) -> None:
         super().__init__()
-        self.ctx, self.user = ctx, user
         self.tasks = tasks or TaskRunner(self)
-        self.settings = settings or ctx.settings.load()
-        self.station = ctx.station.info()
-        self._signing_out = False
-        self.resize(1180, 760)
-
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(210)
-        self.stack = QStackedWidget()
+        self.settings = settings or (ctx.settings.load() if ctx else Settings())
+        self.ctx: AppContext | None = None
+        self.station: StationInfo | None = None
+        self.user: SignedInUser | None = None
         self.pages: dict[str, QWidget] = {}
-        for key, _title, permission in PAGES:
-            if can(user.role, permission):
-                page = self._make_page(key)
-                self.pages[key] = page
-                self.stack.addWidget(page)
-                item = QListWidgetItem()
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self._show_row)
+        self._nav_keys: list[str] = []  # the page key of each navigation row
+        self.resize(1180, 760)
 
         self.header = QFrame()
         self.header.setObjectName("header")
@@ -146,24 +150,29 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.sign_out_button.clicked.connect(self.sign_out)
         top = QHBoxLayout(self.header)
-        top.addWidget(self.station_label)
-        top.addStretch()
-        top.addWidget(self.user_label)
-        top.addWidget(self.lock_button)
-        top.addWidget(self.sign_out_button)
+        for widget in (self.station_label, None, self.user_label, self.lock_button, self.sign_out_button):
+            top.addWidget(widget) if widget is not None else top.addStretch()
 
-        work = QWidget()
-        body = QHBoxLayout(work)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(210)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.stack = QStackedWidget()
+        self.work = QWidget()
+        body = QHBoxLayout(self.work)
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
-        self.lock_screen = LockScreen(ctx, self.tasks, user)
+
+        self.sign_in_screen = SignInScreen(self.tasks)
+        self.sign_in_screen.signed_in.connect(self.begin_session)
+        self.lock_screen = LockScreen(self.tasks)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.switch_user.connect(self.sign_out)
         self.screens = QStackedWidget()
-        self.screens.addWidget(work)
-        self.screens.addWidget(self.lock_screen)
+        for screen in (self.sign_in_screen, self.work, self.lock_screen):
+            self.screens.addWidget(screen)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -173,39 +182,107 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self)
+        self.idle.pause()
         self.idle.timed_out.connect(self.lock)
+        self.sign_in_screen.set_language(self.settings.language)
+        self.retranslate()
+        if ctx is not None:
+            self.attach(ctx, ctx.station.info())
+            if user is not None:
+                self.begin_session(user)
+
+    # -- data and session -------------------------------------------------------------------------------
+    def attach(self, ctx: AppContext, station: StationInfo | None, username: str = "") -> None:
+        """The station's data is open: sign-in becomes possible (``station`` is None before set-up)."""
+        self.ctx, self.station = ctx, station
+        self.retranslate()
+        if station is not None:
+            same = station.site_name.strip() == station.name.strip()
+            self.sign_in_screen.set_ready(ctx, station.name if same else f"{station.name} · {station.site_name}",
+                                          username)
+
+    def begin_session(self, user: SignedInUser) -> None:
+        assert self.ctx is not None and self.station is not None
+        self.user = user
+        self.lock_screen.set_user(self.ctx, user)
+        for key, _title, permission in PAGES:
+            if can(user.role, permission):
+                page = self._make_page(key)
+                self.pages[key] = page
+                self.stack.addWidget(page)
+                self._nav_keys.append(key)
+                self.nav.addItem(QListWidgetItem())
+        self.screens.setCurrentWidget(self.work)
+        self.nav.setEnabled(True)
         self.retranslate()
         self.nav.setCurrentRow(0)
+        self.idle.restart()
 
     def _make_page(self, key: str) -> QWidget:
-        site = self.station.site_id
+        # Imported here, not at the top: the pages are needed after sign-in, and the window must appear at once.
+        from station_app.ui.pages.admin import AdminPage
+        from station_app.ui.pages.overview import ExamPage, ExportPage, ListsPage, ReceptionPage
+
         if key == "admin":
             page = AdminPage(self.ctx, self.tasks, self.user, self.settings)
             page.settings_changed.connect(self._apply_settings)
             return page
         cls = {"reception": ReceptionPage, "exam": ExamPage, "lists": ListsPage, "export": ExportPage}[key]
-        return cls(self.ctx, self.tasks, site)
+        return cls(self.ctx, self.tasks, self.station.site_id)
 
+    def sign_out(self) -> None:
+        """Back to sign-in: the pages and everything they showed are destroyed, not just hidden."""
+        if self.user is None:
+            return
+        user, self.user = self.user, None
+        self.idle.pause()
+        self.tasks.submit(self.ctx.audit.record, AuditAction.SIGN_OUT, "users", user.id, user.id, parent=self)
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self._nav_keys.clear()
+        self.nav.blockSignals(False)
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.screens.setCurrentWidget(self.sign_in_screen)
+        self.sign_in_screen.set_ready(self.ctx, self.sign_in_screen.status.text())
+        self.retranslate()
+
+    # -- language -----------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Khám sức khỏe định kỳ — {station}").format(station=self.station.name))
+        station = self.station.name if self.station else ""
+        self.setWindowTitle(self.tr("Khám sức khỏe định kỳ — {station}").format(station=station) if station
+                            else self.tr("Khám sức khỏe định kỳ"))
         titles = {key: QCoreApplication.translate("MainWindow", title) for key, title, _ in PAGES}
-        for row in range(self.nav.count()):
-            item = self.nav.item(row)
-            item.setText(titles[item.data(Qt.ItemDataRole.UserRole)])
-        same = self.station.site_name.strip() == self.station.name.strip()
-        self.station_label.setText(self.station.name if same else f"{self.station.name} · {self.station.site_name}")
-        self.statusBar().showMessage(self.tr("Dữ liệu lưu tại: {folder}").format(folder=self.ctx.data_dir))
-        self.user_label.setText(f"{self.user.full_name} ({role_label(self.user.role)})")
+        for row, key in enumerate(self._nav_keys):
+            self.nav.item(row).setText(titles[key])
+        if self.station is not None:
+            same = self.station.site_name.strip() == self.station.name.strip()
+            self.station_label.setText(self.station.name if same
+                                       else f"{self.station.name} · {self.station.site_name}")
+        else:
+            self.station_label.setText(self.tr("Khám sức khỏe định kỳ"))
+        signed_in = self.user is not None
+        for widget in (self.user_label, self.lock_button, self.sign_out_button):
+            widget.setVisible(signed_in)
+        if signed_in:
+            from station_app.ui.pages.admin import role_label
+
+            self.user_label.setText(f"{self.user.full_name} ({role_label(self.user.role)})")
         self.lock_button.setText(self.tr("Khoá máy"))
         self.sign_out_button.setText(self.tr("Đăng xuất"))
+        if self.ctx is not None:
+            self.statusBar().showMessage(self.tr("Dữ liệu lưu tại: {folder}").format(folder=self.ctx.data_dir))
 
+    # -- pages --------------------------------------------------------------------------------------------
     def page_keys(self) -> list[str]:
-        return [self.nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.nav.count())]
+        return list(self._nav_keys)
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys().index(key))
@@ -214,16 +291,19 @@ class MainWindow(QMainWindow):
         return self.page_keys()[self.nav.currentRow()]
 
     def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
         key = self.page_keys()[row]
         self.stack.setCurrentWidget(self.pages[key])
         self.pages[key].refresh()
 
+    # -- idle lock ----------------------------------------------------------------------------------------
     @property
     def locked(self) -> bool:
         return self.screens.currentWidget() is self.lock_screen
 
     def lock(self) -> None:
-        if self.locked:
+        if self.locked or self.user is None:
             return
         self.idle.pause()
         self.screens.setCurrentWidget(self.lock_screen)
@@ -232,7 +312,7 @@ class MainWindow(QMainWindow):
         self.tasks.submit(self.ctx.audit.record, AuditAction.LOCK, "users", self.user.id, self.user.id, parent=self)
 
     def unlock(self, user: SignedInUser) -> None:
-        self.screens.setCurrentIndex(0)
+        self.screens.setCurrentWidget(self.work)
         self.nav.setEnabled(True)
         self.idle.restart()
         self.pages[self.current_page_key()].refresh()
@@ -240,18 +320,17 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.idle.set_minutes(settings.idle_lock_minutes)
+        if self.user is None:
+            self.idle.pause()
         self.settings_changed.emit(settings)
-
-    def sign_out(self) -> None:
-        self._signing_out = True
-        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.idle.stop()
         self.tasks.wait()
-        try:
-            self.ctx.audit.record(AuditAction.SIGN_OUT, "users", self.user.id, self.user.id)
-        except StationError:
-            pass  # the sign-out record is a courtesy; closing must never fail
+        if self.user is not None and self.ctx is not None:
+            try:
+                self.ctx.audit.record(AuditAction.SIGN_OUT, "users", self.user.id, self.user.id)
+            except StationError:
+                pass  # the sign-out record is a courtesy; closing must never fail
         super().closeEvent(event)
-        self.closed.emit(self._signing_out)
+        self.closed.emit()

@@ -1,6 +1,8 @@
 """First run: the station, its exam site and commune, the campaign and the first admin account."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -13,18 +15,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
 
-from station_app.app import AppContext
 from station_app.core.errors import StationError
 from station_app.core.model import SiteKind
 from station_app.services.reference import communes
-from station_app.services.station_setup import StationSetup
 from station_app.ui.errors import describe, show_error
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.station_setup import StationSetup
+
 
 
 def _form_page(page: QWizardPage) -> tuple[QFormLayout, QLabel]:
@@ -154,8 +160,8 @@ class SetupWizard(QWizard):
 
     station_created = Signal(str)  # the admin's user name
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
-        super().__init__()
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._ctx, self._tasks = ctx, tasks
         self.setWindowTitle(self.tr("Thiết lập trạm lần đầu"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -170,6 +176,8 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Huỷ"))
 
     def setup_values(self) -> StationSetup:
+        from station_app.services.station_setup import StationSetup
+
         site, campaign, admin = self.site_page, self.campaign_page, self.admin_page
         return StationSetup(
             station_code=self.station_page.code.text().strip().upper(),

@@ -1,50 +1,48 @@
-"""Sign-in: user name and password (or PIN); the check runs off the GUI thread (argon2 takes a moment)."""
+"""The sign-in screen of the main window: user name and password (or PIN), checked off the GUI thread."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from typing import TYPE_CHECKING
 
-from station_app.app import AppContext
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
 from station_app.core.errors import StationError
-from station_app.services.accounts import SignedInUser
 from station_app.ui import i18n
 from station_app.ui.errors import describe, show_error
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import heading, message_label, show_message
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.accounts import SignedInUser
 
 
-class SignInDialog(QDialog):
+class SignInScreen(Retranslating):
+    """Shown while the data opens (fields disabled) and whenever nobody is signed in."""
+
     signed_in = Signal(object)  # SignedInUser
     language_chosen = Signal(str)
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, station_label: str, username: str = "") -> None:
+    def __init__(self, tasks: TaskRunner) -> None:
         super().__init__()
-        self._ctx, self._tasks = ctx, tasks
-        self.setMinimumWidth(460)
+        self._tasks = tasks
+        self._ctx: AppContext | None = None
         self.title = heading()
-        self.station = QLabel(station_label)
-        self.station.setObjectName("hint")
-        self.username = QLineEdit(username)
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self.submit)
+        self.username.returnPressed.connect(self.password.setFocus)
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
+        self.language.currentIndexChanged.connect(lambda: self.language_chosen.emit(self.language.currentData()))
         self.message = message_label()
         self.sign_in_button = QPushButton()
         self.sign_in_button.setObjectName("primary")
-        self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit)
-        self.language.currentIndexChanged.connect(lambda: self.language_chosen.emit(self.language.currentData()))
 
         self.captions = [QLabel() for _ in range(3)]
         self.form = QFormLayout()
@@ -53,13 +51,47 @@ class SignInDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.sign_in_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.station)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setFixedWidth(480)
+        inner = QVBoxLayout(card)
+        inner.addWidget(self.title)
+        inner.addWidget(self.status)
+        inner.addLayout(self.form)
+        inner.addWidget(self.message)
+        inner.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(card)
+        row.addStretch()
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.set_ready(None, "")
         self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Đăng nhập"))
+        for caption, text in zip(self.captions, (self.tr("Tên đăng nhập"), self.tr("Mật khẩu hoặc mã PIN"),
+                                                  self.tr("Ngôn ngữ")), strict=True):
+            caption.setText(text)
+        self.sign_in_button.setText(self.tr("Đăng nhập"))
+        if self._ctx is None:
+            self.status.setText(self.tr("Đang mở dữ liệu của trạm…"))
+
+    def set_ready(self, ctx: AppContext | None, station_label: str, username: str = "") -> None:
+        """Enable the form once the station's data is open (``ctx``), or disable it while it opens."""
+        self._ctx = ctx
+        for widget in (self.username, self.password, self.sign_in_button):
+            widget.setEnabled(ctx is not None)
+        if ctx is None:
+            self.retranslate()
+            return
+        self.status.setText(station_label)
+        self.username.setText(username)
+        self.password.clear()
+        show_message(self.message, "")
         (self.password if username else self.username).setFocus()
 
     def set_language(self, code: str) -> None:
@@ -67,20 +99,9 @@ class SignInDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(code)))
         self.language.blockSignals(False)
 
-    def changeEvent(self, event):  # noqa: N802, ANN001
-        if event.type() == event.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Đăng nhập — Khám sức khỏe định kỳ"))
-        self.title.setText(self.tr("Đăng nhập"))
-        for caption, text in zip(self.captions, (self.tr("Tên đăng nhập"), self.tr("Mật khẩu hoặc mã PIN"),
-                                                  self.tr("Ngôn ngữ")), strict=True):
-            caption.setText(text)
-        self.sign_in_button.setText(self.tr("Đăng nhập"))
-
     def submit(self) -> None:
+        if self._ctx is None or not self.sign_in_button.isEnabled():
+            return
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
             show_message(self.message, self.tr("Hãy nhập tên đăng nhập và mật khẩu."))
@@ -103,8 +124,3 @@ class SignInDialog(QDialog):
             show_message(self.message, describe(exc))
         else:
             show_error(self, exc)
-
-    def keyPressEvent(self, event):  # noqa: N802, ANN001 - Escape must not close the only way in
-        if event.key() == Qt.Key.Key_Escape:
-            return
-        super().keyPressEvent(event)

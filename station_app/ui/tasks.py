@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -20,11 +20,28 @@ SHOW_PROGRESS_AFTER_MS = 400
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; worker threads emit, Qt queues the call back to the GUI thread."""
+    """Lives on the GUI thread; worker threads emit, Qt queues the call back to the GUI thread.
+
+    A relay is connected once, when made, and then reused job after job (``job`` holds the current job's
+    callbacks); it is never disconnected or deleted while its runner lives. Deleting or disconnecting relays
+    after each job crashed PySide6 6.12 now and then when a window closed soon after a job.
+    """
 
     finished = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.job: _Callbacks | None = None
+
+
+class _Callbacks:
+    __slots__ = ("on_done", "on_error", "dialog")
+
+    def __init__(self, on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None],
+                 dialog: QProgressDialog | None) -> None:
+        self.on_done, self.on_error, self.dialog = on_done, on_error, dialog
 
 
 class _Job(QRunnable):
@@ -53,53 +70,64 @@ class TaskRunner(QObject):
         self._db_lane = QThreadPool(self)
         self._db_lane.setMaxThreadCount(1)
         self._cpu_pool = QThreadPool(self)
-        self._relays: set[_Relay] = set()
+        self._busy: set[_Relay] = set()
+        self._idle: list[_Relay] = []
 
     @property
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._busy)
 
     def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, lane: str = "db",
                progress_text: str | None = None, parent: QWidget | None = None) -> None:
         """Run ``fn(*args)`` (plus ``progress=callback(done, total)`` if it takes one) in the background."""
-        relay = _Relay(self)  # owned by the runner, so it outlives the worker's last emission
+        relay = self._idle.pop() if self._idle else self._new_relay()
         dialog = _progress_dialog(parent, progress_text) if progress_text else None
+        relay.job = _Callbacks(on_done, on_error or (lambda exc: _show_error(parent, exc)), dialog)
         wants_progress = "progress" in inspect.signature(fn).parameters
-
-        def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            if dialog is not None:
-                dialog.close()
-                dialog.deleteLater()
-            if not self._relays:
-                self.busy_changed.emit(False)
-            if callback is not None:
-                callback(value)
-
-        def failed(exc: BaseException) -> None:
-            from station_app.ui.errors import show_error
-
-            finish(on_error or (lambda e: show_error(parent, e)), exc)
-
-        relay.finished.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
-        relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        if dialog is not None:
-            relay.progressed.connect(lambda done, total: _advance(dialog, done, total),
-                                     Qt.ConnectionType.QueuedConnection)
-        if not self._relays:
+        if not self._busy:
             self.busy_changed.emit(True)
-        self._relays.add(relay)
+        self._busy.add(relay)
         pool = self._db_lane if lane == "db" else self._cpu_pool
         pool.start(_Job(fn, args, relay, wants_progress))
+
+    def _new_relay(self) -> _Relay:
+        from PySide6.QtCore import Qt  # not at the top: Qt's enums cost ~20 ms, kept off the first paint
+
+        relay = _Relay(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        relay.finished.connect(lambda value: self._finish(relay, value, failed=False), queued)
+        relay.failed.connect(lambda exc: self._finish(relay, exc, failed=True), queued)
+        relay.progressed.connect(lambda done, total: _advance(relay.job, done, total), queued)
+        return relay
+
+    def _finish(self, relay: _Relay, value: Any, failed: bool) -> None:
+        job, relay.job = relay.job, None
+        self._busy.discard(relay)
+        self._idle.append(relay)  # the worker emitted its last signal: nothing more is queued for this job
+        if job is not None and job.dialog is not None:
+            job.dialog.close()
+            job.dialog.deleteLater()
+        if not self._busy:
+            self.busy_changed.emit(False)
+        callback = (job.on_error if failed else job.on_done) if job is not None else None
+        if callback is not None:
+            callback(value)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every job has run (for shutting down and for tests)."""
         return self._db_lane.waitForDone(msecs) and self._cpu_pool.waitForDone(msecs)
 
 
+def _show_error(parent: QWidget | None, exc: BaseException) -> None:
+    from station_app.ui.errors import show_error
+
+    show_error(parent, exc)
+
+
 def _progress_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
+    from PySide6.QtCore import Qt
+
     dialog = QProgressDialog(text, "", 0, 0, parent)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -109,7 +137,10 @@ def _progress_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
     return dialog
 
 
-def _advance(dialog: QProgressDialog, done: int, total: int) -> None:
+def _advance(job: _Callbacks | None, done: int, total: int) -> None:
+    dialog = job.dialog if job is not None else None
+    if dialog is None:
+        return
     if total > 0 and dialog.maximum() != total:
         dialog.setMaximum(total)
     dialog.setValue(min(done, total))

@@ -1,7 +1,7 @@
 """Small building blocks shared by pages and dialogs."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -29,12 +29,15 @@ def message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("message")
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
 
 
 def show_message(label: QLabel, text: str, ok: bool = False) -> None:
+    # Qt's namespace costs ~20 ms of enum creation on first import: kept off the path to the first paint.
+    from PySide6.QtCore import Qt
+
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setProperty("ok", ok)
     label.style().unpolish(label)
     label.style().polish(label)

@@ -5,7 +5,8 @@ import gc
 import pytest
 
 from station_app.ui import i18n
-from station_app.ui.main import AppController, prepare_application
+from station_app.ui.main import AppController, OpenedStation, prepare_application
+from station_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -17,19 +18,28 @@ def app(qapp):
 
 @pytest.fixture
 def make_controller(app, qtbot):
-    """Controllers started on a context; closed at teardown, outside Qt's event handling."""
+    """The app's window and controller on an already opened context (the real opening is tested on its own)."""
     made: list[AppController] = []
 
     def make(ctx) -> AppController:
-        controller = AppController(ctx, ctx.settings.load())
-        controller.start()
+        settings = ctx.settings.load()
+        window = MainWindow(settings=settings)
+        controller = AppController(window, settings, ctx.settings)
+        station = ctx.station.info() if ctx.station.is_initialised() else None
+        controller.opened_station(OpenedStation(ctx, None, station))
+        window.show()
         made.append(controller)
         return controller
 
     yield make
     for controller in made:
-        controller.close_all()
-    qtbot.wait(20)  # let Qt run the deferred deletions
+        controller.window.close()
+        controller.tasks.wait()
+        if controller.wizard is not None:
+            controller.wizard.hide()
+            controller.wizard.deleteLater()
+        controller.window.deleteLater()
+    qtbot.wait(20)  # let Qt run the deferred deletions, outside any event handler
     made.clear()
     gc.collect()
 

@@ -38,10 +38,12 @@ def _fill_and_finish(qtbot, wizard, password="quantri-2026", repeat="quantri-202
 def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot, make_controller, empty_ctx):
     controller = make_controller(empty_ctx)
     wizard = controller.wizard
-    assert wizard is not None and wizard.isVisible() and controller.sign_in is None
+    screen = controller.window.sign_in_screen
+    assert wizard is not None and wizard.isVisible() and not screen.sign_in_button.isEnabled()
     _fill_and_finish(qtbot, wizard)
-    qtbot.waitUntil(lambda: controller.sign_in is not None and controller.sign_in.isVisible())
-    assert controller.sign_in.username.text() == "admin"
+    qtbot.waitUntil(lambda: screen.sign_in_button.isEnabled())
+    assert not wizard.isVisible() and screen.username.text() == "admin"
+    assert "Trạm Y tế xã Mường Kim" in screen.status.text()
     info = empty_ctx.station.info()
     assert (info.code, info.name, info.commune_code) == ("TYT-MK", "Trạm Y tế xã Mường Kim", "03637")
 

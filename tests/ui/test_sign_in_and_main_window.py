@@ -9,7 +9,7 @@ from station_app.core.model import Role
 
 
 def sign_in(qtbot, controller, username: str, password: str):
-    dialog = controller.sign_in
+    dialog = controller.window.sign_in_screen
     dialog.username.clear()
     type_text(dialog.username, username)
     type_text(dialog.password, password)
@@ -18,7 +18,7 @@ def sign_in(qtbot, controller, username: str, password: str):
 
 def test_a_nurse_signs_in_to_a_vietnamese_main_window_with_her_pages_only(qtbot, controller, nurse):
     sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
-    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    qtbot.waitUntil(lambda: controller.window.user is not None)
     window = controller.window
     assert window.page_keys() == ["reception", "exam", "lists"]  # no export, no administration
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
@@ -29,7 +29,7 @@ def test_a_nurse_signs_in_to_a_vietnamese_main_window_with_her_pages_only(qtbot,
 
 def test_moving_between_pages_shows_each_pages_real_figures(qtbot, controller, nurse):
     sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
-    qtbot.waitUntil(lambda: controller.window is not None)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
     window = controller.window
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.nav.visualItemRect(window.nav.item(2)).center())
@@ -42,35 +42,40 @@ def test_moving_between_pages_shows_each_pages_real_figures(qtbot, controller, n
 
 def test_a_wrong_password_is_explained_in_vietnamese_and_no_window_opens(qtbot, controller, nurse):
     sign_in(qtbot, controller, "y.ta.hoa", "sai-roi")
-    dialog = controller.sign_in
+    dialog = controller.window.sign_in_screen
     qtbot.waitUntil(lambda: dialog.message.isVisible())
     assert "Sai tên đăng nhập hoặc mật khẩu" in dialog.message.text()
-    assert controller.window is None and dialog.password.text() == ""
+    assert controller.window.user is None and controller.window.page_keys() == []
+    assert dialog.password.text() == ""
 
 
 def test_enter_in_the_password_field_signs_in(qtbot, controller):
-    dialog = controller.sign_in
+    dialog = controller.window.sign_in_screen
     type_text(dialog.username, "admin")
     type_text(dialog.password, ADMIN_PASSWORD)
     press_enter(dialog.password)
-    qtbot.waitUntil(lambda: controller.window is not None)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
     assert controller.window.page_keys() == ["reception", "exam", "lists", "export", "admin"]
 
 
 def test_a_coordinator_sees_lists_and_export_but_not_administration(qtbot, controller, ctx, admin):
     ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "654321")
     sign_in(qtbot, controller, "dieu.phoi", "654321")
-    qtbot.waitUntil(lambda: controller.window is not None)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
     assert controller.window.page_keys() == ["reception", "lists", "export"]
 
 
 def test_signing_out_returns_to_sign_in_with_nothing_of_the_last_user_shown(qtbot, controller, nurse):
     sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
-    qtbot.waitUntil(lambda: controller.window is not None)
-    qtbot.mouseClick(controller.window.sign_out_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: controller.sign_in is not None and controller.sign_in.isVisible())
-    assert controller.window is None and controller.sign_in.password.text() == ""
-    assert [e for e in _actions(controller)][-1] == "sign_out"
+    qtbot.waitUntil(lambda: controller.window.user is not None)
+    window = controller.window
+    qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
+    assert window.screens.currentWidget() is window.sign_in_screen
+    assert window.page_keys() == [] and not window.pages and not window.user_label.isVisible()
+    assert window.sign_in_screen.password.text() == ""
+    window.tasks.wait()
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+    assert _actions(controller)[-1] == "sign_out"
 
 
 def _actions(controller):
@@ -82,7 +87,7 @@ def _actions(controller):
 
 def test_the_interface_switches_to_english_and_back_while_open(qtbot, controller):
     sign_in(qtbot, controller, "admin", ADMIN_PASSWORD)
-    qtbot.waitUntil(lambda: controller.window is not None)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
     window = controller.window
     window.show_page("admin")
     page = window.pages["admin"]
@@ -99,8 +104,8 @@ def test_the_interface_switches_to_english_and_back_while_open(qtbot, controller
     assert page.title.text() == "Quản trị"
 
 
-def test_the_sign_in_dialog_offers_the_language_too(qtbot, controller):
-    dialog = controller.sign_in
+def test_the_sign_in_screen_offers_the_language_too(qtbot, controller):
+    dialog = controller.window.sign_in_screen
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     qtbot.waitUntil(lambda: dialog.sign_in_button.text() == "Sign in")
     type_text(dialog.username, "admin")

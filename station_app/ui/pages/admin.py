@@ -1,6 +1,8 @@
 """Administration: accounts, the station's details, this laptop's settings and the audit check."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,17 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.app import AppContext
-from station_app.core.audit import ChainReport
 from station_app.core.errors import StationError
 from station_app.core.model import ROLE_LABELS, Role
 from station_app.core.settings import Settings
-from station_app.services.accounts import SignedInUser, UserInfo
-from station_app.services.station_setup import StationInfo
 from station_app.ui import i18n
 from station_app.ui.errors import describe, show_error
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.core.audit import ChainReport
+    from station_app.services.accounts import SignedInUser, UserInfo
+    from station_app.services.station_setup import StationInfo
+
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -1,12 +1,17 @@
 """Pages whose work later versions add. They say so plainly and show today's real figures; no fake buttons."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
-from station_app.app import AppContext
-from station_app.services.overview import Overview
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.overview import Overview
+
 
 
 class _Figure:
