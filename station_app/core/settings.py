@@ -18,8 +18,10 @@ class Settings:
     idle_lock_minutes: int = 5  # 0 turns the idle lock off
     camera_id: str | None = None
     serial_port: str | None = None
+    serial_baud: int = 9600
     scanner_mode: str = "keyboard"  # "keyboard", "serial" or "camera"
     printer_name: str | None = None
+    slip_size: str = "a6"  # services.slip_pdf.LAYOUTS: "a6", "label_62x100" or "label_50x80"
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
