@@ -18,6 +18,7 @@ QLabel#subheading { font-size: 12pt; font-weight: bold; color: #0b4f6c; }
 QLabel#message { color: #b00020; font-weight: bold; }
 QLabel#message[ok="true"] { color: #1b5e20; }
 QLabel#hint { color: #555; }
+QFrame#card { background: #ffffff; border: 1px solid #cfd8dc; border-radius: 8px; }
 QLabel#figure { font-size: 22pt; font-weight: bold; color: #0b4f6c; }
 QFrame#header { background: #0b4f6c; }
 QFrame#header QLabel { color: white; }
