@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import json
 import logging
 import os
 import sys
@@ -62,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
     roster_import.add_argument("file", metavar="FILE")
     roster_import.add_argument("--mapping", metavar="JSON", help="tệp JSON ghép cột (mặc định: tự đoán hoặc lần trước)")
     roster_import.add_argument("--report", metavar="PATH", help="nơi ghi danh sách dòng bị từ chối (CSV)")
+
+    decode = sub.add_parser(
+        "decode", help="đọc thử một mã QR (ảnh hoặc nội dung) để kiểm tra máy quét; không cần dữ liệu trạm",
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=DECODE_EPILOG)
+    decode.add_argument("source", metavar="PAYLOAD_OR_IMAGE_FILE",
+                        help="tệp ảnh (PNG, JPG...), nội dung mã, hoặc - để đọc nội dung (dạng byte) từ stdin")
+    decode.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho script (xem bên dưới)")
 
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
@@ -173,13 +181,130 @@ def cmd_roster(args: argparse.Namespace) -> int:
     return 0
 
 
+DECODE_EPILOG = """\
+Kết quả --json: một đối tượng cho mỗi mã; ảnh có nhiều mã cho một danh sách (list) các đối tượng, theo thứ tự
+đọc (trên xuống, trái sang phải); ảnh có đúng một mã, hoặc nội dung mã, cho một đối tượng. JSON chỉ dùng ký tự
+ASCII (chữ có dấu viết dạng \\uXXXX). Các khoá, luôn đủ cả:
+  kind              cccd | bhyt | slip | unknown
+  national_id, old_id, insurance_number, full_name, address, visit_id (chỉ phiếu khám): chuỗi hoặc null
+  date_of_birth     "YYYY-MM-DD", hoặc "YYYY" khi thẻ/phiếu chỉ ghi năm sinh, hoặc null
+  sex               male | female | null
+  issued_on, valid_from, valid_to: "YYYY-MM-DD" hoặc null
+  warnings          danh sách mã cảnh báo (id_sex_mismatch, id_birth_year_mismatch, insurance_expired,
+                    insurance_not_yet_valid, mangled_text, malformed_field)
+  error             null, hoặc lý do khi kind là unknown (empty, not_utf8, not_a_card, wrong_field_count,
+                    truncated, slip_damaged, unsupported_slip; no_code: ảnh không có mã QR nào)
+Mã thoát: 0 khi nhận ra ít nhất một thẻ/phiếu (kind khác unknown); 1 khi không nhận ra, ảnh không có mã,
+hoặc không mở được tệp ảnh; 2 khi dùng sai lệnh."""
+_KIND_LABELS = {"cccd": "Căn cước công dân (CCCD)", "bhyt": "Thẻ bảo hiểm y tế (BHYT)",
+                "slip": "Phiếu khám của trạm", "unknown": "Không nhận ra"}
+_FIELD_LABELS = {"national_id": "Số định danh cá nhân", "old_id": "Số CMND cũ", "insurance_number": "Mã thẻ BHYT",
+                 "visit_id": "Mã lượt khám", "full_name": "Họ và tên", "date_of_birth": "Ngày sinh",
+                 "sex": "Giới tính", "address": "Địa chỉ", "issued_on": "Ngày cấp", "valid_from": "Giá trị từ",
+                 "valid_to": "Giá trị đến"}
+_SEX_LABELS = {"male": "Nam", "female": "Nữ"}
+_NO_CODE = "no_code"
+_JSON_KEYS = ("kind", "national_id", "old_id", "insurance_number", "full_name", "date_of_birth", "sex", "address",
+              "issued_on", "valid_from", "valid_to", "visit_id", "warnings", "error")
+_NO_CODE_TEXT = ("Không tìm thấy mã QR nào trong ảnh. Hãy chụp lại cho rõ, đủ sáng, mã nằm trọn trong ảnh "
+                 "và không bị che.")
+
+
+def cmd_decode(args: argparse.Namespace) -> int:
+    """Decode and parse without the station's data: no database, and nothing personal is logged."""
+    from station_app.core.qr_payloads import parse_bytes, parse_payload
+
+    today = dt.date.today()
+    if args.source == "-":
+        results = [parse_bytes(sys.stdin.buffer.read(), today)]
+    elif _is_file(args.source):
+        from station_app.services.decoding import decode_image
+
+        results = [parse_payload(text, today) for text in decode_image(args.source)]
+    else:
+        results = [_parse_argument(args.source, today)]
+    log.info("decode: %d code(s)", len(results))
+    objects = [_scan_json(r) for r in results] or [_scan_json(None)]
+    if args.json:
+        print(json.dumps(objects[0] if len(objects) == 1 else objects, indent=2))
+    else:
+        _print_scans(results, objects)
+    return 0 if any(o["kind"] != "unknown" for o in objects) else 1
+
+
+def _is_file(source: str) -> bool:
+    try:
+        return os.path.isfile(source)
+    except (OSError, ValueError):  # a payload too long for a path, or holding characters no path may
+        return False
+
+
+def _parse_argument(text: str, today: dt.date):  # noqa: ANN202 - ScanResult, imported lazily
+    from station_app.core.qr_payloads import parse_bytes, parse_payload
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that were not UTF-8 reach argv as surrogates: give back the bytes
+        return parse_bytes(os.fsencode(text), today)
+    return parse_payload(text, today)
+
+
+def _scan_json(result) -> dict[str, object]:  # noqa: ANN001 - ScanResult, or None for an image without a code
+    if result is None:
+        return {**dict.fromkeys(_JSON_KEYS), "kind": "unknown", "warnings": [], "error": _NO_CODE}
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {"kind": result.kind.value, "national_id": result.national_id, "old_id": result.old_id,
+            "insurance_number": result.insurance_number, "full_name": result.full_name,
+            "date_of_birth": iso(result.birth_date) or (str(result.birth_year) if result.birth_year else None),
+            "sex": result.sex.value if result.sex and result.sex.value in _SEX_LABELS else None,
+            "address": result.address, "issued_on": iso(result.issued_on), "valid_from": iso(result.valid_from),
+            "valid_to": iso(result.valid_to), "visit_id": result.visit_id,
+            "warnings": [w.value for w in result.warnings], "error": result.error}
+
+
+def _print_scans(results: list, objects: list[dict[str, object]]) -> None:
+    from station_app.core.cards import ScanWarning
+    from station_app.core.qr_payloads import ERROR_TEXT, WARNING_TEXT
+
+    for number, obj in enumerate(objects, 1):
+        result = results[number - 1] if results else None
+        if len(objects) > 1:
+            print(f"--- Mã {number}/{len(objects)} ---")
+        print(f"Loại mã: {_KIND_LABELS[str(obj['kind'])]}")
+        for key, label in _FIELD_LABELS.items():
+            if obj[key] is not None:
+                print(f"{label}: {_shown(key, obj[key])}")
+        if result is not None and result.bad_fields:
+            print("Trường sai định dạng: " + ", ".join(_FIELD_LABELS.get(_json_name(f), f) for f in result.bad_fields))
+        for code in obj["warnings"]:  # type: ignore[union-attr]
+            print(f"Cảnh báo: {WARNING_TEXT[ScanWarning(code)]}")
+        if obj["error"]:
+            error = str(obj["error"])
+            print(f"Lỗi: {_NO_CODE_TEXT if error == _NO_CODE else ERROR_TEXT.get(error, error)}")
+        if result is not None:
+            raw = result.raw.encode("utf-8", "backslashreplace").decode("utf-8")
+            print(f"Nội dung đọc được ({len(result.raw)} ký tự): {raw}")
+
+
+def _json_name(field_name: str) -> str:
+    return {"birth_date": "date_of_birth", "birth_year": "date_of_birth"}.get(field_name, field_name)
+
+
+def _shown(key: str, value: object) -> str:
+    if key == "sex":
+        return _SEX_LABELS[str(value)]
+    if key in ("date_of_birth", "issued_on", "valid_from", "valid_to") and len(str(value)) == 10:
+        return dt.date.fromisoformat(str(value)).strftime("%d/%m/%Y")
+    return str(value)
+
+
 def _print_progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
-                               "roster": cmd_roster}
+                               "roster": cmd_roster, "decode": cmd_decode}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
