@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
             page = AdminPage(self.ctx, self.tasks, self.user, self.settings)
             page.settings_changed.connect(self._apply_settings)
             return page
-        cls = {"reception": ReceptionPage, "exam": ExamPage, "lists": ListsPage, "export": ExportPage}[key]
+        if key == "lists":
+            return ListsPage(self.ctx, self.tasks, self.station.site_id, self.user)
+        cls = {"reception": ReceptionPage, "exam": ExamPage, "export": ExportPage}[key]
         return cls(self.ctx, self.tasks, self.station.site_id)
 
     def sign_out(self) -> None:

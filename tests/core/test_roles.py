@@ -36,3 +36,7 @@ def test_permission_error_names_a_vietnamese_next_step():
     with pytest.raises(PermissionDeniedError) as info:
         require(Role.NURSE, Permission.EXPORT_DATA)
     assert "quyền" in str(info.value).lower()
+
+
+def test_only_coordinator_and_admin_import_the_roster():
+    assert {r for r in Role if can(r, Permission.IMPORT_ROSTER)} == {Role.COORDINATOR, Role.ADMIN}

@@ -1,0 +1,1 @@
+"""Dialogs opened from the pages: each does one job and reports back by signal."""
