@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 
 _Index = QModelIndex | QPersistentModelIndex
+SCANNER_MODES = ("keyboard", "serial", "camera")
+BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
+SLIP_SIZES = ("a6", "label_62x100", "label_50x80")  # services.slip_pdf.LAYOUTS
 
 
 def role_label(role: Role) -> str:
@@ -172,6 +175,7 @@ class AdminPage(Retranslating):
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(0, 240)
         self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self._make_machine_fields(settings)
         self.save_settings_button = QPushButton()
         self.save_settings_button.clicked.connect(self.save_settings)
         self.settings_message = message_label()
@@ -179,6 +183,7 @@ class AdminPage(Retranslating):
         self.language_caption, self.idle_caption = QLabel(), QLabel()
         self.settings_form.addRow(self.language_caption, self.language)
         self.settings_form.addRow(self.idle_caption, self.idle_minutes)
+        self._add_machine_rows()
         self.settings_form.addRow("", self.save_settings_button)
         self.settings_form.addRow(self.settings_message)
 
@@ -222,10 +227,98 @@ class AdminPage(Retranslating):
         self.language_caption.setText(self.tr("Ngôn ngữ giao diện"))
         self.idle_caption.setText(self.tr("Tự khoá sau (phút, 0 = không khoá)"))
         self.save_settings_button.setText(self.tr("Lưu cài đặt"))
+        self._retranslate_machine_fields()
         self.audit_explained.setText(self.tr("Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật "
                                              "ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá."))
         self.verify_button.setText(self.tr("Kiểm tra nhật ký"))
         self.users.retranslate()
+
+    # -- this laptop's scanner and slip printer -----------------------------------------------------------
+    def _make_machine_fields(self, settings: Settings) -> None:
+        self.scanner_mode, self.serial_port, self.serial_baud = QComboBox(), QComboBox(), QComboBox()
+        self.camera, self.slip_size = QComboBox(), QComboBox()
+        for combo, values in ((self.scanner_mode, SCANNER_MODES), (self.slip_size, SLIP_SIZES)):
+            for value in values:
+                combo.addItem("", value)
+        for baud in sorted({*BAUD_RATES, settings.serial_baud}):
+            self.serial_baud.addItem(str(baud), baud)
+        self.serial_port.setEditable(True)  # a port the system does not list (/dev/ttyACM0) can be typed
+        self.refresh_ports_button, self.refresh_cameras_button = QPushButton(), QPushButton()
+        self.refresh_ports_button.clicked.connect(self.refresh_ports)
+        self.refresh_cameras_button.clicked.connect(self.refresh_cameras)
+        self.refresh_ports()
+        self.serial_port.setEditText(settings.serial_port or "")
+        self._cameras_listed = False
+        self.camera.addItem("", None)  # the system's default camera
+        if settings.camera_id:
+            self.camera.addItem(settings.camera_id, settings.camera_id)  # named once the cameras are listed
+        for combo, value in ((self.scanner_mode, settings.scanner_mode), (self.serial_baud, settings.serial_baud),
+                             (self.camera, settings.camera_id), (self.slip_size, settings.slip_size)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.scanner_mode.currentIndexChanged.connect(self._scanner_mode_changed)
+
+    def _add_machine_rows(self) -> None:
+        self.port_row, self.camera_row = QHBoxLayout(), QHBoxLayout()
+        for row, combo, button in ((self.port_row, self.serial_port, self.refresh_ports_button),
+                                   (self.camera_row, self.camera, self.refresh_cameras_button)):
+            row.addWidget(combo, 1)
+            row.addWidget(button)
+        self.machine_captions = [QLabel() for _ in range(5)]
+        for caption, field in zip(self.machine_captions, (self.scanner_mode, self.port_row, self.serial_baud,
+                                                          self.camera_row, self.slip_size), strict=True):
+            self.settings_form.addRow(caption, field)
+        self._scanner_mode_changed()
+
+    def _retranslate_machine_fields(self) -> None:
+        for label, text in zip(self.machine_captions, (self.tr("Máy quét"), self.tr("Cổng COM"),
+                                                       self.tr("Tốc độ cổng (baud)"), self.tr("Camera"),
+                                                       self.tr("Khổ phiếu khám")), strict=True):
+            label.setText(text)
+        for i, text in enumerate((self.tr("Máy quét dạng bàn phím"), self.tr("Máy quét cổng COM (serial)"),
+                                  self.tr("Camera"))):
+            self.scanner_mode.setItemText(i, text)
+        for i, text in enumerate((self.tr("A6 (giấy thường)"), self.tr("Nhãn 62×100 mm"),
+                                  self.tr("Nhãn 50×80 mm"))):
+            self.slip_size.setItemText(i, text)
+        self.camera.setItemText(0, self.tr("Camera mặc định của máy"))
+        self.serial_port.lineEdit().setPlaceholderText(self.tr("vd. COM3"))
+        self.serial_port.setToolTip(self.tr("Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc "
+                                            "/dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét."))
+        self.refresh_ports_button.setText(self.tr("Tìm lại"))
+        self.refresh_cameras_button.setText(self.tr("Tìm lại"))
+
+    def _scanner_mode_changed(self) -> None:
+        mode = self.scanner_mode.currentData()
+        for field, shown in ((self.port_row, mode == "serial"), (self.serial_baud, mode == "serial"),
+                             (self.camera_row, mode == "camera")):
+            self.settings_form.setRowVisible(field, shown)
+        if mode == "camera" and not self._cameras_listed:
+            self.refresh_cameras()
+
+    def refresh_ports(self) -> None:
+        """List the serial ports again (a scanner plugged in after the page opened), keeping the typed port."""
+        from station_app.ui.scanning import serial_scanner
+
+        typed = self.serial_port.currentText()
+        self.serial_port.clear()
+        for name, description in serial_scanner.available_ports():
+            self.serial_port.addItem(name)
+            self.serial_port.setItemData(self.serial_port.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+        self.serial_port.setEditText(typed)
+
+    def refresh_cameras(self) -> None:
+        """List the cameras; QtMultimedia is loaded here, not with the page (it costs ~170 ms)."""
+        from station_app.ui.scanning.camera_scanner import CameraScannerWidget
+
+        chosen = self.camera.currentData()
+        while self.camera.count() > 1:
+            self.camera.removeItem(1)
+        for device_id, description in CameraScannerWidget.cameras():
+            self.camera.addItem(description or device_id, device_id)
+        if chosen and self.camera.findData(chosen) < 0:  # unplugged now: kept, so saving does not forget it
+            self.camera.addItem(chosen, chosen)
+        self.camera.setCurrentIndex(max(0, self.camera.findData(chosen)))
+        self._cameras_listed = True
 
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
@@ -293,6 +386,11 @@ class AdminPage(Retranslating):
     def save_settings(self) -> None:
         self._settings.language = self.language.currentData()
         self._settings.idle_lock_minutes = self.idle_minutes.value()
+        self._settings.scanner_mode = self.scanner_mode.currentData()
+        self._settings.serial_port = self.serial_port.currentText().strip() or None
+        self._settings.serial_baud = self.serial_baud.currentData()
+        self._settings.camera_id = self.camera.currentData()
+        self._settings.slip_size = self.slip_size.currentData()
         try:
             self._ctx.settings.save(self._settings)
         except OSError:
