@@ -83,7 +83,7 @@ class RosterImportDialog(QDialog):
         self.report: ImportReport | None = None
         self._relay = _ProgressRelay()
         self._relay.progressed.connect(self._advance)
-        self.resize(960, 640)
+        self.resize(1040, 640)
 
         self.title = heading()
         self.explained = QLabel()
@@ -105,6 +105,7 @@ class RosterImportDialog(QDialog):
         self.message = message_label()
 
         self.progress = QProgressBar()
+        self.progress.setFormat(self._rows_format())
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_import)
         progress_row = QHBoxLayout()
@@ -296,11 +297,10 @@ class RosterImportDialog(QDialog):
             popup.setMinimumWidth(popup.sizeHintForColumn(0) + 24)
             chosen = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 48
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), chosen))
-            colour = self.palette().color(QPalette.ColorRole.PlaceholderText if combo.currentData() is None
-                                          else QPalette.ColorRole.Text)
+            grey = self.palette().color(QPalette.ColorRole.PlaceholderText) if combo.currentData() is None else None
             for row in range(1, self.table.rowCount()):
                 if (item := self.table.item(row, column)) is not None:
-                    item.setForeground(colour)
+                    item.setData(Qt.ItemDataRole.ForegroundRole, grey)
         self.table.resizeRowsToContents()
 
     def _check_mapping(self) -> None:
@@ -335,6 +335,9 @@ class RosterImportDialog(QDialog):
             self.report_box.hide()
             show_message(self.message, "")
 
+    def _rows_format(self) -> str:
+        return self.tr("%v / %m dòng")  # Qt fills in the rows done (%v) and the rows in the file (%m)
+
     def _advance(self, done: int, total: int) -> None:
         if total > 0:
             self.progress.setRange(0, total)
@@ -366,7 +369,7 @@ class RosterImportDialog(QDialog):
 
     def _finished(self) -> None:
         self._cancel = None
-        self.progress.setFormat("%p%")
+        self.progress.setFormat(self._rows_format())
         self._set_running(False)
 
     def _show_report(self, report: ImportReport) -> None:
