@@ -63,24 +63,6 @@ class OverviewPage(Retranslating):
         raise NotImplementedError
 
 
-class ReceptionPage(OverviewPage):
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
-        super().__init__(ctx, tasks, site_id, 3)
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Tiếp đón"))
-        self.purpose.setText(self.tr("Đăng ký người dân đến khám: quét mã QR trên thẻ CCCD hoặc thẻ BHYT, tìm trong "
-                                     "danh sách, rồi mở lượt khám với số thứ tự."))
-        self.status.setText(self.tr("Phiên bản này chưa có chức năng quét thẻ và đăng ký; chức năng sẽ được bổ "
-                                    "sung ở bản cập nhật tới. Số liệu dưới đây là số liệu thật của điểm khám."))
-        for figure, text in zip(self.figures, (self.tr("người dân trong danh sách"), self.tr("lượt đăng ký hôm nay"),
-                                                self.tr("người đang chờ khám")), strict=True):
-            figure.caption.setText(text)
-
-    def values(self, o: Overview) -> list[int]:
-        return [o.residents, o.registered_today, o.waiting_today]
-
-
 class ExamPage(OverviewPage):
     def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
         super().__init__(ctx, tasks, site_id, 2)

@@ -1,0 +1,869 @@
+"""Reception ("Tiếp đón"): scan a card (or search, or type a resident in), check who it is, open the visit with a
+queue number and print the slip, all from the keyboard.
+
+Every input feeds ``handle_scan``: keyboard-mode scanners (a key burst anywhere on the page), serial scanners,
+the camera, image files and the clipboard, and a payload pasted into the search field. A payload that is not
+usable is explained inline and nothing is stored. Database work runs on the task runner's db lane, slips on
+its CPU pool. Logs name ids, kinds and counts only.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.core.cards import ScanKind, ScanResult, ScanWarning
+from station_app.core.errors import NotFoundError, StationError
+from station_app.core.model import TARGET_GROUP_LABELS, VisitStatus
+from station_app.core.qr_payloads import ERROR_TEXT, WARNING_TEXT, parse_payload
+from station_app.core.settings import Settings
+from station_app.ui.dialogs.open_visit import warning_label
+from station_app.ui.errors import describe, show_error
+from station_app.ui.printing import SlipPrinter, sex_label
+from station_app.ui.scanning.image_input import ImageInput
+from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
+from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
+from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.accounts import SignedInUser
+    from station_app.services.registry import FieldChange, Match, ResidentInfo, SearchPage, VisitInfo
+    from station_app.services.station_setup import StationInfo
+    from station_app.ui.scanning.camera_scanner import CameraScannerWidget
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 50
+SEARCH_DEBOUNCE_MS = 150
+_Index = QModelIndex | QPersistentModelIndex
+_BLOCKING = (ScanWarning.MANGLED_TEXT, ScanWarning.MALFORMED_FIELD)
+
+
+def scan_sentence(result: ScanResult) -> str:
+    """Why a scan cannot be used, as the translated sentence of ``core.qr_payloads`` (context "scan")."""
+    if result.kind is ScanKind.UNKNOWN:
+        return QCoreApplication.translate("scan", ERROR_TEXT.get(result.error or "", ERROR_TEXT["not_a_card"]))
+    blocking = next((w for w in _BLOCKING if w in result.warnings), ScanWarning.MALFORMED_FIELD)
+    return QCoreApplication.translate("scan", WARNING_TEXT[blocking])
+
+
+def status_label(status: VisitStatus) -> str:
+    texts = {VisitStatus.REGISTERED: QCoreApplication.translate("labels", "Chờ khám"),
+             VisitStatus.IN_PROGRESS: QCoreApplication.translate("labels", "Đang khám"),
+             VisitStatus.COMPLETED: QCoreApplication.translate("labels", "Đã khám xong"),
+             VisitStatus.REFERRED: QCoreApplication.translate("labels", "Chuyển tuyến"),
+             VisitStatus.CANCELLED: QCoreApplication.translate("labels", "Đã huỷ")}
+    return texts[VisitStatus(status)]
+
+
+class ResidentsTableModel(QAbstractTableModel):
+    """One page of search results."""
+
+    COLUMNS = 5
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.residents: list[ResidentInfo] = []
+
+    def set_residents(self, residents: list[ResidentInfo]) -> None:
+        self.beginResetModel()
+        self.residents = residents
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.residents)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return self.COLUMNS
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.residents[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            examined = f" ✓" if r.last_visit_date else ""
+            return (r.full_name + examined, str(r.birth_year), r.national_id or "", r.insurance_number or "",
+                    r.village or r.address or "")[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and r.last_visit_date:
+            return self.tr("Đã khám trong đợt này ngày {date}").format(date=f"{r.last_visit_date:%d/%m/%Y}")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Số CCCD"), self.tr("Số BHYT"),
+                self.tr("Thôn/bản, địa chỉ"))[section]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+
+
+class QueueTableModel(QAbstractTableModel):
+    """Today's visits at this site, by queue number."""
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.visits: list[VisitInfo] = []
+
+    def set_visits(self, visits: list[VisitInfo]) -> None:
+        self.beginResetModel()
+        self.visits = sorted(visits, key=lambda v: v.queue_number)
+        self.endResetModel()
+
+    def row_of(self, visit_id: str) -> int:
+        return next((i for i, v in enumerate(self.visits) if v.id == visit_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.visits)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return self.COLUMNS
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        v = self.visits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(v.queue_number), v.resident_name, str(v.birth_year), status_label(v.status))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (self.tr("STT"), self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Trạng thái"))[section]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+
+
+class ResidentCard(QFrame):
+    """The resident being received: who they are, warnings in amber, and the visit opened today."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.resident: ResidentInfo | None = None
+        self.scan_warnings: tuple[ScanWarning, ...] = ()
+        self.visit: VisitInfo | None = None
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("hint")
+        self.name = heading(1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings = warning_label()
+        self.last_visit = warning_label()
+        self.visit_line = message_label()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        for widget in (self.empty, self.name, self.details, self.warnings, self.last_visit, self.visit_line):
+            layout.addWidget(widget)
+        self.show_resident(None)
+
+    def show_resident(self, resident: ResidentInfo | None, warnings: tuple[ScanWarning, ...] = (),
+                      visit: VisitInfo | None = None) -> None:
+        self.resident, self.scan_warnings, self.visit = resident, warnings, visit
+        self.render()
+
+    def render(self) -> None:
+        r = self.resident
+        self.empty.setVisible(r is None)
+        for widget in (self.name, self.details):
+            widget.setVisible(r is not None)
+        if r is None:
+            self.empty.setText(self.tr("Quét thẻ CCCD, thẻ BHYT hoặc phiếu khám (bằng máy quét, camera hay ảnh), "
+                                       "hoặc gõ tên vào ô tìm kiếm. Người không có thẻ: bấm F2 để nhập tay."))
+            for label in (self.warnings, self.last_visit):
+                label.hide()
+            show_message(self.visit_line, "")
+            return
+        self.name.setText(r.full_name)
+        birth = f"{r.birth_date:%d/%m/%Y}" if r.birth_date else str(r.birth_year)
+        age = dt.date.today().year - r.birth_year
+        groups = ", ".join(QCoreApplication.translate("labels", TARGET_GROUP_LABELS[g]) for g in r.target_groups)
+        rows = [(self.tr("Ngày sinh"), self.tr("{birth} ({age} tuổi)").format(birth=birth, age=age)),
+                (self.tr("Giới tính"), sex_label(r.sex)),
+                (self.tr("Số CCCD"), r.national_id or self.tr("chưa có")),
+                (self.tr("Số thẻ BHYT"), r.insurance_number or self.tr("chưa có")),
+                (self.tr("Thôn/bản"), r.village or r.address or self.tr("chưa rõ"))]
+        if groups:
+            rows.append((self.tr("Nhóm đối tượng"), groups))
+        if r.guardian_name:
+            rows.append((self.tr("Người giám hộ"), f"{r.guardian_name} ({r.guardian_relation or ''})"))
+        self.details.setText("<table cellspacing='0' cellpadding='2'>" + "".join(
+            f"<tr><td style='color:#555;padding-right:12px'>{_html(k)}</td><td><b>{_html(v)}</b></td></tr>"
+            for k, v in rows) + "</table>")
+        notes = [QCoreApplication.translate("scan", WARNING_TEXT[w]) for w in self.scan_warnings
+                 if w not in _BLOCKING]
+        self.warnings.setText("\n".join(notes))
+        self.warnings.setVisible(bool(notes))
+        examined = r.last_visit_date is not None and (self.visit is None or r.last_visit_id != self.visit.id)
+        self.last_visit.setText(self.tr("Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Mở "
+                                        "lượt khám lần hai cần ghi lý do.").format(
+            date=f"{r.last_visit_date:%d/%m/%Y}" if r.last_visit_date else "", site=r.last_visit_site or ""))
+        self.last_visit.setVisible(examined)
+        show_message(self.visit_line, self.tr("Lượt khám hôm nay: số thứ tự {number}").format(
+            number=self.visit.queue_number) if self.visit else "", ok=True)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ReceptionPage(Retranslating):
+    """The reception desk. ``refresh()`` reloads today's queue; ``apply_settings(settings)`` switches the serial
+    port and camera; ``handle_scan(text, source)`` is where every scanner's payload arrives.
+
+    The open dialog, if any, is ``dialog`` (tests drive it); the last slip PDF is ``printer.last_pdf``.
+    """
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
+                 settings: Settings | None = None, station: StationInfo | None = None) -> None:
+        super().__init__()
+        self._ctx, self._tasks, self._site_id, self._user = ctx, tasks, site_id, user
+        self.settings = settings or Settings()
+        self.station = station
+        self.dialog: QDialog | None = None
+        self._search_seq = self._scan_seq = 0
+        self._offset = 0
+        self._has_more = False
+        self._baud = 0
+        self.camera: CameraScannerWidget | None = None
+        self._build()
+        self._connect_inputs()
+        self.retranslate()
+        if station is None:
+            tasks.submit(ctx.station.info, on_done=self._alive(self._station_loaded), parent=self)
+        self.apply_settings(self.settings)
+
+    # -- building --------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = heading()
+        self.search = QLineEdit()
+        self.search.setObjectName("scan")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(44)
+        self.search.setStyleSheet("QLineEdit#scan { font-size: 14pt; padding: 6px 10px; }")
+        self.search.installEventFilter(self)
+        self.manual_button = QPushButton()
+        self.manual_button.clicked.connect(self.open_manual_entry)
+        self.message = message_label()
+        self.inputs_line = QLabel()
+        self.inputs_line.setObjectName("hint")
+        self.inputs_line.setWordWrap(True)
+        self.camera_button = QPushButton()
+        self.camera_button.setCheckable(True)
+        self.camera_button.toggled.connect(self.set_camera_on)
+        self.image_button, self.paste_button = QPushButton(), QPushButton()
+        self.image_button.clicked.connect(self.open_image)
+        self.paste_button.clicked.connect(self.paste_image)
+
+        self.results_model = ResidentsTableModel(self)
+        self.results = self._table(self.results_model)
+        self.results.selectionModel().currentRowChanged.connect(self._result_selected)
+        self.results.activated.connect(lambda _index: self.open_visit_button.setFocus())
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.results_note = QLabel()
+        self.results_note.setObjectName("hint")
+        self.previous_button, self.next_button = QPushButton(), QPushButton()
+        self.previous_button.clicked.connect(lambda: self.go_to_page(-1))
+        self.next_button.clicked.connect(lambda: self.go_to_page(+1))
+        for button in (self.previous_button, self.next_button):
+            button.setEnabled(False)
+        paging = QHBoxLayout()
+        paging.addWidget(self.results_note, 1)
+        paging.addWidget(self.previous_button)
+        paging.addWidget(self.next_button)
+        self.results_box = QGroupBox()
+        results_layout = QVBoxLayout(self.results_box)
+        results_layout.addWidget(self.results, 1)
+        results_layout.addLayout(paging)
+
+        self.card = ResidentCard()
+        self.open_visit_button = QPushButton()
+        self.open_visit_button.setObjectName("primary")
+        self.open_visit_button.setAutoDefault(True)  # Enter on the focused button opens the visit
+        self.open_visit_button.setEnabled(False)
+        self.open_visit_button.clicked.connect(self.open_visit)
+        self.card.layout().addWidget(self.open_visit_button)
+
+        self.queue_model = QueueTableModel(self)
+        self.queue = self._table(self.queue_model)
+        self.queue.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            self.queue.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.queue.activated.connect(lambda _index: self.reprint_selected())
+        self.reprint_button = QPushButton()
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.queue_box = QGroupBox()
+        queue_layout = QVBoxLayout(self.queue_box)
+        queue_layout.addWidget(self.queue, 1)
+        queue_layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.camera_panel = QGroupBox()
+        QVBoxLayout(self.camera_panel)
+        self.camera_panel.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.manual_button)
+        inputs = QHBoxLayout()
+        inputs.addWidget(self.inputs_line, 1)
+        for button in (self.camera_button, self.image_button, self.paste_button):
+            inputs.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.results_box, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.camera_panel, 2)
+        right_layout.addWidget(self.card)
+        right_layout.addWidget(self.queue_box, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addLayout(inputs)
+        layout.addWidget(self.splitter, 1)
+
+        self.printer = SlipPrinter(self._tasks, self._ctx.data_dir / "slips", self)
+        self.printer.printed.connect(self._slip_printed)
+        self.printer.cancelled.connect(self._slip_cancelled)
+        self.printer.failed.connect(self._slip_failed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(lambda: self.run_search(0))
+        self.search.textEdited.connect(self._search_edited)
+        self.search.returnPressed.connect(self._search_entered)
+        self._shortcuts = []
+        for keys, slot in ((("F2", "Ctrl+N"), self.open_manual_entry), (("F3", "Ctrl+F"), self.focus_search),
+                           (("F4",), self.camera_button.toggle), (("Ctrl+O",), self.open_image),
+                           ((QKeySequence.StandardKey.Paste,), self.paste_image), (("Ctrl+P",), self.reprint_selected),
+                           (("Ctrl+Return", "Ctrl+Enter"), self.open_visit)):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+                self._shortcuts.append(shortcut)
+
+    @staticmethod
+    def _table(model: QAbstractTableModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        return table
+
+    def _connect_inputs(self) -> None:
+        self.wedge = KeyboardWedgeFilter(self)
+        self.wedge.scanned.connect(lambda text: self.handle_scan(text, "keyboard"))
+        self.serial = SerialScanner(self)
+        self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
+        self.serial.status_changed.connect(lambda _state: self._show_inputs())
+        self.serial.read_failed.connect(self.say)
+        self.images = ImageInput(self._tasks, self)
+        self.images.scanned.connect(lambda text: self.handle_scan(text, "image"))
+        self.images.several_found.connect(self.choose_code)
+        self.images.failed.connect(self.say)
+
+    def _alive(self, fn):  # noqa: ANN001, ANN202
+        """``fn`` guarded for callbacks that may arrive after the page was deleted (sign-out mid-job)."""
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(self):
+                fn(*args)
+        return call
+
+    # -- texts -----------------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Tiếp đón"))
+        self.search.setPlaceholderText(self.tr("Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…"))
+        self.manual_button.setText(self.tr("Nhập tay người không có thẻ (F2)"))
+        self.camera_button.setText(self.tr("Tắt camera (F4)") if self.camera_button.isChecked()
+                                   else self.tr("Bật camera (F4)"))
+        self.image_button.setText(self.tr("Mở ảnh… (Ctrl+O)"))
+        self.paste_button.setText(self.tr("Dán ảnh (Ctrl+V)"))
+        self.results_box.setTitle(self.tr("Kết quả tìm kiếm"))
+        self.previous_button.setText(self.tr("Trang trước"))
+        self.next_button.setText(self.tr("Trang sau"))
+        self.open_visit_button.setText(self.tr("Mở lượt khám (Enter)"))
+        self.queue_box.setTitle(self.tr("Hàng đợi hôm nay"))
+        self.reprint_button.setText(self.tr("In lại phiếu (Ctrl+P)"))
+        self.camera_panel.setTitle(self.tr("Camera"))
+        self.results_model.retranslate()
+        self.queue_model.retranslate()
+        self.card.render()
+        self._show_inputs()
+        self._show_results_note()
+
+    def _show_inputs(self) -> None:
+        parts = [self.tr("Máy quét kiểu bàn phím: sẵn sàng")]
+        if self.serial.state is SerialState.CLOSED:
+            parts.append(self.tr("Máy quét cổng COM: chưa chọn cổng (Quản trị › Cài đặt máy này)"))
+        elif self.serial.state is SerialState.CONNECTED:
+            parts.append(self.tr("Máy quét cổng COM {port}: đã kết nối").format(port=self.serial.port_name))
+        else:
+            parts.append(self.tr("Máy quét cổng COM {port}: {state}").format(
+                port=self.serial.port_name, state=self.serial.status_text()))
+        parts.append(self.tr("Camera: đang bật") if self.camera_button.isChecked() else self.tr("Camera: tắt"))
+        self.inputs_line.setText(" · ".join(parts))
+
+    def _show_results_note(self) -> None:
+        count = len(self.results_model.residents)
+        if not self.search.text().strip():
+            text = self.tr("Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.")
+        elif count == 0:
+            text = self.tr("Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.")
+        else:
+            text = self.tr("Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.").format(
+                first=self._offset + 1, last=self._offset + count, more="+" if self._has_more else "")
+        self.results_note.setText(text)
+
+    def say(self, text: str, ok: bool = False) -> None:
+        show_message(self.message, text, ok=ok)
+
+    # -- page life -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=self._alive(self._queue_loaded),
+                           parent=self)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use the serial port and camera chosen in the settings (called again whenever they change)."""
+        self.settings = settings
+        if (settings.serial_port or None, settings.serial_baud) != (self.serial.port_name, self._baud):
+            self._baud = settings.serial_baud
+            self.serial.set_port(settings.serial_port or None, settings.serial_baud)
+        if self.camera is not None:
+            self.camera.set_camera(settings.camera_id)
+        if settings.scanner_mode == "camera" and not self.camera_button.isChecked():
+            self.camera_button.setChecked(True)
+        self._show_inputs()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        self.wedge.install()
+        QTimer.singleShot(0, self._alive(self.focus_search))
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.wedge.uninstall()  # the scanner burst filter watches only while the page is on screen
+        super().hideEvent(event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _station_loaded(self, station: StationInfo) -> None:
+        self.station = station
+
+    def _queue_loaded(self, visits: list[VisitInfo]) -> None:
+        selected = self.selected_visit()
+        self.queue_model.set_visits(visits)
+        if selected is not None and (row := self.queue_model.row_of(selected.id)) >= 0:
+            self.queue.selectRow(row)
+
+    # -- search ----------------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            return self._search_key(event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_selection(-1 if key == Qt.Key.Key_Up else 1)
+            return True
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and self.results_model.residents:
+            self.go_to_page(-1 if key == Qt.Key.Key_PageUp else 1)
+            return True
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            self._search_edited("")
+            return True
+        if event.matches(QKeySequence.StandardKey.Paste) and self._clipboard_has_picture():
+            self.paste_image()
+            return True
+        return False
+
+    def move_selection(self, step: int) -> None:
+        count = self.results_model.rowCount()
+        if not count:
+            return
+        row = self.results.currentIndex().row()
+        self.results.selectRow(min(max(row + step, 0), count - 1) if row >= 0 else 0)
+
+    def _search_edited(self, text: str) -> None:
+        if "|" in text:  # a payload typed or pasted: Enter treats it as a scan
+            self._debounce.stop()
+            return
+        self._debounce.start()
+
+    def _search_entered(self) -> None:
+        text = self.search.text()
+        if "|" in text:
+            self.search.clear()
+            self.handle_scan(text, "typed")
+            return
+        if self._debounce.isActive():  # Enter before the results came: search now, take the first
+            self._debounce.stop()
+            self.run_search(0, then_take=True)
+            return
+        self.take_selected()
+
+    def run_search(self, offset: int, then_take: bool = False) -> None:
+        self._search_seq += 1
+        seq, text = self._search_seq, self.search.text().strip()
+        if not text:
+            self._results(seq, None, False)
+            return
+        self._tasks.submit(self._ctx.registry.search, text, PAGE_SIZE, max(offset, 0), parent=self,
+                           on_done=self._alive(lambda page: self._results(seq, page, then_take)),
+                           on_error=self._alive(self._failed))
+
+    def go_to_page(self, step: int) -> None:
+        if (step > 0 and not self._has_more) or (step < 0 and self._offset == 0):
+            return
+        self.run_search(self._offset + step * PAGE_SIZE)
+
+    def _results(self, seq: int, page: SearchPage | None, then_take: bool = False) -> None:
+        if seq != self._search_seq:
+            return  # a later keystroke already asked again
+        self._offset, self._has_more = (page.offset, page.has_more) if page else (0, False)
+        self.results_model.set_residents(list(page.items) if page else [])
+        self.previous_button.setEnabled(self._offset > 0)
+        self.next_button.setEnabled(self._has_more)
+        if self.results_model.residents:
+            self.results.selectRow(0)
+        self._show_results_note()
+        if then_take:
+            self.take_selected()
+
+    def _result_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_resident(self.results_model.residents[current.row()], focus=False)
+
+    def take_selected(self) -> None:
+        """Enter on a result: that resident is the one at the desk; Enter again opens the visit."""
+        row = self.results.currentIndex().row()
+        if row >= 0:
+            self.show_resident(self.results_model.residents[row])
+
+    # -- the resident ----------------------------------------------------------------------------------------
+
+    def show_resident(self, resident: ResidentInfo, warnings: tuple[ScanWarning, ...] = (),
+                      visit: VisitInfo | None = None, focus: bool = True) -> None:
+        self.card.show_resident(resident, warnings, visit)
+        self.open_visit_button.setEnabled(self._user is not None)
+        if focus:
+            self.open_visit_button.setFocus()
+
+    def _reload_resident(self, resident_id: str, visit: VisitInfo | None = None) -> None:
+        warnings = self.card.scan_warnings if self.card.resident and self.card.resident.id == resident_id else ()
+        self._tasks.submit(self._ctx.registry.resident, resident_id, parent=self, on_error=self._alive(self._failed),
+                           on_done=self._alive(lambda r: self.show_resident(r, warnings, visit, focus=False)))
+
+    # -- scans -----------------------------------------------------------------------------------------------
+
+    def handle_scan(self, text: str, source: str) -> None:
+        """A payload from any input. Unusable ones are explained and dropped; the rest are looked up."""
+        if self.dialog is not None:
+            self.say(self.tr("Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại."))
+            return
+        result = parse_payload(text, dt.date.today())
+        log.info("scan from %s: %s, usable=%s, %d warnings", source, result.kind.value, result.usable,
+                 len(result.warnings))
+        if not result.usable:
+            self.say(scan_sentence(result))
+            return
+        self.say("")
+        self._scan_seq += 1
+        seq = self._scan_seq
+        if result.kind is ScanKind.SLIP:
+            self._tasks.submit(self._ctx.registry.visit_by_id, result.visit_id, parent=self,
+                               on_done=self._alive(lambda visit: self._slip_found(seq, visit)),
+                               on_error=self._alive(lambda exc: self._slip_missing(result, exc)))
+            return
+        self._tasks.submit(self._ctx.registry.find_or_propose, result, parent=self,
+                           on_done=self._alive(lambda match: self._matched(seq, result, match)),
+                           on_error=self._alive(self._failed))
+
+    def _matched(self, seq: int, scan: ScanResult, match: Match) -> None:
+        if seq != self._scan_seq:
+            return
+        if match.resident is not None:
+            self.show_resident(match.resident, scan.warnings)
+            if match.changes:
+                self.offer_changes(match.resident, match.changes)
+        elif match.possible_duplicates:
+            self.choose_duplicate(scan, match)
+        else:
+            self.open_registration(scan, match)
+
+    def _slip_found(self, seq: int, visit: VisitInfo) -> None:
+        if seq != self._scan_seq:
+            return
+        self.say(self.tr("Phiếu khám số {number} ngày {date}: {name}.").format(
+            number=visit.queue_number, date=f"{visit.visit_date:%d/%m/%Y}", name=visit.resident_name), ok=True)
+        if (row := self.queue_model.row_of(visit.id)) >= 0:
+            self.queue.selectRow(row)
+        self._tasks.submit(self._ctx.registry.resident, visit.resident_id, parent=self,
+                           on_error=self._alive(self._failed),
+                           on_done=self._alive(lambda r: self.show_resident(r, (), visit)))
+
+    def _slip_missing(self, scan: ScanResult, exc: BaseException) -> None:
+        if not isinstance(exc, NotFoundError):
+            self._failed(exc)
+            return
+        self.say(self.tr("Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu "
+                         "sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám."))
+        self.search.setText(scan.full_name or "")
+        self.run_search(0)
+
+    def offer_changes(self, resident: ResidentInfo, changes: tuple[FieldChange, ...]) -> None:
+        from station_app.ui.dialogs.differences import DifferencesDialog
+
+        dialog = DifferencesDialog(self, changes)
+        dialog.changes_accepted.connect(lambda chosen: self._apply_changes(resident, chosen))
+        self._open_dialog(dialog, back_to=self.open_visit_button)
+
+    def _apply_changes(self, resident: ResidentInfo, changes: list[FieldChange]) -> None:
+        warnings = self.card.scan_warnings
+        self._tasks.submit(self._ctx.registry.apply_changes, self._user, resident.id, changes, parent=self,
+                           on_error=self._alive(self._failed),
+                           on_done=self._alive(lambda r: (self.show_resident(r, warnings),
+                                                          self.say(self.tr("Đã cập nhật hồ sơ theo thẻ."), ok=True))))
+
+    def choose_duplicate(self, scan: ScanResult, match: Match) -> None:
+        from station_app.ui.dialogs.choose import ChooseDialog
+
+        people = list(match.possible_duplicates)
+        items = [self.tr("{name} · sinh {birth} · {place} · CCCD {id}").format(
+            name=r.full_name, birth=r.birth_year, place=r.village or r.address or "?", id=r.national_id or "—")
+            for r in people]
+        dialog = ChooseDialog(self, self.tr("Có thể đã có người này"),
+                              self.tr("Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại "
+                                      "người dân: nếu là một trong số này, chọn người đó; nếu không, chọn \"Người "
+                                      "mới\". Hồ sơ không bao giờ được gộp tự động."), items,
+                              new_text=self.tr("Người mới (F2)"))
+        dialog.chosen.connect(lambda row: self._duplicate_chosen(scan, people[row]))
+        dialog.new_requested.connect(lambda: self.open_registration(scan, match))
+        QShortcut(QKeySequence("F2"), dialog).activated.connect(dialog.new_button.click)
+        self._open_dialog(dialog)
+
+    def _duplicate_chosen(self, scan: ScanResult, resident: ResidentInfo) -> None:
+        from station_app.services.registry import scan_changes
+
+        self.show_resident(resident, scan.warnings)
+        stored = SimpleNamespace(**{f.name: getattr(resident, f.name) for f in dataclasses.fields(resident)},
+                                 old_id_number=None)
+        changes = tuple(c for c in scan_changes(stored, scan) if c.field != "old_id_number")  # type: ignore[arg-type]
+        if changes:
+            QTimer.singleShot(0, self._alive(lambda: self.offer_changes(resident, changes)))
+
+    def open_registration(self, scan: ScanResult, match: Match) -> None:
+        if match.proposal is None:
+            self.say(scan_sentence(dataclasses.replace(scan, warnings=(ScanWarning.MALFORMED_FIELD,))))
+            return
+        QTimer.singleShot(0, self._alive(lambda: self._open_form(match.proposal)))
+
+    def open_manual_entry(self) -> None:
+        if self.dialog is None:
+            self._open_form(None)
+
+    def _open_form(self, proposal: Any) -> None:
+        from station_app.ui.dialogs.resident_form import ResidentFormDialog
+
+        if self._user is None or self.dialog is not None:
+            return
+        dialog = ResidentFormDialog(self, self._ctx, self._tasks, self._user, proposal)
+        dialog.registered.connect(self._registered)
+        self._open_dialog(dialog)
+
+    def _registered(self, resident: ResidentInfo) -> None:
+        self.say(self.tr("Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.").format(name=resident.full_name),
+                 ok=True)
+        QTimer.singleShot(0, self._alive(lambda: self.show_resident(resident)))
+
+    # -- several codes, images, camera -----------------------------------------------------------------------
+
+    def choose_code(self, payloads: list[str]) -> None:
+        from station_app.ui.dialogs.choose import ChooseDialog
+
+        if self.dialog is not None:
+            return
+        today = dt.date.today()
+        items = [self.describe_code(parse_payload(p, today)) for p in payloads]
+        dialog = ChooseDialog(self, self.tr("Có nhiều mã trong hình"),
+                              self.tr("Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được "
+                                      "tiếp đón.").format(count=len(payloads)), items)
+        dialog.chosen.connect(lambda row: QTimer.singleShot(0, self._alive(
+            lambda: self.handle_scan(payloads[row], "choice"))))
+        dialog.rejected.connect(lambda: self.camera.decoder.forget() if self.camera is not None else None)
+        self._open_dialog(dialog)
+
+    def describe_code(self, result: ScanResult) -> str:
+        kinds = {ScanKind.CCCD: self.tr("Thẻ CCCD"), ScanKind.BHYT: self.tr("Thẻ BHYT"),
+                 ScanKind.SLIP: self.tr("Phiếu khám"), ScanKind.UNKNOWN: self.tr("Mã không phải thẻ")}
+        if not result.usable or not result.full_name:
+            return kinds[result.kind]
+        return self.tr("{kind}: {name}, sinh {birth}").format(kind=kinds[result.kind], name=result.full_name,
+                                                              birth=result.birth_year or "?")
+
+    def open_image(self) -> None:
+        if self.dialog is None:
+            self.images.open_file(self)
+
+    def paste_image(self) -> None:
+        if self.dialog is None:
+            self.images.paste_from_clipboard()
+
+    @staticmethod
+    def _clipboard_has_picture() -> bool:
+        mime = QGuiApplication.clipboard().mimeData()
+        return mime is not None and (mime.hasImage() or any(u.isLocalFile() for u in mime.urls()))
+
+    def set_camera_on(self, on: bool) -> None:
+        if on and self.camera is None:
+            from station_app.ui.scanning.camera_scanner import CameraScannerWidget  # QtMultimedia: on first use
+
+            self.camera = CameraScannerWidget(self.camera_panel)
+            self.camera.scanned.connect(lambda text: self.handle_scan(text, "camera"))
+            self.camera.several_found.connect(self.choose_code)
+            self.camera_panel.layout().addWidget(self.camera)
+        self.camera_panel.setVisible(on)
+        if self.camera is not None:
+            if on:
+                self.camera.set_camera(self.settings.camera_id)
+                self.camera.start()
+            else:
+                self.camera.stop()
+        self.retranslate()
+
+    # -- visits and slips ------------------------------------------------------------------------------------
+
+    def open_visit(self) -> None:
+        from station_app.ui.dialogs.open_visit import OpenVisitDialog
+
+        resident = self.card.resident
+        if resident is None or self._user is None or self.dialog is not None:
+            return
+        if self.station is None:
+            self.say(self.tr("Đang tải thông tin điểm khám; hãy thử lại sau một giây."))
+            return
+        dialog = OpenVisitDialog(self, self._ctx, self._tasks, self._user, self.station, resident)
+        dialog.visit_opened.connect(self._visit_opened)
+        self._open_dialog(dialog)
+
+    def _visit_opened(self, visit: VisitInfo) -> None:
+        log.info("reception: visit %s opened, queue %d", visit.id, visit.queue_number)
+        self.say(self.tr("Đã mở lượt khám số {number} cho {name}. Đang in phiếu…").format(
+            number=visit.queue_number, name=visit.resident_name), ok=True)
+        self._reload_resident(visit.resident_id, visit)
+        self.refresh()
+        self.print_slip(visit)
+
+    def print_slip(self, visit: VisitInfo) -> None:
+        code = self.station.code if self.station else ""
+        self.printer.print_visit(visit, code, self.settings.slip_size, self.settings.printer_name)
+
+    def selected_visit(self) -> VisitInfo | None:
+        row = self.queue.currentIndex().row()
+        return self.queue_model.visits[row] if 0 <= row < len(self.queue_model.visits) else None
+
+    def reprint_selected(self) -> None:
+        visit = self.selected_visit() or self.card.visit
+        if visit is None:
+            self.say(self.tr("Hãy chọn một người trong hàng đợi hôm nay rồi bấm \"In lại phiếu\"."))
+            return
+        self.print_slip(visit)
+
+    def _slip_printed(self, visit_id: str, _path: str) -> None:
+        visit = next((v for v in self.queue_model.visits if v.id == visit_id), self.card.visit)
+        number = visit.queue_number if visit else ""
+        self.say(self.tr("Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.").format(number=number), ok=True)
+        if self._user is not None:
+            self._tasks.submit(self._ctx.audit.record, "print", "visits", visit_id, self._user.id,
+                               {"document": "slip"}, parent=self)
+        self.next_person()
+
+    def _slip_cancelled(self, _visit_id: str) -> None:
+        self.say(self.tr("Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P."))
+        self.next_person()
+
+    def _slip_failed(self, text: str) -> None:
+        self.say(text)
+        self.next_person()
+
+    def next_person(self) -> None:
+        self.search.clear()
+        self._search_edited("")
+        self.focus_search()
+
+    # -- dialogs and errors ----------------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog, back_to: QWidget | None = None) -> None:
+        """Window-modal and non-blocking (``open``): scanners keep working, tests drive it as the nurse does."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._alive(lambda _result: self._dialog_closed(dialog, back_to)))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog, back_to: QWidget | None) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        target = back_to or (self.open_visit_button if self.card.resident else self.search)
+        if target.isEnabled():
+            target.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StationError):
+            self.say(describe(exc))
+        else:
+            show_error(self, exc)
