@@ -23,17 +23,19 @@ class _Relay(QObject):
     """Lives on the GUI thread; worker threads emit, Qt queues the call back to the GUI thread.
 
     A relay is connected once, when made, and then reused job after job (``job`` holds the current job's
-    callbacks); it is never disconnected or deleted while its runner lives. Deleting or disconnecting relays
-    after each job crashed PySide6 6.12 now and then when a window closed soon after a job.
+    callbacks); it is never disconnected or deleted while its runner lives. The worker leaves its outcome in
+    ``outcome`` and emits ``done`` with no argument: no Python object travels through a queued signal. Both
+    rules come from crashes seen with PySide6 6.12 (deleting relays after each job; an exception object passed
+    through a queued signal, freed before the GUI thread read it).
     """
 
-    finished = Signal(object)
-    failed = Signal(object)
+    done = Signal()
     progressed = Signal(int, int)
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.job: _Callbacks | None = None
+        self.outcome: tuple[bool, Any] | None = None  # (succeeded, result or exception), set by the worker
 
 
 class _Callbacks:
@@ -53,11 +55,10 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             kwargs = {"progress": self._relay.progressed.emit} if self._wants_progress else {}
-            result = self._fn(*self._args, **kwargs)
+            self._relay.outcome = (True, self._fn(*self._args, **kwargs))
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.finished.emit(result)
+            self._relay.outcome = (False, exc)
+        self._relay.done.emit()
 
 
 class TaskRunner(QObject):
@@ -96,13 +97,13 @@ class TaskRunner(QObject):
 
         relay = _Relay(self)
         queued = Qt.ConnectionType.QueuedConnection
-        relay.finished.connect(lambda value: self._finish(relay, value, failed=False), queued)
-        relay.failed.connect(lambda exc: self._finish(relay, exc, failed=True), queued)
+        relay.done.connect(lambda: self._finish(relay), queued)
         relay.progressed.connect(lambda done, total: _advance(relay.job, done, total), queued)
         return relay
 
-    def _finish(self, relay: _Relay, value: Any, failed: bool) -> None:
+    def _finish(self, relay: _Relay) -> None:
         job, relay.job = relay.job, None
+        (succeeded, value), relay.outcome = relay.outcome or (False, RuntimeError("no outcome")), None
         self._busy.discard(relay)
         self._idle.append(relay)  # the worker emitted its last signal: nothing more is queued for this job
         if job is not None and job.dialog is not None:
@@ -110,7 +111,7 @@ class TaskRunner(QObject):
             job.dialog.deleteLater()
         if not self._busy:
             self.busy_changed.emit(False)
-        callback = (job.on_error if failed else job.on_done) if job is not None else None
+        callback = (job.on_done if succeeded else job.on_error) if job is not None else None
         if callback is not None:
             callback(value)
 
