@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -77,7 +76,7 @@ class ResidentFormDialog(QDialog):
         self._source = proposal.source if proposal else RecordSource.MANUAL
         from_card = self._source is RecordSource.CARD_SCAN
         self.setWindowTitle(self.tr("Xác nhận người mới từ thẻ") if from_card else self.tr("Nhập tay người không có thẻ"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(1000)
         title = heading(2)
         title.setText(self.windowTitle())
         hint = QLabel(self.tr("Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, "
@@ -125,12 +124,13 @@ class ResidentFormDialog(QDialog):
             form.addRow(label, self._with_error(key, widget))
         guardian = QGroupBox(self.tr("Người giám hộ (với trẻ em)"))
         guardian_form = QFormLayout(guardian)
+        guardian_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         guardian_form.addRow(self.tr("Họ và tên người giám hộ"), self._with_error("guardian_name", self.guardian_name))
         guardian_form.addRow(self.tr("Quan hệ với trẻ"), self._with_error("guardian_relation", self.guardian_relation))
         groups_box = QGroupBox(self.tr("Nhóm đối tượng"))
         grid = QGridLayout(groups_box)
         for i, box in enumerate(self.groups.values()):
-            grid.addWidget(box, i // 3, i % 3)
+            grid.addWidget(box, i // 2, i % 2)
 
         self.message = message_label()
         self.save_button = QPushButton(self.tr("Lưu (Enter)"))
@@ -145,23 +145,20 @@ class ResidentFormDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
 
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        for part in (form, guardian, groups_box):
-            column.addLayout(part) if isinstance(part, QFormLayout) else column.addWidget(part)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QVBoxLayout()
+        right.addWidget(guardian)
+        right.addWidget(groups_box)
+        right.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addSpacing(12)
+        columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
-        layout.addWidget(scroll, 1)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(780, 760)
         if proposal is not None:
             self.fill(proposal)
         (self.save_button if from_card else self.full_name).setFocus()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -82,7 +82,7 @@ def status_label(status: VisitStatus) -> str:
 class ResidentsTableModel(QAbstractTableModel):
     """One page of search results."""
 
-    COLUMNS = 5
+    COLUMNS = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,18 +104,18 @@ class ResidentsTableModel(QAbstractTableModel):
             return None
         r = self.residents[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            examined = f" ✓" if r.last_visit_date else ""
-            return (r.full_name + examined, str(r.birth_year), r.national_id or "", r.insurance_number or "",
-                    r.village or r.address or "")[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and r.last_visit_date:
-            return self.tr("Đã khám trong đợt này ngày {date}").format(date=f"{r.last_visit_date:%d/%m/%Y}")
+            examined = f"{r.last_visit_date:%d/%m/%Y}" if r.last_visit_date else ""
+            return (r.full_name, str(r.birth_year), r.national_id or "", r.insurance_number or "",
+                    r.village or r.address or "", examined)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
+            return QColor("#8a5300")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return (self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Số CCCD"), self.tr("Số BHYT"),
-                self.tr("Thôn/bản, địa chỉ"))[section]
+                self.tr("Thôn/bản"), self.tr("Đã khám"))[section]
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
@@ -256,6 +256,7 @@ class ReceptionPage(Retranslating):
         self._offset = 0
         self._has_more = False
         self._baud = 0
+        self._sized = False
         self.camera: CameraScannerWidget | None = None
         self._build()
         self._connect_inputs()
@@ -293,8 +294,9 @@ class ReceptionPage(Retranslating):
         self.results.activated.connect(lambda _index: self.open_visit_button.setFocus())
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
+        for column in (1, 2, 3, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # name and village share what is left
         self.results_note = QLabel()
         self.results_note.setObjectName("hint")
         self.previous_button, self.next_button = QPushButton(), QPushButton()
@@ -356,8 +358,8 @@ class ReceptionPage(Retranslating):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
@@ -443,16 +445,19 @@ class ReceptionPage(Retranslating):
         self._show_results_note()
 
     def _show_inputs(self) -> None:
-        parts = [self.tr("Máy quét kiểu bàn phím: sẵn sàng")]
+        parts = [self.tr("Máy quét bàn phím: sẵn sàng")]
         if self.serial.state is SerialState.CLOSED:
-            parts.append(self.tr("Máy quét cổng COM: chưa chọn cổng (Quản trị › Cài đặt máy này)"))
+            parts.append(self.tr("Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)"))
         elif self.serial.state is SerialState.CONNECTED:
-            parts.append(self.tr("Máy quét cổng COM {port}: đã kết nối").format(port=self.serial.port_name))
+            parts.append(self.tr("Máy quét cổng {port}: đã kết nối").format(port=self._port_label()))
         else:
-            parts.append(self.tr("Máy quét cổng COM {port}: {state}").format(
-                port=self.serial.port_name, state=self.serial.status_text()))
+            parts.append(self.tr("Máy quét cổng {port}: {state}").format(
+                port=self._port_label(), state=self.serial.status_text()))
         parts.append(self.tr("Camera: đang bật") if self.camera_button.isChecked() else self.tr("Camera: tắt"))
         self.inputs_line.setText(" · ".join(parts))
+
+    def _port_label(self) -> str:
+        return (self.serial.port_name or "").replace("\\", "/").rsplit("/", 1)[-1]  # "COM3", "ttyACM0"
 
     def _show_results_note(self) -> None:
         count = len(self.results_model.residents)
@@ -488,6 +493,10 @@ class ReceptionPage(Retranslating):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
+        if not self._sized:  # results get the room names need; the card and queue the rest
+            self._sized = True
+            width = max(self.splitter.width(), 900)
+            self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
         self.wedge.install()
         QTimer.singleShot(0, self._alive(self.focus_search))
 
@@ -599,6 +608,13 @@ class ReceptionPage(Retranslating):
 
     def show_resident(self, resident: ResidentInfo, warnings: tuple[ScanWarning, ...] = (),
                       visit: VisitInfo | None = None, focus: bool = True) -> None:
+        current = self.results.currentIndex().row()
+        if not (0 <= current < len(self.results_model.residents)
+                and self.results_model.residents[current].id == resident.id):
+            self.results.selectionModel().blockSignals(True)  # a scanned resident: no result row says otherwise
+            self.results.selectionModel().clear()
+            self.results.selectionModel().blockSignals(False)
+            self.results.viewport().update()
         self.card.show_resident(resident, warnings, visit)
         self.open_visit_button.setEnabled(self._user is not None)
         if focus:
@@ -858,6 +874,7 @@ class ReceptionPage(Retranslating):
     def _dialog_closed(self, dialog: QDialog, back_to: QWidget | None) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        self.activateWindow()  # the desk's shortcuts (F2, Ctrl+P…) work at once, whatever the platform does
         target = back_to or (self.open_visit_button if self.card.resident else self.search)
         if target.isEnabled():
             target.setFocus()
