@@ -467,6 +467,10 @@ def test_a_second_visit_is_refused_with_the_warning_then_opened_with_a_reason(qt
     assert focused(dialog) is dialog.reason
     key(qtbot, dialog.reason, Qt.Key.Key_Return)  # no reason: refused
     assert "lý do" in dialog.message.text() and page.dialog is dialog
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(50)  # the dialog grew to show the warning: let it lay out
+    page.grab().save(str(SHOTS / "reception-examined.png"))
+    dialog.grab().save(str(SHOTS / "reception-second-visit.png"))
     type_text(dialog.reason, "Khám lại theo yêu cầu của bác sĩ")
     key(qtbot, dialog.reason, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(printed) == 2, timeout=5000)
@@ -525,3 +529,38 @@ def test_screenshots_of_the_desk_with_a_scanned_resident_and_the_visit_dialog(qt
     page.dialog.grab().save(str(SHOTS / "reception-manual-entry.png"))
     page.dialog.reject()
     window.tasks.wait()
+
+
+def test_a_pasted_picture_of_an_expired_insurance_card_warns_and_funds_from_the_budget(qtbot, page, ctx, nurse):
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    known = register(ctx, nurse, full_name="Lò Thị Ơn", sex=Sex.FEMALE, birth_year=1990,
+                     insurance_number="GD4010120012345", address="Xã Mường Kim")
+    expired = "GD4010120012345|Lò Thị Ơn|1990|2|Xã Mường Kim|01/01/2024|01/01/2025|31/12/2025|-|$"
+    picture = np.array(qr_image(expired))
+    QGuiApplication.clipboard().setImage(
+        QImage(picture.data, 1280, 720, 1280, QImage.Format.Format_Grayscale8).copy())
+    qtbot.keyClick(page.search, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.card.resident is not None, timeout=5000)
+    assert page.card.resident.id == known and page.search.text() == ""  # the picture was not pasted as text
+    assert page.card.warnings.isVisible() and "hết hạn" in page.card.warnings.text()
+    key(qtbot, page.open_visit_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, OpenVisitDialog), timeout=3000)
+    assert page.dialog.funding.currentData() == "state_budget"
+
+
+def test_the_log_names_no_one(qtbot, page, ctx, printed):
+    page.handle_scan(CCCD_DUC, "test")
+    qtbot.waitUntil(lambda: isinstance(page.dialog, ResidentFormDialog), timeout=3000)
+    key(qtbot, focused(page.dialog), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.card.resident is not None, timeout=3000)
+    qtbot.waitUntil(lambda: page.dialog is None)
+    open_and_confirm_visit(qtbot, page)
+    qtbot.waitUntil(lambda: len(printed) == 1, timeout=5000)
+    page._tasks.wait()
+    for handler in __import__("logging").getLogger().handlers:
+        handler.flush()
+    text = ctx.log_file.read_text(encoding="utf-8")
+    assert "visit" in text
+    for secret in ("Lò Văn Đức", "011085001234", "Nà Khương", "02041985"):
+        assert secret not in text

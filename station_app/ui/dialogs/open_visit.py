@@ -75,13 +75,13 @@ class OpenVisitDialog(QDialog):
     visit_opened = Signal(object)  # VisitInfo
 
     def __init__(self, parent: QWidget, ctx: AppContext, tasks: TaskRunner, user: SignedInUser,
-                 station: StationInfo, resident: ResidentInfo, today: dt.date | None = None) -> None:
+                 station: StationInfo, resident: ResidentInfo, today: dt.date | None = None,
+                 insurance_valid: bool = True) -> None:
         super().__init__(parent)
         self._ctx, self._tasks, self._user, self._station, self.resident = ctx, tasks, user, station, resident
         today = today or dt.date.today()
         self.text = consent_text(CURRENT_VERSION)
         self.setWindowTitle(self.tr("Mở lượt khám"))
-        self.setMinimumWidth(760)
         title = heading(2)
         title.setText(self.tr("Mở lượt khám cho {name}").format(name=resident.full_name))
         who = QLabel(self.tr("Sinh {birth} · {sex} · {place}").format(
@@ -108,7 +108,8 @@ class OpenVisitDialog(QDialog):
         self.funding = QComboBox()
         for source, text in self.funding_labels().items():
             self.funding.addItem(text, source.value)
-        default = FundingSource.HEALTH_INSURANCE if resident.insurance_number else FundingSource.STATE_BUDGET
+        insured = resident.insurance_number and insurance_valid  # an expired card scanned just now does not pay
+        default = FundingSource.HEALTH_INSURANCE if insured else FundingSource.STATE_BUDGET
         self.funding.setCurrentIndex(self.funding.findData(default.value))
         funding_row = QFormLayout()
         funding_row.addRow(self.tr("Nguồn kinh phí"), self.funding)
@@ -116,7 +117,7 @@ class OpenVisitDialog(QDialog):
         consent_box = QGroupBox(self.tr("Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)"))
         self.consent_view = QPlainTextEdit(self.text)
         self.consent_view.setReadOnly(True)
-        self.consent_view.setMinimumHeight(150)
+        self.consent_view.setMinimumSize(720, 110)  # the dialog's size follows its layout's minimum
         self.by_self = QRadioButton(self.tr("Người dân tự đồng ý"))
         self.by_guardian = QRadioButton(self.tr("Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)"))
         self.given_by = QButtonGroup(self)
@@ -129,10 +130,12 @@ class OpenVisitDialog(QDialog):
                                          self.tr("Anh/chị"), self.tr("Người nuôi dưỡng")])
         self.guardian_relation.setCurrentText(resident.guardian_relation or "")
         self.guardian_fields = QWidget()
-        guardian_form = QFormLayout(self.guardian_fields)
-        guardian_form.setContentsMargins(24, 0, 0, 0)
-        guardian_form.addRow(self.tr("Họ và tên người giám hộ *"), self.guardian_name)
-        guardian_form.addRow(self.tr("Quan hệ *"), self.guardian_relation)
+        guardian_row = QHBoxLayout(self.guardian_fields)
+        guardian_row.setContentsMargins(24, 0, 0, 0)
+        for label, field, stretch in ((self.tr("Họ và tên người giám hộ *"), self.guardian_name, 3),
+                                      (self.tr("Quan hệ *"), self.guardian_relation, 1)):
+            guardian_row.addWidget(QLabel(label))
+            guardian_row.addWidget(field, stretch)
         recorder = QLabel(self.tr("Người ghi nhận sự đồng ý: {name}").format(name=user.full_name))
         recorder.setObjectName("hint")
         consent_layout = QVBoxLayout(consent_box)
@@ -171,6 +174,16 @@ class OpenVisitDialog(QDialog):
             self.guardian_name.setFocus()
         else:
             self.confirm_button.setFocus()
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Grow to what the word-wrapped warnings need at this width (minimum sizes ignore wrapping)."""
+        width = max(self.width(), self.minimumSizeHint().width())
+        height = self.layout().totalHeightForWidth(width)
+        if height > 0:
+            self.setMinimumHeight(height)
+            if self.height() < height:
+                self.resize(width, height)
 
     def funding_labels(self) -> dict[FundingSource, str]:
         return {FundingSource.STATE_BUDGET: self.tr("Ngân sách nhà nước (miễn phí)"),
@@ -184,6 +197,7 @@ class OpenVisitDialog(QDialog):
         self.second_warning.show()
         self.reason_box.show()
         self.reason.setFocus()
+        self.fit_height()
 
     def consent(self) -> ConsentInput:
         guardian = self.by_guardian.isChecked()
@@ -192,16 +206,20 @@ class OpenVisitDialog(QDialog):
                             guardian_name=self.guardian_name.text().strip() or None if guardian else None,
                             guardian_relation=self.guardian_relation.currentText().strip() or None if guardian else None)
 
+    def say(self, text: str) -> None:
+        show_message(self.message, text)
+        self.fit_height()
+
     def submit(self) -> None:
         show_message(self.message, "")
         consent = self.consent()
         if consent.given_by == "guardian" and not (consent.guardian_name and consent.guardian_relation):
-            show_message(self.message, self.tr("Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn "
+            self.say(self.tr("Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn "
                                                "\"Người dân tự đồng ý\"."))
             (self.guardian_relation if consent.guardian_name else self.guardian_name).setFocus()
             return
         if not self.reason_box.isHidden() and not self.reason.text().strip():
-            show_message(self.message, self.tr("Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ."))
+            self.say(self.tr("Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ."))
             self.reason.setFocus()
             return
         groups = [g for g, box in self.groups.items() if box.isChecked()]
@@ -221,6 +239,6 @@ class OpenVisitDialog(QDialog):
         if isinstance(exc, AlreadyExaminedError):
             self.ask_reason(describe(exc))
         elif isinstance(exc, StationError):
-            show_message(self.message, describe(exc))
+            self.say(describe(exc))
         else:
             show_error(self, exc)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -76,7 +77,6 @@ class ResidentFormDialog(QDialog):
         self._source = proposal.source if proposal else RecordSource.MANUAL
         from_card = self._source is RecordSource.CARD_SCAN
         self.setWindowTitle(self.tr("Xác nhận người mới từ thẻ") if from_card else self.tr("Nhập tay người không có thẻ"))
-        self.setMinimumWidth(1000)
         title = heading(2)
         title.setText(self.windowTitle())
         hint = QLabel(self.tr("Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, "
@@ -87,6 +87,7 @@ class ResidentFormDialog(QDialog):
         hint.setObjectName("hint")
 
         self.full_name = QLineEdit()
+        self.full_name.setMinimumWidth(360)  # the dialog's size follows its layout's minimum
         self.sex = QComboBox()
         self.sex.addItem(self.tr("— chọn —"), None)
         for sex, text in ((Sex.MALE, self.tr("Nam")), (Sex.FEMALE, self.tr("Nữ")), (Sex.UNKNOWN, self.tr("Không rõ"))):
@@ -154,6 +155,7 @@ class ResidentFormDialog(QDialog):
         columns.addSpacing(12)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows when a warning or error shows
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addLayout(columns, 1)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -82,7 +82,7 @@ def status_label(status: VisitStatus) -> str:
 class ResidentsTableModel(QAbstractTableModel):
     """One page of search results."""
 
-    COLUMNS = 6
+    COLUMNS = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,19 +103,19 @@ class ResidentsTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r = self.residents[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            examined = f"{r.last_visit_date:%d/%m/%Y}" if r.last_visit_date else ""
-            return (r.full_name, str(r.birth_year), r.national_id or "", r.insurance_number or "",
-                    r.village or r.address or "", examined)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            examined = f"{r.last_visit_date:%d/%m}" if r.last_visit_date else ""
+            return (r.full_name, str(r.birth_year), r.village or r.address or "",
+                    r.national_id or r.insurance_number or "", examined)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
             return QColor("#8a5300")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Số CCCD"), self.tr("Số BHYT"),
-                self.tr("Thôn/bản"), self.tr("Đã khám"))[section]
+        return (self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Thôn/bản"), self.tr("Số CCCD / BHYT"),
+                self.tr("Đã khám"))[section]
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
@@ -124,7 +124,7 @@ class ResidentsTableModel(QAbstractTableModel):
 class QueueTableModel(QAbstractTableModel):
     """Today's visits at this site, by queue number."""
 
-    COLUMNS = 4
+    COLUMNS = 3
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -149,15 +149,15 @@ class QueueTableModel(QAbstractTableModel):
             return None
         v = self.visits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(v.queue_number), v.resident_name, str(v.birth_year), status_label(v.status))[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 2):
+            return (str(v.queue_number), f"{v.resident_name} ({v.birth_year})", status_label(v.status))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("STT"), self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Trạng thái"))[section]
+        return (self.tr("STT"), self.tr("Họ và tên"), self.tr("Trạng thái"))[section]
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
@@ -219,7 +219,8 @@ class ResidentCard(QFrame):
         if r.guardian_name:
             rows.append((self.tr("Người giám hộ"), f"{r.guardian_name} ({r.guardian_relation or ''})"))
         self.details.setText("<table cellspacing='0' cellpadding='2'>" + "".join(
-            f"<tr><td style='color:#555;padding-right:12px'>{_html(k)}</td><td><b>{_html(v)}</b></td></tr>"
+            f"<tr><td style='color:#555;padding-right:12px;white-space:nowrap'>{_html(k)}</td>"
+            f"<td><b>{_html(v)}</b></td></tr>"
             for k, v in rows) + "</table>")
         notes = [QCoreApplication.translate("scan", WARNING_TEXT[w]) for w in self.scan_warnings
                  if w not in _BLOCKING]
@@ -256,7 +257,6 @@ class ReceptionPage(Retranslating):
         self._offset = 0
         self._has_more = False
         self._baud = 0
-        self._sized = False
         self.camera: CameraScannerWidget | None = None
         self._build()
         self._connect_inputs()
@@ -293,12 +293,13 @@ class ReceptionPage(Retranslating):
         self.results.selectionModel().currentRowChanged.connect(self._result_selected)
         self.results.activated.connect(lambda _index: self.open_visit_button.setFocus())
         header = self.results.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 5):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets what is left
+        for column in (1, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # name and village share what is left
+        header.resizeSection(2, 130)  # villages are short; a long address is elided (full text in the tooltip)
         self.results_note = QLabel()
         self.results_note.setObjectName("hint")
+        self.results_note.setWordWrap(True)
         self.previous_button, self.next_button = QPushButton(), QPushButton()
         self.previous_button.clicked.connect(lambda: self.go_to_page(-1))
         self.next_button.clicked.connect(lambda: self.go_to_page(+1))
@@ -324,7 +325,7 @@ class ReceptionPage(Retranslating):
         self.queue_model = QueueTableModel(self)
         self.queue = self._table(self.queue_model)
         self.queue.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3):
+        for column in (0, 2):
             self.queue.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.queue.activated.connect(lambda _index: self.reprint_selected())
         self.reprint_button = QPushButton()
@@ -355,19 +356,18 @@ class ReceptionPage(Retranslating):
         right_layout.addWidget(self.camera_panel, 2)
         right_layout.addWidget(self.card)
         right_layout.addWidget(self.queue_box, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        for side in (left, right):  # size hints ignored: the columns keep their proportions at any width
+            side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        columns = QHBoxLayout()  # results get the room names need, the card and queue the rest
+        columns.addWidget(left, 2)
+        columns.addWidget(right, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addLayout(inputs)
-        layout.addWidget(self.splitter, 1)
+        layout.addLayout(columns, 1)
 
         self.printer = SlipPrinter(self._tasks, self._ctx.data_dir / "slips", self)
         self.printer.printed.connect(self._slip_printed)
@@ -493,10 +493,6 @@ class ReceptionPage(Retranslating):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
-        if not self._sized:  # results get the room names need; the card and queue the rest
-            self._sized = True
-            width = max(self.splitter.width(), 900)
-            self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
         self.wedge.install()
         QTimer.singleShot(0, self._alive(self.focus_search))
 
@@ -813,7 +809,9 @@ class ReceptionPage(Retranslating):
         if self.station is None:
             self.say(self.tr("Đang tải thông tin điểm khám; hãy thử lại sau một giây."))
             return
-        dialog = OpenVisitDialog(self, self._ctx, self._tasks, self._user, self.station, resident)
+        lapsed = {ScanWarning.INSURANCE_EXPIRED, ScanWarning.INSURANCE_NOT_YET_VALID}.intersection(self.card.scan_warnings)
+        dialog = OpenVisitDialog(self, self._ctx, self._tasks, self._user, self.station, resident,
+                                 insurance_valid=not lapsed)
         dialog.visit_opened.connect(self._visit_opened)
         self._open_dialog(dialog)
 
