@@ -615,7 +615,7 @@
 <context>
     <name>OpenVisitDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="83"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="84"/>
         <source>Mở lượt khám</source>
         <translation>Open visit</translation>
     </message>
@@ -650,117 +650,117 @@
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="115"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="116"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="117"/>
         <source>Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)</source>
         <translation>Consent to the processing of personal data (read aloud to the resident)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="120"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121"/>
         <source>Người dân tự đồng ý</source>
         <translation>Resident consents for themselves</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="122"/>
         <source>Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)</source>
         <translation>Guardian consents on their behalf (children, people unable to decide for themselves)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="135"/>
         <source>Họ và tên người giám hộ *</source>
         <translation>Guardian&apos;s full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="135"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="136"/>
         <source>Quan hệ *</source>
         <translation>Relationship *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="136"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="139"/>
         <source>Người ghi nhận sự đồng ý: {name}</source>
         <translation>Consent recorded by: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="147"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="150"/>
         <source>Đồng ý và mở lượt khám (Enter)</source>
         <translation>Confirm consent and open visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="151"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="154"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="170"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Only open a second visit when it is really necessary, and enter a reason (it will be recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="176"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="189"/>
         <source>Ngân sách nhà nước (miễn phí)</source>
         <translation>State budget (free of charge)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="177"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="190"/>
         <source>Bảo hiểm y tế</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="178"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="191"/>
         <source>Cơ quan, đơn vị chi trả</source>
         <translation>Paid by agency or organisation</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="179"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="192"/>
         <source>Người dân tự chi trả</source>
         <translation>Paid by the resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="180"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="193"/>
         <source>Nguồn khác</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="199"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="217"/>
         <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn &quot;Người dân tự đồng ý&quot;.</source>
         <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select &quot;Resident consents for themselves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="204"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="222"/>
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
     </message>
@@ -770,245 +770,240 @@
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="160"/>
         <source>STT</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="160"/>
         <source>Họ và tên</source>
-        <translation type="unfinished">Full name</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="160"/>
-        <source>Năm sinh</source>
-        <translation type="unfinished">Year of birth</translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="160"/>
         <source>Trạng thái</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="425"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="427"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="426"/>
-        <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="427"/>
-        <source>Nhập tay người không có thẻ (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../station_app/ui/pages/reception.py" line="428"/>
-        <source>Tắt camera (F4)</source>
-        <translation type="unfinished"></translation>
+        <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
+        <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="429"/>
-        <source>Bật camera (F4)</source>
-        <translation type="unfinished"></translation>
+        <source>Nhập tay người không có thẻ (F2)</source>
+        <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="430"/>
-        <source>Mở ảnh… (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <source>Tắt camera (F4)</source>
+        <translation>Camera off (F4)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="431"/>
-        <source>Dán ảnh (Ctrl+V)</source>
-        <translation type="unfinished"></translation>
+        <source>Bật camera (F4)</source>
+        <translation>Camera on (F4)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="432"/>
-        <source>Kết quả tìm kiếm</source>
-        <translation type="unfinished"></translation>
+        <source>Mở ảnh… (Ctrl+O)</source>
+        <translation>Open picture… (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="433"/>
-        <source>Trang trước</source>
-        <translation type="unfinished"></translation>
+        <source>Dán ảnh (Ctrl+V)</source>
+        <translation>Paste picture (Ctrl+V)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="434"/>
-        <source>Trang sau</source>
-        <translation type="unfinished"></translation>
+        <source>Kết quả tìm kiếm</source>
+        <translation>Search results</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="435"/>
-        <source>Mở lượt khám (Enter)</source>
-        <translation type="unfinished"></translation>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="436"/>
-        <source>Hàng đợi hôm nay</source>
-        <translation type="unfinished"></translation>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="437"/>
-        <source>In lại phiếu (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <source>Mở lượt khám (Enter)</source>
+        <translation>Open a visit (Enter)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="438"/>
-        <source>Camera</source>
-        <translation type="unfinished">Camera</translation>
+        <source>Hàng đợi hôm nay</source>
+        <translation>Today&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="446"/>
-        <source>Máy quét kiểu bàn phím: sẵn sàng</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../station_app/ui/pages/reception.py" line="439"/>
+        <source>In lại phiếu (Ctrl+P)</source>
+        <translation>Reprint slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="440"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="448"/>
-        <source>Máy quét cổng COM: chưa chọn cổng (Quản trị › Cài đặt máy này)</source>
-        <translation type="unfinished"></translation>
+        <source>Máy quét bàn phím: sẵn sàng</source>
+        <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="450"/>
-        <source>Máy quét cổng COM {port}: đã kết nối</source>
-        <translation type="unfinished"></translation>
+        <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
+        <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="452"/>
-        <source>Máy quét cổng COM {port}: {state}</source>
-        <translation type="unfinished"></translation>
+        <source>Máy quét cổng {port}: đã kết nối</source>
+        <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="454"/>
+        <source>Máy quét cổng {port}: {state}</source>
+        <translation>Scanner on {port}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="456"/>
         <source>Camera: đang bật</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="454"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="456"/>
         <source>Camera: tắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="460"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="465"/>
         <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="462"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="467"/>
         <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="464"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="469"/>
         <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="617"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="629"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="652"/>
-        <source>Phiếu khám số {number} ngày {date}: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="664"/>
+        <source>Phiếu khám số {number} ngày {date}: {name}.</source>
+        <translation>Visit slip no. {number} of {date}: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="676"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="681"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="693"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="687"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="699"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="690"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="702"/>
         <source>Có thể đã có người này</source>
-        <translation type="unfinished"></translation>
+        <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="691"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="703"/>
         <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="694"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="706"/>
         <source>Người mới (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="730"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="742"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
-        <translation type="unfinished"></translation>
+        <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="743"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="755"/>
         <source>Có nhiều mã trong hình</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="744"/>
-        <source>Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được tiếp đón.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="752"/>
-        <source>Thẻ CCCD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="752"/>
-        <source>Thẻ BHYT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="753"/>
-        <source>Phiếu khám</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="753"/>
-        <source>Mã không phải thẻ</source>
-        <translation type="unfinished"></translation>
+        <translation>Several codes in view</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="756"/>
+        <source>Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được tiếp đón.</source>
+        <translation>The camera or picture shows {count} QR codes at once. Choose the code of the person being received.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="764"/>
+        <source>Thẻ CCCD</source>
+        <translation>CCCD card</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="764"/>
+        <source>Thẻ BHYT</source>
+        <translation>Health insurance card</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="765"/>
+        <source>Phiếu khám</source>
+        <translation>Visit slip</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="765"/>
+        <source>Mã không phải thẻ</source>
+        <translation>Not a card code</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="768"/>
         <source>{kind}: {name}, sinh {birth}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}: {name}, born {birth}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="798"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="810"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="806"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="820"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="823"/>
-        <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="830"/>
-        <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="837"/>
+        <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
+        <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="844"/>
+        <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
+        <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="851"/>
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
-        <translation type="unfinished"></translation>
+        <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
 </context>
 <context>
@@ -1016,68 +1011,68 @@
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="202"/>
         <source>Quét thẻ CCCD, thẻ BHYT hoặc phiếu khám (bằng máy quét, camera hay ảnh), hoặc gõ tên vào ô tìm kiếm. Người không có thẻ: bấm F2 để nhập tay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan a CCCD card, health insurance card or visit slip (scanner, camera or picture), or type a name in the search field. People without a card: press F2 to enter them by hand.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="212"/>
         <source>Ngày sinh</source>
-        <translation type="unfinished">Date of birth</translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="212"/>
         <source>{birth} ({age} tuổi)</source>
-        <translation type="unfinished"></translation>
+        <translation>{birth} ({age} years)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="213"/>
         <source>Giới tính</source>
-        <translation type="unfinished">Sex</translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="214"/>
         <source>Số CCCD</source>
-        <translation type="unfinished">CCCD no.</translation>
+        <translation>CCCD no.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="214"/>
         <location filename="../../station_app/ui/pages/reception.py" line="215"/>
         <source>chưa có</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="215"/>
         <source>Số thẻ BHYT</source>
-        <translation type="unfinished">Health insurance no.</translation>
+        <translation>Health insurance no.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="216"/>
         <source>Thôn/bản</source>
-        <translation type="unfinished">Village</translation>
+        <translation>Village</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="216"/>
         <source>chưa rõ</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="218"/>
         <source>Nhóm đối tượng</source>
-        <translation type="unfinished">Target group</translation>
+        <translation>Target groups</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="220"/>
         <source>Người giám hộ</source>
-        <translation type="unfinished">Guardian</translation>
+        <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="229"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="230"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Mở lượt khám lần hai cần ghi lý do.</source>
-        <translation type="unfinished"></translation>
+        <translation>This person was already registered in this campaign on {date} at {site}. A second visit needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="233"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="234"/>
         <source>Lượt khám hôm nay: số thứ tự {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Today&apos;s visit: queue no. {number}</translation>
     </message>
 </context>
 <context>
@@ -1093,12 +1088,12 @@
         <translation>Enter a person without a card manually</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="83"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
         <source>Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, rồi bấm Lưu.</source>
         <translation>This person is not on the list yet. Please check the details read from the card against the resident, then click Save.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="85"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="84"/>
         <source>Dùng cho người không mang thẻ (trẻ nhỏ, một số người cao tuổi). Ô có dấu * là bắt buộc. Với trẻ em, ghi họ tên và quan hệ của người giám hộ.</source>
         <translation>For people without a card (young children, some elderly people). Fields marked * are required. For children, enter the guardian&apos;s full name and relationship.</translation>
     </message>
@@ -1218,42 +1213,42 @@
         <translation>Guardian (for children)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="128"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="129"/>
         <source>Họ và tên người giám hộ</source>
         <translation>Guardian&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="130"/>
         <source>Quan hệ với trẻ</source>
         <translation>Relationship to child</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="131"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="136"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="137"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="140"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="141"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="217"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="216"/>
         <source>Ghi ngày sinh dạng 15/05/2002, hoặc chỉ năm sinh (2002).</source>
         <translation>Enter the date of birth as 15/05/2002, or just the year of birth (2002).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="223"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="222"/>
         <source>Ghi họ tên người giám hộ, hoặc xoá ô quan hệ.</source>
         <translation>Enter the guardian&apos;s full name, or clear the relationship field.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="256"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="255"/>
         <source>Hãy sửa ô được báo đỏ rồi bấm Lưu.</source>
         <translation>Please correct the fields marked in red, then click Save.</translation>
     </message>
@@ -1261,34 +1256,29 @@
 <context>
     <name>ResidentsTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="111"/>
-        <source>Đã khám trong đợt này ngày {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../station_app/ui/pages/reception.py" line="117"/>
         <source>Họ và tên</source>
-        <translation type="unfinished">Full name</translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="117"/>
         <source>Năm sinh</source>
-        <translation type="unfinished">Year of birth</translation>
+        <translation>Born</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="117"/>
-        <source>Số CCCD</source>
-        <translation type="unfinished">CCCD no.</translation>
+        <source>Thôn/bản</source>
+        <translation>Village</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="117"/>
-        <source>Số BHYT</source>
-        <translation type="unfinished"></translation>
+        <source>Số CCCD / BHYT</source>
+        <translation>CCCD / insurance no.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="118"/>
-        <source>Thôn/bản, địa chỉ</source>
-        <translation type="unfinished"></translation>
+        <source>Đã khám</source>
+        <translation>Examined</translation>
     </message>
 </context>
 <context>
@@ -2356,27 +2346,27 @@ Please correct those rows in the original file and import it again; rows already
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="74"/>
         <source>Chờ khám</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="75"/>
         <source>Đang khám</source>
-        <translation type="unfinished"></translation>
+        <translation>In examination</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="76"/>
         <source>Đã khám xong</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="77"/>
         <source>Chuyển tuyến</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/reception.py" line="78"/>
         <source>Đã huỷ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
