@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.decode_bench import bench_decoding
+from bench.reception_bench import bench_reception
 from bench.registry_bench import bench_roster_import, bench_search
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -389,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             "search": lambda: bench_search(report, work, *((20_000,) if args.quick else ())),
             "roster_import": lambda: bench_roster_import(report, work, *((10_000,) if args.quick else ())),
             "decoding": lambda: bench_decoding(report, work),
+            "reception": lambda: bench_reception(report, work, *((20_000,) if args.quick else ())),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:

@@ -408,7 +408,7 @@ def test_search_as_you_type_ignores_case_and_marks(qtbot, page, ctx, nurse):
 
     search_for(qtbot, page, "nguyen", ["Nguyễn Thị Hồng", "Nguyễn Văn Hùng"])
     first, second = names_shown(page)
-    assert page.card.resident.full_name == first  # the first result is previewed
+    qtbot.waitUntil(lambda: page.card.resident is not None and page.card.resident.full_name == first)  # previewed
     key(qtbot, page.search, Qt.Key.Key_Down)
     assert page.card.resident.full_name == second
     key(qtbot, page.search, Qt.Key.Key_Return)

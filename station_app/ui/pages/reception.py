@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 PAGE_SIZE = 50
 SEARCH_DEBOUNCE_MS = 150
+PREVIEW_AFTER_MS = 120  # the first result shows on the card once typing pauses this long
 _Index = QModelIndex | QPersistentModelIndex
 _BLOCKING = (ScanWarning.MANGLED_TEXT, ScanWarning.MALFORMED_FIELD)
 
@@ -79,36 +81,42 @@ def status_label(status: VisitStatus) -> str:
     return texts[VisitStatus(status)]
 
 
+_DISPLAY, _TOOLTIP, _FOREGROUND = (int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                                            Qt.ItemDataRole.ForegroundRole))
+
+
 class ResidentsTableModel(QAbstractTableModel):
-    """One page of search results."""
+    """One page of search results. The cells' texts are made once per page, not on each of Qt's many
+    ``data()`` calls: search as you type refills this model on every keystroke."""
 
     COLUMNS = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.residents: list[ResidentInfo] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._examined_colour = QColor("#8a5300")
 
     def set_residents(self, residents: list[ResidentInfo]) -> None:
         self.beginResetModel()
         self.residents = residents
+        self._cells = [(r.full_name, str(r.birth_year), r.village or r.address or "",
+                        r.national_id or r.insurance_number or "",
+                        f"{r.last_visit_date:%d/%m}" if r.last_visit_date else "") for r in residents]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.residents)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return self.COLUMNS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.residents[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            examined = f"{r.last_visit_date:%d/%m}" if r.last_visit_date else ""
-            return (r.full_name, str(r.birth_year), r.village or r.address or "",
-                    r.national_id or r.insurance_number or "", examined)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
-            return QColor("#8a5300")
+        role = int(role)
+        if role == _DISPLAY or role == _TOOLTIP:
+            return self._cells[index.row()][index.column()]
+        if role == _FOREGROUND and index.column() == 4:
+            return self._examined_colour
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -254,6 +262,7 @@ class ReceptionPage(Retranslating):
         self.station = station
         self.dialog: QDialog | None = None
         self._search_seq = self._scan_seq = 0
+        self.shown_search = 0  # the number of the search whose rows the table holds (benchmarks wait for it)
         self._offset = 0
         self._has_more = False
         self._baud = 0
@@ -294,8 +303,11 @@ class ReceptionPage(Retranslating):
         self.results.activated.connect(lambda _index: self.open_visit_button.setFocus())
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gets what is left
-        for column in (1, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: sizing every cell again on each keystroke's new
+        # page cost more than the search itself.
+        digits = self.results.fontMetrics().horizontalAdvance("0")
+        for column, chars in ((1, 8), (3, 18), (4, 9)):
+            header.resizeSection(column, max(digits * chars, header.sectionSizeHint(column)))
         header.resizeSection(2, 130)  # villages are short; a long address is elided (full text in the tooltip)
         self.results_note = QLabel()
         self.results_note.setObjectName("hint")
@@ -321,6 +333,14 @@ class ReceptionPage(Retranslating):
         self.open_visit_button.setEnabled(False)
         self.open_visit_button.clicked.connect(self.open_visit)
         self.card.layout().addWidget(self.open_visit_button)
+        self.card.layout().addStretch(1)
+        # The card's height changes with each resident shown (warnings, guardian); inside a scroll area that
+        # change stays local instead of laying out the whole window again on every keystroke of a search.
+        self.card_area = QScrollArea()
+        self.card_area.setWidget(self.card)
+        self.card_area.setWidgetResizable(True)
+        self.card_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.queue_model = QueueTableModel(self)
         self.queue = self._table(self.queue_model)
@@ -354,8 +374,8 @@ class ReceptionPage(Retranslating):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.camera_panel, 2)
-        right_layout.addWidget(self.card)
-        right_layout.addWidget(self.queue_box, 1)
+        right_layout.addWidget(self.card_area, 3)
+        right_layout.addWidget(self.queue_box, 2)
         for side in (left, right):  # size hints ignored: the columns keep their proportions at any width
             side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         columns = QHBoxLayout()  # results get the room names need, the card and queue the rest
@@ -377,6 +397,10 @@ class ReceptionPage(Retranslating):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(lambda: self.run_search(0))
+        self._preview = QTimer(self)
+        self._preview.setSingleShot(True)
+        self._preview.setInterval(PREVIEW_AFTER_MS)
+        self._preview.timeout.connect(self._preview_current)
         self.search.textEdited.connect(self._search_edited)
         self.search.returnPressed.connect(self._search_entered)
         self._shortcuts = []
@@ -582,10 +606,17 @@ class ReceptionPage(Retranslating):
             return  # a later keystroke already asked again
         self._offset, self._has_more = (page.offset, page.has_more) if page else (0, False)
         self.results_model.set_residents(list(page.items) if page else [])
+        self.shown_search = seq
         self.previous_button.setEnabled(self._offset > 0)
         self.next_button.setEnabled(self._has_more)
         if self.results_model.residents:
+            # The first result is previewed on the card once typing pauses: rendering the card on every
+            # keystroke's results cost more than the search itself.
+            self.results.selectionModel().blockSignals(True)
             self.results.selectRow(0)
+            self.results.selectionModel().blockSignals(False)
+            self.results.viewport().update()
+            self._preview.start()
         self._show_results_note()
         if then_take:
             self.take_selected()
@@ -593,6 +624,11 @@ class ReceptionPage(Retranslating):
     def _result_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.show_resident(self.results_model.residents[current.row()], focus=False)
+
+    def _preview_current(self) -> None:
+        row = self.results.currentIndex().row()
+        if 0 <= row < len(self.results_model.residents):
+            self.show_resident(self.results_model.residents[row], focus=False)
 
     def take_selected(self) -> None:
         """Enter on a result: that resident is the one at the desk; Enter again opens the visit."""
@@ -604,6 +640,7 @@ class ReceptionPage(Retranslating):
 
     def show_resident(self, resident: ResidentInfo, warnings: tuple[ScanWarning, ...] = (),
                       visit: VisitInfo | None = None, focus: bool = True) -> None:
+        self._preview.stop()  # whoever is shown now (a scan, a choice) wins over a pending preview
         current = self.results.currentIndex().row()
         if not (0 <= current < len(self.results_model.residents)
                 and self.results_model.residents[current].id == resident.id):
