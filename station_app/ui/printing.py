@@ -1,8 +1,7 @@
 """Visit slips: the PDF is made on the CPU pool in the data folder's ``slips/``, then sent to a printer.
 
-``print_pdf`` is the one place that talks to the print dialog; tests replace it (``printing.print_pdf``) to
-accept and capture the PDF. With QtPdf (PySide6-Addons) the pages are rendered onto the printer chosen in
-Qt's print dialog; without it, the PDF opens in the system's viewer, which prints it.
+``print_pdf`` asks for the printer in Qt's print dialog (``ask_printer``, the only part tests replace), sets the
+paper to the slip's size and paints the PDF's pages, rendered by PDFium, onto it.
 """
 from __future__ import annotations
 
@@ -10,8 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from station_app.core.cards import SlipIdentity
@@ -20,6 +18,8 @@ from station_app.core.qr_payloads import encode_slip
 from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from station_app.services.registry import VisitInfo
 
 log = logging.getLogger(__name__)
@@ -52,34 +52,66 @@ def render_visit_slip(folder: Path, visit: VisitInfo, site_code: str, size: str,
 
 
 def print_pdf(path: Path, parent: QWidget | None, printer_name: str | None = None) -> bool:
-    """Ask where to print ``path`` and print it; False when the nurse cancelled. Modal: tests replace it."""
-    try:
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError:  # PySide6 without QtPdf: the system's PDF viewer prints it
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    """Ask where to print ``path`` (Qt's print dialog) and print it; False when the nurse cancelled."""
+    from PySide6.QtPrintSupport import QPrinter
 
-    document = QPdfDocument()
-    document.load(str(path))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if printer_name:
         printer.setPrinterName(printer_name)
-    printer.setPageLayout(QPageLayout(QPageSize(document.pagePointSize(0), QPageSize.Unit.Point),
-                                      QPageLayout.Orientation.Portrait, QPageLayout().margins()))
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    fit_page_to_pdf(printer, path)
+    if not ask_printer(printer, parent):
         return False
+    paint_pdf(path, printer)
+    return True
+
+
+def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
+    """The modal print dialog, on its own so that tests replace only it and still print for real."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
+def fit_page_to_pdf(printer: QPrinter, path: Path) -> None:
+    """The printer's paper is the slip's own size (A6 or a label), without margins: the PDF has its own."""
+    import pypdfium2
+
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        width, height = document[0].get_size()
+    finally:
+        document.close()
+    printer.setPageLayout(QPageLayout(QPageSize(QSizeF(width, height), QPageSize.Unit.Point),
+                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+
+
+def paint_pdf(path: Path, printer: QPrinter) -> None:
+    """Render each page with PDFium at the printer's resolution (at most 600 dpi) and paint it on the page.
+
+    PySide6's wheels have no QtPdf without WebEngine, so pypdfium2 renders; QR modules stay sharp at 300 dpi
+    and up, and thermal label printers print at 203 or 300 dpi.
+    """
+    import pypdfium2
+
+    from PySide6.QtGui import QImage, QPainter
+
+    dpi = min(max(printer.resolution(), 203), 600)
+    document = pypdfium2.PdfDocument(str(path))
     painter = QPainter(printer)
     try:
-        for page in range(document.pageCount()):
-            if page:
+        for number in range(len(document)):
+            if number:
                 printer.newPage()
-            area = painter.viewport()
-            painter.drawImage(area, document.render(page, area.size()))
+            bitmap = document[number].render(scale=dpi / 72, grayscale=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_Grayscale8)
+            painter.drawImage(painter.viewport(), image)
     finally:
         painter.end()
-    return True
+        document.close()
 
 
 class SlipPrinter(QObject):
