@@ -19,8 +19,8 @@ import pytest
 import qrcode
 from PIL import Image
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from gui_support import type_text
@@ -276,6 +276,20 @@ def test_a_new_serial_port_in_the_settings_is_used_without_a_restart(qtbot, page
 def no_camera(monkeypatch):
     monkeypatch.setattr(QMediaDevices, "videoInputs", staticmethod(lambda: []))
     monkeypatch.setattr(QMediaDevices, "defaultVideoInput", staticmethod(lambda: QCameraDevice()))
+
+
+def test_camera_frames_from_a_photo_file_show_the_resident(qtbot, page, ctx, nurse, no_camera, tmp_path):
+    """A photo of a card, saved as a file, goes through the preview's real video sink as camera frames do."""
+    known = register(ctx, nurse, full_name="Vàng Thị Mai", sex=Sex.FEMALE, birth_date=dt.date(1990, 12, 12),
+                     national_id="012190004321", address="Bản Phiêng, xã Mường Kim, Lai Châu")
+    photo = tmp_path / "anh-the.jpg"
+    qr_image(CCCD_MAI).convert("RGB").save(photo, quality=90)
+    key(qtbot, page.search, Qt.Key.Key_F4)
+    frame = QVideoFrame(QImage(str(photo)).convertToFormat(QImage.Format.Format_RGB32))
+    page.camera.video_sink().setVideoFrame(frame)
+    qtbot.waitUntil(lambda: page.card.resident is not None, timeout=5000)
+    assert page.card.resident.id == known
+    key(qtbot, page.search, Qt.Key.Key_F4)
 
 
 def test_camera_frames_show_the_resident(qtbot, page, ctx, nurse, no_camera):
