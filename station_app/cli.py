@@ -169,16 +169,26 @@ def cmd_roster(args: argparse.Namespace) -> int:
         return 2
     from pathlib import Path
 
-    from station_app.services.roster_import import ColumnMapping, RosterImportService
+    from station_app.services.roster_import import RosterImportService
 
+    mapping = _read_mapping(Path(args.mapping)) if args.mapping else None
     ctx = _context(args)
-    mapping = ColumnMapping.from_json(Path(args.mapping).read_text(encoding="utf-8")) if args.mapping else None
     service = RosterImportService(ctx.db, ctx.data_dir)
     report = service.import_file(None, Path(args.file), mapping=mapping,
                                  report_path=Path(args.report) if args.report else None,
                                  default_commune=ctx.station.info().commune_code, progress=_print_progress)
     print(report.summary())
     return 0
+
+
+def _read_mapping(path):  # noqa: ANN001, ANN202 - ColumnMapping, imported lazily
+    from station_app.services.roster_import import ColumnMapping
+
+    try:
+        return ColumnMapping.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # a missing file, not UTF-8, not JSON
+        raise SystemExit(f"Không đọc được tệp ghép cột {path} ({type(exc).__name__}). Hãy kiểm tra đường dẫn, "
+                         "và tệp phải là JSON dạng {\"Tên cột trong tệp\": \"full_name\", ...}.") from exc
 
 
 DECODE_EPILOG = """\

@@ -43,3 +43,19 @@ def test_roster_import_with_a_mapping_file_and_a_bad_file(data_dir, tmp_path):
     assert result.returncode == 0 and "thêm mới 1" in result.stdout, result.stderr
     missing = run_cli("roster", "import", str(tmp_path / "khong-co.xlsx"), data_dir=data_dir)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr and "khong-co.xlsx" in missing.stderr
+
+
+def test_a_missing_or_broken_mapping_file_is_explained_and_nothing_is_imported(data_dir, tmp_path):
+    init_station(data_dir)
+    roster = _roster(tmp_path / "ds.csv")
+    missing = run_cli("roster", "import", str(roster), "--mapping", str(tmp_path / "khong-co.json"),
+                      data_dir=data_dir)
+    broken_file = tmp_path / "hong.json"
+    broken_file.write_text("{ không phải JSON", encoding="utf-8")
+    broken = run_cli("roster", "import", str(roster), "--mapping", str(broken_file), data_dir=data_dir)
+    for result in (missing, broken):
+        assert result.returncode == 1 and "Không đọc được tệp ghép cột" in result.stderr
+        assert "Traceback" not in result.stderr and "ngoài dự kiến" not in result.stderr
+    conn = sqlite3.connect(data_dir / "station.sqlite3")
+    assert conn.execute("SELECT count(*) FROM residents").fetchone()[0] == 0
+    conn.close()
