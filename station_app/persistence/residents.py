@@ -28,6 +28,10 @@ _R, _T, _V = ResidentRow, ResidentNameTokenRow, VisitRow
 DRIVER_PROBE = 2000  # how many index entries a word may cost before another word of the query drives instead
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def prefix_bounds(prefix: str) -> tuple[str, str]:
     """``[prefix, next)``: every string starting with ``prefix`` (binary collation), as an index range."""
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -142,6 +146,28 @@ class ResidentRepository:
             q = q.where(_T.birth_year == year)
         q = q.where(func.instr(" " + _T.name_norm, " " + phrase) > 1, func.substr(_T.name_norm, 1, len(phrase)) != phrase)
         return list(self._s.scalars(q.order_by(_T.token, _T.name_norm, _T.birth_year, _T.resident_id).limit(limit)))
+
+    def name_words(self, words: Sequence[str], year: int | None, limit: int) -> list[str]:
+        """Residents whose name has each typed word starting one of its words, in the typed order, with other
+        words between ("nguyen hong" finds "nguyen thi hong"). Driven by whichever index range is smaller: the
+        first word as the start of the name, or the last word over the name tokens."""
+        pattern = "%" + "%".join(" " + _like_escape(w) for w in words) + "%"
+        first_low, first_high = prefix_bounds(words[0])
+        by_first = select(_R.id.label("rid")).where(_R.name_norm >= first_low, _R.name_norm < first_high)
+        if self._bounded_count(by_first) <= self._probe(words[-1], True, year):
+            q = select(_R.id).where(_R.name_norm >= first_low, _R.name_norm < first_high,
+                                    _R.merged_into_id.is_(None), (" " + _R.name_norm).like(pattern, escape="\\"))
+            if year is not None:
+                q = q.where(_R.birth_year == year)
+            return list(self._s.scalars(q.order_by(_R.name_norm, _R.id).limit(limit)))
+        q = select(_T.resident_id).where(*self._token_range(words[-1], True),
+                                         (" " + _T.name_norm).like(pattern, escape="\\"))
+        if year is not None:
+            q = q.where(_T.birth_year == year)
+        return list(self._s.scalars(q.order_by(_T.token, _T.name_norm, _T.birth_year, _T.resident_id).limit(limit)))
+
+    def _bounded_count(self, q) -> int:  # noqa: ANN001 - a select
+        return self._s.scalar(select(func.count()).select_from(q.limit(DRIVER_PROBE).subquery())) or 0
 
     def _token_range(self, word: str, is_prefix: bool) -> list:
         if not is_prefix:

@@ -415,6 +415,8 @@ class RegistryService:
                 if len(ids) >= want:
                     break
                 ids.update(dict.fromkeys(branch(want)))
+            if not ids and " " in q.phrase:  # words skipped between the typed ones: "nguyen hong" → Nguyễn Thị Hồng
+                ids.update(dict.fromkeys(repo.name_words(q.phrase.split(" "), q.year, want)))
             ids_list = list(ids)
             page = ids_list[offset:offset + limit]
             campaign_id = VisitRepository(uow.session).current_campaign_id()

@@ -84,6 +84,14 @@ def test_a_given_name_is_found_anywhere_after_name_prefix_matches(reg, village):
     assert [r.full_name for r in reg.search("thi ho").items] == ["Nguyễn Thị Hoa", "Nguyễn Thị Hồng"]
 
 
+def test_words_skipped_between_the_typed_ones_still_match_in_order(reg, village):
+    assert [r.full_name for r in reg.search("nguyen hong").items] == ["Nguyễn Thị Hồng"]
+    assert {r.full_name for r in reg.search("lo d").items} == {"Lò Văn Đức", "Lò Thị Đào"}
+    assert [r.full_name for r in reg.search("nguyen hoa 1981").items] == ["Nguyễn Thị Hoa"]
+    assert reg.search("hong nguyen").items == ()  # the typed order counts
+    assert reg.search("nguyen 100%").items == () and reg.search("nguyen h_ng").items == ()
+
+
 def test_search_by_year_id_insurance_and_village(reg, village, nurse):
     assert [r.full_name for r in reg.search("hong 1984").items] == ["Tòng Văn Hồng"]
     assert [r.full_name for r in reg.search("1980").items] == ["Nguyễn Thị Hồng"]
