@@ -270,3 +270,57 @@ def test_bp_average_lies_between_the_readings_used(readings):
     used = [readings[i] for i in result.used]
     assert min(s for s, _ in used) - 1e-9 <= result.systolic <= max(s for s, _ in used) + 1e-9
     assert isinstance(result.grade, v.BpGrade) and math.isfinite(result.diastolic)
+
+
+# ------------------------------------------------------------------------------------------- child growth
+
+
+def test_lms_z_with_box_cox_power_and_log():
+    lms = v.Lms(0.3487, 3.3464, 0.14602)  # WHO 2006 weight-for-age, boys, birth
+    assert v.lms_z(3.3464, lms, restricted=True) == 0
+    assert v.lms_z(v.lms_value(lms, -2.5), lms, restricted=True) == pytest.approx(-2.5)
+    log_lms = v.Lms(0, 10, 0.1)
+    assert v.lms_z(10 * math.exp(0.15), log_lms, restricted=False) == pytest.approx(1.5)
+
+
+def test_restricted_z_beyond_three_sd_counts_in_the_two_to_three_sd_gap():
+    lms = v.Lms(-0.5, 15, 0.1)
+    sd3, sd2 = v.lms_value(lms, -3), v.lms_value(lms, -2)
+    assert v.lms_z(sd3 - (sd2 - sd3) / 2, lms, restricted=True) == pytest.approx(-3.5)
+    assert v.lms_z(sd3 - (sd2 - sd3) / 2, lms, restricted=False) < -3.5  # the raw LMS tail is longer
+
+
+def test_lms_at_interpolates_and_stays_inside_the_table():
+    rows = ((60.0, v.Lms(1, 100, 0.04)), (61.0, v.Lms(1, 102, 0.06)))
+    assert v.lms_at(rows, 60.5) == v.Lms(1, 101, 0.05)
+    assert v.lms_at(rows, 59.9) is None and v.lms_at(rows, 61.1) is None
+
+
+@pytest.mark.parametrize("indicator, z, age_days, klass", [
+    (v.GrowthIndicator.HEIGHT_FOR_AGE, -2.01, 400, v.GrowthClass.STUNTED),
+    (v.GrowthIndicator.HEIGHT_FOR_AGE, -3.01, 4000, v.GrowthClass.SEVERELY_STUNTED),
+    (v.GrowthIndicator.HEIGHT_FOR_AGE, -2.0, 400, v.GrowthClass.NORMAL),
+    (v.GrowthIndicator.HEIGHT_FOR_AGE, 3.5, 400, v.GrowthClass.NORMAL),
+    (v.GrowthIndicator.WEIGHT_FOR_AGE, -2.5, 400, v.GrowthClass.UNDERWEIGHT),
+    (v.GrowthIndicator.WEIGHT_FOR_HEIGHT, -3.2, 400, v.GrowthClass.SEVERELY_WASTED),
+    (v.GrowthIndicator.WEIGHT_FOR_HEIGHT, 1.5, 400, v.GrowthClass.POSSIBLE_RISK_OF_OVERWEIGHT),
+    (v.GrowthIndicator.WEIGHT_FOR_HEIGHT, 2.5, 400, v.GrowthClass.OVERWEIGHT),
+    (v.GrowthIndicator.BMI_FOR_AGE, 3.1, 1000, v.GrowthClass.OBESE),
+    (v.GrowthIndicator.BMI_FOR_AGE, -2.5, 1000, v.GrowthClass.WASTED),
+    (v.GrowthIndicator.BMI_FOR_AGE, 1.0, 3000, v.GrowthClass.NORMAL),
+    (v.GrowthIndicator.BMI_FOR_AGE, 1.01, 3000, v.GrowthClass.OVERWEIGHT),
+    (v.GrowthIndicator.BMI_FOR_AGE, 2.01, 3000, v.GrowthClass.OBESE),
+    (v.GrowthIndicator.BMI_FOR_AGE, -2.5, 3000, v.GrowthClass.THIN),
+    (v.GrowthIndicator.BMI_FOR_AGE, -3.5, 3000, v.GrowthClass.SEVERELY_THIN),
+    (v.GrowthIndicator.BMI_FOR_AGE, 5.5, 3000, v.GrowthClass.IMPLAUSIBLE),
+    (v.GrowthIndicator.HEIGHT_FOR_AGE, -6.5, 3000, v.GrowthClass.IMPLAUSIBLE),
+    (v.GrowthIndicator.WEIGHT_FOR_AGE, 5.5, 400, v.GrowthClass.IMPLAUSIBLE),
+])
+def test_who_growth_classes(indicator, z, age_days, klass):
+    assert v.growth_class(indicator, z, age_days) is klass
+
+
+def test_growth_flags_have_labels():
+    result = v.GrowthResult(v.GrowthIndicator.HEIGHT_FOR_AGE, -2.31, v.GrowthClass.STUNTED, "WHO 2006")
+    assert result.flags == {"hfa_z": "-2.31", "hfa_class": "stunted"}
+    assert v.flag_labels(result.flags) == ["Suy dinh dưỡng thể thấp còi"]
