@@ -74,7 +74,7 @@ UNITS = {
 }
 
 OUT_OF_LIMITS = QT_TRANSLATE_NOOP(
-    "vitals", "{measure} {value} {unit} là không thể có (giới hạn {low}–{high} {unit}). "
+    "vitals", "{measure} {value} là không thể có (giới hạn {low}–{high}). "
               "Kiểm tra máy đo, đơn vị và dấu thập phân rồi nhập lại.")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("vitals", "{measure}: giá trị không phải là một số. Hãy nhập lại bằng chữ số.")
 SYSTOLIC_NOT_ABOVE_DIASTOLIC = QT_TRANSLATE_NOOP(
@@ -84,15 +84,15 @@ PULSE_PRESSURE_TOO_LOW = QT_TRANSLATE_NOOP(
     "vitals", "Tâm thu {systolic} và tâm trương {diastolic} chỉ chênh nhau {difference} mmHg (dưới {minimum}): "
               "thường là đo sai. Hãy đo lại rồi nhập.")
 UNUSUAL_VALUE = QT_TRANSLATE_NOOP(
-    "vitals", "{measure} {value} {unit} là bất thường (thường từ {low} đến {high} {unit}). "
+    "vitals", "{measure} {value} là bất thường (thường từ {low} đến {high}). "
               "Đo lại nếu cần, rồi xác nhận giá trị này.")
 UNUSUAL_BMI = QT_TRANSLATE_NOOP(
     "vitals", "Cân nặng và chiều cao này cho BMI {bmi}, là bất thường (thường từ {low} đến {high}). "
               "Kiểm tra lại cân nặng và chiều cao, rồi xác nhận.")
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
+def _fmt(value: float, unit: str = "") -> str:
+    return f"{value:g} {unit}".strip()
 
 
 # ------------------------------------------------------------------------------------------ entry limits
@@ -211,16 +211,16 @@ def check_value(code: MeasureCode, value: float, *, subject: Subject = Subject()
         return Check(code, value, hard_error=Message(NOT_A_NUMBER, {"measure": code.value}))
     limits = HARD_LIMITS[code]
     if value not in limits:
-        data = {"measure": code.value, "value": _fmt(value), "unit": unit,
-                "low": _fmt(limits.low), "high": _fmt(limits.high)}
+        data = {"measure": code.value, "value": _fmt(value, unit), "low": _fmt(limits.low),
+                "high": _fmt(limits.high, unit)}
         return Check(code, value, hard_error=Message(OUT_OF_LIMITS, data))
     cross = _cross_field(code, value, others, subject)
     if cross is not None:
         return Check(code, value, **cross)
     usual = _warning_range(code, subject)
     if usual is not None and value not in usual:
-        data = {"measure": code.value, "value": _fmt(value), "unit": unit,
-                "low": _fmt(usual.low), "high": _fmt(usual.high)}
+        data = {"measure": code.value, "value": _fmt(value, unit), "low": _fmt(usual.low),
+                "high": _fmt(usual.high, unit)}
         return Check(code, value, warning=Message(UNUSUAL_VALUE, data))
     return Check(code, value)
 

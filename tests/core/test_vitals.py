@@ -77,7 +77,8 @@ def test_impossible_values_are_refused_with_a_sentence(code, value):
 
 def test_the_refusal_says_the_limits_and_what_to_do():
     text = v.check_value(C.HEIGHT_CM, 300, subject=ADULT).hard_error.text()
-    assert "300" in text and "40–230" in text and "nhập lại" in text
+    assert "300 cm" in text and "40–230 cm" in text and "nhập lại" in text
+    assert v.check_value(C.VISION_LEFT, 1.8).warning.text().endswith("(thường từ 0 đến 1.5). Đo lại nếu cần, rồi xác nhận giá trị này.")
 
 
 @pytest.mark.parametrize("systolic, diastolic", [(80, 80), (70, 90), (125, 120)])
@@ -93,8 +94,8 @@ def test_swapped_pressures_say_so():
 
 def test_the_message_translates_template_and_measure_label():
     check = v.check_value(C.SPO2, 40)
-    english = {v.OUT_OF_LIMITS: "{measure} {value}{unit} impossible ({low}-{high})", v.MEASURE_LABELS[C.SPO2]: "Oxygen"}
-    assert check.hard_error.text(lambda s: english.get(s, s)) == "Oxygen 40% impossible (50-100)"
+    english = {v.OUT_OF_LIMITS: "{measure} {value} impossible ({low}-{high})", v.MEASURE_LABELS[C.SPO2]: "Oxygen"}
+    assert check.hard_error.text(lambda s: english.get(s, s)) == "Oxygen 40 % impossible (50-100 %)"
 
 
 # ---------------------------------------------------------------------------------------------- warnings
