@@ -223,11 +223,11 @@ class ResidentCard(QFrame):
                 (self.tr("Số thẻ BHYT"), r.insurance_number or self.tr("chưa có")),
                 (self.tr("Thôn/bản"), r.village or r.address or self.tr("chưa rõ"))]
         if groups:
-            rows.append((self.tr("Nhóm đối tượng"), groups))
+            rows.append((self.tr("Đối tượng"), groups))
         if r.guardian_name:
             rows.append((self.tr("Người giám hộ"), f"{r.guardian_name} ({r.guardian_relation or ''})"))
         self.details.setText("<table cellspacing='0' cellpadding='2'>" + "".join(
-            f"<tr><td style='color:#555;padding-right:12px;white-space:nowrap'>{_html(k)}</td>"
+            f"<tr><td style='color:#555;padding-right:8px;white-space:nowrap'>{_html(k)}</td>"
             f"<td><b>{_html(v)}</b></td></tr>"
             for k, v in rows) + "</table>")
         notes = [QCoreApplication.translate("scan", WARNING_TEXT[w]) for w in self.scan_warnings
@@ -336,6 +336,8 @@ class ReceptionPage(Retranslating):
         self.card.layout().addStretch(1)
         # The card's height changes with each resident shown (warnings, guardian); inside a scroll area that
         # change stays local instead of laying out the whole window again on every keystroke of a search.
+        # Never wider than its column: the text wraps instead of running off the right edge.
+        self.card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.card_area = QScrollArea()
         self.card_area.setWidget(self.card)
         self.card_area.setWidgetResizable(True)
