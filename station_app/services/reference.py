@@ -1,10 +1,11 @@
-"""Code lists shipped in resources/reference: communes of Lai Châu, ethnic groups."""
+"""Code lists shipped in resources/reference: communes of Lai Châu, ethnic groups, common ICD-10 codes."""
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
 from functools import cache
 
+from station_app.core.icd10 import Icd10Code
 from station_app.resources import resource
 
 
@@ -39,3 +40,11 @@ def ethnic_groups() -> tuple[EthnicGroup, ...]:
 
 def commune_by_code(code: str) -> Commune | None:
     return next((c for c in communes() if c.code == code), None)
+
+
+@cache
+def icd10_codes() -> tuple[Icd10Code, ...]:
+    """The curated subset of ICD-10 codes with Vietnamese names (lines starting with '#' are the file's notes)."""
+    with resource("reference", "icd10_common_vi.csv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return tuple(Icd10Code(r["code"], r["name_vi"]) for r in rows)
