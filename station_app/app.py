@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.persistence.database import Database
     from station_app.services.accounts import AccountService
     from station_app.services.audit_log import AuditService
+    from station_app.services.findings import FindingsService
     from station_app.services.overview import OverviewService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
@@ -72,6 +73,7 @@ class AppContext:
     audit: AuditService
     overview: OverviewService
     registry: RegistryService
+    findings: FindingsService
 
     def close(self) -> None:
         self.db.dispose()
@@ -81,6 +83,7 @@ def open_context(data_dir: Path) -> AppContext:
     from station_app.persistence.database import check_folder_writable, open_database
     from station_app.services.accounts import AccountService
     from station_app.services.audit_log import AuditService
+    from station_app.services.findings import FindingsService
     from station_app.services.overview import OverviewService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
@@ -89,7 +92,8 @@ def open_context(data_dir: Path) -> AppContext:
     log_file = setup_logging(data_dir)
     db = open_database(data_dir)
     return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
-                      AccountService(db), AuditService(db), OverviewService(db), RegistryService(db))
+                      AccountService(db), AuditService(db), OverviewService(db), RegistryService(db),
+                      findings=FindingsService(db))
 
 
 class InstanceLock:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import HealthClass, Sex, Specialty
 
@@ -219,3 +220,37 @@ def missing_parts(*, has_vitals: bool, has_history: bool, classed_specialties: I
     if not has_conclusion:
         missing.append(Part.CONCLUSION.value)
     return tuple(missing)
+
+
+# -------------------------------------------------------------------------------------------------- referral
+
+class Urgency(StrEnum):
+    ROUTINE = "routine"
+    SOON = "soon"
+    URGENT = "urgent"
+
+
+URGENCY_LABELS = {
+    Urgency.ROUTINE: QT_TRANSLATE_NOOP("checkup", "Khám khi thuận tiện (trong 1 tháng)"),
+    Urgency.SOON: QT_TRANSLATE_NOOP("checkup", "Sớm (trong 1 tuần)"),
+    Urgency.URGENT: QT_TRANSLATE_NOOP("checkup", "Khẩn cấp (ngay trong ngày)"),
+}
+
+
+# ---------------------------------------------------------------------------------------------------- errors
+
+class VisitIncompleteError(StationError):
+    """``missing`` is the Vietnamese list; ``parts`` the codes (see :func:`missing_parts`)."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Lượt khám chưa thể hoàn thành, còn thiếu: {missing}. Hãy ghi nốt các phần này.")
+
+
+class OverrideReasonRequiredError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Phân loại sức khoẻ chung ({chosen}) khác phân loại nặng nhất của các chuyên khoa ({computed}). "
+        "Hãy ghi lý do chọn phân loại khác, hoặc chọn lại loại {computed}.")
+
+
+class AmendmentReasonRequiredError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Lượt khám đã hoàn thành; muốn sửa phải ghi lý do sửa (bản cũ được giữ lại). Hãy nhập lý do rồi lưu lại.")

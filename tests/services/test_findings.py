@@ -1,0 +1,159 @@
+"""The doctor's desk and counselling on a real station database: worst class, override reason, conclusion under
+the doctor, missing parts, completion refused then done, amendments keeping the old version with a reason."""
+import datetime as dt
+
+import pytest
+
+from station_app.core.checkup_book import (AmendmentReasonRequiredError, OverrideReasonRequiredError, Topic, Urgency,
+                                           VisitIncompleteError, specialties)
+from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
+from station_app.core.errors import PermissionDeniedError, ValidationError
+from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup, VisitStatus
+from station_app.persistence.tables import AuditEventRow, MeasurementRow, RecordVersionRow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.findings import Diagnosis, HistoryAnswer, Referral
+from station_app.services.registry import ConsentInput, ResidentInput
+
+DOCTOR_PASSWORD = "bacsi-2026"
+CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
+
+
+def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE):
+    resident = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year))
+    info = ctx.station.info()
+    return ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
+                                   [TargetGroup.OTHER], CONSENT)
+
+
+def add_vitals(ctx, visit_id, **flags):
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.add(MeasurementRow(visit_id=visit_id, code="systolic", value=150, unit="mmHg", flags=flags))
+        uow.commit()
+
+
+def make_doctor(ctx, admin):
+    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
+    return ctx.accounts.sign_in("bs.lan", DOCTOR_PASSWORD)
+
+
+@pytest.fixture
+def doctor(ctx, admin):
+    return make_doctor(ctx, admin)
+
+
+@pytest.fixture
+def visit(ctx, nurse):
+    return open_visit(ctx, nurse)
+
+
+def fill_all(ctx, doctor, visit_id, sex=Sex.FEMALE, worst=HealthClass.II):
+    ctx.findings.save_history(doctor, visit_id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
+    for s in specialties(sex, 46):
+        ctx.findings.save_finding(doctor, visit_id, s, True, None, [], HealthClass.I)
+    ctx.findings.save_finding(doctor, visit_id, Specialty.INTERNAL, False, "Huyết áp cao",
+                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], worst)
+
+
+def events(ctx, entity):
+    with UnitOfWork(ctx.db) as uow:
+        return [(e.action, e.details) for e in uow.session.query(AuditEventRow).filter_by(entity=entity)]
+
+
+def test_the_worst_specialty_class_is_proposed_and_other_classes_need_a_reason(ctx, doctor, visit):
+    fill_all(ctx, doctor, visit.id, worst=HealthClass.III)
+    with pytest.raises(OverrideReasonRequiredError):
+        ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, "  ", None, None)
+    done = ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, "Huyết áp đo lại bình thường", "Ăn nhạt", None)
+    assert (done.computed_class, done.overall_class, done.override_reason) == (
+        HealthClass.III, HealthClass.II, "Huyết áp đo lại bình thường")
+    same = ctx.findings.save_conclusion(doctor, visit.id, HealthClass.III, "ignored", None, None)
+    assert same.override_reason is None
+
+
+def test_the_conclusion_is_recorded_under_the_signed_in_doctor_and_time(ctx, doctor, visit):
+    fill_all(ctx, doctor, visit.id)
+    before = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    done = ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Tái khám sau 1 tháng",
+                                        Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON))
+    assert done.concluded_by == doctor.id and done.doctor_name == "Lò Thị Lan"
+    assert done.concluded_at >= before - dt.timedelta(seconds=1)
+    assert done.referral == Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON)
+    assert ctx.findings.conclusion(visit.id) == done
+
+
+def test_nurses_write_counselling_but_do_not_record_findings_or_conclude(ctx, nurse, visit):
+    ctx.findings.save_counselling(nurse, visit.id, [Topic.NUTRITION], "Ăn nhạt")
+    with pytest.raises(PermissionDeniedError):
+        ctx.findings.save_finding(nurse, visit.id, Specialty.EYES, True, None, [], HealthClass.I)
+    with pytest.raises(PermissionDeniedError):
+        ctx.findings.save_conclusion(nurse, visit.id, HealthClass.I, None, None, None)
+
+
+def test_an_abnormal_finding_needs_words_and_a_referral_needs_where_and_why(ctx, doctor, visit):
+    with pytest.raises(ValidationError):
+        ctx.findings.save_finding(doctor, visit.id, Specialty.SKIN, False, "  ", [], HealthClass.II)
+    fill_all(ctx, doctor, visit.id)
+    with pytest.raises(ValidationError):
+        ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, None, Referral("Bệnh viện", ""))
+
+
+def test_missing_parts_are_listed_and_completion_is_refused_until_done(ctx, doctor, visit):
+    assert ctx.findings.completion(visit.id) == ("vitals", "history", *[s.value for s in specialties(Sex.FEMALE)],
+                                                 "conclusion")
+    fill_all(ctx, doctor, visit.id)
+    with pytest.raises(VisitIncompleteError) as refused:
+        ctx.findings.complete(doctor, visit.id)
+    assert refused.value.data["parts"] == ("vitals", "conclusion")
+    assert "Dấu hiệu sinh tồn, Kết luận" in str(refused.value)
+    add_vitals(ctx, visit.id, bp_grade="grade_2")
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    assert ctx.findings.completion(visit.id) == ()
+    assert ctx.findings.complete(doctor, visit.id) == VisitStatus.COMPLETED
+    assert ctx.registry.visit_by_id(visit.id).status == VisitStatus.COMPLETED
+
+
+def test_a_referral_completes_the_visit_as_referred(ctx, doctor, visit):
+    fill_all(ctx, doctor, visit.id)
+    add_vitals(ctx, visit.id)
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, None,
+                                 Referral("Trung tâm y tế huyện", "Đường huyết cao", Urgency.ROUTINE))
+    assert ctx.findings.complete(doctor, visit.id) == VisitStatus.REFERRED
+
+
+def test_a_man_is_not_asked_for_obstetrics(ctx, doctor, nurse):
+    man = open_visit(ctx, nurse, "Lò Văn Tú", 1970, Sex.MALE)
+    assert "obgyn" not in ctx.findings.completion(man.id)
+    assert Specialty.OBGYN not in ctx.findings.state(man.id).specialties
+
+
+def test_amending_after_completion_keeps_the_old_version_with_its_reason_and_audits(ctx, doctor, visit):
+    fill_all(ctx, doctor, visit.id)
+    add_vitals(ctx, visit.id)
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, None, None)
+    ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION], "Ăn nhạt")
+    ctx.findings.complete(doctor, visit.id)
+    with pytest.raises(AmendmentReasonRequiredError):
+        ctx.findings.save_finding(doctor, visit.id, Specialty.EYES, False, "Cận thị", [Diagnosis("H52.1")],
+                                  HealthClass.II)
+    eyes = ctx.findings.save_finding(doctor, visit.id, Specialty.EYES, False, "Cận thị", [Diagnosis("H52.1")],
+                                     HealthClass.II, reason="Ghi nhầm chuyên khoa")
+    assert eyes.version == 2 and eyes.diagnoses == (Diagnosis("H52.1"),)
+    ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION, Topic.NUTRITION], "Ăn nhạt, ít mỡ",
+                                  reason="Bổ sung tư vấn")
+    with UnitOfWork(ctx.db) as uow:
+        kept = uow.session.query(RecordVersionRow).filter_by(entity="findings").one()
+        assert (kept.version, kept.reason, kept.replaced_by) == (1, "Ghi nhầm chuyên khoa", doctor.id)
+        assert kept.data["no_abnormality"] is True and kept.data["health_class"] == "I"
+        assert uow.session.query(RecordVersionRow).filter_by(entity="counselling_notes").count() == 2
+    assert ("update", {"visit_id": visit.id, "specialty": "eyes", "diagnoses": 1, "amended": True}) in events(
+        ctx, "findings")
+    assert ctx.findings.counselling(visit.id).topics == (Topic.NUTRITION, Topic.HYPERTENSION)
+
+
+def test_state_suggests_topics_from_vital_sign_flags_and_history(ctx, doctor, visit):
+    add_vitals(ctx, visit.id, bp_grade="grade_2", bp_isolated_systolic="yes")
+    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True, "10 điếu/ngày")])
+    state = ctx.findings.state(visit.id)
+    assert state.suggested == (Topic.TOBACCO, Topic.HYPERTENSION)
+    assert state.history == (HistoryAnswer("tobacco", True, "10 điếu/ngày"),)
+    assert state.status == VisitStatus.IN_PROGRESS
