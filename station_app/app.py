@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.persistence.database import Database
     from station_app.services.accounts import AccountService
     from station_app.services.audit_log import AuditService
+    from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
     from station_app.services.overview import OverviewService
     from station_app.services.registry import RegistryService
@@ -73,6 +74,7 @@ class AppContext:
     audit: AuditService
     overview: OverviewService
     registry: RegistryService
+    exam: ExamService
     findings: FindingsService
 
     def close(self) -> None:
@@ -83,6 +85,7 @@ def open_context(data_dir: Path) -> AppContext:
     from station_app.persistence.database import check_folder_writable, open_database
     from station_app.services.accounts import AccountService
     from station_app.services.audit_log import AuditService
+    from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
     from station_app.services.overview import OverviewService
     from station_app.services.registry import RegistryService
@@ -93,7 +96,7 @@ def open_context(data_dir: Path) -> AppContext:
     db = open_database(data_dir)
     return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
                       AccountService(db), AuditService(db), OverviewService(db), RegistryService(db),
-                      findings=FindingsService(db))
+                      ExamService(db), findings=FindingsService(db))
 
 
 class InstanceLock:

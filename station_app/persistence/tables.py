@@ -386,3 +386,16 @@ class RosterImportRow(Base):
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     imported_by: Mapped[str | None] = _user_fk()
+
+
+class DraftRow(Base):
+    """A desk's form left half-filled (the nurse called away, the app closed): the typed texts, as they were."""
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = mapped_column(String(36), ForeignKey("visits.id"))
+    desk: Mapped[str] = mapped_column(String(30))  # "vitals", "doctor", "counselling"
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    saved_by: Mapped[str | None] = _user_fk()
+    __table_args__ = (UniqueConstraint("visit_id", "desk", name="uq_drafts_desk"),)
