@@ -1,0 +1,499 @@
+"""The doctor's desk: history, findings per specialty, conclusion and referral, all from the keyboard.
+
+Keys: in the history list Space toggles, Y answers yes, N no. On a specialty's first box K (or Space) records
+"no abnormality found" with class I and moves to the next specialty; 1–5 set the class. In the ICD-10 field
+typing searches the codes (without marks), Enter adds the first or the chosen one. Ctrl+S saves everything,
+Ctrl+Enter completes the visit (or lists what is missing).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+                               QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+
+from station_app.core import checkup_book as book
+from station_app.core import icd10
+from station_app.core.checkup_book import Urgency
+from station_app.core.errors import StationError
+from station_app.core.model import HealthClass, Specialty
+from station_app.core.roles import Permission, can
+from station_app.services.findings import DeskState, Diagnosis, HistoryAnswer, Referral
+from station_app.services.reference import icd10_codes
+from station_app.ui.errors import describe, show_error
+from station_app.ui.widgets import heading, message_label, show_message
+
+_CLASS_KEYS = {Qt.Key.Key_1: HealthClass.I, Qt.Key.Key_2: HealthClass.II, Qt.Key.Key_3: HealthClass.III,
+               Qt.Key.Key_4: HealthClass.IV, Qt.Key.Key_5: HealthClass.V}
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class HistoryList(QListWidget):
+    """Yes/no items: Space toggles, Y yes, N no; the answer is the item's check state."""
+
+    changed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.currentItem()
+        key = event.key()
+        if item is not None and key in (Qt.Key.Key_Space, Qt.Key.Key_Y, Qt.Key.Key_N):
+            yes = {Qt.Key.Key_Y: True, Qt.Key.Key_N: False}.get(key, item.checkState() != Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if yes else Qt.CheckState.Unchecked)
+            if key != Qt.Key.Key_Space and self.currentRow() < self.count() - 1:
+                self.setCurrentRow(self.currentRow() + 1)
+            self.changed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ClassPicker(QWidget):
+    """Health class I–V as radio buttons; 1–5 pick one when the picker or its owner has focus."""
+
+    picked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[HealthClass, QRadioButton] = {}
+        for n, klass in enumerate(HealthClass, start=1):
+            button = QRadioButton(f"{klass.value} ({n})")
+            self.group.addButton(button)
+            self.buttons[klass] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.group.buttonToggled.connect(lambda _b, on: on and self.picked.emit())
+
+    def value(self) -> HealthClass | None:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, klass: HealthClass | None) -> None:
+        if klass is None:
+            self.group.setExclusive(False)
+            for b in self.buttons.values():
+                b.setChecked(False)
+            self.group.setExclusive(True)
+        else:
+            self.buttons[HealthClass(klass)].setChecked(True)
+
+
+class SpecialtySection(QGroupBox):
+    """One specialty: the default box (K), the findings text, ICD-10 diagnoses and the class."""
+
+    changed = Signal()
+    done = Signal()  # the default was taken: move on
+
+    def __init__(self, specialty: Specialty, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.specialty = specialty
+        self.diagnoses: list[Diagnosis] = []
+        self.nad = QCheckBox()
+        self.text = QLineEdit()
+        self.icd = QLineEdit()
+        self.icd_model = QStringListModel(self)
+        completer = QCompleter(self.icd_model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.icd.setCompleter(completer)
+        self.icd_list = QLabel()
+        self.icd_list.setWordWrap(True)
+        self.classes = ClassPicker()
+        self.icd.setMinimumWidth(330)
+        grid = QGridLayout(self)
+        grid.addWidget(self.nad, 0, 0)
+        grid.addWidget(self.classes, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.text, 1, 0)
+        grid.addWidget(self.icd, 1, 1)
+        grid.addWidget(self.icd_list, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.nad.installEventFilter(self)
+        for button in self.classes.buttons.values():
+            button.installEventFilter(self)
+        self.nad.toggled.connect(self._nad_toggled)
+        self.text.textEdited.connect(self._typed_finding)
+        self.icd.textEdited.connect(self._search)
+        self.icd.returnPressed.connect(self._add_first)
+        completer.activated.connect(self._add_text)
+        self.classes.picked.connect(self.changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_K, Qt.Key.Key_Space) and watched is self.nad:
+                self.take_default()
+                return True
+            if key in _CLASS_KEYS:
+                self.classes.set_value(_CLASS_KEYS[key])
+                return True
+        return super().eventFilter(watched, event)
+
+    def take_default(self) -> None:
+        self.nad.setChecked(True)
+        if self.classes.value() is None:
+            self.classes.set_value(HealthClass.I)
+        self.changed.emit()
+        self.done.emit()
+
+    def retranslate(self) -> None:
+        self.setTitle(_tr("checkup", book.SPECIALTY_LABELS[self.specialty]))
+        self.nad.setText(_tr("checkup", book.NO_ABNORMALITY) + " (K)")
+        self.text.setPlaceholderText(QCoreApplication.translate("DoctorForm", "Mô tả điều phát hiện được"))
+        self.icd.setPlaceholderText(QCoreApplication.translate("DoctorForm", "Chẩn đoán ICD-10: gõ mã hoặc tên"))
+        self._show_diagnoses()
+
+    # -- values ----------------------------------------------------------------------------------------------
+
+    def set_finding(self, no_abnormality: bool, text: str | None, diagnoses: tuple[Diagnosis, ...],
+                    klass: HealthClass | None) -> None:
+        self.nad.setChecked(no_abnormality)
+        self.text.setText(text or "")
+        self.diagnoses = list(diagnoses)
+        self.classes.set_value(klass)
+        self._show_diagnoses()
+
+    def touched(self) -> bool:
+        return self.nad.isChecked() or bool(self.text.text().strip() or self.diagnoses or self.classes.value())
+
+    def _nad_toggled(self, on: bool) -> None:
+        self.text.setEnabled(not on)
+        self.changed.emit()
+
+    def _typed_finding(self, text: str) -> None:
+        if text.strip() and self.nad.isChecked():
+            self.nad.setChecked(False)
+
+    def _search(self, text: str) -> None:
+        self.icd_model.setStringList([c.display for c in icd10.search(icd10_codes(), text, limit=12)])
+
+    def _add_first(self) -> None:
+        popup = self.icd.completer().popup()
+        current = popup.currentIndex() if popup.isVisible() else None
+        if current is not None and current.isValid():
+            self._add_text(current.data())
+        elif self.icd_model.rowCount():
+            self._add_text(self.icd_model.stringList()[0])
+
+    def _add_text(self, text: str) -> None:
+        found = icd10.parse_choice(text, icd10_codes())
+        if found is None or any(d.code == found.code for d in self.diagnoses):
+            return
+        self.diagnoses.append(Diagnosis(found.code, found.name))
+        self.nad.setChecked(False)
+        self.icd.completer().popup().hide()
+        self.icd.clear()
+        self._show_diagnoses()
+        self.changed.emit()
+
+    def _show_diagnoses(self) -> None:
+        self.icd_list.setText("; ".join(f"{d.code} {d.label}" for d in self.diagnoses))
+        self.icd_list.setVisible(bool(self.diagnoses))
+
+
+class DoctorForm(QWidget):
+    """The doctor's tab of the exam page: ``DoctorForm(ctx, tasks, user)`` then ``load(visit)``.
+
+    ``saved`` is emitted after a save or a completion went through (on the GUI thread).
+    """
+
+    saved = Signal()
+
+    def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks, self.user = ctx, tasks, user
+        self.visit: Any = None
+        self.state: DeskState | None = None
+        self.sections: dict[Specialty, SpecialtySection] = {}
+        self._class_chosen = False
+        self._build()
+        self.retranslate()
+        may = can(user.role, Permission.RECORD_FINDINGS)
+        self.body.setEnabled(may)
+        self.save_button.setEnabled(may)
+        self.complete_button.setEnabled(can(user.role, Permission.CONCLUDE_VISIT))
+
+    # -- layout ----------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = heading(2)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.message = message_label()
+        self.history = HistoryList()
+        self.history.setFlow(QListWidget.Flow.TopToBottom)
+        self.history.setWrapping(True)
+        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history_title = QLabel()
+        self.sections_box = QVBoxLayout()
+        self.conclusion = self._build_conclusion()
+        self.amend_reason = QLineEdit()
+        self.amend_label = QLabel()
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.addWidget(self.history_title)
+        body.addWidget(self.history)
+        body.addLayout(self.sections_box)
+        body.addWidget(self.conclusion)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.save_button = QPushButton()
+        self.complete_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.amend_label)
+        buttons.addWidget(self.amend_reason, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.complete_button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addWidget(self.missing)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.message)
+        outer.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.complete_button.clicked.connect(self.complete)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.complete)
+        self._show_amendment(False)
+
+    def _build_conclusion(self) -> QGroupBox:
+        box = QGroupBox()
+        self.worst = QLabel()
+        self.worst.setObjectName("subheading")
+        self.overall = ClassPicker()
+        self.override_reason = QLineEdit()
+        self.advice = QPlainTextEdit()
+        self.advice.setTabChangesFocus(True)
+        self.advice.setMaximumHeight(70)
+        self.referral_to = QLineEdit()
+        self.referral_why = QLineEdit()
+        self.urgency = QComboBox()
+        for u in Urgency:
+            self.urgency.addItem("", u.value)
+        form = QFormLayout(box)
+        self._conclusion_labels = [QLabel() for _ in range(7)]
+        rows = [self.worst, self.overall, self.override_reason, self.advice, self.referral_to, self.referral_why,
+                self.urgency]
+        for label, field in zip(self._conclusion_labels, rows):
+            form.addRow(label, field)
+        self.overall.picked.connect(self._overall_picked)
+        self.overall.installEventFilter(self)
+        for b in self.overall.buttons.values():
+            b.installEventFilter(self)
+        return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _CLASS_KEYS:
+            self.overall.set_value(_CLASS_KEYS[event.key()])
+            return True
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        self.history_title.setText(self.tr("Tiền sử (Space: đổi, Y: có, N: không)"))
+        self.conclusion.setTitle(self.tr("Kết luận"))
+        texts = [self.tr("Phân loại nặng nhất"), self.tr("Phân loại sức khoẻ chung"), self.tr("Lý do chọn khác"),
+                 self.tr("Lời khuyên"), self.tr("Chuyển đến"), self.tr("Lý do chuyển"), self.tr("Mức độ khẩn")]
+        for label, text in zip(self._conclusion_labels, texts):
+            label.setText(text)
+        self.override_reason.setPlaceholderText(self.tr("Bắt buộc khi chọn khác phân loại nặng nhất"))
+        self.referral_to.setPlaceholderText(self.tr("Để trống nếu không chuyển tuyến"))
+        for i, u in enumerate(Urgency):
+            self.urgency.setItemText(i, _tr("checkup", book.URGENCY_LABELS[u]))
+        self.save_button.setText(self.tr("Lưu (Ctrl+S)"))
+        self.complete_button.setText(self.tr("Hoàn thành lượt khám (Ctrl+Enter)"))
+        self.amend_label.setText(self.tr("Lý do sửa:"))
+        self.amend_reason.setPlaceholderText(self.tr("Lượt khám đã hoàn thành: ghi lý do sửa"))
+        for section in self.sections.values():
+            section.retranslate()
+        self._refresh_history_texts()
+        self._update_worst()
+
+    # -- loading ---------------------------------------------------------------------------------------------
+
+    def load(self, visit: Any) -> None:
+        """Show ``visit`` (a registry VisitInfo); its records are read on the database lane."""
+        self.visit = visit
+        self.title.setText(self.tr("Bác sĩ khám: {name} ({year})").format(name=visit.resident_name,
+                                                                          year=visit.birth_year))
+        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=self._alive(self._loaded), parent=self)
+
+    def _loaded(self, state: DeskState) -> None:
+        self.state = state
+        answers = {h.item: h for h in state.history}
+        self.history.clear()
+        for item in book.history_items(state.sex):
+            row = QListWidgetItem()
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            given = answers.get(item.code)
+            row.setCheckState(Qt.CheckState.Checked if given and given.answer else Qt.CheckState.Unchecked)
+            row.setSizeHint(QSize(440, self.history.fontMetrics().height() + 6))
+            self.history.addItem(row)
+        self.history.setCurrentRow(0)
+        rows = max((self.history.count() + 1) // 2, 1)  # two columns
+        self.history.setFixedHeight((self.history.fontMetrics().height() + 6) * rows + 2 * self.history.frameWidth() + 16)
+        self._refresh_history_texts()
+        self.history.changed.connect(self._refresh_history_texts, Qt.ConnectionType.UniqueConnection)
+        self.history.itemChanged.connect(self._refresh_history_texts, Qt.ConnectionType.UniqueConnection)
+        self._make_sections(state)
+        self._show_conclusion(state)
+        self._show_missing(state.missing)
+        self._show_amendment(state.completed)
+        self.history.setFocus()
+
+    def _make_sections(self, state: DeskState) -> None:
+        for section in self.sections.values():
+            section.setParent(None)
+            section.deleteLater()
+        self.sections = {}
+        found = {f.specialty: f for f in state.findings}
+        order = list(state.specialties)
+        for i, specialty in enumerate(order):
+            section = SpecialtySection(specialty)
+            f = found.get(specialty)
+            if f is not None:
+                section.set_finding(f.no_abnormality, f.text, f.diagnoses, f.health_class)
+            else:
+                section.nad.setChecked(False)
+            section.retranslate()
+            section.changed.connect(self._update_worst)
+            nxt = order[i + 1] if i + 1 < len(order) else None
+            section.done.connect(self._focus_next(nxt))
+            self.sections_box.addWidget(section)
+            section.show()  # now, not when the event loop runs the layout's queued show
+            self.sections[specialty] = section
+
+    def _focus_next(self, specialty: Specialty | None) -> Callable[[], None]:
+        def move() -> None:
+            target = self.sections[specialty].nad if specialty else self.overall.buttons[HealthClass.I]
+            target.setFocus()
+        return move
+
+    def _show_conclusion(self, state: DeskState) -> None:
+        c = state.conclusion
+        self._class_chosen = c is not None
+        self.overall.set_value(c.overall_class if c else None)
+        self.override_reason.setText(c.override_reason or "" if c else "")
+        self.advice.setPlainText(c.advice or "" if c else "")
+        self.referral_to.setText(c.referral.to if c and c.referral else "")
+        self.referral_why.setText(c.referral.why if c and c.referral else "")
+        urgency = c.referral.urgency if c and c.referral else Urgency.ROUTINE
+        self.urgency.setCurrentIndex(list(Urgency).index(urgency))
+        self._update_worst()
+
+    def _show_missing(self, missing: tuple[str, ...]) -> None:
+        if missing:
+            parts = ", ".join(_tr("checkup", book.part_label(p)) for p in missing)
+            self.missing.setText(self.tr("Còn thiếu: {parts}").format(parts=parts))
+        else:
+            self.missing.setText(self.tr("Đã đủ các phần; có thể hoàn thành lượt khám."))
+
+    def _show_amendment(self, completed: bool) -> None:
+        self.amend_label.setVisible(completed)
+        self.amend_reason.setVisible(completed)
+
+    # -- live rules ------------------------------------------------------------------------------------------
+
+    def _refresh_history_texts(self, *_: object) -> None:
+        labels = {i.code: i.label for i in book.HISTORY_ITEMS}
+        self.history.blockSignals(True)
+        for n in range(self.history.count()):
+            row = self.history.item(n)
+            yes = row.checkState() == Qt.CheckState.Checked
+            answer = self.tr("Có") if yes else self.tr("Không")
+            row.setText(f"{_tr('checkup', labels[row.data(Qt.ItemDataRole.UserRole)])}: {answer}")
+        self.history.blockSignals(False)
+
+    def computed_class(self) -> HealthClass | None:
+        return book.overall_class(s.classes.value() for s in self.sections.values())
+
+    def _update_worst(self) -> None:
+        worst = self.computed_class()
+        self.worst.setText(worst.value if worst else self.tr("chưa có (chưa phân loại chuyên khoa nào)"))
+        if worst and not self._class_chosen:
+            self.overall.set_value(worst)
+            self._class_chosen = False
+        chosen = self.overall.value()
+        self.override_reason.setEnabled(bool(chosen and book.override_needs_reason(worst, chosen)))
+
+    def _overall_picked(self) -> None:
+        if self.overall.value() != self.computed_class():
+            self._class_chosen = True
+        self._update_worst()
+
+    # -- saving ----------------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.visit is None or self.state is None:
+            return
+        try:
+            job = self._collect()
+        except StationError as exc:
+            show_message(self.message, describe(exc))
+            return
+        self.tasks.submit(job, on_done=self._alive(self._saved), on_error=self._alive(self._failed), parent=self)
+
+    def _collect(self) -> Callable[[], object]:
+        """Everything typed, as one job for the database lane (plain values only cross the thread)."""
+        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
+        reason = self.amend_reason.text().strip() or None
+        history = [HistoryAnswer(self.history.item(n).data(Qt.ItemDataRole.UserRole),
+                                 self.history.item(n).checkState() == Qt.CheckState.Checked)
+                   for n in range(self.history.count())]
+        findings = [(s.specialty, s.nad.isChecked(), s.text.text(), list(s.diagnoses), s.classes.value())
+                    for s in self.sections.values() if s.touched()]
+        overall = self.overall.value()
+        conclusion = None
+        if overall is not None and any(f[4] for f in findings):
+            referral = Referral(self.referral_to.text(), self.referral_why.text(),
+                                Urgency(self.urgency.currentData()))
+            conclusion = (overall, self.override_reason.text(), self.advice.toPlainText(), referral)
+
+        def job() -> object:
+            svc.save_history(user, visit_id, history, reason=reason)
+            for specialty, nad, text, diagnoses, klass in findings:
+                svc.save_finding(user, visit_id, specialty, nad, text, diagnoses, klass, reason=reason)
+            if conclusion is not None:
+                svc.save_conclusion(user, visit_id, *conclusion, reason=reason)
+            return svc.state(visit_id)
+        return job
+
+    def _saved(self, state: DeskState) -> None:
+        self.state = state
+        self._show_missing(state.missing)
+        show_message(self.message, self.tr("Đã lưu."), ok=True)
+        self.saved.emit()
+
+    def complete(self) -> None:
+        if self.visit is None:
+            return
+        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
+        self.tasks.submit(lambda: (svc.complete(user, visit_id), svc.state(visit_id)),
+                          on_done=self._alive(self._completed), on_error=self._alive(self._failed), parent=self)
+
+    def _completed(self, result: tuple[Any, DeskState]) -> None:
+        self.state = result[1]
+        self._show_missing(())
+        self._show_amendment(True)
+        show_message(self.message, self.tr("Lượt khám đã hoàn thành."), ok=True)
+        self.saved.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StationError):
+            show_message(self.message, describe(exc))
+        else:
+            show_error(self, exc)
+
+    def _alive(self, fn: Callable[..., None]) -> Callable[..., None]:
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(self):
+                fn(*args)
+        return call

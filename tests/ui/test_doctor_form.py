@@ -1,0 +1,133 @@
+"""The doctor's desk and counselling driven from the keyboard on a real station database."""
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui_support import press_enter, type_text
+from station_app.core.checkup_book import Topic
+from station_app.core.model import HealthClass, Specialty, VisitStatus
+from station_app.persistence.tables import MeasurementRow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.ui.exam.counselling_form import CounsellingForm
+from station_app.ui.exam.doctor_form import DoctorForm
+from station_app.ui.tasks import TaskRunner
+from services.test_findings import make_doctor, open_visit
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+
+
+def add_vitals(ctx, visit_id, **flags):
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.add(MeasurementRow(visit_id=visit_id, code="systolic", value=162, unit="mmHg", flags=flags))
+        uow.commit()
+
+
+@pytest.fixture
+def desk(app, qtbot, ctx, admin, nurse):
+    doctor = make_doctor(ctx, admin)
+    visit = open_visit(ctx, nurse)
+    add_vitals(ctx, visit.id, bp_grade="grade_2", bmi_class="overweight")
+    tasks = TaskRunner()
+    yield ctx, tasks, doctor, visit
+    tasks.wait()
+
+
+def shoot(widget, name):
+    if os.environ.get("SHOTS"):
+        SHOTS.mkdir(exist_ok=True)
+        widget.grab().save(str(SHOTS / name))
+
+
+def test_a_doctor_examines_and_concludes_from_the_keyboard(qtbot, desk):
+    ctx, tasks, doctor, visit = desk
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.resize(1000, 1500)
+    form.show()
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    assert form.history.count() == 15  # a woman: pregnancy is asked
+    qtbot.keyClick(form.history, Qt.Key.Key_Y)  # hypertension: yes, moves down
+    for _ in range(9):
+        qtbot.keyClick(form.history, Qt.Key.Key_N)
+    qtbot.keyClick(form.history, Qt.Key.Key_Y)  # tobacco
+    assert "Có" in form.history.item(10).text()
+
+    assert list(form.sections) == list(Specialty)
+    for specialty, section in form.sections.items():
+        if specialty != Specialty.INTERNAL:
+            qtbot.keyClick(section.nad, Qt.Key.Key_K)
+    internal = form.sections[Specialty.INTERNAL]
+    type_text(internal.text, "Huyết áp 162/95 mmHg, tim đều")
+    type_text(internal.icd, "tang huyet ap")
+    press_enter(internal.icd)
+    qtbot.keyClick(internal.nad, Qt.Key.Key_2)
+    assert [d.code for d in internal.diagnoses] == ["I10"]
+    assert not internal.nad.isChecked()
+    assert form.sections[Specialty.EYES].classes.value() == HealthClass.I
+
+    assert form.worst.text() == "II" and form.overall.value() == HealthClass.II
+    assert not form.override_reason.isEnabled()
+    qtbot.keyClick(form.overall.buttons[HealthClass.I], Qt.Key.Key_3)
+    assert form.override_reason.isEnabled()
+    type_text(form.override_reason, "Hút thuốc nhiều năm, cần theo dõi")
+    type_text(form.advice, "Ăn nhạt, bỏ thuốc lá, đo lại huyết áp sau 2 tuần")
+    type_text(form.referral_to, "Trung tâm Y tế huyện Tam Đường")
+    type_text(form.referral_why, "Tăng huyết áp độ 2 lần đầu phát hiện")
+    form.urgency.setCurrentIndex(1)
+    shoot(form, "doctor.png")
+    shoot(form.conclusion, "doctor-conclusion.png")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "Đã lưu" in form.message.text())
+
+    conclusion = ctx.findings.conclusion(visit.id)
+    assert (conclusion.computed_class, conclusion.overall_class) == (HealthClass.II, HealthClass.III)
+    assert conclusion.doctor_name == "Lò Thị Lan" and conclusion.referral.to == "Trung tâm Y tế huyện Tam Đường"
+    history = {h.item: h.answer for h in ctx.findings.history(visit.id)}
+    assert history["hypertension"] and history["tobacco"] and not history["pregnant"]
+    internal_saved = ctx.findings.findings(visit.id)[0]
+    assert internal_saved.diagnoses[0].code == "I10" and internal_saved.text.startswith("Huyết áp 162/95")
+
+    form.complete_button.click()
+    qtbot.waitUntil(lambda: "hoàn thành" in form.message.text())
+    assert ctx.registry.visit_by_id(visit.id).status == VisitStatus.REFERRED
+    assert form.amend_reason.isVisible()
+
+
+def test_completion_lists_what_is_missing(qtbot, desk):
+    ctx, tasks, doctor, visit = desk
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    assert "Tiền sử" in form.missing.text() and "Sản phụ khoa" in form.missing.text()
+    form.complete_button.click()
+    qtbot.waitUntil(lambda: "còn thiếu" in form.message.text())
+    assert "Kết luận" in form.message.text()
+
+
+def test_counselling_suggests_topics_from_flags_and_inserts_templates(qtbot, desk):
+    ctx, tasks, doctor, visit = desk
+    form = CounsellingForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.resize(900, 700)
+    form.show()
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    hypertension = form.boxes[Topic.HYPERTENSION]
+    assert hypertension.isChecked() and "gợi ý" in hypertension.text()
+    assert form.boxes[Topic.NUTRITION].isChecked() and not form.boxes[Topic.TOBACCO].isChecked()
+    assert "Tăng huyết áp độ 2" in form.from_flags.text()
+    form.insert_button.click()
+    assert "QĐ 3192/QĐ-BYT" in form.note.toPlainText()
+    qtbot.keyClick(form.boxes[Topic.TOBACCO], Qt.Key.Key_Space)
+    assert "1800 6606" in form.note.toPlainText()
+    type_text(form.note, " Đã hẹn đo lại huyết áp ngày 7/12.")
+    shoot(form, "counselling.png")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "Đã lưu" in form.message.text())
+    saved = ctx.findings.counselling(visit.id)
+    assert saved.topics == (Topic.NUTRITION, Topic.PHYSICAL_ACTIVITY, Topic.TOBACCO, Topic.HYPERTENSION)
+    assert saved.text.endswith("ngày 7/12.")
