@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from station_app.core import checkup_book as book
@@ -147,20 +147,23 @@ class FindingsService:
         require(user.role, Permission.RECORD_FINDINGS)
         with UnitOfWork(self._db) as uow:
             visit, _ = _visit(uow, visit_id)
-            why = _amendment_reason(visit, reason)
             rows = {r.item: r for r in _rows(uow, HistoryItemRow, visit_id)}
+            answers = [HistoryAnswer(a.item, a.answer, (a.detail or "").strip() or None) for a in answers]
+            todo = [a for a in answers if a.item not in rows or (rows[a.item].answer, rows[a.item].detail)
+                    != (a.answer, a.detail)]
+            if not todo:
+                return _history(uow, visit_id)
+            why = _amendment_reason(visit, reason)
             changed = 0
-            for a in answers:
+            for a in todo:
                 row = rows.get(a.item)
-                detail = (a.detail or "").strip() or None
+                detail = a.detail
                 if row is None:
                     uow.session.add(HistoryItemRow(visit_id=visit_id, item=a.item, answer=a.answer, detail=detail,
                                                    recorded_by=user.id))
-                elif (row.answer, row.detail) != (a.answer, detail):
+                else:
                     _keep_version(uow, "history_items", row, why, user)
                     row.answer, row.detail, row.recorded_by, row.recorded_at = a.answer, detail, user.id, utcnow()
-                else:
-                    continue
                 changed += 1
             _touch(visit)
             uow.audit(AuditAction.UPDATE if rows else AuditAction.CREATE, "history_items", visit_id, user.id,
@@ -182,8 +185,12 @@ class FindingsService:
                                                                       "hoặc chọn 'Không phát hiện bất thường'"))
         with UnitOfWork(self._db) as uow:
             visit, _ = _visit(uow, visit_id)
-            why = _amendment_reason(visit, reason)
             row = next((r for r in _rows(uow, FindingRow, visit_id) if r.specialty == specialty.value), None)
+            wanted = Finding(specialty, no_abnormality, text,
+                             tuple(Diagnosis(d.code.strip().upper(), d.label or "") for d in diagnoses), klass)
+            if row is not None and replace(_finding(row), version=1) == wanted:
+                return _finding(row)  # nothing changed: no new version, no audit event
+            why = _amendment_reason(visit, reason)
             action = AuditAction.CREATE if row is None else AuditAction.UPDATE
             if row is None:
                 row = FindingRow(visit_id=visit_id, specialty=specialty.value)
@@ -212,11 +219,18 @@ class FindingsService:
         referral = _clean_referral(referral)
         with UnitOfWork(self._db) as uow:
             visit, _ = _visit(uow, visit_id)
-            why = _amendment_reason(visit, reason)
             computed = book.overall_class(f.health_class for f in _findings(uow, visit_id))
             if book.override_needs_reason(computed, chosen) and not override:
                 raise OverrideReasonRequiredError(chosen=chosen.value, computed=computed.value)  # type: ignore[union-attr]
             row = uow.session.query(ConclusionRow).filter_by(visit_id=visit_id).one_or_none()
+            kept_reason = override if book.override_needs_reason(computed, chosen) else None
+            wanted = (computed.value if computed else None, chosen.value, kept_reason, (advice or "").strip() or None,
+                      referral.to if referral else None, referral.why if referral else None,
+                      referral.urgency.value if referral else None)
+            if row is not None and wanted == (row.computed_class, row.overall_class, row.override_reason, row.advice,
+                                              row.referral_to, row.referral_reason, row.referral_urgency):
+                return _conclusion(uow, visit_id)  # type: ignore[return-value]
+            why = _amendment_reason(visit, reason)
             action = AuditAction.CREATE if row is None else AuditAction.UPDATE
             if row is None:
                 row = ConclusionRow(visit_id=visit_id)
@@ -248,8 +262,11 @@ class FindingsService:
         text = (text or "").strip()
         with UnitOfWork(self._db) as uow:
             visit, _ = _visit(uow, visit_id)
-            why = _amendment_reason(visit, reason)
             old = _rows(uow, CounsellingNoteRow, visit_id)
+            before = _counselling(uow, visit_id)
+            if before is not None and (before.topics, before.text) == (chosen, text):
+                return before
+            why = _amendment_reason(visit, reason)
             version = max((r.version for r in old), default=0) + 1
             for row in old:
                 _keep_version(uow, "counselling_notes", row, why, user)

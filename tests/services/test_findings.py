@@ -157,3 +157,20 @@ def test_state_suggests_topics_from_vital_sign_flags_and_history(ctx, doctor, vi
     assert state.suggested == (Topic.TOBACCO, Topic.HYPERTENSION)
     assert state.history == (HistoryAnswer("tobacco", True, "10 điếu/ngày"),)
     assert state.status == VisitStatus.IN_PROGRESS
+
+
+def test_saving_unchanged_records_after_completion_needs_no_reason_and_keeps_no_version(ctx, doctor, visit):
+    fill_all(ctx, doctor, visit.id)
+    add_vitals(ctx, visit.id)
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.complete(doctor, visit.id)
+    audited = len(events(ctx, "findings")) + len(events(ctx, "conclusions"))
+    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
+    ctx.findings.save_finding(doctor, visit.id, Specialty.INTERNAL, False, "Huyết áp cao",
+                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], HealthClass.II)
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    assert len(events(ctx, "findings")) + len(events(ctx, "conclusions")) == audited
+    with pytest.raises(AmendmentReasonRequiredError):
+        ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True)])
+    with UnitOfWork(ctx.db) as uow:
+        assert uow.session.query(RecordVersionRow).count() == 0
