@@ -54,6 +54,10 @@ def test_a_doctor_examines_and_concludes_from_the_keyboard(qtbot, desk):
         qtbot.keyClick(form.history, Qt.Key.Key_N)
     qtbot.keyClick(form.history, Qt.Key.Key_Y)  # tobacco
     assert "Có" in form.history.item(10).text()
+    qtbot.keyClick(form.history, Qt.Key.Key_Up)
+    type_text(form.history_detail, "10 điếu mỗi ngày, 20 năm")
+    press_enter(form.history_detail)
+    assert form.history.item(10).text().endswith("– 10 điếu mỗi ngày, 20 năm")
 
     assert list(form.sections) == list(Specialty)
     for specialty, section in form.sections.items():
@@ -87,6 +91,7 @@ def test_a_doctor_examines_and_concludes_from_the_keyboard(qtbot, desk):
     assert conclusion.doctor_name == "Lò Thị Lan" and conclusion.referral.to == "Trung tâm Y tế huyện Tam Đường"
     history = {h.item: h.answer for h in ctx.findings.history(visit.id)}
     assert history["hypertension"] and history["tobacco"] and not history["pregnant"]
+    assert ctx.findings.history(visit.id)[10].detail == "10 điếu mỗi ngày, 20 năm"
     internal_saved = ctx.findings.findings(visit.id)[0]
     assert internal_saved.diagnoses[0].code == "I10" and internal_saved.text.startswith("Huyết áp 162/95")
 

@@ -28,6 +28,7 @@ from station_app.services.reference import icd10_codes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.widgets import heading, message_label, show_message
 
+_DETAIL = Qt.ItemDataRole.UserRole + 1
 _CLASS_KEYS = {Qt.Key.Key_1: HealthClass.I, Qt.Key.Key_2: HealthClass.II, Qt.Key.Key_3: HealthClass.III,
                Qt.Key.Key_4: HealthClass.IV, Qt.Key.Key_5: HealthClass.V}
 
@@ -232,6 +233,10 @@ class DoctorForm(QWidget):
         self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_title = QLabel()
+        self.history_detail = QLineEdit()
+        self.history.currentItemChanged.connect(self._show_detail)
+        self.history_detail.textEdited.connect(self._detail_typed)
+        self.history_detail.returnPressed.connect(self.history.setFocus)
         self.sections_box = QVBoxLayout()
         self.conclusion = self._build_conclusion()
         self.amend_reason = QLineEdit()
@@ -240,6 +245,7 @@ class DoctorForm(QWidget):
         body = QVBoxLayout(self.body)
         body.addWidget(self.history_title)
         body.addWidget(self.history)
+        body.addWidget(self.history_detail)
         body.addLayout(self.sections_box)
         body.addWidget(self.conclusion)
         body.addStretch(1)
@@ -299,6 +305,8 @@ class DoctorForm(QWidget):
 
     def retranslate(self) -> None:
         self.history_title.setText(self.tr("Tiền sử (Space: đổi, Y: có, N: không)"))
+        self.history_detail.setPlaceholderText(
+            self.tr("Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách"))
         self.conclusion.setTitle(self.tr("Kết luận"))
         texts = [self.tr("Phân loại nặng nhất"), self.tr("Phân loại sức khoẻ chung"), self.tr("Lý do chọn khác"),
                  self.tr("Lời khuyên"), self.tr("Chuyển đến"), self.tr("Lý do chuyển"), self.tr("Mức độ khẩn")]
@@ -335,6 +343,7 @@ class DoctorForm(QWidget):
             row.setData(Qt.ItemDataRole.UserRole, item.code)
             given = answers.get(item.code)
             row.setCheckState(Qt.CheckState.Checked if given and given.answer else Qt.CheckState.Unchecked)
+            row.setData(_DETAIL, given.detail if given else None)
             row.setSizeHint(QSize(440, self.history.fontMetrics().height() + 6))
             self.history.addItem(row)
         self.history.setCurrentRow(0)
@@ -409,8 +418,20 @@ class DoctorForm(QWidget):
             row = self.history.item(n)
             yes = row.checkState() == Qt.CheckState.Checked
             answer = self.tr("Có") if yes else self.tr("Không")
-            row.setText(f"{_tr('checkup', labels[row.data(Qt.ItemDataRole.UserRole)])}: {answer}")
+            detail = row.data(_DETAIL)
+            text = f"{_tr('checkup', labels[row.data(Qt.ItemDataRole.UserRole)])}: {answer}"
+            row.setText(f"{text} – {detail}" if detail else text)
+            row.setToolTip(detail or "")
         self.history.blockSignals(False)
+
+    def _show_detail(self, current: QListWidgetItem | None, _previous: object = None) -> None:
+        self.history_detail.setText(current.data(_DETAIL) or "" if current else "")
+
+    def _detail_typed(self, text: str) -> None:
+        row = self.history.currentItem()
+        if row is not None:
+            row.setData(_DETAIL, text.strip() or None)
+            self._refresh_history_texts()
 
     def computed_class(self) -> HealthClass | None:
         return book.overall_class(s.classes.value() for s in self.sections.values())
@@ -445,9 +466,9 @@ class DoctorForm(QWidget):
         """Everything typed, as one job for the database lane (plain values only cross the thread)."""
         svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
         reason = self.amend_reason.text().strip() or None
-        history = [HistoryAnswer(self.history.item(n).data(Qt.ItemDataRole.UserRole),
-                                 self.history.item(n).checkState() == Qt.CheckState.Checked)
-                   for n in range(self.history.count())]
+        rows = [self.history.item(n) for n in range(self.history.count())]
+        history = [HistoryAnswer(r.data(Qt.ItemDataRole.UserRole), r.checkState() == Qt.CheckState.Checked,
+                                 r.data(_DETAIL)) for r in rows]
         findings = [(s.specialty, s.nad.isChecked(), s.text.text(), list(s.diagnoses), s.classes.value())
                     for s in self.sections.values() if s.touched()]
         overall = self.overall.value()
