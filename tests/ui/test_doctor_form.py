@@ -136,3 +136,48 @@ def test_counselling_suggests_topics_from_flags_and_inserts_templates(qtbot, des
     saved = ctx.findings.counselling(visit.id)
     assert saved.topics == (Topic.NUTRITION, Topic.PHYSICAL_ACTIVITY, Topic.TOBACCO, Topic.HYPERTENSION)
     assert saved.text.endswith("ngày 7/12.")
+
+
+def test_after_completion_a_change_asks_for_a_reason(qtbot, desk):
+    from services.test_findings import fill_all
+
+    ctx, tasks, doctor, visit = desk
+    fill_all(ctx, doctor, visit.id)
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.complete(doctor, visit.id)
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.show()
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    assert form.amend_reason.isVisible() and form.overall.value() == HealthClass.II
+    eyes = form.sections[Specialty.EYES]
+    type_text(eyes.text, "Cận thị hai mắt")
+    type_text(eyes.icd, "can thi")
+    assert eyes.icd.completer().popup().isVisible()
+    press_enter(eyes.icd)
+    qtbot.keyClick(eyes.nad, Qt.Key.Key_2)
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "lý do sửa" in form.message.text())
+    type_text(form.amend_reason, "Bổ sung khám mắt")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: "Đã lưu" in form.message.text())
+    saved = {f.specialty: f for f in ctx.findings.findings(visit.id)}[Specialty.EYES]
+    assert (saved.version, saved.diagnoses[0].code, saved.health_class) == (2, "H52.1", HealthClass.II)
+    assert ctx.findings.conclusion(visit.id).overall_class == HealthClass.II
+
+
+def test_one_key_per_specialty_moves_on_to_the_next(qtbot, desk):
+    ctx, tasks, doctor, visit = desk
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    form.sections[Specialty.INTERNAL].nad.setFocus()
+    for _ in form.sections:
+        qtbot.keyClick(form.focusWidget(), Qt.Key.Key_K)
+    assert all(s.nad.isChecked() and s.classes.value() == HealthClass.I for s in form.sections.values())
+    assert form.focusWidget() is form.overall.buttons[HealthClass.I]
