@@ -76,6 +76,9 @@ def test_a_doctor_examines_and_concludes_from_the_keyboard(qtbot, desk):
     assert not form.override_reason.isEnabled()
     qtbot.keyClick(form.overall.buttons[HealthClass.I], Qt.Key.Key_3)
     assert form.override_reason.isEnabled()
+    form.save_button.click()
+    assert "Hãy ghi lý do chọn phân loại khác" in form.message.text()
+    assert ctx.findings.history(visit.id) == ()  # nothing saved
     type_text(form.override_reason, "Hút thuốc nhiều năm, cần theo dõi")
     type_text(form.advice, "Ăn nhạt, bỏ thuốc lá, đo lại huyết áp sau 2 tuần")
     type_text(form.referral_to, "Trung tâm Y tế huyện Tam Đường")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QCompleter, Q
 
 from station_app.core import checkup_book as book
 from station_app.core import icd10
-from station_app.core.checkup_book import Urgency
+from station_app.core.checkup_book import OverrideReasonRequiredError, Urgency
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
@@ -472,6 +472,10 @@ class DoctorForm(QWidget):
         findings = [(s.specialty, s.nad.isChecked(), s.text.text(), list(s.diagnoses), s.classes.value())
                     for s in self.sections.values() if s.touched()]
         overall = self.overall.value()
+        worst = self.computed_class()
+        if overall and book.override_needs_reason(worst, overall) and not self.override_reason.text().strip():
+            self.override_reason.setFocus()
+            raise OverrideReasonRequiredError(chosen=overall.value, computed=worst.value)  # type: ignore[union-attr]
         conclusion = None
         if overall is not None and any(f[4] for f in findings):
             referral = Referral(self.referral_to.text(), self.referral_why.text(),
