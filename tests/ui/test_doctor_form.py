@@ -134,8 +134,9 @@ def test_counselling_suggests_topics_from_flags_and_inserts_templates(qtbot, des
     assert "1800 6606" in form.note.toPlainText()
     type_text(form.note, " Đã hẹn đo lại huyết áp ngày 7/12.")
     shoot(form, "counselling.png")
-    form.save_button.click()
-    qtbot.waitUntil(lambda: "Đã lưu" in form.message.text())
+    with qtbot.waitSignal(form.saved) as signal:
+        form.save_button.click()
+    assert signal.args == [visit.id] and "Đã lưu" in form.message.text()
     saved = ctx.findings.counselling(visit.id)
     assert saved.topics == (Topic.NUTRITION, Topic.PHYSICAL_ACTIVITY, Topic.TOBACCO, Topic.HYPERTENSION)
     assert saved.text.endswith("ngày 7/12.")

@@ -30,7 +30,7 @@ def _tr(text: str) -> str:
 class CounsellingForm(QWidget):
     """The counselling tab of the exam page: ``CounsellingForm(ctx, tasks, user)`` then ``load(visit)``."""
 
-    saved = Signal()
+    saved = Signal(str)  # the visit id, as the vitals form
 
     def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,7 +162,7 @@ class CounsellingForm(QWidget):
 
     def _saved(self, _result: object) -> None:
         show_message(self.message, self.tr("Đã lưu tư vấn."), ok=True)
-        self.saved.emit()
+        self.saved.emit(self.visit.id)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StationError):

@@ -204,7 +204,7 @@ class DoctorForm(QWidget):
     ``saved`` is emitted after a save or a completion went through (on the GUI thread).
     """
 
-    saved = Signal()
+    saved = Signal(str)  # the visit id, as the vitals form
 
     def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -495,7 +495,7 @@ class DoctorForm(QWidget):
         self.state = state
         self._show_missing(state.missing)
         show_message(self.message, self.tr("Đã lưu."), ok=True)
-        self.saved.emit()
+        self.saved.emit(self.visit.id)
 
     def complete(self) -> None:
         if self.visit is None:
@@ -509,7 +509,7 @@ class DoctorForm(QWidget):
         self._show_missing(())
         self._show_amendment(True)
         show_message(self.message, self.tr("Lượt khám đã hoàn thành."), ok=True)
-        self.saved.emit()
+        self.saved.emit(self.visit.id)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StationError):
