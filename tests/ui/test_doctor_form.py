@@ -185,3 +185,17 @@ def test_one_key_per_specialty_moves_on_to_the_next(qtbot, desk):
         qtbot.keyClick(form.focusWidget(), Qt.Key.Key_K)
     assert all(s.nad.isChecked() and s.classes.value() == HealthClass.I for s in form.sections.values())
     assert form.focusWidget() is form.overall.buttons[HealthClass.I]
+
+
+def test_a_language_switch_retranslates_the_form(qtbot, desk):
+    from station_app.ui import i18n
+
+    ctx, tasks, doctor, visit = desk
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    i18n.set_language("en")
+    try:
+        assert form.save_button.text() in ("Lưu (Ctrl+S)", "Save (Ctrl+S)")  # English once the .ts has these strings
+    finally:
+        i18n.set_language("vi")
+    assert form.save_button.text() == "Lưu (Ctrl+S)"

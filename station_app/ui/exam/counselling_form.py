@@ -20,14 +20,14 @@ from station_app.core.roles import Permission, can
 from station_app.core.vitals import flag_labels
 from station_app.services.findings import DeskState
 from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import heading, message_label, show_message
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("checkup", text)
 
 
-class CounsellingForm(QWidget):
+class CounsellingForm(Retranslating):
     """The counselling tab of the exam page: ``CounsellingForm(ctx, tasks, user)`` then ``load(visit)``."""
 
     saved = Signal(str)  # the visit id, as the vitals form

@@ -26,7 +26,7 @@ from station_app.core.roles import Permission, can
 from station_app.services.findings import DeskState, Diagnosis, HistoryAnswer, Referral
 from station_app.services.reference import icd10_codes
 from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import heading, message_label, show_message
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
 
 _DETAIL = Qt.ItemDataRole.UserRole + 1
 _CLASS_KEYS = {Qt.Key.Key_1: HealthClass.I, Qt.Key.Key_2: HealthClass.II, Qt.Key.Key_3: HealthClass.III,
@@ -198,7 +198,7 @@ class SpecialtySection(QGroupBox):
         self.icd_list.setVisible(bool(self.diagnoses))
 
 
-class DoctorForm(QWidget):
+class DoctorForm(Retranslating):
     """The doctor's tab of the exam page: ``DoctorForm(ctx, tasks, user)`` then ``load(visit)``.
 
     ``saved`` is emitted after a save or a completion went through (on the GUI thread).
