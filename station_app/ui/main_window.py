@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> QWidget:
         # Imported here, not at the top: the pages are needed after sign-in, and the window must appear at once.
         from station_app.ui.pages.admin import AdminPage
-        from station_app.ui.pages.overview import ExamPage, ExportPage, ListsPage
+        from station_app.ui.pages.exam import ExamPage
+        from station_app.ui.pages.overview import ExportPage, ListsPage
         from station_app.ui.pages.reception import ReceptionPage
 
         if key == "admin":
@@ -232,8 +233,9 @@ class MainWindow(QMainWindow):
             return ReceptionPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings, self.station)
         if key == "lists":
             return ListsPage(self.ctx, self.tasks, self.station.site_id, self.user)
-        cls = {"exam": ExamPage, "export": ExportPage}[key]
-        return cls(self.ctx, self.tasks, self.station.site_id)
+        if key == "exam":
+            return ExamPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings)
+        return ExportPage(self.ctx, self.tasks, self.station.site_id)
 
     def sign_out(self) -> None:
         """Back to sign-in: the pages and everything they showed are destroyed, not just hidden."""
@@ -327,8 +329,9 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(settings.idle_lock_minutes)
         if self.user is None:
             self.idle.pause()
-        if "reception" in self.pages:
-            self.pages["reception"].apply_settings(settings)  # a new serial port or camera, without a restart
+        for key in ("reception", "exam"):
+            if key in self.pages:
+                self.pages[key].apply_settings(settings)  # a new serial port or camera, without a restart
         self.settings_changed.emit(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

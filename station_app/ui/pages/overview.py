@@ -63,23 +63,6 @@ class OverviewPage(Retranslating):
         raise NotImplementedError
 
 
-class ExamPage(OverviewPage):
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str) -> None:
-        super().__init__(ctx, tasks, site_id, 2)
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Khám"))
-        self.purpose.setText(self.tr("Ghi dấu hiệu sinh tồn, kết quả khám theo chuyên khoa, phân loại sức khỏe, "
-                                     "tư vấn và chuyển tuyến."))
-        self.status.setText(self.tr("Phiên bản này chưa có phiếu khám; chức năng sẽ được bổ sung ở bản cập nhật tới."))
-        for figure, text in zip(self.figures, (self.tr("người đang chờ khám"), self.tr("lượt đã khám xong hôm nay")),
-                                strict=True):
-            figure.caption.setText(text)
-
-    def values(self, o: Overview) -> list[int]:
-        return [o.waiting_today, o.completed_today]
-
-
 class ListsPage(OverviewPage):
     import_button: QPushButton | None = None
     roster_dialog: QDialog | None = None  # the open roster import dialog, if any

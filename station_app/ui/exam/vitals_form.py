@@ -1,0 +1,481 @@
+"""The vital-signs desk ("Sinh hiệu"): keyboard first, every rule from ``services.examination.assess``.
+
+Enter or Tab moves to the next field (the third blood-pressure reading is enabled only when the first two
+differ too much); a refused value is explained in red beside its field and focus stays; an unusual value is
+shown in amber and a second Enter confirms it; BMI and the flags are shown as the values are typed. Enter on
+the last field or Ctrl+S saves on the database lane. What is typed is kept as a draft one second after the
+last key, and offered again when the visit is reopened.
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.core import vitals as rules
+from station_app.core.errors import StationError, ValidationError
+from station_app.services.examination import (
+    FIELD_ORDER,
+    VITALS_DESK,
+    Assessment,
+    ReasonRequiredError,
+    WarningsNotConfirmedError,
+    assess,
+    field_code,
+    parse_number,
+)
+from station_app.ui.errors import describe, show_error
+from station_app.ui.widgets import Retranslating, message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.accounts import SignedInUser
+    from station_app.services.examination import Draft, VitalsRecord
+    from station_app.services.registry import VisitInfo
+    from station_app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+DRAFT_AFTER_MS = 1000
+_NUMBER = QRegularExpression(r"^\d{0,3}([.,]\d{0,2})?$")
+_VISION = QRegularExpression(r"^\d{0,2}([.,/]\d{0,2})?$")  # 0,7 or 7/10
+_RED, _AMBER, _FLAG = "#b00020", "#a15c00", "#0b4f6c"
+_SINGLE_ROWS = ("height_cm", "weight_kg", "waist_cm", "pulse", "temperature_c", "spo2", "resp_rate",
+                "glucose_mmol", "vision_right", "vision_left", "vision_right_glasses", "vision_left_glasses")
+
+
+def _tr_vitals(text: str) -> str:
+    return QCoreApplication.translate("vitals", text)
+
+
+class VitalsForm(Retranslating):
+    """``load(visit)`` shows a visit's vital signs (or its draft); ``save()`` stores them. ``edits`` maps field
+    keys to their inputs, ``notes`` to the label beside them. Signals: ``saved(str)`` with the visit id."""
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._ctx, self._tasks, self._user = ctx, tasks, user
+        self.visit: VisitInfo | None = None
+        self.record: VitalsRecord | None = None
+        self.confirmed: set[str] = set()
+        self._armed: set[str] = set()  # warnings shown once: the next Enter on that field confirms
+        self._loading = False
+        self.saving = False
+        self.edits: dict[str, QLineEdit] = {}
+        self.notes: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._build()
+        self.retranslate()
+        self.setEnabled(False)
+
+    # -- building --------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(3, 1)  # the notes and flags get the room
+        for key in FIELD_ORDER:
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            vision = key.startswith("vision")
+            edit.setValidator(QRegularExpressionValidator(_VISION if vision else _NUMBER, edit))
+            edit.setMaximumWidth(90)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.installEventFilter(self)
+            edit.textEdited.connect(lambda _text, k=key: self._edited(k))
+            self.edits[key] = edit
+            note = QLabel()
+            note.setWordWrap(True)
+            note.setMinimumWidth(280)
+            note.setTextFormat(Qt.TextFormat.RichText)
+            self.notes[key] = note
+        self.fasting = QCheckBox()
+        self.fasting.installEventFilter(self)
+        self.fasting.toggled.connect(lambda _on: self._edited("glucose_mmol"))
+        self.bmi_value = QLabel("–")
+        self.bmi_value.setObjectName("subheading")
+        self.bmi_note = QLabel()
+        self.bmi_note.setWordWrap(True)
+        self.bp_average = QLabel("–")
+        self.bp_average.setObjectName("subheading")
+        row = 0
+        for key in ("height_cm", "weight_kg"):
+            row = self._single_row(grid, row, key)
+        self.bmi_label = QLabel()
+        grid.addWidget(self.bmi_label, row, 0)
+        grid.addWidget(self.bmi_value, row, 1)
+        grid.addWidget(QLabel(rules.UNITS[rules.MeasureCode.BMI]), row, 2)
+        grid.addWidget(self.bmi_note, row, 3, 1, 2)
+        row += 1
+        for key in ("waist_cm", "pulse"):
+            row = self._single_row(grid, row, key)
+        self.bp_labels = []
+        for reading in (1, 2, 3):
+            label = QLabel()
+            self.bp_labels.append(label)
+            pair = QHBoxLayout()
+            pair.setSpacing(4)
+            pair.addWidget(self.edits[f"systolic_{reading}"])
+            pair.addWidget(QLabel("/"))
+            pair.addWidget(self.edits[f"diastolic_{reading}"])
+            pair.addStretch(1)
+            grid.addWidget(label, row, 0)
+            grid.addLayout(pair, row, 1)
+            grid.addWidget(QLabel("mmHg"), row, 2)
+            notes = QVBoxLayout()
+            notes.setSpacing(0)
+            notes.addWidget(self.notes[f"systolic_{reading}"])
+            notes.addWidget(self.notes[f"diastolic_{reading}"])
+            grid.addLayout(notes, row, 3, 1, 2)
+            row += 1
+        self.bp_used_label = QLabel()
+        self.bp_note = QLabel()
+        self.bp_note.setWordWrap(True)
+        self.bp_note.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(self.bp_used_label, row, 0)
+        grid.addWidget(self.bp_average, row, 1)
+        grid.addWidget(QLabel("mmHg"), row, 2)
+        grid.addWidget(self.bp_note, row, 3, 1, 2)
+        row += 1
+        for key in ("temperature_c", "spo2", "resp_rate", "glucose_mmol"):
+            row = self._single_row(grid, row, key)
+        grid.addWidget(self.fasting, row, 1, 1, 3)
+        row += 1
+        for key in ("vision_right", "vision_left", "vision_right_glasses", "vision_left_glasses"):
+            row = self._single_row(grid, row, key)
+        for reading in (3,):
+            for kind in ("systolic", "diastolic"):
+                self.edits[f"{kind}_{reading}"].setEnabled(False)
+
+        self.reason_label = QLabel()
+        self.reason = QLineEdit()
+        self.reason.installEventFilter(self)
+        self.reason.textEdited.connect(lambda _t: self._schedule_draft())
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.reason_label)
+        reason_row.addWidget(self.reason, 1)
+        self.reason_box = QWidget()
+        self.reason_box.setLayout(reason_row)
+        self.reason_box.hide()
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.draft_note = QLabel()
+        self.draft_note.setObjectName("hint")
+        self.draft_note.setWordWrap(True)
+        self.discard_button = QPushButton()
+        self.discard_button.clicked.connect(self.discard_draft)
+        self.discard_button.hide()
+        self.message = message_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.draft_note, 1)
+        buttons.addWidget(self.discard_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.reason_box)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        order = [self.edits[k] for k in FIELD_ORDER[:14]] + [self.fasting] + \
+                [self.edits[k] for k in FIELD_ORDER[14:]] + [self.reason, self.save_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_AFTER_MS)
+        self._draft_timer.timeout.connect(self._write_draft)
+        self._shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        self._shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._shortcut.activated.connect(self.save)
+
+    def _single_row(self, grid: QGridLayout, row: int, key: str) -> int:
+        label = QLabel()
+        self.labels[key] = label
+        grid.addWidget(label, row, 0)
+        grid.addWidget(self.edits[key], row, 1)
+        grid.addWidget(QLabel(rules.UNITS[field_code(key)[0]]), row, 2)
+        grid.addWidget(self.notes[key], row, 3, 1, 2)
+        return row + 1
+
+    def retranslate(self) -> None:
+        for key, label in self.labels.items():
+            label.setText(_tr_vitals(rules.MEASURE_LABELS[field_code(key)[0]]))
+        self.bmi_label.setText(self.tr("BMI (tự tính)"))
+        self.bp_used_label.setText(self.tr("Huyết áp dùng (trung bình 2 lần cuối)"))
+        for reading, label in enumerate(self.bp_labels, 1):
+            label.setText(self.tr("Huyết áp lần {n} (tâm thu/tâm trương)").format(n=reading))
+        self.fasting.setText(self.tr("Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)"))
+        for key in ("vision_right", "vision_left", "vision_right_glasses", "vision_left_glasses"):
+            self.edits[key].setPlaceholderText(self.tr("7/10"))
+        self.reason_label.setText(self.tr("Lý do sửa kết quả đã hoàn tất:"))
+        self.save_button.setText(self.tr("Lưu sinh hiệu (Ctrl+S)"))
+        self.discard_button.setText(self.tr("Bỏ bản nháp"))
+        self._refresh()
+
+    # -- loading ---------------------------------------------------------------------------------------------
+
+    def load(self, visit: VisitInfo) -> None:
+        """Show ``visit``'s vital signs, or its draft if one was left; the first field gets the focus."""
+        self.save_draft_now()
+        self.visit, self.record = visit, None
+        self.setEnabled(False)
+        self._tasks.submit(self._load, visit.id, parent=self, on_done=self._alive(self._loaded),
+                           on_error=self._alive(self._failed))
+
+    def _load(self, visit_id: str) -> tuple[VitalsRecord, Draft | None]:
+        return self._ctx.exam.vitals(visit_id), self._ctx.exam.draft(visit_id, VITALS_DESK)
+
+    def _loaded(self, loaded: tuple[VitalsRecord, Draft | None]) -> None:
+        record, draft = loaded
+        if self.visit is None or record.visit_id != self.visit.id:
+            return  # another visit was picked meanwhile
+        self.record = record
+        self._loading = True
+        texts = {k: _text(v) for k, v in record.values.items()}
+        fasting, confirmed, reason = bool(record.fasting), set(record.confirmed), ""
+        if draft is not None:
+            texts = {k: str(v) for k, v in draft.fields.get("texts", {}).items()}
+            fasting = bool(draft.fields.get("fasting"))
+            confirmed = set(draft.fields.get("confirmed", ()))
+            reason = str(draft.fields.get("reason", ""))
+        for key, edit in self.edits.items():
+            edit.setText(texts.get(key, ""))
+        self.fasting.setChecked(fasting)
+        self.reason.setText(reason)
+        self.confirmed, self._armed = confirmed, set()
+        self._loading = False
+        self.reason_box.setVisible(record.visit_status == "completed" and not record.empty)
+        self.discard_button.setVisible(draft is not None)
+        self.draft_note.setText(self.tr("Đã mở lại phiếu đang nhập dở (lưu nháp lúc {time}).").format(
+            time=f"{draft.saved_at:%H:%M}") if draft is not None else "")
+        show_message(self.message, "")
+        self._refresh()
+        self.setEnabled(True)
+        self.first_field().setFocus()
+        self.first_field().selectAll()
+
+    def first_field(self) -> QLineEdit:
+        return self.edits[FIELD_ORDER[0]]
+
+    # -- typing ----------------------------------------------------------------------------------------------
+
+    def values(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for key, edit in self.edits.items():
+            if not edit.isEnabledTo(self):  # the third reading while it is not needed
+                continue
+            text = edit.text()
+            value = rules.vision_decimal(text) if key.startswith("vision") else parse_number(text)
+            if value is not None:
+                out[key] = value
+        return out
+
+    def assessment(self) -> Assessment:
+        subject = self.record.subject if self.record is not None else rules.Subject()
+        return assess(self.values(), subject, self.fasting.isChecked())
+
+    def _edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self.confirmed.discard(key)
+        self._armed.discard(key)
+        self._refresh()
+        self._schedule_draft()
+
+    def _refresh(self) -> None:
+        found = self.assessment()
+        third = found.needs_third_reading or bool(self.edits["systolic_3"].text())
+        for kind in ("systolic", "diastolic"):
+            self.edits[f"{kind}_3"].setEnabled(third)
+        for key, note in self.notes.items():
+            note.setText(self._note(key, found))
+        self.bmi_value.setText(_text(found.bmi) if found.bmi is not None else "–")
+        self.bmi_note.setText(self._flags_html(found.flags.get("bmi", {})))
+        if found.bp is not None:
+            self.bp_average.setText(f"{_text(round(found.bp.systolic))}/{_text(round(found.bp.diastolic))}")
+            self.bp_note.setText(self._flags_html(found.bp.flags))
+        else:
+            self.bp_average.setText("–")
+            self.bp_note.setText("")
+
+    def _note(self, key: str, found: Assessment) -> str:
+        if key in found.errors and (key in self.values() or key == "systolic_3"):
+            if key == "systolic_3" and not self.edits[key].isEnabled():
+                return ""
+            return f'<span style="color:{_RED}">{_esc(found.errors[key].text(_tr_vitals))}</span>'
+        if key in found.warnings:
+            if key in self.confirmed:
+                return f'<span style="color:{_AMBER}">' + _esc(self.tr("Đã xác nhận giá trị bất thường")) + "</span>"
+            return (f'<span style="color:{_AMBER}">{_esc(found.warnings[key].text(_tr_vitals))} '
+                    + _esc(self.tr("(Enter lần nữa để xác nhận)")) + "</span>")
+        if key.startswith(("systolic", "diastolic")):
+            return ""  # the grade belongs to the pressure used, shown under the readings
+        return self._flags_html(found.flags.get(key, {}))
+
+    def _flags_html(self, flags: dict[str, str]) -> str:
+        labels = [_tr_vitals(label) for label in rules.flag_labels(flags)]
+        z = [f"{kind[:-2].upper()} z = {value}" for kind, value in flags.items() if kind.endswith("_z")]
+        text = " · ".join(labels + z)
+        return f'<span style="color:{_FLAG}">{_esc(text)}</span>' if text else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self.enter_pressed(watched)  # type: ignore[arg-type]
+                return True
+        return super().eventFilter(watched, event)
+
+    def enter_pressed(self, widget: QWidget) -> None:
+        """Enter: stay on a refused value, confirm an unusual one on the second press, else move on (or save)."""
+        key = next((k for k, e in self.edits.items() if e is widget), None)
+        if key is not None:
+            found = self.assessment()
+            typed = key in self.values()
+            if typed and key in found.errors:
+                self._refresh()
+                return
+            if typed and key in found.warnings and key not in self.confirmed:
+                if key not in self._armed:
+                    self._armed.add(key)
+                    self._refresh()
+                    return
+                self.confirmed.add(key)
+                self._schedule_draft()
+                self._refresh()
+        following = self._next_after(widget)
+        if following is None:
+            self.save()
+        else:
+            following.setFocus()
+            if isinstance(following, QLineEdit):
+                following.selectAll()
+
+    def _next_after(self, widget: QWidget) -> QWidget | None:
+        order: list[QWidget] = [self.edits[k] for k in FIELD_ORDER[:14]] + [self.fasting] + \
+                               [self.edits[k] for k in FIELD_ORDER[14:]]
+        if self.reason_box.isVisible():
+            order.append(self.reason)
+        if widget not in order:
+            return None
+        for candidate in order[order.index(widget) + 1:]:
+            if candidate.isEnabled():
+                return candidate
+        return None
+
+    # -- saving ----------------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.visit is None or self._user is None or self.saving:
+            return
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self._draft_timer.stop()
+        visit_id, values, confirmed = self.visit.id, self.values(), tuple(self.confirmed)
+        fasting, reason = self.fasting.isChecked() if "glucose_mmol" in values else None, self.reason.text()
+        self._tasks.submit(lambda: self._ctx.exam.save_vitals(self._user, visit_id, values, confirmed,
+                                                              fasting=fasting, reason=reason),
+                           parent=self, on_done=self._alive(self._saved), on_error=self._alive(self._refused))
+
+    def _saved(self, record: VitalsRecord) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.record = record
+        self.discard_button.hide()
+        self.draft_note.setText("")
+        show_message(self.message, self.tr("Đã lưu sinh hiệu (phiên bản {version}).").format(
+            version=record.version), ok=True)
+        self.reason_box.setVisible(record.visit_status == "completed")
+        self.saved.emit(record.visit_id)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, WarningsNotConfirmedError):
+            keys = [k for k in FIELD_ORDER if k in exc.data["keys"]]
+            self._armed.update(keys)
+            self._refresh()
+            show_message(self.message, describe(exc))
+            self.edits[keys[0]].setFocus()
+        elif isinstance(exc, ReasonRequiredError):
+            self.reason_box.show()
+            show_message(self.message, describe(exc))
+            self.reason.setFocus()
+        elif isinstance(exc, ValidationError) and exc.data.get("key") in self.edits:
+            key = str(exc.data["key"])
+            self.edits[key].setEnabled(True)
+            self._refresh()
+            message = exc.data.get("message")
+            text = message.text(_tr_vitals) if isinstance(message, rules.Message) else describe(exc)
+            self.notes[key].setText(f'<span style="color:{_RED}">{_esc(text)}</span>')
+            show_message(self.message, text)
+            self.edits[key].setFocus()
+        elif isinstance(exc, StationError):
+            show_message(self.message, describe(exc))
+        else:
+            self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.setEnabled(self.visit is not None)
+        show_error(self, exc)
+
+    # -- drafts ----------------------------------------------------------------------------------------------
+
+    def draft_fields(self) -> dict[str, object]:
+        texts = {k: e.text() for k, e in self.edits.items() if e.text()}
+        return {"texts": texts, "fasting": self.fasting.isChecked(), "confirmed": sorted(self.confirmed),
+                "reason": self.reason.text()}
+
+    def _schedule_draft(self) -> None:
+        if self.visit is not None and not self._loading:
+            self._draft_timer.start()
+
+    def save_draft_now(self) -> None:
+        """Write the pending draft at once (the debounce running, the page closing, another visit picked)."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._write_draft()
+
+    def _write_draft(self) -> None:
+        if self.visit is None or self._user is None:
+            return
+        self._tasks.submit(self._ctx.exam.save_draft, self._user, self.visit.id, VITALS_DESK, self.draft_fields(),
+                           parent=self, on_error=lambda exc: log.warning("draft not kept: %s", type(exc).__name__))
+
+    def discard_draft(self) -> None:
+        if self.visit is None:
+            return
+        self._draft_timer.stop()
+        self._tasks.submit(self._ctx.exam.discard_draft, self.visit.id, VITALS_DESK, parent=self,
+                           on_done=self._alive(lambda _none: self.load(self.visit)))
+
+    def _alive(self, fn):  # noqa: ANN001, ANN202
+        def call(*args: object) -> None:
+            if shiboken6.isValid(self):
+                fn(*args)
+        return call
+
+
+def _text(value: float | None) -> str:
+    """A value as a nurse writes it: no trailing zeros, a decimal comma."""
+    return "" if value is None else f"{value:g}".replace(".", ",")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

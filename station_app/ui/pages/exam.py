@@ -1,0 +1,221 @@
+"""The exam page: today's queue on the left, the resident's desks as tabs on the right.
+
+A slip scan (a keyboard-mode scanner's burst anywhere on the page, a serial scanner, or a payload typed or
+pasted in the scan field) or a queue pick (arrows and Enter) opens the visit with the first field of the desk
+focused. A slip printed on another laptop opens its visit here under the same id. The doctor and counselling
+desks appear as tabs only when their modules (``ui/exam/doctor_form.py``, ``ui/exam/counselling_form.py``)
+are installed; each is a widget made as ``Form(ctx, tasks, user)`` with ``load(visit)``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+import logging
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station_app.core.cards import ScanKind
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.qr_payloads import parse_payload
+from station_app.core.settings import Settings
+from station_app.ui.errors import show_error
+from station_app.ui.exam.vitals_form import VitalsForm
+from station_app.ui.printing import sex_label
+from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
+from station_app.ui.scanning.serial_scanner import SerialScanner
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+
+if TYPE_CHECKING:
+    from station_app.app import AppContext
+    from station_app.services.accounts import SignedInUser
+    from station_app.services.registry import VisitInfo
+    from station_app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+# (module, class, tab title) of the desks other than vital signs; a tab appears only if its module exists
+OTHER_DESKS = (
+    ("station_app.ui.exam.doctor_form", "DoctorForm", QT_TRANSLATE_NOOP("ExamPage", "Bác sĩ khám")),
+    ("station_app.ui.exam.counselling_form", "CounsellingForm", QT_TRANSLATE_NOOP("ExamPage", "Tư vấn")),
+)
+
+
+class ExamPage(Retranslating):
+    """``refresh()`` reloads today's queue; ``handle_scan(text, source)`` takes any scanner's payload;
+    ``open_visit(visit)`` shows a visit on every desk. ``vitals`` is the vital-signs form."""
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
+                 settings: Settings | None = None) -> None:
+        super().__init__()
+        self._ctx, self._tasks, self._site_id, self._user = ctx, tasks, site_id, user
+        self.settings = settings or Settings()
+        self.visit: VisitInfo | None = None
+        self.queue_visits: list[VisitInfo] = []
+        self._baud = 0
+        self._build()
+        self.retranslate()
+        self.apply_settings(self.settings)
+
+    def _build(self) -> None:
+        self.title = heading()
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scan")
+        self.scan.setClearButtonEnabled(True)
+        self.scan.returnPressed.connect(lambda: self.handle_scan(self.scan.text(), "typed"))
+        self.message = message_label()
+        self.queue = QListWidget()
+        self.queue.itemActivated.connect(self._picked)
+        self.queue_box = QGroupBox()
+        queue_layout = QVBoxLayout(self.queue_box)
+        queue_layout.addWidget(self.queue)
+        self.who = QLabel()
+        self.who.setObjectName("subheading")
+        self.who.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
+        self.vitals.saved.connect(lambda _visit_id: self.refresh())
+        self.tabs.addTab(self.vitals, "")
+        self.desks: list[tuple[QWidget, str]] = []
+        for module_name, class_name, title in OTHER_DESKS:
+            if importlib.util.find_spec(module_name) is None:
+                continue
+            form = getattr(importlib.import_module(module_name), class_name)(self._ctx, self._tasks, self._user)
+            self.tabs.addTab(form, "")
+            self.desks.append((form, title))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.who)
+        right_layout.addWidget(self.tabs, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.queue_box, 1)
+        columns.addWidget(right, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.message)
+        layout.addLayout(columns, 1)
+        self.wedge = KeyboardWedgeFilter(self)
+        self.wedge.scanned.connect(lambda text: self.handle_scan(text, "keyboard"))
+        self.serial = SerialScanner(self)
+        self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
+        self._shortcuts = []
+        for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Khám"))
+        self.scan.setPlaceholderText(self.tr("Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3"))
+        self.queue_box.setTitle(self.tr("Hàng đợi hôm nay (mũi tên rồi Enter) · F6"))
+        self.tabs.setTabText(0, self.tr("Sinh hiệu"))
+        for index, (_form, title) in enumerate(self.desks, 1):
+            self.tabs.setTabText(index, QCoreApplication.translate("ExamPage", title))
+        self._show_who()
+        self._fill_queue()
+
+    # -- the queue -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, parent=self,
+                           on_done=self._alive(self._queue_loaded))
+
+    def _queue_loaded(self, visits: list[VisitInfo]) -> None:
+        self.queue_visits = visits
+        self._fill_queue()
+
+    def _fill_queue(self) -> None:
+        current = self.queue.currentRow()
+        self.queue.clear()
+        for visit in self.queue_visits:
+            item = QListWidgetItem(f"{visit.queue_number:>3}. {visit.resident_name} ({visit.birth_year})")
+            item.setData(Qt.ItemDataRole.UserRole, visit.id)
+            self.queue.addItem(item)
+        if self.queue_visits:
+            self.queue.setCurrentRow(min(max(current, 0), len(self.queue_visits) - 1))
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        visit_id = item.data(Qt.ItemDataRole.UserRole)
+        visit = next((v for v in self.queue_visits if v.id == visit_id), None)
+        if visit is not None:
+            self.open_visit(visit)
+
+    # -- scans -----------------------------------------------------------------------------------------------
+
+    def handle_scan(self, text: str, source: str) -> None:
+        result = parse_payload(text, dt.date.today())
+        log.info("exam scan from %s: %s, usable=%s", source, result.kind.value, result.usable)
+        if result.kind is not ScanKind.SLIP or not result.usable or result.slip is None:
+            show_message(self.message, self.tr("Đây không phải mã QR của phiếu khám. Hãy quét mã trên phiếu khám, "
+                                               "hoặc chọn người dân trong hàng đợi."))
+            return
+        self.scan.clear()
+        show_message(self.message, "")
+        self._tasks.submit(self._ctx.exam.visit_from_slip, self._user, result.slip, parent=self,
+                           on_done=self._alive(self.open_visit), on_error=self._alive(lambda e: show_error(self, e)))
+
+    def open_visit(self, visit: VisitInfo) -> None:
+        """Show ``visit`` on every desk; the vital-signs tab opens with its first field focused."""
+        self.visit = visit
+        self._show_who()
+        self.tabs.setCurrentWidget(self.vitals)
+        self.vitals.load(visit)
+        for form, _title in self.desks:
+            form.load(visit)
+        if visit.id not in {v.id for v in self.queue_visits}:
+            self.refresh()
+
+    def _show_who(self) -> None:
+        v = self.visit
+        self.who.setText(self.tr("Số {number} · {name} · {sex}, sinh năm {year}").format(
+            number=v.queue_number, name=v.resident_name, sex=sex_label(v.sex), year=v.birth_year) if v
+            else self.tr("Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi."))
+
+    # -- inputs ----------------------------------------------------------------------------------------------
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if (settings.serial_port or None, settings.serial_baud) != (self.serial.port_name, self._baud):
+            self._baud = settings.serial_baud
+            self.serial.set_port(settings.serial_port or None, settings.serial_baud)
+
+    def focus_scan(self) -> None:
+        self.scan.setFocus()
+        self.scan.selectAll()
+
+    def focus_queue(self) -> None:
+        self.queue.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        self.wedge.install()
+        if self.visit is None:
+            QTimer.singleShot(0, self._alive(self.focus_queue))
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.wedge.uninstall()
+        self.vitals.save_draft_now()  # leaving the page keeps what was typed
+        super().hideEvent(event)
+
+    def _alive(self, fn):  # noqa: ANN001, ANN202
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(self):
+                fn(*args)
+        return call

@@ -1,0 +1,185 @@
+"""The exam page's vital-signs desk on a real station database, driven from the keyboard only."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from bench.exam_bench import ADULT_SET, KEYSTROKE_BUDGET, drive_full_adult_set
+from gui_support import press_enter, type_text
+from station_app.core.cards import SlipIdentity
+from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
+from station_app.core.model import FundingSource, Sex, VisitStatus
+from station_app.core.qr_payloads import encode_slip
+from station_app.core.settings import Settings
+from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.ui.pages.exam import ExamPage
+from station_app.ui.tasks import TaskRunner
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
+
+
+def open_visit(ctx, user, name="Tòng Thị Hoa", year=1978):
+    resident = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=Sex.FEMALE, birth_year=year))
+    info = ctx.station.info()
+    return ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
+                                   [], CONSENT)
+
+
+def make_page(qtbot, ctx, nurse, tasks):
+    page = ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings())
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.refresh()
+    return page
+
+
+@pytest.fixture
+def tasks():
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def page(app, qtbot, ctx, nurse, tasks):
+    made = make_page(qtbot, ctx, nurse, tasks)
+    yield made
+    if shiboken6.isValid(made):
+        made.hide()
+    tasks.wait()
+
+
+def key(widget, code, text=""):
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text))
+
+
+def pick_from_queue(qtbot, page, visit):
+    page.refresh()
+    qtbot.waitUntil(lambda: any(v.id == visit.id for v in page.queue_visits))
+    page.focus_queue()
+    row = next(i for i, v in enumerate(page.queue_visits) if v.id == visit.id)
+    page.queue.setCurrentRow(0)
+    for _ in range(row):
+        key(page.queue, Qt.Key.Key_Down)
+    key(page.queue, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.vitals.isEnabled() and QApplication.focusWidget() is page.vitals.first_field())
+
+
+def test_a_full_adult_set_is_typed_and_saved_without_the_mouse(app, qtbot, ctx, nurse, page):
+    open_visit(ctx, nurse, "Lò Văn Đức", 1960)
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    count = drive_full_adult_set(form, QApplication.instance(),
+                                 lambda: qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1))
+    assert count.extra <= KEYSTROKE_BUDGET, f"{count.extra} keys beyond the digits"
+    assert count.digits == sum(ch.isdigit() for _field, typed in ADULT_SET for ch in typed)
+    stored = ctx.exam.vitals(visit.id)
+    assert stored.values["weight_kg"] == 52.5 and stored.values["vision_right"] == 0.8
+    assert stored.fasting is True and stored.bmi == 21.0
+    assert (stored.bp_systolic, stored.bp_diastolic) == (126.0, 81.0)
+    assert ctx.registry.visit_by_id(visit.id).status is VisitStatus.IN_PROGRESS
+    assert form.bmi_value.text() == "21" and "BMI" not in form.bmi_note.text()
+    assert "Huyết áp bình thường" in form.bp_note.text()  # the grade of the pressure used
+
+
+def test_an_impossible_value_is_explained_beside_the_field_and_focus_stays(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    form.edits["systolic_1"].setFocus()
+    type_text(form.edits["systolic_1"], "420")
+    press_enter(form.edits["systolic_1"])
+    assert QApplication.focusWidget() is form.edits["systolic_1"]
+    assert "50–300" in form.notes["systolic_1"].text() and "#b00020" in form.notes["systolic_1"].text()
+    form.edits["systolic_1"].selectAll()
+    type_text(form.edits["systolic_1"], "142")
+    press_enter(form.edits["systolic_1"])
+    assert QApplication.focusWidget() is form.edits["diastolic_1"]
+
+
+def test_an_unusual_value_is_confirmed_with_a_second_enter(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    type_text(form.edits["pulse"], "132")
+    press_enter(form.edits["pulse"])
+    assert QApplication.focusWidget() is form.edits["pulse"]
+    assert "Enter" in form.notes["pulse"].text() and "#a15c00" in form.notes["pulse"].text()
+    press_enter(form.edits["pulse"])
+    assert QApplication.focusWidget() is form.edits["systolic_1"] and "pulse" in form.confirmed
+    assert form._shortcut.key().toString() == "Ctrl+S"
+    form._shortcut.activated.emit()  # what Ctrl+S does (sendEvent offscreen does not go through shortcuts)
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
+    assert ctx.exam.vitals(visit.id).confirmed == ("pulse",)
+
+
+def test_two_far_readings_open_the_third_one(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    for field, typed in (("systolic_1", "150"), ("diastolic_1", "95"), ("systolic_2", "130"), ("diastolic_2", "84")):
+        form.edits[field].setFocus()
+        type_text(form.edits[field], typed)
+        press_enter(form.edits[field])
+    assert form.edits["systolic_3"].isEnabled() and QApplication.focusWidget() is form.edits["systolic_3"]
+
+
+def test_a_draft_survives_closing_the_page_and_is_offered_again(app, qtbot, ctx, nurse, page, tasks):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    type_text(page.vitals.edits["height_cm"], "158")
+    press_enter(page.vitals.edits["height_cm"])
+    type_text(page.vitals.edits["weight_kg"], "52,5")
+    qtbot.waitUntil(lambda: ctx.exam.draft(visit.id, "vitals") is not None, timeout=3000)  # ~1 s after typing
+    type_text(page.vitals.edits["weight_kg"], "")
+    page.close()  # the page goes away (sign-out, app closed): what was typed last is written at once
+    tasks.wait()
+    again = make_page(qtbot, ctx, nurse, tasks)
+    pick_from_queue(qtbot, again, visit)
+    assert again.vitals.edits["height_cm"].text() == "158" and again.vitals.edits["weight_kg"].text() == "52,5"
+    assert again.vitals.draft_note.text() and again.vitals.discard_button.isVisibleTo(again)
+    assert again.vitals.bmi_value.text() == "21"
+    again.hide()
+
+
+def test_a_slip_from_another_laptop_typed_in_opens_the_visit_here(app, qtbot, ctx, nurse, page):
+    slip = SlipIdentity(visit_id="0192f3a4-5b6c-7d8e-9f00-1122334455aa", national_id=None,
+                        full_name="Giàng A Páo", birth_year=1990, sex=Sex.MALE, queue_number=12,
+                        visit_date=dt.date.today())
+    page.scan.setText(encode_slip(slip))
+    press_enter(page.scan)
+    qtbot.waitUntil(lambda: page.visit is not None and page.vitals.isEnabled())
+    assert page.visit.id == slip.visit_id and "Giàng A Páo" in page.who.text()
+    assert QApplication.focusWidget() is page.vitals.first_field()
+
+
+def test_screenshot_of_the_vitals_form_with_realistic_values(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse, "Tòng Thị Hoa", 1968)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    for field, typed in (("height_cm", "152"), ("weight_kg", "61,5"), ("waist_cm", "86"), ("pulse", "84"),
+                         ("systolic_1", "162"), ("diastolic_1", "96"), ("systolic_2", "148"),
+                         ("diastolic_2", "92"), ("systolic_3", "150"), ("diastolic_3", "90"),
+                         ("temperature_c", "36,7"), ("spo2", "97"), ("resp_rate", "18"), ("glucose_mmol", "7,4"),
+                         ("vision_right", "0,4"), ("vision_left", "0,5"), ("vision_right_glasses", "0,8"),
+                         ("vision_left_glasses", "0,9")):
+        form.edits[field].setFocus()
+        type_text(form.edits[field], typed)
+        press_enter(form.edits[field])
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)  # Enter on the last saved
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "vitals.png"))
+    assert form.edits["systolic_3"].isEnabled()
+    assert "Tăng huyết áp độ 1" in form.bp_note.text()
