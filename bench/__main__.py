@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.decode_bench import bench_decoding
+from bench.exam_bench import bench_exam
 from bench.reception_bench import bench_reception
 from bench.registry_bench import bench_roster_import, bench_search
 
@@ -391,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
             "roster_import": lambda: bench_roster_import(report, work, *((10_000,) if args.quick else ())),
             "decoding": lambda: bench_decoding(report, work),
             "reception": lambda: bench_reception(report, work, *((20_000,) if args.quick else ())),
+            "exam": lambda: bench_exam(report, work, runs=50 if args.quick else 200),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:
