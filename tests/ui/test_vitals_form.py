@@ -143,12 +143,14 @@ def test_a_draft_survives_closing_the_page_and_is_offered_again(app, qtbot, ctx,
     press_enter(page.vitals.edits["height_cm"])
     type_text(page.vitals.edits["weight_kg"], "52,5")
     qtbot.waitUntil(lambda: ctx.exam.draft(visit.id, "vitals") is not None, timeout=3000)  # ~1 s after typing
-    type_text(page.vitals.edits["weight_kg"], "")
-    page.close()  # the page goes away (sign-out, app closed): what was typed last is written at once
-    tasks.wait()
+    press_enter(page.vitals.edits["weight_kg"])
+    type_text(page.vitals.edits["waist_cm"], "76")
+    page.close()  # the page goes away (app closed) before the second is up: what was typed is written at once
+    assert ctx.exam.draft(visit.id, "vitals").fields["texts"]["waist_cm"] == "76"
     again = make_page(qtbot, ctx, nurse, tasks)
     pick_from_queue(qtbot, again, visit)
     assert again.vitals.edits["height_cm"].text() == "158" and again.vitals.edits["weight_kg"].text() == "52,5"
+    assert again.vitals.edits["waist_cm"].text() == "76"
     assert again.vitals.draft_note.text() and again.vitals.discard_button.isVisibleTo(again)
     assert again.vitals.bmi_value.text() == "21"
     again.hide()
@@ -183,3 +185,16 @@ def test_screenshot_of_the_vitals_form_with_realistic_values(app, qtbot, ctx, nu
     page.grab().save(str(SHOTS / "vitals.png"))
     assert form.edits["systolic_3"].isEnabled()
     assert "Tăng huyết áp độ 1" in form.bp_note.text()
+
+
+def test_tab_follows_the_same_order_and_skips_the_third_reading(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    form.edits["diastolic_2"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.edits["diastolic_2"])
+    key(form.edits["diastolic_2"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.edits["temperature_c"]
+    form.edits["glucose_mmol"].setFocus()
+    key(form.edits["glucose_mmol"], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.fasting

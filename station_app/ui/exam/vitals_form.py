@@ -446,11 +446,17 @@ class VitalsForm(Retranslating):
         if self.visit is not None and not self._loading:
             self._draft_timer.start()
 
-    def save_draft_now(self) -> None:
-        """Write the pending draft at once (the debounce running, the page closing, another visit picked)."""
+    def save_draft_now(self, wait: bool = False) -> None:
+        """Write the pending draft at once (the debounce running, the page closing, another visit picked).
+
+        ``wait`` blocks until it is stored (a few ms, only when a draft was pending): the window may be closing,
+        and the application may end right after this page is hidden.
+        """
         if self._draft_timer.isActive():
             self._draft_timer.stop()
             self._write_draft()
+            if wait:
+                self._tasks.wait(3000)
 
     def _write_draft(self) -> None:
         if self.visit is None or self._user is None:

@@ -211,7 +211,7 @@ class ExamPage(Retranslating):
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.wedge.uninstall()
-        self.vitals.save_draft_now()  # leaving the page keeps what was typed
+        self.vitals.save_draft_now(wait=True)  # leaving the page (or closing the app) keeps what was typed
         super().hideEvent(event)
 
     def _alive(self, fn):  # noqa: ANN001, ANN202
