@@ -198,3 +198,27 @@ def test_tab_follows_the_same_order_and_skips_the_third_reading(app, qtbot, ctx,
     form.edits["glucose_mmol"].setFocus()
     key(form.edits["glucose_mmol"], Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is form.fasting
+
+
+def test_changing_a_completed_visit_asks_for_a_reason_and_keeps_the_old_version(app, qtbot, ctx, nurse, page):
+    from station_app.persistence.tables import VisitRow
+    from station_app.persistence.unit_of_work import UnitOfWork
+
+    visit = open_visit(ctx, nurse)
+    ctx.exam.save_vitals(nurse, visit.id, {"height_cm": 158, "weight_kg": 52})
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.get(VisitRow, visit.id).status = "completed"
+        uow.commit()
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    assert form.reason_box.isVisibleTo(page) and form.edits["weight_kg"].text() == "52"
+    form.edits["weight_kg"].setFocus()
+    form.edits["weight_kg"].selectAll()
+    type_text(form.edits["weight_kg"], "53")
+    form.save()
+    qtbot.waitUntil(lambda: not form.saving)
+    assert QApplication.focusWidget() is form.reason and form.message.text()  # the reason is asked for
+    type_text(form.reason, "Cân lại")
+    press_enter(form.reason)  # the last field: Enter saves
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 2)
+    assert [(h.version, h.values["weight_kg"], h.reason) for h in ctx.exam.history(visit.id)] == [(1, 52.0, "Cân lại")]

@@ -35,6 +35,7 @@ from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.errors import show_error
 from station_app.ui.exam.vitals_form import VitalsForm
+from station_app.ui.pages.reception import status_label
 from station_app.ui.printing import sex_label
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner
@@ -145,7 +146,8 @@ class ExamPage(Retranslating):
         current = self.queue.currentRow()
         self.queue.clear()
         for visit in self.queue_visits:
-            item = QListWidgetItem(f"{visit.queue_number:>3}. {visit.resident_name} ({visit.birth_year})")
+            item = QListWidgetItem(f"{visit.queue_number:>3}. {visit.resident_name} ({visit.birth_year}) · "
+                                   f"{status_label(visit.status)}")
             item.setData(Qt.ItemDataRole.UserRole, visit.id)
             self.queue.addItem(item)
         if self.queue_visits:
