@@ -222,3 +222,19 @@ def test_changing_a_completed_visit_asks_for_a_reason_and_keeps_the_old_version(
     press_enter(form.reason)  # the last field: Enter saves
     qtbot.waitUntil(lambda: form.record is not None and form.record.version == 2)
     assert [(h.version, h.values["weight_kg"], h.reason) for h in ctx.exam.history(visit.id)] == [(1, 52.0, "Cân lại")]
+
+
+def test_an_id_card_scan_opens_the_holders_visit_of_today(app, qtbot, ctx, nurse, page):
+    resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Nguyễn Văn An", sex=Sex.MALE,
+                                                               birth_date=dt.date(2002, 5, 15),
+                                                               national_id="001099012345"))
+    info = ctx.station.info()
+    visit = ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
+                                    [], CONSENT)
+    page.scan.setText("001099012345||NGUYEN VAN AN|15052002|Nam|Ban Muong Kim|20042021")
+    press_enter(page.scan)
+    qtbot.waitUntil(lambda: page.visit is not None and page.vitals.isEnabled())
+    assert page.visit.id == visit.id and QApplication.focusWidget() is page.vitals.first_field()
+    page.scan.setText("012190004321||Vàng Thị Mai|12121990|Nữ|Bản Phiêng, xã Mường Kim, Lai Châu|05052021")
+    press_enter(page.scan)
+    qtbot.waitUntil(lambda: "chưa được tiếp đón" in page.message.text())

@@ -1,7 +1,7 @@
 """The exam page: today's queue on the left, the resident's desks as tabs on the right.
 
 A slip scan (a keyboard-mode scanner's burst anywhere on the page, a serial scanner, or a payload typed or
-pasted in the scan field) or a queue pick (arrows and Enter) opens the visit with the first field of the desk
+pasted in the scan field), an ID card scan (the holder's visit of today) or a queue pick (arrows and Enter) opens the visit with the first field of the desk
 focused. A slip printed on another laptop opens its visit here under the same id. The doctor and counselling
 desks appear as tabs only when their modules (``ui/exam/doctor_form.py``, ``ui/exam/counselling_form.py``)
 are installed; each is a widget made as ``Form(ctx, tasks, user)`` with ``load(visit)``.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.core.cards import ScanKind
+from station_app.core.cards import ScanKind, ScanResult
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
@@ -164,14 +164,34 @@ class ExamPage(Retranslating):
     def handle_scan(self, text: str, source: str) -> None:
         result = parse_payload(text, dt.date.today())
         log.info("exam scan from %s: %s, usable=%s", source, result.kind.value, result.usable)
-        if result.kind is not ScanKind.SLIP or not result.usable or result.slip is None:
-            show_message(self.message, self.tr("Đây không phải mã QR của phiếu khám. Hãy quét mã trên phiếu khám, "
-                                               "hoặc chọn người dân trong hàng đợi."))
+        if not result.usable or (result.kind is ScanKind.SLIP and result.slip is None):
+            show_message(self.message, self.tr("Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn "
+                                               "người dân trong hàng đợi."))
             return
         self.scan.clear()
         show_message(self.message, "")
+        if result.kind is not ScanKind.SLIP:  # an ID or insurance card: the holder's visit of today, if any
+            self._tasks.submit(self._todays_visit_of, result, parent=self, on_done=self._alive(self._card_visit),
+                               on_error=self._alive(lambda e: show_error(self, e)))
+            return
         self._tasks.submit(self._ctx.exam.visit_from_slip, self._user, result.slip, parent=self,
                            on_done=self._alive(self.open_visit), on_error=self._alive(lambda e: show_error(self, e)))
+
+    def _todays_visit_of(self, scan: ScanResult) -> VisitInfo | None:
+        """Runs on the db lane: the card holder's visit of today at this site, if reception opened one."""
+        match = self._ctx.registry.find_or_propose(scan)
+        if match.resident is None:
+            return None
+        today = dt.date.today()
+        return next((v for v in self._ctx.registry.todays_queue(self._site_id, today)
+                     if v.resident_id == match.resident.id), None)
+
+    def _card_visit(self, visit: VisitInfo | None) -> None:
+        if visit is None:
+            show_message(self.message, self.tr("Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn "
+                                               "tiếp đón trước."))
+            return
+        self.open_visit(visit)
 
     def open_visit(self, visit: VisitInfo) -> None:
         """Show ``visit`` on every desk; the vital-signs tab opens with its first field focused."""
