@@ -16,7 +16,7 @@ import pytest
 from station_app.core.cards import SlipIdentity
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import PermissionDeniedError, ValidationError
-from station_app.core.model import FundingSource, MeasureCode, Role, Sex, TargetGroup, VisitStatus
+from station_app.core.model import FundingSource, Role, Sex, TargetGroup, VisitStatus
 from station_app.persistence.database import DB_FILE_NAME
 from station_app.persistence.tables import AuditEventRow, MeasurementRow, VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork
