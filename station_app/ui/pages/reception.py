@@ -263,6 +263,7 @@ class ReceptionPage(Retranslating):
         self.dialog: QDialog | None = None
         self._search_seq = self._scan_seq = 0
         self.shown_search = 0  # the number of the search whose rows the table holds (benchmarks wait for it)
+        self._printing: dict[str, VisitInfo] = {}  # slips being made or printed, by visit id
         self._offset = 0
         self._has_more = False
         self._baud = 0
@@ -863,6 +864,7 @@ class ReceptionPage(Retranslating):
         self.print_slip(visit)
 
     def print_slip(self, visit: VisitInfo) -> None:
+        self._printing[visit.id] = visit  # the slip's visit, whatever the queue and the card show meanwhile
         code = self.station.code if self.station else ""
         self.printer.print_visit(visit, code, self.settings.slip_size, self.settings.printer_name)
 
@@ -878,7 +880,7 @@ class ReceptionPage(Retranslating):
         self.print_slip(visit)
 
     def _slip_printed(self, visit_id: str, _path: str) -> None:
-        visit = next((v for v in self.queue_model.visits if v.id == visit_id), self.card.visit)
+        visit = self._printing.pop(visit_id, None)
         number = visit.queue_number if visit else ""
         self.say(self.tr("Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.").format(number=number), ok=True)
         if self._user is not None:
@@ -886,7 +888,8 @@ class ReceptionPage(Retranslating):
                                {"document": "slip"}, parent=self)
         self.next_person()
 
-    def _slip_cancelled(self, _visit_id: str) -> None:
+    def _slip_cancelled(self, visit_id: str) -> None:
+        self._printing.pop(visit_id, None)
         self.say(self.tr("Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P."))
         self.next_person()
 
