@@ -612,47 +612,52 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="52"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="53"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="53"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="54"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="125"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="126"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="126"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="127"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="127"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="128"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="128"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="129"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="166"/>
-        <source>Đây không phải mã QR của phiếu khám. Hãy quét mã trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
-        <translation>This is not a visit slip QR code. Please scan the code on the visit slip, or choose the resident from the queue.</translation>
+        <location filename="../../station_app/ui/pages/exam.py" line="168"/>
+        <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
+        <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="187"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="191"/>
+        <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
+        <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="189"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="211"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -997,222 +1002,222 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="453"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="454"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="454"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="455"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="455"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="456"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="456"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="457"/>
         <source>Tắt camera (F4)</source>
         <translation>Camera off (F4)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="457"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="458"/>
         <source>Bật camera (F4)</source>
         <translation>Camera on (F4)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="458"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="459"/>
         <source>Mở ảnh… (Ctrl+O)</source>
         <translation>Open picture… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="459"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="460"/>
         <source>Dán ảnh (Ctrl+V)</source>
         <translation>Paste picture (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="460"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="461"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="461"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="462"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="462"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="463"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="463"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="464"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="464"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="465"/>
         <source>Hàng đợi hôm nay</source>
         <translation>Today&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="465"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="466"/>
         <source>In lại phiếu (Ctrl+P)</source>
         <translation>Reprint slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="466"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="467"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="474"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="475"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="476"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="477"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="478"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="479"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="480"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="481"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="482"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="483"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="482"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="483"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="491"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="492"/>
         <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
         <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="493"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="494"/>
         <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
         <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="495"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="496"/>
         <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
         <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="668"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="669"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
         <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="703"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="704"/>
         <source>Phiếu khám số {number} ngày {date}: {name}.</source>
         <translation>Visit slip no. {number} of {date}: {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="715"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="716"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
         <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="732"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="733"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
         <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="738"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="739"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
         <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="741"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="742"/>
         <source>Có thể đã có người này</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="742"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="743"/>
         <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
         <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="745"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="746"/>
         <source>Người mới (F2)</source>
         <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="781"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="782"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
         <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="794"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="795"/>
         <source>Có nhiều mã trong hình</source>
         <translation>Several codes in view</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="795"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="796"/>
         <source>Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được tiếp đón.</source>
         <translation>The camera or picture shows {count} QR codes at once. Choose the code of the person being received.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="803"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
         <source>Thẻ CCCD</source>
         <translation>CCCD card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="803"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
         <source>Thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="805"/>
         <source>Phiếu khám</source>
         <translation>Visit slip</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="805"/>
         <source>Mã không phải thẻ</source>
         <translation>Not a card code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="807"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="808"/>
         <source>{kind}: {name}, sinh {birth}</source>
         <translation>{kind}: {name}, born {birth}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="849"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="850"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
         <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="859"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="860"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
         <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="876"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="878"/>
         <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
         <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="883"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="885"/>
         <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
         <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="890"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="893"/>
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
         <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
