@@ -22,7 +22,6 @@ from station_app.services.settings_store import SettingsStore
 from station_app.ui import errors, i18n
 from station_app.ui.main_window import MainWindow
 from station_app.ui.style import apply_look
-from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from station_app.app import AppContext, InstanceLock

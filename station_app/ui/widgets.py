@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class Retranslating(QWidget):
@@ -43,3 +43,17 @@ def show_message(label: QLabel, text: str, ok: bool = False) -> None:
     label.style().polish(label)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def confirm_row(dialog: QDialog, confirm_text: str, cancel_text: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+    """A dialog's bottom row: the default (Enter) button on the left, Cancel (Esc) on the right."""
+    confirm, cancel = QPushButton(confirm_text), QPushButton(cancel_text)
+    confirm.setObjectName("primary")
+    confirm.setDefault(True)
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addWidget(confirm)
+    row.addStretch()
+    row.addWidget(cancel)
+    return confirm, cancel, row

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from station_app.core.model import TARGET_GROUP_LABELS, FundingSource, TargetGro
 from station_app.services.registry import ConsentInput
 from station_app.ui.errors import describe, show_error
 from station_app.ui.printing import sex_label
-from station_app.ui.widgets import heading, message_label, show_message
+from station_app.ui.widgets import confirm_row, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -147,17 +146,8 @@ class OpenVisitDialog(QDialog):
         self.guardian_fields.setEnabled(self.by_guardian.isChecked())
 
         self.message = message_label()
-        self.confirm_button = QPushButton(self.tr("Đồng ý và mở lượt khám (Enter)"))
-        self.confirm_button.setObjectName("primary")
-        self.confirm_button.setDefault(True)
+        self.confirm_button, self.cancel_button, buttons = confirm_row(self, self.tr("Đồng ý và mở lượt khám (Enter)"), self.tr("Huỷ (Esc)"))
         self.confirm_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Huỷ (Esc)"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.confirm_button)
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
         for widget in (title, who, self.second_warning, self.reason_box, groups_box):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from station_app.core.model import TARGET_GROUP_LABELS, RecordSource, Sex, Targe
 from station_app.services.reference import ethnic_groups
 from station_app.services.registry import ResidentInput, validate_resident
 from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import heading, message_label, show_message
+from station_app.ui.widgets import confirm_row, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -134,17 +133,8 @@ class ResidentFormDialog(QDialog):
             grid.addWidget(box, i // 2, i % 2)
 
         self.message = message_label()
-        self.save_button = QPushButton(self.tr("Lưu (Enter)"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setDefault(True)
+        self.save_button, self.cancel_button, buttons = confirm_row(self, self.tr("Lưu (Enter)"), self.tr("Huỷ (Esc)"))
         self.save_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Huỷ (Esc)"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addStretch()
-        buttons.addWidget(self.cancel_button)
 
         right = QVBoxLayout()
         right.addWidget(guardian)
