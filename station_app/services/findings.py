@@ -25,6 +25,7 @@ from station_app.persistence.tables import (ConclusionRow, CounsellingNoteRow, D
                                             HistoryItemRow, MeasurementRow, RecordVersionRow, ResidentRow, UserRow,
                                             VisitRow, utcnow)
 from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.persistence.visit_history import VisitHistoryRepository
 from station_app.services.accounts import SignedInUser
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,27 @@ class Counselling:
     topics: tuple[Topic, ...]
     text: str
     version: int = 1
+
+
+@dataclass(frozen=True)
+class RecordVersion:
+    """One version of one part of a visit, for the history view.
+
+    ``part`` is vitals, history, finding, conclusion or counselling; ``key`` the history item or specialty code
+    ("" for the others). ``changed_by``/``changed_at`` say who wrote this version and when; ``reason`` why it
+    replaced the one before (None for a first version). ``values`` are plain values to summarise, ``data`` the
+    whole record as kept.
+    """
+
+    part: str
+    key: str
+    version: int
+    changed_at: dt.datetime | None
+    changed_by: str
+    reason: str | None
+    values: Mapping[str, Any]
+    data: Mapping[str, Any]
+    current: bool
 
 
 @dataclass(frozen=True)
@@ -139,6 +161,21 @@ class FindingsService:
         """Codes of the parts still missing (core.checkup_book.missing_parts); empty when complete."""
         with UnitOfWork(self._db) as uow:
             return _missing(uow, *_visit(uow, visit_id))
+
+    def versions(self, visit_id: str) -> list[RecordVersion]:
+        """Every version of every part of the visit (vital signs included), newest first."""
+        with UnitOfWork(self._db) as uow:
+            _visit(uow, visit_id)
+            repo = VisitHistoryRepository(uow.session)
+            snapshots = _kept_snapshots(repo.kept_versions(visit_id)) + _current_snapshots(repo.current_rows(visit_id))
+            names = repo.user_names(_author(part, data)[0] for part, _k, _v, data, _r, _c in snapshots)
+        reasons = {(part, key, version): reason for part, key, version, _d, reason, _c in snapshots}
+        out = []
+        for part, key, version, data, _reason, current in snapshots:
+            by, at = _author(part, data)
+            out.append(RecordVersion(part, key, version, _when(at), names.get(by or "", ""),
+                                     reasons.get((part, key, version - 1)), _values(part, data), data, current))
+        return sorted(out, key=lambda v: (v.changed_at or dt.datetime.min, v.version), reverse=True)
 
     # -- writing -------------------------------------------------------------------------------------------
 
@@ -404,6 +441,77 @@ def _counselling(uow: UnitOfWork, visit_id: str) -> Counselling | None:
     codes = {r.topic for r in rows if r.topic}
     text = next((r.text for r in rows if not r.topic), "")
     return Counselling(tuple(t for t in Topic if t.value in codes), text, max(r.version for r in rows))
+
+
+_PARTS = {"vitals": "vitals", "history_items": "history", "findings": "finding", "conclusions": "conclusion",
+          "counselling_notes": "counselling"}
+# (part, key, version, data, reason it was replaced, current)
+_Snapshot = tuple[str, str, int, dict, str | None, bool]
+
+
+def _part_key(part: str, data: Mapping[str, Any]) -> str:
+    return str(data.get("item") or "") if part == "history" else str(data.get("specialty") or "") \
+        if part == "finding" else ""
+
+
+def _kept_snapshots(rows: Iterable[RecordVersionRow]) -> list[_Snapshot]:
+    """Kept rows as snapshots; counselling keeps one row per note, so its rows are grouped by version."""
+    out: list[_Snapshot] = []
+    notes: dict[int, list[RecordVersionRow]] = {}
+    for row in rows:
+        part = _PARTS.get(row.entity)
+        if part == "counselling":
+            notes.setdefault(row.version, []).append(row)
+        elif part is not None:
+            out.append((part, _part_key(part, row.data), row.version, dict(row.data), row.reason, False))
+    for version, group in notes.items():
+        out.append(("counselling", "", version, {"notes": [dict(r.data) for r in group]}, group[0].reason, False))
+    return out
+
+
+def _current_snapshots(current: Mapping[str, list]) -> list[_Snapshot]:
+    out: list[_Snapshot] = []
+    if current["vitals"]:
+        version = max(r.version for r in current["vitals"])
+        out.append(("vitals", "", version, {"measurements": [_as_json(r) for r in current["vitals"]]}, None, True))
+    for part, rows in (("history", current["history"]), ("finding", current["findings"]),
+                       ("conclusion", current["conclusion"])):
+        out += [(part, _part_key(part, _as_json(r)), r.version, _as_json(r), None, True) for r in rows]
+    if current["counselling"]:
+        version = max(r.version for r in current["counselling"])
+        out.append(("counselling", "", version, {"notes": [_as_json(r) for r in current["counselling"]]}, None, True))
+    return out
+
+
+def _author(part: str, data: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """Who wrote a snapshot and when (an ISO string), from the record itself."""
+    if part in ("vitals", "counselling"):
+        rows = data.get("measurements") or data.get("notes") or [{}]
+        return rows[0].get("recorded_by"), rows[0].get("recorded_at")
+    if part == "conclusion":
+        return data.get("concluded_by"), data.get("concluded_at")
+    return data.get("recorded_by"), data.get("recorded_at")
+
+
+def _when(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def _values(part: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The values a person reads, without ids and bookkeeping."""
+    if part == "vitals":
+        return {f"{m['code']}_{m['reading']}": m["value"] for m in data["measurements"]}
+    if part == "counselling":
+        notes = data["notes"]
+        return {"topics": [n["topic"] for n in notes if n.get("topic")],
+                "text": next((n.get("text") for n in notes if not n.get("topic")), "")}
+    if part == "history":
+        return {"answer": data.get("answer"), "detail": data.get("detail")}
+    if part == "finding":
+        return {"health_class": data.get("health_class"), "no_abnormality": data.get("no_abnormality"),
+                "text": data.get("text"), "diagnoses": [d["icd10"] for d in data.get("diagnoses", [])]}
+    keys = ("overall_class", "computed_class", "override_reason", "advice", "referral_to", "referral_reason")
+    return {k: data.get(k) for k in keys}
 
 
 def _flags(uow: UnitOfWork, visit_id: str) -> dict[str, str]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.errors import show_error
+from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.pages.reception import status_label
 from station_app.ui.printing import sex_label
@@ -86,6 +88,13 @@ class ExamPage(Retranslating):
         self.who = QLabel()
         self.who.setObjectName("subheading")
         self.who.setWordWrap(True)
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("history")
+        self.history_button.setVisible(False)
+        self.history_button.clicked.connect(self.show_history)
+        who_row = QHBoxLayout()
+        who_row.addWidget(self.who, 1)
+        who_row.addWidget(self.history_button)
         self.tabs = QTabWidget()
         self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
         self.vitals.saved.connect(lambda _visit_id: self.refresh())
@@ -100,7 +109,7 @@ class ExamPage(Retranslating):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.who)
+        right_layout.addLayout(who_row)
         right_layout.addWidget(self.tabs, 1)
         columns = QHBoxLayout()
         columns.addWidget(self.queue_box, 1)
@@ -116,7 +125,7 @@ class ExamPage(Retranslating):
         self.serial = SerialScanner(self)
         self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
         self._shortcuts = []
-        for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue)):
+        for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue), ("Ctrl+H", self.show_history)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -127,6 +136,7 @@ class ExamPage(Retranslating):
         self.scan.setPlaceholderText(self.tr("Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3"))
         self.queue_box.setTitle(self.tr("Hàng đợi hôm nay (mũi tên rồi Enter) · F6"))
         self.tabs.setTabText(0, self.tr("Sinh hiệu"))
+        self.history_button.setText(self.tr("Lịch sử thay đổi (Ctrl+H)"))
         for index, (_form, title) in enumerate(self.desks, 1):
             self.tabs.setTabText(index, QCoreApplication.translate("ExamPage", title))
         self._show_who()
@@ -204,8 +214,17 @@ class ExamPage(Retranslating):
         if visit.id not in {v.id for v in self.queue_visits}:
             self.refresh()
 
+    def show_history(self) -> None:
+        """Every version of every part of the open visit, in a dialog (Esc closes it)."""
+        if self.visit is None:
+            return
+        self.history_dialog = VisitHistoryDialog(self._ctx, self._tasks, self.visit, self)
+        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog.open()
+
     def _show_who(self) -> None:
         v = self.visit
+        self.history_button.setVisible(v is not None)
         self.who.setText(self.tr("Số {number} · {name} · {sex}, sinh năm {year}").format(
             number=v.queue_number, name=v.resident_name, sex=sex_label(v.sex), year=v.birth_year) if v
             else self.tr("Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi."))

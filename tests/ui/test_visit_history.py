@@ -1,0 +1,127 @@
+"""The visit's history view: every version of every part, with who, when and why, newest first."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from station_app.core.checkup_book import Topic, specialties
+from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
+from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty
+from station_app.core.settings import Settings
+from station_app.services.findings import Diagnosis, HistoryAnswer
+from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.ui.exam.history_dialog import VisitHistoryDialog, local_time
+from station_app.ui.pages.exam import ExamPage
+from station_app.ui.tasks import TaskRunner
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
+CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
+VITALS = {"height_cm": 158, "weight_kg": 52.5, "pulse": 78, "systolic_1": 128, "diastolic_1": 82,
+          "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8}
+
+
+@pytest.fixture
+def tasks():
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def doctor(ctx, admin):
+    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, "bacsi-2026")
+    return ctx.accounts.sign_in("bs.lan", "bacsi-2026")
+
+
+@pytest.fixture
+def amended(ctx, nurse, doctor):
+    """A visit measured, examined, completed, then its weight and its eye finding changed with reasons."""
+    resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lường Văn Minh", sex=Sex.MALE,
+                                                              birth_year=1975))
+    info = ctx.station.info()
+    visit = ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
+                                    [], CONSENT)
+    ctx.exam.save_vitals(nurse, visit.id, VITALS)
+    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True, "10 điếu/ngày")])
+    for specialty in specialties(Sex.MALE, 51):
+        ctx.findings.save_finding(doctor, visit.id, specialty, True, None, [], HealthClass.I)
+    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.I, None, "Bỏ thuốc lá", None)
+    ctx.findings.save_counselling(doctor, visit.id, [Topic.TOBACCO], "Bỏ thuốc lá")
+    ctx.findings.complete(doctor, visit.id)
+    ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "weight_kg": 54}, reason="Cân lại")
+    ctx.findings.save_finding(doctor, visit.id, Specialty.EYES, False, "Cận thị", [Diagnosis("H52.1")],
+                              HealthClass.II, reason="Ghi nhầm chuyên khoa")
+    return visit
+
+
+def open_dialog(qtbot, ctx, tasks, visit):
+    dialog = VisitHistoryDialog(ctx, tasks, visit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    return dialog
+
+
+def rows(dialog):
+    return [[dialog.table.item(r, c).text() for c in range(dialog.table.columnCount())]
+            for r in range(dialog.table.rowCount())]
+
+
+def test_every_version_is_listed_newest_first_with_who_when_and_why(app, qtbot, ctx, tasks, amended):
+    started = dt.datetime.now().strftime("%d/%m/%Y")
+    dialog = open_dialog(qtbot, ctx, tasks, amended)
+    listed = rows(dialog)
+    vitals = [r for r in listed if r[0] == "Sinh hiệu"]
+    assert [(r[1], r[2], r[4]) for r in vitals] == [("2 (hiện tại)", "Tòng Thị Hoa", "Cân lại"),
+                                                    ("1", "Tòng Thị Hoa", "")]
+    assert "Cân nặng 54" in vitals[0][5] and "Cân nặng 52,5" in vitals[1][5]
+    assert all(r[3].startswith(started) and len(r[3]) == len("dd/mm/yyyy HH:MM") for r in listed)
+    eyes = [r for r in listed if r[0] == "Khám Mắt"]
+    assert [(r[1], r[2], r[4]) for r in eyes] == [("2 (hiện tại)", "Lò Thị Lan", "Ghi nhầm chuyên khoa"),
+                                                  ("1", "Lò Thị Lan", "")]
+    assert "Cận thị" in eyes[0][5] and "H52.1" in eyes[0][5] and "Không phát hiện bất thường" in eyes[1][5]
+    assert listed[0][0] == "Khám Mắt"  # the last change comes first
+    assert {"Tiền sử: Hút thuốc lá, thuốc lào", "Kết luận", "Tư vấn", "Khám Nội khoa"} <= {r[0] for r in listed}
+    times = [v.changed_at for v in dialog.versions]
+    assert times == sorted(times, reverse=True)
+    bold = [dialog.table.item(r, 0).font().bold() for r in range(len(listed))]
+    assert bold == [v.current for v in dialog.versions] and bold.count(False) == 2  # only the two amended kept
+    assert "H52.1" in dialog.detail.toPlainText()  # the selected row's full record
+    assert '"weight_kg"' in dialog.table.item(listed.index(vitals[1]), 5).toolTip()
+    SHOTS.mkdir(exist_ok=True)
+    dialog.resize(1200, 620)
+    qtbot.wait(20)
+    dialog.grab().save(str(SHOTS / "history.png"))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_the_service_names_the_author_and_the_reason_of_each_version(ctx, amended):
+    versions = [v for v in ctx.findings.versions(amended.id) if v.part == "vitals"]
+    assert [(v.version, v.changed_by, v.reason, v.current, v.values["weight_kg_1"]) for v in versions] == [
+        (2, "Tòng Thị Hoa", "Cân lại", True, 54), (1, "Tòng Thị Hoa", None, False, 52.5)]
+    assert local_time(dt.datetime(2026, 3, 1, 2, 5)) == dt.datetime(2026, 3, 1, 2, 5, tzinfo=dt.UTC) \
+        .astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def test_the_exam_page_opens_the_history_with_ctrl_h_once_a_visit_is_loaded(app, qtbot, ctx, nurse, tasks, amended):
+    page = ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings())
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    assert not page.history_button.isVisible()
+    page.open_visit(amended)
+    assert page.history_button.isVisible() and page.history_button.text() == "Lịch sử thay đổi (Ctrl+H)"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(page, "history_dialog", None) is not None
+                    and page.history_dialog.table.rowCount() > 0)
+    assert page.history_dialog.isVisible()
+    page.history_dialog.reject()
+    tasks.wait()
