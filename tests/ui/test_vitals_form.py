@@ -238,3 +238,15 @@ def test_an_id_card_scan_opens_the_holders_visit_of_today(app, qtbot, ctx, nurse
     page.scan.setText("012190004321||Vàng Thị Mai|12121990|Nữ|Bản Phiêng, xã Mường Kim, Lai Châu|05052021")
     press_enter(page.scan)
     qtbot.waitUntil(lambda: "chưa được tiếp đón" in page.message.text())
+
+
+def test_the_other_desks_show_the_visit_when_their_tab_is_opened(qtbot, page, ctx, nurse):
+    first, second = open_visit(ctx, nurse, "Lò Thị Ơn", 1990), open_visit(ctx, nurse, "Giàng A Sử", 1956)
+    doctor = next(form for form, _title in page.desks if type(form).__name__ == "DoctorForm")
+    page.open_visit(first)
+    qtbot.waitUntil(lambda: page.vitals.record is not None and page.vitals.record.visit_id == first.id)
+    assert doctor.visit is None  # not loaded while the vital-signs desk is in use
+    page.tabs.setCurrentWidget(doctor)
+    qtbot.waitUntil(lambda: doctor.visit is not None and doctor.visit.id == first.id)
+    page.open_visit(second)  # a slip scanned while the doctor's tab is open: it follows at once
+    qtbot.waitUntil(lambda: doctor.visit is not None and doctor.visit.id == second.id)

@@ -106,6 +106,8 @@ class ExamPage(Retranslating):
             form = getattr(importlib.import_module(module_name), class_name)(self._ctx, self._tasks, self._user)
             self.tabs.addTab(form, "")
             self.desks.append((form, title))
+        self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
+        self.tabs.currentChanged.connect(lambda _index: self._load_current_desk())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,13 +206,15 @@ class ExamPage(Retranslating):
         self.open_visit(visit)
 
     def open_visit(self, visit: VisitInfo) -> None:
-        """Show ``visit`` on every desk; the vital-signs tab opens with its first field focused."""
+        """Show ``visit`` on the desk in front (the vital-signs form gets its first field focused); the other desks
+        load it when their tab is opened."""
         self.visit = visit
         self._show_who()
-        self.tabs.setCurrentWidget(self.vitals)
-        self.vitals.load(visit)
-        for form, _title in self.desks:
-            form.load(visit)
+        self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
+        # The other desks load when their tab is shown: a laptop is usually one desk, and the doctor's form
+        # rebuilds its specialty sections (~40 ms) that would otherwise delay the vital-signs form.
+        self._stale = {id(form) for form, _title in self.desks}
+        self._load_current_desk()
         if visit.id not in {v.id for v in self.queue_visits}:
             self.refresh()
 
@@ -221,6 +225,12 @@ class ExamPage(Retranslating):
         self.history_dialog = VisitHistoryDialog(self._ctx, self._tasks, self.visit, self)
         self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog.open()
+
+    def _load_current_desk(self) -> None:
+        form = self.tabs.currentWidget()
+        if self.visit is not None and id(form) in self._stale:
+            self._stale.discard(id(form))
+            form.load(self.visit)
 
     def _show_who(self) -> None:
         v = self.visit
