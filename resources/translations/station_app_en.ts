@@ -612,52 +612,57 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="53"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="55"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="54"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="56"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="126"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="137"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="127"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="138"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="128"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="139"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="129"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="140"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="168"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="141"/>
+        <source>Lịch sử thay đổi (Ctrl+H)</source>
+        <translation>Change history (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="180"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="191"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="203"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="238"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="211"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="240"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -831,152 +836,152 @@
 <context>
     <name>OpenVisitDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="84"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="83"/>
         <source>Mở lượt khám</source>
         <translation>Open visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="86"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="85"/>
         <source>Mở lượt khám cho {name}</source>
         <translation>Open a visit for {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="87"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="86"/>
         <source>Sinh {birth} · {sex} · {place}</source>
         <translation>Born {birth} · {sex} · {place}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="89"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="88"/>
         <source>chưa rõ địa chỉ</source>
         <translation>address unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="93"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="92"/>
         <source>Ví dụ: khám lại theo yêu cầu của bác sĩ; lần trước chưa khám xong</source>
         <translation>e.g. re-examination requested by the doctor; previous check-up not completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="97"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="96"/>
         <source>Lý do khám lần hai *</source>
         <translation>Reason for second visit *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="104"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="103"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="115"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="117"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="116"/>
         <source>Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)</source>
         <translation>Consent to the processing of personal data (read aloud to the resident)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="120"/>
         <source>Người dân tự đồng ý</source>
         <translation>Resident consents for themselves</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121"/>
         <source>Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)</source>
         <translation>Guardian consents on their behalf (children, people unable to decide for themselves)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="135"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134"/>
         <source>Họ và tên người giám hộ *</source>
         <translation>Guardian&apos;s full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="136"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="135"/>
         <source>Quan hệ *</source>
         <translation>Relationship *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="139"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Người ghi nhận sự đồng ý: {name}</source>
         <translation>Consent recorded by: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="150"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="149"/>
         <source>Đồng ý và mở lượt khám (Enter)</source>
         <translation>Confirm consent and open visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="154"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="149"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="170"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="160"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Only open a second visit when it is really necessary, and enter a reason (it will be recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="179"/>
         <source>Ngân sách nhà nước (miễn phí)</source>
         <translation>State budget (free of charge)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="190"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="180"/>
         <source>Bảo hiểm y tế</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="191"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="181"/>
         <source>Cơ quan, đơn vị chi trả</source>
         <translation>Paid by agency or organisation</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="192"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="182"/>
         <source>Người dân tự chi trả</source>
         <translation>Paid by the resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="193"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="183"/>
         <source>Nguồn khác</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="217"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="207"/>
         <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn &quot;Người dân tự đồng ý&quot;.</source>
         <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select &quot;Resident consents for themselves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="222"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="212"/>
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
     </message>
@@ -984,17 +989,17 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="168"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="167"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="168"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="167"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="168"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="167"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -1002,222 +1007,222 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="454"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="453"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="455"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="454"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="456"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="455"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="457"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="456"/>
         <source>Tắt camera (F4)</source>
         <translation>Camera off (F4)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="458"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="457"/>
         <source>Bật camera (F4)</source>
         <translation>Camera on (F4)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="459"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="458"/>
         <source>Mở ảnh… (Ctrl+O)</source>
         <translation>Open picture… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="460"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="459"/>
         <source>Dán ảnh (Ctrl+V)</source>
         <translation>Paste picture (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="461"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="460"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="462"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="461"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="463"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="462"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="464"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="463"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="465"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="464"/>
         <source>Hàng đợi hôm nay</source>
         <translation>Today&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="466"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="465"/>
         <source>In lại phiếu (Ctrl+P)</source>
         <translation>Reprint slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="467"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="466"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="475"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="474"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="477"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="476"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="479"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="478"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="481"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="480"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="483"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="482"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="483"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="482"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="492"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="491"/>
         <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
         <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="494"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="493"/>
         <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
         <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="496"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="495"/>
         <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
         <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="669"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="668"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
         <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="704"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="703"/>
         <source>Phiếu khám số {number} ngày {date}: {name}.</source>
         <translation>Visit slip no. {number} of {date}: {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="716"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="715"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
         <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="733"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="732"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
         <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="739"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="738"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
         <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="742"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="741"/>
         <source>Có thể đã có người này</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="743"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="742"/>
         <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
         <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="746"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="745"/>
         <source>Người mới (F2)</source>
         <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="782"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="781"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
         <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="795"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="794"/>
         <source>Có nhiều mã trong hình</source>
         <translation>Several codes in view</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="796"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="795"/>
         <source>Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được tiếp đón.</source>
         <translation>The camera or picture shows {count} QR codes at once. Choose the code of the person being received.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="803"/>
         <source>Thẻ CCCD</source>
         <translation>CCCD card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="803"/>
         <source>Thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="805"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
         <source>Phiếu khám</source>
         <translation>Visit slip</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="805"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="804"/>
         <source>Mã không phải thẻ</source>
         <translation>Not a card code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="808"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="807"/>
         <source>{kind}: {name}, sinh {birth}</source>
         <translation>{kind}: {name}, born {birth}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="850"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="849"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
         <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="860"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="859"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
         <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="878"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="877"/>
         <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
         <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="885"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="884"/>
         <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
         <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="893"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="892"/>
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
         <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
@@ -1225,68 +1230,68 @@
 <context>
     <name>ResidentCard</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="210"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="209"/>
         <source>Quét thẻ CCCD, thẻ BHYT hoặc phiếu khám (bằng máy quét, camera hay ảnh), hoặc gõ tên vào ô tìm kiếm. Người không có thẻ: bấm F2 để nhập tay.</source>
         <translation>Scan a CCCD card, health insurance card or visit slip (scanner, camera or picture), or type a name in the search field. People without a card: press F2 to enter them by hand.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="220"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="219"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="220"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="219"/>
         <source>{birth} ({age} tuổi)</source>
         <translation>{birth} ({age} years)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="221"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="220"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="222"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="221"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
+        <location filename="../../station_app/ui/pages/reception.py" line="221"/>
         <location filename="../../station_app/ui/pages/reception.py" line="222"/>
-        <location filename="../../station_app/ui/pages/reception.py" line="223"/>
         <source>chưa có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="223"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="222"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="224"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="223"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="224"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="223"/>
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="226"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="225"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="228"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="227"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="238"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="237"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Mở lượt khám lần hai cần ghi lý do.</source>
         <translation>This person was already registered in this campaign on {date} at {site}. A second visit needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="242"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="241"/>
         <source>Lượt khám hôm nay: số thứ tự {number}</source>
         <translation>Today&apos;s visit: queue no. {number}</translation>
     </message>
@@ -1294,177 +1299,177 @@
 <context>
     <name>ResidentFormDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="78"/>
         <source>Xác nhận người mới từ thẻ</source>
         <translation>Confirm new person from card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="78"/>
         <source>Nhập tay người không có thẻ</source>
         <translation>Enter a person without a card manually</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
         <source>Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, rồi bấm Lưu.</source>
         <translation>This person is not on the list yet. Please check the details read from the card against the resident, then click Save.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="84"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="83"/>
         <source>Dùng cho người không mang thẻ (trẻ nhỏ, một số người cao tuổi). Ô có dấu * là bắt buộc. Với trẻ em, ghi họ tên và quan hệ của người giám hộ.</source>
         <translation>For people without a card (young children, some elderly people). Fields marked * are required. For children, enter the guardian&apos;s full name and relationship.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="91"/>
         <source>— chọn —</source>
         <translation>— select —</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="93"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="93"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="93"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="96"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="95"/>
         <source>ngày/tháng/năm, hoặc chỉ năm sinh</source>
         <translation>dd/mm/yyyy, or year of birth only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="98"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="97"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
         <source>15 ký tự trên thẻ, hoặc mã số BHXH 10 chữ số</source>
         <translation>15 characters on the card, or 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="112"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="112"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117"/>
         <source>Giới tính *</source>
         <translation>Sex *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="119"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
         <source>Ngày sinh hoặc năm sinh *</source>
         <translation>Date or year of birth *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="120"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="119"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="121"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="120"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="121"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="121"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="126"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="125"/>
         <source>Người giám hộ (với trẻ em)</source>
         <translation>Guardian (for children)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="128"/>
         <source>Họ và tên người giám hộ</source>
         <translation>Guardian&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="129"/>
         <source>Quan hệ với trẻ</source>
         <translation>Relationship to child</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="131"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="130"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="137"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="136"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="141"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="136"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="216"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="206"/>
         <source>Ghi ngày sinh dạng 15/05/2002, hoặc chỉ năm sinh (2002).</source>
         <translation>Enter the date of birth as 15/05/2002, or just the year of birth (2002).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="222"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="212"/>
         <source>Ghi họ tên người giám hộ, hoặc xoá ô quan hệ.</source>
         <translation>Enter the guardian&apos;s full name, or clear the relationship field.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="255"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="245"/>
         <source>Hãy sửa ô được báo đỏ rồi bấm Lưu.</source>
         <translation>Please correct the fields marked in red, then click Save.</translation>
     </message>
@@ -1472,27 +1477,27 @@
 <context>
     <name>ResidentsTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="125"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="124"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="125"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="124"/>
         <source>Năm sinh</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="125"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="124"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="125"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="124"/>
         <source>Số CCCD / BHYT</source>
         <translation>CCCD / insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="126"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="125"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
     </message>
@@ -2016,6 +2021,135 @@ Please correct those rows in the original file and import it again; rows already
     </message>
 </context>
 <context>
+    <name>VisitHistoryDialog</name>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="45"/>
+        <source>Lịch sử thay đổi của lượt khám</source>
+        <translation>The visit&apos;s change history</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="47"/>
+        <source>Số {number} · {name}, sinh năm {year}</source>
+        <translation>No. {number} · {name}, born {year}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="50"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="52"/>
+        <source>Phần</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="52"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="52"/>
+        <source>Người ghi</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="53"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="53"/>
+        <source>Lý do sửa</source>
+        <translation>Reason for change</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="53"/>
+        <source>Giá trị</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="66"/>
+        <source>Chọn một dòng để xem toàn bộ dữ liệu của phiên bản đó.</source>
+        <translation>Choose a row to see everything that version recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="71"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="97"/>
+        <source>{count} phiên bản · dòng in đậm là phiên bản hiện tại</source>
+        <translation>{count} versions · the bold rows are the current versions</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="98"/>
+        <source>Lượt khám này chưa có gì được ghi.</source>
+        <translation>Nothing has been recorded for this visit yet.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="108"/>
+        <source>{version} (hiện tại)</source>
+        <translation>{version} (current)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="115"/>
+        <source>Sinh hiệu</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="119"/>
+        <source>Tiền sử: {item}</source>
+        <translation>History: {item}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="124"/>
+        <source>Khám {specialty}</source>
+        <translation>Examination: {specialty}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="126"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="127"/>
+        <source>Tư vấn</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="134"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="134"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="139"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="163"/>
+        <source>Phân loại {klass}</source>
+        <translation>Class {klass}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="142"/>
+        <source>Chuyển đến {place}</source>
+        <translation>Referred to {place}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="156"/>
+        <source>Huyết áp ({reading}) {high}/{low}</source>
+        <translation>Blood pressure ({reading}) {high}/{low}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="166"/>
+        <source>Không phát hiện bất thường</source>
+        <translation>No abnormality found</translation>
+    </message>
+</context>
+<context>
     <name>VitalsForm</name>
     <message>
         <location filename="../../station_app/ui/exam/vitals_form.py" line="220"/>
@@ -2288,27 +2422,27 @@ Please correct those rows in the original file and import it again; rows already
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="184"/>
+        <location filename="../../station_app/services/findings.py" line="221"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="362"/>
+        <location filename="../../station_app/services/findings.py" line="399"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="363"/>
+        <location filename="../../station_app/services/findings.py" line="400"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="365"/>
+        <location filename="../../station_app/services/findings.py" line="402"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="366"/>
+        <location filename="../../station_app/services/findings.py" line="403"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -2488,7 +2622,7 @@ Please correct those rows in the original file and import it again; rows already
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main.py" line="98"/>
+        <location filename="../../station_app/ui/main.py" line="97"/>
         <source>Không mở được ứng dụng</source>
         <translation>The app could not open</translation>
     </message>
@@ -2879,7 +3013,7 @@ Please correct those rows in the original file and import it again; rows already
     </message>
     <message>
         <location filename="../../station_app/services/examination.py" line="350"/>
-        <location filename="../../station_app/services/findings.py" line="311"/>
+        <location filename="../../station_app/services/findings.py" line="348"/>
         <location filename="../../station_app/services/registry.py" line="500"/>
         <source>lượt khám</source>
         <translation>visit</translation>
@@ -2900,27 +3034,27 @@ Please correct those rows in the original file and import it again; rows already
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="76"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="75"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="77"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="76"/>
         <source>Đang khám</source>
         <translation>In examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="78"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="77"/>
         <source>Đã khám xong</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="79"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="78"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="80"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="79"/>
         <source>Đã huỷ</source>
         <translation>Cancelled</translation>
     </message>
