@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from station_app import __version__
 from station_app.core.errors import DataFolderNotWritableError, StationError
@@ -94,6 +94,8 @@ class AppController(QObject):
             self.start_setup()
 
     def cannot_open(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox  # rarely needed: its enums are not worth loading at every start
+
         title = QCoreApplication.translate("errors", "Không mở được ứng dụng")
         if isinstance(exc, StationError):
             QMessageBox.critical(self.window, title, errors.describe(exc))
