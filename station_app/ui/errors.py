@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from station_app.core.errors import StationError
 
@@ -72,3 +72,14 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 def install_excepthook() -> None:
     """Errors escaping a slot go to the log and one dialog, never to a silent crash or a traceback."""
     sys.excepthook = _excepthook
+
+
+def report(widget: QWidget, label: QLabel, exc: BaseException) -> None:
+    """Expected errors become the sentence in the widget's own message line; anything else goes to the one
+    dialog that says where the log is."""
+    from station_app.ui.widgets import show_message
+
+    if isinstance(exc, StationError):
+        show_message(label, describe(exc))
+    else:
+        show_error(widget, exc)

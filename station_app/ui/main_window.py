@@ -25,7 +25,7 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.core.roles import Permission, can
 from station_app.core.settings import Settings
-from station_app.ui.errors import describe, show_error
+from station_app.ui.errors import report
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.sign_in import SignInScreen
 from station_app.ui.tasks import TaskRunner
@@ -114,10 +114,7 @@ class LockScreen(Retranslating):
     def _refused(self, exc: BaseException) -> None:
         self.unlock_button.setEnabled(True)
         self.password.clear()
-        if isinstance(exc, StationError):
-            show_message(self.message, describe(exc))
-        else:
-            show_error(self, exc)
+        report(self, self.message, exc)
 
 
 class MainWindow(QMainWindow):

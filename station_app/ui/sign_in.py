@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from station_app.core.errors import StationError
+
 from station_app.ui import i18n
-from station_app.ui.errors import describe, show_error
+from station_app.ui.errors import report
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message
 
@@ -121,7 +121,4 @@ class SignInScreen(Retranslating):
         self.sign_in_button.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        if isinstance(exc, StationError):
-            show_message(self.message, describe(exc))
-        else:
-            show_error(self, exc)
+        report(self, self.message, exc)

@@ -1,6 +1,10 @@
 """Small building blocks shared by pages and dialogs."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -57,3 +61,12 @@ def confirm_row(dialog: QDialog, confirm_text: str, cancel_text: str) -> tuple[Q
     row.addStretch()
     row.addWidget(cancel)
     return confirm, cancel, row
+
+
+def while_alive(widget: QWidget, fn: Callable[..., None]) -> Callable[..., None]:
+    """``fn`` wrapped to do nothing once ``widget`` is deleted: a background result or a deferred call may
+    arrive after the page or dialog that asked for it was closed."""
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(widget):
+            fn(*args)
+    return call

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
@@ -15,12 +14,12 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 
 from station_app.core import checkup_book as book
 from station_app.core.checkup_book import Topic
-from station_app.core.errors import StationError
+
 from station_app.core.roles import Permission, can
 from station_app.core.vitals import flag_labels
 from station_app.services.findings import DeskState
-from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+from station_app.ui.errors import report
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 
 def _tr(text: str) -> str:
@@ -104,7 +103,7 @@ class CounsellingForm(Retranslating):
         """Show ``visit`` (a registry VisitInfo); its records and vital-sign flags are read on the database lane."""
         self.visit = visit
         self.title.setText(self.tr("Tư vấn: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year))
-        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=self._alive(self._loaded), parent=self)
+        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=while_alive(self, self._loaded), parent=self)
 
     def _loaded(self, state: DeskState) -> None:
         self.state = state
@@ -158,23 +157,14 @@ class CounsellingForm(Retranslating):
         topics = [t for t, box in self.boxes.items() if box.isChecked()]
         text, reason = self.note.toPlainText(), self.amend_reason.text().strip() or None
         self.tasks.submit(lambda: svc.save_counselling(user, visit_id, topics, text, reason=reason),
-                          on_done=self._alive(self._saved), on_error=self._alive(self._failed), parent=self)
+                          on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
 
     def _saved(self, _result: object) -> None:
         show_message(self.message, self.tr("Đã lưu tư vấn."), ok=True)
         self.saved.emit(self.visit.id)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StationError):
-            show_message(self.message, describe(exc))
-        else:
-            show_error(self, exc)
-
-    def _alive(self, fn: Callable[..., None]) -> Callable[..., None]:
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-        return call
+        report(self, self.message, exc)
 
 
 def _tr_vitals(text: str) -> str:

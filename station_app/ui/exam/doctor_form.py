@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox,
@@ -25,8 +24,8 @@ from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
 from station_app.services.findings import DeskState, Diagnosis, HistoryAnswer, Referral
 from station_app.services.reference import icd10_codes
-from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+from station_app.ui.errors import describe, report
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 _DETAIL = Qt.ItemDataRole.UserRole + 1
 _CLASS_KEYS = {Qt.Key.Key_1: HealthClass.I, Qt.Key.Key_2: HealthClass.II, Qt.Key.Key_3: HealthClass.III,
@@ -332,7 +331,7 @@ class DoctorForm(Retranslating):
         self.visit = visit
         self.title.setText(self.tr("Bác sĩ khám: {name} ({year})").format(name=visit.resident_name,
                                                                           year=visit.birth_year))
-        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=self._alive(self._loaded), parent=self)
+        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=while_alive(self, self._loaded), parent=self)
 
     def _loaded(self, state: DeskState) -> None:
         self.state = state
@@ -460,7 +459,7 @@ class DoctorForm(Retranslating):
         except StationError as exc:
             show_message(self.message, describe(exc))
             return
-        self.tasks.submit(job, on_done=self._alive(self._saved), on_error=self._alive(self._failed), parent=self)
+        self.tasks.submit(job, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
 
     def _collect(self) -> Callable[[], object]:
         """Everything typed, as one job for the database lane (plain values only cross the thread)."""
@@ -502,7 +501,7 @@ class DoctorForm(Retranslating):
             return
         svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
         self.tasks.submit(lambda: (svc.complete(user, visit_id), svc.state(visit_id)),
-                          on_done=self._alive(self._completed), on_error=self._alive(self._failed), parent=self)
+                          on_done=while_alive(self, self._completed), on_error=while_alive(self, self._failed), parent=self)
 
     def _completed(self, result: tuple[Any, DeskState]) -> None:
         self.state = result[1]
@@ -512,13 +511,5 @@ class DoctorForm(Retranslating):
         self.saved.emit(self.visit.id)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StationError):
-            show_message(self.message, describe(exc))
-        else:
-            show_error(self, exc)
+        report(self, self.message, exc)
 
-    def _alive(self, fn: Callable[..., None]) -> Callable[..., None]:
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-        return call

@@ -7,7 +7,6 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from station_app.services.findings import RecordVersion
     from station_app.services.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import while_alive
 
 _HISTORY_LABELS = {item.code: item.label for item in book.HISTORY_ITEMS}
 
@@ -77,7 +77,7 @@ class VisitHistoryDialog(QDialog):
         layout.addWidget(self.who)
         layout.addWidget(splitter, 1)
         layout.addLayout(row)
-        self._tasks.submit(self._ctx.findings.versions, visit.id, parent=self, on_done=self._alive(self._loaded))
+        self._tasks.submit(self._ctx.findings.versions, visit.id, parent=self, on_done=while_alive(self, self._loaded))
 
     def _loaded(self, versions: list[RecordVersion]) -> None:
         self.versions = versions
@@ -168,11 +168,6 @@ class VisitHistoryDialog(QDialog):
         parts += [", ".join(values["diagnoses"])] if values.get("diagnoses") else []
         return " · ".join(parts)
 
-    def _alive(self, fn):  # noqa: ANN001, ANN202
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-        return call
 
 
 def _measure_label(key: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
@@ -38,7 +37,7 @@ from station_app.services.examination import (
     parse_number,
 )
 from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import Retranslating, message_label, show_message
+from station_app.ui.widgets import Retranslating, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -236,8 +235,8 @@ class VitalsForm(Retranslating):
         self.save_draft_now()
         self.visit, self.record = visit, None
         self.setEnabled(False)
-        self._tasks.submit(self._load, visit.id, parent=self, on_done=self._alive(self._loaded),
-                           on_error=self._alive(self._failed))
+        self._tasks.submit(self._load, visit.id, parent=self, on_done=while_alive(self, self._loaded),
+                           on_error=while_alive(self, self._failed))
 
     def _load(self, visit_id: str) -> tuple[VitalsRecord, Draft | None]:
         return self._ctx.exam.vitals(visit_id), self._ctx.exam.draft(visit_id, VITALS_DESK)
@@ -391,7 +390,7 @@ class VitalsForm(Retranslating):
         fasting, reason = self.fasting.isChecked() if "glucose_mmol" in values else None, self.reason.text()
         self._tasks.submit(lambda: self._ctx.exam.save_vitals(self._user, visit_id, values, confirmed,
                                                               fasting=fasting, reason=reason),
-                           parent=self, on_done=self._alive(self._saved), on_error=self._alive(self._refused))
+                           parent=self, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._refused))
 
     def _saved(self, record: VitalsRecord) -> None:
         self.saving = False
@@ -469,13 +468,8 @@ class VitalsForm(Retranslating):
             return
         self._draft_timer.stop()
         self._tasks.submit(self._ctx.exam.discard_draft, self.visit.id, VITALS_DESK, parent=self,
-                           on_done=self._alive(lambda _none: self.load(self.visit)))
+                           on_done=while_alive(self, lambda _none: self.load(self.visit)))
 
-    def _alive(self, fn):  # noqa: ANN001, ANN202
-        def call(*args: object) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-        return call
 
 
 def _text(value: float | None) -> str:

@@ -12,9 +12,8 @@ import datetime as dt
 import importlib
 import importlib.util
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -41,7 +40,7 @@ from station_app.ui.pages.reception import status_label
 from station_app.ui.printing import sex_label
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -148,7 +147,7 @@ class ExamPage(Retranslating):
 
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, parent=self,
-                           on_done=self._alive(self._queue_loaded))
+                           on_done=while_alive(self, self._queue_loaded))
 
     def _queue_loaded(self, visits: list[VisitInfo]) -> None:
         self.queue_visits = visits
@@ -183,11 +182,11 @@ class ExamPage(Retranslating):
         self.scan.clear()
         show_message(self.message, "")
         if result.kind is not ScanKind.SLIP:  # an ID or insurance card: the holder's visit of today, if any
-            self._tasks.submit(self._todays_visit_of, result, parent=self, on_done=self._alive(self._card_visit),
-                               on_error=self._alive(lambda e: show_error(self, e)))
+            self._tasks.submit(self._todays_visit_of, result, parent=self, on_done=while_alive(self, self._card_visit),
+                               on_error=while_alive(self, lambda e: show_error(self, e)))
             return
         self._tasks.submit(self._ctx.exam.visit_from_slip, self._user, result.slip, parent=self,
-                           on_done=self._alive(self.open_visit), on_error=self._alive(lambda e: show_error(self, e)))
+                           on_done=while_alive(self, self.open_visit), on_error=while_alive(self, lambda e: show_error(self, e)))
 
     def _todays_visit_of(self, scan: ScanResult) -> VisitInfo | None:
         """Runs on the db lane: the card holder's visit of today at this site, if reception opened one."""
@@ -258,15 +257,10 @@ class ExamPage(Retranslating):
         super().showEvent(event)
         self.wedge.install()
         if self.visit is None:
-            QTimer.singleShot(0, self._alive(self.focus_queue))
+            QTimer.singleShot(0, while_alive(self, self.focus_queue))
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.wedge.uninstall()
         self.vitals.save_draft_now(wait=True)  # leaving the page (or closing the app) keeps what was typed
         super().hideEvent(event)
 
-    def _alive(self, fn):  # noqa: ANN001, ANN202
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-        return call

@@ -14,7 +14,6 @@ import logging
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -46,7 +45,7 @@ from station_app.ui.scanning.image_input import ImageInput
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -271,7 +270,7 @@ class ReceptionPage(Retranslating):
         self._connect_inputs()
         self.retranslate()
         if station is None:
-            tasks.submit(ctx.station.info, on_done=self._alive(self._station_loaded), parent=self)
+            tasks.submit(ctx.station.info, on_done=while_alive(self, self._station_loaded), parent=self)
         self.apply_settings(self.settings)
 
     # -- building --------------------------------------------------------------------------------------------
@@ -440,12 +439,6 @@ class ReceptionPage(Retranslating):
         self.images.several_found.connect(self.choose_code)
         self.images.failed.connect(self.say)
 
-    def _alive(self, fn):  # noqa: ANN001, ANN202
-        """``fn`` guarded for callbacks that may arrive after the page was deleted (sign-out mid-job)."""
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-        return call
 
     # -- texts -----------------------------------------------------------------------------------------------
 
@@ -502,7 +495,7 @@ class ReceptionPage(Retranslating):
     # -- page life -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=self._alive(self._queue_loaded),
+        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=while_alive(self, self._queue_loaded),
                            parent=self)
 
     def apply_settings(self, settings: Settings) -> None:
@@ -520,7 +513,7 @@ class ReceptionPage(Retranslating):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         super().showEvent(event)
         self.wedge.install()
-        QTimer.singleShot(0, self._alive(self.focus_search))
+        QTimer.singleShot(0, while_alive(self, self.focus_search))
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.wedge.uninstall()  # the scanner burst filter watches only while the page is on screen
@@ -595,8 +588,8 @@ class ReceptionPage(Retranslating):
             self._results(seq, None, False)
             return
         self._tasks.submit(self._ctx.registry.search, text, PAGE_SIZE, max(offset, 0), parent=self,
-                           on_done=self._alive(lambda page: self._results(seq, page, then_take)),
-                           on_error=self._alive(self._failed))
+                           on_done=while_alive(self, lambda page: self._results(seq, page, then_take)),
+                           on_error=while_alive(self, self._failed))
 
     def go_to_page(self, step: int) -> None:
         if (step > 0 and not self._has_more) or (step < 0 and self._offset == 0):
@@ -657,8 +650,8 @@ class ReceptionPage(Retranslating):
 
     def _reload_resident(self, resident_id: str, visit: VisitInfo | None = None) -> None:
         warnings = self.card.scan_warnings if self.card.resident and self.card.resident.id == resident_id else ()
-        self._tasks.submit(self._ctx.registry.resident, resident_id, parent=self, on_error=self._alive(self._failed),
-                           on_done=self._alive(lambda r: self.show_resident(r, warnings, visit, focus=False)))
+        self._tasks.submit(self._ctx.registry.resident, resident_id, parent=self, on_error=while_alive(self, self._failed),
+                           on_done=while_alive(self, lambda r: self.show_resident(r, warnings, visit, focus=False)))
 
     # -- scans -----------------------------------------------------------------------------------------------
 
@@ -678,12 +671,12 @@ class ReceptionPage(Retranslating):
         seq = self._scan_seq
         if result.kind is ScanKind.SLIP:
             self._tasks.submit(self._ctx.registry.visit_by_id, result.visit_id, parent=self,
-                               on_done=self._alive(lambda visit: self._slip_found(seq, visit)),
-                               on_error=self._alive(lambda exc: self._slip_missing(result, exc)))
+                               on_done=while_alive(self, lambda visit: self._slip_found(seq, visit)),
+                               on_error=while_alive(self, lambda exc: self._slip_missing(result, exc)))
             return
         self._tasks.submit(self._ctx.registry.find_or_propose, result, parent=self,
-                           on_done=self._alive(lambda match: self._matched(seq, result, match)),
-                           on_error=self._alive(self._failed))
+                           on_done=while_alive(self, lambda match: self._matched(seq, result, match)),
+                           on_error=while_alive(self, self._failed))
 
     def _matched(self, seq: int, scan: ScanResult, match: Match) -> None:
         if seq != self._scan_seq:
@@ -705,8 +698,8 @@ class ReceptionPage(Retranslating):
         if (row := self.queue_model.row_of(visit.id)) >= 0:
             self.queue.selectRow(row)
         self._tasks.submit(self._ctx.registry.resident, visit.resident_id, parent=self,
-                           on_error=self._alive(self._failed),
-                           on_done=self._alive(lambda r: self.show_resident(r, (), visit)))
+                           on_error=while_alive(self, self._failed),
+                           on_done=while_alive(self, lambda r: self.show_resident(r, (), visit)))
 
     def _slip_missing(self, scan: ScanResult, exc: BaseException) -> None:
         if not isinstance(exc, NotFoundError):
@@ -727,8 +720,8 @@ class ReceptionPage(Retranslating):
     def _apply_changes(self, resident: ResidentInfo, changes: list[FieldChange]) -> None:
         warnings = self.card.scan_warnings
         self._tasks.submit(self._ctx.registry.apply_changes, self._user, resident.id, changes, parent=self,
-                           on_error=self._alive(self._failed),
-                           on_done=self._alive(lambda r: (self.show_resident(r, warnings),
+                           on_error=while_alive(self, self._failed),
+                           on_done=while_alive(self, lambda r: (self.show_resident(r, warnings),
                                                           self.say(self.tr("Đã cập nhật hồ sơ theo thẻ."), ok=True))))
 
     def choose_duplicate(self, scan: ScanResult, match: Match) -> None:
@@ -756,13 +749,13 @@ class ReceptionPage(Retranslating):
                                  old_id_number=None)
         changes = tuple(c for c in scan_changes(stored, scan) if c.field != "old_id_number")  # type: ignore[arg-type]
         if changes:
-            QTimer.singleShot(0, self._alive(lambda: self.offer_changes(resident, changes)))
+            QTimer.singleShot(0, while_alive(self, lambda: self.offer_changes(resident, changes)))
 
     def open_registration(self, scan: ScanResult, match: Match) -> None:
         if match.proposal is None:
             self.say(scan_sentence(dataclasses.replace(scan, warnings=(ScanWarning.MALFORMED_FIELD,))))
             return
-        QTimer.singleShot(0, self._alive(lambda: self._open_form(match.proposal)))
+        QTimer.singleShot(0, while_alive(self, lambda: self._open_form(match.proposal)))
 
     def open_manual_entry(self) -> None:
         if self.dialog is None:
@@ -780,7 +773,7 @@ class ReceptionPage(Retranslating):
     def _registered(self, resident: ResidentInfo) -> None:
         self.say(self.tr("Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.").format(name=resident.full_name),
                  ok=True)
-        QTimer.singleShot(0, self._alive(lambda: self.show_resident(resident)))
+        QTimer.singleShot(0, while_alive(self, lambda: self.show_resident(resident)))
 
     # -- several codes, images, camera -----------------------------------------------------------------------
 
@@ -794,7 +787,7 @@ class ReceptionPage(Retranslating):
         dialog = ChooseDialog(self, self.tr("Có nhiều mã trong hình"),
                               self.tr("Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được "
                                       "tiếp đón.").format(count=len(payloads)), items)
-        dialog.chosen.connect(lambda row: QTimer.singleShot(0, self._alive(
+        dialog.chosen.connect(lambda row: QTimer.singleShot(0, while_alive(self, 
             lambda: self.handle_scan(payloads[row], "choice"))))
         dialog.rejected.connect(lambda: self.camera.decoder.forget() if self.camera is not None else None)
         self._open_dialog(dialog)
@@ -907,7 +900,7 @@ class ReceptionPage(Retranslating):
         """Window-modal and non-blocking (``open``): scanners keep working, tests drive it as the nurse does."""
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._alive(lambda _result: self._dialog_closed(dialog, back_to)))
+        dialog.finished.connect(while_alive(self, lambda _result: self._dialog_closed(dialog, back_to)))
         dialog.open()
 
     def _dialog_closed(self, dialog: QDialog, back_to: QWidget | None) -> None:
