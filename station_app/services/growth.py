@@ -36,6 +36,13 @@ def _tables(name: str) -> dict[tuple[str, str], Table]:
     return {key: tuple(sorted(rows, key=lambda r: r[0])) for key, rows in grouped.items()}
 
 
+def load_tables() -> None:
+    """Read the WHO tables now (about 0.1 s of CSV), on a background thread, so that the first child's
+    z-scores computed live in a form do not read files on the GUI thread."""
+    for name in ("who2006.csv", "who2007.csv"):
+        _tables(name)
+
+
 def table(reference: str, indicator: str, sex: Sex) -> Table:
     """Rows (x, LMS) of one table: reference "who2006" (x in days, or cm for "wfl"/"wfh") or "who2007" (months)."""
     return _tables(f"{reference}.csv").get((indicator, sex.value), ())

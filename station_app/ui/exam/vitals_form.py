@@ -239,6 +239,10 @@ class VitalsForm(Retranslating):
                            on_error=while_alive(self, self._failed))
 
     def _load(self, visit_id: str) -> tuple[VitalsRecord, Draft | None]:
+        """On the db lane: the visit's record and draft, and the growth tables the live flags need."""
+        from station_app.services.growth import load_tables
+
+        load_tables()
         return self._ctx.exam.vitals(visit_id), self._ctx.exam.draft(visit_id, VITALS_DESK)
 
     def _loaded(self, loaded: tuple[VitalsRecord, Draft | None]) -> None:
