@@ -246,7 +246,7 @@ def test_the_other_desks_show_the_visit_when_their_tab_is_opened(qtbot, page, ct
     page.open_visit(first)
     qtbot.waitUntil(lambda: page.vitals.record is not None and page.vitals.record.visit_id == first.id)
     assert doctor.visit is None  # not loaded while the vital-signs desk is in use
-    page.tabs.setCurrentWidget(doctor)
+    page.show_desk(doctor)
     qtbot.waitUntil(lambda: doctor.visit is not None and doctor.visit.id == first.id)
     page.open_visit(second)  # a slip scanned while the doctor's tab is open: it follows at once
     qtbot.waitUntil(lambda: doctor.visit is not None and doctor.visit.id == second.id)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -97,16 +100,17 @@ class ExamPage(Retranslating):
         self.tabs = QTabWidget()
         self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
         self.vitals.saved.connect(lambda _visit_id: self.refresh())
-        self.tabs.addTab(self.vitals, "")
+        self.tabs.addTab(self._scrolling(self.vitals), "")
         self.desks: list[tuple[QWidget, str]] = []
         for module_name, class_name, title in OTHER_DESKS:
             if importlib.util.find_spec(module_name) is None:
                 continue
             form = getattr(importlib.import_module(module_name), class_name)(self._ctx, self._tasks, self._user)
-            self.tabs.addTab(form, "")
+            self.tabs.addTab(self._scrolling(form), "")
             self.desks.append((form, title))
         self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
         self.tabs.currentChanged.connect(lambda _index: self._load_current_desk())
+        QApplication.instance().focusChanged.connect(self._follow_focus)  # dropped with the page
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -225,8 +229,29 @@ class ExamPage(Retranslating):
         self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog.open()
 
+    @staticmethod
+    def _scrolling(desk: QWidget) -> QScrollArea:
+        """Each desk scrolls: on a 1366×768 laptop the vital-signs form is taller than the screen."""
+        area = QScrollArea()
+        area.setWidget(desk)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        return area
+
+    def current_desk(self) -> QWidget:
+        return self.tabs.currentWidget().widget()
+
+    def show_desk(self, desk: QWidget) -> None:
+        self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count()) if self.tabs.widget(i).widget() is desk))
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the field being typed in on screen: Enter moves the focus without scrolling by itself."""
+        area = self.tabs.currentWidget()
+        if new is not None and isinstance(area, QScrollArea) and area.widget().isAncestorOf(new):
+            area.ensureWidgetVisible(new, 0, 24)
+
     def _load_current_desk(self) -> None:
-        form = self.tabs.currentWidget()
+        form = self.current_desk()
         if self.visit is not None and id(form) in self._stale:
             self._stale.discard(id(form))
             form.load(self.visit)
