@@ -250,3 +250,38 @@ def test_the_other_desks_show_the_visit_when_their_tab_is_opened(qtbot, page, ct
     qtbot.waitUntil(lambda: doctor.visit is not None and doctor.visit.id == first.id)
     page.open_visit(second)  # a slip scanned while the doctor's tab is open: it follows at once
     qtbot.waitUntil(lambda: doctor.visit is not None and doctor.visit.id == second.id)
+
+
+def test_a_childs_height_and_weight_typed_from_the_keyboard_get_who_z_scores_and_classes(app, qtbot, ctx, nurse,
+                                                                                         page):
+    """A boy of exactly 60 months (1826 days, the WHO 2006 tables' last row): 97 cm lies between the printed
+    -3 SD (96.1) and -2 SD (100.7) of height-for-age, 13.0 kg between -3 SD (12.4) and -2 SD (14.1) of
+    weight-for-age: stunted and underweight, shown beside the fields, kept with the values, all from the keyboard."""
+    from station_app.services.growth import growth_zscores
+
+    born = dt.date.today() - dt.timedelta(days=1826)
+    child = ctx.registry.register_new(nurse, ResidentInput(full_name="Giàng A Páo", sex=Sex.MALE, birth_date=born))
+    info = ctx.station.info()
+    visit = ctx.registry.open_visit(nurse, child.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET, [],
+                                    ConsentInput(CURRENT_VERSION, text_sha256(consent_text()), given_by="guardian",
+                                                 guardian_name="Giàng A Chứ", guardian_relation="Bố"))
+    pick_from_queue(qtbot, page, visit)
+    form, app_ = page.vitals, QApplication.instance()
+    for typed in ("97", "13"):  # height, then weight: digits and Enter, nothing else
+        for ch in typed:
+            key(app_.focusWidget(), ord(ch), ch)
+        key(app_.focusWidget(), Qt.Key.Key_Return)
+    assert app_.focusWidget() is form.edits["waist_cm"]
+    expected = {r.indicator.value: r for r in growth_zscores(Sex.MALE, 1826, weight_kg=13.0, height_cm=97.0)}
+    assert -3 < expected["hfa"].z < -2 and -3 < expected["wfa"].z < -2
+    height_note, weight_note = form.notes["height_cm"].text(), form.notes["weight_kg"].text()
+    assert "Suy dinh dưỡng thể thấp còi" in height_note and f"HFA z = {expected['hfa'].z:.2f}" in height_note
+    assert "Suy dinh dưỡng thể nhẹ cân" in weight_note and f"WFA z = {expected['wfa'].z:.2f}" in weight_note
+    assert "mức độ nặng" not in height_note + weight_note
+    qtbot.keyClick(app_.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # saves what is typed
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
+    stored = ctx.exam.vitals(visit.id)
+    assert stored.values == {"height_cm": 97.0, "weight_kg": 13.0}
+    flags = {k: v for fl in stored.flags.values() for k, v in fl.items()}
+    assert flags["hfa_class"] == "stunted" and flags["wfa_class"] == "underweight"
+    assert flags["hfa_z"] == f"{expected['hfa'].z:.2f}" and flags["wfa_z"] == f"{expected['wfa'].z:.2f}"
