@@ -31,6 +31,8 @@ from station_app.services.registry import RegistryService, ResidentInput, VisitI
 log = logging.getLogger(__name__)
 
 VITALS_DESK = "vitals"
+DOCTOR_DESK = "doctor"  # drafts are kept per (visit, desk): the desks' names in the drafts table
+COUNSELLING_DESK = "counselling"
 BP_READINGS = 3
 # The form's inputs, in the order a nurse takes them (the form's tab order follows it).
 FIELD_ORDER = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from station_app.services.examination import (
     parse_number,
 )
 from station_app.ui.errors import describe, show_error
+from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.widgets import Retranslating, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from station_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-DRAFT_AFTER_MS = 1000
 _NUMBER = QRegularExpression(r"^\d{0,3}([.,]\d{0,2})?$")
 _VISION = QRegularExpression(r"^\d{0,2}([.,/]\d{0,2})?$")  # 0,7 or 7/10
 _RED, _AMBER, _FLAG = "#b00020", "#a15c00", "#0b4f6c"
@@ -166,6 +166,9 @@ class VitalsForm(Retranslating):
         self.reason = QLineEdit()
         self.reason.installEventFilter(self)
         self.reason.textEdited.connect(lambda _t: self._schedule_draft())
+        self.drafts = DeskDraft(self, self._ctx, self._tasks, self._user, VITALS_DESK, self.draft_fields,
+                                lambda: self.load(self.visit))
+        self.draft_note, self.discard_button = self.drafts.note, self.drafts.discard_button
         reason_row = QHBoxLayout()
         reason_row.addWidget(self.reason_label)
         reason_row.addWidget(self.reason, 1)
@@ -175,12 +178,6 @@ class VitalsForm(Retranslating):
         self.save_button = QPushButton()
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
-        self.draft_note = QLabel()
-        self.draft_note.setObjectName("hint")
-        self.draft_note.setWordWrap(True)
-        self.discard_button = QPushButton()
-        self.discard_button.clicked.connect(self.discard_draft)
-        self.discard_button.hide()
         self.message = message_label()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -196,10 +193,6 @@ class VitalsForm(Retranslating):
                 [self.edits[k] for k in FIELD_ORDER[14:]] + [self.reason, self.save_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_AFTER_MS)
-        self._draft_timer.timeout.connect(self._write_draft)
         self._shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         self._shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._shortcut.activated.connect(self.save)
@@ -225,14 +218,14 @@ class VitalsForm(Retranslating):
             self.edits[key].setPlaceholderText(self.tr("7/10"))
         self.reason_label.setText(self.tr("Lý do sửa kết quả đã hoàn tất:"))
         self.save_button.setText(self.tr("Lưu sinh hiệu (Ctrl+S)"))
-        self.discard_button.setText(self.tr("Bỏ bản nháp"))
+        self.drafts.retranslate()
         self._refresh()
 
     # -- loading ---------------------------------------------------------------------------------------------
 
     def load(self, visit: VisitInfo) -> None:
         """Show ``visit``'s vital signs, or its draft if one was left; the first field gets the focus."""
-        self.save_draft_now()
+        self.drafts.leave()
         self.visit, self.record = visit, None
         self.setEnabled(False)
         self._tasks.submit(self._load, visit.id, parent=self, on_done=while_alive(self, self._loaded),
@@ -243,7 +236,7 @@ class VitalsForm(Retranslating):
         from station_app.services.growth import load_tables
 
         load_tables()
-        return self._ctx.exam.vitals(visit_id), self._ctx.exam.draft(visit_id, VITALS_DESK)
+        return self._ctx.exam.vitals(visit_id), self.drafts.fetch(visit_id)
 
     def _loaded(self, loaded: tuple[VitalsRecord, Draft | None]) -> None:
         record, draft = loaded
@@ -265,9 +258,7 @@ class VitalsForm(Retranslating):
         self.confirmed, self._armed = confirmed, set()
         self._loading = False
         self.reason_box.setVisible(record.visit_status == "completed" and not record.empty)
-        self.discard_button.setVisible(draft is not None)
-        self.draft_note.setText(self.tr("Đã mở lại phiếu đang nhập dở (lưu nháp lúc {time}).").format(
-            time=f"{draft.saved_at:%H:%M}") if draft is not None else "")
+        self.drafts.offer(record.visit_id, draft)
         show_message(self.message, "")
         self._refresh()
         self.setEnabled(True)
@@ -389,7 +380,7 @@ class VitalsForm(Retranslating):
             return
         self.saving = True
         self.save_button.setEnabled(False)
-        self._draft_timer.stop()
+        self.drafts.save_now()  # a refused save keeps the last keys too; the save removes the draft
         visit_id, values, confirmed = self.visit.id, self.values(), tuple(self.confirmed)
         fasting, reason = self.fasting.isChecked() if "glucose_mmol" in values else None, self.reason.text()
         self._tasks.submit(lambda: self._ctx.exam.save_vitals(self._user, visit_id, values, confirmed,
@@ -400,8 +391,7 @@ class VitalsForm(Retranslating):
         self.saving = False
         self.save_button.setEnabled(True)
         self.record = record
-        self.discard_button.hide()
-        self.draft_note.setText("")
+        self.drafts.stored()
         show_message(self.message, self.tr("Đã lưu sinh hiệu (phiên bản {version}).").format(
             version=record.version), ok=True)
         self.reason_box.setVisible(record.visit_status == "completed")
@@ -446,34 +436,15 @@ class VitalsForm(Retranslating):
                 "reason": self.reason.text()}
 
     def _schedule_draft(self) -> None:
-        if self.visit is not None and not self._loading:
-            self._draft_timer.start()
+        if not self._loading:
+            self.drafts.changed()
 
     def save_draft_now(self, wait: bool = False) -> None:
-        """Write the pending draft at once (the debounce running, the page closing, another visit picked).
-
-        ``wait`` blocks until it is stored (a few ms, only when a draft was pending): the window may be closing,
-        and the application may end right after this page is hidden.
-        """
-        if self._draft_timer.isActive():
-            self._draft_timer.stop()
-            self._write_draft()
-            if wait:
-                self._tasks.wait(3000)
-
-    def _write_draft(self) -> None:
-        if self.visit is None or self._user is None:
-            return
-        self._tasks.submit(self._ctx.exam.save_draft, self._user, self.visit.id, VITALS_DESK, self.draft_fields(),
-                           parent=self, on_error=lambda exc: log.warning("draft not kept: %s", type(exc).__name__))
+        """Write the pending draft at once (the page hidden or closing); ``wait`` blocks until it is stored."""
+        self.drafts.save_now(wait)
 
     def discard_draft(self) -> None:
-        if self.visit is None:
-            return
-        self._draft_timer.stop()
-        self._tasks.submit(self._ctx.exam.discard_draft, self.visit.id, VITALS_DESK, parent=self,
-                           on_done=while_alive(self, lambda _none: self.load(self.visit)))
-
+        self.drafts.discard()
 
 
 def _text(value: float | None) -> str:
