@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,7 +41,7 @@ from station_app.core.settings import Settings
 from station_app.ui.dialogs.open_visit import warning_label
 from station_app.ui.errors import describe, show_error
 from station_app.ui.printing import SlipPrinter, sex_label
-from station_app.ui.scanning.image_input import ImageInput
+from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
 from station_app.ui.tasks import TaskRunner
@@ -265,7 +265,6 @@ class ReceptionPage(Retranslating):
         self._offset = 0
         self._has_more = False
         self._baud = 0
-        self.camera: CameraScannerWidget | None = None
         self._build()
         self._connect_inputs()
         self.retranslate()
@@ -289,12 +288,10 @@ class ReceptionPage(Retranslating):
         self.inputs_line = QLabel()
         self.inputs_line.setObjectName("hint")
         self.inputs_line.setWordWrap(True)
-        self.camera_button = QPushButton()
-        self.camera_button.setCheckable(True)
-        self.camera_button.toggled.connect(self.set_camera_on)
-        self.image_button, self.paste_button = QPushButton(), QPushButton()
-        self.image_button.clicked.connect(self.open_image)
-        self.paste_button.clicked.connect(self.paste_image)
+        self.sources = ScanSources(self, self._tasks, open_dialog=self._open_dialog,
+                                   busy=lambda: self.dialog is not None)
+        self.camera_button, self.image_button, self.paste_button, self.camera_panel = (
+            self.sources.camera_button, self.sources.image_button, self.sources.paste_button, self.sources.camera_panel)
 
         self.results_model = ResidentsTableModel(self)
         self.results = self._table(self.results_model)
@@ -356,10 +353,6 @@ class ReceptionPage(Retranslating):
         queue_layout.addWidget(self.queue, 1)
         queue_layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.camera_panel = QGroupBox()
-        QVBoxLayout(self.camera_panel)
-        self.camera_panel.hide()
-
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.manual_button)
@@ -406,8 +399,7 @@ class ReceptionPage(Retranslating):
         self.search.returnPressed.connect(self._search_entered)
         self._shortcuts = []
         for keys, slot in ((("F2", "Ctrl+N"), self.open_manual_entry), (("F3", "Ctrl+F"), self.focus_search),
-                           (("F4",), self.camera_button.toggle), (("Ctrl+O",), self.open_image),
-                           ((QKeySequence.StandardKey.Paste,), self.paste_image), (("Ctrl+P",), self.reprint_selected),
+                           (("Ctrl+P",), self.reprint_selected),
                            (("Ctrl+Return", "Ctrl+Enter"), self.open_visit)):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
@@ -434,11 +426,10 @@ class ReceptionPage(Retranslating):
         self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
         self.serial.status_changed.connect(lambda _state: self._show_inputs())
         self.serial.read_failed.connect(self.say)
-        self.images = ImageInput(self._tasks, self)
-        self.images.scanned.connect(lambda text: self.handle_scan(text, "image"))
-        self.images.several_found.connect(self.choose_code)
-        self.images.failed.connect(self.say)
-
+        self.sources.scanned.connect(self.handle_scan)
+        self.sources.failed.connect(self.say)
+        self.sources.camera_toggled.connect(lambda _on: self._show_inputs())
+        self.sources.watch_paste(self.search)
 
     # -- texts -----------------------------------------------------------------------------------------------
 
@@ -446,17 +437,13 @@ class ReceptionPage(Retranslating):
         self.title.setText(self.tr("Tiếp đón"))
         self.search.setPlaceholderText(self.tr("Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…"))
         self.manual_button.setText(self.tr("Nhập tay người không có thẻ (F2)"))
-        self.camera_button.setText(self.tr("Tắt camera (F4)") if self.camera_button.isChecked()
-                                   else self.tr("Bật camera (F4)"))
-        self.image_button.setText(self.tr("Mở ảnh… (Ctrl+O)"))
-        self.paste_button.setText(self.tr("Dán ảnh (Ctrl+V)"))
         self.results_box.setTitle(self.tr("Kết quả tìm kiếm"))
         self.previous_button.setText(self.tr("Trang trước"))
         self.next_button.setText(self.tr("Trang sau"))
         self.open_visit_button.setText(self.tr("Mở lượt khám (Enter)"))
         self.queue_box.setTitle(self.tr("Hàng đợi hôm nay"))
         self.reprint_button.setText(self.tr("In lại phiếu (Ctrl+P)"))
-        self.camera_panel.setTitle(self.tr("Camera"))
+        self.sources.retranslate()
         self.results_model.retranslate()
         self.queue_model.retranslate()
         self.card.render()
@@ -472,7 +459,7 @@ class ReceptionPage(Retranslating):
         else:
             parts.append(self.tr("Máy quét cổng {port}: {state}").format(
                 port=self._port_label(), state=self.serial.status_text()))
-        parts.append(self.tr("Camera: đang bật") if self.camera_button.isChecked() else self.tr("Camera: tắt"))
+        parts.append(self.tr("Camera: đang bật") if self.sources.camera_on else self.tr("Camera: tắt"))
         self.inputs_line.setText(" · ".join(parts))
 
     def _port_label(self) -> str:
@@ -504,10 +491,7 @@ class ReceptionPage(Retranslating):
         if (settings.serial_port or None, settings.serial_baud) != (self.serial.port_name, self._baud):
             self._baud = settings.serial_baud
             self.serial.set_port(settings.serial_port or None, settings.serial_baud)
-        if self.camera is not None:
-            self.camera.set_camera(settings.camera_id)
-        if settings.scanner_mode == "camera" and not self.camera_button.isChecked():
-            self.camera_button.setChecked(True)
+        self.sources.apply_settings(settings)
         self._show_inputs()
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
@@ -550,9 +534,6 @@ class ReceptionPage(Retranslating):
         if key == Qt.Key.Key_Escape and self.search.text():
             self.search.clear()
             self._search_edited("")
-            return True
-        if event.matches(QKeySequence.StandardKey.Paste) and self._clipboard_has_picture():
-            self.paste_image()
             return True
         return False
 
@@ -777,58 +758,10 @@ class ReceptionPage(Retranslating):
 
     # -- several codes, images, camera -----------------------------------------------------------------------
 
-    def choose_code(self, payloads: list[str]) -> None:
-        from station_app.ui.dialogs.choose import ChooseDialog
-
-        if self.dialog is not None:
-            return
-        today = dt.date.today()
-        items = [self.describe_code(parse_payload(p, today)) for p in payloads]
-        dialog = ChooseDialog(self, self.tr("Có nhiều mã trong hình"),
-                              self.tr("Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang được "
-                                      "tiếp đón.").format(count=len(payloads)), items)
-        dialog.chosen.connect(lambda row: QTimer.singleShot(0, while_alive(self, 
-            lambda: self.handle_scan(payloads[row], "choice"))))
-        dialog.rejected.connect(lambda: self.camera.decoder.forget() if self.camera is not None else None)
-        self._open_dialog(dialog)
-
-    def describe_code(self, result: ScanResult) -> str:
-        kinds = {ScanKind.CCCD: self.tr("Thẻ CCCD"), ScanKind.BHYT: self.tr("Thẻ BHYT"),
-                 ScanKind.SLIP: self.tr("Phiếu khám"), ScanKind.UNKNOWN: self.tr("Mã không phải thẻ")}
-        if not result.usable or not result.full_name:
-            return kinds[result.kind]
-        return self.tr("{kind}: {name}, sinh {birth}").format(kind=kinds[result.kind], name=result.full_name,
-                                                              birth=result.birth_year or "?")
-
-    def open_image(self) -> None:
-        if self.dialog is None:
-            self.images.open_file(self)
-
-    def paste_image(self) -> None:
-        if self.dialog is None:
-            self.images.paste_from_clipboard()
-
-    @staticmethod
-    def _clipboard_has_picture() -> bool:
-        mime = QGuiApplication.clipboard().mimeData()
-        return mime is not None and (mime.hasImage() or any(u.isLocalFile() for u in mime.urls()))
-
-    def set_camera_on(self, on: bool) -> None:
-        if on and self.camera is None:
-            from station_app.ui.scanning.camera_scanner import CameraScannerWidget  # QtMultimedia: on first use
-
-            self.camera = CameraScannerWidget(self.camera_panel)
-            self.camera.scanned.connect(lambda text: self.handle_scan(text, "camera"))
-            self.camera.several_found.connect(self.choose_code)
-            self.camera_panel.layout().addWidget(self.camera)
-        self.camera_panel.setVisible(on)
-        if self.camera is not None:
-            if on:
-                self.camera.set_camera(self.settings.camera_id)
-                self.camera.start()
-            else:
-                self.camera.stop()
-        self.retranslate()
+    @property
+    def camera(self) -> CameraScannerWidget | None:
+        """The camera preview, once the camera was switched on (``sources`` holds the picture inputs)."""
+        return self.sources.camera
 
     # -- visits and slips ------------------------------------------------------------------------------------
 
