@@ -1,10 +1,12 @@
 """Counselling: topics as tick boxes (those the vital signs suggest are pre-ticked and marked "gợi ý"), their
 Vietnamese templates inserted into a note the nurse or doctor edits. Ctrl+T inserts the ticked topics'
-templates not yet in the note; Ctrl+S saves.
+templates not yet in the note; Ctrl+S saves. What is typed is kept as a draft one second after the last change
+(``ui.exam.drafts``) and offered again when the visit is reopened; saving removes it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -14,12 +16,15 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 
 from station_app.core import checkup_book as book
 from station_app.core.checkup_book import Topic
-
 from station_app.core.roles import Permission, can
 from station_app.core.vitals import flag_labels
+from station_app.services.examination import COUNSELLING_DESK, Draft
 from station_app.services.findings import DeskState
 from station_app.ui.errors import report
+from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -62,9 +67,12 @@ class CounsellingForm(Retranslating):
         self.amend_label = QLabel()
         self.amend_reason = QLineEdit()
         self.message = message_label()
+        self.drafts = DeskDraft(self, self.ctx, self.tasks, self.user, COUNSELLING_DESK, self.draft_fields,
+                                lambda: self.load(self.visit))
         buttons = QHBoxLayout()
         buttons.addWidget(self.insert_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.drafts.note, 1)
+        buttons.addWidget(self.drafts.discard_button)
         buttons.addWidget(self.amend_label)
         buttons.addWidget(self.amend_reason, 1)
         buttons.addWidget(self.save_button)
@@ -80,6 +88,11 @@ class CounsellingForm(Retranslating):
         QShortcut(QKeySequence("Ctrl+T"), self, self.insert_templates)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         self._show_amendment(False)
+        typed = lambda *_: self.drafts.changed()  # noqa: E731 - one slot for signals of every shape
+        for box in self.boxes.values():
+            box.toggled.connect(typed)
+        self.note.textChanged.connect(typed)
+        self.amend_reason.textEdited.connect(typed)
 
     def retranslate(self) -> None:
         self.topics_box.setTitle(self.tr("Chủ đề tư vấn"))
@@ -88,6 +101,7 @@ class CounsellingForm(Retranslating):
         self.save_button.setText(self.tr("Lưu tư vấn (Ctrl+S)"))
         self.amend_label.setText(self.tr("Lý do sửa:"))
         self.amend_reason.setPlaceholderText(self.tr("Lượt khám đã hoàn thành: ghi lý do sửa"))
+        self.drafts.retranslate()
         for topic, box in self.boxes.items():
             text = _tr(book.TOPIC_LABELS[topic])
             if topic in self.suggested:
@@ -100,24 +114,59 @@ class CounsellingForm(Retranslating):
     # -- loading ---------------------------------------------------------------------------------------------
 
     def load(self, visit: Any) -> None:
-        """Show ``visit`` (a registry VisitInfo); its records and vital-sign flags are read on the database lane."""
-        self.visit = visit
+        """Show ``visit`` (a registry VisitInfo), or its draft; its records and vital-sign flags are read on the
+        database lane."""
+        self.drafts.leave()
+        self.visit, self.state = visit, None  # no save until this visit is on screen
         self.title.setText(self.tr("Tư vấn: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year))
-        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=while_alive(self, self._loaded), parent=self)
+        self.tasks.submit(self._read, visit.id, on_done=while_alive(self, self._loaded), parent=self)
 
-    def _loaded(self, state: DeskState) -> None:
+    def _read(self, visit_id: str) -> tuple[str, DeskState, Draft | None]:
+        """On the db lane: the visit's records and the draft left at this desk."""
+        return visit_id, self.ctx.findings.state(visit_id), self.drafts.fetch(visit_id)
+
+    def _loaded(self, loaded: tuple[str, DeskState, Draft | None]) -> None:
+        visit_id, state, draft = loaded
+        if self.visit is None or visit_id != self.visit.id:
+            return  # another visit was picked meanwhile
         self.state = state
         self.suggested = state.suggested
         saved = state.counselling
-        ticked = set(saved.topics) if saved else set(state.suggested)
-        for topic, box in self.boxes.items():
-            box.setChecked(topic in ticked)
-        self.note.setPlainText(saved.text if saved else "")
+        self._show(set(saved.topics) if saved else set(state.suggested), saved.text if saved else "", "")
+        if draft is not None and not self._apply_draft(draft.fields):
+            draft = None
         labels = [_tr_vitals(label) for label in flag_labels(state.flags)]
         self.from_flags.setText(self.tr("Từ dấu hiệu sinh tồn: {flags}").format(flags="; ".join(labels))
                                 if labels else self.tr("Chưa có dấu hiệu bất thường từ bàn đo."))
         self._show_amendment(state.completed)
+        show_message(self.message, "")
+        self.drafts.offer(visit_id, draft)
         self.retranslate()
+
+    def _show(self, ticked: set[Topic], text: str, reason: str) -> None:
+        for topic, box in self.boxes.items():
+            box.setChecked(topic in ticked)
+        self.note.setPlainText(text)
+        self.amend_reason.setText(reason)
+
+    def _apply_draft(self, fields: Mapping[str, Any]) -> bool:
+        """Show a draft's topics and texts over the saved ones; False if it cannot be read."""
+        try:
+            ticked = {Topic(t) for t in fields.get("topics", ())}
+        except (TypeError, ValueError) as exc:
+            log.warning("counselling draft of visit %s not readable: %s", self.visit.id, type(exc).__name__)
+            return False
+        self._show(ticked, str(fields.get("note") or ""), str(fields.get("amend_reason") or ""))
+        return True
+
+    def draft_fields(self) -> dict[str, object]:
+        """The topics ticked and the texts typed, as plain values."""
+        return {"topics": [t.value for t, box in self.boxes.items() if box.isChecked()],
+                "note": self.note.toPlainText(), "amend_reason": self.amend_reason.text()}
+
+    def save_draft_now(self, wait: bool = False) -> None:
+        """Write the pending draft at once (the page hidden or closing); ``wait`` blocks until it is stored."""
+        self.drafts.save_now(wait)
 
     def _show_amendment(self, completed: bool) -> None:
         self.amend_label.setVisible(completed)
@@ -151,15 +200,21 @@ class CounsellingForm(Retranslating):
     # -- saving ----------------------------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.visit is None:
+        if self.visit is None or self.state is None:
             return
-        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
+        svc, exam, user, visit_id = self.ctx.findings, self.ctx.exam, self.user, self.visit.id
         topics = [t for t, box in self.boxes.items() if box.isChecked()]
         text, reason = self.note.toPlainText(), self.amend_reason.text().strip() or None
-        self.tasks.submit(lambda: svc.save_counselling(user, visit_id, topics, text, reason=reason),
-                          on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
+        self.drafts.save_now()  # a refused save keeps the last keys too; a save that goes through removes it
+
+        def job() -> object:
+            saved = svc.save_counselling(user, visit_id, topics, text, reason=reason)
+            exam.discard_draft(visit_id, COUNSELLING_DESK)
+            return saved
+        self.tasks.submit(job, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
 
     def _saved(self, _result: object) -> None:
+        self.drafts.stored()
         show_message(self.message, self.tr("Đã lưu tư vấn."), ok=True)
         self.saved.emit(self.visit.id)
 

@@ -3,11 +3,13 @@
 Keys: in the history list Space toggles, Y answers yes, N no. On a specialty's first box K (or Space) records
 "no abnormality found" with class I and moves to the next specialty; 1–5 set the class. In the ICD-10 field
 typing searches the codes (without marks), Enter adds the first or the chosen one. Ctrl+S saves everything,
-Ctrl+Enter completes the visit (or lists what is missing).
+Ctrl+Enter completes the visit (or lists what is missing). What is typed is kept as a draft one second after
+the last change (``ui.exam.drafts``) and offered again when the visit is reopened; saving removes it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStringListModel, Qt, Signal
@@ -22,11 +24,14 @@ from station_app.core.checkup_book import OverrideReasonRequiredError, Urgency
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
+from station_app.services.examination import DOCTOR_DESK, Draft
 from station_app.services.findings import DeskState, Diagnosis, HistoryAnswer, Referral
 from station_app.services.reference import icd10_codes
 from station_app.ui.errors import describe, report
+from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
+log = logging.getLogger(__name__)
 _DETAIL = Qt.ItemDataRole.UserRole + 1
 _CLASS_KEYS = {Qt.Key.Key_1: HealthClass.I, Qt.Key.Key_2: HealthClass.II, Qt.Key.Key_3: HealthClass.III,
                Qt.Key.Key_4: HealthClass.IV, Qt.Key.Key_5: HealthClass.V}
@@ -159,6 +164,25 @@ class SpecialtySection(QGroupBox):
         self.classes.set_value(klass)
         self._show_diagnoses()
 
+    def reset(self) -> None:
+        """Empty, for the next resident: nothing of the last one stays on screen."""
+        self.set_finding(False, None, (), None)
+        self.icd.clear()
+        self.icd_model.setStringList([])
+
+    def draft(self) -> dict[str, object]:
+        """What the section holds, as plain values for a draft (the ICD-10 search text too)."""
+        return {"nad": self.nad.isChecked(), "text": self.text.text(), "icd": self.icd.text(),
+                "diagnoses": [[d.code, d.label] for d in self.diagnoses],
+                "class": self.classes.value().value if self.classes.value() else None}
+
+    def set_draft(self, fields: Mapping[str, Any]) -> None:
+        klass = fields.get("class")
+        self.set_finding(bool(fields.get("nad")), str(fields.get("text") or ""),
+                         tuple(Diagnosis(str(code), str(label)) for code, label in fields.get("diagnoses", ())),
+                         HealthClass(klass) if klass else None)
+        self.icd.setText(str(fields.get("icd") or ""))
+
     def touched(self) -> bool:
         return self.nad.isChecked() or bool(self.text.text().strip() or self.diagnoses or self.classes.value())
 
@@ -210,7 +234,7 @@ class DoctorForm(Retranslating):
         self.ctx, self.tasks, self.user = ctx, tasks, user
         self.visit: Any = None
         self.state: DeskState | None = None
-        self.sections: dict[Specialty, SpecialtySection] = {}
+        self.sections: dict[Specialty, SpecialtySection] = {}  # every specialty; those not examined are hidden
         self._class_chosen = False
         self._build()
         self.retranslate()
@@ -237,6 +261,7 @@ class DoctorForm(Retranslating):
         self.history_detail.textEdited.connect(self._detail_typed)
         self.history_detail.returnPressed.connect(self.history.setFocus)
         self.sections_box = QVBoxLayout()
+        self._build_sections()
         self.conclusion = self._build_conclusion()
         self.amend_reason = QLineEdit()
         self.amend_label = QLabel()
@@ -253,7 +278,11 @@ class DoctorForm(Retranslating):
         scroll.setWidget(self.body)
         self.save_button = QPushButton()
         self.complete_button = QPushButton()
+        self.drafts = DeskDraft(self, self.ctx, self.tasks, self.user, DOCTOR_DESK, self.draft_fields,
+                                lambda: self.load(self.visit))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.drafts.note, 1)
+        buttons.addWidget(self.drafts.discard_button)
         buttons.addWidget(self.amend_label)
         buttons.addWidget(self.amend_reason, 1)
         buttons.addWidget(self.save_button)
@@ -269,6 +298,32 @@ class DoctorForm(Retranslating):
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.complete)
         self._show_amendment(False)
+        self._keep_drafts()
+
+    def _build_sections(self) -> None:
+        """Once: a scan only resets the values and shows the specialties the resident is examined for."""
+        for specialty in Specialty:
+            section = SpecialtySection(specialty)
+            section.changed.connect(self._update_worst)
+            section.done.connect(self._focus_after(specialty))
+            self.sections_box.addWidget(section)
+            self.sections[specialty] = section
+
+    def _keep_drafts(self) -> None:
+        """Every edit (and only edits: the draft ignores the form filling itself while a visit loads)."""
+        typed = lambda *_: self.drafts.changed()  # noqa: E731 - one slot for signals of every shape
+        self.history.changed.connect(typed)
+        self.history.itemChanged.connect(typed)  # a box ticked with the mouse
+        for edit in (self.history_detail, self.override_reason, self.referral_to, self.referral_why,
+                     self.amend_reason):
+            edit.textEdited.connect(typed)
+        for section in self.sections.values():
+            section.changed.connect(typed)
+            section.text.textEdited.connect(typed)
+            section.icd.textEdited.connect(typed)
+        self.overall.picked.connect(typed)
+        self.advice.textChanged.connect(typed)
+        self.urgency.currentIndexChanged.connect(typed)
 
     def _build_conclusion(self) -> QGroupBox:
         box = QGroupBox()
@@ -319,6 +374,7 @@ class DoctorForm(Retranslating):
         self.complete_button.setText(self.tr("Hoàn thành lượt khám (Ctrl+Enter)"))
         self.amend_label.setText(self.tr("Lý do sửa:"))
         self.amend_reason.setPlaceholderText(self.tr("Lượt khám đã hoàn thành: ghi lý do sửa"))
+        self.drafts.retranslate()
         for section in self.sections.values():
             section.retranslate()
         self._refresh_history_texts()
@@ -327,14 +383,35 @@ class DoctorForm(Retranslating):
     # -- loading ---------------------------------------------------------------------------------------------
 
     def load(self, visit: Any) -> None:
-        """Show ``visit`` (a registry VisitInfo); its records are read on the database lane."""
-        self.visit = visit
+        """Show ``visit`` (a registry VisitInfo), or its draft; its records are read on the database lane."""
+        self.drafts.leave()
+        self.visit, self.state = visit, None  # no save until this visit is on screen
         self.title.setText(self.tr("Bác sĩ khám: {name} ({year})").format(name=visit.resident_name,
                                                                           year=visit.birth_year))
-        self.tasks.submit(self.ctx.findings.state, visit.id, on_done=while_alive(self, self._loaded), parent=self)
+        self.tasks.submit(self._read, visit.id, on_done=while_alive(self, self._loaded), parent=self)
 
-    def _loaded(self, state: DeskState) -> None:
+    def _read(self, visit_id: str) -> tuple[str, DeskState, Draft | None]:
+        """On the db lane: the visit's records and the draft left at this desk."""
+        return visit_id, self.ctx.findings.state(visit_id), self.drafts.fetch(visit_id)
+
+    def _loaded(self, loaded: tuple[str, DeskState, Draft | None]) -> None:
+        visit_id, state, draft = loaded
+        if self.visit is None or visit_id != self.visit.id:
+            return  # another visit was picked meanwhile
         self.state = state
+        self._show_history(state)
+        self._show_sections(state)
+        self._show_conclusion(state)
+        self.amend_reason.clear()
+        show_message(self.message, "")
+        if draft is not None and not self._apply_draft(draft.fields):
+            draft = None
+        self._show_missing(state.missing)
+        self._show_amendment(state.completed)
+        self.drafts.offer(visit_id, draft)
+        self.history.setFocus()
+
+    def _show_history(self, state: DeskState) -> None:
         answers = {h.item: h for h in state.history}
         self.history.clear()
         for item in book.history_items(state.sex):
@@ -351,37 +428,27 @@ class DoctorForm(Retranslating):
         self._refresh_history_texts()
         self.history.changed.connect(self._refresh_history_texts, Qt.ConnectionType.UniqueConnection)
         self.history.itemChanged.connect(self._refresh_history_texts, Qt.ConnectionType.UniqueConnection)
-        self._make_sections(state)
-        self._show_conclusion(state)
-        self._show_missing(state.missing)
-        self._show_amendment(state.completed)
-        self.history.setFocus()
 
-    def _make_sections(self, state: DeskState) -> None:
-        for section in self.sections.values():
-            section.setParent(None)
-            section.deleteLater()
-        self.sections = {}
+    def _show_sections(self, state: DeskState) -> None:
+        """Values reset, the resident's specialties shown (obstetrics-gynaecology for women only)."""
         found = {f.specialty: f for f in state.findings}
-        order = list(state.specialties)
-        for i, specialty in enumerate(order):
-            section = SpecialtySection(specialty)
+        for specialty, section in self.sections.items():
+            section.reset()
             f = found.get(specialty)
             if f is not None:
                 section.set_finding(f.no_abnormality, f.text, f.diagnoses, f.health_class)
-            else:
-                section.nad.setChecked(False)
-            section.retranslate()
-            section.changed.connect(self._update_worst)
-            nxt = order[i + 1] if i + 1 < len(order) else None
-            section.done.connect(self._focus_next(nxt))
-            self.sections_box.addWidget(section)
-            section.show()  # now, not when the event loop runs the layout's queued show
-            self.sections[specialty] = section
+            section.setVisible(specialty in state.specialties)
 
-    def _focus_next(self, specialty: Specialty | None) -> Callable[[], None]:
+    def examined(self) -> list[SpecialtySection]:
+        """The sections of the specialties the resident on screen is examined for, in book order."""
+        shown = self.state.specialties if self.state is not None else ()
+        return [section for specialty, section in self.sections.items() if specialty in shown]
+
+    def _focus_after(self, specialty: Specialty) -> Callable[[], None]:
         def move() -> None:
-            target = self.sections[specialty].nad if specialty else self.overall.buttons[HealthClass.I]
+            examined = [s.specialty for s in self.examined()]
+            later = examined[examined.index(specialty) + 1:] if specialty in examined else []
+            target = self.sections[later[0]].nad if later else self.overall.buttons[HealthClass.I]
             target.setFocus()
         return move
 
@@ -433,7 +500,7 @@ class DoctorForm(Retranslating):
             self._refresh_history_texts()
 
     def computed_class(self) -> HealthClass | None:
-        return book.overall_class(s.classes.value() for s in self.sections.values())
+        return book.overall_class(s.classes.value() for s in self.examined())
 
     def _update_worst(self) -> None:
         worst = self.computed_class()
@@ -459,17 +526,18 @@ class DoctorForm(Retranslating):
         except StationError as exc:
             show_message(self.message, describe(exc))
             return
+        self.drafts.save_now()  # a refused save keeps the last keys too; a save that goes through removes it
         self.tasks.submit(job, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
 
     def _collect(self) -> Callable[[], object]:
         """Everything typed, as one job for the database lane (plain values only cross the thread)."""
-        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
+        svc, exam, user, visit_id = self.ctx.findings, self.ctx.exam, self.user, self.visit.id
         reason = self.amend_reason.text().strip() or None
         rows = [self.history.item(n) for n in range(self.history.count())]
         history = [HistoryAnswer(r.data(Qt.ItemDataRole.UserRole), r.checkState() == Qt.CheckState.Checked,
                                  r.data(_DETAIL)) for r in rows]
         findings = [(s.specialty, s.nad.isChecked(), s.text.text(), list(s.diagnoses), s.classes.value())
-                    for s in self.sections.values() if s.touched()]
+                    for s in self.examined() if s.touched()]
         overall = self.overall.value()
         worst = self.computed_class()
         if overall and book.override_needs_reason(worst, overall) and not self.override_reason.text().strip():
@@ -487,12 +555,14 @@ class DoctorForm(Retranslating):
                 svc.save_finding(user, visit_id, specialty, nad, text, diagnoses, klass, reason=reason)
             if conclusion is not None:
                 svc.save_conclusion(user, visit_id, *conclusion, reason=reason)
+            exam.discard_draft(visit_id, DOCTOR_DESK)  # last: a save stopped half-way leaves the draft
             return svc.state(visit_id)
         return job
 
     def _saved(self, state: DeskState) -> None:
         self.state = state
         self._show_missing(state.missing)
+        self.drafts.stored()
         show_message(self.message, self.tr("Đã lưu."), ok=True)
         self.saved.emit(self.visit.id)
 
@@ -512,4 +582,57 @@ class DoctorForm(Retranslating):
 
     def _failed(self, exc: BaseException) -> None:
         report(self, self.message, exc)
+
+    # -- drafts ----------------------------------------------------------------------------------------------
+
+    def save_draft_now(self, wait: bool = False) -> None:
+        """Write the pending draft at once (the page hidden or closing); ``wait`` blocks until it is stored."""
+        self.drafts.save_now(wait)
+
+    def draft_fields(self) -> dict[str, object]:
+        """Everything typed, as plain values: history answers, each examined specialty, the conclusion."""
+        rows = [self.history.item(n) for n in range(self.history.count())]
+        overall = self.overall.value()
+        return {"history": [[r.data(Qt.ItemDataRole.UserRole), r.checkState() == Qt.CheckState.Checked,
+                             r.data(_DETAIL)] for r in rows],
+                "findings": {s.specialty.value: s.draft() for s in self.examined()},
+                "overall": overall.value if overall else None, "chosen": self._class_chosen,
+                "override_reason": self.override_reason.text(), "advice": self.advice.toPlainText(),
+                "referral_to": self.referral_to.text(), "referral_why": self.referral_why.text(),
+                "urgency": self.urgency.currentData(), "amend_reason": self.amend_reason.text()}
+
+    def _apply_draft(self, fields: Mapping[str, Any]) -> bool:
+        """Show a draft's values over the saved ones; False (and the saved values) if it cannot be read."""
+        try:
+            answers = {code: (yes, detail) for code, yes, detail in fields.get("history", ())}
+            for n in range(self.history.count()):
+                row = self.history.item(n)
+                yes, detail = answers.get(row.data(Qt.ItemDataRole.UserRole), (False, None))
+                row.setCheckState(Qt.CheckState.Checked if yes else Qt.CheckState.Unchecked)
+                row.setData(_DETAIL, detail or None)
+            for code, values in fields.get("findings", {}).items():
+                if Specialty(code) in self.sections:
+                    self.sections[Specialty(code)].set_draft(values)
+            self._apply_conclusion_draft(fields)
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            log.warning("doctor's draft of visit %s not readable: %s", self.visit.id, type(exc).__name__)
+            self._show_history(self.state)  # type: ignore[arg-type]
+            self._show_sections(self.state)  # type: ignore[arg-type]
+            self._show_conclusion(self.state)  # type: ignore[arg-type]
+            return False
+        self._refresh_history_texts()
+        self._show_detail(self.history.currentItem())
+        return True
+
+    def _apply_conclusion_draft(self, fields: Mapping[str, Any]) -> None:
+        overall = fields.get("overall")
+        self._class_chosen = bool(fields.get("chosen"))
+        self.overall.set_value(HealthClass(overall) if overall else None)
+        self.override_reason.setText(str(fields.get("override_reason") or ""))
+        self.advice.setPlainText(str(fields.get("advice") or ""))
+        self.referral_to.setText(str(fields.get("referral_to") or ""))
+        self.referral_why.setText(str(fields.get("referral_why") or ""))
+        self.urgency.setCurrentIndex(list(Urgency).index(Urgency(fields.get("urgency") or Urgency.ROUTINE)))
+        self.amend_reason.setText(str(fields.get("amend_reason") or ""))
+        self._update_worst()
 
