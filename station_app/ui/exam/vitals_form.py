@@ -101,7 +101,7 @@ class VitalsForm(Retranslating):
             self.edits[key] = edit
             note = QLabel()
             note.setWordWrap(True)
-            note.setMinimumWidth(280)
+            note.setMinimumWidth(150)  # wraps: a 1180-px window must not need a horizontal scroll
             note.setTextFormat(Qt.TextFormat.RichText)
             self.notes[key] = note
         self.fasting = QCheckBox()
