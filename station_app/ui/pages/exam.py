@@ -1,7 +1,8 @@
 """The exam page: today's queue on the left, the resident's desks as tabs on the right.
 
-A slip scan (a keyboard-mode scanner's burst anywhere on the page, a serial scanner, or a payload typed or
-pasted in the scan field), an ID card scan (the holder's visit of today) or a queue pick (arrows and Enter) opens the visit with the first field of the desk
+A slip scan (a keyboard-mode scanner's burst anywhere on the page, a serial scanner, the camera (F4), an image file
+(Ctrl+O) or a picture on the clipboard (Ctrl+V), or a payload typed or pasted in the scan field), an ID card scan
+(the holder's visit of today) or a queue pick (arrows and Enter) opens the visit with the first field of the desk
 focused. A slip printed on another laptop opens its visit here under the same id. The doctor and counselling
 desks appear as tabs only when their modules (``ui/exam/doctor_form.py``, ``ui/exam/counselling_form.py``)
 are installed; each is a widget made as ``Form(ctx, tasks, user)`` with ``load(visit)``.
@@ -42,6 +43,7 @@ from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.pages.reception import status_label
 from station_app.ui.printing import sex_label
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
+from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.scanning.serial_scanner import SerialScanner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
@@ -82,6 +84,10 @@ class ExamPage(Retranslating):
         self.scan.setClearButtonEnabled(True)
         self.scan.returnPressed.connect(lambda: self.handle_scan(self.scan.text(), "typed"))
         self.message = message_label()
+        self.sources = ScanSources(self, self._tasks)
+        self.sources.scanned.connect(self.handle_scan)
+        self.sources.failed.connect(lambda text: show_message(self.message, text))
+        self.sources.watch_paste(self.scan)
         self.queue = QListWidget()
         self.queue.itemActivated.connect(self._picked)
         self.queue_box = QGroupBox()
@@ -99,7 +105,7 @@ class ExamPage(Retranslating):
         who_row.addWidget(self.history_button)
         self.tabs = QTabWidget()
         self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
-        self.vitals.saved.connect(lambda _visit_id: self.refresh())
+        self.vitals.saved.connect(self._vitals_saved)
         self.tabs.addTab(self._scrolling(self.vitals), "")
         self.desks: list[tuple[QWidget, str]] = []
         for module_name, class_name, title in OTHER_DESKS:
@@ -116,13 +122,23 @@ class ExamPage(Retranslating):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(who_row)
         right_layout.addWidget(self.tabs, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.sources.camera_panel, 1)
+        left_layout.addWidget(self.queue_box, 2)
         columns = QHBoxLayout()
-        columns.addWidget(self.queue_box, 1)
+        columns.addWidget(left, 1)
         columns.addWidget(right, 3)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan, 1)
+        for button in (self.sources.camera_button, self.sources.image_button, self.sources.paste_button):
+            button.setAutoDefault(False)
+            scan_row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(self.title)
-        layout.addWidget(self.scan)
+        layout.addLayout(scan_row)
         layout.addWidget(self.message)
         layout.addLayout(columns, 1)
         self.wedge = KeyboardWedgeFilter(self)
@@ -142,6 +158,7 @@ class ExamPage(Retranslating):
         self.queue_box.setTitle(self.tr("Hàng đợi hôm nay (mũi tên rồi Enter) · F6"))
         self.tabs.setTabText(0, self.tr("Sinh hiệu"))
         self.history_button.setText(self.tr("Lịch sử thay đổi (Ctrl+H)"))
+        self.sources.retranslate()
         for index, (_form, title) in enumerate(self.desks, 1):
             self.tabs.setTabText(index, QCoreApplication.translate("ExamPage", title))
         self._show_who()
@@ -211,6 +228,8 @@ class ExamPage(Retranslating):
     def open_visit(self, visit: VisitInfo) -> None:
         """Show ``visit`` on the desk in front (the vital-signs form gets its first field focused); the other desks
         load it when their tab is opened."""
+        if self.visit is not None and self.visit.id != visit.id:
+            self._save_drafts(wait=False)  # what was typed for the last visit stays hers (no wait: a scan is quick)
         self.visit = visit
         self._show_who()
         self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
@@ -250,6 +269,20 @@ class ExamPage(Retranslating):
         if new is not None and isinstance(area, QScrollArea) and area.widget().isAncestorOf(new):
             area.ensureWidgetVisible(new, 0, 24)
 
+    def _vitals_saved(self, visit_id: str) -> None:
+        """New vital signs change the flags the other desks show (the counselling topics suggested from them)."""
+        self.refresh()
+        if self.visit is not None and visit_id == self.visit.id:
+            self._stale = {id(form) for form, _title in self.desks}
+            self._load_current_desk()
+
+    def _save_drafts(self, wait: bool) -> None:
+        """Every desk that keeps drafts writes what was typed in the last second now."""
+        for form in (self.vitals, *(form for form, _title in self.desks)):
+            save = getattr(form, "save_draft_now", None)
+            if save is not None:
+                save(wait=wait)
+
     def _load_current_desk(self) -> None:
         form = self.current_desk()
         if self.visit is not None and id(form) in self._stale:
@@ -266,7 +299,9 @@ class ExamPage(Retranslating):
     # -- inputs ----------------------------------------------------------------------------------------------
 
     def apply_settings(self, settings: Settings) -> None:
+        """Use the serial port and camera chosen in the settings (called again whenever they change)."""
         self.settings = settings
+        self.sources.apply_settings(settings)
         if (settings.serial_port or None, settings.serial_baud) != (self.serial.port_name, self._baud):
             self._baud = settings.serial_baud
             self.serial.set_port(settings.serial_port or None, settings.serial_baud)
@@ -286,6 +321,6 @@ class ExamPage(Retranslating):
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.wedge.uninstall()
-        self.vitals.save_draft_now(wait=True)  # leaving the page (or closing the app) keeps what was typed
+        self._save_drafts(wait=True)  # leaving the page (or closing the app) keeps what was typed on every desk
         super().hideEvent(event)
 
