@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
     from station_app.services.overview import OverviewService
+    from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
 
@@ -76,6 +77,7 @@ class AppContext:
     registry: RegistryService
     exam: ExamService
     findings: FindingsService
+    progress: ProgressService
 
     def close(self) -> None:
         self.db.dispose()
@@ -88,6 +90,7 @@ def open_context(data_dir: Path) -> AppContext:
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
     from station_app.services.overview import OverviewService
+    from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
 
@@ -96,7 +99,8 @@ def open_context(data_dir: Path) -> AppContext:
     db = open_database(data_dir)
     return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
                       AccountService(db), AuditService(db), OverviewService(db), RegistryService(db),
-                      ExamService(db), findings=FindingsService(db))
+                      ExamService(db), findings=FindingsService(db),
+                      progress=ProgressService(db))
 
 
 class InstanceLock:

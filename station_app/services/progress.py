@@ -1,0 +1,346 @@
+"""The campaign's progress for the coordinator: residents examined against the roster, by village, target
+group, school and class, day by day, with completion and referral rates and health classes.
+
+Definitions (docs/PROGRESS.md): a resident is *examined* when one of their visits in the campaign is completed
+(or completed with a referral) on or before the period's last day; the *roster* is every resident of the
+station not merged into another. One call, :meth:`ProgressService.snapshot`, returns everything the progress
+page and the weekly report show, from a handful of GROUP BY queries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from station_app.core.errors import NotFoundError, ValidationError
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.model import TARGET_GROUP_LABELS, HealthClass, TargetGroup, VisitStatus
+from station_app.persistence.database import Database
+from station_app.persistence.progress import PlaceCounts, ProgressQueries, StateCounts
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.reference import commune_by_code
+
+NO_VILLAGE = QT_TRANSLATE_NOOP("labels", "(Chưa ghi thôn/bản)")
+NO_CLASS = QT_TRANSLATE_NOOP("labels", "(Chưa ghi lớp)")
+ALL_SITES = QT_TRANSLATE_NOOP("labels", "Tất cả điểm khám")
+
+
+@dataclass(frozen=True)
+class ProgressFilter:
+    """What to count. ``None`` means: the current campaign, every site, the campaign's first day, today (or
+    the campaign's last day once it is over)."""
+
+    campaign_id: str | None = None
+    site_id: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Residents of a roster by their state on the period's last day.
+
+    ``examined``: a completed visit in the campaign up to ``date_to``; ``examined_in_period``: the first one
+    within the period; ``in_progress``: not examined, a visit started; ``waiting``: registered, not started.
+    """
+
+    roster: int
+    examined: int
+    examined_in_period: int
+    in_progress: int
+    waiting: int
+
+    @property
+    def not_seen(self) -> int:
+        """Residents of the roster with no visit at all (cancelled visits do not count)."""
+        return max(0, self.roster - self.examined - self.in_progress - self.waiting)
+
+    @property
+    def rate(self) -> float:
+        """Examined over roster, 0.0 for an empty roster."""
+        return self.examined / self.roster if self.roster else 0.0
+
+    def __add__(self, other: Coverage) -> Coverage:
+        return Coverage(*(a + b for a, b in zip(_fields(self), _fields(other))))
+
+
+EMPTY = Coverage(0, 0, 0, 0, 0)
+
+
+def _fields(c: Coverage) -> tuple[int, ...]:
+    return c.roster, c.examined, c.examined_in_period, c.in_progress, c.waiting
+
+
+@dataclass(frozen=True)
+class VillageProgress:
+    commune_code: str | None
+    commune_name: str
+    village: str | None  # None: residents whose village is not recorded
+    coverage: Coverage
+
+    @property
+    def label(self) -> str:
+        return self.village or NO_VILLAGE
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    group: TargetGroup
+    label: str  # Vietnamese source label (context "labels"), translated by the UI
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class ClassProgress:
+    school: str
+    school_class: str | None
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class DayProgress:
+    """One calendar day of the period. Visits are counted by their day; cancelled ones are in ``registered``."""
+
+    day: dt.date
+    registered: int
+    completed: int  # completed, with or without a referral
+    referred: int
+    cancelled: int
+    newly_examined: int  # residents whose first completed visit was this day
+    cumulative_examined: int  # residents examined from the campaign's start up to this day
+
+
+@dataclass(frozen=True)
+class VisitRates:
+    """Visits of the period (each visit counts, a resident may have two)."""
+
+    registered: int  # every visit registered, cancelled ones included
+    completed: int
+    referred: int
+    in_progress: int
+    waiting: int
+    cancelled: int
+
+    @property
+    def completion_rate(self) -> float:
+        return self.completed / self.registered if self.registered else 0.0
+
+    @property
+    def referral_rate(self) -> float:
+        return self.referred / self.completed if self.completed else 0.0
+
+
+@dataclass(frozen=True)
+class ClassCount:
+    health_class: HealthClass
+    count: int
+
+
+@dataclass(frozen=True)
+class ProgressSnapshot:
+    campaign_id: str
+    campaign_name: str
+    campaign_start: dt.date
+    campaign_end: dt.date
+    site_id: str | None
+    site_name: str  # ALL_SITES when no site was chosen
+    date_from: dt.date
+    date_to: dt.date
+    overall: Coverage
+    visits: VisitRates
+    villages: tuple[VillageProgress, ...]  # by commune, then village; "no village" last
+    groups: tuple[GroupProgress, ...]  # in TargetGroup order, groups with no resident left out
+    classes: tuple[ClassProgress, ...]  # by school, then class
+    pupils: Coverage  # residents with a school recorded
+    days: tuple[DayProgress, ...]  # every calendar day of the period
+    health_classes: tuple[ClassCount, ...]  # I to V, completed visits of the period with a conclusion
+    without_conclusion: int  # completed visits of the period with no conclusion recorded
+    examined_before: int  # residents examined before date_from
+
+    @property
+    def empty(self) -> bool:
+        return self.overall.roster == 0 and self.visits.registered == 0
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProgressChoices:
+    """What the filters offer: campaigns (newest first) and sites, with the station's current ones."""
+
+    campaigns: tuple[Choice, ...]
+    sites: tuple[Choice, ...]
+    current_campaign_id: str | None
+    current_site_id: str | None
+
+
+class ProgressService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def choices(self) -> ProgressChoices:
+        with UnitOfWork(self._db) as uow:
+            q = ProgressQueries(uow.session)
+            campaign_id, site_id = q.current_ids()
+            return ProgressChoices(tuple(Choice(c.id, c.name) for c in q.campaigns()),
+                                   tuple(Choice(s.id, s.name) for s in q.sites()), campaign_id, site_id)
+
+    def snapshot(self, filters: ProgressFilter | None = None, today: dt.date | None = None) -> ProgressSnapshot:
+        """Every figure of the progress page and the weekly report, for ``filters`` (see ProgressFilter).
+
+        Raises NotFoundError for an unknown campaign or site, ValidationError for a period ending before it
+        starts.
+        """
+        filters = filters or ProgressFilter()
+        with UnitOfWork(self._db) as uow:
+            q = ProgressQueries(uow.session)
+            period = _Period.resolve(q, filters, today or dt.date.today())
+            return _Counter(q, period).snapshot()
+
+
+@dataclass(frozen=True)
+class _Period:
+    campaign_id: str
+    campaign_name: str
+    campaign_start: dt.date
+    campaign_end: dt.date
+    site_id: str | None
+    site_name: str
+    since: dt.date
+    to: dt.date
+
+    @staticmethod
+    def resolve(q: ProgressQueries, f: ProgressFilter, today: dt.date) -> _Period:
+        campaign = q.campaign(f.campaign_id or q.current_ids()[0] or "")
+        if campaign is None:
+            raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "đợt khám"))
+        site = q.site(f.site_id) if f.site_id else None
+        if f.site_id and site is None:
+            raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "điểm khám"))
+        since = f.date_from or campaign.start_date
+        to = f.date_to or max(since, min(today, campaign.end_date))
+        if to < since:
+            raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Đến ngày"),
+                                  reason=QT_TRANSLATE_NOOP("errors", "phải từ ngày bắt đầu trở đi"))
+        return _Period(campaign.id, campaign.name, campaign.start_date, campaign.end_date, f.site_id,
+                       site.name if site else ALL_SITES, since, to)
+
+
+class _Counter:
+    """Runs the queries of one snapshot and shapes their rows."""
+
+    def __init__(self, q: ProgressQueries, p: _Period) -> None:
+        self._q, self._p = q, p
+
+    def snapshot(self) -> ProgressSnapshot:
+        q, p = self._q, self._p
+        q.prepare_states(p.campaign_id, p.site_id, p.to)
+        places = q.by_place(p.since)
+        overall = sum((_coverage(x.counts) for x in places), EMPTY)
+        merged = q.merged_residents(overall.roster) > 0
+        if merged:  # rare: a duplicate resolved; its visits count for the resident it was merged into only
+            q.drop_merged_states()
+        first_days = q.first_examined_by_day()
+        visit_rows = q.visits_by_day(p.campaign_id, p.site_id, p.since, p.to)
+        concluded = q.conclusions(p.campaign_id, p.site_id, p.since, p.to)
+        visits = _visit_rates(visit_rows, concluded)
+        classes = _health_classes(concluded)
+        pupils = [x for x in places if x.school]
+        return ProgressSnapshot(
+            p.campaign_id, p.campaign_name, p.campaign_start, p.campaign_end, p.site_id, p.site_name, p.since,
+            p.to, overall, visits, _villages(places), _groups(q.by_group(p.since, merged)), _classes(pupils),
+            sum((_coverage(x.counts) for x in pupils), EMPTY), _days(p, visit_rows, first_days, concluded),
+            classes, visits.completed - sum(c.count for c in classes),
+            sum(n for day, n in first_days.items() if day < p.since))
+
+
+def _coverage(c: StateCounts) -> Coverage:
+    return Coverage(c.roster, c.examined, c.examined_in_period, c.in_progress, c.waiting)
+
+
+def _villages(places: list[PlaceCounts]) -> tuple[VillageProgress, ...]:
+    totals: dict[tuple[str | None, str | None], Coverage] = {}
+    for x in places:
+        key = (x.commune_code, x.village)
+        totals[key] = totals.get(key, EMPTY) + _coverage(x.counts)
+    ordered = sorted(totals.items(), key=lambda kv: (kv[0][0] or "~", kv[0][1] is None, kv[0][1] or ""))
+    return tuple(VillageProgress(c, _commune_name(c), v, cov) for (c, v), cov in ordered)
+
+
+def _commune_name(code: str | None) -> str:
+    commune = commune_by_code(code) if code else None
+    return commune.name if commune else (code or "")
+
+
+def _groups(counts: dict[str, StateCounts]) -> tuple[GroupProgress, ...]:
+    return tuple(GroupProgress(g, TARGET_GROUP_LABELS[g], _coverage(counts[g.value]))
+                 for g in TargetGroup if g.value in counts)
+
+
+def _classes(pupils: list[PlaceCounts]) -> tuple[ClassProgress, ...]:
+    rows = [ClassProgress(x.school or "", x.school_class, _coverage(x.counts)) for x in pupils]
+    merged: dict[tuple[str, str | None], Coverage] = {}
+    for r in rows:  # the same class in several villages comes back as several rows
+        merged[(r.school, r.school_class)] = merged.get((r.school, r.school_class), EMPTY) + r.coverage
+    return tuple(ClassProgress(s, c, cov) for (s, c), cov in sorted(
+        merged.items(), key=lambda kv: (kv[0][0], _class_key(kv[0][1]))))
+
+
+def _class_key(name: str | None) -> tuple[int, int, str]:
+    """Classes in grade order: 2A before 10A; unrecorded last."""
+    if name is None:
+        return (1, 0, "")
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return (0, int(digits) if digits else 99, name)
+
+
+Concluded = list[tuple[dt.date, str, bool, int]]
+
+
+def _visit_rates(rows: list[tuple[dt.date, str, int]], concluded: Concluded) -> VisitRates:
+    by_status: Counter[str] = Counter()
+    for _, status, n in rows:
+        by_status[status] += n
+    extra_referrals = sum(n for _, _, extra, n in concluded if extra)
+    return VisitRates(
+        registered=sum(by_status.values()),
+        completed=by_status[VisitStatus.COMPLETED] + by_status[VisitStatus.REFERRED],
+        referred=by_status[VisitStatus.REFERRED] + extra_referrals,
+        in_progress=by_status[VisitStatus.IN_PROGRESS], waiting=by_status[VisitStatus.REGISTERED],
+        cancelled=by_status[VisitStatus.CANCELLED])
+
+
+def _health_classes(concluded: Concluded) -> tuple[ClassCount, ...]:
+    counts: Counter[str] = Counter()
+    for _, cls, _, n in concluded:
+        counts[cls] += n
+    return tuple(ClassCount(c, counts[c.value]) for c in HealthClass)
+
+
+_EXTRA_REFERRAL = "referred_by_conclusion"
+
+
+def _days(p: _Period, rows: list[tuple[dt.date, str, int]], first_days: dict[dt.date, int],
+          concluded: Concluded) -> tuple[DayProgress, ...]:
+    per_day: dict[dt.date, Counter[str]] = {}
+    for day, status, n in rows:
+        per_day.setdefault(day, Counter())[status] += n
+    for day, _, extra, n in concluded:  # referred by the conclusion, the visit's status not saying so
+        if extra:
+            per_day.setdefault(day, Counter())[_EXTRA_REFERRAL] += n
+    cumulative = sum(n for day, n in first_days.items() if day < p.since)
+    days = []
+    for i in range((p.to - p.since).days + 1):
+        day = p.since + dt.timedelta(days=i)
+        c = per_day.get(day, Counter())
+        new = first_days.get(day, 0)
+        cumulative += new
+        registered = sum(c.values()) - c[_EXTRA_REFERRAL]
+        completed = c[VisitStatus.COMPLETED] + c[VisitStatus.REFERRED]
+        days.append(DayProgress(day, registered, completed, c[VisitStatus.REFERRED] + c[_EXTRA_REFERRAL],
+                                c[VisitStatus.CANCELLED], new, cumulative))
+    return tuple(days)

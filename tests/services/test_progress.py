@@ -1,0 +1,181 @@
+"""Progress figures on a small synthetic station whose counts are known by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from station_app.core.errors import NotFoundError, ValidationError
+from station_app.core.model import HealthClass, SiteKind, TargetGroup, VisitStatus
+from station_app.persistence.tables import (CampaignRow, ConclusionRow, ResidentRow, ResidentTargetGroupRow, SiteRow,
+                                            VisitRow)
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.progress import Coverage, ProgressFilter, ProgressService
+
+TODAY = dt.date(2026, 11, 23)
+MUONG_KIM, NA_KHUONG = "Bản Mường Kim", "Bản Nà Khương"
+SCHOOL = "Trường Tiểu học Mường Kim"
+G = TargetGroup
+S = VisitStatus
+
+
+def _resident(uow: UnitOfWork, name: str, village: str | None, groups: tuple[TargetGroup, ...] = (),
+              school_class: str | None = None, merged_into: str | None = None) -> str:
+    row = ResidentRow(full_name=name, name_norm=name.lower(), birth_year=1960, sex="female", source="manual",
+                      commune_code="03637", village=village, school=SCHOOL if school_class else None,
+                      school_class=school_class, merged_into_id=merged_into,
+                      target_groups=[ResidentTargetGroupRow(group=g.value) for g in groups])
+    uow.session.add(row)
+    uow.session.flush()
+    return row.id
+
+
+class _Visits:
+    def __init__(self, uow: UnitOfWork, campaign_id: str) -> None:
+        self._uow, self._campaign, self._queue = uow, campaign_id, 0
+
+    def add(self, resident: str, site: str, day: int, status: VisitStatus, health_class: str | None = None,
+            referral: str | None = None) -> None:
+        self._queue += 1
+        visit = VisitRow(resident_id=resident, site_id=site, campaign_id=self._campaign,
+                         visit_date=dt.date(2026, 5, day), queue_number=self._queue, status=status.value,
+                         funding_source="state_budget")
+        self._uow.session.add(visit)
+        self._uow.session.flush()
+        if health_class:
+            self._uow.session.add(ConclusionRow(visit_id=visit.id, overall_class=health_class, referral_to=referral))
+
+
+@pytest.fixture
+def station(ctx):
+    """Eight residents of the roster (and one merged away) with visits at two sites in May 2026."""
+    info = ctx.station.info()
+    with UnitOfWork(ctx.db) as uow:
+        site2 = SiteRow(station_id=info.id, name="Điểm khám lưu động Bản Nà Khương", kind=SiteKind.MOBILE.value,
+                        commune_code="03637", village=NA_KHUONG)
+        uow.session.add(site2)
+        uow.session.flush()
+        a = _resident(uow, "Lò Thị Ánh", MUONG_KIM, (G.ELDERLY, G.POLICY))
+        b = _resident(uow, "Tòng Văn Bình", MUONG_KIM, (G.POOR,))
+        c = _resident(uow, "Lường Thị Chiến", MUONG_KIM, (G.ELDERLY,))
+        _resident(uow, "Quàng Văn Dũng", MUONG_KIM)  # no visit
+        e = _resident(uow, "Cà Thị Én", NA_KHUONG, (G.PUPIL,), "3A")
+        f = _resident(uow, "Vì Văn Phúc", NA_KHUONG, (G.PUPIL,), "3A")
+        g = _resident(uow, "Hoàng Thị Giang", NA_KHUONG, (G.PUPIL,), "4B")  # cancelled only
+        h = _resident(uow, "Lò Văn Hùng", None, (G.CHILD_UNDER_6,))
+        m = _resident(uow, "Lò Thi Anh", MUONG_KIM, (G.ELDERLY,), merged_into=a)
+        v = _Visits(uow, info.campaign_id)
+        v.add(a, info.site_id, 4, S.COMPLETED, "II")
+        v.add(h, info.site_id, 4, S.COMPLETED)
+        v.add(m, info.site_id, 4, S.COMPLETED)
+        v.add(b, info.site_id, 5, S.REFERRED, "III", "Bệnh viện đa khoa tỉnh Lai Châu")
+        v.add(c, info.site_id, 5, S.IN_PROGRESS)
+        v.add(e, site2.id, 11, S.COMPLETED)
+        v.add(f, site2.id, 11, S.REGISTERED)
+        v.add(g, site2.id, 11, S.CANCELLED)
+        v.add(h, site2.id, 12, S.COMPLETED)  # a second visit: the resident still counts once
+        uow.commit()
+        return ProgressService(ctx.db), site2.id
+
+
+def _by_village(snap):
+    return {v.village: v.coverage for v in snap.villages}
+
+
+def _by_group(snap):
+    return {g.group: g.coverage for g in snap.groups}
+
+
+def test_the_whole_campaign_counts_each_resident_once_and_leaves_merged_ones_out(station):
+    service, _ = station
+    snap = service.snapshot(today=TODAY)
+    assert snap.overall == Coverage(roster=8, examined=4, examined_in_period=4, in_progress=1, waiting=1)
+    assert snap.overall.not_seen == 2 and snap.overall.rate == 0.5
+    assert snap.date_to == TODAY and snap.date_from == dt.date(2026, 5, 1)
+    assert _by_village(snap) == {MUONG_KIM: Coverage(4, 2, 2, 1, 0), NA_KHUONG: Coverage(3, 1, 1, 0, 1),
+                                 None: Coverage(1, 1, 1, 0, 0)}
+    assert snap.villages[-1].village is None and snap.villages[0].commune_name == "Xã Mường Kim"
+
+
+def test_target_groups_and_school_classes(station):
+    snap = station[0].snapshot(today=TODAY)
+    assert _by_group(snap) == {G.POLICY: Coverage(1, 1, 1, 0, 0), G.ELDERLY: Coverage(2, 1, 1, 1, 0),
+                               G.POOR: Coverage(1, 1, 1, 0, 0), G.PUPIL: Coverage(3, 1, 1, 0, 1),
+                               G.CHILD_UNDER_6: Coverage(1, 1, 1, 0, 0)}
+    assert [g.label for g in snap.groups][:2] == ["Đối tượng chính sách", "Người cao tuổi"]
+    assert [(c.school, c.school_class, c.coverage.roster, c.coverage.examined) for c in snap.classes] == [
+        (SCHOOL, "3A", 2, 1), (SCHOOL, "4B", 1, 0)]
+    assert snap.pupils == Coverage(3, 1, 1, 0, 1)
+
+
+def test_visit_rates_and_health_classes(station):
+    snap = station[0].snapshot(today=TODAY)
+    v = snap.visits
+    assert (v.registered, v.completed, v.referred, v.in_progress, v.waiting, v.cancelled) == (9, 6, 1, 1, 1, 1)
+    assert v.completion_rate == pytest.approx(6 / 9) and v.referral_rate == pytest.approx(1 / 6)
+    assert {c.health_class: c.count for c in snap.health_classes} == {
+        HealthClass.I: 0, HealthClass.II: 1, HealthClass.III: 1, HealthClass.IV: 0, HealthClass.V: 0}
+    assert snap.without_conclusion == 4
+
+
+def test_days_of_a_period_with_cumulative_coverage(station):
+    snap = station[0].snapshot(ProgressFilter(date_from=dt.date(2026, 5, 5), date_to=dt.date(2026, 5, 12)))
+    assert len(snap.days) == 8 and snap.examined_before == 2
+    rows = {d.day.day: (d.registered, d.completed, d.referred, d.cancelled, d.newly_examined, d.cumulative_examined)
+            for d in snap.days}
+    assert rows[5] == (2, 1, 1, 0, 1, 3)
+    assert rows[6] == (0, 0, 0, 0, 0, 3)
+    assert rows[11] == (3, 1, 0, 1, 1, 4)
+    assert rows[12] == (1, 1, 0, 0, 0, 4)
+    assert snap.overall.examined == 4 and snap.overall.examined_in_period == 2
+
+
+def test_period_end_counts_only_what_happened_by_then(station):
+    snap = station[0].snapshot(ProgressFilter(date_to=dt.date(2026, 5, 5)))
+    assert snap.overall == Coverage(8, 3, 3, 1, 0)
+    assert snap.visits.registered == 5 and snap.days[-1].cumulative_examined == 3
+
+
+def test_one_site(station):
+    service, site2 = station
+    snap = service.snapshot(ProgressFilter(site_id=site2), today=TODAY)
+    assert snap.site_name == "Điểm khám lưu động Bản Nà Khương"
+    assert snap.overall == Coverage(8, 2, 2, 0, 1)  # the roster stays the station's
+    assert (snap.visits.registered, snap.visits.completed, snap.visits.cancelled) == (4, 2, 1)
+    assert _by_village(snap)[MUONG_KIM].examined == 0
+
+
+def test_a_campaign_without_visits_gives_zeros(station, ctx):
+    with UnitOfWork(ctx.db) as uow:
+        other = CampaignRow(name="Khám sức khỏe học sinh 2027", year=2027, start_date=dt.date(2027, 1, 4),
+                            end_date=dt.date(2027, 3, 31))
+        uow.session.add(other)
+        uow.commit()
+        other_id = other.id
+    snap = station[0].snapshot(ProgressFilter(campaign_id=other_id), today=TODAY)
+    assert snap.overall == Coverage(8, 0, 0, 0, 0) and snap.overall.rate == 0.0
+    assert snap.visits.completion_rate == 0.0 and snap.visits.referral_rate == 0.0
+    assert len(snap.days) == 1 and snap.days[0].cumulative_examined == 0  # not started yet: its first day
+
+
+def test_an_empty_station_gives_zeros_not_errors(ctx):
+    snap = ProgressService(ctx.db).snapshot(today=TODAY)
+    assert snap.overall == Coverage(0, 0, 0, 0, 0) and snap.overall.rate == 0.0 and snap.empty
+    assert snap.villages == () and snap.groups == () and snap.classes == ()
+    assert all(d.registered == 0 for d in snap.days)
+
+
+def test_bad_filters_say_what_is_wrong(station):
+    service, _ = station
+    with pytest.raises(NotFoundError):
+        service.snapshot(ProgressFilter(site_id="no-such-site"))
+    with pytest.raises(ValidationError):
+        service.snapshot(ProgressFilter(date_from=dt.date(2026, 6, 2), date_to=dt.date(2026, 6, 1)))
+
+
+def test_choices_offer_the_campaigns_and_sites(station, ctx):
+    choices = station[0].choices()
+    info = ctx.station.info()
+    assert choices.current_campaign_id == info.campaign_id and choices.current_site_id == info.site_id
+    assert [c.name for c in choices.campaigns] == ["Khám sức khỏe định kỳ 2026"]
+    assert len(choices.sites) == 2
