@@ -199,3 +199,43 @@ def test_a_language_switch_retranslates_the_form(qtbot, desk):
     finally:
         i18n.set_language("vi")
     assert form.save_button.text() == "Lưu (Ctrl+S)"
+
+
+def test_a_man_after_a_woman_gets_no_obstetrics_and_nothing_of_hers(qtbot, desk, nurse):
+    from station_app.core.model import Sex
+
+    ctx, tasks, doctor, woman = desk
+    man = open_visit(ctx, nurse, "Giàng A Páo", 1975, Sex.MALE)
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.resize(1000, 1500)
+    form.show()
+    form.load(woman)
+    qtbot.waitUntil(lambda: form.state is not None)
+    sections = dict(form.sections)
+    obgyn = form.sections[Specialty.OBGYN]
+    assert obgyn.isVisible() and form.history.count() == 15
+    qtbot.keyClick(form.history, Qt.Key.Key_Y)
+    type_text(obgyn.text, "Viêm âm đạo")
+    qtbot.keyClick(obgyn.nad, Qt.Key.Key_3)
+    type_text(form.sections[Specialty.SKIN].icd, "nam da")
+    type_text(form.advice, "Tái khám phụ khoa sau 1 tháng")
+    assert form.worst.text() == "III"
+
+    form.load(man)  # the woman's form was not saved: her typing is kept as her draft
+    qtbot.waitUntil(lambda: form.state is not None)
+    assert form.sections == sections  # the same sections, not rebuilt
+    assert obgyn.isHidden() and not obgyn.text.text() and obgyn.classes.value() is None
+    assert form.history.count() == 14 and form.history.item(0).checkState() == Qt.CheckState.Unchecked
+    assert not form.sections[Specialty.SKIN].icd.text() and not form.advice.toPlainText()
+    assert "chưa có" in form.worst.text() and form.overall.value() is None
+    assert "Giàng A Páo" in form.title.text() and not form.drafts.discard_button.isVisible()
+    assert ctx.exam.draft(woman.id, "doctor").fields["findings"]["obgyn"]["text"] == "Viêm âm đạo"
+    form.sections[Specialty.INTERNAL].nad.setFocus()
+    for _ in range(6):
+        qtbot.keyClick(form.focusWidget(), Qt.Key.Key_K)
+    assert form.focusWidget() is form.overall.buttons[HealthClass.I]  # surgery is the last for a man
+
+    form.load(woman)
+    qtbot.waitUntil(lambda: form.state is not None)
+    assert obgyn.isVisible() and obgyn.text.text() == "Viêm âm đạo" and form.drafts.discard_button.isVisible()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -147,6 +147,7 @@ class CounsellingForm(Retranslating):
         for topic, box in self.boxes.items():
             box.setChecked(topic in ticked)
         self.note.setPlainText(text)
+        self.note.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on after what was written
         self.amend_reason.setText(reason)
 
     def _apply_draft(self, fields: Mapping[str, Any]) -> bool:
