@@ -95,6 +95,7 @@ class StationService:
             uow.session.add(site)
             uow.session.flush()
             station.current_site_id, station.current_campaign_id = site.id, campaign.id
+            _make_signing_key(self._db, station)
             uow.audit(AuditAction.SETUP, "stations", station.id, admin.id,
                       {"site_id": site.id, "campaign_id": campaign.id})
             uow.commit()
@@ -113,3 +114,11 @@ class StationService:
                 commune.name if commune else site.commune_code, site.village, campaign.id, campaign.name,
                 campaign.year, campaign.start_date, campaign.end_date,
             )
+
+
+def _make_signing_key(db: Database, station: StationRow) -> None:
+    """The station's Ed25519 key pair for signing export batches, in the data folder beside the database."""
+    from station_app.services.keys import STATION_KEY_FILE, StationKeys
+
+    public = StationKeys(db.path.parent).ensure_station_key()
+    station.signing_key_ref, station.public_key = STATION_KEY_FILE, public.pem

@@ -1,0 +1,155 @@
+"""The station's Ed25519 signing key and the receiving office's public bundle, kept in the data folder.
+
+``keys/station-ed25519.pem`` holds the private key (PKCS#8 PEM, created with mode 0600 so only the station's
+user reads it); ``keys/office-bundle.json`` the office's public bundle as imported. The public key and its
+``key_id`` (SHA-256 hex of the DER public key) go to the office, which registers the station with them.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from station_app.core.batch_format import (OfficeBundle, OfficeBundleInvalidError, OfficeBundleMissingError, key_id,
+                                           parse_office_bundle)
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+KEY_DIR = "keys"
+STATION_KEY_FILE = "station-ed25519.pem"
+OFFICE_BUNDLE_FILE = "office-bundle.json"
+
+
+@dataclass(frozen=True)
+class StationPublicKey:
+    """What the office registers: the PEM (SubjectPublicKeyInfo) and its fingerprint."""
+
+    pem: str
+    key_id: str
+
+    @property
+    def short_id(self) -> str:
+        """The first 16 hex digits in groups of four, for reading aloud over the phone."""
+        return " ".join(self.key_id[i:i + 4] for i in range(0, 16, 4))
+
+
+def public_pem(key: Ed25519PublicKey) -> str:
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+def public_key_id(key: Ed25519PublicKey) -> str:
+    der = key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return key_id(der)
+
+
+def load_public_pem(pem: str | bytes) -> Ed25519PublicKey:
+    """An Ed25519 public key from PEM; ValueError if it is not one."""
+    key = serialization.load_pem_public_key(pem.encode("ascii") if isinstance(pem, str) else pem)
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError("not an Ed25519 public key")
+    return key
+
+
+def verify_signature(key: Ed25519PublicKey, signature: bytes, data: bytes) -> bool:
+    try:
+        key.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
+class StationKeys:
+    """The key files of one data folder."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = Path(data_dir) / KEY_DIR
+
+    @property
+    def private_key_path(self) -> Path:
+        return self.folder / STATION_KEY_FILE
+
+    @property
+    def office_bundle_path(self) -> Path:
+        return self.folder / OFFICE_BUNDLE_FILE
+
+    def has_station_key(self) -> bool:
+        return self.private_key_path.exists()
+
+    def ensure_station_key(self) -> StationPublicKey:
+        """Make the station's key pair if there is none yet (set-up, or a station set up before export existed)."""
+        if not self.has_station_key():
+            self._write_new_key()
+        return self.public_key()
+
+    def _write_new_key(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        temp = self.private_key_path.with_suffix(".tmp")
+        temp.unlink(missing_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never readable by others, not even briefly
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pem)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, self.private_key_path)
+        log.info("station signing key created")
+
+    def private_key(self) -> Ed25519PrivateKey:
+        key = serialization.load_pem_private_key(self.private_key_path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise ValueError("the station key file does not hold an Ed25519 key")
+        return key
+
+    def public_key(self) -> StationPublicKey:
+        public = self.private_key().public_key()
+        return StationPublicKey(public_pem(public), public_key_id(public))
+
+    def save_public_key(self, target: Path) -> StationPublicKey:
+        """Write the public key PEM for the office to register (the private key never leaves the folder)."""
+        public = self.ensure_station_key()
+        Path(target).write_text(public.pem, encoding="ascii")
+        return public
+
+    def import_office_bundle(self, source: Path) -> OfficeBundle:
+        """Check the office's bundle and keep a copy; a malformed one is refused with what is wrong."""
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP("batch", "không mở được tệp")) from exc
+        bundle = parse_office_bundle(data)
+        _check_recipients(bundle)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temp = self.office_bundle_path.with_suffix(".tmp")
+        temp.write_bytes(bundle.to_bytes())
+        os.replace(temp, self.office_bundle_path)
+        log.info("office bundle imported")
+        return bundle
+
+    def office_bundle(self) -> OfficeBundle | None:
+        if not self.office_bundle_path.exists():
+            return None
+        return parse_office_bundle(self.office_bundle_path.read_bytes())
+
+    def require_office_bundle(self) -> OfficeBundle:
+        bundle = self.office_bundle()
+        if bundle is None:
+            raise OfficeBundleMissingError()
+        return bundle
+
+
+def _check_recipients(bundle: OfficeBundle) -> None:
+    """The age library's own parser, beyond the shape the core checks (the Bech32 checksum)."""
+    from pyrage import RecipientError, x25519
+
+    for recipient in bundle.recipients:
+        try:
+            x25519.Recipient.from_str(recipient)
+        except RecipientError as exc:
+            raise OfficeBundleInvalidError(
+                reason=QT_TRANSLATE_NOOP("batch", "khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1")) from exc
