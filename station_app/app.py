@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.audit_log import AuditService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
+    from station_app.services.lists import ListsService
     from station_app.services.overview import OverviewService
     from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
@@ -77,6 +78,7 @@ class AppContext:
     registry: RegistryService
     exam: ExamService
     findings: FindingsService
+    lists: ListsService
     progress: ProgressService
 
     def close(self) -> None:
@@ -89,6 +91,7 @@ def open_context(data_dir: Path) -> AppContext:
     from station_app.services.audit_log import AuditService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
+    from station_app.services.lists import ListsService
     from station_app.services.overview import OverviewService
     from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
@@ -97,9 +100,10 @@ def open_context(data_dir: Path) -> AppContext:
     check_folder_writable(data_dir)
     log_file = setup_logging(data_dir)
     db = open_database(data_dir)
-    return AppContext(data_dir, log_file, db, SettingsStore(data_dir), StationService(db),
+    station = StationService(db)
+    return AppContext(data_dir, log_file, db, SettingsStore(data_dir), station,
                       AccountService(db), AuditService(db), OverviewService(db), RegistryService(db),
-                      ExamService(db), findings=FindingsService(db),
+                      ExamService(db), findings=FindingsService(db), lists=ListsService(db, station),
                       progress=ProgressService(db))
 
 

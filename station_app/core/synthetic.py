@@ -192,6 +192,18 @@ class SyntheticVisit:
     cancelled_at: dt.datetime | None
     cancel_reason: str | None
     measurements: tuple[SyntheticMeasurement, ...] = ()
+    conclusion: SyntheticConclusion | None = None  # completed and referred visits
+
+
+@dataclass(frozen=True, slots=True)
+class SyntheticConclusion:
+    """The doctor's overall class and, for a referred visit, where to, why and how soon."""
+
+    health_class: str  # "I" to "V"
+    referral_to: str | None = None
+    referral_reason: str | None = None
+    referral_urgency: str | None = None  # core.checkup_book.Urgency values
+    followed_up_after_days: int | None = None  # the coordinator's follow-up, days after the visit
 
 
 @dataclass(frozen=True)
@@ -583,6 +595,7 @@ class VisitPlanner:
 
     def __post_init__(self) -> None:
         self._rng = random.Random(f"visits-{self.seed}")
+        self._conclusion_rng = random.Random(f"conclusions-{self.seed}")  # apart, so visits stay as they were
         self._days = campaign_days(self.start, self.end) or [self.start]
         per_site_day = self.expected_visits / (len(self._days) * max(1, len(self.sites)))
         self._pace = _WORKING_SECONDS / max(1.0, per_site_day * 1.1)
@@ -621,8 +634,41 @@ class VisitPlanner:
             if status in (VisitStatus.COMPLETED, VisitStatus.REFERRED):
                 completed = started + dt.timedelta(minutes=rng.randint(10, 50))
         measurements = vital_signs(r, day, rng, partial=status is VisitStatus.IN_PROGRESS) if started else ()
+        conclusion = conclusion_for(measurements, status is VisitStatus.REFERRED, self._conclusion_rng) \
+            if completed else None
         return SyntheticVisit(r.key, site, day, queue, status, funding, registered, started, completed, cancelled,
-                              reason, measurements)
+                              reason, measurements, conclusion)
+
+
+_CLASS_WEIGHTS = {"I": 24, "II": 48, "III": 22, "IV": 5, "V": 1}
+_REFERRED_CLASS_WEIGHTS = {"II": 10, "III": 55, "IV": 28, "V": 7}
+REFERRAL_PLACES = (("Trung tâm Y tế huyện Than Uyên", 70), ("Bệnh viện Đa khoa tỉnh Lai Châu", 20),
+                   ("Trung tâm Y tế huyện Tân Uyên", 10))
+_REFERRAL_REASONS = (
+    "Nghi đái tháo đường, cần xét nghiệm đường huyết tĩnh mạch",
+    "Giảm thị lực, cần khám chuyên khoa mắt",
+    "Ho kéo dài trên 2 tuần, cần chụp X-quang phổi",
+    "Sâu răng nhiều, cần điều trị răng hàm mặt",
+    "Nghi viêm gan B, cần xét nghiệm và theo dõi",
+    "Đau khớp kéo dài, cần khám chuyên khoa cơ xương khớp",
+)
+_HYPERTENSION = "Huyết áp cao, cần khám và điều trị tăng huyết áp"
+_URGENCY_WEIGHTS = {"routine": 68, "soon": 26, "urgent": 6}
+
+
+def conclusion_for(measurements: Sequence[SyntheticMeasurement], referred: bool, rng: random.Random
+                   ) -> SyntheticConclusion:
+    """A plausible overall class; a referral (where, why, how soon, followed up or not) when ``referred``."""
+    systolic = max((m.value for m in measurements if m.code is MeasureCode.SYSTOLIC), default=0.0)
+    if not referred:
+        weights = _CLASS_WEIGHTS if systolic < 160 else {"III": 70, "IV": 30}
+        return SyntheticConclusion(rng.choices(list(weights), list(weights.values()))[0])
+    health_class = rng.choices(list(_REFERRED_CLASS_WEIGHTS), list(_REFERRED_CLASS_WEIGHTS.values()))[0]
+    place = rng.choices([p for p, _ in REFERRAL_PLACES], [w for _, w in REFERRAL_PLACES])[0]
+    why = _HYPERTENSION if systolic >= 140 else rng.choice(_REFERRAL_REASONS)
+    urgency = rng.choices(list(_URGENCY_WEIGHTS), list(_URGENCY_WEIGHTS.values()))[0]
+    followed = rng.randint(1, 14) if rng.random() < 0.45 else None
+    return SyntheticConclusion(health_class, place, why, urgency, followed)
 
 
 def vital_signs(r: SyntheticResident, day: dt.date, rng: random.Random, partial: bool = False

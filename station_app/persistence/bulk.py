@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Table, insert
 
 from station_app.persistence.database import Database
-from station_app.persistence.tables import MeasurementRow, ResidentRow, ResidentTargetGroupRow, VisitRow
+from station_app.persistence.tables import (ConclusionRow, MeasurementRow, ResidentRow, ResidentTargetGroupRow,
+                                            VisitRow)
 from station_app.persistence.unit_of_work import UnitOfWork
 
 BULK_CACHE_KIB = 256 * 1024  # page cache while bulk inserting: indexes on names and ids stay in memory
@@ -29,14 +30,19 @@ class BulkChunk:
     target_groups: list[dict] = field(default_factory=list)
     visits: list[dict] = field(default_factory=list)
     measurements: list[dict] = field(default_factory=list)
+    conclusions: list[dict] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[dict]]]:
         return [(ResidentRow.__table__, self.residents), (ResidentTargetGroupRow.__table__, self.target_groups),
-                (VisitRow.__table__, self.visits), (MeasurementRow.__table__, self.measurements)]
+                (VisitRow.__table__, self.visits), (MeasurementRow.__table__, self.measurements),
+                (ConclusionRow.__table__, self.conclusions)]
 
     def counts(self) -> dict[str, int]:
-        return {"residents": len(self.residents), "target_groups": len(self.target_groups),
-                "visits": len(self.visits), "measurements": len(self.measurements)}
+        counts = {"residents": len(self.residents), "target_groups": len(self.target_groups),
+                  "visits": len(self.visits), "measurements": len(self.measurements)}
+        if self.conclusions:
+            counts["conclusions"] = len(self.conclusions)
+        return counts
 
 
 def insert_chunk(db: Database, chunk: BulkChunk, action: str, user_id: str | None, details: dict) -> int:

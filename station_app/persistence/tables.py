@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -149,6 +150,7 @@ class ResidentRow(Base):
         CheckConstraint("birth_year BETWEEN 1880 AND 2200", name="birth_year"),
         Index("ix_residents_commune_village_household", "commune_code", "village", "household_code"),
         Index("ix_residents_birth_year_name", "birth_year", "name_norm"),
+        Index("ix_residents_village_household", "village", "household_code"),  # migration 0004
     )
 
 
@@ -198,6 +200,7 @@ class VisitRow(Base):
         UniqueConstraint("site_id", "visit_date", "queue_number", name="uq_visits_queue"),
         Index("ix_visits_resident_campaign", "resident_id", "campaign_id"),
         Index("ix_visits_date_status", "visit_date", "status"),
+        Index("ix_visits_campaign_resident_status", "campaign_id", "resident_id", "status"),  # migration 0004
     )
 
 
@@ -296,6 +299,9 @@ class ConclusionRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     concluded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     concluded_by: Mapped[str | None] = _user_fk()
+    __table_args__ = (  # migration 0004: only the conclusions that refer
+        Index("ix_conclusions_referral", "referral_to", sqlite_where=text("referral_to IS NOT NULL")),
+    )
 
 
 class CounsellingNoteRow(Base):

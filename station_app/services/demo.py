@@ -124,6 +124,7 @@ class DemoResult:
         return "\n".join(lines)
 
 
+_FOLLOW_UP_NOTE = "Đã gọi điện, người dân đã đi khám theo giấy chuyển"
 _STATUS_WORDS = {VisitStatus.COMPLETED: "hoàn thành", VisitStatus.REFERRED: "chuyển tuyến",
                  VisitStatus.IN_PROGRESS: "đang khám", VisitStatus.REGISTERED: "mới đăng ký",
                  VisitStatus.CANCELLED: "đã huỷ"}
@@ -236,6 +237,7 @@ class _ChunkWriter:
         self._db, self._info, self._site_ids, self._seed = db, info, site_ids, seed
         self._admin, self._nurse, self._doctor = (staff[Role.ADMIN].id, staff[Role.NURSE].id,
                                                   staff[Role.DOCTOR].id)
+        self._coordinator = staff[Role.COORDINATOR].id
         self.statuses: Counter[VisitStatus] = Counter()
         self.households: set[str] = set()
         self.measurements = 0
@@ -254,6 +256,8 @@ class _ChunkWriter:
             visit_id = new_id()
             chunk.visits.append(self._visit_row(v, visit_id, ids[v.resident_key]))
             chunk.measurements.extend(self._measurement_rows(v, visit_id))
+            if v.conclusion is not None:
+                chunk.conclusions.append(self._conclusion_row(v, visit_id, now))
             self.statuses[v.status] += 1
         self.chunks += 1
         self.measurements += len(chunk.measurements)
@@ -286,6 +290,18 @@ class _ChunkWriter:
             "cancel_reason": v.cancel_reason,
             "updated_at": v.completed_at or v.cancelled_at or v.started_at or v.registered_at,
         }
+
+    def _conclusion_row(self, v: SyntheticVisit, visit_id: str, now: dt.datetime) -> dict:
+        c, at = v.conclusion, v.completed_at
+        followed = at + dt.timedelta(days=c.followed_up_after_days) if c.followed_up_after_days else None
+        followed = followed if followed is not None and followed < now else None
+        return {"id": new_id(), "visit_id": visit_id, "computed_class": c.health_class,
+                "overall_class": c.health_class, "override_reason": None, "advice": None,
+                "referral_to": c.referral_to, "referral_reason": c.referral_reason,
+                "referral_urgency": c.referral_urgency, "referral_followed_up_at": followed,
+                "referral_followed_up_by": self._coordinator if followed else None,
+                "referral_follow_up_note": _FOLLOW_UP_NOTE if followed else None, "version": 1,
+                "concluded_at": at, "concluded_by": self._doctor}
 
     def _measurement_rows(self, v: SyntheticVisit, visit_id: str) -> list[dict]:
         at = v.started_at

@@ -60,7 +60,7 @@ def test_demo_audits_one_event_per_chunk_with_counts_only_and_the_chain_verifies
                         (AuditAction.IMPORT.value,)).fetchall()
     conn.close()
     assert len(rows) == 4
-    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements"}
+    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements", "conclusions"}
     details = [json.loads(d) for (d,) in rows]
     assert all(set(d) <= allowed for d in details)
     assert sum(d["residents"] for d in details) == 350
