@@ -78,26 +78,55 @@ def test_every_version_is_listed_newest_first_with_who_when_and_why(app, qtbot, 
     vitals = [r for r in listed if r[0] == "Sinh hiệu"]
     assert [(r[1], r[2], r[4]) for r in vitals] == [("2 (hiện tại)", "Tòng Thị Hoa", "Cân lại"),
                                                     ("1", "Tòng Thị Hoa", "")]
-    assert "Cân nặng 54" in vitals[0][5] and "Cân nặng 52,5" in vitals[1][5]
+    assert "Cân nặng: 54 kg" in vitals[0][5] and "Cân nặng: 52,5 kg" in vitals[1][5]
+    assert "Huyết áp lần 1: 128/82 mmHg" in vitals[0][5]
     assert all(r[3].startswith(started) and len(r[3]) == len("dd/mm/yyyy HH:MM") for r in listed)
     eyes = [r for r in listed if r[0] == "Khám Mắt"]
     assert [(r[1], r[2], r[4]) for r in eyes] == [("2 (hiện tại)", "Lò Thị Lan", "Ghi nhầm chuyên khoa"),
                                                   ("1", "Lò Thị Lan", "")]
-    assert "Cận thị" in eyes[0][5] and "H52.1" in eyes[0][5] and "Không phát hiện bất thường" in eyes[1][5]
+    assert "Khám Mắt: Cận thị" in eyes[0][5] and "H52.1 – Cận thị" in eyes[0][5]
+    assert "Khám Mắt: Không phát hiện bất thường" in eyes[1][5]
     assert listed[0][0] == "Khám Mắt"  # the last change comes first
     assert {"Tiền sử: Hút thuốc lá, thuốc lào", "Kết luận", "Tư vấn", "Khám Nội khoa"} <= {r[0] for r in listed}
     times = [v.changed_at for v in dialog.versions]
     assert times == sorted(times, reverse=True)
     bold = [dialog.table.item(r, 0).font().bold() for r in range(len(listed))]
     assert bold == [v.current for v in dialog.versions] and bold.count(False) == 2  # only the two amended kept
-    assert "H52.1" in dialog.detail.toPlainText()  # the selected row's full record
-    assert '"weight_kg"' in dialog.table.item(listed.index(vitals[1]), 5).toolTip()
+    assert "Cân nặng: 52,5 kg" in dialog.table.item(listed.index(vitals[1]), 5).toolTip()
     SHOTS.mkdir(exist_ok=True)
     dialog.resize(1200, 620)
     qtbot.wait(20)
     dialog.grab().save(str(SHOTS / "history.png"))
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def pane(dialog, row: int) -> list[str]:
+    dialog.table.setCurrentCell(row, 0)
+    return [line.strip() for line in dialog.detail.toPlainText().splitlines() if line.strip()]
+
+
+def test_the_selected_version_reads_as_labels_and_values_with_what_changed_and_why(app, qtbot, ctx, tasks, amended):
+    dialog = open_dialog(qtbot, ctx, tasks, amended)
+    listed = rows(dialog)
+    eyes = pane(dialog, 0)  # the last change, selected when the dialog opens
+    assert eyes[:2] == ["Khám Mắt · phiên bản 2 (hiện tại)", f"Ghi bởi Lò Thị Lan, lúc {listed[0][3]}"]
+    assert {"Khám Mắt: Cận thị", "Chẩn đoán (ICD-10): H52.1 – Cận thị", "Phân loại sức khoẻ: II",
+            "Thay đổi so với phiên bản 1", "Khám Mắt: Không phát hiện bất thường → Cận thị",
+            "Chẩn đoán (ICD-10): — → H52.1 – Cận thị", "Phân loại sức khoẻ: I → II",
+            "Lý do sửa: Ghi nhầm chuyên khoa"} <= set(eyes)
+    vitals = pane(dialog, next(i for i, r in enumerate(listed) if r[0] == "Sinh hiệu" and r[1] == "2 (hiện tại)"))
+    assert {"Cân nặng: 54 kg", "Huyết áp lần 1: 128/82 mmHg", "Huyết áp lần 2: 124/80 mmHg",
+            "Huyết áp trung bình: 126/81 mmHg (Huyết áp bình thường)", "Cân nặng: 52,5 kg → 54 kg",
+            "Lý do sửa: Cân lại"} <= set(vitals)
+    first = pane(dialog, next(i for i, r in enumerate(listed) if r[0] == "Kết luận"))
+    assert "Phân loại sức khoẻ chung: I" in first and not any(line.startswith("Thay đổi") for line in first)
+    counselling = pane(dialog, next(i for i, r in enumerate(listed) if r[0] == "Tư vấn"))
+    assert {"Chủ đề tư vấn: Thuốc lá, thuốc lào", "Nội dung tư vấn: Bỏ thuốc lá"} <= set(counselling)
+    for row in range(len(listed)):  # no record shown as JSON, no internal ids
+        text = "\n".join(pane(dialog, row))
+        assert not [mark for mark in ("{", "}", '"', "recorded_by", "visit_id") if mark in text], text
+    dialog.reject()
 
 
 def test_the_service_names_the_author_and_the_reason_of_each_version(ctx, amended):

@@ -1,20 +1,23 @@
 """The visit's history: every version of every part (vital signs, history, findings, conclusion, counselling),
-newest first, with who wrote it, when, why it replaced the one before and what the values were."""
+newest first, with who wrote it, when, why it replaced the one before and what the values were.
+
+The values read as label/value lines (``core.record_lines``); the selected version's lines, and for a changed
+version what changed from the one before (old → new) and why, fill the pane below the table.
+"""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout)
 
 from station_app.core import checkup_book as book
-from station_app.core.model import MeasureCode, Specialty
-from station_app.core.vitals import MEASURE_LABELS
+from station_app.core.model import Specialty
+from station_app.core.record_lines import Change, Line, changes, record_lines
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -42,8 +45,10 @@ class VisitHistoryDialog(QDialog):
         super().__init__(parent)
         self._ctx, self._tasks, self._visit = ctx, tasks, visit
         self.versions: list[RecordVersion] = []
+        self.lines: list[list[Line]] = []  # each version's readable lines, in the table's order
+        self._icd10_names: dict[str, str] = {}
         self.setWindowTitle(self.tr("Lịch sử thay đổi của lượt khám"))
-        self.resize(1100, 560)
+        self.resize(1100, 640)
         self.who = QLabel(self.tr("Số {number} · {name}, sinh năm {year}").format(
             number=visit.queue_number, name=visit.resident_name, year=visit.birth_year))
         self.who.setObjectName("subheading")
@@ -61,13 +66,12 @@ class VisitHistoryDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
+        self.detail = QTextBrowser()
         self.detail.setPlaceholderText(self.tr("Chọn một dòng để xem toàn bộ dữ liệu của phiên bản đó."))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([400, 140])
+        splitter.setSizes([320, 280])
         self.close_button = QPushButton(self.tr("Đóng (Esc)"))
         self.close_button.clicked.connect(self.reject)
         row = QHBoxLayout()
@@ -77,21 +81,32 @@ class VisitHistoryDialog(QDialog):
         layout.addWidget(self.who)
         layout.addWidget(splitter, 1)
         layout.addLayout(row)
-        self._tasks.submit(self._ctx.findings.versions, visit.id, parent=self, on_done=while_alive(self, self._loaded))
+        self._tasks.submit(self._read, visit.id, parent=self, on_done=while_alive(self, self._loaded))
 
-    def _loaded(self, versions: list[RecordVersion]) -> None:
+    def _read(self, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:
+        """On the db lane: the versions, and the ICD-10 names their diagnoses are shown with."""
+        from station_app.services.reference import icd10_codes
+
+        return self._ctx.findings.versions(visit_id), {c.code: c.name for c in icd10_codes()}
+
+    def _loaded(self, loaded: tuple[list[RecordVersion], dict[str, str]]) -> None:
+        versions, self._icd10_names = loaded
         self.versions = versions
+        self.lines = [record_lines(v.part, v.key, v.data, tr=QCoreApplication.translate,
+                                   icd10_names=self._icd10_names) for v in versions]
         self.table.setRowCount(len(versions))
         for index, version in enumerate(versions):
+            summary = "; ".join(str(line) for line in self.lines[index])
             cells = (self.part_label(version), self._version_text(version), version.changed_by,
-                     local_time(version.changed_at), version.reason or "", self.summary(version))
+                     local_time(version.changed_at), version.reason or "", summary)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if version.current:
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
-                item.setToolTip(_as_text(version.data) if column == self.COLUMNS - 1 else text)
+                item.setToolTip("\n".join(str(line) for line in self.lines[index])
+                                if column == self.COLUMNS - 1 else text)
                 self.table.setItem(index, column, item)
         self.table.resizeRowsToContents()
         self.status.setText(self.tr("{count} phiên bản · dòng in đậm là phiên bản hiện tại").format(
@@ -101,7 +116,31 @@ class VisitHistoryDialog(QDialog):
         self.table.setFocus()
 
     def _show_detail(self, row: int) -> None:
-        self.detail.setPlainText(_as_text(self.versions[row].data) if 0 <= row < len(self.versions) else "")
+        self.detail.setHtml(self.detail_html(row) if 0 <= row < len(self.versions) else "")
+
+    def detail_html(self, row: int) -> str:
+        """The selected version: who and when, its lines, then what changed from the version before and why."""
+        version = self.versions[row]
+        head = self.tr("{part} · phiên bản {version}").format(part=self.part_label(version),
+                                                              version=self._version_text(version))
+        by = self.tr("Ghi bởi {name}, lúc {time}").format(name=version.changed_by, time=local_time(version.changed_at))
+        html = [f"<p><b>{escape(head)}</b><br><span style='color:#555'>{escape(by)}</span></p>",
+                _lines_html(self.lines[row])]
+        before = self._previous(row)
+        if before is not None or version.reason:
+            title = self.tr("Thay đổi so với phiên bản {version}").format(version=version.version - 1)
+            changed = changes(self.lines[before], self.lines[row]) if before is not None else []
+            same = self.tr("Các giá trị không đổi (chỉ ghi lại).")
+            html.append(f"<p><b>{escape(title)}</b></p>" + _changes_html(changed, same))
+            if version.reason:
+                html.append(_lines_html([Line(self.tr("Lý do sửa"), version.reason)]))
+        return "".join(html)
+
+    def _previous(self, row: int) -> int | None:
+        """The row of the version this one replaced, if it is listed."""
+        v = self.versions[row]
+        return next((i for i, p in enumerate(self.versions)
+                     if (p.part, p.key, p.version) == (v.part, v.key, v.version - 1)), None)
 
     def _version_text(self, version: RecordVersion) -> str:
         if version.current:
@@ -126,67 +165,18 @@ class VisitHistoryDialog(QDialog):
             return self.tr("Kết luận")
         return self.tr("Tư vấn")
 
-    def summary(self, version: RecordVersion) -> str:
-        values = version.values
-        if version.part == "vitals":
-            return self._vitals_summary(values)
-        if version.part == "history":
-            answer = self.tr("Có") if values.get("answer") else self.tr("Không")
-            return f"{answer} · {values['detail']}" if values.get("detail") else answer
-        if version.part == "finding":
-            return self._finding_summary(values)
-        if version.part == "conclusion":
-            parts = [self.tr("Phân loại {klass}").format(klass=values.get("overall_class") or "")]
-            parts += [str(values[k]) for k in ("override_reason", "advice") if values.get(k)]
-            if values.get("referral_to"):
-                parts.append(self.tr("Chuyển đến {place}").format(place=values["referral_to"]))
-            return " · ".join(parts)
-        topics = [QCoreApplication.translate("checkup", label) for label in _topic_labels(values.get("topics", []))]
-        return " · ".join(filter(None, [", ".join(topics), values.get("text") or ""]))
 
-    def _vitals_summary(self, values: Mapping[str, Any]) -> str:
-        """One reading of blood pressure as systolic/diastolic; every other measure as label and value."""
-        parts = []
-        for key, value in values.items():
-            if key.startswith("diastolic_"):
-                continue
-            if key.startswith("systolic_"):
-                reading = key.rpartition("_")[2]
-                low = values.get(f"diastolic_{reading}")
-                parts.append(self.tr("Huyết áp ({reading}) {high}/{low}").format(
-                    reading=reading, high=_number(value), low=_number(low) if low is not None else "?"))
-                continue
-            parts.append(f"{_measure_label(key)} {_number(value)}")
-        return "; ".join(parts)
-
-    def _finding_summary(self, values: Mapping[str, Any]) -> str:
-        parts = [self.tr("Phân loại {klass}").format(klass=values["health_class"])] if values.get("health_class") \
-            else []
-        if values.get("no_abnormality"):
-            parts.append(self.tr("Không phát hiện bất thường"))
-        parts += [str(values["text"])] if values.get("text") else []
-        parts += [", ".join(values["diagnoses"])] if values.get("diagnoses") else []
-        return " · ".join(parts)
+def _lines_html(lines: list[Line]) -> str:
+    return "".join(f"<div><span style='color:#555'>{escape(line.label)}:</span> {_multiline(line.value)}</div>"
+                   for line in lines)
 
 
-
-def _measure_label(key: str) -> str:
-    code, _, reading = key.rpartition("_")
-    try:
-        label = QCoreApplication.translate("vitals", MEASURE_LABELS[MeasureCode(code)])
-    except (KeyError, ValueError):
-        return key
-    return f"{label} ({reading})" if code in ("systolic", "diastolic") else label
+def _changes_html(changed: list[Change], none: str) -> str:
+    if not changed:
+        return f"<div>{escape(none)}</div>"
+    return "".join(f"<div><span style='color:#555'>{escape(c.label)}:</span> {_multiline(c.old)} → "
+                   f"<b>{_multiline(c.new)}</b></div>" for c in changed)
 
 
-def _topic_labels(codes: list[str]) -> list[str]:
-    labels = getattr(book, "TOPIC_LABELS", {})
-    return [labels.get(book.Topic(code), code) if code in book.Topic._value2member_map_ else code for code in codes]
-
-
-def _number(value: Any) -> str:
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
-
-
-def _as_text(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+def _multiline(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
