@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bench.decode_bench import bench_decoding
 from bench.exam_bench import bench_exam
+from bench.progress_bench import bench_progress
 from bench.reception_bench import bench_reception
 from bench.slip_bench import bench_slip_to_form
 from bench.registry_bench import bench_roster_import, bench_search
@@ -397,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
             "reception": lambda: bench_reception(report, work, *((20_000,) if args.quick else ())),
             "exam": lambda: bench_exam(report, work, runs=50 if args.quick else 200),
             "slip_to_form": lambda: bench_slip_to_form(report, work, *((20_000,) if args.quick else ())),
+            "progress": lambda: bench_progress(report, work, *((20_000, 3) if args.quick else ())),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:
