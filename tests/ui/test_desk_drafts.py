@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -209,6 +210,8 @@ def test_a_process_killed_while_saving_a_conclusion_leaves_a_consistent_database
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen([sys.executable, "-c", _SAVER, str(data_dir), DOCTOR_PASSWORD, visit.id, str(stop)],
                              stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    watchdog = threading.Timer(120, child.kill)  # a child stuck before the stall must not hang the suite
+    watchdog.start()
     lines = []
     for line in child.stdout:
         lines.append(line.strip())
@@ -216,6 +219,7 @@ def test_a_process_killed_while_saving_a_conclusion_leaves_a_consistent_database
             break
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
+    watchdog.cancel()
     assert lines[-2:] == ["10", "inside"], lines
 
     with sqlite3.connect(data_dir / DB_FILE_NAME) as raw:
