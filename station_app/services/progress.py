@@ -156,6 +156,9 @@ class ProgressSnapshot:
     health_classes: tuple[ClassCount, ...]  # I to V, completed visits of the period with a conclusion
     without_conclusion: int  # completed visits of the period with no conclusion recorded
     examined_before: int  # residents examined before date_from
+    # (day, residents examined up to that day) for every day from the campaign's first day (or date_from,
+    # if earlier) to date_to: the whole campaign's curve, whatever the period
+    cumulative_to_date: tuple[tuple[dt.date, int], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -255,7 +258,8 @@ class _Counter:
             p.to, overall, visits, _villages(places), _groups(q.by_group(p.since, merged)), _classes(pupils),
             sum((_coverage(x.counts) for x in pupils), EMPTY), _days(p, visit_rows, first_days, concluded),
             classes, visits.completed - sum(c.count for c in classes),
-            sum(n for day, n in first_days.items() if day < p.since))
+            sum(n for day, n in first_days.items() if day < p.since),
+            _cumulative(min(p.since, p.campaign_start), p.to, first_days))
 
 
 def _coverage(c: StateCounts) -> Coverage:
@@ -319,6 +323,16 @@ def _health_classes(concluded: Concluded) -> tuple[ClassCount, ...]:
     for _, cls, _, n in concluded:
         counts[cls] += n
     return tuple(ClassCount(c, counts[c.value]) for c in HealthClass)
+
+
+def _cumulative(since: dt.date, to: dt.date, first_days: dict[dt.date, int]) -> tuple[tuple[dt.date, int], ...]:
+    total = sum(n for day, n in first_days.items() if day < since)
+    points = []
+    for i in range((to - since).days + 1):
+        day = since + dt.timedelta(days=i)
+        total += first_days.get(day, 0)
+        points.append((day, total))
+    return tuple(points)
 
 
 _EXTRA_REFERRAL = "referred_by_conclusion"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -25,6 +25,7 @@ MAX_VILLAGE_BARS = 40  # more would not be readable on one page; the lowest cove
 _BAR = colors.Color(0.18, 0.42, 0.68)
 _LINE = colors.Color(0.80, 0.33, 0.10)
 _GRID = colors.Color(0.85, 0.85, 0.85)
+_PERIOD = colors.Color(1.0, 0.93, 0.80)
 _LABEL_PT = 7
 
 
@@ -87,29 +88,41 @@ def _drawing(height: float, title: str) -> Drawing:
 
 
 def cumulative_chart(s: ProgressSnapshot) -> Drawing:
-    """Residents examined from the campaign's start, day by day over the period (a line)."""
-    drawing = _drawing(70 * mm, "Số người đã khám xong, cộng dồn theo ngày")
-    points = [(d.day.toordinal(), d.cumulative_examined) for d in s.days]
+    """Residents examined from the campaign's start, day by day up to the period's end (a line); the period
+    is shaded, so a week's progress is read against the whole campaign's."""
+    height = 70 * mm
+    drawing = _drawing(height, "Số người đã khám xong, cộng dồn từ đầu đợt (vùng tô màu: kỳ báo cáo)")
+    points = [(day.toordinal(), n) for day, n in s.cumulative_to_date] or [(s.date_to.toordinal(), 0)]
     if len(points) == 1:  # one day: a flat segment rather than a lone point
         points.append((points[0][0] + 1, points[0][1]))
     plot = LinePlot()
-    plot.x, plot.y, plot.width, plot.height = 40, 22, PORTRAIT_WIDTH - 60, 70 * mm - 45
+    plot.x, plot.y, plot.width, plot.height = 40, 22, PORTRAIT_WIDTH - 60, height - 45
+    first, last = points[0][0], points[-1][0]
+    _shade_period(drawing, plot, s, first, last)
     plot.data = [points]
     plot.lines[0].strokeColor, plot.lines[0].strokeWidth = _LINE, 1.5
     _axis_font(plot.xValueAxis, plot.yValueAxis)
-    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = points[0][0], points[-1][0]
-    plot.xValueAxis.valueSteps = _date_ticks(points[0][0], points[-1][0])
+    plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = first, last
+    plot.xValueAxis.valueSteps = _date_ticks(first, last)
     plot.xValueAxis.labelTextFormat = lambda v: dt.date.fromordinal(int(v)).strftime("%d/%m")
     plot.yValueAxis.valueMin = 0
     plot.yValueAxis.valueMax = max(10, max(y for _, y in points) * 1.1)
     plot.yValueAxis.labelTextFormat = lambda v: number(int(v))
     plot.yValueAxis.visibleGrid, plot.yValueAxis.gridStrokeColor = True, _GRID
     drawing.add(plot)
-    last = s.days[-1].cumulative_examined
-    drawing.add(String(PORTRAIT_WIDTH, 70 * mm - 10, f"Đến {s.date_to:%d/%m/%Y}: {number(last)} người "
-                       f"({percent(last / s.overall.roster if s.overall.roster else 0.0)} danh sách)",
-                       fontName=FONT, fontSize=_LABEL_PT + 1, textAnchor="end"))
+    reached = points[-1][1]
+    # top left of the plot: the line starts low there
+    drawing.add(String(plot.x + 6, plot.y + plot.height - 10, f"Đến {s.date_to:%d/%m/%Y}: {number(reached)} người "
+                       f"({percent(reached / s.overall.roster if s.overall.roster else 0.0)} danh sách)",
+                       fontName=FONT_BOLD, fontSize=_LABEL_PT + 1))
     return drawing
+
+
+def _shade_period(drawing: Drawing, plot: LinePlot, s: ProgressSnapshot, first: int, last: int) -> None:
+    span = max(1, last - first)
+    left = plot.x + plot.width * (max(first, s.date_from.toordinal()) - first) / span
+    right = plot.x + plot.width * (min(last, s.date_to.toordinal()) - first) / span
+    drawing.add(Rect(left, plot.y, max(1.5, right - left), plot.height, fillColor=_PERIOD, strokeColor=None))
 
 
 def _date_ticks(first: int, last: int, most: int = 10) -> list[int]:

@@ -128,6 +128,9 @@ def test_days_of_a_period_with_cumulative_coverage(station):
     assert rows[11] == (3, 1, 0, 1, 1, 4)
     assert rows[12] == (1, 1, 0, 0, 0, 4)
     assert snap.overall.examined == 4 and snap.overall.examined_in_period == 2
+    curve = dict(snap.cumulative_to_date)  # from the campaign's first day, whatever the period
+    assert min(curve) == dt.date(2026, 5, 1) and max(curve) == dt.date(2026, 5, 12)
+    assert (curve[dt.date(2026, 5, 3)], curve[dt.date(2026, 5, 4)], curve[dt.date(2026, 5, 12)]) == (0, 2, 4)
 
 
 def test_period_end_counts_only_what_happened_by_then(station):
