@@ -59,11 +59,12 @@ class VisitHistoryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line per version; the pane below and the tooltip show it all
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column in range(self.COLUMNS - 1):
+        for column in range(self.COLUMNS - 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(self.COLUMNS - 2, 200)  # a long reason is elided, not given the values' room
         header.setSectionResizeMode(self.COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
         self.detail = QTextBrowser()
@@ -108,7 +109,6 @@ class VisitHistoryDialog(QDialog):
                 item.setToolTip("\n".join(str(line) for line in self.lines[index])
                                 if column == self.COLUMNS - 1 else text)
                 self.table.setItem(index, column, item)
-        self.table.resizeRowsToContents()
         self.status.setText(self.tr("{count} phiên bản · dòng in đậm là phiên bản hiện tại").format(
             count=len(versions)) if versions else self.tr("Lượt khám này chưa có gì được ghi."))
         if versions:
@@ -119,13 +119,13 @@ class VisitHistoryDialog(QDialog):
         self.detail.setHtml(self.detail_html(row) if 0 <= row < len(self.versions) else "")
 
     def detail_html(self, row: int) -> str:
-        """The selected version: who and when, its lines, then what changed from the version before and why."""
+        """The selected version: who and when; for a changed version what changed from the one before and why;
+        then all its values."""
         version = self.versions[row]
         head = self.tr("{part} · phiên bản {version}").format(part=self.part_label(version),
                                                               version=self._version_text(version))
         by = self.tr("Ghi bởi {name}, lúc {time}").format(name=version.changed_by, time=local_time(version.changed_at))
-        html = [f"<p><b>{escape(head)}</b><br><span style='color:#555'>{escape(by)}</span></p>",
-                _lines_html(self.lines[row])]
+        html = [f"<p><b>{escape(head)}</b><br><span style='color:#555'>{escape(by)}</span></p>"]
         before = self._previous(row)
         if before is not None or version.reason:
             title = self.tr("Thay đổi so với phiên bản {version}").format(version=version.version - 1)
@@ -134,6 +134,8 @@ class VisitHistoryDialog(QDialog):
             html.append(f"<p><b>{escape(title)}</b></p>" + _changes_html(changed, same))
             if version.reason:
                 html.append(_lines_html([Line(self.tr("Lý do sửa"), version.reason)]))
+            html.append(f"<p><b>{escape(self.tr('Các giá trị của phiên bản này'))}</b></p>")
+        html.append(_lines_html(self.lines[row]))
         return "".join(html)
 
     def _previous(self, row: int) -> int | None:

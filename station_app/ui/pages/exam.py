@@ -237,7 +237,10 @@ class ExamPage(Retranslating):
         # rebuilds its specialty sections (~40 ms) that would otherwise delay the vital-signs form.
         self._stale = {id(form) for form, _title in self.desks}
         self._load_current_desk()
-        if visit.id not in {v.id for v in self.queue_visits}:
+        row = next((i for i, v in enumerate(self.queue_visits) if v.id == visit.id), -1)
+        if row >= 0:
+            self.queue.setCurrentRow(row)  # the queue shows who is at the desk, however the visit was opened
+        else:
             self.refresh()
 
     def show_history(self) -> None:
