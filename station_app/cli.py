@@ -71,6 +71,21 @@ def _parser() -> argparse.ArgumentParser:
                         help="tệp ảnh (PNG, JPG...), nội dung mã, hoặc - để đọc nội dung (dạng byte) từ stdin")
     decode.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho script (xem bên dưới)")
 
+    lists = sub.add_parser("lists", help="in/xuất danh sách: trong ngày, chưa khám, chuyển tuyến, có thể trùng",
+                           formatter_class=argparse.RawDescriptionHelpFormatter, epilog=LISTS_EPILOG)
+    lists.add_argument("kind", choices=["daily", "pending", "referrals", "duplicates"], metavar="DANH_SÁCH",
+                       help="daily (trong ngày), pending (chưa khám), referrals (chuyển tuyến), duplicates (có thể trùng)")
+    lists.add_argument("--date", metavar="NGÀY", help="một ngày: YYYY-MM-DD hoặc DD/MM/YYYY (daily: mặc định hôm nay)")
+    lists.add_argument("--from", dest="date_from", metavar="NGÀY", help="từ ngày")
+    lists.add_argument("--to", dest="date_to", metavar="NGÀY", help="đến ngày")
+    lists.add_argument("--village", metavar="THÔN", help="chỉ một thôn/bản (viết đúng tên, có dấu)")
+    lists.add_argument("--group", metavar="NHÓM", help="chỉ một nhóm đối tượng, ví dụ elderly hoặc \"Người cao tuổi\"")
+    lists.add_argument("--status", metavar="TT", help="daily: registered, in_progress, completed, referred, cancelled; "
+                                                      "referrals: open (chưa theo dõi) hoặc followed_up")
+    lists.add_argument("--sort", metavar="KHOÁ", help="thứ tự: xem bên dưới")
+    lists.add_argument("--hardest", action="store_true", help="pending: chỉ các trường hợp khó tiếp cận")
+    lists.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf, .csv hoặc .xlsx")
+
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
@@ -308,13 +323,102 @@ def _shown(key: str, value: object) -> str:
     return str(value)
 
 
+LISTS_EPILOG = """\
+Thứ tự (--sort): daily: queue (mặc định), name, village, health_class; pending: walk (mặc định: theo hộ, địa
+chỉ), priority, name; referrals: date (mặc định), urgency, village, name; duplicates: name (mặc định), village.
+Nhóm đối tượng (--group): policy, elderly, poor, near_poor, disabled, ethnic_minority, child_under_6, pupil,
+other (hoặc tên tiếng Việt). Ví dụ:
+  station-app lists daily --date 23/11/2026 --out ds-ngay.pdf
+  station-app lists pending --village "Bản Nà Phát" --out chua-kham.xlsx
+Mã thoát: 0 đã lưu tệp; 1 không lưu được (thôn/bản không có, không ghi được tệp); 2 dùng sai lệnh."""
+_LIST_NAMES = {"daily": "danh sách trong ngày", "pending": "danh sách chưa khám",
+               "referrals": "danh sách chuyển tuyến", "duplicates": "danh sách có thể trùng"}
+
+
+class _UsageError(Exception):
+    """Bad input on the command line: the message says what to type instead; exit code 2."""
+
+
+def cmd_lists(args: argparse.Namespace) -> int:
+    try:
+        filters = _list_filter(args)
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    from station_app.services.list_exports import FORMATS, export_list
+
+    from pathlib import Path
+
+    out = Path(args.out)
+    if out.suffix.lower() not in FORMATS:
+        print(f"Tệp kết quả phải có đuôi .pdf, .csv hoặc .xlsx (đã nhập: {args.out}).", file=sys.stderr)
+        return 2
+    ctx = _context(args)
+    service = ctx.lists
+    if args.kind == "daily":
+        the_list = service.daily(None, filters)
+    elif args.kind == "pending":
+        the_list = service.pending(None, filters, hardest_only=args.hardest)
+    elif args.kind == "referrals":
+        the_list = service.referrals(None, filters)
+    else:
+        the_list = service.duplicates(None, filters)
+    result = export_list(the_list, out, f"{getpass.getuser()} (dòng lệnh)")
+    pages = f", {_count(result.pages)} trang" if result.pages else ""
+    print(f"Đã lưu {_LIST_NAMES[args.kind]}: {_count(result.rows)} dòng{pages} → {result.path}")
+    return 0
+
+
+def _count(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _list_filter(args: argparse.Namespace):  # noqa: ANN202 - ListFilter, imported lazily
+    from station_app.services.lists import ListFilter
+
+    day = _date_arg(args.date, "--date")
+    start, end = _date_arg(args.date_from, "--from"), _date_arg(args.date_to, "--to")
+    if day and (start or end):
+        raise _UsageError("Dùng --date cho một ngày, hoặc --from/--to cho một khoảng; không dùng cả hai.")
+    if start and end and start > end:
+        raise _UsageError(f"Ngày --from ({start:%d/%m/%Y}) sau ngày --to ({end:%d/%m/%Y}). Hãy đổi lại cho đúng.")
+    return ListFilter(date_from=day or start, date_to=day or end, village=args.village,
+                      target_group=_group_arg(args.group), status=args.status, sort=args.sort)
+
+
+def _date_arg(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise _UsageError(f"Ngày không hợp lệ ở {option}: '{text}'. Hãy viết dạng YYYY-MM-DD hoặc DD/MM/YYYY, "
+                      "ví dụ 2026-11-23 hoặc 23/11/2026.")
+
+
+def _group_arg(text: str | None):  # noqa: ANN202 - TargetGroup
+    from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup
+    from station_app.core.names import normalise_name
+
+    if text is None:
+        return None
+    wanted = normalise_name(text.replace("_", " "))
+    for group in TargetGroup:
+        if wanted in (normalise_name(group.value.replace("_", " ")), normalise_name(TARGET_GROUP_LABELS[group])):
+            return group
+    choices = ", ".join(f"{g.value} ({TARGET_GROUP_LABELS[g]})" for g in TargetGroup)
+    raise _UsageError(f"Không có nhóm đối tượng '{text}'. Hãy chọn một trong: {choices}.")
+
+
 def _print_progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
-                               "roster": cmd_roster, "decode": cmd_decode}
+                               "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

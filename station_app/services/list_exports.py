@@ -55,6 +55,8 @@ _REASONS = {
     errno.EPERM: QT_TRANSLATE_NOOP("errors", "không có quyền ghi vào thư mục này"),
     errno.EROFS: QT_TRANSLATE_NOOP("errors", "ổ đĩa chỉ cho đọc"),
     errno.ENOENT: QT_TRANSLATE_NOOP("errors", "thư mục không tồn tại"),
+    errno.ENOTDIR: QT_TRANSLATE_NOOP("errors", "thư mục không tồn tại"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("errors", "đó là một thư mục, không phải tên tệp"),
 }
 _OTHER_REASON = QT_TRANSLATE_NOOP("errors", "lỗi khi ghi tệp")
 

@@ -397,11 +397,15 @@ def _may_read(user: SignedInUser | None) -> None:
 
 def _check_status(status: str | None, allowed: Sequence[str]) -> None:
     if status is not None and status not in allowed:
-        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Trạng thái"), reason=", ".join(allowed))
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Trạng thái"), reason=_one_of(allowed))
+
+
+def _one_of(allowed: Sequence[str]) -> str:
+    return "hãy chọn một trong: " + ", ".join(allowed)
 
 
 def _where(f: ListFilter) -> Where:
-    return Where(f.date_from, f.date_to, f.village, f.target_group.value if f.target_group else None)
+    return Where(f.date_from, f.date_to, f.village, f.target_group.value if f.target_group else None, f.status)
 
 
 def _scope(info: StationInfo, filters: ListFilter) -> ListScope:
@@ -410,7 +414,7 @@ def _scope(info: StationInfo, filters: ListFilter) -> ListScope:
 
 def _sorted(rows: list[T], key: str | None, allowed: Sequence[str], keys: dict[str, Callable | None]) -> list[T]:
     if key is not None and key not in allowed:
-        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Sắp xếp theo"), reason=", ".join(allowed))
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Sắp xếp theo"), reason=_one_of(allowed))
     chosen = keys.get(key or allowed[0])
     return sorted(rows, key=chosen) if chosen else rows
 
