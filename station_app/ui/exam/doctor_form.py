@@ -281,8 +281,7 @@ class DoctorForm(Retranslating):
         self.drafts = DeskDraft(self, self.ctx, self.tasks, self.user, DOCTOR_DESK, self.draft_fields,
                                 lambda: self.load(self.visit))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.drafts.note, 1)
-        buttons.addWidget(self.drafts.discard_button)
+        buttons.addStretch()  # the buttons keep their size while the amendment reason is hidden
         buttons.addWidget(self.amend_label)
         buttons.addWidget(self.amend_reason, 1)
         buttons.addWidget(self.save_button)
@@ -292,6 +291,7 @@ class DoctorForm(Retranslating):
         outer.addWidget(self.missing)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.message)
+        outer.addLayout(self.drafts.row())
         outer.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         self.complete_button.clicked.connect(self.complete)

@@ -1,6 +1,7 @@
 """A desk's form left half-filled is kept as a draft and offered again: the mechanics every desk shares.
 
-A form owns one ``DeskDraft``, puts its ``note`` and ``discard_button`` in its layout and calls it at five points:
+A form owns one ``DeskDraft``, puts its ``note`` and ``discard_button`` in its layout (or ``row()``, both on a line)
+and calls it at five points:
 
 - ``leave()`` when a visit starts loading (the pending draft of the visit on screen is written first);
 - ``fetch(visit_id)`` on the database lane while loading, with the visit's records;
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from station_app.ui.widgets import while_alive
 
@@ -49,10 +50,18 @@ class DeskDraft(QObject):
         self.discard_button = QPushButton()
         self.discard_button.clicked.connect(self.discard)
         self.discard_button.hide()
+        self.note.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DRAFT_AFTER_MS)
         self._timer.timeout.connect(self._write)
+
+    def row(self) -> QHBoxLayout:
+        """The note and the discard button on a line of their own (a form with a crowded button row uses it)."""
+        line = QHBoxLayout()
+        line.addWidget(self.note, 1)
+        line.addWidget(self.discard_button)
+        return line
 
     def retranslate(self) -> None:
         self.discard_button.setText(self.tr("Bỏ bản nháp"))
@@ -82,6 +91,7 @@ class DeskDraft(QObject):
     def _show(self, saved_at: dt.datetime | None) -> None:
         self._saved_at = saved_at
         self.discard_button.setVisible(saved_at is not None)
+        self.note.setVisible(saved_at is not None)  # no empty line under a form without a draft
         self.retranslate()
 
     # -- writing ---------------------------------------------------------------------------------------------
