@@ -182,6 +182,7 @@ class VitalsForm(Retranslating):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.draft_note, 1)
+        buttons.addStretch()  # Save keeps its size while the note is hidden
         buttons.addWidget(self.discard_button)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
