@@ -34,7 +34,7 @@ def open_visit(ctx, nurse, name="Tòng Thị Hoa", year=1980, national_id="01118
                                    [TargetGroup.ETHNIC_MINORITY], CONSENT)
 
 
-def full_visit(ctx, nurse, doctor, **kwargs):
+def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
     """Vital signs, history, every specialty, a conclusion that refers, counselling, completed."""
     visit = open_visit(ctx, nurse, **kwargs)
     ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"],
@@ -45,7 +45,7 @@ def full_visit(ctx, nurse, doctor, **kwargs):
     ctx.findings.save_finding(doctor, visit.id, Specialty.INTERNAL, False, "Huyết áp cao",
                               [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], HealthClass.III)
     ctx.findings.save_conclusion(doctor, visit.id, HealthClass.III, None, "Ăn nhạt, tái khám sau 1 tháng",
-                                 Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON))
+                                 Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON) if refer else None)
     ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION, Topic.NUTRITION], "Giảm muối")
     ctx.findings.complete(doctor, visit.id)
     return visit

@@ -1,0 +1,309 @@
+"""Export: everything changed since the last batch, as one signed, encrypted batch file for the office.
+
+Safe on a USB stick: each file is written under a temporary name, flushed and fsynced, renamed, then read back and
+checked (signature, hashes, chain) before the batch is recorded as exported. A pulled stick, a full disk or a
+crash before the record leaves no batch recorded; the next export makes the same sequence number again from the
+same changes (and more). Each export first writes again every earlier batch the office has not acknowledged,
+from its stored bytes, never rebuilt.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import gzip
+import io
+import json
+import logging
+import os
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from station_app.core.batch_format import (MANIFEST, PAYLOAD, SIGNATURE, Covers, ExportDiskFullError,
+                                           ExportFolderNotWritableError, FileEntry, Manifest, OfficeBundle, SiteRef,
+                                           StationRef, StoredBatchDamagedError, batch_file_name, sha256_hex, utc_iso)
+from station_app.core.errors import NotInitialisedError
+from station_app.core.ids import new_id
+from station_app.core.model import AuditAction
+from station_app.core.roles import Permission, require
+from station_app.persistence.database import Database
+from station_app.persistence.outbox import VISIT_PARTS, Change, ExportReader, OutboxRepository
+from station_app.persistence.tables import CampaignRow, ExportBatchRow, SiteRow, utcnow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.accounts import SignedInUser
+from station_app.services.batch_verify import read_batch, verify_batch
+from station_app.services.fhir_bundle import BundleSource, build_bundle
+from station_app.services.keys import StationKeys
+
+log = logging.getLogger(__name__)
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the parts carry no time of their own: the manifest says when
+
+
+@dataclass(frozen=True)
+class PendingSummary:
+    """What the next batch would carry: how many things changed, and when the oldest of them changed."""
+
+    changes: int
+    oldest: str | None
+    next_sequence: int
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    sequence: int
+    file_name: str
+    created_at: dt.datetime
+    counts: dict[str, int]
+    status: str
+    acknowledged_at: dt.datetime | None
+    manifest_sha256: str
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    made: BatchInfo | None  # None when nothing changed since the last batch
+    path: Path | None
+    rewritten: tuple[Path, ...]  # earlier batches not yet acknowledged, written again
+
+
+@dataclass(frozen=True)
+class BuiltBatch:
+    manifest: Manifest
+    manifest_bytes: bytes
+    content: bytes
+    covers: Covers
+
+
+class ExportService:
+    def __init__(self, db: Database, data_dir: Path) -> None:
+        self._db = db
+        self.keys = StationKeys(data_dir)
+
+    def pending(self) -> PendingSummary:
+        with UnitOfWork(self._db) as uow:
+            station = _station(uow)
+            repo = OutboxRepository(uow.session)
+            last = repo.last_batch(station.id)
+            count, oldest = repo.pending_summary(last.covers_to or 0 if last else 0)
+            return PendingSummary(count, oldest, (last.sequence if last else 0) + 1)
+
+    def batches(self) -> list[BatchInfo]:
+        with UnitOfWork(self._db) as uow:
+            return [_info(row) for row in OutboxRepository(uow.session).batches(_station(uow).id)]
+
+    def export(self, user: SignedInUser | None, target: Path, now: dt.datetime | None = None) -> ExportResult:
+        """Write earlier unacknowledged batches again, then a new batch if anything changed (``user`` None: CLI)."""
+        if user is not None:
+            require(user.role, Permission.EXPORT_DATA)
+        office = self.keys.require_office_bundle()
+        target = Path(target)
+        _check_folder(target)
+        rewritten = tuple(self._rewrite_unacknowledged(target))
+        built = self._build(office, now or utcnow())
+        if built is None:
+            return ExportResult(None, None, rewritten)
+        path = write_safely(target, built.manifest.file_name, built.content)
+        self._check_written(path, built)
+        info = _record(self._db, built, user, str(target))
+        log.info("batch %d exported: %d resources, changes %d-%d", info.sequence, info.counts.get("resources", 0),
+                 built.covers.first, built.covers.last)
+        return ExportResult(info, path, rewritten)
+
+    def stored_batch(self, sequence: int) -> bytes:
+        """The exact bytes of a batch made earlier."""
+        with UnitOfWork(self._db) as uow:
+            repo = OutboxRepository(uow.session)
+            row = next(r for r in repo.batches(_station(uow).id) if r.sequence == sequence)
+            return _stored(repo, row)
+
+    # -- steps ---------------------------------------------------------------------------------------------------
+
+    def _rewrite_unacknowledged(self, target: Path) -> Iterable[Path]:
+        with UnitOfWork(self._db) as uow:
+            repo = OutboxRepository(uow.session)
+            waiting = [(r.file_name, _stored(repo, r)) for r in repo.batches(_station(uow).id)
+                       if r.status != "acknowledged"]
+        for name, content in waiting:
+            path = target / name
+            if not (path.exists() and path.stat().st_size == len(content) and path.read_bytes() == content):
+                write_safely(target, name, content)
+            yield path
+
+    def _build(self, office: OfficeBundle, now: dt.datetime) -> BuiltBatch | None:
+        private = self.keys.private_key()
+        public = self.keys.ensure_station_key()
+        with UnitOfWork(self._db) as uow:
+            station = _station(uow)
+            repo = OutboxRepository(uow.session)
+            last = repo.last_batch(station.id)
+            changes = repo.changes_after(last.covers_to or 0 if last else 0)
+            if not changes:
+                return None
+            site = uow.session.get(SiteRow, station.current_site_id)
+            campaign = uow.session.get(CampaignRow, station.current_campaign_id)
+            source = collect(uow, changes, station.code, station.name)
+            bundle, counts = build_bundle(source, new_id(), utc_iso(now))
+        payload = encrypt_payload(bundle, office.recipients)
+        covers = Covers(changes[0].seq, changes[-1].seq)
+        manifest = Manifest(
+            station=StationRef(station.code, station.name, public.key_id),
+            site=SiteRef(site.name, site.commune_code), campaign=campaign.name,
+            sequence=(last.sequence if last else 0) + 1, previous=last.manifest_sha256 if last else None,
+            created_at=utc_iso(now), covers=covers, counts=counts,
+            files=(FileEntry(PAYLOAD, sha256_hex(payload), len(payload)),), recipients=office.recipients)
+        manifest_bytes = manifest.to_bytes()
+        content = zip_parts(manifest_bytes, private.sign(manifest_bytes), payload)
+        return BuiltBatch(manifest, manifest_bytes, content, covers)
+
+    def _check_written(self, path: Path, built: BuiltBatch) -> None:
+        """Read the file back from the target and check it as the office will (the office's key aside)."""
+        parts = read_batch(path)
+        verify_batch(parts, self.keys.public_key().pem, built.manifest.previous)
+        if parts.manifest_bytes != built.manifest_bytes:
+            raise OSError(errno.EIO, "the batch read back differs from the one written")
+
+
+# -- reading what changed --------------------------------------------------------------------------------------
+
+def collect(uow: UnitOfWork, changes: list[Change], station_code: str, station_name: str) -> BundleSource:
+    """The rows the changes name: each changed visit with the parts that changed, and changed residents."""
+    from station_app.services.reference import ethnic_groups
+
+    reader = ExportReader(uow.session)
+    parts: dict[str, set[str]] = {}
+    changed_residents: set[str] = set()
+    for change in changes:
+        if change.kind == "resident":
+            changed_residents.add(change.ref_id)
+        else:
+            parts.setdefault(change.ref_id, set()).add(change.kind)
+    visits = reader.visits(parts)
+    resident_ids = changed_residents | {v.resident_id for v in visits.values()}
+    with_visits = {v.resident_id for v in reader.visits_of_residents(changed_residents)}
+    all_parts = reader.visit_parts(visits.values())
+    users = _user_ids(all_parts.values())
+    return BundleSource(
+        station_code=station_code, station_name=station_name, residents=reader.residents(resident_ids),
+        target_groups=reader.target_groups(resident_ids), visits=all_parts,
+        parts={v: kinds & set(VISIT_PARTS) for v, kinds in parts.items()},
+        resident_only=changed_residents & with_visits,  # a resident never examined does not go upstream
+        sites=reader.sites({v.site_id for v in visits.values()}),
+        campaigns=reader.campaigns({v.campaign_id for v in visits.values()}), users=reader.user_names(users),
+        reasons=reader.amendment_reasons(visits), ethnic_names={e.code: e.name for e in ethnic_groups()})
+
+
+def _user_ids(all_parts: Iterable) -> set[str]:
+    ids: set[str] = set()
+    for p in all_parts:
+        v = p.visit
+        ids.update({v.registered_by, v.started_by, v.completed_by, v.cancelled_by})
+        for rows in (p.consents, p.measurements, p.history, p.findings, p.counselling):
+            ids.update(getattr(r, "recorded_by", None) for r in rows)
+        if p.conclusion is not None:
+            ids.add(p.conclusion.concluded_by)
+    return {i for i in ids if i}
+
+
+# -- the file --------------------------------------------------------------------------------------------------
+
+def encrypt_payload(bundle: dict, recipients: tuple[str, ...]) -> bytes:
+    """age (X25519) to each recipient, of the gzip of the Bundle's UTF-8 JSON."""
+    from pyrage import encrypt, x25519
+
+    data = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    compressed = gzip.compress(data, compresslevel=6, mtime=0)
+    return encrypt(compressed, [x25519.Recipient.from_str(r) for r in recipients])
+
+
+def zip_parts(manifest: bytes, signature: bytes, payload: bytes) -> bytes:
+    """The ZIP of exactly the three parts, stored uncompressed (the payload is compressed already)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, data in ((MANIFEST, manifest), (SIGNATURE, signature), (PAYLOAD, payload)):
+            archive.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data)
+    return buffer.getvalue()
+
+
+def write_safely(folder: Path, name: str, content: bytes) -> Path:
+    """Temporary name, write, flush, fsync, rename, fsync the folder: the file is whole or absent."""
+    final = folder / name
+    temp = folder / f".{name}.tmp"
+    try:
+        with temp.open("wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, final)
+        _fsync_folder(folder)
+    except OSError as exc:
+        _remove_quietly(temp)
+        raise _folder_error(exc, folder) from exc
+    return final
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # the stick is gone: nothing left to clean
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory handles to fsync; the rename is flushed with the volume
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _folder_error(exc: OSError, folder: Path) -> Exception:
+    if exc.errno in _FULL:
+        return ExportDiskFullError(path=str(folder))
+    return ExportFolderNotWritableError(path=str(folder))
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise ExportFolderNotWritableError(path=str(folder))
+
+
+# -- the record ------------------------------------------------------------------------------------------------
+
+def _record(db: Database, built: BuiltBatch, user: SignedInUser | None, destination: str) -> BatchInfo:
+    """The batch is exported: its row, its exact bytes and an audit event, in one transaction."""
+    m = built.manifest
+    with UnitOfWork(db) as uow:
+        station = _station(uow)
+        row = ExportBatchRow(station_id=station.id, sequence=m.sequence, covers_from=built.covers.first,
+                             covers_to=built.covers.last, file_name=batch_file_name(m.station.code, m.sequence),
+                             manifest_sha256=sha256_hex(built.manifest_bytes), file_sha256=sha256_hex(built.content),
+                             counts=dict(m.counts), status="sent", destination=destination, sent_at=utcnow(),
+                             created_by=user.id if user else None)
+        OutboxRepository(uow.session).add_batch(row, built.content)
+        uow.audit(AuditAction.EXPORT, "export_batches", row.id, user.id if user else None,
+                  {"sequence": m.sequence, "covers": [built.covers.first, built.covers.last], **m.counts})
+        uow.commit()
+        return _info(row)
+
+
+def _stored(repo: OutboxRepository, row: ExportBatchRow) -> bytes:
+    content = repo.content(row.id)
+    if content is None or sha256_hex(content) != row.file_sha256:
+        raise StoredBatchDamagedError(file=row.file_name)
+    return content
+
+
+def _station(uow: UnitOfWork):  # noqa: ANN202 - StationRow
+    station = uow.stations.current()
+    if station is None or station.current_site_id is None:
+        raise NotInitialisedError()
+    return station
+
+
+def _info(row: ExportBatchRow) -> BatchInfo:
+    return BatchInfo(row.sequence, row.file_name, row.created_at or utcnow(), dict(row.counts or {}), row.status,
+                     row.acknowledged_at, row.manifest_sha256)

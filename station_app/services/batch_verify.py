@@ -1,0 +1,111 @@
+"""Reading and checking a batch file: the station checks what it wrote, the office what it receives.
+
+Order of the checks, each refusing with its own ``Problem``: the ZIP and its three parts; the signature over the
+manifest's exact bytes with the station's registered key (a batch claiming another key is ``WRONG_STATION_KEY``);
+the manifest's shape; the file name; the payload's SHA-256 and size; the chain (when the caller knows the hash
+of the batch before). Decryption (``decrypt_payload``) needs the office's age identity and comes last.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from station_app.core.batch_format import (MANIFEST, PAYLOAD, SIGNATURE, SIGNATURE_BYTES, BatchInvalidError, Manifest,
+                                           Problem, check_chain, check_name, check_parts, check_payload,
+                                           parse_manifest, sha256_hex)
+from station_app.services.keys import load_public_pem, public_key_id, verify_signature
+
+UNCHECKED = object()  # ``previous`` not known to the caller: the chain is not checked
+
+
+@dataclass(frozen=True)
+class BatchParts:
+    """The three parts of a batch as read, not yet trusted."""
+
+    manifest_bytes: bytes
+    signature: bytes
+    payload: bytes
+    file_name: str | None = None
+
+    @property
+    def manifest_sha256(self) -> str:
+        """What the next batch's ``previous`` must be, and what a receipt names."""
+        return sha256_hex(self.manifest_bytes)
+
+    def claimed_manifest(self) -> Manifest:
+        """The manifest before any check (to find the station's key); never trust it unverified."""
+        return parse_manifest(self.manifest_bytes)
+
+
+def read_batch(source: Path | bytes, file_name: str | None = None) -> BatchParts:
+    """The parts of a batch file (or its bytes); ``NOT_A_ZIP`` or ``WRONG_PARTS`` otherwise."""
+    if isinstance(source, Path):
+        file_name = file_name or source.name
+        source = source.read_bytes()
+    try:
+        with zipfile.ZipFile(io.BytesIO(source)) as archive:
+            names = archive.namelist()
+            check_parts(names)
+            parts = {name: archive.read(name) for name in names}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+        raise BatchInvalidError(Problem.NOT_A_ZIP, file_name or "") from exc
+    return BatchParts(parts[MANIFEST], parts[SIGNATURE], parts[PAYLOAD], file_name)
+
+
+def verify_batch(parts: BatchParts, station_key: Ed25519PublicKey | str | bytes,
+                 previous: object = UNCHECKED) -> Manifest:
+    """The manifest, once signature, shape, name, payload hash and (if ``previous`` is given) chain all hold.
+
+    ``previous`` is the SHA-256 hex of the station's batch ``sequence - 1`` manifest, or None for sequence 1.
+    """
+    key = station_key if isinstance(station_key, Ed25519PublicKey) else load_public_pem(station_key)
+    name = parts.file_name or ""
+    try:
+        if len(parts.signature) != SIGNATURE_BYTES or not verify_signature(key, parts.signature, parts.manifest_bytes):
+            raise BatchInvalidError(_signature_problem(parts, key), name)
+        manifest = parse_manifest(parts.manifest_bytes)
+        if manifest.station.key_id != public_key_id(key):
+            raise BatchInvalidError(Problem.WRONG_STATION_KEY, name)
+        check_name(manifest, parts.file_name)
+        check_payload(manifest, parts.payload)
+        if previous is not UNCHECKED:
+            check_chain(manifest, previous)  # type: ignore[arg-type]
+    except BatchInvalidError as exc:
+        if not exc.data.get("file"):
+            raise BatchInvalidError(exc.problem, name) from exc
+        raise
+    return manifest
+
+
+def _signature_problem(parts: BatchParts, key: Ed25519PublicKey) -> Problem:
+    """A manifest that names another key was signed by another station (or a new key): say so."""
+    try:
+        claimed = parts.claimed_manifest()
+    except BatchInvalidError:
+        return Problem.BAD_SIGNATURE
+    return Problem.WRONG_STATION_KEY if claimed.station.key_id != public_key_id(key) else Problem.BAD_SIGNATURE
+
+
+def decrypt_payload(parts: BatchParts, identities: list[str]) -> dict:
+    """The FHIR Bundle inside, decrypted with one of the office's age identities (``AGE-SECRET-KEY-1…``)."""
+    from pyrage import DecryptError, IdentityError, decrypt, x25519
+
+    name = parts.file_name or ""
+    try:
+        keys = [x25519.Identity.from_str(i.strip()) for i in identities]
+        compressed = decrypt(parts.payload, keys)
+    except (DecryptError, IdentityError) as exc:
+        raise BatchInvalidError(Problem.NOT_FOR_THIS_OFFICE, name) from exc
+    try:
+        bundle = json.loads(gzip.decompress(compressed).decode("utf-8"))
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+        raise BatchInvalidError(Problem.PAYLOAD_CORRUPT, name) from exc
+    if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+        raise BatchInvalidError(Problem.PAYLOAD_CORRUPT, name)
+    return bundle
