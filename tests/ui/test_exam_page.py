@@ -10,6 +10,7 @@ import qrcode
 import shiboken6
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -21,6 +22,7 @@ from station_app.core.model import FundingSource, Sex
 from station_app.core.qr_payloads import encode_slip
 from station_app.core.settings import Settings
 from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.ui.dialogs.choose import ChooseDialog
 from station_app.ui.pages.exam import ExamPage
 from station_app.ui.tasks import TaskRunner
 
@@ -64,16 +66,19 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1968, sex=Sex.FEMALE):
                                    [], CONSENT)
 
 
-def slip_picture(visit) -> Image.Image:
-    """A photo-sized picture of the visit's slip QR, as the slip printer makes it."""
-    text = encode_slip(SlipIdentity(visit_id=visit.id, national_id=None, full_name=visit.resident_name,
-                                    birth_year=visit.birth_year, sex=visit.sex, queue_number=visit.queue_number,
-                                    visit_date=visit.visit_date, site_code="TYT-MK"))
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=5, border=4)
-    code.add_data(text.encode("utf-8"))
+def slip_picture(*visits) -> Image.Image:
+    """A photo-sized picture of the visits' slip QR codes side by side, as the slip printer makes them."""
     canvas = Image.new("L", (1280, 720), 128)
-    picture = code.make_image().get_image().convert("L")
-    canvas.paste(picture, (200, (720 - picture.height) // 2))
+    x = 120
+    for visit in visits:
+        text = encode_slip(SlipIdentity(visit_id=visit.id, national_id=None, full_name=visit.resident_name,
+                                        birth_year=visit.birth_year, sex=visit.sex, queue_number=visit.queue_number,
+                                        visit_date=visit.visit_date, site_code="TYT-MK"))
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=5, border=4)
+        code.add_data(text.encode("utf-8"))
+        picture = code.make_image().get_image().convert("L")
+        canvas.paste(picture, (x, (720 - picture.height) // 2))
+        x += picture.width + 80
     return canvas
 
 
@@ -108,6 +113,33 @@ def test_a_camera_frame_with_a_slip_opens_the_visit(qtbot, page, ctx, nurse, no_
     wait_until_open(qtbot, page, visit)
     page.sources.camera_button.click()
     assert not page.sources.camera_panel.isVisible()
+
+
+def test_a_pasted_picture_of_a_slip_opens_the_visit(qtbot, page, ctx, nurse):
+    visit = open_visit(ctx, nurse)
+    picture = np.array(slip_picture(visit))
+    QGuiApplication.clipboard().setImage(
+        QImage(picture.data, 1280, 720, 1280, QImage.Format.Format_Grayscale8).copy())
+    qtbot.keyClick(page.scan, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_until_open(qtbot, page, visit)
+    assert page.scan.text() == ""  # the picture was read, not pasted as text
+
+
+def test_two_slips_in_one_picture_let_the_nurse_choose(qtbot, page, ctx, nurse, monkeypatch, tmp_path):
+    first, second = open_visit(ctx, nurse, "Lò Văn Đức", 1960, Sex.MALE), open_visit(ctx, nurse)
+    path = tmp_path / "hai phiếu.png"
+    slip_picture(first, second).save(path)
+    choose_file(monkeypatch, path)
+    qtbot.keyClick(page.scan, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(page.sources.dialog, ChooseDialog), timeout=5000)
+    chooser = page.sources.dialog
+    assert [chooser.items.item(i).text() for i in range(2)] == [
+        "Phiếu khám: Lò Văn Đức, sinh 1960", "Phiếu khám: Tòng Thị Hoa, sinh 1968"]
+    assert page.visit is None  # none is taken silently
+    qtbot.keyClick(chooser.items, Qt.Key.Key_Down)
+    qtbot.keyClick(chooser.items, Qt.Key.Key_Return)
+    wait_until_open(qtbot, page, second)
+    assert page.sources.dialog is None
 
 
 def test_a_picture_without_a_code_says_what_to_do(qtbot, page, monkeypatch, tmp_path):

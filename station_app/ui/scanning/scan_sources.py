@@ -196,5 +196,10 @@ class ScanSources(QObject):
     def _open_window_modal(self, dialog: QDialog) -> None:
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(while_alive(self, lambda _result: setattr(self, "dialog", None)))
+        dialog.finished.connect(while_alive(self, lambda _result: self._dialog_closed(dialog)))
         dialog.open()
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self._page.activateWindow()  # the page's keys (F4, the scan field) work at once, whatever the platform does
