@@ -13,8 +13,8 @@ Text is DejaVu Sans, the font the interface shows, embedded in the file (slip_pd
 Why ``_PagedTable``: one reportlab ``Table`` of many rows is split page by page, and each split lays out all
 the rows left again, so 10,000 rows took 7 s where 1,000 took a fraction of a second. ``_PagedTable`` hands
 reportlab only one page's worth of rows at a time (with the header row), so the work grows with the rows.
-A cell whose text fits its column stays a plain string; only longer names and addresses become a wrapping
-``Paragraph``, which costs ten times more to lay out.
+Long names and addresses are wrapped here into lines of plain text (a ``Paragraph`` per cell would cost ten
+times more to lay out); only the header row uses Paragraphs.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT, TA_CENTER
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape as landscape_of
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -48,7 +48,6 @@ PORTRAIT_WIDTH = A4[0] - 2 * MARGIN
 LANDSCAPE_WIDTH = A4[1] - 2 * MARGIN
 _GRID = colors.Color(0.55, 0.55, 0.55)
 _HEAD_FILL = colors.Color(0.9, 0.92, 0.95)
-_ALIGN = {"LEFT": TA_LEFT, "RIGHT": TA_RIGHT, "CENTER": TA_CENTER}
 
 
 @dataclass(frozen=True)
@@ -155,15 +154,15 @@ class Report:
         total = sum(c.width_mm for c in columns)
         return [self.frame_width * c.width_mm / total for c in columns]
 
-    def _cell(self, value: Any, width: float, align: str) -> Any:
+    def _cell(self, value: Any, width: float, align: str) -> str:
         text = "" if value is None else str(value)
-        if "\n" not in text and stringWidth(text, FONT, BODY_PT) <= width - 2 * PADDING - 0.5:
+        room = width - 2 * PADDING - 0.5
+        if "\n" not in text and _width(text) <= room:
             return text
-        style = self._styles[f"cell_{align}"]
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        return "\n".join(line for part in text.split("\n") for line in _wrap(part, room))
 
-    def _header_cell(self, title: str, width: float, align: str) -> Any:
-        return Paragraph(escape(title), self._styles[f"head_{align}"])
+    def _header_cell(self, title: str, width: float, align: str) -> str:
+        return "\n".join(_wrap(title, width - 2 * PADDING - 0.5, FONT_BOLD))
 
 
 class _PagedTable(Flowable):
@@ -220,13 +219,14 @@ class _PagedTable(Flowable):
 
 def _table_style(aligns: Sequence[str], padding: float) -> TableStyle:
     commands: list[tuple] = [
-        ("FONT", (0, 0), (-1, -1), FONT, BODY_PT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (-1, -1), FONT, BODY_PT), ("FONT", (0, 0), (-1, 0), FONT_BOLD, BODY_PT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.25, _GRID),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
-    commands += [("ALIGN", (i, 1), (i, -1), a) for i, a in enumerate(aligns) if a != "LEFT"]
+    commands += [("ALIGN", (i, 0), (i, -1), a) for i, a in enumerate(aligns) if a != "LEFT"]
     return TableStyle(commands)
 
 
@@ -239,11 +239,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle("heading", base, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=4,
                                   spaceAfter=2),
     }
-    for name, align in _ALIGN.items():
-        styles[f"cell_{name}"] = ParagraphStyle(f"cell_{name}", base, fontSize=BODY_PT, leading=BODY_PT * 1.2,
-                                                alignment=align)
-        styles[f"head_{name}"] = ParagraphStyle(f"head_{name}", base, fontName=FONT_BOLD, fontSize=BODY_PT,
-                                                leading=BODY_PT * 1.2, alignment=align)
     return styles
 
 
@@ -286,6 +281,37 @@ class _NumberedCanvas(Canvas):
         self.drawString(MARGIN, bottom + FOOTER_SPACE - 3 * mm - 1.3 * HEADER_PT, printed)
         self.drawRightString(width - MARGIN, bottom + FOOTER_SPACE - 3 * mm - 1.3 * HEADER_PT,
                              f"Trang {self._pageNumber}/{total}")
+
+
+def _width(text: str, font: str = FONT) -> float:
+    return stringWidth(text, font, BODY_PT)
+
+
+def _wrap(text: str, room: float, font: str = FONT) -> list[str]:
+    """Words into lines no wider than ``room``; a word longer than a line is cut where it must be.
+
+    Cells get lines joined by newlines, which a Table lays out as plain text: a tenth of a Paragraph's cost."""
+    lines: list[str] = []
+    line, used, space = "", 0.0, _width(" ", font)
+    for word in text.split():
+        size = _width(word, font)
+        while size > room:  # a household code or a number with no space in it
+            cut = max(1, int(len(word) * room / size))
+            while cut > 1 and _width(word[:cut], font) > room:
+                cut -= 1
+            if line:
+                lines.append(line)
+                line, used = "", 0.0
+            lines.append(word[:cut])
+            word = word[cut:]
+            size = _width(word, font)
+        if line and used + space + size <= room:
+            line, used = f"{line} {word}", used + space + size
+        else:
+            if line:
+                lines.append(line)
+            line, used = word, size
+    return [*lines, line] if line or not lines else lines
 
 
 def _clip(text: str, font: str, width: float) -> str:
