@@ -21,6 +21,8 @@ _GROUPS = ('(SELECT group_concat(g."group") FROM resident_target_groups g WHERE 
 _HAS_GROUP = 'EXISTS (SELECT 1 FROM resident_target_groups g WHERE g.resident_id = r.id AND g."group" = :grp)'
 _VISITED = ("EXISTS (SELECT 1 FROM visits w WHERE w.resident_id = r.id AND w.campaign_id = :campaign "
             "AND w.status != 'cancelled')")
+_IDENTITY = ("SELECT r.id AS resident_id, r.full_name, r.name_norm, r.birth_year, r.birth_date, r.sex, r.commune_code,"
+             " r.village, r.household_code, r.address, r.national_id, r.insurance_number, " + _GROUPS)
 _IN_CHUNK = 900  # ids per IN (...) list, under SQLite's oldest limit on bound variables
 
 
@@ -139,24 +141,28 @@ class ListQueries:
         row.referral_follow_up_note = note
         self._s.flush()
 
-    def same_name_and_year(self, where: Where) -> Sequence[Row]:
-        """Residents (not merged) sharing normalised name and birth year with another one."""
-        clauses, params = where.sql()
+    def same_name_and_birth(self) -> Sequence[Row]:
+        """Residents (not merged) who share their normalised name with another and either the same birth date,
+        or the same birth year and commune when one of them has only the year on record."""
         return self._rows(
-            "SELECT r.id AS resident_id, r.full_name, r.name_norm, r.birth_year, r.birth_date, r.sex, r.village,"
-            " r.household_code, r.address, r.national_id, r.insurance_number, " + _GROUPS +
-            " FROM residents r JOIN (SELECT birth_year, name_norm FROM residents WHERE merged_into_id IS NULL"
-            " GROUP BY birth_year, name_norm HAVING count(*) > 1) d"
-            " ON d.birth_year = r.birth_year AND d.name_norm = r.name_norm WHERE r.merged_into_id IS NULL" +
-            "".join(f" AND {c}" for c in clauses) + " ORDER BY r.name_norm, r.birth_year, r.id", params)
+            # merged records are left out only after grouping, so both groupings read the index alone
+            "WITH same_date AS (SELECT birth_year, name_norm, birth_date FROM residents WHERE birth_date IS NOT NULL"
+            " GROUP BY birth_year, name_norm, birth_date HAVING count(*) > 1),"
+            " year_only AS (SELECT birth_year, name_norm FROM residents GROUP BY birth_year, name_norm"
+            " HAVING count(*) > 1 AND sum(birth_date IS NULL) > 0)"
+            " SELECT * FROM (" + _IDENTITY + " FROM same_date d JOIN residents r ON r.birth_year = d.birth_year"
+            " AND r.name_norm = d.name_norm AND r.birth_date = d.birth_date WHERE r.merged_into_id IS NULL"
+            " UNION " + _IDENTITY + " FROM year_only y JOIN residents r ON r.birth_year = y.birth_year"
+            " AND r.name_norm = y.name_norm WHERE r.merged_into_id IS NULL) ORDER BY name_norm, birth_year,"
+            " resident_id", {})
 
     def same_insurance(self, where: Where) -> Sequence[Row]:
         clauses, params = where.sql()
         return self._rows(
             "SELECT r.id AS resident_id, r.full_name, r.name_norm, r.birth_year, r.birth_date, r.sex, r.village,"
             " r.household_code, r.address, r.national_id, r.insurance_number, " + _GROUPS +
-            " FROM residents r JOIN (SELECT insurance_number FROM residents WHERE merged_into_id IS NULL"
-            " AND insurance_number IS NOT NULL GROUP BY insurance_number HAVING count(*) > 1) d"
+            " FROM residents r JOIN (SELECT insurance_number FROM residents WHERE insurance_number IS NOT NULL"
+            " GROUP BY insurance_number HAVING count(*) > 1) d"
             " ON d.insurance_number = r.insurance_number WHERE r.merged_into_id IS NULL" +
             "".join(f" AND {c}" for c in clauses) + " ORDER BY r.insurance_number, r.id", params)
 

@@ -151,6 +151,7 @@ class ResidentRow(Base):
         Index("ix_residents_commune_village_household", "commune_code", "village", "household_code"),
         Index("ix_residents_birth_year_name", "birth_year", "name_norm"),
         Index("ix_residents_village_household", "village", "household_code"),  # migration 0004
+        Index("ix_residents_identity", "birth_year", "name_norm", "birth_date", "commune_code"),  # migration 0004
     )
 
 

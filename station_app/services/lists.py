@@ -71,7 +71,7 @@ class DuplicateReason(StrEnum):
 
 
 DUPLICATE_REASON_LABELS = {
-    DuplicateReason.SAME_NAME_AND_YEAR: QT_TRANSLATE_NOOP("lists", "Trùng họ tên và năm sinh"),
+    DuplicateReason.SAME_NAME_AND_YEAR: QT_TRANSLATE_NOOP("lists", "Trùng họ tên và ngày/năm sinh"),
     DuplicateReason.SAME_INSURANCE: QT_TRANSLATE_NOOP("lists", "Trùng mã thẻ BHYT"),
     DuplicateReason.TWO_VISITS: QT_TRANSLATE_NOOP("lists", "Khám từ hai lần trong đợt"),
 }
@@ -332,12 +332,11 @@ class ListsService:
         with UnitOfWork(self._db) as uow:
             queries = ListQueries(uow.session)
             self._check_village(queries, filters.village)
-            unfiltered = Where()
-            by_name = queries.same_name_and_year(unfiltered)
-            by_card = queries.same_insurance(unfiltered)
+            by_name = queries.same_name_and_birth()
+            by_card = queries.same_insurance(Where())
             visits = queries.repeated_visits(info.campaign_id, Where(date_from=filters.date_from,
                                                                      date_to=filters.date_to))
-        groups = [*_groups(by_name, DuplicateReason.SAME_NAME_AND_YEAR, lambda r: (r.name_norm, r.birth_year)),
+        groups = [*_name_groups(by_name),
                   *_groups(by_card, DuplicateReason.SAME_INSURANCE, lambda r: r.insurance_number),
                   *_groups(visits, DuplicateReason.TWO_VISITS, lambda r: r.resident_id)]
         groups = [g for g in groups if any(_matches(r, filters) for r in g)]
@@ -533,6 +532,40 @@ def _groups(found: Sequence[Any], reason: DuplicateReason, key: Callable[[Any], 
     groups = [g for g in grouped.values() if len(g) > 1]
     groups.sort(key=lambda g: _name_key(g[0].full_name))
     return groups
+
+
+def _name_groups(found: Sequence[Any]) -> list[list[DuplicateRow]]:
+    """Same name and year, joined when the birth dates match or one of the two has only the year and they
+    live in the same commune (so two people of a common name born the same year elsewhere stay apart)."""
+    by_name: dict[tuple[str, int], list[Any]] = {}
+    for r in found:
+        by_name.setdefault((r.name_norm, r.birth_year), []).append(r)
+    groups = []
+    for rows in by_name.values():
+        for cluster in _clusters(rows):
+            groups.append([_duplicate_row(r, DuplicateReason.SAME_NAME_AND_YEAR) for r in cluster])
+    groups.sort(key=lambda g: _name_key(g[0].full_name))
+    return groups
+
+
+def _clusters(rows: Sequence[Any]) -> list[list[Any]]:
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(rows):
+        for j in range(i + 1, len(rows)):
+            b = rows[j]
+            if (a.birth_date and b.birth_date and a.birth_date == b.birth_date) or (
+                    (not a.birth_date or not b.birth_date) and a.commune_code == b.commune_code):
+                parent[root(j)] = root(i)
+    clusters: dict[int, list[Any]] = {}
+    for i, r in enumerate(rows):
+        clusters.setdefault(root(i), []).append(r)
+    return [c for c in clusters.values() if len(c) > 1]
 
 
 def _duplicate_row(r: Any, reason: DuplicateReason) -> DuplicateRow:

@@ -131,3 +131,25 @@ def test_possible_duplicates_same_name_and_year_same_card_and_two_visits(ctx, st
 def test_reading_lists_needs_an_account_that_may_view_them(ctx, station, nurse):
     assert ctx.lists.daily(nurse, ListFilter.day(DAY)).totals.registered == 4
     assert ctx.lists.villages() == [HUA_PHAT, NA_PHAT]
+
+
+def test_a_station_at_revision_0003_gets_the_list_indexes_and_keeps_its_residents(data_dir):
+    import sqlite3
+
+    from alembic import command
+
+    from station_app.persistence.database import DB_FILE_NAME, alembic_config, open_database
+
+    path = data_dir / DB_FILE_NAME
+    command.upgrade(alembic_config(f"sqlite:///{path}"), "0003")
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO residents (id, full_name, name_norm, birth_year, sex, source, version, created_at, "
+                     "updated_at) VALUES ('r1', 'Lường Thị Ưng', 'luong thi ung', 1960, 'female', 'manual', 1, "
+                     "'2026-05-01', '2026-05-01')")
+    db = open_database(data_dir)
+    with db.engine.connect() as conn:
+        names = {n for (n,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert conn.exec_driver_sql("SELECT full_name FROM residents WHERE id = 'r1'").scalar() == "Lường Thị Ưng"
+    db.dispose()
+    assert {"ix_residents_village_household", "ix_conclusions_referral", "ix_visits_campaign_resident_status",
+            "ix_residents_identity"} <= names
