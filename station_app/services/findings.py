@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -21,6 +22,7 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, HealthClass, Sex, Specialty, VisitStatus
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
+from station_app.persistence.exams import ExamRepository
 from station_app.persistence.tables import (ConclusionRow, CounsellingNoteRow, DiagnosisRow, FindingRow,
                                             HistoryItemRow, MeasurementRow, RecordVersionRow, ResidentRow, UserRow,
                                             VisitRow, utcnow)
@@ -60,6 +62,24 @@ class Referral:
     to: str
     why: str
     urgency: Urgency = Urgency.ROUTINE
+
+
+@dataclass(frozen=True)
+class FindingInput:
+    """One specialty's finding as the doctor typed it, for ``save_desk``."""
+    specialty: Specialty
+    no_abnormality: bool
+    text: str | None
+    diagnoses: Sequence[Diagnosis]
+    health_class: HealthClass | None
+
+
+@dataclass(frozen=True)
+class ConclusionInput:
+    overall_class: HealthClass
+    override_reason: str | None
+    advice: str | None
+    referral: Referral | None
 
 
 @dataclass(frozen=True)
@@ -179,10 +199,38 @@ class FindingsService:
 
     # -- writing -------------------------------------------------------------------------------------------
 
-    def save_history(self, user: SignedInUser, visit_id: str, answers: Iterable[HistoryAnswer],
-                     reason: str | None = None) -> tuple[HistoryAnswer, ...]:
-        require(user.role, Permission.RECORD_FINDINGS)
+    @contextmanager
+    def _work(self, shared: UnitOfWork | None) -> Iterator[UnitOfWork]:
+        """The caller's unit of work (it commits), or one of our own, committed when the block ends."""
+        if shared is not None:
+            yield shared
+            return
         with UnitOfWork(self._db) as uow:
+            yield uow
+            uow.commit()
+
+    def save_desk(self, user: SignedInUser, visit_id: str, history: Iterable[HistoryAnswer],
+                  findings: Iterable[FindingInput], conclusion: ConclusionInput | None,
+                  reason: str | None = None, draft_desk: str | None = None) -> DeskState:
+        """The doctor's whole desk in one transaction: history, findings and conclusion are all saved or, when any
+        part is refused, none is (the form keeps everything typed); ``draft_desk``'s draft goes with the save."""
+        with UnitOfWork(self._db) as uow:
+            self.save_history(user, visit_id, history, reason, uow=uow)
+            for f in findings:
+                self.save_finding(user, visit_id, f.specialty, f.no_abnormality, f.text, f.diagnoses, f.health_class,
+                                  reason, uow=uow)
+            if conclusion is not None:
+                self.save_conclusion(user, visit_id, conclusion.overall_class, conclusion.override_reason,
+                                     conclusion.advice, conclusion.referral, reason, uow=uow)
+            if draft_desk is not None:
+                ExamRepository(uow.session).discard_draft(visit_id, draft_desk)
+            uow.commit()
+        return self.state(visit_id)
+
+    def save_history(self, user: SignedInUser, visit_id: str, answers: Iterable[HistoryAnswer],
+                     reason: str | None = None, *, uow: UnitOfWork | None = None) -> tuple[HistoryAnswer, ...]:
+        require(user.role, Permission.RECORD_FINDINGS)
+        with self._work(uow) as uow:
             visit, _ = _visit(uow, visit_id)
             rows = {r.item: r for r in _rows(uow, HistoryItemRow, visit_id)}
             answers = [HistoryAnswer(a.item, a.answer, (a.detail or "").strip() or None) for a in answers]
@@ -205,13 +253,12 @@ class FindingsService:
             _touch(visit)
             uow.audit(AuditAction.UPDATE if rows else AuditAction.CREATE, "history_items", visit_id, user.id,
                       _details(changed=changed, amended=why is not None))
-            uow.commit()
             log.info("visit %s: history saved, %d items changed", visit_id, changed)
             return _history(uow, visit_id)
 
     def save_finding(self, user: SignedInUser, visit_id: str, specialty: Specialty, no_abnormality: bool,
                      text: str | None, diagnoses: Sequence[Diagnosis], health_class: HealthClass | None,
-                     reason: str | None = None) -> Finding:
+                     reason: str | None = None, *, uow: UnitOfWork | None = None) -> Finding:
         require(user.role, Permission.RECORD_FINDINGS)
         specialty = Specialty(specialty)
         klass = HealthClass(health_class) if health_class else None
@@ -220,7 +267,7 @@ class FindingsService:
             raise ValidationError(field=book.SPECIALTY_LABELS[specialty],
                                   reason=QT_TRANSLATE_NOOP("checkup", "hãy ghi điều bất thường phát hiện được "
                                                                       "hoặc chọn 'Không phát hiện bất thường'"))
-        with UnitOfWork(self._db) as uow:
+        with self._work(uow) as uow:
             visit, _ = _visit(uow, visit_id)
             row = next((r for r in _rows(uow, FindingRow, visit_id) if r.specialty == specialty.value), None)
             wanted = Finding(specialty, no_abnormality, text,
@@ -242,19 +289,18 @@ class FindingsService:
             uow.audit(action, "findings", row.id, user.id,
                       _details(visit_id=visit_id, specialty=specialty.value, diagnoses=len(diagnoses),
                                amended=why is not None))
-            uow.commit()
             log.info("visit %s: finding %s saved", visit_id, specialty.value)
             return _finding(row)
 
     def save_conclusion(self, user: SignedInUser, visit_id: str, overall_class: HealthClass,
                         override_reason: str | None, advice: str | None, referral: Referral | None,
-                        reason: str | None = None) -> Conclusion:
+                        reason: str | None = None, *, uow: UnitOfWork | None = None) -> Conclusion:
         """Recorded under ``user`` and now. A class other than the worst specialty class needs a reason."""
         require(user.role, Permission.CONCLUDE_VISIT)
         chosen = HealthClass(overall_class)
         override = (override_reason or "").strip() or None
         referral = _clean_referral(referral)
-        with UnitOfWork(self._db) as uow:
+        with self._work(uow) as uow:
             visit, _ = _visit(uow, visit_id)
             computed = book.overall_class(f.health_class for f in _findings(uow, visit_id))
             if book.override_needs_reason(computed, chosen) and not override:
@@ -287,7 +333,6 @@ class FindingsService:
             uow.audit(action, "conclusions", row.id, user.id,
                       _details(visit_id=visit_id, overridden=row.override_reason is not None,
                                referred=referral is not None, amended=why is not None))
-            uow.commit()
             log.info("visit %s: conclusion saved", visit_id)
             return _conclusion(uow, visit_id)  # type: ignore[return-value]
 

@@ -174,3 +174,25 @@ def test_saving_unchanged_records_after_completion_needs_no_reason_and_keeps_no_
         ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True)])
     with UnitOfWork(ctx.db) as uow:
         assert uow.session.query(RecordVersionRow).count() == 0
+
+
+def test_the_whole_desk_is_saved_in_one_transaction_or_not_at_all(ctx, doctor, visit):
+    from station_app.services.examination import DOCTOR_DESK
+    from station_app.services.findings import ConclusionInput, FindingInput
+
+    ctx.exam.save_draft(doctor, visit.id, DOCTOR_DESK, {"advice": "Ăn nhạt"})
+    history = [HistoryAnswer("tobacco", True, "10 điếu/ngày")]
+    good = FindingInput(Specialty.EYES, True, None, [], HealthClass.I)
+    refused = FindingInput(Specialty.INTERNAL, False, "", [], HealthClass.III)  # abnormal, yet no words
+    with pytest.raises(ValidationError):
+        ctx.findings.save_desk(doctor, visit.id, history, [good, refused], None, draft_desk=DOCTOR_DESK)
+    state = ctx.findings.state(visit.id)
+    assert state.history == () and state.findings == () and state.conclusion is None  # nothing half-saved
+    assert ctx.exam.draft(visit.id, DOCTOR_DESK) is not None  # and what was typed is still there
+
+    fixed = FindingInput(Specialty.INTERNAL, False, "Huyết áp cao", [Diagnosis("I10")], HealthClass.III)
+    conclusion = ConclusionInput(HealthClass.III, None, "Ăn nhạt, tái khám sau 1 tháng", None)
+    state = ctx.findings.save_desk(doctor, visit.id, history, [good, fixed], conclusion, draft_desk=DOCTOR_DESK)
+    assert state.history[0].detail == "10 điếu/ngày" and len(state.findings) == 2
+    assert state.conclusion.overall_class is HealthClass.III and state.conclusion.computed_class is HealthClass.III
+    assert ctx.exam.draft(visit.id, DOCTOR_DESK) is None

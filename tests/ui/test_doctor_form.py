@@ -239,3 +239,25 @@ def test_a_man_after_a_woman_gets_no_obstetrics_and_nothing_of_hers(qtbot, desk,
     form.load(woman)
     qtbot.waitUntil(lambda: form.state is not None)
     assert obgyn.isVisible() and obgyn.text.text() == "Viêm âm đạo" and form.drafts.discard_button.isVisible()
+
+
+def test_ctrl_enter_saves_what_is_on_screen_before_completing(qtbot, desk):
+    """Completing must never drop what the doctor typed but did not save: Ctrl+Enter saves it first."""
+    ctx, tasks, doctor, visit = desk
+    form = DoctorForm(ctx, tasks, doctor)
+    qtbot.addWidget(form)
+    form.resize(1000, 1500)
+    form.show()
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    for _ in range(form.history.count()):
+        qtbot.keyClick(form.history, Qt.Key.Key_N)
+    for specialty, section in form.sections.items():
+        qtbot.keyClick(section.nad, Qt.Key.Key_K)
+    type_text(form.advice, "Giữ lối sống lành mạnh")
+    qtbot.keyClick(form.advice, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "hoàn thành" in form.message.text() or "còn thiếu" in form.message.text())
+    assert len(ctx.findings.history(visit.id)) == form.history.count()
+    assert len(ctx.findings.findings(visit.id)) == len(form.examined())
+    assert ctx.findings.conclusion(visit.id).advice == "Giữ lối sống lành mạnh"
+    assert "Kết luận" not in form.message.text() and "Tiền sử" not in form.message.text()

@@ -25,7 +25,8 @@ from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
 from station_app.services.examination import DOCTOR_DESK, Draft
-from station_app.services.findings import DeskState, Diagnosis, HistoryAnswer, Referral
+from station_app.services.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
+                                          Referral)
 from station_app.services.reference import icd10_codes
 from station_app.ui.errors import describe, report
 from station_app.ui.exam.drafts import DeskDraft
@@ -531,12 +532,12 @@ class DoctorForm(Retranslating):
 
     def _collect(self) -> Callable[[], object]:
         """Everything typed, as one job for the database lane (plain values only cross the thread)."""
-        svc, exam, user, visit_id = self.ctx.findings, self.ctx.exam, self.user, self.visit.id
+        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
         reason = self.amend_reason.text().strip() or None
         rows = [self.history.item(n) for n in range(self.history.count())]
         history = [HistoryAnswer(r.data(Qt.ItemDataRole.UserRole), r.checkState() == Qt.CheckState.Checked,
                                  r.data(_DETAIL)) for r in rows]
-        findings = [(s.specialty, s.nad.isChecked(), s.text.text(), list(s.diagnoses), s.classes.value())
+        findings = [FindingInput(s.specialty, s.nad.isChecked(), s.text.text(), list(s.diagnoses), s.classes.value())
                     for s in self.examined() if s.touched()]
         overall = self.overall.value()
         worst = self.computed_class()
@@ -544,19 +545,13 @@ class DoctorForm(Retranslating):
             self.override_reason.setFocus()
             raise OverrideReasonRequiredError(chosen=overall.value, computed=worst.value)  # type: ignore[union-attr]
         conclusion = None
-        if overall is not None and any(f[4] for f in findings):
+        if overall is not None and any(f.health_class for f in findings):
             referral = Referral(self.referral_to.text(), self.referral_why.text(),
                                 Urgency(self.urgency.currentData()))
-            conclusion = (overall, self.override_reason.text(), self.advice.toPlainText(), referral)
+            conclusion = ConclusionInput(overall, self.override_reason.text(), self.advice.toPlainText(), referral)
 
-        def job() -> object:
-            svc.save_history(user, visit_id, history, reason=reason)
-            for specialty, nad, text, diagnoses, klass in findings:
-                svc.save_finding(user, visit_id, specialty, nad, text, diagnoses, klass, reason=reason)
-            if conclusion is not None:
-                svc.save_conclusion(user, visit_id, *conclusion, reason=reason)
-            exam.discard_draft(visit_id, DOCTOR_DESK)  # last: a save stopped half-way leaves the draft
-            return svc.state(visit_id)
+        def job() -> DeskState:  # one transaction: all of it is saved, draft removed, or nothing is
+            return svc.save_desk(user, visit_id, history, findings, conclusion, reason, draft_desk=DOCTOR_DESK)
         return job
 
     def _saved(self, state: DeskState) -> None:
@@ -567,13 +562,25 @@ class DoctorForm(Retranslating):
         self.saved.emit(self.visit.id)
 
     def complete(self) -> None:
-        if self.visit is None:
+        """Ctrl+Enter: what is on screen is saved first, then the visit is completed (or told what is missing)."""
+        if self.visit is None or self.state is None:
             return
+        try:
+            save = self._collect()
+        except StationError as exc:
+            show_message(self.message, describe(exc))
+            return
+        self.drafts.save_now()
         svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
-        self.tasks.submit(lambda: (svc.complete(user, visit_id), svc.state(visit_id)),
-                          on_done=while_alive(self, self._completed), on_error=while_alive(self, self._failed), parent=self)
+
+        def job() -> tuple[Any, DeskState]:
+            save()
+            return svc.complete(user, visit_id), svc.state(visit_id)
+        self.tasks.submit(job, on_done=while_alive(self, self._completed), on_error=while_alive(self, self._failed),
+                          parent=self)
 
     def _completed(self, result: tuple[Any, DeskState]) -> None:
+        self.drafts.stored()
         self.state = result[1]
         self._show_missing(())
         self._show_amendment(True)
