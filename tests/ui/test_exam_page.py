@@ -155,6 +155,20 @@ def test_the_camera_is_not_loaded_until_it_is_switched_on(qtbot, page):
     assert page.sources.camera is None and not page.sources.camera_panel.isVisible()
 
 
+def test_a_camera_chosen_in_the_settings_opens_when_the_page_is_shown(app, qtbot, ctx, nurse, tasks, no_camera):
+    settings = Settings()
+    settings.scanner_mode = "camera"
+    made = ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, settings)
+    qtbot.addWidget(made)
+    camera = made.sources.camera
+    assert made.sources.camera_button.isChecked() and camera._message.text() == ""  # not tried while off screen
+    made.show()
+    qtbot.waitExposed(made)
+    assert "Không tìm thấy camera" in camera._message.text()  # tried once shown: none here, said plainly
+    made.sources.stop()
+    made.hide()
+
+
 def test_counselling_suggests_the_topics_of_vital_signs_saved_after_it_was_opened(qtbot, page, ctx, nurse):
     counselling = next(form for form, _title in page.desks if type(form).__name__ == "CounsellingForm")
     visit = open_visit(ctx, nurse)

@@ -51,7 +51,6 @@ class ScanSources(QObject):
         self.settings = Settings()
         self.camera: CameraScannerWidget | None = None
         self._images: ImageInput | None = None
-        self._start_when_shown = False
         self.camera_button = QPushButton()
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self.set_camera_on)
@@ -64,7 +63,6 @@ class ScanSources(QObject):
         self._shortcuts = [self._shortcut(QKeySequence(key), slot) for key, slot in (
             ("F4", self.camera_button.toggle), ("Ctrl+O", self.open_image),
             (QKeySequence.StandardKey.Paste, self.paste_image))]
-        page.installEventFilter(self)
         self.retranslate()
 
     def _shortcut(self, keys: QKeySequence, slot: Callable[[], object]) -> QShortcut:
@@ -126,8 +124,8 @@ class ScanSources(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self._page:
-            if event.type() == QEvent.Type.Show and self._start_when_shown:
-                self._start_when_shown = False
+            if event.type() == QEvent.Type.Show:
+                self._page.removeEventFilter(self)
                 self._start_camera()
             return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
@@ -147,9 +145,8 @@ class ScanSources(QObject):
             self.camera.several_found.connect(self.choose_code)
             self.camera_panel.layout().addWidget(self.camera)
         self.camera_panel.setVisible(on)
-        self._start_when_shown = False
-        if on and not self._page.isVisible():
-            self._start_when_shown = True  # a page not on screen yet: the camera opens when it is shown
+        if on and not self._page.isVisible():  # a page not on screen yet: the camera opens when it is shown
+            self._page.installEventFilter(self)  # only until then: a Python filter sees every event of the page
         elif on:
             self._start_camera()
         elif self.camera is not None:
