@@ -233,8 +233,8 @@ class ExamPage(Retranslating):
         self.visit = visit
         self._show_who()
         self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
-        # The other desks load when their tab is shown: a laptop is usually one desk, and the doctor's form
-        # rebuilds its specialty sections (~40 ms) that would otherwise delay the vital-signs form.
+        # The other desks load when their tab is shown: a laptop is usually one desk, and reading the other desks'
+        # records would only delay the one in use.
         self._stale = {id(form) for form, _title in self.desks}
         self._load_current_desk()
         row = next((i for i, v in enumerate(self.queue_visits) if v.id == visit.id), -1)
