@@ -1,6 +1,7 @@
 """The one place that wires paths, logging, the database, services and the window."""
 from __future__ import annotations
 
+import functools
 import logging
 import logging.handlers
 import os
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.persistence.database import Database
     from station_app.services.accounts import AccountService
     from station_app.services.audit_log import AuditService
+    from station_app.services.batch_export import ExportService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
     from station_app.services.lists import ListsService
@@ -80,6 +82,13 @@ class AppContext:
     findings: FindingsService
     lists: ListsService
     progress: ProgressService
+
+    @functools.cached_property
+    def export(self) -> ExportService:
+        """Made when first used: signing, encryption and the FHIR mapping cost ~0.4 s to import."""
+        from station_app.services.batch_export import ExportService
+
+        return ExportService(self.db, self.data_dir)
 
     def close(self) -> None:
         self.db.dispose()

@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     lists.add_argument("--hardest", action="store_true", help="pending: chỉ các trường hợp khó tiếp cận")
     lists.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf, .csv hoặc .xlsx")
 
+    export = sub.add_parser("export", help="xuất lô dữ liệu (đã ký, mã hoá) cho đơn vị nhận: mọi thay đổi từ lô trước")
+    export.add_argument("--to", metavar="DIR", help="thư mục đích: USB hoặc thư mục mạng")
+    export.add_argument("--office-bundle", metavar="FILE", help="nhập tệp khoá của đơn vị nhận (office-bundle.json)")
+    export.add_argument("--public-key", metavar="PEM", help="ghi khoá công khai của trạm ra tệp PEM cho đơn vị nhận")
+
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
@@ -176,6 +181,41 @@ def cmd_demo(args: argparse.Namespace) -> int:
     result = make_demo(ctx, residents=args.residents, seed=args.seed, progress=_print_progress)
     print(result.summary())
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    service = _context(args).export
+    if args.office_bundle:
+        bundle = service.keys.import_office_bundle(Path(args.office_bundle))
+        print(f"Đã nhập khoá của đơn vị nhận: {bundle.name}.")
+    if args.public_key:
+        public = service.keys.save_public_key(Path(args.public_key))
+        print(f"Đã ghi khoá công khai của trạm vào {args.public_key}; mã khoá (key_id): {public.key_id}")
+    if args.to:
+        _print_export(service.export(None, Path(args.to)))
+    elif not (args.office_bundle or args.public_key):
+        pending = service.pending()
+        print(f"Đang chờ xuất: {pending.changes} thay đổi (lô tiếp theo số {pending.next_sequence}). "
+              "Dùng --to THƯ_MỤC để xuất.")
+    return 0
+
+
+_COUNT_LABELS = (("residents", "người dân"), ("visits", "lượt khám"), ("observations", "kết quả đo/khám"),
+                 ("conditions", "chẩn đoán"), ("referrals", "chuyển tuyến"), ("consents", "đồng ý"),
+                 ("notes", "tư vấn"))
+
+
+def _print_export(result) -> None:  # noqa: ANN001 - ExportResult, imported lazily
+    for path in result.rewritten:
+        print(f"Ghi lại lô chưa được xác nhận: {path}")
+    if result.made is None:
+        print("Không có thay đổi mới từ lô trước; không tạo lô mới.")
+        return
+    counts = ", ".join(f"{result.made.counts.get(key, 0)} {label}" for key, label in _COUNT_LABELS)
+    print(f"Đã tạo lô số {result.made.sequence}: {result.path}")
+    print(f"Gồm: {counts}.")
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
@@ -418,7 +458,8 @@ def _print_progress(done: int, total: int) -> None:
 
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
-                               "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists}
+                               "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
+                               "export": cmd_export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ from its stored bytes, never rebuilt.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import gzip
@@ -132,8 +133,8 @@ class ExportService:
             yield path
 
     def _build(self, office: OfficeBundle, now: dt.datetime) -> BuiltBatch | None:
-        private = self.keys.private_key()
         public = self.keys.ensure_station_key()
+        private = self.keys.private_key()
         with UnitOfWork(self._db) as uow:
             station = _station(uow)
             repo = OutboxRepository(uow.session)
@@ -145,14 +146,14 @@ class ExportService:
             campaign = uow.session.get(CampaignRow, station.current_campaign_id)
             source = collect(uow, changes, station.code, station.name)
             bundle, counts = build_bundle(source, new_id(), utc_iso(now))
+            covers = Covers(changes[0].seq, changes[-1].seq)
+            manifest = Manifest(
+                station=StationRef(station.code, station.name, public.key_id),
+                site=SiteRef(site.name, site.commune_code), campaign=campaign.name,
+                sequence=(last.sequence if last else 0) + 1, previous=last.manifest_sha256 if last else None,
+                created_at=utc_iso(now), covers=covers, counts=counts, files=(), recipients=office.recipients)
         payload = encrypt_payload(bundle, office.recipients)
-        covers = Covers(changes[0].seq, changes[-1].seq)
-        manifest = Manifest(
-            station=StationRef(station.code, station.name, public.key_id),
-            site=SiteRef(site.name, site.commune_code), campaign=campaign.name,
-            sequence=(last.sequence if last else 0) + 1, previous=last.manifest_sha256 if last else None,
-            created_at=utc_iso(now), covers=covers, counts=counts,
-            files=(FileEntry(PAYLOAD, sha256_hex(payload), len(payload)),), recipients=office.recipients)
+        manifest = dataclasses.replace(manifest, files=(FileEntry(PAYLOAD, sha256_hex(payload), len(payload)),))
         manifest_bytes = manifest.to_bytes()
         content = zip_parts(manifest_bytes, private.sign(manifest_bytes), payload)
         return BuiltBatch(manifest, manifest_bytes, content, covers)
