@@ -17,7 +17,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
-from station_app.services.progress import Coverage, ProgressSnapshot
+from station_app.services.progress import NO_CLASS, Coverage, ProgressSnapshot
 from station_app.services.report_pdf import FONT, FONT_BOLD, PORTRAIT_WIDTH, Column, Report, ReportHeader
 
 TITLE = "BÁO CÁO TIẾN ĐỘ KHÁM SỨC KHỎE"
@@ -213,7 +213,7 @@ def _tables(report: Report, s: ProgressSnapshot) -> None:
                  [[g.label, *_coverage_cells(g.coverage)] for g in s.groups])
     report.heading("Học sinh theo trường và lớp")
     report.table([Column("Trường", 52), Column("Lớp", 10), *_COVERAGE_COLUMNS],
-                 [[c.school, c.school_class or "(Chưa ghi lớp)", *_coverage_cells(c.coverage)] for c in s.classes]
+                 [[c.school, c.school_class or NO_CLASS, *_coverage_cells(c.coverage)] for c in s.classes]
                  + ([["", "Tổng cộng", *_coverage_cells(s.pupils)]] if s.classes else []),
                  empty_text="Không có học sinh nào trong danh sách.")
     _day_table(report, s)
