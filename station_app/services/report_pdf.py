@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -283,7 +283,9 @@ class _NumberedCanvas(Canvas):
                              f"Trang {self._pageNumber}/{total}")
 
 
+@lru_cache(maxsize=100_000)
 def _width(text: str, font: str = FONT) -> float:
+    """Width at the body size; cached, since village names, groups and given names come back on every page."""
     return stringWidth(text, font, BODY_PT)
 
 
