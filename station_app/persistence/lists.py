@@ -66,6 +66,9 @@ class ListQueries:
         return [(c, v) for c, v in self._rows(
             "SELECT DISTINCT commune_code, village FROM residents WHERE village IS NOT NULL", {})]
 
+    def has_village(self, village: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM residents WHERE village = :village LIMIT 1", {"village": village}))
+
     def daily(self, site_id: str | None, where: Where) -> Sequence[Row]:
         clauses, params = where.sql()
         if site_id is not None:
@@ -118,9 +121,13 @@ class ListQueries:
         return {h: n for h, n in self._rows(
             f"SELECT household_code, count(*) FROM residents WHERE {where} GROUP BY household_code", params)}
 
-    def referrals(self, campaign_id: str, where: Where, followed_up: bool | None) -> Sequence[Row]:
+    def referrals(self, campaign_id: str, where: Where, followed_up: bool | None,
+                  visit_id: str | None = None) -> Sequence[Row]:
         clauses, params = where.sql()
         params["campaign"] = campaign_id
+        if visit_id is not None:
+            clauses.append("v.id = :visit")
+            params["visit"] = visit_id
         if followed_up is not None:
             clauses.append("c.referral_followed_up_at IS " + ("NOT NULL" if followed_up else "NULL"))
         return self._rows(

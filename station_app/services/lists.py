@@ -375,17 +375,18 @@ class ListsService:
             uow.audit(AuditAction.UPDATE, "conclusions", row.id, user.id if user else None,
                       {"visit_id": visit_id, "referral_followed_up": True, "again": again})
             uow.commit()
-            found = queries.referrals(info.campaign_id, Where(), None)
+            found = queries.referrals(info.campaign_id, Where(), None, visit_id)
         log.info("visit %s: referral followed up", visit_id)
-        return next(_referral_row(r) for r in found if r.visit_id == visit_id)
+        if not found:  # a cancelled visit, or one of another campaign: recorded, but on no list
+            raise NotFoundError(what=QT_TRANSLATE_NOOP("lists", "lượt khám có chuyển tuyến"))
+        return _referral_row(found[0])
 
     def _check_village(self, queries: ListQueries, village: str | None) -> None:
-        if village is None:
+        if village is None or queries.has_village(village):
             return
         known = sorted({v for _, v in queries.villages()}, key=normalise_name)
-        if village not in known:
-            close = [v for v in known if normalise_name(village) in normalise_name(v)] or known
-            raise UnknownVillageError(village=village, examples=", ".join(close[:3]) or "—")
+        close = [v for v in known if normalise_name(village) in normalise_name(v)] or known
+        raise UnknownVillageError(village=village, examples=", ".join(close[:3]) or "—")
 
 
 # -- helpers ---------------------------------------------------------------------------------------------------
