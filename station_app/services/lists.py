@@ -368,18 +368,16 @@ class ListsService:
         with UnitOfWork(self._db) as uow:
             queries = ListQueries(uow.session)
             row = queries.conclusion_of(visit_id)
-            if row is None or not row.referral_to:
+            if row is None or not row.referral_to or not queries.referrals(info.campaign_id, Where(), None, visit_id):
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("lists", "lượt khám có chuyển tuyến"))
             again = row.referral_followed_up_at is not None
             queries.mark_followed_up(row, user.id if user else None, (note or "").strip() or None)
             uow.audit(AuditAction.UPDATE, "conclusions", row.id, user.id if user else None,
                       {"visit_id": visit_id, "referral_followed_up": True, "again": again})
             uow.commit()
-            found = queries.referrals(info.campaign_id, Where(), None, visit_id)
+            (found,) = queries.referrals(info.campaign_id, Where(), None, visit_id)
         log.info("visit %s: referral followed up", visit_id)
-        if not found:  # a cancelled visit, or one of another campaign: recorded, but on no list
-            raise NotFoundError(what=QT_TRANSLATE_NOOP("lists", "lượt khám có chuyển tuyến"))
-        return _referral_row(found[0])
+        return _referral_row(found)
 
     def _check_village(self, queries: ListQueries, village: str | None) -> None:
         if village is None or queries.has_village(village):
