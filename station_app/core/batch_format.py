@@ -96,6 +96,12 @@ class ExportDiskFullError(StationError):
                   "Chưa có lô nào được ghi nhận là đã xuất.")
 
 
+class ExportInProgressError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Đang có một lần xuất dữ liệu khác trên máy này (ở cửa sổ ứng dụng hoặc dòng lệnh). "
+                  "Hãy chờ nó xong rồi xuất lại.")
+
+
 class StoredBatchDamagedError(StationError):
     template = QT_TRANSLATE_NOOP(
         "errors", "Bản lưu của lô {file} trong máy bị hỏng (mã băm không khớp) nên không ghi lại được. "

@@ -6,7 +6,8 @@ Each row names one changed thing: ``resident`` (a resident's details or target g
 keyed by the visit's id: ``visit``, ``consent``, ``vitals`` (the measurement set), ``history``, ``findings`` (with
 diagnoses), ``conclusion``, ``counselling``. A thing changed again moves to a new, higher sequence (AUTOINCREMENT
 never reuses one), so the table holds one row per thing and a batch takes every row above the last batch's
-``covers_to``. A resident inserted without a visit is not logged: residents go upstream with their visits.
+``covers_to``. A resident is logged only once they have a visit (a roster import logs nothing): residents go
+upstream with their visits, and a visit's batch always carries its resident.
 """
 from __future__ import annotations
 

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station_app.core.batch_format import (MANIFEST, PAYLOAD, SIGNATURE, Covers, ExportDiskFullError,
-                                           ExportFolderNotWritableError, FileEntry, Manifest, OfficeBundle, SiteRef,
-                                           StationRef, StoredBatchDamagedError, batch_file_name, sha256_hex, utc_iso)
+                                           ExportFolderNotWritableError, ExportInProgressError, FileEntry, Manifest,
+                                           OfficeBundle, SiteRef, StationRef, StoredBatchDamagedError,
+                                           batch_file_name, sha256_hex, utc_iso)
 from station_app.core.errors import NotInitialisedError
 from station_app.core.ids import new_id
 from station_app.core.model import AuditAction
@@ -80,6 +81,7 @@ class BuiltBatch:
 class ExportService:
     def __init__(self, db: Database, data_dir: Path) -> None:
         self._db = db
+        self._data_dir = Path(data_dir)
         self.keys = StationKeys(data_dir)
 
     def pending(self) -> PendingSummary:
@@ -95,11 +97,23 @@ class ExportService:
             return [_info(row) for row in OutboxRepository(uow.session).batches(_station(uow).id)]
 
     def export(self, user: SignedInUser | None, target: Path, now: dt.datetime | None = None) -> ExportResult:
-        """Write earlier unacknowledged batches again, then a new batch if anything changed (``user`` None: CLI)."""
+        """Write earlier unacknowledged batches again, then a new batch if anything changed (``user`` None: CLI).
+
+        One export at a time per data folder (the window and a command line could start one together): both
+        would make the same sequence number under the same file name.
+        """
+        from filelock import FileLock, Timeout
+
         if user is not None:
             require(user.role, Permission.EXPORT_DATA)
+        try:
+            with FileLock(str(self._data_dir / "export.lock"), timeout=0):
+                return self._export(user, Path(target), now)
+        except Timeout as exc:
+            raise ExportInProgressError() from exc
+
+    def _export(self, user: SignedInUser | None, target: Path, now: dt.datetime | None) -> ExportResult:
         office = self.keys.require_office_bundle()
-        target = Path(target)
         _check_folder(target)
         rewritten = tuple(self._rewrite_unacknowledged(target))
         built = self._build(office, now or utcnow())
@@ -181,8 +195,8 @@ def collect(uow: UnitOfWork, changes: list[Change], station_code: str, station_n
         else:
             parts.setdefault(change.ref_id, set()).add(change.kind)
     visits = reader.visits(parts)
-    resident_ids = changed_residents | {v.resident_id for v in visits.values()}
     with_visits = {v.resident_id for v in reader.visits_of_residents(changed_residents)}
+    resident_ids = (changed_residents & with_visits) | {v.resident_id for v in visits.values()}
     all_parts = reader.visit_parts(visits.values())
     users = _user_ids(all_parts.values())
     return BundleSource(

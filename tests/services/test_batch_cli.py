@@ -26,7 +26,7 @@ def test_export_from_the_command_line(data_dir, tmp_path):
     admin = ctx.accounts.sign_in("admin", "quantri-2026")
     open_visit(ctx, SignedInUser(admin.id, admin.username, admin.full_name, Role.ADMIN))
     ctx.close()
-    assert "3 thay đổi" in run_cli("export", data_dir=data_dir).stdout
+    assert "2 thay đổi" in run_cli("export", data_dir=data_dir).stdout
 
     made = run_cli("export", "--to", str(usb), data_dir=data_dir)
     assert made.returncode == 0, made.stderr

@@ -193,7 +193,7 @@ def test_batches_chain_without_gaps_and_carry_only_what_changed(ctx, nurse, doct
     assert service.export(None, usb).made is None  # nothing changed since
     assert service.pending().changes == 0 and service.pending().next_sequence == 2
     second_visit = open_visit(ctx, nurse, name="Lò Văn Pọm", year=1961, national_id="011061004321")
-    assert service.pending().changes == 3
+    assert service.pending().changes == 2
     two = service.export(None, usb)
     assert (one.made.sequence, two.made.sequence) == (1, 2)
     parts1, parts2 = read_batch(one.path), read_batch(two.path)
@@ -220,7 +220,7 @@ def test_a_crash_between_writing_and_recording_leaves_no_batch_recorded(ctx, nur
         with pytest.raises(RuntimeError):
             service.export(None, usb)
     assert recorded(ctx) == [] and (usb / "TYT-MK-000001.batch").exists()
-    assert service.pending().changes == 3  # still waiting
+    assert service.pending().changes == 2  # still waiting
     open_visit(ctx, nurse, name="Lò Văn Pọm", year=1961, national_id="011061004321")
     again = service.export(None, usb)
     assert again.made.sequence == 1 and again.path == usb / "TYT-MK-000001.batch"
@@ -275,6 +275,19 @@ def test_export_needs_the_office_bundle_a_writable_folder_and_room(ctx, nurse, s
         with pytest.raises(ExportDiskFullError, match="đã đầy"):
             service.export(None, usb)
     assert recorded(ctx) == [] and not list(usb.iterdir())
+    assert service.export(None, usb).made.sequence == 1
+
+
+def test_a_second_export_at_the_same_time_is_refused(ctx, nurse, office, service, usb, data_dir):
+    from filelock import FileLock
+
+    from station_app.core.batch_format import ExportInProgressError
+
+    open_visit(ctx, nurse)
+    with FileLock(str(data_dir / "export.lock")):  # the window is exporting
+        with pytest.raises(ExportInProgressError, match="chờ nó xong"):
+            ExportService(ctx.db, data_dir).export(None, usb)
+    assert recorded(ctx) == []
     assert service.export(None, usb).made.sequence == 1
 
 

@@ -15,9 +15,19 @@ def changes(ctx, after=0):
         return [(c.kind, c.ref_id) for c in OutboxRepository(uow.session).changes_after(after)]
 
 
-def test_opening_a_visit_logs_the_visit_its_consent_and_the_residents_target_groups(ctx, nurse):
+def test_opening_a_visit_logs_the_visit_and_its_consent(ctx, nurse):
     visit = open_visit(ctx, nurse)
-    assert set(changes(ctx)) == {("visit", visit.id), ("consent", visit.id), ("resident", visit.resident_id)}
+    assert set(changes(ctx)) == {("visit", visit.id), ("consent", visit.id)}
+
+
+def test_residents_without_a_visit_are_never_logged(ctx, nurse):
+    from station_app.core.model import Sex, TargetGroup
+    from station_app.services.registry import FieldChange, ResidentInput
+
+    resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lò Văn Pọm", sex=Sex.MALE, birth_year=1950,
+                                                              target_groups=(TargetGroup.ELDERLY,)))
+    ctx.registry.apply_changes(nurse, resident.id, [FieldChange("address", None, "Bản Nà Khương")])
+    assert changes(ctx) == []
 
 
 def test_each_part_of_a_visit_is_logged_once_at_its_latest_change(ctx, nurse, admin):
@@ -35,7 +45,7 @@ def test_each_part_of_a_visit_is_logged_once_at_its_latest_change(ctx, nurse, ad
     assert len(kinds) == len(set(kinds))  # one row per thing
     last = max(c.seq for c in before)
     assert {c.kind for c in after if c.seq > last} == {"vitals"}
-    assert {c.kind for c in after if c.seq <= last} == {"resident", "visit", "consent", "counselling"}
+    assert {c.kind for c in after if c.seq <= last} == {"visit", "consent", "counselling"}
 
 
 def test_a_change_rolled_back_leaves_no_trace_in_the_log(ctx, nurse):

@@ -18,29 +18,31 @@ branch_labels = None
 depends_on = None
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-# (trigger name part, table, events, outbox kind, SQL giving the id the row belongs to, from NEW or OLD)
+_EXAMINED = "EXISTS (SELECT 1 FROM visits WHERE resident_id = {ref})"
+# (trigger name part, table, events, outbox kind, SQL giving the id the row belongs to, from NEW or OLD, and for
+# residents a condition: only residents with a visit are logged, so a roster import of thousands logs nothing)
 _LOGGED = [
-    ("residents", "residents", ("UPDATE",), "resident", "{r}.id"),
-    ("target_groups", "resident_target_groups", ("INSERT", "DELETE"), "resident", "{r}.resident_id"),
-    ("visits", "visits", ("INSERT", "UPDATE"), "visit", "{r}.id"),
-    ("consents", "consents", ("INSERT", "UPDATE", "DELETE"), "consent", "{r}.visit_id"),
-    ("measurements", "measurements", ("INSERT", "UPDATE", "DELETE"), "vitals", "{r}.visit_id"),
-    ("history_items", "history_items", ("INSERT", "UPDATE", "DELETE"), "history", "{r}.visit_id"),
-    ("findings", "findings", ("INSERT", "UPDATE", "DELETE"), "findings", "{r}.visit_id"),
+    ("residents", "residents", ("UPDATE",), "resident", "{r}.id", _EXAMINED),
+    ("target_groups", "resident_target_groups", ("INSERT", "DELETE"), "resident", "{r}.resident_id", _EXAMINED),
+    ("visits", "visits", ("INSERT", "UPDATE"), "visit", "{r}.id", None),
+    ("consents", "consents", ("INSERT", "UPDATE", "DELETE"), "consent", "{r}.visit_id", None),
+    ("measurements", "measurements", ("INSERT", "UPDATE", "DELETE"), "vitals", "{r}.visit_id", None),
+    ("history_items", "history_items", ("INSERT", "UPDATE", "DELETE"), "history", "{r}.visit_id", None),
+    ("findings", "findings", ("INSERT", "UPDATE", "DELETE"), "findings", "{r}.visit_id", None),
     ("diagnoses", "diagnoses", ("INSERT", "UPDATE", "DELETE"), "findings",
-     "(SELECT visit_id FROM findings WHERE id = {r}.finding_id)"),
-    ("conclusions", "conclusions", ("INSERT", "UPDATE", "DELETE"), "conclusion", "{r}.visit_id"),
-    ("counselling", "counselling_notes", ("INSERT", "UPDATE", "DELETE"), "counselling", "{r}.visit_id"),
+     "(SELECT visit_id FROM findings WHERE id = {r}.finding_id)", None),
+    ("conclusions", "conclusions", ("INSERT", "UPDATE", "DELETE"), "conclusion", "{r}.visit_id", None),
+    ("counselling", "counselling_notes", ("INSERT", "UPDATE", "DELETE"), "counselling", "{r}.visit_id", None),
 ]
 
 
 def _triggers():
-    for name, table, events, kind, ref in _LOGGED:
+    for name, table, events, kind, ref, condition in _LOGGED:
         for event in events:
             ref_sql = ref.format(r="OLD" if event == "DELETE" else "NEW")
+            when = f"{ref_sql} IS NOT NULL" + (f" AND {condition.format(ref=ref_sql)}" if condition else "")
             yield f"outbox_{name}_{event.lower()}", (
-                f"CREATE TRIGGER outbox_{name}_{event.lower()} AFTER {event} ON {table} "
-                f"WHEN {ref_sql} IS NOT NULL BEGIN "
+                f"CREATE TRIGGER outbox_{name}_{event.lower()} AFTER {event} ON {table} WHEN {when} BEGIN "
                 f"DELETE FROM outbox WHERE kind = '{kind}' AND ref_id = {ref_sql}; "
                 f"INSERT INTO outbox (kind, ref_id, changed_at) VALUES ('{kind}', {ref_sql}, {_NOW}); END")
 
