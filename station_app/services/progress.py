@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from station_app.core.errors import NotFoundError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import TARGET_GROUP_LABELS, HealthClass, TargetGroup, VisitStatus
 from station_app.persistence.database import Database
-from station_app.persistence.progress import PlaceCounts, ProgressQueries, StateCounts
+from station_app.persistence.progress import Key, ProgressQueries, StateCounts
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.reference import commune_by_code
 
@@ -60,15 +61,8 @@ class Coverage:
         """Examined over roster, 0.0 for an empty roster."""
         return self.examined / self.roster if self.roster else 0.0
 
-    def __add__(self, other: Coverage) -> Coverage:
-        return Coverage(*(a + b for a, b in zip(_fields(self), _fields(other))))
-
 
 EMPTY = Coverage(0, 0, 0, 0, 0)
-
-
-def _fields(c: Coverage) -> tuple[int, ...]:
-    return c.roster, c.examined, c.examined_in_period, c.in_progress, c.waiting
 
 
 @dataclass(frozen=True)
@@ -242,8 +236,8 @@ class _Counter:
     def snapshot(self) -> ProgressSnapshot:
         q, p = self._q, self._p
         q.prepare_states(p.campaign_id, p.site_id, p.to)
-        places = q.by_place(p.since)
-        overall = sum((_coverage(x.counts) for x in places), EMPTY)
+        villages = q.by_village(p.since)
+        overall = _total(villages.values())
         merged = q.merged_residents(overall.roster) > 0
         if merged:  # rare: a duplicate resolved; its visits count for the resident it was merged into only
             q.drop_merged_states()
@@ -252,11 +246,11 @@ class _Counter:
         concluded = q.conclusions(p.campaign_id, p.site_id, p.since, p.to)
         visits = _visit_rates(visit_rows, concluded)
         classes = _health_classes(concluded)
-        pupils = [x for x in places if x.school]
+        pupils = q.by_class(p.since)
         return ProgressSnapshot(
             p.campaign_id, p.campaign_name, p.campaign_start, p.campaign_end, p.site_id, p.site_name, p.since,
-            p.to, overall, visits, _villages(places), _groups(q.by_group(p.since, merged)), _classes(pupils),
-            sum((_coverage(x.counts) for x in pupils), EMPTY), _days(p, visit_rows, first_days, concluded),
+            p.to, overall, visits, _villages(villages), _groups(q.by_group(p.since, merged)), _classes(pupils),
+            _total(pupils.values()), _days(p, visit_rows, first_days, concluded),
             classes, visits.completed - sum(c.count for c in classes),
             sum(n for day, n in first_days.items() if day < p.since),
             _cumulative(min(p.since, p.campaign_start), p.to, first_days))
@@ -266,13 +260,14 @@ def _coverage(c: StateCounts) -> Coverage:
     return Coverage(c.roster, c.examined, c.examined_in_period, c.in_progress, c.waiting)
 
 
-def _villages(places: list[PlaceCounts]) -> tuple[VillageProgress, ...]:
-    totals: dict[tuple[str | None, str | None], Coverage] = {}
-    for x in places:
-        key = (x.commune_code, x.village)
-        totals[key] = totals.get(key, EMPTY) + _coverage(x.counts)
-    ordered = sorted(totals.items(), key=lambda kv: (kv[0][0] or "~", kv[0][1] is None, kv[0][1] or ""))
-    return tuple(VillageProgress(c, _commune_name(c), v, cov) for (c, v), cov in ordered)
+def _total(counts: Iterable[StateCounts]) -> Coverage:
+    rows = [(c.roster, c.examined, c.examined_in_period, c.in_progress, c.waiting) for c in counts]
+    return Coverage(*(sum(column) for column in zip(*rows))) if rows else EMPTY
+
+
+def _villages(villages: dict[Key, StateCounts]) -> tuple[VillageProgress, ...]:
+    ordered = sorted(villages.items(), key=lambda kv: (kv[0][0] or "~", kv[0][1] is None, kv[0][1] or ""))
+    return tuple(VillageProgress(c, _commune_name(c), v, _coverage(n)) for (c, v), n in ordered)
 
 
 def _commune_name(code: str | None) -> str:
@@ -285,13 +280,9 @@ def _groups(counts: dict[str, StateCounts]) -> tuple[GroupProgress, ...]:
                  for g in TargetGroup if g.value in counts)
 
 
-def _classes(pupils: list[PlaceCounts]) -> tuple[ClassProgress, ...]:
-    rows = [ClassProgress(x.school or "", x.school_class, _coverage(x.counts)) for x in pupils]
-    merged: dict[tuple[str, str | None], Coverage] = {}
-    for r in rows:  # the same class in several villages comes back as several rows
-        merged[(r.school, r.school_class)] = merged.get((r.school, r.school_class), EMPTY) + r.coverage
-    return tuple(ClassProgress(s, c, cov) for (s, c), cov in sorted(
-        merged.items(), key=lambda kv: (kv[0][0], _class_key(kv[0][1]))))
+def _classes(pupils: dict[Key, StateCounts]) -> tuple[ClassProgress, ...]:
+    ordered = sorted(pupils.items(), key=lambda kv: (kv[0][0] or "", _class_key(kv[0][1])))
+    return tuple(ClassProgress(school or "", cls, _coverage(n)) for (school, cls), n in ordered)
 
 
 def _class_key(name: str | None) -> tuple[int, int, str]:
