@@ -6,6 +6,7 @@ user reads it); ``keys/office-bundle.json`` the office's public bundle as import
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ class StationPublicKey:
 
     pem: str
     key_id: str
+
+    def qr_text(self, station_code: str) -> str:
+        """What the station's QR code carries for the office to register it: code, key_id and the PEM."""
+        return json.dumps({"format": "station-key/1", "station": station_code, "key_id": self.key_id,
+                           "public_key_pem": self.pem}, separators=(",", ":"))
 
     @property
     def short_id(self) -> str:

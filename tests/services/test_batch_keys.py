@@ -91,3 +91,17 @@ def test_a_malformed_office_bundle_is_refused_saying_what_is_wrong(empty_ctx, da
 def test_a_missing_bundle_file_is_refused(empty_ctx, data_dir, tmp_path):
     with pytest.raises(OfficeBundleInvalidError, match="không mở được tệp"):
         StationKeys(data_dir).import_office_bundle(tmp_path / "nowhere.json")
+
+
+def test_the_public_key_qr_code_carries_code_key_id_and_pem(ctx, data_dir, tmp_path):
+    import qrcode
+
+    from station_app.services.decoding import decode_image
+
+    public = StationKeys(data_dir).public_key()
+    text = public.qr_text("TYT-MK")
+    qrcode.make(text).save(tmp_path / "key.png")
+    read = json.loads(decode_image(str(tmp_path / "key.png"))[0])
+    assert read == {"format": "station-key/1", "station": "TYT-MK", "key_id": public.key_id,
+                    "public_key_pem": public.pem}
+    assert load_public_pem(read["public_key_pem"]) is not None
