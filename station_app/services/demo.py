@@ -2,7 +2,8 @@
 
 ``station-app --data-dir D demo --residents N`` on an empty folder: a station in Xã Mường Kim, demo
 accounts with a shared training password, N residents of Mường Kim and three neighbouring communes, visits for
-about 60 % of them over the campaign, vital signs for the visits that got that far. Rows go in by chunks
+about 60 % of them over the campaign, vital signs for the visits that got that far, and a conclusion (health
+class, and for about 8 % a referral, some of them followed up) for the visits completed. Rows go in by chunks
 of ``CHUNK`` residents, each chunk with one audit event in the same transaction, so the audit chain verifies.
 """
 from __future__ import annotations
@@ -98,6 +99,8 @@ class DemoResult:
     audit_events: int
     seconds: float
     database_bytes: int
+    conclusions: int = 0
+    referrals: int = 0
 
     @property
     def visits(self) -> int:
@@ -115,6 +118,7 @@ class DemoResult:
             f"Người dân: {_n(self.residents)} ({_n(self.households)} hộ, {self.communes} xã); "
             f"điểm khám: {self.sites}",
             f"Lượt khám: {_n(self.visits)} ({by_status}); chỉ số sinh tồn: {_n(self.measurements)}",
+            f"Kết luận: {_n(self.conclusions)}; chuyển tuyến: {_n(self.referrals)}",
             f"Tài khoản tập huấn (mật khẩu chung, chỉ dùng để tập huấn: {TRAINING_PASSWORD}):",
             *(f"  {a.username:<16} {ROLE_LABELS[a.role]:<16} {a.full_name}" for a in self.accounts),
             f"Thời gian: {_decimal(self.seconds, 1)} giây; cơ sở dữ liệu: {_decimal(self.database_bytes / 1e6, 1)} MB "
@@ -167,6 +171,7 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
         station=info, data_dir=ctx.data_dir, accounts=DEMO_ACCOUNTS, residents=done,
         households=len(writer.households), communes=len(communes), sites=len(sites),
         visits_by_status=dict(writer.statuses), measurements=writer.measurements,
+        conclusions=writer.conclusions, referrals=writer.referrals,
         audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
         database_bytes=database_bytes(ctx.db),
     )
@@ -241,6 +246,8 @@ class _ChunkWriter:
         self.statuses: Counter[VisitStatus] = Counter()
         self.households: set[str] = set()
         self.measurements = 0
+        self.conclusions = 0
+        self.referrals = 0
         self.chunks = 0
 
     def write(self, residents: list[SyntheticResident], visits: list[SyntheticVisit]) -> None:
@@ -258,6 +265,8 @@ class _ChunkWriter:
             chunk.measurements.extend(self._measurement_rows(v, visit_id))
             if v.conclusion is not None:
                 chunk.conclusions.append(self._conclusion_row(v, visit_id, now))
+                self.conclusions += 1
+                self.referrals += v.conclusion.referral_to is not None
             self.statuses[v.status] += 1
         self.chunks += 1
         self.measurements += len(chunk.measurements)

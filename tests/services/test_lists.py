@@ -153,3 +153,21 @@ def test_a_station_at_revision_0003_gets_the_list_indexes_and_keeps_its_resident
     db.dispose()
     assert {"ix_residents_village_household", "ix_conclusions_referral", "ix_visits_campaign_resident_status",
             "ix_residents_identity"} <= names
+
+
+def test_the_demo_station_has_conclusions_and_referrals_for_the_lists(data_dir):
+    from station_app.app import open_context
+    from station_app.services.demo import make_demo
+
+    ctx = open_context(data_dir)
+    try:
+        result = make_demo(ctx, residents=600, seed=11)
+        referrals = ctx.lists.referrals(None, ListFilter())
+    finally:
+        ctx.close()
+    done = result.visits_by_status[VisitStatus.COMPLETED] + result.visits_by_status[VisitStatus.REFERRED]
+    assert result.conclusions == done and result.referrals == referrals.totals.referred
+    assert 0.03 * done <= result.referrals <= 0.15 * done
+    assert all(r.referral_to.startswith(("Trung tâm Y tế huyện", "Bệnh viện")) and r.reason for r in referrals.rows)
+    assert 0 < referrals.totals.followed_up < referrals.totals.referred
+    assert "chuyển tuyến" in result.summary()
