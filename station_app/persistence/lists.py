@@ -101,7 +101,9 @@ class ListQueries:
         return found
 
     def pending(self, campaign_id: str, where: Where) -> Sequence[Row]:
-        """Residents (not merged) with no non-cancelled visit in the campaign, in walking order."""
+        """Residents (not merged) with no non-cancelled visit in the campaign, in walking order.
+
+        The service unpacks these columns by position: keep their order."""
         clauses, params = where.sql()
         params["campaign"] = campaign_id
         return self._rows(
