@@ -48,7 +48,12 @@ class _Visits:
 
 @pytest.fixture
 def station(ctx):
-    """Eight residents of the roster (and one merged away) with visits at two sites in May 2026."""
+    return build_station(ctx)
+
+
+def build_station(ctx) -> tuple[ProgressService, str]:
+    """Eight residents of the roster (and one merged away) with visits at two sites in May 2026; returns the
+    service and the second site's id."""
     info = ctx.station.info()
     with UnitOfWork(ctx.db) as uow:
         site2 = SiteRow(station_id=info.id, name="Điểm khám lưu động Bản Nà Khương", kind=SiteKind.MOBILE.value,

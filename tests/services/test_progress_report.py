@@ -9,7 +9,7 @@ import pytest
 
 from station_app.services.progress import ProgressFilter
 from station_app.services.progress_report import render_weekly_report
-from services.test_progress import MUONG_KIM, NA_KHUONG, SCHOOL, TODAY, station  # noqa: F401 - the fixture
+from services.test_progress import MUONG_KIM, NA_KHUONG, SCHOOL, TODAY, build_station
 
 PRINTED_AT = dt.datetime(2026, 11, 23, 16, 30)
 
@@ -27,8 +27,8 @@ def _squash(text: str) -> str:
 
 
 @pytest.fixture
-def report(station, ctx, tmp_path):  # noqa: F811 - the fixture imported above
-    service, _ = station
+def report(ctx, tmp_path):
+    service, _ = build_station(ctx)
     snap = service.snapshot(ProgressFilter(date_from=dt.date(2026, 5, 4), date_to=dt.date(2026, 5, 12)))
     info = ctx.station.info()
     path = tmp_path / "báo cáo tuần.pdf"
