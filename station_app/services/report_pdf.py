@@ -13,8 +13,8 @@ Text is DejaVu Sans, the font the interface shows, embedded in the file (slip_pd
 Why ``_PagedTable``: one reportlab ``Table`` of many rows is split page by page, and each split lays out all
 the rows left again, so 10,000 rows took 7 s where 1,000 took a fraction of a second. ``_PagedTable`` hands
 reportlab only one page's worth of rows at a time (with the header row), so the work grows with the rows.
-Long names and addresses are wrapped here into lines of plain text (a ``Paragraph`` per cell would cost ten
-times more to lay out); only the header row uses Paragraphs.
+Long names and addresses (and column headings) are wrapped here into lines of plain text: a ``Paragraph`` per
+cell would cost ten times more to lay out.
 """
 from __future__ import annotations
 
