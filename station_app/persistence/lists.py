@@ -66,6 +66,11 @@ class ListQueries:
         return [(c, v) for c, v in self._rows(
             "SELECT DISTINCT commune_code, village FROM residents WHERE village IS NOT NULL", {})]
 
+    def sites(self) -> list[tuple[str, str]]:
+        """(id, name) of the station's active sites, the station's own first."""
+        return [(i, n) for i, n in self._rows(
+            "SELECT id, name FROM sites WHERE active ORDER BY kind != 'commune_station', name", {})]
+
     def has_village(self, village: str) -> bool:
         return bool(self._rows("SELECT 1 FROM residents WHERE village = :village LIMIT 1", {"village": village}))
 

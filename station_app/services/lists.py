@@ -355,6 +355,11 @@ class ListsService:
         with UnitOfWork(self._db) as uow:
             return sorted({v for _, v in ListQueries(uow.session).villages()}, key=normalise_name)
 
+    def sites(self) -> list[tuple[str, str]]:
+        """(id, name) of the active sites, for the daily list's site filter; the station's own first."""
+        with UnitOfWork(self._db) as uow:
+            return ListQueries(uow.session).sites()
+
     # -- the one change -----------------------------------------------------------------------------------
 
     def mark_referral_followed_up(self, user: SignedInUser | None, visit_id: str, note: str | None) -> ReferralRow:

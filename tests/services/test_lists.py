@@ -131,6 +131,7 @@ def test_possible_duplicates_same_name_and_year_same_card_and_two_visits(ctx, st
 def test_reading_lists_needs_an_account_that_may_view_them(ctx, station, nurse):
     assert ctx.lists.daily(nurse, ListFilter.day(DAY)).totals.registered == 4
     assert ctx.lists.villages() == [HUA_PHAT, NA_PHAT]
+    assert [name for _, name in ctx.lists.sites()] == ["Trạm Y tế xã Mường Kim", "Điểm khám lưu động Bản Nà Phát"]
 
 
 def test_a_station_at_revision_0003_gets_the_list_indexes_and_keeps_its_residents(data_dir):
