@@ -281,13 +281,14 @@ class ListsService:
             self._check_village(queries, filters.village)
             found = queries.daily(filters.site_id, _where(filters))
             values = _key_values(queries, [r.visit_id for r in found])
+            site_name = dict(queries.sites()).get(filters.site_id, info.site_name)
         rows = [_daily_row(r, values.get(r.visit_id, {})) for r in found]
         rows = _sorted(rows, filters.sort, DAILY_SORTS, {
             "queue": lambda r: (r.visit_date, r.site_name, r.queue_number),
             "name": lambda r: _name_key(r.full_name), "village": lambda r: (r.village or "", r.queue_number),
             "health_class": lambda r: (r.health_class.rank if r.health_class else 9, r.queue_number)})
         log.info("daily list: %d visits", len(rows))
-        return DailyList(_scope(info, filters), tuple(rows), _daily_totals(rows))
+        return DailyList(replace(_scope(info, filters), site_name=site_name), tuple(rows), _daily_totals(rows))
 
     def pending(self, user: SignedInUser | None, filters: ListFilter, hardest_only: bool = False) -> PendingList:
         """Residents with no visit (other than cancelled ones) in the campaign, village by village."""

@@ -46,6 +46,9 @@ def test_the_daily_list_filters_by_village_group_and_status_and_sorts_by_given_n
     assert names(ctx.lists.daily(None, dataclasses.replace(day, status="cancelled")).rows) == ["Đỗ Thị Ưng"]
     assert names(ctx.lists.daily(None, dataclasses.replace(day, sort="name")).rows) == [
         "Lò Văn Ạnh", "Lường Văn Đức", "Phạm Thị Hương", "Hà Văn Ơn"]
+    mobile_id, mobile = ctx.lists.sites()[1]
+    at_mobile = ctx.lists.daily(None, ListFilter.day(DAY.replace(day=9), site_id=mobile_id))
+    assert names(at_mobile.rows) == ["Hà Văn Ơn"] and at_mobile.scope.site_name == mobile
     other_day = ctx.lists.daily(None, ListFilter.day(DAY.replace(day=11)))
     assert other_day.rows == () and other_day.totals.registered == 0
 
