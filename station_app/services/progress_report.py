@@ -71,8 +71,8 @@ def _headline(report: Report, s: ProgressSnapshot) -> None:
         ("Đang khám / đã đăng ký, chờ khám", f"{number(o.in_progress)} / {number(o.waiting)}"),
         ("Chưa đến khám", number(o.not_seen)),
         ("Lượt đăng ký trong kỳ (kể cả đã huỷ)", number(v.registered)),
-        ("Tỷ lệ hoàn thành (khám xong / đăng ký)", f"{percent(v.completion_rate)} ({number(v.completed)})"),
-        ("Tỷ lệ chuyển tuyến (chuyển tuyến / khám xong)", f"{percent(v.referral_rate)} ({number(v.referred)})"),
+        ("Tỷ lệ hoàn thành (xong / đăng ký)", f"{percent(v.completion_rate)} ({number(v.completed)})"),
+        ("Tỷ lệ chuyển tuyến (/ khám xong)", f"{percent(v.referral_rate)} ({number(v.referred)})"),
     ], title="Kết quả chính")
     report.paragraph(f"Phân loại sức khỏe trong kỳ: {classes}; chưa có kết luận: {number(s.without_conclusion)}.")
     report.spacer(2)
@@ -91,14 +91,17 @@ def cumulative_chart(s: ProgressSnapshot) -> Drawing:
     """Residents examined from the campaign's start, day by day up to the period's end (a line); the period
     is shaded, so a week's progress is read against the whole campaign's."""
     height = 70 * mm
-    drawing = _drawing(height, "Số người đã khám xong, cộng dồn từ đầu đợt (vùng tô màu: kỳ báo cáo)")
     points = [(day.toordinal(), n) for day, n in s.cumulative_to_date] or [(s.date_to.toordinal(), 0)]
     if len(points) == 1:  # one day: a flat segment rather than a lone point
         points.append((points[0][0] + 1, points[0][1]))
     plot = LinePlot()
     plot.x, plot.y, plot.width, plot.height = 40, 22, PORTRAIT_WIDTH - 60, height - 45
     first, last = points[0][0], points[-1][0]
-    _shade_period(drawing, plot, s, first, last)
+    shaded = s.date_from.toordinal() > first  # a period shorter than the campaign so far
+    drawing = _drawing(height, "Số người đã khám xong, cộng dồn từ đầu đợt"
+                       + (" (vùng tô màu: kỳ báo cáo)" if shaded else ""))
+    if shaded:
+        _shade_period(drawing, plot, s, first, last)
     plot.data = [points]
     plot.lines[0].strokeColor, plot.lines[0].strokeWidth = _LINE, 1.5
     _axis_font(plot.xValueAxis, plot.yValueAxis)
