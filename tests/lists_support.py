@@ -24,6 +24,7 @@ PEOPLE = {
     "on": ("Hà Văn Ơn", "male", 1960, NA_PHAT, "H7", "0912000005", ("policy",), None),
     "merged": ("Phạm Thị Hương", "female", 1990, HUA_PHAT, "H8", None, (), None),
     "en": ("Tòng Thị Én", "female", 2001, NA_PHAT, "H6", "0912000006", (), "DN4121234567890"),
+    "child": ("Lường Thị Ơn", "female", 2021, NA_PHAT, "H2", None, ("child_under_6",), None),  # Đức's daughter
 }
 
 

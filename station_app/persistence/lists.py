@@ -118,15 +118,17 @@ class ListQueries:
             "".join(f" AND {c}" for c in clauses) +
             " ORDER BY r.commune_code, r.village, r.household_code, r.address, r.name_norm", params)
 
-    def household_sizes(self, village: str | None) -> dict[str, int]:
-        """Residents per household code (not merged), for every household or one village's."""
+    def households(self, village: str | None) -> dict[str, tuple[int, bool]]:
+        """Household code → (residents not merged, whether any of them has a phone or a guardian's phone),
+        for every household or one village's."""
         where = "merged_into_id IS NULL AND household_code IS NOT NULL"
         params: dict[str, object] = {}
         if village is not None:
             where += " AND village = :village"
             params["village"] = village
-        return {h: n for h, n in self._rows(
-            f"SELECT household_code, count(*) FROM residents WHERE {where} GROUP BY household_code", params)}
+        return {h: (n, bool(phone)) for h, n, phone in self._rows(
+            "SELECT household_code, count(*), max(phone IS NOT NULL OR guardian_phone IS NOT NULL) FROM residents"
+            f" WHERE {where} GROUP BY household_code", params)}
 
     def referrals(self, campaign_id: str, where: Where, followed_up: bool | None,
                   visit_id: str | None = None) -> Sequence[Row]:

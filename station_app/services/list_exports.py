@@ -320,7 +320,8 @@ def _village_sections(report: Report, the_list: PendingList, shown: Sequence[Fie
         if number:
             report.page_break()
         priority = sum(r.priority for r in rows)
-        report.heading(f"Thôn/bản: {village or 'không rõ'} — {_n(len(rows))} người chưa khám, "
+        who = "trường hợp khó tiếp cận" if the_list.hardest_only else "người chưa khám"
+        report.heading(f"Thôn/bản: {village or 'không rõ'} — {_n(len(rows))} {who}, "
                        f"{_n(priority)} thuộc nhóm ưu tiên")
         report.table(columns, [[_text(f.value(r)) for f in shown] for r in rows])
 

@@ -53,7 +53,7 @@ class ListKind(StrEnum):
 class HardReason(StrEnum):
     """Why a resident not yet examined will be hard to reach."""
 
-    NO_PHONE = "no_phone"  # neither the resident nor a guardian has a phone number on the roster
+    NO_PHONE = "no_phone"  # nobody in the household (nor a guardian) has a phone number on the roster
     NO_NATIONAL_ID = "no_national_id"  # 14 or older without a 12-digit ID: hard to register at the desk
     LIVES_ALONE = "lives_alone"  # elderly or disabled, alone in the household: nobody to bring them
 
@@ -298,7 +298,7 @@ class ListsService:
             queries = ListQueries(uow.session)
             self._check_village(queries, filters.village)
             found = queries.pending(info.campaign_id, _where(replace(filters, date_from=None, date_to=None)))
-            households = queries.household_sizes(filters.village)
+            households = queries.households(filters.village)
         on = info.campaign_start if dt.date.today() < info.campaign_start else dt.date.today()
         rows = [_pending_row(r, households, on) for r in found]
         if hardest_only:
@@ -495,18 +495,18 @@ def _counted(items: Iterable[T], order: Sequence[T]) -> dict[T, int]:
     return {k: counts[k] for k in order if counts[k]}
 
 
-def _pending_row(r: Any, households: dict[str, int], on: dt.date) -> PendingRow:
+def _pending_row(r: Any, households: dict[str, tuple[int, bool]], on: dt.date) -> PendingRow:
     # unpacked once in the query's column order: a named lookup per field cost half the time at 200,000 rows
     (resident_id, full_name, birth_year, birth_date, sex, commune_code, village, household_code, address, phone,
      guardian_phone, national_id, target_groups) = r
     groups = _groups_of(target_groups)
     reasons = []
-    if not (phone or guardian_phone):
+    size, household_phone = households.get(household_code, (1, False)) if household_code else (1, False)
+    if not (phone or guardian_phone or household_phone):
         reasons.append(HardReason.NO_PHONE)
     if not national_id and age_on(_day(birth_date) if birth_date else None, birth_year, on) >= ID_CARD_AGE:
         reasons.append(HardReason.NO_NATIONAL_ID)
-    alone = household_code is not None and households.get(household_code, 0) == 1
-    if alone and (TargetGroup.ELDERLY in groups or TargetGroup.DISABLED in groups):
+    if size == 1 and (TargetGroup.ELDERLY in groups or TargetGroup.DISABLED in groups):
         reasons.append(HardReason.LIVES_ALONE)
     return PendingRow(resident_id, full_name, birth_year, _SEX[sex], commune_code, village, household_code, address,
                       phone or guardian_phone, groups, _priority(groups), tuple(reasons))

@@ -67,23 +67,25 @@ def test_not_yet_examined_are_residents_without_a_visit_grouped_by_village_in_wa
     # cancelled visits do not count as examined; merged records are not people of their own
     assert [(r.village, r.household_code, r.full_name) for r in pending.rows] == [
         (HUA_PHAT, "H4", "Đỗ Thị Ưng"), (HUA_PHAT, "H5", "Nguyễn Thị Diễm"),
-        (NA_PHAT, "H1", "Nguyễn Thị Diễm"), (NA_PHAT, "H6", "Tòng Thị Én")]
+        (NA_PHAT, "H1", "Nguyễn Thị Diễm"), (NA_PHAT, "H2", "Lường Thị Ơn"), (NA_PHAT, "H6", "Tòng Thị Én")]
     t = pending.totals
-    assert (t.residents, t.priority, t.hard) == (4, 2, 2)
-    assert t.by_village == {HUA_PHAT: 2, NA_PHAT: 2}
-    assert list(t.by_group) == [TargetGroup.ELDERLY, TargetGroup.POOR]  # priority groups are counted first
-    alone_no_phone = pending.rows[2]
+    assert (t.residents, t.priority, t.hard) == (5, 3, 2)
+    assert t.by_village == {HUA_PHAT: 2, NA_PHAT: 3}
+    assert list(t.by_group) == [TargetGroup.ELDERLY, TargetGroup.POOR, TargetGroup.CHILD_UNDER_6]  # priority first
+    alone_no_phone, child = pending.rows[2:4]
     assert alone_no_phone.priority and alone_no_phone.hard_reasons == (HardReason.NO_PHONE, HardReason.LIVES_ALONE)
+    assert child.phone is None and child.hard_reasons == ()  # her father has a phone
 
 
 def test_the_hardest_cases_and_the_filters_of_the_pending_list(ctx, station):
     hardest = ctx.lists.pending(None, ListFilter(), hardest_only=True)
     assert [(r.village, r.hard_reasons) for r in hardest.rows] == [
         (HUA_PHAT, (HardReason.LIVES_ALONE,)), (NA_PHAT, (HardReason.NO_PHONE, HardReason.LIVES_ALONE))]
-    assert names(ctx.lists.pending(None, ListFilter(village=NA_PHAT)).rows) == ["Nguyễn Thị Diễm", "Tòng Thị Én"]
+    assert names(ctx.lists.pending(None, ListFilter(village=NA_PHAT)).rows) == ["Nguyễn Thị Diễm", "Lường Thị Ơn",
+                                                                               "Tòng Thị Én"]
     assert names(ctx.lists.pending(None, ListFilter(target_group=TargetGroup.POOR)).rows) == ["Nguyễn Thị Diễm"]
     by_priority = ctx.lists.pending(None, ListFilter(sort="priority"))
-    assert [r.priority for r in by_priority.rows] == [True, False, True, False]  # first in each village
+    assert [r.priority for r in by_priority.rows] == [True, False, True, True, False]  # first in each village
 
 
 def test_referrals_are_listed_and_a_coordinator_marks_one_followed_up_with_an_audit_event(ctx, station, admin):
