@@ -243,14 +243,15 @@ class _Counter:
             q.drop_merged_states()
         first_days = q.first_examined_by_day()
         visit_rows = q.visits_by_day(p.campaign_id, p.site_id, p.since, p.to)
-        concluded = q.conclusions(p.campaign_id, p.site_id, p.since, p.to)
-        visits = _visit_rates(visit_rows, concluded)
-        classes = _health_classes(concluded)
+        extra = q.extra_referrals(p.campaign_id, p.site_id, p.since, p.to)
+        visits = _visit_rates(visit_rows, extra)
+        classes = tuple(ClassCount(HealthClass(k), n)
+                        for k, n in q.health_classes(p.campaign_id, p.site_id, p.since, p.to).items())
         pupils = q.by_class(p.since)
         return ProgressSnapshot(
             p.campaign_id, p.campaign_name, p.campaign_start, p.campaign_end, p.site_id, p.site_name, p.since,
             p.to, overall, visits, _villages(villages), _groups(q.by_group(p.since, merged)), _classes(pupils),
-            _total(pupils.values()), _days(p, visit_rows, first_days, concluded),
+            _total(pupils.values()), _days(p, visit_rows, first_days, extra),
             classes, visits.completed - sum(c.count for c in classes),
             sum(n for day, n in first_days.items() if day < p.since),
             _cumulative(min(p.since, p.campaign_start), p.to, first_days))
@@ -293,27 +294,16 @@ def _class_key(name: str | None) -> tuple[int, int, str]:
     return (0, int(digits) if digits else 99, name)
 
 
-Concluded = list[tuple[dt.date, str, bool, int]]
-
-
-def _visit_rates(rows: list[tuple[dt.date, str, int]], concluded: Concluded) -> VisitRates:
+def _visit_rates(rows: list[tuple[dt.date, str, int]], extra_referrals: dict[dt.date, int]) -> VisitRates:
     by_status: Counter[str] = Counter()
     for _, status, n in rows:
         by_status[status] += n
-    extra_referrals = sum(n for _, _, extra, n in concluded if extra)
     return VisitRates(
         registered=sum(by_status.values()),
         completed=by_status[VisitStatus.COMPLETED] + by_status[VisitStatus.REFERRED],
-        referred=by_status[VisitStatus.REFERRED] + extra_referrals,
+        referred=by_status[VisitStatus.REFERRED] + sum(extra_referrals.values()),
         in_progress=by_status[VisitStatus.IN_PROGRESS], waiting=by_status[VisitStatus.REGISTERED],
         cancelled=by_status[VisitStatus.CANCELLED])
-
-
-def _health_classes(concluded: Concluded) -> tuple[ClassCount, ...]:
-    counts: Counter[str] = Counter()
-    for _, cls, _, n in concluded:
-        counts[cls] += n
-    return tuple(ClassCount(c, counts[c.value]) for c in HealthClass)
 
 
 def _cumulative(since: dt.date, to: dt.date, first_days: dict[dt.date, int]) -> tuple[tuple[dt.date, int], ...]:
@@ -326,17 +316,11 @@ def _cumulative(since: dt.date, to: dt.date, first_days: dict[dt.date, int]) -> 
     return tuple(points)
 
 
-_EXTRA_REFERRAL = "referred_by_conclusion"
-
-
 def _days(p: _Period, rows: list[tuple[dt.date, str, int]], first_days: dict[dt.date, int],
-          concluded: Concluded) -> tuple[DayProgress, ...]:
+          extra_referrals: dict[dt.date, int]) -> tuple[DayProgress, ...]:
     per_day: dict[dt.date, Counter[str]] = {}
     for day, status, n in rows:
         per_day.setdefault(day, Counter())[status] += n
-    for day, _, extra, n in concluded:  # referred by the conclusion, the visit's status not saying so
-        if extra:
-            per_day.setdefault(day, Counter())[_EXTRA_REFERRAL] += n
     cumulative = sum(n for day, n in first_days.items() if day < p.since)
     days = []
     for i in range((p.to - p.since).days + 1):
@@ -344,8 +328,7 @@ def _days(p: _Period, rows: list[tuple[dt.date, str, int]], first_days: dict[dt.
         c = per_day.get(day, Counter())
         new = first_days.get(day, 0)
         cumulative += new
-        registered = sum(c.values()) - c[_EXTRA_REFERRAL]
         completed = c[VisitStatus.COMPLETED] + c[VisitStatus.REFERRED]
-        days.append(DayProgress(day, registered, completed, c[VisitStatus.REFERRED] + c[_EXTRA_REFERRAL],
-                                c[VisitStatus.CANCELLED], new, cumulative))
+        referred = c[VisitStatus.REFERRED] + extra_referrals.get(day, 0)
+        days.append(DayProgress(day, sum(c.values()), completed, referred, c[VisitStatus.CANCELLED], new, cumulative))
     return tuple(days)

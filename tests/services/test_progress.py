@@ -78,7 +78,9 @@ def build_station(ctx) -> tuple[ProgressService, str]:
         v.add(e, site2.id, 11, S.COMPLETED)
         v.add(f, site2.id, 11, S.REGISTERED)
         v.add(g, site2.id, 11, S.CANCELLED)
-        v.add(h, site2.id, 12, S.COMPLETED)  # a second visit: the resident still counts once
+        # a second visit: the resident still counts once; its referral came with a later amendment, so the
+        # status says completed and the conclusion says referred
+        v.add(h, site2.id, 12, S.COMPLETED, "I", "Trung tâm Y tế huyện Than Uyên")
         uow.commit()
         return ProgressService(ctx.db), site2.id
 
@@ -116,11 +118,17 @@ def test_target_groups_and_school_classes(station):
 def test_visit_rates_and_health_classes(station):
     snap = station[0].snapshot(today=TODAY)
     v = snap.visits
-    assert (v.registered, v.completed, v.referred, v.in_progress, v.waiting, v.cancelled) == (9, 6, 1, 1, 1, 1)
-    assert v.completion_rate == pytest.approx(6 / 9) and v.referral_rate == pytest.approx(1 / 6)
+    assert (v.registered, v.completed, v.referred, v.in_progress, v.waiting, v.cancelled) == (9, 6, 2, 1, 1, 1)
+    assert v.completion_rate == pytest.approx(6 / 9) and v.referral_rate == pytest.approx(2 / 6)
     assert {c.health_class: c.count for c in snap.health_classes} == {
-        HealthClass.I: 0, HealthClass.II: 1, HealthClass.III: 1, HealthClass.IV: 0, HealthClass.V: 0}
-    assert snap.without_conclusion == 4
+        HealthClass.I: 1, HealthClass.II: 1, HealthClass.III: 1, HealthClass.IV: 0, HealthClass.V: 0}
+    assert snap.without_conclusion == 3
+
+
+def test_rates_and_classes_of_a_shorter_period(station):
+    snap = station[0].snapshot(ProgressFilter(date_from=dt.date(2026, 5, 11), date_to=dt.date(2026, 5, 12)))
+    assert (snap.visits.registered, snap.visits.completed, snap.visits.referred) == (4, 2, 1)
+    assert [c.count for c in snap.health_classes] == [1, 0, 0, 0, 0] and snap.without_conclusion == 1
 
 
 def test_days_of_a_period_with_cumulative_coverage(station):
@@ -131,7 +139,7 @@ def test_days_of_a_period_with_cumulative_coverage(station):
     assert rows[5] == (2, 1, 1, 0, 1, 3)
     assert rows[6] == (0, 0, 0, 0, 0, 3)
     assert rows[11] == (3, 1, 0, 1, 1, 4)
-    assert rows[12] == (1, 1, 0, 0, 0, 4)
+    assert rows[12] == (1, 1, 1, 0, 0, 4)
     assert snap.overall.examined == 4 and snap.overall.examined_in_period == 2
     curve = dict(snap.cumulative_to_date)  # from the campaign's first day, whatever the period
     assert min(curve) == dt.date(2026, 5, 1) and max(curve) == dt.date(2026, 5, 12)

@@ -46,7 +46,7 @@ def test_the_report_names_the_villages_groups_and_totals(report):
         assert expected in text, expected
     assert "Người dân trong danh sách 8" in text
     assert "Đã khám xong (từ đầu đợt) 4 (50,0 %)" in text
-    assert "Tỷ lệ chuyển tuyến (/ khám xong) 16,7 % (1)" in text
+    assert "Tỷ lệ chuyển tuyến (/ khám xong) 33,3 % (2)" in text
     assert "Tổng cộng 8 4 50,0 %" in text  # the village table's total row
     assert "11/05/2026 3 1 0 1 1 4 50,0 %" in text  # a day: registered, completed, referred, cancelled, new
 
