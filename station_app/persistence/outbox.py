@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint, func, select
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from station_app.persistence.tables import (Base, CampaignRow, ConclusionRow, ConsentRow, CounsellingNoteRow,
@@ -22,6 +22,7 @@ from station_app.persistence.tables import (Base, CampaignRow, ConclusionRow, Co
                                             RecordVersionRow, ResidentRow, ResidentTargetGroupRow, SiteRow,
                                             UserRow, VisitRow)
 
+CUT = "cut"  # written by an export after it has read the log: later changes land above it
 KINDS = ("resident", "visit", "consent", "vitals", "history", "findings", "conclusion", "counselling")
 VISIT_PARTS = KINDS[2:]
 
@@ -72,14 +73,23 @@ class OutboxRepository:
 
     def changes_after(self, seq: int) -> list[Change]:
         rows = self._s.execute(select(OutboxRow.seq, OutboxRow.kind, OutboxRow.ref_id, OutboxRow.changed_at)
-                               .where(OutboxRow.seq > seq).order_by(OutboxRow.seq))
+                               .where(OutboxRow.seq > seq, OutboxRow.kind != CUT).order_by(OutboxRow.seq))
         return [Change(*r) for r in rows]
 
     def pending_summary(self, seq: int) -> tuple[int, str | None]:
         """How many things changed after ``seq`` and when the oldest of them changed."""
         count, oldest = self._s.execute(select(func.count(), func.min(OutboxRow.changed_at))
-                                        .where(OutboxRow.seq > seq)).one()
+                                        .where(OutboxRow.seq > seq, OutboxRow.kind != CUT)).one()
         return count or 0, oldest
+
+    def cut(self) -> None:
+        """Mark the log as read: a thing changed after this moves above the cut even if it was the newest row.
+
+        Without it, the triggers' shortcut (a thing already newest is not moved) would lose a change made
+        between an export's reading and its record."""
+        self._s.execute(delete(OutboxRow).where(OutboxRow.kind == CUT))
+        self._s.add(OutboxRow(kind=CUT, ref_id=CUT, changed_at=""))
+        self._s.flush()
 
     def batches(self, station_id: str) -> Sequence[ExportBatchRow]:
         return self._s.scalars(select(ExportBatchRow).where(ExportBatchRow.station_id == station_id)

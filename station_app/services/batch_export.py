@@ -166,6 +166,8 @@ class ExportService:
                 site=SiteRef(site.name, site.commune_code), campaign=campaign.name,
                 sequence=(last.sequence if last else 0) + 1, previous=last.manifest_sha256 if last else None,
                 created_at=utc_iso(now), covers=covers, counts=counts, files=(), recipients=office.recipients)
+            repo.cut()
+            uow.commit()
         payload = encrypt_payload(bundle, office.recipients)
         manifest = dataclasses.replace(manifest, files=(FileEntry(PAYLOAD, sha256_hex(payload), len(payload)),))
         manifest_bytes = manifest.to_bytes()

@@ -53,7 +53,8 @@ def read_batch(source: Path | bytes, file_name: str | None = None) -> BatchParts
             names = archive.namelist()
             check_parts(names)
             parts = {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError,
+            RuntimeError) as exc:  # a damaged header can claim an unknown compression or a password
         raise BatchInvalidError(Problem.NOT_A_ZIP, file_name or "") from exc
     return BatchParts(parts[MANIFEST], parts[SIGNATURE], parts[PAYLOAD], file_name)
 

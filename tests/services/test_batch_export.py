@@ -145,7 +145,9 @@ def test_a_flipped_byte_anywhere_in_the_file_is_refused_or_changes_nothing(ctx, 
     content = path.read_bytes()
     original = read_batch(path)
     refused = 0
-    for at in range(0, len(content), max(1, len(content) // 60)):
+    headers = [at for at in range(len(content)) if content[at:at + 2] == b"PK"]  # every field of every header
+    spread = set(range(0, len(content), max(1, len(content) // 60)))
+    for at in sorted(spread | {h + i for h in headers for i in range(46) if h + i < len(content)}):
         try:
             parts = read_batch(flip(content, at), path.name)
             verify_batch(parts, station_pem(data_dir))
@@ -228,6 +230,30 @@ def test_a_crash_between_writing_and_recording_leaves_no_batch_recorded(ctx, nur
     assert manifest.counts["visits"] == 2
     assert recorded(ctx) == [(1, manifest.covers.first, manifest.covers.last)]
     assert not list(usb.glob(".*.tmp"))
+
+
+def test_a_change_made_while_a_batch_is_being_written_goes_in_the_next_batch(ctx, nurse, office, service, usb,
+                                                                            data_dir, monkeypatch):
+    from batch_support import VITALS
+
+    visit = open_visit(ctx, nurse)
+    confirmed = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
+    ctx.exam.save_vitals(nurse, visit.id, VITALS, confirmed)
+    real = batch_export.encrypt_payload
+
+    def meanwhile(bundle, recipients):  # the nurse corrects the pulse after the export has read the log
+        ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "pulse": 91}, confirmed)
+        return real(bundle, recipients)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(batch_export, "encrypt_payload", meanwhile)
+        service.export(None, usb)
+    second = service.export(None, usb)
+    assert second.made is not None and second.made.sequence == 2
+    bundle = decrypt_payload(read_batch(second.path), [office.identity])
+    pulse = [e["resource"] for e in bundle["entry"] if e["resource"].get("code", {}).get("coding", [{}])[0].get(
+        "code") == "8867-4"]
+    assert [p["valueQuantity"]["value"] for p in pulse] == [91]
 
 
 def test_unacknowledged_batches_are_written_again_byte_for_byte(ctx, nurse, office, service, usb, tmp_path):

@@ -6,7 +6,8 @@ Create Date: 2026-11-23 15:00:00
 
 Triggers write the outbox in the same transaction as the change, whatever code path made it (ORM, Core
 executemany, bulk imports): a batch is made from the change log, never from timestamps. A thing changed again
-is deleted and inserted, so it moves to a new, higher sequence (AUTOINCREMENT never reuses a number).
+is deleted and inserted, so it moves to a new, higher sequence (AUTOINCREMENT never reuses a number), unless it
+is the newest row already; an export writes a ``cut`` row after reading, so a change after that moves again.
 """
 from alembic import op
 import sqlalchemy as sa
@@ -19,6 +20,10 @@ depends_on = None
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _EXAMINED = "EXISTS (SELECT 1 FROM visits WHERE resident_id = {ref})"
+# Already the newest row of the log: nothing can have read it since (an export writes a 'cut' row after reading),
+# so the 17 measurements of one save, or a bulk insert's rows, move their visit once instead of 17 times.
+_LATEST = ("EXISTS (SELECT 1 FROM outbox WHERE seq = (SELECT max(seq) FROM outbox) "
+           "AND kind = '{kind}' AND ref_id = {ref})")
 # (trigger name part, table, events, outbox kind, SQL giving the id the row belongs to, from NEW or OLD, and for
 # residents a condition: only residents with a visit are logged, so a roster import of thousands logs nothing)
 _LOGGED = [
@@ -40,7 +45,8 @@ def _triggers():
     for name, table, events, kind, ref, condition in _LOGGED:
         for event in events:
             ref_sql = ref.format(r="OLD" if event == "DELETE" else "NEW")
-            when = f"{ref_sql} IS NOT NULL" + (f" AND {condition.format(ref=ref_sql)}" if condition else "")
+            when = (f"{ref_sql} IS NOT NULL AND NOT " + _LATEST.format(kind=kind, ref=ref_sql)
+                    + (f" AND {condition.format(ref=ref_sql)}" if condition else ""))
             yield f"outbox_{name}_{event.lower()}", (
                 f"CREATE TRIGGER outbox_{name}_{event.lower()} AFTER {event} ON {table} WHEN {when} BEGIN "
                 f"DELETE FROM outbox WHERE kind = '{kind}' AND ref_id = {ref_sql}; "
