@@ -80,3 +80,16 @@ def test_bulk_inserts_are_logged_too(ctx):
 def _seqs(ctx):
     with UnitOfWork(ctx.db) as uow:
         return [(c.seq, c.kind) for c in OutboxRepository(uow.session).changes_after(0)]
+
+
+def test_visits_made_before_the_upgrade_are_logged_once_so_the_first_batch_carries_them(ctx, nurse):
+    from alembic import command
+
+    from station_app.persistence.database import alembic_config
+
+    visit = open_visit(ctx, nurse)
+    ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"])
+    url = f"sqlite:///{ctx.db.path}"
+    command.downgrade(alembic_config(url), "0004")  # as a station of before this change
+    command.upgrade(alembic_config(url), "head")
+    assert set(changes(ctx)) == {("visit", visit.id), ("consent", visit.id), ("vitals", visit.id)}
