@@ -25,7 +25,8 @@ from station_app.core.batch_format import (MANIFEST, PAYLOAD, SIGNATURE, Covers,
                                            ExportFolderNotWritableError, ExportInProgressError, FileEntry, Manifest,
                                            OfficeBundle, SiteRef, StationRef, StoredBatchDamagedError,
                                            batch_file_name, sha256_hex, utc_iso)
-from station_app.core.errors import NotInitialisedError
+from station_app.core.errors import NotFoundError, NotInitialisedError
+from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
 from station_app.core.model import AuditAction
 from station_app.core.roles import Permission, require
@@ -130,7 +131,9 @@ class ExportService:
         """The exact bytes of a batch made earlier."""
         with UnitOfWork(self._db) as uow:
             repo = OutboxRepository(uow.session)
-            row = next(r for r in repo.batches(_station(uow).id) if r.sequence == sequence)
+            row = next((r for r in repo.batches(_station(uow).id) if r.sequence == sequence), None)
+            if row is None:
+                raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lô dữ liệu"))
             return _stored(repo, row)
 
     # -- steps ---------------------------------------------------------------------------------------------------

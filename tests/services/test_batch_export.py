@@ -13,7 +13,7 @@ from pyrage import x25519
 
 from station_app.core.batch_format import (BatchInvalidError, ExportDiskFullError, ExportFolderNotWritableError,
                                            OfficeBundleMissingError, Problem, sha256_hex)
-from station_app.core.errors import PermissionDeniedError
+from station_app.core.errors import NotFoundError, PermissionDeniedError
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services import batch_export
@@ -265,6 +265,8 @@ def test_unacknowledged_batches_are_written_again_byte_for_byte(ctx, nurse, offi
     result = service.export(None, other)
     assert result.made is None and result.rewritten == (other / "TYT-MK-000001.batch",)
     assert (other / "TYT-MK-000001.batch").read_bytes() == original == service.stored_batch(1)
+    with pytest.raises(NotFoundError):
+        service.stored_batch(2)
     with UnitOfWork(ctx.db) as uow:
         uow.session.query(ExportBatchRow).update({"status": "acknowledged"})
         uow.commit()
