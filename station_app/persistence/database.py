@@ -66,11 +66,15 @@ def head_revision() -> str:
     return heads[0] if len(heads) == 1 else ""
 
 
+READ_ONLY = "station_read_only"  # execution option of the engine that read-only units of work bind to
+
+
 def make_engine(path: Path) -> Engine:
     """An engine with WAL, foreign keys, a busy timeout, and BEGIN IMMEDIATE for every transaction.
 
     Immediate transactions take the write lock up front, so two processes appending to the audit chain are
-    serialised instead of failing half-way.
+    serialised instead of failing half-way. Sessions bound to ``engine.execution_options(station_read_only=True)``
+    begin a deferred (reading) transaction instead.
     """
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10, "check_same_thread": False})
 
@@ -86,7 +90,8 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Reports only read: a deferred BEGIN lets them run beside a nurse's save (WAL readers never block writers)
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -17,18 +17,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station_app.core.audit import GENESIS, AuditEvent, chain
-from station_app.persistence.database import Database
+from station_app.persistence.database import READ_ONLY, Database
 from station_app.persistence.repositories import OverviewQueries, StationRepository, UserRepository
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
 
 
 class UnitOfWork:
-    def __init__(self, db: Database) -> None:
+    """``read_only=True`` is for reports and lists: a deferred transaction that takes no write lock, so a long
+    read on another thread never holds up a save; ``commit()`` is refused."""
+
+    def __init__(self, db: Database, read_only: bool = False) -> None:
         self._db = db
+        self._read_only = read_only
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._db.sessions()
+        bind = self._db.engine.execution_options(**{READ_ONLY: True}) if self._read_only else None
+        self.session = self._db.sessions(bind=bind) if bind is not None else self._db.sessions()
         self.users = UserRepository(self.session)
         self.stations = StationRepository(self.session)
         self.overview = OverviewQueries(self.session)
@@ -39,6 +44,8 @@ class UnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self.session.commit()
 
     def audit(

@@ -276,7 +276,7 @@ class ListsService:
                           date_to=filters.date_to or filters.date_from or today,
                           site_id=filters.site_id or info.site_id)
         _check_status(filters.status, [s.value for s in VisitStatus])
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             queries = ListQueries(uow.session)
             self._check_village(queries, filters.village)
             found = queries.daily(filters.site_id, _where(filters))
@@ -294,7 +294,7 @@ class ListsService:
         """Residents with no visit (other than cancelled ones) in the campaign, village by village."""
         _may_read(user)
         info = self._station.info()
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             queries = ListQueries(uow.session)
             self._check_village(queries, filters.village)
             found = queries.pending(info.campaign_id, _where(replace(filters, date_from=None, date_to=None)))
@@ -315,7 +315,7 @@ class ListsService:
         info = self._station.info()
         _check_status(filters.status, REFERRAL_STATES)
         followed = None if filters.status is None else filters.status == "followed_up"
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             queries = ListQueries(uow.session)
             self._check_village(queries, filters.village)
             rows = [_referral_row(r) for r in queries.referrals(info.campaign_id, _where(filters), followed)]
@@ -331,7 +331,7 @@ class ListsService:
         A group is listed whole when any of its rows matches the village or target group filter."""
         _may_read(user)
         info = self._station.info()
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             queries = ListQueries(uow.session)
             self._check_village(queries, filters.village)
             by_name = queries.same_name_and_birth()
@@ -353,12 +353,12 @@ class ListsService:
 
     def villages(self) -> list[str]:
         """Village names of the roster, sorted, for the filter's choices."""
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             return sorted({v for _, v in ListQueries(uow.session).villages()}, key=normalise_name)
 
     def sites(self) -> list[tuple[str, str]]:
         """(id, name) of the active sites, for the daily list's site filter; the station's own first."""
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             return ListQueries(uow.session).sites()
 
     # -- the one change -----------------------------------------------------------------------------------

@@ -180,7 +180,7 @@ class ProgressService:
         self._db = db
 
     def choices(self) -> ProgressChoices:
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             q = ProgressQueries(uow.session)
             campaign_id, site_id = q.current_ids()
             return ProgressChoices(tuple(Choice(c.id, c.name) for c in q.campaigns()),
@@ -193,7 +193,7 @@ class ProgressService:
         starts.
         """
         filters = filters or ProgressFilter()
-        with UnitOfWork(self._db) as uow:
+        with UnitOfWork(self._db, read_only=True) as uow:
             q = ProgressQueries(uow.session)
             period = _Period.resolve(q, filters, today or dt.date.today())
             return _Counter(q, period).snapshot()

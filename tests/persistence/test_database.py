@@ -111,3 +111,32 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(ctx, data_dir):
             "open_database(Path(sys.argv[1])); print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_read_only_unit_of_work_reads_beside_a_writer_and_cannot_commit(tmp_path):
+    """Lists and reports read in a deferred transaction: a long report must not hold up a nurse's save."""
+    import threading
+
+    from station_app.persistence.database import open_database
+    from station_app.persistence.tables import AuditHeadRow
+    from station_app.persistence.unit_of_work import UnitOfWork
+
+    db = open_database(tmp_path)
+    try:
+        with UnitOfWork(db, read_only=True) as reading:
+            reading.session.query(AuditHeadRow).all()  # the read transaction is open and stays open
+            wrote = threading.Event()
+
+            def write() -> None:
+                with UnitOfWork(db) as uow:
+                    uow.audit("create", "stations", None, None, {"n": 1})
+                    uow.commit()
+                wrote.set()
+            writer = threading.Thread(target=write)
+            writer.start()
+            assert wrote.wait(5), "the writer waited for the reader"
+            writer.join()
+            with pytest.raises(RuntimeError):
+                reading.commit()
+    finally:
+        db.dispose()
