@@ -41,6 +41,7 @@ PAGES = (
     ("reception", QT_TRANSLATE_NOOP("MainWindow", "Tiếp đón"), Permission.REGISTER_RESIDENTS),
     ("exam", QT_TRANSLATE_NOOP("MainWindow", "Khám"), Permission.RECORD_VITALS),
     ("lists", QT_TRANSLATE_NOOP("MainWindow", "Danh sách"), Permission.VIEW_LISTS),
+    ("progress", QT_TRANSLATE_NOOP("MainWindow", "Tiến độ"), Permission.PRINT_LISTS),  # the coordinator's
     ("export", QT_TRANSLATE_NOOP("MainWindow", "Xuất dữ liệu"), Permission.EXPORT_DATA),
     ("admin", QT_TRANSLATE_NOOP("MainWindow", "Quản trị"), Permission.MANAGE_USERS),
 )
@@ -219,7 +220,9 @@ class MainWindow(QMainWindow):
         # Imported here, not at the top: the pages are needed after sign-in, and the window must appear at once.
         from station_app.ui.pages.admin import AdminPage
         from station_app.ui.pages.exam import ExamPage
-        from station_app.ui.pages.overview import ExportPage, ListsPage
+        from station_app.ui.pages.lists import ListsPage
+        from station_app.ui.pages.overview import ExportPage
+        from station_app.ui.pages.progress import ProgressPage
         from station_app.ui.pages.reception import ReceptionPage
 
         if key == "admin":
@@ -230,6 +233,8 @@ class MainWindow(QMainWindow):
             return ReceptionPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings, self.station)
         if key == "lists":
             return ListsPage(self.ctx, self.tasks, self.station.site_id, self.user)
+        if key == "progress":
+            return ProgressPage(self.ctx, self.tasks, self.user)
         if key == "exam":
             return ExamPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings)
         return ExportPage(self.ctx, self.tasks, self.station.site_id)

@@ -6,6 +6,7 @@ paper to the slip's size and paints the PDF's pages, rendered by PDFium, onto it
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,27 @@ def print_pdf(path: Path, parent: QWidget | None, printer_name: str | None = Non
         return False
     paint_pdf(path, printer)
     return True
+
+
+def preview_and_print(path: Path, parent: QWidget | None) -> bool:
+    """Show ``path`` (a list or report PDF) in Qt's print preview, whose Print button prints it; False when
+    the user closed the preview without printing. The paper is the PDF's own (A4, landscape or not)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    fit_page_to_pdf(printer, path)
+    return ask_preview(printer, lambda target: paint_pdf(path, target), parent)
+
+
+def ask_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: QWidget | None) -> bool:
+    """The modal print preview; ``paint`` draws the document on the preview's pages and on the printer.
+    On its own so that tests replace only it and still print for real."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(paint)
+    dialog.resize(1000, 760)
+    return dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted
 
 
 def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
@@ -151,3 +173,39 @@ class SlipPrinter(QObject):
         log.error("slip could not be rendered", exc_info=(type(exc), exc, exc.__traceback__))
         self.failed.emit(self.tr("Không tạo được phiếu khám. Lượt khám vẫn được lưu; hãy bấm \"In lại phiếu\" "
                                  "trong danh sách hôm nay để thử lại."))
+
+
+# -- saving a list or report to a file: a USB stick first, for printing elsewhere ---------------------------------
+
+_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/")
+_USB_FILE_SYSTEMS = {"vfat", "fat", "fat32", "exfat", "msdos", "fuseblk"}
+
+
+def default_save_folder() -> Path:
+    """A mounted USB stick or memory card if there is one (a site without a printer carries the file away),
+    else the user's Documents folder."""
+    from PySide6.QtCore import QDir, QStandardPaths, QStorageInfo
+
+    system_root = QStorageInfo(QDir.homePath()).rootPath()
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly() or root == system_root:
+            continue
+        kind = bytes(volume.fileSystemType()).decode(errors="replace").lower()
+        if root.startswith(_REMOVABLE_ROOTS) or (len(root) <= 3 and kind in _USB_FILE_SYSTEMS):
+            return Path(root)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or QDir.homePath())
+
+
+def ask_save_path(parent: QWidget | None, title: str, file_name: str, name_filter: str) -> Path | None:
+    """The modal "save as" dialog, opened in ``default_save_folder()``; None when cancelled. On its own so that
+    tests replace only it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(default_save_folder() / file_name), name_filter)
+    if not path:
+        return None
+    chosen = Path(path)
+    suffix = Path(file_name).suffix
+    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)

@@ -1,18 +1,18 @@
-"""Pages whose work later versions add. They say so plainly and show today's real figures; no fake buttons."""
+"""Pages whose work later versions add. They say so plainly and show today's real figures; no fake buttons.
+
+The lists page that began here is now ``pages.lists.ListsPage`` (re-exported for older imports)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout
 
-from station_app.core.roles import Permission, can
+from station_app.ui.pages.lists import ListsPage  # noqa: F401 - moved; imported from here by older code
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
     from station_app.services.overview import Overview
 
 
@@ -61,45 +61,6 @@ class OverviewPage(Retranslating):
 
     def values(self, overview: Overview) -> list[int]:
         raise NotImplementedError
-
-
-class ListsPage(OverviewPage):
-    import_button: QPushButton | None = None
-    roster_dialog: QDialog | None = None  # the open roster import dialog, if any
-
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None) -> None:
-        super().__init__(ctx, tasks, site_id, 3)
-        self._user = user
-        if user is not None and can(user.role, Permission.IMPORT_ROSTER):  # others get no button at all
-            self.import_button = QPushButton()
-            self.import_button.clicked.connect(self.open_roster_import)
-            layout = self.layout()
-            layout.insertWidget(layout.count() - 1, self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
-            self.retranslate()
-
-    def open_roster_import(self) -> None:
-        from station_app.ui.dialogs.roster_import import RosterImportDialog  # opened rarely: loaded on demand
-
-        dialog = RosterImportDialog(self._ctx, self._tasks, self._user, parent=self)
-        dialog.imported.connect(lambda _report: self.refresh())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, "roster_dialog", None))
-        self.roster_dialog = dialog
-        dialog.open()
-
-    def retranslate(self) -> None:
-        if self.import_button is not None:
-            self.import_button.setText(self.tr("Nhập danh sách người dân…"))
-        self.title.setText(self.tr("Danh sách"))
-        self.purpose.setText(self.tr("Danh sách khám trong ngày, danh sách người chưa khám theo thôn/bản để vận "
-                                     "động, và tiến độ theo nhóm đối tượng."))
-        self.status.setText(self.tr("Phiên bản này chưa in được danh sách; chức năng sẽ được bổ sung ở bản cập nhật tới."))
-        for figure, text in zip(self.figures, (self.tr("người dân trong danh sách"), self.tr("lượt đăng ký hôm nay"),
-                                                self.tr("lượt đã khám xong hôm nay")), strict=True):
-            figure.caption.setText(text)
-
-    def values(self, o: Overview) -> list[int]:
-        return [o.residents, o.registered_today, o.completed_today]
 
 
 class ExportPage(OverviewPage):

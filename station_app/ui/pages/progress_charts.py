@@ -1,0 +1,159 @@
+"""The progress page's charts (QtCharts), the same three as the weekly report's: cumulative residents examined
+per day, coverage per target group, coverage per village (lowest first). Imported only when the progress page
+shows its first figures: QtCharts is a large library and the app's start must not load it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis, QHorizontalBarSeries,
+                              QLineSeries, QValueAxis)
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from station_app.services.progress import Coverage, ProgressSnapshot
+
+
+BAR_COLOUR = QColor("#2e6bad")  # the weekly report's bars and line (services.progress_report)
+LINE_COLOUR = QColor("#cc551a")
+BAR_ROW_PX = 26  # per village: the names stay readable however many villages there are
+MAX_VILLAGE_BARS = 40  # as the weekly report (services.progress_report), without loading reportlab here
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setPointSize(11)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.legend().hide()
+    chart.setMargins(QMargins(4, 4, 12, 4))
+    chart.setBackgroundRoundness(4)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def _view(chart: QChart) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return view
+
+
+def _clear(chart: QChart) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+
+
+class ProgressCharts(QWidget):
+    """Three chart views; ``show_snapshot`` redraws them. ``village_bars``, ``group_bars`` and ``cumulative``
+    are the drawn series (for tests and for reading the values back)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line_chart, self.group_chart, self.village_chart = _chart(""), _chart(""), _chart("")
+        self.line_view, self.group_view, self.village_view = (
+            _view(c) for c in (self.line_chart, self.group_chart, self.village_chart))
+        for view in (self.line_view, self.group_view):
+            view.setMinimumHeight(300)
+        self.cumulative: QLineSeries | None = None
+        self.group_bars: QBarSet | None = None
+        self.village_bars: QBarSet | None = None
+        self.village_names: list[str] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 8, 0, 8)
+        grid.addWidget(self.line_view, 0, 0)
+        grid.addWidget(self.group_view, 0, 1)
+        grid.addWidget(self.village_view, 1, 0, 1, 2)
+
+    def show_snapshot(self, s: ProgressSnapshot) -> None:
+        self._show_cumulative(s)
+        tr = QCoreApplication.translate
+        self.group_chart.setTitle(self.tr("Tỷ lệ đã khám theo nhóm đối tượng (%)"))
+        self.group_bars = _bars(self.group_chart, [(tr("labels", g.label), g.coverage) for g in s.groups])
+        self._show_villages(s)
+
+    def _show_cumulative(self, s: ProgressSnapshot) -> None:
+        chart = self.line_chart
+        _clear(chart)
+        chart.setTitle(self.tr("Số người đã khám cộng dồn theo ngày"))
+        series = QLineSeries()
+        series.setPen(QPen(LINE_COLOUR, 2.5))
+        points = s.cumulative_to_date or tuple((d.day, d.cumulative_examined) for d in s.days)
+        for day, count in points:
+            series.append(_msecs(day), count)
+        chart.addSeries(series)
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("dd/MM")
+        x_axis.setTickCount(min(8, max(2, len(points))))
+        if points:
+            x_axis.setRange(_moment(points[0][0]), _moment(points[-1][0] if len(points) > 1
+                                                            else points[0][0] + dt.timedelta(days=1)))
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%d")
+        y_axis.setRange(0, max([1] + [c for _, c in points]) * 1.1)
+        y_axis.applyNiceNumbers()
+        for axis, side in ((x_axis, Qt.AlignmentFlag.AlignBottom), (y_axis, Qt.AlignmentFlag.AlignLeft)):
+            chart.addAxis(axis, side)
+            series.attachAxis(axis)
+        self.cumulative = series
+
+    def _show_villages(self, s: ProgressSnapshot) -> None:
+        tr = QCoreApplication.translate
+        several = len({v.commune_code for v in s.villages}) > 1
+        rows = [(f"{tr('labels', v.label)} ({_short(v.commune_name)})" if several else tr("labels", v.label),
+                 v.coverage) for v in s.villages if v.coverage.roster]
+        rows.sort(key=lambda r: (r[1].rate, r[0]))
+        title = self.tr("Tỷ lệ đã khám theo thôn/bản (%), thấp nhất trước")
+        if len(rows) > MAX_VILLAGE_BARS:
+            title = self.tr("Tỷ lệ đã khám theo thôn/bản (%): {n} thôn/bản thấp nhất trong {total}").format(
+                n=MAX_VILLAGE_BARS, total=len(rows))
+            rows = rows[:MAX_VILLAGE_BARS]
+        self.village_chart.setTitle(title)
+        self.village_names = [name for name, _ in rows]
+        self.village_bars = _bars(self.village_chart, rows)
+        self.village_view.setFixedHeight(90 + BAR_ROW_PX * max(1, len(rows)))
+
+
+def _bars(chart: QChart, rows: Sequence[tuple[str, Coverage]]) -> QBarSet:
+    """Horizontal bars of coverage (%), the first row at the top."""
+    _clear(chart)
+    ordered = list(reversed(rows))  # Qt draws the first category at the bottom
+    bars = QBarSet("%")
+    bars.setColor(BAR_COLOUR)
+    bars.setBorderColor(BAR_COLOUR)
+    for _, coverage in ordered:
+        bars.append(round(coverage.rate * 100, 1))
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setBarWidth(0.7)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    names = QBarCategoryAxis()
+    names.append([name for name, _ in ordered] or [""])
+    values = QValueAxis()
+    values.setRange(0, 100)
+    values.setTickCount(6)
+    values.setLabelFormat("%d")
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(names)
+    series.attachAxis(values)
+    return bars
+
+
+def _short(commune: str) -> str:
+    return commune.removeprefix("Xã ").removeprefix("Phường ").removeprefix("Thị trấn ")
+
+
+def _moment(day: dt.date) -> QDateTime:
+    return QDateTime(day, QTime(0, 0))
+
+
+def _msecs(day: dt.date) -> float:
+    return float(_moment(day).toMSecsSinceEpoch())

@@ -1,0 +1,220 @@
+"""The coordinator's lists page on a small station whose every resident and visit is known (lists_support.py).
+
+Only the modal dialogs are faked: the "save as" dialog (it answers a path), the print preview (it prints to a
+PDF file, as choosing a PDF printer would) and the follow-up note."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pypdfium2
+import pytest
+from lists_support import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from station_app.core.model import Role, TargetGroup
+from station_app.services.lists import ListFilter, ListKind
+from station_app.ui import errors, printing
+from station_app.ui.pages import lists as lists_page
+from station_app.ui.pages.lists import ListsPage
+from station_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(monkeypatch):
+    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
+    def fail(parent, exc):  # noqa: ANN001
+        raise AssertionError(f"unexpected error dialog: {exc!r}")
+
+    monkeypatch.setattr(errors, "show_error", fail)
+
+
+@pytest.fixture
+def coordinator(ctx, admin):
+    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
+
+
+@pytest.fixture
+def page(qtbot, app, ctx, admin, coordinator):
+    build(ctx, admin.id)
+    tasks = TaskRunner()
+    page = ListsPage(ctx, tasks, ctx.station.info().site_id, coordinator)
+    qtbot.addWidget(page)
+    page.resize(1180, 700)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.village.count() == 3 and not page.loading, timeout=10_000)
+    yield page
+    tasks.wait()
+
+
+def wait_loaded(qtbot, page: ListsPage) -> None:
+    qtbot.waitUntil(lambda: not page.loading and not page._reload.isActive() and page.model.the_list is not None,
+                    timeout=10_000)
+
+
+def column(page: ListsPage, title: str) -> list[str]:
+    col = page.model.column_of(title)
+    return [page.model.index(r, col).data() for r in range(page.model.rowCount())]
+
+
+def show(qtbot, page: ListsPage, kind: ListKind, day: dt.date | None = None) -> None:
+    page.choose(kind)
+    if day is not None:
+        page.date_from.setDate(QDate(day.year, day.month, day.day))
+        page.date_to.setDate(QDate(day.year, day.month, day.day))
+    wait_loaded(qtbot, page)
+
+
+def test_the_daily_list_shows_the_days_visits_in_queue_order_with_results_and_totals(qtbot, page):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    assert column(page, "Họ và tên") == ["Lường Văn Đức", "Phạm Thị Hương", "Lò Văn Ạnh", "Hà Văn Ơn"]
+    assert column(page, "Huyết áp")[0] == "145/93" and column(page, "BMI")[1] == "22,0"
+    assert column(page, "Chuyển tuyến")[0] == DISTRICT
+    assert "Đã đăng ký: 4" in page.totals.text() and "Đã khám xong: 3" in page.totals.text()
+    assert "Chuyển tuyến: 1" in page.totals.text()
+    assert not page.table.isColumnHidden(page.model.column_of("Thôn/bản"))
+
+
+def test_clicking_a_header_sorts_the_rows_and_again_reverses_them(qtbot, page):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    header = page.table.horizontalHeader()
+    name = page.model.column_of("Họ và tên")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + _section_centre(header, name))
+    # Vietnamese order by the whole name: "Đ" comes after "D" and "L", tones are ignored
+    assert column(page, "Họ và tên") == ["Hà Văn Ơn", "Lò Văn Ạnh", "Lường Văn Đức", "Phạm Thị Hương"]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().topLeft() + _section_centre(header, name))
+    assert column(page, "Họ và tên") == ["Phạm Thị Hương", "Lường Văn Đức", "Lò Văn Ạnh", "Hà Văn Ơn"]
+
+
+def _section_centre(header, section: int):
+    from PySide6.QtCore import QPoint
+
+    return QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2, header.height() // 2)
+
+
+def test_filters_narrow_the_rows(qtbot, page):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    page.village.setCurrentIndex(page.village.findData(HUA_PHAT))
+    wait_loaded(qtbot, page)
+    assert column(page, "Họ và tên") == ["Phạm Thị Hương", "Lò Văn Ạnh"]
+    page.village.setCurrentIndex(0)
+    page.group.setCurrentIndex(page.group.findData(TargetGroup.POLICY))
+    wait_loaded(qtbot, page)
+    assert column(page, "Họ và tên") == ["Hà Văn Ơn"]
+    show(qtbot, page, ListKind.DAILY, DAY + dt.timedelta(days=1))
+    assert page.model.rowCount() == 0
+
+
+def test_the_pending_list_is_grouped_by_village_and_the_hardest_cases_toggle(qtbot, page, ctx):
+    show(qtbot, page, ListKind.PENDING)
+    assert page.hardest.isVisible() and not page.date_from.isVisible()
+    expected = ctx.lists.pending(None, ListFilter())
+    assert column(page, "Họ và tên") == [r.full_name for r in expected.rows]  # the service's walking order
+    assert "Tòng Thị Én" in column(page, "Họ và tên") and "Lường Văn Đức" not in column(page, "Họ và tên")
+    villages = column(page, "Thôn/bản")
+    assert villages == sorted(villages, key=[HUA_PHAT, NA_PHAT].index)  # one village after the other
+    assert column(page, "Ưu tiên").count("★") == expected.totals.priority > 0
+    assert f"Chưa khám: {len(expected.rows)}" in page.totals.text()
+    assert f"Thuộc nhóm ưu tiên: {expected.totals.priority}" in page.totals.text()
+    page.hardest.setChecked(True)
+    wait_loaded(qtbot, page)
+    hardest = ctx.lists.pending(None, ListFilter(), hardest_only=True)
+    assert 0 < page.model.rowCount() == len(hardest.rows) < len(expected.rows)
+    assert f"Khó tiếp cận: {len(hardest.rows)}" in page.totals.text()
+
+
+def test_the_duplicates_list_shows_each_group(qtbot, page):
+    show(qtbot, page, ListKind.DUPLICATES)
+    assert "Số nhóm có thể trùng: 3" in page.totals.text()
+    assert column(page, "Họ và tên").count("Nguyễn Thị Diễm") == 2
+
+
+def test_marking_a_referral_followed_up_updates_its_row_and_the_totals(qtbot, page, monkeypatch):
+    show(qtbot, page, ListKind.REFERRALS)
+    assert page.follow_up_button.isVisible() and not page.follow_up_button.isEnabled()
+    assert column(page, "Họ và tên") == ["Lường Văn Đức"] and "Chưa theo dõi: 1" in page.totals.text()
+    page.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(lists_page, "ask_follow_up_note",
+                        lambda parent, name: asked.append(name) or "Đã gọi điện, đã đi khám")
+    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã theo dõi: 1" in page.totals.text(), timeout=10_000)
+    assert asked == ["Lường Văn Đức"]
+    assert column(page, "Đã theo dõi")[0].endswith("Lò Văn Thắng")
+    assert column(page, "Ghi chú theo dõi") == ["Đã gọi điện, đã đi khám"]
+    page.status.setCurrentIndex(page.status.findData("open"))
+    wait_loaded(qtbot, page)
+    assert page.model.rowCount() == 0
+
+
+def save_as(monkeypatch, target):
+    asked = []
+    monkeypatch.setattr(printing, "ask_save_path",
+                        lambda parent, title, name, kinds: asked.append((name, kinds)) or target)
+    return asked
+
+
+def test_saving_pdf_excel_and_csv_writes_files_that_read_back(qtbot, page, monkeypatch, tmp_path):
+    show(qtbot, page, ListKind.PENDING)
+    for button, name in ((page.pdf_button, "chưa khám.pdf"), (page.xlsx_button, "chưa khám.xlsx"),
+                         (page.csv_button, "chưa khám.csv")):
+        asked = save_as(monkeypatch, tmp_path / name)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda n=name: (tmp_path / n).exists() and page.message.isVisible(), timeout=20_000)
+        assert asked[0][0].startswith("danh-sach-chua-kham-")
+        assert f"Đã lưu {page.model.rowCount()} dòng" in page.message.text()
+    pdf = pypdfium2.PdfDocument(str(tmp_path / "chưa khám.pdf"))
+    text = "".join(p.get_textpage().get_text_range() for p in pdf)
+    pdf.close()
+    assert "Tòng Thị Én" in text and "Đỗ Thị Ưng" in text
+    sheet = load_workbook(tmp_path / "chưa khám.xlsx").active
+    assert "Nguyễn Thị Diễm" in [c.value for row in sheet.iter_rows() for c in row]
+    with open(tmp_path / "chưa khám.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert "Họ và tên" in rows[0] and any("Tòng Thị Én" in r for r in rows)
+
+
+def test_a_folder_that_cannot_be_written_is_explained_in_vietnamese(qtbot, page, monkeypatch, tmp_path):
+    show(qtbot, page, ListKind.PENDING)
+    save_as(monkeypatch, tmp_path / "không có thư mục này" / "ds.csv")
+    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.message.isVisible, timeout=10_000)
+    assert "thư mục không tồn tại" in page.message.text() and "chọn nơi lưu khác" in page.message.text()
+
+
+def test_printing_goes_through_the_preview_to_the_printer(qtbot, page, monkeypatch, tmp_path):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    printed = tmp_path / "máy in.pdf"
+
+    def print_to_file(printer: QPrinter, paint, parent) -> bool:  # noqa: ANN001
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        paint(printer)
+        return True
+
+    monkeypatch.setattr(printing, "ask_preview", print_to_file)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=20_000)
+    assert "máy in" in page.message.text()
+    document = pypdfium2.PdfDocument(str(printed))
+    width, height = document[0].get_size()
+    pages = len(document)
+    document.close()
+    assert pages == 1 and width > height  # the daily list is wide: landscape A4, as made
+    assert page.last_pdf.exists() and page.last_pdf.parent.name == "lists"
+
+
+def test_a_nurse_reads_the_lists_but_has_no_print_or_save_buttons(qtbot, app, ctx, admin, nurse):
+    build(ctx, admin.id)
+    page = ListsPage(ctx, TaskRunner(), ctx.station.info().site_id, nurse)
+    qtbot.addWidget(page)
+    page.show()
+    page.choose(ListKind.REFERRALS)
+    assert not page.print_button.isVisible() and not page.pdf_button.isVisible()
+    assert not page.follow_up_button.isVisible() and page.import_button is None
