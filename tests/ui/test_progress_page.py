@@ -1,0 +1,140 @@
+"""The progress page on a small station whose every resident and visit is known (lists_support.py): the figures,
+the charts' bars and points, the tables, and the weekly report saved and printed. Only the modal "save as"
+dialog and the print preview are faked."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pypdfium2
+import pytest
+from lists_support import DAY, HUA_PHAT, NA_PHAT, build
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from station_app.core.model import Role
+from station_app.services.progress import ProgressFilter
+from station_app.ui import errors, printing
+from station_app.ui.pages.progress import CAMPAIGN, CUSTOM, MONTH, WEEK, ProgressPage, period_of
+from station_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(monkeypatch):
+    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
+    def fail(parent, exc):  # noqa: ANN001
+        raise AssertionError(f"unexpected error dialog: {exc!r}")
+
+    monkeypatch.setattr(errors, "show_error", fail)
+
+
+@pytest.fixture
+def page(qtbot, app, ctx, admin):
+    build(ctx, admin.id)
+    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    tasks = TaskRunner()
+    page = ProgressPage(ctx, tasks, ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26"))
+    qtbot.addWidget(page)
+    page.resize(1180, 760)
+    page.show()
+    page.refresh()
+    wait_loaded(qtbot, page)
+    yield page
+    tasks.wait()
+
+
+def wait_loaded(qtbot, page: ProgressPage) -> None:
+    qtbot.waitUntil(lambda: page.snapshot is not None and not page.loading and not page._reload.isActive()
+                    and page.station is not None, timeout=15_000)
+
+
+def choose_period(qtbot, page: ProgressPage, key: str) -> None:
+    page.period.setCurrentIndex(page.period.findData(key))
+    wait_loaded(qtbot, page)
+
+
+def test_the_periods_are_this_week_this_month_and_the_whole_campaign():
+    monday = dt.date(2026, 11, 23)
+    assert period_of(WEEK, dt.date(2026, 11, 26)) == (monday, None)
+    assert period_of(MONTH, dt.date(2026, 11, 26)) == (dt.date(2026, 11, 1), None)
+    assert period_of(CAMPAIGN, dt.date(2026, 11, 26)) == (None, None)
+
+
+def test_the_headline_figures_charts_and_tables_of_the_whole_campaign(qtbot, page, ctx):
+    choose_period(qtbot, page, CAMPAIGN)
+    s = ctx.progress.snapshot(ProgressFilter())
+    o = s.overall
+    assert o.examined == 3 and o.roster >= 8  # Đức, Hương and Ơn were examined; the rest of the roster was not
+    assert page.figures[0].value.text() == f"{o.examined} / {o.roster}"
+    assert page.figures[1].value.text() == f"{o.examined / o.roster * 100:.1f} %".replace(".", ",")
+    v = s.visits
+    assert page.figures[3].value.text() == f"{v.completed / v.registered * 100:.1f} %".replace(".", ",")
+    assert page.figures[4].value.text() == f"{v.referred / v.completed * 100:.1f} %".replace(".", ",")
+    charts = page.charts
+    assert charts is not None
+    assert charts.village_bars.count() == 2 and sorted(charts.village_names) == [HUA_PHAT, NA_PHAT]
+    assert charts.group_bars.count() == len(s.groups) > 0
+    assert charts.cumulative.count() == len(s.cumulative_to_date) > 1
+    assert charts.cumulative.at(charts.cumulative.count() - 1).y() == o.examined
+    assert page.village_table.rowCount() == len(s.villages) and page.group_table.rowCount() == len(s.groups)
+    texts = [page.village_table.item(r, 0).text() for r in range(page.village_table.rowCount())]
+    assert sorted(texts) == [HUA_PHAT, NA_PHAT]
+
+
+def test_a_custom_period_counts_the_visits_of_those_days_only(qtbot, page):
+    page.period.setCurrentIndex(page.period.findData(CUSTOM))
+    assert page.date_from.isVisible()
+    page.date_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    page.date_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    wait_loaded(qtbot, page)
+    assert (page.snapshot.date_from, page.snapshot.date_to) == (DAY, DAY)
+    assert "lượt đăng ký trong kỳ: 5" in page.figures[2].detail.text()  # the day's five, the cancelled one too
+    assert page.charts.cumulative.count() == len(page.snapshot.cumulative_to_date)
+
+
+def test_the_weekly_report_is_saved_and_printed(qtbot, page, monkeypatch, tmp_path):
+    choose_period(qtbot, page, CAMPAIGN)
+    target = tmp_path / "báo cáo tuần.pdf"
+    monkeypatch.setattr(printing, "ask_save_path", lambda parent, title, name, kinds: target)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.message.isVisible, timeout=30_000)
+    assert "Đã lưu báo cáo" in page.message.text()
+    document = pypdfium2.PdfDocument(str(target))
+    text = "".join(p.get_textpage().get_text_range() for p in document)
+    document.close()
+    assert "BÁO CÁO TIẾN ĐỘ" in text and HUA_PHAT in text and "Lò Văn Thắng" in text
+
+    printed = tmp_path / "máy in.pdf"
+
+    def print_to_file(printer: QPrinter, paint, parent) -> bool:  # noqa: ANN001
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        paint(printer)
+        return True
+
+    monkeypatch.setattr(printing, "ask_preview", print_to_file)
+    page.message.hide()
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.message.isVisible, timeout=30_000)
+    assert "máy in" in page.message.text()
+    document = pypdfium2.PdfDocument(str(printed))
+    assert len(document) >= 2
+    document.close()
+
+
+def test_an_unwritable_place_for_the_report_is_explained(qtbot, page, monkeypatch, tmp_path):
+    monkeypatch.setattr(printing, "ask_save_path",
+                        lambda parent, title, name, kinds: tmp_path / "không có" / "báo cáo.pdf" / "x.pdf")
+    (tmp_path / "không có").mkdir()
+    (tmp_path / "không có" / "báo cáo.pdf").write_text("")  # a file where a folder should be
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.message.isVisible, timeout=30_000)
+    assert "Hãy chọn nơi lưu khác" in page.message.text()
+
+
+def test_qtcharts_is_not_loaded_until_the_page_shows_figures():
+    code = ("import sys; import station_app.ui.main_window, station_app.ui.pages.progress; "
+            "print('PySide6.QtCharts' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
