@@ -358,7 +358,7 @@ class AuditHeadRow(Base):
 
 
 class ExportBatchRow(Base):
-    """A signed, encrypted batch sent to the office; ``covers_*`` are audit sequence numbers."""
+    """A signed, encrypted batch sent to the office; ``covers_*`` are change-log (outbox) sequence numbers."""
 
     __tablename__ = "export_batches"
     id: Mapped[str] = _id()

@@ -256,11 +256,11 @@ class ExamService:
             _raise_for(found, confirmed)
             repo = ExamRepository(uow.session)
             old = repo.measurements(visit_id)
-            completed = visit.status == VisitStatus.COMPLETED
-            if completed and old and reason is None:
+            done = visit.status in (VisitStatus.COMPLETED, VisitStatus.REFERRED)  # a referred visit is finished too
+            if done and old and reason is None:
                 raise ReasonRequiredError()
             version = max((r.version for r in old), default=0) + 1
-            if old and completed:
+            if old and done:
                 repo.keep_version("vitals", visit_id, version - 1, {"measurements": [_as_dict(r) for r in old]},
                                   reason, user.id)
             rows = _rows(visit_id, values, found, fasting, confirmed, version, user.id)
@@ -270,7 +270,7 @@ class ExamService:
             repo.discard_draft(visit_id, VITALS_DESK)
             action = AuditAction.UPDATE if old else AuditAction.CREATE
             details = {"measures": len(rows), "version": version, "warnings_confirmed": len(found.warnings)}
-            if completed and old:
+            if done and old:
                 details["after_completion"] = True
             uow.audit(action, "vitals", visit_id, user.id, details)
             uow.commit()

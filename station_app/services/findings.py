@@ -378,7 +378,7 @@ class FindingsService:
             conclusion = uow.session.query(ConclusionRow).filter_by(visit_id=visit_id).one()
             status = VisitStatus.REFERRED if conclusion.referral_to else VisitStatus.COMPLETED
             before = visit.status
-            visit.status, visit.completed_at = status.value, utcnow()
+            visit.status, visit.completed_at, visit.completed_by = status.value, utcnow(), user.id
             uow.audit(AuditAction.UPDATE, "visits", visit_id, user.id, {"status": status.value, "was": before})
             uow.commit()
             log.info("visit %s: %s", visit_id, status.value)

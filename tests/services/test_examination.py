@@ -237,3 +237,16 @@ def test_a_process_killed_while_saving_leaves_a_consistent_database(ctx, nurse, 
         versions = {version for _c, _r, _v, version, *_ in stored}
         assert len(versions) == 1  # every row from the same save
         assert versions == {sum(1 for _a, eid, _d in vitals_events if eid == visit_id)}
+
+
+def test_vitals_changed_after_a_referral_need_a_reason_and_keep_the_old_version(ctx, nurse, visit):
+    """A referred visit is finished as much as a completed one: the earlier vital signs stay in the history."""
+    ctx.exam.save_vitals(nurse, visit.id, {"weight_kg": 61.5, "height_cm": 152}, ())
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.get(VisitRow, visit.id).status = VisitStatus.REFERRED.value
+        uow.commit()
+    with pytest.raises(ReasonRequiredError):
+        ctx.exam.save_vitals(nurse, visit.id, {"weight_kg": 62, "height_cm": 152}, ())
+    ctx.exam.save_vitals(nurse, visit.id, {"weight_kg": 62, "height_cm": 152}, (), reason="Cân lại")
+    [old] = ctx.exam.history(visit.id)
+    assert old.values["weight_kg"] == 61.5 and old.reason == "Cân lại"

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from station_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+_DONE = ("completed", "referred")  # VisitStatus values after which a change needs a reason
 _NUMBER = QRegularExpression(r"^\d{0,3}([.,]\d{0,2})?$")
 _VISION = QRegularExpression(r"^\d{0,2}([.,/]\d{0,2})?$")  # 0,7 or 7/10
 _RED, _AMBER, _FLAG = "#b00020", "#a15c00", "#0b4f6c"
@@ -258,7 +259,7 @@ class VitalsForm(Retranslating):
         self.reason.setText(reason)
         self.confirmed, self._armed = confirmed, set()
         self._loading = False
-        self.reason_box.setVisible(record.visit_status == "completed" and not record.empty)
+        self.reason_box.setVisible(record.visit_status in _DONE and not record.empty)
         self.drafts.offer(record.visit_id, draft)
         show_message(self.message, "")
         self._refresh()
@@ -395,7 +396,7 @@ class VitalsForm(Retranslating):
         self.drafts.stored()
         show_message(self.message, self.tr("Đã lưu sinh hiệu (phiên bản {version}).").format(
             version=record.version), ok=True)
-        self.reason_box.setVisible(record.visit_status == "completed")
+        self.reason_box.setVisible(record.visit_status in _DONE)
         self.saved.emit(record.visit_id)
 
     def _refused(self, exc: BaseException) -> None:
