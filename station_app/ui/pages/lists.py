@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 LIST_FOLDER = "lists"  # in the data folder: the PDFs made for printing
+_LONG_TOTALS = ("Thôn/bản:", "Nơi chuyển đến:")  # the prefixes of services.list_exports.totals_of
 _FILE_STEMS = {ListKind.DAILY: "danh-sach-kham", ListKind.PENDING: "danh-sach-chua-kham",
                ListKind.REFERRALS: "danh-sach-chuyen-tuyen", ListKind.DUPLICATES: "danh-sach-nghi-trung"}
 
@@ -347,8 +348,11 @@ class ListsPage(Retranslating):
         from station_app.services.list_exports import totals_of
 
         the_list = self.model.the_list
-        self.totals.setText(self.tr("Tổng: {totals}").format(totals=totals_lines(totals_of(the_list)))
-                            if the_list is not None else "")
+        pairs = totals_of(the_list) if the_list is not None else []
+        # Per village and per destination counts can run to a hundred: they go to the tooltip and the paper.
+        short = [p for p in pairs if not p[0].startswith(_LONG_TOTALS)]
+        self.totals.setText(self.tr("Tổng: {totals}").format(totals=totals_lines(short)) if pairs else "")
+        self.totals.setToolTip(totals_lines(pairs).replace(" · ", "\n") if len(short) < len(pairs) else "")
 
     def _enable(self) -> None:
         ready = self.model.the_list is not None and not self.loading

@@ -33,6 +33,7 @@ def _chart(title: str) -> QChart:
     chart.setMargins(QMargins(4, 4, 12, 4))
     chart.setBackgroundRoundness(4)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setLocalizeNumbers(True)  # 51,4 % as Vietnamese write it (the interface language's locale)
     return chart
 
 
@@ -93,7 +94,7 @@ class ProgressCharts(QWidget):
             x_axis.setRange(_moment(points[0][0]), _moment(points[-1][0] if len(points) > 1
                                                             else points[0][0] + dt.timedelta(days=1)))
         y_axis = QValueAxis()
-        y_axis.setLabelFormat("%d")
+        y_axis.setLabelFormat("%.0f")
         y_axis.setRange(0, max([1] + [c for _, c in points]) * 1.1)
         y_axis.applyNiceNumbers()
         for axis, side in ((x_axis, Qt.AlignmentFlag.AlignBottom), (y_axis, Qt.AlignmentFlag.AlignLeft)):
@@ -114,8 +115,10 @@ class ProgressCharts(QWidget):
             rows = rows[:MAX_VILLAGE_BARS]
         self.village_chart.setTitle(title)
         self.village_names = [name for name, _ in rows]
-        self.village_bars = _bars(self.village_chart, rows)
+        # Sized before the bars go in: an axis laid out while too short for its names elides them all to "…"
         self.village_view.setFixedHeight(90 + BAR_ROW_PX * max(1, len(rows)))
+        self.village_chart.resize(self.village_view.width(), self.village_view.height())
+        self.village_bars = _bars(self.village_chart, rows)
 
 
 def _bars(chart: QChart, rows: Sequence[tuple[str, Coverage]]) -> QBarSet:
@@ -125,21 +128,23 @@ def _bars(chart: QChart, rows: Sequence[tuple[str, Coverage]]) -> QBarSet:
     bars = QBarSet("%")
     bars.setColor(BAR_COLOUR)
     bars.setBorderColor(BAR_COLOUR)
+    bars.setLabelColor(QColor("#222222"))  # outside the bar, on white: the default white label would vanish
     for _, coverage in ordered:
         bars.append(round(coverage.rate * 100, 1))
     series = QHorizontalBarSeries()
     series.append(bars)
     series.setBarWidth(0.7)
     series.setLabelsVisible(True)
-    series.setLabelsFormat("@value")
+    series.setLabelsFormat("@value %")
     series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     names = QBarCategoryAxis()
     names.append([name for name, _ in ordered] or [""])
+    names.setTruncateLabels(False)  # QtCharts elided every village name to "…" though they fit
     values = QValueAxis()
     values.setRange(0, 100)
     values.setTickCount(6)
-    values.setLabelFormat("%d")
+    values.setLabelFormat("%.0f")
     chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(names)
