@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from station_app.core.addresses import Place, place_of
 from station_app.core.cards import ScanResult
 from station_app.core.consent import PURPOSES, is_known
 from station_app.core.errors import (
@@ -32,7 +33,7 @@ from station_app.persistence.residents import LastVisit, ResidentRepository, Vis
 from station_app.persistence.tables import ConsentRow, ResidentRow, VisitRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.accounts import SignedInUser
-from station_app.services.reference import ethnic_groups
+from station_app.services.reference import communes, ethnic_groups
 
 log = logging.getLogger(__name__)
 _ID12 = re.compile(r"^\d{12}$")
@@ -305,7 +306,7 @@ class RegistryService:
             near = self._near_matches(repo, scan)
             log.info("scan matched no resident surely; %d possible duplicates", len(near))
             infos = tuple(_infos(near, repo, campaign_id))
-            return Match(None, None, (), infos, proposal_from_scan(scan))
+            return Match(None, None, (), infos, proposal_from_scan(scan, self._place(repo, scan.address)))
 
     def _sure_match(self, repo: ResidentRepository, scan: ScanResult) -> tuple[ResidentRow | None, MatchKind | None]:
         if scan.national_id:
@@ -442,9 +443,20 @@ class RegistryService:
         elif q.year:
             yield lambda n: repo.of_year(q.year, n)  # type: ignore[arg-type]
 
-    def _matching_villages(self, repo: ResidentRepository, phrase: str) -> list[tuple[str | None, str]]:
+    def _place(self, repo: ResidentRepository, address: str | None) -> Place:
+        """The village and commune of a card's address, spelled as the roster spells them."""
+        if not address:
+            return Place(None, None)
+        self._known_villages(repo)
+        return place_of(address, (v for _c, v, _n in self._villages or ()),
+                        ((c.code, c.name) for c in communes()))
+
+    def _known_villages(self, repo: ResidentRepository) -> None:
         if self._villages is None:
             self._villages = [(c, v, " " + normalise_name(v)) for c, v in repo.villages()]
+
+    def _matching_villages(self, repo: ResidentRepository, phrase: str) -> list[tuple[str | None, str]]:
+        self._known_villages(repo)
         return [(c, v) for c, v, norm in self._villages if " " + phrase in norm][:20]
 
     # -- visits --------------------------------------------------------------------------------------------------
@@ -599,15 +611,17 @@ def _apply_change(repo: ResidentRepository, row: ResidentRow, change: FieldChang
     return True
 
 
-def proposal_from_scan(scan: ScanResult) -> ResidentInput | None:
+def proposal_from_scan(scan: ScanResult, place: Place | None = None) -> ResidentInput | None:
+    """A new resident's form filled from the card; ``place``: the village and commune read from its address."""
     if not scan.full_name:
         return None
+    place = place or Place(None, None)
     return ResidentInput(
         full_name=clean_display_name(scan.full_name), sex=scan.sex or Sex.UNKNOWN,
         birth_year=scan.birth_year or (scan.birth_date.year if scan.birth_date else None),
         birth_date=scan.birth_date, national_id=scan.national_id, old_id_number=scan.old_id,
         insurance_number=normalise_insurance(scan.insurance_number), address=_clean(scan.address),
-        source=RecordSource.CARD_SCAN,
+        village=place.village, commune_code=place.commune_code, source=RecordSource.CARD_SCAN,
     )
 
 

@@ -207,6 +207,7 @@ def test_near_matches_are_offered_never_merged(ctx, reg, nurse):
     assert offered == {same.id, typo.id, elsewhere.id}
     assert unrelated.id not in offered  # another ID number is another person
     assert match.proposal.national_id == "012185000001" and match.proposal.source is RecordSource.CARD_SCAN
+    assert (match.proposal.village, match.proposal.commune_code) == ("Bản Nà Khương", "03637")  # from the address
     assert len(_events(ctx)) == before  # nothing written
 
 
