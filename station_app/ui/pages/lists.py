@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -39,9 +39,10 @@ _FILE_STEMS = {ListKind.DAILY: "danh-sach-kham", ListKind.PENDING: "danh-sach-ch
 
 def ask_follow_up_note(parent: QWidget, name: str) -> str | None:
     """The note typed when a referral is marked followed up; None when cancelled (tests replace this)."""
+    tr = QCoreApplication.translate
     text, ok = QInputDialog.getMultiLineText(
-        parent, parent.tr("Đã theo dõi chuyển tuyến"),
-        parent.tr("{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)").format(name=name))
+        parent, tr("ListsPage", "Đã theo dõi chuyển tuyến"),
+        tr("ListsPage", "{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)").format(name=name))
     return text if ok else None
 
 
@@ -189,8 +190,6 @@ class ListsPage(Retranslating):
             label.setText(text)
         self.village.setItemText(0, self.tr("Tất cả thôn/bản"))
         self.group.setItemText(0, self.tr("Tất cả đối tượng"))
-        from PySide6.QtCore import QCoreApplication
-
         for row in range(1, self.group.count()):
             self.group.setItemText(row, QCoreApplication.translate("labels",
                                                                    TARGET_GROUP_LABELS[self.group.itemData(row)]))

@@ -286,12 +286,12 @@ class ProgressPage(Retranslating):
         tr = QCoreApplication.translate
         villages = [([v.commune_name] if several else []) + [tr("labels", v.label)] for v in s.villages]
         first = [self.tr("Xã/phường")] if several else []
-        _fill(self.village_table, first + [self.tr("Thôn/bản")], villages, [v.coverage for v in s.villages], self)
+        _fill(self.village_table, first + [self.tr("Thôn/bản")], villages, [v.coverage for v in s.villages])
         _fill(self.group_table, [self.tr("Nhóm đối tượng")], [[tr("labels", g.label)] for g in s.groups],
-              [g.coverage for g in s.groups], self)
+              [g.coverage for g in s.groups])
         _fill(self.class_table, [self.tr("Trường"), self.tr("Lớp")],
               [[c.school, c.school_class or tr("labels", "(Chưa ghi lớp)")] for c in s.classes],
-              [c.coverage for c in s.classes], self)
+              [c.coverage for c in s.classes])
 
     # -- the weekly report --------------------------------------------------------------------------------
     def _report_args(self) -> tuple[Any, ...]:
@@ -363,11 +363,12 @@ def _write_report(path: Path, snapshot: ProgressSnapshot, station: str, commune:
     return path
 
 
-def _fill(table: QTableWidget, names: list[str], labels: list[list[str]], coverages: list[Coverage],
-          page: QWidget) -> None:
+def _fill(table: QTableWidget, names: list[str], labels: list[list[str]], coverages: list[Coverage]) -> None:
     """Label columns, then the coverage columns, one row per place or group."""
-    heads = names + [page.tr("Danh sách"), page.tr("Đã khám"), page.tr("Tỷ lệ"), page.tr("Mới trong kỳ"),
-                     page.tr("Đang khám"), page.tr("Chờ khám"), page.tr("Chưa đến")]
+    tr = QCoreApplication.translate
+    heads = names + [tr("ProgressPage", "Danh sách"), tr("ProgressPage", "Đã khám"), tr("ProgressPage", "Tỷ lệ"),
+                     tr("ProgressPage", "Mới trong kỳ"), tr("ProgressPage", "Đang khám"),
+                     tr("ProgressPage", "Chờ khám"), tr("ProgressPage", "Chưa đến")]
     table.clear()
     table.setColumnCount(len(heads))
     table.setHorizontalHeaderLabels(heads)
