@@ -202,6 +202,14 @@ class ResidentRepository:
         q = select(_R.id).where(_R.insurance_number >= low, _R.insurance_number < high, _R.merged_into_id.is_(None))
         return list(self._s.scalars(q.order_by(_R.insurance_number, _R.id).limit(limit)))
 
+    def social_insurance_prefix(self, digits: str, limit: int) -> list[str]:
+        """Card codes whose social insurance number (characters 6-15) starts with ``digits`` (index of 0007)."""
+        low, high = prefix_bounds(digits)
+        inner = func.substr(_R.insurance_number, 6)
+        q = select(_R.id).where(func.length(_R.insurance_number) == 15, inner >= low, inner < high,
+                                _R.merged_into_id.is_(None))
+        return list(self._s.scalars(q.order_by(inner, _R.id).limit(limit)))
+
     def of_year(self, year: int, limit: int) -> list[str]:
         q = select(_R.id).where(_R.birth_year == year, _R.merged_into_id.is_(None))
         return list(self._s.scalars(q.order_by(_R.birth_year, _R.name_norm).limit(limit)))

@@ -152,6 +152,7 @@ class ResidentRow(Base):
         Index("ix_residents_birth_year_name", "birth_year", "name_norm"),
         Index("ix_residents_village_household", "village", "household_code"),  # migration 0004
         Index("ix_residents_identity", "birth_year", "name_norm", "birth_date", "commune_code"),  # migration 0004
+        # migration 0007 also indexes substr(insurance_number, 6) of 15-character codes (the social insurance number)
     )
 
 

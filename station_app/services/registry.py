@@ -430,6 +430,7 @@ class RegistryService:
         if q.id_digits:
             yield lambda n: repo.id_prefix(q.id_digits, n)
             yield lambda n: repo.insurance_prefix(q.id_digits, n)
+            yield lambda n: repo.social_insurance_prefix(q.id_digits, n)  # inside a 15-character card code
         if q.insurance:
             yield lambda n: repo.insurance_prefix(q.insurance, n)
         if q.id_digits or q.insurance:

@@ -101,6 +101,26 @@ def test_search_by_year_id_insurance_and_village(reg, village, nurse):
     assert [r.full_name for r in reg.search("hc40112").items] == ["Sùng A Páo"]
     assert [r.full_name for r in reg.search("ban phieng").items] == ["Sùng A Páo"]
     assert [r.full_name for r in reg.search("phieng").items] == ["Sùng A Páo"]
+    # the 10-digit social insurance number inside the card code, as people have it written down, even in part
+    assert [r.full_name for r in reg.search("1234567890").items] == ["Sùng A Páo"]
+    assert [r.full_name for r in reg.search("123456").items] == ["Sùng A Páo"]
+
+
+def test_the_social_insurance_digits_are_looked_up_through_their_index(ctx):
+    from sqlalchemy import select
+    from sqlalchemy.dialects import sqlite
+
+    from station_app.persistence.residents import ResidentRepository
+
+    with UnitOfWork(ctx.db) as uow:
+        repo = ResidentRepository(uow.session)
+        captured = []
+        real = uow.session.scalars
+        uow.session.scalars = lambda q: captured.append(q) or real(q)
+        repo.social_insurance_prefix("123456", 20)
+        sql = str(captured[0].compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(r[-1]) for r in uow.session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_residents_social_insurance" in plan
 
 
 def test_search_pages_say_whether_more_follow(reg, village):
