@@ -66,14 +66,34 @@ def print_pdf(path: Path, parent: QWidget | None, printer_name: str | None = Non
     return True
 
 
+PREVIEW_MAX_PAGES = 30  # the preview paints every page on the GUI thread: longer documents skip it
+LIST_DPI = 300
+
+
 def preview_and_print(path: Path, parent: QWidget | None) -> bool:
     """Show ``path`` (a list or report PDF) in Qt's print preview, whose Print button prints it; False when
     the user closed the preview without printing. The paper is the PDF's own (A4, landscape or not)."""
+    printer = document_printer(path)
+    return ask_preview(printer, lambda target: paint_pdf(path, target, LIST_DPI), parent)
+
+
+def document_printer(path: Path) -> QPrinter:
+    """A printer set to ``path``'s paper size, for the print dialog or the preview."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     fit_page_to_pdf(printer, path)
-    return ask_preview(printer, lambda target: paint_pdf(path, target), parent)
+    return printer
+
+
+def page_count(path: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def ask_preview(printer: QPrinter, paint: Callable[[QPrinter], None], parent: QWidget | None) -> bool:
@@ -110,17 +130,19 @@ def fit_page_to_pdf(printer: QPrinter, path: Path) -> None:
                                       QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
 
 
-def paint_pdf(path: Path, printer: QPrinter) -> None:
+def paint_pdf(path: Path, printer: QPrinter, most_dpi: int = 600) -> None:
     """Render each page with PDFium at the printer's resolution (at most 600 dpi) and paint it on the page.
 
     PySide6's wheels have no QtPdf without WebEngine, so pypdfium2 renders; QR modules stay sharp at 300 dpi
-    and up, and thermal label printers print at 203 or 300 dpi.
+    and up, and thermal label printers print at 203 or 300 dpi. Text-only lists print well at 300
+    (``most_dpi``), a quarter of the pixels. Qt allows painting on a QPrinter from a worker thread, so long
+    documents are painted on the CPU pool.
     """
     import pypdfium2
 
     from PySide6.QtGui import QImage, QPainter
 
-    dpi = min(max(printer.resolution(), 203), 600)
+    dpi = min(max(printer.resolution(), 203), most_dpi)
     document = pypdfium2.PdfDocument(str(path))
     painter = QPainter(printer)
     try:
@@ -173,6 +195,51 @@ class SlipPrinter(QObject):
         log.error("slip could not be rendered", exc_info=(type(exc), exc, exc.__traceback__))
         self.failed.emit(self.tr("Không tạo được phiếu khám. Lượt khám vẫn được lưu; hãy bấm \"In lại phiếu\" "
                                  "trong danh sách hôm nay để thử lại."))
+
+
+class DocumentPrinter(QObject):
+    """Prints a list or report PDF: through the print preview when it is short, else through the print dialog
+    with the pages painted on the CPU pool, so that a list of a thousand pages never freezes the window.
+
+    Signals: ``printed()``, ``cancelled()``, ``failed()`` (the printer or its driver failed: the PDF is kept).
+    """
+
+    printed = Signal()
+    cancelled = Signal()
+    failed = Signal()
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._tasks, self._parent = tasks, parent
+        self._printer: QPrinter | None = None  # kept alive while the pool paints on it
+
+    def print_file(self, path: Path, pages: int | None = None) -> None:
+        try:
+            pages = pages or page_count(path)
+            if pages <= PREVIEW_MAX_PAGES:
+                (self.printed if preview_and_print(path, self._parent) else self.cancelled).emit()
+                return
+            printer = document_printer(path)
+            if not ask_printer(printer, self._parent):
+                self.cancelled.emit()
+                return
+        except Exception:  # noqa: BLE001 - a printer driver failing must leave the saved PDF usable
+            log.exception("document could not be printed")
+            self.failed.emit()
+            return
+        self._printer = printer
+        self._tasks.submit(paint_pdf, path, printer, LIST_DPI, lane="cpu", parent=self._parent,
+                           progress_text=self.tr("Đang in {n} trang…").format(n=pages),
+                           on_done=lambda _none: self._painted(), on_error=self._paint_failed)
+
+    def _painted(self) -> None:
+        self._printer = None
+        self.printed.emit()
+
+    def _paint_failed(self, exc: BaseException) -> None:
+        self._printer = None
+        log.error("document could not be printed", exc_info=(type(exc), exc, exc.__traceback__))
+        self.failed.emit()
 
 
 # -- saving a list or report to a file: a USB stick first, for printing elsewhere ---------------------------------

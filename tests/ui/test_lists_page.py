@@ -218,3 +218,23 @@ def test_a_nurse_reads_the_lists_but_has_no_print_or_save_buttons(qtbot, app, ct
     page.choose(ListKind.REFERRALS)
     assert not page.print_button.isVisible() and not page.pdf_button.isVisible()
     assert not page.follow_up_button.isVisible() and page.import_button is None
+
+
+def test_a_long_list_skips_the_preview_and_is_painted_in_the_background(qtbot, page, monkeypatch, tmp_path):
+    show(qtbot, page, ListKind.PENDING)
+    monkeypatch.setattr(printing, "PREVIEW_MAX_PAGES", 0)  # as a list of a thousand pages would
+    monkeypatch.setattr(printing, "ask_preview", lambda *args: pytest.fail("no preview for a long list"))
+    printed = tmp_path / "máy in.pdf"
+
+    def choose_pdf_printer(printer: QPrinter, parent) -> bool:  # noqa: ANN001
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    monkeypatch.setattr(printing, "ask_printer", choose_pdf_printer)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=20_000)
+    assert "máy in" in page.message.text()
+    document = pypdfium2.PdfDocument(str(printed))
+    assert len(document) >= 1
+    document.close()

@@ -71,6 +71,9 @@ class ListsPage(Retranslating):
         self._reload.setSingleShot(True)
         self._reload.setInterval(0)  # filter changes made together load once
         self._reload.timeout.connect(self.load)
+        self.printer = printing.DocumentPrinter(tasks, self)
+        self.printer.printed.connect(self._printed)
+        self.printer.failed.connect(self._print_failed)
         self._build()
         self.retranslate()
         self._kind_changed()
@@ -412,15 +415,14 @@ class ListsPage(Retranslating):
         self.state.setText("")
         self._enable()
         self.last_pdf = result.path
-        try:
-            printed = printing.preview_and_print(result.path, self)
-        except Exception:  # noqa: BLE001 - a printer driver failing must leave the saved PDF usable
-            log.exception("list could not be printed")
-            show_message(self.message, self.tr("Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm "
-                                               "\"Lưu PDF…\" để in ở máy khác."))
-            return
-        if printed:
-            show_message(self.message, self.tr("Đã gửi danh sách đến máy in."), ok=True)
+        self.printer.print_file(result.path, result.pages)
+
+    def _printed(self) -> None:
+        show_message(self.message, self.tr("Đã gửi danh sách đến máy in."), ok=True)
+
+    def _print_failed(self) -> None:
+        show_message(self.message, self.tr("Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm "
+                                           "\"Lưu PDF…\" để in ở máy khác."))
 
     # -- referrals --------------------------------------------------------------------------------------
     def mark_followed_up(self) -> None:

@@ -79,6 +79,9 @@ class ProgressPage(Retranslating):
         self._reload.setSingleShot(True)
         self._reload.setInterval(0)
         self._reload.timeout.connect(self.load)
+        self.printer = printing.DocumentPrinter(tasks, self)
+        self.printer.printed.connect(self._printed)
+        self.printer.failed.connect(self._print_failed)
         self._build()
         self.retranslate()
 
@@ -338,15 +341,14 @@ class ProgressPage(Retranslating):
     def _print_ready(self, path: Path) -> None:
         self.state.setText("")
         self.last_report = path
-        try:
-            printed = printing.preview_and_print(path, self)
-        except Exception:  # noqa: BLE001 - a printer driver failing must leave the PDF usable
-            log.exception("progress report could not be printed")
-            show_message(self.message, self.tr("Không in được. Hãy kiểm tra máy in, hoặc bấm \"Báo cáo tuần "
-                                               "(PDF)…\" để lưu và in ở máy khác."))
-            return
-        if printed:
-            show_message(self.message, self.tr("Đã gửi báo cáo đến máy in."), ok=True)
+        self.printer.print_file(path)
+
+    def _printed(self) -> None:
+        show_message(self.message, self.tr("Đã gửi báo cáo đến máy in."), ok=True)
+
+    def _print_failed(self) -> None:
+        show_message(self.message, self.tr("Không in được. Hãy kiểm tra máy in, hoặc bấm \"Báo cáo tuần "
+                                           "(PDF)…\" để lưu và in ở máy khác."))
 
 
 def _write_report(path: Path, snapshot: ProgressSnapshot, station: str, commune: str, printed_by: str) -> Path:
