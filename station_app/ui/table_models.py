@@ -40,7 +40,10 @@ def columns_of(the_list: AnyList) -> list[Field]:
 
     fields = {DailyList: e.DAILY_FIELDS, PendingList: e.PENDING_FIELDS, ReferralList: e.REFERRAL_FIELDS,
               DuplicateList: e.DUPLICATE_FIELDS}[type(the_list)]
-    return [f for f in fields if f.data]
+    shown = [f for f in fields if f.data]
+    if isinstance(the_list, PendingList):  # read village by village, as the paper's sections: the village first
+        shown.sort(key=lambda f: f.title != "Thôn/bản")
+    return shown
 
 
 def cell_text(value: Any) -> str:
