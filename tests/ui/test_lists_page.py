@@ -238,3 +238,22 @@ def test_a_long_list_skips_the_preview_and_is_painted_in_the_background(qtbot, p
     document = pypdfium2.PdfDocument(str(printed))
     assert len(document) >= 1
     document.close()
+
+
+def test_the_table_model_holds_a_50000_row_pending_list_and_sorts_it(app):
+    """Cells are made when asked for: 50,000 rows are one list of rows, sorted by one Python sort."""
+    from station_app.core.model import Sex
+    from station_app.services.lists import ListScope, PendingList, PendingRow, PendingTotals
+    from station_app.ui.table_models import ListTableModel
+
+    rows = tuple(PendingRow(str(n), f"Lò Văn {n:05d}", 1940 + n % 80, Sex.MALE, "03637", f"Bản {n // 700:03d}",
+                            f"H{n // 4}", None, None, (), n % 3 == 0, ()) for n in range(50_000))
+    the_list = PendingList(ListScope("Trạm", "Xã", "Đợt", ListFilter(), dt.datetime(2026, 11, 23)), rows,
+                           PendingTotals(len(rows), 0, {}, {}, 0, {}), False)
+    model = ListTableModel()
+    model.set_list(the_list)
+    assert model.rowCount() == 50_000
+    year = model.column_of("Năm sinh")
+    model.sort(year, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, year).data() == "2019" and model.index(49_999, year).data() == "1940"
+    assert model.index(0, model.column_of("Thôn/bản")).data().startswith("Bản ")

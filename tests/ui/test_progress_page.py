@@ -138,3 +138,12 @@ def test_qtcharts_is_not_loaded_until_the_page_shows_figures():
             "print('PySide6.QtCharts' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_clicking_a_tables_header_sorts_by_the_figure_not_the_text(qtbot, page):
+    choose_period(qtbot, page, CAMPAIGN)
+    table = page.village_table
+    roster = next(c for c in range(table.columnCount()) if table.horizontalHeaderItem(c).text() == "Danh sách")
+    table.sortByColumn(roster, Qt.SortOrder.DescendingOrder)
+    figures = [int(table.item(r, roster).text().replace(".", "")) for r in range(table.rowCount())]
+    assert figures == sorted(figures, reverse=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxL
                                QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from station_app.core.names import normalise_name
 from station_app.services.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
@@ -123,6 +124,7 @@ class ProgressPage(Retranslating):
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         table.setMinimumHeight(260)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
@@ -371,16 +373,30 @@ def _fill(table: QTableWidget, names: list[str], labels: list[list[str]], covera
     heads = names + [tr("ProgressPage", "Danh sách"), tr("ProgressPage", "Đã khám"), tr("ProgressPage", "Tỷ lệ"),
                      tr("ProgressPage", "Mới trong kỳ"), tr("ProgressPage", "Đang khám"),
                      tr("ProgressPage", "Chờ khám"), tr("ProgressPage", "Chưa đến")]
+    table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(heads))
     table.setHorizontalHeaderLabels(heads)
     table.setRowCount(len(labels))
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    table.setSortingEnabled(False)  # filled in the snapshot's order; a header click sorts afterwards
     for row, (label, c) in enumerate(zip(labels, coverages, strict=True)):
-        cells = label + [number(c.roster), number(c.examined), percent(c.rate), number(c.examined_in_period),
-                         number(c.in_progress), number(c.waiting), number(c.not_seen)]
-        for col, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if col >= len(label):
-                item.setTextAlignment(right)
+        figures = [c.roster, c.examined, c.rate, c.examined_in_period, c.in_progress, c.waiting, c.not_seen]
+        for col, text in enumerate(label):
+            table.setItem(row, col, _Cell(text, normalise_name(text)))
+        for col, value in enumerate(figures, len(label)):
+            item = _Cell(percent(value) if isinstance(value, float) else number(value), value)
+            item.setTextAlignment(right)
             table.setItem(row, col, item)
+    table.setSortingEnabled(True)
+
+
+class _Cell(QTableWidgetItem):
+    """A cell shown as Vietnamese text (1.069, 53,4 %) that sorts by its value."""
+
+    def __init__(self, text: str, key: Any) -> None:
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.key < getattr(other, "key", self.key)
