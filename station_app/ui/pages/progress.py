@@ -225,6 +225,8 @@ class ProgressPage(Retranslating):
         self.site.blockSignals(False)
         if len(choices.sites) < 2:
             self.site.setEnabled(False)  # one site: "all sites" is the same thing
+        if dt.date.today() > self.station.campaign_end and self.period.currentData() == WEEK:
+            self.period.setCurrentIndex(self.period.findData(CAMPAIGN))  # the campaign is over: no "this week"
 
     def load(self) -> None:
         self._generation += 1

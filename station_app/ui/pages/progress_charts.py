@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis, QHorizontalBarSeries,
-                              QLineSeries, QValueAxis)
+from PySide6.QtCharts import (QAreaSeries, QBarCategoryAxis, QBarSet, QChart, QChartView, QDateTimeAxis,
+                              QHorizontalBarSeries, QLineSeries, QValueAxis)
 from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -18,6 +18,7 @@ from station_app.services.progress import Coverage, ProgressSnapshot
 
 BAR_COLOUR = QColor("#2e6bad")  # the weekly report's bars and line (services.progress_report)
 LINE_COLOUR = QColor("#cc551a")
+PERIOD_COLOUR = QColor("#ffedcc")
 BAR_ROW_PX = 26  # per village: the names stay readable however many villages there are
 MAX_VILLAGE_BARS = 40  # as the weekly report (services.progress_report), without loading reportlab here
 
@@ -86,7 +87,6 @@ class ProgressCharts(QWidget):
         points = s.cumulative_to_date or tuple((d.day, d.cumulative_examined) for d in s.days)
         for day, count in points:
             series.append(_msecs(day), count)
-        chart.addSeries(series)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("dd/MM")
         x_axis.setTickCount(min(8, max(2, len(points))))
@@ -97,9 +97,15 @@ class ProgressCharts(QWidget):
         y_axis.setLabelFormat("%.0f")
         y_axis.setRange(0, max([1] + [c for _, c in points]) * 1.1)
         y_axis.applyNiceNumbers()
+        period = _period_band(s, y_axis.max()) if len(points) > 1 else None
+        if period is not None:
+            chart.addSeries(period)  # first: drawn under the line
+        chart.addSeries(series)
         for axis, side in ((x_axis, Qt.AlignmentFlag.AlignBottom), (y_axis, Qt.AlignmentFlag.AlignLeft)):
             chart.addAxis(axis, side)
-            series.attachAxis(axis)
+            for attached in (period, series):
+                if attached is not None:
+                    attached.attachAxis(axis)
         self.cumulative = series
 
     def _show_villages(self, s: ProgressSnapshot) -> None:
@@ -150,6 +156,22 @@ def _bars(chart: QChart, rows: Sequence[tuple[str, Coverage]]) -> QBarSet:
     series.attachAxis(names)
     series.attachAxis(values)
     return bars
+
+
+def _period_band(s: ProgressSnapshot, top: float) -> QAreaSeries | None:
+    """The report's period shaded behind the line (as the weekly report does); None for the whole campaign."""
+    if s.date_from <= s.campaign_start:
+        return None
+    upper, lower = QLineSeries(), QLineSeries()
+    for day in (s.date_from, s.date_to + dt.timedelta(days=1) if s.date_to == s.date_from else s.date_to):
+        upper.append(_msecs(day), top)
+        lower.append(_msecs(day), 0)
+    band = QAreaSeries(upper, lower)
+    band.setColor(PERIOD_COLOUR)
+    band.setBorderColor(PERIOD_COLOUR)
+    upper.setParent(band)  # the edges live as long as the area, which the chart owns once added
+    lower.setParent(band)
+    return band
 
 
 def _short(commune: str) -> str:
