@@ -77,6 +77,7 @@ def test_the_headline_figures_charts_and_tables_of_the_whole_campaign(qtbot, pag
     assert charts.group_bars.count() == len(s.groups) > 0
     assert charts.cumulative.count() == len(s.cumulative_to_date) > 1
     assert charts.cumulative.at(charts.cumulative.count() - 1).y() == o.examined
+    assert len(charts.line_chart.series()) == 1  # the whole campaign: no period to shade
     assert page.village_table.rowCount() == len(s.villages) and page.group_table.rowCount() == len(s.groups)
     texts = [page.village_table.item(r, 0).text() for r in range(page.village_table.rowCount())]
     assert sorted(texts) == [HUA_PHAT, NA_PHAT]
@@ -91,6 +92,7 @@ def test_a_custom_period_counts_the_visits_of_those_days_only(qtbot, page):
     assert (page.snapshot.date_from, page.snapshot.date_to) == (DAY, DAY)
     assert "lượt đăng ký trong kỳ: 5" in page.figures[2].detail.text()  # the day's five, the cancelled one too
     assert page.charts.cumulative.count() == len(page.snapshot.cumulative_to_date)
+    assert len(page.charts.line_chart.series()) == 2  # the period shaded behind the campaign's line
 
 
 def test_the_weekly_report_is_saved_and_printed(qtbot, page, monkeypatch, tmp_path):
