@@ -1,0 +1,225 @@
+"""Opening the office database and the queries of the office's use cases.
+
+SQLite (a file in the office folder) or PostgreSQL (``postgresql+psycopg://…``). The schema is made with
+``metadata.create_all`` and stamped with ``SCHEMA_VERSION`` in ``office_schema``: simpler than a second Alembic
+environment while there is one version; a database stamped newer than the code is refused. A later version adds
+its upgrade step in ``_upgrade``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import create_engine, delete, event, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+
+from station_app.persistence.office_tables import (SCHEMA_VERSION, OfficeBase, OfficeBatchRow, OfficeHistoryRow,
+                                                   OfficePatientRow, OfficeQuarantineRow, OfficeResourceRow,
+                                                   OfficeSchemaRow, OfficeStationRow, OfficeVisitRow, utcnow)
+
+CHUNK = 500  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
+KINDS = {"patient": OfficePatientRow, "visit": OfficeVisitRow, "resource": OfficeResourceRow}
+
+
+class OfficeDatabaseError(Exception):
+    """The database cannot be opened: ``reason`` is ``connect`` or ``too_new``."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class OfficeDatabase:
+    """The engine and the sessions of one office database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        try:
+            self._prepare()
+        except (OperationalError, ProgrammingError) as exc:
+            self.engine.dispose()
+            raise OfficeDatabaseError("connect") from exc
+
+    def _prepare(self) -> None:
+        OfficeBase.metadata.create_all(self.engine)
+        with self.transaction() as session:
+            row = session.get(OfficeSchemaRow, 1)
+            if row is None:
+                session.add(OfficeSchemaRow(id=1, version=SCHEMA_VERSION))
+            elif row.version > SCHEMA_VERSION:
+                raise OfficeDatabaseError("too_new")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One session, committed at the end of the block, rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection: Any, _record: Any) -> None:
+        connection.isolation_level = None  # SQLAlchemy's begin below, not pysqlite's
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _immediate(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # two imports at once queue instead of failing half-way
+
+    return engine
+
+
+# -- stations and batches --------------------------------------------------------------------------------------
+
+class OfficeStore:
+    """Reads and writes of one transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def station(self, code: str) -> OfficeStationRow | None:
+        return self.session.get(OfficeStationRow, code)
+
+    def station_with_key(self, key_id: str) -> OfficeStationRow | None:
+        return self.session.scalars(select(OfficeStationRow).where(OfficeStationRow.key_id == key_id)).first()
+
+    def stations(self) -> list[OfficeStationRow]:
+        return list(self.session.scalars(select(OfficeStationRow).order_by(OfficeStationRow.code)))
+
+    def add(self, row: Any) -> Any:
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def batch(self, code: str, sequence: int) -> OfficeBatchRow | None:
+        return self.session.scalars(select(OfficeBatchRow).where(
+            OfficeBatchRow.station_code == code, OfficeBatchRow.sequence == sequence)).first()
+
+    def batches(self) -> list[OfficeBatchRow]:
+        return list(self.session.scalars(select(OfficeBatchRow).order_by(OfficeBatchRow.station_code,
+                                                                          OfficeBatchRow.sequence)))
+
+    def sequences(self, code: str) -> list[int]:
+        return list(self.session.scalars(select(OfficeBatchRow.sequence).where(OfficeBatchRow.station_code == code)
+                                          .order_by(OfficeBatchRow.sequence)))
+
+    def quarantined(self) -> list[OfficeQuarantineRow]:
+        return list(self.session.scalars(select(OfficeQuarantineRow).order_by(OfficeQuarantineRow.id)))
+
+    # -- resources -----------------------------------------------------------------------------------------------
+
+    def existing(self, kind: str, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """id → (version, stamp) of the rows already held."""
+        table = KINDS[kind]
+        found: dict[str, tuple[int, str]] = {}
+        for chunk in _chunks(list(ids)):
+            rows = self.session.execute(select(table.id, table.version, table.stamp).where(table.id.in_(chunk)))
+            found.update((i, (v, s)) for i, v, s in rows)
+        return found
+
+    def insert(self, kind: str, rows: Sequence[dict]) -> None:
+        if rows:
+            self.session.execute(insert(KINDS[kind]), list(rows))
+
+    def replace(self, kind: str, rows: Sequence[dict], batch_id: int) -> None:
+        """Newer versions of rows held: the held ones go to history, then are overwritten."""
+        if not rows:
+            return
+        self._to_history(kind, [r["id"] for r in rows], batch_id, removed=False)
+        self.session.execute(update(KINDS[kind]), list(rows))
+
+    def refresh(self, kind: str, rows: Sequence[dict]) -> None:
+        """The same version sent again by a newer batch (a visit's Encounter has no versions): overwritten."""
+        if rows:
+            self.session.execute(update(KINDS[kind]), list(rows))
+
+    def part_members(self, visit_ids: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """(id, visit id, part, stamp) of the resources held for these visits."""
+        table = OfficeResourceRow
+        found = []
+        for chunk in _chunks(list(visit_ids)):
+            found.extend(self.session.execute(select(table.id, table.visit_id, table.part, table.stamp)
+                                              .where(table.visit_id.in_(chunk))).tuples())
+        return found
+
+    def remove_resources(self, ids: Sequence[str], batch_id: int) -> None:
+        """Resources a newer part set no longer holds: kept in history, removed from the current ones."""
+        if not ids:
+            return
+        self._to_history("resource", ids, batch_id, removed=True)
+        for chunk in _chunks(list(ids)):
+            self.session.execute(delete(OfficeResourceRow).where(OfficeResourceRow.id.in_(chunk)))
+
+    def _to_history(self, kind: str, ids: Sequence[str], batch_id: int, removed: bool) -> None:
+        table = KINDS[kind]
+        kind_of = table.resource_type if table is OfficeResourceRow else None
+        now = utcnow()
+        for chunk in _chunks(list(ids)):
+            rows = self.session.execute(select(table.id, table.version, table.resource, *(
+                [kind_of] if kind_of is not None else [])).where(table.id.in_(chunk))).all()
+            self.session.execute(insert(OfficeHistoryRow), [
+                {"resource_id": r[0], "version": r[1], "resource": r[2], "removed": removed,
+                 "resource_type": r[3] if kind_of is not None else r[2].get("resourceType", kind),
+                 "replaced_by_batch": batch_id, "replaced_at": now} for r in rows])
+
+    def mark_finished_imported(self, visit_ids: Sequence[str], moment: dt.datetime) -> None:
+        """The first import of a finished visit: when the 24-hour rule is met or missed."""
+        for chunk in _chunks(list(visit_ids)):
+            self.session.execute(update(OfficeVisitRow).where(
+                OfficeVisitRow.id.in_(chunk), OfficeVisitRow.status == "finished",
+                OfficeVisitRow.finished_imported_at.is_(None)).values(finished_imported_at=moment))
+
+    def count(self, table: Any, **where: Any) -> int:
+        from sqlalchemy import func
+
+        query = select(func.count()).select_from(table)
+        for name, value in where.items():
+            query = query.where(getattr(table, name) == value)
+        return int(self.session.scalar(query) or 0)
+
+    # -- the report ----------------------------------------------------------------------------------------------
+
+    def visit_facts(self) -> list[VisitFact]:
+        """One light row per visit for the report (aggregated in Python: the same on SQLite and PostgreSQL)."""
+        v, p = OfficeVisitRow, OfficePatientRow
+        rows = self.session.execute(
+            select(v.id, v.station_code, v.status, v.funding_source, v.campaign, v.completed_at,
+                   v.finished_imported_at, p.commune_code, p.target_groups, p.national_id)
+            .join(p, p.id == v.patient_id, isouter=True))
+        return [VisitFact(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class VisitFact:
+    visit_id: str
+    station_code: str
+    status: str
+    funding_source: str | None
+    campaign: str | None
+    completed_at: str | None
+    finished_imported_at: dt.datetime | None
+    commune_code: str | None
+    target_groups: list | None
+    national_id: str | None
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,436 @@
+"""The receiving office (docs/OFFICE.md): its keys, the stations it knows, importing batches, receipts.
+
+Each batch is checked in this order, and refused into the quarantine folder with the first reason that applies:
+a registered station, the checks of ``batch_verify`` (signature, manifest, name, payload hash), a second batch
+with a sequence number already imported (a fork), the chain to the batches held before and after it, decryption
+with the office's age identity, the Bundle's counts against the signed manifest. Then it is imported in one
+transaction and a signed receipt is written. Batches are taken in sequence order per station; a batch whose
+predecessor has not arrived is imported and the hole reported as a gap until it arrives.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from station_app.core.batch_format import (SUFFIX, BatchInvalidError, Manifest, OfficeBundle, Problem, PROBLEM_TEXT,
+                                           check_chain, parse_batch_file_name, utc_iso)
+from station_app.core.errors import StationError
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.persistence.office_db import OfficeDatabase, OfficeDatabaseError, OfficeStore
+from station_app.persistence.office_tables import (OfficeBatchRow, OfficeQuarantineRow, OfficeStationRow, utcnow)
+from station_app.services import fhir_bundle as fhir
+from station_app.services.batch_verify import BatchParts, decrypt_payload, read_batch, verify_batch
+from station_app.services.keys import load_public_pem, public_key_id
+from station_app.services.receipts import envelope_bytes, receipt_name, sign_receipt
+
+log = logging.getLogger(__name__)
+AGE_KEY_FILE = "keys/office-age.key"
+RECEIPT_KEY_FILE = "keys/office-receipt-ed25519.pem"
+BUNDLE_FILE = "office-bundle.json"
+BUNDLE_QR = "office-bundle.png"
+SETTINGS_FILE = "office.json"
+
+# Reasons of the office's own, beside core.batch_format.Problem
+UNREGISTERED = "unregistered_station"
+FORK = "fork"
+COUNTS = "counts_mismatch"
+REASON_TEXT = {
+    UNREGISTERED: QT_TRANSLATE_NOOP("office", "trạm chưa được đăng ký với đơn vị nhận (lệnh 'office stations add')"),
+    FORK: QT_TRANSLATE_NOOP("office", "đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)"),
+    COUNTS: QT_TRANSLATE_NOOP("office", "số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký"),
+    **{p.value: t for p, t in PROBLEM_TEXT.items()},
+}
+
+
+class OfficeNotInitialisedError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy 'station-app office init --dir {path}' "
+                  "hoặc chọn đúng thư mục bằng --dir.")
+
+
+class OfficeAlreadyInitialisedError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). "
+                  "Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.")
+
+
+class StationKeyFileError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh "
+                  "'station-app export --public-key' của trạm ghi ra.")
+
+
+class StationAlreadyRegisteredError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng 'station-app office stations list'.")
+
+
+class OfficeDatabaseOpenError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ "
+                  "PostgreSQL và quyền truy cập rồi thử lại.")
+
+
+class OfficeReportFileError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.")
+
+
+# -- results ---------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OfficeIdentity:
+    bundle_path: Path
+    qr_path: Path
+    age_recipient: str
+    receipt_public_key: str
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    code: str
+    name: str | None
+    key_id: str
+    batches: int
+    last_sequence: int | None
+    gaps: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """One file: ``status`` imported, duplicate (already imported: nothing changed) or quarantined."""
+
+    file: str
+    station: str | None
+    sequence: int | None
+    status: str
+    reason: str | None = None
+    counts: dict = field(default_factory=dict)
+    receipt: Path | None = None
+    quarantined_to: Path | None = None
+
+    @property
+    def reason_text(self) -> str:
+        return REASON_TEXT.get(self.reason or "", "")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    outcomes: list[BatchOutcome]
+    gaps: dict[str, tuple[int, ...]]  # station → sequences missing below its newest batch
+
+    def with_status(self, status: str) -> list[BatchOutcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+
+class _Refused(Exception):
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+# -- the office folder -----------------------------------------------------------------------------------------
+
+def default_db_url(folder: Path) -> str:
+    return f"sqlite:///{Path(folder) / 'office.sqlite'}"
+
+
+def init_office(folder: Path, name: str, escrow_recipient: str | None = None) -> OfficeIdentity:
+    """The office's age identity and receipt key (files 0600), its public bundle and the bundle's QR image."""
+    from pyrage import x25519
+
+    folder = Path(folder)
+    if (folder / AGE_KEY_FILE).exists() or (folder / RECEIPT_KEY_FILE).exists():
+        raise OfficeAlreadyInitialisedError(path=str(folder))
+    identity = x25519.Identity.generate()
+    receipt_key = Ed25519PrivateKey.generate()
+    _write_private(folder / AGE_KEY_FILE, f"{identity}\n".encode("ascii"))
+    _write_private(folder / RECEIPT_KEY_FILE, receipt_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    raw = receipt_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    bundle = OfficeBundle(name.strip(), str(identity.to_public()), base64.b64encode(raw).decode("ascii"),
+                          escrow_recipient)
+    (folder / BUNDLE_FILE).write_bytes(bundle.to_bytes())
+    (folder / SETTINGS_FILE).write_text(json.dumps({"name": bundle.name}, ensure_ascii=False), encoding="utf-8")
+    _write_qr(folder / BUNDLE_QR, bundle.to_bytes().decode("utf-8"))
+    log.info("office keys created")
+    return OfficeIdentity(folder / BUNDLE_FILE, folder / BUNDLE_QR, bundle.age_recipient, bundle.receipt_public_key)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never readable by others, not even briefly
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+
+
+def _write_qr(path: Path, text: str) -> None:
+    import qrcode
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, box_size=6)
+    code.add_data(text.encode("utf-8"))
+    code.make(fit=True)
+    code.make_image().save(str(path))
+
+
+# -- the service -----------------------------------------------------------------------------------------------
+
+class OfficeService:
+    """The office's use cases on its folder (keys, quarantine, receipts) and its database."""
+
+    def __init__(self, folder: Path, db_url: str | None = None) -> None:
+        self.folder = Path(folder)
+        if not (self.folder / AGE_KEY_FILE).exists():
+            raise OfficeNotInitialisedError(path=str(self.folder))
+        try:
+            self.db = OfficeDatabase(db_url or default_db_url(self.folder))
+        except OfficeDatabaseError as exc:
+            raise OfficeDatabaseOpenError(reason=exc.reason) from exc
+        self.name = json.loads((self.folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("name", "")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- stations --------------------------------------------------------------------------------------------------
+
+    def add_station(self, pem_path: Path, code: str, name: str | None = None) -> StationInfo:
+        """Register a station by the public key PEM it gave (``station-app export --public-key``)."""
+        try:
+            key = load_public_pem(Path(pem_path).read_bytes())
+        except (OSError, ValueError, TypeError) as exc:
+            raise StationKeyFileError(path=str(pem_path)) from exc
+        key_id = public_key_id(key)
+        with self.db.transaction() as session:
+            store = OfficeStore(session)
+            if store.station(code) is not None or store.station_with_key(key_id) is not None:
+                raise StationAlreadyRegisteredError(code=code)
+            store.add(OfficeStationRow(code=code, name=name, key_id=key_id,
+                                       public_key_pem=Path(pem_path).read_text(encoding="ascii")))
+        log.info("station %s registered", code)
+        return StationInfo(code, name, key_id, 0, None, ())
+
+    def stations(self) -> list[StationInfo]:
+        with self.db.transaction() as session:
+            store = OfficeStore(session)
+            found = []
+            for row in store.stations():
+                held = store.sequences(row.code)
+                found.append(StationInfo(row.code, row.name, row.key_id, len(held), held[-1] if held else None,
+                                         _gaps(held)))
+            return found
+
+    def gaps(self) -> dict[str, tuple[int, ...]]:
+        return {s.code: s.gaps for s in self.stations() if s.gaps}
+
+    # -- import ----------------------------------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path], receipts_to: Path | None = None,
+                     now: dt.datetime | None = None) -> ImportReport:
+        """Every batch in these files and folders, in sequence order per station."""
+        outcomes = [self._import_one(path, parts, receipts_to, now)
+                    for path, parts in _in_order(batch_files(paths))]
+        gaps = self.gaps()
+        log.info("office import: %d imported, %d duplicate, %d quarantined, %d stations with gaps",
+                 *(sum(o.status == s for o in outcomes) for s in ("imported", "duplicate", "quarantined")), len(gaps))
+        return ImportReport(outcomes, gaps)
+
+    def _import_one(self, path: Path, parts: BatchParts | BatchInvalidError, receipts_to: Path | None,
+                    now: dt.datetime | None) -> BatchOutcome:
+        claimed = _claimed(path, parts)
+        try:
+            if isinstance(parts, BatchInvalidError):
+                raise _Refused(parts.problem.value)
+            return self._checked_import(path, parts, receipts_to, now or utcnow())
+        except _Refused as refused:
+            return self._quarantine(path, claimed, refused.reason)
+
+    def _checked_import(self, path: Path, parts: BatchParts, receipts_to: Path | None,
+                        now: dt.datetime) -> BatchOutcome:
+        manifest, station = self._verified(path, parts)
+        with self.db.transaction() as session:
+            held = OfficeStore(session).batch(station.code, manifest.sequence)
+            if held is not None:
+                if held.manifest_sha256 != parts.manifest_sha256:
+                    raise _Refused(FORK)
+                receipt = self._write_receipt(held.receipt, path, receipts_to)
+                return BatchOutcome(path.name, station.code, manifest.sequence, "duplicate", None,
+                                    dict(held.counts), receipt)
+            self._check_chain(OfficeStore(session), manifest, parts)
+        bundle = self._decrypted(parts)
+        resources = _resources(bundle)
+        if fhir._counts(resources) != {k: manifest.counts.get(k, 0) for k in fhir._counts(resources)}:
+            raise _Refused(COUNTS)
+        envelope = self._import_bundle(manifest, parts, station, resources, now)
+        receipt = self._write_receipt(envelope, path, receipts_to)
+        return BatchOutcome(path.name, station.code, manifest.sequence, "imported", None, dict(manifest.counts),
+                            receipt)
+
+    def _verified(self, path: Path, parts: BatchParts) -> tuple[Manifest, OfficeStationRow]:
+        code = _claimed(path, parts)[0]
+        with self.db.transaction() as session:
+            station = OfficeStore(session).station(code) if code else None
+        if station is None:
+            raise _Refused(UNREGISTERED)
+        try:
+            return verify_batch(parts, station.public_key_pem), station
+        except BatchInvalidError as exc:
+            raise _Refused(exc.problem.value) from exc
+
+    @staticmethod
+    def _check_chain(store: OfficeStore, manifest: Manifest, parts: BatchParts) -> None:
+        """``previous`` against the batch before when held; the batch after (held) must name this one."""
+        before = store.batch(manifest.station.code, manifest.sequence - 1) if manifest.sequence > 1 else None
+        after = store.batch(manifest.station.code, manifest.sequence + 1)
+        try:
+            if manifest.sequence == 1:
+                check_chain(manifest, None)
+            elif before is not None:
+                check_chain(manifest, before.manifest_sha256)
+        except BatchInvalidError as exc:
+            raise _Refused(exc.problem.value) from exc
+        if after is not None and after.previous != parts.manifest_sha256:
+            raise _Refused(Problem.CHAIN_BROKEN.value)
+
+    def _decrypted(self, parts: BatchParts) -> dict:
+        identity = (self.folder / AGE_KEY_FILE).read_text(encoding="ascii")
+        try:
+            return decrypt_payload(parts, [line for line in identity.splitlines() if line.startswith("AGE-SECRET")])
+        except BatchInvalidError as exc:
+            raise _Refused(exc.problem.value) from exc
+
+    def _import_bundle(self, manifest: Manifest, parts: BatchParts, station: OfficeStationRow,
+                       resources: list[dict], now: dt.datetime) -> dict:
+        """The batch's row, its resources and its receipt, in one transaction."""
+        from station_app.services.office_import import apply_resources
+
+        with self.db.transaction() as session:
+            store = OfficeStore(session)
+            row = store.add(OfficeBatchRow(
+                station_code=station.code, sequence=manifest.sequence, manifest_sha256=parts.manifest_sha256,
+                previous=manifest.previous, file_name=manifest.file_name, created_at=manifest.created_at,
+                site_name=manifest.site.name, commune_code=manifest.site.commune_code, campaign=manifest.campaign,
+                counts=dict(manifest.counts), imported_at=now))
+            apply_resources(store, resources, row.id, manifest, now)
+            row.receipt = sign_receipt(self._receipt(manifest, parts, station, now), self._receipt_key())
+        log.info("batch %s/%d imported: %d resources", station.code, manifest.sequence, len(resources))
+        return row.receipt
+
+    def _receipt(self, manifest: Manifest, parts: BatchParts, station: OfficeStationRow, now: dt.datetime) -> dict:
+        return {"office": self.name, "station": station.code, "key_id": station.key_id,
+                "sequence": manifest.sequence, "file_name": manifest.file_name,
+                "manifest_sha256": parts.manifest_sha256, "imported_at": utc_iso(now),
+                "counts": {k: int(v) for k, v in manifest.counts.items()}, "status": "imported"}
+
+    def _receipt_key(self) -> Ed25519PrivateKey:
+        key = serialization.load_pem_private_key((self.folder / RECEIPT_KEY_FILE).read_bytes(), password=None)
+        assert isinstance(key, Ed25519PrivateKey)
+        return key
+
+    def _write_receipt(self, envelope: dict | None, batch: Path, receipts_to: Path | None) -> Path | None:
+        """Next to the batch (the stick goes back to the station) or to ``receipts_to``; else the office folder."""
+        if envelope is None:
+            return None
+        name = receipt_name(envelope["receipt"]["station"], envelope["receipt"]["sequence"])
+        for folder in (receipts_to or batch.parent, self.folder / "receipts"):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                temp = folder / f".{name}.tmp"
+                temp.write_bytes(envelope_bytes(envelope))
+                os.replace(temp, folder / name)
+                return folder / name
+            except OSError:
+                continue  # a read-only share: the office's own folder below
+        return None
+
+    def _quarantine(self, path: Path, claimed: tuple[str | None, int | None], reason: str) -> BatchOutcome:
+        """A copy of the refused file and a note of why, in ``quarantine/``; nothing of it imported."""
+        folder = self.folder / "quarantine" / utcnow().strftime("%Y%m%dT%H%M%S%f")  # the name kept for a re-import
+        target = folder / path.name
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            target.with_name(target.name + ".reason.txt").write_text(
+                f"{reason}\n{REASON_TEXT.get(reason, '')}\n", encoding="utf-8")
+        except OSError:
+            target = None
+        with self.db.transaction() as session:
+            OfficeStore(session).add(OfficeQuarantineRow(file_name=path.name, station_code=claimed[0],
+                                                         sequence=claimed[1], reason=reason,
+                                                         stored_path=str(target) if target else None))
+        log.warning("batch quarantined: %s", reason)
+        return BatchOutcome(path.name, claimed[0], claimed[1], "quarantined", reason, quarantined_to=target)
+
+    # -- the report ------------------------------------------------------------------------------------------------
+
+    def report(self):  # noqa: ANN201 - office_report.OfficeReport
+        from station_app.services.office_report import build_report
+
+        with self.db.transaction() as session:
+            store = OfficeStore(session)
+            return build_report(self.name, store.visit_facts(), self.stations(), store.quarantined())
+
+
+# -- files -----------------------------------------------------------------------------------------------------
+
+def batch_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the ``*.batch`` files inside the folders named."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(path.glob(f"*{SUFFIX}")) if path.is_dir() else [path])
+    return found
+
+
+def _in_order(files: list[Path]) -> list[tuple[Path, BatchParts | BatchInvalidError]]:
+    """Read every file, then order by (station, sequence) as their manifests (or names) claim."""
+    read: list[tuple[Path, BatchParts | BatchInvalidError]] = []
+    for path in files:
+        try:
+            read.append((path, read_batch(path)))
+        except BatchInvalidError as exc:
+            read.append((path, exc))
+        except OSError:
+            read.append((path, BatchInvalidError(Problem.NOT_A_ZIP, path.name)))
+    return sorted(read, key=lambda item: _sort_key(item[0], item[1]))
+
+
+def _sort_key(path: Path, parts: BatchParts | BatchInvalidError) -> tuple[str, int, str]:
+    code, sequence = _claimed(path, parts)
+    return code or "", sequence or 0, path.name
+
+
+def _claimed(path: Path, parts: BatchParts | BatchInvalidError) -> tuple[str | None, int | None]:
+    """The station and sequence a batch claims (its manifest, else its file name): only to order and to look up."""
+    if isinstance(parts, BatchParts):
+        try:
+            manifest = parts.claimed_manifest()
+            return manifest.station.code, manifest.sequence
+        except BatchInvalidError:
+            pass
+    named = parse_batch_file_name(path.name)
+    return (named[0], named[1]) if named else (None, None)
+
+
+def _resources(bundle: dict) -> list[dict]:
+    entries = bundle.get("entry") or []
+    resources = [e.get("resource") for e in entries if isinstance(e, dict)]
+    if len(resources) != len(entries) or not all(isinstance(r, dict) and isinstance(r.get("id"), str)
+                                                  and isinstance(r.get("resourceType"), str) for r in resources):
+        raise _Refused(Problem.PAYLOAD_CORRUPT.value)
+    return resources
+
+
+def _gaps(held: list[int]) -> tuple[int, ...]:
+    if not held:
+        return ()
+    have = set(held)
+    return tuple(n for n in range(1, held[-1]) if n not in have)

@@ -1,0 +1,136 @@
+"""Receipts: the office's signed word that a batch arrived whole (docs/batch-format.md, section 6).
+
+A receipt file ``<station>-<sequence>.receipt.json`` is a JSON envelope
+``{"format": "office-receipt/1", "receipt": {…}, "signature": "<base64>"}``. The signature is Ed25519, by the
+office's receipt key, over the receipt's canonical bytes: ``json.dumps(receipt, sort_keys=True,
+separators=(",", ":"), ensure_ascii=True)`` encoded as ASCII (only strings and integers inside, so every
+JSON library gives the same bytes). The station checks it with ``receipt_public_key`` from the office bundle and
+marks the batch acknowledged; a receipt that does not verify, or names a batch the station did not make, is
+refused.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from station_app.core.batch_format import receipt_key_bytes
+from station_app.core.errors import NotInitialisedError
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.persistence.database import Database
+from station_app.persistence.outbox import OutboxRepository
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.keys import StationKeys, verify_signature
+
+log = logging.getLogger(__name__)
+RECEIPT_FORMAT = "office-receipt/1"
+RECEIPT_SUFFIX = ".receipt.json"
+
+REFUSALS = {
+    "unreadable": QT_TRANSLATE_NOOP("receipts", "không phải tệp biên nhận (JSON office-receipt/1)"),
+    "bad_signature": QT_TRANSLATE_NOOP("receipts", "chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký"),
+    "other_station": QT_TRANSLATE_NOOP("receipts", "biên nhận của trạm khác"),
+    "unknown_batch": QT_TRANSLATE_NOOP("receipts", "trạm không có lô này (số thứ tự hoặc mã băm không khớp)"),
+}
+
+
+def receipt_name(station_code: str, sequence: int) -> str:
+    return f"{station_code}-{sequence:06d}{RECEIPT_SUFFIX}"
+
+
+def canonical(receipt: dict) -> bytes:
+    """The bytes the signature covers."""
+    return json.dumps(receipt, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+
+
+def sign_receipt(receipt: dict, key: Ed25519PrivateKey) -> dict:
+    """The envelope: the receipt and its signature."""
+    signature = base64.b64encode(key.sign(canonical(receipt))).decode("ascii")
+    return {"format": RECEIPT_FORMAT, "receipt": receipt, "signature": signature}
+
+
+def envelope_bytes(envelope: dict) -> bytes:
+    return (json.dumps(envelope, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def verify_receipt(data: bytes, public_key: Ed25519PublicKey) -> dict | None:
+    """The receipt inside the envelope if its signature holds; None otherwise (damaged, forged, not a receipt)."""
+    try:
+        envelope = json.loads(data.decode("utf-8"))
+        receipt, signature = envelope["receipt"], base64.b64decode(envelope["signature"], validate=True)
+        if envelope.get("format") != RECEIPT_FORMAT or not isinstance(receipt, dict):
+            return None
+        return receipt if verify_signature(public_key, signature, canonical(receipt)) else None
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return None
+
+
+# -- at the station --------------------------------------------------------------------------------------------
+
+@dataclass
+class ReceiptImport:
+    """What ``import_receipts`` did: sequences newly acknowledged, already acknowledged, and files refused."""
+
+    acknowledged: list[int] = field(default_factory=list)
+    already: list[int] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, Vietnamese reason)
+
+
+def receipt_files(paths: list[Path]) -> list[Path]:
+    """The receipt files named, and those inside the folders named."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found.extend(sorted(path.glob(f"*{RECEIPT_SUFFIX}")) if path.is_dir() else [path])
+    return found
+
+
+def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.datetime | None = None) -> ReceiptImport:
+    """Check each receipt with the office's receipt key and mark the batch it names acknowledged."""
+    public = Ed25519PublicKey.from_public_bytes(
+        receipt_key_bytes(StationKeys(data_dir).require_office_bundle().receipt_public_key))
+    result = ReceiptImport()
+    for path in receipt_files(paths):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        receipt = verify_receipt(data, public)
+        if receipt is None:
+            refusal = "bad_signature" if data.lstrip().startswith(b"{") and b"signature" in data else "unreadable"
+            result.refused.append((path.name, REFUSALS[refusal]))
+            continue
+        _acknowledge(db, receipt, path.name, result, now or _utcnow())
+    log.info("receipts: %d acknowledged, %d already, %d refused", len(result.acknowledged), len(result.already),
+             len(result.refused))
+    return result
+
+
+def _acknowledge(db: Database, receipt: dict, name: str, result: ReceiptImport, now: dt.datetime) -> None:
+    with UnitOfWork(db) as uow:
+        station = uow.stations.current()
+        if station is None:
+            raise NotInitialisedError()
+        if receipt.get("station") != station.code:
+            result.refused.append((name, REFUSALS["other_station"]))
+            return
+        row = next((r for r in OutboxRepository(uow.session).batches(station.id)
+                    if r.sequence == receipt.get("sequence") and r.manifest_sha256 == receipt.get("manifest_sha256")),
+                   None)
+        if row is None:
+            result.refused.append((name, REFUSALS["unknown_batch"]))
+            return
+        if row.status == "acknowledged":
+            result.already.append(row.sequence)
+            return
+        row.status, row.acknowledged_at, row.receipt = "acknowledged", now, receipt
+        uow.commit()
+        result.acknowledged.append(row.sequence)
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

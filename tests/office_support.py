@@ -1,0 +1,56 @@
+"""Helpers of the office tests: an office folder with its keys, a station registered with it, batches exported."""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from station_app.services.batch_export import ExportService
+from station_app.services.keys import StationKeys
+from station_app.services.office import OfficeService, init_office
+
+
+@dataclass
+class Office:
+    folder: Path
+    service: OfficeService
+
+
+def make_office(folder: Path, db_url: str | None = None, name: str = "TTKSBT tỉnh Lai Châu") -> Office:
+    init_office(folder, name)
+    return Office(folder, OfficeService(folder, db_url))
+
+
+def connect_station(office: Office, data_dir: Path, code: str = "TYT-MK", register: bool = True) -> None:
+    """The station imports the office's bundle; the office registers the station's public key."""
+    keys = StationKeys(data_dir)
+    keys.import_office_bundle(office.folder / "office-bundle.json")
+    pem = data_dir.parent / f"{code}.pub.pem"
+    keys.save_public_key(pem)
+    if register:
+        office.service.add_station(pem, code, "Trạm Y tế xã Mường Kim")
+
+
+def export(ctx, data_dir: Path, target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    return ExportService(ctx.db, data_dir).export(None, target).path
+
+
+def parts_of(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {n: archive.read(n) for n in archive.namelist()}
+
+
+def rewrite(path: Path, target: Path, **replace: bytes) -> Path:
+    """The batch with parts replaced, zipped again as someone rebuilding it would (CRCs right)."""
+    parts = parts_of(path)
+    parts.update({k.replace("_", "."): v for k, v in replace.items()})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return target
+
+
+def flip(data: bytes, at: int) -> bytes:
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
