@@ -135,11 +135,11 @@ def test_an_unwritable_place_for_the_report_is_explained(qtbot, page, monkeypatc
     assert "Hãy chọn nơi lưu khác" in page.message.text()
 
 
-def test_qtcharts_is_not_loaded_until_the_page_shows_figures():
-    code = ("import sys; import station_app.ui.main_window, station_app.ui.pages.progress; "
-            "print('PySide6.QtCharts' in sys.modules)")
+def test_qtcharts_and_reportlab_are_not_loaded_until_the_pages_need_them():
+    code = ("import sys; import station_app.ui.main_window, station_app.ui.pages.progress, "
+            "station_app.ui.pages.lists; print([m in sys.modules for m in ('PySide6.QtCharts', 'reportlab')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[False, False]"
 
 
 def test_clicking_a_tables_header_sorts_by_the_figure_not_the_text(qtbot, page):
