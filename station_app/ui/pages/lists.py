@@ -301,7 +301,7 @@ class ListsPage(Retranslating):
         self.state.setText(self.tr("Đang tải danh sách…"))
         show_message(self.message, "")
         self._enable()
-        self._tasks.submit(self._read, kind, filters, hardest, parent=self,
+        self._tasks.submit(self._read, kind, filters, hardest, parent=self, lane="cpu",  # reads beside the saves
                            on_done=while_alive(self, lambda found: self._loaded(generation, found)),
                            on_error=while_alive(self, lambda exc: self._failed(generation, exc)))
 

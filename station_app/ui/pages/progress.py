@@ -234,7 +234,8 @@ class ProgressPage(Retranslating):
         self.loading = True
         self.state.setText(self.tr("Đang tính…"))
         self._enable()
-        self._tasks.submit(self._ctx.progress.snapshot, self.filters(), parent=self,
+        self._tasks.submit(self._ctx.progress.snapshot, self.filters(), parent=self, lane="cpu",  # a read-only
+                           # transaction beside the db lane: seconds at 500,000 residents must not hold up a save
                            on_done=while_alive(self, lambda s: self._loaded(generation, s)),
                            on_error=while_alive(self, lambda exc: self._failed(generation, exc)))
 
