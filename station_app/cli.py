@@ -91,10 +91,41 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--office-bundle", metavar="FILE", help="nhập tệp khoá của đơn vị nhận (office-bundle.json)")
     export.add_argument("--public-key", metavar="PEM", help="ghi khoá công khai của trạm ra tệp PEM cho đơn vị nhận")
 
+    _office_parser(sub)
+    receipts = sub.add_parser("receipts", help="biên nhận của đơn vị nhận").add_subparsers(
+        dest="receipts_command", metavar="VIỆC")
+    receipts_import = receipts.add_parser("import", help="nhập biên nhận (từ USB hoặc thư mục): đánh dấu lô đã được nhận")
+    receipts_import.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
     return p
+
+
+def _office_parser(sub: argparse._SubParsersAction) -> None:
+    where = argparse.ArgumentParser(add_help=False)
+    where.add_argument("--dir", metavar="DIR", help="thư mục của đơn vị nhận (mặc định: STATION_OFFICE_DIR "
+                                                    "hoặc thư mục dữ liệu người dùng)")
+    where.add_argument("--db", metavar="URL", help="cơ sở dữ liệu, ví dụ postgresql+psycopg://user@host/db "
+                                                   "(mặc định: SQLite office.sqlite trong thư mục)")
+    office = sub.add_parser("office", help="đơn vị nhận dữ liệu: khoá, đăng ký trạm, nhập lô, báo cáo").add_subparsers(
+        dest="office_command", metavar="VIỆC")
+    init = office.add_parser("init", parents=[where], help="tạo khoá của đơn vị nhận và tệp khoá công khai cho trạm")
+    init.add_argument("--name", default="Đơn vị nhận dữ liệu khám sức khỏe", help="tên đơn vị nhận")
+    init.add_argument("--escrow", metavar="AGE_RECIPIENT", help="khoá age dự phòng (tuỳ chọn)")
+    stations = office.add_parser("stations", help="các trạm gửi dữ liệu").add_subparsers(
+        dest="stations_command", metavar="VIỆC")
+    add = stations.add_parser("add", parents=[where], help="đăng ký trạm bằng tệp khoá công khai PEM của trạm")
+    add.add_argument("pem", metavar="PEM")
+    add.add_argument("--code", required=True, help="mã trạm (như trong tên tệp lô)")
+    add.add_argument("--name", help="tên trạm")
+    stations.add_parser("list", parents=[where], help="liệt kê trạm, số lô đã nhận và lô còn thiếu")
+    imp = office.add_parser("import", parents=[where], help="kiểm tra và nhập các tệp lô (.batch), ghi biên nhận")
+    imp.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    imp.add_argument("--receipts", metavar="DIR", help="nơi ghi biên nhận (mặc định: cạnh tệp lô)")
+    report = office.add_parser("report", parents=[where], help="báo cáo tiến độ, lô, lô thiếu, quy định 24 giờ")
+    report.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .xlsx, .pdf hoặc .csv")
 
 
 def _password_args(p: argparse.ArgumentParser) -> None:
@@ -216,6 +247,117 @@ def _print_export(result) -> None:  # noqa: ANN001 - ExportResult, imported lazi
     counts = ", ".join(f"{result.made.counts.get(key, 0)} {label}" for key, label in _COUNT_LABELS)
     print(f"Đã tạo lô số {result.made.sequence}: {result.path}")
     print(f"Gồm: {counts}.")
+
+
+def _office_dir(args: argparse.Namespace):  # noqa: ANN202 - Path
+    from pathlib import Path
+
+    from platformdirs import user_data_dir
+
+    chosen = getattr(args, "dir", None) or os.environ.get("STATION_OFFICE_DIR") or user_data_dir("station-app-office")
+    return Path(chosen).expanduser().resolve()
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    from station_app.services.office import OfficeService, init_office
+
+    from station_app.app import setup_logging
+
+    folder = _office_dir(args)
+    setup_logging(folder)  # the office's own log: ids and counts, never names
+    if args.office_command == "init":
+        made = init_office(folder, args.name, args.escrow)
+        print(f"Đã tạo khoá của đơn vị nhận trong {folder}.")
+        print(f"Gửi cho các trạm tệp {made.bundle_path} (hoặc ảnh mã QR {made.qr_path}).")
+        return 0
+    if args.office_command not in ("stations", "import", "report") or (
+            args.office_command == "stations" and args.stations_command is None):
+        print("Dùng: station-app office init | stations add|list | import | report", file=sys.stderr)
+        return 2
+    service = OfficeService(folder, args.db)
+    try:
+        return _OFFICE_COMMANDS[args.office_command](service, args)
+    finally:
+        service.close()
+
+
+def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    if args.stations_command == "add":
+        info = service.add_station(Path(args.pem), args.code, args.name)
+        print(f"Đã đăng ký trạm {info.code}; mã khoá (key_id): {info.key_id}")
+        return 0
+    for s in service.stations():
+        gaps = ", ".join(map(str, s.gaps)) or "không"
+        print(f"{s.code}\t{s.name or ''}\tkhoá {s.key_id[:16]}\t{s.batches} lô, mới nhất {s.last_sequence or '—'}"
+              f"\tthiếu: {gaps}")
+    return 0
+
+
+_STATUS_TEXT = {"imported": "đã nhập", "duplicate": "đã nhập từ trước, không thay đổi gì",
+                "quarantined": "bị cách ly"}
+
+
+def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    report = service.import_paths([Path(p) for p in args.paths], Path(args.receipts) if args.receipts else None)
+    if not report.outcomes:
+        print("Không thấy tệp lô (.batch) nào.", file=sys.stderr)
+        return 1
+    for o in report.outcomes:
+        line = f"{o.file}: {_STATUS_TEXT[o.status]}"
+        if o.status == "quarantined":
+            line += f" ({o.reason_text}); bản sao: {o.quarantined_to}"
+        elif o.status == "imported":
+            line += f" ({o.counts.get('visits', 0)} lượt khám, {o.counts.get('residents', 0)} người dân)"
+        print(line)
+    for code, missing in report.gaps.items():
+        print(f"Trạm {code} còn thiếu lô số: {', '.join(map(str, missing))}")
+    return 1 if report.with_status("quarantined") else 0
+
+
+def _office_report(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office import OfficeReportFileError
+    from station_app.services.office_report import write_report
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".pdf", ".csv"):
+        raise OfficeReportFileError(path=str(out))
+    try:
+        write_report(service.report(), out)
+    except OSError as exc:
+        raise OfficeReportFileError(path=str(out)) from exc
+    print(f"Đã ghi báo cáo: {out}")
+    return 0
+
+
+_OFFICE_COMMANDS = {"stations": _office_stations, "import": _office_import, "report": _office_report}
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from station_app.services.receipts import import_receipts
+
+    if args.receipts_command != "import":
+        print("Dùng: station-app receipts import FILE_OR_FOLDER…", file=sys.stderr)
+        return 2
+    ctx = _context(args)
+    result = import_receipts(ctx.db, ctx.data_dir, [Path(p) for p in args.paths])
+    for sequence in result.acknowledged:
+        print(f"Lô số {sequence}: đơn vị nhận đã xác nhận.")
+    for sequence in result.already:
+        print(f"Lô số {sequence}: đã được xác nhận từ trước.")
+    for name, reason in result.refused:
+        print(f"{name}: bị từ chối ({reason}).", file=sys.stderr)
+    if not (result.acknowledged or result.already or result.refused):
+        print("Không thấy tệp biên nhận (.receipt.json) nào.", file=sys.stderr)
+        return 1
+    return 1 if result.refused else 0
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
@@ -459,7 +601,7 @@ def _print_progress(done: int, total: int) -> None:
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
                                "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
-                               "export": cmd_export}
+                               "export": cmd_export, "office": cmd_office, "receipts": cmd_receipts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

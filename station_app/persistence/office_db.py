@@ -155,8 +155,8 @@ class OfficeStore:
         table = OfficeResourceRow
         found = []
         for chunk in _chunks(list(visit_ids)):
-            found.extend(self.session.execute(select(table.id, table.visit_id, table.part, table.stamp)
-                                              .where(table.visit_id.in_(chunk))).tuples())
+            found.extend(tuple(r) for r in self.session.execute(
+                select(table.id, table.visit_id, table.part, table.stamp).where(table.visit_id.in_(chunk))))
         return found
 
     def remove_resources(self, ids: Sequence[str], batch_id: int) -> None:

@@ -375,9 +375,10 @@ class OfficeService:
     def report(self):  # noqa: ANN201 - office_report.OfficeReport
         from station_app.services.office_report import build_report
 
+        stations = self.stations()
         with self.db.transaction() as session:
             store = OfficeStore(session)
-            return build_report(self.name, store.visit_facts(), self.stations(), store.quarantined())
+            return build_report(self.name, store.visit_facts(), stations, store.quarantined())
 
 
 # -- files -----------------------------------------------------------------------------------------------------
