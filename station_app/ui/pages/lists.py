@@ -39,10 +39,9 @@ _FILE_STEMS = {ListKind.DAILY: "danh-sach-kham", ListKind.PENDING: "danh-sach-ch
 
 def ask_follow_up_note(parent: QWidget, name: str) -> str | None:
     """The note typed when a referral is marked followed up; None when cancelled (tests replace this)."""
-    tr = QCoreApplication.translate
     text, ok = QInputDialog.getMultiLineText(
-        parent, tr("ListsPage", "Đã theo dõi chuyển tuyến"),
-        tr("ListsPage", "{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)").format(name=name))
+        parent, QCoreApplication.translate("ListsPage", "Đã theo dõi chuyển tuyến"),
+        QCoreApplication.translate("ListsPage", "{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)").format(name=name))
     return text if ok else None
 
 

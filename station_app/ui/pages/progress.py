@@ -291,14 +291,14 @@ class ProgressPage(Retranslating):
 
     def _fill_tables(self, s: ProgressSnapshot) -> None:
         several = len({v.commune_code for v in s.villages}) > 1
-        tr = QCoreApplication.translate
-        villages = [([v.commune_name] if several else []) + [tr("labels", v.label)] for v in s.villages]
+        _t = QCoreApplication.translate
+        villages = [([v.commune_name] if several else []) + [_t("labels", v.label)] for v in s.villages]
         first = [self.tr("Xã/phường")] if several else []
         _fill(self.village_table, first + [self.tr("Thôn/bản")], villages, [v.coverage for v in s.villages])
-        _fill(self.group_table, [self.tr("Nhóm đối tượng")], [[tr("labels", g.label)] for g in s.groups],
+        _fill(self.group_table, [self.tr("Nhóm đối tượng")], [[_t("labels", g.label)] for g in s.groups],
               [g.coverage for g in s.groups])
         _fill(self.class_table, [self.tr("Trường"), self.tr("Lớp")],
-              [[c.school, c.school_class or tr("labels", "(Chưa ghi lớp)")] for c in s.classes],
+              [[c.school, c.school_class or QCoreApplication.translate("labels", "(Chưa ghi lớp)")] for c in s.classes],
               [c.coverage for c in s.classes])
 
     # -- the weekly report --------------------------------------------------------------------------------
@@ -372,10 +372,9 @@ def _write_report(path: Path, snapshot: ProgressSnapshot, station: str, commune:
 
 def _fill(table: QTableWidget, names: list[str], labels: list[list[str]], coverages: list[Coverage]) -> None:
     """Label columns, then the coverage columns, one row per place or group."""
-    tr = QCoreApplication.translate
-    heads = names + [tr("ProgressPage", "Danh sách"), tr("ProgressPage", "Đã khám"), tr("ProgressPage", "Tỷ lệ"),
-                     tr("ProgressPage", "Mới trong kỳ"), tr("ProgressPage", "Đang khám"),
-                     tr("ProgressPage", "Chờ khám"), tr("ProgressPage", "Chưa đến")]
+    heads = names + [QCoreApplication.translate("ProgressPage", "Danh sách"), QCoreApplication.translate("ProgressPage", "Đã khám"), QCoreApplication.translate("ProgressPage", "Tỷ lệ"),
+                     QCoreApplication.translate("ProgressPage", "Mới trong kỳ"), QCoreApplication.translate("ProgressPage", "Đang khám"),
+                     QCoreApplication.translate("ProgressPage", "Chờ khám"), QCoreApplication.translate("ProgressPage", "Chưa đến")]
     table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(heads))

@@ -73,9 +73,9 @@ class ProgressCharts(QWidget):
 
     def show_snapshot(self, s: ProgressSnapshot) -> None:
         self._show_cumulative(s)
-        tr = QCoreApplication.translate
+        _t = QCoreApplication.translate
         self.group_chart.setTitle(self.tr("Tỷ lệ đã khám theo nhóm đối tượng (%)"))
-        self.group_bars = _bars(self.group_chart, [(tr("labels", g.label), g.coverage) for g in s.groups])
+        self.group_bars = _bars(self.group_chart, [(_t("labels", g.label), g.coverage) for g in s.groups])
         self._show_villages(s)
 
     def _show_cumulative(self, s: ProgressSnapshot) -> None:
@@ -109,9 +109,9 @@ class ProgressCharts(QWidget):
         self.cumulative = series
 
     def _show_villages(self, s: ProgressSnapshot) -> None:
-        tr = QCoreApplication.translate
+        _t = QCoreApplication.translate
         several = len({v.commune_code for v in s.villages}) > 1
-        rows = [(f"{tr('labels', v.label)} ({_short(v.commune_name)})" if several else tr("labels", v.label),
+        rows = [(f"{_t('labels', v.label)} ({_short(v.commune_name)})" if several else _t("labels", v.label),
                  v.coverage) for v in s.villages if v.coverage.roster]
         rows.sort(key=lambda r: (r[1].rate, r[0]))
         title = self.tr("Tỷ lệ đã khám theo thôn/bản (%), thấp nhất trước")
