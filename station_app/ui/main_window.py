@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         from station_app.ui.pages.admin import AdminPage
         from station_app.ui.pages.exam import ExamPage
         from station_app.ui.pages.lists import ListsPage
-        from station_app.ui.pages.overview import ExportPage
+        from station_app.ui.pages.export import ExportPage
         from station_app.ui.pages.progress import ProgressPage
         from station_app.ui.pages.reception import ReceptionPage
 
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
             return ProgressPage(self.ctx, self.tasks, self.user)
         if key == "exam":
             return ExamPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings)
-        return ExportPage(self.ctx, self.tasks, self.station.site_id)
+        return ExportPage(self.ctx, self.tasks, self.user)
 
     def sign_out(self) -> None:
         """Back to sign-in: the pages and everything they showed are destroyed, not just hidden."""

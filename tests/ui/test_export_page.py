@@ -1,0 +1,314 @@
+"""The coordinator's export page on a real temporary station: export to a folder, errors explained with nothing
+recorded, USB sticks noticed when plugged in (a fake volume list), the office's keys, the station key's QR code
+and the office's receipts.
+
+Only the modal dialogs that ask for a file or folder are faked, and the drives' volume list."""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+
+import numpy as np
+import pytest
+from batch_support import full_visit, make_doctor, office_keys
+
+from station_app.core.model import Role
+from station_app.services.decoding import decode_image
+from station_app.services.receipts import envelope_bytes, receipt_name, sign_receipt
+from station_app.ui import errors, printing
+from station_app.ui.pages import export as export_page
+from station_app.ui.pages.export import ExportPage
+from station_app.ui.removable_drives import DriveWatcher, Volume, removable_drives
+from station_app.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(monkeypatch):
+    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
+    def fail(parent, exc):  # noqa: ANN001
+        raise AssertionError(f"unexpected error dialog: {exc!r}")
+
+    monkeypatch.setattr(errors, "show_error", fail)
+
+
+class FakeVolumes:
+    """What the system says is mounted; a test plugs sticks in and pulls them out."""
+
+    def __init__(self) -> None:
+        self.volumes = [Volume("/", "", removable=False, free_bytes=50 << 30, total_bytes=100 << 30)]
+
+    def __call__(self) -> list[Volume]:
+        return list(self.volumes)
+
+    def plug(self, root: str, label: str, free: int = 3 << 30) -> None:
+        self.volumes.append(Volume(root, label, removable=True, free_bytes=free, total_bytes=8 << 30))
+
+    def pull(self, root: str) -> None:
+        self.volumes = [v for v in self.volumes if v.root != root]
+
+
+@pytest.fixture
+def coordinator(ctx, admin):
+    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
+
+
+@pytest.fixture
+def volumes():
+    return FakeVolumes()
+
+
+@pytest.fixture
+def tasks():
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def make_page(qtbot, app, ctx, coordinator, volumes, tasks):
+    def make() -> ExportPage:
+        page = ExportPage(ctx, tasks, coordinator, DriveWatcher(source=volumes))
+        qtbot.addWidget(page)
+        page.resize(1180, 720)
+        page.show()
+        reload(qtbot, page)
+        return page
+    return make
+
+
+@pytest.fixture
+def visits(ctx, admin, nurse):
+    doctor = make_doctor(ctx, admin)
+    return [full_visit(ctx, nurse, doctor), full_visit(ctx, nurse, doctor, refer=False, name="Lò Văn Dũng",
+                                                      year=1975, national_id="011075004321")]
+
+
+@pytest.fixture
+def office(tmp_path):
+    """The office's public bundle, with a receipt key whose private half the test keeps to sign receipts."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    keys = office_keys(tmp_path / "office")
+    receipt_key = Ed25519PrivateKey.generate()
+    bundle = json.loads(keys.bundle_path.read_text(encoding="utf-8"))
+    bundle["receipt_public_key"] = base64.b64encode(
+        receipt_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+    keys.bundle_path.write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
+    return keys.bundle_path, receipt_key
+
+
+@pytest.fixture
+def with_bundle(ctx, office):
+    ctx.export.keys.import_office_bundle(office[0])
+    return office
+
+
+def reload(qtbot, page: ExportPage) -> None:
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading and page.state is not None, timeout=15_000)
+
+
+def choose_folder(monkeypatch, qtbot, page: ExportPage, folder) -> None:
+    monkeypatch.setattr(export_page, "ask_folder", lambda parent, title, start: folder)
+    qtbot.mouseClick(page.folder_button, _left())
+    assert page.selected_target() == folder
+
+
+def export_now(qtbot, page: ExportPage, tasks) -> None:
+    assert page.export_button.isEnabled()
+    qtbot.mouseClick(page.export_button, _left())
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=30_000)
+    tasks.wait()
+    qtbot.waitUntil(lambda: not page.loading, timeout=15_000)
+
+
+def column(page: ExportPage, col: int) -> list[str]:
+    return [page.table.item(r, col).text() for r in range(page.table.rowCount())]
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+# -- exporting ---------------------------------------------------------------------------------------------------
+
+def test_export_to_a_folder_writes_the_batch_and_lists_it(qtbot, make_page, ctx, visits, with_bundle, tmp_path,
+                                                          monkeypatch, tasks):
+    page = make_page()
+    waiting = ctx.export.pending().changes
+    assert waiting > 0 and page.pending_label.text() == f"{waiting} thay đổi"
+    assert "Lô tiếp theo: số 1" in page.pending_detail.text()
+    assert page.table.rowCount() == 0
+    assert "TTKSBT tỉnh Lai Châu" in page.office_label.text()
+    share = tmp_path / "thư mục mạng"
+    share.mkdir()
+    choose_folder(monkeypatch, qtbot, page, share)
+    export_now(qtbot, page, tasks)
+    assert (share / "TYT-MK-000001.batch").is_file()
+    text = page.message.text()
+    assert "Đã ghi lô số 1: TYT-MK-000001.batch (2 người dân, 2 lượt khám" in text and str(share) in text
+    assert column(page, 1) == ["TYT-MK-000001.batch"]
+    assert column(page, 4) == ["2"] and column(page, 6) == ["Đã ghi ra, chờ biên nhận"]
+    assert page.pending_label.text() == "0 thay đổi" and "Không có gì mới" in page.pending_detail.text()
+
+    export_now(qtbot, page, tasks)  # nothing new: the unacknowledged batch is written again, no second batch
+    assert "không tạo lô mới" in page.message.text()
+    assert "Đã ghi lại 1 lô trước chưa có biên nhận: TYT-MK-000001.batch" in page.message.text()
+    assert page.table.rowCount() == 1
+
+
+def test_without_the_office_bundle_export_says_to_import_it_and_records_nothing(qtbot, make_page, ctx, visits,
+                                                                               tmp_path, monkeypatch, tasks):
+    page = make_page()
+    assert "Chưa nhập gói khoá của cơ quan y tế" in page.office_label.text()
+    choose_folder(monkeypatch, qtbot, page, tmp_path)
+    export_now(qtbot, page, tasks)
+    assert "Chưa có khoá của đơn vị nhận dữ liệu nên chưa thể xuất" in page.message.text()
+    assert ctx.export.batches() == [] and not list(tmp_path.glob("*.batch"))
+
+
+def test_a_pulled_stick_is_explained_and_no_batch_is_recorded(qtbot, make_page, ctx, visits, with_bundle, tmp_path,
+                                                              monkeypatch, tasks):
+    page = make_page()
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    choose_folder(monkeypatch, qtbot, page, stick)
+    shutil.rmtree(stick)  # pulled out after it was chosen
+    export_now(qtbot, page, tasks)
+    assert f"Không ghi được vào thư mục {stick}" in page.message.text()
+    assert "Chưa có lô nào được ghi nhận là đã xuất" in page.message.text()
+    assert ctx.export.batches() == [] and page.table.rowCount() == 0
+    assert page.pending_label.text() != "0 thay đổi"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_folder_is_explained_and_no_batch_is_recorded(qtbot, make_page, ctx, visits, with_bundle,
+                                                                  tmp_path, monkeypatch, tasks):
+    page = make_page()
+    locked = tmp_path / "chỉ đọc"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        choose_folder(monkeypatch, qtbot, page, locked)
+        export_now(qtbot, page, tasks)
+    finally:
+        locked.chmod(0o755)
+    assert f"Không ghi được vào thư mục {locked}" in page.message.text()
+    assert ctx.export.batches() == [] and not list(locked.iterdir())
+
+
+# -- sticks ------------------------------------------------------------------------------------------------------
+
+def test_removable_drives_are_the_writable_removable_volumes():
+    volumes = [Volume("/", "", False), Volume("/media/u/KINGSTON", "KINGSTON", True, free_bytes=5),
+               Volume("/media/u/CD", "CD", True, read_only=True), Volume("/media/u/OLD", "", True, ready=False),
+               Volume("E:/", "", True)]
+    assert [(d.root, d.label) for d in removable_drives(volumes)] == [("/media/u/KINGSTON", "KINGSTON"),
+                                                                     ("E:/", "E:")]
+
+
+def test_a_stick_plugged_in_appears_preselected_and_goes_when_pulled_out(qtbot, make_page, volumes, tmp_path,
+                                                                         monkeypatch):
+    page = make_page()
+    assert page.selected_target() is None and not page.export_button.isEnabled()
+    assert "Chưa thấy USB" in page.target.currentText()
+    share = tmp_path / "share"
+    share.mkdir()
+    choose_folder(monkeypatch, qtbot, page, share)
+    volumes.plug("/media/u/KINGSTON", "KINGSTON")
+    page.watcher.poll()  # what the two-second timer does
+    assert str(page.selected_target()) == "/media/u/KINGSTON" and page.export_button.isEnabled()
+    assert page.target.currentText() == "USB KINGSTON (/media/u/KINGSTON), còn trống 3,0 GB"
+    assert page.target.count() == 2  # the stick, then the folder chosen by hand
+    volumes.pull("/media/u/KINGSTON")
+    page.watcher.poll()
+    assert page.target.findData("/media/u/KINGSTON") == -1 and page.target.count() == 1
+
+
+def test_the_watcher_polls_by_itself(qtbot, app, volumes):
+    watcher = DriveWatcher(source=volumes, interval_ms=20)
+    watcher.start()
+    with qtbot.waitSignal(watcher.changed, timeout=5_000):
+        volumes.plug("/run/media/u/SD", "SD")
+    watcher.stop()
+    assert [d.root for d in watcher.plugged] == ["/run/media/u/SD"]
+
+
+# -- keys --------------------------------------------------------------------------------------------------------
+
+def test_importing_the_office_bundle_from_a_file(qtbot, make_page, ctx, office, tmp_path, monkeypatch, tasks):
+    page = make_page()
+    bad = tmp_path / "nham.json"
+    bad.write_text("đây không phải JSON", encoding="utf-8")
+    monkeypatch.setattr(export_page, "ask_open_file", lambda *a: bad)
+    qtbot.mouseClick(page.bundle_button, _left())
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=10_000)
+    assert "Tệp khoá của đơn vị nhận không dùng được: tệp không phải JSON" in page.message.text()
+    assert ctx.export.keys.office_bundle() is None
+    monkeypatch.setattr(export_page, "ask_open_file", lambda *a: office[0])
+    qtbot.mouseClick(page.bundle_button, _left())
+    qtbot.waitUntil(lambda: "TTKSBT" in page.office_label.text(), timeout=10_000)
+    assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu. Từ nay có thể xuất dữ liệu."
+
+
+def test_the_station_key_qr_decodes_to_the_key_the_office_registers(qtbot, make_page, ctx):
+    page = make_page()
+    qtbot.mouseClick(page.show_key_button, _left())
+    qtbot.waitUntil(lambda: page.key_dialog is not None, timeout=10_000)
+    image = page.key_dialog.qr_label.pixmap().toImage().convertToFormat(page.key_dialog.qr_label.pixmap()
+                                                                         .toImage().Format.Format_Grayscale8)
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    key = ctx.export.keys.public_key()
+    assert decode_image(pixels[:, :image.width()].copy()) == [key.qr_text("TYT-MK")]
+    assert key.short_id in page.key_label.text()
+    page.key_dialog.accept()
+
+
+def test_saving_the_public_key_writes_the_pem(qtbot, make_page, ctx, tmp_path, monkeypatch):
+    page = make_page()
+    target = tmp_path / "TYT-MK.pub.pem"
+    asked = []
+    monkeypatch.setattr(printing, "ask_save_path", lambda parent, title, name, kinds: asked.append(name) or target)
+    qtbot.mouseClick(page.save_key_button, _left())
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=10_000)
+    assert asked == ["TYT-MK.pub.pem"]
+    assert target.read_text(encoding="ascii") == ctx.export.keys.public_key().pem
+    assert f"Đã lưu khoá công khai vào {target}" in page.message.text()
+
+
+# -- receipts ----------------------------------------------------------------------------------------------------
+
+def test_receipts_mark_batches_acknowledged_and_a_forged_one_is_refused(qtbot, make_page, ctx, visits, with_bundle,
+                                                                       tmp_path, monkeypatch, tasks):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    page = make_page()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    choose_folder(monkeypatch, qtbot, page, stick)
+    export_now(qtbot, page, tasks)
+    batch = ctx.export.batches()[0]
+    receipt = {"station": "TYT-MK", "sequence": 1, "manifest_sha256": batch.manifest_sha256,
+               "imported_at": "2026-11-23T15:00:00Z"}
+    forged = stick / "gia" / receipt_name("TYT-MK", 1)
+    forged.parent.mkdir()
+    forged.write_bytes(envelope_bytes(sign_receipt(receipt, Ed25519PrivateKey.generate())))
+    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda *a: [forged])
+    page.receipt_files_action.trigger()
+    qtbot.waitUntil(lambda: "Không nhận tệp" in page.message.text(), timeout=10_000)
+    assert "chữ ký không hợp lệ" in page.message.text()
+    tasks.wait()
+    assert column(page, 6) == ["Đã ghi ra, chờ biên nhận"]
+
+    (stick / receipt_name("TYT-MK", 1)).write_bytes(envelope_bytes(sign_receipt(receipt, with_bundle[1])))
+    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [stick])
+    page.receipt_folder_action.trigger()
+    qtbot.waitUntil(lambda: "Đơn vị nhận đã xác nhận lô số 1." in page.message.text(), timeout=10_000)
+    tasks.wait()
+    qtbot.waitUntil(lambda: column(page, 6)[0].startswith("Đơn vị nhận đã xác nhận ("), timeout=10_000)
