@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from station_app.services.receipts import ReceiptImport
 
 log = logging.getLogger(__name__)
-QR_SCALE = 4  # pixels per module: the key's QR (about 70 modules with the PEM and the border) is about 300 px
+QR_SCALE = 5  # pixels per module: the key's QR (about 70 modules with the PEM and the border) is about 350 px
 COUNT_COLUMNS = ("residents", "visits", "observations")
 
 
@@ -173,8 +173,8 @@ class ExportPage(Retranslating):
         layout.addWidget(self.title)
         layout.addWidget(self.purpose)
         columns = QHBoxLayout()
-        columns.addWidget(self._export_card(), 3)
-        columns.addWidget(self._keys_card(), 2)
+        columns.addWidget(self._export_card(), 2)
+        columns.addWidget(self._keys_card(), 1)
         layout.addLayout(columns)
         layout.addWidget(self.message)
         self.batches_title = heading(2)
@@ -186,7 +186,7 @@ class ExportPage(Retranslating):
         self.pending_title = heading(2)
         self.target_label = QLabel()
         self.target = QComboBox()
-        self.target.setMinimumContentsLength(30)
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.target.currentIndexChanged.connect(self._target_changed)
         self.folder_button = QPushButton()
         self.folder_button.clicked.connect(self.choose_folder)
@@ -201,6 +201,7 @@ class ExportPage(Retranslating):
         grid.addWidget(self.folder_button, 4, 1)
         grid.addWidget(self.export_button, 5, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(0, 1)
+        grid.setRowStretch(6, 1)  # the rows stay together at the top when the keys card is taller
         return card
 
     def _keys_card(self) -> QFrame:
@@ -226,11 +227,10 @@ class ExportPage(Retranslating):
         grid.addWidget(self.keys_title, 0, 0, 1, 2)
         grid.addWidget(self.office_label, 1, 0, 1, 2)
         grid.addWidget(self.key_label, 2, 0, 1, 2)
-        grid.addWidget(self.bundle_button, 3, 0, 1, 2)
-        grid.addWidget(self.show_key_button, 4, 0)
-        grid.addWidget(self.save_key_button, 4, 1)
-        grid.addWidget(self.receipts_button, 5, 0, 1, 2)
-        grid.setRowStretch(6, 1)
+        for row, button in enumerate((self.bundle_button, self.show_key_button, self.save_key_button,
+                                      self.receipts_button), start=3):
+            grid.addWidget(button, row, 0, 1, 2)
+        grid.setRowStretch(7, 1)
         return card
 
     def _batch_table(self) -> QTableWidget:
