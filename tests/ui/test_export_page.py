@@ -203,6 +203,36 @@ def test_a_read_only_folder_is_explained_and_no_batch_is_recorded(qtbot, make_pa
     assert ctx.export.batches() == [] and not list(locked.iterdir())
 
 
+def test_a_full_stick_is_explained_and_no_batch_is_recorded(qtbot, make_page, ctx, visits, with_bundle, tmp_path,
+                                                             monkeypatch, tasks):
+    import errno
+
+    from station_app.services import batch_export
+
+    def full(fd):  # noqa: ANN001 - the stick fills up while the batch is flushed to it
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    page = make_page()
+    stick = tmp_path / "USB đầy"
+    stick.mkdir()
+    choose_folder(monkeypatch, qtbot, page, stick)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch_export.os, "fsync", full)
+        export_now(qtbot, page, tasks)
+    assert f"Ổ đĩa {stick} đã đầy" in page.message.text()
+    assert ctx.export.batches() == [] and list(stick.iterdir()) == []  # no half-written file left behind either
+
+
+def test_the_coordinator_finds_the_page_in_the_main_window(qtbot, make_controller, ctx, coordinator):
+    window = make_controller(ctx).window
+    window.begin_session(coordinator)
+    window.show_page("export")
+    page = window.pages["export"]
+    assert isinstance(page, ExportPage)
+    qtbot.waitUntil(lambda: page.state is not None, timeout=15_000)
+    assert page.key_label.text().startswith("Trạm TYT-MK, mã khoá: ")
+
+
 # -- sticks ------------------------------------------------------------------------------------------------------
 
 def test_removable_drives_are_the_writable_removable_volumes():
