@@ -1,0 +1,213 @@
+"""Office benchmark: importing N stations × M visits into PostgreSQL (issue 6, section 6).
+
+The visits are copies, with fresh ids and CCCD numbers, of whole visits made through the real services (vital
+signs, history, every specialty, a diagnosis, a referral, counselling, consent: 31 FHIR resources a visit) and
+exported by the real ``ExportService``. Each station has its own Ed25519 key registered with the office; its
+batches of ``per_batch`` visits are made (not timed) round by round, every station one batch a round, and each is
+imported by ``OfficeService.import_paths`` (timed), so the database grows as it would over a campaign.
+
+Figures: visits per second in the last round against the first (the rate must stay flat as the tables grow), and
+verification alone per batch (read, signature, hashes, decryption and gunzip) against the whole import of one.
+The PostgreSQL server is the tests' throwaway one (``tests/postgres_support.py``); without it, SQLite (said so).
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import statistics
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+STATIONS, VISITS, PER_BATCH = 40, 20_000, 500
+TEMPLATE_VISITS = 12
+
+
+def _bench():  # noqa: ANN202 - the Report/Figure helpers of bench/__main__.py
+    from bench import __main__ as b
+
+    return b
+
+
+def _tests_on_path() -> None:
+    """The tests' helpers make the template visits and the throwaway server: the same code, not a copy."""
+    tests = Path(__file__).resolve().parents[1] / "tests"
+    if str(tests) not in sys.path:
+        sys.path.insert(0, str(tests))
+
+
+@dataclass
+class BenchStation:
+    code: str
+    key: object  # Ed25519PrivateKey
+    key_id: str
+    previous: str | None = None
+
+
+def bench_office(report, work: Path, stations: int = STATIONS, visits: int = VISITS,  # noqa: ANN001
+                 per_batch: int = PER_BATCH) -> None:
+    b = _bench()
+    from station_app.services.office import OfficeService, init_office
+
+    _tests_on_path()
+    folder = work / "office-bench"
+    shutil.rmtree(folder, ignore_errors=True)
+    templates, recipients = _templates(folder / "template-station", folder / "office")
+    url, server, backend = _database()
+    service = OfficeService(folder / "office", url)
+    try:
+        members = [_register(service, folder, n) for n in range(stations)]
+        rounds = -(-visits // per_batch)
+        times, verify, ids = [], [], itertools.count()
+        for number in range(1, rounds + 1):
+            size = min(per_batch, visits - (number - 1) * per_batch)
+            spent = 0.0
+            for member in members:
+                path = _make_batch(folder / "batches", member, number, size, templates, recipients, ids)
+                if number in (1, rounds):
+                    verify.append(_verify_seconds(path, member, folder / "office"))
+                started = time.perf_counter()
+                [outcome] = service.import_paths([path], receipts_to=folder / "receipts").outcomes
+                spent += time.perf_counter() - started
+                assert outcome.status == "imported", outcome.reason
+                path.unlink()
+            times.append((size * len(members), spent))
+            print(f"  office round {number}/{rounds}: {size * len(members) / spent:,.0f} visits/s", flush=True)
+    finally:
+        service.close()
+        if server is not None:
+            from postgres_support import stop_server
+
+            stop_server(server)
+    first, last = times[0][0] / times[0][1], times[-1][0] / times[-1][1]
+    batch_import = statistics.median(t / len(members) for _, t in times)
+    report.add(b.Figure(
+        f"Office import into {backend}, {stations} stations × {visits:,} visits ({per_batch} a batch, "
+        f"{rounds} rounds, 31 resources a visit): visits/s in the last round", f"{last:,.0f} visits/s",
+        f"{first:,.0f} visits/s in the first round", last / first,
+        "flat as the database grows: last ≥ 0.8 × first", last >= 0.8 * first,
+        f"{stations * visits:,} visits in all; median import of one batch {batch_import:.2f} s"))
+    report.add(b.Figure(
+        f"Office: verification alone per batch of {per_batch} visits (read, signature, hashes, age decryption, "
+        "gunzip, JSON)", b._p(verify), f"{batch_import * 1000:.0f} ms (median whole import of one batch)",
+        statistics.median(verify) / batch_import, "informative: the share of the import spent checking", None))
+
+
+# -- the template visits ---------------------------------------------------------------------------------------
+
+def _templates(station_dir: Path, office_dir: Path) -> tuple[list[list[dict]], tuple[str, ...]]:
+    """Whole visits made through the services and exported; each a list of resources, Patient first."""
+    from batch_support import full_visit, make_doctor
+    from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup
+
+    from station_app.app import open_context
+    from station_app.core.model import Role
+    from station_app.services.batch_export import ExportService
+    from station_app.services.batch_verify import decrypt_payload, read_batch
+    from station_app.services.keys import StationKeys
+    from station_app.services.office import init_office
+
+    init_office(office_dir, "Văn phòng đo hiệu năng")
+    ctx = open_context(station_dir)
+    try:
+        ctx.station.initialise(station_setup())
+        admin = ctx.accounts.sign_in("admin", ADMIN_PASSWORD)
+        ctx.accounts.add_user(admin, "y.ta", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+        nurse, doctor = ctx.accounts.sign_in("y.ta", NURSE_PASSWORD), make_doctor(ctx, admin)
+        for n in range(TEMPLATE_VISITS):
+            full_visit(ctx, nurse, doctor, refer=n % 4 == 0, name=f"Lò Văn Mẫu {n}", national_id=f"0111800{n:05d}")
+        bundle = StationKeys(station_dir).import_office_bundle(office_dir / "office-bundle.json")
+        (station_dir / "out").mkdir()
+        path = ExportService(ctx.db, station_dir).export(None, station_dir / "out").path
+    finally:
+        ctx.close()
+    identity = (office_dir / "keys/office-age.key").read_text().strip()
+    resources = [e["resource"] for e in decrypt_payload(read_batch(path), [identity])["entry"]]
+    return _by_visit(resources), bundle.recipients
+
+
+def _by_visit(resources: list[dict]) -> list[list[dict]]:
+    patients = {r["id"]: r for r in resources if r["resourceType"] == "Patient"}
+    visits: list[list[dict]] = []
+    for res in resources:
+        if res["resourceType"] == "Encounter":
+            visits.append([patients[res["subject"]["reference"].removeprefix("urn:uuid:")], res])
+        elif res["resourceType"] != "Patient":
+            visits[-1].append(res)
+    return visits
+
+
+def _clone(template: list[dict], number: int) -> list[dict]:
+    """The visit with new ids for every resource and its resident, and a CCCD number of its own."""
+    text = json.dumps(template, ensure_ascii=False)
+    for res in template:
+        text = text.replace(res["id"], str(uuid.uuid4()))
+    national = next(i["value"] for i in template[0]["identifier"] if i["system"].endswith(":cccd"))
+    return json.loads(text.replace(national, f"{number:012d}"))
+
+
+# -- stations and batches --------------------------------------------------------------------------------------
+
+def _register(service, folder: Path, number: int) -> BenchStation:  # noqa: ANN001 - OfficeService
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from station_app.services.keys import public_key_id, public_pem
+
+    key = Ed25519PrivateKey.generate()
+    code = f"BENCH-{number:02d}"
+    pem = folder / "keys" / f"{code}.pub.pem"
+    pem.parent.mkdir(parents=True, exist_ok=True)
+    pem.write_text(public_pem(key.public_key()), encoding="ascii")
+    service.add_station(pem, code, f"Trạm đo hiệu năng {number}")
+    return BenchStation(code, key, public_key_id(key.public_key()))
+
+
+def _make_batch(folder: Path, member: BenchStation, sequence: int, size: int, templates: list[list[dict]],
+                recipients: tuple[str, ...], ids: itertools.count) -> Path:
+    import datetime as dt
+
+    from station_app.core.batch_format import (PAYLOAD, Covers, FileEntry, Manifest, SiteRef, StationRef,
+                                               sha256_hex, utc_iso)
+    from station_app.services.batch_export import encrypt_payload, write_safely, zip_parts
+    from station_app.services.fhir_bundle import _counts
+
+    resources = [r for n in range(size) for r in _clone(templates[n % len(templates)], next(ids))]
+    created = utc_iso(dt.datetime(2026, 6, 1) + dt.timedelta(hours=sequence))
+    bundle = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "type": "collection", "timestamp": created,
+              "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources]}
+    payload = encrypt_payload(bundle, recipients)
+    manifest = Manifest(StationRef(member.code, member.code, member.key_id), SiteRef("Điểm đo", "03637"),
+                        "Khám sức khỏe định kỳ 2026", sequence, member.previous, created,
+                        Covers(sequence, sequence), _counts(resources),
+                        (FileEntry(PAYLOAD, sha256_hex(payload), len(payload)),), recipients)
+    raw = manifest.to_bytes()
+    member.previous = sha256_hex(raw)
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_safely(folder, manifest.file_name, zip_parts(raw, member.key.sign(raw), payload))
+
+
+def _verify_seconds(path: Path, member: BenchStation, office_dir: Path) -> float:
+    from station_app.services.batch_verify import decrypt_payload, read_batch, verify_batch
+
+    identity = (office_dir / "keys/office-age.key").read_text().strip()
+    started = time.perf_counter()
+    parts = read_batch(path)
+    verify_batch(parts, member.key.public_key())
+    decrypt_payload(parts, [identity])
+    return time.perf_counter() - started
+
+
+def _database() -> tuple[str | None, object, str]:
+    """A throwaway PostgreSQL server's database, or (no server installed) the office's SQLite file."""
+    import postgres_support
+
+    try:
+        server = postgres_support.start_server()
+    except BaseException as exc:  # pytest.skip outside pytest: no server installed
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        return None, None, "SQLite (PostgreSQL is not installed here)"
+    return server.new_database(), server, "PostgreSQL"
