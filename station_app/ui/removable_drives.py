@@ -1,19 +1,26 @@
 """USB sticks and memory cards: which are plugged in, and noticing when one comes or goes.
 
 ``removable_drives`` is pure: it picks the removable, writable, mounted volumes out of a list of ``Volume``s.
-``qt_volumes`` makes that list from ``QStorageInfo.mountedVolumes()`` (on Windows a drive is removable when
-``GetDriveTypeW`` says so; on Linux and macOS when it is mounted under ``/media``, ``/run/media`` or
-``/Volumes``). ``DriveWatcher`` polls a volume source every two seconds and says when the list changed; tests
-give it a fake source.
+``qt_volumes`` makes that list with ``QStorageInfo`` (on Windows only the drive letters ``GetDriveTypeW`` calls
+removable are looked at, so a mapped network drive that is away is never asked for its size; on Linux and macOS
+the mounts under ``/media``, ``/run/media`` or ``/Volumes`` are removable). ``DriveWatcher`` polls a volume
+source every two seconds, on the CPU pool when given a ``TaskRunner`` (a hung network mount must not freeze the
+window), and says when the list changed; tests give it a fake source.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import while_alive
+
+log = logging.getLogger(__name__)
 
 POLL_MS = 2000
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/")
@@ -68,8 +75,10 @@ def qt_volumes() -> list[Volume]:
     """The mounted volumes from Qt (a few milliseconds: it reads the mount table and each volume's sizes)."""
     from PySide6.QtCore import QStorageInfo
 
+    infos = ([QStorageInfo(root) for root in _windows_removable_roots()] if sys.platform.startswith("win")
+             else QStorageInfo.mountedVolumes())
     volumes = []
-    for info in QStorageInfo.mountedVolumes():
+    for info in infos:
         if not info.isValid():
             continue
         root = info.rootPath()
@@ -77,6 +86,15 @@ def qt_volumes() -> list[Volume]:
                               info.isReady(), info.isReadOnly(), max(info.bytesAvailable(), 0),
                               max(info.bytesTotal(), 0)))
     return volumes
+
+
+def _windows_removable_roots() -> list[str]:
+    import ctypes
+    import string
+
+    mask = ctypes.windll.kernel32.GetLogicalDrives()  # type: ignore[attr-defined]
+    roots = [f"{letter}:\\" for i, letter in enumerate(string.ascii_uppercase) if mask >> i & 1]
+    return [root for root in roots if _windows_drive_type(root) == _DRIVE_REMOVABLE]
 
 
 def _slashed(root: str) -> str:
@@ -96,18 +114,21 @@ def size_text(n: int) -> str:
 
 
 class DriveWatcher(QObject):
-    """Polls the volumes; ``changed`` when a removable drive is plugged in or pulled out.
+    """Polls the volumes; ``changed`` when a removable drive is plugged in or pulled out (or its free space changed).
 
-    ``plugged`` holds the drives that appeared at the last change (empty when one was pulled out).
+    ``plugged`` holds the drives that appeared at the last change (empty when one was pulled out). Without
+    ``tasks`` the source is read at once on the calling thread (tests); with it, on the CPU pool, one read at a
+    time.
     """
 
     changed = Signal()
 
     def __init__(self, parent: QObject | None = None, source: Callable[[], Iterable[Volume]] = qt_volumes,
-                 interval_ms: int = POLL_MS) -> None:
+                 interval_ms: int = POLL_MS, tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
-        self._source = source
-        self.drives: list[Drive] = removable_drives(source())
+        self._source, self._tasks = source, tasks
+        self._reading = False
+        self.drives: list[Drive] = [] if tasks else removable_drives(source())
         self.plugged: list[Drive] = []
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -120,11 +141,34 @@ class DriveWatcher(QObject):
         self._timer.stop()
 
     def poll(self) -> None:
-        """Read the volumes again; emit ``changed`` if the set of drives (or their free space) differs."""
-        drives = removable_drives(self._source())
+        """Read the volumes again (in the background if there is a runner)."""
+        if self._tasks is None:
+            self.update(list(self._source()))
+            return
+        if self._reading:
+            return  # the last read has not come back (a slow network mount): do not pile up more
+        self._reading = True
+        self._tasks.submit(_read, self._source, lane="cpu", on_done=while_alive(self, self._read_done),
+                           on_error=while_alive(self, self._read_failed))
+
+    def _read_done(self, volumes: list[Volume]) -> None:
+        self._reading = False
+        self.update(volumes)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self._reading = False
+        log.warning("listing the drives failed: %s", type(exc).__name__)
+
+    def update(self, volumes: Iterable[Volume]) -> None:
+        """Take a fresh volume list; emit ``changed`` if the drives differ from the last ones."""
+        drives = removable_drives(volumes)
         if drives == self.drives:
             return
         before = {d.root for d in self.drives}
         self.plugged = [d for d in drives if d.root not in before]
         self.drives = drives
         self.changed.emit()
+
+
+def _read(source: Callable[[], Iterable[Volume]]) -> list[Volume]:
+    return list(source())

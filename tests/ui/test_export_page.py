@@ -279,13 +279,20 @@ def test_a_stick_plugged_in_appears_preselected_and_goes_when_pulled_out(qtbot, 
     assert page.target.findData("/media/u/KINGSTON") == -1 and page.target.count() == 1
 
 
-def test_the_watcher_polls_by_itself(qtbot, app, volumes):
-    watcher = DriveWatcher(source=volumes, interval_ms=20)
-    watcher.start()
+def test_the_watcher_polls_by_itself_in_the_background(qtbot, app, volumes, tasks):
+    volumes.plug("/media/u/KINGSTON", "KINGSTON")
+    watcher = DriveWatcher(source=volumes, interval_ms=20, tasks=tasks)
+    assert watcher.drives == []  # nothing read on the GUI thread
+    with qtbot.waitSignal(watcher.changed, timeout=5_000):
+        watcher.start()
+    assert [d.root for d in watcher.plugged] == ["/media/u/KINGSTON"]
     with qtbot.waitSignal(watcher.changed, timeout=5_000):
         volumes.plug("/run/media/u/SD", "SD")
-    watcher.stop()
     assert [d.root for d in watcher.plugged] == ["/run/media/u/SD"]
+    with qtbot.waitSignal(watcher.changed, timeout=5_000):
+        volumes.pull("/media/u/KINGSTON")
+    watcher.stop()
+    assert watcher.plugged == [] and [d.label for d in watcher.drives] == ["SD"]
 
 
 # -- keys --------------------------------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ class ExportPage(Retranslating):
         self.loading = False
         self.key_dialog: StationKeyDialog | None = None
         self._folders: list[Path] = []  # folders chosen by hand this session, after the drives
-        self.watcher = watcher or DriveWatcher(self)
+        self.watcher = watcher or DriveWatcher(self, tasks=tasks)
         self.watcher.setParent(self)
         self.watcher.changed.connect(self._drives_changed)
         self._build()
