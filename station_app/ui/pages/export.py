@@ -27,6 +27,7 @@ from station_app.ui.widgets import Retranslating, heading, message_label, show_m
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
+    from station_app.core.batch_format import OfficeBundle
     from station_app.services.accounts import SignedInUser
     from station_app.services.batch_export import BatchInfo, ExportResult, PendingSummary
     from station_app.services.keys import StationPublicKey
@@ -54,6 +55,20 @@ def load_state(ctx: AppContext) -> ExportState:
     bundle = export.keys.office_bundle()
     return ExportState(export.pending(), export.batches(), bundle.name if bundle else None,
                        export.keys.ensure_station_key(), ctx.station.info().code)
+
+
+# ``ctx.export`` is made on first use (its imports take ~0.4 s): these reach it on the worker thread, never on
+# the GUI thread.
+def export_to(ctx: AppContext, user: SignedInUser | None, target: Path) -> ExportResult:
+    return ctx.export.export(user, target)
+
+
+def import_office_bundle(ctx: AppContext, path: Path) -> OfficeBundle:
+    return ctx.export.keys.import_office_bundle(path)
+
+
+def save_public_key(ctx: AppContext, path: Path) -> StationPublicKey:
+    return ctx.export.keys.save_public_key(path)
 
 
 def qr_image(text: str, scale: int = QR_SCALE) -> QImage:
@@ -375,7 +390,7 @@ class ExportPage(Retranslating):
             return
         show_message(self.message, "")
         self.export_button.setEnabled(False)
-        self._tasks.submit(self._ctx.export.export, self._user, target, parent=self,
+        self._tasks.submit(export_to, self._ctx, self._user, target, parent=self,
                            progress_text=self.tr("Đang ký, mã hoá và ghi gói dữ liệu…"),
                            on_done=while_alive(self, self._exported), on_error=while_alive(self, self._failed_action))
 
@@ -412,11 +427,11 @@ class ExportPage(Retranslating):
                              self.tr("Gói khoá (*.json);;Mọi tệp (*)"))
         if path is None:
             return
-        self._tasks.submit(self._ctx.export.keys.import_office_bundle, path, parent=self,
+        self._tasks.submit(import_office_bundle, self._ctx, path, parent=self,
                            on_done=while_alive(self, self._bundle_imported),
                            on_error=while_alive(self, self._failed_action))
 
-    def _bundle_imported(self, bundle) -> None:  # noqa: ANN001 - OfficeBundle
+    def _bundle_imported(self, bundle: OfficeBundle) -> None:
         show_message(self.message, self.tr("Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.").format(
             name=bundle.name), ok=True)
         self.refresh()
@@ -443,7 +458,7 @@ class ExportPage(Retranslating):
                                       self.tr("Khoá công khai (*.pem)"))
         if path is None:
             return
-        self._tasks.submit(self._ctx.export.keys.save_public_key, path, parent=self,
+        self._tasks.submit(save_public_key, self._ctx, path, parent=self,
                            on_done=while_alive(self, lambda key: self._key_saved(path, key)),
                            on_error=while_alive(self, self._key_not_saved(path)))
 
