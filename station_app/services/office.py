@@ -52,6 +52,12 @@ REASON_TEXT = {
 }
 
 
+_DB_REASONS = {
+    "connect": QT_TRANSLATE_NOOP("office", "không kết nối được"),
+    "too_new": QT_TRANSLATE_NOOP("office", "cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng"),
+}
+
+
 class OfficeNotInitialisedError(StationError):
     template = QT_TRANSLATE_NOOP(
         "errors", "Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy 'station-app office init --dir {path}' "
@@ -195,7 +201,7 @@ class OfficeService:
         try:
             self.db = OfficeDatabase(db_url or default_db_url(self.folder))
         except OfficeDatabaseError as exc:
-            raise OfficeDatabaseOpenError(reason=exc.reason) from exc
+            raise OfficeDatabaseOpenError(reason=_DB_REASONS.get(exc.reason, exc.reason)) from exc
         self.name = json.loads((self.folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("name", "")
 
     def close(self) -> None:

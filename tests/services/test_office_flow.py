@@ -5,6 +5,7 @@ the whole round trip through the command line."""
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 
 import pytest
@@ -243,3 +244,54 @@ def _one_visit(data_dir):
     admin = ctx.accounts.sign_in("admin", "quantri-2026")
     open_visit(ctx, SignedInUser(admin.id, admin.username, admin.full_name, Role.ADMIN))
     ctx.close()
+
+
+def test_a_receipt_checks_with_jq_and_openssl_and_the_office_key_with_age(station, nurse, doctor, office, data_dir,
+                                                                         tmp_path):
+    """The recipes of docs/batch-format.md section 6 and docs/OFFICE.md, with the stock tools."""
+    import shutil
+    import subprocess
+    import zipfile
+
+    missing = [t for t in ("jq", "openssl", "xxd", "age", "base64") if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"stock tools missing: {missing}")
+    full_visit(station, nurse, doctor)
+    batch = export(station, data_dir, tmp_path / "usb")
+    [outcome] = office.service.import_paths([batch]).outcomes
+    script = f"""set -e
+    jq -cSj --ascii-output .receipt '{outcome.receipt}' > receipt.bin
+    jq -r .signature '{outcome.receipt}' | base64 -d > receipt.sig
+    ( printf '302a300506032b6570032100' | xxd -r -p; jq -r .receipt_public_key '{office.folder}/office-bundle.json' \\
+      | base64 -d ) | openssl pkey -pubin -inform DER -out office-receipt.pub.pem
+    openssl pkeyutl -verify -pubin -inkey office-receipt.pub.pem -rawin -in receipt.bin -sigfile receipt.sig
+    """
+    done = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout, done.stderr
+    with zipfile.ZipFile(batch) as archive:
+        (tmp_path / "payload.age").write_bytes(archive.read("payload.age"))
+    age = subprocess.run(["age", "-d", "-i", str(office.folder / "keys/office-age.key"), str(tmp_path / "payload.age")],
+                         capture_output=True)
+    assert age.returncode == 0 and json.loads(gzip.decompress(age.stdout))["resourceType"] == "Bundle"
+    (tmp_path / "receipt.bin").write_bytes((tmp_path / "receipt.bin").read_bytes().replace(b'"visits":1', b'"visits":2'))
+    forged = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "office-receipt.pub.pem", "-rawin",
+                             "-in", "receipt.bin", "-sigfile", "receipt.sig"], cwd=tmp_path, capture_output=True)
+    assert forged.returncode != 0
+
+
+def test_clear_errors_for_a_bad_key_file_a_station_twice_and_an_unreachable_database(office, tmp_path, data_dir,
+                                                                                      ctx):
+    from station_app.services.office import (OfficeAlreadyInitialisedError, OfficeDatabaseOpenError, OfficeService,
+                                             StationAlreadyRegisteredError, StationKeyFileError, init_office)
+
+    bad = tmp_path / "nhầm.pem"
+    bad.write_text("không phải khoá")
+    with pytest.raises(StationKeyFileError, match="Hãy xin lại tệp PEM"):
+        office.service.add_station(bad, "TYT-MK")
+    connect_station(office, data_dir)
+    with pytest.raises(StationAlreadyRegisteredError):
+        office.service.add_station(data_dir.parent / "TYT-MK.pub.pem", "TYT-KHAC")
+    with pytest.raises(OfficeAlreadyInitialisedError):
+        init_office(office.folder, "Lần hai")
+    with pytest.raises(OfficeDatabaseOpenError, match="không kết nối được"):
+        OfficeService(office.folder, "postgresql+psycopg://postgres@127.0.0.1:1/none")
