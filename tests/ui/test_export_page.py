@@ -367,3 +367,22 @@ def test_receipts_mark_batches_acknowledged_and_a_forged_one_is_refused(qtbot, m
     qtbot.waitUntil(lambda: "Đơn vị nhận đã xác nhận lô số 1." in page.message.text(), timeout=10_000)
     tasks.wait()
     qtbot.waitUntil(lambda: column(page, 6)[0].startswith("Đơn vị nhận đã xác nhận ("), timeout=10_000)
+
+
+def test_switching_the_language_keeps_the_chosen_target_and_the_batches(qtbot, make_page, ctx, visits, with_bundle,
+                                                                         tmp_path, monkeypatch, tasks):
+    from station_app.ui import i18n
+
+    page = make_page()
+    choose_folder(monkeypatch, qtbot, page, tmp_path)
+    export_now(qtbot, page, tasks)
+    i18n.set_language("en")
+    try:
+        from PySide6.QtCore import QCoreApplication
+
+        # the English .ts gets this page's strings when /tmp/tr is merged; until then Qt falls back to Vietnamese
+        assert page.export_button.text() == QCoreApplication.translate("ExportPage", "Xuất gói dữ liệu")
+        assert page.selected_target() == tmp_path and page.table.rowCount() == 1
+    finally:
+        i18n.set_language("vi")
+    assert page.export_button.text() == "Xuất gói dữ liệu"
