@@ -124,6 +124,8 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
     imp = office.add_parser("import", parents=[where], help="kiểm tra và nhập các tệp lô (.batch), ghi biên nhận")
     imp.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
     imp.add_argument("--receipts", metavar="DIR", help="nơi ghi biên nhận (mặc định: cạnh tệp lô)")
+    imp.add_argument("--validate-fhir", action="store_true",
+                     help="kiểm tra từng bản ghi theo chuẩn FHIR R4 (chậm hơn khoảng 4 lần)")
     report = office.add_parser("report", parents=[where], help="báo cáo tiến độ, lô, lô thiếu, quy định 24 giờ")
     report.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .xlsx, .pdf hoặc .csv")
 
@@ -302,7 +304,8 @@ _STATUS_TEXT = {"imported": "đã nhập", "duplicate": "đã nhập từ trư�
 def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
     from pathlib import Path
 
-    report = service.import_paths([Path(p) for p in args.paths], Path(args.receipts) if args.receipts else None)
+    report = service.import_paths([Path(p) for p in args.paths], Path(args.receipts) if args.receipts else None,
+                                  validate_fhir=args.validate_fhir)
     if not report.outcomes:
         print("Không thấy tệp lô (.batch) nào.", file=sys.stderr)
         return 1

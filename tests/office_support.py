@@ -54,3 +54,26 @@ def rewrite(path: Path, target: Path, **replace: bytes) -> Path:
 
 def flip(data: bytes, at: int) -> bytes:
     return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
+
+
+def rebuild(batch: Path, station_dir: Path, office: Office, change, target: Path, counts: dict | None = None) -> Path:
+    """The batch's Bundle decrypted, changed by ``change(bundle)``, encrypted, signed by the station again."""
+    import json
+
+    from station_app.core.batch_format import sha256_hex
+    from station_app.services.batch_export import encrypt_payload, zip_parts
+    from station_app.services.batch_verify import decrypt_payload, read_batch
+
+    parts = read_batch(batch)
+    bundle = decrypt_payload(parts, [(office.folder / "keys/office-age.key").read_text().strip()])
+    change(bundle)
+    manifest = json.loads(parts.manifest_bytes)
+    if counts is not None:
+        manifest["counts"] = counts
+    payload = encrypt_payload(bundle, tuple(manifest["recipients"]))
+    manifest["files"] = [{"name": "payload.age", "sha256": sha256_hex(payload), "size": len(payload)}]
+    raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / batch.name
+    path.write_bytes(zip_parts(raw, StationKeys(station_dir).private_key().sign(raw), payload))
+    return path

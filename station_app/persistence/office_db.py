@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, event, insert, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from station_app.persistence.office_tables import (SCHEMA_VERSION, OfficeBase, OfficeBatchRow, OfficeHistoryRow,
@@ -32,6 +32,10 @@ class OfficeDatabaseError(Exception):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(reason)
+
+
+class OfficeConflictError(Exception):
+    """Another transaction wrote the same batch or resource first: read again and decide again."""
 
 
 class OfficeDatabase:
@@ -58,9 +62,16 @@ class OfficeDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One session, committed at the end of the block, rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One session, committed at the end of the block, rolled back on any error.
+
+        A unique key taken meanwhile by another importer (PostgreSQL lets two run at once) is ``OfficeConflictError``.
+        """
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except IntegrityError as exc:
+                raise OfficeConflictError() from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -26,7 +26,7 @@ from station_app.core.batch_format import (SUFFIX, BatchInvalidError, Manifest, 
                                            check_chain, parse_batch_file_name, utc_iso)
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.persistence.office_db import OfficeDatabase, OfficeDatabaseError, OfficeStore
+from station_app.persistence.office_db import OfficeConflictError, OfficeDatabase, OfficeDatabaseError, OfficeStore
 from station_app.persistence.office_tables import (OfficeBatchRow, OfficeQuarantineRow, OfficeStationRow, utcnow)
 from station_app.services import fhir_bundle as fhir
 from station_app.services.batch_verify import BatchParts, decrypt_payload, read_batch, verify_batch
@@ -44,10 +44,12 @@ SETTINGS_FILE = "office.json"
 UNREGISTERED = "unregistered_station"
 FORK = "fork"
 COUNTS = "counts_mismatch"
+INVALID_FHIR = "invalid_fhir"
 REASON_TEXT = {
     UNREGISTERED: QT_TRANSLATE_NOOP("office", "trạm chưa được đăng ký với đơn vị nhận (lệnh 'office stations add')"),
     FORK: QT_TRANSLATE_NOOP("office", "đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)"),
     COUNTS: QT_TRANSLATE_NOOP("office", "số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký"),
+    INVALID_FHIR: QT_TRANSLATE_NOOP("office", "dữ liệu không đúng chuẩn FHIR R4"),
     **{p.value: t for p, t in PROBLEM_TEXT.items()},
 }
 
@@ -240,10 +242,14 @@ class OfficeService:
 
     # -- import ----------------------------------------------------------------------------------------------------
 
-    def import_paths(self, paths: list[Path], receipts_to: Path | None = None,
-                     now: dt.datetime | None = None) -> ImportReport:
-        """Every batch in these files and folders, in sequence order per station."""
-        outcomes = [self._import_one(path, parts, receipts_to, now)
+    def import_paths(self, paths: list[Path], receipts_to: Path | None = None, now: dt.datetime | None = None,
+                     validate_fhir: bool = False) -> ImportReport:
+        """Every batch in these files and folders, in sequence order per station.
+
+        ``validate_fhir`` also checks every resource against the FHIR R4B models (``fhir.resources``): about four
+        times the cost of the import itself, so it is asked for, not the default.
+        """
+        outcomes = [self._import_one(path, parts, receipts_to, now, validate_fhir)
                     for path, parts in _in_order(batch_files(paths))]
         gaps = self.gaps()
         log.info("office import: %d imported, %d duplicate, %d quarantined, %d stations with gaps",
@@ -251,17 +257,17 @@ class OfficeService:
         return ImportReport(outcomes, gaps)
 
     def _import_one(self, path: Path, parts: BatchParts | BatchInvalidError, receipts_to: Path | None,
-                    now: dt.datetime | None) -> BatchOutcome:
+                    now: dt.datetime | None, validate_fhir: bool = False) -> BatchOutcome:
         claimed = _claimed(path, parts)
         try:
             if isinstance(parts, BatchInvalidError):
                 raise _Refused(parts.problem.value)
-            return self._checked_import(path, parts, receipts_to, now or utcnow())
+            return self._checked_import(path, parts, receipts_to, now or utcnow(), validate_fhir)
         except _Refused as refused:
             return self._quarantine(path, claimed, refused.reason)
 
-    def _checked_import(self, path: Path, parts: BatchParts, receipts_to: Path | None,
-                        now: dt.datetime) -> BatchOutcome:
+    def _checked_import(self, path: Path, parts: BatchParts, receipts_to: Path | None, now: dt.datetime,
+                        validate_fhir: bool, retries: int = 2) -> BatchOutcome:
         manifest, station = self._verified(path, parts)
         with self.db.transaction() as session:
             held = OfficeStore(session).batch(station.code, manifest.sequence)
@@ -276,7 +282,15 @@ class OfficeService:
         resources = _resources(bundle)
         if fhir._counts(resources) != {k: manifest.counts.get(k, 0) for k in fhir._counts(resources)}:
             raise _Refused(COUNTS)
-        envelope = self._import_bundle(manifest, parts, station, resources, now)
+        if validate_fhir:
+            _validate(resources)
+        try:
+            envelope = self._import_bundle(manifest, parts, station, resources, now)
+        except OfficeConflictError:
+            if retries == 0:
+                raise
+            # another importer took this batch (or one of its resources) first: look again
+            return self._checked_import(path, parts, receipts_to, now, validate_fhir, retries - 1)
         receipt = self._write_receipt(envelope, path, receipts_to)
         return BatchOutcome(path.name, station.code, manifest.sequence, "imported", None, dict(manifest.counts),
                             receipt)
@@ -434,6 +448,17 @@ def _resources(bundle: dict) -> list[dict]:
                                                   and isinstance(r.get("resourceType"), str) for r in resources):
         raise _Refused(Problem.PAYLOAD_CORRUPT.value)
     return resources
+
+
+def _validate(resources: list[dict]) -> None:
+    """Each resource against its FHIR R4B model (the models the station's own tests use)."""
+    from fhir.resources.R4B import get_fhir_model_class
+
+    for res in resources:
+        try:
+            get_fhir_model_class(res["resourceType"]).model_validate(res)
+        except Exception as exc:  # pydantic's ValidationError, or an unknown resourceType (KeyError)
+            raise _Refused(INVALID_FHIR) from exc
 
 
 def _gaps(held: list[int]) -> tuple[int, ...]:

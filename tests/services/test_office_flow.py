@@ -15,14 +15,11 @@ from station_app.persistence.office_db import OfficeStore
 from station_app.persistence.office_tables import OfficeHistoryRow, OfficeResourceRow, OfficeVisitRow
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.batch_export import encrypt_payload, zip_parts
-from station_app.services.batch_verify import read_batch
-from station_app.services.keys import StationKeys
 from station_app.services.office_report import write_report
 from station_app.services.receipts import import_receipts
 from batch_support import VITALS, full_visit, make_doctor
 from cli_support import init_station, run_cli
-from office_support import connect_station, export, make_office
+from office_support import connect_station, export, make_office, rebuild
 from support import station_setup
 
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
@@ -155,28 +152,15 @@ def test_parts_of_one_visit_from_two_laptops_merge_by_visit_id(station, nurse, d
 
 def _as_part_of(batch, visit, b_visit, folder, office, target):
     """Laptop B's batch rebuilt so that its visit is laptop A's (same visit id and resident), only counselling."""
-    parts = read_batch(batch)
-    identity = (office.folder / "keys/office-age.key").read_text().strip()
-    from station_app.services.batch_verify import decrypt_payload
+    def change(bundle):
+        text = json.dumps(bundle).replace(b_visit.id, visit.id).replace(b_visit.resident_id, visit.resident_id)
+        entries = json.loads(text)["entry"]
+        bundle["entry"] = [e for e in entries if e["resource"]["resourceType"] in ("Patient", "Encounter",
+                                                                                   "Communication")]
 
-    bundle = decrypt_payload(parts, [identity])
-    text = json.dumps(bundle).replace(b_visit.id, visit.id).replace(b_visit.resident_id, visit.resident_id)
-    bundle = json.loads(text)
-    bundle["entry"] = [e for e in bundle["entry"] if e["resource"]["resourceType"] in ("Patient", "Encounter",
-                                                                                       "Communication")]
-    manifest = json.loads(parts.manifest_bytes)
-    manifest["counts"] = {"residents": 1, "visits": 1, "observations": 0, "conditions": 0, "referrals": 0,
-                          "consents": 0, "notes": 1, "resources": 3}
-    recipients = tuple(manifest["recipients"])
-    payload = encrypt_payload(bundle, recipients)
-    from station_app.core.batch_format import sha256_hex
-
-    manifest["files"] = [{"name": "payload.age", "sha256": sha256_hex(payload), "size": len(payload)}]
-    raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
-    target.mkdir()
-    path = target / batch.name
-    path.write_bytes(zip_parts(raw, StationKeys(folder).private_key().sign(raw), payload))
-    return path
+    return rebuild(batch, folder, office, change, target, counts={
+        "residents": 1, "visits": 1, "observations": 0, "conditions": 0, "referrals": 0, "consents": 0, "notes": 1,
+        "resources": 3})
 
 
 def test_the_report_in_xlsx_pdf_and_csv(station, nurse, doctor, office, data_dir, tmp_path):

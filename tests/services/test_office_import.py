@@ -191,3 +191,38 @@ def test_a_broken_chain_is_refused(station, nurse, doctor, office, data_dir, tmp
     [outcome] = office.service.import_paths([forged]).outcomes
     assert (outcome.status, outcome.reason) == ("quarantined", "chain_broken")
     assert office.service.import_paths([two]).outcomes[0].status == "imported"
+
+
+def test_a_batch_imported_meanwhile_by_another_importer_is_found_on_a_second_look(station, nurse, doctor, office,
+                                                                                  data_dir, tmp_path, monkeypatch):
+    """PostgreSQL lets two people import at once: the one who loses the race reports 'already imported'."""
+    full_visit(station, nurse, doctor)
+    batch = export(station, data_dir, tmp_path / "usb")
+    office.service.import_paths([batch])
+    looks = []
+    real = OfficeStore.batch
+
+    def first_look_misses(store, code, sequence):
+        looks.append(sequence)
+        return None if len(looks) == 1 else real(store, code, sequence)
+
+    monkeypatch.setattr(OfficeStore, "batch", first_look_misses)
+    [outcome] = office.service.import_paths([batch]).outcomes
+    assert outcome.status == "duplicate" and counts(office)["batches"] == 1
+
+
+def test_an_import_asked_to_validate_fhir_refuses_a_resource_that_is_not_fhir(station, nurse, doctor, office,
+                                                                              data_dir, tmp_path):
+    from office_support import rebuild
+
+    full_visit(station, nurse, doctor)
+    batch = export(station, data_dir, tmp_path / "usb")
+
+    def spoil(bundle):
+        observation = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation")
+        observation["effectiveDateTime"] = "hôm qua"
+
+    bad = rebuild(batch, data_dir, office, spoil, tmp_path / "bad")
+    [outcome] = office.service.import_paths([bad], validate_fhir=True).outcomes
+    assert (outcome.status, outcome.reason) == ("quarantined", "invalid_fhir") and counts(office)["visits"] == 0
+    assert office.service.import_paths([batch], validate_fhir=True).outcomes[0].status == "imported"
