@@ -710,264 +710,264 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="248" />
+        <location filename="../../station_app/ui/pages/export.py" line="263" />
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="249" />
+        <location filename="../../station_app/ui/pages/export.py" line="264" />
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
-        <translation type="unfinished" />
+        <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="251" />
+        <location filename="../../station_app/ui/pages/export.py" line="266" />
         <source>Đang chờ xuất</source>
-        <translation type="unfinished" />
+        <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="252" />
+        <location filename="../../station_app/ui/pages/export.py" line="267" />
         <source>Ghi vào:</source>
-        <translation type="unfinished" />
+        <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="253" />
+        <location filename="../../station_app/ui/pages/export.py" line="268" />
         <source>Chọn thư mục khác…</source>
-        <translation type="unfinished" />
+        <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="254" />
+        <location filename="../../station_app/ui/pages/export.py" line="269" />
         <source>Xuất gói dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="255" />
+        <location filename="../../station_app/ui/pages/export.py" line="270" />
         <source>Khoá</source>
-        <translation type="unfinished" />
+        <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="256" />
+        <location filename="../../station_app/ui/pages/export.py" line="271" />
         <source>Nhập gói khoá của cơ quan y tế…</source>
-        <translation type="unfinished" />
+        <translation>Import the health office's key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="257" />
+        <location filename="../../station_app/ui/pages/export.py" line="272" />
         <source>Khoá của trạm</source>
-        <translation type="unfinished" />
+        <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="258" />
+        <location filename="../../station_app/ui/pages/export.py" line="273" />
         <source>Lưu khoá công khai (PEM)…</source>
-        <translation type="unfinished" />
+        <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="259" />
+        <location filename="../../station_app/ui/pages/export.py" line="274" />
         <source>Nhập biên nhận…</source>
-        <translation type="unfinished" />
+        <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="260" />
+        <location filename="../../station_app/ui/pages/export.py" line="275" />
         <source>Chọn tệp biên nhận…</source>
-        <translation type="unfinished" />
+        <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="261" />
+        <location filename="../../station_app/ui/pages/export.py" line="276" />
         <source>Đọc mọi biên nhận trong một thư mục…</source>
-        <translation type="unfinished" />
+        <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="262" />
+        <location filename="../../station_app/ui/pages/export.py" line="277" />
         <source>Các lô đã xuất</source>
-        <translation type="unfinished" />
+        <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="264" />
+        <location filename="../../station_app/ui/pages/export.py" line="279" />
         <source>Số</source>
-        <translation type="unfinished" />
+        <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="264" />
+        <location filename="../../station_app/ui/pages/export.py" line="279" />
         <source>Tệp</source>
-        <translation type="unfinished" />
+        <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="264" />
+        <location filename="../../station_app/ui/pages/export.py" line="279" />
         <source>Tạo lúc</source>
-        <translation type="unfinished" />
+        <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="264" />
+        <location filename="../../station_app/ui/pages/export.py" line="279" />
         <source>Người dân</source>
-        <translation type="unfinished" />
+        <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="264" />
+        <location filename="../../station_app/ui/pages/export.py" line="279" />
         <source>Lượt khám</source>
-        <translation type="unfinished" />
+        <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="265" />
+        <location filename="../../station_app/ui/pages/export.py" line="280" />
         <source>Kết quả đo/khám</source>
-        <translation type="unfinished" />
+        <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="265" />
+        <location filename="../../station_app/ui/pages/export.py" line="280" />
         <source>Trạng thái</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="289" />
+        <location filename="../../station_app/ui/pages/export.py" line="304" />
         <source>{n} thay đổi</source>
-        <translation type="unfinished" />
+        <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="291" />
+        <location filename="../../station_app/ui/pages/export.py" line="306" />
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
-        <translation type="unfinished" />
+        <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="294" />
+        <location filename="../../station_app/ui/pages/export.py" line="309" />
         <source>Không có gì mới từ lô trước.</source>
-        <translation type="unfinished" />
+        <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="313" />
         <source>Đơn vị nhận: {name}</source>
-        <translation type="unfinished" />
+        <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300" />
+        <location filename="../../station_app/ui/pages/export.py" line="315" />
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json do đơn vị nhận gửi.</source>
-        <translation type="unfinished" />
+        <translation>The health office's key bundle is not imported yet, so nothing can be exported. Import the office-bundle.json file the office sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302" />
+        <location filename="../../station_app/ui/pages/export.py" line="317" />
         <source>Trạm {code}, mã khoá: {short}</source>
-        <translation type="unfinished" />
+        <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="318" />
+        <location filename="../../station_app/ui/pages/export.py" line="333" />
         <source>Đơn vị nhận đã xác nhận ({time})</source>
-        <translation type="unfinished" />
+        <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="320" />
+        <location filename="../../station_app/ui/pages/export.py" line="335" />
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
-        <translation type="unfinished" />
+        <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="322" />
+        <location filename="../../station_app/ui/pages/export.py" line="337" />
         <source>Đã ghi ra, chờ biên nhận</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="323" />
-        <source>Đã tạo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="336" />
-        <source>Thư mục: {path}</source>
-        <translation type="unfinished" />
+        <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export.py" line="338" />
+        <source>Đã tạo</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="351" />
+        <source>Thư mục: {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="353" />
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
-        <translation type="unfinished" />
+        <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="345" />
+        <location filename="../../station_app/ui/pages/export.py" line="360" />
         <source>USB {label} ({root}), còn trống {free}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="364" />
-        <source>Chọn thư mục để ghi gói dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export.py" line="379" />
-        <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="391" />
-        <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
-        <translation type="unfinished" />
+        <source>Chọn thư mục để ghi gói dữ liệu</source>
+        <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export.py" line="394" />
+        <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
+        <translation>Signing, encrypting and writing the batch…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="406" />
+        <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
+        <translation>Nothing changed since the last batch, so no new batch was made.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="409" />
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
-        <translation type="unfinished" />
+        <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="400" />
+        <location filename="../../station_app/ui/pages/export.py" line="415" />
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
-        <translation type="unfinished" />
+        <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="411" />
+        <location filename="../../station_app/ui/pages/export.py" line="426" />
         <source>Chọn gói khoá của cơ quan y tế</source>
-        <translation type="unfinished" />
+        <translation>Choose the health office's key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="412" />
+        <location filename="../../station_app/ui/pages/export.py" line="427" />
         <source>Gói khoá (*.json);;Mọi tệp (*)</source>
-        <translation type="unfinished" />
+        <translation>Key bundle (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="420" />
+        <location filename="../../station_app/ui/pages/export.py" line="435" />
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
-        <translation type="unfinished" />
+        <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="442" />
+        <location filename="../../station_app/ui/pages/export.py" line="457" />
         <source>Lưu khoá công khai của trạm</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="443" />
-        <source>Khoá công khai (*.pem)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="451" />
-        <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
-        <translation type="unfinished" />
+        <translation>Save the station's public key</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export.py" line="458" />
+        <source>Khoá công khai (*.pem)</source>
+        <translation>Public key (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="466" />
+        <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
+        <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="473" />
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="468" />
-        <source>Chọn biên nhận của đơn vị nhận</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="469" />
-        <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
-        <translation type="unfinished" />
+        <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export.py" line="483" />
+        <source>Chọn biên nhận của đơn vị nhận</source>
+        <translation>Choose the office's receipts</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="484" />
+        <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
+        <translation>Receipts (*.receipt.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="498" />
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
-        <translation type="unfinished" />
+        <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="486" />
+        <location filename="../../station_app/ui/pages/export.py" line="501" />
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
-        <translation type="unfinished" />
+        <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="489" />
+        <location filename="../../station_app/ui/pages/export.py" line="504" />
         <source>Không nhận tệp {file}: {reason}.</source>
-        <translation type="unfinished" />
+        <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="491" />
+        <location filename="../../station_app/ui/pages/export.py" line="506" />
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
-        <translation type="unfinished" />
+        <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
 </context>
 <context>
@@ -2824,26 +2824,28 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="123" />
+        <location filename="../../station_app/ui/pages/export.py" line="138" />
         <source>Khoá của trạm</source>
-        <translation type="unfinished" />
+        <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="127" />
+        <location filename="../../station_app/ui/pages/export.py" line="142" />
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
-        <translation type="unfinished" />
+        <translation>Station code: {code}
+Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="130" />
+        <location filename="../../station_app/ui/pages/export.py" line="145" />
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
-        <translation type="unfinished" />
+        <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
+{key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="135" />
+        <location filename="../../station_app/ui/pages/export.py" line="150" />
         <source>Đóng</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -3889,32 +3891,32 @@ Mã khoá: {short}</source>
         <translation>No village named '{village}' on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="56" />
+        <location filename="../../station_app/services/office.py" line="64" />
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy 'station-app office init --dir {path}' hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office's folder yet. Run 'station-app office init --dir {path}' or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="62" />
+        <location filename="../../station_app/services/office.py" line="70" />
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office's keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="68" />
+        <location filename="../../station_app/services/office.py" line="76" />
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh 'station-app export --public-key' của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its 'station-app export --public-key'.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="74" />
+        <location filename="../../station_app/services/office.py" line="82" />
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng 'station-app office stations list'.</source>
         <translation>Station code {code} or this key is already registered. Check with 'station-app office stations list'.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="79" />
+        <location filename="../../station_app/services/office.py" line="87" />
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office's database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="85" />
+        <location filename="../../station_app/services/office.py" line="93" />
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
@@ -4390,19 +4392,34 @@ Mã khoá: {short}</source>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="48" />
+        <location filename="../../station_app/services/office.py" line="49" />
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh 'office stations add')</source>
         <translation>the station is not registered with the receiving office (command 'office stations add')</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="49" />
+        <location filename="../../station_app/services/office.py" line="50" />
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="50" />
+        <location filename="../../station_app/services/office.py" line="51" />
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office.py" line="52" />
+        <source>dữ liệu không đúng chuẩn FHIR R4</source>
+        <translation>the data does not conform to FHIR R4</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office.py" line="58" />
+        <source>không kết nối được</source>
+        <translation>cannot connect</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office.py" line="59" />
+        <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
+        <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
 </context>
 <context>
