@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from station_app.core.batch_format import receipt_key_bytes
 from station_app.core.errors import NotInitialisedError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
 from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.unit_of_work import UnitOfWork
@@ -128,6 +129,8 @@ def _acknowledge(db: Database, receipt: dict, name: str, result: ReceiptImport, 
             result.already.append(row.sequence)
             return
         row.status, row.acknowledged_at, row.receipt = "acknowledged", now, receipt
+        uow.audit(AuditAction.IMPORT, "export_batches", row.id, None,
+                  {"sequence": row.sequence, "receipt": "acknowledged"})
         uow.commit()
         result.acknowledged.append(row.sequence)
 

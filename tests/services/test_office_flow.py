@@ -72,8 +72,21 @@ def test_the_station_takes_back_receipts_and_refuses_a_forged_one(station, nurse
     refused = import_receipts(station.db, data_dir, [forged])
     assert refused.acknowledged == [] and len(refused.refused) == 1 and batch_rows(station) == {1: ("sent", False)}
 
+    other = dict(envelope, receipt=dict(envelope["receipt"], station="TYT-KHAC"))
+    unknown = dict(envelope, receipt=dict(envelope["receipt"], sequence=9))
+    for name, forged_envelope in (("khac.receipt.json", other), ("chin.receipt.json", unknown)):
+        from station_app.services.receipts import sign_receipt
+
+        key = office.service._receipt_key()  # genuinely signed by the office, but not for this station's batches
+        (forged.parent / name).write_text(json.dumps(sign_receipt(forged_envelope["receipt"], key)))
+    reasons = [reason for _, reason in import_receipts(station.db, data_dir, [forged.parent]).refused]
+    assert sorted(reasons) == sorted(["chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký",
+                                      "biên nhận của trạm khác",
+                                      "trạm không có lô này (số thứ tự hoặc mã băm không khớp)"])
+
     done = import_receipts(station.db, data_dir, [batch.parent])
     assert done.acknowledged == [1] and batch_rows(station) == {1: ("acknowledged", True)}
+    assert station.audit.verify().ok
     assert import_receipts(station.db, data_dir, [outcome.receipt]).already == [1]
     # an acknowledged batch is no longer written again on the next export
     assert export(station, data_dir, tmp_path / "usb2") is None and not list((tmp_path / "usb2").iterdir())
