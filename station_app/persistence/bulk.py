@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Table, insert
 
 from station_app.persistence.database import Database
-from station_app.persistence.tables import (ConclusionRow, MeasurementRow, ResidentRow, ResidentTargetGroupRow,
+from station_app.persistence.tables import (ConclusionRow, ConsentRow, MeasurementRow, ResidentRow, ResidentTargetGroupRow,
                                             VisitRow)
 from station_app.persistence.unit_of_work import UnitOfWork
 
@@ -31,17 +31,20 @@ class BulkChunk:
     visits: list[dict] = field(default_factory=list)
     measurements: list[dict] = field(default_factory=list)
     conclusions: list[dict] = field(default_factory=list)
+    consents: list[dict] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[dict]]]:
         return [(ResidentRow.__table__, self.residents), (ResidentTargetGroupRow.__table__, self.target_groups),
                 (VisitRow.__table__, self.visits), (MeasurementRow.__table__, self.measurements),
-                (ConclusionRow.__table__, self.conclusions)]
+                (ConclusionRow.__table__, self.conclusions), (ConsentRow.__table__, self.consents)]
 
     def counts(self) -> dict[str, int]:
         counts = {"residents": len(self.residents), "target_groups": len(self.target_groups),
                   "visits": len(self.visits), "measurements": len(self.measurements)}
         if self.conclusions:
             counts["conclusions"] = len(self.conclusions)
+        if self.consents:
+            counts["consents"] = len(self.consents)
         return counts
 
 

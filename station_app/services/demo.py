@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from station_app.core.consent import CURRENT_VERSION, PURPOSES, consent_text, text_sha256
 from station_app.core.errors import StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
@@ -128,6 +129,7 @@ class DemoResult:
         return "\n".join(lines)
 
 
+_CONSENT_SHA = text_sha256(consent_text())
 _FOLLOW_UP_NOTE = "Đã gọi điện, người dân đã đi khám theo giấy chuyển"
 _STATUS_WORDS = {VisitStatus.COMPLETED: "hoàn thành", VisitStatus.REFERRED: "chuyển tuyến",
                  VisitStatus.IN_PROGRESS: "đang khám", VisitStatus.REGISTERED: "mới đăng ký",
@@ -254,6 +256,7 @@ class _ChunkWriter:
         now = utcnow()
         chunk = BulkChunk()
         ids = {}
+        by_key = {r.key: r for r in residents}
         for r in residents:
             ids[r.key] = resident_id = new_id()
             chunk.residents.append(self._resident_row(r, resident_id, now))
@@ -262,6 +265,7 @@ class _ChunkWriter:
         for v in visits:
             visit_id = new_id()
             chunk.visits.append(self._visit_row(v, visit_id, ids[v.resident_key]))
+            chunk.consents.append(self._consent_row(by_key[v.resident_key], visit_id, v.registered_at))
             chunk.measurements.extend(self._measurement_rows(v, visit_id))
             if v.conclusion is not None:
                 chunk.conclusions.append(self._conclusion_row(v, visit_id, now))
@@ -311,6 +315,14 @@ class _ChunkWriter:
                 "referral_followed_up_by": self._coordinator if followed else None,
                 "referral_follow_up_note": _FOLLOW_UP_NOTE if followed else None, "version": 1,
                 "concluded_at": at, "concluded_by": self._doctor}
+
+    def _consent_row(self, r: SyntheticResident, visit_id: str, at: dt.datetime) -> dict:
+        """Every visit is opened with consent, as at reception: a child's by the guardian on the roster."""
+        guardian = r.guardian_name is not None
+        return {"id": new_id(), "visit_id": visit_id, "given_by": "guardian" if guardian else "self",
+                "guardian_name": r.guardian_name, "guardian_relation": r.guardian_relation,
+                "text_version": CURRENT_VERSION, "text_sha256": _CONSENT_SHA, "purposes": list(PURPOSES),
+                "granted": True, "recorded_at": at, "recorded_by": self._nurse}
 
     def _measurement_rows(self, v: SyntheticVisit, visit_id: str) -> list[dict]:
         at = v.started_at

@@ -44,6 +44,12 @@ def test_demo_fills_an_empty_folder_with_residents_visits_and_vital_signs(made, 
                                  "GROUP BY 1, 2, 3 HAVING count(*) > 1")
     assert duplicates == []
     assert query(data_dir, "SELECT count(*) FROM visits WHERE registered_by IS NULL") == [(0,)]
+    # every visit was opened with consent, a child's given by the guardian, as reception requires
+    assert query(data_dir, "SELECT count(*) FROM visits v WHERE NOT EXISTS "
+                           "(SELECT 1 FROM consents c WHERE c.visit_id = v.id AND c.granted)") == [(0,)]
+    assert query(data_dir, "SELECT count(*) FROM consents c JOIN visits v ON v.id = c.visit_id "
+                           "JOIN residents r ON r.id = v.resident_id WHERE r.guardian_name IS NOT NULL "
+                           "AND (c.given_by != 'guardian' OR c.guardian_name IS NULL)") == [(0,)]
     assert query(data_dir, "SELECT count(*) FROM visits WHERE status IN ('completed', 'referred') "
                            "AND completed_by IS NULL") == [(0,)]
     assert calls[-1] == (350, 350) and [c[0] for c in calls] == [100, 200, 300, 350]
@@ -60,7 +66,7 @@ def test_demo_audits_one_event_per_chunk_with_counts_only_and_the_chain_verifies
                         (AuditAction.IMPORT.value,)).fetchall()
     conn.close()
     assert len(rows) == 4
-    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements", "conclusions"}
+    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements", "conclusions", "consents"}
     details = [json.loads(d) for (d,) in rows]
     assert all(set(d) <= allowed for d in details)
     assert sum(d["residents"] for d in details) == 350
