@@ -50,7 +50,7 @@ class BenchStation:
 def bench_office(report, work: Path, stations: int = STATIONS, visits: int = VISITS,  # noqa: ANN001
                  per_batch: int = PER_BATCH) -> None:
     b = _bench()
-    from station_app.services.office import OfficeService, init_office
+    from station_app.services.office import OfficeService
 
     _tests_on_path()
     folder = work / "office-bench"

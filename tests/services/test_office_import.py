@@ -3,7 +3,6 @@ counts match the signed manifest, replay changes nothing, gaps and forks are rep
 an unregistered station and a batch for another office are quarantined with their reason and nothing imported."""
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
