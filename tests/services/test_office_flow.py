@@ -292,3 +292,13 @@ def test_clear_errors_for_a_bad_key_file_a_station_twice_and_an_unreachable_data
         init_office(office.folder, "Lần hai")
     with pytest.raises(OfficeDatabaseOpenError, match="không kết nối được"):
         OfficeService(office.folder, "postgresql+psycopg://postgres@127.0.0.1:1/none")
+
+
+def test_the_office_bundle_qr_image_scans_back_to_the_bundle_a_station_accepts(office):
+    from station_app.core.batch_format import parse_office_bundle
+    from station_app.services.decoding import decode_image
+
+    [text] = decode_image(office.folder / "office-bundle.png")
+    scanned = parse_office_bundle(text.encode("utf-8"))
+    assert scanned == parse_office_bundle((office.folder / "office-bundle.json").read_bytes())
+    assert scanned.name == "TTKSBT tỉnh Lai Châu"
