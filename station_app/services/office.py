@@ -248,8 +248,8 @@ class OfficeService:
         ``validate_fhir`` also checks every resource against the FHIR R4B models (``fhir.resources``): about four
         times the cost of the import itself, so it is asked for, not the default.
         """
-        outcomes = [self._import_one(path, parts, receipts_to, now, validate_fhir)
-                    for path, parts in _in_order(batch_files(paths))]
+        outcomes = [self._import_one(path, _read(path), receipts_to, now, validate_fhir)
+                    for path in _in_order(batch_files(paths))]
         gaps = self.gaps()
         log.info("office import: %d imported, %d duplicate, %d quarantined, %d stations with gaps",
                  *(sum(o.status == s for o in outcomes) for s in ("imported", "duplicate", "quarantined")), len(gaps))
@@ -410,22 +410,22 @@ def batch_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _in_order(files: list[Path]) -> list[tuple[Path, BatchParts | BatchInvalidError]]:
-    """Read every file, then order by (station, sequence) as their manifests (or names) claim."""
-    read: list[tuple[Path, BatchParts | BatchInvalidError]] = []
-    for path in files:
-        try:
-            read.append((path, read_batch(path)))
-        except BatchInvalidError as exc:
-            read.append((path, exc))
-        except OSError:
-            read.append((path, BatchInvalidError(Problem.NOT_A_ZIP, path.name)))
-    return sorted(read, key=lambda item: _sort_key(item[0], item[1]))
+def _in_order(files: list[Path]) -> list[Path]:
+    """By (station, sequence) as the file names say (a valid batch's name is its manifest's): one read at a time."""
+    def key(path: Path) -> tuple[str, int, str]:
+        named = parse_batch_file_name(path.name)
+        return (named[0], named[1], path.name) if named else ("", 0, path.name)
+
+    return sorted(files, key=key)
 
 
-def _sort_key(path: Path, parts: BatchParts | BatchInvalidError) -> tuple[str, int, str]:
-    code, sequence = _claimed(path, parts)
-    return code or "", sequence or 0, path.name
+def _read(path: Path) -> BatchParts | BatchInvalidError:
+    try:
+        return read_batch(path)
+    except BatchInvalidError as exc:
+        return exc
+    except OSError:
+        return BatchInvalidError(Problem.NOT_A_ZIP, path.name)
 
 
 def _claimed(path: Path, parts: BatchParts | BatchInvalidError) -> tuple[str | None, int | None]:

@@ -225,3 +225,13 @@ def test_an_import_asked_to_validate_fhir_refuses_a_resource_that_is_not_fhir(st
     [outcome] = office.service.import_paths([bad], validate_fhir=True).outcomes
     assert (outcome.status, outcome.reason) == ("quarantined", "invalid_fhir") and counts(office)["visits"] == 0
     assert office.service.import_paths([batch], validate_fhir=True).outcomes[0].status == "imported"
+
+
+def test_batches_named_in_any_order_are_taken_in_sequence_order(station, nurse, doctor, office, data_dir, tmp_path):
+    full_visit(station, nurse, doctor)
+    one = export(station, data_dir, tmp_path / "usb")
+    full_visit(station, nurse, doctor, name="Lò Văn Páo", national_id="011080009999")
+    two = export(station, data_dir, tmp_path / "usb")  # the stick holds both (1 written again, not acknowledged)
+    report = office.service.import_paths([two, one])
+    assert [(o.sequence, o.status) for o in report.outcomes] == [(1, "imported"), (2, "imported")]
+    assert report.gaps == {}
