@@ -402,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             "slip_to_form": lambda: bench_slip_to_form(report, work, *((20_000,) if args.quick else ())),
             "progress": lambda: bench_progress(report, work, *((20_000, 3) if args.quick else ())),
             "lists": lambda: bench_lists(report, work, *((200, 4_000, 2_000, 20_000) if args.quick else ())),
-            "office": lambda: bench_office(report, work, *((4, 500, 100) if args.quick else ())),
+            "office": lambda: bench_office(report, work, *((4, 500, 50) if args.quick else ())),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:
