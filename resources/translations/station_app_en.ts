@@ -3590,12 +3590,12 @@ Key id: {short}</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="55" />
+        <location filename="../../station_app/services/demo.py" line="56" />
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="150" />
+        <location filename="../../station_app/services/demo.py" line="152" />
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -3891,32 +3891,32 @@ Key id: {short}</translation>
         <translation>No village named '{village}' on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="64" />
+        <location filename="../../station_app/services/office.py" line="63" />
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy 'station-app office init --dir {path}' hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office's folder yet. Run 'station-app office init --dir {path}' or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="70" />
+        <location filename="../../station_app/services/office.py" line="69" />
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office's keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="76" />
+        <location filename="../../station_app/services/office.py" line="75" />
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh 'station-app export --public-key' của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its 'station-app export --public-key'.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="82" />
+        <location filename="../../station_app/services/office.py" line="81" />
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng 'station-app office stations list'.</source>
         <translation>Station code {code} or this key is already registered. Check with 'station-app office stations list'.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="87" />
+        <location filename="../../station_app/services/office.py" line="86" />
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office's database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="93" />
+        <location filename="../../station_app/services/office.py" line="92" />
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
@@ -3951,7 +3951,7 @@ Key id: {short}</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="149" />
+        <location filename="../../station_app/services/demo.py" line="151" />
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -4392,32 +4392,32 @@ Key id: {short}</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="49" />
+        <location filename="../../station_app/services/office.py" line="48" />
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh 'office stations add')</source>
         <translation>the station is not registered with the receiving office (command 'office stations add')</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="50" />
+        <location filename="../../station_app/services/office.py" line="49" />
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="51" />
+        <location filename="../../station_app/services/office.py" line="50" />
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="52" />
+        <location filename="../../station_app/services/office.py" line="51" />
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="58" />
+        <location filename="../../station_app/services/office.py" line="57" />
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="59" />
+        <location filename="../../station_app/services/office.py" line="58" />
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
@@ -4425,22 +4425,22 @@ Key id: {short}</translation>
 <context>
     <name>receipts</name>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="35" />
+        <location filename="../../station_app/services/receipts.py" line="36" />
         <source>không phải tệp biên nhận (JSON office-receipt/1)</source>
         <translation>not a receipt file (JSON office-receipt/1)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="36" />
+        <location filename="../../station_app/services/receipts.py" line="37" />
         <source>chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký</source>
         <translation>invalid signature: the receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="37" />
+        <location filename="../../station_app/services/receipts.py" line="38" />
         <source>biên nhận của trạm khác</source>
         <translation>another station's receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="38" />
+        <location filename="../../station_app/services/receipts.py" line="39" />
         <source>trạm không có lô này (số thứ tự hoặc mã băm không khớp)</source>
         <translation>this station has no such batch (sequence number or hash does not match)</translation>
     </message>
