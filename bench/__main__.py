@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bench.decode_bench import bench_decoding
 from bench.exam_bench import bench_exam
+from bench.export_bench import bench_export
 from bench.lists_bench import bench_lists
 from bench.office_bench import bench_office
 from bench.progress_bench import bench_progress
@@ -402,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
             "slip_to_form": lambda: bench_slip_to_form(report, work, *((20_000,) if args.quick else ())),
             "progress": lambda: bench_progress(report, work, *((20_000, 3) if args.quick else ())),
             "lists": lambda: bench_lists(report, work, *((200, 4_000, 2_000, 20_000) if args.quick else ())),
+            "export": lambda: bench_export(report, work, *((200, 2_000) if args.quick else ())),
             "office": lambda: bench_office(report, work, *((4, 500, 50) if args.quick else ())),
         }
         chosen = args.only.split(",") if args.only else list(benches)
