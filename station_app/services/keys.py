@@ -16,14 +16,15 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from station_app.core.batch_format import (OfficeBundle, OfficeBundleInvalidError, OfficeBundleMissingError, key_id,
-                                           parse_office_bundle)
+from station_app.core.batch_format import (OFFICE_BUNDLE_FORMAT, OfficeBundle, OfficeBundleInvalidError,
+                                           OfficeBundleMissingError, key_id, parse_office_bundle)
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 KEY_DIR = "keys"
 STATION_KEY_FILE = "station-ed25519.pem"
 OFFICE_BUNDLE_FILE = "office-bundle.json"
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG: a bundle's QR picture, whatever its name
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,23 @@ class StationKeys:
         return public
 
     def import_office_bundle(self, source: Path) -> OfficeBundle:
-        """Check the office's bundle and keep a copy; a malformed one is refused with what is wrong."""
+        """Check the office's bundle and keep a copy; a malformed one is refused with what is wrong.
+
+        ``source`` is the bundle's JSON file or a picture (PNG, JPEG) of its QR code (office-bundle.png).
+        """
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
             raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP("batch", "không mở được tệp")) from exc
+        if data.startswith(_IMAGE_MAGIC):
+            return self.import_office_bundle_text(bundle_text_in_image(Path(source)))
+        return self._keep_office_bundle(data)
+
+    def import_office_bundle_text(self, text: str) -> OfficeBundle:
+        """The same as ``import_office_bundle`` for the bundle's JSON text (a scanned or pasted QR code)."""
+        return self._keep_office_bundle(text.encode("utf-8"))
+
+    def _keep_office_bundle(self, data: bytes) -> OfficeBundle:
         bundle = parse_office_bundle(data)
         _check_recipients(bundle)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -147,6 +160,36 @@ class StationKeys:
         if bundle is None:
             raise OfficeBundleMissingError()
         return bundle
+
+
+def is_office_bundle_text(text: str) -> bool:
+    """Whether scanned or pasted text is an office bundle's JSON (its ``format`` says so), valid or not."""
+    if not text.lstrip().startswith("{"):
+        return False
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(raw, dict) and raw.get("format") == OFFICE_BUNDLE_FORMAT
+
+
+def bundle_text_in_image(path: Path) -> str:
+    """The bundle's JSON read from the QR code in a picture; ``OfficeBundleInvalidError`` when there is none.
+
+    A picture that is not one raises ``ImageUnreadableError``.
+    """
+    from station_app.services.decoding import decode_image
+
+    found = decode_image(path)
+    for text in found:
+        if is_office_bundle_text(text):
+            return text
+    log.info("office bundle image: %d QR codes, none a bundle", len(found))
+    if found:
+        raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP(
+            "batch", "mã QR trong ảnh không phải gói khoá của đơn vị nhận (có thể đã chọn nhầm ảnh)"))
+    raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP(
+        "batch", "không thấy mã QR nào trong ảnh (hãy chọn đúng ảnh office-bundle.png, hoặc chụp lại rõ cả mã QR)"))
 
 
 def _check_recipients(bundle: OfficeBundle) -> None:
