@@ -312,6 +312,44 @@ def test_importing_the_office_bundle_from_a_file(qtbot, make_page, ctx, office, 
     assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu. Từ nay có thể xuất dữ liệu."
 
 
+def test_importing_the_office_bundle_from_its_qr_picture(qtbot, make_page, ctx, tmp_path, monkeypatch, tasks):
+    from station_app.services.office import init_office
+
+    office = init_office(tmp_path / "văn phòng", "TTKSBT tỉnh Điện Biên")
+    page = make_page()
+    filters = []
+    monkeypatch.setattr(export_page, "ask_open_file",
+                        lambda parent, title, start, kinds: filters.append(kinds) or office.qr_path)
+    qtbot.mouseClick(page.bundle_button, _left())
+    qtbot.waitUntil(lambda: "TTKSBT tỉnh Điện Biên" in page.office_label.text(), timeout=15_000)
+    assert "*.json *.png *.jpg *.jpeg" in filters[0]
+    assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Điện Biên. Từ nay có thể xuất dữ liệu."
+    assert ctx.export.keys.office_bundle().age_recipient == office.age_recipient
+
+
+def test_a_scanned_or_pasted_bundle_is_imported_once_its_office_is_confirmed(qtbot, make_page, ctx, office,
+                                                                             monkeypatch, tasks):
+    from PySide6.QtGui import QGuiApplication
+
+    page = make_page()
+    page.wedge.scanned.emit("DN4010123456789|Lò Thị Mai|12/03/1980")
+    assert "Mã vừa quét không phải gói khoá của đơn vị nhận" in page.message.text()
+    questions = []
+    monkeypatch.setattr(export_page, "confirm_bundle", lambda parent, question: questions.append(question) and False)
+    page.wedge.scanned.emit(office[0].read_text(encoding="utf-8"))
+    assert "TTKSBT tỉnh Lai Châu" in questions[0]
+    tasks.wait()
+    assert ctx.export.keys.office_bundle() is None  # declined: nothing changes
+    monkeypatch.setattr(export_page, "confirm_bundle", lambda parent, question: True)
+    QGuiApplication.clipboard().setText("chỉ là chữ")
+    page.paste_bundle()
+    assert "Bộ nhớ tạm không chứa gói khoá của đơn vị nhận" in page.message.text()
+    QGuiApplication.clipboard().setText(office[0].read_text(encoding="utf-8"))
+    page.paste_bundle()
+    qtbot.waitUntil(lambda: "TTKSBT tỉnh Lai Châu" in page.office_label.text(), timeout=15_000)
+    assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu. Từ nay có thể xuất dữ liệu."
+
+
 def test_the_station_key_qr_decodes_to_the_key_the_office_registers(qtbot, make_page, ctx):
     page = make_page()
     qtbot.mouseClick(page.show_key_button, _left())

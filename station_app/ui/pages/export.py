@@ -1,5 +1,7 @@
 """The coordinator's export page: what is waiting, the batches made and whether the office has them, the export
 itself to a USB stick (noticed when plugged in) or any folder, the keys exchanged with the office, and receipts.
+The office's bundle comes from its JSON file or QR picture, or from its QR scanned (keyboard-mode scanner) or its
+text pasted (Ctrl+V) while the page is shown, imported once the coordinator confirms the office's name.
 
 Reading and writing run on the database lane (``ExportService`` signs, encrypts and fsyncs); the station key's
 QR image is made on the CPU pool. The dialogs that ask for a file or folder are module functions that tests
@@ -14,14 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QMenu, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.removable_drives import Drive, DriveWatcher, size_text
+from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
@@ -67,6 +70,10 @@ def import_office_bundle(ctx: AppContext, path: Path) -> OfficeBundle:
     return ctx.export.keys.import_office_bundle(path)
 
 
+def import_office_bundle_text(ctx: AppContext, text: str) -> OfficeBundle:
+    return ctx.export.keys.import_office_bundle_text(text)
+
+
 def save_public_key(ctx: AppContext, path: Path) -> StationPublicKey:
     return ctx.export.keys.save_public_key(path)
 
@@ -110,6 +117,12 @@ def ask_receipt_paths(parent: QWidget | None, title: str, start: Path, whole_fol
         return [folder] if folder else []
     chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start), name_filter)
     return [Path(p) for p in chosen]
+
+
+def confirm_bundle(parent: QWidget, question: str) -> bool:
+    """Yes or no before a scanned or pasted bundle replaces where the data goes."""
+    answer = QMessageBox.question(parent, QCoreApplication.translate("ExportPage", "Nhập gói khoá"), question)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def local_time(moment: dt.datetime | str | None) -> str:
@@ -195,6 +208,12 @@ class ExportPage(Retranslating):
         self.batches_title = heading(2)
         layout.addWidget(self.batches_title)
         layout.addWidget(self._batch_table(), 1)
+        # the office's bundle QR read by a keyboard-mode scanner while the page is shown, or its text pasted
+        self.wedge = KeyboardWedgeFilter(self)
+        self.wedge.scanned.connect(self.code_scanned)
+        self.paste_shortcut = QShortcut(QKeySequence.StandardKey.Paste, self)
+        self.paste_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.paste_shortcut.activated.connect(self.paste_bundle)
 
     def _export_card(self) -> QFrame:
         card, grid = _card()
@@ -313,7 +332,8 @@ class ExportPage(Retranslating):
             self.office_label.setText(self.tr("Đơn vị nhận: {name}").format(name=state.office_name))
         else:
             self.office_label.setText(self.tr("Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp "
-                                              "office-bundle.json do đơn vị nhận gửi."))
+                                              "office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận "
+                                              "gửi, hoặc quét mã QR đó bằng máy quét."))
         self.key_label.setText(self.tr("Trạm {code}, mã khoá: {short}").format(
             code=state.station_code, short=state.station_key.short_id))
 
@@ -424,12 +444,45 @@ class ExportPage(Retranslating):
     # -- keys --------------------------------------------------------------------------------------------------
     def import_bundle(self) -> None:
         path = ask_open_file(self, self.tr("Chọn gói khoá của cơ quan y tế"), self.start_folder(),
-                             self.tr("Gói khoá (*.json);;Mọi tệp (*)"))
+                             self.tr("Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)"))
         if path is None:
             return
         self._tasks.submit(import_office_bundle, self._ctx, path, parent=self,
                            on_done=while_alive(self, self._bundle_imported),
                            on_error=while_alive(self, self._failed_action))
+
+    def code_scanned(self, text: str) -> None:
+        if not self.bundle_scanned(text):
+            show_message(self.message, self.tr("Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét "
+                                               "mã QR office-bundle.png do đơn vị nhận gửi."))
+
+    def paste_bundle(self) -> None:
+        """Ctrl+V: the bundle's text copied from office-bundle.json (or a QR reader app)."""
+        text = QGuiApplication.clipboard().text()
+        if not self.bundle_scanned(text):
+            show_message(self.message, self.tr("Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ "
+                                               "nội dung tệp office-bundle.json, hoặc bấm \"Nhập gói khoá…\" để chọn "
+                                               "tệp hay ảnh mã QR office-bundle.png."))
+
+    def bundle_scanned(self, text: str) -> bool:
+        """Import a scanned or pasted bundle after the coordinator confirms its office; False if it is not one."""
+        from station_app.core.batch_format import OfficeBundleInvalidError, parse_office_bundle
+        from station_app.services.keys import is_office_bundle_text
+
+        if not is_office_bundle_text(text):
+            return False
+        try:
+            name = parse_office_bundle(text.encode("utf-8")).name
+        except OfficeBundleInvalidError as exc:
+            report(self, self.message, exc)
+            return True
+        question = self.tr("Nhập gói khoá của đơn vị nhận \"{name}\"? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ "
+                           "đơn vị này đọc được.").format(name=name)
+        if confirm_bundle(self, question):
+            self._tasks.submit(import_office_bundle_text, self._ctx, text, parent=self,
+                               on_done=while_alive(self, self._bundle_imported),
+                               on_error=while_alive(self, self._failed_action))
+        return True
 
     def _bundle_imported(self, bundle: OfficeBundle) -> None:
         show_message(self.message, self.tr("Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.").format(
@@ -507,11 +560,13 @@ class ExportPage(Retranslating):
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.watcher.stop()  # no polling while another page is shown
+        self.wedge.uninstall()
         super().hideEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.watcher.poll()
         self.watcher.start()
+        self.wedge.install()
         super().showEvent(event)
 
 
