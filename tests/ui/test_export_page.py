@@ -418,9 +418,10 @@ def test_switching_the_language_keeps_the_chosen_target_and_the_batches(qtbot, m
     try:
         from PySide6.QtCore import QCoreApplication
 
-        # the English .ts gets this page's strings when /tmp/tr is merged; until then Qt falls back to Vietnamese
-        assert page.export_button.text() == QCoreApplication.translate("ExportPage", "Xuất gói dữ liệu")
+        # Qt posts the LanguageChange event: the page retranslates once the event loop runs
+        english = QCoreApplication.translate("ExportPage", "Xuất gói dữ liệu")
+        qtbot.waitUntil(lambda: page.export_button.text() == english, timeout=5_000)
         assert page.selected_target() == tmp_path and page.table.rowCount() == 1
     finally:
         i18n.set_language("vi")
-    assert page.export_button.text() == "Xuất gói dữ liệu"
+    qtbot.waitUntil(lambda: page.export_button.text() == "Xuất gói dữ liệu", timeout=5_000)
