@@ -169,7 +169,8 @@ def init_office(folder: Path, name: str, escrow_recipient: str | None = None) ->
                           escrow_recipient)
     (folder / BUNDLE_FILE).write_bytes(bundle.to_bytes())
     (folder / SETTINGS_FILE).write_text(json.dumps({"name": bundle.name}, ensure_ascii=False), encoding="utf-8")
-    _write_qr(folder / BUNDLE_QR, bundle.to_bytes().decode("utf-8"))
+    # one line: a keyboard-mode scanner types a line break as Enter, which would cut the bundle into pieces
+    _write_qr(folder / BUNDLE_QR, json.dumps(json.loads(bundle.to_bytes()), ensure_ascii=False, separators=(",", ":")))
     log.info("office keys created")
     return OfficeIdentity(folder / BUNDLE_FILE, folder / BUNDLE_QR, bundle.age_recipient, bundle.receipt_public_key)
 

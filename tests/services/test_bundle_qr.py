@@ -76,3 +76,12 @@ def test_scanned_or_pasted_bundle_text_imports_and_is_recognised(tmp_path, offic
     assert not is_office_bundle_text("DN4010123456789|Lò Thị Mai")
     assert not is_office_bundle_text('{"format":"station-key/1"}')
     assert StationKeys(tmp_path / "trạm").import_office_bundle_text(text).name == OFFICE_NAME
+
+
+def test_the_office_qr_holds_one_line_so_a_keyboard_mode_scanner_types_it_in_one_burst(tmp_path):
+    from station_app.services.decoding import decode_image
+    from station_app.services.office import init_office
+
+    made = init_office(tmp_path / "office", "TTKSBT tỉnh Lai Châu")
+    [text] = decode_image(made.qr_path)
+    assert "\n" not in text and "\r" not in text and json.loads(text)["format"] == "office-bundle/1"
