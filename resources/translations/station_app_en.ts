@@ -710,262 +710,282 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="263" />
+        <location filename="../../station_app/ui/pages/export.py" line="124" />
+        <source>Nhập gói khoá</source>
+        <translation>Import key bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="282" />
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="264" />
+        <location filename="../../station_app/ui/pages/export.py" line="283" />
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="266" />
+        <location filename="../../station_app/ui/pages/export.py" line="285" />
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="267" />
+        <location filename="../../station_app/ui/pages/export.py" line="286" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="268" />
+        <location filename="../../station_app/ui/pages/export.py" line="287" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="269" />
+        <location filename="../../station_app/ui/pages/export.py" line="288" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="270" />
+        <location filename="../../station_app/ui/pages/export.py" line="289" />
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="271" />
+        <location filename="../../station_app/ui/pages/export.py" line="290" />
         <source>Nhập gói khoá của cơ quan y tế…</source>
         <translation>Import the health office's key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="272" />
+        <location filename="../../station_app/ui/pages/export.py" line="291" />
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="273" />
+        <location filename="../../station_app/ui/pages/export.py" line="292" />
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="274" />
+        <location filename="../../station_app/ui/pages/export.py" line="293" />
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="275" />
+        <location filename="../../station_app/ui/pages/export.py" line="294" />
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="276" />
+        <location filename="../../station_app/ui/pages/export.py" line="295" />
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="277" />
+        <location filename="../../station_app/ui/pages/export.py" line="296" />
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="279" />
+        <location filename="../../station_app/ui/pages/export.py" line="298" />
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="279" />
+        <location filename="../../station_app/ui/pages/export.py" line="298" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="279" />
+        <location filename="../../station_app/ui/pages/export.py" line="298" />
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="279" />
+        <location filename="../../station_app/ui/pages/export.py" line="298" />
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="279" />
+        <location filename="../../station_app/ui/pages/export.py" line="298" />
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="280" />
+        <location filename="../../station_app/ui/pages/export.py" line="299" />
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="280" />
+        <location filename="../../station_app/ui/pages/export.py" line="299" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304" />
+        <location filename="../../station_app/ui/pages/export.py" line="323" />
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306" />
+        <location filename="../../station_app/ui/pages/export.py" line="325" />
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309" />
+        <location filename="../../station_app/ui/pages/export.py" line="328" />
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="313" />
+        <location filename="../../station_app/ui/pages/export.py" line="332" />
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="315" />
-        <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json do đơn vị nhận gửi.</source>
-        <translation>The health office's key bundle is not imported yet, so nothing can be exported. Import the office-bundle.json file the office sent.</translation>
+        <location filename="../../station_app/ui/pages/export.py" line="334" />
+        <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
+        <translation>The health authority's key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="317" />
+        <location filename="../../station_app/ui/pages/export.py" line="447" />
+        <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
+        <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="456" />
+        <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
+        <translation>The code just scanned is not the receiving office's key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="463" />
+        <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm "Nhập gói khoá…" để chọn tệp hay ảnh mã QR office-bundle.png.</source>
+        <translation>The clipboard does not hold the receiving office's key bundle. Copy the whole content of office-bundle.json, or click "Import the health office's key bundle…" to choose the file or the office-bundle.png QR picture.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="479" />
+        <source>Nhập gói khoá của đơn vị nhận "{name}"? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
+        <translation>Import the key bundle of the receiving office "{name}"? From now on, exported data will be encrypted so that only this office can read it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="337" />
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="333" />
+        <location filename="../../station_app/ui/pages/export.py" line="353" />
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="335" />
+        <location filename="../../station_app/ui/pages/export.py" line="355" />
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="337" />
+        <location filename="../../station_app/ui/pages/export.py" line="357" />
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="338" />
+        <location filename="../../station_app/ui/pages/export.py" line="358" />
         <source>Đã tạo</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="351" />
+        <location filename="../../station_app/ui/pages/export.py" line="371" />
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="353" />
+        <location filename="../../station_app/ui/pages/export.py" line="373" />
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="360" />
+        <location filename="../../station_app/ui/pages/export.py" line="380" />
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="379" />
+        <location filename="../../station_app/ui/pages/export.py" line="399" />
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="394" />
+        <location filename="../../station_app/ui/pages/export.py" line="414" />
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="406" />
+        <location filename="../../station_app/ui/pages/export.py" line="426" />
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="409" />
+        <location filename="../../station_app/ui/pages/export.py" line="429" />
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="415" />
+        <location filename="../../station_app/ui/pages/export.py" line="435" />
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="426" />
+        <location filename="../../station_app/ui/pages/export.py" line="446" />
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office's key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="427" />
-        <source>Gói khoá (*.json);;Mọi tệp (*)</source>
-        <translation>Key bundle (*.json);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="435" />
+        <location filename="../../station_app/ui/pages/export.py" line="488" />
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="457" />
+        <location filename="../../station_app/ui/pages/export.py" line="510" />
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station's public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="458" />
+        <location filename="../../station_app/ui/pages/export.py" line="511" />
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="466" />
+        <location filename="../../station_app/ui/pages/export.py" line="519" />
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="473" />
+        <location filename="../../station_app/ui/pages/export.py" line="526" />
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="483" />
+        <location filename="../../station_app/ui/pages/export.py" line="536" />
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office's receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="484" />
+        <location filename="../../station_app/ui/pages/export.py" line="537" />
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="498" />
+        <location filename="../../station_app/ui/pages/export.py" line="551" />
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="501" />
+        <location filename="../../station_app/ui/pages/export.py" line="554" />
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="504" />
+        <location filename="../../station_app/ui/pages/export.py" line="557" />
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="506" />
+        <location filename="../../station_app/ui/pages/export.py" line="559" />
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -2824,26 +2844,26 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="138" />
+        <location filename="../../station_app/ui/pages/export.py" line="151" />
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="142" />
+        <location filename="../../station_app/ui/pages/export.py" line="155" />
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="145" />
+        <location filename="../../station_app/ui/pages/export.py" line="158" />
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="150" />
+        <location filename="../../station_app/ui/pages/export.py" line="163" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3208,7 +3228,7 @@ Key id: {short}</translation>
     </message>
     <message>
         <location filename="../../station_app/core/batch_format.py" line="277" />
-        <location filename="../../station_app/services/keys.py" line="161" />
+        <location filename="../../station_app/services/keys.py" line="204" />
         <source>khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the encryption key (age_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
@@ -3223,9 +3243,19 @@ Key id: {short}</translation>
         <translation>the receipt checking key (receipt_public_key) is wrong: it must be 32 bytes in base64</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="130" />
+        <location filename="../../station_app/services/keys.py" line="134" />
         <source>không mở được tệp</source>
         <translation>the file cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/keys.py" line="189" />
+        <source>mã QR trong ảnh không phải gói khoá của đơn vị nhận (có thể đã chọn nhầm ảnh)</source>
+        <translation>the QR code in the picture is not the receiving office's key bundle (perhaps the wrong picture was chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/keys.py" line="191" />
+        <source>không thấy mã QR nào trong ảnh (hãy chọn đúng ảnh office-bundle.png, hoặc chụp lại rõ cả mã QR)</source>
+        <translation>no QR code found in the picture (choose the office-bundle.png picture, or take a sharper photo of the whole QR code)</translation>
     </message>
 </context>
 <context>
