@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Row, and_, func, insert, or_, select, update
+from sqlalchemy import Row, and_, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session
 
 from station_app.persistence.tables import (
@@ -205,10 +205,11 @@ class ResidentRepository:
     def social_insurance_prefix(self, digits: str, limit: int) -> list[str]:
         """Card codes whose social insurance number (characters 6-15) starts with ``digits`` (index of 0007)."""
         low, high = prefix_bounds(digits)
-        inner = func.substr(_R.insurance_number, 6)
-        q = select(_R.id).where(func.length(_R.insurance_number) == 15, inner >= low, inner < high,
+        inner = func.substr(_R.insurance_number, literal_column("6"))  # as in the index, not a bound 6
+        # the 15 is written into the SQL, not bound: SQLite uses a partial index only when it can see its WHERE
+        q = select(_R.id).where(func.length(_R.insurance_number) == literal_column("15"), inner >= low, inner < high,
                                 _R.merged_into_id.is_(None))
-        return list(self._s.scalars(q.order_by(inner, _R.id).limit(limit)))
+        return list(self._s.scalars(q.order_by(inner).limit(limit)))  # the index's order: no sort of every match
 
     def of_year(self, year: int, limit: int) -> list[str]:
         q = select(_R.id).where(_R.birth_year == year, _R.merged_into_id.is_(None))
