@@ -23,9 +23,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.batch_export import ExportService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
-    from station_app.services.lists import ListsService
     from station_app.services.overview import OverviewService
-    from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
 
@@ -80,8 +78,20 @@ class AppContext:
     registry: RegistryService
     exam: ExamService
     findings: FindingsService
-    lists: ListsService
-    progress: ProgressService
+
+    @functools.cached_property
+    def lists(self) -> ListsService:
+        """Made when first used (a coordinator's page, the CLI): not on the way to the sign-in screen."""
+        from station_app.services.lists import ListsService
+
+        return ListsService(self.db, self.station)
+
+    @functools.cached_property
+    def progress(self) -> ProgressService:
+        """Made when first used, like ``lists``."""
+        from station_app.services.progress import ProgressService
+
+        return ProgressService(self.db)
 
     @functools.cached_property
     def export(self) -> ExportService:
@@ -100,9 +110,7 @@ def open_context(data_dir: Path) -> AppContext:
     from station_app.services.audit_log import AuditService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
-    from station_app.services.lists import ListsService
     from station_app.services.overview import OverviewService
-    from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
 
@@ -112,8 +120,7 @@ def open_context(data_dir: Path) -> AppContext:
     station = StationService(db)
     return AppContext(data_dir, log_file, db, SettingsStore(data_dir), station,
                       AccountService(db), AuditService(db), OverviewService(db), RegistryService(db),
-                      ExamService(db), findings=FindingsService(db), lists=ListsService(db, station),
-                      progress=ProgressService(db))
+                      ExamService(db), findings=FindingsService(db))
 
 
 class InstanceLock:

@@ -22,6 +22,7 @@ from typing import Any
 from station_app.core.checkup_book import Urgency
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.text import cell_text
 from station_app.core.model import TARGET_GROUP_LABELS, Sex, TargetGroup, VisitStatus
 from station_app.services.lists import (DUPLICATE_REASON_LABELS, HARD_REASON_LABELS, DailyList, DuplicateList,
                                         ListScope, PendingList, PendingRow, ReferralList)
@@ -282,16 +283,6 @@ def totals_of(the_list: AnyList) -> list[tuple[str, str]]:
 
 # -- writers ----------------------------------------------------------------------------------------------
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
-
-
 def _write_pdf(the_list: AnyList, fields: Sequence[Field], path: Path, printed_by: str) -> int:
     scope = the_list.scope
     report = Report(ReportHeader(title=_title(the_list), site=scope.site_name, commune=scope.commune_name,
@@ -305,7 +296,7 @@ def _write_pdf(the_list: AnyList, fields: Sequence[Field], path: Path, printed_b
     if isinstance(the_list, PendingList) and len(the_list.totals.by_village) > 1:
         _village_sections(report, the_list, shown, columns)
     else:
-        report.table(columns, [[_text(f.value(r)) for f in shown] for r in the_list.rows], padding=padding)
+        report.table(columns, [[cell_text(f.value(r)) for f in shown] for r in the_list.rows], padding=padding)
     report.totals(totals_of(the_list))
     return report.write(path)
 
@@ -323,7 +314,7 @@ def _village_sections(report: Report, the_list: PendingList, shown: Sequence[Fie
         who = "trường hợp khó tiếp cận" if the_list.hardest_only else "người chưa khám"
         report.heading(f"Thôn/bản: {village or 'không rõ'} — {_n(len(rows))} {who}, "
                        f"{_n(priority)} thuộc nhóm ưu tiên")
-        report.table(columns, [[_text(f.value(r)) for f in shown] for r in rows])
+        report.table(columns, [[cell_text(f.value(r)) for f in shown] for r in rows])
 
 
 def _data_fields(fields: Sequence[Field]) -> list[Field]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from station_app.core.names import normalise_name
+from station_app.core.text import cell_text
 from station_app.services.lists import DailyList, DuplicateList, PendingList, ReferralList
 
 if TYPE_CHECKING:
@@ -44,17 +45,6 @@ def columns_of(the_list: AnyList) -> list[Field]:
     if isinstance(the_list, PendingList):  # read village by village, as the paper's sections: the village first
         shown.sort(key=lambda f: f.title != "Thôn/bản")
     return shown
-
-
-def cell_text(value: Any) -> str:
-    """A value as the printed list writes it: 10/06/2026, 22,4, empty for nothing."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
