@@ -408,7 +408,13 @@ def main(argv: list[str] | None = None) -> int:
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:
-            benches[name]()
+            try:
+                benches[name]()
+            except Exception as exc:  # one broken benchmark must not lose the figures of all the others
+                import traceback
+
+                traceback.print_exc()
+                report.notes.append(f"Benchmark '{name}' failed and has no figures in this run: {exc!r}")
     text = markdown(report, machine(), time.perf_counter() - started)
     args.output.write_text(text, encoding="utf-8")
     print(f"\nwritten to {args.output}")

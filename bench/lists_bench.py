@@ -70,12 +70,13 @@ def _single_table(the_list, path: Path) -> tuple[float, int]:  # noqa: ANN001
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
-    from station_app.services.list_exports import _fields, _text
+    from station_app.core.text import cell_text
+    from station_app.services.list_exports import _fields
     from station_app.services.report_pdf import FONT, _register_fonts
 
     _register_fonts()
     fields = [f for f in _fields(the_list) if f.width_mm > 0]
-    rows = [[f.title for f in fields]] + [[_text(f.value(r)) for f in fields] for r in the_list.rows]
+    rows = [[f.title for f in fields]] + [[cell_text(f.value(r)) for f in fields] for r in the_list.rows]
     started = time.perf_counter()
     pages: list[int] = []
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), initialFontName=FONT)
