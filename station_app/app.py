@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.batch_export import ExportService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
+    from station_app.services.lists import ListsService
     from station_app.services.overview import OverviewService
+    from station_app.services.progress import ProgressService
     from station_app.services.registry import RegistryService
     from station_app.services.station_setup import StationService
 
