@@ -117,3 +117,15 @@ def test_the_sign_in_screen_offers_the_language_too(qtbot, controller):
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.message.isVisible())
     assert "Wrong user name or password" in dialog.message.text()
+
+
+def test_every_page_of_the_admin_fits_a_1366_pixel_laptop_screen(qtbot, controller):
+    """The widest page sets the window's minimum width: the lists' filters in one row pushed the window to 1,447 px,
+    past the right edge of a 1366×768 laptop (the sign-out button and the filters cut off)."""
+    sign_in(qtbot, controller, "admin", ADMIN_PASSWORD)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
+    window = controller.window
+    for key in window.page_keys():
+        window.show_page(key)
+        qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1366

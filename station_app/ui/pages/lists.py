@@ -138,13 +138,17 @@ class ListsPage(Retranslating):
         if self.import_button is not None:
             top.addWidget(self.import_button)
         self.filter_labels = [QLabel() for _ in range(5)]
-        filters = QHBoxLayout()
-        for label, widget in zip(self.filter_labels, (self.kind, self.date_from, self.date_to, self.village,
-                                                      self.group), strict=True):
-            filters.addWidget(label)
-            filters.addWidget(widget)
+        filters, places = QHBoxLayout(), QHBoxLayout()  # two rows: one row was wider than a 1366-px screen
+        for row, label, widget in zip((filters, filters, filters, places, places), self.filter_labels,
+                                      (self.kind, self.date_from, self.date_to, self.village, self.group), strict=True):
+            row.addWidget(label)
+            row.addWidget(widget)
         filters.addStretch()
-        more = QHBoxLayout()
+        for combo in (self.kind, self.village, self.group, self.status):
+            # long village names must not widen the window past a 1366-px laptop screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        more = places
         self.status_label = QLabel()
         for widget in (self.use_dates, self.status_label, self.status, self.hardest):
             more.addWidget(widget)
