@@ -228,6 +228,8 @@ class DoctorForm(Retranslating):
     ``saved`` is emitted after a save or a completion went through (on the GUI thread).
     """
 
+    scrolls_itself = True  # its body scrolls under fixed Save/Complete buttons: the exam page adds no scroll
+
     saved = Signal(str)  # the visit id, as the vitals form
 
     def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:

@@ -252,19 +252,26 @@ class ExamPage(Retranslating):
         self.history_dialog.open()
 
     @staticmethod
-    def _scrolling(desk: QWidget) -> QScrollArea:
-        """Each desk scrolls: on a 1366×768 laptop the vital-signs form is taller than the screen."""
+    def _scrolling(desk: QWidget) -> QWidget:
+        """Each desk scrolls: on a 1366×768 laptop the vital-signs form is taller than the screen. A desk that
+        scrolls its own body (``scrolls_itself``, its buttons kept in sight) is not wrapped in a second scroll."""
+        if getattr(desk, "scrolls_itself", False):
+            return desk
         area = QScrollArea()
         area.setWidget(desk)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         return area
 
+    @staticmethod
+    def _desk_in(tab: QWidget) -> QWidget:
+        return tab.widget() if isinstance(tab, QScrollArea) else tab
+
     def current_desk(self) -> QWidget:
-        return self.tabs.currentWidget().widget()
+        return self._desk_in(self.tabs.currentWidget())
 
     def show_desk(self, desk: QWidget) -> None:
-        self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count()) if self.tabs.widget(i).widget() is desk))
+        self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count()) if self._desk_in(self.tabs.widget(i)) is desk))
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Keep the field being typed in on screen: Enter moves the focus without scrolling by itself."""
