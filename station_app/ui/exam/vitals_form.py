@@ -95,7 +95,7 @@ class VitalsForm(Retranslating):
             edit.setObjectName(key)
             vision = key.startswith("vision")
             edit.setValidator(QRegularExpressionValidator(_VISION if vision else _NUMBER, edit))
-            edit.setMaximumWidth(90)
+            edit.setMaximumWidth(64 if key.startswith(("systolic", "diastolic")) else 90)  # a pair in one column
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.installEventFilter(self)
             edit.textEdited.connect(lambda _text, k=key: self._edited(k))
