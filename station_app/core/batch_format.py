@@ -259,6 +259,10 @@ class OfficeBundle:
     receipt_public_key: str  # raw Ed25519 public key, base64 (32 bytes)
     escrow_recipient: str | None = None
     format: str = OFFICE_BUNDLE_FORMAT
+    # where stations with a network upload their batches (http:// or https://), and for https the SHA-256 (hex)
+    # of the office certificate's DER bytes, which stations pin: offices have no certificate from a public CA
+    upload_url: str | None = None
+    tls_sha256: str | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
     def to_bytes(self) -> bytes:
@@ -277,6 +281,8 @@ _BUNDLE_REASONS = {
     "age_recipient": QT_TRANSLATE_NOOP("batch", "khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1"),
     "escrow_recipient": QT_TRANSLATE_NOOP("batch", "khoá mã hoá dự phòng (escrow_recipient) sai: phải bắt đầu bằng age1"),
     "receipt_public_key": QT_TRANSLATE_NOOP("batch", "khoá kiểm tra biên nhận (receipt_public_key) sai: phải là 32 byte base64"),
+    "upload_url": QT_TRANSLATE_NOOP("batch", "địa chỉ nhận lô qua mạng (upload_url) sai: phải bắt đầu bằng http:// hoặc https://"),
+    "tls_sha256": QT_TRANSLATE_NOOP("batch", "dấu vân tay chứng chỉ (tls_sha256) sai: phải là 64 chữ số hex"),
 }
 
 
@@ -299,8 +305,15 @@ def parse_office_bundle(data: bytes) -> OfficeBundle:
             raise _bundle_error(key)
     if receipt_key_bytes(raw.get("receipt_public_key")) is None:
         raise _bundle_error("receipt_public_key")
-    known = {"format", "name", "age_recipient", "escrow_recipient", "receipt_public_key"}
+    url = raw.get("upload_url")
+    if url is not None and not (isinstance(url, str) and re.match(r"https?://[^\s/]+", url)):
+        raise _bundle_error("upload_url")
+    pin = raw.get("tls_sha256")
+    if pin is not None and not (isinstance(pin, str) and re.fullmatch(r"[0-9a-fA-F]{64}", pin)):
+        raise _bundle_error("tls_sha256")
+    known = {"format", "name", "age_recipient", "escrow_recipient", "receipt_public_key", "upload_url", "tls_sha256"}
     return OfficeBundle(name.strip(), raw["age_recipient"], raw["receipt_public_key"], raw.get("escrow_recipient"),
+                        upload_url=url.rstrip("/") if url else None, tls_sha256=pin.lower() if pin else None,
                         extra={k: v for k, v in raw.items() if k not in known})
 
 
