@@ -90,10 +90,15 @@ def receipt_files(paths: list[Path]) -> list[Path]:
     return found
 
 
+def receipt_public_key(data_dir: Path) -> Ed25519PublicKey:
+    """The office's receipt key, from the office bundle the station imported."""
+    return Ed25519PublicKey.from_public_bytes(
+        receipt_key_bytes(StationKeys(data_dir).require_office_bundle().receipt_public_key))
+
+
 def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.datetime | None = None) -> ReceiptImport:
     """Check each receipt with the office's receipt key and mark the batch it names acknowledged."""
-    public = Ed25519PublicKey.from_public_bytes(
-        receipt_key_bytes(StationKeys(data_dir).require_office_bundle().receipt_public_key))
+    public = receipt_public_key(data_dir)
     result = ReceiptImport()
     for path in receipt_files(paths):
         try:
@@ -105,34 +110,48 @@ def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.dat
             refusal = "bad_signature" if data.lstrip().startswith(b"{") and b"signature" in data else "unreadable"
             result.refused.append((path.name, REFUSALS[refusal]))
             continue
-        _acknowledge(db, receipt, path.name, result, now or _utcnow())
+        outcome = acknowledge(db, receipt, now)
+        if outcome.refusal:
+            result.refused.append((path.name, REFUSALS[outcome.refusal]))
+        else:
+            (result.acknowledged if outcome.newly else result.already).append(outcome.sequence)
     log.info("receipts: %d acknowledged, %d already, %d refused", len(result.acknowledged), len(result.already),
              len(result.refused))
     return result
 
 
-def _acknowledge(db: Database, receipt: dict, name: str, result: ReceiptImport, now: dt.datetime) -> None:
+@dataclass(frozen=True)
+class Acknowledgement:
+    """What one verified receipt did: ``refusal`` is a key of ``REFUSALS`` when it names no batch of ours."""
+
+    sequence: int | None
+    newly: bool = False
+    refusal: str | None = None
+
+
+def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via: str = "file") -> Acknowledgement:
+    """Mark the batch a receipt names acknowledged; the receipt's signature must have been verified already.
+
+    The one place both ways receipts come back go through: files from a USB stick (``via`` "file") and the
+    office's answer to an upload (``via`` "network")."""
     with UnitOfWork(db) as uow:
         station = uow.stations.current()
         if station is None:
             raise NotInitialisedError()
         if receipt.get("station") != station.code:
-            result.refused.append((name, REFUSALS["other_station"]))
-            return
+            return Acknowledgement(None, refusal="other_station")
         row = next((r for r in OutboxRepository(uow.session).batches(station.id)
                     if r.sequence == receipt.get("sequence") and r.manifest_sha256 == receipt.get("manifest_sha256")),
                    None)
         if row is None:
-            result.refused.append((name, REFUSALS["unknown_batch"]))
-            return
+            return Acknowledgement(None, refusal="unknown_batch")
         if row.status == "acknowledged":
-            result.already.append(row.sequence)
-            return
-        row.status, row.acknowledged_at, row.receipt = "acknowledged", now, receipt
+            return Acknowledgement(row.sequence)
+        row.status, row.acknowledged_at, row.receipt = "acknowledged", now or _utcnow(), receipt
         uow.audit(AuditAction.IMPORT, "export_batches", row.id, None,
-                  {"sequence": row.sequence, "receipt": "acknowledged"})
+                  {"sequence": row.sequence, "receipt": "acknowledged", "via": via})
         uow.commit()
-        result.acknowledged.append(row.sequence)
+        return Acknowledgement(row.sequence, newly=True)
 
 
 def _utcnow() -> dt.datetime:
