@@ -96,6 +96,15 @@ def _parser() -> argparse.ArgumentParser:
         dest="receipts_command", metavar="VIỆC")
     receipts_import = receipts.add_parser("import", help="nhập biên nhận (từ USB hoặc thư mục): đánh dấu lô đã được nhận")
     receipts_import.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
+    upload = sub.add_parser("upload", help="gửi qua mạng mọi lô chưa được đơn vị nhận xác nhận, in biên nhận")
+    upload.add_argument("--address", metavar="URL", help="lưu địa chỉ gửi (thay địa chỉ trong gói khoá; "
+                                                         "\"\" để dùng lại địa chỉ trong gói khoá)")
+    upload.add_argument("--pin", metavar="SHA256", default="", help="dấu vân tay chứng chỉ https của đơn vị nhận")
+    upload.add_argument("--tries", type=int, default=4, metavar="N",
+                        help="số lần thử mỗi lô khi mất mạng (chờ 5, 10, 20 giây… giữa các lần; mặc định 4)")
+
+    self_test = sub.add_parser("self-test", help="kiểm tra máy trước khi mang lên điểm khám (mã thoát 0: không có lỗi)")
+    self_test.add_argument("--data-dir", default=argparse.SUPPRESS, help="thư mục dữ liệu cần kiểm tra")
 
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
@@ -109,8 +118,9 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
                                                     "hoặc thư mục dữ liệu người dùng)")
     where.add_argument("--db", metavar="URL", help="cơ sở dữ liệu, ví dụ postgresql+psycopg://user@host/db "
                                                    "(mặc định: SQLite office.sqlite trong thư mục)")
-    office = sub.add_parser("office", help="đơn vị nhận dữ liệu: khoá, đăng ký trạm, nhập lô, báo cáo").add_subparsers(
-        dest="office_command", metavar="VIỆC")
+    office = sub.add_parser("office", parents=[where],  # no subcommand: the office window
+                            help="đơn vị nhận dữ liệu: khoá, đăng ký trạm, nhập lô, báo cáo; không có VIỆC: mở cửa sổ"
+                            ).add_subparsers(dest="office_command", metavar="VIỆC")
     init = office.add_parser("init", parents=[where], help="tạo khoá của đơn vị nhận và tệp khoá công khai cho trạm")
     init.add_argument("--name", default="Đơn vị nhận dữ liệu khám sức khỏe", help="tên đơn vị nhận")
     init.add_argument("--escrow", metavar="AGE_RECIPIENT", help="khoá age dự phòng (tuỳ chọn)")
@@ -205,6 +215,26 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    """Every check of services.self_test; the data folder is only read (the database is checked on a copy)."""
+    from station_app.services.self_test import failed, report_text, run_self_test
+
+    from station_app.app import resolve_data_dir, setup_logging
+
+    data_dir = resolve_data_dir(args.data_dir)
+    if data_dir.is_dir():
+        setup_logging(data_dir)
+    results = run_self_test(data_dir, devices=_list_devices)
+    print(report_text(results, data_dir, __version__))
+    return 1 if failed(results) else 0
+
+
+def _list_devices():  # noqa: ANN202 - Devices; Qt is loaded only here
+    from station_app.ui.self_test_view import list_devices
+
+    return list_devices()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from station_app.services.demo import make_demo
 
@@ -265,6 +295,8 @@ def cmd_office(args: argparse.Namespace) -> int:
 
     from station_app.app import setup_logging
 
+    if args.office_command is None:
+        return _office_window(args)
     folder = _office_dir(args)
     setup_logging(folder)  # the office's own log: ids and counts, never names
     if args.office_command == "init":
@@ -281,6 +313,18 @@ def cmd_office(args: argparse.Namespace) -> int:
         return _OFFICE_COMMANDS[args.office_command](service, args)
     finally:
         service.close()
+
+
+def _office_window(args: argparse.Namespace) -> int:
+    """``station-app office [--dir D] [--db URL]``: the office staff's window (it opens its log itself)."""
+    from station_app.app import NO_DISPLAY_MESSAGE, display_available
+
+    if not display_available():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from station_app.ui.office.main import run  # Qt is imported only when a window is wanted
+
+    return run(_office_dir(args), args.db)
 
 
 def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
@@ -361,6 +405,45 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         print("Không thấy tệp biên nhận (.receipt.json) nào.", file=sys.stderr)
         return 1
     return 1 if result.refused else 0
+
+
+def cmd_upload(args: argparse.Namespace) -> int:
+    """Send the unacknowledged batches; 1 if any was refused, not acknowledged or the office unreachable."""
+    from station_app.services.upload import UploadService
+
+    ctx = _context(args)
+    service = UploadService(ctx.db, ctx.data_dir)
+    if args.address is not None:
+        target = service.set_address(None, args.address, args.pin)
+        print(f"Địa chỉ gửi: {target.url}" if target else "Chưa có địa chỉ gửi trong gói khoá của đơn vị nhận.")
+    target = service.require_target()
+    waiting = service.waiting()
+    if not waiting:
+        print(f"Không có lô nào chờ gửi đến {target.office_name}.")
+        return 0
+    print(f"Gửi {len(waiting)} lô đến {target.office_name} ({target.url})…")
+    report = service.send_pending(progress=_print_upload, max_tries=max(args.tries, 1))
+    return 0 if report.ok else 1
+
+
+def _print_upload(progress) -> None:  # noqa: ANN001 - UploadProgress, imported lazily
+    from station_app.services.upload import ALREADY
+
+    if progress.retry_in is not None:
+        print(f"Lô số {progress.sequence}: {progress.error} Thử lại sau {progress.retry_in:.0f} giây.",
+              file=sys.stderr)
+    outcome = progress.outcome
+    if outcome is None:
+        return
+    head = f"Lô số {outcome.sequence} ({outcome.file_name}): "
+    if outcome.ok:
+        counts = ", ".join(f"{outcome.counts.get(key, 0)} {label}" for key, label in _COUNT_LABELS[:3])
+        word = "đã được nhận từ trước" if outcome.status == ALREADY else "đơn vị nhận đã nhận"
+        print(f"{head}{word} lúc {outcome.imported_at} ({counts}).")
+    elif outcome.status == "rejected":
+        print(f"{head}bị từ chối: {outcome.reason}. Lô vẫn chờ để gửi lại khi đơn vị nhận đã xử lý.")
+    else:
+        print(f"{head}chưa được nhận: {outcome.reason}.")
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
@@ -604,7 +687,8 @@ def _print_progress(done: int, total: int) -> None:
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
                                "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
-                               "export": cmd_export, "office": cmd_office, "receipts": cmd_receipts}
+                               "export": cmd_export, "office": cmd_office, "receipts": cmd_receipts, "upload": cmd_upload,
+                               "self-test": cmd_self_test}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,63 @@
+"""The self-test's database probe: open, migrate and write a copy of the station database, never the file itself.
+
+The station's file is only read (header, ``quick_check``, revision); a consistent copy made with SQLite's backup
+API (sound in WAL mode, beside a running window) is migrated to the newest revision and written to, in a scratch
+folder the caller throws away. With no station database yet, a fresh one is made there instead.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from station_app.core.model import AuditAction
+from station_app.persistence.database import DB_FILE_NAME, _check_existing_file, open_database
+from station_app.persistence.tables import AuditEventRow, StationRow
+from station_app.persistence.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class DatabaseProbe:
+    """What the probe found: whether a station database exists, its revision before and after migrating the copy,
+    whether a station is set up in it, and whether a write was stored and read back."""
+
+    found: bool
+    revision_before: str | None
+    revision_after: str
+    station_set_up: bool
+    wrote: bool
+
+
+def probe_database(folder: Path, scratch: Path) -> DatabaseProbe:
+    """Check the database of ``folder`` through a copy in ``scratch`` (an empty folder). Raises the opening's typed
+    errors (``DatabaseCorruptError``, ``DatabaseTooNewError``, ``DatabaseInUseError``)."""
+    path = Path(folder) / DB_FILE_NAME
+    found = path.exists()
+    revision = _check_existing_file(path) if found else None
+    if found:
+        _snapshot(path, scratch / DB_FILE_NAME)
+    db = open_database(scratch)
+    try:
+        with db.engine.connect() as conn:
+            after = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() or ""
+        with UnitOfWork(db) as uow:
+            set_up = (uow.session.scalar(select(func.count()).select_from(StationRow)) or 0) > 0
+            event = uow.audit(AuditAction.CREATE, "self_test", None, None, {"probe": 1})
+            uow.commit()
+        with UnitOfWork(db, read_only=True) as uow:
+            wrote = uow.session.get(AuditEventRow, event.seq) is not None
+    finally:
+        db.dispose()
+    return DatabaseProbe(found, revision, after, set_up, wrote)
+
+
+def _snapshot(path: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()

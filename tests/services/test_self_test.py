@@ -1,0 +1,128 @@
+"""The laptop self-test: every line OK on a station ready to go, and a line saying what to do for each problem."""
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import pytest
+from batch_support import office_keys
+
+from station_app.persistence.database import DB_FILE_NAME
+from station_app.services import self_test
+from station_app.services.self_test import CheckStatus, Devices, failed, report_text, run_self_test
+
+DEVICES = Devices(cameras=(("/dev/video0", "USB2.0 HD UVC WebCam"),), serial_ports=(("COM3", "USB Serial Device"),))
+
+
+def by_key(results):
+    return {r.key: r for r in results}
+
+
+@pytest.fixture
+def ready(ctx, data_dir, tmp_path):
+    """A set-up station with the office's bundle imported: ready to go up the mountain."""
+    ctx.export.keys.import_office_bundle(office_keys(tmp_path / "office").bundle_path)
+    return data_dir
+
+
+def test_a_ready_station_passes_every_check(ready):
+    results = run_self_test(ready, devices=lambda: DEVICES)
+    assert [r.status for r in results] == [CheckStatus.OK] * len(results), report_text(results, ready, "test")
+    assert list(by_key(results)) == ["database", "font", "decoders", "pdf", "signature", "encryption", "cameras",
+                                     "serial_ports", "disk", "office_bundle", "station_key"]
+    assert not failed(results)
+    lines = by_key(results)
+    assert "TTKSBT tỉnh Lai Châu" in lines["office_bundle"].line
+    assert "USB2.0 HD UVC WebCam" in lines["cameras"].line and "COM3" in lines["serial_ports"].line
+
+
+def test_the_station_database_is_checked_on_a_copy_and_left_untouched(ready):
+    path = ready / DB_FILE_NAME
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+    run_self_test(ready, devices=lambda: DEVICES)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM audit_events").fetchone()[0] == before
+    assert not (ready / "backups").exists()
+
+
+def test_a_missing_office_bundle_says_where_to_import_it(ctx, data_dir):
+    line = by_key(run_self_test(data_dir, devices=lambda: DEVICES))["office_bundle"]
+    assert line.status is CheckStatus.WARN
+    assert "office-bundle.json" in line.line and "Xuất dữ liệu" in line.line
+
+
+def test_a_damaged_shipped_qr_picture_fails_the_decoders_line(ready, tmp_path, monkeypatch):
+    damaged = tmp_path / "self-test-qr.png"
+    damaged.write_bytes(self_test.qr_image_path().read_bytes()[:300])  # cut short, as a bad copy would be
+    monkeypatch.setattr(self_test, "qr_image_path", lambda: damaged)
+    results = run_self_test(ready, devices=lambda: DEVICES)
+    line = by_key(results)["decoders"]
+    assert line.status is CheckStatus.FAIL and "cài lại ứng dụng" in line.line
+    assert failed(results)
+    assert "[ LỖI  ] Đọc mã QR" in report_text(results, ready, "test")
+
+
+def test_a_picture_without_the_expected_code_fails_the_decoders_line(ready, tmp_path, monkeypatch):
+    from PIL import Image
+
+    blank = tmp_path / "blank.png"
+    Image.new("L", (200, 200), 255).save(blank)
+    monkeypatch.setattr(self_test, "qr_image_path", lambda: blank)
+    line = by_key(run_self_test(ready, devices=lambda: DEVICES))["decoders"]
+    assert line.status is CheckStatus.FAIL and "zxing-cpp" in line.line
+
+
+def test_no_camera_and_no_serial_port_are_warnings_not_failures(ready):
+    results = run_self_test(ready, devices=lambda: Devices((), ()))
+    lines = by_key(results)
+    assert lines["cameras"].status is CheckStatus.WARN and "cắm camera" in lines["cameras"].line
+    assert lines["serial_ports"].status is CheckStatus.WARN
+    assert not failed(results)
+
+
+def test_devices_that_cannot_be_listed_are_a_warning(ready):
+    def broken() -> Devices:
+        raise RuntimeError("no multimedia back-end")
+
+    lines = by_key(run_self_test(ready, devices=broken))
+    assert lines["cameras"].status is CheckStatus.WARN and lines["serial_ports"].status is CheckStatus.WARN
+
+
+@pytest.mark.parametrize(("free", "status"), [(5 * 1024 ** 3, CheckStatus.OK), (700 * 1024 ** 2, CheckStatus.WARN),
+                                              (100 * 1024 ** 2, CheckStatus.FAIL)])
+def test_free_disk_space_warns_under_a_gigabyte_and_fails_under_200_megabytes(ready, free, status):
+    line = by_key(run_self_test(ready, devices=lambda: DEVICES, now_free=lambda _folder: free))["disk"]
+    assert line.status is status
+
+
+def test_a_laptop_without_a_station_passes_with_warnings_and_writes_nothing(tmp_path):
+    folder = tmp_path / "chưa có" / "dữ liệu"
+    results = run_self_test(folder, devices=lambda: DEVICES)
+    assert not failed(results)
+    lines = by_key(results)
+    assert lines["database"].status is CheckStatus.OK
+    assert lines["office_bundle"].status is CheckStatus.WARN and "thiết lập" in lines["office_bundle"].line
+    assert not folder.parent.exists()
+
+
+def test_a_corrupt_database_fails_with_what_to_do(ctx, data_dir):
+    ctx.close()
+    (data_dir / DB_FILE_NAME).write_bytes(b"not a database at all" * 200)
+    line = by_key(run_self_test(data_dir, devices=lambda: DEVICES))["database"]
+    assert line.status is CheckStatus.FAIL and "backups" in line.line
+
+
+def test_a_missing_station_key_fails_with_what_to_do(ready):
+    (ready / "keys" / "station-ed25519.pem").unlink()
+    line = by_key(run_self_test(ready, devices=lambda: DEVICES))["station_key"]
+    assert line.status is CheckStatus.FAIL and "keys" in line.line
+
+
+def test_the_log_names_checks_and_outcomes_only(ready, caplog):
+    caplog.set_level(logging.INFO)
+    run_self_test(ready, devices=lambda: DEVICES)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "database=ok" in logged
+    for private in ("TTKSBT", "Lò Văn Đức", "Mường Kim", "USB2.0", str(ready)):
+        assert private not in logged
