@@ -82,7 +82,7 @@ class BatchRefusedError(OfficeClientError):
     def __init__(self, file: str, reason: str, reason_text: str) -> None:
         self.reason = reason
         self.reason_text = reason_text
-        super().__init__(file=file, reason=reason, reason_text=reason_text)
+        super().__init__(file=file, reason=reason, reason_text=reason_text.rstrip(". "))
 
 
 class BatchTooLargeError(OfficeClientError):
