@@ -45,3 +45,21 @@ def test_only_ui_imports_qt():
 @pytest.mark.parametrize("layer", ["persistence", "services"])
 def test_lower_layers_never_reach_up_to_the_ui(layer):
     assert _offenders(_modules(layer), ["station_app.ui", "station_app.app", "station_app.cli"]) == set()
+
+
+WEB_STACK = ["fastapi", "starlette", "uvicorn"]
+
+
+def test_only_web_imports_the_web_stack():
+    outside = [p for p in _modules() if "web" not in p.relative_to(PACKAGE).parts]
+    assert _offenders(outside, WEB_STACK) == set()
+
+
+def test_web_is_a_thin_layer_over_the_services():
+    assert _offenders(_modules("web"), ["station_app.persistence", "station_app.ui", "station_app.app",
+                                         "station_app.cli", "sqlalchemy", "PySide6"]) == set()
+
+
+@pytest.mark.parametrize("layer", ["core", "persistence", "services", "ui"])
+def test_no_layer_reaches_into_the_web_service(layer):
+    assert _offenders(_modules(layer), ["station_app.web"]) == set()
