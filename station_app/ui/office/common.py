@@ -1,0 +1,77 @@
+"""Small pieces the office pages share: read-only tables, times shown in local time, "how long ago"."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableWidget
+
+from station_app.ui.pages.progress import _Cell, number  # a cell shown as text that sorts by its value
+
+LATE_BACKGROUND = QColor("#fdecea")  # the 24-hour rule missed, a quarantined batch: calm red, text stays black
+LATE_TEXT = QColor("#b00020")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def make_table(stretch_last: bool = True) -> QTableWidget:
+    """A read-only, sortable table whose columns fit their contents."""
+    table = QTableWidget()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(stretch_last)
+    return table
+
+
+def fill_table(table: QTableWidget, headings: list[str], rows: list[list[tuple[str, Any]]]) -> None:
+    """``rows`` of (text, sort key) cells; numbers (an int key) are right-aligned."""
+    table.setSortingEnabled(False)
+    table.clear()
+    table.setColumnCount(len(headings))
+    table.setHorizontalHeaderLabels(headings)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, (text, key) in enumerate(cells):
+            item = _Cell(text, key)
+            if isinstance(key, (int, float)) and not isinstance(key, bool):
+                item.setTextAlignment(RIGHT)
+            table.setItem(r, c, item)
+    table.setSortingEnabled(True)
+    table.resizeRowsToContents()
+
+
+def tint_row(table: QTableWidget, row: int, columns_in_red: tuple[int, ...] = ()) -> None:
+    for column in range(table.columnCount()):
+        item = table.item(row, column)
+        if item is not None:
+            item.setBackground(QBrush(LATE_BACKGROUND))
+            if column in columns_in_red:
+                item.setForeground(QBrush(LATE_TEXT))
+
+
+def local_time(moment: dt.datetime | None) -> str:
+    """A naive UTC time of the office tables, as the office's clock shows it."""
+    if moment is None:
+        return "—"
+    return f"{moment.replace(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
+
+
+def since_text(hours: float | None) -> str:
+    """How long ago, in the unit a person says: minutes, hours, then days and hours."""
+    tr = QCoreApplication.translate
+    if hours is None:
+        return tr("OfficeWindow", "chưa gửi lô nào")
+    if hours < 1:
+        return tr("OfficeWindow", "{n} phút").format(n=int(hours * 60))
+    if hours < 48:
+        return tr("OfficeWindow", "{n} giờ").format(n=int(hours))
+    return tr("OfficeWindow", "{d} ngày {h} giờ").format(d=int(hours // 24), h=int(hours % 24))
+
+
+__all__ = ["fill_table", "local_time", "make_table", "number", "since_text", "tint_row"]

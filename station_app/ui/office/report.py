@@ -1,0 +1,201 @@
+"""The report page: the office report (``services/office_report.py``) on screen, its charts, and saved as PDF,
+XLSX or CSV with the same writer as ``station-app office report``."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.services import office_queries as queries
+from station_app.ui import printing
+from station_app.ui.errors import report as report_error
+from station_app.ui.office.common import fill_table, make_table, number
+from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+
+if TYPE_CHECKING:
+    from station_app.services.office import OfficeService
+    from station_app.services.office_report import OfficeReport, Section
+    from station_app.ui.office.report_charts import OfficeCharts
+
+# The report's own words (services/office_report.py writes them in Vietnamese into the files), for the screen
+REPORT_WORDS = (
+    QT_TRANSLATE_NOOP("OfficeReport", "Tiến độ theo xã/phường"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Tiến độ theo nhóm đối tượng"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Tiến độ theo nguồn kinh phí"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Lô dữ liệu theo trạm"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Thời gian từ khám xong đến khi nhận (quy định 24 giờ)"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Có thể thanh toán trùng (CV 1129): một số CCCD khám ở hai trạm"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Mã xã"), QT_TRANSLATE_NOOP("OfficeReport", "Nhóm đối tượng"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Nguồn kinh phí"), QT_TRANSLATE_NOOP("OfficeReport", "Lượt khám nhận được"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Đã khám xong"), QT_TRANSLATE_NOOP("OfficeReport", "Tỉ lệ xong"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Mã trạm"), QT_TRANSLATE_NOOP("OfficeReport", "Tên trạm"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Số lô đã nhận"), QT_TRANSLATE_NOOP("OfficeReport", "Lô mới nhất"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Lô còn thiếu"), QT_TRANSLATE_NOOP("OfficeReport", "Lô bị cách ly"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Lượt khám xong"), QT_TRANSLATE_NOOP("OfficeReport", "Nhận trong 24 giờ"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Tỉ lệ"), QT_TRANSLATE_NOOP("OfficeReport", "Trung vị (giờ)"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Lâu nhất (giờ)"), QT_TRANSLATE_NOOP("OfficeReport", "Số CCCD"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Đợt khám"), QT_TRANSLATE_NOOP("OfficeReport", "Các trạm"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Số lượt khám"),
+)
+FORMATS = {".pdf": QT_TRANSLATE_NOOP("OfficeReportPage", "Tệp PDF (*.pdf)"),
+           ".xlsx": QT_TRANSLATE_NOOP("OfficeReportPage", "Bảng tính Excel (*.xlsx)"),
+           ".csv": QT_TRANSLATE_NOOP("OfficeReportPage", "Tệp CSV (*.csv)")}
+
+
+def _word(text: str) -> str:
+    return QCoreApplication.translate("OfficeReport", text)
+
+
+class OfficeReportPage(Retranslating):
+    """Read on the database lane when shown; charts over one tab per section; three "save as" buttons."""
+
+    def __init__(self, service: OfficeService, tasks: TaskRunner) -> None:
+        super().__init__()
+        self._service, self._tasks = service, tasks
+        self.report: OfficeReport | None = None
+        self.charts: OfficeCharts | None = None  # QtCharts loads with the first report
+        self.loading = False
+        self.last_saved: Path | None = None
+        self.title, self.scope, self.state = heading(), QLabel(), QLabel()
+        for label in (self.scope, self.state):
+            label.setObjectName("hint")
+        self.save_buttons = {suffix: QPushButton() for suffix in FORMATS}
+        self.save_buttons[".pdf"].setObjectName("primary")
+        for suffix, button in self.save_buttons.items():
+            button.clicked.connect(lambda _=False, s=suffix: self.save(s))
+        self.message = message_label()
+        self.chart_box = QVBoxLayout()
+        self.tabs = QTabWidget()
+        self.tabs.setMinimumHeight(260)
+        self._lay_out()
+        self.retranslate()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch()
+        top.addWidget(self.state)
+        for button in self.save_buttons.values():
+            top.addWidget(button)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(self.tabs)
+        column.addLayout(self.chart_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(top)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.message)
+        layout.addWidget(scroll, 1)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Báo cáo"))
+        texts = {".pdf": self.tr("Lưu PDF…"), ".xlsx": self.tr("Lưu Excel…"), ".csv": self.tr("Lưu CSV…")}
+        for suffix, button in self.save_buttons.items():
+            button.setText(texts[suffix])
+        if self.report is not None:
+            self.show_report(self.report)
+        self._enable()
+
+    # -- reading ------------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.loading = True
+        self._enable()
+        self.state.setText(self.tr("Đang tính…"))
+        self._tasks.submit(queries.make_report, self._service, parent=self, on_done=while_alive(self, self._loaded),
+                           on_error=while_alive(self, self._failed))
+
+    def _loaded(self, made: OfficeReport) -> None:
+        self.loading = False
+        self.state.setText("")
+        self.show_report(made)
+        self._enable()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self.state.setText("")
+        self._enable()
+        report_error(self, self.message, exc)
+
+    def _enable(self) -> None:
+        for button in self.save_buttons.values():
+            button.setEnabled(self.report is not None and not self.loading)
+
+    # -- showing ------------------------------------------------------------------------------------------------
+    def show_report(self, made: OfficeReport) -> None:
+        self.report = made
+        self.scope.setText(self.tr("{office} · số liệu đến {time} · không tính lượt khám đã huỷ").format(
+            office=made.office, time=f"{made.made_at:%d/%m/%Y %H:%M}"))
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        for section in made.sections:
+            self.tabs.addTab(self._table(section), _short_title(section))
+        self.tabs.setCurrentIndex(max(0, current))
+        if self.charts is None:
+            from station_app.ui.office.report_charts import OfficeCharts  # QtCharts loads here, on first use
+
+            self.charts = OfficeCharts(self)
+            self.chart_box.addWidget(self.charts)
+        self.charts.show_report(made)
+
+    def _table(self, section: Section) -> QWidget:
+        table = make_table()
+        rows = [[(number(v) if isinstance(v, int) else str(v), v if isinstance(v, int) else str(v)) for v in row]
+                for row in section.rows]
+        fill_table(table, [_word(c) for c in section.columns], rows)
+        if not rows:
+            table.setToolTip(self.tr("Chưa có số liệu."))
+        wrapper = QWidget()
+        layout = QVBoxLayout(wrapper)
+        layout.setContentsMargins(4, 4, 4, 4)
+        title = QLabel(_word(section.title))
+        title.setObjectName("subheading")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if not rows:
+            empty = QLabel(self.tr("Chưa có số liệu: nhập lô của các trạm ở trang \"Nhập lô\"."))
+            empty.setObjectName("hint")
+            layout.addWidget(empty)
+        layout.addWidget(table, 1)
+        return wrapper
+
+    # -- saving -------------------------------------------------------------------------------------------------
+    def save(self, suffix: str) -> None:
+        """Ask where (a USB stick first), then write the report shown, on the CPU pool."""
+        if self.report is None:
+            return
+        name = f"bao-cao-don-vi-nhan-{dt.datetime.now():%Y%m%d-%H%M}{suffix}"
+        path = printing.ask_save_path(self, self.tr("Lưu báo cáo"), name,
+                                      QCoreApplication.translate("OfficeReportPage", FORMATS[suffix]))
+        if path is None:
+            return
+        self.state.setText(self.tr("Đang ghi báo cáo…"))
+        self._tasks.submit(queries.save_report, self.report, path, lane="cpu", parent=self,
+                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed))
+
+    def _saved(self, path: Path) -> None:
+        self.state.setText("")
+        self.last_saved = path
+        show_message(self.message, self.tr("Đã lưu báo cáo vào {path}").format(path=path), ok=True)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.state.setText("")
+        report_error(self, self.message, exc)
+
+
+def _short_title(section: Section) -> str:
+    """A tab's title: the section's title before any parenthesis or colon."""
+    return _word(section.title).split(" (")[0].split(":")[0]

@@ -1,0 +1,278 @@
+"""The office window: a header (the office, its folder, the language) over a left navigation and four pages
+(stations, batches, import, report). It appears at once; the office opens on the background lane; a folder that
+is not an office or a database that cannot be opened is said in the window, with what to do."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.services import office_queries as queries
+from station_app.services.office_queries import DUPLICATE, BatchEntry
+from station_app.ui import errors, i18n
+from station_app.ui.office.importing import local_paths
+from station_app.ui.tasks import TaskRunner
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+
+if TYPE_CHECKING:
+    from station_app.services.office import ImportReport, OfficeService
+
+PAGES = (
+    ("stations", QT_TRANSLATE_NOOP("OfficeWindow", "Trạm")),
+    ("batches", QT_TRANSLATE_NOOP("OfficeWindow", "Lô dữ liệu")),
+    ("import", QT_TRANSLATE_NOOP("OfficeWindow", "Nhập lô")),
+    ("report", QT_TRANSLATE_NOOP("OfficeWindow", "Báo cáo")),
+)
+
+
+def open_for_window(folder: Path, db_url: str | None) -> tuple[OfficeService, Path]:
+    """Background lane: the office service, then its log (only in a folder known to be an office's)."""
+    from station_app.app import setup_logging
+
+    service = queries.open_office(folder, db_url)
+    try:
+        return service, setup_logging(folder)
+    except OSError:
+        return service, folder / "logs"  # a read-only share: the window works, the log goes nowhere
+
+
+class OpeningScreen(Retranslating):
+    """What the window shows until the office is open, and why it could not be."""
+
+    choose_folder = Signal()
+    retry = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title, self.status = heading(), QLabel()
+        self.status.setWordWrap(True)
+        self.message = message_label()
+        self.choose_button, self.retry_button = QPushButton(), QPushButton()
+        self.choose_button.setObjectName("primary")
+        self.choose_button.clicked.connect(self.choose_folder)
+        self.retry_button.clicked.connect(self.retry)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch()
+        box = QVBoxLayout()
+        for widget in (self.title, self.status, self.message):
+            box.addWidget(widget)
+        box.addLayout(buttons)
+        holder = QWidget()
+        holder.setLayout(box)
+        holder.setMaximumWidth(760)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.show_opening()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Đơn vị nhận dữ liệu"))
+        self.choose_button.setText(self.tr("Chọn thư mục đơn vị nhận…"))
+        self.retry_button.setText(self.tr("Thử lại"))
+
+    def show_opening(self) -> None:
+        self.status.setText(self.tr("Đang mở dữ liệu của đơn vị nhận…"))
+        show_message(self.message, "")
+        for button in (self.choose_button, self.retry_button):
+            button.hide()
+
+    def show_problem(self, text: str) -> None:
+        self.status.setText(self.tr("Không mở được dữ liệu của đơn vị nhận."))
+        show_message(self.message, text)
+        for button in (self.choose_button, self.retry_button):
+            button.show()
+
+
+class OfficeWindow(QMainWindow):
+    """``open()`` starts opening the office on the background lane; ``attach(service)`` builds the pages."""
+
+    closed = Signal()
+
+    def __init__(self, folder: Path, db_url: str | None = None, language: str = "vi",
+                 tasks: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.folder, self.db_url, self.language = Path(folder), db_url, language
+        self.tasks = tasks or TaskRunner(self)
+        self.service: OfficeService | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.duplicates: list[BatchEntry] = []  # batches brought again this session: the database keeps no row
+        self.resize(1280, 760)
+        self.setAcceptDrops(True)
+        self._build_header()
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.stack = QStackedWidget()
+        self.work = QWidget()
+        body = QHBoxLayout(self.work)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        self.opening = OpeningScreen()
+        self.opening.choose_folder.connect(self.choose_folder)
+        self.opening.retry.connect(self.open)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.opening)
+        self.screens.addWidget(self.work)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
+        self.retranslate()
+
+    def _build_header(self) -> None:
+        self.header = QFrame()
+        self.header.setObjectName("header")
+        self.office_label, self.where_label, self.language_label = QLabel(), QLabel(), QLabel()
+        self.office_label.setObjectName("subheading")
+        self.language_box = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.language)))
+        self.language_box.currentIndexChanged.connect(self._language_chosen)
+        top = QHBoxLayout(self.header)
+        for widget in (self.office_label, None, self.where_label, self.language_label, self.language_box):
+            top.addWidget(widget) if widget is not None else top.addStretch()
+
+    # -- opening ------------------------------------------------------------------------------------------------
+    def open(self) -> None:
+        self.opening.show_opening()
+        self.screens.setCurrentWidget(self.opening)
+        self.tasks.submit(open_for_window, self.folder, self.db_url, parent=self,
+                          on_done=while_alive(self, self._opened), on_error=while_alive(self, self.cannot_open))
+
+    def _opened(self, opened: tuple[OfficeService, Path]) -> None:
+        service, log_file = opened
+        errors.set_log_file(log_file)
+        self.attach(service)
+
+    def cannot_open(self, exc: BaseException) -> None:
+        from station_app.core.errors import StationError
+
+        if isinstance(exc, StationError):
+            self.opening.show_problem(errors.describe(exc))
+        else:
+            import logging
+
+            logging.getLogger(__name__).error("the office could not be opened",
+                                              exc_info=(type(exc), exc, exc.__traceback__))
+            self.opening.show_problem(errors.unexpected_message())
+        self.screens.setCurrentWidget(self.opening)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục của đơn vị nhận"), str(self.folder))
+        if folder:
+            self.folder = Path(folder)
+            self.db_url = None  # the database of the folder chosen
+            self.retranslate()
+            self.open()
+
+    def attach(self, service: OfficeService) -> None:
+        """The office is open: the pages, the stations page first."""
+        from station_app.ui.office.batches import BatchesPage
+        from station_app.ui.office.importing import ImportPage
+        from station_app.ui.office.report import OfficeReportPage
+        from station_app.ui.office.stations import StationsPage
+
+        self.service = service
+        import_page = ImportPage(service, self.tasks)
+        import_page.imported.connect(self._imported)
+        self.pages = {"stations": StationsPage(service, self.tasks, self.folder),
+                      "batches": BatchesPage(service, self.tasks, lambda: list(self.duplicates)),
+                      "import": import_page, "report": OfficeReportPage(service, self.tasks)}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem())
+        self.screens.setCurrentWidget(self.work)
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    # -- pages --------------------------------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return list(self.pages)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def current_page_key(self) -> str:
+        return self.page_keys()[self.nav.currentRow()]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[self.page_keys()[row]]
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def _imported(self, result: ImportReport) -> None:
+        self.duplicates += [queries.duplicate_entry(o) for o in result.outcomes if o.status == DUPLICATE]
+
+    # -- drag and drop from a USB stick -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.service is not None and local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        if self.service is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = local_paths(event.mimeData().urls())
+        if self.service is None or not paths:
+            return
+        event.acceptProposedAction()
+        self.show_page("import")
+        self.pages["import"].import_paths(paths)
+
+    # -- language -----------------------------------------------------------------------------------------------
+    def _language_chosen(self) -> None:
+        self.language = self.language_box.currentData()
+        i18n.set_language(self.language)
+        self.tasks.submit(_save_language, self.folder, self.language, parent=self, on_error=lambda exc: None)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        name = self.service.name if self.service is not None else queries.office_name(self.folder)
+        self.setWindowTitle(self.tr("Đơn vị nhận dữ liệu — {name}").format(name=name) if name
+                            else self.tr("Đơn vị nhận dữ liệu khám sức khỏe"))
+        self.office_label.setText(name or self.tr("Đơn vị nhận dữ liệu khám sức khỏe"))
+        self.where_label.setText(self.tr("Thư mục: {folder}").format(folder=self.folder))
+        self.language_label.setText(self.tr("Ngôn ngữ:"))
+        for row, key in enumerate(self.page_keys()):
+            self.nav.item(row).setText(QCoreApplication.translate("OfficeWindow", dict(PAGES)[key]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.tasks.wait()
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+def _save_language(folder: Path, language: str) -> None:
+    """The language chosen, kept in the office folder's settings file for the next start."""
+    from station_app.services.settings_store import SettingsStore
+
+    store = SettingsStore(folder)
+    settings = store.load()
+    settings.language = language
+    store.save(settings)

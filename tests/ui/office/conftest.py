@@ -1,0 +1,65 @@
+"""The office window on real office folders (tests/office_support.py) holding real batches exported by a real
+station (tests/batch_support.py). Only modal dialogs (save as, an unexpected error) are replaced."""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from batch_support import full_visit, make_doctor, open_visit
+from office_support import connect_station, export, make_office
+
+from station_app.ui import errors
+from station_app.ui.office.window import OfficeWindow
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors(monkeypatch):
+    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
+    def fail(parent, exc):  # noqa: ANN001
+        raise AssertionError(f"unexpected error dialog: {exc!r}")
+
+    monkeypatch.setattr(errors, "show_error", fail)
+
+
+@pytest.fixture
+def office(tmp_path):
+    made = make_office(tmp_path / "đơn vị nhận")
+    yield made
+    made.service.close()
+
+
+@pytest.fixture
+def batches(ctx, admin, nurse, data_dir, office, tmp_path) -> list[Path]:
+    """Batches 1, 2 and 3 of station TYT-MK (registered with the office): a finished visit, then two opened."""
+    connect_station(office, data_dir)
+    made = []
+    full_visit(ctx, nurse, make_doctor(ctx, admin), refer=False)
+    made.append(export(ctx, data_dir, tmp_path / "xuất" / "1"))
+    for number, national_id in ((2, "011180001235"), (3, "011180001236")):
+        open_visit(ctx, nurse, name=f"Lò Văn Số {number}", national_id=national_id)
+        made.append(export(ctx, data_dir, tmp_path / "xuất" / str(number)))
+    return made
+
+
+@pytest.fixture
+def open_window(app, qtbot):
+    """``open_window(folder, db_url=None)``: the office window, shown, with its office opened (or refused)."""
+    made: list[OfficeWindow] = []
+
+    def make(folder: Path, db_url: str | None = None, wait_open: bool = True) -> OfficeWindow:
+        window = OfficeWindow(folder, db_url)
+        window.resize(1366, 768)
+        window.show()
+        window.open()
+        made.append(window)
+        if wait_open:
+            qtbot.waitUntil(lambda: window.service is not None and not window.tasks.busy, timeout=15_000)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+        window.deleteLater()
+    qtbot.wait(20)
+    gc.collect()
