@@ -138,6 +138,9 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
                      help="kiểm tra từng bản ghi theo chuẩn FHIR R4 (chậm hơn khoảng 4 lần)")
     report = office.add_parser("report", parents=[where], help="báo cáo tiến độ, lô, lô thiếu, quy định 24 giờ")
     report.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .xlsx, .pdf hoặc .csv")
+    from station_app.web.commands import add_parsers as add_service_parsers
+
+    add_service_parsers(office, where)  # office serve | url: the service stations upload to
 
 
 def _password_args(p: argparse.ArgumentParser) -> None:
@@ -304,9 +307,13 @@ def cmd_office(args: argparse.Namespace) -> int:
         print(f"Đã tạo khoá của đơn vị nhận trong {folder}.")
         print(f"Gửi cho các trạm tệp {made.bundle_path} (hoặc ảnh mã QR {made.qr_path}).")
         return 0
+    from station_app.web import commands as service_commands
+
+    if args.office_command in service_commands.COMMANDS:
+        return service_commands.run(folder, args)
     if args.office_command not in ("stations", "import", "report") or (
             args.office_command == "stations" and args.stations_command is None):
-        print("Dùng: station-app office init | stations add|list | import | report", file=sys.stderr)
+        print("Dùng: station-app office init | stations add|list | import | report | serve | url", file=sys.stderr)
         return 2
     service = OfficeService(folder, args.db)
     try:
