@@ -394,8 +394,9 @@ def check_station_key(data_dir: Path, set_up: bool) -> CheckResult:
     keys = StationKeys(data_dir)
     if not keys.has_station_key():
         return _result("station_key", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
-            "self_test", "Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không "
-                         "có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại."))
+            "self_test", "Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu "
+                         "không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế "
+                         "đăng ký lại."))
     try:
         public = keys.public_key()
     except ValueError:

@@ -197,13 +197,19 @@ class AdminPage(Retranslating):
         audit_layout.addWidget(self.verify_button, alignment=Qt.AlignmentFlag.AlignLeft)
         audit_layout.addWidget(self.audit_message)
 
+        from station_app.ui.self_test_view import SelfTestBox
+
+        self.self_test_box = SelfTestBox(ctx, tasks)  # "Kiểm tra máy": the laptop's self-test
         right = QVBoxLayout()
         right.addWidget(self.station_box)
         right.addWidget(self.settings_box)
         right.addWidget(self.audit_box)
         right.addStretch()
+        left = QVBoxLayout()  # under the accounts' table, which has room to give on a 768-pixel-high screen
+        left.addWidget(self.users_box, 1)
+        left.addWidget(self.self_test_box)
         columns = QHBoxLayout()
-        columns.addWidget(self.users_box, 3)
+        columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
