@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -13,6 +14,7 @@ from station_app.ui.pages.progress import _Cell, number  # a cell shown as text 
 LATE_BACKGROUND = QColor("#fdecea")  # the 24-hour rule missed, a quarantined batch: calm red, text stays black
 LATE_TEXT = QColor("#b00020")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_FIGURE = re.compile(r"[\d.,]+( %)?|—")  # a count, a percentage, hours: right-aligned
 
 
 def make_table(stretch_last: bool = True) -> QTableWidget:
@@ -30,7 +32,7 @@ def make_table(stretch_last: bool = True) -> QTableWidget:
 
 
 def fill_table(table: QTableWidget, headings: list[str], rows: list[list[tuple[str, Any]]]) -> None:
-    """``rows`` of (text, sort key) cells; numbers (an int key) are right-aligned."""
+    """``rows`` of (text, sort key) cells; figures (counts, percentages, hours) are right-aligned."""
     table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(headings))
@@ -39,11 +41,17 @@ def fill_table(table: QTableWidget, headings: list[str], rows: list[list[tuple[s
     for r, cells in enumerate(rows):
         for c, (text, key) in enumerate(cells):
             item = _Cell(text, key)
-            if isinstance(key, (int, float)) and not isinstance(key, bool):
+            if _FIGURE.fullmatch(text):
                 item.setTextAlignment(RIGHT)
             table.setItem(r, c, item)
     table.setSortingEnabled(True)
     table.resizeRowsToContents()
+
+
+def figure_key(text: str) -> Any:
+    """The value a report cell sorts by: 50 % → 50.0, 12.5 → 12.5, other text as it is."""
+    found = re.fullmatch(r"([\d.]+)( %)?", text)
+    return float(found[1]) if found else text
 
 
 def tint_row(table: QTableWidget, row: int, columns_in_red: tuple[int, ...] = ()) -> None:

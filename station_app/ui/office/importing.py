@@ -159,8 +159,12 @@ class ImportPage(Retranslating):
                                     for code, missing in sorted(result.gaps.items()))
                           or self.tr("Không trạm nào còn thiếu lô."))
         folders = sorted({str(o.receipt.parent) for o in result.outcomes if o.receipt is not None})
-        self.receipts.setText(self.tr("Biên nhận đã ghi vào: {folders}. Mang USB về trạm để trạm nhập biên nhận.")
-                              .format(folders="; ".join(folders)) if folders else "")
+        notes = [self.tr("Biên nhận đã ghi vào: {folders}. Mang USB về trạm để trạm nhập biên nhận.").format(
+            folders="; ".join(folders))] if folders else []
+        if result.with_status(QUARANTINED):
+            notes.append(self.tr("Bản sao các lô bị cách ly nằm trong thư mục quarantine của đơn vị nhận; khắc phục "
+                                 "nguyên nhân (đăng ký trạm, xin trạm xuất lại lô) rồi nhập lại từ đó."))
+        self.receipts.setText("\n".join(notes))
         headings = [self.tr("Tệp"), self.tr("Trạm"), self.tr("Số lô"), self.tr("Kết quả"), self.tr("Lượt khám"),
                     self.tr("Lý do từ chối")]
         fill_table(self.table, headings, [self._row(o) for o in result.outcomes])

@@ -13,7 +13,7 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.services import office_queries as queries
 from station_app.ui import printing
 from station_app.ui.errors import report as report_error
-from station_app.ui.office.common import fill_table, make_table, number
+from station_app.ui.office.common import figure_key, fill_table, make_table, number
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
@@ -141,8 +141,8 @@ class OfficeReportPage(Retranslating):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        for section in made.sections:
-            self.tabs.addTab(self._table(section), _short_title(section))
+        for index, section in enumerate(made.sections):
+            self.tabs.addTab(self._table(section), self._tab_title(index, section))
         self.tabs.setCurrentIndex(max(0, current))
         if self.charts is None:
             from station_app.ui.office.report_charts import OfficeCharts  # QtCharts loads here, on first use
@@ -153,7 +153,7 @@ class OfficeReportPage(Retranslating):
 
     def _table(self, section: Section) -> QWidget:
         table = make_table()
-        rows = [[(number(v) if isinstance(v, int) else str(v), v if isinstance(v, int) else str(v)) for v in row]
+        rows = [[(number(v), v) if isinstance(v, int) else (str(v), figure_key(str(v))) for v in row]
                 for row in section.rows]
         fill_table(table, [_word(c) for c in section.columns], rows)
         if not rows:
@@ -171,6 +171,12 @@ class OfficeReportPage(Retranslating):
             layout.addWidget(empty)
         layout.addWidget(table, 1)
         return wrapper
+
+    def _tab_title(self, index: int, section: Section) -> str:
+        """Short, so that the six tabs fit a 1366-px screen; the whole title heads the tab's table."""
+        short = (self.tr("Theo xã/phường"), self.tr("Theo nhóm đối tượng"), self.tr("Theo nguồn kinh phí"),
+                 self.tr("Lô theo trạm"), self.tr("Quy định 24 giờ"), self.tr("Có thể thanh toán trùng"))
+        return short[index] if index < len(short) else _word(section.title)
 
     # -- saving -------------------------------------------------------------------------------------------------
     def save(self, suffix: str) -> None:
@@ -196,6 +202,3 @@ class OfficeReportPage(Retranslating):
         report_error(self, self.message, exc)
 
 
-def _short_title(section: Section) -> str:
-    """A tab's title: the section's title before any parenthesis or colon."""
-    return _word(section.title).split(" (")[0].split(":")[0]

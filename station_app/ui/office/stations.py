@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from station_app.services import office_queries as queries
 from station_app.ui.errors import report
-from station_app.ui.office.common import fill_table, local_time, make_table, number, since_text, tint_row
+from station_app.ui.office.common import LATE_TEXT, fill_table, local_time, make_table, number, since_text, tint_row
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, confirm_row, heading, message_label, show_message, while_alive
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from station_app.services.office import OfficeService, StationInfo
     from station_app.services.office_queries import StationStatus
 
-SINCE_COLUMN = 6
+SINCE_COLUMN, GAPS_COLUMN = 6, 7
 
 
 class RegisterStationDialog(QDialog):
@@ -104,14 +105,21 @@ class StationsPage(Retranslating):
         self.notice_text, self.key_digits = QLabel(), QLabel()
         self.notice_text.setWordWrap(True)
         self.key_digits.setObjectName("figure")
+        self.checked_button = QPushButton()
+        self.checked_button.clicked.connect(self.notice.hide)
         notice = QVBoxLayout(self.notice)
         notice.addWidget(self.notice_text)
-        notice.addWidget(self.key_digits)
+        digits = QHBoxLayout()
+        digits.addWidget(self.key_digits)
+        digits.addStretch()
+        digits.addWidget(self.checked_button)
+        notice.addLayout(digits)
         self.notice.hide()
         self.empty = QLabel()
         self.empty.setObjectName("card")
         self.empty.setWordWrap(True)
         self.empty.setMargin(16)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.table = make_table()
         self._lay_out()
         self.retranslate()
@@ -129,10 +137,12 @@ class StationsPage(Retranslating):
         layout.addWidget(self.notice)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addStretch()  # takes the room when the table is hidden: the empty office's steps stay on top
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Các trạm"))
         self.add_button.setText(self.tr("Đăng ký trạm…"))
+        self.checked_button.setText(self.tr("Đã đối chiếu xong"))
         self.empty.setText(self.tr(
             "Chưa có trạm nào được đăng ký. Việc cần làm trước:\n\n"
             "1. Gửi cho mỗi trạm tệp khoá của đơn vị nhận: {bundle} (hoặc ảnh mã QR office-bundle.png). "
@@ -156,16 +166,22 @@ class StationsPage(Retranslating):
         self.table.setVisible(bool(stations))
         late = [s for s in stations if s.late()]
         gaps = [s for s in stations if s.gaps]
+        self.summary.setVisible(bool(stations))
         self.summary.setText(self.tr("{n} trạm · {late} trạm quá 24 giờ chưa gửi lô (tô đỏ) · {gaps} trạm còn thiếu "
                                      "lô").format(n=len(stations), late=len(late), gaps=len(gaps)) if stations else "")
-        headings = [self.tr("Mã trạm"), self.tr("Tên trạm"), self.tr("Mã khoá (16 số đầu)"), self.tr("Số lô đã nhận"),
-                    self.tr("Lô mới nhất"), self.tr("Nhận lô lần cuối"), self.tr("Cách đây"), self.tr("Lô còn thiếu"),
-                    self.tr("Lô bị cách ly")]
+        headings = [self.tr("Mã trạm"), self.tr("Tên trạm"), self.tr("Mã khoá\n(16 số đầu)"), self.tr("Số lô\nđã nhận"),
+                    self.tr("Lô\nmới nhất"), self.tr("Nhận lô\nlần cuối"), self.tr("Cách đây"),
+                    self.tr("Lô\ncòn thiếu"), self.tr("Lô bị\ncách ly")]
         fill_table(self.table, headings, [self._row(s) for s in stations])
+        by_code = {s.code: s for s in stations}
         for row in range(self.table.rowCount()):
-            code = self.table.item(row, 0).text()
-            if any(s.code == code and s.late() for s in stations):
+            station = by_code[self.table.item(row, 0).text()]
+            if station.late():
                 tint_row(self.table, row, (SINCE_COLUMN,))
+            gaps = self.table.item(row, GAPS_COLUMN)
+            gaps.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            if station.gaps:  # the batches to ask the station for
+                gaps.setForeground(QBrush(LATE_TEXT))
 
     def _row(self, s: StationStatus) -> list[tuple[str, object]]:
         hours = s.hours_since()

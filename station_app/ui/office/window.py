@@ -64,12 +64,22 @@ class OpeningScreen(Retranslating):
         for widget in (self.title, self.status, self.message):
             box.addWidget(widget)
         box.addLayout(buttons)
-        holder = QWidget()
+        self.where = QLabel()
+        self.where.setObjectName("hint")
+        self.where.setWordWrap(True)
+        box.insertWidget(3, self.where)
+        holder = QFrame()
+        holder.setObjectName("card")
         holder.setLayout(box)
-        holder.setMaximumWidth(760)
+        holder.setFixedWidth(720)
+        box.setContentsMargins(24, 20, 24, 20)
+        row = QHBoxLayout()  # stretches, not an alignment flag: an aligned box loses its wrapped lines' height
+        row.addStretch()
+        row.addWidget(holder)
+        row.addStretch()
         outer = QVBoxLayout(self)
         outer.addStretch()
-        outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.show_opening()
         self.retranslate()
@@ -78,18 +88,21 @@ class OpeningScreen(Retranslating):
         self.title.setText(self.tr("Đơn vị nhận dữ liệu"))
         self.choose_button.setText(self.tr("Chọn thư mục đơn vị nhận…"))
         self.retry_button.setText(self.tr("Thử lại"))
+        self.where.setText(self.tr("Thư mục của đơn vị nhận là thư mục đã tạo bằng lệnh 'station-app office init' "
+                                   "(có keys, office-bundle.json và office.sqlite). Chọn đúng thư mục đó, hoặc mở "
+                                   "cửa sổ bằng 'station-app office --dir THƯ_MỤC [--db ĐỊA_CHỈ]'."))
 
     def show_opening(self) -> None:
         self.status.setText(self.tr("Đang mở dữ liệu của đơn vị nhận…"))
         show_message(self.message, "")
-        for button in (self.choose_button, self.retry_button):
-            button.hide()
+        for widget in (self.choose_button, self.retry_button, self.where):
+            widget.hide()
 
     def show_problem(self, text: str) -> None:
         self.status.setText(self.tr("Không mở được dữ liệu của đơn vị nhận."))
         show_message(self.message, text)
-        for button in (self.choose_button, self.retry_button):
-            button.show()
+        for widget in (self.choose_button, self.retry_button, self.where):
+            widget.show()
 
 
 class OfficeWindow(QMainWindow):
