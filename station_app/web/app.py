@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from fastapi import FastAPI, Header, Request
@@ -20,6 +21,7 @@ from starlette.requests import ClientDisconnect
 
 from station_app import __version__
 from station_app.core.errors import StationError
+from station_app.services.office import OfficeService
 from station_app.services.office_upload import (BatchNameInvalidError, IncomingBatch, InboxUnwritableError,
                                                 OfficeBusyNowError, OfficeUploads, UploadOutcome,
                                                 UploadStationUnregisteredError, UploadTimedOutError,
@@ -100,8 +102,11 @@ def _answer(outcome: UploadOutcome) -> JSONResponse:
 
 # -- the app -----------------------------------------------------------------------------------------------------
 
-def create_app(uploads: OfficeUploads, limits: ReadLimits = ReadLimits()) -> FastAPI:
-    """The ASGI app of one office; ``uploads`` holds its open ``OfficeService``."""
+def create_app(uploads: OfficeUploads | Path, limits: ReadLimits = ReadLimits()) -> FastAPI:
+    """The ASGI app of one office: ``uploads`` holds its open ``OfficeService``, or is the office folder (its
+    default database, the default size limit)."""
+    if not isinstance(uploads, OfficeUploads):
+        uploads = OfficeUploads(OfficeService(Path(uploads)))
     app = FastAPI(title="station-app office", version=__version__, docs_url=None, redoc_url=None,
                   description="Batches of the exam stations, received over the network (docs/OFFICE.md).")
 
