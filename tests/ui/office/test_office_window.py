@@ -290,3 +290,14 @@ def test_station_app_office_without_a_subcommand_opens_the_window(tmp_path, monk
     monkeypatch.setattr(office_main, "run", lambda folder, db: opened.append((folder, db)) or 0)
     assert cli_main(["office", "--dir", str(tmp_path / "vp"), *extra]) == 0
     assert opened == [((tmp_path / "vp").resolve(), extra[1] if extra else None)]
+
+
+def test_the_language_chosen_is_kept_in_the_office_folder_for_the_next_start(qtbot, open_window, office):
+    from station_app.ui.office.main import office_language
+
+    window = open_window(office.folder)
+    assert office_language(office.folder) == "vi"
+    window.language_box.setCurrentIndex(window.language_box.findData("en"))
+    wait_idle(qtbot, window)
+    assert office_language(office.folder) == "en"
+    assert window.nav.item(0).text()  # retranslated without a restart, nothing lost
