@@ -1,9 +1,15 @@
-"""First run: the station, its exam site and commune, the campaign and the first admin account."""
+"""First run: the station, its exam site and commune, the campaign and the first admin account; then, once the
+station is made, the office's public bundle and the commune's roster (both may be skipped and done later).
+
+The admin page is the commit page: "Tạo trạm" creates everything in one transaction on the database lane, and
+only then does the wizard move on (there is no going back to a station already made). The bundle is imported
+with the export page's own import, the roster with the roster import dialog of the lists page.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,8 +17,10 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,13 +31,17 @@ from PySide6.QtWidgets import (
 from station_app.core.errors import StationError
 from station_app.core.model import SiteKind
 from station_app.services.reference import communes
-from station_app.ui.errors import describe, show_error
+from station_app.ui.errors import describe, report, show_error
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import message_label, show_message
+from station_app.ui.widgets import message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
+    from station_app.core.batch_format import OfficeBundle
+    from station_app.services.accounts import SignedInUser
+    from station_app.services.roster_import import ImportReport
     from station_app.services.station_setup import StationSetup
+    from station_app.ui.dialogs.roster_import import RosterImportDialog
 
 
 
@@ -155,23 +167,148 @@ class AdminPage(QWizardPage):
         return True
 
 
+class OfficeBundlePage(QWizardPage):
+    """The office's public bundle, from its JSON file or a picture of its QR code; may be skipped."""
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
+        super().__init__()
+        self._ctx, self._tasks = ctx, tasks
+        self.importing = False
+        self.office_name: str | None = None
+        self.setTitle(self.tr("Gói khoá của cơ quan y tế"))
+        self.setSubTitle(self.tr("Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu."))
+        self.explained = _note(self.tr("Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp "
+                                       "office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), "
+                                       "do đơn vị nhận gửi."), hint=False)
+        self.choose_button = QPushButton(self.tr("Chọn tệp gói khoá…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.status = message_label()
+        self.skip_note = _note(self.tr("Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình "
+                                       "thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất "
+                                       "dữ liệu."))
+        _button_page(self, self.explained, self.choose_button, self.status, self.skip_note)
+
+    def choose_file(self) -> None:
+        from station_app.ui.pages import export as export_page
+
+        path = export_page.ask_open_file(
+            self, self.tr("Chọn gói khoá của cơ quan y tế"), Path.home(),
+            self.tr("Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)"))
+        if path is not None:
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        """Import on the database lane, with the export page's own import (the same checks and messages)."""
+        from station_app.ui.pages.export import import_office_bundle
+
+        self._set_importing(True)
+        show_message(self.status, self.tr("Đang đọc gói khoá…"), ok=True)
+        self._tasks.submit(import_office_bundle, self._ctx, path, parent=self,
+                           on_done=while_alive(self, self._imported), on_error=while_alive(self, self._refused))
+
+    def _imported(self, bundle: OfficeBundle) -> None:
+        self._set_importing(False)
+        self.office_name = bundle.name
+        show_message(self.status, self.tr("Đã nhập gói khoá của {name}. Trạm xuất được dữ liệu cho đơn vị này.").format(
+            name=bundle.name), ok=True)
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_importing(False)
+        report(self, self.status, exc)
+
+    def _set_importing(self, importing: bool) -> None:
+        self.importing = importing
+        self.choose_button.setEnabled(not importing)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - skippable, but not while an import is running
+        return not self.importing
+
+
+class RosterPage(QWizardPage):
+    """The commune's roster, through the lists page's import dialog; may be skipped."""
+
+    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
+        super().__init__()
+        self._ctx, self._tasks = ctx, tasks
+        self.admin: SignedInUser | None = None  # set once the station is made: the import is done in their name
+        self.dialog: RosterImportDialog | None = None
+        self.imported = 0
+        self.setTitle(self.tr("Danh sách người dân"))
+        self.setSubTitle(self.tr("Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ."))
+        self.explained = _note(self.tr("Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép "
+                                       "vào trường nào, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng."),
+                               hint=False)
+        self.import_button = QPushButton(self.tr("Nhập danh sách người dân…"))
+        self.import_button.clicked.connect(self.open_import)
+        self.status = message_label()
+        self.skip_note = _note(self.tr("Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút "
+                                       "\"Nhập danh sách người dân…\"."))
+        _button_page(self, self.explained, self.import_button, self.status, self.skip_note)
+
+    def open_import(self) -> None:
+        from station_app.ui.dialogs.roster_import import RosterImportDialog  # loaded only when asked for
+
+        if self.admin is None:
+            return
+        dialog = RosterImportDialog(self._ctx, self._tasks, self.admin, parent=self)
+        dialog.imported.connect(self._imported)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def _imported(self, report: ImportReport) -> None:
+        self.imported += report.imported_new
+        show_message(self.status, self.tr("Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng "
+                                          "bị từ chối.").format(new=report.imported_new, updated=report.updated,
+                                                                rejected=report.rejected), ok=True)
+
+
+def _note(text: str, hint: bool = True) -> QLabel:
+    note = QLabel(text)
+    if hint:
+        note.setObjectName("hint")
+    note.setWordWrap(True)
+    return note
+
+
+def _button_page(page: QWizardPage, explained: QLabel, button: QPushButton, status: QLabel, note: QLabel) -> None:
+    layout = QVBoxLayout(page)
+    layout.addWidget(explained)
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch()
+    layout.addLayout(row)
+    layout.addWidget(status)
+    layout.addStretch()
+    layout.addWidget(note)
+
+
 class SetupWizard(QWizard):
-    """Creates everything in one transaction when Finish is pressed; a refusal keeps the wizard open."""
+    """"Tạo trạm" on the admin page creates everything in one transaction; a refusal keeps the wizard there. The
+    office bundle and roster pages follow; Finish (or closing the wizard then) goes on to sign-in."""
 
     station_created = Signal(str)  # the admin's user name
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._tasks = ctx, tasks
+        self.admin: SignedInUser | None = None  # the first admin, once the station is made
+        self.creating = False
         self.setWindowTitle(self.tr("Thiết lập trạm lần đầu"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setMinimumSize(680, 460)
         self.station_page, self.site_page = StationPage(), SitePage()
         self.campaign_page, self.admin_page = CampaignPage(), AdminPage()
-        for page in (self.station_page, self.site_page, self.campaign_page, self.admin_page):
+        self.bundle_page, self.roster_page = OfficeBundlePage(ctx, tasks), RosterPage(ctx, tasks)
+        self.admin_page.setCommitPage(True)
+        for page in (self.station_page, self.site_page, self.campaign_page, self.admin_page, self.bundle_page,
+                     self.roster_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp theo >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Quay lại"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Tạo trạm"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Huỷ"))
 
@@ -190,21 +327,44 @@ class SetupWizard(QWizard):
             admin_full_name=admin.full_name.text(), admin_password=admin.password.text(),
         )
 
-    def accept(self) -> None:
-        if not self.admin_page.validatePage():
-            return
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-        setup = self.setup_values()
-        self._tasks.submit(self._ctx.station.initialise, setup, on_done=self._created, on_error=self._refused,
-                           parent=self, progress_text=self.tr("Đang tạo dữ liệu trạm…"))
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt's name
+        """Leaving the admin page creates the station first; the wizard moves on when it is made."""
+        if self.currentPage() is not self.admin_page or self.admin is not None:
+            return super().validateCurrentPage()
+        if not self.creating and self.admin_page.validatePage():
+            self._create()
+        return False
 
-    def _created(self, admin) -> None:  # noqa: ANN001 - SignedInUser
-        super().accept()
-        self.station_created.emit(admin.username)
+    def _create(self) -> None:
+        self.creating = True
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
+        show_message(self.admin_page.message, "")
+        self._tasks.submit(self._ctx.station.initialise, self.setup_values(), on_done=self._created,
+                           on_error=self._refused, parent=self, progress_text=self.tr("Đang tạo dữ liệu trạm…"))
+
+    def _created(self, admin: SignedInUser) -> None:
+        self.creating = False
+        self.admin = self.roster_page.admin = admin
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)  # nothing to cancel now: skipping is Next/Finish
+        self.next()
 
     def _refused(self, exc: BaseException) -> None:
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.creating = False
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
         if isinstance(exc, StationError):
             show_message(self.admin_page.message, describe(exc))
         else:
             show_error(self, exc)
+
+    def accept(self) -> None:
+        if self.admin is None:  # Finish is offered only after the station is made; nothing to finish before
+            return
+        super().accept()
+        self.station_created.emit(self.admin.username)
+
+    def reject(self) -> None:
+        """Closing once the station is made skips what is left and goes on to sign-in."""
+        if self.admin is not None:
+            self.accept()
+            return
+        super().reject()

@@ -1,11 +1,20 @@
-"""First run: the wizard creates the station and its admin, then the admin signs in."""
+"""First run: the wizard creates the station and its admin, leads through the office's bundle and the roster
+(both skippable), then the admin signs in. Only the file chooser is faked."""
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 from gui_support import type_text
 
+from station_app.services.keys import StationKeys
+from station_app.ui.pages import export as export_page
+
+SHOTS = Path(__file__).resolve().parents[2] / "shots"
 
 
 def choose_commune(wizard, typed: str) -> None:
@@ -17,7 +26,8 @@ def choose_commune(wizard, typed: str) -> None:
     QTest.keyClick(popup, Qt.Key.Key_Return)
 
 
-def _fill_and_finish(qtbot, wizard, password="quantri-2026", repeat="quantri-2026"):
+def _fill_and_create(qtbot, wizard, password="quantri-2026", repeat="quantri-2026"):
+    """The four set-up pages, then "Tạo trạm" (the admin page commits: the station is made before going on)."""
     type_text(wizard.station_page.code, "tyt-mk")
     type_text(wizard.station_page.name, "Trạm Y tế xã Mường Kim")
     wizard.next()
@@ -32,7 +42,18 @@ def _fill_and_finish(qtbot, wizard, password="quantri-2026", repeat="quantri-202
     type_text(admin.full_name, "Lò Văn Đức")
     type_text(admin.password, password)
     type_text(admin.repeat, repeat)
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.isVisible() and commit.text() == "Tạo trạm"
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+
+
+def _created(qtbot, wizard):
+    _fill_and_create(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.bundle_page)
+
+
+def _click(qtbot, wizard, which):
+    qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
 
 
 def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot, make_controller, empty_ctx):
@@ -40,7 +61,12 @@ def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot,
     wizard = controller.wizard
     screen = controller.window.sign_in_screen
     assert wizard is not None and wizard.isVisible() and not screen.sign_in_button.isEnabled()
-    _fill_and_finish(qtbot, wizard)
+    _created(qtbot, wizard)
+    assert empty_ctx.station.is_initialised()  # made on "Tạo trạm", before the bundle and roster pages
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # a made station is not edited here
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)  # no bundle yet: skipped
+    assert wizard.currentPage() is wizard.roster_page
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)  # no roster yet: skipped
     qtbot.waitUntil(lambda: screen.sign_in_button.isEnabled())
     assert not wizard.isVisible() and screen.username.text() == "admin"
     assert "Trạm Y tế xã Mường Kim" in screen.status.text()
@@ -50,8 +76,8 @@ def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot,
 
 def test_mismatched_passwords_keep_the_wizard_open_with_a_reason(qtbot, make_controller, empty_ctx):
     controller = make_controller(empty_ctx)
-    _fill_and_finish(qtbot, controller.wizard, repeat="khac-han")
-    assert controller.wizard.isVisible()
+    _fill_and_create(qtbot, controller.wizard, repeat="khac-han")
+    assert controller.wizard.isVisible() and controller.wizard.currentPage() is controller.wizard.admin_page
     assert "không khớp" in controller.wizard.admin_page.message.text()
     assert not empty_ctx.station.is_initialised()
 
@@ -68,7 +94,98 @@ def test_a_refused_station_code_is_explained_on_the_wizard(qtbot, make_controlle
     type_text(wizard.admin_page.full_name, "Lò Văn Đức")
     type_text(wizard.admin_page.password, "quantri-2026")
     type_text(wizard.admin_page.repeat, "quantri-2026")
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.admin_page.message.isVisible())
     assert "Mã trạm" in wizard.admin_page.message.text()
     assert wizard.isVisible() and not empty_ctx.station.is_initialised()
+    assert wizard.currentPage() is wizard.admin_page and wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+# -- the office's bundle and the roster ----------------------------------------------------------------------------
+
+@pytest.fixture
+def office_bundle(tmp_path):
+    from station_app.services.office import init_office
+
+    return init_office(tmp_path / "office", "TTKSBT tỉnh Lai Châu")
+
+
+def choose(monkeypatch, path):
+    monkeypatch.setattr(export_page, "ask_open_file", lambda *args: path)
+
+
+def test_the_office_bundle_imported_from_its_qr_picture_is_there_afterwards(qtbot, make_controller, empty_ctx,
+                                                                          office_bundle, monkeypatch):
+    controller = make_controller(empty_ctx)
+    wizard = controller.wizard
+    _created(qtbot, wizard)
+    page = wizard.bundle_page
+    choose(monkeypatch, office_bundle.qr_path)  # office-bundle.png, as the office sends it
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.office_name is not None)
+    assert "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu" in page.status.text()
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "wizard-office-bundle.png"))
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: controller.window.sign_in_screen.sign_in_button.isEnabled())
+    assert StationKeys(empty_ctx.data_dir).office_bundle().name == "TTKSBT tỉnh Lai Châu"
+    assert export_page.load_state(empty_ctx).office_name == "TTKSBT tỉnh Lai Châu"  # what the export page shows
+
+
+def test_a_wrong_bundle_file_is_explained_and_the_wizard_stays_on_the_page(qtbot, make_controller, empty_ctx,
+                                                                           tmp_path, monkeypatch):
+    controller = make_controller(empty_ctx)
+    wizard = controller.wizard
+    _created(qtbot, wizard)
+    page = wizard.bundle_page
+    wrong = tmp_path / "danh-sach.json"
+    wrong.write_text('{"tên": "không phải gói khoá"}', encoding="utf-8")
+    choose(monkeypatch, wrong)
+    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "không dùng được" in page.status.text())
+    assert "office-bundle.json" in page.status.text()
+    assert wizard.currentPage() is page and page.office_name is None
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # still skippable
+    assert StationKeys(empty_ctx.data_dir).office_bundle() is None
+
+
+ROSTER = [["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Thôn/bản"],
+          ["1", "Nguyễn Thị Hồng", "14/03/1985", "Nữ", "Bản Nà Khương"],
+          ["2", "Sùng A Páo", "03/09/2016", "Nam", "Bản Phiêng"]]
+
+
+def test_the_roster_imported_in_the_wizard_gives_residents(qtbot, make_controller, empty_ctx, tmp_path):
+    roster = tmp_path / "danh-sach-xa.csv"
+    with roster.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(ROSTER)
+    controller = make_controller(empty_ctx)
+    wizard = controller.wizard
+    _created(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.roster_page
+    assert wizard.currentPage() is page
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "wizard-roster.png"))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.load_file(roster)  # what choosing the file in the dialog does
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    dialog.close()
+    assert "2 người mới" in page.status.text()
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: controller.window.sign_in_screen.sign_in_button.isEnabled())
+    assert [r.full_name for r in empty_ctx.registry.search("hong").items] == ["Nguyễn Thị Hồng"]
+    assert [r.full_name for r in empty_ctx.registry.search("pao").items] == ["Sùng A Páo"]
+
+
+def test_closing_the_wizard_after_the_station_is_made_goes_on_to_sign_in(qtbot, make_controller, empty_ctx):
+    controller = make_controller(empty_ctx)
+    wizard = controller.wizard
+    _created(qtbot, wizard)
+    wizard.reject()  # Huỷ or the window's close button on the bundle page
+    qtbot.waitUntil(lambda: controller.window.sign_in_screen.sign_in_button.isEnabled())
+    assert controller.window.sign_in_screen.username.text() == "admin"
