@@ -78,6 +78,8 @@ def _serve(folder: Path, args: argparse.Namespace) -> int:
         print(f"Đơn vị nhận '{service.name}' đang nhận lô tại {options.scheme}://{options.host}:{options.port} "
               f"(lô tối đa {max_mib} MiB). Ctrl+C để dừng.", flush=True)
         serve(OfficeUploads(service, max_mib * 2**20), options)
+    except KeyboardInterrupt:
+        pass  # Ctrl+C is how the service is stopped: uvicorn let the uploads in progress finish first
     finally:
         service.close()
     print("Đã dừng nhận lô.")
