@@ -13,7 +13,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, insert, select, update
+import orjson
+from sqlalchemy import JSON, String, any_, bindparam, create_engine, delete, event, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
@@ -77,10 +79,17 @@ class OfficeDatabase:
         self.engine.dispose()
 
 
+# orjson reads and writes the resources' JSON several times faster than the standard library (measured: about a
+# third of a batch's import went into json.dumps/json.loads)
+_JSON = {"json_serializer": lambda value: _json_text(value), "json_deserializer": orjson.loads}
+
+
 def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+        # psycopg prepares a statement run 5 times; PostgreSQL then settles on a generic plan, which for the
+        # import's "which of these ids are held" query was a sequential scan (0.4 s a query instead of 5 ms)
+        return create_engine(url, pool_pre_ping=True, connect_args={"prepare_threshold": None}, **_JSON)
+    engine = create_engine(url, connect_args={"timeout": 30}, **_JSON)
 
     @event.listens_for(engine, "connect")
     def _pragmas(connection: Any, _record: Any) -> None:
@@ -104,6 +113,14 @@ class OfficeStore:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._postgres = session.get_bind().dialect.name == "postgresql"
+
+    def _among(self, column: Any, ids: list) -> Any:
+        """``column IN ids``. On PostgreSQL one array parameter (``= ANY(:ids)``): the same IN with 500 bound
+        parameters took 0.6 s instead of 5 ms on 28,000 resources (measured), and grew with the table."""
+        if self._postgres:
+            return column == any_(bindparam(None, ids, type_=ARRAY(String)))
+        return column.in_(ids)
 
     def station(self, code: str) -> OfficeStationRow | None:
         return self.session.get(OfficeStationRow, code)
@@ -141,14 +158,19 @@ class OfficeStore:
         table = KINDS[kind]
         found: dict[str, tuple[int, str]] = {}
         for chunk in _chunks(list(ids)):
-            rows = self.session.execute(select(table.id, table.version, table.stamp).where(table.id.in_(chunk)))
+            rows = self.session.execute(select(table.id, table.version, table.stamp).where(self._among(table.id, chunk)))
             found.update((i, (v, s)) for i, v, s in rows)
         return found
 
     def insert(self, kind: str, rows: Sequence[dict]) -> None:
-        """New rows, through Core's executemany (the ORM's bulk path costs three times as much here)."""
-        if rows:
-            self.session.connection().execute(insert(KINDS[kind].__table__), list(rows))
+        """New rows: PostgreSQL's COPY, else Core's executemany (the ORM's bulk path costs three times as much)."""
+        if not rows:
+            return
+        table = KINDS[kind].__table__
+        if self._postgres:
+            _copy(self.session, table, rows)
+        else:
+            self.session.connection().execute(insert(table), list(rows))
 
     def replace(self, kind: str, rows: Sequence[dict], batch_id: int) -> None:
         """Newer versions of rows held: the held ones go to history, then are overwritten."""
@@ -168,7 +190,7 @@ class OfficeStore:
         found = []
         for chunk in _chunks(list(visit_ids)):
             found.extend(tuple(r) for r in self.session.execute(
-                select(table.id, table.visit_id, table.part, table.stamp).where(table.visit_id.in_(chunk))))
+                select(table.id, table.visit_id, table.part, table.stamp).where(self._among(table.visit_id, chunk))))
         return found
 
     def remove_resources(self, ids: Sequence[str], batch_id: int) -> None:
@@ -177,7 +199,7 @@ class OfficeStore:
             return
         self._to_history("resource", ids, batch_id, removed=True)
         for chunk in _chunks(list(ids)):
-            self.session.execute(delete(OfficeResourceRow).where(OfficeResourceRow.id.in_(chunk)))
+            self.session.execute(delete(OfficeResourceRow).where(self._among(OfficeResourceRow.id, chunk)))
 
     def _to_history(self, kind: str, ids: Sequence[str], batch_id: int, removed: bool) -> None:
         table = KINDS[kind]
@@ -185,7 +207,7 @@ class OfficeStore:
         now = utcnow()
         for chunk in _chunks(list(ids)):
             rows = self.session.execute(select(table.id, table.version, table.resource, *(
-                [kind_of] if kind_of is not None else [])).where(table.id.in_(chunk))).all()
+                [kind_of] if kind_of is not None else [])).where(self._among(table.id, chunk))).all()
             self.session.execute(insert(OfficeHistoryRow), [
                 {"resource_id": r[0], "version": r[1], "resource": r[2], "removed": removed,
                  "resource_type": r[3] if kind_of is not None else r[2].get("resourceType", kind),
@@ -195,7 +217,7 @@ class OfficeStore:
         """The first import of a finished visit: when the 24-hour rule is met or missed."""
         for chunk in _chunks(list(visit_ids)):
             self.session.execute(update(OfficeVisitRow).where(
-                OfficeVisitRow.id.in_(chunk), OfficeVisitRow.status == "finished",
+                self._among(OfficeVisitRow.id, chunk), OfficeVisitRow.status == "finished",
                 OfficeVisitRow.finished_imported_at.is_(None)).values(finished_imported_at=moment))
 
     def count(self, table: Any, **where: Any) -> int:
@@ -230,6 +252,23 @@ class VisitFact:
     commune_code: str | None
     target_groups: list | None
     national_id: str | None
+
+
+def _copy(session: Session, table: Any, rows: Sequence[dict]) -> None:
+    """Rows through ``COPY … FROM STDIN`` on the session's own connection (inside its transaction): a batch's
+    15,000 resources went in 2.5 s by executemany, most of it binding parameters one row at a time."""
+    columns = [c for c in table.columns if c.name in rows[0]]
+    as_json = [isinstance(c.type, JSON) for c in columns]
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    raw = session.connection().connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([_json_text(row[c.name]) if j and row[c.name] is not None else row[c.name]
+                            for c, j in zip(columns, as_json)])
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value).decode("utf-8")
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterator[list]:
