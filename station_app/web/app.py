@@ -30,6 +30,7 @@ from station_app.services.office_upload import (BatchNameInvalidError, IncomingB
 log = logging.getLogger(__name__)
 API = "/api/v1"
 RETRY_AFTER_SECONDS = 30
+BATCH_NAME = r"^[A-Z0-9-]{3,32}-[0-9]{6}\.batch$"  # as core.batch_format checks it
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def create_app(uploads: OfficeUploads | Path, limits: ReadLimits = ReadLimits())
 
     @app.post(f"{API}/batches", response_model=UploadAnswer, responses=_ERRORS, openapi_extra=_BATCH_BODY)
     async def upload_batch(request: Request,
-                           x_batch_name: str | None = Header(None, alias="X-Batch-Name",
+                           x_batch_name: str | None = Header(None, alias="X-Batch-Name", pattern=BATCH_NAME,
                                                              description="the batch file's name, "
                                                                          "e.g. TYT-MK-000007.batch")) -> JSONResponse:
         try:

@@ -2,12 +2,11 @@
 free loopback port (uvicorn in a thread), a real station connected to it, and the station's real client."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from batch_support import full_visit, make_doctor
-from office_support import connect_station, export, make_office, parts_of
+from office_support import connect_station, export, make_office
 from postgres_support import postgres_server  # noqa: F401 - the session fixture
 
 from station_app.persistence.office_db import OfficeStore

@@ -8,14 +8,13 @@ from __future__ import annotations
 import http.client
 import json
 import socket
-import threading
 import time
 
 import pytest
 
 from office_support import flip, parts_of, rewrite
 
-from station_app.services.office_client import (BatchRefusedError, BatchTooLargeError, OfficeClient,
+from station_app.services.office_client import (BatchRefusedError, BatchTooLargeError,
                                                 OfficeUnreachableError, StationUnknownAtOfficeError)
 from station_app.services.receipts import envelope_bytes, verify_receipt
 
