@@ -15,10 +15,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from station_app.core.errors import DatabaseCorruptError, DatabaseInUseError, DatabaseTooNewError, ImageUnreadableError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.resources import resource
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from station_app.persistence.self_check import DatabaseProbe
+    from station_app.services.keys import StationKeys
 
 log = logging.getLogger(__name__)
 CONTEXT = "self_test"  # translation context of every name and sentence here
@@ -67,10 +74,16 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
     """Every check, in the order the report shows them. ``devices`` lists the cameras and serial ports (None: the
     hardware line says it was not checked); ``now_free`` gives the free bytes of a folder (tests replace it)."""
     data_dir = Path(data_dir)
+    set_up = False  # whether a station is set up: the key lines have nothing to check before
+
+    def database() -> CheckResult:
+        nonlocal set_up
+        result, set_up = check_database(data_dir, work / "db")
+        return result
+
     with tempfile.TemporaryDirectory(prefix="station-self-test-") as scratch:
         work = Path(scratch)
-        results = [_guarded("database", _NAMES["database"], lambda: check_database(data_dir, work / "db"))]
-        set_up = results[0].values.get("set_up") is True
+        results = [_guarded("database", database)]
         checks: list[tuple[str, Callable[[], CheckResult]]] = [
             ("font", check_font),
             ("decoders", check_decoders),
@@ -83,7 +96,7 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
             ("office_bundle", lambda: check_office_bundle(data_dir, set_up)),
             ("station_key", lambda: check_station_key(data_dir, set_up)),
         ]
-        results += [_guarded(key, _NAMES[key], check) for key, check in checks]
+        results += [_guarded(key, check) for key, check in checks]
     counts = {s: sum(r.status is s for r in results) for s in CheckStatus}
     log.info("self-test: %d ok, %d warnings, %d failures (%s)", counts[CheckStatus.OK], counts[CheckStatus.WARN],
              counts[CheckStatus.FAIL], ", ".join(f"{r.key}={r.status.value}" for r in results))
@@ -133,21 +146,22 @@ def _result(key: str, status: CheckStatus, template: str, **values: object) -> C
     return CheckResult(key, _NAMES[key], status, template, values)
 
 
-def _guarded(key: str, name: str, check: Callable[[], CheckResult]) -> CheckResult:
+def _guarded(key: str, check: Callable[[], CheckResult]) -> CheckResult:
     """A check that breaks in an unexpected way fails its own line; the others still run."""
     try:
         return check()
     except Exception:  # noqa: BLE001 - the report must reach the end; the log keeps the traceback
         log.exception("self-test check %s raised", key)
-        return CheckResult(key, name, CheckStatus.FAIL, QT_TRANSLATE_NOOP(
+        return _result(key, CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục "
                          "logs trong thư mục dữ liệu) cho cán bộ hỗ trợ."))
 
 
 # -- the checks ---------------------------------------------------------------------------------------------------
 
-def check_database(data_dir: Path, scratch: Path) -> CheckResult:
-    """Open, migrate to the newest revision and write: on a copy when a database exists, on a fresh one if not."""
+def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, bool]:
+    """Open, migrate to the newest revision and write: on a copy when a database exists, on a fresh one if not.
+    Also says whether a station is set up in it."""
     from station_app.persistence.self_check import probe_database
 
     scratch.mkdir(parents=True, exist_ok=True)
@@ -156,28 +170,32 @@ def check_database(data_dir: Path, scratch: Path) -> CheckResult:
     except DatabaseCorruptError:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục "
-                         "backups) với sự giúp đỡ của cán bộ hỗ trợ."))
+                         "backups) với sự giúp đỡ của cán bộ hỗ trợ.")), False
     except DatabaseTooNewError:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
-            "self_test", "Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng."))
+            "self_test", "Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.")
+        ), False
     except DatabaseInUseError:
         return _result("database", CheckStatus.WARN, QT_TRANSLATE_NOOP(
-            "self_test", "Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại."))
+            "self_test", "Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.")), False
+    return _database_line(probe), probe.station_set_up
+
+
+def _database_line(probe: DatabaseProbe) -> CheckResult:
     if not probe.wrote:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại."))
     if not probe.found:
         return _result("database", CheckStatus.OK, QT_TRANSLATE_NOOP(
             "self_test", "OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được "
-                         "thiết lập."), revision=probe.revision_after, set_up=False)
+                         "thiết lập."), revision=probe.revision_after)
     if probe.revision_before == probe.revision_after:
         return _result("database", CheckStatus.OK, QT_TRANSLATE_NOOP(
             "self_test", "OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị "
-                         "thay đổi)."), after=probe.revision_after, set_up=probe.station_set_up)
+                         "thay đổi)."), after=probe.revision_after)
     return _result("database", CheckStatus.OK, QT_TRANSLATE_NOOP(
         "self_test", "OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật "
-                     "được nâng cấp khi mở ứng dụng."),
-        before=probe.revision_before or "-", after=probe.revision_after, set_up=probe.station_set_up)
+                     "được nâng cấp khi mở ứng dụng."), before=probe.revision_before or "-", after=probe.revision_after)
 
 
 def check_font() -> CheckResult:
@@ -280,7 +298,7 @@ def check_signature(data_dir: Path, set_up: bool) -> CheckResult:
         "self_test", "OK: ký số (Ed25519) và kiểm tra chữ ký được."))
 
 
-def _station_key(keys):  # noqa: ANN001, ANN202 - StationKeys → Ed25519PrivateKey | None
+def _station_key(keys: StationKeys) -> Ed25519PrivateKey | None:
     try:
         return keys.private_key() if keys.has_station_key() else None
     except ValueError:

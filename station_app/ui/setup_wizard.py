@@ -233,7 +233,6 @@ class RosterPage(QWizardPage):
         self._ctx, self._tasks = ctx, tasks
         self.admin: SignedInUser | None = None  # set once the station is made: the import is done in their name
         self.dialog: RosterImportDialog | None = None
-        self.imported = 0
         self.setTitle(self.tr("Danh sách người dân"))
         self.setSubTitle(self.tr("Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ."))
         self.explained = _note(self.tr("Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép "
@@ -259,7 +258,6 @@ class RosterPage(QWizardPage):
         dialog.open()
 
     def _imported(self, report: ImportReport) -> None:
-        self.imported += report.imported_new
         show_message(self.status, self.tr("Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng "
                                           "bị từ chối.").format(new=report.imported_new, updated=report.updated,
                                                                 rejected=report.rejected), ok=True)
