@@ -145,6 +145,8 @@ def test_a_wrong_bundle_file_is_explained_and_the_wizard_stays_on_the_page(qtbot
     qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "không dùng được" in page.status.text())
     assert "office-bundle.json" in page.status.text()
+    SHOTS.mkdir(exist_ok=True)
+    wizard.grab().save(str(SHOTS / "wizard-office-bundle-wrong-file.png"))
     assert wizard.currentPage() is page and page.office_name is None
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # still skippable
     assert StationKeys(empty_ctx.data_dir).office_bundle() is None
