@@ -30,6 +30,7 @@ from bench.exam_bench import bench_exam
 from bench.export_bench import bench_export
 from bench.lists_bench import bench_lists
 from bench.office_bench import bench_office
+from bench.office_service_bench import bench_office_service
 from bench.progress_bench import bench_progress
 from bench.reception_bench import bench_reception
 from bench.slip_bench import bench_slip_to_form
@@ -405,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
             "lists": lambda: bench_lists(report, work, *((200, 4_000, 2_000, 20_000) if args.quick else ())),
             "export": lambda: bench_export(report, work, *((200, 2_000) if args.quick else ())),
             "office": lambda: bench_office(report, work, *((4, 500, 50) if args.quick else ())),
+            "office_service": lambda: bench_office_service(report, work, *((2, 1, 50) if args.quick else ())),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:
