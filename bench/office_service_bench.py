@@ -57,7 +57,7 @@ def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: i
     rate, direct_rate = count / wall, count / sum(direct_times)
     report.add(b.Figure(
         f"Office service into {backend}: uploads per second, {stations} stations sending at once, {rounds} batch(es) "
-        f"of {per_batch} visits each, in all ({count} batches, {count * per_batch:,} visits, HTTP on loopback)",
+        f"of {per_batch} visits each ({count} batches in all, {count * per_batch:,} visits, HTTP on loopback)",
         f"{rate:.2f} uploads/s ({rate * per_batch:,.0f} visits/s)",
         f"{direct_rate:.2f} imports/s ({direct_rate * per_batch:,.0f} visits/s): OfficeService.import_paths, "
         "the same files one after the other, no HTTP", rate / direct_rate,
