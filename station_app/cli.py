@@ -112,13 +112,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _office_parser(sub: argparse._SubParsersAction) -> None:
+def _office_where(default: object) -> argparse.ArgumentParser:
     where = argparse.ArgumentParser(add_help=False)
-    where.add_argument("--dir", metavar="DIR", help="thư mục của đơn vị nhận (mặc định: STATION_OFFICE_DIR "
-                                                    "hoặc thư mục dữ liệu người dùng)")
-    where.add_argument("--db", metavar="URL", help="cơ sở dữ liệu, ví dụ postgresql+psycopg://user@host/db "
-                                                   "(mặc định: SQLite office.sqlite trong thư mục)")
-    office = sub.add_parser("office", parents=[where],  # no subcommand: the office window
+    where.add_argument("--dir", metavar="DIR", default=default, help="thư mục của đơn vị nhận (mặc định: "
+                       "STATION_OFFICE_DIR hoặc thư mục dữ liệu người dùng)")
+    where.add_argument("--db", metavar="URL", default=default, help="cơ sở dữ liệu, ví dụ "
+                       "postgresql+psycopg://user@host/db (mặc định: SQLite office.sqlite trong thư mục)")
+    return where
+
+
+def _office_parser(sub: argparse._SubParsersAction) -> None:
+    # --dir/--db before or after the subcommand; a subcommand's own default would undo one given before it
+    where = _office_where(argparse.SUPPRESS)
+    office = sub.add_parser("office", parents=[_office_where(None)],  # no subcommand: the office window
                             help="đơn vị nhận dữ liệu: khoá, đăng ký trạm, nhập lô, báo cáo; không có VIỆC: mở cửa sổ"
                             ).add_subparsers(dest="office_command", metavar="VIỆC")
     init = office.add_parser("init", parents=[where], help="tạo khoá của đơn vị nhận và tệp khoá công khai cho trạm")

@@ -301,3 +301,11 @@ def test_the_language_chosen_is_kept_in_the_office_folder_for_the_next_start(qtb
     wait_idle(qtbot, window)
     assert office_language(office.folder) == "en"
     assert window.nav.item(0).text()  # retranslated without a restart, nothing lost
+
+
+def test_dir_given_before_a_subcommand_is_kept(office, ctx, data_dir, capsys, monkeypatch):
+    """``office --dir D stations list`` now that ``office`` itself takes --dir: D, not the default folder."""
+    monkeypatch.delenv("STATION_OFFICE_DIR", raising=False)
+    connect_station(office, data_dir)
+    assert cli_main(["office", "--dir", str(office.folder), "stations", "list"]) == 0
+    assert "TYT-MK" in capsys.readouterr().out
