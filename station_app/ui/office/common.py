@@ -28,6 +28,7 @@ def make_table(stretch_last: bool = True) -> QTableWidget:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(stretch_last)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order given, until a heading is clicked
     return table
 
 

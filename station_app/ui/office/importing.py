@@ -154,6 +154,7 @@ class ImportPage(Retranslating):
         for key, (value, _) in self.figures.items():
             value.setText(number(len(result.with_status(key))))
         self.figures[QUARANTINED][0].setStyleSheet("color: #b00020;" if result.with_status(QUARANTINED) else "")
+        self.gaps.setStyleSheet("color: #b00020; font-weight: bold;" if result.gaps else "")
         self.gaps.setText("\n".join(self.tr("Trạm {code} còn thiếu lô số: {gaps}. Hãy hỏi trạm gửi các lô này.")
                                     .format(code=code, gaps=", ".join(map(str, missing)))
                                     for code, missing in sorted(result.gaps.items()))

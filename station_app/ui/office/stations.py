@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from station_app.services.office_queries import StationStatus
 
 SINCE_COLUMN, GAPS_COLUMN = 6, 7
+REREAD_MS = 5 * 60 * 1000  # an office leaves the window open: "how long ago" and the red rows keep up
 
 
 class RegisterStationDialog(QDialog):
@@ -123,6 +124,10 @@ class StationsPage(Retranslating):
         self.table = make_table()
         self._lay_out()
         self.retranslate()
+        self._reread = QTimer(self)
+        self._reread.setInterval(REREAD_MS)
+        self._reread.timeout.connect(self._reread_if_shown)
+        self._reread.start()
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -159,6 +164,10 @@ class StationsPage(Retranslating):
         self._tasks.submit(queries.station_statuses, self._service, parent=self,
                            on_done=while_alive(self, self.show_stations),
                            on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
+
+    def _reread_if_shown(self) -> None:
+        if self.isVisible() and not self._tasks.busy:
+            self.refresh()
 
     def show_stations(self, stations: list[StationStatus]) -> None:
         self.stations = stations
