@@ -150,6 +150,7 @@ class OfficeReportPage(Retranslating):
             self.charts = OfficeCharts(self)
             self.chart_box.addWidget(self.charts)
         self.charts.show_report(made)
+        self.charts.setVisible(any(s.rows for s in made.sections))  # empty axes say nothing: the tabs say why
 
     def _table(self, section: Section) -> QWidget:
         table = make_table()
