@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# `make dist`: the one-folder bundle dist/station-app/ from a clean checkout, with one command.
+# The build venv (build/venv) holds requirements.lock + requirements-build.lock only: the shipped libraries are
+# exactly the tested ones, and nothing from the test tools (pytest, hypothesis) or the developer's editable
+# install can slip into the bundle; .venv, which other work uses at the same time, is never changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+VENV=build/venv
+started=$SECONDS
+
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+fi
+stamp=$VENV/.locks-$(cat requirements.lock requirements-build.lock | sha256sum | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  "$VENV/bin/pip" install -q -r requirements.lock -r requirements-build.lock
+  rm -f "$VENV"/.locks-* && touch "$stamp"
+fi
+PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" scripts/translations.py build
+
+rm -rf dist/station-app
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+  installer/pyinstaller/station_app.spec
+
+# Debug symbols off (libpython alone carries 17 MiB of them), but never on the libraries wheels vendor with
+# patchelf (a RUNPATH with $ORIGIN, or a *.libs folder): stripping those leaves them unloadable.
+while IFS= read -r -d '' f; do
+  case "$f" in *.libs/*) continue ;; esac
+  file -b "$f" | grep -q "ELF.*with debug_info" || continue
+  readelf -d "$f" 2>/dev/null | grep -qE 'R(UN)?PATH.*\$ORIGIN' && continue
+  strip --strip-debug "$f"
+done < <(find dist/station-app/_internal -type f -name '*.so*' -print0)
+
+installer/smoke_test.sh dist/station-app/station-app
+echo "dist/station-app: $(du -sm dist/station-app | cut -f1) MiB, built in $((SECONDS - started)) s"

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Installs the station-app .deb into a clean Debian 12 root made by debootstrap, the way a site laptop gets it:
+# apt resolves the Depends, `station-app --version` and `station-app self-test` (when the build has it) run as a
+# plain user, a station is set up, the window starts under the offscreen platform, then `apt-get remove` and
+# `apt-get purge` must leave that user's data folder in place.
+#
+#   scripts/test-deb-in-chroot.sh [PATH.deb]      (root; `make deb-test` builds the .deb first)
+#   scripts/test-deb-in-chroot.sh --prepare       (only make the cached base root)
+#
+# The minimal Debian root is made once and kept as a tarball in $CACHE (outside the repository), together with
+# the .debs apt downloads, so a second run takes about a minute instead of several. Each run unpacks the tarball
+# into a fresh throwaway folder, so nothing from an earlier run is left in the root it tests.
+set -euo pipefail
+
+CACHE=${STATION_DEBOOTSTRAP_CACHE:-/var/cache/station-app-debootstrap}
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+SUITE=bookworm
+BASE=$CACHE/$SUITE-minbase.tar
+USER_NAME=tram
+started=$SECONDS
+
+say() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
+fail() { echo "FAILED: $*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || fail "needs root (debootstrap, chroot, mount): sudo $0 $*"
+
+prepare_base() {
+  [ -f "$BASE" ] && return 0
+  command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap
+  mkdir -p "$CACHE"
+  local tmp="$CACHE/rootfs.tmp"
+  rm -rf "$tmp"
+  say "debootstrap $SUITE (minbase) from $MIRROR into $tmp"
+  debootstrap --variant=minbase "$SUITE" "$tmp" "$MIRROR"
+  chroot "$tmp" apt-get clean
+  tar -C "$tmp" -cf "$BASE.part" .
+  mv "$BASE.part" "$BASE"
+  rm -rf "$tmp"
+  say "base root cached in $BASE"
+}
+
+if [ "${1:-}" = "--prepare" ]; then prepare_base; exit 0; fi
+
+DEB=${1:-$(ls -t dist/station-app_*.deb 2>/dev/null | head -1)}
+[ -n "$DEB" ] && [ -f "$DEB" ] || fail "no .deb given and none in dist/ (run: make deb)"
+VERSION=$(dpkg-deb -f "$DEB" Version)
+prepare_base
+
+ROOT=$(mktemp -d /var/tmp/station-deb-test.XXXXXX)
+cleanup() {
+  for m in var/cache/apt/archives proc; do
+    mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m"
+  done
+  rm -rf --one-file-system "$ROOT"
+}
+trap cleanup EXIT
+
+say "fresh root in $ROOT"
+tar -C "$ROOT" -xf "$BASE"
+mount -t proc proc "$ROOT/proc"
+mkdir -p "$CACHE/archives/partial"
+mount --bind "$CACHE/archives" "$ROOT/var/cache/apt/archives"  # downloaded .debs kept for the next run
+cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+cp "$DEB" "$ROOT/tmp/station-app.deb"
+
+in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"; }
+as_user() {
+  chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
+    USER="$USER_NAME" QT_QPA_PLATFORM=offscreen "$@"
+}
+
+say "apt-get install /tmp/station-app.deb (apt resolves the Depends from $MIRROR)"
+in_root apt-get update -qq
+in_root apt-get install -y -q --no-install-recommends /tmp/station-app.deb
+in_root useradd --create-home --shell /bin/bash "$USER_NAME"
+
+say "station-app --version"
+out=$(as_user station-app --version)
+echo "$out"
+[ "$out" = "station-app $VERSION" ] || fail "expected 'station-app $VERSION'"
+
+if as_user station-app self-test --help >/dev/null 2>&1; then
+  say "station-app self-test"
+  as_user station-app self-test || fail "self-test reported a problem"
+else
+  echo "(this build has no self-test command yet: skipped)"
+fi
+
+say "a station set up in the user's data folder"
+chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
+  TEST_PW=chroot-test-2026 station-app init --station-code TEST01 --station-name "Trạm thử" --commune 03637 \
+  --admin quantri --admin-name "Quản trị thử" --password-env TEST_PW
+as_user station-app audit verify
+DATA="$ROOT/home/$USER_NAME/.local/share/station-app"
+[ -f "$DATA/station.sqlite3" ] || fail "no database in $DATA"
+ls -l "$DATA"
+
+say "the window starts (offscreen, 8 s)"
+set +e
+as_user timeout 8 station-app
+code=$?
+set -e
+[ "$code" = 124 ] || fail "the window exited with $code before 8 s"
+echo "still running after 8 s: fine"
+
+say "apt-get remove, then purge"
+in_root apt-get remove -y -q station-app
+[ ! -e "$ROOT/usr/bin/station-app" ] || fail "/usr/bin/station-app left behind"
+[ -f "$DATA/station.sqlite3" ] || fail "remove deleted the data folder"
+in_root apt-get purge -y -q station-app
+[ ! -e "$ROOT/opt/station-app" ] || fail "/opt/station-app left behind"
+[ -f "$DATA/station.sqlite3" ] || fail "purge deleted the data folder"
+echo "data folder kept: $(ls "$DATA" | tr '\n' ' ')"
+
+say "PASSED: station-app $VERSION installs, runs and uninstalls in a clean Debian 12 root"
