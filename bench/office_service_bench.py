@@ -10,6 +10,7 @@ same files from one client thread per station, all sending at once through the s
 """
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import signal
@@ -20,15 +21,14 @@ import threading
 import time
 from pathlib import Path
 
-from bench.office_bench import _bench, _database, _make_batch, _register, _templates, _tests_on_path
+from bench.office_bench import (_bench, _by_visit, _database, _make_batch, _register, _templates, _tests_on_path,
+                                _VisitText)
 
 STATIONS, ROUNDS, PER_BATCH = 8, 2, 500  # 16 day-sized batches, 8,000 visits: about three minutes here
 
 
 def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: int = ROUNDS,  # noqa: ANN001
                          per_batch: int = PER_BATCH) -> None:
-    import itertools
-
     from station_app.services.office import OfficeService
 
     b = _bench()
@@ -40,10 +40,7 @@ def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: i
     service_url = server.new_database() if server is not None else f"sqlite:///{folder / 'service.sqlite'}"
     direct = OfficeService(folder / "office", direct_url)
     try:
-        members = [_register(direct, folder, n) for n in range(stations)]
-        ids = itertools.count()
-        batches = {m.code: [_make_batch(folder / "batches" / m.code, m, seq, per_batch, templates, recipients, ids)
-                            for seq in range(1, rounds + 1)] for m in members}
+        members, batches = station_batches(direct, folder, templates, recipients, stations, rounds, per_batch)
         direct_times = _direct(direct, [p for n in range(rounds) for p in (v[n] for v in batches.values())], folder)
         _register_again(folder / "office", service_url, folder, members)
         wall, to_receipt = _through_the_service(folder / "office", service_url, batches)
@@ -67,6 +64,28 @@ def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: i
         "stations at once", b._p(to_receipt), f"{b._p(direct_times)} (one direct import, nothing else running)",
         b._percentile(to_receipt, 95) / b._percentile(direct_times, 95),
         "p95 to receipt < 60 s (a station on 3G waits for its answer)", b._percentile(to_receipt, 95) < 60))
+
+
+def station_batches(service, folder: Path, templates: list, recipients: tuple[str, ...], stations: int, rounds: int,
+                    per_batch: int) -> tuple[list, dict[str, list[Path]]]:  # noqa: ANN001 - OfficeService
+    """Simulated stations registered with ``service``, each with ``rounds`` chained batches of ``per_batch``
+    visits copied (fresh ids, CCCD numbers of their own) from the template visits."""
+    ids = itertools.count(1)
+    members = [_register(service, folder, n) for n in range(stations)]
+    return members, {m.code: [_make_batch(folder / "batches" / m.code, m, seq, per_batch, templates, recipients, ids)
+                              for seq in range(1, rounds + 1)] for m in members}
+
+
+def templates_of(batch: Path, office_folder: Path) -> tuple[list, tuple[str, ...]]:
+    """The template visits of one real exported batch (decrypted with the office's key) and its recipients."""
+    import json
+
+    from station_app.services.batch_verify import decrypt_payload, read_batch
+
+    parts = read_batch(batch)
+    identity = (office_folder / "keys/office-age.key").read_text().strip()
+    resources = [e["resource"] for e in decrypt_payload(parts, [identity])["entry"]]
+    return [_VisitText(v) for v in _by_visit(resources)], tuple(json.loads(parts.manifest_bytes)["recipients"])
 
 
 def _direct(service, paths: list[Path], folder: Path) -> list[float]:  # noqa: ANN001 - OfficeService

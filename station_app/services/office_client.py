@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import http.client
+import io
 import json
 import logging
+import select
 import ssl
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
@@ -24,6 +26,8 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 API = "/api/v1"
+CONTINUE_WAIT = 5.0  # seconds to wait for "100 Continue" before sending a body anyway (a server that never says)
+_MAX_LINE = 65537
 
 
 # -- errors ----------------------------------------------------------------------------------------------------
@@ -228,14 +232,14 @@ class OfficeClient:
               headers: dict | None = None) -> tuple[int, bytes, float | None]:
         """(status, body, Retry-After seconds) of one request; network failures become OfficeUnreachableError."""
         conn = self._connection()
+        headers = {"Accept": "application/json", **(headers or {})}
         try:
             conn.connect()  # the pin is checked here, before the request goes out
-            try:
-                conn.request(method, self._prefix + path, body=body, headers={"Accept": "application/json",
-                                                                                **(headers or {})})
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the office may have answered early (too large) and closed: read that answer below
-            response = conn.getresponse()
+            if body is None:
+                conn.request(method, self._prefix + path, headers=headers)
+                response = conn.getresponse()
+            else:
+                response = _send_when_asked(conn, method, self._prefix + path, body, headers)
             return response.status, response.read(), _retry_after(response.getheader("Retry-After"))
         except OfficeCertificateError:
             raise
@@ -265,6 +269,62 @@ class OfficeClient:
         if not isinstance(answer, dict):
             raise OfficeAnswerError(host=self._host, status=status)
         return answer
+
+
+def _send_when_asked(conn: http.client.HTTPConnection, method: str, path: str, body: bytes,
+                     headers: dict) -> http.client.HTTPResponse:
+    """The headers first, with ``Expect: 100-continue``; the body only once the office says to go on, or after
+    ``CONTINUE_WAIT`` seconds of silence. A batch the office refuses from its headers alone (too large, a station
+    it does not know) is then never sent over a slow link, and its answer cannot be lost to a connection reset."""
+    conn.putrequest(method, path, skip_accept_encoding=True)
+    for name, value in {**headers, "Content-Length": str(len(body)), "Expect": "100-continue"}.items():
+        conn.putheader(name, value)
+    conn.endheaders()
+    reader = conn.sock.makefile("rb")
+    if select.select([conn.sock], [], [], CONTINUE_WAIT)[0]:
+        line = reader.readline(_MAX_LINE)
+        if line[9:12] != b"100":
+            return _response(io.BufferedReader(_Replayed(line, reader)), method)  # answered without the body
+        while reader.readline(_MAX_LINE) not in (b"\r\n", b"\n", b""):
+            pass  # the interim answer's header lines
+    try:
+        conn.sock.sendall(body)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the office answered early and closed: its answer is read below
+    return _response(reader, method)
+
+
+def _response(reader: io.BufferedIOBase, method: str) -> http.client.HTTPResponse:
+    response = http.client.HTTPResponse(_Readable(reader), method=method)
+    response.begin()
+    return response
+
+
+class _Readable:
+    """What ``HTTPResponse`` needs of a socket: a reader already holding what was read of the answer."""
+
+    def __init__(self, reader: io.BufferedIOBase) -> None:
+        self._reader = reader
+
+    def makefile(self, mode: str) -> io.BufferedIOBase:
+        return self._reader
+
+
+class _Replayed(io.RawIOBase):
+    """The status line read already, then the rest of the answer."""
+
+    def __init__(self, first: bytes, rest: io.BufferedIOBase) -> None:
+        self._first, self._rest = first, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001 - a writable buffer
+        if self._first:
+            size = min(len(buffer), len(self._first))
+            buffer[:size], self._first = self._first[:size], self._first[size:]
+            return size
+        return self._rest.readinto(buffer)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -3,7 +3,6 @@ counted), every receipt valid; the same batch sent twice at once is imported onc
 receipt. On SQLite (imports one at a time) and on a real PostgreSQL server (stations side by side)."""
 from __future__ import annotations
 
-import itertools
 import json
 import threading
 
@@ -11,7 +10,6 @@ import pytest
 
 from office_support import parts_of
 
-from station_app.services.batch_verify import decrypt_payload, read_batch
 from station_app.services.receipts import envelope_bytes, verify_receipt
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -51,15 +49,11 @@ def at_once(jobs) -> list:
 @pytest.fixture
 def station_batches(office, batch, tmp_path):
     """20 more stations registered with the office, each with two chained batches of a visit of its own
-    (copies, with new ids, of the real station's exported visit: the office benchmark's stations)."""
-    from bench.office_bench import _by_visit, _make_batch, _register
+    (copies, with new ids, of the real station's exported visit: the office service benchmark's stations)."""
+    from bench.office_service_bench import station_batches, templates_of
 
-    identity = (office.folder / "keys/office-age.key").read_text().strip()
-    templates = _by_visit([e["resource"] for e in decrypt_payload(read_batch(batch), [identity])["entry"]])
-    recipients, ids = tuple(manifest_of(batch)["recipients"]), itertools.count(1)
-    members = [_register(office.service, tmp_path, n) for n in range(STATIONS)]
-    return {m.code: [_make_batch(tmp_path / "batches" / m.code, m, seq, 1, templates, recipients, ids)
-                     for seq in (1, 2)] for m in members}
+    templates, recipients = templates_of(batch, office.folder)
+    return station_batches(office.service, tmp_path, templates, recipients, STATIONS, 2, 1)[1]
 
 
 def test_twenty_stations_sending_at_once_lose_nothing_and_import_nothing_twice(client, station_batches, rows,
