@@ -201,6 +201,7 @@ def save_report(report: OfficeReport, path: Path) -> Path:
     if path.suffix.lower() not in REPORT_SUFFIXES:
         raise OfficeReportFileError(path=str(path))
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         return write_report(report, path)
     except OSError as exc:
         raise OfficeReportFileError(path=str(path)) from exc

@@ -42,6 +42,7 @@ REPORT_WORDS = (
     QT_TRANSLATE_NOOP("OfficeReport", "Đợt khám"), QT_TRANSLATE_NOOP("OfficeReport", "Các trạm"),
     QT_TRANSLATE_NOOP("OfficeReport", "Số lượt khám"),
 )
+REPORTS_FOLDER = "reports"  # the PDFs made for printing, in the office folder
 FORMATS = {".pdf": QT_TRANSLATE_NOOP("OfficeReportPage", "Tệp PDF (*.pdf)"),
            ".xlsx": QT_TRANSLATE_NOOP("OfficeReportPage", "Bảng tính Excel (*.xlsx)"),
            ".csv": QT_TRANSLATE_NOOP("OfficeReportPage", "Tệp CSV (*.csv)")}
@@ -61,6 +62,7 @@ class OfficeReportPage(Retranslating):
         self.charts: OfficeCharts | None = None  # QtCharts loads with the first report
         self.loading = False
         self.last_saved: Path | None = None
+        self.last_printed: Path | None = None
         self.title, self.scope, self.state = heading(), QLabel(), QLabel()
         for label in (self.scope, self.state):
             label.setObjectName("hint")
@@ -68,6 +70,12 @@ class OfficeReportPage(Retranslating):
         self.save_buttons[".pdf"].setObjectName("primary")
         for suffix, button in self.save_buttons.items():
             button.clicked.connect(lambda _=False, s=suffix: self.save(s))
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_report)
+        self.printer = printing.DocumentPrinter(tasks, self)
+        self.printer.printed.connect(lambda: show_message(self.message, self.tr("Đã gửi báo cáo đến máy in."), ok=True))
+        self.printer.failed.connect(lambda: show_message(self.message, self.tr(
+            "Không in được. Hãy kiểm tra máy in, hoặc bấm \"Lưu PDF…\" để lưu và in ở máy khác.")))
         self.message = message_label()
         self.chart_box = QVBoxLayout()
         self.tabs = QTabWidget()
@@ -80,6 +88,7 @@ class OfficeReportPage(Retranslating):
         top.addWidget(self.title)
         top.addStretch()
         top.addWidget(self.state)
+        top.addWidget(self.print_button)
         for button in self.save_buttons.values():
             top.addWidget(button)
         body = QWidget()
@@ -103,6 +112,7 @@ class OfficeReportPage(Retranslating):
         texts = {".pdf": self.tr("Lưu PDF…"), ".xlsx": self.tr("Lưu Excel…"), ".csv": self.tr("Lưu CSV…")}
         for suffix, button in self.save_buttons.items():
             button.setText(texts[suffix])
+        self.print_button.setText(self.tr("In…"))
         if self.report is not None:
             self.show_report(self.report)
         self._enable()
@@ -128,7 +138,7 @@ class OfficeReportPage(Retranslating):
         report_error(self, self.message, exc)
 
     def _enable(self) -> None:
-        for button in self.save_buttons.values():
+        for button in (*self.save_buttons.values(), self.print_button):
             button.setEnabled(self.report is not None and not self.loading)
 
     # -- showing ------------------------------------------------------------------------------------------------
@@ -192,6 +202,20 @@ class OfficeReportPage(Retranslating):
         self.state.setText(self.tr("Đang ghi báo cáo…"))
         self._tasks.submit(queries.save_report, self.report, path, lane="cpu", parent=self,
                            on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed))
+
+    def print_report(self) -> None:
+        """Write the PDF in the office folder's ``reports/`` in the background, then the print preview."""
+        if self.report is None:
+            return
+        path = self._service.folder / REPORTS_FOLDER / f"bao-cao-{dt.datetime.now():%Y%m%d-%H%M%S}.pdf"
+        self.state.setText(self.tr("Đang chuẩn bị bản in…"))
+        self._tasks.submit(queries.save_report, self.report, path, lane="cpu", parent=self,
+                           on_done=while_alive(self, self._print_ready), on_error=while_alive(self, self._save_failed))
+
+    def _print_ready(self, path: Path) -> None:
+        self.state.setText("")
+        self.last_printed = path
+        self.printer.print_file(path)
 
     def _saved(self, path: Path) -> None:
         self.state.setText("")

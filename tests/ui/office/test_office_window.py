@@ -309,3 +309,40 @@ def test_dir_given_before_a_subcommand_is_kept(office, ctx, data_dir, capsys, mo
     connect_station(office, data_dir)
     assert cli_main(["office", "--dir", str(office.folder), "stations", "list"]) == 0
     assert "TYT-MK" in capsys.readouterr().out
+
+
+def test_the_report_prints_through_the_print_preview(qtbot, open_window, office, batches, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+
+    office.service.import_paths(batches)
+    printed = tmp_path / "máy in.pdf"
+
+    def print_to_file(printer: QPrinter, paint, parent) -> bool:  # noqa: ANN001 - the preview, not its printing
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        paint(printer)
+        return True
+
+    monkeypatch.setattr(printing, "ask_preview", print_to_file)
+    window = open_window(office.folder)
+    window.show_page("report")
+    wait_idle(qtbot, window)
+    page = window.pages["report"]
+    page.print_button.click()
+    qtbot.waitUntil(page.message.isVisible, timeout=30_000)
+    assert "máy in" in page.message.text()
+    assert page.last_printed.parent == office.folder / "reports"
+    document = pypdfium2.PdfDocument(str(printed))
+    assert len(document) >= 1
+    document.close()
+
+
+def test_qtcharts_and_reportlab_wait_until_the_report_is_shown():
+    import subprocess
+    import sys
+
+    code = ("import sys; import station_app.ui.office.main, station_app.ui.office.report, "
+            "station_app.ui.office.stations, station_app.ui.office.importing, station_app.ui.office.batches; "
+            "print([m in sys.modules for m in ('PySide6.QtCharts', 'reportlab')])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[False, False]"
