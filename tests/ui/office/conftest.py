@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from batch_support import full_visit, make_doctor, open_visit
 from office_support import connect_station, export, make_office
+from postgres_support import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
 from station_app.ui import errors
 from station_app.ui.office.window import OfficeWindow
@@ -23,8 +24,12 @@ def no_unexpected_errors(monkeypatch):
 
 
 @pytest.fixture
-def office(tmp_path):
-    made = make_office(tmp_path / "đơn vị nhận")
+def office(tmp_path, request):
+    """An office folder on SQLite; ``parametrize("office", ["postgresql"], indirect=True)`` puts its database
+    on the throwaway PostgreSQL server instead."""
+    url = request.getfixturevalue("postgres_server").new_database() if getattr(request, "param", "") == \
+        "postgresql" else None
+    made = make_office(tmp_path / "đơn vị nhận", url)
     yield made
     made.service.close()
 

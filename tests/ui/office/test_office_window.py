@@ -346,3 +346,17 @@ def test_qtcharts_and_reportlab_wait_until_the_report_is_shown():
             "print([m in sys.modules for m in ('PySide6.QtCharts', 'reportlab')])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[False, False]"
+
+
+@pytest.mark.parametrize("office", ["postgresql"], indirect=True)
+def test_the_window_reads_a_postgresql_office_the_same(qtbot, open_window, office, batches):
+    window = open_window(office.folder, office.service.db.url)
+    import_through_page(qtbot, window, batches[0], batches[2])
+    [row] = stations_rows(qtbot, window)
+    assert row[0] == "TYT-MK" and row[3:5] == ["2", "3"] and row[7] == "2"
+    window.show_page("batches")
+    wait_idle(qtbot, window)
+    assert sorted(r[2] for r in table_rows(window.pages["batches"].table)) == ["1", "3"]
+    window.show_page("report")
+    wait_idle(qtbot, window)
+    assert window.pages["report"].tabs.count() == 6
