@@ -1,0 +1,76 @@
+"""Helpers of the upload tests: the office's real service on loopback, a station connected to it, small batches.
+
+The service is the one ``station-app office serve`` runs (``web.serve.BackgroundService``, uvicorn in a thread,
+as tests/web/conftest.py starts it), on a free port kept across a stop and a start: a network cut.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from batch_support import CONSENT
+from office_support import Office, connect_station, make_office
+
+from station_app.core.model import FundingSource, Sex, TargetGroup
+from station_app.services.office_tls import publish_upload_url
+from station_app.services.office_upload import OfficeUploads
+from station_app.services.registry import ResidentInput
+from station_app.services.upload import UploadService
+from station_app.web.serve import BackgroundService, ServeOptions
+
+
+def serve(office: Office, tls: bool = False) -> BackgroundService:
+    """The office service on 127.0.0.1, any free port; with ``tls`` over https with the office's own certificate."""
+    files = {}
+    if tls:
+        published = publish_upload_url(office.folder, "https://127.0.0.1:8765")  # makes the self-signed certificate
+        files = {"tls_cert": published.tls_cert, "tls_key": published.tls_key}
+    running = BackgroundService(OfficeUploads(office.service), ServeOptions(host="127.0.0.1", port=0,
+                                                                              stop_grace_seconds=1, **files))
+    running.start()
+    return running
+
+
+@dataclass
+class Connected:
+    office: Office
+    server: BackgroundService
+    service: UploadService
+
+    def close(self) -> None:
+        self.server.stop()
+        self.office.service.close()
+
+
+def connect(ctx, data_dir: Path, tmp_path: Path, register: bool = True, in_bundle: bool = True) -> Connected:
+    """An office serving on loopback; the station imported its bundle (with the service's address if
+    ``in_bundle``) and, if ``register``, the office registered the station."""
+    office = make_office(tmp_path / "office")
+    server = serve(office)
+    if in_bundle:
+        publish_upload_url(office.folder, server.url)
+    connect_station(office, data_dir, register=register)
+    return Connected(office, server, UploadService(ctx.db, data_dir))
+
+
+def make_batches(ctx, nurse, service: UploadService, n: int) -> list[int]:
+    """``n`` batches made to be sent, each with one new resident's visit (registration and consent: quick)."""
+    made = []
+    for i in range(n):
+        resident = ctx.registry.register_new(nurse, ResidentInput(
+            full_name=f"Lò Thị Mai {i}", sex=Sex.FEMALE, birth_year=1970 + i, national_id=f"0111800{i:05d}",
+            ethnic_code="03", address="Bản Nà Khương", commune_code="03637", village="Bản Nà Khương"))
+        info = ctx.station.info()
+        ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
+                                [TargetGroup.ETHNIC_MINORITY], CONSENT)
+        made.append(service.make_batch(None))
+    return made
+
+
+def office_batch_rows(office: Office) -> int:
+    """How many batches the office database holds (a duplicate would show here)."""
+    from station_app.persistence.office_db import OfficeStore
+    from station_app.persistence.office_tables import OfficeBatchRow
+
+    with office.service.db.transaction() as session:
+        return OfficeStore(session).count(OfficeBatchRow)
