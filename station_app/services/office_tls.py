@@ -64,6 +64,17 @@ def certificate_sha256(cert_pem: Path) -> str:
     return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
+def check_tls_files(cert: Path, key: Path) -> str:
+    """The certificate's pin, once the certificate and its key are known to load together."""
+    import ssl
+
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(str(cert), str(key))
+    except (OSError, ssl.SSLError) as exc:
+        raise TlsFilesUnreadableError(path=f"{cert}, {key}") from exc
+    return certificate_sha256(cert)
+
+
 def own_tls_files(folder: Path) -> tuple[Path, Path] | None:
     """The office's self-signed certificate and key, if ``office url https://…`` made them."""
     cert, key = Path(folder) / TLS_CERT_FILE, Path(folder) / TLS_KEY_FILE

@@ -54,7 +54,7 @@ def _url(folder: Path, args: argparse.Namespace) -> int:
 def _serve(folder: Path, args: argparse.Namespace) -> int:
     from station_app.core.batch_format import parse_office_bundle
     from station_app.services.office import BUNDLE_FILE, OfficeService
-    from station_app.services.office_tls import certificate_sha256, own_tls_files
+    from station_app.services.office_tls import check_tls_files, own_tls_files
     from station_app.services.office_upload import DEFAULT_MAX_MIB, OfficeUploads
     from station_app.web.serve import DEFAULT_PORT, ServeOptions, serve
 
@@ -69,10 +69,14 @@ def _serve(folder: Path, args: argparse.Namespace) -> int:
         published = urlsplit(bundle.upload_url or "")
         options = ServeOptions(host=args.host, port=args.port or published.port or DEFAULT_PORT,
                                tls_cert=tls[0] if tls else None, tls_key=tls[1] if tls else None)
+        pin = check_tls_files(*tls) if tls else None
         if bundle.upload_url is None:
             print("Chú ý: tệp khoá của đơn vị chưa có địa chỉ gửi lô; hãy chạy 'station-app office url "
                   "https://MÁY:CỔNG' rồi gửi lại tệp khoá cho các trạm.")
-        elif tls and bundle.tls_sha256 != certificate_sha256(tls[0]):
+        elif bundle.upload_url.startswith("https://") and not tls:
+            print("Chú ý: tệp khoá của đơn vị ghi địa chỉ https nhưng không có chứng chỉ để dùng: các trạm sẽ không "
+                  "kết nối được. Hãy chạy 'station-app office url https://…' hoặc dùng --tls-cert và --tls-key.")
+        elif tls and bundle.tls_sha256 != pin:
             print("Chú ý: dấu vân tay trong tệp khoá của đơn vị không khớp chứng chỉ đang dùng: các trạm sẽ từ chối "
                   "gửi. Hãy chạy 'station-app office url …' rồi gửi lại tệp khoá cho các trạm.")
         print(f"Đơn vị nhận '{service.name}' đang nhận lô tại {options.scheme}://{options.host}:{options.port} "
@@ -80,6 +84,11 @@ def _serve(folder: Path, args: argparse.Namespace) -> int:
         serve(OfficeUploads(service, max_mib * 2**20), options)
     except KeyboardInterrupt:
         pass  # Ctrl+C is how the service is stopped: uvicorn let the uploads in progress finish first
+    except SystemExit:  # uvicorn could not listen (it logged why)
+        print(f"Không mở được cổng {options.port} trên {options.host}: có thể một chương trình khác (hoặc một lần "
+              "'office serve' khác) đang dùng cổng này, hoặc cổng dưới 1024 cần quyền quản trị. Hãy chọn cổng khác "
+              "bằng --port.", file=sys.stderr)
+        return 1
     finally:
         service.close()
     print("Đã dừng nhận lô.")

@@ -165,3 +165,15 @@ def test_a_batch_sent_whole_whose_answer_is_lost_is_answered_again_with_its_rece
     wait_until(lambda: rows()["batches"] == 1, "one import")
     assert client.upload(batch.name, data).receipt_envelope == answer.receipt_envelope
     assert rows() == expected_rows(batch)
+
+
+def test_a_batch_received_whole_just_before_a_stop_is_imported_when_the_service_starts_again(
+        service, client, batch, rows, office):
+    service.stop()
+    arrived = office.folder / "inbox" / "0123abcd"  # renamed from .part, then the office stopped before importing
+    arrived.mkdir(parents=True)
+    (arrived / batch.name).write_bytes(batch.read_bytes())
+    (arrived / (batch.name + ".part")).write_bytes(b"half")
+    service.start()
+    assert rows() == expected_rows(batch) and inbox_files(office) == []
+    assert client.upload(batch.name, batch.read_bytes()).status == "duplicate"
