@@ -102,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     upload.add_argument("--pin", metavar="SHA256", default="", help="dấu vân tay chứng chỉ https của đơn vị nhận")
     upload.add_argument("--tries", type=int, default=4, metavar="N",
                         help="số lần thử mỗi lô khi mất mạng (chờ 5, 10, 20 giây… giữa các lần; mặc định 4)")
+    upload.add_argument("--make", action="store_true", help="trước khi gửi, tạo lô mới từ các thay đổi từ lô trước")
 
     self_test = sub.add_parser("self-test", help="kiểm tra máy trước khi mang lên điểm khám (mã thoát 0: không có lỗi)")
     self_test.add_argument("--data-dir", default=argparse.SUPPRESS, help="thư mục dữ liệu cần kiểm tra")
@@ -430,6 +431,9 @@ def cmd_upload(args: argparse.Namespace) -> int:
         target = service.set_address(None, args.address, args.pin)
         print(f"Địa chỉ gửi: {target.url}" if target else "Chưa có địa chỉ gửi trong gói khoá của đơn vị nhận.")
     target = service.require_target()
+    if args.make:
+        made = service.make_batch(None)
+        print(f"Đã tạo lô số {made}." if made else "Không có thay đổi mới từ lô trước; không tạo lô mới.")
     waiting = service.waiting()
     if not waiting:
         print(f"Không có lô nào chờ gửi đến {target.office_name}.")
@@ -454,9 +458,9 @@ def _print_upload(progress) -> None:  # noqa: ANN001 - UploadProgress, imported 
         word = "đã được nhận từ trước" if outcome.status == ALREADY else "đơn vị nhận đã nhận"
         print(f"{head}{word} lúc {outcome.imported_at} ({counts}).")
     elif outcome.status == "rejected":
-        print(f"{head}bị từ chối: {outcome.reason}. Lô vẫn chờ để gửi lại khi đơn vị nhận đã xử lý.")
+        print(f"{head}bị từ chối: {outcome.reason.rstrip('.')}. Lô vẫn chờ để gửi lại khi đơn vị nhận đã xử lý.")
     else:
-        print(f"{head}chưa được nhận: {outcome.reason}.")
+        print(f"{head}chưa được nhận: {outcome.reason.rstrip('.')}.")
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
