@@ -53,16 +53,21 @@ def connect(ctx, data_dir: Path, tmp_path: Path, register: bool = True, in_bundl
     return Connected(office, server, UploadService(ctx.db, data_dir))
 
 
+def add_visit(ctx, nurse, i: int = 0) -> None:
+    """A new resident's visit (registration and consent: small and quick): a change for the next batch."""
+    resident = ctx.registry.register_new(nurse, ResidentInput(
+        full_name=f"Lò Thị Mai {i}", sex=Sex.FEMALE, birth_year=1970 + i, national_id=f"0111800{i:05d}",
+        ethnic_code="03", address="Bản Nà Khương", commune_code="03637", village="Bản Nà Khương"))
+    info = ctx.station.info()
+    ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
+                            [TargetGroup.ETHNIC_MINORITY], CONSENT)
+
+
 def make_batches(ctx, nurse, service: UploadService, n: int) -> list[int]:
-    """``n`` batches made to be sent, each with one new resident's visit (registration and consent: quick)."""
+    """``n`` batches made to be sent, each with one new visit."""
     made = []
     for i in range(n):
-        resident = ctx.registry.register_new(nurse, ResidentInput(
-            full_name=f"Lò Thị Mai {i}", sex=Sex.FEMALE, birth_year=1970 + i, national_id=f"0111800{i:05d}",
-            ethnic_code="03", address="Bản Nà Khương", commune_code="03637", village="Bản Nà Khương"))
-        info = ctx.station.info()
-        ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                [TargetGroup.ETHNIC_MINORITY], CONSENT)
+        add_visit(ctx, nurse, i)
         made.append(service.make_batch(None))
     return made
 
