@@ -7,10 +7,12 @@ The window calls these on its background lane; they return plain dataclasses and
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from pathlib import Path
 
 from station_app.core.batch_format import parse_batch_file_name
@@ -53,7 +55,27 @@ class NoBatchFilesError(StationError):
                   "TYT-MK-000001.batch: hãy chọn đúng thư mục trên USB của trạm.")
 
 
+class OfficeDatabaseLostError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận (mất kết nối tới máy chủ, hoặc tệp "
+                  "cơ sở dữ liệu bị hỏng). Kiểm tra mạng và máy chủ PostgreSQL rồi thử lại; nếu dùng SQLite, "
+                  "mở lại cửa sổ. Lô đang nhập dở không bị ghi nửa chừng.")
+
+
 _BROKEN_DATABASE = QT_TRANSLATE_NOOP("errors", "tệp không phải cơ sở dữ liệu hoặc đã bị hỏng")
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _database_errors_said(fn: _F) -> _F:
+    """The database failing under a read or an import (a server gone, a damaged file) becomes a sentence."""
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except READ_ERRORS as exc:
+            log.warning("office database failed: %s", type(exc).__name__)
+            raise OfficeDatabaseLostError() from exc
+    return call  # type: ignore[return-value]
 
 
 # -- opening ---------------------------------------------------------------------------------------------------
@@ -104,6 +126,7 @@ def short_key_id(key_id: str) -> str:
     return " ".join(key_id[i:i + 4] for i in range(0, 16, 4))
 
 
+@_database_errors_said
 def station_statuses(service: OfficeService) -> list[StationStatus]:
     stations = service.stations()
     with service.db.transaction() as session:
@@ -113,6 +136,7 @@ def station_statuses(service: OfficeService) -> list[StationStatus]:
                           refused.get(s.code, 0)) for s in stations]
 
 
+@_database_errors_said
 def add_station(service: OfficeService, pem: Path, code: str, name: str | None) -> StationInfo:
     """Register a station from the PEM file it gave, as ``office stations add`` does."""
     import re
@@ -144,6 +168,7 @@ class BatchEntry:
         return REASON_TEXT.get(self.reason or "", self.reason or "")
 
 
+@_database_errors_said
 def batch_entries(service: OfficeService) -> list[BatchEntry]:
     """Every batch imported and every one quarantined, newest first."""
     with service.db.transaction() as session:
@@ -164,6 +189,7 @@ def duplicate_entry(outcome: BatchOutcome, when: dt.datetime | None = None) -> B
 
 # -- importing -------------------------------------------------------------------------------------------------
 
+@_database_errors_said
 def import_batches(service: OfficeService, paths: list[Path],
                    progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """``OfficeService.import_paths`` one file at a time, in the same order, so that progress can be told."""
@@ -191,6 +217,7 @@ def _batch_order(path: Path) -> tuple[str, int, str]:
 
 # -- the report ------------------------------------------------------------------------------------------------
 
+@_database_errors_said
 def make_report(service: OfficeService) -> OfficeReport:
     return service.report()
 

@@ -360,3 +360,20 @@ def test_the_window_reads_a_postgresql_office_the_same(qtbot, open_window, offic
     window.show_page("report")
     wait_idle(qtbot, window)
     assert window.pages["report"].tabs.count() == 6
+
+
+def test_a_database_lost_while_the_window_is_open_is_said_not_thrown(qtbot, open_window, office, monkeypatch):
+    """The PostgreSQL server going away mid-session (faked at the one read: stopping the shared server would
+    take it from the other tests)."""
+    from sqlalchemy.exc import OperationalError
+
+    import station_app.services.office_queries as queries
+
+    def server_gone(store):  # noqa: ANN001
+        raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))
+
+    window = open_window(office.folder)
+    monkeypatch.setattr(queries, "batch_facts", server_gone)
+    window.show_page("batches")
+    wait_idle(qtbot, window)
+    assert "Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận" in window.pages["batches"].message.text()
