@@ -177,3 +177,28 @@ def test_a_batch_received_whole_just_before_a_stop_is_imported_when_the_service_
     service.start()
     assert rows() == expected_rows(batch) and inbox_files(office) == []
     assert client.upload(batch.name, batch.read_bytes()).status == "duplicate"
+
+
+@pytest.fixture
+def impatient_service(office):
+    """The service with a one-second wait for the next piece of a body (60 s by default)."""
+    from station_app.services.office_upload import OfficeUploads
+    from station_app.web.app import ReadLimits
+    from station_app.web.serve import BackgroundService, ServeOptions
+
+    running = BackgroundService(OfficeUploads(office.service), ServeOptions(
+        host="127.0.0.1", port=0, limits=ReadLimits(idle_seconds=1, total_seconds=60)))
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_an_upload_that_stalls_is_answered_timeout_and_nothing_of_it_is_kept(impatient_service, batch, rows,
+                                                                              office):
+    stalled = half_upload(impatient_service, batch)
+    stalled.settimeout(60)
+    answer = http.client.HTTPResponse(stalled, method="POST")
+    answer.begin()  # the office gives up on the rest and says so
+    assert answer.status == 408 and json.loads(answer.read())["error"] == "timeout"
+    stalled.close()
+    assert inbox_files(office) == [] and rows()["batches"] == 0
