@@ -96,7 +96,7 @@ def publish_upload_url(folder: Path, url: str, tls_cert: Path | None = None, tls
                 _self_signed(cert, key, _office_name(folder), host)
         else:
             cert, key = Path(tls_cert), Path(tls_key)
-        pin = certificate_sha256(cert)
+        pin = check_tls_files(cert, key)
     bundle = replace(parse_office_bundle((folder / BUNDLE_FILE).read_bytes()), upload_url=url.rstrip("/"),
                      tls_sha256=pin)
     (folder / BUNDLE_FILE).write_bytes(bundle.to_bytes())
