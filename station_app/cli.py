@@ -413,12 +413,15 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         print(f"Lô số {sequence}: đơn vị nhận đã xác nhận.")
     for sequence in result.already:
         print(f"Lô số {sequence}: đã được xác nhận từ trước.")
+    for sequence, reason in result.rejected:
+        print(f"Lô số {sequence}: đơn vị nhận KHÔNG nhận ({reason}). Lô sẽ được ghi lại ở lần xuất sau.",
+              file=sys.stderr)
     for name, reason in result.refused:
         print(f"{name}: bị từ chối ({reason}).", file=sys.stderr)
-    if not (result.acknowledged or result.already or result.refused):
+    if not (result.acknowledged or result.already or result.refused or result.rejected):
         print("Không thấy tệp biên nhận (.receipt.json) nào.", file=sys.stderr)
         return 1
-    return 1 if result.refused else 0
+    return 1 if result.refused or result.rejected else 0
 
 
 def cmd_upload(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -268,7 +268,10 @@ class OfficeService:
             with _collector_paused():
                 return self._checked_import(path, parts, receipts_to, now or utcnow(), validate_fhir)
         except _Refused as refused:
-            return self._quarantine(path, claimed, refused.reason)
+            outcome = self._quarantine(path, claimed, refused.reason)
+            notice = self._rejection(path, parts, claimed, refused.reason, now or utcnow())
+            return outcome if notice is None else replace(outcome, receipt=self._write_receipt(
+                notice, path, receipts_to))
 
     def _checked_import(self, path: Path, parts: BatchParts, receipts_to: Path | None, now: dt.datetime,
                         validate_fhir: bool, retries: int = 2) -> BatchOutcome:
@@ -354,6 +357,25 @@ class OfficeService:
                 "sequence": manifest.sequence, "file_name": manifest.file_name,
                 "manifest_sha256": parts.manifest_sha256, "imported_at": utc_iso(now),
                 "counts": {k: int(v) for k, v in manifest.counts.items()}, "status": "imported"}
+
+    def _rejection(self, path: Path, parts: BatchParts | BatchInvalidError, claimed: tuple[str | None, int | None],
+                   reason: str, now: dt.datetime) -> dict | None:
+        """A signed notice that the batch was refused and why, under the receipt's name, so the station that took
+        the stick back shows the batch as refused with the reason (it stays queued and is written again with the
+        next export). None when the file does not say which station and batch it is, or when the office holds
+        that batch already."""
+        station, sequence = claimed
+        if station is None or sequence is None:
+            return None
+        with self.db.transaction() as session:
+            if OfficeStore(session).batch(station, sequence) is not None:
+                return None  # that batch arrived whole before: its receipt stands, a damaged copy changes nothing
+        notice = {"office": self.name, "station": station, "sequence": sequence, "file_name": path.name,
+                  "status": "rejected", "reason": reason, "reason_text": REASON_TEXT.get(reason, reason),
+                  "rejected_at": utc_iso(now)}
+        if isinstance(parts, BatchParts):
+            notice["manifest_sha256"] = parts.manifest_sha256
+        return sign_receipt(notice, self._receipt_key())
 
     def _receipt_key(self) -> Ed25519PrivateKey:
         key = serialization.load_pem_private_key((self.folder / RECEIPT_KEY_FILE).read_bytes(), password=None)

@@ -80,6 +80,7 @@ class ReceiptImport:
     acknowledged: list[int] = field(default_factory=list)
     already: list[int] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, Vietnamese reason)
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (sequence, the office's Vietnamese reason)
 
 
 def receipt_files(paths: list[Path]) -> list[Path]:
@@ -113,10 +114,12 @@ def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.dat
         outcome = acknowledge(db, receipt, now)
         if outcome.refusal:
             result.refused.append((path.name, REFUSALS[outcome.refusal]))
+        elif outcome.rejected:
+            result.rejected.append((outcome.sequence, str(receipt.get("reason_text") or receipt.get("reason"))))
         else:
             (result.acknowledged if outcome.newly else result.already).append(outcome.sequence)
-    log.info("receipts: %d acknowledged, %d already, %d refused", len(result.acknowledged), len(result.already),
-             len(result.refused))
+    log.info("receipts: %d acknowledged, %d already, %d rejected by the office, %d refused", len(result.acknowledged),
+             len(result.already), len(result.rejected), len(result.refused))
     return result
 
 
@@ -127,6 +130,7 @@ class Acknowledgement:
     sequence: int | None
     newly: bool = False
     refusal: str | None = None
+    rejected: bool = False  # the office's signed notice that it refused the batch (status "rejected")
 
 
 def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via: str = "file") -> Acknowledgement:
@@ -140,18 +144,33 @@ def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via
             raise NotInitialisedError()
         if receipt.get("station") != station.code:
             return Acknowledgement(None, refusal="other_station")
+        rejected = receipt.get("status") == "rejected"
         row = next((r for r in OutboxRepository(uow.session).batches(station.id)
-                    if r.sequence == receipt.get("sequence") and r.manifest_sha256 == receipt.get("manifest_sha256")),
+                    if r.sequence == receipt.get("sequence") and r.manifest_sha256 == receipt.get(
+                        "manifest_sha256", r.manifest_sha256 if rejected else None)),  # a notice on an unreadable copy
                    None)
         if row is None:
             return Acknowledgement(None, refusal="unknown_batch")
         if row.status == "acknowledged":
             return Acknowledgement(row.sequence)
+        if rejected:
+            return _rejected(uow, row, receipt, via)
         row.status, row.acknowledged_at, row.receipt = "acknowledged", now or _utcnow(), receipt
         uow.audit(AuditAction.IMPORT, "export_batches", row.id, None,
                   {"sequence": row.sequence, "receipt": "acknowledged", "via": via})
         uow.commit()
         return Acknowledgement(row.sequence, newly=True)
+
+
+def _rejected(uow: UnitOfWork, row, notice: dict, via: str) -> Acknowledgement:  # noqa: ANN001 - ExportBatchRow
+    """The office refused the batch: shown with its reason; it stays queued and goes again with the next export."""
+    reason = str(notice.get("reason_text") or notice.get("reason") or "")
+    if row.status != "rejected" or row.rejection_reason != reason:
+        row.status, row.rejection_reason = "rejected", reason
+        uow.audit(AuditAction.IMPORT, "export_batches", row.id, None,
+                  {"sequence": row.sequence, "receipt": "rejected", "reason": notice.get("reason"), "via": via})
+        uow.commit()
+    return Acknowledgement(row.sequence, rejected=True)
 
 
 def _utcnow() -> dt.datetime:

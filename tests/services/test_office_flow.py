@@ -15,11 +15,12 @@ from station_app.persistence.office_db import OfficeStore
 from station_app.persistence.office_tables import OfficeHistoryRow, OfficeResourceRow, OfficeVisitRow
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.batch_export import ExportService
 from station_app.services.office_report import write_report
 from station_app.services.receipts import import_receipts
 from batch_support import VITALS, full_visit, make_doctor
 from cli_support import init_station, run_cli
-from office_support import connect_station, export, make_office, rebuild
+from office_support import connect_station, export, flip, make_office, rebuild
 from support import station_setup
 
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
@@ -90,6 +91,40 @@ def test_the_station_takes_back_receipts_and_refuses_a_forged_one(station, nurse
     assert import_receipts(station.db, data_dir, [outcome.receipt]).already == [1]
     # an acknowledged batch is no longer written again on the next export
     assert export(station, data_dir, tmp_path / "usb2") is None and not list((tmp_path / "usb2").iterdir())
+
+
+def test_a_refused_batch_comes_back_to_the_station_as_rejected_with_the_reason_and_goes_again(
+        station, nurse, doctor, office, data_dir, tmp_path):
+    full_visit(station, nurse, doctor)
+    batch = export(station, data_dir, tmp_path / "usb")
+    payload_at = batch.read_bytes().index(b"age-encryption.org") + 200
+    batch.write_bytes(flip(batch.read_bytes(), payload_at))  # the stick damaged the payload on the way
+    [outcome] = office.service.import_paths([batch]).outcomes
+    assert outcome.status == "quarantined" and outcome.receipt == batch.with_name("TYT-MK-000001.receipt.json")
+
+    taken_back = import_receipts(station.db, data_dir, [batch.parent])
+    assert taken_back.acknowledged == [] and taken_back.refused == []
+    assert taken_back.rejected == [(1, office_reason(outcome.reason))]
+    with UnitOfWork(station.db) as uow:
+        row = uow.session.query(ExportBatchRow).one()
+        assert (row.status, row.rejection_reason) == ("rejected", office_reason(outcome.reason))
+
+    (tmp_path / "usb2").mkdir()
+    [again] = ExportService(station.db, data_dir).export(None, tmp_path / "usb2").rewritten  # still queued
+    assert again.name == batch.name
+    [second] = office.service.import_paths([again]).outcomes
+    assert second.status == "imported"
+    assert import_receipts(station.db, data_dir, [again.parent]).acknowledged == [1]
+    assert batch_rows(station) == {1: ("acknowledged", True)}
+    # the old notice, read again later, does not undo the acknowledgement
+    assert import_receipts(station.db, data_dir, [batch.parent]).already == [1]
+    assert station.audit.verify().ok
+
+
+def office_reason(code):
+    from station_app.services.office import REASON_TEXT
+
+    return REASON_TEXT[code]
 
 
 def test_an_amended_record_replaces_the_earlier_version_which_stays_in_history(station, nurse, doctor, office,
