@@ -53,3 +53,17 @@ lock:
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Packaging (installer/README.md). `make dist`: the one-folder bundle dist/station-app/ in a build venv of its own
+# (build/venv: requirements.lock + requirements-build.lock), smoke-tested; `make deb`: the .deb from it;
+# `make deb-test` (root, network to a Debian mirror, a few minutes): installs it into a clean Debian 12 root.
+.PHONY: dist deb deb-test
+
+dist:
+	scripts/build-dist.sh
+
+deb: dist
+	scripts/build-deb.sh
+
+deb-test: deb
+	scripts/test-deb-in-chroot.sh

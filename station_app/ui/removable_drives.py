@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import string
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -57,18 +58,33 @@ def removable_drives(volumes: Iterable[Volume]) -> list[Drive]:
     return sorted(drives, key=lambda d: d.root)
 
 
-def is_removable_root(root: str, platform: str = sys.platform) -> bool:
-    """Linux and macOS mount sticks under these folders; Windows asks the drive itself."""
+def is_removable_root(root: str, platform: str = sys.platform,
+                      drive_type: Callable[[str], int] | None = None) -> bool:
+    """Linux and macOS mount sticks under these folders; Windows asks the drive itself (``GetDriveTypeW``, or
+    ``drive_type`` in tests)."""
     if platform.startswith("win"):
-        return _windows_drive_type(root) == _DRIVE_REMOVABLE
+        return (drive_type or _windows_drive_type)(_windows_root(root)) == _DRIVE_REMOVABLE
     return root.startswith(REMOVABLE_ROOTS)
+
+
+def windows_removable_roots(mask: int, drive_type: Callable[[str], int]) -> list[str]:
+    """The roots (``"E:\\"``) of the drive letters set in ``mask`` (``GetLogicalDrives``: bit 0 is A:) whose
+    ``drive_type`` is DRIVE_REMOVABLE: USB sticks and card readers, not fixed disks, CD drives or network shares."""
+    roots = [f"{letter}:\\" for i, letter in enumerate(string.ascii_uppercase) if mask >> i & 1]
+    return [root for root in roots if drive_type(root) == _DRIVE_REMOVABLE]
+
+
+def _windows_root(root: str) -> str:
+    """``E:/`` or ``E:`` as Qt writes it, to ``E:\\`` as GetDriveTypeW wants it (with the trailing backslash)."""
+    root = root.replace("/", "\\")
+    return root if root.endswith("\\") else root + "\\"
 
 
 def _windows_drive_type(root: str) -> int:
     import ctypes
 
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    return int(kernel32.GetDriveTypeW(ctypes.c_wchar_p(root.replace("/", "\\"))))
+    return int(kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))
 
 
 def qt_volumes() -> list[Volume]:
@@ -90,11 +106,9 @@ def qt_volumes() -> list[Volume]:
 
 def _windows_removable_roots() -> list[str]:
     import ctypes
-    import string
 
-    mask = ctypes.windll.kernel32.GetLogicalDrives()  # type: ignore[attr-defined]
-    roots = [f"{letter}:\\" for i, letter in enumerate(string.ascii_uppercase) if mask >> i & 1]
-    return [root for root in roots if _windows_drive_type(root) == _DRIVE_REMOVABLE]
+    return windows_removable_roots(int(ctypes.windll.kernel32.GetLogicalDrives()),  # type: ignore[attr-defined]
+                                   _windows_drive_type)
 
 
 def _slashed(root: str) -> str:
