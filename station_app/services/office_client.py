@@ -83,9 +83,10 @@ class BatchRefusedError(OfficeClientError):
         "errors", "Đơn vị nhận từ chối lô {file}: {reason_text}. Lô này sẽ không được gửi lại; hãy báo đơn vị nhận "
                   "và cán bộ CNTT.")
 
-    def __init__(self, file: str, reason: str, reason_text: str) -> None:
+    def __init__(self, file: str, reason: str, reason_text: str, notice: dict | None = None) -> None:
         self.reason = reason
         self.reason_text = reason_text
+        self.notice = notice  # the office's signed notice of the refusal (receipts.verify_receipt), if it sent one
         super().__init__(file=file, reason=reason, reason_text=reason_text.rstrip(". "))
 
 
@@ -191,8 +192,9 @@ class OfficeClient:
         status, body, retry_after = self._call("POST", f"{API}/batches", data, headers)
         if status == 422:
             answer = self._json(status, body)
-            reason = str(answer.get("error") or "")
-            raise BatchRefusedError(file_name, reason, str(answer.get("message") or reason))
+            reason, notice = str(answer.get("error") or ""), answer.get("notice")
+            raise BatchRefusedError(file_name, reason, str(answer.get("message") or reason),
+                                    notice if isinstance(notice, dict) else None)
         if status == 413:
             raise BatchTooLargeError(file=file_name)
         if status == 400:  # the name the station gave is not a batch file's name

@@ -11,6 +11,7 @@ station are chain-checked against each other; different stations import side by 
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -82,6 +83,7 @@ class UploadOutcome:
     reason: str | None
     receipt: dict | None  # the signed envelope, as the office wrote it
     gaps: tuple[int, ...]
+    notice: dict | None = None  # a refused batch: the office's signed notice of why (status "rejected")
 
     @property
     def reason_text(self) -> str:
@@ -178,10 +180,13 @@ class OfficeUploads:
         code, sequence = parse_batch_file_name(path.name) or ("", 0)
         with self._locks[zlib.crc32(code.encode()) % len(self._locks)]:
             report = self.service.import_paths([path], receipts_to=self.service.folder / RECEIPTS)
-        [outcome] = report.outcomes
-        receipt = self._receipt(code, sequence) if outcome.status != "quarantined" else None
+            [outcome] = report.outcomes
+            refused = outcome.status == "quarantined"
+            notice = _read_envelope(outcome.receipt) if refused else None  # before another upload replaces it
+        receipt = None if refused else self._receipt(code, sequence)
         log.info("upload %s/%d: %s", code, sequence, outcome.status)
-        return UploadOutcome(outcome.status, code, sequence, outcome.reason, receipt, report.gaps.get(code, ()))
+        return UploadOutcome(outcome.status, code, sequence, outcome.reason, receipt, report.gaps.get(code, ()),
+                             notice)
 
     def _receipt(self, code: str, sequence: int) -> dict | None:
         with self.service.db.transaction() as session:
@@ -210,6 +215,13 @@ class OfficeUploads:
         if outcomes:
             log.info("inbox: %d batches received before a stop imported now", len(outcomes))
         return outcomes
+
+
+def _read_envelope(path: Path | None) -> dict | None:
+    try:
+        return json.loads(path.read_bytes()) if path is not None else None
+    except (OSError, ValueError):
+        return None  # the notice is a courtesy: the refusal and its reason stand without it
 
 
 def _mib(size: int) -> str:

@@ -54,6 +54,7 @@ class UploadAnswer(BaseModel):
 class ErrorAnswer(BaseModel):
     error: str
     message: str
+    notice: dict | None = None  # 422 for a batch the checks refused: the office's signed notice of why
 
 
 class StationAnswer(BaseModel):
@@ -96,7 +97,8 @@ def _refusal(exc: StationError) -> JSONResponse:
 
 def _answer(outcome: UploadOutcome) -> JSONResponse:
     if outcome.status == "quarantined":
-        return error(422, outcome.reason or "refused", outcome.reason_text)
+        answer = {"error": outcome.reason or "refused", "message": outcome.reason_text}
+        return JSONResponse({**answer, "notice": outcome.notice} if outcome.notice else answer, status_code=422)
     return JSONResponse({"status": outcome.status, "station": outcome.station, "sequence": outcome.sequence,
                          "receipt": outcome.receipt, "gaps": list(outcome.gaps)})
 

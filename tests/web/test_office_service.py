@@ -78,13 +78,16 @@ def test_sending_the_same_batch_again_answers_with_the_same_receipt_and_changes_
     assert rows() == expected_rows(batch)
 
 
-def test_a_tampered_batch_is_refused_with_its_reason_and_nothing_of_it_imported(client, batch, rows, tmp_path):
+def test_a_tampered_batch_is_refused_with_its_reason_and_nothing_of_it_imported(client, batch, rows, tmp_path,
+                                                                                 receipt_key):
     parts = parts_of(batch)
     tampered = rewrite(batch, tmp_path / "sửa" / batch.name, payload_age=flip(parts["payload.age"], 200))
     with pytest.raises(BatchRefusedError) as refused:
         client.upload(tampered.name, tampered.read_bytes())
     assert refused.value.reason == "payload_hash_mismatch" and not refused.value.transient
     assert "payload.age" in refused.value.reason_text
+    notice = verify_receipt(envelope_bytes(refused.value.notice), receipt_key)  # signed by the office
+    assert (notice["status"], notice["reason"], notice["sequence"]) == ("rejected", "payload_hash_mismatch", 1)
     assert rows() == {"batches": 0, "residents": 0, "visits": 0, "resources": 0, "quarantined": 1}
     assert client.upload(batch.name, batch.read_bytes()).status == "imported"  # the true one still goes in
 
