@@ -76,10 +76,10 @@ class UploadNotConfiguredError(StationError):
                   "nhập địa chỉ ở trang Xuất dữ liệu; nếu không có mạng, hãy xuất ra USB.")
 
 
-_ADDRESS_REASONS = {
-    "url": QT_TRANSLATE_NOOP("upload", "địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ"),
-    "pin": QT_TRANSLATE_NOOP("upload", "dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)"),
-    "https_pin": QT_TRANSLATE_NOOP("upload", "địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận"),
+_ADDRESS_REASONS = {  # in "errors": ui.errors.describe translates an error's data there
+    "url": QT_TRANSLATE_NOOP("errors", "địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ"),
+    "pin": QT_TRANSLATE_NOOP("errors", "dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)"),
+    "https_pin": QT_TRANSLATE_NOOP("errors", "địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận"),
 }
 
 
@@ -107,6 +107,12 @@ class WaitingBatch:
     sequence: int
     file_name: str
     status: str
+
+
+@dataclass(frozen=True)
+class BatchNote:
+    network: bool
+    rejection_reason: str | None
 
 
 @dataclass(frozen=True)
@@ -260,6 +266,13 @@ class UploadService:
         with UnitOfWork(self._db) as uow:
             return [WaitingBatch(r.sequence, r.file_name, r.status)
                     for r in OutboxRepository(uow.session).batches(_station_id(uow)) if r.status in WAITING]
+
+    def notes(self) -> dict[int, BatchNote]:
+        """Per batch: whether it went over the network, and the office's reason if it refused it."""
+        with UnitOfWork(self._db) as uow:
+            return {r.sequence: BatchNote((r.destination or "").startswith(("http://", "https://")),
+                                          r.rejection_reason)
+                    for r in OutboxRepository(uow.session).batches(_station_id(uow))}
 
     def should_resume(self) -> bool:
         """Whether sending should start by itself: an address is known and batches wait."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from station_app.ui import printing
 from station_app.ui.errors import report
+from station_app.ui.pages.upload_panel import UploadPanel
 from station_app.ui.removable_drives import Drive, DriveWatcher, size_text
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.tasks import TaskRunner
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from station_app.services.batch_export import BatchInfo, ExportResult, PendingSummary
     from station_app.services.keys import StationPublicKey
     from station_app.services.receipts import ReceiptImport
+    from station_app.services.upload import Backoff, BatchNote, UploadTarget
 
 log = logging.getLogger(__name__)
 QR_SCALE = 5  # pixels per module: the key's QR (about 70 modules with the PEM and the border) is about 350 px
@@ -50,14 +52,19 @@ class ExportState:
     office_name: str | None
     station_key: StationPublicKey
     station_code: str
+    upload_target: UploadTarget | None = None  # where batches go over the network, if anywhere
+    notes: dict[int, BatchNote] | None = None  # per batch: sent over the network, the office's reason to refuse
 
 
 def load_state(ctx: AppContext) -> ExportState:
     """The waiting changes, the batches, the office bundle's name and the station key (made if missing)."""
+    from station_app.services.upload import UploadService
+
     export = ctx.export
     bundle = export.keys.office_bundle()
+    upload = UploadService(ctx.db, ctx.data_dir)
     return ExportState(export.pending(), export.batches(), bundle.name if bundle else None,
-                       export.keys.ensure_station_key(), ctx.station.info().code)
+                       export.keys.ensure_station_key(), ctx.station.info().code, upload.target(), upload.notes())
 
 
 # ``ctx.export`` is made on first use (its imports take ~0.4 s): these reach it on the worker thread, never on
@@ -172,9 +179,11 @@ class ExportPage(Retranslating):
     """What is waiting, where to write it, the batches made, the keys and the receipts."""
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None = None,
-                 watcher: DriveWatcher | None = None) -> None:
+                 watcher: DriveWatcher | None = None, backoff: Backoff | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user = ctx, tasks, user
+        self.upload = UploadPanel(ctx, tasks, user, backoff)
+        self.upload.batches_changed.connect(self.refresh)
         self.state: ExportState | None = None
         self.loading = False
         self.key_dialog: StationKeyDialog | None = None
@@ -185,6 +194,7 @@ class ExportPage(Retranslating):
         self._build()
         self.retranslate()
         self._fill_targets(select=self.watcher.drives[0].root if self.watcher.drives else None)
+        self.upload.runner.resume_if_waiting()  # batches left waiting by the last run, or a network cut
 
     # -- layout -----------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -201,7 +211,10 @@ class ExportPage(Retranslating):
         layout.addWidget(self.title)
         layout.addWidget(self.purpose)
         columns = QHBoxLayout()
-        columns.addWidget(self._export_card(), 2)
+        left = QVBoxLayout()
+        left.addWidget(self._export_card(), 1)
+        left.addWidget(self.upload)
+        columns.addLayout(left, 2)
         columns.addWidget(self._keys_card(), 1)
         layout.addLayout(columns)
         layout.addWidget(self.message)
@@ -313,6 +326,7 @@ class ExportPage(Retranslating):
         self._show_pending(state.pending)
         self._show_keys(state)
         self._show_batches(state.batches)
+        self.upload.show_target(state.upload_target, sum(b.status != "acknowledged" for b in state.batches))
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
@@ -349,13 +363,18 @@ class ExportPage(Retranslating):
                 self.table.setItem(row, column, item)
 
     def status_text(self, batch: BatchInfo) -> str:
+        note = (self.state.notes or {}).get(batch.sequence) if self.state else None
         if batch.status == "acknowledged":
             return self.tr("Đơn vị nhận đã xác nhận ({time})").format(time=local_time(batch.acknowledged_at))
         if batch.status == "rejected":
+            if note is not None and note.rejection_reason:
+                return self.tr("Bị từ chối: {reason}").format(reason=note.rejection_reason)
             return self.tr("Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận")
         if batch.status == "sent":
+            if note is not None and note.network:
+                return self.tr("Đã gửi qua mạng, chờ biên nhận")
             return self.tr("Đã ghi ra, chờ biên nhận")
-        return self.tr("Đã tạo")
+        return self.tr("Đã tạo, chờ gửi")
 
     # -- where to write ----------------------------------------------------------------------------------------
     def selected_target(self) -> Path | None:
