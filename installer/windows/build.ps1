@@ -1,0 +1,82 @@
+﻿<#
+.SYNOPSIS
+  Builds the Windows setup program dist\station-app-setup-<version>.exe from a clean checkout, in one command.
+
+.DESCRIPTION
+  1. a build venv of its own (build\venv) with exactly requirements.lock + requirements-build.lock;
+  2. the .qm translations (scripts\translations.py build);
+  3. the PyInstaller one-folder bundle dist\station-app (installer\pyinstaller\station_app.spec):
+     station-app.exe (windowed, for the shortcuts) and station-app-cli.exe (console, for IT scripts);
+  4. a smoke test of the bundle (version, training station, self-test) under the offscreen Qt platform;
+  5. Inno Setup 6 (ISCC.exe) with the project's version: dist\station-app-setup-<version>.exe.
+  Runs from any folder; needs Python 3.11 (x64) and Inno Setup 6 installed. See installer\README.md.
+
+.EXAMPLE
+  powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
+  powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -Python "C:\Python311\python.exe"
+#>
+param(
+  [string]$Python = "",          # the Python 3.11 to make the build venv with (default: py -3.11, else python)
+  [switch]$SkipInstaller         # stop after the bundle (no Inno Setup needed)
+)
+$ErrorActionPreference = "Stop"
+$root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
+Set-Location $root
+$started = Get-Date
+
+function Invoke-Checked([string]$exe, [string[]]$arguments) {
+  & $exe @arguments
+  if ($LASTEXITCODE -ne 0) { throw "$exe $($arguments -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+$version = (Select-String -Path "station_app\__init__.py" -Pattern '^__version__ = "([^"]+)"').Matches[0].Groups[1].Value
+if (-not $version) { throw "no __version__ in station_app\__init__.py" }
+Write-Host "== station-app $version"
+
+# 1. build venv from the locks
+$venvPython = Join-Path $root "build\venv\Scripts\python.exe"
+if (-not (Test-Path $venvPython)) {
+  if ($Python) { Invoke-Checked $Python @("-m", "venv", "build\venv") }
+  elseif (Get-Command py -ErrorAction SilentlyContinue) { Invoke-Checked "py" @("-3.11", "-m", "venv", "build\venv") }
+  else { Invoke-Checked "python" @("-m", "venv", "build\venv") }
+}
+Invoke-Checked $venvPython @("-m", "pip", "install", "-q", "--upgrade", "pip")
+Invoke-Checked $venvPython @("-m", "pip", "install", "-q", "-r", "requirements.lock", "-r", "requirements-build.lock")
+$env:PATH = "$(Join-Path $root 'build\venv\Scripts');$env:PATH"   # pyside6-lrelease.exe for the translations
+
+# 2. translations
+Invoke-Checked $venvPython @("scripts\translations.py", "build")
+
+# 3. the bundle
+if (Test-Path "dist\station-app") { Remove-Item "dist\station-app" -Recurse -Force }
+Invoke-Checked $venvPython @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", "dist",
+  "--workpath", "build\pyinstaller", "installer\pyinstaller\station_app.spec")
+
+# 4. smoke test: the console program, in a throwaway data folder
+$cli = Join-Path $root "dist\station-app\station-app-cli.exe"
+$env:QT_QPA_PLATFORM = "offscreen"
+$got = (& $cli --version | Out-String).Trim()
+if ($got -ne "station-app $version") { throw "station-app-cli --version said '$got', expected 'station-app $version'" }
+$work = Join-Path ([System.IO.Path]::GetTempPath()) ("station-smoke-" + [guid]::NewGuid().ToString("N"))
+try {
+  Invoke-Checked $cli @("--data-dir", "$work\demo", "demo", "--residents", "50")
+  Invoke-Checked $cli @("--data-dir", "$work\demo", "self-test")   # exit 0 when no line is an error
+} finally {
+  Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+  Remove-Item Env:QT_QPA_PLATFORM
+}
+$size = [math]::Round(((Get-ChildItem "dist\station-app" -Recurse -File | Measure-Object Length -Sum).Sum / 1MB), 1)
+Write-Host "== dist\station-app: $size MiB"
+if ($SkipInstaller) { return }
+
+# 5. the setup program
+$iscc = (Get-Command "ISCC.exe" -ErrorAction SilentlyContinue).Source
+if (-not $iscc) {
+  foreach ($dir in @("${env:ProgramFiles(x86)}\Inno Setup 6", "$env:ProgramFiles\Inno Setup 6", "$env:LOCALAPPDATA\Programs\Inno Setup 6")) {
+    if (Test-Path "$dir\ISCC.exe") { $iscc = "$dir\ISCC.exe"; break }
+  }
+}
+if (-not $iscc) { throw "Inno Setup 6 not found (ISCC.exe): install it from jrsoftware.org, or run with -SkipInstaller" }
+Invoke-Checked $iscc @("/Qp", "/DAppVersion=$version", "installer\windows\station-app.iss")
+$setup = Get-Item "dist\station-app-setup-$version.exe"
+Write-Host ("== {0}: {1:N1} MiB, built in {2:N0} s" -f $setup.FullName, ($setup.Length / 1MB), ((Get-Date) - $started).TotalSeconds)

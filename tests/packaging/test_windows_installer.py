@@ -1,0 +1,78 @@
+"""The Windows installer's sources, checked here (the build itself needs Windows: installer/README.md)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from station_app import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+WINDOWS = ROOT / "installer" / "windows"
+STANDARD_CUSTOM = {"CreateDesktopIcon", "AdditionalIcons", "LaunchProgram"}  # Default.isl has them in English
+
+
+def sections(text: str) -> dict[str, list[tuple[str, str]]]:
+    """``{section: [(key, value), ...]}`` of an Inno Setup .isl file (comments left out)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    current = ""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith(";"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[] ")
+            found.setdefault(current, [])
+            continue
+        key, _, value = line.partition("=")
+        found[current].append((key.strip(), value))
+    return found
+
+
+def test_the_vietnamese_texts_are_utf8_with_a_bom_and_name_the_language():
+    raw = (WINDOWS / "Vietnamese.isl").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Inno Setup 6 reads a UTF-8 file as Unicode only with the BOM
+    isl = sections(raw.decode("utf-8-sig"))
+    options = dict(isl["LangOptions"])
+    assert options == {"LanguageName": "Tiếng Việt", "LanguageID": "$042A", "LanguageCodePage": "0"}
+    for name in ("Messages", "CustomMessages"):
+        keys = [k for k, _ in isl[name]]
+        assert len(keys) == len(set(keys)), f"a message twice in [{name}]"
+    messages = dict(isl["Messages"])
+    assert messages["ButtonNext"] == "&Tiếp >" and "[name]" in messages["WelcomeLabel1"]
+
+
+def test_every_text_the_script_uses_exists_in_both_languages():
+    script = (WINDOWS / "station-app.iss").read_text(encoding="utf-8-sig")
+    used = set(re.findall(r"\{cm:(\w+)", script)) | set(re.findall(r"CustomMessage\('(\w+)'\)", script))
+    vietnamese = {k for k, _ in sections((WINDOWS / "Vietnamese.isl").read_text(encoding="utf-8-sig"))["CustomMessages"]}
+    in_script = re.findall(r"^(vi|en)\.(\w+)=", script, re.M)
+    for name in used - STANDARD_CUSTOM:
+        assert ("vi", name) in in_script and ("en", name) in in_script, name
+    assert STANDARD_CUSTOM <= vietnamese
+    assert 'MessagesFile: "Vietnamese.isl"' in script and "compiler:Default.isl" in script
+
+
+def test_the_script_takes_its_version_from_the_build_and_keeps_one_app_id():
+    script = (WINDOWS / "station-app.iss").read_text(encoding="utf-8-sig")
+    assert "AppVersion={#AppVersion}" in script and "#error" in script  # no version of its own
+    assert len(re.findall(r"^AppId=\{\{[0-9A-F-]{36}\}$", script, re.M)) == 1  # an upgrade is the same AppId
+    assert "PrivilegesRequired=admin" in script  # per machine
+    build = (WINDOWS / "build.ps1").read_text(encoding="utf-8-sig")
+    assert "/DAppVersion=$version" in build and "station_app\\__init__.py" in build
+    assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)  # VersionInfoVersion takes numbers only
+
+
+def test_the_uninstaller_deletes_data_only_when_asked_and_never_silently():
+    script = (WINDOWS / "station-app.iss").read_text(encoding="utf-8-sig")
+    code = script[script.index("[Code]"):]
+    assert "MB_DEFBUTTON2" in code  # "No" is the default answer
+    assert code.index("UninstallSilent()") < code.index("DelTree")
+    assert "[UninstallDelete]" not in script
+
+
+def test_the_ci_workflow_runs_the_build_script_then_tries_the_setup():
+    # read as text: PyYAML is not among the locked test dependencies
+    workflow = (ROOT / ".github" / "workflows" / "windows-installer.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s+runs-on: windows-latest$", workflow, re.M)
+    assert workflow.index("installer/windows/build.ps1") < workflow.index("installer/windows/test-install.ps1")
+    for name in ("build.ps1", "test-install.ps1"):
+        assert (WINDOWS / name).read_bytes().startswith(b"\xef\xbb\xbf")  # Windows PowerShell 5.1 reads UTF-8
