@@ -170,3 +170,19 @@ def test_a_certificate_that_is_not_the_pinned_one_stops_the_sending_with_what_to
         assert column(page, STATE) == ["Đã tạo, chờ gửi"] and office_batch_rows(link.office) == 0
     finally:
         https.stop()
+
+
+def test_the_page_with_its_sending_card_fits_a_1366x768_laptop(qtbot, make_controller, ctx, coordinator, nurse, link):
+    make_batches(ctx, nurse, link.service, 2)
+    window = make_controller(ctx).window
+    window.begin_session(coordinator)
+    window.resize(1366, 768)
+    window.show_page("export")
+    page = window.pages["export"]
+    qtbot.waitUntil(lambda: page.state is not None and not page.upload.runner.running, timeout=60_000)
+    qtbot.waitUntil(lambda: column(page, STATE) and column(page, STATE)[0].startswith("Đơn vị nhận"), timeout=15_000)
+    assert window.minimumSizeHint().width() <= 1366 and window.minimumSizeHint().height() <= 768
+    for widget in (page.upload.send_button, page.upload.address_button, page.table):
+        corner = widget.mapTo(window, widget.rect().bottomRight())
+        assert widget.isVisible() and corner.x() < 1366 and corner.y() < 768
+    window.grab().save("/tmp/uploader-export-window.png")
