@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.decode_bench import bench_decoding
+from bench.dist_size import bench_dist_size
 from bench.exam_bench import bench_exam
 from bench.export_bench import bench_export
 from bench.lists_bench import bench_lists
@@ -59,6 +60,7 @@ class Report:
     quick: bool
     figures: list[Figure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)  # "## title" and its Markdown lines, before Notes
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
@@ -353,6 +355,8 @@ def markdown(report: Report, info: dict[str, str], seconds: float) -> str:
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else "—"
         note = f" ({f.note})" if f.note else ""
         lines.append(f"| {f.name}{note} | {f.value} | {f.baseline} | {ratio} | {_verdict(f)} |")
+    for title, body in report.sections.items():
+        lines += ["", f"## {title}", "", *body]
     lines += ["", "## Notes", "", *(f"- {n}" for n in report.notes), *(f"- {n}" for n in METHOD), ""]
     return "\n".join(lines)
 
@@ -407,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
             "export": lambda: bench_export(report, work, *((200, 2_000) if args.quick else ())),
             "office": lambda: bench_office(report, work, *((4, 500, 50) if args.quick else ())),
             "office_service": lambda: bench_office_service(report, work, *((2, 1, 50) if args.quick else ())),
+            "dist_size": lambda: bench_dist_size(report, work),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:

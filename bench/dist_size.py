@@ -1,0 +1,88 @@
+"""Build size: the one-folder bundle in ``dist/station-app`` (``make dist``) measured as it is, not built (a build
+takes minutes of both cores). Without a bundle the section says so and how to make one.
+
+Figure: the bundle's size on disk, against the locked dependencies as installed in the build venv
+(``build/venv``'s site-packages, what a bundle that left nothing out would start from), measured in the same run.
+The "Build size" section lists the largest parts of the bundle, the largest Qt libraries, and the packages next to
+it (the .deb, the Windows setup) when they are there.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET_MIB = 150
+MiB = 2 ** 20
+
+
+def tree_size(path: Path) -> int:
+    """Bytes of the regular files under ``path`` (or of ``path`` itself), symbolic links not followed."""
+    if path.is_symlink():
+        return 0
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    for folder, _dirs, files in os.walk(path):
+        for name in files:
+            file = Path(folder, name)
+            if not file.is_symlink():
+                total += file.stat().st_size
+    return total
+
+
+def largest(folder: Path, count: int = 10) -> list[tuple[str, int]]:
+    """The ``count`` biggest entries directly in ``folder``, biggest first, as (name, bytes)."""
+    sizes = [(entry.name, tree_size(entry)) for entry in folder.iterdir()]
+    return sorted((s for s in sizes if s[1]), key=lambda s: (-s[1], s[0]))[:count]
+
+
+def _file_count(folder: Path) -> int:
+    return sum(not Path(d, f).is_symlink() for d, _, files in os.walk(folder) for f in files)
+
+
+def _mib(n: int) -> str:
+    return f"{n / MiB:.1f} MiB"
+
+
+def _site_packages(venv: Path) -> Path | None:
+    found = sorted(venv.glob("lib/python3*/site-packages")) + sorted(venv.glob("Lib/site-packages"))
+    return found[0] if found else None
+
+
+def size_lines(bundle: Path) -> list[str]:
+    """The Markdown lines of the "Build size" section for ``bundle`` (its top-level program and ``_internal``)."""
+    inside = bundle / "_internal"
+    parts = largest(inside) if inside.is_dir() else []
+    programs = [(p.name, p.stat().st_size) for p in sorted(bundle.iterdir()) if p.is_file()]
+    lines = [f"Bundle `{bundle.relative_to(ROOT) if bundle.is_relative_to(ROOT) else bundle}`: "
+             f"{_mib(tree_size(bundle))} in {_file_count(bundle)} files.", "",
+             "| largest parts | size |", "|---|---|"]
+    lines += [f"| `{name}` (program, with the app's compiled Python inside) | {_mib(size)} |" for name, size in programs]
+    lines += [f"| `_internal/{name}` | {_mib(size)} |" for name, size in parts]
+    qt_lib = inside / "PySide6" / "Qt" / "lib"
+    if qt_lib.is_dir():
+        top = largest(qt_lib, 6)
+        lines += ["", "Largest Qt libraries: " + ", ".join(f"`{n}` {_mib(s)}" for n, s in top) + "."]
+    packages = sorted(bundle.parent.glob("station-app_*.deb")) + sorted(bundle.parent.glob("station-app-setup-*.exe"))
+    if packages:
+        lines += ["", "Packages: " + ", ".join(f"`{p.name}` {_mib(p.stat().st_size)}" for p in packages) + "."]
+    return lines
+
+
+def bench_dist_size(report, work: Path | None = None, bundle: Path = ROOT / "dist" / "station-app",  # noqa: ANN001
+                    venv: Path = ROOT / "build" / "venv") -> None:
+    from bench.__main__ import Figure
+
+    if not bundle.is_dir():
+        report.sections["Build size"] = [
+            f"No bundle in `{bundle.name}` when this ran: `make dist` builds it (about 3 minutes here), then "
+            "`python -m bench --only dist_size` measures it."]
+        return
+    size = tree_size(bundle)
+    site = _site_packages(venv) if venv.is_dir() else None
+    base = tree_size(site) if site else 0
+    report.add(Figure("Bundle size (`make dist`, one folder, unpacked)", _mib(size),
+                      f"{_mib(base)} (locked dependencies installed)" if base else "— (no build/venv)",
+                      size / base if base else None, f"< {TARGET_MIB} MiB", size < TARGET_MIB * MiB))
+    report.sections["Build size"] = size_lines(bundle)

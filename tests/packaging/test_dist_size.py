@@ -1,0 +1,43 @@
+"""The "Build size" section of docs/BENCHMARKS.md: measured from an existing bundle, a note when there is none."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.__main__ import Report, markdown
+from bench.dist_size import bench_dist_size
+
+
+def fake_bundle(root: Path) -> Path:
+    bundle = root / "dist" / "station-app"
+    (bundle / "_internal" / "PySide6" / "Qt" / "lib").mkdir(parents=True)
+    (bundle / "station-app").write_bytes(b"x" * 3000)
+    (bundle / "_internal" / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6").write_bytes(b"x" * 5000)
+    (bundle / "_internal" / "numpy.libs").mkdir()
+    (bundle / "_internal" / "numpy.libs" / "libopenblas.so").write_bytes(b"x" * 4000)
+    (bundle / "_internal" / "libz.so.1").symlink_to("numpy.libs/libopenblas.so")  # a link adds nothing
+    (root / "dist" / "station-app_0.1.0_amd64.deb").write_bytes(b"x" * 100)
+    return bundle
+
+
+def test_no_bundle_gives_a_note_saying_how_to_make_one(tmp_path):
+    report = Report(quick=True)
+    bench_dist_size(report, bundle=tmp_path / "dist" / "station-app", venv=tmp_path / "venv")
+    assert report.figures == []
+    assert "make dist" in report.sections["Build size"][0]
+    assert "## Build size" in markdown(report, {}, 1.0)
+
+
+def test_a_bundle_is_measured_with_its_largest_parts_in_the_generated_file(tmp_path):
+    bundle = fake_bundle(tmp_path)
+    site = tmp_path / "venv" / "lib" / "python3.11" / "site-packages"
+    site.mkdir(parents=True)
+    (site / "PySide6.so").write_bytes(b"x" * 24000)
+    report = Report(quick=True)
+    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv")
+    [figure] = report.figures
+    assert figure.ratio == 12000 / 24000 and figure.met is True
+    text = markdown(report, {}, 1.0)
+    section = text[text.index("## Build size"):text.index("## Notes")]
+    assert "in 3 files" in section  # the symbolic link is not a file of its own
+    assert section.index("`_internal/PySide6`") < section.index("`_internal/numpy.libs`")  # biggest first
+    assert "`libQt6Core.so.6`" in section and "`station-app_0.1.0_amd64.deb`" in section
