@@ -19,13 +19,15 @@ from station_app.services.upload import UploadService
 from station_app.web.serve import BackgroundService, ServeOptions
 
 
-def serve(office: Office, tls: bool = False) -> BackgroundService:
-    """The office service on 127.0.0.1, any free port; with ``tls`` over https with the office's own certificate."""
+def serve(office: Office, tls: bool = False, max_bytes: int | None = None) -> BackgroundService:
+    """The office service on 127.0.0.1, any free port; with ``tls`` over https with the office's own certificate;
+    ``max_bytes`` the size limit of a batch (default the service's own)."""
     files = {}
     if tls:
         published = publish_upload_url(office.folder, "https://127.0.0.1:8765")  # makes the self-signed certificate
         files = {"tls_cert": published.tls_cert, "tls_key": published.tls_key}
-    running = BackgroundService(OfficeUploads(office.service), ServeOptions(host="127.0.0.1", port=0,
+    uploads = OfficeUploads(office.service, max_bytes) if max_bytes else OfficeUploads(office.service)
+    running = BackgroundService(uploads, ServeOptions(host="127.0.0.1", port=0,
                                                                               stop_grace_seconds=1, **files))
     running.start()
     return running

@@ -319,14 +319,13 @@ class UploadService:
         return self._client_factory(outgoing.target).upload(outgoing.file_name, outgoing.content)
 
     def record(self, outgoing: Outgoing, answer: UploadAnswer | BaseException) -> SendOutcome:
-        """The answer into the database (database). Transient and fatal errors are raised again, after noting
-        that the body went out when the office answered at all."""
-        from station_app.services.office_client import BatchRefusedError, BatchTooLargeError, OfficeBusyError
+        """The answer into the database (database); transient and fatal errors are raised again. The batch is
+        ``sent`` once the office took its body and checked it (200, 422); a busy office or a batch too large is
+        answered before the body goes out (the client waits for "100 Continue")."""
+        from station_app.services.office_client import BatchRefusedError, BatchTooLargeError
 
         if isinstance(answer, BatchRefusedError):
             return self._rejected(outgoing, answer)
-        if isinstance(answer, (OfficeBusyError, BatchTooLargeError)):
-            self._mark_sent(outgoing)  # the office answered: the body went out
         if isinstance(answer, BatchTooLargeError):
             return SendOutcome(outgoing.sequence, outgoing.file_name, TOO_LARGE, reason=OUTCOME_TEXT[TOO_LARGE])
         if isinstance(answer, BaseException):

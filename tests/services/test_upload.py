@@ -198,3 +198,16 @@ def test_a_typed_address_overrides_the_bundle_and_can_be_cleared(ctx, nurse, dat
         assert link.service.set_address(None, "") is None  # back to the bundle, which has no address
     finally:
         link.close()
+
+
+def test_a_batch_above_the_office_limit_is_reported_and_the_next_ones_still_go(ctx, nurse, link):
+    make_batches(ctx, nurse, link.service, 2)
+    small = serve(link.office, max_bytes=100)  # smaller than any batch
+    try:
+        link.service.set_address(None, small.url)
+        report = link.service.send_pending(backoff=NO_WAIT)
+        assert [o.status for o in report.outcomes] == ["too_large", "too_large"]
+        assert "xuất ra USB" in report.outcomes[0].reason and not report.ok
+        assert statuses(link.service) == {1: "made", 2: "made"}  # the body never went out
+    finally:
+        small.stop()
