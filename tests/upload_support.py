@@ -81,3 +81,20 @@ def office_batch_rows(office: Office) -> int:
 
     with office.service.db.transaction() as session:
         return OfficeStore(session).count(OfficeBatchRow)
+
+
+def distrust_receipts(data_dir: Path) -> None:
+    """The station's copy of the office bundle with another receipt key: no receipt of this office verifies."""
+    import base64
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    from station_app.services.keys import StationKeys
+
+    keys = StationKeys(data_dir)
+    bundle = json.loads(keys.office_bundle_path.read_text(encoding="utf-8"))
+    other = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    bundle["receipt_public_key"] = base64.b64encode(other).decode("ascii")
+    keys.import_office_bundle_text(json.dumps(bundle, ensure_ascii=False))

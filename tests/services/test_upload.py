@@ -211,3 +211,14 @@ def test_a_batch_above_the_office_limit_is_reported_and_the_next_ones_still_go(c
         assert statuses(link.service) == {1: "made", 2: "made"}  # the body never went out
     finally:
         small.stop()
+
+
+def test_a_receipt_that_does_not_verify_leaves_the_batch_sent_and_queued(ctx, nurse, data_dir, link):
+    from upload_support import distrust_receipts
+
+    make_batches(ctx, nurse, link.service, 1)
+    distrust_receipts(data_dir)
+    outcome = link.service.send_pending(backoff=NO_WAIT).outcomes[0]
+    assert outcome.status == "unverified" and "chữ ký không hợp lệ" in outcome.reason
+    assert statuses(link.service) == {1: "sent"}
+    assert batch_rows(ctx)[1].acknowledged_at is None

@@ -186,3 +186,16 @@ def test_the_page_with_its_sending_card_fits_a_1366x768_laptop(qtbot, make_contr
         corner = widget.mapTo(window, widget.rect().bottomRight())
         assert widget.isVisible() and corner.x() < 1366 and corner.y() < 768
     window.grab().save("/tmp/uploader-export-window.png")
+
+
+def test_a_batch_sent_whose_receipt_does_not_verify_shows_sent_waiting_for_the_receipt(qtbot, make_page, ctx, nurse,
+                                                                                      data_dir, link):
+    from upload_support import distrust_receipts
+
+    distrust_receipts(data_dir)
+    add_visit(ctx, nurse)
+    page = make_page()
+    page.upload.send_button.click()
+    wait_sent(qtbot, page)
+    assert column(page, STATE) == ["Đã gửi qua mạng, chờ biên nhận"]
+    assert page.upload.status.text().startswith("1 lô chưa được nhận: chữ ký không hợp lệ")

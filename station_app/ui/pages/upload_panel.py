@@ -366,7 +366,7 @@ class UploadPanel(Retranslating):
         ok = sum(o.ok for o in runner.outcomes)
         rejected = sum(o.status == "rejected" for o in runner.outcomes)
         other = len(runner.outcomes) - ok - rejected
-        parts = [self.tr("Đơn vị nhận đã nhận {n} lô.").format(n=ok)]
+        parts = [self.tr("Đơn vị nhận đã nhận {n} lô.").format(n=ok)] if ok else []
         if rejected:
             parts.append(self.tr("{n} lô bị từ chối (xem lý do trong bảng dưới).").format(n=rejected))
         if other:
