@@ -18,7 +18,6 @@ answer into the database). ``send_pending`` chains them with the retries, for th
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
 import os
@@ -31,7 +30,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from station_app.core.batch_format import sha256_hex
 from station_app.core.errors import NotInitialisedError, StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
@@ -302,16 +300,13 @@ class UploadService:
 
     # -- one attempt, in three steps --------------------------------------------------------------------------
     def prepare(self, sequence: int, target: UploadTarget | None = None) -> Outgoing:
-        """The batch's stored exact bytes (database)."""
+        """The batch's stored exact bytes, checked against their hash as the export checks them (database)."""
+        from station_app.services.batch_export import ExportService
+
         target = target or self.require_target()
         with UnitOfWork(self._db) as uow:
-            row = _batch(uow, sequence)
-            content = OutboxRepository(uow.session).content(row.id)
-            if content is None or sha256_hex(content) != row.file_sha256:
-                from station_app.core.batch_format import StoredBatchDamagedError
-
-                raise StoredBatchDamagedError(file=row.file_name)
-            return Outgoing(row.sequence, row.file_name, content, target)
+            name = _batch(uow, sequence).file_name
+        return Outgoing(sequence, name, ExportService(self._db, self._data_dir).stored_batch(sequence), target)
 
     def transmit(self, outgoing: Outgoing) -> UploadAnswer:
         """The HTTP request (network, no database): the office's answer, or the client's typed error."""
@@ -466,15 +461,4 @@ def _batch(uow: UnitOfWork, sequence: int) -> ExportBatchRow:
 
         raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lô dữ liệu"))
     return row
-
-
-def receipt_time(outcome: SendOutcome) -> dt.datetime | None:
-    """The office's time of import as a naive UTC datetime, or None."""
-    if not outcome.imported_at:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(outcome.imported_at.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
 

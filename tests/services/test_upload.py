@@ -222,3 +222,18 @@ def test_a_receipt_that_does_not_verify_leaves_the_batch_sent_and_queued(ctx, nu
     assert outcome.status == "unverified" and "chữ ký không hợp lệ" in outcome.reason
     assert statuses(link.service) == {1: "sent"}
     assert batch_rows(ctx)[1].acknowledged_at is None
+
+
+def test_a_damaged_stored_batch_stops_the_sending_with_what_to_do(ctx, nurse, link):
+    from sqlalchemy import update
+
+    from station_app.core.batch_format import StoredBatchDamagedError
+    from station_app.persistence.outbox import ExportBatchFileRow
+
+    make_batches(ctx, nurse, link.service, 1)
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.execute(update(ExportBatchFileRow).values(content=b"not the batch"))
+        uow.commit()
+    with pytest.raises(StoredBatchDamagedError):
+        link.service.send_pending(backoff=NO_WAIT)
+    assert office_batch_rows(link.office) == 0 and statuses(link.service) == {1: "made"}
