@@ -143,6 +143,7 @@ def test_the_coordinator_types_the_address_when_the_bundle_has_none(qtbot, make_
         page.upload.address_button.click()
         dialog = page.upload.address_dialog
         type_text(dialog.url, link.server.url)
+        dialog.grab().save("/tmp/uploader-address.png")
         dialog.save_button.click()
         qtbot.waitUntil(lambda: page.upload.send_button.isVisible(), timeout=15_000)
         assert page.upload.address_label.text() == f"Đến {link.server.url} (nhập tay)."

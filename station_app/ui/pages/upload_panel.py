@@ -219,11 +219,13 @@ class UploadAddressDialog(QDialog):
     def __init__(self, parent: QWidget, target: UploadTarget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Địa chỉ gửi lô qua mạng"))
-        self.url = QLineEdit(target.url if target and not target.from_bundle else "")
+        typed = target is not None and not target.from_bundle  # the bundle's own address is not repeated here
+        self.url = QLineEdit(target.url if typed else "")
         self.url.setPlaceholderText(self.tr("ví dụ https://192.168.1.10:8443"))
-        self.pin = QLineEdit(target.tls_sha256 or "" if target and not target.from_bundle else "")
-        self.pin.setPlaceholderText(self.tr("64 chữ số hex, đơn vị nhận đọc cho (chỉ khi dùng https)"))
-        self.url.setMinimumWidth(420)
+        self.pin = QLineEdit((target.tls_sha256 or "") if typed else "")
+        self.pin.setPlaceholderText(self.tr("64 chữ số hex, chỉ khi dùng https"))
+        for field in (self.url, self.pin):
+            field.setMinimumWidth(560)  # a whole pin (64 hex digits) in sight
         hint = QLabel(self.tr("Thường không cần nhập: địa chỉ và dấu vân tay có sẵn trong gói khoá của đơn vị nhận. "
                               "Chỉ nhập khi đơn vị nhận báo địa chỉ mới. Để trống để dùng lại địa chỉ trong gói "
                               "khoá."))
@@ -390,16 +392,15 @@ class UploadPanel(Retranslating):
         self.batches_changed.emit()
 
     def edit_address(self) -> None:
-        self.address_dialog = UploadAddressDialog(self, self.target)
-        self.address_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.address_dialog.accepted.connect(self._address_entered)
-        self.address_dialog.finished.connect(self._address_dialog_closed)
-        self.address_dialog.open()
+        dialog = self.address_dialog = UploadAddressDialog(self, self.target)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._address_entered(dialog.url.text(), dialog.pin.text()))
+        dialog.finished.connect(self._address_dialog_closed)
+        dialog.open()
 
-    def _address_entered(self) -> None:
-        dialog = self.address_dialog
-        assert dialog is not None
-        self._tasks.submit(save_address, self._ctx, self._user, dialog.url.text(), dialog.pin.text(), parent=self,
+    def _address_entered(self, url: str, pin: str) -> None:
+        show_message(self.message, "")
+        self._tasks.submit(save_address, self._ctx, self._user, url, pin, parent=self,
                            on_done=while_alive(self, self._address_saved),
                            on_error=while_alive(self, self._address_refused))
 
