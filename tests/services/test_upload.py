@@ -119,6 +119,17 @@ def test_the_delays_grow_to_five_minutes_with_jitter():
     assert backoff.delay(50, rand=lambda: 1.0) == 300
 
 
+def test_a_busy_office_that_says_when_to_come_back_is_waited_for_that_long_within_the_cap():
+    from station_app.services.office_client import OfficeBusyError, OfficeUnreachableError
+    from station_app.services.upload import is_transient, retry_delay
+
+    backoff = Backoff(first=5, jitter=0)
+    assert retry_delay(backoff, 0, OfficeBusyError(503, retry_after=30)) == 30
+    assert retry_delay(backoff, 0, OfficeBusyError(503, retry_after=3600)) == 300
+    assert retry_delay(backoff, 2, OfficeUnreachableError(host="office")) == 20
+    assert is_transient(OfficeBusyError(503)) and not is_transient(OfficeCertificateError(host="office"))
+
+
 def test_giving_up_after_some_tries_reports_unreachable_and_keeps_the_batches(ctx, nurse, link):
     make_batches(ctx, nurse, link.service, 2)
     link.server.stop()
