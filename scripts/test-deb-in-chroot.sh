@@ -105,6 +105,25 @@ set -e
 [ "$code" = 124 ] || fail "the window exited with $code before 8 s"
 echo "still running after 8 s: fine"
 
+say "the window on an X server (Xvfb: Qt's xcb platform with the libraries the Depends brought, 8 s)"
+# installed after the package, so the Depends alone had to be enough for everything above
+in_root apt-get install -y -q --no-install-recommends xvfb xauth >/dev/null
+set +e
+chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
+  QT_DEBUG_PLUGINS=0 xvfb-run -a timeout 8 station-app 2>&1 | grep -v propagateSizeHints
+code=${PIPESTATUS[0]}
+set -e
+[ "$code" = 124 ] || fail "the window under Xvfb exited with $code before 8 s"
+echo "still running after 8 s: fine"
+
+say "menu entry and icon"
+for f in usr/share/applications/station-app.desktop usr/share/icons/hicolor/256x256/apps/station-app.png \
+         opt/station-app/_internal/resources/fonts/DejaVuSans.ttf; do
+  [ -f "$ROOT/$f" ] || fail "/$f not installed"
+done
+grep -q '^Exec=station-app$' "$ROOT/usr/share/applications/station-app.desktop" || fail "desktop entry's Exec"
+echo "installed: the .desktop entry, the hicolor icons"
+
 say "apt-get remove, then purge"
 in_root apt-get remove -y -q station-app
 [ ! -e "$ROOT/usr/bin/station-app" ] || fail "/usr/bin/station-app left behind"
