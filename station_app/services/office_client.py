@@ -80,8 +80,8 @@ class BatchRefusedError(OfficeClientError):
     """The office's checks refused the batch (it is in the office's quarantine); ``reason`` is the code."""
 
     template = QT_TRANSLATE_NOOP(
-        "errors", "Đơn vị nhận từ chối lô {file}: {reason_text}. Lô này sẽ không được gửi lại; hãy báo đơn vị nhận "
-                  "và cán bộ CNTT.")
+        "errors", "Đơn vị nhận từ chối lô {file}: {reason_text}. Lô vẫn được giữ trong máy và sẽ được gửi lại "
+                  "lần sau; hãy báo đơn vị nhận và cán bộ CNTT để sửa nguyên nhân.")
 
     def __init__(self, file: str, reason: str, reason_text: str, notice: dict | None = None) -> None:
         self.reason = reason
