@@ -407,6 +407,27 @@ def test_receipts_mark_batches_acknowledged_and_a_forged_one_is_refused(qtbot, m
     qtbot.waitUntil(lambda: column(page, 6)[0].startswith("Đơn vị nhận đã xác nhận ("), timeout=10_000)
 
 
+def test_a_refusal_notice_from_the_office_shows_the_batch_refused_with_its_reason(qtbot, make_page, ctx, visits,
+                                                                                 with_bundle, tmp_path, monkeypatch,
+                                                                                 tasks):
+    page = make_page()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    choose_folder(monkeypatch, qtbot, page, stick)
+    export_now(qtbot, page, tasks)
+    batch = ctx.export.batches()[0]
+    notice = {"station": "TYT-MK", "sequence": 1, "manifest_sha256": batch.manifest_sha256, "status": "rejected",
+              "reason": "payload_hash", "reason_text": "mã băm của dữ liệu không khớp",
+              "rejected_at": "2026-11-23T15:00:00Z"}
+    (stick / receipt_name("TYT-MK", 1)).write_bytes(envelope_bytes(sign_receipt(notice, with_bundle[1])))
+    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [stick])
+    page.receipt_folder_action.trigger()
+    qtbot.waitUntil(lambda: "KHÔNG nhận lô số 1" in page.message.text(), timeout=10_000)
+    assert "mã băm của dữ liệu không khớp" in page.message.text() and "lần xuất sau" in page.message.text()
+    tasks.wait()
+    qtbot.waitUntil(lambda: "mã băm của dữ liệu không khớp" in column(page, 6)[0], timeout=10_000)
+
+
 def test_switching_the_language_keeps_the_chosen_target_and_the_batches(qtbot, make_page, ctx, visits, with_bundle,
                                                                          tmp_path, monkeypatch, tasks):
     from station_app.ui import i18n

@@ -561,7 +561,7 @@ class ExportPage(Retranslating):
                            on_error=while_alive(self, self._failed_action))
 
     def _receipts_imported(self, result: ReceiptImport) -> None:
-        show_message(self.message, self.receipts_text(result), ok=not result.refused)
+        show_message(self.message, self.receipts_text(result), ok=not (result.refused or result.rejected))
         self.refresh()
 
     def receipts_text(self, result: ReceiptImport) -> str:
@@ -572,6 +572,9 @@ class ExportPage(Retranslating):
         if result.already:
             lines.append(self.tr("Lô số {seqs} đã được xác nhận từ trước.").format(
                 seqs=", ".join(map(str, sorted(result.already)))))
+        for sequence, reason in result.rejected:
+            lines.append(self.tr("Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại "
+                                 "ở lần xuất sau.").format(seq=sequence, reason=reason))
         for name, reason in result.refused:
             lines.append(self.tr("Không nhận tệp {file}: {reason}.").format(
                 file=name, reason=QCoreApplication.translate("receipts", reason)))
