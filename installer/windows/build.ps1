@@ -52,6 +52,19 @@ if (Test-Path "dist\station-app") { Remove-Item "dist\station-app" -Recurse -For
 Invoke-Checked $venvPython @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", "dist",
   "--workpath", "build\pyinstaller", "installer\pyinstaller\station_app.spec")
 
+# pyzbar's libzbar-64.dll needs the Visual C++ 2013 runtime (MSVCR120.dll), which a fresh Windows 10/11 lacks
+# and PyInstaller does not see (ctypes loads zbar at run time): it goes beside libzbar-64.dll, where Windows
+# looks first for that DLL's own dependencies.
+$zbarDir = "dist\station-app\_internal\pyzbar"
+if (-not (Test-Path "$zbarDir\libzbar-64.dll")) { throw "libzbar-64.dll missing from the bundle ($zbarDir)" }
+if (-not (Test-Path "$zbarDir\msvcr120.dll")) {
+  $runtime = Join-Path $env:SystemRoot "System32\msvcr120.dll"
+  if (-not (Test-Path $runtime)) {
+    throw "MSVCR120.dll not found on this build machine: install the Visual C++ 2013 x64 runtime (vcredist_x64.exe of Visual Studio 2013, or: choco install vcredist2013) and run again"
+  }
+  Copy-Item $runtime $zbarDir
+}
+
 # 4. smoke test: the console program, in a throwaway data folder
 $cli = Join-Path $root "dist\station-app\station-app-cli.exe"
 $env:QT_QPA_PLATFORM = "offscreen"

@@ -28,6 +28,7 @@ Install-Setup
 if (-not (Test-Path (Join-Path $app "station-app.exe"))) { throw "station-app.exe not installed in $app" }
 if (-not (Test-Path "$env:ProgramData\Microsoft\Windows\Start Menu\Programs\Station App.lnk")) { throw "no Start menu shortcut" }
 Invoke-Checked $cli @("--version")
+if (-not (Test-Path (Join-Path $app "_internal\pyzbar\msvcr120.dll"))) { throw "the Visual C++ 2013 runtime for zbar is not beside libzbar-64.dll" }
 
 Write-Host "== a station in the user's data folder, then the self-test"
 $env:TEST_PW = "windows-test-2026"

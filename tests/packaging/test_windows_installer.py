@@ -61,6 +61,13 @@ def test_the_script_takes_its_version_from_the_build_and_keeps_one_app_id():
     assert re.fullmatch(r"\d+\.\d+\.\d+", __version__)  # VersionInfoVersion takes numbers only
 
 
+def test_the_qr_decoder_dll_gets_its_runtime_on_a_fresh_windows():
+    # pyzbar's libzbar-64.dll imports MSVCR120.dll, absent from a fresh Windows and invisible to PyInstaller
+    build = (WINDOWS / "build.ps1").read_text(encoding="utf-8-sig")
+    assert 'Copy-Item $runtime $zbarDir' in build and "msvcr120.dll" in build
+    assert "pyzbar\\msvcr120.dll" in (WINDOWS / "test-install.ps1").read_text(encoding="utf-8-sig")
+
+
 def test_the_uninstaller_deletes_data_only_when_asked_and_never_silently():
     script = (WINDOWS / "station-app.iss").read_text(encoding="utf-8-sig")
     code = script[script.index("[Code]"):]
