@@ -1,9 +1,9 @@
 ﻿; *** Inno Setup 6 — Vietnamese messages (tiếng Việt) for the Station App installer ***
 ;
 ; Written for this project (Inno Setup has no official Vietnamese). Saved as UTF-8 with a BOM, which Inno
-; Setup 6 reads as Unicode. Only the messages this installer can show are here, and only keys that exist in
-; every Inno Setup 6 version (6.0 … 6.6): a message missing here is shown in English (the compiler warns), while a
-; key a given compiler does not know would stop the build.
+; Setup 6 reads as Unicode. Only the messages this installer can show are here (checked with ISCC 6.4.1): pages it
+; never shows (components, licence, password, user information, disks, downloads) are left out, and ISCC warns
+; that they fall back to English. A message a given Inno Setup 6 version does not know is ignored with a warning.
 ; Do not add a period at the end of messages that have none: Inno Setup adds it.
 
 [LangOptions]
@@ -162,9 +162,7 @@ RunEntryShellExec=Xem %1
 
 ; *** Installation phase messages
 SetupAborted=Chưa cài đặt xong.%n%nHãy khắc phục sự cố rồi chạy lại trình cài đặt.
-AbortRetryIgnoreChooseAction=Chọn cách xử lý
 AbortRetryIgnoreRetry=Thử lại
-AbortRetryIgnoreProceedAnyway=Vẫn tiếp tục
 AbortRetryIgnoreCancel=Huỷ cài đặt
 
 ; *** Installation status messages
@@ -190,11 +188,7 @@ ErrorExecutingProgram=Không chạy được tệp:%n%1
 ; *** File copying errors
 SourceIsCorrupted=Tệp nguồn bị hỏng
 SourceDoesntExist=Không có tệp nguồn "%1"
-ExistingFileReadOnly=Tệp đang có được đánh dấu chỉ đọc.
-ExistingFileReadOnlySkip=Bỏ qua tệp này
 ErrorReadingExistingDest=Có lỗi khi đọc tệp đang có:
-FileExists=Tệp đã có.%n%nGhi đè lên tệp đó?
-ExistingFileNewer=Tệp đang có mới hơn tệp định cài. Nên giữ tệp đang có.%n%nGiữ tệp đang có?
 ErrorChangingAttr=Có lỗi khi đổi thuộc tính của tệp đang có:
 ErrorCreatingTemp=Có lỗi khi tạo tệp trong thư mục cài đặt:
 ErrorReadingSource=Có lỗi khi đọc tệp nguồn:
@@ -237,6 +231,35 @@ StatusUninstalling=Đang gỡ %1...
 ; *** Shutdown block reasons
 ShutdownBlockReasonInstallingApp=Đang cài %1.
 ShutdownBlockReasonUninstallingApp=Đang gỡ %1.
+
+; *** File conflicts and errors while copying (Inno Setup 6.1 and later)
+AbortRetryIgnoreSelectAction=Chọn cách xử lý
+AbortRetryIgnoreIgnore=&Bỏ qua lỗi và tiếp tục
+FileAbortRetryIgnoreSkipNotRecommended=&Bỏ qua tệp này (không nên)
+FileAbortRetryIgnoreIgnoreNotRecommended=&Bỏ qua lỗi và tiếp tục (không nên)
+ExistingFileNewerSelectAction=Chọn cách xử lý
+ExistingFileNewer2=Tệp đang có mới hơn tệp trình cài đặt định chép vào.
+ExistingFileNewerOverwriteExisting=&Ghi đè tệp đang có
+ExistingFileNewerKeepExisting=&Giữ tệp đang có (nên chọn)
+ExistingFileNewerOverwriteOrKeepAll=&Làm như vậy cho các lần sau
+ExistingFileReadOnly2=Không thay được tệp đang có vì tệp được đánh dấu chỉ đọc.
+ExistingFileReadOnlyRetry=&Bỏ thuộc tính chỉ đọc rồi thử lại
+ExistingFileReadOnlyKeepExisting=&Giữ tệp đang có
+FileExistsSelectAction=Chọn cách xử lý
+FileExists2=Tệp đã có.
+FileExistsOverwriteExisting=&Ghi đè tệp đang có
+FileExistsKeepExisting=&Giữ tệp đang có
+FileExistsOverwriteOrKeepAll=&Làm như vậy cho các lần sau
+PrepareToInstallNeedsRestart=Trình cài đặt cần khởi động lại máy tính. Sau khi khởi động lại, hãy chạy lại trình cài đặt để cài xong [name].%n%nKhởi động lại ngay bây giờ?
+DiskSpaceGBLabel=Cần ít nhất [gb] GB dung lượng trống.
+UninstallDisplayNameMark=%1 (%2)
+UninstallDisplayNameMarks=%1 (%2, %3)
+
+; *** Registry and INI errors
+ErrorRegOpenKey=Lỗi khi mở khoá registry:%n%1\%2
+ErrorRegCreateKey=Lỗi khi tạo khoá registry:%n%1\%2
+ErrorRegWriteKey=Lỗi khi ghi khoá registry:%n%1\%2
+ErrorIniEntry=Lỗi khi ghi mục INI vào tệp "%1".
 
 [CustomMessages]
 
