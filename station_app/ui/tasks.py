@@ -67,7 +67,10 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
+        from station_app.ui import gui_collector
+
         super().__init__(parent)
+        gui_collector.install()  # cycles are collected on the GUI thread only, never in a worker (see there)
         self._db_lane = QThreadPool(self)
         self._db_lane.setMaxThreadCount(1)
         self._cpu_pool = QThreadPool(self)
