@@ -61,7 +61,7 @@ Name: "en"; MessagesFile: "compiler:Default.isl"
 [CustomMessages]
 vi.SelfTestName=Kiểm tra máy (Station App)
 en.SelfTestName=Check this laptop (Station App)
-vi.RemoveDataQuestion=Có XOÁ LUÔN dữ liệu của trạm trên máy này không?%n%nThư mục dữ liệu:%n%1%n%nDữ liệu gồm cơ sở dữ liệu khám, các bản sao lưu và khoá của trạm. Chỉ xoá khi dữ liệu đã được xuất và cơ quan y tế đã nhận. Chọn "Không" (nên chọn) để giữ lại dữ liệu; cài lại hoặc cài bản mới sẽ dùng tiếp dữ liệu này.
+vi.RemoveDataQuestion=Có XOÁ LUÔN dữ liệu của trạm trên máy này không?%n%nThư mục dữ liệu:%n%1%n%nDữ liệu gồm cơ sở dữ liệu khám, các bản sao lưu và khoá của trạm. Chỉ xoá khi dữ liệu đã được xuất và cơ quan y tế đã nhận. Chọn "Không" (No, nên chọn) để giữ lại dữ liệu; cài lại hoặc cài bản mới sẽ dùng tiếp dữ liệu này.
 en.RemoveDataQuestion=Also DELETE the station's data on this computer?%n%nData folder:%n%1%n%nIt holds the exam database, its backups and the station key. Delete it only when its data has been exported and received by the health office. Choose "No" (recommended) to keep it; installing again, or a newer version, goes on with this data.
 vi.DataKept=Dữ liệu của trạm được giữ lại trong:%n%1
 en.DataKept=The station's data was kept in:%n%1
