@@ -59,7 +59,7 @@ clean:
 # `make deb-test` (root, network to a Debian mirror, a few minutes): installs it into a clean Debian 12 root.
 .PHONY: dist deb deb-test
 
-dist:
+dist: system-deps
 	scripts/build-dist.sh
 
 deb: dist

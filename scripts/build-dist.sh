@@ -9,6 +9,16 @@ PYTHON=${PYTHON:-python3}
 VENV=build/venv
 started=$SECONDS
 
+# PyInstaller reads the libraries with binutils (objdump); the strip step below uses file, readelf and strip.
+missing=()
+for tool in objdump:binutils readelf:binutils strip:binutils file:file; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else echo "Missing build tools; install them: sudo apt-get install ${missing[*]}" >&2; exit 1; fi
+fi
+
 if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
