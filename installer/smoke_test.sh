@@ -2,7 +2,8 @@
 # Runs the built program the way a site laptop would, in throwaway data folders: the version, a training
 # station (demo: migrations, argon2, the fonts and the code lists), a real station set up from the command line
 # and its audit chain, a QR picture through both decoders, a printed list as PDF (reportlab + the fonts), the
-# self-test when the build has one, and the window for a few seconds under the offscreen platform.
+# self-test when the build has one, the office service answering, and the window for a few seconds under the
+# offscreen platform.
 #   installer/smoke_test.sh [dist/station-app/station-app]
 set -euo pipefail
 APP=$(realpath "${1:-dist/station-app/station-app}")
@@ -39,6 +40,22 @@ head -c 5 "$WORK/pending.pdf" | grep -q "%PDF-" || { echo "not a PDF"; exit 1; }
 if "$APP" self-test --help >/dev/null 2>&1; then
   step "self-test"
   "$APP" --data-dir "$WORK/real" self-test >"$WORK/self-test.log" 2>&1 || { cat "$WORK/self-test.log"; exit 1; }; ok
+fi
+
+if "$APP" office serve --help >/dev/null 2>&1; then
+  step "office service answers (FastAPI, uvicorn)"
+  "$APP" office init --dir "$WORK/office" >/dev/null
+  port=$("$PY" -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+  "$APP" office serve --dir "$WORK/office" --host 127.0.0.1 --port "$port" >"$WORK/serve.log" 2>&1 &
+  serve=$!
+  health=""
+  for _ in $(seq 40); do
+    health=$("$PY" -c "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=2).read().decode())" \
+      "http://127.0.0.1:$port/api/v1/health" 2>/dev/null) && break
+    sleep 0.5
+  done
+  kill "$serve"; wait "$serve" 2>/dev/null || true
+  grep -q '"status":"ok"' <<<"$health" || { cat "$WORK/serve.log"; echo "no answer on /api/v1/health"; exit 1; }; ok
 fi
 
 step "window (offscreen, 6 s)"
