@@ -23,262 +23,345 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="216" />
+        <location filename="../../station_app/ui/pages/admin.py" line="222" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="217" />
+        <location filename="../../station_app/ui/pages/admin.py" line="223" />
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="218" />
+        <location filename="../../station_app/ui/pages/admin.py" line="224" />
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="219" />
+        <location filename="../../station_app/ui/pages/admin.py" line="225" />
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="220" />
+        <location filename="../../station_app/ui/pages/admin.py" line="226" />
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="221" />
+        <location filename="../../station_app/ui/pages/admin.py" line="227" />
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="222" />
+        <location filename="../../station_app/ui/pages/admin.py" line="228" />
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="224" />
+        <location filename="../../station_app/ui/pages/admin.py" line="230" />
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="224" />
+        <location filename="../../station_app/ui/pages/admin.py" line="230" />
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="224" />
+        <location filename="../../station_app/ui/pages/admin.py" line="230" />
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="225" />
+        <location filename="../../station_app/ui/pages/admin.py" line="231" />
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="225" />
+        <location filename="../../station_app/ui/pages/admin.py" line="231" />
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="227" />
+        <location filename="../../station_app/ui/pages/admin.py" line="233" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="228" />
+        <location filename="../../station_app/ui/pages/admin.py" line="234" />
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="229" />
+        <location filename="../../station_app/ui/pages/admin.py" line="235" />
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="231" />
+        <location filename="../../station_app/ui/pages/admin.py" line="237" />
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="233" />
+        <location filename="../../station_app/ui/pages/admin.py" line="239" />
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="273" />
+        <location filename="../../station_app/ui/pages/admin.py" line="279" />
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="273" />
+        <location filename="../../station_app/ui/pages/admin.py" line="279" />
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="274" />
+        <location filename="../../station_app/ui/pages/admin.py" line="280" />
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="274" />
-        <location filename="../../station_app/ui/pages/admin.py" line="278" />
+        <location filename="../../station_app/ui/pages/admin.py" line="280" />
+        <location filename="../../station_app/ui/pages/admin.py" line="284" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="275" />
+        <location filename="../../station_app/ui/pages/admin.py" line="281" />
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="277" />
+        <location filename="../../station_app/ui/pages/admin.py" line="283" />
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="277" />
+        <location filename="../../station_app/ui/pages/admin.py" line="283" />
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="280" />
+        <location filename="../../station_app/ui/pages/admin.py" line="286" />
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="280" />
+        <location filename="../../station_app/ui/pages/admin.py" line="286" />
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="281" />
+        <location filename="../../station_app/ui/pages/admin.py" line="287" />
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="283" />
+        <location filename="../../station_app/ui/pages/admin.py" line="289" />
         <source>Camera mặc định của máy</source>
         <translation>This computer's default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="284" />
+        <location filename="../../station_app/ui/pages/admin.py" line="290" />
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="285" />
+        <location filename="../../station_app/ui/pages/admin.py" line="291" />
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="287" />
-        <location filename="../../station_app/ui/pages/admin.py" line="288" />
+        <location filename="../../station_app/ui/pages/admin.py" line="293" />
+        <location filename="../../station_app/ui/pages/admin.py" line="294" />
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="342" />
+        <location filename="../../station_app/ui/pages/admin.py" line="348" />
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="343" />
+        <location filename="../../station_app/ui/pages/admin.py" line="349" />
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="362" />
+        <location filename="../../station_app/ui/pages/admin.py" line="368" />
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="371" />
+        <location filename="../../station_app/ui/pages/admin.py" line="377" />
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="372" />
+        <location filename="../../station_app/ui/pages/admin.py" line="378" />
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="384" />
+        <location filename="../../station_app/ui/pages/admin.py" line="390" />
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="398" />
+        <location filename="../../station_app/ui/pages/admin.py" line="404" />
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="403" />
+        <location filename="../../station_app/ui/pages/admin.py" line="409" />
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="408" />
+        <location filename="../../station_app/ui/pages/admin.py" line="414" />
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="413" />
+        <location filename="../../station_app/ui/pages/admin.py" line="419" />
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="417" />
+        <location filename="../../station_app/ui/pages/admin.py" line="423" />
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="132" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="144" />
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="133" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="145" />
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
         <translation>The person who manages the station's accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="141" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="153" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="142" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="154" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="143" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="155" />
         <source>Mật khẩu (ít nhất 6 ký tự)</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="144" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="156" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="153" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="165" />
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
+    <name>BatchesPage</name>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="76" />
+        <source>Lô dữ liệu đã nhận</source>
+        <translation>Batches received</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="77" />
+        <source>Trạm:</source>
+        <translation>Station:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="78" />
+        <source>Trạng thái:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="79" />
+        <source>Tất cả trạm</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="80" />
+        <source>Tất cả trạng thái</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="114" />
+        <source>{n} lô: {a} đã nhập, {d} đã nhập từ trước, {q} bị cách ly</source>
+        <translation>{n} batches: {a} imported, {d} already imported, {q} quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="117" />
+        <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang "Nhập lô".</source>
+        <translation>No batch received yet. Import the stations' batch files on the "Import" page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <source>Nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <source>Trạm</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <source>Số lô</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <source>Lượt khám</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <source>Lý do từ chối</source>
+        <translation>Reason refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="128" />
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="136" />
+        <source>Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.</source>
+        <translation>A copy of the file is at: {path}. Once the cause is fixed, import the file again from there.</translation>
+    </message>
+</context>
+<context>
     <name>CameraScannerWidget</name>
     <message>
-        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="241" />
+        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="240" />
         <source>Không tìm thấy camera. Hãy cắm webcam vào máy tính (ứng dụng tự nhận), hoặc dùng máy quét mã hay mở ảnh chụp mã QR.</source>
         <translation>No camera found. Please plug a webcam into the computer (the app detects it automatically), or use a code scanner or open a photo of the QR code.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="243" />
+        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="242" />
         <source>Không dùng được camera ({detail}). Nếu camera đang mở trong ứng dụng khác (Zalo, Zoom, Camera), hãy đóng ứng dụng đó rồi bật lại camera.</source>
         <translation>Cannot use the camera ({detail}). If the camera is open in another app (Zalo, Zoom, Camera), please close that app and then turn the camera on again.</translation>
     </message>
@@ -286,37 +369,37 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="106" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="118" />
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="107" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="119" />
         <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
         <translation>The free periodic health check-up campaign the station is running.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="110" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="122" />
         <source>Khám sức khỏe định kỳ miễn phí {year}</source>
         <translation>Free periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="119" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="131" />
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="120" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="132" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="121" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="133" />
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="122" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="134" />
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -521,122 +604,122 @@
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="362" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="364" />
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="364" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="366" />
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="365" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="367" />
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="366" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="368" />
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="366" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="368" />
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="366" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="368" />
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="367" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="367" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="367" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="367" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="370" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="372" />
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="371" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="373" />
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="374" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="376" />
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="375" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="377" />
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="376" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="378" />
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="377" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="379" />
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="390" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="392" />
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor's examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="471" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="473" />
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="473" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="475" />
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="487" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="489" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="487" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="489" />
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="508" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="510" />
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="561" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="563" />
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="587" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="589" />
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -697,12 +780,12 @@
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="298" />
+        <location filename="../../station_app/ui/pages/exam.py" line="305" />
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="300" />
+        <location filename="../../station_app/ui/pages/exam.py" line="307" />
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -710,282 +793,297 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="124" />
+        <location filename="../../station_app/ui/pages/export.py" line="131" />
         <source>Nhập gói khoá</source>
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="282" />
+        <location filename="../../station_app/ui/pages/export.py" line="295" />
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="283" />
+        <location filename="../../station_app/ui/pages/export.py" line="296" />
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="285" />
+        <location filename="../../station_app/ui/pages/export.py" line="298" />
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="286" />
+        <location filename="../../station_app/ui/pages/export.py" line="299" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="287" />
+        <location filename="../../station_app/ui/pages/export.py" line="300" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="288" />
+        <location filename="../../station_app/ui/pages/export.py" line="301" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="289" />
+        <location filename="../../station_app/ui/pages/export.py" line="302" />
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="290" />
+        <location filename="../../station_app/ui/pages/export.py" line="303" />
         <source>Nhập gói khoá của cơ quan y tế…</source>
         <translation>Import the health office's key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="291" />
+        <location filename="../../station_app/ui/pages/export.py" line="304" />
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="292" />
+        <location filename="../../station_app/ui/pages/export.py" line="305" />
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="293" />
+        <location filename="../../station_app/ui/pages/export.py" line="306" />
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="294" />
+        <location filename="../../station_app/ui/pages/export.py" line="307" />
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="295" />
+        <location filename="../../station_app/ui/pages/export.py" line="308" />
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="296" />
+        <location filename="../../station_app/ui/pages/export.py" line="309" />
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="311" />
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="311" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="311" />
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="311" />
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="311" />
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="323" />
+        <location filename="../../station_app/ui/pages/export.py" line="337" />
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="325" />
+        <location filename="../../station_app/ui/pages/export.py" line="339" />
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="328" />
+        <location filename="../../station_app/ui/pages/export.py" line="342" />
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="332" />
+        <location filename="../../station_app/ui/pages/export.py" line="346" />
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="334" />
+        <location filename="../../station_app/ui/pages/export.py" line="348" />
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
         <translation>The health authority's key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="447" />
+        <location filename="../../station_app/ui/pages/export.py" line="371" />
+        <source>Bị từ chối: {reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="375" />
+        <source>Đã gửi qua mạng, chờ biên nhận</source>
+        <translation>Sent over the network, waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="377" />
+        <source>Đã tạo, chờ gửi</source>
+        <translation>Made, waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="466" />
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="456" />
+        <location filename="../../station_app/ui/pages/export.py" line="475" />
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
         <translation>The code just scanned is not the receiving office's key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="463" />
+        <location filename="../../station_app/ui/pages/export.py" line="482" />
         <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm "Nhập gói khoá…" để chọn tệp hay ảnh mã QR office-bundle.png.</source>
         <translation>The clipboard does not hold the receiving office's key bundle. Copy the whole content of office-bundle.json, or click "Import the health office's key bundle…" to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="479" />
+        <location filename="../../station_app/ui/pages/export.py" line="498" />
         <source>Nhập gói khoá của đơn vị nhận "{name}"? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
         <translation>Import the key bundle of the receiving office "{name}"? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="337" />
+        <location filename="../../station_app/ui/pages/export.py" line="351" />
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="353" />
+        <location filename="../../station_app/ui/pages/export.py" line="368" />
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="355" />
+        <location filename="../../station_app/ui/pages/export.py" line="372" />
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="357" />
+        <location filename="../../station_app/ui/pages/export.py" line="376" />
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="358" />
-        <source>Đã tạo</source>
-        <translation>Made</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="371" />
+        <location filename="../../station_app/ui/pages/export.py" line="390" />
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="373" />
+        <location filename="../../station_app/ui/pages/export.py" line="392" />
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="380" />
+        <location filename="../../station_app/ui/pages/export.py" line="399" />
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="399" />
+        <location filename="../../station_app/ui/pages/export.py" line="418" />
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="414" />
+        <location filename="../../station_app/ui/pages/export.py" line="433" />
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="426" />
+        <location filename="../../station_app/ui/pages/export.py" line="445" />
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="429" />
+        <location filename="../../station_app/ui/pages/export.py" line="448" />
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="435" />
+        <location filename="../../station_app/ui/pages/export.py" line="454" />
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="446" />
+        <location filename="../../station_app/ui/pages/export.py" line="465" />
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office's key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="488" />
+        <location filename="../../station_app/ui/pages/export.py" line="507" />
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="510" />
+        <location filename="../../station_app/ui/pages/export.py" line="529" />
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station's public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="511" />
+        <location filename="../../station_app/ui/pages/export.py" line="530" />
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="519" />
+        <location filename="../../station_app/ui/pages/export.py" line="538" />
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="526" />
+        <location filename="../../station_app/ui/pages/export.py" line="545" />
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="536" />
+        <location filename="../../station_app/ui/pages/export.py" line="555" />
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office's receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="537" />
+        <location filename="../../station_app/ui/pages/export.py" line="556" />
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="551" />
+        <location filename="../../station_app/ui/pages/export.py" line="570" />
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="554" />
+        <location filename="../../station_app/ui/pages/export.py" line="573" />
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="557" />
+        <location filename="../../station_app/ui/pages/export.py" line="576" />
+        <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
+        <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export.py" line="579" />
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="559" />
+        <location filename="../../station_app/ui/pages/export.py" line="581" />
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -1019,185 +1117,313 @@
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="90" />
+        <source>Nhập lô dữ liệu</source>
+        <translation>Import batches</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="91" />
+        <source>Kéo thả các tệp lô (.batch) hoặc cả thư mục từ USB của trạm vào cửa sổ này, hoặc bấm nút để chọn.</source>
+        <translation>Drag batch files (.batch) or a whole folder from the station's USB stick onto this window, or press a button to choose them.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="93" />
+        <source>Chọn thư mục…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="94" />
+        <source>Chọn tệp lô…</source>
+        <translation>Choose batch files…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="95" />
+        <source>lô đã nhập</source>
+        <translation>batches imported</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="95" />
+        <source>lô đã nhập từ trước (không đổi gì)</source>
+        <translation>batches already imported (nothing changed)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="96" />
+        <source>lô bị cách ly</source>
+        <translation>batches quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="107" />
+        <source>Chọn tệp lô của trạm</source>
+        <translation>Choose the station's batch files</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="108" />
+        <source>Tệp lô (*.batch);;Mọi tệp (*)</source>
+        <translation>Batch files (*.batch);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="113" />
+        <source>Chọn thư mục có tệp lô (trên USB)</source>
+        <translation>Choose the folder holding the batch files (on the USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="120" />
+        <source>Đang nhập lô; hãy đợi xong rồi nhập tiếp.</source>
+        <translation>An import is running; wait until it is done, then import more.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="123" />
+        <source>Không có tệp hay thư mục nào trên máy được thả vào. Hãy kéo tệp lô hoặc thư mục từ USB.</source>
+        <translation>Nothing dropped was a file or folder on this computer. Drag batch files or a folder from the USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="128" />
+        <source>Đang kiểm tra và nhập…</source>
+        <translation>Checking and importing…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="131" />
+        <source>Đang kiểm tra và nhập các lô…</source>
+        <translation>Checking and importing the batches…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="158" />
+        <source>Trạm {code} còn thiếu lô số: {gaps}. Hãy hỏi trạm gửi các lô này.</source>
+        <translation>Station {code} is missing batch numbers: {gaps}. Ask the station to send them.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="161" />
+        <source>Không trạm nào còn thiếu lô.</source>
+        <translation>No station has batches missing.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="163" />
+        <source>Biên nhận đã ghi vào: {folders}. Mang USB về trạm để trạm nhập biên nhận.</source>
+        <translation>Receipts written to: {folders}. Take the USB stick back to the station so that it imports the receipts.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="166" />
+        <source>Bản sao các lô bị cách ly nằm trong thư mục quarantine của đơn vị nhận; khắc phục nguyên nhân (đăng ký trạm, xin trạm xuất lại lô) rồi nhập lại từ đó.</source>
+        <translation>Copies of the quarantined batches are in the office's quarantine folder; fix the cause (register the station, ask the station to export the batch again) and import them again from there.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <source>Trạm</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <source>Số lô</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <source>Lượt khám</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="170" />
+        <source>Lý do từ chối</source>
+        <translation>Reason refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/importing.py" line="181" />
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+</context>
+<context>
     <name>ListTableModel</name>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="150" />
-        <location filename="../../station_app/services/list_exports.py" line="181" />
-        <location filename="../../station_app/services/list_exports.py" line="206" />
+        <location filename="../../station_app/services/list_exports.py" line="151" />
+        <location filename="../../station_app/services/list_exports.py" line="182" />
+        <location filename="../../station_app/services/list_exports.py" line="207" />
         <source>Ngày khám</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="151" />
-        <location filename="../../station_app/services/list_exports.py" line="182" />
+        <location filename="../../station_app/services/list_exports.py" line="152" />
+        <location filename="../../station_app/services/list_exports.py" line="183" />
         <source>STT</source>
         <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/services/list_exports.py" line="152" />
-        <location filename="../../station_app/services/list_exports.py" line="169" />
-        <location filename="../../station_app/services/list_exports.py" line="183" />
-        <location filename="../../station_app/services/list_exports.py" line="199" />
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../station_app/services/list_exports.py" line="153" />
         <location filename="../../station_app/services/list_exports.py" line="170" />
         <location filename="../../station_app/services/list_exports.py" line="184" />
-        <source>Năm sinh</source>
-        <translation>Year of birth</translation>
+        <location filename="../../station_app/services/list_exports.py" line="200" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../station_app/services/list_exports.py" line="154" />
         <location filename="../../station_app/services/list_exports.py" line="171" />
         <location filename="../../station_app/services/list_exports.py" line="185" />
-        <location filename="../../station_app/services/list_exports.py" line="201" />
+        <source>Năm sinh</source>
+        <translation>Year of birth</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="155" />
+        <location filename="../../station_app/services/list_exports.py" line="172" />
+        <location filename="../../station_app/services/list_exports.py" line="186" />
+        <location filename="../../station_app/services/list_exports.py" line="202" />
         <source>Giới</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="155" />
-        <location filename="../../station_app/services/list_exports.py" line="173" />
-        <location filename="../../station_app/services/list_exports.py" line="186" />
-        <location filename="../../station_app/services/list_exports.py" line="202" />
+        <location filename="../../station_app/services/list_exports.py" line="156" />
+        <location filename="../../station_app/services/list_exports.py" line="174" />
+        <location filename="../../station_app/services/list_exports.py" line="187" />
+        <location filename="../../station_app/services/list_exports.py" line="203" />
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="156" />
-        <location filename="../../station_app/services/list_exports.py" line="177" />
+        <location filename="../../station_app/services/list_exports.py" line="157" />
+        <location filename="../../station_app/services/list_exports.py" line="178" />
         <source>Đối tượng</source>
         <translation>Target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="157" />
+        <location filename="../../station_app/services/list_exports.py" line="158" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="158" />
+        <location filename="../../station_app/services/list_exports.py" line="159" />
         <source>Huyết áp</source>
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="159" />
+        <location filename="../../station_app/services/list_exports.py" line="160" />
         <source>HA tâm thu</source>
         <translation>Systolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="160" />
+        <location filename="../../station_app/services/list_exports.py" line="161" />
         <source>HA tâm trương</source>
         <translation>Diastolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="161" />
+        <location filename="../../station_app/services/list_exports.py" line="162" />
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="162" />
-        <location filename="../../station_app/services/list_exports.py" line="188" />
+        <location filename="../../station_app/services/list_exports.py" line="163" />
+        <location filename="../../station_app/services/list_exports.py" line="189" />
         <source>Phân loại</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="163" />
+        <location filename="../../station_app/services/list_exports.py" line="164" />
         <source>Chuyển tuyến</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="164" />
-        <location filename="../../station_app/services/list_exports.py" line="194" />
-        <location filename="../../station_app/services/list_exports.py" line="207" />
+        <location filename="../../station_app/services/list_exports.py" line="165" />
+        <location filename="../../station_app/services/list_exports.py" line="195" />
+        <location filename="../../station_app/services/list_exports.py" line="208" />
         <source>Điểm khám</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="165" />
+        <location filename="../../station_app/services/list_exports.py" line="166" />
         <source>Ký tên</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="168" />
+        <location filename="../../station_app/services/list_exports.py" line="169" />
         <source>Ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="172" />
+        <location filename="../../station_app/services/list_exports.py" line="173" />
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="174" />
-        <location filename="../../station_app/services/list_exports.py" line="203" />
+        <location filename="../../station_app/services/list_exports.py" line="175" />
+        <location filename="../../station_app/services/list_exports.py" line="204" />
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="175" />
+        <location filename="../../station_app/services/list_exports.py" line="176" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="176" />
-        <location filename="../../station_app/services/list_exports.py" line="187" />
+        <location filename="../../station_app/services/list_exports.py" line="177" />
+        <location filename="../../station_app/services/list_exports.py" line="188" />
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="178" />
+        <location filename="../../station_app/services/list_exports.py" line="179" />
         <source>Khó tiếp cận</source>
         <translation>Hard to reach</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="189" />
+        <location filename="../../station_app/services/list_exports.py" line="190" />
         <source>Chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="190" />
-        <location filename="../../station_app/services/list_exports.py" line="198" />
+        <location filename="../../station_app/services/list_exports.py" line="191" />
+        <location filename="../../station_app/services/list_exports.py" line="199" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="191" />
+        <location filename="../../station_app/services/list_exports.py" line="192" />
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="192" />
+        <location filename="../../station_app/services/list_exports.py" line="193" />
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="193" />
+        <location filename="../../station_app/services/list_exports.py" line="194" />
         <source>Ghi chú theo dõi</source>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="197" />
+        <location filename="../../station_app/services/list_exports.py" line="198" />
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="200" />
+        <location filename="../../station_app/services/list_exports.py" line="201" />
         <source>Ngày/năm sinh</source>
         <translation>Date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="204" />
+        <location filename="../../station_app/services/list_exports.py" line="205" />
         <source>CCCD (4 số cuối)</source>
         <translation>ID card (last 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="205" />
+        <location filename="../../station_app/services/list_exports.py" line="206" />
         <source>Mã thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="302" />
+        <location filename="../../station_app/services/list_exports.py" line="293" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -1215,218 +1441,218 @@
         <translation>{name}: follow-up note (where they were seen, the result, next appointment…)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="186" />
+        <location filename="../../station_app/ui/pages/lists.py" line="190" />
         <source>Khám trong ngày</source>
         <translation>Day's visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="186" />
+        <location filename="../../station_app/ui/pages/lists.py" line="190" />
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="187" />
-        <location filename="../../station_app/ui/pages/lists.py" line="220" />
+        <location filename="../../station_app/ui/pages/lists.py" line="191" />
+        <location filename="../../station_app/ui/pages/lists.py" line="224" />
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="187" />
+        <location filename="../../station_app/ui/pages/lists.py" line="191" />
         <source>Nghi trùng</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190" />
+        <location filename="../../station_app/ui/pages/lists.py" line="194" />
         <source>Danh sách:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190" />
+        <location filename="../../station_app/ui/pages/lists.py" line="194" />
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190" />
+        <location filename="../../station_app/ui/pages/lists.py" line="194" />
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="191" />
+        <location filename="../../station_app/ui/pages/lists.py" line="195" />
         <source>Thôn/bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="191" />
+        <location filename="../../station_app/ui/pages/lists.py" line="195" />
         <source>Đối tượng:</source>
         <translation>Target group:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="193" />
+        <location filename="../../station_app/ui/pages/lists.py" line="197" />
         <source>Tất cả thôn/bản</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="194" />
+        <location filename="../../station_app/ui/pages/lists.py" line="198" />
         <source>Tất cả đối tượng</source>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="198" />
+        <location filename="../../station_app/ui/pages/lists.py" line="202" />
         <source>Lọc theo ngày khám</source>
         <translation>Filter by visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="199" />
+        <location filename="../../station_app/ui/pages/lists.py" line="203" />
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="200" />
+        <location filename="../../station_app/ui/pages/lists.py" line="204" />
         <source>Chỉ những trường hợp khó tiếp cận</source>
         <translation>Hardest cases only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="201" />
+        <location filename="../../station_app/ui/pages/lists.py" line="205" />
         <source>Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết tật sống một mình</source>
         <translation>No phone number, no personal ID number, or elderly/disabled living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="203" />
+        <location filename="../../station_app/ui/pages/lists.py" line="207" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="204" />
+        <location filename="../../station_app/ui/pages/lists.py" line="208" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="205" />
+        <location filename="../../station_app/ui/pages/lists.py" line="209" />
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="206" />
+        <location filename="../../station_app/ui/pages/lists.py" line="210" />
         <source>Lưu CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="207" />
+        <location filename="../../station_app/ui/pages/lists.py" line="211" />
         <source>Đã theo dõi…</source>
         <translation>Followed up…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="208" />
+        <location filename="../../station_app/ui/pages/lists.py" line="212" />
         <source>Ghi nhận đã theo dõi người được chuyển tuyến đang chọn</source>
         <translation>Record that the selected referred resident was followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="210" />
+        <location filename="../../station_app/ui/pages/lists.py" line="214" />
         <source>Nhập danh sách người dân…</source>
         <translation>Import resident list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="217" />
+        <location filename="../../station_app/ui/pages/lists.py" line="221" />
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="219" />
+        <location filename="../../station_app/ui/pages/lists.py" line="223" />
         <source>Mới đăng ký</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="219" />
+        <location filename="../../station_app/ui/pages/lists.py" line="223" />
         <source>Đang khám</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="220" />
+        <location filename="../../station_app/ui/pages/lists.py" line="224" />
         <source>Hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="221" />
+        <location filename="../../station_app/ui/pages/lists.py" line="225" />
         <source>Đã huỷ</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="224" />
+        <location filename="../../station_app/ui/pages/lists.py" line="228" />
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="224" />
+        <location filename="../../station_app/ui/pages/lists.py" line="228" />
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="300" />
+        <location filename="../../station_app/ui/pages/lists.py" line="304" />
         <source>Đang tải danh sách…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="328" />
+        <location filename="../../station_app/ui/pages/lists.py" line="332" />
         <source>{n} dòng</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="355" />
+        <location filename="../../station_app/ui/pages/lists.py" line="359" />
         <source>Tổng: {totals}</source>
         <translation>Totals: {totals}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="380" />
+        <location filename="../../station_app/ui/pages/lists.py" line="384" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="380" />
+        <location filename="../../station_app/ui/pages/lists.py" line="384" />
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="381" />
+        <location filename="../../station_app/ui/pages/lists.py" line="385" />
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="382" />
+        <location filename="../../station_app/ui/pages/lists.py" line="386" />
         <source>Lưu danh sách</source>
         <translation>Save the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="387" />
+        <location filename="../../station_app/ui/pages/lists.py" line="391" />
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="393" />
+        <location filename="../../station_app/ui/pages/lists.py" line="397" />
         <source>Đã lưu {n} dòng vào {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="407" />
+        <location filename="../../station_app/ui/pages/lists.py" line="411" />
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="420" />
+        <location filename="../../station_app/ui/pages/lists.py" line="424" />
         <source>Đã gửi danh sách đến máy in.</source>
         <translation>The list was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="423" />
+        <location filename="../../station_app/ui/pages/lists.py" line="427" />
         <source>Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm "Lưu PDF…" để in ở máy khác.</source>
         <translation>Could not print. Check that the printer is on and has paper, or click "Save PDF…" to print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="444" />
+        <location filename="../../station_app/ui/pages/lists.py" line="448" />
         <source>Đã ghi nhận theo dõi chuyển tuyến của {name}.</source>
         <translation>Recorded the referral follow-up of {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="185" />
+        <location filename="../../station_app/ui/pages/lists.py" line="189" />
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
@@ -1511,6 +1737,422 @@
         <location filename="../../station_app/ui/main_window.py" line="288" />
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeBundlePage</name>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="178" />
+        <source>Gói khoá của cơ quan y tế</source>
+        <translation>Health office's key bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="179" />
+        <source>Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu.</source>
+        <translation>The station is created. Now import the key bundle of the health office that receives the data.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="180" />
+        <source>Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), do đơn vị nhận gửi.</source>
+        <translation>The key bundle makes exported data readable by the health office only. Choose the file office-bundle.json, or the QR picture office-bundle.png (or a photo of that QR code), sent by the receiving office.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="183" />
+        <source>Chọn tệp gói khoá…</source>
+        <translation>Choose the key bundle file…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="186" />
+        <source>Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất dữ liệu.</source>
+        <translation>You can skip this step (press Next): the station registers and examines as usual, but cannot export data until the key bundle is imported on the Export page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="195" />
+        <source>Chọn gói khoá của cơ quan y tế</source>
+        <translation>Choose the health office's key bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="196" />
+        <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
+        <translation>Key bundle or its QR picture (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="205" />
+        <source>Đang đọc gói khoá…</source>
+        <translation>Reading the key bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="212" />
+        <source>Đã nhập gói khoá của {name}. Trạm xuất được dữ liệu cho đơn vị này.</source>
+        <translation>The key bundle of {name} is imported. The station can export data for this office.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCharts</name>
+    <message>
+        <location filename="../../station_app/ui/office/report_charts.py" line="54" />
+        <source>Tỉ lệ khám xong theo xã/phường (%)</source>
+        <translation>Share of visits finished by commune (%)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report_charts.py" line="54" />
+        <source>Tỉ lệ khám xong theo nhóm đối tượng (%)</source>
+        <translation>Share of visits finished by target group (%)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report_charts.py" line="55" />
+        <source>Tỉ lệ lượt khám xong được nhận trong 24 giờ, theo trạm (%)</source>
+        <translation>Share of finished visits received within 24 hours, by station (%)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeReport</name>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="27" />
+        <source>Tiến độ theo xã/phường</source>
+        <translation>Progress by commune</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="28" />
+        <source>Tiến độ theo nhóm đối tượng</source>
+        <translation>Progress by target group</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="29" />
+        <source>Tiến độ theo nguồn kinh phí</source>
+        <translation>Progress by funding source</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="30" />
+        <source>Lô dữ liệu theo trạm</source>
+        <translation>Batches by station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="31" />
+        <source>Thời gian từ khám xong đến khi nhận (quy định 24 giờ)</source>
+        <translation>Time from a finished visit to its receipt (24-hour rule)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="32" />
+        <source>Có thể thanh toán trùng (CV 1129): một số CCCD khám ở hai trạm</source>
+        <translation>Possible double payments (CV 1129): one CCCD number examined at two stations</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="33" />
+        <source>Mã xã</source>
+        <translation>Commune code</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="33" />
+        <source>Nhóm đối tượng</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="34" />
+        <source>Nguồn kinh phí</source>
+        <translation>Funding source</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="34" />
+        <source>Lượt khám nhận được</source>
+        <translation>Visits received</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="35" />
+        <source>Đã khám xong</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="35" />
+        <source>Tỉ lệ xong</source>
+        <translation>Share finished</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="36" />
+        <source>Mã trạm</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="36" />
+        <source>Tên trạm</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="37" />
+        <source>Số lô đã nhận</source>
+        <translation>Batches received</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="37" />
+        <source>Lô mới nhất</source>
+        <translation>Newest batch</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="38" />
+        <source>Lô còn thiếu</source>
+        <translation>Batches missing</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="38" />
+        <source>Lô bị cách ly</source>
+        <translation>Batches quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="39" />
+        <source>Lượt khám xong</source>
+        <translation>Visits finished</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="39" />
+        <source>Nhận trong 24 giờ</source>
+        <translation>Received within 24 hours</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="40" />
+        <source>Tỉ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="40" />
+        <source>Trung vị (giờ)</source>
+        <translation>Median (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="41" />
+        <source>Lâu nhất (giờ)</source>
+        <translation>Longest (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="41" />
+        <source>Số CCCD</source>
+        <translation>CCCD number</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="42" />
+        <source>Đợt khám</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="42" />
+        <source>Các trạm</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="43" />
+        <source>Số lượt khám</source>
+        <translation>Visits</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeReportPage</name>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="46" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="47" />
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="48" />
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="76" />
+        <source>Đã gửi báo cáo đến máy in.</source>
+        <translation>The report was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="78" />
+        <source>Không in được. Hãy kiểm tra máy in, hoặc bấm "Lưu PDF…" để lưu và in ở máy khác.</source>
+        <translation>Could not print. Check the printer, or press "Save PDF…" to save it and print on another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="111" />
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="112" />
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="112" />
+        <source>Lưu Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="112" />
+        <source>Lưu CSV…</source>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="115" />
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="124" />
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="147" />
+        <source>{office} · số liệu đến {time} · không tính lượt khám đã huỷ</source>
+        <translation>{office} · figures up to {time} · cancelled visits left out</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="171" />
+        <source>Chưa có số liệu.</source>
+        <translation>No figures yet.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="180" />
+        <source>Chưa có số liệu: nhập lô của các trạm ở trang "Nhập lô".</source>
+        <translation>No figures yet: import the stations' batches on the "Import" page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="188" />
+        <source>Theo xã/phường</source>
+        <translation>By commune</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="188" />
+        <source>Theo nhóm đối tượng</source>
+        <translation>By target group</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="188" />
+        <source>Theo nguồn kinh phí</source>
+        <translation>By funding source</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="189" />
+        <source>Lô theo trạm</source>
+        <translation>Batches by station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="189" />
+        <source>Quy định 24 giờ</source>
+        <translation>24-hour rule</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="189" />
+        <source>Có thể thanh toán trùng</source>
+        <translation>Possible double payments</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="198" />
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="202" />
+        <source>Đang ghi báo cáo…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="211" />
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="223" />
+        <source>Đã lưu báo cáo vào {path}</source>
+        <translation>Report saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="27" />
+        <source>Đã nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="28" />
+        <source>Đã nhập từ trước (không đổi gì)</source>
+        <translation>Already imported (nothing changed)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="29" />
+        <source>Bị cách ly</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/main.py" line="27" />
+        <source>Đơn vị nhận dữ liệu</source>
+        <translation>Receiving office</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="26" />
+        <source>Trạm</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="27" />
+        <source>Lô dữ liệu</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="28" />
+        <source>Nhập lô</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="29" />
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="190" />
+        <source>Chọn thư mục của đơn vị nhận</source>
+        <translation>Choose the office's folder</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="267" />
+        <source>Đơn vị nhận dữ liệu — {name}</source>
+        <translation>Receiving office — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="268" />
+        <location filename="../../station_app/ui/office/window.py" line="269" />
+        <source>Đơn vị nhận dữ liệu khám sức khỏe</source>
+        <translation>Health check-up receiving office</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="270" />
+        <source>Thư mục: {folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="271" />
+        <source>Ngôn ngữ:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/common.py" line="78" />
+        <source>chưa gửi lô nào</source>
+        <translation>no batch sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/common.py" line="80" />
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/common.py" line="82" />
+        <source>{n} giờ</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/common.py" line="83" />
+        <source>{d} ngày {h} giờ</source>
+        <translation>{d} days {h} h</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +2306,39 @@
         <location filename="../../station_app/ui/dialogs/open_visit.py" line="212" />
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningScreen</name>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="88" />
+        <source>Đơn vị nhận dữ liệu</source>
+        <translation>Receiving office</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="89" />
+        <source>Chọn thư mục đơn vị nhận…</source>
+        <translation>Choose the office folder…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="90" />
+        <source>Thử lại</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="91" />
+        <source>Thư mục của đơn vị nhận là thư mục đã tạo bằng lệnh 'station-app office init' (có keys, office-bundle.json và office.sqlite). Chọn đúng thư mục đó, hoặc mở cửa sổ bằng 'station-app office --dir THƯ_MỤC [--db ĐỊA_CHỈ]'.</source>
+        <translation>The office folder is the one made by 'station-app office init' (it holds keys, office-bundle.json and office.sqlite). Choose that folder, or open the window with 'station-app office --dir FOLDER [--db URL]'.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="96" />
+        <source>Đang mở dữ liệu của đơn vị nhận…</source>
+        <translation>Opening the office's data…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="102" />
+        <source>Không mở được dữ liệu của đơn vị nhận.</source>
+        <translation>The office's data could not be opened.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2772,69 @@
         <location filename="../../station_app/ui/pages/reception.py" line="818" />
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
         <translation>The slip was not printed. When the printer is ready, choose the person in today's queue and press Ctrl+P.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterStationDialog</name>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="36" />
+        <source>Chọn tệp…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="38" />
+        <source>Tệp PEM do trạm ghi ra (trang Xuất dữ liệu của trạm, hoặc lệnh 'station-app export --public-key'). Mã trạm phải đúng như trong tên tệp lô của trạm, ví dụ TYT-MK.</source>
+        <translation>The PEM file the station saved (the station's Export page, or 'station-app export --public-key'). The station code must be the one in the station's batch file names, e.g. TYT-MK.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="44" />
+        <source>Đăng ký</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="44" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="50" />
+        <source>Tệp khoá công khai (PEM):</source>
+        <translation>Public key file (PEM):</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="51" />
+        <source>Mã trạm:</source>
+        <translation>Station code:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="52" />
+        <source>Tên trạm:</source>
+        <translation>Station name:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="55" />
+        <source>Đăng ký trạm gửi dữ liệu</source>
+        <translation>Register a station that sends data</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="60" />
+        <source>Đăng ký trạm</source>
+        <translation>Register a station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="64" />
+        <source>Chọn tệp khoá công khai của trạm</source>
+        <translation>Choose the station's public key file</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="65" />
+        <source>Khoá công khai (*.pem *.pub);;Mọi tệp (*)</source>
+        <translation>Public keys (*.pem *.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="73" />
+        <source>Hãy chọn tệp PEM của trạm và nhập mã trạm.</source>
+        <translation>Choose the station's PEM file and enter the station code.</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +3356,39 @@ Please correct those rows in the original file and import it again; rows already
     </message>
 </context>
 <context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="236" />
+        <source>Danh sách người dân</source>
+        <translation>Residents' roster</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="237" />
+        <source>Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ.</source>
+        <translation>Import the commune's roster so that registering someone only takes a name search or a card scan.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="238" />
+        <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép vào trường nào, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
+        <translation>Choose the roster's CSV or Excel (.xlsx) file, check which column goes to which field, then press Import. Importing the same file again makes no duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="241" />
+        <source>Nhập danh sách người dân…</source>
+        <translation>Import the residents' roster…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="244" />
+        <source>Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút "Nhập danh sách người dân…".</source>
+        <translation>You can skip this step (press Finish) and import later on the Lists page, button "Import the residents' roster…".</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="261" />
+        <source>Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng bị từ chối.</source>
+        <translation>Roster imported: {new} new residents, {updated} updated, {rejected} rows refused.</translation>
+    </message>
+</context>
+<context>
     <name>ScanSources</name>
     <message>
         <location filename="../../station_app/ui/scanning/scan_sources.py" line="75" />
@@ -2681,6 +3452,63 @@ Please correct those rows in the original file and import it again; rows already
     </message>
 </context>
 <context>
+    <name>SelfTestBox</name>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="97" />
+        <location filename="../../station_app/ui/self_test_view.py" line="100" />
+        <source>Kiểm tra máy</source>
+        <translation>Check this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="98" />
+        <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa và các khoá.</source>
+        <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, disk and keys.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="101" />
+        <source>Xem kết quả</source>
+        <translation>Show results</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="107" />
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="122" />
+        <source>{fails} lỗi, {warns} chú ý: máy chưa sẵn sàng. Hãy làm theo các dòng có dấu ✖ rồi kiểm tra lại.</source>
+        <translation>{fails} error(s), {warns} warning(s): the laptop is not ready. Follow the lines marked ✖, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="125" />
+        <source>Không có lỗi, {warns} chú ý (dấu ⚠): máy dùng được.</source>
+        <translation>No errors, {warns} warning(s) (marked ⚠): the laptop can be used.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="128" />
+        <source>Mọi mục đều đạt: máy sẵn sàng.</source>
+        <translation>Everything passed: the laptop is ready.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTestDialog</name>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="171" />
+        <source>Kết quả kiểm tra máy</source>
+        <translation>Laptop check results</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="172" />
+        <source>Kiểm tra lại</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/self_test_view.py" line="173" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SerialScanner</name>
     <message>
         <location filename="../../station_app/ui/scanning/serial_scanner.py" line="86" />
@@ -2716,32 +3544,37 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="166" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="297" />
         <source>Thiết lập trạm lần đầu</source>
         <translation>First-time station set-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="173" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="307" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="174" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="308" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="175" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="309" />
+        <source>Tạo trạm</source>
+        <translation>Create the station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="310" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="176" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="311" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="199" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="341" />
         <source>Đang tạo dữ liệu trạm…</source>
         <translation>Creating the station…</translation>
     </message>
@@ -2783,47 +3616,47 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="66" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="78" />
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="67" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="79" />
         <source>Nơi đặt máy: trạm y tế xã, hoặc điểm khám lưu động ở một thôn/bản.</source>
         <translation>Where this computer works: the commune health station, or a mobile site in a village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="70" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="82" />
         <source>Trạm y tế xã/phường</source>
         <translation>Commune health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="71" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="83" />
         <source>Điểm khám lưu động</source>
         <translation>Mobile exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="83" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="95" />
         <source>chỉ với điểm lưu động, ví dụ Bản Nà Khum</source>
         <translation>mobile sites only, e.g. Bản Nà Khum</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="84" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="96" />
         <source>Loại điểm khám</source>
         <translation>Kind of site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="85" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="97" />
         <source>Xã/phường (Lai Châu)</source>
         <translation>Commune/ward (Lai Châu)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="86" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="98" />
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="87" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="99" />
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
@@ -2844,26 +3677,26 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="151" />
+        <location filename="../../station_app/ui/pages/export.py" line="158" />
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="155" />
+        <location filename="../../station_app/ui/pages/export.py" line="162" />
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="158" />
+        <location filename="../../station_app/ui/pages/export.py" line="165" />
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="163" />
+        <location filename="../../station_app/ui/pages/export.py" line="170" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2871,29 +3704,285 @@ Key id: {short}</translation>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="49" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="61" />
         <source>Trạm y tế</source>
         <translation>Health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="50" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="62" />
         <source>Máy này thuộc trạm nào? Mã trạm do Trung tâm Y tế cấp, ví dụ TYT-MUONGKIM.</source>
         <translation>Which station does this computer belong to? The district health centre gives the code, e.g. TYT-MUONGKIM.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="56" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="68" />
         <source>Trạm Y tế xã Mường Kim</source>
         <translation>Trạm Y tế xã Mường Kim</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="57" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="69" />
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="58" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="70" />
         <source>Tên trạm</source>
         <translation>Station name</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="148" />
+        <source>Các trạm</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="149" />
+        <source>Đăng ký trạm…</source>
+        <translation>Register a station…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="150" />
+        <source>Đã đối chiếu xong</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="152" />
+        <source>Chưa có trạm nào được đăng ký. Việc cần làm trước:
+
+1. Gửi cho mỗi trạm tệp khoá của đơn vị nhận: {bundle} (hoặc ảnh mã QR office-bundle.png). Trạm nhập tệp này ở trang Xuất dữ liệu.
+2. Trạm gửi lại tệp khoá công khai của trạm (tệp .pem).
+3. Bấm "Đăng ký trạm…", chọn tệp .pem, nhập mã trạm; đọc 16 số đầu của mã khoá cho trạm qua điện thoại để đối chiếu.
+4. Nhập các tệp lô của trạm ở trang "Nhập lô" (kéo thả từ USB vào cửa sổ).</source>
+        <translation>No station is registered yet. What to do first:
+
+1. Send each station the office's key file: {bundle} (or the QR picture office-bundle.png). The station imports it on its Export page.
+2. The station sends back its public key file (a .pem file).
+3. Press "Register a station…", choose the .pem file, enter the station code; read the key's first 16 digits to the station over the phone to compare.
+4. Import the station's batch files on the "Import" page (drag them from the USB stick onto the window).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="179" />
+        <source>{n} trạm · {late} trạm quá 24 giờ chưa gửi lô (tô đỏ) · {gaps} trạm còn thiếu lô</source>
+        <translation>{n} stations · {late} silent for more than 24 hours (in red) · {gaps} with batches missing</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <source>Mã trạm</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <source>Tên trạm</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <source>Mã khoá
+(16 số đầu)</source>
+        <translation>Key id
+(first 16 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <source>Số lô
+đã nhận</source>
+        <translation>Batches
+received</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="182" />
+        <source>Lô
+mới nhất</source>
+        <translation>Newest
+batch</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="182" />
+        <source>Nhận lô
+lần cuối</source>
+        <translation>Last batch
+received</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="182" />
+        <source>Cách đây</source>
+        <translation>Ago</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="183" />
+        <source>Lô
+còn thiếu</source>
+        <translation>Batches
+missing</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="183" />
+        <source>Lô bị
+cách ly</source>
+        <translation>Batches
+quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="202" />
+        <source>không</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/stations.py" line="211" />
+        <source>Đã đăng ký trạm {code}. Đọc 16 số đầu của mã khoá dưới đây cho trạm qua điện thoại; trạm thấy dãy số của mình ở trang Xuất dữ liệu. Nếu hai dãy khác nhau, đừng nhận lô của trạm này: báo cán bộ kỹ thuật và xin trạm gửi lại tệp PEM.</source>
+        <translation>Station {code} registered. Read the key's first 16 digits below to the station over the phone; the station sees its own digits on its Export page. If they differ, do not take this station's batches: tell the IT staff and ask the station to send its PEM file again.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadAddressDialog</name>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="221" />
+        <source>Địa chỉ gửi lô qua mạng</source>
+        <translation>Address for sending batches over the network</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="224" />
+        <source>ví dụ https://192.168.1.10:8443</source>
+        <translation>e.g. https://192.168.1.10:8443</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="226" />
+        <source>64 chữ số hex, chỉ khi dùng https</source>
+        <translation>64 hex digits, https only</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="229" />
+        <source>Thường không cần nhập: địa chỉ và dấu vân tay có sẵn trong gói khoá của đơn vị nhận. Chỉ nhập khi đơn vị nhận báo địa chỉ mới. Để trống để dùng lại địa chỉ trong gói khoá.</source>
+        <translation>Usually not needed: the address and the fingerprint come with the office's key bundle. Enter them only when the office gives a new address. Leave empty to use the address in the key bundle again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="235" />
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="236" />
+        <source>Dấu vân tay chứng chỉ</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="237" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="237" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UploadPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="305" />
+        <source>Gửi qua mạng</source>
+        <translation>Send over the network</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="306" />
+        <source>Địa chỉ gửi…</source>
+        <translation>Address…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="307" />
+        <source>Gửi lên đơn vị nhận</source>
+        <translation>Send to the office</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="308" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="316" />
+        <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm "Địa chỉ gửi…"; nếu không, xuất ra USB.</source>
+        <translation>No address to send over the network: the office's key bundle names none. With a network, click "Address…"; without one, export to a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="319" />
+        <source>theo gói khoá</source>
+        <translation>from the key bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="319" />
+        <source>nhập tay</source>
+        <translation>entered by hand</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="320" />
+        <source>Đến {url} ({where}).</source>
+        <translation>To {url} ({where}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="322" />
+        <source>Dấu vân tay chứng chỉ: {pin}…</source>
+        <translation>Certificate fingerprint: {pin}…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="336" />
+        <source>{done}/{total} lô</source>
+        <translation>{done}/{total} batches</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="342" />
+        <source>Đang chuẩn bị gửi…</source>
+        <translation>Getting ready to send…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="344" />
+        <source>Đang gửi lô số {seq} ({n}/{total})…</source>
+        <translation>Sending batch {seq} ({n}/{total})…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="349" />
+        <source>Đang dừng: chờ lô đang gửi xong…</source>
+        <translation>Stopping: waiting for the batch being sent…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="357" />
+        <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
+        <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="359" />
+        <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
+        <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="366" />
+        <source>Không có lô nào chờ gửi.</source>
+        <translation>No batch is waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="367" />
+        <source>{n} lô chờ gửi.</source>
+        <translation>{n} batches waiting to be sent.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="371" />
+        <source>Đơn vị nhận đã nhận {n} lô.</source>
+        <translation>The office received {n} batches.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="373" />
+        <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
+        <translation>{n} batches refused (see why in the table below).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="376" />
+        <source>{n} lô chưa được nhận: {reason}.</source>
+        <translation>{n} batches not received: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="378" />
+        <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
+        <translation>Sending stopped; {n} batches still waiting.</translation>
     </message>
 </context>
 <context>
@@ -3212,35 +4301,45 @@ Key id: {short}</translation>
         <translation>the data is damaged after decryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="274" />
+        <location filename="../../station_app/core/batch_format.py" line="278" />
         <source>tệp không phải JSON (có thể đã chọn nhầm tệp)</source>
         <translation>the file is not JSON (perhaps the wrong file was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="275" />
+        <location filename="../../station_app/core/batch_format.py" line="279" />
         <source>không phải tệp khoá của đơn vị nhận (thiếu dòng format: office-bundle/1)</source>
         <translation>it is not a receiving office key file (the line format: office-bundle/1 is missing)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="276" />
+        <location filename="../../station_app/core/batch_format.py" line="280" />
         <source>thiếu tên đơn vị nhận</source>
         <translation>the receiving office's name is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="277" />
+        <location filename="../../station_app/core/batch_format.py" line="281" />
         <location filename="../../station_app/services/keys.py" line="204" />
         <source>khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the encryption key (age_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="278" />
+        <location filename="../../station_app/core/batch_format.py" line="282" />
         <source>khoá mã hoá dự phòng (escrow_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the escrow encryption key (escrow_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="279" />
+        <location filename="../../station_app/core/batch_format.py" line="283" />
         <source>khoá kiểm tra biên nhận (receipt_public_key) sai: phải là 32 byte base64</source>
         <translation>the receipt checking key (receipt_public_key) is wrong: it must be 32 bytes in base64</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/batch_format.py" line="284" />
+        <source>địa chỉ nhận lô qua mạng (upload_url) sai: phải bắt đầu bằng http:// hoặc https://</source>
+        <translation>the upload address (upload_url) is wrong: it must start with http:// or https://</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/batch_format.py" line="285" />
+        <source>dấu vân tay chứng chỉ (tls_sha256) sai: phải là 64 chữ số hex</source>
+        <translation>the certificate fingerprint (tls_sha256) is wrong: it must be 64 hex digits</translation>
     </message>
     <message>
         <location filename="../../station_app/services/keys.py" line="134" />
@@ -3874,44 +4973,44 @@ Key id: {short}</translation>
         <translation>The copy of batch {file} kept on this laptop is damaged (its hash does not match), so it cannot be written again. Tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="42" />
+        <location filename="../../station_app/services/list_exports.py" line="43" />
         <source>Không ghi được tệp {path}: {reason}. Hãy chọn nơi lưu khác (ví dụ một ổ USB còn trống) rồi thử lại.</source>
         <translation>Could not write the file {path}: {reason}. Choose another place to save it (for example a USB stick with free space) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="48" />
+        <location filename="../../station_app/services/list_exports.py" line="49" />
         <source>Chỉ lưu được danh sách dạng .pdf, .csv hoặc .xlsx (tệp đã chọn: {path}). Hãy đổi đuôi tên tệp.</source>
         <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name's extension.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="53" />
+        <location filename="../../station_app/services/list_exports.py" line="54" />
         <source>ổ đĩa đã đầy</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="54" />
         <location filename="../../station_app/services/list_exports.py" line="55" />
+        <location filename="../../station_app/services/list_exports.py" line="56" />
         <source>không có quyền ghi vào thư mục này</source>
         <translation>you may not write to this folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="56" />
+        <location filename="../../station_app/services/list_exports.py" line="57" />
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="57" />
         <location filename="../../station_app/services/list_exports.py" line="58" />
+        <location filename="../../station_app/services/list_exports.py" line="59" />
         <source>thư mục không tồn tại</source>
         <translation>the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="59" />
+        <location filename="../../station_app/services/list_exports.py" line="60" />
         <source>đó là một thư mục, không phải tên tệp</source>
         <translation>that is a folder, not a file name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="61" />
+        <location filename="../../station_app/services/list_exports.py" line="62" />
         <source>lỗi khi ghi tệp</source>
         <translation>an error while writing the file</translation>
     </message>
@@ -3921,32 +5020,32 @@ Key id: {short}</translation>
         <translation>No village named '{village}' on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="63" />
+        <location filename="../../station_app/services/office.py" line="66" />
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy 'station-app office init --dir {path}' hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office's folder yet. Run 'station-app office init --dir {path}' or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="69" />
+        <location filename="../../station_app/services/office.py" line="72" />
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office's keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="75" />
+        <location filename="../../station_app/services/office.py" line="78" />
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh 'station-app export --public-key' của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its 'station-app export --public-key'.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="81" />
+        <location filename="../../station_app/services/office.py" line="84" />
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng 'station-app office stations list'.</source>
         <translation>Station code {code} or this key is already registered. Check with 'station-app office stations list'.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="86" />
+        <location filename="../../station_app/services/office.py" line="89" />
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office's database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="92" />
+        <location filename="../../station_app/services/office.py" line="95" />
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
@@ -3954,6 +5053,146 @@ Key id: {short}</translation>
         <location filename="../../station_app/services/progress.py" line="225" />
         <source>phải từ ngày bắt đầu trở đi</source>
         <translation>must be on or after the start date</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="42" />
+        <source>Địa chỉ gửi dữ liệu '{url}' không dùng được (cần dạng http://máy:cổng hoặc https://máy:cổng). Hãy nhập lại tệp khoá của đơn vị nhận (office-bundle.json) hoặc sửa địa chỉ.</source>
+        <translation>The upload address '{url}' cannot be used (it must look like http://host:port or https://host:port). Import the office's key file (office-bundle.json) again or correct the address.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="48" />
+        <source>Không kết nối được với đơn vị nhận ({host}). Kiểm tra mạng (3G/Wi-Fi) rồi thử lại sau; các lô chưa gửi vẫn được giữ trong máy.</source>
+        <translation>Cannot connect to the receiving office ({host}). Check the network (3G/Wi-Fi) and try again later; batches not yet sent are kept on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="55" />
+        <source>Đơn vị nhận đang bận hoặc gặp sự cố (mã {status}). Hãy thử lại sau ít phút; các lô chưa gửi vẫn được giữ trong máy.</source>
+        <translation>The receiving office is busy or has a problem (code {status}). Try again in a few minutes; batches not yet sent are kept on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="67" />
+        <source>Chứng chỉ của máy chủ {host} không khớp với dấu vân tay trong tệp khoá của đơn vị nhận, nên không gửi gì. Có thể đây không phải máy của đơn vị nhận. Hãy xin lại tệp khoá mới (office-bundle.json) từ đơn vị nhận, nhập lại, rồi gửi lại.</source>
+        <translation>The certificate of server {host} does not match the fingerprint in the office's key file, so nothing was sent. This may not be the office's server. Ask the office for a new key file (office-bundle.json), import it, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="74" />
+        <source>Địa chỉ {host} dùng https nhưng tệp khoá của đơn vị nhận không có dấu vân tay chứng chỉ, nên không gửi gì. Hãy xin tệp khoá (office-bundle.json) có dấu vân tay từ đơn vị nhận rồi nhập lại.</source>
+        <translation>The address {host} uses https but the office's key file has no certificate fingerprint, so nothing was sent. Ask the office for a key file (office-bundle.json) with the fingerprint and import it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="82" />
+        <source>Đơn vị nhận từ chối lô {file}: {reason_text}. Lô vẫn được giữ trong máy và sẽ được gửi lại lần sau; hãy báo đơn vị nhận và cán bộ CNTT để sửa nguyên nhân.</source>
+        <translation>The receiving office refused batch {file}: {reason_text}. The batch stays on this laptop and will be sent again next time; tell the receiving office and IT support so they can fix the cause.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="94" />
+        <source>Lô {file} lớn hơn mức đơn vị nhận chấp nhận qua mạng. Hãy chép lô vào USB và mang đến đơn vị nhận, hoặc nhờ đơn vị nhận nâng giới hạn.</source>
+        <translation>Batch {file} is larger than the office accepts over the network. Copy it to a USB stick and bring it to the office, or ask the office to raise the limit.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="100" />
+        <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy gửi khoá công khai của trạm ('station-app export --public-key') cho đơn vị nhận để được đăng ký.</source>
+        <translation>The receiving office has not registered station {code}. Send the station's public key ('station-app export --public-key') to the office to be registered.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_client.py" line="106" />
+        <source>Máy chủ {host} trả lời không như dịch vụ của đơn vị nhận (mã {status}). Hãy kiểm tra địa chỉ gửi dữ liệu trong tệp khoá của đơn vị nhận, hoặc báo cán bộ CNTT.</source>
+        <translation>Server {host} does not answer like the office's service (code {status}). Check the upload address in the office's key file, or tell the IT staff.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_queries.py" line="36" />
+        <source>Không đọc được tệp {file} trong thư mục đơn vị nhận {path}. Kiểm tra quyền truy cập thư mục, hoặc chép lại tệp này từ bản sao lưu của thư mục.</source>
+        <translation>The file {file} in the office folder {path} cannot be read. Check the access rights to the folder, or copy the file back from the folder's backup.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_queries.py" line="42" />
+        <source>Mã trạm "{code}" không dùng được. Hãy nhập đúng mã trạm như trong tên tệp lô của trạm (3 đến 32 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ TYT-MK).</source>
+        <translation>The station code "{code}" cannot be used. Enter the station code as in the station's batch file names (3 to 32 capital letters, digits or hyphens, e.g. TYT-MK).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_queries.py" line="48" />
+        <source>Không thấy {path}. USB có thể đã bị rút ra: hãy cắm lại rồi chọn lại tệp hoặc thư mục.</source>
+        <translation>{path} is not there. The USB stick may have been pulled out: plug it in again and choose the files or folder again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_queries.py" line="53" />
+        <source>Không thấy tệp lô (.batch) nào trong những gì đã chọn. Tệp lô do trạm xuất ra có tên dạng TYT-MK-000001.batch: hãy chọn đúng thư mục trên USB của trạm.</source>
+        <translation>No batch file (.batch) among what was chosen. A station's batch files are named like TYT-MK-000001.batch: choose the right folder on the station's USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_queries.py" line="59" />
+        <source>Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận (mất kết nối tới máy chủ, hoặc tệp cơ sở dữ liệu bị hỏng). Kiểm tra mạng và máy chủ PostgreSQL rồi thử lại; nếu dùng SQLite, mở lại cửa sổ. Lô đang nhập dở không bị ghi nửa chừng.</source>
+        <translation>The office database cannot be read or written (the connection to the server was lost, or the database file is damaged). Check the network and the PostgreSQL server and try again; with SQLite, open the window again. A batch being imported is never left half-written.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_queries.py" line="65" />
+        <source>tệp không phải cơ sở dữ liệu hoặc đã bị hỏng</source>
+        <translation>the file is not a database or is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_tls.py" line="37" />
+        <source>Địa chỉ '{url}' không dùng được. Hãy viết dạng https://TÊN-MÁY-HOẶC-IP:CỔNG (hoặc http:// trong mạng nội bộ), ví dụ https://192.168.1.10:8765.</source>
+        <translation>The address '{url}' cannot be used. Write it as https://HOST-NAME-OR-IP:PORT (or http:// on a closed network), for example https://192.168.1.10:8765.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_tls.py" line="43" />
+        <source>Không đọc được chứng chỉ hoặc khoá TLS ({path}). Hãy chỉ đúng tệp PEM bằng --tls-cert và --tls-key, hoặc bỏ hai tuỳ chọn này để dùng chứng chỉ tự ký của đơn vị.</source>
+        <translation>Cannot read the TLS certificate or key ({path}). Name the right PEM files with --tls-cert and --tls-key, or leave both options out to use the office's self-signed certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_upload.py" line="39" />
+        <source>Tên tệp lô '{name}' không đúng dạng MÃTRẠM-000001.batch. Hãy gửi đúng tệp lô do trạm xuất ra.</source>
+        <translation>The batch file name '{name}' is not of the form STATIONCODE-000001.batch. Send the batch file exactly as the station exported it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_upload.py" line="44" />
+        <source>Lô lớn hơn giới hạn {mib} MiB của đơn vị nhận. Hãy mang lô đến bằng USB, hoặc nhờ đơn vị nhận nâng giới hạn (--max-mib).</source>
+        <translation>The batch is larger than the office's limit of {mib} MiB. Bring it on a USB stick, or ask the office to raise the limit (--max-mib).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_upload.py" line="52" />
+        <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy gửi khoá công khai của trạm cho đơn vị nhận ('station-app office stations add').</source>
+        <translation>Station {code} is not registered with the receiving office. Send the station's public key to the office ('station-app office stations add').</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_upload.py" line="59" />
+        <source>Đơn vị nhận không ghi được lô vào thư mục {path} (đầy ổ đĩa hoặc thiếu quyền ghi). Hãy thử gửi lại sau; cán bộ CNTT của đơn vị nhận cần kiểm tra ổ đĩa.</source>
+        <translation>The receiving office cannot write the batch into folder {path} (disk full or no write permission). Try sending again later; the office's IT staff need to check the disk.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_upload.py" line="65" />
+        <source>Lô đến quá chậm (quá {seconds} giây) nên đơn vị nhận đã dừng nhận; không giữ gì của lần gửi này. Hãy gửi lại khi mạng tốt hơn.</source>
+        <translation>The batch arrived too slowly (over {seconds} seconds), so the office stopped receiving it; nothing of this attempt was kept. Send it again when the network is better.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_upload.py" line="71" />
+        <source>Đơn vị nhận chưa nhận được lô lúc này (cơ sở dữ liệu bận hoặc không kết nối được). Hãy gửi lại sau ít phút; không có gì của lô được ghi.</source>
+        <translation>The receiving office cannot take the batch right now (its database is busy or unreachable). Send it again in a few minutes; nothing of the batch was written.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="66" />
+        <source>Địa chỉ đơn vị nhận không dùng được: {reason}. Hãy nhập lại theo dạng https://may-chu:8443 (hoặc để trống để dùng địa chỉ trong gói khoá của đơn vị nhận).</source>
+        <translation>The office address cannot be used: {reason}. Enter it again as https://server:8443 (or leave it empty to use the address in the office's key bundle).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="72" />
+        <source>Chưa có địa chỉ gửi lô qua mạng. Hãy nhập gói khoá mới của đơn vị nhận (có địa chỉ gửi) hoặc nhập địa chỉ ở trang Xuất dữ liệu; nếu không có mạng, hãy xuất ra USB.</source>
+        <translation>There is no address to send batches over the network. Import the office's new key bundle (with its address) or enter the address on the Export page; without a network, export to a USB stick.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="78" />
+        <source>địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ</source>
+        <translation>the address must start with http:// or https:// and name a server</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="79" />
+        <source>dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)</source>
+        <translation>the certificate fingerprint must be 64 hex digits (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="80" />
+        <source>địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận</source>
+        <translation>an https address needs the office certificate's fingerprint</translation>
     </message>
 </context>
 <context>
@@ -4351,6 +5590,7 @@ Key id: {short}</translation>
     </message>
     <message>
         <location filename="../../station_app/services/batch_export.py" line="136" />
+        <location filename="../../station_app/services/upload.py" line="462" />
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
     </message>
@@ -4422,32 +5662,32 @@ Key id: {short}</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="48" />
+        <location filename="../../station_app/services/office.py" line="51" />
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh 'office stations add')</source>
         <translation>the station is not registered with the receiving office (command 'office stations add')</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="49" />
+        <location filename="../../station_app/services/office.py" line="52" />
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="50" />
+        <location filename="../../station_app/services/office.py" line="53" />
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="51" />
+        <location filename="../../station_app/services/office.py" line="54" />
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="57" />
+        <location filename="../../station_app/services/office.py" line="60" />
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="58" />
+        <location filename="../../station_app/services/office.py" line="61" />
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
@@ -4541,6 +5781,257 @@ Key id: {short}</translation>
         <location filename="../../station_app/core/qr_payloads.py" line="119" />
         <source>Phiếu khám này do một phiên bản khác của ứng dụng in ra. Hãy cập nhật ứng dụng, hoặc tìm lượt khám theo tên.</source>
         <translation>This visit slip was printed by a different version of the app. Please update the app, or look up the visit by name.</translation>
+    </message>
+</context>
+<context>
+    <name>self_test</name>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="131" />
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="132" />
+        <source>Phông chữ tiếng Việt</source>
+        <translation>Vietnamese font</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="133" />
+        <source>Đọc mã QR</source>
+        <translation>QR code reading</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="134" />
+        <source>In ra tệp PDF</source>
+        <translation>Printing to a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="135" />
+        <source>Chữ ký số</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="136" />
+        <source>Mã hoá dữ liệu</source>
+        <translation>Data encryption</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="137" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="138" />
+        <source>Cổng COM (máy quét)</source>
+        <translation>COM ports (scanner)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="139" />
+        <source>Dung lượng ổ đĩa</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="140" />
+        <source>Gói khoá của cơ quan y tế</source>
+        <translation>Health office's key bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="141" />
+        <source>Khoá của trạm</source>
+        <translation>Station key</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="155" />
+        <source>Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục logs trong thư mục dữ liệu) cho cán bộ hỗ trợ.</source>
+        <translation>Unexpected error during the check. Reinstall the app; if it still fails, send the log file (logs folder in the data folder) to support staff.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="171" />
+        <source>Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục backups) với sự giúp đỡ của cán bộ hỗ trợ.</source>
+        <translation>The database file is damaged. Do not use this laptop; restore from a backup (backups folder) with the help of support staff.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="175" />
+        <source>Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.</source>
+        <translation>The data was made by a newer version of the app. Install the newest version of the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="179" />
+        <source>Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.</source>
+        <translation>The database is busy (being written). Wait a moment, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="186" />
+        <source>Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại.</source>
+        <translation>The database could not be written. Check the disk, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="189" />
+        <source>OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được thiết lập.</source>
+        <translation>OK: a new database was created, upgraded and written (version {revision}). The station is not set up yet.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="193" />
+        <source>OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị thay đổi).</source>
+        <translation>OK: opened and written (version {after}, checked on a copy; the real data was not changed).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="196" />
+        <source>OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật được nâng cấp khi mở ứng dụng.</source>
+        <translation>OK: opened, upgraded (version {before} → {after}) and written on a copy; the real data is upgraded when the app opens.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="209" />
+        <source>Thiếu hoặc hỏng tệp phông chữ {file}. Hãy cài lại ứng dụng.</source>
+        <translation>The font file {file} is missing or damaged. Reinstall the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="213" />
+        <source>Phông chữ {file} thiếu chữ {letters}. Hãy cài lại ứng dụng.</source>
+        <translation>The font {file} lacks the letters {letters}. Reinstall the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="216" />
+        <source>OK: phông chữ hiển thị và in được đủ dấu tiếng Việt ({letters}).</source>
+        <translation>OK: the font shows and prints every Vietnamese letter ({letters}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="233" />
+        <source>Ảnh mã QR mẫu của ứng dụng bị thiếu hoặc hỏng nên không kiểm tra được bộ đọc mã. Hãy cài lại ứng dụng.</source>
+        <translation>The app's sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="242" />
+        <source>Bộ đọc mã {decoder} không đọc được ảnh mã QR mẫu. Máy quét bằng camera và ảnh sẽ không dùng được; hãy cài lại ứng dụng (trên Linux: gói libzbar0).</source>
+        <translation>The code reader {decoder} could not read the sample QR picture. Scanning with the camera and from pictures will not work; reinstall the app (on Linux: the libzbar0 package).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="245" />
+        <source>OK: cả hai bộ đọc mã (zxing-cpp và zbar) đọc đúng ảnh mã QR mẫu.</source>
+        <translation>OK: both code readers (zxing-cpp and zbar) read the sample QR picture correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="263" />
+        <source>Tệp PDF in thử không đọc lại được đúng chữ tiếng Việt. Hãy cài lại ứng dụng.</source>
+        <translation>The test PDF did not read back with the right Vietnamese text. Reinstall the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="265" />
+        <source>OK: in thử ra tệp PDF và đọc lại được đúng chữ tiếng Việt.</source>
+        <translation>OK: a test PDF was printed to a file and its Vietnamese text read back correctly.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="295" />
+        <source>Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng.</source>
+        <translation>The test signature could not be checked. Reinstall the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="297" />
+        <source>OK: ký số (Ed25519) và kiểm tra chữ ký được.</source>
+        <translation>OK: signing (Ed25519) and checking the signature work.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="315" />
+        <source>Mã hoá rồi giải mã thử không ra đúng dữ liệu. Hãy cài lại ứng dụng.</source>
+        <translation>Encrypting and decrypting test data did not give the same data back. Reinstall the app.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="317" />
+        <source>OK: mã hoá và giải mã thử (age) đúng.</source>
+        <translation>OK: test encryption and decryption (age) are correct.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="324" />
+        <source>Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
+        <translation>The cameras of this laptop could not be listed. If the station scans codes with a camera, try in the app window: Administration → Check this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="328" />
+        <source>Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu dùng máy quét thì bỏ qua dòng này.</source>
+        <translation>No camera found. If the station scans codes with a camera, plug it in and check again; if it uses a scanner, ignore this line.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="331" />
+        <source>OK: {count} camera: {names}.</source>
+        <translation>OK: {count} camera(s): {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="338" />
+        <source>Không liệt kê được cổng COM trên máy này. Nếu trạm dùng máy quét cổng COM, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
+        <translation>The COM ports of this laptop could not be listed. If the station uses a COM-port scanner, try in the app window: Administration → Check this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="342" />
+        <source>Không thấy cổng COM nào. Nếu trạm dùng máy quét cổng COM, hãy cắm máy quét rồi kiểm tra lại; máy quét dạng bàn phím không cần cổng COM.</source>
+        <translation>No COM port found. If the station uses a COM-port scanner, plug it in and check again; a keyboard-mode scanner needs no COM port.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="345" />
+        <source>OK: {count} cổng: {names}.</source>
+        <translation>OK: {count} port(s): {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="370" />
+        <source>Ổ chứa dữ liệu chỉ còn {free} trống: không đủ để làm việc an toàn. Hãy xoá bớt tệp không cần (cần trên 1 GB) rồi kiểm tra lại.</source>
+        <translation>The data drive has only {free} free: not enough to work safely. Delete files that are not needed (more than 1 GB is needed), then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="374" />
+        <source>Ổ chứa dữ liệu còn {free} trống. Nên giải phóng để còn trên 1 GB trước khi lên điểm khám.</source>
+        <translation>The data drive has {free} free. Free some space (more than 1 GB) before going to the site.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="377" />
+        <source>OK: còn {free} trống.</source>
+        <translation>OK: {free} free.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="395" />
+        <source>Tệp gói khoá của cơ quan y tế bị hỏng. Hãy nhập lại tệp office-bundle.json (hoặc ảnh mã QR của nó) ở trang Xuất dữ liệu.</source>
+        <translation>The health office's key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="399" />
+        <source>Chưa nhập gói khoá của cơ quan y tế nên chưa xuất được dữ liệu. Hãy nhập tệp office-bundle.json (hoặc ảnh mã QR office-bundle.png) ở trang Xuất dữ liệu trước khi lên điểm khám.</source>
+        <translation>The health office's key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="403" />
+        <source>OK: đã nhập gói khoá của {office}.</source>
+        <translation>OK: the key bundle of {office} is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="414" />
+        <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
+        <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, open the Export page to make a new key and send its public key to the health office to register again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="421" />
+        <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu, hoặc nhờ cán bộ hỗ trợ tạo khoá mới.</source>
+        <translation>The station key file is damaged. Copy the keys folder back from a backup, or ask support staff to make a new key.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="424" />
+        <source>OK: mã khoá {short}.</source>
+        <translation>OK: key id {short}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="429" />
+        <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh 'station-app init'), rồi kiểm tra lại.</source>
+        <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command 'station-app init'), then check again.</translation>
+    </message>
+</context>
+<context>
+    <name>upload</name>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="60" />
+        <source>lô lớn hơn giới hạn đơn vị nhận cho phép gửi qua mạng: hãy xuất ra USB</source>
+        <translation>the batch is larger than the office accepts over the network: export it to a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/upload.py" line="61" />
+        <source>chưa kết nối được với đơn vị nhận: lô vẫn chờ gửi</source>
+        <translation>the office could not be reached: the batch is still waiting to be sent</translation>
     </message>
 </context>
 <context>

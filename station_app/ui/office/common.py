@@ -73,14 +73,15 @@ def local_time(moment: dt.datetime | None) -> str:
 
 def since_text(hours: float | None) -> str:
     """How long ago, in the unit a person says: minutes, hours, then days and hours."""
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate spelt out each time: lupdate does not follow an alias such as tr = …
     if hours is None:
-        return tr("OfficeWindow", "chưa gửi lô nào")
+        return QCoreApplication.translate("OfficeWindow", "chưa gửi lô nào")
     if hours < 1:
-        return tr("OfficeWindow", "{n} phút").format(n=int(hours * 60))
+        return QCoreApplication.translate("OfficeWindow", "{n} phút").format(n=int(hours * 60))
     if hours < 48:
-        return tr("OfficeWindow", "{n} giờ").format(n=int(hours))
-    return tr("OfficeWindow", "{d} ngày {h} giờ").format(d=int(hours // 24), h=int(hours % 24))
+        return QCoreApplication.translate("OfficeWindow", "{n} giờ").format(n=int(hours))
+    return QCoreApplication.translate("OfficeWindow", "{d} ngày {h} giờ").format(d=int(hours // 24),
+                                                                                   h=int(hours % 24))
 
 
 __all__ = ["fill_table", "local_time", "make_table", "number", "since_text", "tint_row"]
