@@ -7,22 +7,51 @@ wrapper itself and decodes the raw bytes as UTF-8.
 
 Threading contract: every function here is pure and thread-safe (each call makes its own zbar scanner), so the
 UI may run them on its CPU pool. Payloads are never logged.
+
+Pictures travel as ``GrayFrame`` (8-bit gray bytes, no row padding), so decoding needs no numpy: zxing-cpp reads a
+2-D memoryview of the bytes, libzbar the bytes themselves, and Pillow does any colour conversion in C.
 """
 from __future__ import annotations
 
 import ctypes
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
-import numpy as np
-
 from station_app.core.errors import ImageUnreadableError
 
-ImageLike = Any  # numpy uint8 array (H×W, H×W×3 RGB, H×W×4 RGBA), PIL image, or a path (str / os.PathLike)
+ImageLike = Any  # GrayFrame, PIL image, or a path (str / os.PathLike)
+
+
+@dataclass(frozen=True)
+class GrayFrame:
+    """A grayscale picture: ``width × height`` bytes, one per pixel, row after row with no padding."""
+
+    data: bytes = field(repr=False)  # a megabyte per camera frame: kept out of reprs and test reports
+    width: int
+    height: int
+
+    def __post_init__(self) -> None:
+        if len(self.data) != self.width * self.height:
+            raise ValueError(f"{len(self.data)} bytes of pixels for a {self.width} × {self.height} frame")
+
+    @classmethod
+    def from_rows(cls, data: bytes | memoryview, width: int, height: int, bytes_per_line: int) -> GrayFrame:
+        """A frame from rows ``bytes_per_line`` apart (Qt pads each row to 4 bytes): the padding is left out."""
+        if len(data) < bytes_per_line * height:
+            raise ValueError(f"frame buffer of {len(data)} bytes is too small for {height} × {bytes_per_line}")
+        if bytes_per_line == width:
+            return cls(bytes(data[: width * height]), width, height)
+        rows = memoryview(data)
+        return cls(b"".join(rows[y * bytes_per_line: y * bytes_per_line + width] for y in range(height)),
+                   width, height)
+
+    def rows(self) -> memoryview:
+        """The pixels as a 2-D (height × width) buffer, as zxing-cpp reads them; no copy."""
+        return memoryview(self.data).cast("B", (self.height, self.width))
 
 
 class FrameFormat(StrEnum):
@@ -55,29 +84,30 @@ def decode_image(image: ImageLike, *, fallback: bool = True) -> list[str]:
 
 def decode_frame_bytes(data: bytes | memoryview, width: int, height: int, bytes_per_line: int,
                        fmt: FrameFormat | str, *, fallback: bool = True) -> list[str]:
-    """``decode_image`` on a raw camera frame; a grayscale frame is read in place, without a copy."""
+    """``decode_image`` on a raw camera frame whose rows are ``bytes_per_line`` apart."""
     return decode_image(frame_to_grayscale(data, width, height, bytes_per_line, fmt), fallback=fallback)
 
 
 def frame_to_grayscale(data: bytes | memoryview, width: int, height: int, bytes_per_line: int,
-                       fmt: FrameFormat | str) -> np.ndarray:
+                       fmt: FrameFormat | str) -> GrayFrame:
+    """The gray frame of a raw camera frame; 32-bit frames are converted by Pillow (BT.601 luma)."""
     fmt = FrameFormat(fmt)
-    pixels = np.frombuffer(data, dtype=np.uint8)
-    if pixels.size < bytes_per_line * height:
-        raise ValueError(f"frame buffer of {pixels.size} bytes is too small for {height} × {bytes_per_line}")
-    rows = pixels[: bytes_per_line * height].reshape(height, bytes_per_line)
     if fmt is FrameFormat.GRAY8:
-        return rows[:, :width]  # a view: zxing reads the strided rows as they are
-    bgra = rows[:, : width * 4].reshape(height, width, 4)
-    return _luma(bgra[..., 2], bgra[..., 1], bgra[..., 0])
+        return GrayFrame.from_rows(data, width, height, bytes_per_line)
+    if len(data) < bytes_per_line * height:
+        raise ValueError(f"frame buffer of {len(data)} bytes is too small for {height} × {bytes_per_line}")
+    from PIL import Image
+
+    rgb = Image.frombuffer("RGB", (width, height), bytes(data), "raw", "BGRX", bytes_per_line, 1)
+    return _pil_to_frame(rgb.convert("L"))
 
 
-def to_grayscale(image: ImageLike) -> np.ndarray:
-    """An H×W uint8 array from any accepted picture; a grayscale array is returned as it is."""
+def to_grayscale(image: ImageLike) -> GrayFrame:
+    """The gray frame of any accepted picture; a ``GrayFrame`` is returned as it is."""
+    if isinstance(image, GrayFrame):
+        return image
     if isinstance(image, (str, os.PathLike)):
         image = _open(image)
-    if isinstance(image, np.ndarray):
-        return _array_to_gray(image)
     from PIL import Image
 
     if isinstance(image, Image.Image):
@@ -85,21 +115,20 @@ def to_grayscale(image: ImageLike) -> np.ndarray:
     raise TypeError(f"not a picture: {type(image).__name__}")
 
 
-def zxing_payloads(gray: np.ndarray) -> list[str]:
+def zxing_payloads(gray: GrayFrame) -> list[str]:
     """What zxing-cpp reads in a grayscale picture (QR codes only)."""
     import zxingcpp
 
     found = [_Found(_zxing_text(b), *_top_left((p.x, p.y) for p in _corners(b.position)))
-             for b in zxingcpp.read_barcodes(gray, formats=zxingcpp.QRCode) if b.valid]
+             for b in zxingcpp.read_barcodes(gray.rows(), formats=zxingcpp.QRCode) if b.valid]
     return _distinct(found)
 
 
-def zbar_payloads(gray: np.ndarray) -> list[str]:
+def zbar_payloads(gray: GrayFrame) -> list[str]:
     """What zbar reads in a grayscale picture, in binary mode, the bytes decoded as UTF-8."""
     from pyzbar import wrapper as zb
 
-    gray = np.ascontiguousarray(gray)
-    height, width = gray.shape
+    pixels = gray.data  # held here while zbar reads it: the pointer below does not keep it alive
     scanner = zb.zbar_image_scanner_create()
     image = zb.zbar_image_create()
     try:
@@ -107,13 +136,13 @@ def zbar_payloads(gray: np.ndarray) -> list[str]:
         zb.zbar_image_scanner_set_config(scanner, zb.ZBarSymbol.QRCODE, zb.ZBarConfig.CFG_ENABLE, 1)
         zb.zbar_image_scanner_set_config(scanner, zb.ZBarSymbol.QRCODE, _zbar_binary_config(), 1)
         zb.zbar_image_set_format(image, _fourcc("Y800"))
-        zb.zbar_image_set_size(image, width, height)
-        zb.zbar_image_set_data(image, gray.ctypes.data_as(ctypes.c_void_p), gray.size, None)
+        zb.zbar_image_set_size(image, gray.width, gray.height)
+        zb.zbar_image_set_data(image, ctypes.cast(pixels, ctypes.c_void_p), len(pixels), None)
         if zb.zbar_scan_image(scanner, image) < 0:
             raise RuntimeError("zbar refused the image")
         found = [_zbar_found(zb, symbol) for symbol in _zbar_symbols(zb, image)]
     finally:
-        zb.zbar_image_destroy(image)  # the array stays ours: zbar was given no cleanup handler
+        zb.zbar_image_destroy(image)  # the bytes stay ours: zbar was given no cleanup handler
         zb.zbar_image_scanner_destroy(scanner)
     return _distinct(found)
 
@@ -132,35 +161,21 @@ def _open(path: str | os.PathLike[str]) -> Any:
         raise ImageUnreadableError(path=os.fspath(path), reason=type(exc).__name__) from exc
 
 
-def _pil_to_gray(image: Any) -> np.ndarray:
+def _pil_to_gray(image: Any) -> GrayFrame:
     from PIL import Image
 
     if image.mode == "L":
-        return np.asarray(image)
+        return _pil_to_frame(image)
     if "A" in image.getbands() or "transparency" in image.info:
         # a QR drawn on a transparent background: black on nothing must become black on white
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
-    return np.asarray(image.convert("L"))
+    return _pil_to_frame(image.convert("L"))
 
 
-def _array_to_gray(array: np.ndarray) -> np.ndarray:
-    if array.dtype != np.uint8:
-        raise ValueError(f"expected uint8 pixels, got {array.dtype}")
-    if array.ndim == 2:
-        return array
-    if array.ndim == 3 and array.shape[2] in (3, 4):
-        return _luma(array[..., 0], array[..., 1], array[..., 2])
-    raise ValueError(f"expected H×W, H×W×3 or H×W×4 pixels, got shape {array.shape}")
-
-
-def _luma(red: np.ndarray, green: np.ndarray, blue: np.ndarray) -> np.ndarray:
-    """ITU-R BT.601 luma in integer arithmetic (weights 77/150/29 of 256)."""
-    total = red.astype(np.uint16) * 77
-    total += green.astype(np.uint16) * 150
-    total += blue.astype(np.uint16) * 29
-    return (total >> 8).astype(np.uint8)
+def _pil_to_frame(gray: Any) -> GrayFrame:
+    return GrayFrame(gray.tobytes(), gray.width, gray.height)
 
 
 # -- results --------------------------------------------------------------------------------------------------

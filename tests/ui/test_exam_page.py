@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 import qrcode
 import shiboken6
@@ -21,6 +20,7 @@ from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, Sex
 from station_app.core.qr_payloads import encode_slip
 from station_app.core.settings import Settings
+from station_app.services.decoding import to_grayscale
 from station_app.services.registry import ConsentInput, ResidentInput
 from station_app.ui.dialogs.choose import ChooseDialog
 from station_app.ui.pages.exam import ExamPage
@@ -109,7 +109,7 @@ def test_a_camera_frame_with_a_slip_opens_the_visit(qtbot, page, ctx, nurse, no_
     assert page.sources.camera is not None and page.sources.camera_panel.isVisible()
     assert page.sources.camera_button.text() == "Tắt camera (F4)"
     assert "Không tìm thấy camera" in page.sources.camera._message.text()  # said plainly, in the preview
-    page.sources.camera.decoder.offer_frame(np.array(slip_picture(visit)))
+    page.sources.camera.decoder.offer_frame(to_grayscale(slip_picture(visit)))
     wait_until_open(qtbot, page, visit)
     page.sources.camera_button.click()
     assert not page.sources.camera_panel.isVisible()
@@ -117,9 +117,9 @@ def test_a_camera_frame_with_a_slip_opens_the_visit(qtbot, page, ctx, nurse, no_
 
 def test_a_pasted_picture_of_a_slip_opens_the_visit(qtbot, page, ctx, nurse):
     visit = open_visit(ctx, nurse)
-    picture = np.array(slip_picture(visit))
+    picture = slip_picture(visit).tobytes()
     QGuiApplication.clipboard().setImage(
-        QImage(picture.data, 1280, 720, 1280, QImage.Format.Format_Grayscale8).copy())
+        QImage(picture, 1280, 720, 1280, QImage.Format.Format_Grayscale8).copy())
     qtbot.keyClick(page.scan, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     wait_until_open(qtbot, page, visit)
     assert page.scan.text() == ""  # the picture was read, not pasted as text

@@ -14,7 +14,6 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-import numpy as np
 import pytest
 import qrcode
 from PIL import Image
@@ -28,7 +27,7 @@ from station_app.core.cards import ScanKind
 from station_app.core.model import RecordSource, Sex
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
-from station_app.services.decoding import decode_image
+from station_app.services.decoding import decode_image, to_grayscale
 from station_app.services.registry import ResidentInput
 from station_app.ui import printing
 from station_app.ui.dialogs.choose import ChooseDialog
@@ -298,7 +297,7 @@ def test_camera_frames_show_the_resident(qtbot, page, ctx, nurse, no_camera):
     key(qtbot, page.search, Qt.Key.Key_F4)
     assert page.camera_button.isChecked() and page.camera is not None and page.camera_panel.isVisible()
     assert "Không tìm thấy camera" in page.camera._message.text()  # said plainly, in the preview
-    page.camera.decoder.offer_frame(np.array(qr_image(CCCD_MAI)))
+    page.camera.decoder.offer_frame(to_grayscale(qr_image(CCCD_MAI)))
     qtbot.waitUntil(lambda: page.card.resident is not None, timeout=5000)
     assert page.card.resident.id == known and page.dialog is None
     key(qtbot, page.search, Qt.Key.Key_F4)
@@ -551,9 +550,9 @@ def test_a_pasted_picture_of_an_expired_insurance_card_warns_and_funds_from_the_
     known = register(ctx, nurse, full_name="Lò Thị Ơn", sex=Sex.FEMALE, birth_year=1990,
                      insurance_number="GD4010120012345", address="Xã Mường Kim")
     expired = "GD4010120012345|Lò Thị Ơn|1990|2|Xã Mường Kim|01/01/2024|01/01/2025|31/12/2025|-|$"
-    picture = np.array(qr_image(expired))
+    picture = qr_image(expired).tobytes()
     QGuiApplication.clipboard().setImage(
-        QImage(picture.data, 1280, 720, 1280, QImage.Format.Format_Grayscale8).copy())
+        QImage(picture, 1280, 720, 1280, QImage.Format.Format_Grayscale8).copy())
     qtbot.keyClick(page.search, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.card.resident is not None, timeout=5000)
     assert page.card.resident.id == known and page.search.text() == ""  # the picture was not pasted as text

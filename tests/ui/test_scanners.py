@@ -9,7 +9,6 @@ import pty
 import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
 import qrcode
 from PIL import Image
@@ -19,9 +18,10 @@ from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui_support import type_text
-from station_app.services.decoding import decode_image
+from station_app.services.decoding import GrayFrame, decode_image, to_grayscale
 from station_app.ui.scanning import serial_scanner
 from station_app.ui.scanning.camera_scanner import CameraScannerWidget, FrameDecoder
+from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.scanning.image_input import ImageInput
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
@@ -282,7 +282,7 @@ def qr_image(text: str, box: int = 5) -> Image.Image:
     return code.make_image().get_image().convert("L")
 
 
-def frame(*texts: str) -> np.ndarray:
+def frame(*texts: str) -> GrayFrame:
     """A 1280×720 webcam-like frame: the codes pasted on a grey background."""
     canvas = Image.new("L", (1280, 720), 128)
     x = 80
@@ -290,7 +290,7 @@ def frame(*texts: str) -> np.ndarray:
         code = qr_image(text)
         canvas.paste(code, (x, (720 - code.height) // 2))
         x += code.width + 60
-    return np.array(canvas)
+    return to_grayscale(canvas)
 
 
 class Clock:
@@ -313,7 +313,7 @@ def decoder(app, clock):
     made.wait()
 
 
-def decoded(qtbot, decoder: FrameDecoder, picture: np.ndarray) -> None:
+def decoded(qtbot, decoder: FrameDecoder, picture: GrayFrame) -> None:
     assert decoder.offer_frame(picture)
     qtbot.waitUntil(lambda: not decoder.busy, timeout=3000)
 
@@ -390,7 +390,7 @@ def test_zbar_is_tried_on_every_fourth_missed_frame(app, qtbot, clock):
         return decode_image(picture, fallback=fallback)
 
     decoder = FrameDecoder(clock=clock, decode=spy)
-    empty = np.full((720, 1280), 128, dtype=np.uint8)
+    empty = GrayFrame(bytes([128]) * 1280 * 720, 1280, 720)
     for _ in range(8):
         decoded(qtbot, decoder, empty)
     assert calls == [False, False, False, True] * 2
@@ -440,6 +440,16 @@ def test_frames_reaching_the_preview_are_decoded(app, qtbot, no_camera):
     widget.stop()
 
 
+def test_a_picture_with_padded_rows_becomes_a_frame_without_padding(app):
+    canvas = Image.new("L", (1283, 720), 128)  # Qt pads each row of this width to 1284 bytes
+    canvas.paste(qr_image(CCCD), (80, 200))
+    image = QImage(canvas.tobytes(), 1283, 720, 1283, QImage.Format.Format_Grayscale8).copy()
+    assert image.bytesPerLine() == 1284
+    gray = qimage_to_gray(image.convertToFormat(QImage.Format.Format_RGB32))
+    assert (gray.width, gray.height, gray.data) == (1283, 720, canvas.tobytes())
+    assert decode_image(gray) == [CCCD]
+
+
 # -- pictures: files and the clipboard ----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -466,7 +476,7 @@ def test_an_empty_clipboard_says_what_to_do(image_input, qtbot):
 
 def test_an_opened_file_with_two_codes_offers_a_choice(image_input, qtbot, monkeypatch, tmp_path):
     path = tmp_path / "ảnh chụp thẻ.png"
-    Image.fromarray(frame(CCCD, CCCD_2)).save(path)
+    Image.frombytes("L", (1280, 720), frame(CCCD, CCCD_2).data).save(path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     with qtbot.waitSignal(image_input.several_found, timeout=3000) as got:
         assert image_input.open_file()

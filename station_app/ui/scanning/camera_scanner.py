@@ -12,13 +12,12 @@ import logging
 import time
 from collections.abc import Callable
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtMultimedia import QCamera, QCameraDevice, QMediaCaptureSession, QMediaDevices, QVideoFrame, QVideoSink
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from station_app.services.decoding import decode_image
+from station_app.services.decoding import GrayFrame, decode_image
 from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, message_label, show_message
@@ -32,7 +31,7 @@ MIN_FRAME_INTERVAL_S = 0.08  # at most ~12 frames a second are converted and off
 class FrameDecoder(QObject):
     """Decodes offered frames one at a time in the background and reports new codes.
 
-    Threading contract: ``offer_frame`` is called on the GUI thread with an array the caller no longer touches;
+    Threading contract: ``offer_frame`` is called on the GUI thread with a frame (immutable bytes);
     decoding runs on the task runner's CPU pool; the signals are emitted on the GUI thread.
     Signals: ``scanned(str)`` for one new code; ``several_found(list)`` with every payload in view when a frame
     holds more than one and at least one is new (the nurse chooses; none is taken silently).
@@ -58,7 +57,7 @@ class FrameDecoder(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def offer_frame(self, frame: np.ndarray) -> bool:
+    def offer_frame(self, frame: GrayFrame) -> bool:
         """Start decoding ``frame`` unless a decode is running; False when the frame was skipped."""
         self.offered += 1
         if self._busy:
