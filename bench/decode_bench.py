@@ -8,6 +8,7 @@ mode) reads each kind of degraded frame.
 from __future__ import annotations
 
 import datetime as dt
+import random
 import statistics
 import sys
 import time
@@ -35,12 +36,13 @@ def bench_decoding(report: Any, work: Path) -> None:
 # -- frames ---------------------------------------------------------------------------------------------------
 
 def webcam_frame(kind: str, seed: int) -> Any:
-    """A grayscale 1280×720 frame: a light card holding the QR, on a darker desk, through a cheap lens."""
-    import numpy as np
+    """A grayscale 1280×720 ``GrayFrame``: a light card holding the QR, on a darker desk, through a cheap lens."""
     import qrcode
-    from PIL import Image, ImageDraw, ImageFilter
+    from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-    rng = np.random.default_rng(seed)
+    from station_app.services.decoding import GrayFrame
+
+    rng = random.Random(seed)
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=4)
     code.add_data(PAYLOAD.encode("utf-8"))
     module_px = rng.uniform(3.2, 4.2)  # a card at 25-35 cm from a 720p webcam
@@ -49,20 +51,32 @@ def webcam_frame(kind: str, seed: int) -> Any:
     card = Image.new("L", (qr.width + 330, qr.height + 60), 228)
     draw = ImageDraw.Draw(card)
     for line in range(6):  # printed text beside the code
-        draw.rectangle((20, 30 + line * 32, 20 + int(rng.integers(150, 290)), 44 + line * 32), fill=70)
+        draw.rectangle((20, 30 + line * 32, 20 + rng.randrange(150, 290), 44 + line * 32), fill=70)
     card.paste(qr, (card.width - qr.width - 20, 30))
     angle = {"rotated 15°": 15.0, "rotated 45°": 45.0}.get(kind, 0.0) + rng.uniform(-3, 3)
     mask = Image.new("L", card.size, 255).rotate(angle, expand=True, fillcolor=0)  # where the card is
     card = card.rotate(angle, expand=True, resample=Image.Resampling.BICUBIC, fillcolor=0)
     frame = Image.linear_gradient("L").resize((1280, 720)).point(lambda v: 60 + v // 4)
-    spot = (int(rng.integers(40, 1280 - card.width - 40)), int(rng.integers(20, max(21, 720 - card.height - 20))))
+    spot = (rng.randrange(40, 1280 - card.width - 40), rng.randrange(20, max(21, 720 - card.height - 20)))
     frame.paste(card, spot, mask)
     frame = frame.filter(ImageFilter.GaussianBlur(1.5 if kind == "blurred" else 0.7))
-    pixels = np.asarray(frame, dtype=np.float32)
     if kind == "low contrast":
-        pixels = 105 + pixels * (45 / 255)
-    pixels += rng.normal(0, 22 if kind == "noisy" else 3, pixels.shape)
-    return np.clip(pixels, 0, 255).astype(np.uint8)
+        frame = frame.point(lambda v: 105 + v * 45 // 255)
+    frame = ImageChops.add(frame, _noise(frame.size, 22 if kind == "noisy" else 3, rng), offset=-128)
+    return GrayFrame(frame.tobytes(), frame.width, frame.height)
+
+
+def _noise(size: tuple[int, int], sigma: float, rng: random.Random, mean: int = 128) -> Any:
+    """Gaussian sensor noise around ``mean``: a 320×240 tile of ``rng.gauss`` repeated (a whole frame is slow)."""
+    from PIL import Image
+
+    tile = Image.new("L", (320, 240))
+    tile.putdata([min(255, max(0, round(rng.gauss(mean, sigma)))) for _ in range(320 * 240)])
+    noise = Image.new("L", size)
+    for x in range(0, size[0], tile.width):
+        for y in range(0, size[1], tile.height):
+            noise.paste(tile, (x, y))
+    return noise
 
 
 # -- figures --------------------------------------------------------------------------------------------------
@@ -86,36 +100,35 @@ def _path_cost(report: Any, frames: dict[str, list[Any]], repeats: int, figure: 
 
     parse, label = _parser()
     readable = [f for batch in frames.values() for f in batch
-                if [b.text for b in zxingcpp.read_barcodes(f, formats=zxingcpp.QRCode)]]
+                if [b.text for b in zxingcpp.read_barcodes(f.rows(), formats=zxingcpp.QRCode)]]
     ours, bare = [], []
     for _ in range(repeats):  # alternated frame by frame, so a busy moment of the machine hits both
         for frame in readable:
             ours.append(_time(lambda f=frame: [parse(p) for p in decode_image(f)]))
-            bare.append(_time(lambda f=frame: zxingcpp.read_barcodes(f, formats=zxingcpp.QRCode)))
+            bare.append(_time(lambda f=frame: zxingcpp.read_barcodes(f.rows(), formats=zxingcpp.QRCode)))
     ratio = sum(ours) / sum(bare)
     report.add(figure(f"Frame to {label}, our whole path ({len(readable)} frames zxing-cpp reads × {repeats})",
                       f"mean {ms(statistics.fmean(ours))}, p95 {ms(_p95(ours))}",
                       f"mean {ms(statistics.fmean(bare))}, p95 {ms(_p95(bare))} (bare zxingcpp.read_barcodes, "
                       "QR only)", ratio, f"≤ {TARGET_RATIO}× bare", ratio <= TARGET_RATIO))
     report.notes.append(
-        f"Decoding path: {label}. Frames are grayscale numpy arrays as the camera widget hands them over; the "
+        f"Decoding path: {label}. Frames are ``GrayFrame`` bytes as the camera widget hands them over (the bare call reads the "
+        "same bytes through a 2-D memoryview); the "
         "ratio is the sum of our times over the sum of the bare call's, over frames zxing-cpp reads (on the "
         "others our path also asks zbar, which the next figures price).")
 
 
 def _empty_frame_cost(report: Any, repeats: int, figure: type, ms: Callable[[float], str]) -> None:
-    import numpy as np
     import zxingcpp
 
-    from station_app.services.decoding import decode_image
+    from station_app.services.decoding import decode_image, to_grayscale
 
-    rng = np.random.default_rng(99)
-    empty = np.clip(rng.normal(120, 25, (720, 1280)), 0, 255).astype(np.uint8)  # a desk, no card
+    empty = to_grayscale(_noise((1280, 720), 25, random.Random(99), mean=120))  # a desk, no card
     ours, cheap, bare = [], [], []
     for _ in range(repeats):
         ours.append(_time(lambda: decode_image(empty)))
         cheap.append(_time(lambda: decode_image(empty, fallback=False)))
-        bare.append(_time(lambda: zxingcpp.read_barcodes(empty, formats=zxingcpp.QRCode)))
+        bare.append(_time(lambda: zxingcpp.read_barcodes(empty.rows(), formats=zxingcpp.QRCode)))
     camera = (3 * statistics.median(cheap) + statistics.median(ours)) / 4
     report.add(figure("No code in view: one frame with the zbar fallback", f"median {ms(statistics.median(ours))}",
                       f"median {ms(statistics.median(bare))} (bare zxingcpp.read_barcodes)",
