@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station_app import __version__
 from station_app.core.errors import DataFolderNotWritableError, StationError
 from station_app.core.settings import Settings
+from station_app.resources import resource
 from station_app.services.settings_store import SettingsStore
 from station_app.ui import errors, i18n
 from station_app.ui.main_window import MainWindow
@@ -32,11 +34,15 @@ log = logging.getLogger(__name__)
 
 
 def prepare_application(argv: list[str], language: str = "vi") -> QApplication:
-    """The QApplication with the bundled font, the look and the interface language."""
+    """The QApplication with the bundled font, the look, the window icon and the interface language."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("station-app")
     app.setApplicationDisplayName("Khám sức khỏe định kỳ")
     app.setApplicationVersion(__version__)
+    icon = QIcon()
+    for size in (48, 128, 256):  # Qt picks the nearest for the title bar, the taskbar and Alt+Tab
+        icon.addFile(str(resource("icons", f"station-app-{size}.png")))
+    app.setWindowIcon(icon)
     apply_look(app)
     i18n.set_language(language)
     return app
