@@ -53,8 +53,13 @@ def half_upload(service, batch) -> socket.socket:
 
 
 def inbox_files(office) -> list:
+    """Files in the office's inbox; the service may remove a folder while this walks it (then: look again)."""
     inbox = office.folder / "inbox"
-    return [p for p in inbox.rglob("*") if p.is_file()] if inbox.exists() else []
+    while True:
+        try:
+            return [p for p in inbox.rglob("*") if p.is_file()] if inbox.exists() else []
+        except FileNotFoundError:
+            continue
 
 
 # -- one station --------------------------------------------------------------------------------------------------
