@@ -36,14 +36,14 @@ chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninte
   'dpkg --add-architecture i386 && apt-get update -qq &&
    apt-get install -y -qq --no-install-recommends wine wine32:i386 wine64 xvfb xauth >/dev/null'
 
-mkdir -p "$ROOT/opt/inno" "$ROOT/work/installer" "$ROOT/work/resources" "$ROOT/work/dist/station-app/_internal/pyzbar"
+mkdir -p "$ROOT/opt/inno" "$ROOT/setup-build/installer" "$ROOT/setup-build/resources" "$ROOT/setup-build/dist/station-app/_internal/pyzbar"
 cp -r "$CACHE/innosetup/node_modules/innosetup/bin/." "$ROOT/opt/inno/"
-cp -r installer/windows "$ROOT/work/installer/"
-cp -r resources/icons "$ROOT/work/resources/"
+cp -r installer/windows "$ROOT/setup-build/installer/"
+cp -r resources/icons "$ROOT/setup-build/resources/"
 for f in station-app.exe station-app-cli.exe _internal/pyzbar/msvcr120.dll; do
-  echo "stand-in" > "$ROOT/work/dist/station-app/$f"
+  echo "stand-in" > "$ROOT/setup-build/dist/station-app/$f"
 done
-cat > "$ROOT/work/try.sh" <<TRY
+cat > "$ROOT/setup-build/try.sh" <<TRY
 #!/bin/sh
 set -e
 export WINEDEBUG=-all WINEPREFIX=/root/.wine
@@ -52,13 +52,13 @@ APP="\$C/Program Files/Station App"
 DATA="\$C/users/root/AppData/Local/SoYTeLaiChau/station-app"
 MENU="\$C/ProgramData/Microsoft/Windows/Start Menu/Programs"
 fail() { echo "FAILED: \$*"; exit 1; }
-cd /work/installer/windows
+cd /setup-build/installer/windows
 echo "== ISCC $INNO_VERSION"
-wine /opt/inno/ISCC.exe /DAppVersion=$VERSION station-app.iss > /work/iscc.log 2>&1 || { cat /work/iscc.log; fail "ISCC"; }
-grep -c "^Warning" /work/iscc.log | sed 's/^/warnings (messages that fall back to English, see installer\/README.md): /'
+wine /opt/inno/ISCC.exe /DAppVersion=$VERSION station-app.iss > /setup-build/iscc.log 2>&1 || { cat /setup-build/iscc.log; fail "ISCC"; }
+grep -c "^Warning" /setup-build/iscc.log | sed 's/^/warnings (messages that fall back to English, see installer\/README.md): /'
 winecfg /v win10  # wine says Windows 7 by default; the setup wants 10
 echo "== silent install (Vietnamese)"
-wine /work/dist/station-app-setup-$VERSION.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /LANG=vi /LOG=C:\\\\setup.log \
+wine /setup-build/dist/station-app-setup-$VERSION.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /LANG=vi /LOG=C:\\\\setup.log \
   || { tail -20 \$C/setup.log; fail "setup"; }
 for f in station-app.exe station-app-cli.exe unins000.exe _internal/pyzbar/msvcr120.dll; do
   [ -f "\$APP/\$f" ] || fail "\$f not installed"
@@ -68,7 +68,7 @@ done
 [ -f "\$C/users/Public/Desktop/Station App.lnk" ] || fail "no desktop shortcut"
 mkdir -p "\$DATA" && echo "a station's data" > "\$DATA/station.sqlite3"
 echo "== the same setup over it (upgrade)"
-wine /work/dist/station-app-setup-$VERSION.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || fail "upgrade"
+wine /setup-build/dist/station-app-setup-$VERSION.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || fail "upgrade"
 [ -f "\$DATA/station.sqlite3" ] || fail "the upgrade removed the data"
 echo "== silent uninstall"
 wine "C:\\\\Program Files\\\\Station App\\\\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
@@ -78,6 +78,6 @@ sleep 5  # the uninstaller finishes from a copy of itself
 [ -f "\$DATA/station.sqlite3" ] || fail "the uninstall removed the data folder"
 echo "PASSED: the setup compiles, installs, upgrades and uninstalls under wine; the data folder stays"
 TRY
-chmod +x "$ROOT/work/try.sh"
-chroot "$ROOT" env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 xvfb-run -a /work/try.sh 2>&1 | grep -v "^X connection"
+chmod +x "$ROOT/setup-build/try.sh"
+chroot "$ROOT" env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 xvfb-run -a /setup-build/try.sh 2>&1 | grep -v "^X connection"
 exit "${PIPESTATUS[0]}"

@@ -71,7 +71,6 @@ def test_the_button_makes_and_sends_the_batches_and_the_table_shows_them_receive
     assert all(text.startswith("Đơn vị nhận đã xác nhận (") for text in column(page, STATE))
     assert page.upload.status.text() == "Đơn vị nhận đã nhận 1 lô."
     assert office_batch_rows(link.office) == 2
-    page.grab().save("/tmp/uploader-export.png")
 
 
 def test_a_refused_batch_shows_the_reason_and_is_sent_again_once_the_office_fixed_it(qtbot, make_page, ctx, nurse,
@@ -100,7 +99,6 @@ def test_a_network_cut_shows_the_countdown_cancel_stops_and_the_batch_stays_made
     qtbot.waitUntil(lambda: page.upload.runner.state == "waiting", timeout=60_000)
     assert page.upload.status.text() == "Mất mạng, thử lại sau 20 giây (lô số 1)."
     assert page.upload.progress.isVisible() and page.upload.cancel_button.isVisible()
-    page.grab().save("/tmp/uploader-export-retry.png")
     page.upload.cancel_button.click()
     wait_sent(qtbot, page)
     assert "Đã dừng gửi; 1 lô vẫn chờ gửi." in page.upload.status.text()
@@ -143,7 +141,6 @@ def test_the_coordinator_types_the_address_when_the_bundle_has_none(qtbot, make_
         page.upload.address_button.click()
         dialog = page.upload.address_dialog
         type_text(dialog.url, link.server.url)
-        dialog.grab().save("/tmp/uploader-address.png")
         dialog.save_button.click()
         qtbot.waitUntil(lambda: page.upload.send_button.isVisible(), timeout=15_000)
         assert page.upload.address_label.text() == f"Đến {link.server.url} (nhập tay)."
@@ -186,7 +183,6 @@ def test_the_page_with_its_sending_card_fits_a_1366x768_laptop(qtbot, make_contr
     for widget in (page.upload.send_button, page.upload.address_button, page.table):
         corner = widget.mapTo(window, widget.rect().bottomRight())
         assert widget.isVisible() and corner.x() < 1366 and corner.y() < 768
-    window.grab().save("/tmp/uploader-export-window.png")
 
 
 def test_a_batch_sent_whose_receipt_does_not_verify_shows_sent_waiting_for_the_receipt(qtbot, make_page, ctx, nurse,
