@@ -184,7 +184,7 @@ class _VisitText:
     def __init__(self, template: list[dict]) -> None:
         import re
 
-        from station_app.services.fhir_bundle import _counts
+        from station_app.services.fhir_bundle import resource_counts
 
         ids = [res["id"] for res in template]
         national = next(i["value"] for i in template[0]["identifier"] if i["system"].endswith(":cccd"))
@@ -193,7 +193,7 @@ class _VisitText:
         self.pieces = re.split("(" + "|".join(map(re.escape, [*ids, national])) + ")", entries)
         self.slots = {value: n for n, value in enumerate(ids)}
         self.national = national
-        self.counts = _counts(template)
+        self.counts = resource_counts(template)
 
     def copy(self, number: int) -> str:
         fresh = [str(uuid.uuid4()) for _ in self.slots]

@@ -116,13 +116,13 @@ def build_bundle(src: BundleSource, bundle_id: str, timestamp: str) -> tuple[dic
     resources.extend(patient(src, src.residents[rid]) for rid in sorted(patients) if rid in src.residents)
     for visit_id in sorted(src.visits):
         resources.extend(visit_resources(src, src.visits[visit_id], src.parts.get(visit_id, set())))
-    counts = _counts(resources)
+    counts = resource_counts(resources)
     entries = [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources]
     return {"resourceType": "Bundle", "id": bundle_id, "type": "collection", "timestamp": timestamp,
             "entry": entries}, counts
 
 
-def _counts(resources: list[dict]) -> dict[str, int]:
+def resource_counts(resources: list[dict]) -> dict[str, int]:
     by_type = Counter(r["resourceType"] for r in resources)
     return {"residents": by_type["Patient"], "visits": by_type["Encounter"], "observations": by_type["Observation"],
             "conditions": by_type["Condition"], "referrals": by_type["ServiceRequest"],

@@ -164,8 +164,8 @@ def init_office(folder: Path, name: str, escrow_recipient: str | None = None) ->
         raise OfficeAlreadyInitialisedError(path=str(folder))
     identity = x25519.Identity.generate()
     receipt_key = Ed25519PrivateKey.generate()
-    _write_private(folder / AGE_KEY_FILE, f"{identity}\n".encode("ascii"))
-    _write_private(folder / RECEIPT_KEY_FILE, receipt_key.private_bytes(
+    write_private(folder / AGE_KEY_FILE, f"{identity}\n".encode("ascii"))
+    write_private(folder / RECEIPT_KEY_FILE, receipt_key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     raw = receipt_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     bundle = OfficeBundle(name.strip(), str(identity.to_public()), base64.b64encode(raw).decode("ascii"),
@@ -173,19 +173,19 @@ def init_office(folder: Path, name: str, escrow_recipient: str | None = None) ->
     (folder / BUNDLE_FILE).write_bytes(bundle.to_bytes())
     (folder / SETTINGS_FILE).write_text(json.dumps({"name": bundle.name}, ensure_ascii=False), encoding="utf-8")
     # one line: a keyboard-mode scanner types a line break as Enter, which would cut the bundle into pieces
-    _write_qr(folder / BUNDLE_QR, json.dumps(json.loads(bundle.to_bytes()), ensure_ascii=False, separators=(",", ":")))
+    write_qr(folder / BUNDLE_QR, json.dumps(json.loads(bundle.to_bytes()), ensure_ascii=False, separators=(",", ":")))
     log.info("office keys created")
     return OfficeIdentity(folder / BUNDLE_FILE, folder / BUNDLE_QR, bundle.age_recipient, bundle.receipt_public_key)
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never readable by others, not even briefly
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
 
 
-def _write_qr(path: Path, text: str) -> None:
+def write_qr(path: Path, text: str) -> None:
     import qrcode
 
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, box_size=6)
@@ -237,7 +237,7 @@ class OfficeService:
             for row in store.stations():
                 held = store.sequences(row.code)
                 found.append(StationInfo(row.code, row.name, row.key_id, len(held), held[-1] if held else None,
-                                         _gaps(held)))
+                                         missing_sequences(held)))
             return found
 
     def gaps(self) -> dict[str, tuple[int, ...]]:
@@ -287,7 +287,7 @@ class OfficeService:
             self._check_chain(OfficeStore(session), manifest, parts)
         bundle = self._decrypted(parts)
         resources = _resources(bundle)
-        if fhir._counts(resources) != {k: manifest.counts.get(k, 0) for k in fhir._counts(resources)}:
+        if fhir.resource_counts(resources) != {k: manifest.counts.get(k, 0) for k in fhir.resource_counts(resources)}:
             raise _Refused(COUNTS)
         if validate_fhir:
             _validate(resources)
@@ -501,7 +501,7 @@ def _validate(resources: list[dict]) -> None:
             raise _Refused(INVALID_FHIR) from exc
 
 
-def _gaps(held: list[int]) -> tuple[int, ...]:
+def missing_sequences(held: list[int]) -> tuple[int, ...]:
     if not held:
         return ()
     have = set(held)

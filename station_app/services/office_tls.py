@@ -25,7 +25,7 @@ from station_app.core.batch_format import parse_office_bundle
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.services.office import (AGE_KEY_FILE, BUNDLE_FILE, BUNDLE_QR, OfficeNotInitialisedError,
-                                         _write_private, _write_qr)
+                                         write_private, write_qr)
 
 log = logging.getLogger(__name__)
 TLS_CERT_FILE = "keys/office-tls-cert.pem"
@@ -100,7 +100,7 @@ def publish_upload_url(folder: Path, url: str, tls_cert: Path | None = None, tls
     bundle = replace(parse_office_bundle((folder / BUNDLE_FILE).read_bytes()), upload_url=url.rstrip("/"),
                      tls_sha256=pin)
     (folder / BUNDLE_FILE).write_bytes(bundle.to_bytes())
-    _write_qr(folder / BUNDLE_QR, json.dumps(json.loads(bundle.to_bytes()), ensure_ascii=False,
+    write_qr(folder / BUNDLE_QR, json.dumps(json.loads(bundle.to_bytes()), ensure_ascii=False,
                                              separators=(",", ":")))
     log.info("upload address written into the office bundle (tls: %s)", pin is not None)
     return PublishedAddress(bundle.upload_url or "", pin, cert, key, folder / BUNDLE_FILE, folder / BUNDLE_QR)
@@ -139,7 +139,7 @@ def _self_signed(cert_path: Path, key_path: Path, name: str, host: str) -> None:
             .sign(key, hashes.SHA256()))
     for path in (cert_path, key_path):
         path.unlink(missing_ok=True)  # a new certificate replaces the old one: stations need the new bundle
-    _write_private(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+    write_private(key_path, key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                serialization.NoEncryption()))
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     log.info("self-signed office certificate made")

@@ -25,7 +25,7 @@ from station_app.core.batch_format import parse_batch_file_name
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.persistence.office_db import OfficeStore
-from station_app.services.office import REASON_TEXT, UNREGISTERED, OfficeService, StationInfo, _gaps
+from station_app.services.office import REASON_TEXT, UNREGISTERED, OfficeService, StationInfo, missing_sequences
 
 log = logging.getLogger(__name__)
 INBOX = "inbox"
@@ -203,7 +203,7 @@ class OfficeUploads:
             if row is None:
                 return None
             held = store.sequences(code)
-            return StationInfo(row.code, row.name, row.key_id, len(held), held[-1] if held else None, _gaps(held))
+            return StationInfo(row.code, row.name, row.key_id, len(held), held[-1] if held else None, missing_sequences(held))
 
     def recover(self) -> list[UploadOutcome]:
         """After a stop: batches received whole but not imported are imported now; partial ones are removed."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
-from station_app.ui.pages.progress import _Cell, number  # a cell shown as text that sorts by its value
+from station_app.ui.pages.progress import SortedCell, number  # a cell shown as text that sorts by its value
 
 LATE_BACKGROUND = QColor("#fdecea")  # the 24-hour rule missed, a quarantined batch: calm red, text stays black
 LATE_TEXT = QColor("#b00020")
@@ -41,7 +41,7 @@ def fill_table(table: QTableWidget, headings: list[str], rows: list[list[tuple[s
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
         for c, (text, key) in enumerate(cells):
-            item = _Cell(text, key)
+            item = SortedCell(text, key)
             if _FIGURE.fullmatch(text):
                 item.setTextAlignment(RIGHT)
             table.setItem(r, c, item)

@@ -9,7 +9,7 @@ from PySide6.QtCharts import QBarSet
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from station_app.services.office_report import OfficeReport, Section
-from station_app.ui.pages.progress_charts import BAR_ROW_PX, MAX_VILLAGE_BARS, _bars, _chart, _view
+from station_app.ui.pages.progress_charts import BAR_ROW_PX, MAX_VILLAGE_BARS, coverage_bars, new_chart, chart_view
 
 BY_COMMUNE, BY_GROUP, STATIONS, TIMELINESS = 0, 1, 3, 4  # the report's sections, as office_report builds them
 
@@ -41,8 +41,8 @@ class OfficeCharts(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.charts = [_chart("") for _ in range(3)]
-        self.views = [_view(c) for c in self.charts]
+        self.charts = [new_chart("") for _ in range(3)]
+        self.views = [chart_view(c) for c in self.charts]
         self.bars: list[QBarSet | None] = [None, None, None]
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 8)
@@ -62,4 +62,4 @@ class OfficeCharts(QWidget):
             # sized before the bars go in: an axis laid out too short for its names elides them all to "…"
             view.setFixedHeight(90 + BAR_ROW_PX * max(2, count))
             chart.resize(max(view.width(), 300), view.height())
-            self.bars[index] = _bars(chart, data)
+            self.bars[index] = coverage_bars(chart, data)

@@ -385,15 +385,15 @@ def _fill(table: QTableWidget, names: list[str], labels: list[list[str]], covera
     for row, (label, c) in enumerate(zip(labels, coverages, strict=True)):
         figures = [c.roster, c.examined, c.rate, c.examined_in_period, c.in_progress, c.waiting, c.not_seen]
         for col, text in enumerate(label):
-            table.setItem(row, col, _Cell(text, normalise_name(text)))
+            table.setItem(row, col, SortedCell(text, normalise_name(text)))
         for col, value in enumerate(figures, len(label)):
-            item = _Cell(percent(value) if isinstance(value, float) else number(value), value)
+            item = SortedCell(percent(value) if isinstance(value, float) else number(value), value)
             item.setTextAlignment(right)
             table.setItem(row, col, item)
     table.setSortingEnabled(True)
 
 
-class _Cell(QTableWidgetItem):
+class SortedCell(QTableWidgetItem):
     """A cell shown as Vietnamese text (1.069, 53,4 %) that sorts by its value."""
 
     def __init__(self, text: str, key: Any) -> None:

@@ -23,7 +23,7 @@ BAR_ROW_PX = 26  # per village: the names stay readable however many villages th
 MAX_VILLAGE_BARS = 40  # as the weekly report (services.progress_report), without loading reportlab here
 
 
-def _chart(title: str) -> QChart:
+def new_chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     font = QFont(chart.titleFont())
@@ -38,7 +38,7 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _view(chart: QChart) -> QChartView:
+def chart_view(chart: QChart) -> QChartView:
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     return view
@@ -56,9 +56,9 @@ class ProgressCharts(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line_chart, self.group_chart, self.village_chart = _chart(""), _chart(""), _chart("")
+        self.line_chart, self.group_chart, self.village_chart = new_chart(""), new_chart(""), new_chart("")
         self.line_view, self.group_view, self.village_view = (
-            _view(c) for c in (self.line_chart, self.group_chart, self.village_chart))
+            chart_view(c) for c in (self.line_chart, self.group_chart, self.village_chart))
         for view in (self.line_view, self.group_view):
             view.setMinimumHeight(300)
         self.cumulative: QLineSeries | None = None
@@ -75,7 +75,7 @@ class ProgressCharts(QWidget):
         self._show_cumulative(s)
         _t = QCoreApplication.translate
         self.group_chart.setTitle(self.tr("Tỷ lệ đã khám theo nhóm đối tượng (%)"))
-        self.group_bars = _bars(self.group_chart, [(_t("labels", g.label), g.coverage) for g in s.groups])
+        self.group_bars = coverage_bars(self.group_chart, [(_t("labels", g.label), g.coverage) for g in s.groups])
         self._show_villages(s)
 
     def _show_cumulative(self, s: ProgressSnapshot) -> None:
@@ -124,10 +124,10 @@ class ProgressCharts(QWidget):
         # Sized before the bars go in: an axis laid out while too short for its names elides them all to "…"
         self.village_view.setFixedHeight(90 + BAR_ROW_PX * max(1, len(rows)))
         self.village_chart.resize(self.village_view.width(), self.village_view.height())
-        self.village_bars = _bars(self.village_chart, rows)
+        self.village_bars = coverage_bars(self.village_chart, rows)
 
 
-def _bars(chart: QChart, rows: Sequence[tuple[str, Coverage]]) -> QBarSet:
+def coverage_bars(chart: QChart, rows: Sequence[tuple[str, Coverage]]) -> QBarSet:
     """Horizontal bars of coverage (%), the first row at the top."""
     _clear(chart)
     ordered = list(reversed(rows))  # Qt draws the first category at the bottom
