@@ -29,7 +29,7 @@ from station_app.ui.errors import report
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.sign_in import SignInScreen
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+from station_app.ui.widgets import PagedNavigation, Retranslating, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -118,7 +118,7 @@ class LockScreen(Retranslating):
         report(self, self.message, exc)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PagedNavigation, QMainWindow):
     """Header (station, user, lock, sign out) over four screens: opening/sign-in, the work, the lock.
 
     ``attach(ctx, station)`` once the data is open; ``begin_session(user)`` after sign-in builds the pages the
@@ -292,19 +292,6 @@ class MainWindow(QMainWindow):
     # -- pages --------------------------------------------------------------------------------------------
     def page_keys(self) -> list[str]:
         return list(self._nav_keys)
-
-    def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(self.page_keys().index(key))
-
-    def current_page_key(self) -> str:
-        return self.page_keys()[self.nav.currentRow()]
-
-    def _show_row(self, row: int) -> None:
-        if row < 0:
-            return
-        key = self.page_keys()[row]
-        self.stack.setCurrentWidget(self.pages[key])
-        self.pages[key].refresh()
 
     # -- idle lock ----------------------------------------------------------------------------------------
     @property

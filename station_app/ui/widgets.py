@@ -70,3 +70,27 @@ def while_alive(widget: QWidget, fn: Callable[..., None]) -> Callable[..., None]
         if shiboken6.isValid(widget):
             fn(*args)
     return call
+
+
+class PagedNavigation:
+    """The left navigation list of a window driving its stack of pages (the station's and the office's windows).
+
+    The window has ``nav`` (a QListWidget, one row per page), ``stack`` (a QStackedWidget) and ``pages`` (key →
+    page with ``refresh()``), and connects ``nav.currentRowChanged`` to ``_show_row``.
+    """
+
+    def page_keys(self) -> list[str]:
+        return list(self.pages)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def current_page_key(self) -> str:
+        return self.page_keys()[self.nav.currentRow()]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[self.page_keys()[row]]
+        self.stack.setCurrentWidget(page)
+        page.refresh()

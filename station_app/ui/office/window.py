@@ -17,7 +17,7 @@ from station_app.services.office_queries import DUPLICATE, BatchEntry
 from station_app.ui import errors, i18n
 from station_app.ui.office.importing import local_paths
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import PagedNavigation, Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.services.office import ImportReport, OfficeService
@@ -105,7 +105,7 @@ class OpeningScreen(Retranslating):
             widget.show()
 
 
-class OfficeWindow(QMainWindow):
+class OfficeWindow(PagedNavigation, QMainWindow):
     """``open()`` starts opening the office on the background lane; ``attach(service)`` builds the pages."""
 
     closed = Signal()
@@ -214,23 +214,7 @@ class OfficeWindow(QMainWindow):
         self.retranslate()
         self.nav.setCurrentRow(0)
 
-    # -- pages --------------------------------------------------------------------------------------------------
-    def page_keys(self) -> list[str]:
-        return list(self.pages)
-
-    def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(self.page_keys().index(key))
-
-    def current_page_key(self) -> str:
-        return self.page_keys()[self.nav.currentRow()]
-
-    def _show_row(self, row: int) -> None:
-        if row < 0:
-            return
-        page = self.pages[self.page_keys()[row]]
-        self.stack.setCurrentWidget(page)
-        page.refresh()
-
+    # -- imports (switching pages: widgets.PagedNavigation) -----------------------------------------------
     def _imported(self, result: ImportReport) -> None:
         self.duplicates += [queries.duplicate_entry(o) for o in result.outcomes if o.status == DUPLICATE]
 
