@@ -903,187 +903,187 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="337" />
+        <location filename="../../station_app/ui/pages/export.py" line="338" />
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="339" />
+        <location filename="../../station_app/ui/pages/export.py" line="340" />
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="342" />
+        <location filename="../../station_app/ui/pages/export.py" line="343" />
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="346" />
+        <location filename="../../station_app/ui/pages/export.py" line="347" />
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="348" />
+        <location filename="../../station_app/ui/pages/export.py" line="349" />
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
         <translation>The health authority's key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="371" />
+        <location filename="../../station_app/ui/pages/export.py" line="372" />
         <source>Bị từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="375" />
+        <location filename="../../station_app/ui/pages/export.py" line="376" />
         <source>Đã gửi qua mạng, chờ biên nhận</source>
         <translation>Sent over the network, waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="377" />
+        <location filename="../../station_app/ui/pages/export.py" line="378" />
         <source>Đã tạo, chờ gửi</source>
         <translation>Made, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="466" />
+        <location filename="../../station_app/ui/pages/export.py" line="467" />
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="475" />
+        <location filename="../../station_app/ui/pages/export.py" line="476" />
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
         <translation>The code just scanned is not the receiving office's key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="482" />
+        <location filename="../../station_app/ui/pages/export.py" line="483" />
         <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm "Nhập gói khoá…" để chọn tệp hay ảnh mã QR office-bundle.png.</source>
         <translation>The clipboard does not hold the receiving office's key bundle. Copy the whole content of office-bundle.json, or click "Import the health office's key bundle…" to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="498" />
+        <location filename="../../station_app/ui/pages/export.py" line="499" />
         <source>Nhập gói khoá của đơn vị nhận "{name}"? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
         <translation>Import the key bundle of the receiving office "{name}"? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="351" />
+        <location filename="../../station_app/ui/pages/export.py" line="352" />
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="368" />
+        <location filename="../../station_app/ui/pages/export.py" line="369" />
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="372" />
+        <location filename="../../station_app/ui/pages/export.py" line="373" />
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="376" />
+        <location filename="../../station_app/ui/pages/export.py" line="377" />
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="390" />
+        <location filename="../../station_app/ui/pages/export.py" line="391" />
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="392" />
+        <location filename="../../station_app/ui/pages/export.py" line="393" />
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="399" />
+        <location filename="../../station_app/ui/pages/export.py" line="400" />
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="418" />
+        <location filename="../../station_app/ui/pages/export.py" line="419" />
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="433" />
+        <location filename="../../station_app/ui/pages/export.py" line="434" />
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="445" />
+        <location filename="../../station_app/ui/pages/export.py" line="446" />
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="448" />
+        <location filename="../../station_app/ui/pages/export.py" line="449" />
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="454" />
+        <location filename="../../station_app/ui/pages/export.py" line="455" />
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="465" />
+        <location filename="../../station_app/ui/pages/export.py" line="466" />
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office's key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="507" />
+        <location filename="../../station_app/ui/pages/export.py" line="508" />
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="529" />
+        <location filename="../../station_app/ui/pages/export.py" line="530" />
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station's public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="530" />
+        <location filename="../../station_app/ui/pages/export.py" line="531" />
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="538" />
+        <location filename="../../station_app/ui/pages/export.py" line="539" />
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="545" />
+        <location filename="../../station_app/ui/pages/export.py" line="546" />
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="555" />
+        <location filename="../../station_app/ui/pages/export.py" line="556" />
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office's receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="556" />
+        <location filename="../../station_app/ui/pages/export.py" line="557" />
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="570" />
+        <location filename="../../station_app/ui/pages/export.py" line="571" />
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="573" />
+        <location filename="../../station_app/ui/pages/export.py" line="574" />
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="576" />
+        <location filename="../../station_app/ui/pages/export.py" line="577" />
         <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
         <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="579" />
+        <location filename="../../station_app/ui/pages/export.py" line="580" />
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="581" />
+        <location filename="../../station_app/ui/pages/export.py" line="582" />
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -2114,23 +2114,23 @@
         <translation>Choose the office's folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="267" />
+        <location filename="../../station_app/ui/office/window.py" line="251" />
         <source>Đơn vị nhận dữ liệu — {name}</source>
         <translation>Receiving office — {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="268" />
-        <location filename="../../station_app/ui/office/window.py" line="269" />
+        <location filename="../../station_app/ui/office/window.py" line="252" />
+        <location filename="../../station_app/ui/office/window.py" line="253" />
         <source>Đơn vị nhận dữ liệu khám sức khỏe</source>
         <translation>Health check-up receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="270" />
+        <location filename="../../station_app/ui/office/window.py" line="254" />
         <source>Thư mục: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="271" />
+        <location filename="../../station_app/ui/office/window.py" line="255" />
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
@@ -3880,107 +3880,112 @@ quarantined</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="305" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="306" />
         <source>Gửi qua mạng</source>
         <translation>Send over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="306" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="307" />
         <source>Địa chỉ gửi…</source>
         <translation>Address…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="307" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="308" />
         <source>Gửi lên đơn vị nhận</source>
         <translation>Send to the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="308" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="309" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="316" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="320" />
+        <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm "Nhập gói khoá của cơ quan y tế…" ở ô Khoá trước.</source>
+        <translation>The receiving office's key bundle is not imported yet, so nothing can be sent over the network. Click "Import the health office's key bundle…" in the Keys box first.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="323" />
         <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm "Địa chỉ gửi…"; nếu không, xuất ra USB.</source>
         <translation>No address to send over the network: the office's key bundle names none. With a network, click "Address…"; without one, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="319" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="326" />
         <source>theo gói khoá</source>
         <translation>from the key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="319" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="326" />
         <source>nhập tay</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="320" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="327" />
         <source>Đến {url} ({where}).</source>
         <translation>To {url} ({where}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="322" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="329" />
         <source>Dấu vân tay chứng chỉ: {pin}…</source>
         <translation>Certificate fingerprint: {pin}…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="336" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="343" />
         <source>{done}/{total} lô</source>
         <translation>{done}/{total} batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="342" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="349" />
         <source>Đang chuẩn bị gửi…</source>
         <translation>Getting ready to send…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="344" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="351" />
         <source>Đang gửi lô số {seq} ({n}/{total})…</source>
         <translation>Sending batch {seq} ({n}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="349" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="356" />
         <source>Đang dừng: chờ lô đang gửi xong…</source>
         <translation>Stopping: waiting for the batch being sent…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="357" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="364" />
         <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="359" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="366" />
         <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="366" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="373" />
         <source>Không có lô nào chờ gửi.</source>
         <translation>No batch is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="367" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="374" />
         <source>{n} lô chờ gửi.</source>
         <translation>{n} batches waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="371" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="378" />
         <source>Đơn vị nhận đã nhận {n} lô.</source>
         <translation>The office received {n} batches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="373" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="380" />
         <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
         <translation>{n} batches refused (see why in the table below).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="376" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="383" />
         <source>{n} lô chưa được nhận: {reason}.</source>
         <translation>{n} batches not received: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="378" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="385" />
         <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
         <translation>Sending stopped; {n} batches still waiting.</translation>
     </message>
@@ -4767,7 +4772,7 @@ quarantined</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main.py" line="99" />
+        <location filename="../../station_app/ui/main.py" line="105" />
         <source>Không mở được ứng dụng</source>
         <translation>The app could not open</translation>
     </message>

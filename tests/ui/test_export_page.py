@@ -168,6 +168,8 @@ def test_without_the_office_bundle_export_says_to_import_it_and_records_nothing(
                                                                                tmp_path, monkeypatch, tasks):
     page = make_page()
     assert "Chưa nhập gói khoá của cơ quan y tế" in page.office_label.text()
+    # the network card says the same first thing, not to type an address
+    assert "Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được" in page.upload.address_label.text()
     choose_folder(monkeypatch, qtbot, page, tmp_path)
     export_now(qtbot, page, tasks)
     assert "Chưa có khoá của đơn vị nhận dữ liệu nên chưa thể xuất" in page.message.text()

@@ -326,7 +326,8 @@ class ExportPage(Retranslating):
         self._show_pending(state.pending)
         self._show_keys(state)
         self._show_batches(state.batches)
-        self.upload.show_target(state.upload_target, sum(b.status != "acknowledged" for b in state.batches))
+        self.upload.show_target(state.upload_target, sum(b.status != "acknowledged" for b in state.batches),
+                                has_bundle=state.office_name is not None)
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:

@@ -255,6 +255,7 @@ class UploadPanel(Retranslating):
         self._ctx, self._tasks, self._user = ctx, tasks, user
         self.target: UploadTarget | None = None
         self.waiting = 0
+        self.has_bundle = True  # the page says otherwise once it has read its state
         self.address_dialog: UploadAddressDialog | None = None
         self.runner = UploadRunner(ctx, tasks, user, self, backoff)
         self.runner.changed.connect(self.show_progress)
@@ -309,10 +310,16 @@ class UploadPanel(Retranslating):
         self.show_target(self.target, self.waiting)
 
     # -- what the page read --------------------------------------------------------------------------------------
-    def show_target(self, target: UploadTarget | None, waiting: int) -> None:
-        """The address in use (from the page's state) and how many batches wait for the office."""
+    def show_target(self, target: UploadTarget | None, waiting: int, has_bundle: bool | None = None) -> None:
+        """The address in use (from the page's state), how many batches wait, and whether the office's bundle is
+        there at all (without it nothing can be encrypted for the office nor its receipts checked)."""
         self.target, self.waiting = target, waiting
-        if target is None:
+        if has_bundle is not None:
+            self.has_bundle = has_bundle
+        if not self.has_bundle:
+            self.address_label.setText(self.tr("Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. "
+                                               "Hãy bấm \"Nhập gói khoá của cơ quan y tế…\" ở ô Khoá trước."))
+        elif target is None:
             self.address_label.setText(self.tr("Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi "
                                                "địa chỉ. Nếu có mạng, bấm \"Địa chỉ gửi…\"; nếu không, xuất ra USB."))
         else:
