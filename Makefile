@@ -57,10 +57,15 @@ clean:
 # Packaging (installer/README.md). `make dist`: the one-folder bundle dist/station-app/ in a build venv of its own
 # (build/venv: requirements.lock + requirements-build.lock), smoke-tested; `make deb`: the .deb from it;
 # `make deb-test` (root, network to a Debian mirror, a few minutes): installs it into a clean Debian 12 root.
-.PHONY: dist deb deb-test
+# `make dist-office`: the receiving office's bundle dist/station-app-office/ (adds the network service, PostgreSQL
+# and FHIR validation, which stations never use).
+.PHONY: dist dist-office deb deb-test
 
 dist: system-deps
 	scripts/build-dist.sh
+
+dist-office: system-deps
+	STATION_APP_EDITION=office scripts/build-dist.sh
 
 deb: dist
 	scripts/build-deb.sh

@@ -2,9 +2,10 @@
 # Runs the built program the way a site laptop would, in throwaway data folders: the version, a training
 # station (demo: migrations, argon2, the fonts and the code lists), a real station set up from the command line
 # and its audit chain, a QR picture through both decoders, a printed list as PDF (reportlab + the fonts), the
-# self-test when the build has one, the office service answering, and the window for a few seconds under the
+# self-test (which also loads the camera's FFmpeg plugin), the office service answering (office edition) or
+# refusing with a message naming the office edition (station edition), and the window for a few seconds under the
 # offscreen platform.
-#   installer/smoke_test.sh [dist/station-app/station-app]
+#   [STATION_APP_EDITION=station|office] installer/smoke_test.sh [dist/station-app/station-app]
 set -euo pipefail
 APP=$(realpath "${1:-dist/station-app/station-app}")
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +13,7 @@ PY=${PYTHON:-$ROOT/build/venv/bin/python}
 WORK=$(mktemp -d /tmp/station-smoke.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=offscreen
+EDITION=${STATION_APP_EDITION:-station}
 step() { printf '  %-46s' "$1"; }
 ok() { echo "OK${1:+ ($1)}"; }
 
@@ -42,7 +44,7 @@ if "$APP" self-test --help >/dev/null 2>&1; then
   "$APP" --data-dir "$WORK/real" self-test >"$WORK/self-test.log" 2>&1 || { cat "$WORK/self-test.log"; exit 1; }; ok
 fi
 
-if "$APP" office serve --help >/dev/null 2>&1; then
+if [ "$EDITION" = office ]; then
   step "office service answers (FastAPI, uvicorn)"
   "$APP" office init --dir "$WORK/office" >/dev/null
   port=$("$PY" -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
@@ -56,6 +58,10 @@ if "$APP" office serve --help >/dev/null 2>&1; then
   done
   kill "$serve"; wait "$serve" 2>/dev/null || true
   grep -q '"status":"ok"' <<<"$health" || { cat "$WORK/serve.log"; echo "no answer on /api/v1/health"; exit 1; }; ok
+else
+  step "office service left out (station edition)"
+  set +e; out=$("$APP" office serve --dir "$WORK/office" 2>&1); code=$?; set -e
+  [ "$code" = 2 ] && grep -q "station-app-office" <<<"$out" || { echo "$out"; echo "exit $code"; exit 1; }; ok
 fi
 
 step "window (offscreen, 6 s)"

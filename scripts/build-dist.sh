@@ -9,9 +9,11 @@ PYTHON=${PYTHON:-python3}
 VENV=build/venv
 started=$SECONDS
 
-# PyInstaller reads the libraries with binutils (objdump); the strip step below uses file, readelf and strip.
+# PyInstaller reads the libraries with binutils (objdump); the strip step below uses file, readelf and strip;
+# the spec compiles the Qt Quick stand-ins with gcc (installer/pyinstaller/qt_stubs.py) and asks dpkg-query
+# which libraries the declared system packages provide (host_libs.py).
 missing=()
-for tool in objdump:binutils readelf:binutils strip:binutils file:file; do
+for tool in objdump:binutils readelf:binutils strip:binutils file:file gcc:gcc dpkg-query:dpkg; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -30,8 +32,11 @@ if [ ! -f "$stamp" ]; then
 fi
 PATH="$PWD/$VENV/bin:$PATH" "$VENV/bin/python" scripts/translations.py build
 
-rm -rf dist/station-app
-"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+# STATION_APP_EDITION=office (make dist-office): the receiving office's bundle, dist/station-app-office
+EDITION=${STATION_APP_EDITION:-station}
+BUNDLE=dist/station-app; [ "$EDITION" = office ] && BUNDLE=dist/station-app-office
+rm -rf "$BUNDLE"
+STATION_APP_EDITION=$EDITION "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   installer/pyinstaller/station_app.spec
 
 # Debug symbols off (libpython alone carries 17 MiB of them), but never on the libraries wheels vendor with
@@ -41,7 +46,7 @@ while IFS= read -r -d '' f; do
   file -b "$f" | grep -q "ELF.*with debug_info" || continue
   readelf -d "$f" 2>/dev/null | grep -qE 'R(UN)?PATH.*\$ORIGIN' && continue
   strip --strip-debug "$f"
-done < <(find dist/station-app/_internal -type f -name '*.so*' -print0)
+done < <(find "$BUNDLE/_internal" -type f -name '*.so*' -print0)
 
-installer/smoke_test.sh dist/station-app/station-app
-echo "dist/station-app: $(du -sm dist/station-app | cut -f1) MiB, built in $((SECONDS - started)) s"
+STATION_APP_EDITION=$EDITION installer/smoke_test.sh "$BUNDLE/station-app"
+echo "$BUNDLE: $(du -sm "$BUNDLE" | cut -f1) MiB, built in $((SECONDS - started)) s"

@@ -300,11 +300,40 @@ def _office_dir(args: argparse.Namespace):  # noqa: ANN202 - Path
     return Path(chosen).expanduser().resolve()
 
 
+# The receiving office's server parts, left out of the stations' installed program (the "station" edition of
+# installer/pyinstaller/station_app.spec): the command that needs one says which installer has it.
+_OFFICE_PARTS = (
+    ("dịch vụ nhận lô qua mạng", ("fastapi", "uvicorn"), lambda args: args.office_command == "serve"),
+    ("cơ sở dữ liệu PostgreSQL", ("psycopg",), lambda args: str(getattr(args, "db", None) or "").startswith("postgres")),
+    ("kiểm tra FHIR đầy đủ", ("fhir.resources",), lambda args: bool(getattr(args, "validate_fhir", False))),
+)
+
+
+def _office_parts_missing(args: argparse.Namespace) -> str | None:
+    """The message for a command needing a part this installation does not have; None when all are there."""
+    import importlib.util
+
+    def present(module: str) -> bool:
+        try:
+            return importlib.util.find_spec(module) is not None
+        except ImportError:  # the parent package itself is missing
+            return False
+
+    for what, modules, wanted in _OFFICE_PARTS:
+        if wanted(args) and not all(present(m) for m in modules):
+            return (f"Bản cài này là bản của trạm y tế, không có {what}. Việc này cần bản cài của đơn vị nhận "
+                    "(station-app-office): hãy làm trên máy của đơn vị nhận.")
+    return None
+
+
 def cmd_office(args: argparse.Namespace) -> int:
     from station_app.services.office import OfficeService, init_office
 
     from station_app.app import setup_logging
 
+    if missing := _office_parts_missing(args):
+        print(missing, file=sys.stderr)
+        return 2
     if args.office_command is None:
         return _office_window(args)
     folder = _office_dir(args)

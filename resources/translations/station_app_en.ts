@@ -356,12 +356,12 @@
 <context>
     <name>CameraScannerWidget</name>
     <message>
-        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="240" />
+        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="247" />
         <source>Không tìm thấy camera. Hãy cắm webcam vào máy tính (ứng dụng tự nhận), hoặc dùng máy quét mã hay mở ảnh chụp mã QR.</source>
         <translation>No camera found. Please plug a webcam into the computer (the app detects it automatically), or use a code scanner or open a photo of the QR code.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="242" />
+        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="249" />
         <source>Không dùng được camera ({detail}). Nếu camera đang mở trong ứng dụng khác (Zalo, Zoom, Camera), hãy đóng ứng dụng đó rồi bật lại camera.</source>
         <translation>Cannot use the camera ({detail}). If the camera is open in another app (Zalo, Zoom, Camera), please close that app and then turn the camera on again.</translation>
     </message>
@@ -3454,38 +3454,38 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestBox</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="97" />
-        <location filename="../../station_app/ui/self_test_view.py" line="100" />
+        <location filename="../../station_app/ui/self_test_view.py" line="98" />
+        <location filename="../../station_app/ui/self_test_view.py" line="101" />
         <source>Kiểm tra máy</source>
         <translation>Check this laptop</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="98" />
+        <location filename="../../station_app/ui/self_test_view.py" line="99" />
         <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa và các khoá.</source>
         <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, disk and keys.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="101" />
+        <location filename="../../station_app/ui/self_test_view.py" line="102" />
         <source>Xem kết quả</source>
         <translation>Show results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="107" />
+        <location filename="../../station_app/ui/self_test_view.py" line="108" />
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="122" />
+        <location filename="../../station_app/ui/self_test_view.py" line="123" />
         <source>{fails} lỗi, {warns} chú ý: máy chưa sẵn sàng. Hãy làm theo các dòng có dấu ✖ rồi kiểm tra lại.</source>
         <translation>{fails} error(s), {warns} warning(s): the laptop is not ready. Follow the lines marked ✖, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="125" />
+        <location filename="../../station_app/ui/self_test_view.py" line="126" />
         <source>Không có lỗi, {warns} chú ý (dấu ⚠): máy dùng được.</source>
         <translation>No errors, {warns} warning(s) (marked ⚠): the laptop can be used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="128" />
+        <location filename="../../station_app/ui/self_test_view.py" line="129" />
         <source>Mọi mục đều đạt: máy sẵn sàng.</source>
         <translation>Everything passed: the laptop is ready.</translation>
     </message>
@@ -3493,17 +3493,17 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestDialog</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="171" />
+        <location filename="../../station_app/ui/self_test_view.py" line="172" />
         <source>Kết quả kiểm tra máy</source>
         <translation>Laptop check results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="172" />
+        <location filename="../../station_app/ui/self_test_view.py" line="173" />
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="173" />
+        <location filename="../../station_app/ui/self_test_view.py" line="174" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -5791,237 +5791,242 @@ quarantined</translation>
 <context>
     <name>self_test</name>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="131" />
+        <location filename="../../station_app/services/self_test.py" line="133" />
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="132" />
+        <location filename="../../station_app/services/self_test.py" line="134" />
         <source>Phông chữ tiếng Việt</source>
         <translation>Vietnamese font</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="133" />
+        <location filename="../../station_app/services/self_test.py" line="135" />
         <source>Đọc mã QR</source>
         <translation>QR code reading</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="134" />
+        <location filename="../../station_app/services/self_test.py" line="136" />
         <source>In ra tệp PDF</source>
         <translation>Printing to a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="135" />
+        <location filename="../../station_app/services/self_test.py" line="137" />
         <source>Chữ ký số</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="136" />
+        <location filename="../../station_app/services/self_test.py" line="138" />
         <source>Mã hoá dữ liệu</source>
         <translation>Data encryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="137" />
+        <location filename="../../station_app/services/self_test.py" line="139" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="138" />
+        <location filename="../../station_app/services/self_test.py" line="140" />
         <source>Cổng COM (máy quét)</source>
         <translation>COM ports (scanner)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="139" />
+        <location filename="../../station_app/services/self_test.py" line="141" />
         <source>Dung lượng ổ đĩa</source>
         <translation>Disk space</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="140" />
+        <location filename="../../station_app/services/self_test.py" line="142" />
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office's key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="141" />
+        <location filename="../../station_app/services/self_test.py" line="143" />
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="155" />
+        <location filename="../../station_app/services/self_test.py" line="157" />
         <source>Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục logs trong thư mục dữ liệu) cho cán bộ hỗ trợ.</source>
         <translation>Unexpected error during the check. Reinstall the app; if it still fails, send the log file (logs folder in the data folder) to support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="171" />
+        <location filename="../../station_app/services/self_test.py" line="173" />
         <source>Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục backups) với sự giúp đỡ của cán bộ hỗ trợ.</source>
         <translation>The database file is damaged. Do not use this laptop; restore from a backup (backups folder) with the help of support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="175" />
+        <location filename="../../station_app/services/self_test.py" line="177" />
         <source>Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.</source>
         <translation>The data was made by a newer version of the app. Install the newest version of the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="179" />
+        <location filename="../../station_app/services/self_test.py" line="181" />
         <source>Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.</source>
         <translation>The database is busy (being written). Wait a moment, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="186" />
+        <location filename="../../station_app/services/self_test.py" line="188" />
         <source>Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại.</source>
         <translation>The database could not be written. Check the disk, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="189" />
+        <location filename="../../station_app/services/self_test.py" line="191" />
         <source>OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được thiết lập.</source>
         <translation>OK: a new database was created, upgraded and written (version {revision}). The station is not set up yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="193" />
+        <location filename="../../station_app/services/self_test.py" line="195" />
         <source>OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị thay đổi).</source>
         <translation>OK: opened and written (version {after}, checked on a copy; the real data was not changed).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="196" />
+        <location filename="../../station_app/services/self_test.py" line="198" />
         <source>OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật được nâng cấp khi mở ứng dụng.</source>
         <translation>OK: opened, upgraded (version {before} → {after}) and written on a copy; the real data is upgraded when the app opens.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="209" />
+        <location filename="../../station_app/services/self_test.py" line="211" />
         <source>Thiếu hoặc hỏng tệp phông chữ {file}. Hãy cài lại ứng dụng.</source>
         <translation>The font file {file} is missing or damaged. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="213" />
+        <location filename="../../station_app/services/self_test.py" line="215" />
         <source>Phông chữ {file} thiếu chữ {letters}. Hãy cài lại ứng dụng.</source>
         <translation>The font {file} lacks the letters {letters}. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="216" />
+        <location filename="../../station_app/services/self_test.py" line="218" />
         <source>OK: phông chữ hiển thị và in được đủ dấu tiếng Việt ({letters}).</source>
         <translation>OK: the font shows and prints every Vietnamese letter ({letters}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="233" />
+        <location filename="../../station_app/services/self_test.py" line="235" />
         <source>Ảnh mã QR mẫu của ứng dụng bị thiếu hoặc hỏng nên không kiểm tra được bộ đọc mã. Hãy cài lại ứng dụng.</source>
         <translation>The app's sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="242" />
+        <location filename="../../station_app/services/self_test.py" line="244" />
         <source>Bộ đọc mã {decoder} không đọc được ảnh mã QR mẫu. Máy quét bằng camera và ảnh sẽ không dùng được; hãy cài lại ứng dụng (trên Linux: gói libzbar0).</source>
         <translation>The code reader {decoder} could not read the sample QR picture. Scanning with the camera and from pictures will not work; reinstall the app (on Linux: the libzbar0 package).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="245" />
+        <location filename="../../station_app/services/self_test.py" line="247" />
         <source>OK: cả hai bộ đọc mã (zxing-cpp và zbar) đọc đúng ảnh mã QR mẫu.</source>
         <translation>OK: both code readers (zxing-cpp and zbar) read the sample QR picture correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="263" />
+        <location filename="../../station_app/services/self_test.py" line="265" />
         <source>Tệp PDF in thử không đọc lại được đúng chữ tiếng Việt. Hãy cài lại ứng dụng.</source>
         <translation>The test PDF did not read back with the right Vietnamese text. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="265" />
+        <location filename="../../station_app/services/self_test.py" line="267" />
         <source>OK: in thử ra tệp PDF và đọc lại được đúng chữ tiếng Việt.</source>
         <translation>OK: a test PDF was printed to a file and its Vietnamese text read back correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="295" />
+        <location filename="../../station_app/services/self_test.py" line="297" />
         <source>Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng.</source>
         <translation>The test signature could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="297" />
+        <location filename="../../station_app/services/self_test.py" line="299" />
         <source>OK: ký số (Ed25519) và kiểm tra chữ ký được.</source>
         <translation>OK: signing (Ed25519) and checking the signature work.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="315" />
+        <location filename="../../station_app/services/self_test.py" line="317" />
         <source>Mã hoá rồi giải mã thử không ra đúng dữ liệu. Hãy cài lại ứng dụng.</source>
         <translation>Encrypting and decrypting test data did not give the same data back. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="317" />
+        <location filename="../../station_app/services/self_test.py" line="319" />
         <source>OK: mã hoá và giải mã thử (age) đúng.</source>
         <translation>OK: test encryption and decryption (age) are correct.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="324" />
+        <location filename="../../station_app/services/self_test.py" line="326" />
         <source>Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The cameras of this laptop could not be listed. If the station scans codes with a camera, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="328" />
+        <location filename="../../station_app/services/self_test.py" line="330" />
+        <source>Phần đọc camera của ứng dụng không chạy được (bản cài thiếu hoặc hỏng tệp): camera sẽ không quét được mã. Hãy cài lại ứng dụng từ bộ cài; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.</source>
+        <translation>The application's camera component does not work (files of the installation are missing or damaged): cameras will not scan codes. Reinstall the application from the installer; if it still fails, tell technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="334" />
         <source>Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu dùng máy quét thì bỏ qua dòng này.</source>
         <translation>No camera found. If the station scans codes with a camera, plug it in and check again; if it uses a scanner, ignore this line.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="331" />
+        <location filename="../../station_app/services/self_test.py" line="337" />
         <source>OK: {count} camera: {names}.</source>
         <translation>OK: {count} camera(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="338" />
+        <location filename="../../station_app/services/self_test.py" line="344" />
         <source>Không liệt kê được cổng COM trên máy này. Nếu trạm dùng máy quét cổng COM, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The COM ports of this laptop could not be listed. If the station uses a COM-port scanner, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="342" />
+        <location filename="../../station_app/services/self_test.py" line="348" />
         <source>Không thấy cổng COM nào. Nếu trạm dùng máy quét cổng COM, hãy cắm máy quét rồi kiểm tra lại; máy quét dạng bàn phím không cần cổng COM.</source>
         <translation>No COM port found. If the station uses a COM-port scanner, plug it in and check again; a keyboard-mode scanner needs no COM port.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="345" />
+        <location filename="../../station_app/services/self_test.py" line="351" />
         <source>OK: {count} cổng: {names}.</source>
         <translation>OK: {count} port(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="370" />
+        <location filename="../../station_app/services/self_test.py" line="376" />
         <source>Ổ chứa dữ liệu chỉ còn {free} trống: không đủ để làm việc an toàn. Hãy xoá bớt tệp không cần (cần trên 1 GB) rồi kiểm tra lại.</source>
         <translation>The data drive has only {free} free: not enough to work safely. Delete files that are not needed (more than 1 GB is needed), then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="374" />
+        <location filename="../../station_app/services/self_test.py" line="380" />
         <source>Ổ chứa dữ liệu còn {free} trống. Nên giải phóng để còn trên 1 GB trước khi lên điểm khám.</source>
         <translation>The data drive has {free} free. Free some space (more than 1 GB) before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="377" />
+        <location filename="../../station_app/services/self_test.py" line="383" />
         <source>OK: còn {free} trống.</source>
         <translation>OK: {free} free.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="395" />
+        <location filename="../../station_app/services/self_test.py" line="401" />
         <source>Tệp gói khoá của cơ quan y tế bị hỏng. Hãy nhập lại tệp office-bundle.json (hoặc ảnh mã QR của nó) ở trang Xuất dữ liệu.</source>
         <translation>The health office's key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="399" />
+        <location filename="../../station_app/services/self_test.py" line="405" />
         <source>Chưa nhập gói khoá của cơ quan y tế nên chưa xuất được dữ liệu. Hãy nhập tệp office-bundle.json (hoặc ảnh mã QR office-bundle.png) ở trang Xuất dữ liệu trước khi lên điểm khám.</source>
         <translation>The health office's key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="403" />
+        <location filename="../../station_app/services/self_test.py" line="409" />
         <source>OK: đã nhập gói khoá của {office}.</source>
         <translation>OK: the key bundle of {office} is imported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="414" />
+        <location filename="../../station_app/services/self_test.py" line="420" />
         <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
         <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, open the Export page to make a new key and send its public key to the health office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="421" />
+        <location filename="../../station_app/services/self_test.py" line="427" />
         <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu, hoặc nhờ cán bộ hỗ trợ tạo khoá mới.</source>
         <translation>The station key file is damaged. Copy the keys folder back from a backup, or ask support staff to make a new key.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="424" />
+        <location filename="../../station_app/services/self_test.py" line="430" />
         <source>OK: mã khoá {short}.</source>
         <translation>OK: key id {short}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="429" />
+        <location filename="../../station_app/services/self_test.py" line="435" />
         <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh 'station-app init'), rồi kiểm tra lại.</source>
         <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command 'station-app init'), then check again.</translation>
     </message>

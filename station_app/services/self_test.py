@@ -63,10 +63,12 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Devices:
-    """The cameras and serial ports the system lists, as ``(name, description)`` pairs."""
+    """The cameras and serial ports the system lists, as ``(name, description)`` pairs, and whether the camera
+    back-end (Qt Multimedia's FFmpeg plugin) loaded: without it no camera is ever listed or read."""
 
     cameras: tuple[tuple[str, str], ...]
     serial_ports: tuple[tuple[str, str], ...]
+    camera_backend: bool = True
 
 
 def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
@@ -324,6 +326,10 @@ def check_cameras(devices: Callable[[], Devices] | None) -> CheckResult:
         return _result("cameras", CheckStatus.WARN, QT_TRANSLATE_NOOP(
             "self_test", "Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ "
                          "ứng dụng: Quản trị → Kiểm tra máy."))
+    if not found.camera_backend:
+        return _result("cameras", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
+            "self_test", "Phần đọc camera của ứng dụng không chạy được (bản cài thiếu hoặc hỏng tệp): camera sẽ không "
+                         "quét được mã. Hãy cài lại ứng dụng từ bộ cài; nếu vẫn lỗi, báo cho bộ phận kỹ thuật."))
     if not found.cameras:
         return _result("cameras", CheckStatus.WARN, QT_TRANSLATE_NOOP(
             "self_test", "Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu "

@@ -36,7 +36,8 @@ def list_devices() -> Devices:
     from station_app.ui.scanning import serial_scanner
     from station_app.ui.scanning.camera_scanner import CameraScannerWidget
 
-    return Devices(tuple(CameraScannerWidget.cameras()), tuple(serial_scanner.available_ports()))
+    return Devices(tuple(CameraScannerWidget.cameras()), tuple(serial_scanner.available_ports()),
+                   camera_backend=CameraScannerWidget.backend_loaded())
 
 
 MARKS = {CheckStatus.OK: ("✔", "#1b7f3b"), CheckStatus.WARN: ("⚠", "#a15c00"), CheckStatus.FAIL: ("✖", "#b3261e")}

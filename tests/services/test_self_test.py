@@ -81,6 +81,15 @@ def test_no_camera_and_no_serial_port_are_warnings_not_failures(ready):
     assert not failed(results)
 
 
+def test_a_camera_back_end_that_did_not_load_is_a_failure_saying_to_reinstall(ready):
+    # an installation missing a file of Qt Multimedia's FFmpeg plugin: Qt lists no camera, which must not read
+    # as "plug a camera in"
+    results = run_self_test(ready, devices=lambda: Devices((), (), camera_backend=False))
+    line = by_key(results)["cameras"]
+    assert line.status is CheckStatus.FAIL and "cài lại ứng dụng" in line.line
+    assert failed(results)
+
+
 def test_devices_that_cannot_be_listed_are_a_warning(ready):
     def broken() -> Devices:
         raise RuntimeError("no multimedia back-end")

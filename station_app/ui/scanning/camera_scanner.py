@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtMultimedia import QCamera, QCameraDevice, QMediaCaptureSession, QMediaDevices, QVideoFrame, QVideoSink
+from PySide6.QtMultimedia import (QCamera, QCameraDevice, QMediaCaptureSession, QMediaDevices, QMediaFormat,
+                                  QVideoFrame, QVideoSink)
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -130,6 +131,12 @@ class CameraScannerWidget(Retranslating):
         self._problem: tuple[str, str] | None = None  # (code, detail), rendered in the current language
         self._last_offer = 0.0
         self.retranslate()
+
+    @staticmethod
+    def backend_loaded() -> bool:
+        """Whether Qt Multimedia's back-end (the FFmpeg plugin) loaded: without it nothing can be read from a camera,
+        and Qt answers every question about media formats with nothing."""
+        return bool(QMediaFormat().supportedVideoCodecs(QMediaFormat.ConversionMode.Decode))
 
     @staticmethod
     def cameras() -> list[tuple[str, str]]:
