@@ -41,3 +41,14 @@ def test_a_bundle_is_measured_with_its_largest_parts_in_the_generated_file(tmp_p
     assert "in 3 files" in section  # the symbolic link is not a file of its own
     assert section.index("`_internal/PySide6`") < section.index("`_internal/numpy.libs`")  # biggest first
     assert "`libQt6Core.so.6`" in section and "`station-app_0.1.0_amd64.deb`" in section
+
+
+def test_the_office_edition_is_measured_beside_the_station_one(tmp_path):
+    bundle = fake_bundle(tmp_path)
+    office = tmp_path / "dist" / "station-app-office"
+    office.mkdir()
+    (office / "station-app").write_bytes(b"x" * (3 * 2 ** 20))
+    report = Report(quick=True)
+    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv")
+    section = "\n".join(report.sections["Build size"])
+    assert "Office edition `station-app-office`" in section and "3.0 MiB" in section
