@@ -58,6 +58,11 @@ if [ "$EDITION" = office ]; then
   done
   kill "$serve"; wait "$serve" 2>/dev/null || true
   grep -q '"status":"ok"' <<<"$health" || { cat "$WORK/serve.log"; echo "no answer on /api/v1/health"; exit 1; }; ok
+  step "PostgreSQL client loads (psycopg)"
+  # nothing listens on port 9: the client must load and report the refused connection, not a missing module
+  set +e; out=$("$APP" office report --dir "$WORK/office" --db "postgresql+psycopg://nobody@127.0.0.1:9/x" \
+    --out "$WORK/r.pdf" 2>&1); set -e
+  grep -q "không kết nối được" <<<"$out" || { echo "$out"; exit 1; }; ok
 else
   step "office service left out (station edition)"
   set +e; out=$("$APP" office serve --dir "$WORK/office" 2>&1); code=$?; set -e
