@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from station_app.app import AppContext
     from station_app.services.accounts import SignedInUser
     from station_app.services.station_setup import StationInfo
+    from station_app.ui.pages.upload_panel import UploadRunner
 
 # (key, page title for the navigation, the permission that shows it)
 PAGES = (
@@ -137,6 +138,7 @@ class MainWindow(PagedNavigation, QMainWindow):
         self.station: StationInfo | None = None
         self.user: SignedInUser | None = None
         self.pages: dict[str, QWidget] = {}
+        self.uploader: UploadRunner | None = None  # the session's network sending (upload_panel.py)
         self._nav_keys: list[str] = []  # the page key of each navigation row
         self.resize(1180, 760)
 
@@ -203,6 +205,7 @@ class MainWindow(PagedNavigation, QMainWindow):
         assert self.ctx is not None and self.station is not None
         self.user = user
         self.lock_screen.set_user(self.ctx, user)
+        self._start_uploader(user)
         for key, _title, permission in PAGES:
             if can(user.role, permission):
                 page = self._make_page(key)
@@ -215,6 +218,14 @@ class MainWindow(PagedNavigation, QMainWindow):
         self.retranslate()
         self.nav.setCurrentRow(0)
         self.idle.restart()
+
+    def _start_uploader(self, user: SignedInUser) -> None:
+        """Batches made but not yet acknowledged go on being sent whoever signs in, not only when a coordinator
+        opens the export page; nothing starts when no upload address is known or nothing waits."""
+        from station_app.ui.pages.upload_panel import UploadRunner
+
+        self.uploader = UploadRunner(self.ctx, self.tasks, user, self)
+        self.uploader.resume_if_waiting()
 
     def _make_page(self, key: str) -> QWidget:
         # Imported here, not at the top: the pages are needed after sign-in, and the window must appear at once.
@@ -237,7 +248,7 @@ class MainWindow(PagedNavigation, QMainWindow):
             return ProgressPage(self.ctx, self.tasks, self.user)
         if key == "exam":
             return ExamPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings)
-        return ExportPage(self.ctx, self.tasks, self.user)
+        return ExportPage(self.ctx, self.tasks, self.user, uploader=self.uploader)
 
     def sign_out(self) -> None:
         """Back to sign-in: the pages and everything they showed are destroyed, not just hidden."""
@@ -254,6 +265,10 @@ class MainWindow(PagedNavigation, QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        if self.uploader is not None:  # a batch under way is sent again next time; the office answers replays alike
+            self.uploader.cancel()
+            self.uploader.deleteLater()
+            self.uploader = None
         self.screens.setCurrentWidget(self.sign_in_screen)
         self.sign_in_screen.set_ready(self.ctx, self.sign_in_screen.status.text())
         self.retranslate()

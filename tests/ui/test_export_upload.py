@@ -196,3 +196,28 @@ def test_a_batch_sent_whose_receipt_does_not_verify_shows_sent_waiting_for_the_r
     wait_sent(qtbot, page)
     assert column(page, STATE) == ["Đã gửi qua mạng, chờ biên nhận"]
     assert page.upload.status.text().startswith("1 lô chưa được nhận: chữ ký không hợp lệ")
+
+
+def test_batches_left_waiting_are_sent_when_a_nurse_signs_in_and_stop_at_sign_out(qtbot, make_controller, ctx, nurse,
+                                                                                   link):
+    # made by the coordinator in the evening, the network down until the next morning's nurse session
+    make_batches(ctx, nurse, link.service, 2)
+    window = make_controller(ctx).window
+    window.begin_session(nurse)
+    assert "export" not in window.pages  # a nurse has no export page, and the batches go all the same
+    qtbot.waitUntil(lambda: office_batch_rows(link.office) == 2, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.uploader.running, timeout=60_000)
+    assert link.service.waiting() == []  # both acknowledged: the receipts came back
+    window.sign_out()
+    assert window.uploader is None
+
+
+def test_the_export_page_shows_the_sessions_sending(qtbot, make_controller, ctx, coordinator, nurse, link):
+    make_batches(ctx, nurse, link.service, 1)
+    window = make_controller(ctx).window
+    window.begin_session(coordinator)
+    window.show_page("export")
+    page = window.pages["export"]
+    assert page.upload.runner is window.uploader  # one sending, not one per page
+    qtbot.waitUntil(lambda: not window.uploader.running and office_batch_rows(link.office) == 1, timeout=60_000)
+    qtbot.waitUntil(lambda: column(page, STATE) and column(page, STATE)[0].startswith("Đơn vị nhận"), timeout=15_000)

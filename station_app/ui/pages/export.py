@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 
 from station_app.ui import printing
 from station_app.ui.errors import report
-from station_app.ui.pages.upload_panel import UploadPanel
+from station_app.ui.pages.upload_panel import UploadPanel, UploadRunner
 from station_app.ui.removable_drives import Drive, DriveWatcher, size_text
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.tasks import TaskRunner
@@ -179,10 +179,11 @@ class ExportPage(Retranslating):
     """What is waiting, where to write it, the batches made, the keys and the receipts."""
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None = None,
-                 watcher: DriveWatcher | None = None, backoff: Backoff | None = None) -> None:
+                 watcher: DriveWatcher | None = None, backoff: Backoff | None = None,
+                 uploader: UploadRunner | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user = ctx, tasks, user
-        self.upload = UploadPanel(ctx, tasks, user, backoff)
+        self.upload = UploadPanel(ctx, tasks, user, backoff, runner=uploader)
         self.upload.batches_changed.connect(self.refresh)
         self.state: ExportState | None = None
         self.loading = False

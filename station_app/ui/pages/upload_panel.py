@@ -4,8 +4,10 @@
 (make a batch, read its stored bytes, record the answer) on the database lane, the HTTP request on the CPU pool
 (a request may take its whole timeout on a bad link, and the database lane must stay free for the other pages),
 and the waits between tries on GUI-thread timers, so that Cancel stops a wait at once. It never gives up by itself:
-the waits grow to five minutes and the sending goes on until every batch is through, Cancel, or sign-out (the page
-and its runner are destroyed). Its signals carry no arguments; the panel reads the runner's state.
+the waits grow to five minutes and the sending goes on until every batch is through, Cancel, or sign-out. The main
+window keeps one runner per session, whoever signs in (a nurse's morning session sends what waited since a network
+cut the evening before), and hands it to the export page's panel; the panel alone makes its own. Its signals carry
+no arguments; the panel reads the runner's state.
 """
 from __future__ import annotations
 
@@ -250,14 +252,14 @@ class UploadPanel(Retranslating):
     batches_changed = Signal()
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None,
-                 backoff: Backoff | None = None) -> None:
+                 backoff: Backoff | None = None, runner: UploadRunner | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user = ctx, tasks, user
         self.target: UploadTarget | None = None
         self.waiting = 0
         self.has_bundle = True  # the page says otherwise once it has read its state
         self.address_dialog: UploadAddressDialog | None = None
-        self.runner = UploadRunner(ctx, tasks, user, self, backoff)
+        self.runner = runner or UploadRunner(ctx, tasks, user, self, backoff)  # the session's, or its own
         self.runner.changed.connect(self.show_progress)
         self.runner.batch_done.connect(self.batches_changed)
         self.runner.finished.connect(self._finished)
