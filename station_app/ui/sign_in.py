@@ -30,6 +30,7 @@ class SignInScreen(Retranslating):
         self.title = heading()
         self.status = QLabel()
         self.status.setObjectName("hint")
+        self.status.setWordWrap(True)  # a long station and site name goes on two lines, not cut off
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -129,3 +129,15 @@ def test_every_page_of_the_admin_fits_a_1366_pixel_laptop_screen(qtbot, controll
         window.show_page(key)
         qtbot.wait(50)
     assert window.minimumSizeHint().width() <= 1366
+
+
+def test_a_long_station_and_site_name_is_shown_whole_on_the_sign_in_screen(qtbot, controller, ctx):
+    screen = controller.window.sign_in_screen
+    long_label = "Trạm Y tế xã Mường Kim (tập huấn) · Điểm khám lưu động bản Nậm Ngập, xã Mường Kim"
+    screen.set_ready(ctx, long_label)
+    controller.window.resize(1366, 740)
+    qtbot.waitUntil(lambda: screen.status.isVisible())
+    status = screen.status
+    assert status.heightForWidth(status.width()) > status.fontMetrics().height()  # it wraps onto two lines
+    # once laid out, the label has the height those lines need: nothing is cut off
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()) > 0)
