@@ -273,84 +273,89 @@
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="76" />
+        <location filename="../../station_app/ui/office/batches.py" line="77" />
         <source>Lô dữ liệu đã nhận</source>
         <translation>Batches received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="77" />
+        <location filename="../../station_app/ui/office/batches.py" line="78" />
         <source>Trạm:</source>
         <translation>Station:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="78" />
+        <location filename="../../station_app/ui/office/batches.py" line="79" />
         <source>Trạng thái:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="79" />
+        <location filename="../../station_app/ui/office/batches.py" line="80" />
         <source>Tất cả trạm</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="80" />
+        <location filename="../../station_app/ui/office/batches.py" line="81" />
         <source>Tất cả trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="114" />
+        <location filename="../../station_app/ui/office/batches.py" line="115" />
         <source>{n} lô: {a} đã nhập, {d} đã nhập từ trước, {q} bị cách ly</source>
         <translation>{n} batches: {a} imported, {d} already imported, {q} quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="117" />
+        <location filename="../../station_app/ui/office/batches.py" line="118" />
         <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang "Nhập lô".</source>
         <translation>No batch received yet. Import the stations' batch files on the "Import" page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
         <source>Nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
         <source>Số lô</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118" />
+        <location filename="../../station_app/ui/office/batches.py" line="119" />
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="120" />
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="120" />
         <source>Lý do từ chối</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="128" />
+        <location filename="../../station_app/ui/office/batches.py" line="129" />
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="136" />
+        <location filename="../../station_app/ui/office/batches.py" line="138" />
         <source>Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.</source>
         <translation>A copy of the file is at: {path}. Once the cause is fixed, import the file again from there.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="141" />
+        <source>Trạm chưa đăng ký đã gửi lô này qua mạng; tệp không được giữ lại. Hãy đăng ký trạm ở trang Trạm rồi báo trạm bấm lại "Gửi lên đơn vị nhận".</source>
+        <translation>A station that is not registered sent this batch over the network; the file was not kept. Register the station on the Stations page, then ask the station to press "Send to the office" again.</translation>
     </message>
 </context>
 <context>
@@ -798,292 +803,292 @@
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="295" />
+        <location filename="../../station_app/ui/pages/export.py" line="296" />
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="296" />
+        <location filename="../../station_app/ui/pages/export.py" line="297" />
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298" />
+        <location filename="../../station_app/ui/pages/export.py" line="299" />
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299" />
+        <location filename="../../station_app/ui/pages/export.py" line="300" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300" />
+        <location filename="../../station_app/ui/pages/export.py" line="301" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="301" />
+        <location filename="../../station_app/ui/pages/export.py" line="302" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302" />
+        <location filename="../../station_app/ui/pages/export.py" line="303" />
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="303" />
+        <location filename="../../station_app/ui/pages/export.py" line="304" />
         <source>Nhập gói khoá của cơ quan y tế…</source>
         <translation>Import the health office's key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304" />
+        <location filename="../../station_app/ui/pages/export.py" line="305" />
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="305" />
+        <location filename="../../station_app/ui/pages/export.py" line="306" />
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306" />
+        <location filename="../../station_app/ui/pages/export.py" line="307" />
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="307" />
+        <location filename="../../station_app/ui/pages/export.py" line="308" />
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308" />
+        <location filename="../../station_app/ui/pages/export.py" line="309" />
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309" />
+        <location filename="../../station_app/ui/pages/export.py" line="310" />
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311" />
+        <location filename="../../station_app/ui/pages/export.py" line="312" />
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="313" />
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="313" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="338" />
+        <location filename="../../station_app/ui/pages/export.py" line="339" />
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="340" />
+        <location filename="../../station_app/ui/pages/export.py" line="341" />
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="343" />
+        <location filename="../../station_app/ui/pages/export.py" line="344" />
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="347" />
+        <location filename="../../station_app/ui/pages/export.py" line="348" />
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="349" />
+        <location filename="../../station_app/ui/pages/export.py" line="350" />
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
         <translation>The health authority's key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="372" />
+        <location filename="../../station_app/ui/pages/export.py" line="373" />
         <source>Bị từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="376" />
+        <location filename="../../station_app/ui/pages/export.py" line="377" />
         <source>Đã gửi qua mạng, chờ biên nhận</source>
         <translation>Sent over the network, waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="378" />
+        <location filename="../../station_app/ui/pages/export.py" line="379" />
         <source>Đã tạo, chờ gửi</source>
         <translation>Made, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="467" />
+        <location filename="../../station_app/ui/pages/export.py" line="468" />
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="476" />
+        <location filename="../../station_app/ui/pages/export.py" line="477" />
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
         <translation>The code just scanned is not the receiving office's key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="483" />
+        <location filename="../../station_app/ui/pages/export.py" line="484" />
         <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm "Nhập gói khoá…" để chọn tệp hay ảnh mã QR office-bundle.png.</source>
         <translation>The clipboard does not hold the receiving office's key bundle. Copy the whole content of office-bundle.json, or click "Import the health office's key bundle…" to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="499" />
+        <location filename="../../station_app/ui/pages/export.py" line="500" />
         <source>Nhập gói khoá của đơn vị nhận "{name}"? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
         <translation>Import the key bundle of the receiving office "{name}"? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="352" />
+        <location filename="../../station_app/ui/pages/export.py" line="353" />
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="369" />
+        <location filename="../../station_app/ui/pages/export.py" line="370" />
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="373" />
+        <location filename="../../station_app/ui/pages/export.py" line="374" />
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="377" />
+        <location filename="../../station_app/ui/pages/export.py" line="378" />
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="391" />
+        <location filename="../../station_app/ui/pages/export.py" line="392" />
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="393" />
+        <location filename="../../station_app/ui/pages/export.py" line="394" />
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="400" />
+        <location filename="../../station_app/ui/pages/export.py" line="401" />
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="419" />
+        <location filename="../../station_app/ui/pages/export.py" line="420" />
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="434" />
+        <location filename="../../station_app/ui/pages/export.py" line="435" />
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="446" />
+        <location filename="../../station_app/ui/pages/export.py" line="447" />
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="449" />
+        <location filename="../../station_app/ui/pages/export.py" line="450" />
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="455" />
+        <location filename="../../station_app/ui/pages/export.py" line="456" />
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="466" />
+        <location filename="../../station_app/ui/pages/export.py" line="467" />
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office's key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="508" />
+        <location filename="../../station_app/ui/pages/export.py" line="509" />
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="530" />
+        <location filename="../../station_app/ui/pages/export.py" line="531" />
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station's public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="531" />
+        <location filename="../../station_app/ui/pages/export.py" line="532" />
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="539" />
+        <location filename="../../station_app/ui/pages/export.py" line="540" />
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="546" />
+        <location filename="../../station_app/ui/pages/export.py" line="547" />
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="556" />
+        <location filename="../../station_app/ui/pages/export.py" line="557" />
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office's receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="557" />
+        <location filename="../../station_app/ui/pages/export.py" line="558" />
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="571" />
+        <location filename="../../station_app/ui/pages/export.py" line="572" />
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="574" />
+        <location filename="../../station_app/ui/pages/export.py" line="575" />
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="577" />
+        <location filename="../../station_app/ui/pages/export.py" line="578" />
         <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
         <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="580" />
+        <location filename="../../station_app/ui/pages/export.py" line="581" />
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="582" />
+        <location filename="../../station_app/ui/pages/export.py" line="583" />
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -1660,22 +1665,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="96" />
+        <location filename="../../station_app/ui/main_window.py" line="97" />
         <source>Máy đã khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="97" />
+        <location filename="../../station_app/ui/main_window.py" line="98" />
         <source>Máy tự khoá vì lâu không dùng. {name}, hãy nhập mật khẩu để tiếp tục.</source>
         <translation>The computer locked itself after being idle. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="99" />
+        <location filename="../../station_app/ui/main_window.py" line="100" />
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="100" />
+        <location filename="../../station_app/ui/main_window.py" line="101" />
         <source>Đăng nhập tài khoản khác</source>
         <translation>Sign in as someone else</translation>
     </message>
@@ -1683,58 +1688,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="41" />
+        <location filename="../../station_app/ui/main_window.py" line="42" />
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="42" />
+        <location filename="../../station_app/ui/main_window.py" line="43" />
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="43" />
+        <location filename="../../station_app/ui/main_window.py" line="44" />
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="44" />
+        <location filename="../../station_app/ui/main_window.py" line="45" />
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="45" />
+        <location filename="../../station_app/ui/main_window.py" line="46" />
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="46" />
+        <location filename="../../station_app/ui/main_window.py" line="47" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="269" />
+        <location filename="../../station_app/ui/main_window.py" line="284" />
         <source>Khám sức khỏe định kỳ — {station}</source>
         <translation>Periodic health check-up — {station}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="270" />
-        <location filename="../../station_app/ui/main_window.py" line="279" />
+        <location filename="../../station_app/ui/main_window.py" line="285" />
+        <location filename="../../station_app/ui/main_window.py" line="294" />
         <source>Khám sức khỏe định kỳ</source>
         <translation>Periodic health check-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="290" />
+        <location filename="../../station_app/ui/main_window.py" line="305" />
         <source>Dữ liệu lưu tại: {folder}</source>
         <translation>Data stored in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="287" />
+        <location filename="../../station_app/ui/main_window.py" line="302" />
         <source>Khoá máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="288" />
+        <location filename="../../station_app/ui/main_window.py" line="303" />
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
@@ -2069,17 +2074,17 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="27" />
+        <location filename="../../station_app/ui/office/batches.py" line="28" />
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="28" />
+        <location filename="../../station_app/ui/office/batches.py" line="29" />
         <source>Đã nhập từ trước (không đổi gì)</source>
         <translation>Already imported (nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="29" />
+        <location filename="../../station_app/ui/office/batches.py" line="30" />
         <source>Bị cách ly</source>
         <translation>Quarantined</translation>
     </message>
@@ -3582,33 +3587,33 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="76" />
-        <location filename="../../station_app/ui/sign_in.py" line="80" />
+        <location filename="../../station_app/ui/sign_in.py" line="77" />
+        <location filename="../../station_app/ui/sign_in.py" line="81" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="77" />
+        <location filename="../../station_app/ui/sign_in.py" line="78" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="77" />
+        <location filename="../../station_app/ui/sign_in.py" line="78" />
         <source>Mật khẩu hoặc mã PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="78" />
+        <location filename="../../station_app/ui/sign_in.py" line="79" />
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="82" />
+        <location filename="../../station_app/ui/sign_in.py" line="83" />
         <source>Đang mở dữ liệu của trạm…</source>
         <translation>Opening the station's data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="108" />
+        <location filename="../../station_app/ui/sign_in.py" line="109" />
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -3837,42 +3842,42 @@ quarantined</translation>
 <context>
     <name>UploadAddressDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="221" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="223" />
         <source>Địa chỉ gửi lô qua mạng</source>
         <translation>Address for sending batches over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="224" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="226" />
         <source>ví dụ https://192.168.1.10:8443</source>
         <translation>e.g. https://192.168.1.10:8443</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="226" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="228" />
         <source>64 chữ số hex, chỉ khi dùng https</source>
         <translation>64 hex digits, https only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="229" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="231" />
         <source>Thường không cần nhập: địa chỉ và dấu vân tay có sẵn trong gói khoá của đơn vị nhận. Chỉ nhập khi đơn vị nhận báo địa chỉ mới. Để trống để dùng lại địa chỉ trong gói khoá.</source>
         <translation>Usually not needed: the address and the fingerprint come with the office's key bundle. Enter them only when the office gives a new address. Leave empty to use the address in the key bundle again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="235" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="237" />
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="236" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="238" />
         <source>Dấu vân tay chứng chỉ</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="237" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="239" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="237" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="239" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -3880,112 +3885,112 @@ quarantined</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="306" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="308" />
         <source>Gửi qua mạng</source>
         <translation>Send over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="307" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="309" />
         <source>Địa chỉ gửi…</source>
         <translation>Address…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="308" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="310" />
         <source>Gửi lên đơn vị nhận</source>
         <translation>Send to the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="309" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="311" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="320" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="322" />
         <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm "Nhập gói khoá của cơ quan y tế…" ở ô Khoá trước.</source>
         <translation>The receiving office's key bundle is not imported yet, so nothing can be sent over the network. Click "Import the health office's key bundle…" in the Keys box first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="323" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="325" />
         <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm "Địa chỉ gửi…"; nếu không, xuất ra USB.</source>
         <translation>No address to send over the network: the office's key bundle names none. With a network, click "Address…"; without one, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="326" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="328" />
         <source>theo gói khoá</source>
         <translation>from the key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="326" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="328" />
         <source>nhập tay</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="327" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="329" />
         <source>Đến {url} ({where}).</source>
         <translation>To {url} ({where}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="329" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="331" />
         <source>Dấu vân tay chứng chỉ: {pin}…</source>
         <translation>Certificate fingerprint: {pin}…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="343" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="345" />
         <source>{done}/{total} lô</source>
         <translation>{done}/{total} batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="349" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="351" />
         <source>Đang chuẩn bị gửi…</source>
         <translation>Getting ready to send…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="351" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="353" />
         <source>Đang gửi lô số {seq} ({n}/{total})…</source>
         <translation>Sending batch {seq} ({n}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="356" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="358" />
         <source>Đang dừng: chờ lô đang gửi xong…</source>
         <translation>Stopping: waiting for the batch being sent…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="364" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="366" />
         <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="366" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="368" />
         <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="373" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="375" />
         <source>Không có lô nào chờ gửi.</source>
         <translation>No batch is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="374" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="376" />
         <source>{n} lô chờ gửi.</source>
         <translation>{n} batches waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="378" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="380" />
         <source>Đơn vị nhận đã nhận {n} lô.</source>
         <translation>The office received {n} batches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="380" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="382" />
         <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
         <translation>{n} batches refused (see why in the table below).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="383" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="385" />
         <source>{n} lô chưa được nhận: {reason}.</source>
         <translation>{n} batches not received: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="385" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="387" />
         <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
         <translation>Sending stopped; {n} batches still waiting.</translation>
     </message>
@@ -5155,22 +5160,22 @@ quarantined</translation>
         <translation>The batch is larger than the office's limit of {mib} MiB. Bring it on a USB stick, or ask the office to raise the limit (--max-mib).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="52" />
+        <location filename="../../station_app/services/office_upload.py" line="53" />
         <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy gửi khoá công khai của trạm cho đơn vị nhận ('station-app office stations add').</source>
         <translation>Station {code} is not registered with the receiving office. Send the station's public key to the office ('station-app office stations add').</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="59" />
+        <location filename="../../station_app/services/office_upload.py" line="60" />
         <source>Đơn vị nhận không ghi được lô vào thư mục {path} (đầy ổ đĩa hoặc thiếu quyền ghi). Hãy thử gửi lại sau; cán bộ CNTT của đơn vị nhận cần kiểm tra ổ đĩa.</source>
         <translation>The receiving office cannot write the batch into folder {path} (disk full or no write permission). Try sending again later; the office's IT staff need to check the disk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="65" />
+        <location filename="../../station_app/services/office_upload.py" line="66" />
         <source>Lô đến quá chậm (quá {seconds} giây) nên đơn vị nhận đã dừng nhận; không giữ gì của lần gửi này. Hãy gửi lại khi mạng tốt hơn.</source>
         <translation>The batch arrived too slowly (over {seconds} seconds), so the office stopped receiving it; nothing of this attempt was kept. Send it again when the network is better.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="71" />
+        <location filename="../../station_app/services/office_upload.py" line="72" />
         <source>Đơn vị nhận chưa nhận được lô lúc này (cơ sở dữ liệu bận hoặc không kết nối được). Hãy gửi lại sau ít phút; không có gì của lô được ghi.</source>
         <translation>The receiving office cannot take the batch right now (its database is busy or unreachable). Send it again in a few minutes; nothing of the batch was written.</translation>
     </message>

@@ -136,6 +136,12 @@ class OfficeStore:
         self.session.flush()
         return row
 
+    def refusal_noted(self, file_name: str, reason: str) -> bool:
+        """Whether a refusal of this file for this reason, with no copy kept, is already in the quarantine list."""
+        q = OfficeQuarantineRow
+        return self.session.scalars(select(q.id).where(q.file_name == file_name, q.reason == reason,
+                                                       q.stored_path.is_(None)).limit(1)).first() is not None
+
     def batch(self, code: str, sequence: int) -> OfficeBatchRow | None:
         return self.session.scalars(select(OfficeBatchRow).where(
             OfficeBatchRow.station_code == code, OfficeBatchRow.sequence == sequence)).first()

@@ -416,6 +416,15 @@ class OfficeService:
         log.warning("batch quarantined: %s", reason)
         return BatchOutcome(path.name, claimed[0], claimed[1], "quarantined", reason, quarantined_to=target)
 
+    def note_refused_upload(self, file_name: str, code: str, sequence: int, reason: str) -> None:
+        """An upload refused before its body was read (its station is not registered): a line in the quarantine
+        list without a copy, so that the office sees which station tried and registers it; once per file."""
+        with self.db.transaction() as session:
+            store = OfficeStore(session)
+            if not store.refusal_noted(file_name, reason):
+                store.add(OfficeQuarantineRow(file_name=file_name, station_code=code, sequence=sequence,
+                                              reason=reason, stored_path=None))
+
     # -- the report ------------------------------------------------------------------------------------------------
 
     def report(self):  # noqa: ANN201 - office_report.OfficeReport

@@ -47,7 +47,8 @@ class UploadTooLargeError(StationError):
 
 
 class UploadStationUnregisteredError(StationError):
-    """The station named by the upload is not registered: refused before its body is read, nothing kept."""
+    """The station named by the upload is not registered: refused before its body is read, nothing of it kept but
+    a line in the quarantine list (station, file name, when)."""
 
     template = QT_TRANSLATE_NOOP(
         "errors", "Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy gửi khoá công khai của trạm cho đơn vị nhận "
@@ -159,6 +160,7 @@ class OfficeUploads:
             raise UploadTooLargeError(mib=_mib(self.max_bytes))
         if self.station(named[0]) is None:
             log.warning("upload refused: station %s is not registered", named[0])
+            self.service.note_refused_upload(file_name, named[0], named[1], UNREGISTERED)  # the body is never taken
             raise UploadStationUnregisteredError(code=named[0])
         return IncomingBatch(self.inbox / uuid.uuid4().hex, file_name, self.max_bytes)
 

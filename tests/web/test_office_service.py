@@ -16,6 +16,7 @@ from office_support import flip, parts_of, rewrite
 
 from station_app.services.office_client import (BatchRefusedError, BatchTooLargeError,
                                                 OfficeUnreachableError, StationUnknownAtOfficeError)
+from station_app.services.office_queries import QUARANTINED, batch_entries
 from station_app.services.receipts import envelope_bytes, verify_receipt
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -111,6 +112,12 @@ def test_a_batch_of_a_station_the_office_has_not_registered_is_refused_and_nothi
     with pytest.raises(StationUnknownAtOfficeError):
         client.station_status("TYT-MK")
     assert rows()["batches"] == 0 and inbox_files(office) == []
+    # the office sees who tried, once however often the station retries, with no copy of what was never read
+    with pytest.raises(BatchRefusedError):
+        client.upload(batch.name, batch.read_bytes())
+    [entry] = [e for e in batch_entries(office.service) if e.state == QUARANTINED]
+    assert (entry.station_code, entry.sequence, entry.file_name) == ("TYT-MK", 1, batch.name)
+    assert entry.reason == "unregistered_station" and entry.stored_path is None
 
 
 def test_a_batch_bigger_than_the_limit_is_refused_as_too_large_and_nothing_kept(client, service, batch, rows,

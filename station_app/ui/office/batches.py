@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from station_app.services import office_queries as queries
+from station_app.services.office import UNREGISTERED
 from station_app.services.office_queries import DUPLICATE, IMPORTED, QUARANTINED
 from station_app.ui.errors import report
 from station_app.ui.office.common import fill_table, local_time, make_table, number, tint_row
@@ -133,5 +134,10 @@ class BatchesPage(Retranslating):
     def _copy_hint(self, entries: list[BatchEntry], row: int) -> str:
         name = self.table.item(row, 3).text()
         path = next((e.stored_path for e in entries if e.file_name == name and e.stored_path), None)
-        return self.tr("Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.").format(
-            path=path) if path else ""
+        if path:
+            return self.tr("Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.").format(
+                path=path)
+        if any(e.file_name == name and e.reason == UNREGISTERED for e in entries):  # an upload, refused unread
+            return self.tr("Trạm chưa đăng ký đã gửi lô này qua mạng; tệp không được giữ lại. Hãy đăng ký trạm ở "
+                           "trang Trạm rồi báo trạm bấm lại \"Gửi lên đơn vị nhận\".")
+        return ""

@@ -220,6 +220,21 @@ def test_a_tampered_batch_is_quarantined_with_its_reason_in_vietnamese(qtbot, op
     assert [r[2] for r in table_rows(batches_page.table)] == ["2"]
 
 
+def test_an_upload_from_an_unregistered_station_is_listed_with_what_to_do(qtbot, open_window, office):
+    from station_app.services.office_upload import OfficeUploads, UploadStationUnregisteredError
+
+    with pytest.raises(UploadStationUnregisteredError):  # what the service does before reading an upload's body
+        OfficeUploads(office.service).begin("TYT-NK-000004.batch")
+    window = open_window(office.folder)
+    window.show_page("batches")
+    wait_idle(qtbot, window)
+    page = window.pages["batches"]
+    [row] = table_rows(page.table)
+    assert row[1:5] == ["TYT-NK", "4", "TYT-NK-000004.batch", "Bị cách ly"] and row[6] == REASON_TEXT[
+        "unregistered_station"]
+    assert "đăng ký trạm" in page.table.item(0, 6).toolTip()
+
+
 def test_what_cannot_be_imported_is_said_not_thrown(qtbot, open_window, office, batches, tmp_path):
     window = open_window(office.folder)
     junk = tmp_path / "usb" / "TYT-MK-000009.batch"
