@@ -14,10 +14,14 @@
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -Python "C:\Python311\python.exe"
+  powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -Edition office
+    (the receiving office's bundle dist\station-app-office, with the network service, PostgreSQL and FHIR
+    validation; no setup program: copy the folder to the office's machine)
 #>
 param(
   [string]$Python = "",          # the Python 3.11 to make the build venv with (default: py -3.11, else python)
-  [switch]$SkipInstaller         # stop after the bundle (no Inno Setup needed)
+  [switch]$SkipInstaller,        # stop after the bundle (no Inno Setup needed)
+  [ValidateSet("station", "office")][string]$Edition = "station"  # installer\pyinstaller\station_app.spec
 )
 $ErrorActionPreference = "Stop"
 $root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
@@ -48,14 +52,16 @@ $env:PATH = "$(Join-Path $root 'build\venv\Scripts');$env:PATH"   # pyside6-lrel
 Invoke-Checked $venvPython @("scripts\translations.py", "build")
 
 # 3. the bundle
-if (Test-Path "dist\station-app") { Remove-Item "dist\station-app" -Recurse -Force }
+$bundle = if ($Edition -eq "office") { "dist\station-app-office" } else { "dist\station-app" }
+$env:STATION_APP_EDITION = $Edition
+if (Test-Path $bundle) { Remove-Item $bundle -Recurse -Force }
 Invoke-Checked $venvPython @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", "dist",
   "--workpath", "build\pyinstaller", "installer\pyinstaller\station_app.spec")
 
 # pyzbar's libzbar-64.dll needs the Visual C++ 2013 runtime (MSVCR120.dll), which a fresh Windows 10/11 lacks
 # and PyInstaller does not see (ctypes loads zbar at run time): it goes beside libzbar-64.dll, where Windows
 # looks first for that DLL's own dependencies.
-$zbarDir = "dist\station-app\_internal\pyzbar"
+$zbarDir = "$bundle\_internal\pyzbar"
 if (-not (Test-Path "$zbarDir\libzbar-64.dll")) { throw "libzbar-64.dll missing from the bundle ($zbarDir)" }
 if (-not (Test-Path "$zbarDir\msvcr120.dll")) {
   $runtime = Join-Path $env:SystemRoot "System32\msvcr120.dll"
@@ -66,7 +72,7 @@ if (-not (Test-Path "$zbarDir\msvcr120.dll")) {
 }
 
 # 4. smoke test: the console program, in a throwaway data folder
-$cli = Join-Path $root "dist\station-app\station-app-cli.exe"
+$cli = Join-Path $root "$bundle\station-app-cli.exe"
 $env:QT_QPA_PLATFORM = "offscreen"
 $got = (& $cli --version | Out-String).Trim()
 if ($got -ne "station-app $version") { throw "station-app-cli --version said '$got', expected 'station-app $version'" }
@@ -78,9 +84,9 @@ try {
   Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
   Remove-Item Env:QT_QPA_PLATFORM
 }
-$size = [math]::Round(((Get-ChildItem "dist\station-app" -Recurse -File | Measure-Object Length -Sum).Sum / 1MB), 1)
-Write-Host "== dist\station-app: $size MiB"
-if ($SkipInstaller) { return }
+$size = [math]::Round(((Get-ChildItem $bundle -Recurse -File | Measure-Object Length -Sum).Sum / 1MB), 1)
+Write-Host "== ${bundle}: $size MiB"
+if ($SkipInstaller -or $Edition -eq "office") { return }   # the setup program wraps the stations' bundle
 
 # 5. the setup program
 $iscc = (Get-Command "ISCC.exe" -ErrorAction SilentlyContinue).Source
