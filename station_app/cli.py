@@ -391,7 +391,12 @@ _STATUS_TEXT = {"imported": "đã nhập", "duplicate": "đã nhập từ trư�
 def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
     from pathlib import Path
 
-    report = service.import_paths([Path(p) for p in args.paths], Path(args.receipts) if args.receipts else None,
+    paths = [Path(p) for p in args.paths]
+    if missing := [p for p in paths if not p.exists()]:  # a mistyped path or a stick not plugged in: nothing to keep
+        print(f"Không tìm thấy: {', '.join(map(str, missing))}. Kiểm tra đường dẫn (và ổ USB đã cắm chưa) rồi "
+              "chạy lại; chưa nhập tệp nào.", file=sys.stderr)
+        return 2
+    report = service.import_paths(paths, Path(args.receipts) if args.receipts else None,
                                   validate_fhir=args.validate_fhir)
     if not report.outcomes:
         print("Không thấy tệp lô (.batch) nào.", file=sys.stderr)
@@ -399,7 +404,8 @@ def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - 
     for o in report.outcomes:
         line = f"{o.file}: {_STATUS_TEXT[o.status]}"
         if o.status == "quarantined":
-            line += f" ({o.reason_text}); bản sao: {o.quarantined_to}"
+            line += f" ({o.reason_text}); " + (f"bản sao: {o.quarantined_to}" if o.quarantined_to
+                                               else "không ghi được bản sao vào thư mục quarantine")
         elif o.status == "imported":
             line += f" ({o.counts.get('visits', 0)} lượt khám, {o.counts.get('residents', 0)} người dân)"
         print(line)
