@@ -7,6 +7,7 @@ import pytest
 from station_app.ui import i18n
 from station_app.ui.main import AppController, OpenedStation, prepare_application
 from station_app.ui.main_window import MainWindow
+from station_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -14,6 +15,14 @@ def app(qapp):
     prepare_application([], "vi")
     yield qapp
     i18n.set_language("vi")
+
+
+@pytest.fixture
+def tasks():
+    """The pages' background-task helper, waited for at teardown so no task outlives the test's database."""
+    runner = TaskRunner()
+    yield runner
+    runner.wait()
 
 
 @pytest.fixture

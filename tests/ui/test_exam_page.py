@@ -24,17 +24,9 @@ from station_app.services.decoding import to_grayscale
 from station_app.services.registry import ConsentInput, ResidentInput
 from station_app.ui.dialogs.choose import ChooseDialog
 from station_app.ui.pages.exam import ExamPage
-from station_app.ui.tasks import TaskRunner
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
-
-
-@pytest.fixture
-def tasks():
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from station_app.ui.pages import export as export_page
 from station_app.ui.pages.export import ExportPage
 from station_app.ui.removable_drives import DriveWatcher, Volume, removable_drives
 from station_app.ui.scanning.frames import qimage_to_gray
-from station_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
@@ -59,13 +58,6 @@ def coordinator(ctx, admin):
 @pytest.fixture
 def volumes():
     return FakeVolumes()
-
-
-@pytest.fixture
-def tasks():
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

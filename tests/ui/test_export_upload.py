@@ -14,7 +14,6 @@ from station_app.core.model import Role
 from station_app.services.upload import Backoff
 from station_app.ui.pages.export import ExportPage
 from station_app.ui.removable_drives import DriveWatcher
-from station_app.ui.tasks import TaskRunner
 
 STATE = 6  # the table's column of each batch's state
 
@@ -23,13 +22,6 @@ STATE = 6  # the table's column of each batch's state
 def coordinator(ctx, admin):
     ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
     return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
-
-
-@pytest.fixture
-def tasks():
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -16,19 +16,11 @@ from station_app.services.findings import Diagnosis, HistoryAnswer
 from station_app.services.registry import ConsentInput, ResidentInput
 from station_app.ui.exam.history_dialog import VisitHistoryDialog, local_time
 from station_app.ui.pages.exam import ExamPage
-from station_app.ui.tasks import TaskRunner
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 VITALS = {"height_cm": 158, "weight_kg": 52.5, "pulse": 78, "systolic_1": 128, "diastolic_1": 82,
           "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8}
-
-
-@pytest.fixture
-def tasks():
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from station_app.core.qr_payloads import encode_slip
 from station_app.core.settings import Settings
 from station_app.services.registry import ConsentInput, ResidentInput
 from station_app.ui.pages.exam import ExamPage
-from station_app.ui.tasks import TaskRunner
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
@@ -41,13 +40,6 @@ def make_page(qtbot, ctx, nurse, tasks):
     page.activateWindow()
     page.refresh()
     return page
-
-
-@pytest.fixture
-def tasks():
-    runner = TaskRunner()
-    yield runner
-    runner.wait()
 
 
 @pytest.fixture
