@@ -17,3 +17,19 @@ def type_text(widget: QWidget, text: str) -> None:
 def press_enter(widget: QWidget) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+
+
+def load_form(qtbot, form: QWidget, visit, size: tuple[int, int] | None = None, *, show: bool = True,
+              owned: bool = True) -> QWidget:
+    """A desk form (doctor, counselling) with the visit loaded, once its state has come back from the database.
+
+    ``owned=False`` leaves the form to the test, which closes it itself (as the app does when it quits)."""
+    if owned:
+        qtbot.addWidget(form)
+    if size is not None:
+        form.resize(*size)
+    if show:
+        form.show()
+    form.load(visit)
+    qtbot.waitUntil(lambda: form.state is not None)
+    return form

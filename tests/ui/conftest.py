@@ -3,6 +3,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from services.test_findings import make_doctor, open_visit
 
 from station_app.ui import i18n
 from station_app.ui.main import AppController, OpenedStation, prepare_application
@@ -23,6 +24,12 @@ def tasks():
     runner = TaskRunner()
     yield runner
     runner.wait()
+
+
+@pytest.fixture
+def desk(app, ctx, admin, nurse, tasks):
+    """A doctor's desk: ``(ctx, tasks, doctor, visit)``, the visit a woman's opened by the nurse."""
+    return ctx, tasks, make_doctor(ctx, admin), open_visit(ctx, nurse)
 
 
 @pytest.fixture

@@ -6,37 +6,26 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_support import type_text
+from gui_support import load_form, type_text
 from station_app.core.checkup_book import Topic
 from station_app.services.examination import COUNSELLING_DESK
 from station_app.ui.exam.counselling_form import CounsellingForm
-from station_app.ui.tasks import TaskRunner
-from services.test_findings import add_vitals, make_doctor, open_visit
+from services.test_findings import add_vitals
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 TYPED = " Đã hẹn đo lại huyết áp ngày 7/12 tại trạm y tế xã."
 
 
 @pytest.fixture
-def desk(app, qtbot, ctx, admin, nurse):
-    doctor = make_doctor(ctx, admin)
-    visit = open_visit(ctx, nurse)
-    add_vitals(ctx, visit.id, bp_grade="grade_2", bmi_class="overweight")
-    tasks = TaskRunner()
-    yield ctx, tasks, doctor, visit
-    tasks.wait()
+def desk(desk):
+    """The visit measured with stage-2 hypertension and overweight: the flags counselling suggests topics from."""
+    add_vitals(desk[0], desk[3].id, bp_grade="grade_2", bmi_class="overweight")
+    return desk
 
 
 def opened_form(qtbot, desk, closed_by_test=False):
     ctx, tasks, doctor, visit = desk
-    form = CounsellingForm(ctx, tasks, doctor)
-    if not closed_by_test:
-        qtbot.addWidget(form)
-    form.resize(900, 700)
-    form.show()
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
-    return form
+    return load_form(qtbot, CounsellingForm(ctx, tasks, doctor), visit, (900, 700), owned=not closed_by_test)
 
 
 def draft_of(ctx, visit):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_support import press_enter, type_text
+from gui_support import load_form, press_enter, type_text
 from station_app.core.checkup_book import Urgency
 from station_app.core.model import HealthClass, Specialty
 from station_app.persistence.database import DB_FILE_NAME
@@ -20,32 +20,15 @@ from station_app.persistence.tables import AuditEventRow, ConclusionRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.examination import DOCTOR_DESK
 from station_app.ui.exam.doctor_form import DoctorForm
-from station_app.ui.tasks import TaskRunner
 from services.test_findings import DOCTOR_PASSWORD, fill_all, make_doctor, open_visit
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "shots"
 
 
-@pytest.fixture
-def desk(app, qtbot, ctx, admin, nurse):
-    doctor = make_doctor(ctx, admin)
-    visit = open_visit(ctx, nurse)
-    tasks = TaskRunner()
-    yield ctx, tasks, doctor, visit
-    tasks.wait()
-
-
 def opened_form(qtbot, desk, closed_by_test=False):
     ctx, tasks, doctor, visit = desk
-    form = DoctorForm(ctx, tasks, doctor)
-    if not closed_by_test:
-        qtbot.addWidget(form)
-    form.resize(1000, 1500)
-    form.show()
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
-    return form
+    return load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit, (1000, 1500), owned=not closed_by_test)
 
 
 def close_without_saving(qtbot, form):

@@ -5,15 +5,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_support import press_enter, type_text
+from gui_support import load_form, press_enter, type_text
 from station_app.core.checkup_book import Topic
 from station_app.core.model import HealthClass, Specialty, VisitStatus
 from station_app.persistence.tables import MeasurementRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.doctor_form import DoctorForm
-from station_app.ui.tasks import TaskRunner
-from services.test_findings import make_doctor, open_visit
+from services.test_findings import open_visit
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 
@@ -25,13 +24,10 @@ def add_vitals(ctx, visit_id, **flags):
 
 
 @pytest.fixture
-def desk(app, qtbot, ctx, admin, nurse):
-    doctor = make_doctor(ctx, admin)
-    visit = open_visit(ctx, nurse)
-    add_vitals(ctx, visit.id, bp_grade="grade_2", bmi_class="overweight")
-    tasks = TaskRunner()
-    yield ctx, tasks, doctor, visit
-    tasks.wait()
+def desk(desk):
+    """The visit measured with stage-2 hypertension and overweight: the flags counselling suggests topics from."""
+    add_vitals(desk[0], desk[3].id, bp_grade="grade_2", bmi_class="overweight")
+    return desk
 
 
 def shoot(widget, name):
@@ -42,12 +38,7 @@ def shoot(widget, name):
 
 def test_a_doctor_examines_and_concludes_from_the_keyboard(qtbot, desk):
     ctx, tasks, doctor, visit = desk
-    form = DoctorForm(ctx, tasks, doctor)
-    qtbot.addWidget(form)
-    form.resize(1000, 1500)
-    form.show()
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
+    form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit, (1000, 1500))
     assert form.history.count() == 15  # a woman: pregnancy is asked
     qtbot.keyClick(form.history, Qt.Key.Key_Y)  # hypertension: yes, moves down
     for _ in range(9):
@@ -106,10 +97,7 @@ def test_a_doctor_examines_and_concludes_from_the_keyboard(qtbot, desk):
 
 def test_completion_lists_what_is_missing(qtbot, desk):
     ctx, tasks, doctor, visit = desk
-    form = DoctorForm(ctx, tasks, doctor)
-    qtbot.addWidget(form)
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
+    form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit, show=False)
     assert "Tiền sử" in form.missing.text() and "Sản phụ khoa" in form.missing.text()
     form.complete_button.click()
     qtbot.waitUntil(lambda: "còn thiếu" in form.message.text())
@@ -118,12 +106,7 @@ def test_completion_lists_what_is_missing(qtbot, desk):
 
 def test_counselling_suggests_topics_from_flags_and_inserts_templates(qtbot, desk):
     ctx, tasks, doctor, visit = desk
-    form = CounsellingForm(ctx, tasks, doctor)
-    qtbot.addWidget(form)
-    form.resize(900, 700)
-    form.show()
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
+    form = load_form(qtbot, CounsellingForm(ctx, tasks, doctor), visit, (900, 700))
     hypertension = form.boxes[Topic.HYPERTENSION]
     assert hypertension.isChecked() and "gợi ý" in hypertension.text()
     assert form.boxes[Topic.NUTRITION].isChecked() and not form.boxes[Topic.TOBACCO].isChecked()
@@ -149,11 +132,7 @@ def test_after_completion_a_change_asks_for_a_reason(qtbot, desk):
     fill_all(ctx, doctor, visit.id)
     ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
     ctx.findings.complete(doctor, visit.id)
-    form = DoctorForm(ctx, tasks, doctor)
-    qtbot.addWidget(form)
-    form.show()
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
+    form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit)
     assert form.amend_reason.isVisible() and form.overall.value() == HealthClass.II
     eyes = form.sections[Specialty.EYES]
     type_text(eyes.text, "Cận thị hai mắt")
@@ -206,12 +185,7 @@ def test_a_man_after_a_woman_gets_no_obstetrics_and_nothing_of_hers(qtbot, desk,
 
     ctx, tasks, doctor, woman = desk
     man = open_visit(ctx, nurse, "Giàng A Páo", 1975, Sex.MALE)
-    form = DoctorForm(ctx, tasks, doctor)
-    qtbot.addWidget(form)
-    form.resize(1000, 1500)
-    form.show()
-    form.load(woman)
-    qtbot.waitUntil(lambda: form.state is not None)
+    form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), woman, (1000, 1500))
     sections = dict(form.sections)
     obgyn = form.sections[Specialty.OBGYN]
     assert obgyn.isVisible() and form.history.count() == 15
@@ -244,12 +218,7 @@ def test_a_man_after_a_woman_gets_no_obstetrics_and_nothing_of_hers(qtbot, desk,
 def test_ctrl_enter_saves_what_is_on_screen_before_completing(qtbot, desk):
     """Completing must never drop what the doctor typed but did not save: Ctrl+Enter saves it first."""
     ctx, tasks, doctor, visit = desk
-    form = DoctorForm(ctx, tasks, doctor)
-    qtbot.addWidget(form)
-    form.resize(1000, 1500)
-    form.show()
-    form.load(visit)
-    qtbot.waitUntil(lambda: form.state is not None)
+    form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit, (1000, 1500))
     for _ in range(form.history.count()):
         qtbot.keyClick(form.history, Qt.Key.Key_N)
     for specialty, section in form.sections.items():
