@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
@@ -18,11 +18,10 @@ from station_app.core import checkup_book as book
 from station_app.core.checkup_book import Topic
 from station_app.core.roles import Permission, can
 from station_app.core.vitals import flag_labels
-from station_app.services.examination import COUNSELLING_DESK, Draft
+from station_app.services.examination import COUNSELLING_DESK
 from station_app.services.findings import DeskState
-from station_app.ui.errors import report
-from station_app.ui.exam.drafts import DeskDraft
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.exam.desk_form import DeskForm
+from station_app.ui.widgets import heading, message_label, show_message, while_alive
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +30,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("checkup", text)
 
 
-class CounsellingForm(Retranslating):
+class CounsellingForm(DeskForm):
     """The counselling tab of the exam page: ``CounsellingForm(ctx, tasks, user)`` then ``load(visit)``."""
 
-    saved = Signal(str)  # the visit id, as the vitals form
-
     def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.tasks, self.user = ctx, tasks, user
-        self.visit: Any = None
-        self.state: DeskState | None = None
+        super().__init__(ctx, tasks, user, parent)
         self.suggested: tuple[Topic, ...] = ()
         self.boxes: dict[Topic, QCheckBox] = {}
         self._build()
@@ -67,8 +61,7 @@ class CounsellingForm(Retranslating):
         self.amend_label = QLabel()
         self.amend_reason = QLineEdit()
         self.message = message_label()
-        self.drafts = DeskDraft(self, self.ctx, self.tasks, self.user, COUNSELLING_DESK, self.draft_fields,
-                                lambda: self.load(self.visit))
+        self.drafts = self._desk_draft(COUNSELLING_DESK)
         buttons = QHBoxLayout()
         buttons.addWidget(self.insert_button)
         buttons.addStretch(1)
@@ -113,35 +106,18 @@ class CounsellingForm(Retranslating):
 
     # -- loading ---------------------------------------------------------------------------------------------
 
-    def load(self, visit: Any) -> None:
-        """Show ``visit`` (a registry VisitInfo), or its draft; its records and vital-sign flags are read on the
-        database lane."""
-        self.drafts.leave()
-        self.visit, self.state = visit, None  # no save until this visit is on screen
-        self.title.setText(self.tr("Tư vấn: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year))
-        self.tasks.submit(self._read, visit.id, on_done=while_alive(self, self._loaded), parent=self)
+    def _title(self, visit: Any) -> str:
+        return self.tr("Tư vấn: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year)
 
-    def _read(self, visit_id: str) -> tuple[str, DeskState, Draft | None]:
-        """On the db lane: the visit's records and the draft left at this desk."""
-        return visit_id, self.ctx.findings.state(visit_id), self.drafts.fetch(visit_id)
-
-    def _loaded(self, loaded: tuple[str, DeskState, Draft | None]) -> None:
-        visit_id, state, draft = loaded
-        if self.visit is None or visit_id != self.visit.id:
-            return  # another visit was picked meanwhile
-        self.state = state
+    def _show_state(self, state: DeskState) -> None:
+        """The saved topics and note (or those the vital-sign flags suggest), the flags named."""
         self.suggested = state.suggested
         saved = state.counselling
         self._show(set(saved.topics) if saved else set(state.suggested), saved.text if saved else "", "")
-        if draft is not None and not self._apply_draft(draft.fields):
-            draft = None
         labels = [_tr_vitals(label) for label in flag_labels(state.flags)]
         self.from_flags.setText(self.tr("Từ dấu hiệu sinh tồn: {flags}").format(flags="; ".join(labels))
                                 if labels else self.tr("Chưa có dấu hiệu bất thường từ bàn đo."))
-        self._show_amendment(state.completed)
-        show_message(self.message, "")
-        self.drafts.offer(visit_id, draft)
-        self.retranslate()
+        self.retranslate()  # the suggested topics' boxes are marked
 
     def _show(self, ticked: set[Topic], text: str, reason: str) -> None:
         for topic, box in self.boxes.items():
@@ -164,14 +140,6 @@ class CounsellingForm(Retranslating):
         """The topics ticked and the texts typed, as plain values."""
         return {"topics": [t.value for t, box in self.boxes.items() if box.isChecked()],
                 "note": self.note.toPlainText(), "amend_reason": self.amend_reason.text()}
-
-    def save_draft_now(self, wait: bool = False) -> None:
-        """Write the pending draft at once (the page hidden or closing); ``wait`` blocks until it is stored."""
-        self.drafts.save_now(wait)
-
-    def _show_amendment(self, completed: bool) -> None:
-        self.amend_label.setVisible(completed)
-        self.amend_reason.setVisible(completed)
 
     # -- templates -------------------------------------------------------------------------------------------
 
@@ -218,9 +186,6 @@ class CounsellingForm(Retranslating):
         self.drafts.stored()
         show_message(self.message, self.tr("Đã lưu tư vấn."), ok=True)
         self.saved.emit(self.visit.id)
-
-    def _failed(self, exc: BaseException) -> None:
-        report(self, self.message, exc)
 
 
 def _tr_vitals(text: str) -> str:

@@ -24,13 +24,13 @@ from station_app.core.checkup_book import OverrideReasonRequiredError, Urgency
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
-from station_app.services.examination import DOCTOR_DESK, Draft
+from station_app.services.examination import DOCTOR_DESK
 from station_app.services.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
                                           Referral)
 from station_app.services.reference import icd10_codes
-from station_app.ui.errors import describe, report
-from station_app.ui.exam.drafts import DeskDraft
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.errors import describe
+from station_app.ui.exam.desk_form import DeskForm
+from station_app.ui.widgets import heading, message_label, show_message, while_alive
 
 log = logging.getLogger(__name__)
 _DETAIL = Qt.ItemDataRole.UserRole + 1
@@ -222,7 +222,7 @@ class SpecialtySection(QGroupBox):
         self.icd_list.setVisible(bool(self.diagnoses))
 
 
-class DoctorForm(Retranslating):
+class DoctorForm(DeskForm):
     """The doctor's tab of the exam page: ``DoctorForm(ctx, tasks, user)`` then ``load(visit)``.
 
     ``saved`` is emitted after a save or a completion went through (on the GUI thread).
@@ -230,13 +230,8 @@ class DoctorForm(Retranslating):
 
     scrolls_itself = True  # its body scrolls under fixed Save/Complete buttons: the exam page adds no scroll
 
-    saved = Signal(str)  # the visit id, as the vitals form
-
     def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.tasks, self.user = ctx, tasks, user
-        self.visit: Any = None
-        self.state: DeskState | None = None
+        super().__init__(ctx, tasks, user, parent)
         self.sections: dict[Specialty, SpecialtySection] = {}  # every specialty; those not examined are hidden
         self._class_chosen = False
         self._build()
@@ -281,8 +276,7 @@ class DoctorForm(Retranslating):
         scroll.setWidget(self.body)
         self.save_button = QPushButton()
         self.complete_button = QPushButton()
-        self.drafts = DeskDraft(self, self.ctx, self.tasks, self.user, DOCTOR_DESK, self.draft_fields,
-                                lambda: self.load(self.visit))
+        self.drafts = self._desk_draft(DOCTOR_DESK)
         buttons = QHBoxLayout()
         buttons.addStretch()  # the buttons keep their size while the amendment reason is hidden
         buttons.addWidget(self.amend_label)
@@ -385,33 +379,16 @@ class DoctorForm(Retranslating):
 
     # -- loading ---------------------------------------------------------------------------------------------
 
-    def load(self, visit: Any) -> None:
-        """Show ``visit`` (a registry VisitInfo), or its draft; its records are read on the database lane."""
-        self.drafts.leave()
-        self.visit, self.state = visit, None  # no save until this visit is on screen
-        self.title.setText(self.tr("Bác sĩ khám: {name} ({year})").format(name=visit.resident_name,
-                                                                          year=visit.birth_year))
-        self.tasks.submit(self._read, visit.id, on_done=while_alive(self, self._loaded), parent=self)
+    def _title(self, visit: Any) -> str:
+        return self.tr("Bác sĩ khám: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year)
 
-    def _read(self, visit_id: str) -> tuple[str, DeskState, Draft | None]:
-        """On the db lane: the visit's records and the draft left at this desk."""
-        return visit_id, self.ctx.findings.state(visit_id), self.drafts.fetch(visit_id)
-
-    def _loaded(self, loaded: tuple[str, DeskState, Draft | None]) -> None:
-        visit_id, state, draft = loaded
-        if self.visit is None or visit_id != self.visit.id:
-            return  # another visit was picked meanwhile
-        self.state = state
+    def _show_state(self, state: DeskState) -> None:
+        """History, the examined specialties, the conclusion and what is missing; the history list has focus."""
         self._show_history(state)
         self._show_sections(state)
         self._show_conclusion(state)
         self.amend_reason.clear()
-        show_message(self.message, "")
-        if draft is not None and not self._apply_draft(draft.fields):
-            draft = None
         self._show_missing(state.missing)
-        self._show_amendment(state.completed)
-        self.drafts.offer(visit_id, draft)
         self.history.setFocus()
 
     def _show_history(self, state: DeskState) -> None:
@@ -473,10 +450,6 @@ class DoctorForm(Retranslating):
             self.missing.setText(self.tr("Còn thiếu: {parts}").format(parts=parts))
         else:
             self.missing.setText(self.tr("Đã đủ các phần; có thể hoàn thành lượt khám."))
-
-    def _show_amendment(self, completed: bool) -> None:
-        self.amend_label.setVisible(completed)
-        self.amend_reason.setVisible(completed)
 
     # -- live rules ------------------------------------------------------------------------------------------
 
@@ -589,14 +562,7 @@ class DoctorForm(Retranslating):
         show_message(self.message, self.tr("Lượt khám đã hoàn thành."), ok=True)
         self.saved.emit(self.visit.id)
 
-    def _failed(self, exc: BaseException) -> None:
-        report(self, self.message, exc)
-
     # -- drafts ----------------------------------------------------------------------------------------------
-
-    def save_draft_now(self, wait: bool = False) -> None:
-        """Write the pending draft at once (the page hidden or closing); ``wait`` blocks until it is stored."""
-        self.drafts.save_now(wait)
 
     def draft_fields(self) -> dict[str, object]:
         """Everything typed, as plain values: history answers, each examined specialty, the conclusion."""
