@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from station_app.app import AppContext, open_context  # noqa: E402
 from station_app.core.model import Role  # noqa: E402
 from station_app.services.accounts import SignedInUser  # noqa: E402
+from batch_support import make_doctor  # noqa: E402
 from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup  # noqa: E402
 
 @pytest.fixture
@@ -43,3 +44,33 @@ def admin(ctx: AppContext) -> SignedInUser:
 def nurse(ctx: AppContext, admin: SignedInUser) -> SignedInUser:
     ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
     return ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)
+
+
+@pytest.fixture
+def doctor(ctx: AppContext, admin: SignedInUser) -> SignedInUser:
+    return make_doctor(ctx, admin)
+
+
+@pytest.fixture
+def db_url() -> str | None:
+    """Where the office keeps its database: None is SQLite in its folder (a module may run on both)."""
+    return None
+
+
+@pytest.fixture
+def office(tmp_path: Path, db_url: str | None):
+    """A receiving office's folder with its service, closed after the test."""
+    from office_support import make_office  # imported here: most tests have no office
+
+    made = make_office(tmp_path / "văn phòng", db_url)
+    yield made
+    made.service.close()
+
+
+@pytest.fixture
+def station(ctx: AppContext, data_dir: Path, office) -> AppContext:
+    """The test's station, registered with the office."""
+    from office_support import connect_station
+
+    connect_station(office, data_dir)
+    return ctx

@@ -20,12 +20,7 @@ from station_app.services import batch_export
 from station_app.services.batch_export import ExportService
 from station_app.services.batch_verify import UNCHECKED, decrypt_payload, read_batch, verify_batch
 from station_app.services.keys import StationKeys
-from batch_support import full_visit, make_doctor, office_keys, open_visit
-
-
-@pytest.fixture
-def doctor(ctx, admin):
-    return make_doctor(ctx, admin)
+from batch_support import full_visit, office_keys, open_visit
 
 
 @pytest.fixture

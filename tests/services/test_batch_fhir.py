@@ -1,13 +1,12 @@
 """The payload: every resource of a whole visit validates against the FHIR R4B models, with the codes and
 identifiers the office reads, and an amended record goes out again with its new version and the reason."""
-import pytest
 from fhir.resources.R4B import get_fhir_model_class
 
 from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services import fhir_bundle as fb
 from station_app.services.batch_export import collect
-from batch_support import VITALS, full_visit, make_doctor
+from batch_support import VITALS, full_visit
 
 
 def bundle_of(ctx, after=0):
@@ -19,11 +18,6 @@ def bundle_of(ctx, after=0):
 
 def by_type(bundle, kind):
     return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
-
-
-@pytest.fixture
-def doctor(ctx, admin):
-    return make_doctor(ctx, admin)
 
 
 def test_every_resource_of_a_whole_visit_validates_against_fhir_r4b(ctx, nurse, doctor):

@@ -37,11 +37,6 @@ def make_doctor(ctx, admin):
 
 
 @pytest.fixture
-def doctor(ctx, admin):
-    return make_doctor(ctx, admin)
-
-
-@pytest.fixture
 def visit(ctx, nurse):
     return open_visit(ctx, nurse)
 

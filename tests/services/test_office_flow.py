@@ -20,28 +20,10 @@ from station_app.services.office_report import write_report
 from station_app.services.receipts import import_receipts
 from batch_support import VITALS, full_visit, make_doctor
 from cli_support import init_station, run_cli
-from office_support import connect_station, export, flip, make_office, rebuild
+from office_support import connect_station, export, flip, rebuild
 from support import station_setup
 
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
-
-
-@pytest.fixture
-def doctor(ctx, admin):
-    return make_doctor(ctx, admin)
-
-
-@pytest.fixture
-def office(tmp_path):
-    made = make_office(tmp_path / "văn phòng")
-    yield made
-    made.service.close()
-
-
-@pytest.fixture
-def station(ctx, data_dir, office):
-    connect_station(office, data_dir)
-    return ctx
 
 
 def batch_rows(ctx):

@@ -10,8 +10,8 @@ from station_app.persistence.office_tables import (OfficeBatchRow, OfficeHistory
                                                    OfficeQuarantineRow, OfficeResourceRow, OfficeVisitRow)
 from station_app.persistence.office_db import OfficeStore
 from station_app.services.keys import StationKeys
-from batch_support import full_visit, make_doctor, office_keys
-from office_support import connect_station, export, flip, make_office, parts_of, rewrite
+from batch_support import full_visit, office_keys
+from office_support import connect_station, export, flip, parts_of, rewrite
 from postgres_support import postgres_server  # noqa: F401 - the session fixture
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -23,24 +23,6 @@ def db_url(request, tmp_path):
         return None  # the default: office.sqlite in the office folder
     server = request.getfixturevalue("postgres_server")
     return server.new_database()
-
-
-@pytest.fixture
-def doctor(ctx, admin):
-    return make_doctor(ctx, admin)
-
-
-@pytest.fixture
-def office(tmp_path, db_url):
-    made = make_office(tmp_path / "văn phòng", db_url)
-    yield made
-    made.service.close()
-
-
-@pytest.fixture
-def station(ctx, data_dir, office):
-    connect_station(office, data_dir)
-    return ctx
 
 
 def counts(office):

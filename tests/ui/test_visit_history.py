@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from station_app.core.checkup_book import Topic, specialties
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
-from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty
+from station_app.core.model import FundingSource, HealthClass, Sex, Specialty
 from station_app.core.settings import Settings
 from station_app.services.findings import Diagnosis, HistoryAnswer
 from station_app.services.registry import ConsentInput, ResidentInput
@@ -21,12 +21,6 @@ SHOTS = Path(__file__).resolve().parents[2] / "shots"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 VITALS = {"height_cm": 158, "weight_kg": 52.5, "pulse": 78, "systolic_1": 128, "diastolic_1": 82,
           "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8}
-
-
-@pytest.fixture
-def doctor(ctx, admin):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, "bacsi-2026")
-    return ctx.accounts.sign_in("bs.lan", "bacsi-2026")
 
 
 @pytest.fixture

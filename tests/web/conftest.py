@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from batch_support import full_visit, make_doctor
-from office_support import connect_station, export, make_office
+from batch_support import full_visit
+from office_support import connect_station, export
 from postgres_support import postgres_server  # noqa: F401 - the session fixture
 
 from station_app.persistence.office_db import OfficeStore
@@ -27,13 +27,6 @@ def db_url(request):
 
 
 @pytest.fixture
-def office(tmp_path, db_url):
-    made = make_office(tmp_path / "văn phòng", db_url)
-    yield made
-    made.service.close()
-
-
-@pytest.fixture
 def service(office):
     """The office service on 127.0.0.1 (a free port, kept across a stop and a start)."""
     running = BackgroundService(OfficeUploads(office.service, LIMIT),
@@ -46,11 +39,6 @@ def service(office):
 @pytest.fixture
 def client(service):
     return OfficeClient(service.url, timeout=30)
-
-
-@pytest.fixture
-def doctor(ctx, admin):
-    return make_doctor(ctx, admin)
 
 
 @pytest.fixture
