@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from station_app.core.checkup_book import Urgency
 from station_app.core.errors import NotFoundError, PermissionDeniedError, StationError, ValidationError
@@ -31,6 +32,8 @@ from station_app.services.station_setup import StationInfo, StationService
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+R = TypeVar("R")  # a list's row
+S = TypeVar("S")  # a list's totals
 
 # "Dễ làm trước, khó làm sau": the campaign reaches these groups first, so they lead the counts.
 PRIORITY_GROUPS = (TargetGroup.POLICY, TargetGroup.ELDERLY, TargetGroup.DISABLED, TargetGroup.POOR,
@@ -114,7 +117,18 @@ class ListScope:
 
 
 @dataclass(frozen=True)
-class DailyRow:
+class RowList(Generic[R, S]):
+    """A list as made: where and when it is from, its rows in order, their totals."""
+
+    scope: ListScope
+    rows: tuple[R, ...]
+    totals: S
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """Which visit, where and who came: the first columns of the daily and the referral lists."""
+
     visit_id: str
     visit_date: dt.date
     queue_number: int
@@ -124,6 +138,10 @@ class DailyRow:
     birth_year: int
     sex: Sex
     village: str | None
+
+
+@dataclass(frozen=True)
+class DailyRow(VisitRow):
     target_groups: tuple[TargetGroup, ...]
     status: VisitStatus
     systolic: float | None  # the value used: the average of the last two readings
@@ -143,11 +161,8 @@ class DailyTotals:
     by_group: dict[TargetGroup, int]
 
 
-@dataclass(frozen=True)
-class DailyList:
-    scope: ListScope
-    rows: tuple[DailyRow, ...]
-    totals: DailyTotals
+class DailyList(RowList[DailyRow, DailyTotals]):
+    """The visits of some days at one site."""
 
 
 @dataclass(frozen=True)
@@ -177,24 +192,14 @@ class PendingTotals:
 
 
 @dataclass(frozen=True)
-class PendingList:
-    scope: ListScope
-    rows: tuple[PendingRow, ...]
-    totals: PendingTotals
+class PendingList(RowList[PendingRow, PendingTotals]):
+    """Residents not yet examined, village by village."""
+
     hardest_only: bool
 
 
 @dataclass(frozen=True)
-class ReferralRow:
-    visit_id: str
-    visit_date: dt.date
-    queue_number: int
-    site_name: str
-    resident_id: str
-    full_name: str
-    birth_year: int
-    sex: Sex
-    village: str | None
+class ReferralRow(VisitRow):
     phone: str | None
     target_groups: tuple[TargetGroup, ...]
     health_class: HealthClass | None
@@ -219,11 +224,8 @@ class ReferralTotals:
     by_destination: dict[str, int]
 
 
-@dataclass(frozen=True)
-class ReferralList:
-    scope: ListScope
-    rows: tuple[ReferralRow, ...]
-    totals: ReferralTotals
+class ReferralList(RowList[ReferralRow, ReferralTotals]):
+    """Visits whose conclusion refers the resident on."""
 
 
 @dataclass(frozen=True)
@@ -253,11 +255,8 @@ class DuplicateTotals:
     by_reason: dict[DuplicateReason, int]  # groups per reason
 
 
-@dataclass(frozen=True)
-class DuplicateList:
-    scope: ListScope
-    rows: tuple[DuplicateRow, ...]
-    totals: DuplicateTotals
+class DuplicateList(RowList[DuplicateRow, DuplicateTotals]):
+    """Groups of rows that look like one person."""
 
 
 class ListsService:
@@ -276,9 +275,7 @@ class ListsService:
                           date_to=filters.date_to or filters.date_from or today,
                           site_id=filters.site_id or info.site_id)
         _check_status(filters.status, [s.value for s in VisitStatus])
-        with UnitOfWork(self._db, read_only=True) as uow:
-            queries = ListQueries(uow.session)
-            self._check_village(queries, filters.village)
+        with self._queries(filters.village) as queries:
             found = queries.daily(filters.site_id, _where(filters))
             values = _key_values(queries, [r.visit_id for r in found])
             site_name = dict(queries.sites()).get(filters.site_id, info.site_name)
@@ -294,9 +291,7 @@ class ListsService:
         """Residents with no visit (other than cancelled ones) in the campaign, village by village."""
         _may_read(user)
         info = self._station.info()
-        with UnitOfWork(self._db, read_only=True) as uow:
-            queries = ListQueries(uow.session)
-            self._check_village(queries, filters.village)
+        with self._queries(filters.village) as queries:
             found = queries.pending(info.campaign_id, _where(replace(filters, date_from=None, date_to=None)))
             households = queries.households(filters.village)
         on = info.campaign_start if dt.date.today() < info.campaign_start else dt.date.today()
@@ -315,9 +310,7 @@ class ListsService:
         info = self._station.info()
         _check_status(filters.status, REFERRAL_STATES)
         followed = None if filters.status is None else filters.status == "followed_up"
-        with UnitOfWork(self._db, read_only=True) as uow:
-            queries = ListQueries(uow.session)
-            self._check_village(queries, filters.village)
+        with self._queries(filters.village) as queries:
             rows = [_referral_row(r) for r in queries.referrals(info.campaign_id, _where(filters), followed)]
         rank = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.ROUTINE: 2}
         rows = _sorted(rows, filters.sort, REFERRAL_SORTS, {
@@ -331,9 +324,7 @@ class ListsService:
         A group is listed whole when any of its rows matches the village or target group filter."""
         _may_read(user)
         info = self._station.info()
-        with UnitOfWork(self._db, read_only=True) as uow:
-            queries = ListQueries(uow.session)
-            self._check_village(queries, filters.village)
+        with self._queries(filters.village) as queries:
             by_name = queries.same_name_and_birth()
             by_card = queries.same_insurance(Where())
             visits = queries.repeated_visits(info.campaign_id, Where(date_from=filters.date_from,
@@ -384,6 +375,14 @@ class ListsService:
             (found,) = queries.referrals(info.campaign_id, Where(), None, visit_id)
         log.info("visit %s: referral followed up", visit_id)
         return _referral_row(found)
+
+    @contextmanager
+    def _queries(self, village: str | None) -> Iterator[ListQueries]:
+        """The queries of one read-only session, once ``village`` (the filter's) is known to the roster."""
+        with UnitOfWork(self._db, read_only=True) as uow:
+            queries = ListQueries(uow.session)
+            self._check_village(queries, village)
+            yield queries
 
     def _check_village(self, queries: ListQueries, village: str | None) -> None:
         if village is None or queries.has_village(village):
