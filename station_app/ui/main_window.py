@@ -7,15 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from station_app.ui.errors import report
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.sign_in import SignInScreen
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import PagedNavigation, Retranslating, heading, message_label, show_message
+from station_app.ui.widgets import PagedNavigation, Retranslating, header_bar, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -142,44 +139,20 @@ class MainWindow(PagedNavigation, QMainWindow):
         self._nav_keys: list[str] = []  # the page key of each navigation row
         self.resize(1180, 760)
 
-        self.header = QFrame()
-        self.header.setObjectName("header")
         self.station_label, self.user_label = QLabel(), QLabel()
         self.station_label.setObjectName("subheading")
         self.lock_button, self.sign_out_button = QPushButton(), QPushButton()
         self.lock_button.clicked.connect(self.lock)
         self.sign_out_button.clicked.connect(self.sign_out)
-        top = QHBoxLayout(self.header)
-        for widget in (self.station_label, None, self.user_label, self.lock_button, self.sign_out_button):
-            top.addWidget(widget) if widget is not None else top.addStretch()
-
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(210)
-        self.nav.currentRowChanged.connect(self._show_row)
-        self.stack = QStackedWidget()
-        self.work = QWidget()
-        body = QHBoxLayout(self.work)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        self.header = header_bar(self.station_label, None, self.user_label, self.lock_button, self.sign_out_button)
+        self._build_work(nav_width=210)
 
         self.sign_in_screen = SignInScreen(self.tasks)
         self.sign_in_screen.signed_in.connect(self.begin_session)
         self.lock_screen = LockScreen(self.tasks)
         self.lock_screen.unlocked.connect(self.unlock)
         self.lock_screen.switch_user.connect(self.sign_out)
-        self.screens = QStackedWidget()
-        for screen in (self.sign_in_screen, self.work, self.lock_screen):
-            self.screens.addWidget(screen)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.header)
-        column.addWidget(self.screens, 1)
-        self.setCentralWidget(central)
+        self._set_screens(self.header, self.sign_in_screen, self.work, self.lock_screen)
 
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self)
         self.idle.pause()

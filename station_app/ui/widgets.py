@@ -6,7 +6,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 
 class Retranslating(QWidget):
@@ -19,6 +20,16 @@ class Retranslating(QWidget):
 
     def retranslate(self) -> None:
         raise NotImplementedError
+
+
+def header_bar(*widgets: QWidget | None) -> QFrame:
+    """A window's header: ``widgets`` left to right on one line, None where the free space goes."""
+    header = QFrame()
+    header.setObjectName("header")
+    row = QHBoxLayout(header)
+    for widget in widgets:
+        row.addWidget(widget) if widget is not None else row.addStretch()
+    return header
 
 
 def heading(level: int = 1) -> QLabel:
@@ -76,8 +87,35 @@ class PagedNavigation:
     """The left navigation list of a window driving its stack of pages (the station's and the office's windows).
 
     The window has ``nav`` (a QListWidget, one row per page), ``stack`` (a QStackedWidget) and ``pages`` (key →
-    page with ``refresh()``), and connects ``nav.currentRowChanged`` to ``_show_row``.
+    page with ``refresh()``): ``_build_work`` makes the first two, ``_set_screens`` puts a header over the screens.
     """
+
+    def _build_work(self, nav_width: int) -> None:
+        """``work``: the navigation (``nav_width`` pixels wide) beside the stack of pages."""
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(nav_width)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.stack = QStackedWidget()
+        self.work = QWidget()
+        body = QHBoxLayout(self.work)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+
+    def _set_screens(self, header: QWidget, *screens: QWidget) -> None:
+        """The window's central widget: ``header`` over ``screens`` (a stack, one shown at a time)."""
+        self.screens = QStackedWidget()
+        for screen in screens:
+            self.screens.addWidget(screen)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addWidget(self.screens, 1)
+        self.setCentralWidget(central)  # the window is a QMainWindow
 
     def page_keys(self) -> list[str]:
         return list(self.pages)

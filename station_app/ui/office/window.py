@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidgetItem, QMainWindow,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.services import office_queries as queries
@@ -17,7 +17,8 @@ from station_app.services.office_queries import DUPLICATE, BatchEntry
 from station_app.ui import errors, i18n
 from station_app.ui.office.importing import local_paths
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import PagedNavigation, Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import (PagedNavigation, Retranslating, header_bar, heading, message_label, show_message,
+                                     while_alive)
 
 if TYPE_CHECKING:
     from station_app.services.office import ImportReport, OfficeService
@@ -121,35 +122,14 @@ class OfficeWindow(PagedNavigation, QMainWindow):
         self.resize(1280, 760)
         self.setAcceptDrops(True)
         self._build_header()
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(190)
-        self.nav.currentRowChanged.connect(self._show_row)
-        self.stack = QStackedWidget()
-        self.work = QWidget()
-        body = QHBoxLayout(self.work)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        self._build_work(nav_width=190)
         self.opening = OpeningScreen()
         self.opening.choose_folder.connect(self.choose_folder)
         self.opening.retry.connect(self.open)
-        self.screens = QStackedWidget()
-        self.screens.addWidget(self.opening)
-        self.screens.addWidget(self.work)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.header)
-        column.addWidget(self.screens, 1)
-        self.setCentralWidget(central)
+        self._set_screens(self.header, self.opening, self.work)
         self.retranslate()
 
     def _build_header(self) -> None:
-        self.header = QFrame()
-        self.header.setObjectName("header")
         self.office_label, self.where_label, self.language_label = QLabel(), QLabel(), QLabel()
         self.office_label.setObjectName("subheading")
         self.language_box = QComboBox()
@@ -157,9 +137,7 @@ class OfficeWindow(PagedNavigation, QMainWindow):
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.language)))
         self.language_box.currentIndexChanged.connect(self._language_chosen)
-        top = QHBoxLayout(self.header)
-        for widget in (self.office_label, None, self.where_label, self.language_label, self.language_box):
-            top.addWidget(widget) if widget is not None else top.addStretch()
+        self.header = header_bar(self.office_label, None, self.where_label, self.language_label, self.language_box)
 
     # -- opening ------------------------------------------------------------------------------------------------
     def open(self) -> None:
