@@ -5,7 +5,8 @@ import gc
 import pytest
 from services.test_findings import make_doctor, open_visit
 
-from station_app.ui import i18n
+from station_app.core.model import Role
+from station_app.ui import errors, i18n
 from station_app.ui.main import AppController, OpenedStation, prepare_application
 from station_app.ui.main_window import MainWindow
 from station_app.ui.tasks import TaskRunner
@@ -24,6 +25,22 @@ def tasks():
     runner = TaskRunner()
     yield runner
     runner.wait()
+
+
+@pytest.fixture
+def no_unexpected_errors(monkeypatch):
+    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
+    def fail(parent, exc):  # noqa: ANN001
+        raise AssertionError(f"unexpected error dialog: {exc!r}")
+
+    monkeypatch.setattr(errors, "show_error", fail)
+
+
+@pytest.fixture
+def coordinator(ctx, admin):
+    """The station's coordinator, who works the lists, progress and export pages."""
+    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
 
 
 @pytest.fixture

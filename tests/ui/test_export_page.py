@@ -14,23 +14,16 @@ import subprocess
 import pytest
 from batch_support import full_visit, make_doctor, office_keys
 
-from station_app.core.model import Role
 from station_app.services.decoding import decode_image
 from station_app.services.receipts import envelope_bytes, receipt_name, sign_receipt
-from station_app.ui import errors, printing
+from station_app.ui import printing
 from station_app.ui.pages import export as export_page
 from station_app.ui.pages.export import ExportPage
 from station_app.ui.removable_drives import DriveWatcher, Volume, removable_drives
 from station_app.ui.scanning.frames import qimage_to_gray
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_errors(monkeypatch):
-    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
-    def fail(parent, exc):  # noqa: ANN001
-        raise AssertionError(f"unexpected error dialog: {exc!r}")
-
-    monkeypatch.setattr(errors, "show_error", fail)
+pytestmark = pytest.mark.usefixtures("no_unexpected_errors")  # an error dialog fails the test
 
 
 class FakeVolumes:
@@ -47,12 +40,6 @@ class FakeVolumes:
 
     def pull(self, root: str) -> None:
         self.volumes = [v for v in self.volumes if v.root != root]
-
-
-@pytest.fixture
-def coordinator(ctx, admin):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
-    return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
 
 
 @pytest.fixture

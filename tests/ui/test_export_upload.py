@@ -7,21 +7,16 @@ from __future__ import annotations
 
 import pytest
 from gui_support import type_text
-from ui.test_export_page import FakeVolumes, column, no_unexpected_errors, reload  # noqa: F401 - the autouse fixture
+from ui.test_export_page import FakeVolumes, column, reload
 from upload_support import add_visit, connect, make_batches, office_batch_rows
 
-from station_app.core.model import Role
 from station_app.services.upload import Backoff
 from station_app.ui.pages.export import ExportPage
 from station_app.ui.removable_drives import DriveWatcher
 
 STATE = 6  # the table's column of each batch's state
 
-
-@pytest.fixture
-def coordinator(ctx, admin):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
-    return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
+pytestmark = pytest.mark.usefixtures("no_unexpected_errors")  # an error dialog fails the test
 
 
 @pytest.fixture

@@ -14,41 +14,27 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from station_app.core.model import Role, TargetGroup
+from station_app.core.model import TargetGroup
 from station_app.services.lists import ListFilter, ListKind
-from station_app.ui import errors, printing
+from station_app.ui import printing
 from station_app.ui.pages import lists as lists_page
 from station_app.ui.pages.lists import ListsPage
 from station_app.ui.tasks import TaskRunner
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_errors(monkeypatch):
-    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
-    def fail(parent, exc):  # noqa: ANN001
-        raise AssertionError(f"unexpected error dialog: {exc!r}")
-
-    monkeypatch.setattr(errors, "show_error", fail)
+pytestmark = pytest.mark.usefixtures("no_unexpected_errors")  # an error dialog fails the test
 
 
 @pytest.fixture
-def coordinator(ctx, admin):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
-    return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
-
-
-@pytest.fixture
-def page(qtbot, app, ctx, admin, coordinator):
+def page(qtbot, app, ctx, admin, coordinator, tasks):
     build(ctx, admin.id)
-    tasks = TaskRunner()
     page = ListsPage(ctx, tasks, ctx.station.info().site_id, coordinator)
     qtbot.addWidget(page)
     page.resize(1180, 700)
     page.show()
     page.refresh()
     qtbot.waitUntil(lambda: page.village.count() == 3 and not page.loading, timeout=10_000)
-    yield page
-    tasks.wait()
+    return page
 
 
 def wait_loaded(qtbot, page: ListsPage) -> None:

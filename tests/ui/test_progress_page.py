@@ -13,35 +13,24 @@ from lists_support import DAY, HUA_PHAT, NA_PHAT, build
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 
-from station_app.core.model import Role
 from station_app.services.progress import ProgressFilter
-from station_app.ui import errors, printing
+from station_app.ui import printing
 from station_app.ui.pages.progress import CAMPAIGN, CUSTOM, MONTH, WEEK, ProgressPage, period_of
-from station_app.ui.tasks import TaskRunner
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_errors(monkeypatch):
-    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
-    def fail(parent, exc):  # noqa: ANN001
-        raise AssertionError(f"unexpected error dialog: {exc!r}")
-
-    monkeypatch.setattr(errors, "show_error", fail)
+pytestmark = pytest.mark.usefixtures("no_unexpected_errors")  # an error dialog fails the test
 
 
 @pytest.fixture
-def page(qtbot, app, ctx, admin):
+def page(qtbot, app, ctx, admin, coordinator, tasks):
     build(ctx, admin.id)
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
-    tasks = TaskRunner()
-    page = ProgressPage(ctx, tasks, ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26"))
+    page = ProgressPage(ctx, tasks, coordinator)
     qtbot.addWidget(page)
     page.resize(1180, 760)
     page.show()
     page.refresh()
     wait_loaded(qtbot, page)
-    yield page
-    tasks.wait()
+    return page
 
 
 def wait_loaded(qtbot, page: ProgressPage) -> None:

@@ -10,17 +10,13 @@ from batch_support import full_visit, make_doctor, open_visit
 from office_support import connect_station, export, make_office
 from postgres_support import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
-from station_app.ui import errors
 from station_app.ui.office.window import OfficeWindow
 
 
 @pytest.fixture(autouse=True)
-def no_unexpected_errors(monkeypatch):
-    """An unexpected error would open a modal dialog and hang the test: it fails it instead."""
-    def fail(parent, exc):  # noqa: ANN001
-        raise AssertionError(f"unexpected error dialog: {exc!r}")
-
-    monkeypatch.setattr(errors, "show_error", fail)
+def no_unexpected_errors(no_unexpected_errors):
+    """Every office window test fails on an unexpected error dialog instead of hanging on it (tests/ui/conftest.py)."""
+    return no_unexpected_errors
 
 
 @pytest.fixture
