@@ -1,8 +1,6 @@
 """Export batches end to end: checked with the stock openssl and age tools as the office would, tampering in each
 part refused with its reason, a chain without gaps, a crash between writing and recording, and clear errors."""
 import errno
-import gzip
-import io
 import json
 import shutil
 import subprocess
@@ -21,6 +19,7 @@ from station_app.services.batch_export import ExportService
 from station_app.services.batch_verify import UNCHECKED, decrypt_payload, read_batch, verify_batch
 from station_app.services.keys import StationKeys
 from batch_support import full_visit, office_keys, open_visit
+from office_support import flip, rewrite
 
 
 @pytest.fixture
@@ -58,21 +57,6 @@ def unpack(path, folder):
         assert sorted(archive.namelist()) == ["manifest.json", "manifest.sig", "payload.age"]
         archive.extractall(folder)
     return folder
-
-
-def repack(path, target, **replace):
-    """The batch with some parts replaced, as someone rebuilding the ZIP would (CRCs right)."""
-    with zipfile.ZipFile(path) as archive:
-        parts = {n: archive.read(n) for n in archive.namelist()}
-    parts.update({k.replace("_", "."): v for k, v in replace.items()})
-    with zipfile.ZipFile(target, "w") as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return target
-
-
-def flip(data: bytes, at: int) -> bytes:
-    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
 
 
 def test_a_batch_checks_with_the_stock_openssl_and_age_tools(ctx, nurse, doctor, office, service, usb, data_dir,
@@ -126,7 +110,7 @@ def test_a_flipped_byte_in_any_part_is_refused_with_its_reason(ctx, nurse, offic
     with zipfile.ZipFile(path) as archive:
         data = archive.read(part)
     for at in (0, len(data) // 2, len(data) - 1):
-        bad = repack(path, tmp_path / path.name, **{part.replace(".", "_"): flip(data, at)})
+        bad = rewrite(path, tmp_path / path.name, **{part.replace(".", "_"): flip(data, at)})
         with pytest.raises(BatchInvalidError) as info:
             verify_batch(read_batch(bad), station_pem(data_dir))
         assert info.value.problem == problem
@@ -170,7 +154,7 @@ def test_another_key_another_office_a_renamed_file_and_extra_parts_are_refused(c
         (lambda: decrypt_payload(parts, [str(x25519.Identity.generate())]), Problem.NOT_FOR_THIS_OFFICE),
         (lambda: verify_batch(read_batch(path.read_bytes(), "TYT-MK-000002.batch"), station_pem(data_dir)),
          Problem.NAME_MISMATCH),
-        (lambda: read_batch(repack(path, tmp_path / "x.batch", extra_txt=b"x")), Problem.WRONG_PARTS),
+        (lambda: read_batch(rewrite(path, tmp_path / "x.batch", extra_txt=b"x")), Problem.WRONG_PARTS),
         (lambda: read_batch(b"PK\x03\x04 not really"), Problem.NOT_A_ZIP),
         (lambda: verify_batch(parts, station_pem(data_dir), previous="00" * 32), Problem.CHAIN_BROKEN),
     ]
