@@ -1,6 +1,9 @@
 """Driving widgets as a user does. One key event per character: qtbot.keyClicks aborts on non-ASCII text."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,3 +36,40 @@ def load_form(qtbot, form: QWidget, visit, size: tuple[int, int] | None = None, 
     form.load(visit)
     qtbot.waitUntil(lambda: form.state is not None)
     return form
+
+
+def show_page(qtbot, page: QWidget, width: int, height: int) -> QWidget:
+    """The page shown at its size in the window, exposed and active (it takes the keyboard), its data loading."""
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.refresh()
+    return page
+
+
+class FakeScannerDevice:
+    """A pty pair standing for a USB scanner in serial mode; ``link`` is the stable port name, like COM3 on Windows."""
+
+    def __init__(self, folder: Path) -> None:
+        self.link = folder / "may-quet"
+        self.master: int | None = None
+        self.slave: int | None = None
+
+    def plug(self) -> None:
+        import pty  # POSIX only, as are the serial scanner tests
+
+        self.master, self.slave = pty.openpty()
+        fresh = self.link.with_name("new-link")
+        fresh.symlink_to(os.ttyname(self.slave))
+        fresh.replace(self.link)
+
+    def send(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def unplug(self) -> None:
+        os.close(self.master)
+        os.close(self.slave)
+        self.master = self.slave = None
+

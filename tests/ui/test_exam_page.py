@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from gui_support import press_enter, type_text
+from gui_support import press_enter, show_page, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.checkup_book import Topic
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
@@ -31,13 +31,7 @@ CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 
 @pytest.fixture
 def page(app, qtbot, ctx, nurse, tasks):
-    made = ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings())
-    qtbot.addWidget(made)
-    made.resize(1280, 760)
-    made.show()
-    qtbot.waitExposed(made)
-    made.activateWindow()
-    made.refresh()
+    made = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings()), 1280, 760)
     yield made
     if shiboken6.isValid(made):
         made.sources.stop()

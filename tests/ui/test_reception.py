@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import pty
 import shutil
 import sqlite3
 import subprocess
@@ -22,7 +21,7 @@ from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from gui_support import type_text
+from gui_support import FakeScannerDevice, show_page, type_text
 from station_app.core.cards import ScanKind
 from station_app.core.model import RecordSource, Sex
 from station_app.core.qr_payloads import parse_payload
@@ -66,13 +65,7 @@ def printed(monkeypatch):
 def page(app, qtbot, ctx, nurse, printed):
     tasks = TaskRunner()
     station = ctx.station.info()
-    made = ReceptionPage(ctx, tasks, station.site_id, nurse, Settings(), station)
-    qtbot.addWidget(made)
-    made.resize(1180, 760)
-    made.show()
-    qtbot.waitExposed(made)
-    made.activateWindow()
-    made.refresh()
+    made = show_page(qtbot, ReceptionPage(ctx, tasks, station.site_id, nurse, Settings(), station), 1180, 760)
     yield made
     if made.dialog is not None:
         made.dialog.reject()
@@ -215,25 +208,6 @@ def test_a_mangled_keyboard_scan_advises_serial_mode_and_stores_nothing(qtbot, p
 
 
 # -- the other scanners --------------------------------------------------------------------------------------------
-
-class FakeScannerDevice:
-    """A pty pair standing for a USB scanner in serial mode; ``link`` is the port name set in the settings."""
-
-    def __init__(self, folder: Path) -> None:
-        self.link = folder / "may-quet"
-        self.master = self.slave = None
-
-    def plug(self) -> None:
-        self.master, self.slave = pty.openpty()
-        fresh = self.link.with_name("new-link")
-        fresh.symlink_to(os.ttyname(self.slave))
-        fresh.replace(self.link)
-
-    def unplug(self) -> None:
-        os.close(self.master)
-        os.close(self.slave)
-        self.master = self.slave = None
-
 
 @pytest.fixture
 def device(tmp_path):

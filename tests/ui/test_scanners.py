@@ -4,10 +4,7 @@ Only the camera device and the file dialog are faked.
 """
 from __future__ import annotations
 
-import os
-import pty
 import threading
-from pathlib import Path
 
 import pytest
 import qrcode
@@ -17,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from gui_support import type_text
+from gui_support import FakeScannerDevice, type_text
 from station_app.services.decoding import GrayFrame, decode_image, to_grayscale
 from station_app.ui.scanning import serial_scanner
 from station_app.ui.scanning.camera_scanner import CameraScannerWidget, FrameDecoder
@@ -90,14 +87,19 @@ def test_a_scan_is_caught_wherever_focus_is_on_the_page(page, qtbot, where):
     assert inner.text() == ""
 
 
-def test_slow_typing_reaches_the_field_with_its_enter(page, qtbot):
+def assert_typed(qtbot, page, text: str, start_ms: int, gap_ms: int, timeout: int) -> None:
+    """The keys reach the focused field as typing, their Enter included, and nothing is taken for a scan."""
     _, wedge, field, _, _ = page
     returns, scans = [], []
     field.returnPressed.connect(lambda: returns.append(field.text()))
     wedge.scanned.connect(scans.append)
-    post_keys(field, "Nguyễn Văn An 1990", 30_000, gap_ms=120)
-    qtbot.waitUntil(lambda: returns == ["Nguyễn Văn An 1990"], timeout=2000)
+    post_keys(field, text, start_ms, gap_ms=gap_ms)
+    qtbot.waitUntil(lambda: returns == [text], timeout=timeout)
     assert scans == []
+
+
+def test_slow_typing_reaches_the_field_with_its_enter(page, qtbot):
+    assert_typed(qtbot, page, "Nguyễn Văn An 1990", 30_000, gap_ms=120, timeout=2000)
 
 
 def test_a_pause_in_typing_shows_the_held_keys_after_a_moment(page, qtbot):
@@ -108,13 +110,7 @@ def test_a_pause_in_typing_shows_the_held_keys_after_a_moment(page, qtbot):
 
 
 def test_a_short_fast_burst_with_enter_is_typing(page, qtbot):
-    _, wedge, field, _, _ = page
-    returns, scans = [], []
-    field.returnPressed.connect(lambda: returns.append(field.text()))
-    wedge.scanned.connect(scans.append)
-    post_keys(field, "Nam", 50_000, gap_ms=3)
-    qtbot.waitUntil(lambda: returns == ["Nam"], timeout=1000)
-    assert scans == []
+    assert_typed(qtbot, page, "Nam", 50_000, gap_ms=3, timeout=1000)
 
 
 def test_typed_text_then_a_scan_keeps_both_apart(page, qtbot):
@@ -163,29 +159,6 @@ def test_widgets_outside_the_page_are_left_alone(page, qtbot):
 
 
 # -- serial scanners --------------------------------------------------------------------------------------------
-
-class FakeScannerDevice:
-    """A pty pair standing for a USB scanner; ``link`` is the stable port name, like COM3 on Windows."""
-
-    def __init__(self, folder: Path) -> None:
-        self.link = folder / "may-quet"
-        self.master: int | None = None
-        self.slave: int | None = None
-
-    def plug(self) -> None:
-        self.master, self.slave = pty.openpty()
-        fresh = self.link.with_name("new-link")
-        fresh.symlink_to(os.ttyname(self.slave))
-        fresh.replace(self.link)
-
-    def send(self, data: bytes) -> None:
-        os.write(self.master, data)
-
-    def unplug(self) -> None:
-        os.close(self.master)
-        os.close(self.slave)
-        self.master = self.slave = None
-
 
 @pytest.fixture
 def device(tmp_path):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from bench.exam_bench import ADULT_SET, KEYSTROKE_BUDGET, drive_full_adult_set
-from gui_support import press_enter, type_text
+from gui_support import press_enter, show_page, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, Sex, VisitStatus
@@ -32,14 +32,7 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1978):
 
 
 def make_page(qtbot, ctx, nurse, tasks):
-    page = ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings())
-    qtbot.addWidget(page)
-    page.resize(1180, 760)
-    page.show()
-    qtbot.waitExposed(page)
-    page.activateWindow()
-    page.refresh()
-    return page
+    return show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings()), 1180, 760)
 
 
 @pytest.fixture
