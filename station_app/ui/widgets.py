@@ -1,12 +1,12 @@
 """Small building blocks shared by pages and dialogs."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QListWidget, QPushButton,
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLayout, QListWidget, QPushButton, QScrollArea,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 
@@ -30,6 +30,28 @@ def header_bar(*widgets: QWidget | None) -> QFrame:
     for widget in widgets:
         row.addWidget(widget) if widget is not None else row.addStretch()
     return header
+
+
+def scrolling_page(page: QWidget, fixed: Sequence[QWidget | QLayout], scrolled: Sequence[QWidget | QLayout]) -> None:
+    """Lay ``page`` out: the ``fixed`` rows at the top, under them the ``scrolled`` ones in a frameless scroll area
+    that takes the rest of the height."""
+    body = QWidget()
+    column = QVBoxLayout(body)
+    column.setContentsMargins(0, 0, 8, 0)  # the scroll bar does not cover the right edge
+    _add_all(column, scrolled)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(20, 16, 20, 16)
+    _add_all(layout, fixed)
+    layout.addWidget(scroll, 1)
+
+
+def _add_all(layout: QVBoxLayout, parts: Sequence[QWidget | QLayout]) -> None:
+    for part in parts:
+        layout.addLayout(part) if isinstance(part, QLayout) else layout.addWidget(part)
 
 
 def heading(level: int = 1) -> QLabel:

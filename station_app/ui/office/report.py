@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.services import office_queries as queries
@@ -15,7 +15,7 @@ from station_app.ui import printing
 from station_app.ui.errors import report as report_error
 from station_app.ui.office.common import figure_key, fill_table, make_table, number
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.services.office import OfficeService
@@ -91,21 +91,7 @@ class OfficeReportPage(Retranslating):
         top.addWidget(self.print_button)
         for button in self.save_buttons.values():
             top.addWidget(button)
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.addWidget(self.tabs)
-        column.addLayout(self.chart_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addLayout(top)
-        layout.addWidget(self.scope)
-        layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
+        scrolling_page(self, (top, self.scope, self.message), (self.tabs, self.chart_box))
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Báo cáo"))

@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
 from station_app.core.names import normalise_name
 from station_app.services.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -142,23 +141,7 @@ class ProgressPage(Retranslating):
         top.addStretch()
         top.addWidget(self.print_button)
         top.addWidget(self.report_button)
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 8, 0)
-        column.addWidget(self.scope)
-        column.addLayout(grid)
-        column.addLayout(self.chart_box)
-        column.addWidget(self.tables)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
+        scrolling_page(self, (top, filters, self.message), (self.scope, grid, self.chart_box, self.tables))
 
     def _connect(self) -> None:
         self.period.currentIndexChanged.connect(self._period_changed)
