@@ -1,7 +1,11 @@
-"""A small station with known residents, visits and conclusions, for the lists' tests (see test_lists.py)."""
+"""A small station with known residents, visits and conclusions, for the lists' tests (see test_lists.py), and the
+text of the PDFs the lists and reports print."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+import pypdfium2
 
 from station_app.app import AppContext
 from station_app.core.ids import new_id
@@ -102,3 +106,17 @@ def _other_site(ctx: AppContext, station_id: str) -> str:
         uow.session.add(row)
         uow.commit()
         return row.id
+
+
+def pages_text(path) -> list[str]:
+    """The text of each page of a PDF, as a reader's search finds it."""
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def flat(text: str) -> str:
+    """The text with every run of white space (line breaks of the layout included) made one space."""
+    return re.sub(r"\s+", " ", text)

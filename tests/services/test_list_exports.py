@@ -9,7 +9,7 @@ import re
 import openpyxl
 import pypdfium2 as pdfium
 import pytest
-from lists_support import DAY, build
+from lists_support import DAY, build, flat, pages_text
 
 from station_app.core.model import Sex, TargetGroup
 from station_app.services import list_exports
@@ -22,18 +22,6 @@ PRINTER = "Lò Văn Thắng"
 @pytest.fixture
 def station(ctx, admin):
     return build(ctx, admin.id)
-
-
-def pages_text(path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
 
 
 def test_the_daily_pdf_has_the_exact_names_the_key_results_the_totals_and_the_header(ctx, station, tmp_path):

@@ -2,28 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pypdfium2 as pdfium
 import pytest
 
 from station_app.services.progress import ProgressFilter
 from station_app.services.progress_report import render_weekly_report
+from lists_support import flat, pages_text
 from services.test_progress import MUONG_KIM, NA_KHUONG, SCHOOL, TODAY, build_station
 
 PRINTED_AT = dt.datetime(2026, 11, 23, 16, 30)
-
-
-def _text(path) -> list[str]:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
 
 
 @pytest.fixture
@@ -38,8 +26,8 @@ def report(ctx, tmp_path):
 
 def test_the_report_names_the_villages_groups_and_totals(report):
     path, pages = report
-    text = _squash(" ".join(_text(path)))
-    assert pages == len(_text(path)) >= 2
+    text = flat(" ".join(pages_text(path)))
+    assert pages == len(pages_text(path)) >= 2
     for expected in ("BÁO CÁO TIẾN ĐỘ KHÁM SỨC KHỎE", MUONG_KIM, NA_KHUONG, "Xã Mường Kim", "Người cao tuổi",
                      "Đối tượng chính sách", "Trẻ em dưới 6 tuổi", SCHOOL, "3A", "(Chưa ghi thôn/bản)",
                      "Từ 04/05/2026 đến 12/05/2026", "In bởi: Lò Văn Thắng lúc 16:30 23/11/2026", f"Trang 1/{pages}"):
@@ -72,5 +60,5 @@ def test_an_empty_station_still_gives_a_report(ctx, tmp_path):
     path = tmp_path / "trống.pdf"
     assert render_weekly_report(path, snap, "Trạm Y tế xã Mường Kim", "Xã Mường Kim", "Lò Văn Thắng",
                                 PRINTED_AT) >= 1
-    text = _squash(" ".join(_text(path)))
+    text = flat(" ".join(pages_text(path)))
     assert "Chưa có số liệu." in text and "Không có lượt khám nào trong kỳ." in text
