@@ -110,18 +110,21 @@ def office_bundle(tmp_path):
     return init_office(tmp_path / "office", "TTKSBT tỉnh Lai Châu")
 
 
-def choose(monkeypatch, path):
+def choose_bundle(qtbot, make_controller, ctx, monkeypatch, path):
+    """The first-run wizard up to its office-bundle page, where the user chose ``path``: (controller, wizard)."""
+    controller = make_controller(ctx)
+    wizard = controller.wizard
+    _created(qtbot, wizard)
     monkeypatch.setattr(export_page, "ask_open_file", lambda *args: path)
+    qtbot.mouseClick(wizard.bundle_page.choose_button, Qt.MouseButton.LeftButton)
+    return controller, wizard
 
 
 def test_the_office_bundle_imported_from_its_qr_picture_is_there_afterwards(qtbot, make_controller, empty_ctx,
                                                                           office_bundle, monkeypatch):
-    controller = make_controller(empty_ctx)
-    wizard = controller.wizard
-    _created(qtbot, wizard)
+    # office-bundle.png, as the office sends it
+    controller, wizard = choose_bundle(qtbot, make_controller, empty_ctx, monkeypatch, office_bundle.qr_path)
     page = wizard.bundle_page
-    choose(monkeypatch, office_bundle.qr_path)  # office-bundle.png, as the office sends it
-    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.office_name is not None)
     assert "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu" in page.status.text()
     SHOTS.mkdir(exist_ok=True)
@@ -135,14 +138,10 @@ def test_the_office_bundle_imported_from_its_qr_picture_is_there_afterwards(qtbo
 
 def test_a_wrong_bundle_file_is_explained_and_the_wizard_stays_on_the_page(qtbot, make_controller, empty_ctx,
                                                                            tmp_path, monkeypatch):
-    controller = make_controller(empty_ctx)
-    wizard = controller.wizard
-    _created(qtbot, wizard)
-    page = wizard.bundle_page
     wrong = tmp_path / "danh-sach.json"
     wrong.write_text('{"tên": "không phải gói khoá"}', encoding="utf-8")
-    choose(monkeypatch, wrong)
-    qtbot.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
+    _, wizard = choose_bundle(qtbot, make_controller, empty_ctx, monkeypatch, wrong)
+    page = wizard.bundle_page
     qtbot.waitUntil(lambda: "không dùng được" in page.status.text())
     assert "office-bundle.json" in page.status.text()
     SHOTS.mkdir(exist_ok=True)
