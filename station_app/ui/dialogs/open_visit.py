@@ -7,28 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
 
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import AlreadyExaminedError, StationError
-from station_app.core.model import TARGET_GROUP_LABELS, FundingSource, TargetGroup
+from station_app.core.model import FundingSource, TargetGroup
 from station_app.services.registry import ConsentInput
+from station_app.ui.dialogs.target_groups import target_group_boxes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.printing import sex_label
 from station_app.ui.widgets import confirm_row, heading, message_label, show_message
@@ -97,13 +84,10 @@ class OpenVisitDialog(QDialog):
         self.second_warning.hide()
         self.reason_box.hide()
 
-        self.groups = {g: QCheckBox(QCoreApplication.translate("labels", TARGET_GROUP_LABELS[g])) for g in TargetGroup}
+        groups_box = QGroupBox(self.tr("Nhóm đối tượng"))
+        self.groups = target_group_boxes(groups_box, columns=3)
         for group in suggested_groups(resident, today):
             self.groups[group].setChecked(True)
-        groups_box = QGroupBox(self.tr("Nhóm đối tượng"))
-        grid = QGridLayout(groups_box)
-        for i, box in enumerate(self.groups.values()):
-            grid.addWidget(box, i // 3, i % 3)
         self.funding = QComboBox()
         for source, text in self.funding_labels().items():
             self.funding.addItem(text, source.value)

@@ -9,26 +9,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLayout, QLineEdit,
+                               QVBoxLayout, QWidget)
 
 from station_app.core.errors import StationError, ValidationError
-from station_app.core.model import TARGET_GROUP_LABELS, RecordSource, Sex, TargetGroup
+from station_app.core.model import RecordSource, Sex
 from station_app.services.reference import ethnic_groups
 from station_app.services.registry import ResidentInput, validate_resident
+from station_app.ui.dialogs.target_groups import target_group_boxes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.widgets import confirm_row, heading, message_label, show_message
 
@@ -109,7 +98,6 @@ class ResidentFormDialog(QDialog):
         self.guardian_relation.setEditable(True)
         self.guardian_relation.addItems(["", self.tr("Mẹ"), self.tr("Bố"), self.tr("Ông"), self.tr("Bà"),
                                          self.tr("Anh/chị"), self.tr("Người nuôi dưỡng")])
-        self.groups = {g: QCheckBox(QCoreApplication.translate("labels", TARGET_GROUP_LABELS[g])) for g in TargetGroup}
 
         self.errors: dict[str, QLabel] = {}  # the red line under each field, by ValidationError key
         self._widgets: dict[str, QWidget] = {}
@@ -128,9 +116,7 @@ class ResidentFormDialog(QDialog):
         guardian_form.addRow(self.tr("Họ và tên người giám hộ"), self._with_error("guardian_name", self.guardian_name))
         guardian_form.addRow(self.tr("Quan hệ với trẻ"), self._with_error("guardian_relation", self.guardian_relation))
         groups_box = QGroupBox(self.tr("Nhóm đối tượng"))
-        grid = QGridLayout(groups_box)
-        for i, box in enumerate(self.groups.values()):
-            grid.addWidget(box, i // 2, i % 2)
+        self.groups = target_group_boxes(groups_box, columns=2)
 
         self.message = message_label()
         self.save_button, self.cancel_button, buttons = confirm_row(self, self.tr("Lưu (Enter)"), self.tr("Huỷ (Esc)"))
