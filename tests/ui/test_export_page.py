@@ -106,6 +106,19 @@ def export_now(qtbot, page: ExportPage, tasks) -> None:
     qtbot.waitUntil(lambda: not page.loading, timeout=15_000)
 
 
+def export_to(monkeypatch, qtbot, page: ExportPage, tasks, stick) -> None:
+    """The visits exported from the page to a new folder, as to a USB stick."""
+    stick.mkdir()
+    choose_folder(monkeypatch, qtbot, page, stick)
+    export_now(qtbot, page, tasks)
+
+
+def receipts_from(monkeypatch, page: ExportPage, folder) -> None:
+    """The office's receipts taken back from the folder the stick came back with."""
+    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [folder])
+    page.receipt_folder_action.trigger()
+
+
 def column(page: ExportPage, col: int) -> list[str]:
     return [page.table.item(r, col).text() for r in range(page.table.rowCount())]
 
@@ -363,9 +376,7 @@ def test_receipts_mark_batches_acknowledged_and_a_forged_one_is_refused(qtbot, m
 
     page = make_page()
     stick = tmp_path / "stick"
-    stick.mkdir()
-    choose_folder(monkeypatch, qtbot, page, stick)
-    export_now(qtbot, page, tasks)
+    export_to(monkeypatch, qtbot, page, tasks, stick)
     batch = ctx.export.batches()[0]
     receipt = {"station": "TYT-MK", "sequence": 1, "manifest_sha256": batch.manifest_sha256,
                "imported_at": "2026-11-23T15:00:00Z"}
@@ -380,8 +391,7 @@ def test_receipts_mark_batches_acknowledged_and_a_forged_one_is_refused(qtbot, m
     assert column(page, 6) == ["Đã ghi ra, chờ biên nhận"]
 
     (stick / receipt_name("TYT-MK", 1)).write_bytes(envelope_bytes(sign_receipt(receipt, with_bundle[1])))
-    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [stick])
-    page.receipt_folder_action.trigger()
+    receipts_from(monkeypatch, page, stick)
     qtbot.waitUntil(lambda: "Đơn vị nhận đã xác nhận lô số 1." in page.message.text(), timeout=10_000)
     tasks.wait()
     qtbot.waitUntil(lambda: column(page, 6)[0].startswith("Đơn vị nhận đã xác nhận ("), timeout=10_000)
@@ -392,16 +402,13 @@ def test_a_refusal_notice_from_the_office_shows_the_batch_refused_with_its_reaso
                                                                                  tasks):
     page = make_page()
     stick = tmp_path / "stick"
-    stick.mkdir()
-    choose_folder(monkeypatch, qtbot, page, stick)
-    export_now(qtbot, page, tasks)
+    export_to(monkeypatch, qtbot, page, tasks, stick)
     batch = ctx.export.batches()[0]
     notice = {"station": "TYT-MK", "sequence": 1, "manifest_sha256": batch.manifest_sha256, "status": "rejected",
               "reason": "payload_hash", "reason_text": "mã băm của dữ liệu không khớp",
               "rejected_at": "2026-11-23T15:00:00Z"}
     (stick / receipt_name("TYT-MK", 1)).write_bytes(envelope_bytes(sign_receipt(notice, with_bundle[1])))
-    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [stick])
-    page.receipt_folder_action.trigger()
+    receipts_from(monkeypatch, page, stick)
     qtbot.waitUntil(lambda: "KHÔNG nhận lô số 1" in page.message.text(), timeout=10_000)
     assert "mã băm của dữ liệu không khớp" in page.message.text() and "lần xuất sau" in page.message.text()
     tasks.wait()
