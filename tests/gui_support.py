@@ -73,3 +73,32 @@ class FakeScannerDevice:
         os.close(self.slave)
         self.master = self.slave = None
 
+
+def _to_pdf(printer, path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+
+
+def preview_prints_to(monkeypatch, path: Path) -> None:
+    """The print preview accepted on a PDF printer (as choosing one there would): the printout lands in ``path``."""
+    from station_app.ui import printing
+
+    def accept(printer, paint, parent) -> bool:  # noqa: ANN001
+        _to_pdf(printer, path)
+        paint(printer)
+        return True
+
+    monkeypatch.setattr(printing, "ask_preview", accept)
+
+
+def printer_prints_to(monkeypatch, path: Path) -> None:
+    """The printer dialog (no preview) answered with a PDF printer: the printout lands in ``path``."""
+    from station_app.ui import printing
+
+    def accept(printer, parent) -> bool:  # noqa: ANN001
+        _to_pdf(printer, path)
+        return True
+
+    monkeypatch.setattr(printing, "ask_printer", accept)

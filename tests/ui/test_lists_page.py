@@ -9,10 +9,10 @@ import datetime as dt
 
 import pypdfium2
 import pytest
+from gui_support import preview_prints_to, printer_prints_to
 from lists_support import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtPrintSupport import QPrinter
 
 from station_app.core.model import TargetGroup
 from station_app.services.lists import ListFilter, ListKind
@@ -174,25 +174,25 @@ def test_a_folder_that_cannot_be_written_is_explained_in_vietnamese(qtbot, page,
     assert "thư mục không tồn tại" in page.message.text() and "chọn nơi lưu khác" in page.message.text()
 
 
-def test_printing_goes_through_the_preview_to_the_printer(qtbot, page, monkeypatch, tmp_path):
-    show(qtbot, page, ListKind.DAILY, DAY)
-    printed = tmp_path / "máy in.pdf"
-
-    def print_to_file(printer: QPrinter, paint, parent) -> bool:  # noqa: ANN001
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        paint(printer)
-        return True
-
-    monkeypatch.setattr(printing, "ask_preview", print_to_file)
+def printed_page_sizes(qtbot, page: ListsPage, printed) -> list[tuple[float, float]]:
+    """Print from the page and wait for its word that the printer has it: the printout's page sizes."""
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=20_000)
     assert "máy in" in page.message.text()
     document = pypdfium2.PdfDocument(str(printed))
-    width, height = document[0].get_size()
-    pages = len(document)
-    document.close()
-    assert pages == 1 and width > height  # the daily list is wide: landscape A4, as made
+    try:
+        return [document[i].get_size() for i in range(len(document))]
+    finally:
+        document.close()
+
+
+def test_printing_goes_through_the_preview_to_the_printer(qtbot, page, monkeypatch, tmp_path):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    printed = tmp_path / "máy in.pdf"
+    preview_prints_to(monkeypatch, printed)
+    sizes = printed_page_sizes(qtbot, page, printed)
+    width, height = sizes[0]
+    assert len(sizes) == 1 and width > height  # the daily list is wide: landscape A4, as made
     assert page.last_pdf.exists() and page.last_pdf.parent.name == "lists"
 
 
@@ -211,19 +211,8 @@ def test_a_long_list_skips_the_preview_and_is_painted_in_the_background(qtbot, p
     monkeypatch.setattr(printing, "PREVIEW_MAX_PAGES", 0)  # as a list of a thousand pages would
     monkeypatch.setattr(printing, "ask_preview", lambda *args: pytest.fail("no preview for a long list"))
     printed = tmp_path / "máy in.pdf"
-
-    def choose_pdf_printer(printer: QPrinter, parent) -> bool:  # noqa: ANN001
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        return True
-
-    monkeypatch.setattr(printing, "ask_printer", choose_pdf_printer)
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=20_000)
-    assert "máy in" in page.message.text()
-    document = pypdfium2.PdfDocument(str(printed))
-    assert len(document) >= 1
-    document.close()
+    printer_prints_to(monkeypatch, printed)
+    assert len(printed_page_sizes(qtbot, page, printed)) >= 1
 
 
 def test_the_table_model_holds_a_50000_row_pending_list_and_sorts_it(app):

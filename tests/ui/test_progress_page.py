@@ -9,9 +9,9 @@ import sys
 
 import pypdfium2
 import pytest
+from gui_support import preview_prints_to
 from lists_support import DAY, HUA_PHAT, NA_PHAT, build
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtPrintSupport import QPrinter
 
 from station_app.services.progress import ProgressFilter
 from station_app.ui import printing
@@ -97,14 +97,7 @@ def test_the_weekly_report_is_saved_and_printed(qtbot, page, monkeypatch, tmp_pa
     assert "BÁO CÁO TIẾN ĐỘ" in text and HUA_PHAT in text and "Lò Văn Thắng" in text
 
     printed = tmp_path / "máy in.pdf"
-
-    def print_to_file(printer: QPrinter, paint, parent) -> bool:  # noqa: ANN001
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        paint(printer)
-        return True
-
-    monkeypatch.setattr(printing, "ask_preview", print_to_file)
+    preview_prints_to(monkeypatch, printed)
     page.message.hide()
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(page.message.isVisible, timeout=30_000)
