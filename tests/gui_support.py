@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import qrcode
+from PIL import Image
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,6 +17,35 @@ def type_text(widget: QWidget, text: str) -> None:
         key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def post_keys(widget: QWidget, text: str, start_ms: int, gap_ms: int = 3, enter: bool = True) -> int:
+    """A burst as the platform delivers it: key presses and releases queued ``gap_ms`` apart from ``start_ms``,
+    ending with Enter unless ``enter`` is False (a scanner's burst, or typing). Returns the next free timestamp."""
+    stamp = start_ms
+    keys = [(ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0, ch) for ch in text]
+    if enter:
+        keys.append((Qt.Key.Key_Return, "\r"))
+    for key, ch in keys:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+            event.setTimestamp(stamp)
+            QApplication.postEvent(widget, event)
+        stamp += gap_ms
+    return stamp
+
+
+def qr_picture(texts, left: int = 80, gap: int = 60) -> Image.Image:
+    """A camera-sized grey picture of the texts' QR codes side by side, as printed slips or cards held up."""
+    canvas = Image.new("L", (1280, 720), 128)
+    x = left
+    for text in texts:
+        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=5, border=4)
+        code.add_data(text.encode("utf-8"))
+        picture = code.make_image().get_image().convert("L")
+        canvas.paste(picture, (x, (720 - picture.height) // 2))
+        x += picture.width + gap
+    return canvas
 
 
 def press_enter(widget: QWidget) -> None:

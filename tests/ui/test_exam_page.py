@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import qrcode
 import shiboken6
 from PIL import Image
 from PySide6.QtCore import Qt
@@ -13,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from gui_support import press_enter, show_page, type_text
+from gui_support import press_enter, qr_picture, show_page, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.checkup_book import Topic
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
@@ -54,18 +53,10 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1968, sex=Sex.FEMALE):
 
 def slip_picture(*visits) -> Image.Image:
     """A photo-sized picture of the visits' slip QR codes side by side, as the slip printer makes them."""
-    canvas = Image.new("L", (1280, 720), 128)
-    x = 120
-    for visit in visits:
-        text = encode_slip(SlipIdentity(visit_id=visit.id, national_id=None, full_name=visit.resident_name,
-                                        birth_year=visit.birth_year, sex=visit.sex, queue_number=visit.queue_number,
-                                        visit_date=visit.visit_date, site_code="TYT-MK"))
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=5, border=4)
-        code.add_data(text.encode("utf-8"))
-        picture = code.make_image().get_image().convert("L")
-        canvas.paste(picture, (x, (720 - picture.height) // 2))
-        x += picture.width + 80
-    return canvas
+    return qr_picture([encode_slip(SlipIdentity(visit_id=visit.id, national_id=None, full_name=visit.resident_name,
+                                                birth_year=visit.birth_year, sex=visit.sex,
+                                                queue_number=visit.queue_number, visit_date=visit.visit_date,
+                                                site_code="TYT-MK")) for visit in visits], left=120, gap=80)
 
 
 def choose_file(monkeypatch, path: Path) -> None:

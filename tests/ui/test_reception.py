@@ -14,14 +14,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import qrcode
 from PIL import Image
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from gui_support import FakeScannerDevice, show_page, type_text
+from gui_support import FakeScannerDevice, post_keys, qr_picture, show_page, type_text
 from station_app.core.cards import ScanKind
 from station_app.core.model import RecordSource, Sex
 from station_app.core.qr_payloads import parse_payload
@@ -76,18 +75,6 @@ def page(app, qtbot, ctx, nurse, printed):
     qtbot.wait(20)
 
 
-def post_keys(widget: QWidget, text: str, start_ms: int, gap_ms: int = 3) -> None:
-    """A scanner's burst: key events stamped a few ms apart, ending with Enter."""
-    stamp = start_ms
-    keys = [(ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0, ch) for ch in text] + [(Qt.Key.Key_Return, "\r")]
-    for key, ch in keys:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
-            event.setTimestamp(stamp)
-            QApplication.postEvent(widget, event)
-        stamp += gap_ms
-
-
 def key(qtbot, widget: QWidget, which: Qt.Key) -> None:
     qtbot.keyClick(widget, which)
 
@@ -109,15 +96,7 @@ def register(ctx, nurse, **values) -> str:
 
 
 def qr_image(*texts: str) -> Image.Image:
-    canvas = Image.new("L", (1280, 720), 128)
-    x = 80
-    for text in texts:
-        code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=5, border=4)
-        code.add_data(text.encode("utf-8"))
-        picture = code.make_image().get_image().convert("L")
-        canvas.paste(picture, (x, (720 - picture.height) // 2))
-        x += picture.width + 60
-    return canvas
+    return qr_picture(texts)
 
 
 def qr_of_pdf(pdf: Path) -> list[str]:

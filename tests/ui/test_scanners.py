@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from gui_support import FakeScannerDevice, type_text
+from gui_support import FakeScannerDevice, post_keys, type_text
 from station_app.services.decoding import GrayFrame, decode_image, to_grayscale
 from station_app.ui.scanning import serial_scanner
 from station_app.ui.scanning.camera_scanner import CameraScannerWidget, FrameDecoder
@@ -49,21 +49,6 @@ def page(app, qtbot):
     wedge.install()
     yield page, wedge, field, inner, button
     wedge.uninstall()
-
-
-def post_keys(widget: QWidget, text: str, start_ms: int, gap_ms: int, enter: bool = True) -> int:
-    """Queue key presses and releases stamped ``gap_ms`` apart, as the platform delivers a burst."""
-    stamp = start_ms
-    keys = [(ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0, ch) for ch in text]
-    if enter:
-        keys.append((Qt.Key.Key_Return, "\r"))
-    for key, ch in keys:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
-            event.setTimestamp(stamp)
-            QApplication.postEvent(widget, event)
-        stamp += gap_ms
-    return stamp
 
 
 def test_a_scanner_burst_is_a_scan_and_never_reaches_the_focused_field(page, qtbot):
