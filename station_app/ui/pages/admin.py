@@ -3,30 +3,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
+                               QVBoxLayout, QWidget)
 
 from station_app.core.errors import StationError
 from station_app.core.model import ROLE_LABELS, Role
 from station_app.core.settings import Settings
 from station_app.ui import i18n
 from station_app.ui.errors import describe, show_error
+from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message
 
@@ -47,23 +34,20 @@ def role_label(role: Role) -> str:
     return QCoreApplication.translate("labels", ROLE_LABELS[role])
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(SimpleTableModel):
     COLUMNS = 4
 
     def __init__(self) -> None:
         super().__init__()
         self.users: list[UserInfo] = []
 
+    def row_count(self) -> int:
+        return len(self.users)
+
     def set_users(self, users: list[UserInfo]) -> None:
         self.beginResetModel()
         self.users = users
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return self.COLUMNS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
@@ -73,13 +57,11 @@ class UsersTableModel(QAbstractTableModel):
                   self.tr("Đang hoạt động") if user.active else self.tr("Đã khoá"))
         return values[index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò"), self.tr("Trạng thái"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Tên đăng nhập"), self.tr("Họ và tên"), self.tr("Vai trò"), self.tr("Trạng thái"))
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        super().retranslate()
         if self.users:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.users) - 1, self.COLUMNS - 1))
 

@@ -14,24 +14,11 @@ import logging
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            Qt, QTimer)
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget)
 
 from station_app.core.cards import ScanKind, ScanResult, ScanWarning
 from station_app.core.errors import NotFoundError, StationError
@@ -42,6 +29,7 @@ from station_app.ui.dialogs.open_visit import warning_label
 from station_app.ui.errors import describe, show_error
 from station_app.ui.printing import SlipPrinter, sex_label
 from station_app.ui.scanning.scan_sources import ScanSources
+from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
 from station_app.ui.tasks import TaskRunner
@@ -83,7 +71,7 @@ _DISPLAY, _TOOLTIP, _FOREGROUND = (int(r.value) for r in (Qt.ItemDataRole.Displa
                                                             Qt.ItemDataRole.ForegroundRole))
 
 
-class ResidentsTableModel(QAbstractTableModel):
+class ResidentsTableModel(SimpleTableModel):
     """One page of search results. The cells' texts are made once per page, not on each of Qt's many
     ``data()`` calls: search as you type refills this model on every keystroke."""
 
@@ -103,11 +91,8 @@ class ResidentsTableModel(QAbstractTableModel):
                         f"{r.last_visit_date:%d/%m}" if r.last_visit_date else "") for r in residents]
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return self.COLUMNS
+    def row_count(self) -> int:
+        return len(self._cells)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         role = int(role)
@@ -117,17 +102,12 @@ class ResidentsTableModel(QAbstractTableModel):
             return self._examined_colour
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Họ và tên"), self.tr("Năm sinh"), self.tr("Thôn/bản"), self.tr("Số CCCD / BHYT"),
-                self.tr("Đã khám"))[section]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+                self.tr("Đã khám"))
 
 
-class QueueTableModel(QAbstractTableModel):
+class QueueTableModel(SimpleTableModel):
     """Today's visits at this site, by queue number."""
 
     COLUMNS = 3
@@ -144,11 +124,8 @@ class QueueTableModel(QAbstractTableModel):
     def row_of(self, visit_id: str) -> int:
         return next((i for i, v in enumerate(self.visits) if v.id == visit_id), -1)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.visits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return self.COLUMNS
+    def row_count(self) -> int:
+        return len(self.visits)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -160,13 +137,8 @@ class QueueTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("STT"), self.tr("Họ và tên"), self.tr("Trạng thái"))[section]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("STT"), self.tr("Họ và tên"), self.tr("Trạng thái"))
 
 
 class ResidentCard(QFrame):
