@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLayout, QListWidget, QPushButton, QScrollArea,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -52,6 +52,15 @@ def scrolling_page(page: QWidget, fixed: Sequence[QWidget | QLayout], scrolled: 
 def _add_all(layout: QVBoxLayout, parts: Sequence[QWidget | QLayout]) -> None:
     for part in parts:
         layout.addLayout(part) if isinstance(part, QLayout) else layout.addWidget(part)
+
+
+def load_once(parent: QObject, load: Callable[[], None]) -> QTimer:
+    """A timer to ``start()`` on each filter change: changes made together (in one event) call ``load`` once."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(load)
+    return timer
 
 
 def heading(level: int = 1) -> QLabel:

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QHBoxLayout,
                                QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -23,7 +23,7 @@ from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.table_models import ListTableModel, totals_lines
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, heading, load_once, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -66,10 +66,7 @@ class ListsPage(Retranslating):
         self._villages_loaded = False
         self.loading = False
         self.model = ListTableModel(self)
-        self._reload = QTimer(self)
-        self._reload.setSingleShot(True)
-        self._reload.setInterval(0)  # filter changes made together load once
-        self._reload.timeout.connect(self.load)
+        self._reload = load_once(self, self.load)
         self.printer = printing.DocumentPrinter(tasks, self)
         self.printer.printed.connect(self._printed)
         self.printer.failed.connect(self._print_failed)

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
@@ -21,7 +21,8 @@ from station_app.services.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message, while_alive
+from station_app.ui.widgets import (Retranslating, heading, load_once, message_label, scrolling_page, show_message,
+                                    while_alive)
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -75,10 +76,7 @@ class ProgressPage(Retranslating):
         self.charts: ProgressCharts | None = None  # made when the first figures arrive
         self.loading = False
         self._generation = 0
-        self._reload = QTimer(self)
-        self._reload.setSingleShot(True)
-        self._reload.setInterval(0)
-        self._reload.timeout.connect(self.load)
+        self._reload = load_once(self, self.load)
         self.printer = printing.DocumentPrinter(tasks, self)
         self.printer.printed.connect(self._printed)
         self.printer.failed.connect(self._print_failed)
