@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,8 @@ from station_app.ui.errors import report
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.sign_in import SignInScreen
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import PagedNavigation, Retranslating, header_bar, heading, message_label, show_message
+from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retranslating, header_bar, heading, message_label,
+                                    show_message)
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -116,7 +117,7 @@ class LockScreen(Retranslating):
         report(self, self.message, exc)
 
 
-class MainWindow(PagedNavigation, QMainWindow):
+class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     """Header (station, user, lock, sign out) over four screens: opening/sign-in, the work, the lock.
 
     ``attach(ctx, station)`` once the data is open; ``begin_session(user)`` after sign-in builds the pages the
@@ -247,11 +248,6 @@ class MainWindow(PagedNavigation, QMainWindow):
         self.retranslate()
 
     # -- language -----------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         station = self.station.name if self.station else ""
         self.setWindowTitle(self.tr("Khám sức khỏe định kỳ — {station}").format(station=station) if station

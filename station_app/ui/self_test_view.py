@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
 from station_app.services.self_test import CONTEXT, CheckResult, CheckStatus, Devices, failed
 from station_app.ui.errors import show_error
-from station_app.ui.widgets import message_label, show_message, while_alive
+from station_app.ui.widgets import RetranslatedMixin, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,7 +63,7 @@ def run_in_background(tasks: TaskRunner, data_dir: Path, parent, on_done, on_err
     tasks.submit(run_self_test, data_dir, listed, parent=parent, on_done=on_done, on_error=on_error)
 
 
-class SelfTestBox(QGroupBox):
+class SelfTestBox(RetranslatedMixin, QGroupBox):
     """"Kiểm tra máy" on the admin page: runs every check in the background and shows one marked line each."""
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
@@ -88,11 +88,6 @@ class SelfTestBox(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Kiểm tra máy"))
@@ -134,7 +129,7 @@ class SelfTestBox(QGroupBox):
         show_error(self, exc)
 
 
-class SelfTestDialog(QDialog):
+class SelfTestDialog(RetranslatedMixin, QDialog):
     """The self-test's lines, marked, in a window of their own that scrolls (not modal: the page stays usable)."""
 
     def __init__(self, box: SelfTestBox) -> None:
@@ -162,11 +157,6 @@ class SelfTestDialog(QDialog):
         self.resize(720, 560)
         self.results: list[CheckResult] = []
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Kết quả kiểm tra máy"))

@@ -10,16 +10,20 @@ from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLayout, QL
                                QStackedWidget, QVBoxLayout, QWidget)
 
 
-class Retranslating(QWidget):
-    """A widget whose texts are set in ``retranslate()``, called once and again on each language switch."""
+class RetranslatedMixin:
+    """Put before a Qt widget class: its ``retranslate()`` runs again on each language switch."""
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        super().changeEvent(event)
+        super().changeEvent(event)  # type: ignore[misc]
 
     def retranslate(self) -> None:
         raise NotImplementedError
+
+
+class Retranslating(RetranslatedMixin, QWidget):
+    """A widget whose texts are set in ``retranslate()``, called once and again on each language switch."""
 
 
 def header_bar(*widgets: QWidget | None) -> QFrame:

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from station_app.core.errors import ImportCancelledError, StationError
 from station_app.services.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
 from station_app.ui.errors import describe, show_error
-from station_app.ui.widgets import heading, message_label, show_message
+from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -67,7 +67,7 @@ class _CancelFlag:
         return self._event.is_set()
 
 
-class RosterImportDialog(QDialog):
+class RosterImportDialog(RetranslatedMixin, QDialog):
     """Choose, preview and map, import, report. ``imported(ImportReport)`` once an import has been kept."""
 
     imported = Signal(object)  # ImportReport
@@ -168,11 +168,6 @@ class RosterImportDialog(QDialog):
             "school_class": self.tr("Lớp"), "phone": self.tr("Số điện thoại"), "household_code": self.tr("Mã hộ"),
             "guardian_name": self.tr("Người giám hộ"), "guardian_relation": self.tr("Quan hệ với người giám hộ"),
         }
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Nhập danh sách người dân"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QListWidgetItem, QMainWindow,
                                QPushButton, QVBoxLayout, QWidget)
@@ -17,8 +17,8 @@ from station_app.services.office_queries import DUPLICATE, BatchEntry
 from station_app.ui import errors, i18n
 from station_app.ui.office.importing import local_paths
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import (PagedNavigation, Retranslating, header_bar, heading, message_label, show_message,
-                                     while_alive)
+from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retranslating, header_bar, heading, message_label,
+                                     show_message, while_alive)
 
 if TYPE_CHECKING:
     from station_app.services.office import ImportReport, OfficeService
@@ -106,7 +106,7 @@ class OpeningScreen(Retranslating):
             widget.show()
 
 
-class OfficeWindow(PagedNavigation, QMainWindow):
+class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     """``open()`` starts opening the office on the background lane; ``attach(service)`` builds the pages."""
 
     closed = Signal()
@@ -218,11 +218,6 @@ class OfficeWindow(PagedNavigation, QMainWindow):
         self.language = self.language_box.currentData()
         i18n.set_language(self.language)
         self.tasks.submit(_save_language, self.folder, self.language, parent=self, on_error=lambda exc: None)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         name = self.service.name if self.service is not None else queries.office_name(self.folder)
