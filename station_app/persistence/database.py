@@ -192,15 +192,20 @@ def _backup(path: Path, revision: str) -> Path:
     backups = path.parent / "backups"
     backups.mkdir(exist_ok=True)
     target = backups / f"{path.stem}-before-upgrade-from-{revision}.sqlite3"
-    src = sqlite3.connect(path)
+    backup_sqlite(sqlite3.connect(path), target)
+    log.info("database backed up before upgrade from revision %s", revision)
+    return target
+
+
+def backup_sqlite(src: sqlite3.Connection, target: Path) -> None:
+    """Copy the database ``src`` is connected to into ``target`` with SQLite's backup API (consistent even while
+    another connection writes in WAL mode); both connections are closed after."""
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
     finally:
         dst.close()
         src.close()
-    log.info("database backed up before upgrade from revision %s", revision)
-    return target
 
 
 def copy_database(path: Path, target: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from station_app.core.model import AuditAction
-from station_app.persistence.database import DB_FILE_NAME, _check_existing_file, open_database
+from station_app.persistence.database import DB_FILE_NAME, _check_existing_file, backup_sqlite, open_database
 from station_app.persistence.tables import AuditEventRow, StationRow
 from station_app.persistence.unit_of_work import UnitOfWork
 
@@ -54,10 +54,4 @@ def probe_database(folder: Path, scratch: Path) -> DatabaseProbe:
 
 
 def _snapshot(path: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    backup_sqlite(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10), target)
