@@ -12,11 +12,12 @@ import datetime as dt
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from station_app.core.chunks import chunks
 from station_app.core.consent import CURRENT_VERSION, PURPOSES, consent_text, text_sha256
 from station_app.core.errors import StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
@@ -162,7 +163,7 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
     writer = _ChunkWriter(ctx.db, info, [site_id for site_id, _, _ in site_ids], staff, seed)
     done = 0
     with bulk_mode(ctx.db):
-        for chunk in _chunks(population.residents(residents), CHUNK):
+        for chunk in chunks(population.residents(residents), CHUNK):
             writer.write(chunk, planner.visits_for(chunk))
             done += len(chunk)
             if progress:
@@ -177,17 +178,6 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
         audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
         database_bytes=database_bytes(ctx.db),
     )
-
-
-def _chunks(items: Iterable[SyntheticResident], size: int) -> Iterator[list[SyntheticResident]]:
-    chunk: list[SyntheticResident] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _communes() -> list[CommuneSpec]:

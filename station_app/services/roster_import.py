@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from station_app.core.chunks import chunks
 from station_app.core.errors import ImportCancelledError, RosterFileError, StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
@@ -504,16 +505,7 @@ def _check_mapping(mapping: ColumnMapping, headers: list[str]) -> None:
 
 
 def _chunked(rows: Iterator[tuple[int, list[str]]], size: int) -> Iterator[list[tuple[int, list[str]]]]:
-    chunk: list[tuple[int, list[str]]] = []
-    for item in rows:
-        if not any(c.strip() for c in item[1]):
-            continue  # blank lines are not rows
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    return chunks((item for item in rows if any(c.strip() for c in item[1])), size)  # blank lines are not rows
 
 
 def _sha256(path: Path) -> str:
