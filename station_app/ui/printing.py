@@ -208,10 +208,15 @@ class DocumentPrinter(QObject):
     cancelled = Signal()
     failed = Signal()
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget, on_printed: Callable[[], None] | None = None,
+                 on_failed: Callable[[], None] | None = None) -> None:
+        """``on_printed`` and ``on_failed``, when given, are connected to ``printed`` and ``failed``."""
         super().__init__(parent)
         self._tasks, self._parent = tasks, parent
         self._printer: QPrinter | None = None  # kept alive while the pool paints on it
+        for signal, slot in ((self.printed, on_printed), (self.failed, on_failed)):
+            if slot is not None:
+                signal.connect(slot)
 
     def print_file(self, path: Path, pages: int | None = None) -> None:
         try:

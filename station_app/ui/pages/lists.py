@@ -67,9 +67,7 @@ class ListsPage(Retranslating):
         self.loading = False
         self.model = ListTableModel(self)
         self._reload = load_once(self, self.load)
-        self.printer = printing.DocumentPrinter(tasks, self)
-        self.printer.printed.connect(self._printed)
-        self.printer.failed.connect(self._print_failed)
+        self.printer = printing.DocumentPrinter(tasks, self, on_printed=self._printed, on_failed=self._print_failed)
         self._build()
         self.retranslate()
         self._kind_changed()
