@@ -1,5 +1,5 @@
 """The office's network intake as a use case, without HTTP: a batch given as bytes is stored whole, then checked
-and imported as 'office import' does; refusals that need no body keep nothing; the inbox is left empty."""
+and imported as 'office import' does; refusals that need no body keep no bytes (an unknown station's try is listed once); the inbox is left empty."""
 from __future__ import annotations
 
 import pytest
@@ -42,4 +42,9 @@ def test_what_can_be_refused_from_the_name_and_size_alone_is_refused_before_anyt
     with pytest.raises(UploadTooLargeError):
         incoming.write(b"\0" * (2**20 + 1))
     assert not (office.folder / "inbox").exists() or list((office.folder / "inbox").iterdir()) == []
-    assert rows() == {"batches": 0, "residents": 0, "visits": 0, "resources": 0, "quarantined": 0}
+    # Only the unknown station's try is listed, once and without a copy, so the office can register the station;
+    # the misnamed and oversized uploads leave nothing behind.
+    assert rows() == {"batches": 0, "residents": 0, "visits": 0, "resources": 0, "quarantined": 1}
+    with pytest.raises(UploadStationUnregisteredError):
+        uploads.begin("TYT-XX-000001.batch", declared_size=10)
+    assert rows()["quarantined"] == 1
