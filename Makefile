@@ -56,10 +56,11 @@ clean:
 
 # Packaging (installer/README.md). `make dist`: the one-folder bundle dist/station-app/ in a build venv of its own
 # (build/venv: requirements.lock + requirements-build.lock), smoke-tested; `make deb`: the .deb from it;
-# `make deb-test` (root, network to a Debian mirror, a few minutes): installs it into a clean Debian 12 root.
+# `make deb-test` (root, network to a Debian mirror, a few minutes): installs it into a clean Debian 12 root;
+# `make deb-upgrade-test OLD_DEB=…/station-app_<older>_amd64.deb`: the older package with data first, this one over it.
 # `make dist-office`: the receiving office's bundle dist/station-app-office/ (adds the network service, PostgreSQL
 # and FHIR validation, which stations never use).
-.PHONY: dist dist-office deb deb-test
+.PHONY: dist dist-office deb deb-test deb-upgrade-test
 
 dist: system-deps
 	scripts/build-dist.sh
@@ -72,3 +73,7 @@ deb: dist
 
 deb-test: deb
 	scripts/test-deb-in-chroot.sh
+
+deb-upgrade-test: deb
+	@[ -n "$(OLD_DEB)" ] || { echo "OLD_DEB=path/to/the/older/station-app_*.deb is needed" >&2; exit 2; }
+	scripts/test-deb-in-chroot.sh --upgrade-from "$(OLD_DEB)" dist/station-app_$$(sed -n 's/^__version__ = "\(.*\)".*/\1/p' station_app/__init__.py)_$$(dpkg --print-architecture).deb

@@ -29,6 +29,7 @@ for size in 48 128 256; do
 done
 printf 'Station App %s\nProprietary: So Y te Lai Chau. Fonts: DejaVu (see /opt/station-app/_internal/resources/fonts).\n' \
   "$VERSION" > "$STAGE/usr/share/doc/station-app/copyright"
+install -m 0644 docs/CHANGELOG.md "$STAGE/usr/share/doc/station-app/CHANGELOG.md"
 install -m 0755 installer/linux/postinst installer/linux/postrm "$STAGE/DEBIAN/"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: station-app

@@ -5,6 +5,9 @@
 # `apt-get purge` must leave that user's data folder in place.
 #
 #   scripts/test-deb-in-chroot.sh [PATH.deb]      (root; `make deb-test` builds the .deb first)
+#   scripts/test-deb-in-chroot.sh --upgrade-from OLD.deb [PATH.deb]
+#                                                 (the older package first, with a station and training data in
+#                                                  use, then PATH.deb over it as apt upgrades it: same data after)
 #   scripts/test-deb-in-chroot.sh --prepare       (only make the cached base root)
 #
 # The minimal Debian root is made once and kept as a tarball in $CACHE (outside the repository), together with
@@ -40,10 +43,20 @@ prepare_base() {
 }
 
 if [ "${1:-}" = "--prepare" ]; then prepare_base; exit 0; fi
+OLD_DEB=""
+if [ "${1:-}" = "--upgrade-from" ]; then
+  OLD_DEB=${2:-}
+  [ -f "$OLD_DEB" ] || fail "--upgrade-from needs the older .deb"
+  shift 2
+fi
 
 DEB=${1:-$(ls -t dist/station-app_*.deb 2>/dev/null | head -1)}
 [ -n "$DEB" ] && [ -f "$DEB" ] || fail "no .deb given and none in dist/ (run: make deb)"
 VERSION=$(dpkg-deb -f "$DEB" Version)
+if [ -n "$OLD_DEB" ]; then
+  OLD_VERSION=$(dpkg-deb -f "$OLD_DEB" Version)
+  dpkg --compare-versions "$OLD_VERSION" lt "$VERSION" || fail "$OLD_DEB ($OLD_VERSION) is not older than $VERSION"
+fi
 prepare_base
 
 ROOT=$(mktemp -d /var/tmp/station-deb-test.XXXXXX)
@@ -63,6 +76,7 @@ mkdir -p "$CACHE/archives/partial"
 mount --bind "$CACHE/archives" "$ROOT/var/cache/apt/archives"  # downloaded .debs kept for the next run
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 cp "$DEB" "$ROOT/tmp/station-app.deb"
+[ -z "$OLD_DEB" ] || cp "$OLD_DEB" "$ROOT/tmp/station-app-old.deb"
 
 in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"; }
 as_user() {
@@ -70,24 +84,66 @@ as_user() {
     USER="$USER_NAME" QT_QPA_PLATFORM=offscreen "$@"
 }
 
-say "apt-get install /tmp/station-app.deb (apt resolves the Depends from $MIRROR)"
+DATA="$ROOT/home/$USER_NAME/.local/share/station-app"
+TRAINING=/home/$USER_NAME/.local/share/station-app-taphuan
+set_up_station() {
+  say "a station set up in the user's data folder"
+  chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
+    TEST_PW=chroot-test-2026 station-app init --station-code TEST01 --station-name "Trạm thử" --commune 03637 \
+    --admin quantri --admin-name "Quản trị thử" --password-env TEST_PW
+  as_user station-app audit verify
+  [ -f "$DATA/station.sqlite3" ] || fail "no database in $DATA"
+  ls -l "$DATA"
+}
+# What a coordinator would print from the training station: read the same before and after an upgrade.
+lists_of() {
+  local tag=$1 kind
+  for kind in pending referrals duplicates; do
+    as_user station-app --data-dir "$TRAINING" lists "$kind" --out "/tmp/$kind-$tag.csv" >/dev/null \
+      || fail "lists $kind ($tag)"
+  done
+  as_user station-app --data-dir "$TRAINING" lists daily --from 01/01/2020 --to 31/12/2030 \
+    --out "/tmp/daily-$tag.csv" >/dev/null || fail "lists daily ($tag)"
+  as_user station-app --data-dir "$TRAINING" audit verify > "$ROOT/tmp/audit-$tag.txt" || fail "audit verify ($tag)"
+}
+
 in_root apt-get update -qq
-in_root apt-get install -y -q --no-install-recommends /tmp/station-app.deb
-in_root useradd --create-home --shell /bin/bash "$USER_NAME"
+if [ -n "$OLD_DEB" ]; then
+  say "the older package first: apt-get install /tmp/station-app-old.deb ($OLD_VERSION)"
+  in_root apt-get install -y -q --no-install-recommends /tmp/station-app-old.deb
+  in_root useradd --create-home --shell /bin/bash "$USER_NAME"
+  [ "$(as_user station-app --version)" = "station-app $OLD_VERSION" ] || fail "the older package's version"
+  set_up_station
+  say "a training station with data, made by $OLD_VERSION (demo: 300 residents and their visits)"
+  as_user station-app demo --residents 300 | tail -2
+  lists_of before
+  sum_before=$(sha256sum "$DATA/station.sqlite3" | cut -d' ' -f1)
+  say "upgraded by the newer package: apt-get install /tmp/station-app.deb ($OLD_VERSION -> $VERSION)"
+  in_root apt-get install -y -q --no-install-recommends /tmp/station-app.deb
+  [ "$(in_root dpkg-query -W -f '${Version}' station-app)" = "$VERSION" ] || fail "dpkg does not hold $VERSION"
+  [ "$(sha256sum "$DATA/station.sqlite3" | cut -d' ' -f1)" = "$sum_before" ] \
+    || fail "installing the package changed the station's database"
+  say "the data of $OLD_VERSION, opened by $VERSION"
+  lists_of after
+  for f in pending referrals duplicates daily; do
+    cmp -s "$ROOT/tmp/$f-before.csv" "$ROOT/tmp/$f-after.csv" || {
+      diff "$ROOT/tmp/$f-before.csv" "$ROOT/tmp/$f-after.csv" | head -20; fail "the $f list changed in the upgrade"; }
+    echo "$f list: $(($(wc -l < "$ROOT/tmp/$f-after.csv") - 1)) rows, the same as before the upgrade"
+  done
+  cat "$ROOT/tmp/audit-after.txt"
+  as_user station-app audit verify || fail "the station's audit chain after the upgrade"
+else
+  say "apt-get install /tmp/station-app.deb (apt resolves the Depends from $MIRROR)"
+  in_root apt-get install -y -q --no-install-recommends /tmp/station-app.deb
+  in_root useradd --create-home --shell /bin/bash "$USER_NAME"
+fi
 
 say "station-app --version"
 out=$(as_user station-app --version)
 echo "$out"
 [ "$out" = "station-app $VERSION" ] || fail "expected 'station-app $VERSION'"
 
-say "a station set up in the user's data folder"
-chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
-  TEST_PW=chroot-test-2026 station-app init --station-code TEST01 --station-name "Trạm thử" --commune 03637 \
-  --admin quantri --admin-name "Quản trị thử" --password-env TEST_PW
-as_user station-app audit verify
-DATA="$ROOT/home/$USER_NAME/.local/share/station-app"
-[ -f "$DATA/station.sqlite3" ] || fail "no database in $DATA"
-ls -l "$DATA"
+[ -n "$OLD_DEB" ] || set_up_station
 
 # after the set-up, so the self-test checks a real station (database, station key), not an empty folder
 if as_user station-app self-test --help >/dev/null 2>&1; then
@@ -133,4 +189,8 @@ in_root apt-get purge -y -q station-app
 [ -f "$DATA/station.sqlite3" ] || fail "purge deleted the data folder"
 echo "data folder kept: $(ls "$DATA" | tr '\n' ' ')"
 
-say "PASSED: station-app $VERSION installs, runs and uninstalls in a clean Debian 12 root"
+if [ -n "$OLD_DEB" ]; then
+  say "PASSED: station-app $OLD_VERSION with data, upgraded to $VERSION, keeps its data; $VERSION runs and uninstalls"
+else
+  say "PASSED: station-app $VERSION installs, runs and uninstalls in a clean Debian 12 root"
+fi

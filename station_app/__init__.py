@@ -1,3 +1,3 @@
 """Exam station app for the free periodic health check-up campaign."""
 
-__version__ = "0.1.0"  # the one place the version is written; pyproject.toml reads it from here
+__version__ = "0.2.0"  # the one place the version is written; pyproject.toml reads it from here

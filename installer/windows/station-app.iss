@@ -1,5 +1,5 @@
 ﻿; Inno Setup 6 script: one setup program for the site laptops, from the PyInstaller bundle dist\station-app.
-;   iscc /DAppVersion=0.1.0 installer\windows\station-app.iss      (build.ps1 passes the project's version)
+;   iscc /DAppVersion=0.2.0 installer\windows\station-app.iss      (build.ps1 passes the project's version)
 ; Per-machine install under Program Files, Start menu and (optional) desktop shortcuts, Vietnamese and English
 ; texts. An upgrade is the same AppId installed over the older version: the program files are replaced, the data
 ; folder (per user, %LOCALAPPDATA%\SoYTeLaiChau\station-app) is never touched, and the app migrates the database

@@ -4,7 +4,7 @@
   that the station's data folder is still there. For a Windows build machine or CI (needs administrator rights).
 
 .EXAMPLE
-  powershell -ExecutionPolicy Bypass -File installer\windows\test-install.ps1 dist\station-app-setup-0.1.0.exe
+  powershell -ExecutionPolicy Bypass -File installer\windows\test-install.ps1 dist\station-app-setup-0.2.0.exe
 #>
 param([Parameter(Mandatory = $true)][string]$Setup)
 $ErrorActionPreference = "Stop"

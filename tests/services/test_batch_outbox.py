@@ -1,7 +1,5 @@
 """The change log: every change to a resident or a part of a visit is logged in its own transaction, by any code
 path, and a thing changed again moves to a newer sequence."""
-import pytest
-
 from station_app.core.checkup_book import Topic
 from station_app.persistence.bulk import BulkChunk, insert_chunk
 from station_app.persistence.outbox import OutboxRepository

@@ -107,7 +107,6 @@ def test_search_by_year_id_insurance_and_village(reg, village, nurse):
 
 
 def test_the_social_insurance_digits_are_looked_up_through_their_index(ctx):
-    from sqlalchemy import select
     from sqlalchemy.dialects import sqlite
 
     from station_app.persistence.residents import ResidentRepository

@@ -9,7 +9,6 @@ import textwrap
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from gui_support import load_form, press_enter, type_text

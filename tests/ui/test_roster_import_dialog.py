@@ -16,7 +16,7 @@ from station_app.core.model import Role
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.ui.dialogs.roster_import import RosterImportDialog
 from station_app.ui.main_window import MainWindow
-from station_app.ui.pages.overview import ListsPage
+from station_app.ui.pages.lists import ListsPage
 from station_app.ui.tasks import TaskRunner
 
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Phái", "Số CCCD", "Thôn/bản", "Dân tộc"]

@@ -1,0 +1,70 @@
+"""`make deb` on a tiny stand-in bundle: what the IT person's apt gets (where the program goes, the menu entry, the
+declared system packages, the version of the project, the notes of what changed) and that removing the package
+leaves the stations' data folders alone. The real bundle is installed in a clean Debian root by `make deb-test`."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import station_app
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is Debian's")
+
+
+@pytest.fixture(scope="module")
+def deb(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("deb")
+    bundle = work / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "station-app").write_text("#!/bin/sh\necho bundle\n")
+    (bundle / "station-app").chmod(0o755)
+    env = dict(os.environ, BUNDLE=str(bundle), OUT=str(work / "out"), STAGE=str(work / "stage"))
+    done = subprocess.run([str(ROOT / "scripts" / "build-deb.sh")], env=env, capture_output=True, text=True,
+                          cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    [built] = (work / "out").glob("*.deb")
+    return built
+
+
+def _field(deb: Path, name: str) -> str:
+    return subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_the_package_carries_the_projects_version_in_its_name_and_control(deb):
+    assert deb.name == f"station-app_{station_app.__version__}_{_field(deb, 'Architecture')}.deb"
+    assert _field(deb, "Version") == station_app.__version__
+
+
+def test_it_declares_the_system_packages_the_bundle_loads_from_the_system(deb):
+    depends = {d.strip() for d in _field(deb, "Depends").split(",")}
+    assert {"libzbar0", "fonts-dejavu-core", "libcups2", "libssl3", "libsqlite3-0", "libpulse0"} <= depends
+
+
+def test_the_program_menu_entry_icons_and_change_notes_are_where_apt_puts_them(deb):
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
+    paths = {line.split()[-1].lstrip(".") for line in listing.splitlines()}
+    assert {"/opt/station-app/station-app", "/usr/bin/station-app", "/usr/share/applications/station-app.desktop",
+            "/usr/share/icons/hicolor/256x256/apps/station-app.png",
+            "/usr/share/doc/station-app/CHANGELOG.md"} <= paths
+    notes = subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)], capture_output=True, check=True).stdout
+    assert f"## {station_app.__version__}".encode() in notes  # the notes name the version being installed
+
+
+@pytest.mark.parametrize("action", ["upgrade", "remove", "purge"])
+def test_the_maintainer_scripts_never_touch_a_data_folder(deb, tmp_path, action):
+    control = tmp_path / "control"
+    subprocess.run(["dpkg-deb", "-e", str(deb), str(control)], check=True)
+    home = tmp_path / "home"
+    data = home / ".local" / "share" / "station-app"
+    data.mkdir(parents=True)
+    (data / "station.sqlite3").write_bytes(b"the station's data")
+    for script, args in (("postrm", [action]), ("postinst", ["configure", "0.1.0"])):
+        done = subprocess.run(["sh", str(control / script), *args], env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+                              capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr
+    assert (data / "station.sqlite3").read_bytes() == b"the station's data"
