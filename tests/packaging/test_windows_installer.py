@@ -40,6 +40,14 @@ def test_the_vietnamese_texts_are_utf8_with_a_bom_and_name_the_language():
     assert messages["ButtonNext"] == "&Tiếp >" and "[name]" in messages["WelcomeLabel1"]
 
 
+def test_the_windows_files_keep_windows_line_ends_and_the_bom():
+    """Notepad and PowerShell 5 on the build machine read them as written; an editor on Linux must not change that."""
+    for path in sorted(WINDOWS.iterdir()):
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), path.name
+        assert raw.count(b"\n") == raw.count(b"\r\n") > 0, f"{path.name}: a line without CR LF"
+
+
 def test_every_text_the_script_uses_exists_in_both_languages():
     script = (WINDOWS / "station-app.iss").read_text(encoding="utf-8-sig")
     used = set(re.findall(r"\{cm:(\w+)", script)) | set(re.findall(r"CustomMessage\('(\w+)'\)", script))
