@@ -23,7 +23,7 @@ MADE_SMALLER = (
     "30.6 → 3.4 MiB), stand-ins for the Qt Quick/QML the camera's FFmpeg plugin links but never uses "
     "(`qt_stubs.py`, −16.7 MiB), the system libraries the .deb declares taken from the system (`host_libs.py`, "
     "−33 MiB), and the office's server parts (FastAPI, psycopg, fhir.resources) only in the office edition "
-    "(`make dist-office`, −25 MiB). Left out as before: WebEngine, Qt 3D, QML modules, numpy, debug symbols, …"
+    "(`make dist-office`, −25 MiB); `scripts/build-dist.sh` strips the libraries' symbol tables as Debian does (`--strip-unneeded`, −5.2 MiB). Left out as before: WebEngine, Qt 3D, QML modules, numpy, debug symbols, …"
 )
 OVER_TARGET = ("Over the target: the largest parts above say where it grew; installer/README.md lists what is "
                "left out and why.")

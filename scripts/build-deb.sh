@@ -17,6 +17,15 @@ started=$SECONDS
 depends=$(sed -n '/^RUNTIME=(/,/)/p' scripts/install-system-deps.sh | sed 's/RUNTIME=(//; s/)//' | tr -s ' \n' '\n' \
   | grep -v '^$' | paste -sd, | sed 's/,/, /g')
 [ -n "$depends" ] || { echo "could not read RUNTIME from scripts/install-system-deps.sh" >&2; exit 1; }
+# The C library the bundle was linked against on the build machine, as its newest GLIBC symbol version: apt then
+# refuses an older system (Debian 11, Ubuntu 20.04) with a clear message instead of a program that will not start.
+if command -v objdump >/dev/null; then
+  glibc=$(find "$BUNDLE" -type f \( -name '*.so*' -o -perm -u+x \) -print0 | xargs -0 -r objdump -T 2>/dev/null \
+    | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/^GLIBC_//' | sort -uV | tail -1 || true)
+  [ -z "$glibc" ] || depends="libc6 (>= $glibc), $depends"
+else
+  echo "objdump (binutils) not found: the package will not say which C library it needs" >&2
+fi
 
 rm -rf "$STAGE"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" "$STAGE/usr/share/doc/station-app"
@@ -27,9 +36,16 @@ for size in 48 128 256; do
   install -D -m 0644 "resources/icons/station-app-$size.png" \
     "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/station-app.png"
 done
-printf 'Station App %s\nProprietary: So Y te Lai Chau. Fonts: DejaVu (see /opt/station-app/_internal/resources/fonts).\n' \
+printf 'Station App %s\nCopyright: 2026 So Y te Lai Chau\nLicense: proprietary. Fonts: DejaVu (see /opt/station-app/_internal/resources/fonts).\n' \
   "$VERSION" > "$STAGE/usr/share/doc/station-app/copyright"
-install -m 0644 docs/CHANGELOG.md "$STAGE/usr/share/doc/station-app/CHANGELOG.md"
+# What changed, version by version (docs/CHANGELOG.md), and the Debian changelog entry pointing to it, dated by the
+# last commit so that the same checkout gives the same file.
+doc=$STAGE/usr/share/doc/station-app
+gzip -9n < docs/CHANGELOG.md > "$doc/CHANGELOG.md.gz"
+when=$(git log -1 --format=%cD 2>/dev/null || date -R)
+printf 'station-app (%s) stable; urgency=medium\n\n  * Version %s: see /usr/share/doc/station-app/CHANGELOG.md.gz.\n\n -- So Y te Lai Chau <it@soytelaichau.invalid>  %s\n' \
+  "$VERSION" "$VERSION" "$when" | gzip -9n > "$doc/changelog.gz"
+chmod 0644 "$doc/CHANGELOG.md.gz" "$doc/changelog.gz"
 install -m 0755 installer/linux/postinst installer/linux/postrm "$STAGE/DEBIAN/"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: station-app

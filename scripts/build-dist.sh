@@ -39,13 +39,15 @@ rm -rf "$BUNDLE"
 STATION_APP_EDITION=$EDITION "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
   installer/pyinstaller/station_app.spec
 
-# Debug symbols off (libpython alone carries 17 MiB of them), but never on the libraries wheels vendor with
-# patchelf (a RUNPATH with $ORIGIN, or a *.libs folder): stripping those leaves them unloadable.
+# Debug symbols and local symbol tables off, as Debian's dh_strip does (--strip-unneeded keeps the dynamic symbols
+# a library is loaded by; libpython alone carried 17 MiB of debug data, cryptography's Rust core 2.9 MiB of
+# symbols), but never on the libraries wheels vendor with patchelf (a RUNPATH with $ORIGIN, or a *.libs folder):
+# stripping those leaves them unloadable. The program itself is left alone: its Python archive is appended to it.
 while IFS= read -r -d '' f; do
   case "$f" in *.libs/*) continue ;; esac
-  file -b "$f" | grep -q "ELF.*with debug_info" || continue
+  file -b "$f" | grep -qE "ELF.*(with debug_info|not stripped)" || continue
   readelf -d "$f" 2>/dev/null | grep -qE 'R(UN)?PATH.*\$ORIGIN' && continue
-  strip --strip-debug "$f"
+  strip --strip-unneeded "$f"
 done < <(find "$BUNDLE/_internal" -type f -name '*.so*' -print0)
 
 STATION_APP_EDITION=$EDITION installer/smoke_test.sh "$BUNDLE/station-app"

@@ -3,9 +3,12 @@ declared system packages, the version of the project, the notes of what changed)
 leaves the stations' data folders alone. The real bundle is installed in a clean Debian root by `make deb-test`."""
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -45,14 +48,35 @@ def test_it_declares_the_system_packages_the_bundle_loads_from_the_system(deb):
     assert {"libzbar0", "fonts-dejavu-core", "libcups2", "libssl3", "libsqlite3-0", "libpulse0"} <= depends
 
 
+@pytest.mark.skipif(shutil.which("objdump") is None or shutil.which("cc") is None, reason="binutils and a C compiler")
+def test_it_needs_the_c_library_the_bundle_was_linked_against(tmp_path):
+    """A program of the bundle that uses a symbol of glibc 2.34 makes the package depend on libc6 (>= 2.34) or newer,
+    so apt refuses a system too old for it."""
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    source = tmp_path / "main.c"
+    source.write_text("#include <pthread.h>\nint main(void) { pthread_attr_t a; return pthread_attr_init(&a); }\n")
+    subprocess.run(["cc", "-o", str(bundle / "station-app"), str(source)], check=True)
+    env = dict(os.environ, BUNDLE=str(bundle), OUT=str(tmp_path / "out"), STAGE=str(tmp_path / "stage"))
+    subprocess.run([str(ROOT / "scripts" / "build-deb.sh")], env=env, cwd=ROOT, capture_output=True, check=True)
+    [built] = (tmp_path / "out").glob("*.deb")
+    [libc] = [d.strip() for d in _field(built, "Depends").split(",") if d.strip().startswith("libc6 ")]
+    needed = libc.removeprefix("libc6 (>= ").removesuffix(")")
+    assert tuple(int(n) for n in needed.split(".")) >= (2, 34)
+
+
 def test_the_program_menu_entry_icons_and_change_notes_are_where_apt_puts_them(deb):
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     paths = {line.split()[-1].lstrip(".") for line in listing.splitlines()}
     assert {"/opt/station-app/station-app", "/usr/bin/station-app", "/usr/share/applications/station-app.desktop",
             "/usr/share/icons/hicolor/256x256/apps/station-app.png",
-            "/usr/share/doc/station-app/CHANGELOG.md"} <= paths
-    notes = subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)], capture_output=True, check=True).stdout
-    assert f"## {station_app.__version__}".encode() in notes  # the notes name the version being installed
+            "/usr/share/doc/station-app/CHANGELOG.md.gz", "/usr/share/doc/station-app/changelog.gz"} <= paths
+    files = tarfile.open(fileobj=io.BytesIO(subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)],
+                                                           capture_output=True, check=True).stdout))
+    notes = gzip.decompress(files.extractfile("./usr/share/doc/station-app/CHANGELOG.md.gz").read()).decode()
+    assert f"## {station_app.__version__}" in notes  # the notes name the version being installed
+    debian = gzip.decompress(files.extractfile("./usr/share/doc/station-app/changelog.gz").read()).decode()
+    assert debian.startswith(f"station-app ({station_app.__version__}) ")
 
 
 @pytest.mark.parametrize("action", ["upgrade", "remove", "purge"])
