@@ -58,9 +58,11 @@ clean:
 # (build/venv: requirements.lock + requirements-build.lock), smoke-tested; `make deb`: the .deb from it;
 # `make deb-test` (root, network to a Debian mirror, a few minutes): installs it into a clean Debian 12 root;
 # `make deb-upgrade-test OLD_DEB=…/station-app_<older>_amd64.deb`: the older package with data first, this one over it.
+# `make deb-offline`: one .tar for a site with no network (the .deb, the Debian packages it needs, install.sh);
+# `make deb-offline-test` installs that kit into a clean Debian 12 root with no network.
 # `make dist-office`: the receiving office's bundle dist/station-app-office/ (adds the network service, PostgreSQL
 # and FHIR validation, which stations never use).
-.PHONY: dist dist-office deb deb-test deb-upgrade-test
+.PHONY: dist dist-office deb deb-test deb-upgrade-test deb-offline deb-offline-test
 
 dist: system-deps
 	scripts/build-dist.sh
@@ -77,3 +79,9 @@ deb-test: deb
 deb-upgrade-test: deb
 	@[ -n "$(OLD_DEB)" ] || { echo "OLD_DEB=path/to/the/older/station-app_*.deb is needed" >&2; exit 2; }
 	scripts/test-deb-in-chroot.sh --upgrade-from "$(OLD_DEB)" dist/station-app_$$(sed -n 's/^__version__ = "\(.*\)".*/\1/p' station_app/__init__.py)_$$(dpkg --print-architecture).deb
+
+deb-offline: deb
+	scripts/build-offline-kit.sh
+
+deb-offline-test: deb-offline
+	scripts/test-deb-in-chroot.sh --offline-kit $$(ls -t dist/station-app_*-offline.tar | head -1)

@@ -8,6 +8,10 @@
 #   scripts/test-deb-in-chroot.sh --upgrade-from OLD.deb [PATH.deb]
 #                                                 (the older package first, with a station and training data in
 #                                                  use, then PATH.deb over it as apt upgrades it: same data after)
+#   scripts/test-deb-in-chroot.sh --offline-kit KIT.tar
+#                                                 (the kit of scripts/build-offline-kit.sh, unpacked on a "USB
+#                                                  stick" whose name has a space, installed by its install.sh with
+#                                                  no network at all: unshare -n)
 #   scripts/test-deb-in-chroot.sh --prepare       (only make the cached base root)
 #
 # The minimal Debian root is made once and kept as a tarball in $CACHE (outside the repository), together with
@@ -43,8 +47,15 @@ prepare_base() {
 }
 
 if [ "${1:-}" = "--prepare" ]; then prepare_base; exit 0; fi
-OLD_DEB=""
-if [ "${1:-}" = "--upgrade-from" ]; then
+OLD_DEB="" OFFLINE_KIT=""
+if [ "${1:-}" = "--offline-kit" ]; then
+  OFFLINE_KIT=${2:-}
+  [ -f "$OFFLINE_KIT" ] || fail "--offline-kit needs the kit's .tar (make deb-offline)"
+  KIT_DIR=$(basename "$OFFLINE_KIT" .tar)
+  KIT_TMP=$(mktemp -d)
+  tar -C "$KIT_TMP" -xf "$OFFLINE_KIT" --wildcards "$KIT_DIR/station-app_*.deb"
+  set -- "$(ls "$KIT_TMP/$KIT_DIR"/station-app_*.deb)"
+elif [ "${1:-}" = "--upgrade-from" ]; then
   OLD_DEB=${2:-}
   [ -f "$OLD_DEB" ] || fail "--upgrade-from needs the older .deb"
   shift 2
@@ -65,6 +76,7 @@ cleanup() {
     mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m"
   done
   rm -rf --one-file-system "$ROOT"
+  [ -z "${KIT_TMP:-}" ] || rm -rf "$KIT_TMP"
 }
 trap cleanup EXIT
 
@@ -107,8 +119,17 @@ lists_of() {
   as_user station-app --data-dir "$TRAINING" audit verify > "$ROOT/tmp/audit-$tag.txt" || fail "audit verify ($tag)"
 }
 
-in_root apt-get update -qq
-if [ -n "$OLD_DEB" ]; then
+[ -n "$OFFLINE_KIT" ] || in_root apt-get update -qq
+if [ -n "$OFFLINE_KIT" ]; then
+  say "the offline kit: unpacked on a stick named 'USB DISK', its install.sh run with no network (unshare -n)"
+  USB="$ROOT/media/tram/USB DISK"
+  mkdir -p "$USB"
+  tar -C "$USB" -xf "$OFFLINE_KIT"
+  ls -la "$USB/$KIT_DIR" | head -8
+  unshare --net chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+    sh "/media/tram/USB DISK/$KIT_DIR/install.sh" || fail "the offline kit's install.sh"
+  in_root useradd --create-home --shell /bin/bash "$USER_NAME"
+elif [ -n "$OLD_DEB" ]; then
   say "the older package first: apt-get install /tmp/station-app-old.deb ($OLD_VERSION)"
   in_root apt-get install -y -q --no-install-recommends /tmp/station-app-old.deb
   in_root useradd --create-home --shell /bin/bash "$USER_NAME"
@@ -163,6 +184,7 @@ echo "still running after 8 s: fine"
 
 say "the window on an X server (Xvfb: Qt's xcb platform with the libraries the Depends brought, 8 s)"
 # installed after the package, so the Depends alone had to be enough for everything above
+in_root apt-get update -qq
 in_root apt-get install -y -q --no-install-recommends xvfb xauth >/dev/null
 set +e
 chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
@@ -189,7 +211,9 @@ in_root apt-get purge -y -q station-app
 [ -f "$DATA/station.sqlite3" ] || fail "purge deleted the data folder"
 echo "data folder kept: $(ls "$DATA" | tr '\n' ' ')"
 
-if [ -n "$OLD_DEB" ]; then
+if [ -n "$OFFLINE_KIT" ]; then
+  say "PASSED: the offline kit installs station-app $VERSION with no network; it runs and uninstalls"
+elif [ -n "$OLD_DEB" ]; then
   say "PASSED: station-app $OLD_VERSION with data, upgraded to $VERSION, keeps its data; $VERSION runs and uninstalls"
 else
   say "PASSED: station-app $VERSION installs, runs and uninstalls in a clean Debian 12 root"

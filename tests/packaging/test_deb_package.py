@@ -92,3 +92,18 @@ def test_the_maintainer_scripts_never_touch_a_data_folder(deb, tmp_path, action)
                               capture_output=True, check=False)
         assert done.returncode == 0, done.stderr
     assert (data / "station.sqlite3").read_bytes() == b"the station's data"
+
+
+def test_the_offline_kits_installer_says_what_to_do_when_the_kit_was_not_unpacked_whole(tmp_path):
+    """install.sh from a folder missing the package (a copy cut short): a Vietnamese message, apt never started."""
+    kit = tmp_path / "USB DISK" / "station-app_9.9.9_amd64-offline"
+    kit.mkdir(parents=True)
+    shutil.copy(ROOT / "installer" / "linux" / "offline-install.sh", kit / "install.sh")
+    done = subprocess.run(["sh", str(kit / "install.sh")], capture_output=True, text=True, check=False,
+                          env={"PATH": os.environ["PATH"], "LANG": "C.UTF-8"})
+    assert done.returncode == 1
+    if os.geteuid() == 0:
+        assert "hãy giải nén lại cả tệp .tar" in done.stdout and str(kit) in done.stdout
+    else:
+        assert "Cần quyền quản trị" in done.stdout and "sudo sh" in done.stdout
+    assert "Đang cài" not in done.stdout
