@@ -2,20 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi_VN">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="127" />
-        <location filename="../../station_app/core/record_lines.py" line="135" />
-        <location filename="../../station_app/core/record_lines.py" line="142" />
+        <location filename="../../station_app/core/record_lines.py" line="127"/>
+        <location filename="../../station_app/core/record_lines.py" line="135"/>
+        <location filename="../../station_app/core/record_lines.py" line="142"/>
         <source>vitals</source>
         <translation>vitals</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="153" />
-        <location filename="../../station_app/core/record_lines.py" line="158" />
-        <location filename="../../station_app/core/record_lines.py" line="160" />
-        <location filename="../../station_app/core/record_lines.py" line="185" />
-        <location filename="../../station_app/core/record_lines.py" line="192" />
+        <location filename="../../station_app/core/record_lines.py" line="153"/>
+        <location filename="../../station_app/core/record_lines.py" line="158"/>
+        <location filename="../../station_app/core/record_lines.py" line="160"/>
+        <location filename="../../station_app/core/record_lines.py" line="185"/>
+        <location filename="../../station_app/core/record_lines.py" line="192"/>
         <source>checkup</source>
         <translation>checkup</translation>
     </message>
@@ -23,249 +23,249 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="222" />
+        <location filename="../../station_app/ui/pages/admin.py" line="204"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="223" />
+        <location filename="../../station_app/ui/pages/admin.py" line="205"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="224" />
+        <location filename="../../station_app/ui/pages/admin.py" line="206"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="225" />
+        <location filename="../../station_app/ui/pages/admin.py" line="207"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="226" />
+        <location filename="../../station_app/ui/pages/admin.py" line="208"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="227" />
+        <location filename="../../station_app/ui/pages/admin.py" line="209"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="228" />
+        <location filename="../../station_app/ui/pages/admin.py" line="210"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="230" />
+        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="230" />
+        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="230" />
+        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="231" />
+        <location filename="../../station_app/ui/pages/admin.py" line="213"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="231" />
+        <location filename="../../station_app/ui/pages/admin.py" line="213"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="233" />
+        <location filename="../../station_app/ui/pages/admin.py" line="215"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="234" />
+        <location filename="../../station_app/ui/pages/admin.py" line="216"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="235" />
+        <location filename="../../station_app/ui/pages/admin.py" line="217"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="237" />
+        <location filename="../../station_app/ui/pages/admin.py" line="219"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="239" />
+        <location filename="../../station_app/ui/pages/admin.py" line="221"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="279" />
+        <location filename="../../station_app/ui/pages/admin.py" line="261"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="279" />
+        <location filename="../../station_app/ui/pages/admin.py" line="261"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="280" />
+        <location filename="../../station_app/ui/pages/admin.py" line="262"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="280" />
-        <location filename="../../station_app/ui/pages/admin.py" line="284" />
+        <location filename="../../station_app/ui/pages/admin.py" line="262"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="266"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="281" />
+        <location filename="../../station_app/ui/pages/admin.py" line="263"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="283" />
+        <location filename="../../station_app/ui/pages/admin.py" line="265"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="283" />
+        <location filename="../../station_app/ui/pages/admin.py" line="265"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="286" />
+        <location filename="../../station_app/ui/pages/admin.py" line="268"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="286" />
+        <location filename="../../station_app/ui/pages/admin.py" line="268"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="287" />
+        <location filename="../../station_app/ui/pages/admin.py" line="269"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="289" />
+        <location filename="../../station_app/ui/pages/admin.py" line="271"/>
         <source>Camera mặc định của máy</source>
-        <translation>This computer's default camera</translation>
+        <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="290" />
+        <location filename="../../station_app/ui/pages/admin.py" line="272"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="291" />
+        <location filename="../../station_app/ui/pages/admin.py" line="273"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="293" />
-        <location filename="../../station_app/ui/pages/admin.py" line="294" />
+        <location filename="../../station_app/ui/pages/admin.py" line="275"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="276"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="348" />
+        <location filename="../../station_app/ui/pages/admin.py" line="330"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="349" />
+        <location filename="../../station_app/ui/pages/admin.py" line="331"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="368" />
+        <location filename="../../station_app/ui/pages/admin.py" line="350"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="377" />
+        <location filename="../../station_app/ui/pages/admin.py" line="359"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="378" />
+        <location filename="../../station_app/ui/pages/admin.py" line="360"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="390" />
+        <location filename="../../station_app/ui/pages/admin.py" line="372"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="404" />
+        <location filename="../../station_app/ui/pages/admin.py" line="386"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="409" />
+        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="414" />
+        <location filename="../../station_app/ui/pages/admin.py" line="396"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="419" />
+        <location filename="../../station_app/ui/pages/admin.py" line="401"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="423" />
+        <location filename="../../station_app/ui/pages/admin.py" line="405"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="144" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="144"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="145" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="145"/>
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
-        <translation>The person who manages the station's accounts and settings. Remember this password.</translation>
+        <translation>The person who manages the station&apos;s accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="153" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="154" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="154"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="155" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="155"/>
         <source>Mật khẩu (ít nhất 6 ký tự)</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="156" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="156"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="165" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="165"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -273,100 +273,100 @@
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="77" />
+        <location filename="../../station_app/ui/office/batches.py" line="77"/>
         <source>Lô dữ liệu đã nhận</source>
         <translation>Batches received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="78" />
+        <location filename="../../station_app/ui/office/batches.py" line="78"/>
         <source>Trạm:</source>
         <translation>Station:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="79" />
+        <location filename="../../station_app/ui/office/batches.py" line="79"/>
         <source>Trạng thái:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="80" />
+        <location filename="../../station_app/ui/office/batches.py" line="80"/>
         <source>Tất cả trạm</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="81" />
+        <location filename="../../station_app/ui/office/batches.py" line="81"/>
         <source>Tất cả trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="115" />
+        <location filename="../../station_app/ui/office/batches.py" line="115"/>
         <source>{n} lô: {a} đã nhập, {d} đã nhập từ trước, {q} bị cách ly</source>
         <translation>{n} batches: {a} imported, {d} already imported, {q} quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118" />
-        <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang "Nhập lô".</source>
-        <translation>No batch received yet. Import the stations' batch files on the "Import" page.</translation>
+        <location filename="../../station_app/ui/office/batches.py" line="118"/>
+        <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang &quot;Nhập lô&quot;.</source>
+        <translation>No batch received yet. Import the stations&apos; batch files on the &quot;Import&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="119"/>
         <source>Nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="119"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="119"/>
         <source>Số lô</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="119"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119" />
+        <location filename="../../station_app/ui/office/batches.py" line="119"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="120" />
+        <location filename="../../station_app/ui/office/batches.py" line="120"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="120" />
+        <location filename="../../station_app/ui/office/batches.py" line="120"/>
         <source>Lý do từ chối</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="129" />
+        <location filename="../../station_app/ui/office/batches.py" line="129"/>
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="138" />
+        <location filename="../../station_app/ui/office/batches.py" line="138"/>
         <source>Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.</source>
         <translation>A copy of the file is at: {path}. Once the cause is fixed, import the file again from there.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141" />
-        <source>Trạm chưa đăng ký đã gửi lô này qua mạng; tệp không được giữ lại. Hãy đăng ký trạm ở trang Trạm rồi báo trạm bấm lại "Gửi lên đơn vị nhận".</source>
-        <translation>A station that is not registered sent this batch over the network; the file was not kept. Register the station on the Stations page, then ask the station to press "Send to the office" again.</translation>
+        <location filename="../../station_app/ui/office/batches.py" line="141"/>
+        <source>Trạm chưa đăng ký đã gửi lô này qua mạng; tệp không được giữ lại. Hãy đăng ký trạm ở trang Trạm rồi báo trạm bấm lại &quot;Gửi lên đơn vị nhận&quot;.</source>
+        <translation>A station that is not registered sent this batch over the network; the file was not kept. Register the station on the Stations page, then ask the station to press &quot;Send to the office&quot; again.</translation>
     </message>
 </context>
 <context>
     <name>CameraScannerWidget</name>
     <message>
-        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="247" />
+        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="247"/>
         <source>Không tìm thấy camera. Hãy cắm webcam vào máy tính (ứng dụng tự nhận), hoặc dùng máy quét mã hay mở ảnh chụp mã QR.</source>
         <translation>No camera found. Please plug a webcam into the computer (the app detects it automatically), or use a code scanner or open a photo of the QR code.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="249" />
+        <location filename="../../station_app/ui/scanning/camera_scanner.py" line="249"/>
         <source>Không dùng được camera ({detail}). Nếu camera đang mở trong ứng dụng khác (Zalo, Zoom, Camera), hãy đóng ứng dụng đó rồi bật lại camera.</source>
         <translation>Cannot use the camera ({detail}). If the camera is open in another app (Zalo, Zoom, Camera), please close that app and then turn the camera on again.</translation>
     </message>
@@ -374,37 +374,37 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="118" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="119" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="119"/>
         <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
         <translation>The free periodic health check-up campaign the station is running.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="122" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="122"/>
         <source>Khám sức khỏe định kỳ miễn phí {year}</source>
         <translation>Free periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="131" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="131"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="132" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="132"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="133" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="133"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="134" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="134"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -412,17 +412,17 @@
 <context>
     <name>ChooseDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/choose.py" line="34" />
+        <location filename="../../station_app/ui/dialogs/choose.py" line="34"/>
         <source>Chọn người này (Enter)</source>
         <translation>Select this person (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/choose.py" line="34" />
+        <location filename="../../station_app/ui/dialogs/choose.py" line="34"/>
         <source>Chọn (Enter)</source>
         <translation>Select (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/choose.py" line="42" />
+        <location filename="../../station_app/ui/dialogs/choose.py" line="42"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
@@ -430,57 +430,57 @@
 <context>
     <name>CounsellingForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="98" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="91"/>
         <source>Chủ đề tư vấn</source>
         <translation>Counselling topics</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="99" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="92"/>
         <source>Nội dung tư vấn (chọn chủ đề để chèn mẫu, rồi sửa cho phù hợp)</source>
         <translation>Counselling notes (choose topics to insert templates, then adapt them as needed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="100" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="93"/>
         <source>Chèn mẫu các chủ đề đã chọn (Ctrl+T)</source>
         <translation>Insert templates for selected topics (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="101" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
         <source>Lưu tư vấn (Ctrl+S)</source>
         <translation>Save counselling (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="102" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="95"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="103" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="96"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="108" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="101"/>
         <source>{topic} (gợi ý)</source>
         <translation>{topic} (suggested)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="121" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="110"/>
         <source>Tư vấn: {name} ({year})</source>
         <translation>Counselling: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="139" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="118"/>
         <source>Từ dấu hiệu sinh tồn: {flags}</source>
         <translation>From vital signs: {flags}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="140" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="119"/>
         <source>Chưa có dấu hiệu bất thường từ bàn đo.</source>
         <translation>No abnormal signs from the measuring desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="219" />
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="187"/>
         <source>Đã lưu tư vấn.</source>
         <translation>Counselling saved.</translation>
     </message>
@@ -488,12 +488,12 @@
 <context>
     <name>DeskDraft</name>
     <message>
-        <location filename="../../station_app/ui/exam/drafts.py" line="67" />
+        <location filename="../../station_app/ui/exam/drafts.py" line="67"/>
         <source>Bỏ bản nháp</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/drafts.py" line="68" />
+        <location filename="../../station_app/ui/exam/drafts.py" line="68"/>
         <source>Đã mở lại phiếu đang nhập dở (lưu nháp lúc {time}).</source>
         <translation>Reopened the unfinished form (draft saved at {time}).</translation>
     </message>
@@ -501,97 +501,97 @@
 <context>
     <name>DifferencesDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="35" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="35"/>
         <source>Thông tin trên thẻ khác hồ sơ</source>
         <translation>Card details differ from the record</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="38" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="38"/>
         <source>Thẻ vừa quét có thông tin khác với hồ sơ đã lưu</source>
         <translation>The card just scanned has details that differ from the saved record</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="39" />
-        <source>Hỏi lại người dân. Đánh dấu những thông tin cần cập nhật theo thẻ, rồi bấm "Cập nhật theo thẻ". Bỏ đánh dấu để giữ như cũ.</source>
-        <translation>Please check with the resident. Tick the details that should be updated from the card, then click "Update from card". Untick to keep them as they are.</translation>
+        <location filename="../../station_app/ui/dialogs/differences.py" line="39"/>
+        <source>Hỏi lại người dân. Đánh dấu những thông tin cần cập nhật theo thẻ, rồi bấm &quot;Cập nhật theo thẻ&quot;. Bỏ đánh dấu để giữ như cũ.</source>
+        <translation>Please check with the resident. Tick the details that should be updated from the card, then click &quot;Update from card&quot;. Untick to keep them as they are.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="43" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="43"/>
         <source>Thông tin</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="43" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="43"/>
         <source>Trong hồ sơ</source>
         <translation>In record</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="43" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="43"/>
         <source>Trên thẻ</source>
         <translation>On card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="57" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="57"/>
         <source>Cập nhật theo thẻ (Enter)</source>
         <translation>Update from card (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="61" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="61"/>
         <source>Giữ như cũ (Esc)</source>
         <translation>Keep as is (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="85" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="85"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="85" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="85"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="86" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="86"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="86" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="86"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="87" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="87"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="87" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="87"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="87" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="87"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="88" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="88"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="88" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="88"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="89" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="89"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/differences.py" line="94" />
+        <location filename="../../station_app/ui/dialogs/differences.py" line="94"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
@@ -599,132 +599,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="154" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="154"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="155" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="155"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="364" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="358"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="366" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="360"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="367" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="361"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="368" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="362"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="368" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="362"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="368" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="362"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="369" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="372" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="366"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="373" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="367"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="376" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="370"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="377" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="371"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="378" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="372"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="379" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="373"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="392" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="383"/>
         <source>Bác sĩ khám: {name} ({year})</source>
-        <translation>Doctor's examination: {name} ({year})</translation>
+        <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="473" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="450"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="475" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="452"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="489" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="462"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="489" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="462"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="510" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="483"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="563" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="536"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="589" />
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="562"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -732,7 +732,7 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="232" />
+        <location filename="../../station_app/ui/printing.py" line="237"/>
         <source>Đang in {n} trang…</source>
         <translation>Printing {n} pages…</translation>
     </message>
@@ -740,57 +740,57 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="59" />
+        <location filename="../../station_app/ui/pages/exam.py" line="59"/>
         <source>Bác sĩ khám</source>
-        <translation>Doctor's examination</translation>
+        <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="60" />
+        <location filename="../../station_app/ui/pages/exam.py" line="60"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="156" />
+        <location filename="../../station_app/ui/pages/exam.py" line="156"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="157" />
+        <location filename="../../station_app/ui/pages/exam.py" line="157"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="158" />
+        <location filename="../../station_app/ui/pages/exam.py" line="158"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
-        <translation>Today's queue (arrow keys, then Enter) · F6</translation>
+        <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="159" />
+        <location filename="../../station_app/ui/pages/exam.py" line="159"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="160" />
+        <location filename="../../station_app/ui/pages/exam.py" line="160"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="200" />
+        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="223" />
+        <location filename="../../station_app/ui/pages/exam.py" line="223"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="305" />
+        <location filename="../../station_app/ui/pages/exam.py" line="305"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="307" />
+        <location filename="../../station_app/ui/pages/exam.py" line="307"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -798,297 +798,297 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="131" />
+        <location filename="../../station_app/ui/pages/export.py" line="131"/>
         <source>Nhập gói khoá</source>
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="296" />
+        <location filename="../../station_app/ui/pages/export.py" line="296"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="297" />
+        <location filename="../../station_app/ui/pages/export.py" line="297"/>
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299" />
+        <location filename="../../station_app/ui/pages/export.py" line="299"/>
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300" />
+        <location filename="../../station_app/ui/pages/export.py" line="300"/>
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="301" />
+        <location filename="../../station_app/ui/pages/export.py" line="301"/>
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302" />
+        <location filename="../../station_app/ui/pages/export.py" line="302"/>
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="303" />
+        <location filename="../../station_app/ui/pages/export.py" line="303"/>
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304" />
+        <location filename="../../station_app/ui/pages/export.py" line="304"/>
         <source>Nhập gói khoá của cơ quan y tế…</source>
-        <translation>Import the health office's key bundle…</translation>
+        <translation>Import the health office&apos;s key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="305" />
+        <location filename="../../station_app/ui/pages/export.py" line="305"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306" />
+        <location filename="../../station_app/ui/pages/export.py" line="306"/>
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="307" />
+        <location filename="../../station_app/ui/pages/export.py" line="307"/>
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308" />
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309" />
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310" />
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="312"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="312"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="312"/>
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="312"/>
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312" />
+        <location filename="../../station_app/ui/pages/export.py" line="312"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="313" />
+        <location filename="../../station_app/ui/pages/export.py" line="313"/>
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="313" />
+        <location filename="../../station_app/ui/pages/export.py" line="313"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="339" />
+        <location filename="../../station_app/ui/pages/export.py" line="339"/>
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="341" />
+        <location filename="../../station_app/ui/pages/export.py" line="341"/>
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="344" />
+        <location filename="../../station_app/ui/pages/export.py" line="344"/>
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="348" />
+        <location filename="../../station_app/ui/pages/export.py" line="348"/>
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="350" />
+        <location filename="../../station_app/ui/pages/export.py" line="350"/>
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
-        <translation>The health authority's key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
+        <translation>The health authority&apos;s key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="373" />
+        <location filename="../../station_app/ui/pages/export.py" line="373"/>
         <source>Bị từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="377" />
+        <location filename="../../station_app/ui/pages/export.py" line="377"/>
         <source>Đã gửi qua mạng, chờ biên nhận</source>
         <translation>Sent over the network, waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="379" />
+        <location filename="../../station_app/ui/pages/export.py" line="379"/>
         <source>Đã tạo, chờ gửi</source>
         <translation>Made, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="468" />
+        <location filename="../../station_app/ui/pages/export.py" line="468"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="477" />
+        <location filename="../../station_app/ui/pages/export.py" line="477"/>
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
-        <translation>The code just scanned is not the receiving office's key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
+        <translation>The code just scanned is not the receiving office&apos;s key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="484" />
-        <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm "Nhập gói khoá…" để chọn tệp hay ảnh mã QR office-bundle.png.</source>
-        <translation>The clipboard does not hold the receiving office's key bundle. Copy the whole content of office-bundle.json, or click "Import the health office's key bundle…" to choose the file or the office-bundle.png QR picture.</translation>
+        <location filename="../../station_app/ui/pages/export.py" line="484"/>
+        <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm &quot;Nhập gói khoá…&quot; để chọn tệp hay ảnh mã QR office-bundle.png.</source>
+        <translation>The clipboard does not hold the receiving office&apos;s key bundle. Copy the whole content of office-bundle.json, or click &quot;Import the health office&apos;s key bundle…&quot; to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="500" />
-        <source>Nhập gói khoá của đơn vị nhận "{name}"? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
-        <translation>Import the key bundle of the receiving office "{name}"? From now on, exported data will be encrypted so that only this office can read it.</translation>
+        <location filename="../../station_app/ui/pages/export.py" line="500"/>
+        <source>Nhập gói khoá của đơn vị nhận &quot;{name}&quot;? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
+        <translation>Import the key bundle of the receiving office &quot;{name}&quot;? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="353" />
+        <location filename="../../station_app/ui/pages/export.py" line="353"/>
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="370" />
+        <location filename="../../station_app/ui/pages/export.py" line="370"/>
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="374" />
+        <location filename="../../station_app/ui/pages/export.py" line="374"/>
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="378" />
+        <location filename="../../station_app/ui/pages/export.py" line="378"/>
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="392" />
+        <location filename="../../station_app/ui/pages/export.py" line="392"/>
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="394" />
+        <location filename="../../station_app/ui/pages/export.py" line="394"/>
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="401" />
+        <location filename="../../station_app/ui/pages/export.py" line="401"/>
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="420" />
+        <location filename="../../station_app/ui/pages/export.py" line="420"/>
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="435" />
+        <location filename="../../station_app/ui/pages/export.py" line="435"/>
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="447" />
+        <location filename="../../station_app/ui/pages/export.py" line="447"/>
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="450" />
+        <location filename="../../station_app/ui/pages/export.py" line="450"/>
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="456" />
+        <location filename="../../station_app/ui/pages/export.py" line="456"/>
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="467" />
+        <location filename="../../station_app/ui/pages/export.py" line="467"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
-        <translation>Choose the health office's key bundle</translation>
+        <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="509" />
+        <location filename="../../station_app/ui/pages/export.py" line="509"/>
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="531" />
+        <location filename="../../station_app/ui/pages/export.py" line="531"/>
         <source>Lưu khoá công khai của trạm</source>
-        <translation>Save the station's public key</translation>
+        <translation>Save the station&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="532" />
+        <location filename="../../station_app/ui/pages/export.py" line="532"/>
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="540" />
+        <location filename="../../station_app/ui/pages/export.py" line="540"/>
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="547" />
+        <location filename="../../station_app/ui/pages/export.py" line="547"/>
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="557" />
+        <location filename="../../station_app/ui/pages/export.py" line="557"/>
         <source>Chọn biên nhận của đơn vị nhận</source>
-        <translation>Choose the office's receipts</translation>
+        <translation>Choose the office&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="558" />
+        <location filename="../../station_app/ui/pages/export.py" line="558"/>
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="572" />
+        <location filename="../../station_app/ui/pages/export.py" line="572"/>
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="575" />
+        <location filename="../../station_app/ui/pages/export.py" line="575"/>
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="578" />
+        <location filename="../../station_app/ui/pages/export.py" line="578"/>
         <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
         <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="581" />
+        <location filename="../../station_app/ui/pages/export.py" line="581"/>
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="583" />
+        <location filename="../../station_app/ui/pages/export.py" line="583"/>
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -1096,27 +1096,27 @@
 <context>
     <name>ImageInput</name>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="38" />
+        <location filename="../../station_app/ui/scanning/image_input.py" line="38"/>
         <source>Chọn ảnh có mã QR</source>
         <translation>Choose an image with a QR code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="39" />
+        <location filename="../../station_app/ui/scanning/image_input.py" line="39"/>
         <source>Ảnh (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;Mọi tệp (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="60" />
+        <location filename="../../station_app/ui/scanning/image_input.py" line="60"/>
         <source>Bộ nhớ tạm (clipboard) không có ảnh. Hãy chụp màn hình hoặc sao chép ảnh có mã QR rồi dán lại.</source>
         <translation>The clipboard does not contain an image. Please take a screenshot or copy an image containing the QR code, then paste again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="69" />
+        <location filename="../../station_app/ui/scanning/image_input.py" line="69"/>
         <source>Không thấy mã QR nào trong ảnh. Hãy dùng ảnh rõ nét, chụp thẳng và đủ sáng, mã QR không bị che hay cắt mất góc.</source>
         <translation>No QR code found in the image. Please use a sharp, well-lit image taken straight on, with the QR code not covered and no corners cut off.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="83" />
+        <location filename="../../station_app/ui/scanning/image_input.py" line="83"/>
         <source>Không đọc được ảnh này. Hãy thử ảnh khác hoặc quét mã trực tiếp.</source>
         <translation>Cannot read this image. Please try another image or scan the code directly.</translation>
     </message>
@@ -1124,127 +1124,127 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="90" />
+        <location filename="../../station_app/ui/office/importing.py" line="90"/>
         <source>Nhập lô dữ liệu</source>
         <translation>Import batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="91" />
+        <location filename="../../station_app/ui/office/importing.py" line="91"/>
         <source>Kéo thả các tệp lô (.batch) hoặc cả thư mục từ USB của trạm vào cửa sổ này, hoặc bấm nút để chọn.</source>
-        <translation>Drag batch files (.batch) or a whole folder from the station's USB stick onto this window, or press a button to choose them.</translation>
+        <translation>Drag batch files (.batch) or a whole folder from the station&apos;s USB stick onto this window, or press a button to choose them.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="93" />
+        <location filename="../../station_app/ui/office/importing.py" line="93"/>
         <source>Chọn thư mục…</source>
         <translation>Choose a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="94" />
+        <location filename="../../station_app/ui/office/importing.py" line="94"/>
         <source>Chọn tệp lô…</source>
         <translation>Choose batch files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="95" />
+        <location filename="../../station_app/ui/office/importing.py" line="95"/>
         <source>lô đã nhập</source>
         <translation>batches imported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="95" />
+        <location filename="../../station_app/ui/office/importing.py" line="95"/>
         <source>lô đã nhập từ trước (không đổi gì)</source>
         <translation>batches already imported (nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="96" />
+        <location filename="../../station_app/ui/office/importing.py" line="96"/>
         <source>lô bị cách ly</source>
         <translation>batches quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="107" />
+        <location filename="../../station_app/ui/office/importing.py" line="107"/>
         <source>Chọn tệp lô của trạm</source>
-        <translation>Choose the station's batch files</translation>
+        <translation>Choose the station&apos;s batch files</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="108" />
+        <location filename="../../station_app/ui/office/importing.py" line="108"/>
         <source>Tệp lô (*.batch);;Mọi tệp (*)</source>
         <translation>Batch files (*.batch);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="113" />
+        <location filename="../../station_app/ui/office/importing.py" line="113"/>
         <source>Chọn thư mục có tệp lô (trên USB)</source>
         <translation>Choose the folder holding the batch files (on the USB stick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="120" />
+        <location filename="../../station_app/ui/office/importing.py" line="120"/>
         <source>Đang nhập lô; hãy đợi xong rồi nhập tiếp.</source>
         <translation>An import is running; wait until it is done, then import more.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="123" />
+        <location filename="../../station_app/ui/office/importing.py" line="123"/>
         <source>Không có tệp hay thư mục nào trên máy được thả vào. Hãy kéo tệp lô hoặc thư mục từ USB.</source>
         <translation>Nothing dropped was a file or folder on this computer. Drag batch files or a folder from the USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="128" />
+        <location filename="../../station_app/ui/office/importing.py" line="128"/>
         <source>Đang kiểm tra và nhập…</source>
         <translation>Checking and importing…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="131" />
+        <location filename="../../station_app/ui/office/importing.py" line="131"/>
         <source>Đang kiểm tra và nhập các lô…</source>
         <translation>Checking and importing the batches…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="158" />
+        <location filename="../../station_app/ui/office/importing.py" line="158"/>
         <source>Trạm {code} còn thiếu lô số: {gaps}. Hãy hỏi trạm gửi các lô này.</source>
         <translation>Station {code} is missing batch numbers: {gaps}. Ask the station to send them.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="161" />
+        <location filename="../../station_app/ui/office/importing.py" line="161"/>
         <source>Không trạm nào còn thiếu lô.</source>
         <translation>No station has batches missing.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="163" />
+        <location filename="../../station_app/ui/office/importing.py" line="163"/>
         <source>Biên nhận đã ghi vào: {folders}. Mang USB về trạm để trạm nhập biên nhận.</source>
         <translation>Receipts written to: {folders}. Take the USB stick back to the station so that it imports the receipts.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="166" />
+        <location filename="../../station_app/ui/office/importing.py" line="166"/>
         <source>Bản sao các lô bị cách ly nằm trong thư mục quarantine của đơn vị nhận; khắc phục nguyên nhân (đăng ký trạm, xin trạm xuất lại lô) rồi nhập lại từ đó.</source>
-        <translation>Copies of the quarantined batches are in the office's quarantine folder; fix the cause (register the station, ask the station to export the batch again) and import them again from there.</translation>
+        <translation>Copies of the quarantined batches are in the office&apos;s quarantine folder; fix the cause (register the station, ask the station to export the batch again) and import them again from there.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <location filename="../../station_app/ui/office/importing.py" line="169"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <location filename="../../station_app/ui/office/importing.py" line="169"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <location filename="../../station_app/ui/office/importing.py" line="169"/>
         <source>Số lô</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <location filename="../../station_app/ui/office/importing.py" line="169"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="169" />
+        <location filename="../../station_app/ui/office/importing.py" line="169"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="170" />
+        <location filename="../../station_app/ui/office/importing.py" line="170"/>
         <source>Lý do từ chối</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/importing.py" line="181" />
+        <location filename="../../station_app/ui/office/importing.py" line="181"/>
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
     </message>
@@ -1252,183 +1252,183 @@
 <context>
     <name>ListTableModel</name>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="151" />
-        <location filename="../../station_app/services/list_exports.py" line="182" />
-        <location filename="../../station_app/services/list_exports.py" line="207" />
+        <location filename="../../station_app/services/list_exports.py" line="151"/>
+        <location filename="../../station_app/services/list_exports.py" line="182"/>
+        <location filename="../../station_app/services/list_exports.py" line="207"/>
         <source>Ngày khám</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="152" />
-        <location filename="../../station_app/services/list_exports.py" line="183" />
+        <location filename="../../station_app/services/list_exports.py" line="152"/>
+        <location filename="../../station_app/services/list_exports.py" line="183"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="153" />
-        <location filename="../../station_app/services/list_exports.py" line="170" />
-        <location filename="../../station_app/services/list_exports.py" line="184" />
-        <location filename="../../station_app/services/list_exports.py" line="200" />
+        <location filename="../../station_app/services/list_exports.py" line="153"/>
+        <location filename="../../station_app/services/list_exports.py" line="170"/>
+        <location filename="../../station_app/services/list_exports.py" line="184"/>
+        <location filename="../../station_app/services/list_exports.py" line="200"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="154" />
-        <location filename="../../station_app/services/list_exports.py" line="171" />
-        <location filename="../../station_app/services/list_exports.py" line="185" />
+        <location filename="../../station_app/services/list_exports.py" line="154"/>
+        <location filename="../../station_app/services/list_exports.py" line="171"/>
+        <location filename="../../station_app/services/list_exports.py" line="185"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="155" />
-        <location filename="../../station_app/services/list_exports.py" line="172" />
-        <location filename="../../station_app/services/list_exports.py" line="186" />
-        <location filename="../../station_app/services/list_exports.py" line="202" />
+        <location filename="../../station_app/services/list_exports.py" line="155"/>
+        <location filename="../../station_app/services/list_exports.py" line="172"/>
+        <location filename="../../station_app/services/list_exports.py" line="186"/>
+        <location filename="../../station_app/services/list_exports.py" line="202"/>
         <source>Giới</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="156" />
-        <location filename="../../station_app/services/list_exports.py" line="174" />
-        <location filename="../../station_app/services/list_exports.py" line="187" />
-        <location filename="../../station_app/services/list_exports.py" line="203" />
+        <location filename="../../station_app/services/list_exports.py" line="156"/>
+        <location filename="../../station_app/services/list_exports.py" line="174"/>
+        <location filename="../../station_app/services/list_exports.py" line="187"/>
+        <location filename="../../station_app/services/list_exports.py" line="203"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="157" />
-        <location filename="../../station_app/services/list_exports.py" line="178" />
+        <location filename="../../station_app/services/list_exports.py" line="157"/>
+        <location filename="../../station_app/services/list_exports.py" line="178"/>
         <source>Đối tượng</source>
         <translation>Target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="158" />
+        <location filename="../../station_app/services/list_exports.py" line="158"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="159" />
+        <location filename="../../station_app/services/list_exports.py" line="159"/>
         <source>Huyết áp</source>
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="160" />
+        <location filename="../../station_app/services/list_exports.py" line="160"/>
         <source>HA tâm thu</source>
         <translation>Systolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="161" />
+        <location filename="../../station_app/services/list_exports.py" line="161"/>
         <source>HA tâm trương</source>
         <translation>Diastolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="162" />
+        <location filename="../../station_app/services/list_exports.py" line="162"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="163" />
-        <location filename="../../station_app/services/list_exports.py" line="189" />
+        <location filename="../../station_app/services/list_exports.py" line="163"/>
+        <location filename="../../station_app/services/list_exports.py" line="189"/>
         <source>Phân loại</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="164" />
+        <location filename="../../station_app/services/list_exports.py" line="164"/>
         <source>Chuyển tuyến</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="165" />
-        <location filename="../../station_app/services/list_exports.py" line="195" />
-        <location filename="../../station_app/services/list_exports.py" line="208" />
+        <location filename="../../station_app/services/list_exports.py" line="165"/>
+        <location filename="../../station_app/services/list_exports.py" line="195"/>
+        <location filename="../../station_app/services/list_exports.py" line="208"/>
         <source>Điểm khám</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="166" />
+        <location filename="../../station_app/services/list_exports.py" line="166"/>
         <source>Ký tên</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="169" />
+        <location filename="../../station_app/services/list_exports.py" line="169"/>
         <source>Ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="173" />
+        <location filename="../../station_app/services/list_exports.py" line="173"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="175" />
-        <location filename="../../station_app/services/list_exports.py" line="204" />
+        <location filename="../../station_app/services/list_exports.py" line="175"/>
+        <location filename="../../station_app/services/list_exports.py" line="204"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="176" />
+        <location filename="../../station_app/services/list_exports.py" line="176"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="177" />
-        <location filename="../../station_app/services/list_exports.py" line="188" />
+        <location filename="../../station_app/services/list_exports.py" line="177"/>
+        <location filename="../../station_app/services/list_exports.py" line="188"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="179" />
+        <location filename="../../station_app/services/list_exports.py" line="179"/>
         <source>Khó tiếp cận</source>
         <translation>Hard to reach</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="190" />
+        <location filename="../../station_app/services/list_exports.py" line="190"/>
         <source>Chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="191" />
-        <location filename="../../station_app/services/list_exports.py" line="199" />
+        <location filename="../../station_app/services/list_exports.py" line="191"/>
+        <location filename="../../station_app/services/list_exports.py" line="199"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="192" />
+        <location filename="../../station_app/services/list_exports.py" line="192"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="193" />
+        <location filename="../../station_app/services/list_exports.py" line="193"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="194" />
+        <location filename="../../station_app/services/list_exports.py" line="194"/>
         <source>Ghi chú theo dõi</source>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="198" />
+        <location filename="../../station_app/services/list_exports.py" line="198"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="201" />
+        <location filename="../../station_app/services/list_exports.py" line="201"/>
         <source>Ngày/năm sinh</source>
         <translation>Date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="205" />
+        <location filename="../../station_app/services/list_exports.py" line="205"/>
         <source>CCCD (4 số cuối)</source>
         <translation>ID card (last 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="206" />
+        <location filename="../../station_app/services/list_exports.py" line="206"/>
         <source>Mã thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="293" />
+        <location filename="../../station_app/services/list_exports.py" line="293"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -1436,228 +1436,228 @@
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="43" />
+        <location filename="../../station_app/ui/pages/lists.py" line="43"/>
         <source>Đã theo dõi chuyển tuyến</source>
         <translation>Referral followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="44" />
+        <location filename="../../station_app/ui/pages/lists.py" line="44"/>
         <source>{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)</source>
         <translation>{name}: follow-up note (where they were seen, the result, next appointment…)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190" />
+        <location filename="../../station_app/ui/pages/lists.py" line="185"/>
         <source>Khám trong ngày</source>
-        <translation>Day's visits</translation>
+        <translation>Day&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190" />
+        <location filename="../../station_app/ui/pages/lists.py" line="185"/>
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="191" />
-        <location filename="../../station_app/ui/pages/lists.py" line="224" />
+        <location filename="../../station_app/ui/pages/lists.py" line="186"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="219"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="191" />
+        <location filename="../../station_app/ui/pages/lists.py" line="186"/>
         <source>Nghi trùng</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="194" />
+        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
         <source>Danh sách:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="194" />
+        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="194" />
+        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="195" />
+        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
         <source>Thôn/bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="195" />
+        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
         <source>Đối tượng:</source>
         <translation>Target group:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="197" />
+        <location filename="../../station_app/ui/pages/lists.py" line="192"/>
         <source>Tất cả thôn/bản</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="198" />
+        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
         <source>Tất cả đối tượng</source>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="202" />
+        <location filename="../../station_app/ui/pages/lists.py" line="197"/>
         <source>Lọc theo ngày khám</source>
         <translation>Filter by visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="203" />
+        <location filename="../../station_app/ui/pages/lists.py" line="198"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="204" />
+        <location filename="../../station_app/ui/pages/lists.py" line="199"/>
         <source>Chỉ những trường hợp khó tiếp cận</source>
         <translation>Hardest cases only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="205" />
+        <location filename="../../station_app/ui/pages/lists.py" line="200"/>
         <source>Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết tật sống một mình</source>
         <translation>No phone number, no personal ID number, or elderly/disabled living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="207" />
+        <location filename="../../station_app/ui/pages/lists.py" line="202"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="208" />
+        <location filename="../../station_app/ui/pages/lists.py" line="203"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="209" />
+        <location filename="../../station_app/ui/pages/lists.py" line="204"/>
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="210" />
+        <location filename="../../station_app/ui/pages/lists.py" line="205"/>
         <source>Lưu CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="211" />
+        <location filename="../../station_app/ui/pages/lists.py" line="206"/>
         <source>Đã theo dõi…</source>
         <translation>Followed up…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="212" />
+        <location filename="../../station_app/ui/pages/lists.py" line="207"/>
         <source>Ghi nhận đã theo dõi người được chuyển tuyến đang chọn</source>
         <translation>Record that the selected referred resident was followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="214" />
+        <location filename="../../station_app/ui/pages/lists.py" line="209"/>
         <source>Nhập danh sách người dân…</source>
         <translation>Import resident list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="221" />
+        <location filename="../../station_app/ui/pages/lists.py" line="216"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="223" />
+        <location filename="../../station_app/ui/pages/lists.py" line="218"/>
         <source>Mới đăng ký</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="223" />
+        <location filename="../../station_app/ui/pages/lists.py" line="218"/>
         <source>Đang khám</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="224" />
+        <location filename="../../station_app/ui/pages/lists.py" line="219"/>
         <source>Hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="225" />
+        <location filename="../../station_app/ui/pages/lists.py" line="220"/>
         <source>Đã huỷ</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="228" />
+        <location filename="../../station_app/ui/pages/lists.py" line="223"/>
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="228" />
+        <location filename="../../station_app/ui/pages/lists.py" line="223"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="304" />
+        <location filename="../../station_app/ui/pages/lists.py" line="299"/>
         <source>Đang tải danh sách…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="332" />
+        <location filename="../../station_app/ui/pages/lists.py" line="327"/>
         <source>{n} dòng</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="359" />
+        <location filename="../../station_app/ui/pages/lists.py" line="354"/>
         <source>Tổng: {totals}</source>
         <translation>Totals: {totals}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="384" />
+        <location filename="../../station_app/ui/pages/lists.py" line="379"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="384" />
+        <location filename="../../station_app/ui/pages/lists.py" line="379"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="385" />
+        <location filename="../../station_app/ui/pages/lists.py" line="380"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="386" />
+        <location filename="../../station_app/ui/pages/lists.py" line="381"/>
         <source>Lưu danh sách</source>
         <translation>Save the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="391" />
+        <location filename="../../station_app/ui/pages/lists.py" line="386"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="397" />
+        <location filename="../../station_app/ui/pages/lists.py" line="392"/>
         <source>Đã lưu {n} dòng vào {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="411" />
+        <location filename="../../station_app/ui/pages/lists.py" line="406"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="424" />
+        <location filename="../../station_app/ui/pages/lists.py" line="419"/>
         <source>Đã gửi danh sách đến máy in.</source>
         <translation>The list was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="427" />
-        <source>Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm "Lưu PDF…" để in ở máy khác.</source>
-        <translation>Could not print. Check that the printer is on and has paper, or click "Save PDF…" to print on another computer.</translation>
+        <location filename="../../station_app/ui/pages/lists.py" line="422"/>
+        <source>Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm &quot;Lưu PDF…&quot; để in ở máy khác.</source>
+        <translation>Could not print. Check that the printer is on and has paper, or click &quot;Save PDF…&quot; to print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="448" />
+        <location filename="../../station_app/ui/pages/lists.py" line="443"/>
         <source>Đã ghi nhận theo dõi chuyển tuyến của {name}.</source>
         <translation>Recorded the referral follow-up of {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="189" />
+        <location filename="../../station_app/ui/pages/lists.py" line="184"/>
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
@@ -1665,22 +1665,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="97" />
+        <location filename="../../station_app/ui/main_window.py" line="95"/>
         <source>Máy đã khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="98" />
+        <location filename="../../station_app/ui/main_window.py" line="96"/>
         <source>Máy tự khoá vì lâu không dùng. {name}, hãy nhập mật khẩu để tiếp tục.</source>
         <translation>The computer locked itself after being idle. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="100" />
+        <location filename="../../station_app/ui/main_window.py" line="98"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="101" />
+        <location filename="../../station_app/ui/main_window.py" line="99"/>
         <source>Đăng nhập tài khoản khác</source>
         <translation>Sign in as someone else</translation>
     </message>
@@ -1688,58 +1688,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="42" />
+        <location filename="../../station_app/ui/main_window.py" line="40"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="43" />
+        <location filename="../../station_app/ui/main_window.py" line="41"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="44" />
+        <location filename="../../station_app/ui/main_window.py" line="42"/>
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="45" />
+        <location filename="../../station_app/ui/main_window.py" line="43"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="46" />
+        <location filename="../../station_app/ui/main_window.py" line="44"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="47" />
+        <location filename="../../station_app/ui/main_window.py" line="45"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="284" />
+        <location filename="../../station_app/ui/main_window.py" line="253"/>
         <source>Khám sức khỏe định kỳ — {station}</source>
         <translation>Periodic health check-up — {station}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="285" />
-        <location filename="../../station_app/ui/main_window.py" line="294" />
+        <location filename="../../station_app/ui/main_window.py" line="254"/>
+        <location filename="../../station_app/ui/main_window.py" line="263"/>
         <source>Khám sức khỏe định kỳ</source>
         <translation>Periodic health check-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="305" />
+        <location filename="../../station_app/ui/main_window.py" line="274"/>
         <source>Dữ liệu lưu tại: {folder}</source>
         <translation>Data stored in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="302" />
+        <location filename="../../station_app/ui/main_window.py" line="271"/>
         <source>Khoá máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="303" />
+        <location filename="../../station_app/ui/main_window.py" line="272"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
@@ -1747,47 +1747,47 @@
 <context>
     <name>OfficeBundlePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="178" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="178"/>
         <source>Gói khoá của cơ quan y tế</source>
-        <translation>Health office's key bundle</translation>
+        <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="179" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="179"/>
         <source>Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu.</source>
         <translation>The station is created. Now import the key bundle of the health office that receives the data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="180" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="180"/>
         <source>Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), do đơn vị nhận gửi.</source>
         <translation>The key bundle makes exported data readable by the health office only. Choose the file office-bundle.json, or the QR picture office-bundle.png (or a photo of that QR code), sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="183" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="183"/>
         <source>Chọn tệp gói khoá…</source>
         <translation>Choose the key bundle file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="186" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="186"/>
         <source>Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất dữ liệu.</source>
         <translation>You can skip this step (press Next): the station registers and examines as usual, but cannot export data until the key bundle is imported on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="195" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="195"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
-        <translation>Choose the health office's key bundle</translation>
+        <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="196" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="196"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or its QR picture (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="205" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="205"/>
         <source>Đang đọc gói khoá…</source>
         <translation>Reading the key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="212" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="212"/>
         <source>Đã nhập gói khoá của {name}. Trạm xuất được dữ liệu cho đơn vị này.</source>
         <translation>The key bundle of {name} is imported. The station can export data for this office.</translation>
     </message>
@@ -1795,17 +1795,17 @@
 <context>
     <name>OfficeCharts</name>
     <message>
-        <location filename="../../station_app/ui/office/report_charts.py" line="54" />
+        <location filename="../../station_app/ui/office/report_charts.py" line="54"/>
         <source>Tỉ lệ khám xong theo xã/phường (%)</source>
         <translation>Share of visits finished by commune (%)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report_charts.py" line="54" />
+        <location filename="../../station_app/ui/office/report_charts.py" line="54"/>
         <source>Tỉ lệ khám xong theo nhóm đối tượng (%)</source>
         <translation>Share of visits finished by target group (%)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report_charts.py" line="55" />
+        <location filename="../../station_app/ui/office/report_charts.py" line="55"/>
         <source>Tỉ lệ lượt khám xong được nhận trong 24 giờ, theo trạm (%)</source>
         <translation>Share of finished visits received within 24 hours, by station (%)</translation>
     </message>
@@ -1813,137 +1813,137 @@
 <context>
     <name>OfficeReport</name>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="27" />
+        <location filename="../../station_app/ui/office/report.py" line="27"/>
         <source>Tiến độ theo xã/phường</source>
         <translation>Progress by commune</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="28" />
+        <location filename="../../station_app/ui/office/report.py" line="28"/>
         <source>Tiến độ theo nhóm đối tượng</source>
         <translation>Progress by target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="29" />
+        <location filename="../../station_app/ui/office/report.py" line="29"/>
         <source>Tiến độ theo nguồn kinh phí</source>
         <translation>Progress by funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="30" />
+        <location filename="../../station_app/ui/office/report.py" line="30"/>
         <source>Lô dữ liệu theo trạm</source>
         <translation>Batches by station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="31" />
+        <location filename="../../station_app/ui/office/report.py" line="31"/>
         <source>Thời gian từ khám xong đến khi nhận (quy định 24 giờ)</source>
         <translation>Time from a finished visit to its receipt (24-hour rule)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="32" />
+        <location filename="../../station_app/ui/office/report.py" line="32"/>
         <source>Có thể thanh toán trùng (CV 1129): một số CCCD khám ở hai trạm</source>
         <translation>Possible double payments (CV 1129): one CCCD number examined at two stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="33" />
+        <location filename="../../station_app/ui/office/report.py" line="33"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="33" />
+        <location filename="../../station_app/ui/office/report.py" line="33"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="34" />
+        <location filename="../../station_app/ui/office/report.py" line="34"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="34" />
+        <location filename="../../station_app/ui/office/report.py" line="34"/>
         <source>Lượt khám nhận được</source>
         <translation>Visits received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="35" />
+        <location filename="../../station_app/ui/office/report.py" line="35"/>
         <source>Đã khám xong</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="35" />
+        <location filename="../../station_app/ui/office/report.py" line="35"/>
         <source>Tỉ lệ xong</source>
         <translation>Share finished</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="36" />
+        <location filename="../../station_app/ui/office/report.py" line="36"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="36" />
+        <location filename="../../station_app/ui/office/report.py" line="36"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="37" />
+        <location filename="../../station_app/ui/office/report.py" line="37"/>
         <source>Số lô đã nhận</source>
         <translation>Batches received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="37" />
+        <location filename="../../station_app/ui/office/report.py" line="37"/>
         <source>Lô mới nhất</source>
         <translation>Newest batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="38" />
+        <location filename="../../station_app/ui/office/report.py" line="38"/>
         <source>Lô còn thiếu</source>
         <translation>Batches missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="38" />
+        <location filename="../../station_app/ui/office/report.py" line="38"/>
         <source>Lô bị cách ly</source>
         <translation>Batches quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="39" />
+        <location filename="../../station_app/ui/office/report.py" line="39"/>
         <source>Lượt khám xong</source>
         <translation>Visits finished</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="39" />
+        <location filename="../../station_app/ui/office/report.py" line="39"/>
         <source>Nhận trong 24 giờ</source>
         <translation>Received within 24 hours</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="40" />
+        <location filename="../../station_app/ui/office/report.py" line="40"/>
         <source>Tỉ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="40" />
+        <location filename="../../station_app/ui/office/report.py" line="40"/>
         <source>Trung vị (giờ)</source>
         <translation>Median (hours)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="41" />
+        <location filename="../../station_app/ui/office/report.py" line="41"/>
         <source>Lâu nhất (giờ)</source>
         <translation>Longest (hours)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="41" />
+        <location filename="../../station_app/ui/office/report.py" line="41"/>
         <source>Số CCCD</source>
         <translation>CCCD number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="42" />
+        <location filename="../../station_app/ui/office/report.py" line="42"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="42" />
+        <location filename="../../station_app/ui/office/report.py" line="42"/>
         <source>Các trạm</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="43" />
+        <location filename="../../station_app/ui/office/report.py" line="43"/>
         <source>Số lượt khám</source>
         <translation>Visits</translation>
     </message>
@@ -1951,122 +1951,122 @@
 <context>
     <name>OfficeReportPage</name>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="46" />
+        <location filename="../../station_app/ui/office/report.py" line="46"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="47" />
+        <location filename="../../station_app/ui/office/report.py" line="47"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="48" />
+        <location filename="../../station_app/ui/office/report.py" line="48"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="76" />
+        <location filename="../../station_app/ui/office/report.py" line="76"/>
         <source>Đã gửi báo cáo đến máy in.</source>
         <translation>The report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="78" />
-        <source>Không in được. Hãy kiểm tra máy in, hoặc bấm "Lưu PDF…" để lưu và in ở máy khác.</source>
-        <translation>Could not print. Check the printer, or press "Save PDF…" to save it and print on another computer.</translation>
+        <location filename="../../station_app/ui/office/report.py" line="78"/>
+        <source>Không in được. Hãy kiểm tra máy in, hoặc bấm &quot;Lưu PDF…&quot; để lưu và in ở máy khác.</source>
+        <translation>Could not print. Check the printer, or press &quot;Save PDF…&quot; to save it and print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="111" />
+        <location filename="../../station_app/ui/office/report.py" line="97"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="112" />
+        <location filename="../../station_app/ui/office/report.py" line="98"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="112" />
+        <location filename="../../station_app/ui/office/report.py" line="98"/>
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="112" />
+        <location filename="../../station_app/ui/office/report.py" line="98"/>
         <source>Lưu CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="115" />
+        <location filename="../../station_app/ui/office/report.py" line="101"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="124" />
+        <location filename="../../station_app/ui/office/report.py" line="110"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="147" />
+        <location filename="../../station_app/ui/office/report.py" line="133"/>
         <source>{office} · số liệu đến {time} · không tính lượt khám đã huỷ</source>
         <translation>{office} · figures up to {time} · cancelled visits left out</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="171" />
+        <location filename="../../station_app/ui/office/report.py" line="157"/>
         <source>Chưa có số liệu.</source>
         <translation>No figures yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="180" />
-        <source>Chưa có số liệu: nhập lô của các trạm ở trang "Nhập lô".</source>
-        <translation>No figures yet: import the stations' batches on the "Import" page.</translation>
+        <location filename="../../station_app/ui/office/report.py" line="166"/>
+        <source>Chưa có số liệu: nhập lô của các trạm ở trang &quot;Nhập lô&quot;.</source>
+        <translation>No figures yet: import the stations&apos; batches on the &quot;Import&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="188" />
+        <location filename="../../station_app/ui/office/report.py" line="174"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="188" />
+        <location filename="../../station_app/ui/office/report.py" line="174"/>
         <source>Theo nhóm đối tượng</source>
         <translation>By target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="188" />
+        <location filename="../../station_app/ui/office/report.py" line="174"/>
         <source>Theo nguồn kinh phí</source>
         <translation>By funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="189" />
+        <location filename="../../station_app/ui/office/report.py" line="175"/>
         <source>Lô theo trạm</source>
         <translation>Batches by station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="189" />
+        <location filename="../../station_app/ui/office/report.py" line="175"/>
         <source>Quy định 24 giờ</source>
         <translation>24-hour rule</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="189" />
+        <location filename="../../station_app/ui/office/report.py" line="175"/>
         <source>Có thể thanh toán trùng</source>
         <translation>Possible double payments</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="198" />
+        <location filename="../../station_app/ui/office/report.py" line="184"/>
         <source>Lưu báo cáo</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="202" />
+        <location filename="../../station_app/ui/office/report.py" line="188"/>
         <source>Đang ghi báo cáo…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="211" />
+        <location filename="../../station_app/ui/office/report.py" line="197"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="223" />
+        <location filename="../../station_app/ui/office/report.py" line="209"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -2074,88 +2074,88 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="28" />
+        <location filename="../../station_app/ui/office/batches.py" line="28"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="29" />
+        <location filename="../../station_app/ui/office/batches.py" line="29"/>
         <source>Đã nhập từ trước (không đổi gì)</source>
         <translation>Already imported (nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="30" />
+        <location filename="../../station_app/ui/office/batches.py" line="30"/>
         <source>Bị cách ly</source>
         <translation>Quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/main.py" line="27" />
+        <location filename="../../station_app/ui/office/main.py" line="27"/>
         <source>Đơn vị nhận dữ liệu</source>
         <translation>Receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="26" />
+        <location filename="../../station_app/ui/office/window.py" line="27"/>
         <source>Trạm</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="27" />
+        <location filename="../../station_app/ui/office/window.py" line="28"/>
         <source>Lô dữ liệu</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="28" />
+        <location filename="../../station_app/ui/office/window.py" line="29"/>
         <source>Nhập lô</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="29" />
+        <location filename="../../station_app/ui/office/window.py" line="30"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="190" />
+        <location filename="../../station_app/ui/office/window.py" line="168"/>
         <source>Chọn thư mục của đơn vị nhận</source>
-        <translation>Choose the office's folder</translation>
+        <translation>Choose the office&apos;s folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="251" />
+        <location filename="../../station_app/ui/office/window.py" line="224"/>
         <source>Đơn vị nhận dữ liệu — {name}</source>
         <translation>Receiving office — {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="252" />
-        <location filename="../../station_app/ui/office/window.py" line="253" />
+        <location filename="../../station_app/ui/office/window.py" line="225"/>
+        <location filename="../../station_app/ui/office/window.py" line="226"/>
         <source>Đơn vị nhận dữ liệu khám sức khỏe</source>
         <translation>Health check-up receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="254" />
+        <location filename="../../station_app/ui/office/window.py" line="227"/>
         <source>Thư mục: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="255" />
+        <location filename="../../station_app/ui/office/window.py" line="228"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="78" />
+        <location filename="../../station_app/ui/office/common.py" line="78"/>
         <source>chưa gửi lô nào</source>
         <translation>no batch sent yet</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="80" />
+        <location filename="../../station_app/ui/office/common.py" line="80"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="82" />
+        <location filename="../../station_app/ui/office/common.py" line="82"/>
         <source>{n} giờ</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="83" />
+        <location filename="../../station_app/ui/office/common.py" line="83"/>
         <source>{d} ngày {h} giờ</source>
         <translation>{d} days {h} h</translation>
     </message>
@@ -2163,152 +2163,152 @@
 <context>
     <name>OpenVisitDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="83" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="70"/>
         <source>Mở lượt khám</source>
         <translation>Open visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="85" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="72"/>
         <source>Mở lượt khám cho {name}</source>
         <translation>Open a visit for {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="86" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="73"/>
         <source>Sinh {birth} · {sex} · {place}</source>
         <translation>Born {birth} · {sex} · {place}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="88" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="75"/>
         <source>chưa rõ địa chỉ</source>
         <translation>address unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="92" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="79"/>
         <source>Ví dụ: khám lại theo yêu cầu của bác sĩ; lần trước chưa khám xong</source>
         <translation>e.g. re-examination requested by the doctor; previous check-up not completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="96" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="83"/>
         <source>Lý do khám lần hai *</source>
         <translation>Reason for second visit *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="103" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="87"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="98"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="116" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="100"/>
         <source>Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)</source>
         <translation>Consent to the processing of personal data (read aloud to the resident)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="120" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="104"/>
         <source>Người dân tự đồng ý</source>
         <translation>Resident consents for themselves</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="105"/>
         <source>Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)</source>
         <translation>Guardian consents on their behalf (children, people unable to decide for themselves)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="128" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="118"/>
         <source>Họ và tên người giám hộ *</source>
-        <translation>Guardian's full name *</translation>
+        <translation>Guardian&apos;s full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="135" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="119"/>
         <source>Quan hệ *</source>
         <translation>Relationship *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="122"/>
         <source>Người ghi nhận sự đồng ý: {name}</source>
         <translation>Consent recorded by: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="149" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="133"/>
         <source>Đồng ý và mở lượt khám (Enter)</source>
         <translation>Confirm consent and open visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="149" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="133"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="160" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="144"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Only open a second visit when it is really necessary, and enter a reason (it will be recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="179" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="163"/>
         <source>Ngân sách nhà nước (miễn phí)</source>
         <translation>State budget (free of charge)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="180" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="164"/>
         <source>Bảo hiểm y tế</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="181" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="165"/>
         <source>Cơ quan, đơn vị chi trả</source>
         <translation>Paid by agency or organisation</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="182" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="166"/>
         <source>Người dân tự chi trả</source>
         <translation>Paid by the resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="183" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="167"/>
         <source>Nguồn khác</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="207" />
-        <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn "Người dân tự đồng ý".</source>
-        <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select "Resident consents for themselves".</translation>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="191"/>
+        <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn &quot;Người dân tự đồng ý&quot;.</source>
+        <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select &quot;Resident consents for themselves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="212" />
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="196"/>
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
     </message>
@@ -2316,55 +2316,55 @@
 <context>
     <name>OpeningScreen</name>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="88" />
+        <location filename="../../station_app/ui/office/window.py" line="89"/>
         <source>Đơn vị nhận dữ liệu</source>
         <translation>Receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="89" />
+        <location filename="../../station_app/ui/office/window.py" line="90"/>
         <source>Chọn thư mục đơn vị nhận…</source>
         <translation>Choose the office folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="90" />
+        <location filename="../../station_app/ui/office/window.py" line="91"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="91" />
-        <source>Thư mục của đơn vị nhận là thư mục đã tạo bằng lệnh 'station-app office init' (có keys, office-bundle.json và office.sqlite). Chọn đúng thư mục đó, hoặc mở cửa sổ bằng 'station-app office --dir THƯ_MỤC [--db ĐỊA_CHỈ]'.</source>
-        <translation>The office folder is the one made by 'station-app office init' (it holds keys, office-bundle.json and office.sqlite). Choose that folder, or open the window with 'station-app office --dir FOLDER [--db URL]'.</translation>
+        <location filename="../../station_app/ui/office/window.py" line="92"/>
+        <source>Thư mục của đơn vị nhận là thư mục đã tạo bằng lệnh &apos;station-app office init&apos; (có keys, office-bundle.json và office.sqlite). Chọn đúng thư mục đó, hoặc mở cửa sổ bằng &apos;station-app office --dir THƯ_MỤC [--db ĐỊA_CHỈ]&apos;.</source>
+        <translation>The office folder is the one made by &apos;station-app office init&apos; (it holds keys, office-bundle.json and office.sqlite). Choose that folder, or open the window with &apos;station-app office --dir FOLDER [--db URL]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="96" />
+        <location filename="../../station_app/ui/office/window.py" line="97"/>
         <source>Đang mở dữ liệu của đơn vị nhận…</source>
-        <translation>Opening the office's data…</translation>
+        <translation>Opening the office&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="102" />
+        <location filename="../../station_app/ui/office/window.py" line="103"/>
         <source>Không mở được dữ liệu của đơn vị nhận.</source>
-        <translation>The office's data could not be opened.</translation>
+        <translation>The office&apos;s data could not be opened.</translation>
     </message>
 </context>
 <context>
     <name>ProgressCharts</name>
     <message>
-        <location filename="../../station_app/ui/pages/progress_charts.py" line="77" />
+        <location filename="../../station_app/ui/pages/progress_charts.py" line="77"/>
         <source>Tỷ lệ đã khám theo nhóm đối tượng (%)</source>
         <translation>Coverage by target group (%)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress_charts.py" line="84" />
+        <location filename="../../station_app/ui/pages/progress_charts.py" line="84"/>
         <source>Số người đã khám cộng dồn theo ngày</source>
         <translation>Residents examined, cumulative by day</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress_charts.py" line="117" />
+        <location filename="../../station_app/ui/pages/progress_charts.py" line="117"/>
         <source>Tỷ lệ đã khám theo thôn/bản (%), thấp nhất trước</source>
         <translation>Coverage by village (%), lowest first</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress_charts.py" line="119" />
+        <location filename="../../station_app/ui/pages/progress_charts.py" line="119"/>
         <source>Tỷ lệ đã khám theo thôn/bản (%): {n} thôn/bản thấp nhất trong {total}</source>
         <translation>Coverage by village (%): the {n} lowest of {total} villages</translation>
     </message>
@@ -2372,228 +2372,228 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="174" />
+        <location filename="../../station_app/ui/pages/progress.py" line="153"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="175" />
+        <location filename="../../station_app/ui/pages/progress.py" line="154"/>
         <source>Tuần này</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="175" />
+        <location filename="../../station_app/ui/pages/progress.py" line="154"/>
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="175" />
+        <location filename="../../station_app/ui/pages/progress.py" line="154"/>
         <source>Cả đợt khám</source>
         <translation>Whole campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="176" />
+        <location filename="../../station_app/ui/pages/progress.py" line="155"/>
         <source>Tự chọn</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="179" />
+        <location filename="../../station_app/ui/pages/progress.py" line="158"/>
         <source>Tất cả điểm khám</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="180" />
+        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="180" />
+        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="180" />
+        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="181" />
+        <location filename="../../station_app/ui/pages/progress.py" line="160"/>
         <source>Điểm khám:</source>
         <translation>Site:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="183" />
+        <location filename="../../station_app/ui/pages/progress.py" line="162"/>
         <source>Báo cáo tuần (PDF)…</source>
         <translation>Weekly report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="184" />
+        <location filename="../../station_app/ui/pages/progress.py" line="163"/>
         <source>In báo cáo…</source>
         <translation>Print report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="185" />
+        <location filename="../../station_app/ui/pages/progress.py" line="164"/>
         <source>người đã khám / danh sách</source>
         <translation>residents examined / roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="185" />
+        <location filename="../../station_app/ui/pages/progress.py" line="164"/>
         <source>tỷ lệ đã khám</source>
         <translation>coverage</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="186" />
+        <location filename="../../station_app/ui/pages/progress.py" line="165"/>
         <source>khám lần đầu trong kỳ</source>
         <translation>first examined in the period</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="186" />
+        <location filename="../../station_app/ui/pages/progress.py" line="165"/>
         <source>tỷ lệ hoàn thành</source>
         <translation>completion rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="187" />
+        <location filename="../../station_app/ui/pages/progress.py" line="166"/>
         <source>tỷ lệ chuyển tuyến</source>
         <translation>referral rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="189" />
+        <location filename="../../station_app/ui/pages/progress.py" line="168"/>
         <source>Theo thôn/bản</source>
         <translation>By village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="189" />
+        <location filename="../../station_app/ui/pages/progress.py" line="168"/>
         <source>Theo nhóm đối tượng</source>
         <translation>By target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="190" />
+        <location filename="../../station_app/ui/pages/progress.py" line="169"/>
         <source>Học sinh theo trường, lớp</source>
         <translation>Pupils by school and class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="235" />
+        <location filename="../../station_app/ui/pages/progress.py" line="214"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="266" />
+        <location filename="../../station_app/ui/pages/progress.py" line="245"/>
         <source>{campaign} · {site} · từ {start} đến {end} (số liệu đến hết ngày {end})</source>
         <translation>{campaign} · {site} · from {start} to {end} (figures up to the end of {end})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="270" />
+        <location filename="../../station_app/ui/pages/progress.py" line="249"/>
         <source>chưa đến: {n}</source>
         <translation>not seen: {n}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="271" />
+        <location filename="../../station_app/ui/pages/progress.py" line="250"/>
         <source>đang khám {a}, chờ khám {b}</source>
         <translation>in progress {a}, waiting {b}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="273" />
+        <location filename="../../station_app/ui/pages/progress.py" line="252"/>
         <source>lượt đăng ký trong kỳ: {n}</source>
         <translation>visits registered in the period: {n}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="274" />
-        <location filename="../../station_app/ui/pages/progress.py" line="276" />
+        <location filename="../../station_app/ui/pages/progress.py" line="253"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="255"/>
         <source>{a} / {b} lượt</source>
         <translation>{a} / {b} visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="296" />
+        <location filename="../../station_app/ui/pages/progress.py" line="275"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="297" />
+        <location filename="../../station_app/ui/pages/progress.py" line="276"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="298" />
+        <location filename="../../station_app/ui/pages/progress.py" line="277"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="300" />
+        <location filename="../../station_app/ui/pages/progress.py" line="279"/>
         <source>Trường</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="300" />
+        <location filename="../../station_app/ui/pages/progress.py" line="279"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="318" />
+        <location filename="../../station_app/ui/pages/progress.py" line="297"/>
         <source>Lưu báo cáo tiến độ</source>
         <translation>Save the progress report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="319" />
+        <location filename="../../station_app/ui/pages/progress.py" line="298"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="322" />
+        <location filename="../../station_app/ui/pages/progress.py" line="301"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="330" />
+        <location filename="../../station_app/ui/pages/progress.py" line="309"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="341" />
+        <location filename="../../station_app/ui/pages/progress.py" line="320"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="352" />
+        <location filename="../../station_app/ui/pages/progress.py" line="331"/>
         <source>Đã gửi báo cáo đến máy in.</source>
         <translation>The report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="355" />
-        <source>Không in được. Hãy kiểm tra máy in, hoặc bấm "Báo cáo tuần (PDF)…" để lưu và in ở máy khác.</source>
-        <translation>Could not print. Check the printer, or click "Weekly report (PDF)…" to save it and print on another computer.</translation>
+        <location filename="../../station_app/ui/pages/progress.py" line="334"/>
+        <source>Không in được. Hãy kiểm tra máy in, hoặc bấm &quot;Báo cáo tuần (PDF)…&quot; để lưu và in ở máy khác.</source>
+        <translation>Could not print. Check the printer, or click &quot;Weekly report (PDF)…&quot; to save it and print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="375" />
+        <location filename="../../station_app/ui/pages/progress.py" line="354"/>
         <source>Danh sách</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="375" />
+        <location filename="../../station_app/ui/pages/progress.py" line="354"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="375" />
+        <location filename="../../station_app/ui/pages/progress.py" line="354"/>
         <source>Tỷ lệ</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="376" />
+        <location filename="../../station_app/ui/pages/progress.py" line="355"/>
         <source>Mới trong kỳ</source>
         <translation>New in period</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="376" />
+        <location filename="../../station_app/ui/pages/progress.py" line="355"/>
         <source>Đang khám</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="377" />
+        <location filename="../../station_app/ui/pages/progress.py" line="356"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="377" />
+        <location filename="../../station_app/ui/pages/progress.py" line="356"/>
         <source>Chưa đến</source>
         <translation>Not seen</translation>
     </message>
@@ -2601,17 +2601,17 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="166" />
+        <location filename="../../station_app/ui/pages/reception.py" line="141"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="166" />
+        <location filename="../../station_app/ui/pages/reception.py" line="141"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="166" />
+        <location filename="../../station_app/ui/pages/reception.py" line="141"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -2619,472 +2619,472 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="437" />
+        <location filename="../../station_app/ui/pages/reception.py" line="409"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="438" />
+        <location filename="../../station_app/ui/pages/reception.py" line="410"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="439" />
+        <location filename="../../station_app/ui/pages/reception.py" line="411"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="440" />
+        <location filename="../../station_app/ui/pages/reception.py" line="412"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="441" />
+        <location filename="../../station_app/ui/pages/reception.py" line="413"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="442" />
+        <location filename="../../station_app/ui/pages/reception.py" line="414"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="443" />
+        <location filename="../../station_app/ui/pages/reception.py" line="415"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="444" />
+        <location filename="../../station_app/ui/pages/reception.py" line="416"/>
         <source>Hàng đợi hôm nay</source>
-        <translation>Today's queue</translation>
+        <translation>Today&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="445" />
+        <location filename="../../station_app/ui/pages/reception.py" line="417"/>
         <source>In lại phiếu (Ctrl+P)</source>
         <translation>Reprint slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="454" />
+        <location filename="../../station_app/ui/pages/reception.py" line="426"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="456" />
+        <location filename="../../station_app/ui/pages/reception.py" line="428"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="458" />
+        <location filename="../../station_app/ui/pages/reception.py" line="430"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="460" />
+        <location filename="../../station_app/ui/pages/reception.py" line="432"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="462" />
+        <location filename="../../station_app/ui/pages/reception.py" line="434"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="462" />
+        <location filename="../../station_app/ui/pages/reception.py" line="434"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="471" />
+        <location filename="../../station_app/ui/pages/reception.py" line="443"/>
         <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
         <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="473" />
+        <location filename="../../station_app/ui/pages/reception.py" line="445"/>
         <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
         <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="475" />
+        <location filename="../../station_app/ui/pages/reception.py" line="447"/>
         <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
         <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="642" />
+        <location filename="../../station_app/ui/pages/reception.py" line="614"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
         <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="677" />
+        <location filename="../../station_app/ui/pages/reception.py" line="649"/>
         <source>Phiếu khám số {number} ngày {date}: {name}.</source>
         <translation>Visit slip no. {number} of {date}: {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="689" />
+        <location filename="../../station_app/ui/pages/reception.py" line="661"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
         <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="706" />
+        <location filename="../../station_app/ui/pages/reception.py" line="678"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
         <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="712" />
+        <location filename="../../station_app/ui/pages/reception.py" line="684"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
         <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="715" />
+        <location filename="../../station_app/ui/pages/reception.py" line="687"/>
         <source>Có thể đã có người này</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="716" />
-        <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn "Người mới". Hồ sơ không bao giờ được gộp tự động.</source>
-        <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose "New person". Records are never merged automatically.</translation>
+        <location filename="../../station_app/ui/pages/reception.py" line="688"/>
+        <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
+        <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="719" />
+        <location filename="../../station_app/ui/pages/reception.py" line="691"/>
         <source>Người mới (F2)</source>
         <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="755" />
+        <location filename="../../station_app/ui/pages/reception.py" line="727"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
         <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="775" />
+        <location filename="../../station_app/ui/pages/reception.py" line="747"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
         <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="785" />
+        <location filename="../../station_app/ui/pages/reception.py" line="757"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
         <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="803" />
-        <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm "In lại phiếu".</source>
-        <translation>Choose a person in today's queue, then press "Reprint slip".</translation>
+        <location filename="../../station_app/ui/pages/reception.py" line="775"/>
+        <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
+        <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="810" />
+        <location filename="../../station_app/ui/pages/reception.py" line="782"/>
         <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
         <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="818" />
+        <location filename="../../station_app/ui/pages/reception.py" line="790"/>
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
-        <translation>The slip was not printed. When the printer is ready, choose the person in today's queue and press Ctrl+P.</translation>
+        <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
 </context>
 <context>
     <name>RegisterStationDialog</name>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="36" />
+        <location filename="../../station_app/ui/office/stations.py" line="36"/>
         <source>Chọn tệp…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="38" />
-        <source>Tệp PEM do trạm ghi ra (trang Xuất dữ liệu của trạm, hoặc lệnh 'station-app export --public-key'). Mã trạm phải đúng như trong tên tệp lô của trạm, ví dụ TYT-MK.</source>
-        <translation>The PEM file the station saved (the station's Export page, or 'station-app export --public-key'). The station code must be the one in the station's batch file names, e.g. TYT-MK.</translation>
+        <location filename="../../station_app/ui/office/stations.py" line="38"/>
+        <source>Tệp PEM do trạm ghi ra (trang Xuất dữ liệu của trạm, hoặc lệnh &apos;station-app export --public-key&apos;). Mã trạm phải đúng như trong tên tệp lô của trạm, ví dụ TYT-MK.</source>
+        <translation>The PEM file the station saved (the station&apos;s Export page, or &apos;station-app export --public-key&apos;). The station code must be the one in the station&apos;s batch file names, e.g. TYT-MK.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="44" />
+        <location filename="../../station_app/ui/office/stations.py" line="44"/>
         <source>Đăng ký</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="44" />
+        <location filename="../../station_app/ui/office/stations.py" line="44"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="50" />
+        <location filename="../../station_app/ui/office/stations.py" line="50"/>
         <source>Tệp khoá công khai (PEM):</source>
         <translation>Public key file (PEM):</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="51" />
+        <location filename="../../station_app/ui/office/stations.py" line="51"/>
         <source>Mã trạm:</source>
         <translation>Station code:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="52" />
+        <location filename="../../station_app/ui/office/stations.py" line="52"/>
         <source>Tên trạm:</source>
         <translation>Station name:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="55" />
+        <location filename="../../station_app/ui/office/stations.py" line="55"/>
         <source>Đăng ký trạm gửi dữ liệu</source>
         <translation>Register a station that sends data</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="60" />
+        <location filename="../../station_app/ui/office/stations.py" line="60"/>
         <source>Đăng ký trạm</source>
         <translation>Register a station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="64" />
+        <location filename="../../station_app/ui/office/stations.py" line="64"/>
         <source>Chọn tệp khoá công khai của trạm</source>
-        <translation>Choose the station's public key file</translation>
+        <translation>Choose the station&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="65" />
+        <location filename="../../station_app/ui/office/stations.py" line="65"/>
         <source>Khoá công khai (*.pem *.pub);;Mọi tệp (*)</source>
         <translation>Public keys (*.pem *.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="73" />
+        <location filename="../../station_app/ui/office/stations.py" line="73"/>
         <source>Hãy chọn tệp PEM của trạm và nhập mã trạm.</source>
-        <translation>Choose the station's PEM file and enter the station code.</translation>
+        <translation>Choose the station&apos;s PEM file and enter the station code.</translation>
     </message>
 </context>
 <context>
     <name>ResidentCard</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="208" />
+        <location filename="../../station_app/ui/pages/reception.py" line="180"/>
         <source>Quét thẻ CCCD, thẻ BHYT hoặc phiếu khám (bằng máy quét, camera hay ảnh), hoặc gõ tên vào ô tìm kiếm. Người không có thẻ: bấm F2 để nhập tay.</source>
         <translation>Scan a CCCD card, health insurance card or visit slip (scanner, camera or picture), or type a name in the search field. People without a card: press F2 to enter them by hand.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="218" />
+        <location filename="../../station_app/ui/pages/reception.py" line="190"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="218" />
+        <location filename="../../station_app/ui/pages/reception.py" line="190"/>
         <source>{birth} ({age} tuổi)</source>
         <translation>{birth} ({age} years)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="219" />
+        <location filename="../../station_app/ui/pages/reception.py" line="191"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="220" />
+        <location filename="../../station_app/ui/pages/reception.py" line="192"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="220" />
-        <location filename="../../station_app/ui/pages/reception.py" line="221" />
+        <location filename="../../station_app/ui/pages/reception.py" line="192"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="193"/>
         <source>chưa có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="221" />
+        <location filename="../../station_app/ui/pages/reception.py" line="193"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="222" />
+        <location filename="../../station_app/ui/pages/reception.py" line="194"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="222" />
+        <location filename="../../station_app/ui/pages/reception.py" line="194"/>
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="224" />
+        <location filename="../../station_app/ui/pages/reception.py" line="196"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="226" />
+        <location filename="../../station_app/ui/pages/reception.py" line="198"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="236" />
+        <location filename="../../station_app/ui/pages/reception.py" line="208"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Mở lượt khám lần hai cần ghi lý do.</source>
         <translation>This person was already registered in this campaign on {date} at {site}. A second visit needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="240" />
+        <location filename="../../station_app/ui/pages/reception.py" line="212"/>
         <source>Lượt khám hôm nay: số thứ tự {number}</source>
-        <translation>Today's visit: queue no. {number}</translation>
+        <translation>Today&apos;s visit: queue no. {number}</translation>
     </message>
 </context>
 <context>
     <name>ResidentFormDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="78" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="67"/>
         <source>Xác nhận người mới từ thẻ</source>
         <translation>Confirm new person from card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="78" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="67"/>
         <source>Nhập tay người không có thẻ</source>
         <translation>Enter a person without a card manually</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="70"/>
         <source>Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, rồi bấm Lưu.</source>
         <translation>This person is not on the list yet. Please check the details read from the card against the resident, then click Save.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="83" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="72"/>
         <source>Dùng cho người không mang thẻ (trẻ nhỏ, một số người cao tuổi). Ô có dấu * là bắt buộc. Với trẻ em, ghi họ tên và quan hệ của người giám hộ.</source>
-        <translation>For people without a card (young children, some elderly people). Fields marked * are required. For children, enter the guardian's full name and relationship.</translation>
+        <translation>For people without a card (young children, some elderly people). Fields marked * are required. For children, enter the guardian&apos;s full name and relationship.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="91" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="80"/>
         <source>— chọn —</source>
         <translation>— select —</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="92" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="95" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="84"/>
         <source>ngày/tháng/năm, hoặc chỉ năm sinh</source>
         <translation>dd/mm/yyyy, or year of birth only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="97" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="86"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="88"/>
         <source>15 ký tự trên thẻ, hoặc mã số BHXH 10 chữ số</source>
         <translation>15 characters on the card, or 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="105"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="105"/>
         <source>Giới tính *</source>
         <translation>Sex *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="106"/>
         <source>Ngày sinh hoặc năm sinh *</source>
         <translation>Date or year of birth *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="119" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="107"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="120" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="108"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="121" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="109"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="121" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="109"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="125" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="113"/>
         <source>Người giám hộ (với trẻ em)</source>
         <translation>Guardian (for children)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="128" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="116"/>
         <source>Họ và tên người giám hộ</source>
-        <translation>Guardian's full name</translation>
+        <translation>Guardian&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="129" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117"/>
         <source>Quan hệ với trẻ</source>
         <translation>Relationship to child</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="130" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="136" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="136" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="206" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="192"/>
         <source>Ghi ngày sinh dạng 15/05/2002, hoặc chỉ năm sinh (2002).</source>
         <translation>Enter the date of birth as 15/05/2002, or just the year of birth (2002).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="212" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="198"/>
         <source>Ghi họ tên người giám hộ, hoặc xoá ô quan hệ.</source>
-        <translation>Enter the guardian's full name, or clear the relationship field.</translation>
+        <translation>Enter the guardian&apos;s full name, or clear the relationship field.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="245" />
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="231"/>
         <source>Hãy sửa ô được báo đỏ rồi bấm Lưu.</source>
         <translation>Please correct the fields marked in red, then click Save.</translation>
     </message>
@@ -3092,27 +3092,27 @@
 <context>
     <name>ResidentsTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="123" />
+        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="123" />
+        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
         <source>Năm sinh</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="123" />
+        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="123" />
+        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
         <source>Số CCCD / BHYT</source>
         <translation>CCCD / insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="124" />
+        <location filename="../../station_app/ui/pages/reception.py" line="107"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
     </message>
@@ -3120,228 +3120,228 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="164" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="164"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="164" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="164"/>
         <source>Số CCCD/định danh</source>
         <translation>CCCD/ID no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="165" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="165"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="165" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="165"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
         <source>Trường học</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="178" />
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="179" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="174"/>
         <source>Nhập danh sách người dân</source>
         <translation>Import resident list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="181" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="176"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân của xã. Kiểm tra cột nào ghép vào trường nào ở dòng đầu bảng xem trước, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
-        <translation>Choose the commune's resident list as a CSV or Excel (.xlsx) file. Check which column is mapped to which field in the top row of the preview table, then click Import. Importing the same file again does not create duplicate residents.</translation>
+        <translation>Choose the commune&apos;s resident list as a CSV or Excel (.xlsx) file. Check which column is mapped to which field in the top row of the preview table, then click Import. Importing the same file again does not create duplicate residents.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="178"/>
         <source>Chưa chọn tệp</source>
         <translation>No file selected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="179"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="180"/>
         <source>Huỷ nhập</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="181"/>
         <source>Nhập danh sách</source>
         <translation>Import list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="182"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Số dòng đã đọc</source>
         <translation>Rows read</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Thêm mới</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Không đổi</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="193" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Mở thư mục chứa danh sách bị từ chối</source>
         <translation>Open folder containing the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="196" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="191"/>
         <source>(bỏ qua)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="200" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="195"/>
         <source>Ghép vào</source>
         <translation>Map to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="209" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="204"/>
         <source>Chọn tệp danh sách người dân</source>
         <translation>Choose resident list file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="210" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="205"/>
         <source>Danh sách (*.csv *.xlsx *.xlsm *.txt);;Mọi tệp (*)</source>
         <translation>Lists (*.csv *.xlsx *.xlsm *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="244" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="239"/>
         <source>Tệp không có dòng tiêu đề nào. Hãy chọn đúng tệp danh sách.</source>
         <translation>The file has no header row. Please choose the correct list file.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="263" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="258"/>
         <source>Cách ghép cột lần trước cho tệp có cùng dòng tiêu đề đã được dùng lại.</source>
         <translation>The column mapping used last time for a file with the same header row has been reused.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="265" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="260"/>
         <source>Cột được đoán theo dòng tiêu đề; hãy kiểm tra và sửa nếu cần.</source>
         <translation>Columns were guessed from the header row; please check them and correct if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="268" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="263"/>
         <source>Bảng mã của tệp: {encoding}.</source>
         <translation>File encoding: {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="286" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="281"/>
         <source>Trường “{field}” được chọn cho hai cột. Mỗi trường chỉ ghép với một cột.</source>
         <translation>Field “{field}” is selected for two columns. Each field can be mapped to only one column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="289" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="284"/>
         <source>Cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh.</source>
         <translation>Please select the Full name column and either the Date of birth or the Year of birth column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="339" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="334"/>
         <source>%v / %m dòng</source>
         <translation>%v / %m rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="351" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="346"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="380" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="375"/>
         <source>Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:
 {path}
 Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng đã nhập sẽ không bị trùng.</source>
@@ -3350,12 +3350,12 @@ Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng �
 Please correct those rows in the original file and import it again; rows already imported will not be duplicated.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="383" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="378"/>
         <source>Không có dòng nào bị từ chối.</source>
         <translation>No rows were rejected.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="386" />
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="381"/>
         <source>Đã nhập xong danh sách.</source>
         <translation>The list has been imported.</translation>
     </message>
@@ -3363,32 +3363,32 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="236" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="236"/>
         <source>Danh sách người dân</source>
-        <translation>Residents' roster</translation>
+        <translation>Residents&apos; roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="237" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="237"/>
         <source>Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ.</source>
-        <translation>Import the commune's roster so that registering someone only takes a name search or a card scan.</translation>
+        <translation>Import the commune&apos;s roster so that registering someone only takes a name search or a card scan.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="238" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="238"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép vào trường nào, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
-        <translation>Choose the roster's CSV or Excel (.xlsx) file, check which column goes to which field, then press Import. Importing the same file again makes no duplicates.</translation>
+        <translation>Choose the roster&apos;s CSV or Excel (.xlsx) file, check which column goes to which field, then press Import. Importing the same file again makes no duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="241" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="241"/>
         <source>Nhập danh sách người dân…</source>
-        <translation>Import the residents' roster…</translation>
+        <translation>Import the residents&apos; roster…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="244" />
-        <source>Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút "Nhập danh sách người dân…".</source>
-        <translation>You can skip this step (press Finish) and import later on the Lists page, button "Import the residents' roster…".</translation>
+        <location filename="../../station_app/ui/setup_wizard.py" line="244"/>
+        <source>Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút &quot;Nhập danh sách người dân…&quot;.</source>
+        <translation>You can skip this step (press Finish) and import later on the Lists page, button &quot;Import the residents&apos; roster…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="261" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="261"/>
         <source>Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng bị từ chối.</source>
         <translation>Roster imported: {new} new residents, {updated} updated, {rejected} rows refused.</translation>
     </message>
@@ -3396,62 +3396,62 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>ScanSources</name>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="75" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="75"/>
         <source>Tắt camera (F4)</source>
         <translation>Camera off (F4)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="76" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="76"/>
         <source>Bật camera (F4)</source>
         <translation>Camera on (F4)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="77" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="77"/>
         <source>Mở ảnh… (Ctrl+O)</source>
         <translation>Open picture… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="78" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="78"/>
         <source>Dán ảnh (Ctrl+V)</source>
         <translation>Paste picture (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="79" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="79"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="177" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="177"/>
         <source>Có nhiều mã trong hình</source>
         <translation>Several codes in view</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="178" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="178"/>
         <source>Camera hoặc ảnh có {count} mã QR cùng lúc. Hãy chọn mã của người đang ở bàn của bạn.</source>
         <translation>The camera or picture shows {count} QR codes at once. Choose the code of the person at your desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="186" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="186"/>
         <source>Thẻ CCCD</source>
         <translation>CCCD card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="186" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="186"/>
         <source>Thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="187" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="187"/>
         <source>Phiếu khám</source>
         <translation>Visit slip</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="187" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="187"/>
         <source>Mã không phải thẻ</source>
         <translation>Not a card code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/scan_sources.py" line="190" />
+        <location filename="../../station_app/ui/scanning/scan_sources.py" line="190"/>
         <source>{kind}: {name}, sinh {birth}</source>
         <translation>{kind}: {name}, born {birth}</translation>
     </message>
@@ -3459,38 +3459,38 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestBox</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="98" />
-        <location filename="../../station_app/ui/self_test_view.py" line="101" />
+        <location filename="../../station_app/ui/self_test_view.py" line="93"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="96"/>
         <source>Kiểm tra máy</source>
         <translation>Check this laptop</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="99" />
+        <location filename="../../station_app/ui/self_test_view.py" line="94"/>
         <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa và các khoá.</source>
         <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, disk and keys.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="102" />
+        <location filename="../../station_app/ui/self_test_view.py" line="97"/>
         <source>Xem kết quả</source>
         <translation>Show results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="108" />
+        <location filename="../../station_app/ui/self_test_view.py" line="103"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="123" />
+        <location filename="../../station_app/ui/self_test_view.py" line="118"/>
         <source>{fails} lỗi, {warns} chú ý: máy chưa sẵn sàng. Hãy làm theo các dòng có dấu ✖ rồi kiểm tra lại.</source>
         <translation>{fails} error(s), {warns} warning(s): the laptop is not ready. Follow the lines marked ✖, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="126" />
+        <location filename="../../station_app/ui/self_test_view.py" line="121"/>
         <source>Không có lỗi, {warns} chú ý (dấu ⚠): máy dùng được.</source>
         <translation>No errors, {warns} warning(s) (marked ⚠): the laptop can be used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="129" />
+        <location filename="../../station_app/ui/self_test_view.py" line="124"/>
         <source>Mọi mục đều đạt: máy sẵn sàng.</source>
         <translation>Everything passed: the laptop is ready.</translation>
     </message>
@@ -3498,17 +3498,17 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestDialog</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="172" />
+        <location filename="../../station_app/ui/self_test_view.py" line="162"/>
         <source>Kết quả kiểm tra máy</source>
         <translation>Laptop check results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="173" />
+        <location filename="../../station_app/ui/self_test_view.py" line="163"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="174" />
+        <location filename="../../station_app/ui/self_test_view.py" line="164"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3516,32 +3516,32 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SerialScanner</name>
     <message>
-        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="86" />
+        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="86"/>
         <source>Chưa chọn cổng máy quét.</source>
         <translation>No scanner port selected.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="87" />
+        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="87"/>
         <source>Máy quét đã kết nối, sẵn sàng quét.</source>
         <translation>Scanner connected and ready to scan.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="88" />
+        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="88"/>
         <source>Đang chờ máy quét: hãy cắm máy quét vào máy tính (ứng dụng tự kết nối lại).</source>
         <translation>Waiting for the scanner: please plug the scanner into the computer (the app will reconnect automatically).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="89" />
+        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="89"/>
         <source>Không mở được cổng máy quét: cổng đang bị chương trình khác dùng hoặc không có quyền. Hãy đóng chương trình đó; ứng dụng sẽ tự thử lại.</source>
         <translation>Cannot open the scanner port: the port is in use by another program or access is denied. Please close that program; the app will retry automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="151" />
+        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="151"/>
         <source>Mã vừa quét bị thiếu phần cuối. Hãy quét lại; nếu vẫn lỗi, hãy đặt máy quét gửi phím Enter (CR) sau mỗi mã.</source>
         <translation>The end of the scanned code is missing. Please scan again; if the error persists, set the scanner to send Enter (CR) after each code.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="158" />
+        <location filename="../../station_app/ui/scanning/serial_scanner.py" line="158"/>
         <source>Mã vừa quét không đọc được (không phải chữ UTF-8). Hãy đặt máy quét ở chế độ UTF-8 rồi quét lại.</source>
         <translation>The scanned code could not be read (not UTF-8 text). Please set the scanner to UTF-8 mode and scan again.</translation>
     </message>
@@ -3549,37 +3549,37 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="297" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="297"/>
         <source>Thiết lập trạm lần đầu</source>
         <translation>First-time station set-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="307" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="307"/>
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="308" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="308"/>
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="309" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="309"/>
         <source>Tạo trạm</source>
         <translation>Create the station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="310" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="310"/>
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="311" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="311"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="341" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="341"/>
         <source>Đang tạo dữ liệu trạm…</source>
         <translation>Creating the station…</translation>
     </message>
@@ -3587,33 +3587,33 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="77" />
-        <location filename="../../station_app/ui/sign_in.py" line="81" />
+        <location filename="../../station_app/ui/sign_in.py" line="77"/>
+        <location filename="../../station_app/ui/sign_in.py" line="81"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="78" />
+        <location filename="../../station_app/ui/sign_in.py" line="78"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="78" />
+        <location filename="../../station_app/ui/sign_in.py" line="78"/>
         <source>Mật khẩu hoặc mã PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="79" />
+        <location filename="../../station_app/ui/sign_in.py" line="79"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="83" />
+        <location filename="../../station_app/ui/sign_in.py" line="83"/>
         <source>Đang mở dữ liệu của trạm…</source>
-        <translation>Opening the station's data…</translation>
+        <translation>Opening the station&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="109" />
+        <location filename="../../station_app/ui/sign_in.py" line="109"/>
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -3621,47 +3621,47 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="78" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="78"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="79" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="79"/>
         <source>Nơi đặt máy: trạm y tế xã, hoặc điểm khám lưu động ở một thôn/bản.</source>
         <translation>Where this computer works: the commune health station, or a mobile site in a village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="82" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="82"/>
         <source>Trạm y tế xã/phường</source>
         <translation>Commune health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="83" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="83"/>
         <source>Điểm khám lưu động</source>
         <translation>Mobile exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="95" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
         <source>chỉ với điểm lưu động, ví dụ Bản Nà Khum</source>
         <translation>mobile sites only, e.g. Bản Nà Khum</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="96" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
         <source>Loại điểm khám</source>
         <translation>Kind of site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="97" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="97"/>
         <source>Xã/phường (Lai Châu)</source>
         <translation>Commune/ward (Lai Châu)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="98" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="98"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="99" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="99"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
@@ -3669,39 +3669,39 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="189" />
-        <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy, rồi bấm "In lại phiếu". Tệp phiếu đã lưu tại: {path}</source>
-        <translation>Could not print the slip. Please check that the printer is switched on and has paper, then click "Reprint slip". The slip file has been saved to: {path}</translation>
+        <location filename="../../station_app/ui/printing.py" line="189"/>
+        <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy, rồi bấm &quot;In lại phiếu&quot;. Tệp phiếu đã lưu tại: {path}</source>
+        <translation>Could not print the slip. Please check that the printer is switched on and has paper, then click &quot;Reprint slip&quot;. The slip file has been saved to: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="196" />
-        <source>Không tạo được phiếu khám. Lượt khám vẫn được lưu; hãy bấm "In lại phiếu" trong danh sách hôm nay để thử lại.</source>
-        <translation>Could not create the visit slip. The visit has still been saved; click "Reprint slip" in today's list to try again.</translation>
+        <location filename="../../station_app/ui/printing.py" line="196"/>
+        <source>Không tạo được phiếu khám. Lượt khám vẫn được lưu; hãy bấm &quot;In lại phiếu&quot; trong danh sách hôm nay để thử lại.</source>
+        <translation>Could not create the visit slip. The visit has still been saved; click &quot;Reprint slip&quot; in today&apos;s list to try again.</translation>
     </message>
 </context>
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="158" />
+        <location filename="../../station_app/ui/pages/export.py" line="158"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="162" />
+        <location filename="../../station_app/ui/pages/export.py" line="162"/>
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="165" />
+        <location filename="../../station_app/ui/pages/export.py" line="165"/>
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="170" />
+        <location filename="../../station_app/ui/pages/export.py" line="170"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3709,27 +3709,27 @@ Key id: {short}</translation>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="61" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="61"/>
         <source>Trạm y tế</source>
         <translation>Health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="62" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="62"/>
         <source>Máy này thuộc trạm nào? Mã trạm do Trung tâm Y tế cấp, ví dụ TYT-MUONGKIM.</source>
         <translation>Which station does this computer belong to? The district health centre gives the code, e.g. TYT-MUONGKIM.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="68" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="68"/>
         <source>Trạm Y tế xã Mường Kim</source>
         <translation>Trạm Y tế xã Mường Kim</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="69" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="69"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="70" />
+        <location filename="../../station_app/ui/setup_wizard.py" line="70"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
@@ -3737,147 +3737,147 @@ Key id: {short}</translation>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="148" />
+        <location filename="../../station_app/ui/office/stations.py" line="148"/>
         <source>Các trạm</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="149" />
+        <location filename="../../station_app/ui/office/stations.py" line="149"/>
         <source>Đăng ký trạm…</source>
         <translation>Register a station…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="150" />
+        <location filename="../../station_app/ui/office/stations.py" line="150"/>
         <source>Đã đối chiếu xong</source>
         <translation>Compared</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="152" />
+        <location filename="../../station_app/ui/office/stations.py" line="152"/>
         <source>Chưa có trạm nào được đăng ký. Việc cần làm trước:
 
 1. Gửi cho mỗi trạm tệp khoá của đơn vị nhận: {bundle} (hoặc ảnh mã QR office-bundle.png). Trạm nhập tệp này ở trang Xuất dữ liệu.
 2. Trạm gửi lại tệp khoá công khai của trạm (tệp .pem).
-3. Bấm "Đăng ký trạm…", chọn tệp .pem, nhập mã trạm; đọc 16 số đầu của mã khoá cho trạm qua điện thoại để đối chiếu.
-4. Nhập các tệp lô của trạm ở trang "Nhập lô" (kéo thả từ USB vào cửa sổ).</source>
+3. Bấm &quot;Đăng ký trạm…&quot;, chọn tệp .pem, nhập mã trạm; đọc 16 số đầu của mã khoá cho trạm qua điện thoại để đối chiếu.
+4. Nhập các tệp lô của trạm ở trang &quot;Nhập lô&quot; (kéo thả từ USB vào cửa sổ).</source>
         <translation>No station is registered yet. What to do first:
 
-1. Send each station the office's key file: {bundle} (or the QR picture office-bundle.png). The station imports it on its Export page.
+1. Send each station the office&apos;s key file: {bundle} (or the QR picture office-bundle.png). The station imports it on its Export page.
 2. The station sends back its public key file (a .pem file).
-3. Press "Register a station…", choose the .pem file, enter the station code; read the key's first 16 digits to the station over the phone to compare.
-4. Import the station's batch files on the "Import" page (drag them from the USB stick onto the window).</translation>
+3. Press &quot;Register a station…&quot;, choose the .pem file, enter the station code; read the key&apos;s first 16 digits to the station over the phone to compare.
+4. Import the station&apos;s batch files on the &quot;Import&quot; page (drag them from the USB stick onto the window).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="179" />
+        <location filename="../../station_app/ui/office/stations.py" line="179"/>
         <source>{n} trạm · {late} trạm quá 24 giờ chưa gửi lô (tô đỏ) · {gaps} trạm còn thiếu lô</source>
         <translation>{n} stations · {late} silent for more than 24 hours (in red) · {gaps} with batches missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <location filename="../../station_app/ui/office/stations.py" line="181"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <location filename="../../station_app/ui/office/stations.py" line="181"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <location filename="../../station_app/ui/office/stations.py" line="181"/>
         <source>Mã khoá
 (16 số đầu)</source>
         <translation>Key id
 (first 16 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="181" />
+        <location filename="../../station_app/ui/office/stations.py" line="181"/>
         <source>Số lô
 đã nhận</source>
         <translation>Batches
 received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="182" />
+        <location filename="../../station_app/ui/office/stations.py" line="182"/>
         <source>Lô
 mới nhất</source>
         <translation>Newest
 batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="182" />
+        <location filename="../../station_app/ui/office/stations.py" line="182"/>
         <source>Nhận lô
 lần cuối</source>
         <translation>Last batch
 received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="182" />
+        <location filename="../../station_app/ui/office/stations.py" line="182"/>
         <source>Cách đây</source>
         <translation>Ago</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="183" />
+        <location filename="../../station_app/ui/office/stations.py" line="183"/>
         <source>Lô
 còn thiếu</source>
         <translation>Batches
 missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="183" />
+        <location filename="../../station_app/ui/office/stations.py" line="183"/>
         <source>Lô bị
 cách ly</source>
         <translation>Batches
 quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="202" />
+        <location filename="../../station_app/ui/office/stations.py" line="202"/>
         <source>không</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="211" />
+        <location filename="../../station_app/ui/office/stations.py" line="211"/>
         <source>Đã đăng ký trạm {code}. Đọc 16 số đầu của mã khoá dưới đây cho trạm qua điện thoại; trạm thấy dãy số của mình ở trang Xuất dữ liệu. Nếu hai dãy khác nhau, đừng nhận lô của trạm này: báo cán bộ kỹ thuật và xin trạm gửi lại tệp PEM.</source>
-        <translation>Station {code} registered. Read the key's first 16 digits below to the station over the phone; the station sees its own digits on its Export page. If they differ, do not take this station's batches: tell the IT staff and ask the station to send its PEM file again.</translation>
+        <translation>Station {code} registered. Read the key&apos;s first 16 digits below to the station over the phone; the station sees its own digits on its Export page. If they differ, do not take this station&apos;s batches: tell the IT staff and ask the station to send its PEM file again.</translation>
     </message>
 </context>
 <context>
     <name>UploadAddressDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="223" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="223"/>
         <source>Địa chỉ gửi lô qua mạng</source>
         <translation>Address for sending batches over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="226" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="226"/>
         <source>ví dụ https://192.168.1.10:8443</source>
         <translation>e.g. https://192.168.1.10:8443</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="228" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="228"/>
         <source>64 chữ số hex, chỉ khi dùng https</source>
         <translation>64 hex digits, https only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="231" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="231"/>
         <source>Thường không cần nhập: địa chỉ và dấu vân tay có sẵn trong gói khoá của đơn vị nhận. Chỉ nhập khi đơn vị nhận báo địa chỉ mới. Để trống để dùng lại địa chỉ trong gói khoá.</source>
-        <translation>Usually not needed: the address and the fingerprint come with the office's key bundle. Enter them only when the office gives a new address. Leave empty to use the address in the key bundle again.</translation>
+        <translation>Usually not needed: the address and the fingerprint come with the office&apos;s key bundle. Enter them only when the office gives a new address. Leave empty to use the address in the key bundle again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="237" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="237"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="238" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="238"/>
         <source>Dấu vân tay chứng chỉ</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="239" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="239"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="239" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="239"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -3885,112 +3885,112 @@ quarantined</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="308" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="308"/>
         <source>Gửi qua mạng</source>
         <translation>Send over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="309" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="309"/>
         <source>Địa chỉ gửi…</source>
         <translation>Address…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="310" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="310"/>
         <source>Gửi lên đơn vị nhận</source>
         <translation>Send to the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="311" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="311"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="322" />
-        <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm "Nhập gói khoá của cơ quan y tế…" ở ô Khoá trước.</source>
-        <translation>The receiving office's key bundle is not imported yet, so nothing can be sent over the network. Click "Import the health office's key bundle…" in the Keys box first.</translation>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="322"/>
+        <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm &quot;Nhập gói khoá của cơ quan y tế…&quot; ở ô Khoá trước.</source>
+        <translation>The receiving office&apos;s key bundle is not imported yet, so nothing can be sent over the network. Click &quot;Import the health office&apos;s key bundle…&quot; in the Keys box first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="325" />
-        <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm "Địa chỉ gửi…"; nếu không, xuất ra USB.</source>
-        <translation>No address to send over the network: the office's key bundle names none. With a network, click "Address…"; without one, export to a USB stick.</translation>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="325"/>
+        <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm &quot;Địa chỉ gửi…&quot;; nếu không, xuất ra USB.</source>
+        <translation>No address to send over the network: the office&apos;s key bundle names none. With a network, click &quot;Address…&quot;; without one, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="328" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="328"/>
         <source>theo gói khoá</source>
         <translation>from the key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="328" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="328"/>
         <source>nhập tay</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="329" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="329"/>
         <source>Đến {url} ({where}).</source>
         <translation>To {url} ({where}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="331" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="331"/>
         <source>Dấu vân tay chứng chỉ: {pin}…</source>
         <translation>Certificate fingerprint: {pin}…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="345" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="345"/>
         <source>{done}/{total} lô</source>
         <translation>{done}/{total} batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="351" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="351"/>
         <source>Đang chuẩn bị gửi…</source>
         <translation>Getting ready to send…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="353" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="353"/>
         <source>Đang gửi lô số {seq} ({n}/{total})…</source>
         <translation>Sending batch {seq} ({n}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="358" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="358"/>
         <source>Đang dừng: chờ lô đang gửi xong…</source>
         <translation>Stopping: waiting for the batch being sent…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="366" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="366"/>
         <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="368" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="368"/>
         <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="375" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="375"/>
         <source>Không có lô nào chờ gửi.</source>
         <translation>No batch is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="376" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="376"/>
         <source>{n} lô chờ gửi.</source>
         <translation>{n} batches waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="380" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="380"/>
         <source>Đơn vị nhận đã nhận {n} lô.</source>
         <translation>The office received {n} batches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="382" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="382"/>
         <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
         <translation>{n} batches refused (see why in the table below).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="385" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="385"/>
         <source>{n} lô chưa được nhận: {reason}.</source>
         <translation>{n} batches not received: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="387" />
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="387"/>
         <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
         <translation>Sending stopped; {n} batches still waiting.</translation>
     </message>
@@ -3998,52 +3998,52 @@ quarantined</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="93" />
+        <location filename="../../station_app/ui/pages/admin.py" line="75"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="93" />
+        <location filename="../../station_app/ui/pages/admin.py" line="75"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="106" />
+        <location filename="../../station_app/ui/pages/admin.py" line="88"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="108" />
+        <location filename="../../station_app/ui/pages/admin.py" line="90"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="109" />
+        <location filename="../../station_app/ui/pages/admin.py" line="91"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="110" />
+        <location filename="../../station_app/ui/pages/admin.py" line="92"/>
         <source>Mật khẩu hoặc mã PIN (ít nhất 6 ký tự)</source>
         <translation>Password or PIN (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="111" />
+        <location filename="../../station_app/ui/pages/admin.py" line="93"/>
         <source>Nhập lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="113" />
+        <location filename="../../station_app/ui/pages/admin.py" line="95"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="114" />
+        <location filename="../../station_app/ui/pages/admin.py" line="96"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="124" />
+        <location filename="../../station_app/ui/pages/admin.py" line="106"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -4051,32 +4051,32 @@ quarantined</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="73" />
+        <location filename="../../station_app/ui/pages/admin.py" line="57"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="73" />
+        <location filename="../../station_app/ui/pages/admin.py" line="57"/>
         <source>Đã khoá</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="79" />
+        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="79" />
+        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="79" />
+        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="79" />
+        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -4084,118 +4084,118 @@ quarantined</translation>
 <context>
     <name>VisitHistoryDialog</name>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="50" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="50"/>
         <source>Lịch sử thay đổi của lượt khám</source>
-        <translation>The visit's change history</translation>
+        <translation>The visit&apos;s change history</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="52" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="52"/>
         <source>Số {number} · {name}, sinh năm {year}</source>
         <translation>No. {number} · {name}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="55" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="55"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="57" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="57"/>
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="57" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="57"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="57" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="57"/>
         <source>Người ghi</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="58" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="58" />
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="136" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="136"/>
         <source>Lý do sửa</source>
         <translation>Reason for change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="58" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
         <source>Giá trị</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="71" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="71"/>
         <source>Chọn một dòng để xem toàn bộ dữ liệu của phiên bản đó.</source>
         <translation>Choose a row to see everything that version recorded.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="76" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="76"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="112" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="112"/>
         <source>{count} phiên bản · dòng in đậm là phiên bản hiện tại</source>
         <translation>{count} versions · the bold rows are the current versions</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="113" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="113"/>
         <source>Lượt khám này chưa có gì được ghi.</source>
         <translation>Nothing has been recorded for this visit yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="125" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="125"/>
         <source>{part} · phiên bản {version}</source>
         <translation>{part} · version {version}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="127" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="127"/>
         <source>Ghi bởi {name}, lúc {time}</source>
         <translation>Recorded by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="131" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="131"/>
         <source>Thay đổi so với phiên bản {version}</source>
         <translation>Changes from version {version}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="133" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="133"/>
         <source>Các giá trị không đổi (chỉ ghi lại).</source>
         <translation>No value changed (recorded again).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="149" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="149"/>
         <source>{version} (hiện tại)</source>
         <translation>{version} (current)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="156" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="156"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="160" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="160"/>
         <source>Tiền sử: {item}</source>
         <translation>History: {item}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="165" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="165"/>
         <source>Khám {specialty}</source>
         <translation>Examination: {specialty}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="167" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="167"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="168" />
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="168"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
@@ -4203,52 +4203,52 @@ quarantined</translation>
 <context>
     <name>VitalsForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="214" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="214"/>
         <source>BMI (tự tính)</source>
         <translation>BMI (calculated automatically)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="215" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="215"/>
         <source>Huyết áp dùng (trung bình 2 lần cuối)</source>
         <translation>Blood pressure used (average of last 2 readings)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="217" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="217"/>
         <source>Huyết áp lần {n} (tâm thu/tâm trương)</source>
         <translation>Blood pressure, reading {n} (systolic/diastolic)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="218" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="218"/>
         <source>Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)</source>
         <translation>Fasted for at least 8 hours (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="220" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="220"/>
         <source>7/10</source>
         <translation>7/10</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="221" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="221"/>
         <source>Lý do sửa kết quả đã hoàn tất:</source>
         <translation>Reason for changing completed results:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="222" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="222"/>
         <source>Lưu sinh hiệu (Ctrl+S)</source>
         <translation>Save vital signs (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="321" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="321"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="323" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="323"/>
         <source>(Enter lần nữa để xác nhận)</source>
         <translation>(press Enter again to confirm)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="397" />
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="397"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>
@@ -4256,113 +4256,113 @@ quarantined</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="51" />
+        <location filename="../../station_app/core/batch_format.py" line="51"/>
         <source>tệp không phải tệp lô (ZIP) hoặc bị hỏng</source>
         <translation>the file is not a batch file (ZIP) or is damaged</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="52" />
+        <location filename="../../station_app/core/batch_format.py" line="52"/>
         <source>tệp lô không có đúng ba phần manifest.json, manifest.sig, payload.age</source>
         <translation>the batch file does not hold exactly the three parts manifest.json, manifest.sig, payload.age</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="53" />
+        <location filename="../../station_app/core/batch_format.py" line="53"/>
         <source>phần mô tả (manifest.json) không đọc được</source>
         <translation>the description (manifest.json) cannot be read</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="54" />
+        <location filename="../../station_app/core/batch_format.py" line="54"/>
         <source>định dạng lô không được hỗ trợ</source>
         <translation>the batch format is not supported</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="55" />
+        <location filename="../../station_app/core/batch_format.py" line="55"/>
         <source>tên tệp không khớp mã trạm và số thứ tự trong lô</source>
         <translation>the file name does not match the station code and sequence number inside the batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="56" />
+        <location filename="../../station_app/core/batch_format.py" line="56"/>
         <source>lô được ký bằng khoá khác với khoá đã đăng ký của trạm</source>
-        <translation>the batch is signed with a key other than the station's registered key</translation>
+        <translation>the batch is signed with a key other than the station&apos;s registered key</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="57" />
+        <location filename="../../station_app/core/batch_format.py" line="57"/>
         <source>chữ ký không hợp lệ: phần mô tả đã bị sửa hoặc không do trạm ký</source>
         <translation>invalid signature: the description was changed or not signed by the station</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="58" />
+        <location filename="../../station_app/core/batch_format.py" line="58"/>
         <source>dữ liệu mã hoá (payload.age) đã bị thay đổi</source>
         <translation>the encrypted data (payload.age) was changed</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="59" />
+        <location filename="../../station_app/core/batch_format.py" line="59"/>
         <source>lô không nối tiếp lô trước của trạm (mã băm lô trước không khớp)</source>
-        <translation>the batch does not follow the station's previous batch (the previous batch's hash does not match)</translation>
+        <translation>the batch does not follow the station&apos;s previous batch (the previous batch&apos;s hash does not match)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="60" />
+        <location filename="../../station_app/core/batch_format.py" line="60"/>
         <source>không giải mã được bằng khoá của đơn vị nhận</source>
-        <translation>it cannot be decrypted with the receiving office's key</translation>
+        <translation>it cannot be decrypted with the receiving office&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="61" />
+        <location filename="../../station_app/core/batch_format.py" line="61"/>
         <source>dữ liệu sau khi giải mã bị hỏng</source>
         <translation>the data is damaged after decryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="278" />
+        <location filename="../../station_app/core/batch_format.py" line="278"/>
         <source>tệp không phải JSON (có thể đã chọn nhầm tệp)</source>
         <translation>the file is not JSON (perhaps the wrong file was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="279" />
+        <location filename="../../station_app/core/batch_format.py" line="279"/>
         <source>không phải tệp khoá của đơn vị nhận (thiếu dòng format: office-bundle/1)</source>
         <translation>it is not a receiving office key file (the line format: office-bundle/1 is missing)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="280" />
+        <location filename="../../station_app/core/batch_format.py" line="280"/>
         <source>thiếu tên đơn vị nhận</source>
-        <translation>the receiving office's name is missing</translation>
+        <translation>the receiving office&apos;s name is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="281" />
-        <location filename="../../station_app/services/keys.py" line="204" />
+        <location filename="../../station_app/core/batch_format.py" line="281"/>
+        <location filename="../../station_app/services/keys.py" line="204"/>
         <source>khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the encryption key (age_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="282" />
+        <location filename="../../station_app/core/batch_format.py" line="282"/>
         <source>khoá mã hoá dự phòng (escrow_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the escrow encryption key (escrow_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="283" />
+        <location filename="../../station_app/core/batch_format.py" line="283"/>
         <source>khoá kiểm tra biên nhận (receipt_public_key) sai: phải là 32 byte base64</source>
         <translation>the receipt checking key (receipt_public_key) is wrong: it must be 32 bytes in base64</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="284" />
+        <location filename="../../station_app/core/batch_format.py" line="284"/>
         <source>địa chỉ nhận lô qua mạng (upload_url) sai: phải bắt đầu bằng http:// hoặc https://</source>
         <translation>the upload address (upload_url) is wrong: it must start with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="285" />
+        <location filename="../../station_app/core/batch_format.py" line="285"/>
         <source>dấu vân tay chứng chỉ (tls_sha256) sai: phải là 64 chữ số hex</source>
         <translation>the certificate fingerprint (tls_sha256) is wrong: it must be 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="134" />
+        <location filename="../../station_app/services/keys.py" line="134"/>
         <source>không mở được tệp</source>
         <translation>the file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="189" />
+        <location filename="../../station_app/services/keys.py" line="189"/>
         <source>mã QR trong ảnh không phải gói khoá của đơn vị nhận (có thể đã chọn nhầm ảnh)</source>
-        <translation>the QR code in the picture is not the receiving office's key bundle (perhaps the wrong picture was chosen)</translation>
+        <translation>the QR code in the picture is not the receiving office&apos;s key bundle (perhaps the wrong picture was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="191" />
+        <location filename="../../station_app/services/keys.py" line="191"/>
         <source>không thấy mã QR nào trong ảnh (hãy chọn đúng ảnh office-bundle.png, hoặc chụp lại rõ cả mã QR)</source>
         <translation>no QR code found in the picture (choose the office-bundle.png picture, or take a sharper photo of the whole QR code)</translation>
     </message>
@@ -4370,234 +4370,234 @@ quarantined</translation>
 <context>
     <name>checkup</name>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="25" />
-        <location filename="../../station_app/core/checkup_book.py" line="95" />
+        <location filename="../../station_app/core/checkup_book.py" line="25"/>
+        <location filename="../../station_app/core/checkup_book.py" line="95"/>
         <source>Tăng huyết áp</source>
         <translation>Hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="26" />
-        <location filename="../../station_app/core/checkup_book.py" line="96" />
+        <location filename="../../station_app/core/checkup_book.py" line="26"/>
+        <location filename="../../station_app/core/checkup_book.py" line="96"/>
         <source>Đái tháo đường</source>
         <translation>Diabetes</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="27" />
+        <location filename="../../station_app/core/checkup_book.py" line="27"/>
         <source>Bệnh tim mạch</source>
         <translation>Cardiovascular disease</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="28" />
+        <location filename="../../station_app/core/checkup_book.py" line="28"/>
         <source>Bệnh phổi mạn tính (hen, COPD, lao)</source>
         <translation>Chronic lung disease (asthma, COPD, tuberculosis)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="29" />
+        <location filename="../../station_app/core/checkup_book.py" line="29"/>
         <source>Bệnh gan, thận mạn tính</source>
         <translation>Chronic liver or kidney disease</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="30" />
+        <location filename="../../station_app/core/checkup_book.py" line="30"/>
         <source>Ung thư</source>
         <translation>Cancer</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="31" />
+        <location filename="../../station_app/core/checkup_book.py" line="31"/>
         <source>Bệnh tâm thần, thần kinh (động kinh)</source>
         <translation>Mental or neurological disorder (epilepsy)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="32" />
+        <location filename="../../station_app/core/checkup_book.py" line="32"/>
         <source>Bệnh mạn tính khác</source>
         <translation>Other chronic disease</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="33" />
+        <location filename="../../station_app/core/checkup_book.py" line="33"/>
         <source>Đã phẫu thuật</source>
         <translation>Previous surgery</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="34" />
+        <location filename="../../station_app/core/checkup_book.py" line="34"/>
         <source>Dị ứng (thuốc, thức ăn)</source>
         <translation>Allergies (medicines, food)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="35" />
+        <location filename="../../station_app/core/checkup_book.py" line="35"/>
         <source>Hút thuốc lá, thuốc lào</source>
         <translation>Smokes cigarettes or water-pipe tobacco</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="36" />
+        <location filename="../../station_app/core/checkup_book.py" line="36"/>
         <source>Uống rượu bia thường xuyên</source>
         <translation>Drinks alcohol regularly</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="37" />
+        <location filename="../../station_app/core/checkup_book.py" line="37"/>
         <source>Đang dùng thuốc thường xuyên</source>
         <translation>Takes medication regularly</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="38" />
+        <location filename="../../station_app/core/checkup_book.py" line="38"/>
         <source>Gia đình có người mắc bệnh mạn tính</source>
         <translation>Family history of chronic disease</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="39" />
+        <location filename="../../station_app/core/checkup_book.py" line="39"/>
         <source>Đang mang thai</source>
         <translation>Currently pregnant</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="43" />
+        <location filename="../../station_app/core/checkup_book.py" line="43"/>
         <source>Nội khoa</source>
         <translation>Internal medicine</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="44" />
+        <location filename="../../station_app/core/checkup_book.py" line="44"/>
         <source>Mắt</source>
         <translation>Eyes</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="45" />
+        <location filename="../../station_app/core/checkup_book.py" line="45"/>
         <source>Tai – Mũi – Họng</source>
         <translation>Ear, nose and throat</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="46" />
+        <location filename="../../station_app/core/checkup_book.py" line="46"/>
         <source>Răng – Hàm – Mặt</source>
         <translation>Teeth and mouth</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="47" />
+        <location filename="../../station_app/core/checkup_book.py" line="47"/>
         <source>Da liễu</source>
         <translation>Skin</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="48" />
+        <location filename="../../station_app/core/checkup_book.py" line="48"/>
         <source>Ngoại khoa</source>
         <translation>Surgery</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="49" />
+        <location filename="../../station_app/core/checkup_book.py" line="49"/>
         <source>Sản phụ khoa</source>
         <translation>Obstetrics and gynaecology</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="51" />
+        <location filename="../../station_app/core/checkup_book.py" line="51"/>
         <source>Không phát hiện bất thường</source>
         <translation>No abnormality found</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="91" />
+        <location filename="../../station_app/core/checkup_book.py" line="91"/>
         <source>Dinh dưỡng</source>
         <translation>Nutrition</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="92" />
+        <location filename="../../station_app/core/checkup_book.py" line="92"/>
         <source>Vận động thể lực</source>
         <translation>Physical activity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="93" />
+        <location filename="../../station_app/core/checkup_book.py" line="93"/>
         <source>Thuốc lá, thuốc lào</source>
         <translation>Tobacco (cigarettes, water pipe)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="94" />
+        <location filename="../../station_app/core/checkup_book.py" line="94"/>
         <source>Rượu bia</source>
         <translation>Alcohol</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="97" />
+        <location filename="../../station_app/core/checkup_book.py" line="97"/>
         <source>Dinh dưỡng và tăng trưởng của trẻ</source>
         <translation>Child nutrition and growth</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="105" />
+        <location filename="../../station_app/core/checkup_book.py" line="105"/>
         <source>Dinh dưỡng: ăn đa dạng, nhiều rau xanh và trái cây (ít nhất 5 phần mỗi ngày); ăn ít muối (dưới 5 g, khoảng 1 thìa cà phê mỗi ngày, kể cả nước mắm, bột canh); hạn chế đồ ngọt, nước ngọt, mỡ động vật và đồ chiên rán; uống đủ nước. (Theo khuyến cáo của WHO và Bộ Y tế.)</source>
         <translation>Nutrition: eat a varied diet with plenty of green vegetables and fruit (at least 5 portions a day); eat less salt (under 5 g, about 1 teaspoon a day, including fish sauce and seasoning powder); cut down on sweets, sugary drinks, animal fat and fried food; drink enough water. (As recommended by WHO and the Ministry of Health.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="110" />
+        <location filename="../../station_app/core/checkup_book.py" line="110"/>
         <source>Vận động: đi bộ nhanh, làm vườn, đạp xe… ít nhất 150 phút mỗi tuần (30 phút mỗi ngày, 5 ngày một tuần); trẻ em và thanh thiếu niên ít nhất 60 phút mỗi ngày; ngồi ít hơn, cứ 1 giờ đứng dậy đi lại. (Theo khuyến cáo của WHO 2020.)</source>
         <translation>Physical activity: brisk walking, gardening, cycling… for at least 150 minutes a week (30 minutes a day, 5 days a week); children and teenagers at least 60 minutes a day; sit less, and get up and move about every hour. (As recommended by WHO 2020.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="115" />
+        <location filename="../../station_app/core/checkup_book.py" line="115"/>
         <source>Thuốc lá, thuốc lào: bỏ hẳn là tốt nhất cho tim, phổi và người thân; chọn một ngày để bỏ, báo cho gia đình cùng giúp, tránh nơi hay hút; gọi Tổng đài tư vấn bỏ thuốc lá 1800 6606 (miễn phí). Không hút trong nhà, gần trẻ em và phụ nữ mang thai. (Theo WHO và Bộ Y tế.)</source>
         <translation>Tobacco: stopping completely is best for your heart, your lungs and your family; choose a day to quit, tell your family so they can help, and avoid places where you usually smoke; call the Quit Smoking Helpline on 1800 6606 (free of charge). Do not smoke indoors or near children or pregnant women. (According to WHO and the Ministry of Health.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="120" />
+        <location filename="../../station_app/core/checkup_book.py" line="120"/>
         <source>Rượu bia: càng uống ít càng tốt, không uống là tốt nhất; không uống hằng ngày; đã uống rượu bia thì không lái xe; không uống khi mang thai, cho con bú hoặc khi đang dùng thuốc. (Theo WHO và Luật Phòng, chống tác hại của rượu, bia.)</source>
         <translation>Alcohol: the less you drink the better, and not drinking at all is best; do not drink every day; do not drive after drinking alcohol; do not drink when pregnant, breastfeeding or taking medicines. (According to WHO and the Law on Prevention and Control of the Harmful Effects of Alcoholic Beverages.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="125" />
+        <location filename="../../station_app/core/checkup_book.py" line="125"/>
         <source>Huyết áp cao: ăn nhạt (dưới 5 g muối mỗi ngày), bỏ thuốc lá, hạn chế rượu bia, vận động đều, giữ cân nặng hợp lý; đo lại huyết áp tại trạm y tế trong vòng 1 tháng; nếu bác sĩ đã kê thuốc thì uống đều hằng ngày, không tự ý bỏ thuốc. Đến cơ sở y tế ngay nếu đau đầu dữ dội, đau ngực, yếu tay chân. (Theo QĐ 3192/QĐ-BYT.)</source>
         <translation>High blood pressure: eat less salt (under 5 g a day), stop smoking, cut down on alcohol, exercise regularly and keep a healthy weight; have your blood pressure checked again at the health station within 1 month; if a doctor has prescribed medicine, take it every day and do not stop it on your own. Go to a health facility straight away if you have a severe headache, chest pain or weakness in your arms or legs. (According to QĐ 3192/QĐ-BYT.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="131" />
+        <location filename="../../station_app/core/checkup_book.py" line="131"/>
         <source>Đường huyết: cần xét nghiệm đường máu tĩnh mạch lúc đói tại trạm y tế hoặc bệnh viện để chẩn đoán; ăn ít cơm trắng, bánh kẹo, nước ngọt; ăn nhiều rau; vận động đều; giữ cân nặng hợp lý; nếu đã được chẩn đoán thì dùng thuốc và khám lại đúng hẹn. (Theo QĐ 5481/QĐ-BYT.)</source>
         <translation>Blood glucose: a fasting venous blood glucose test at the health station or a hospital is needed to make a diagnosis; eat less white rice, cakes, sweets and sugary drinks; eat plenty of vegetables; exercise regularly; keep a healthy weight; if you have already been diagnosed, take your medicine and attend follow-up appointments on time. (According to QĐ 5481/QĐ-BYT.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="136" />
+        <location filename="../../station_app/core/checkup_book.py" line="136"/>
         <source>Dinh dưỡng của trẻ: bú mẹ hoàn toàn trong 6 tháng đầu và tiếp tục đến 24 tháng; từ 6 tháng ăn bổ sung đủ 4 nhóm thực phẩm (bột đường, đạm, dầu mỡ, rau quả), thêm dầu mỡ vào bột, cháo; uống vitamin A, tẩy giun theo lịch; cân, đo trẻ hằng tháng (trẻ dưới 2 tuổi) và khám lại nếu trẻ không tăng cân. (Theo Viện Dinh dưỡng quốc gia và WHO.)</source>
-        <translation>Child nutrition: breastfeed exclusively for the first 6 months and continue until 24 months; from 6 months, give complementary foods from all 4 food groups (starches, protein, fats and oils, vegetables and fruit), and add oil or fat to the child's porridge; give vitamin A and deworming medicine on schedule; weigh and measure the child every month (children under 2) and come back for a check-up if the child is not gaining weight. (According to the National Institute of Nutrition and WHO.)</translation>
+        <translation>Child nutrition: breastfeed exclusively for the first 6 months and continue until 24 months; from 6 months, give complementary foods from all 4 food groups (starches, protein, fats and oils, vegetables and fruit), and add oil or fat to the child&apos;s porridge; give vitamin A and deworming medicine on schedule; weigh and measure the child every month (children under 2) and come back for a check-up if the child is not gaining weight. (According to the National Institute of Nutrition and WHO.)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="196" />
+        <location filename="../../station_app/core/checkup_book.py" line="196"/>
         <source>Dấu hiệu sinh tồn</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="197" />
+        <location filename="../../station_app/core/checkup_book.py" line="197"/>
         <source>Tiền sử</source>
         <translation>Medical history</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="198" />
+        <location filename="../../station_app/core/checkup_book.py" line="198"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="234" />
+        <location filename="../../station_app/core/checkup_book.py" line="234"/>
         <source>Khám khi thuận tiện (trong 1 tháng)</source>
         <translation>When convenient (within 1 month)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="235" />
+        <location filename="../../station_app/core/checkup_book.py" line="235"/>
         <source>Sớm (trong 1 tuần)</source>
         <translation>Soon (within 1 week)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="236" />
+        <location filename="../../station_app/core/checkup_book.py" line="236"/>
         <source>Khẩn cấp (ngay trong ngày)</source>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="268" />
-        <source>hãy ghi điều bất thường phát hiện được hoặc chọn 'Không phát hiện bất thường'</source>
-        <translation>enter the abnormality found or choose 'No abnormality found'</translation>
+        <location filename="../../station_app/services/findings.py" line="268"/>
+        <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
+        <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="444" />
+        <location filename="../../station_app/services/findings.py" line="444"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="445" />
+        <location filename="../../station_app/services/findings.py" line="445"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="447" />
+        <location filename="../../station_app/services/findings.py" line="447"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="448" />
+        <location filename="../../station_app/services/findings.py" line="448"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -4605,745 +4605,745 @@ quarantined</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../station_app/core/errors.py" line="14" />
+        <location filename="../../station_app/core/errors.py" line="14"/>
         <source>Đã xảy ra lỗi. Vui lòng thử lại.</source>
         <translation>Something went wrong. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="25" />
-        <source>Trạm chưa được thiết lập. Hãy chạy trình thiết lập (mở ứng dụng, hoặc lệnh 'station-app init').</source>
-        <translation>The station is not set up yet. Run the set-up (open the app, or the command 'station-app init').</translation>
+        <location filename="../../station_app/core/errors.py" line="25"/>
+        <source>Trạm chưa được thiết lập. Hãy chạy trình thiết lập (mở ứng dụng, hoặc lệnh &apos;station-app init&apos;).</source>
+        <translation>The station is not set up yet. Run the set-up (open the app, or the command &apos;station-app init&apos;).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="31" />
+        <location filename="../../station_app/core/errors.py" line="31"/>
         <source>Trạm đã được thiết lập rồi; không thể thiết lập lại trên cùng dữ liệu.</source>
         <translation>The station is already set up; it cannot be set up again on the same data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="35" />
+        <location filename="../../station_app/core/errors.py" line="35"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Kiểm tra lại (chú ý bộ gõ tiếng Việt và phím Caps Lock) rồi thử lại.</source>
         <translation>Wrong user name or password. Check them (mind the Vietnamese keyboard and Caps Lock) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="41" />
+        <location filename="../../station_app/core/errors.py" line="41"/>
         <source>Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên của trạm.</source>
-        <translation>This account is disabled. Contact the station's administrator.</translation>
+        <translation>This account is disabled. Contact the station&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="45" />
+        <location filename="../../station_app/core/errors.py" line="45"/>
         <source>Đăng nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại, hoặc nhờ quản trị viên.</source>
         <translation>Too many wrong attempts. Wait {seconds} seconds and try again, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="51" />
+        <location filename="../../station_app/core/errors.py" line="51"/>
         <source>Tài khoản của bạn không có quyền làm việc này. Hãy nhờ người có quyền (điều phối viên hoặc quản trị viên).</source>
         <translation>Your account may not do this. Ask someone who may (a coordinator or an administrator).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="59" />
-        <source>Giá trị không hợp lệ ở ô '{field}': {reason}</source>
-        <translation>Invalid value in '{field}': {reason}</translation>
+        <location filename="../../station_app/core/errors.py" line="59"/>
+        <source>Giá trị không hợp lệ ở ô &apos;{field}&apos;: {reason}</source>
+        <translation>Invalid value in &apos;{field}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="63" />
+        <location filename="../../station_app/core/errors.py" line="63"/>
         <source>Đã có {what} này trong dữ liệu ({key}). Hãy kiểm tra lại.</source>
         <translation>This {what} already exists ({key}). Please check.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="67" />
+        <location filename="../../station_app/core/errors.py" line="67"/>
         <source>Không tìm thấy {what}. Hãy kiểm tra lại.</source>
         <translation>{what} not found. Please check.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="71" />
+        <location filename="../../station_app/core/errors.py" line="71"/>
         <source>Không ghi được vào thư mục dữ liệu {path}. Hãy chọn thư mục khác (--data-dir) hoặc nhờ cán bộ CNTT cấp quyền ghi.</source>
         <translation>Cannot write to the data folder {path}. Choose another folder (--data-dir) or ask IT support for write permission.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="78" />
+        <location filename="../../station_app/core/errors.py" line="78"/>
         <source>Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. Không có gì bị thay đổi. Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.</source>
-        <translation>The database file {path} is damaged or is not this app's database. Nothing was changed. Restore it from a backup or contact IT support.</translation>
+        <translation>The database file {path} is damaged or is not this app&apos;s database. Nothing was changed. Restore it from a backup or contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="86" />
+        <location filename="../../station_app/core/errors.py" line="86"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu {found}). Hãy cài phiên bản ứng dụng mới nhất; dữ liệu không bị thay đổi.</source>
         <translation>The database was made by a newer version of the app (data version {found}). Install the latest version of the app; the data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="94" />
+        <location filename="../../station_app/core/errors.py" line="94"/>
         <source>Ứng dụng đang mở trên cùng dữ liệu này (ở cửa sổ khác hoặc tài khoản khác trên máy). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại.</source>
         <translation>The app is already open on this data (in another window or another account on this computer). Use the open window, or close it and open again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="102" />
+        <location filename="../../station_app/core/errors.py" line="102"/>
         <source>Nhật ký kiểm tra bị sửa hoặc xoá tại sự kiện số {position}. Hãy báo ngay cho quản trị viên.</source>
         <translation>The audit log was edited or deleted at event number {position}. Report this to the administrator at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="108" />
+        <location filename="../../station_app/core/errors.py" line="108"/>
         <source>Không mở được tệp ảnh này (tệp hỏng hoặc không phải ảnh). Hãy chọn tệp ảnh khác (PNG, JPG) hoặc quét mã QR trực tiếp bằng máy quét hay camera.</source>
         <translation>Cannot open this image file (the file is damaged or is not an image). Please choose another image file (PNG, JPG) or scan the QR code directly with the scanner or camera.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="118" />
+        <location filename="../../station_app/core/errors.py" line="118"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Hãy mở lượt khám đó; nếu thật sự cần khám lần hai, hãy ghi lý do khám lần hai.</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Please open that visit; if a second visit is really needed, enter the reason for it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="126" />
+        <location filename="../../station_app/core/errors.py" line="126"/>
         <source>Chưa có sự đồng ý xử lý dữ liệu cá nhân ({reason}). Hãy đọc nội dung đồng ý cho người dân (hoặc người giám hộ) và ghi nhận sự đồng ý trước khi đăng ký khám.</source>
         <translation>There is no consent to the processing of personal data ({reason}). Please read the consent statement to the resident (or guardian) and record their consent before registering the check-up.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="134" />
+        <location filename="../../station_app/core/errors.py" line="134"/>
         <source>Không đọc được tệp danh sách {path}: {reason}. Hãy lưu lại tệp dưới dạng CSV (UTF-8) hoặc Excel (.xlsx) rồi thử lại.</source>
         <translation>Cannot read the list file {path}: {reason}. Please save the file as CSV (UTF-8) or Excel (.xlsx) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="142" />
+        <location filename="../../station_app/core/errors.py" line="142"/>
         <source>Đã huỷ nhập danh sách; dữ liệu không thay đổi.</source>
         <translation>List import cancelled; no data was changed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="56" />
+        <location filename="../../station_app/services/accounts.py" line="56"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="60" />
-        <location filename="../../station_app/services/registry.py" line="195" />
-        <location filename="../../station_app/services/registry.py" line="595" />
-        <location filename="../../station_app/services/station_setup.py" line="63" />
+        <location filename="../../station_app/services/accounts.py" line="60"/>
+        <location filename="../../station_app/services/registry.py" line="195"/>
+        <location filename="../../station_app/services/registry.py" line="595"/>
+        <location filename="../../station_app/services/station_setup.py" line="63"/>
         <source>không được để trống</source>
         <translation>must not be empty</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="63" />
-        <location filename="../../station_app/services/accounts.py" line="149" />
+        <location filename="../../station_app/services/accounts.py" line="63"/>
+        <location filename="../../station_app/services/accounts.py" line="149"/>
         <source>cần ít nhất 6 ký tự</source>
         <translation>needs at least 6 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="138" />
+        <location filename="../../station_app/services/accounts.py" line="138"/>
         <source>không thể tự khoá tài khoản đang dùng</source>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="56" />
+        <location filename="../../station_app/services/demo.py" line="57"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="152" />
+        <location filename="../../station_app/services/demo.py" line="153"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="58" />
+        <location filename="../../station_app/services/station_setup.py" line="58"/>
         <source>chữ in hoa không dấu, số hoặc gạch ngang, 3–32 ký tự</source>
         <translation>capital letters without marks, digits or dashes, 3–32 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="66" />
+        <location filename="../../station_app/services/station_setup.py" line="66"/>
         <source>chọn một xã/phường trong danh sách</source>
         <translation>choose a commune/ward from the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="69" />
+        <location filename="../../station_app/services/station_setup.py" line="69"/>
         <source>phải sau ngày bắt đầu</source>
         <translation>must be after the start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="45" />
+        <location filename="../../station_app/ui/errors.py" line="45"/>
         <source>thư mục logs trong thư mục dữ liệu</source>
         <translation>the logs folder inside the data folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="46" />
+        <location filename="../../station_app/ui/errors.py" line="46"/>
         <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại; nếu lỗi lặp lại, gửi tệp nhật ký cho cán bộ hỗ trợ:
 {log}</source>
         <translation>An unexpected error occurred. Stored data is not affected. Try again; if it happens again, send the log file to support:
 {log}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="54" />
+        <location filename="../../station_app/ui/errors.py" line="54"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="57" />
-        <location filename="../../station_app/ui/errors.py" line="68" />
+        <location filename="../../station_app/ui/errors.py" line="57"/>
+        <location filename="../../station_app/ui/errors.py" line="68"/>
         <source>Lỗi ngoài dự kiến</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main.py" line="105" />
+        <location filename="../../station_app/ui/main.py" line="105"/>
         <source>Không mở được ứng dụng</source>
         <translation>The app could not open</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="197" />
+        <location filename="../../station_app/services/registry.py" line="197"/>
         <source>dài quá 200 ký tự</source>
         <translation>longer than 200 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="201" />
+        <location filename="../../station_app/services/registry.py" line="201"/>
         <source>chọn Nam, Nữ hoặc Không rõ</source>
         <translation>select Male, Female or Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="204" />
+        <location filename="../../station_app/services/registry.py" line="204"/>
         <source>cần năm sinh (hoặc ngày sinh)</source>
         <translation>year of birth (or date of birth) is required</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="206" />
+        <location filename="../../station_app/services/registry.py" line="206"/>
         <source>năm sinh không khớp với ngày sinh</source>
         <translation>year of birth does not match the date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="208" />
+        <location filename="../../station_app/services/registry.py" line="208"/>
         <source>năm sinh phải từ 1900 đến năm nay</source>
         <translation>year of birth must be between 1900 and the current year</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="211" />
-        <location filename="../../station_app/services/registry.py" line="583" />
+        <location filename="../../station_app/services/registry.py" line="211"/>
+        <location filename="../../station_app/services/registry.py" line="583"/>
         <source>số căn cước phải đủ 12 chữ số</source>
         <translation>CCCD number must have exactly 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="214" />
+        <location filename="../../station_app/services/registry.py" line="214"/>
         <source>số CMND cũ có 9 hoặc 12 chữ số</source>
         <translation>old ID number (CMND) must have 9 or 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="217" />
+        <location filename="../../station_app/services/registry.py" line="217"/>
         <source>mã thẻ BHYT gồm 15 ký tự (2 chữ cái và 13 chữ số) hoặc mã số BHXH 10 chữ số</source>
         <translation>health insurance card number must be 15 characters (2 letters and 13 digits), or a 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="220" />
+        <location filename="../../station_app/services/registry.py" line="220"/>
         <source>không có trong danh mục dân tộc</source>
         <translation>not in the list of ethnic groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="222" />
+        <location filename="../../station_app/services/registry.py" line="222"/>
         <source>mã xã/phường gồm 5 chữ số</source>
         <translation>commune/ward code must be 5 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="225" />
+        <location filename="../../station_app/services/registry.py" line="225"/>
         <source>số điện thoại gồm 9–12 chữ số</source>
         <translation>phone number must have 9–12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="227" />
+        <location filename="../../station_app/services/registry.py" line="227"/>
         <source>ghi quan hệ của người giám hộ</source>
-        <translation>enter the guardian's relationship</translation>
+        <translation>enter the guardian&apos;s relationship</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="383" />
+        <location filename="../../station_app/services/registry.py" line="383"/>
         <source>đã có người dân mang số này; hãy tìm và mở hồ sơ đó</source>
         <translation>a resident with this number already exists; please search for and open that record</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="578" />
+        <location filename="../../station_app/services/registry.py" line="578"/>
         <source>trường này không sửa được từ thẻ</source>
         <translation>this field cannot be updated from the card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="586" />
+        <location filename="../../station_app/services/registry.py" line="586"/>
         <source>đã có người dân khác mang số này; hãy kiểm tra lại</source>
         <translation>another resident already has this number; please check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="591" />
+        <location filename="../../station_app/services/registry.py" line="591"/>
         <source>mã thẻ BHYT không đúng dạng</source>
         <translation>invalid health insurance card number format</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="600" />
+        <location filename="../../station_app/services/registry.py" line="600"/>
         <source>ngày sinh không hợp lệ</source>
         <translation>invalid date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="645" />
+        <location filename="../../station_app/services/registry.py" line="645"/>
         <source>người dân chưa đồng ý</source>
         <translation>resident has not given consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="647" />
+        <location filename="../../station_app/services/registry.py" line="647"/>
         <source>nội dung đồng ý không đúng phiên bản</source>
         <translation>wrong version of the consent text</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="649" />
+        <location filename="../../station_app/services/registry.py" line="649"/>
         <source>chưa rõ ai đồng ý</source>
         <translation>not specified who gave consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="652" />
+        <location filename="../../station_app/services/registry.py" line="652"/>
         <source>thiếu họ tên hoặc quan hệ của người giám hộ</source>
-        <translation>guardian's full name or relationship is missing</translation>
+        <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="107" />
+        <location filename="../../station_app/services/roster_import.py" line="108"/>
         <source>có trường không biết: {names}</source>
         <translation>unknown fields: {names}</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="178" />
+        <location filename="../../station_app/services/roster_import.py" line="179"/>
         <source>không nhận ra bảng mã của tệp</source>
         <translation>file encoding not recognised</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="198" />
+        <location filename="../../station_app/services/roster_import.py" line="199"/>
         <source>chỉ nhận tệp .csv hoặc .xlsx</source>
         <translation>only .csv or .xlsx files are accepted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="225" />
+        <location filename="../../station_app/services/roster_import.py" line="226"/>
         <source>tệp Excel bị hỏng</source>
         <translation>the Excel file is corrupted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="502" />
+        <location filename="../../station_app/services/roster_import.py" line="503"/>
         <source>cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh</source>
         <translation>the Full name column and either the Date of birth or the Year of birth column must be selected</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="245" />
+        <location filename="../../station_app/core/checkup_book.py" line="245"/>
         <source>Lượt khám chưa thể hoàn thành, còn thiếu: {missing}. Hãy ghi nốt các phần này.</source>
         <translation>The visit cannot be completed yet; still missing: {missing}. Please fill in these sections.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="249" />
+        <location filename="../../station_app/core/checkup_book.py" line="249"/>
         <source>Phân loại sức khoẻ chung ({chosen}) khác phân loại nặng nhất của các chuyên khoa ({computed}). Hãy ghi lý do chọn phân loại khác, hoặc chọn lại loại {computed}.</source>
         <translation>The overall health class ({chosen}) differs from the most severe class among the specialties ({computed}). Please enter a reason for choosing a different class, or choose class {computed} instead.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="255" />
+        <location filename="../../station_app/core/checkup_book.py" line="255"/>
         <source>Lượt khám đã hoàn thành; muốn sửa phải ghi lý do sửa (bản cũ được giữ lại). Hãy nhập lý do rồi lưu lại.</source>
         <translation>This visit has been completed; to change it you must enter a reason for the change (the previous version is kept). Please enter the reason, then save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="49" />
+        <location filename="../../station_app/services/examination.py" line="49"/>
         <source>Có {count} giá trị bất thường chưa được xác nhận. Hãy đo lại nếu cần, rồi xác nhận từng giá trị.</source>
         <translation>Abnormal values not yet confirmed: {count}. Please re-measure if needed, then confirm each value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="54" />
+        <location filename="../../station_app/services/examination.py" line="54"/>
         <source>Lượt khám này đã hoàn tất. Hãy ghi lý do sửa kết quả; bản cũ vẫn được giữ lại.</source>
         <translation>This visit has been completed. Please enter a reason for changing the results; the previous version will still be kept.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="366" />
+        <location filename="../../station_app/services/examination.py" line="366"/>
         <source>không phải một ô của phiếu</source>
         <translation>is not a field on the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="371" />
+        <location filename="../../station_app/services/examination.py" line="371"/>
         <source>chưa nhập giá trị nào</source>
         <translation>no value entered</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="68" />
+        <location filename="../../station_app/core/batch_format.py" line="68"/>
         <source>Tệp lô {file} không hợp lệ: {reason}. Không có dữ liệu nào của lô được dùng.</source>
-        <translation>Batch file {file} is not valid: {reason}. None of the batch's data was used.</translation>
+        <translation>Batch file {file} is not valid: {reason}. None of the batch&apos;s data was used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="76" />
+        <location filename="../../station_app/core/batch_format.py" line="76"/>
         <source>Tệp khoá của đơn vị nhận không dùng được: {reason}. Hãy xin lại tệp (office-bundle.json) từ đơn vị nhận dữ liệu rồi nhập lại.</source>
-        <translation>The receiving office's key file cannot be used: {reason}. Ask the receiving office for the file (office-bundle.json) again, then import it again.</translation>
+        <translation>The receiving office&apos;s key file cannot be used: {reason}. Ask the receiving office for the file (office-bundle.json) again, then import it again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="82" />
-        <source>Chưa có khoá của đơn vị nhận dữ liệu nên chưa thể xuất. Hãy nhập tệp khoá (office-bundle.json) do đơn vị nhận gửi (lệnh 'station-app export --office-bundle TỆP').</source>
-        <translation>The receiving office's key has not been imported yet, so nothing can be exported. Import the key file (office-bundle.json) sent by the receiving office (command 'station-app export --office-bundle FILE').</translation>
+        <location filename="../../station_app/core/batch_format.py" line="82"/>
+        <source>Chưa có khoá của đơn vị nhận dữ liệu nên chưa thể xuất. Hãy nhập tệp khoá (office-bundle.json) do đơn vị nhận gửi (lệnh &apos;station-app export --office-bundle TỆP&apos;).</source>
+        <translation>The receiving office&apos;s key has not been imported yet, so nothing can be exported. Import the key file (office-bundle.json) sent by the receiving office (command &apos;station-app export --office-bundle FILE&apos;).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="88" />
+        <location filename="../../station_app/core/batch_format.py" line="88"/>
         <source>Không ghi được vào thư mục {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn thư mục khác. Chưa có lô nào được ghi nhận là đã xuất.</source>
         <translation>Cannot write to the folder {path}. Check that the USB stick is plugged in firmly and not write-protected, or choose another folder. No batch has been recorded as exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="94" />
+        <location filename="../../station_app/core/batch_format.py" line="94"/>
         <source>Ổ đĩa {path} đã đầy. Hãy xoá bớt tệp hoặc dùng USB khác rồi xuất lại. Chưa có lô nào được ghi nhận là đã xuất.</source>
         <translation>The drive {path} is full. Delete some files or use another USB stick, then export again. No batch has been recorded as exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="100" />
+        <location filename="../../station_app/core/batch_format.py" line="100"/>
         <source>Đang có một lần xuất dữ liệu khác trên máy này (ở cửa sổ ứng dụng hoặc dòng lệnh). Hãy chờ nó xong rồi xuất lại.</source>
         <translation>Another export is running on this laptop (in the app window or on the command line). Wait for it to finish, then export again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="106" />
+        <location filename="../../station_app/core/batch_format.py" line="106"/>
         <source>Bản lưu của lô {file} trong máy bị hỏng (mã băm không khớp) nên không ghi lại được. Hãy báo cán bộ CNTT.</source>
         <translation>The copy of batch {file} kept on this laptop is damaged (its hash does not match), so it cannot be written again. Tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="43" />
+        <location filename="../../station_app/services/list_exports.py" line="43"/>
         <source>Không ghi được tệp {path}: {reason}. Hãy chọn nơi lưu khác (ví dụ một ổ USB còn trống) rồi thử lại.</source>
         <translation>Could not write the file {path}: {reason}. Choose another place to save it (for example a USB stick with free space) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="49" />
+        <location filename="../../station_app/services/list_exports.py" line="49"/>
         <source>Chỉ lưu được danh sách dạng .pdf, .csv hoặc .xlsx (tệp đã chọn: {path}). Hãy đổi đuôi tên tệp.</source>
-        <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name's extension.</translation>
+        <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name&apos;s extension.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="54" />
+        <location filename="../../station_app/services/list_exports.py" line="54"/>
         <source>ổ đĩa đã đầy</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="55" />
-        <location filename="../../station_app/services/list_exports.py" line="56" />
+        <location filename="../../station_app/services/list_exports.py" line="55"/>
+        <location filename="../../station_app/services/list_exports.py" line="56"/>
         <source>không có quyền ghi vào thư mục này</source>
         <translation>you may not write to this folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="57" />
+        <location filename="../../station_app/services/list_exports.py" line="57"/>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="58" />
-        <location filename="../../station_app/services/list_exports.py" line="59" />
+        <location filename="../../station_app/services/list_exports.py" line="58"/>
+        <location filename="../../station_app/services/list_exports.py" line="59"/>
         <source>thư mục không tồn tại</source>
         <translation>the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="60" />
+        <location filename="../../station_app/services/list_exports.py" line="60"/>
         <source>đó là một thư mục, không phải tên tệp</source>
         <translation>that is a folder, not a file name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="62" />
+        <location filename="../../station_app/services/list_exports.py" line="62"/>
         <source>lỗi khi ghi tệp</source>
         <translation>an error while writing the file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="82" />
-        <source>Không có thôn/bản nào tên '{village}' trong danh sách người dân. Hãy gõ đúng tên (có dấu), ví dụ: {examples}.</source>
-        <translation>No village named '{village}' on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
+        <location filename="../../station_app/services/lists.py" line="85"/>
+        <source>Không có thôn/bản nào tên &apos;{village}&apos; trong danh sách người dân. Hãy gõ đúng tên (có dấu), ví dụ: {examples}.</source>
+        <translation>No village named &apos;{village}&apos; on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="66" />
-        <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy 'station-app office init --dir {path}' hoặc chọn đúng thư mục bằng --dir.</source>
-        <translation>Folder {path} is not a receiving office's folder yet. Run 'station-app office init --dir {path}' or choose the right folder with --dir.</translation>
+        <location filename="../../station_app/services/office.py" line="66"/>
+        <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy &apos;station-app office init --dir {path}&apos; hoặc chọn đúng thư mục bằng --dir.</source>
+        <translation>Folder {path} is not a receiving office&apos;s folder yet. Run &apos;station-app office init --dir {path}&apos; or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="72" />
+        <location filename="../../station_app/services/office.py" line="72"/>
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
-        <translation>Folder {path} already holds a receiving office's keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
+        <translation>Folder {path} already holds a receiving office&apos;s keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="78" />
-        <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh 'station-app export --public-key' của trạm ghi ra.</source>
-        <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its 'station-app export --public-key'.</translation>
+        <location filename="../../station_app/services/office.py" line="78"/>
+        <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh &apos;station-app export --public-key&apos; của trạm ghi ra.</source>
+        <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its &apos;station-app export --public-key&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="84" />
-        <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng 'station-app office stations list'.</source>
-        <translation>Station code {code} or this key is already registered. Check with 'station-app office stations list'.</translation>
+        <location filename="../../station_app/services/office.py" line="84"/>
+        <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng &apos;station-app office stations list&apos;.</source>
+        <translation>Station code {code} or this key is already registered. Check with &apos;station-app office stations list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="89" />
+        <location filename="../../station_app/services/office.py" line="89"/>
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
-        <translation>Could not open the receiving office's database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
+        <translation>Could not open the receiving office&apos;s database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="95" />
+        <location filename="../../station_app/services/office.py" line="95"/>
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="225" />
+        <location filename="../../station_app/services/progress.py" line="225"/>
         <source>phải từ ngày bắt đầu trở đi</source>
         <translation>must be on or after the start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="42" />
-        <source>Địa chỉ gửi dữ liệu '{url}' không dùng được (cần dạng http://máy:cổng hoặc https://máy:cổng). Hãy nhập lại tệp khoá của đơn vị nhận (office-bundle.json) hoặc sửa địa chỉ.</source>
-        <translation>The upload address '{url}' cannot be used (it must look like http://host:port or https://host:port). Import the office's key file (office-bundle.json) again or correct the address.</translation>
+        <location filename="../../station_app/services/office_client.py" line="42"/>
+        <source>Địa chỉ gửi dữ liệu &apos;{url}&apos; không dùng được (cần dạng http://máy:cổng hoặc https://máy:cổng). Hãy nhập lại tệp khoá của đơn vị nhận (office-bundle.json) hoặc sửa địa chỉ.</source>
+        <translation>The upload address &apos;{url}&apos; cannot be used (it must look like http://host:port or https://host:port). Import the office&apos;s key file (office-bundle.json) again or correct the address.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="48" />
+        <location filename="../../station_app/services/office_client.py" line="48"/>
         <source>Không kết nối được với đơn vị nhận ({host}). Kiểm tra mạng (3G/Wi-Fi) rồi thử lại sau; các lô chưa gửi vẫn được giữ trong máy.</source>
         <translation>Cannot connect to the receiving office ({host}). Check the network (3G/Wi-Fi) and try again later; batches not yet sent are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="55" />
+        <location filename="../../station_app/services/office_client.py" line="55"/>
         <source>Đơn vị nhận đang bận hoặc gặp sự cố (mã {status}). Hãy thử lại sau ít phút; các lô chưa gửi vẫn được giữ trong máy.</source>
         <translation>The receiving office is busy or has a problem (code {status}). Try again in a few minutes; batches not yet sent are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="67" />
+        <location filename="../../station_app/services/office_client.py" line="67"/>
         <source>Chứng chỉ của máy chủ {host} không khớp với dấu vân tay trong tệp khoá của đơn vị nhận, nên không gửi gì. Có thể đây không phải máy của đơn vị nhận. Hãy xin lại tệp khoá mới (office-bundle.json) từ đơn vị nhận, nhập lại, rồi gửi lại.</source>
-        <translation>The certificate of server {host} does not match the fingerprint in the office's key file, so nothing was sent. This may not be the office's server. Ask the office for a new key file (office-bundle.json), import it, then send again.</translation>
+        <translation>The certificate of server {host} does not match the fingerprint in the office&apos;s key file, so nothing was sent. This may not be the office&apos;s server. Ask the office for a new key file (office-bundle.json), import it, then send again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="74" />
+        <location filename="../../station_app/services/office_client.py" line="74"/>
         <source>Địa chỉ {host} dùng https nhưng tệp khoá của đơn vị nhận không có dấu vân tay chứng chỉ, nên không gửi gì. Hãy xin tệp khoá (office-bundle.json) có dấu vân tay từ đơn vị nhận rồi nhập lại.</source>
-        <translation>The address {host} uses https but the office's key file has no certificate fingerprint, so nothing was sent. Ask the office for a key file (office-bundle.json) with the fingerprint and import it.</translation>
+        <translation>The address {host} uses https but the office&apos;s key file has no certificate fingerprint, so nothing was sent. Ask the office for a key file (office-bundle.json) with the fingerprint and import it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="82" />
+        <location filename="../../station_app/services/office_client.py" line="82"/>
         <source>Đơn vị nhận từ chối lô {file}: {reason_text}. Lô vẫn được giữ trong máy và sẽ được gửi lại lần sau; hãy báo đơn vị nhận và cán bộ CNTT để sửa nguyên nhân.</source>
         <translation>The receiving office refused batch {file}: {reason_text}. The batch stays on this laptop and will be sent again next time; tell the receiving office and IT support so they can fix the cause.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="94" />
+        <location filename="../../station_app/services/office_client.py" line="94"/>
         <source>Lô {file} lớn hơn mức đơn vị nhận chấp nhận qua mạng. Hãy chép lô vào USB và mang đến đơn vị nhận, hoặc nhờ đơn vị nhận nâng giới hạn.</source>
         <translation>Batch {file} is larger than the office accepts over the network. Copy it to a USB stick and bring it to the office, or ask the office to raise the limit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="100" />
-        <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy gửi khoá công khai của trạm ('station-app export --public-key') cho đơn vị nhận để được đăng ký.</source>
-        <translation>The receiving office has not registered station {code}. Send the station's public key ('station-app export --public-key') to the office to be registered.</translation>
+        <location filename="../../station_app/services/office_client.py" line="100"/>
+        <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy gửi khoá công khai của trạm (&apos;station-app export --public-key&apos;) cho đơn vị nhận để được đăng ký.</source>
+        <translation>The receiving office has not registered station {code}. Send the station&apos;s public key (&apos;station-app export --public-key&apos;) to the office to be registered.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="106" />
+        <location filename="../../station_app/services/office_client.py" line="106"/>
         <source>Máy chủ {host} trả lời không như dịch vụ của đơn vị nhận (mã {status}). Hãy kiểm tra địa chỉ gửi dữ liệu trong tệp khoá của đơn vị nhận, hoặc báo cán bộ CNTT.</source>
-        <translation>Server {host} does not answer like the office's service (code {status}). Check the upload address in the office's key file, or tell the IT staff.</translation>
+        <translation>Server {host} does not answer like the office&apos;s service (code {status}). Check the upload address in the office&apos;s key file, or tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="36" />
+        <location filename="../../station_app/services/office_queries.py" line="36"/>
         <source>Không đọc được tệp {file} trong thư mục đơn vị nhận {path}. Kiểm tra quyền truy cập thư mục, hoặc chép lại tệp này từ bản sao lưu của thư mục.</source>
-        <translation>The file {file} in the office folder {path} cannot be read. Check the access rights to the folder, or copy the file back from the folder's backup.</translation>
+        <translation>The file {file} in the office folder {path} cannot be read. Check the access rights to the folder, or copy the file back from the folder&apos;s backup.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="42" />
-        <source>Mã trạm "{code}" không dùng được. Hãy nhập đúng mã trạm như trong tên tệp lô của trạm (3 đến 32 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ TYT-MK).</source>
-        <translation>The station code "{code}" cannot be used. Enter the station code as in the station's batch file names (3 to 32 capital letters, digits or hyphens, e.g. TYT-MK).</translation>
+        <location filename="../../station_app/services/office_queries.py" line="42"/>
+        <source>Mã trạm &quot;{code}&quot; không dùng được. Hãy nhập đúng mã trạm như trong tên tệp lô của trạm (3 đến 32 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ TYT-MK).</source>
+        <translation>The station code &quot;{code}&quot; cannot be used. Enter the station code as in the station&apos;s batch file names (3 to 32 capital letters, digits or hyphens, e.g. TYT-MK).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="48" />
+        <location filename="../../station_app/services/office_queries.py" line="48"/>
         <source>Không thấy {path}. USB có thể đã bị rút ra: hãy cắm lại rồi chọn lại tệp hoặc thư mục.</source>
         <translation>{path} is not there. The USB stick may have been pulled out: plug it in again and choose the files or folder again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="53" />
+        <location filename="../../station_app/services/office_queries.py" line="53"/>
         <source>Không thấy tệp lô (.batch) nào trong những gì đã chọn. Tệp lô do trạm xuất ra có tên dạng TYT-MK-000001.batch: hãy chọn đúng thư mục trên USB của trạm.</source>
-        <translation>No batch file (.batch) among what was chosen. A station's batch files are named like TYT-MK-000001.batch: choose the right folder on the station's USB stick.</translation>
+        <translation>No batch file (.batch) among what was chosen. A station&apos;s batch files are named like TYT-MK-000001.batch: choose the right folder on the station&apos;s USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="59" />
+        <location filename="../../station_app/services/office_queries.py" line="59"/>
         <source>Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận (mất kết nối tới máy chủ, hoặc tệp cơ sở dữ liệu bị hỏng). Kiểm tra mạng và máy chủ PostgreSQL rồi thử lại; nếu dùng SQLite, mở lại cửa sổ. Lô đang nhập dở không bị ghi nửa chừng.</source>
         <translation>The office database cannot be read or written (the connection to the server was lost, or the database file is damaged). Check the network and the PostgreSQL server and try again; with SQLite, open the window again. A batch being imported is never left half-written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="65" />
+        <location filename="../../station_app/services/office_queries.py" line="65"/>
         <source>tệp không phải cơ sở dữ liệu hoặc đã bị hỏng</source>
         <translation>the file is not a database or is damaged</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_tls.py" line="37" />
-        <source>Địa chỉ '{url}' không dùng được. Hãy viết dạng https://TÊN-MÁY-HOẶC-IP:CỔNG (hoặc http:// trong mạng nội bộ), ví dụ https://192.168.1.10:8765.</source>
-        <translation>The address '{url}' cannot be used. Write it as https://HOST-NAME-OR-IP:PORT (or http:// on a closed network), for example https://192.168.1.10:8765.</translation>
+        <location filename="../../station_app/services/office_tls.py" line="37"/>
+        <source>Địa chỉ &apos;{url}&apos; không dùng được. Hãy viết dạng https://TÊN-MÁY-HOẶC-IP:CỔNG (hoặc http:// trong mạng nội bộ), ví dụ https://192.168.1.10:8765.</source>
+        <translation>The address &apos;{url}&apos; cannot be used. Write it as https://HOST-NAME-OR-IP:PORT (or http:// on a closed network), for example https://192.168.1.10:8765.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_tls.py" line="43" />
+        <location filename="../../station_app/services/office_tls.py" line="43"/>
         <source>Không đọc được chứng chỉ hoặc khoá TLS ({path}). Hãy chỉ đúng tệp PEM bằng --tls-cert và --tls-key, hoặc bỏ hai tuỳ chọn này để dùng chứng chỉ tự ký của đơn vị.</source>
-        <translation>Cannot read the TLS certificate or key ({path}). Name the right PEM files with --tls-cert and --tls-key, or leave both options out to use the office's self-signed certificate.</translation>
+        <translation>Cannot read the TLS certificate or key ({path}). Name the right PEM files with --tls-cert and --tls-key, or leave both options out to use the office&apos;s self-signed certificate.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="39" />
-        <source>Tên tệp lô '{name}' không đúng dạng MÃTRẠM-000001.batch. Hãy gửi đúng tệp lô do trạm xuất ra.</source>
-        <translation>The batch file name '{name}' is not of the form STATIONCODE-000001.batch. Send the batch file exactly as the station exported it.</translation>
+        <location filename="../../station_app/services/office_upload.py" line="39"/>
+        <source>Tên tệp lô &apos;{name}&apos; không đúng dạng MÃTRẠM-000001.batch. Hãy gửi đúng tệp lô do trạm xuất ra.</source>
+        <translation>The batch file name &apos;{name}&apos; is not of the form STATIONCODE-000001.batch. Send the batch file exactly as the station exported it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="44" />
+        <location filename="../../station_app/services/office_upload.py" line="44"/>
         <source>Lô lớn hơn giới hạn {mib} MiB của đơn vị nhận. Hãy mang lô đến bằng USB, hoặc nhờ đơn vị nhận nâng giới hạn (--max-mib).</source>
-        <translation>The batch is larger than the office's limit of {mib} MiB. Bring it on a USB stick, or ask the office to raise the limit (--max-mib).</translation>
+        <translation>The batch is larger than the office&apos;s limit of {mib} MiB. Bring it on a USB stick, or ask the office to raise the limit (--max-mib).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="53" />
-        <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy gửi khoá công khai của trạm cho đơn vị nhận ('station-app office stations add').</source>
-        <translation>Station {code} is not registered with the receiving office. Send the station's public key to the office ('station-app office stations add').</translation>
+        <location filename="../../station_app/services/office_upload.py" line="53"/>
+        <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy gửi khoá công khai của trạm cho đơn vị nhận (&apos;station-app office stations add&apos;).</source>
+        <translation>Station {code} is not registered with the receiving office. Send the station&apos;s public key to the office (&apos;station-app office stations add&apos;).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="60" />
+        <location filename="../../station_app/services/office_upload.py" line="60"/>
         <source>Đơn vị nhận không ghi được lô vào thư mục {path} (đầy ổ đĩa hoặc thiếu quyền ghi). Hãy thử gửi lại sau; cán bộ CNTT của đơn vị nhận cần kiểm tra ổ đĩa.</source>
-        <translation>The receiving office cannot write the batch into folder {path} (disk full or no write permission). Try sending again later; the office's IT staff need to check the disk.</translation>
+        <translation>The receiving office cannot write the batch into folder {path} (disk full or no write permission). Try sending again later; the office&apos;s IT staff need to check the disk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="66" />
+        <location filename="../../station_app/services/office_upload.py" line="66"/>
         <source>Lô đến quá chậm (quá {seconds} giây) nên đơn vị nhận đã dừng nhận; không giữ gì của lần gửi này. Hãy gửi lại khi mạng tốt hơn.</source>
         <translation>The batch arrived too slowly (over {seconds} seconds), so the office stopped receiving it; nothing of this attempt was kept. Send it again when the network is better.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="72" />
+        <location filename="../../station_app/services/office_upload.py" line="72"/>
         <source>Đơn vị nhận chưa nhận được lô lúc này (cơ sở dữ liệu bận hoặc không kết nối được). Hãy gửi lại sau ít phút; không có gì của lô được ghi.</source>
         <translation>The receiving office cannot take the batch right now (its database is busy or unreachable). Send it again in a few minutes; nothing of the batch was written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="66" />
+        <location filename="../../station_app/services/upload.py" line="66"/>
         <source>Địa chỉ đơn vị nhận không dùng được: {reason}. Hãy nhập lại theo dạng https://may-chu:8443 (hoặc để trống để dùng địa chỉ trong gói khoá của đơn vị nhận).</source>
-        <translation>The office address cannot be used: {reason}. Enter it again as https://server:8443 (or leave it empty to use the address in the office's key bundle).</translation>
+        <translation>The office address cannot be used: {reason}. Enter it again as https://server:8443 (or leave it empty to use the address in the office&apos;s key bundle).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="72" />
+        <location filename="../../station_app/services/upload.py" line="72"/>
         <source>Chưa có địa chỉ gửi lô qua mạng. Hãy nhập gói khoá mới của đơn vị nhận (có địa chỉ gửi) hoặc nhập địa chỉ ở trang Xuất dữ liệu; nếu không có mạng, hãy xuất ra USB.</source>
-        <translation>There is no address to send batches over the network. Import the office's new key bundle (with its address) or enter the address on the Export page; without a network, export to a USB stick.</translation>
+        <translation>There is no address to send batches over the network. Import the office&apos;s new key bundle (with its address) or enter the address on the Export page; without a network, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="78" />
+        <location filename="../../station_app/services/upload.py" line="78"/>
         <source>địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ</source>
         <translation>the address must start with http:// or https:// and name a server</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="79" />
+        <location filename="../../station_app/services/upload.py" line="79"/>
         <source>dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)</source>
         <translation>the certificate fingerprint must be 64 hex digits (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="80" />
+        <location filename="../../station_app/services/upload.py" line="80"/>
         <source>địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận</source>
-        <translation>an https address needs the office certificate's fingerprint</translation>
+        <translation>an https address needs the office certificate&apos;s fingerprint</translation>
     </message>
 </context>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="55" />
+        <location filename="../../station_app/services/accounts.py" line="55"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="59" />
-        <location filename="../../station_app/services/registry.py" line="165" />
+        <location filename="../../station_app/services/accounts.py" line="59"/>
+        <location filename="../../station_app/services/registry.py" line="165"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="62" />
-        <location filename="../../station_app/services/accounts.py" line="148" />
+        <location filename="../../station_app/services/accounts.py" line="62"/>
+        <location filename="../../station_app/services/accounts.py" line="148"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="137" />
+        <location filename="../../station_app/services/accounts.py" line="137"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="151" />
+        <location filename="../../station_app/services/demo.py" line="152"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="57" />
+        <location filename="../../station_app/services/station_setup.py" line="57"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="59" />
+        <location filename="../../station_app/services/station_setup.py" line="59"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="60" />
+        <location filename="../../station_app/services/station_setup.py" line="60"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="61" />
+        <location filename="../../station_app/services/station_setup.py" line="61"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="166" />
+        <location filename="../../station_app/services/registry.py" line="166"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="167" />
+        <location filename="../../station_app/services/registry.py" line="167"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="168" />
+        <location filename="../../station_app/services/registry.py" line="168"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="169" />
+        <location filename="../../station_app/services/registry.py" line="169"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="170" />
+        <location filename="../../station_app/services/registry.py" line="170"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="171" />
+        <location filename="../../station_app/services/registry.py" line="171"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="172" />
+        <location filename="../../station_app/services/registry.py" line="172"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="173" />
-        <location filename="../../station_app/services/station_setup.py" line="65" />
+        <location filename="../../station_app/services/registry.py" line="173"/>
+        <location filename="../../station_app/services/station_setup.py" line="65"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="174" />
+        <location filename="../../station_app/services/registry.py" line="174"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="175" />
+        <location filename="../../station_app/services/registry.py" line="175"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="176" />
+        <location filename="../../station_app/services/registry.py" line="176"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="177" />
+        <location filename="../../station_app/services/registry.py" line="177"/>
         <source>Lý do khám lần hai</source>
         <translation>Reason for second visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="178" />
+        <location filename="../../station_app/services/registry.py" line="178"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="68" />
+        <location filename="../../station_app/services/station_setup.py" line="68"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="106" />
-        <location filename="../../station_app/services/roster_import.py" line="499" />
-        <location filename="../../station_app/services/roster_import.py" line="502" />
+        <location filename="../../station_app/services/roster_import.py" line="107"/>
+        <location filename="../../station_app/services/roster_import.py" line="500"/>
+        <location filename="../../station_app/services/roster_import.py" line="503"/>
         <source>Ghép cột</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="405" />
+        <location filename="../../station_app/services/lists.py" line="404"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="422" />
+        <location filename="../../station_app/services/lists.py" line="421"/>
         <source>Sắp xếp theo</source>
         <translation>Sort by</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="224" />
+        <location filename="../../station_app/services/progress.py" line="224"/>
         <source>Đến ngày</source>
         <translation>To date</translation>
     </message>
@@ -5351,112 +5351,112 @@ quarantined</translation>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="22" />
+        <location filename="../../station_app/core/record_lines.py" line="22"/>
         <source>Huyết áp lần {reading}</source>
         <translation>Blood pressure, reading {reading}</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="23" />
+        <location filename="../../station_app/core/record_lines.py" line="23"/>
         <source>{measure} (lần {reading})</source>
         <translation>{measure} (reading {reading})</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="24" />
+        <location filename="../../station_app/core/record_lines.py" line="24"/>
         <source>lúc đói</source>
         <translation>fasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="25" />
+        <location filename="../../station_app/core/record_lines.py" line="25"/>
         <source>không nhịn đói</source>
         <translation>not fasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="26" />
+        <location filename="../../station_app/core/record_lines.py" line="26"/>
         <source>Huyết áp trung bình</source>
         <translation>Average blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="27" />
+        <location filename="../../station_app/core/record_lines.py" line="27"/>
         <source>Phân độ huyết áp</source>
         <translation>Blood pressure grade</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="28" />
+        <location filename="../../station_app/core/record_lines.py" line="28"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="29" />
+        <location filename="../../station_app/core/record_lines.py" line="29"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="30" />
+        <location filename="../../station_app/core/record_lines.py" line="30"/>
         <source>Khám {specialty}</source>
         <translation>Examination: {specialty}</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="31" />
+        <location filename="../../station_app/core/record_lines.py" line="31"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="32" />
+        <location filename="../../station_app/core/record_lines.py" line="32"/>
         <source>Chẩn đoán (ICD-10)</source>
         <translation>Diagnoses (ICD-10)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="33" />
+        <location filename="../../station_app/core/record_lines.py" line="33"/>
         <source>Phân loại sức khoẻ</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="34" />
+        <location filename="../../station_app/core/record_lines.py" line="34"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="35" />
+        <location filename="../../station_app/core/record_lines.py" line="35"/>
         <source>Phân loại nặng nhất của các chuyên khoa</source>
         <translation>Most severe class of the specialties</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="36" />
+        <location filename="../../station_app/core/record_lines.py" line="36"/>
         <source>Lý do chọn phân loại khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="37" />
+        <location filename="../../station_app/core/record_lines.py" line="37"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="38" />
+        <location filename="../../station_app/core/record_lines.py" line="38"/>
         <source>Chuyển tuyến đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="39" />
+        <location filename="../../station_app/core/record_lines.py" line="39"/>
         <source>Lý do chuyển tuyến</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="40" />
+        <location filename="../../station_app/core/record_lines.py" line="40"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="41" />
+        <location filename="../../station_app/core/record_lines.py" line="41"/>
         <source>Theo dõi sau chuyển tuyến</source>
         <translation>Referral follow-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="42" />
+        <location filename="../../station_app/core/record_lines.py" line="42"/>
         <source>Chủ đề tư vấn</source>
         <translation>Counselling topics</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/record_lines.py" line="43" />
+        <location filename="../../station_app/core/record_lines.py" line="43"/>
         <source>Nội dung tư vấn</source>
         <translation>Counselling notes</translation>
     </message>
@@ -5464,169 +5464,169 @@ quarantined</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../station_app/core/model.py" line="17" />
+        <location filename="../../station_app/core/model.py" line="17"/>
         <source>Điều dưỡng</source>
         <translation>Nurse</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="18" />
+        <location filename="../../station_app/core/model.py" line="18"/>
         <source>Bác sĩ</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="19" />
+        <location filename="../../station_app/core/model.py" line="19"/>
         <source>Điều phối viên</source>
         <translation>Coordinator</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="20" />
+        <location filename="../../station_app/core/model.py" line="20"/>
         <source>Quản trị viên</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="55" />
+        <location filename="../../station_app/core/model.py" line="55"/>
         <source>Đối tượng chính sách</source>
         <translation>Policy beneficiary</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="56" />
+        <location filename="../../station_app/core/model.py" line="56"/>
         <source>Người cao tuổi</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="57" />
+        <location filename="../../station_app/core/model.py" line="57"/>
         <source>Hộ nghèo</source>
         <translation>Poor household</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="58" />
+        <location filename="../../station_app/core/model.py" line="58"/>
         <source>Hộ cận nghèo</source>
         <translation>Near-poor household</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="59" />
+        <location filename="../../station_app/core/model.py" line="59"/>
         <source>Người khuyết tật</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="60" />
+        <location filename="../../station_app/core/model.py" line="60"/>
         <source>Dân tộc thiểu số</source>
         <translation>Ethnic minority</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="61" />
+        <location filename="../../station_app/core/model.py" line="61"/>
         <source>Trẻ em dưới 6 tuổi</source>
         <translation>Child under 6</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="62" />
+        <location filename="../../station_app/core/model.py" line="62"/>
         <source>Học sinh</source>
         <translation>Pupil</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="63" />
+        <location filename="../../station_app/core/model.py" line="63"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="72" />
-        <location filename="../../station_app/services/accounts.py" line="135" />
-        <location filename="../../station_app/services/accounts.py" line="153" />
+        <location filename="../../station_app/services/accounts.py" line="72"/>
+        <location filename="../../station_app/services/accounts.py" line="135"/>
+        <location filename="../../station_app/services/accounts.py" line="153"/>
         <source>tài khoản</source>
         <translation>account</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="361" />
-        <location filename="../../station_app/services/registry.py" line="400" />
+        <location filename="../../station_app/services/registry.py" line="361"/>
+        <location filename="../../station_app/services/registry.py" line="400"/>
         <source>người dân</source>
         <translation>resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="482" />
+        <location filename="../../station_app/services/registry.py" line="482"/>
         <source>người dân, điểm khám hoặc đợt khám</source>
         <translation>resident, exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="325" />
+        <location filename="../../station_app/services/examination.py" line="325"/>
         <source>điểm khám hoặc đợt khám</source>
         <translation>exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="352" />
-        <location filename="../../station_app/services/findings.py" line="393" />
-        <location filename="../../station_app/services/registry.py" line="513" />
+        <location filename="../../station_app/services/examination.py" line="352"/>
+        <location filename="../../station_app/services/findings.py" line="393"/>
+        <location filename="../../station_app/services/registry.py" line="513"/>
         <source>lượt khám</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="31" />
+        <location filename="../../station_app/ui/printing.py" line="31"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="32" />
+        <location filename="../../station_app/ui/printing.py" line="32"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="33" />
+        <location filename="../../station_app/ui/printing.py" line="33"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="74" />
+        <location filename="../../station_app/ui/pages/reception.py" line="62"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="75" />
+        <location filename="../../station_app/ui/pages/reception.py" line="63"/>
         <source>Đang khám</source>
         <translation>In examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="76" />
+        <location filename="../../station_app/ui/pages/reception.py" line="64"/>
         <source>Đã khám xong</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="77" />
+        <location filename="../../station_app/ui/pages/reception.py" line="65"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="78" />
+        <location filename="../../station_app/ui/pages/reception.py" line="66"/>
         <source>Đã huỷ</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/batch_export.py" line="136" />
-        <location filename="../../station_app/services/upload.py" line="462" />
+        <location filename="../../station_app/services/batch_export.py" line="136"/>
+        <location filename="../../station_app/services/upload.py" line="462"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="24" />
+        <location filename="../../station_app/services/progress.py" line="24"/>
         <source>(Chưa ghi thôn/bản)</source>
         <translation>(No village recorded)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="25" />
-        <location filename="../../station_app/ui/pages/progress.py" line="301" />
+        <location filename="../../station_app/services/progress.py" line="25"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="280"/>
         <source>(Chưa ghi lớp)</source>
         <translation>(No class recorded)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="26" />
+        <location filename="../../station_app/services/progress.py" line="26"/>
         <source>Tất cả điểm khám</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="217" />
+        <location filename="../../station_app/services/progress.py" line="217"/>
         <source>đợt khám</source>
         <translation>campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="220" />
+        <location filename="../../station_app/services/progress.py" line="220"/>
         <source>điểm khám</source>
         <translation>exam site</translation>
     </message>
@@ -5634,37 +5634,37 @@ quarantined</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../station_app/services/lists.py" line="62" />
+        <location filename="../../station_app/services/lists.py" line="65"/>
         <source>Không có số điện thoại</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="63" />
+        <location filename="../../station_app/services/lists.py" line="66"/>
         <source>Chưa có số định danh</source>
         <translation>No ID number yet</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="64" />
+        <location filename="../../station_app/services/lists.py" line="67"/>
         <source>Già yếu/khuyết tật sống một mình</source>
         <translation>Elderly or disabled, living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="75" />
+        <location filename="../../station_app/services/lists.py" line="78"/>
         <source>Trùng họ tên và ngày/năm sinh</source>
         <translation>Same name and date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="76" />
+        <location filename="../../station_app/services/lists.py" line="79"/>
         <source>Trùng mã thẻ BHYT</source>
         <translation>Same health insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="77" />
+        <location filename="../../station_app/services/lists.py" line="80"/>
         <source>Khám từ hai lần trong đợt</source>
         <translation>Examined twice or more in this campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="378" />
+        <location filename="../../station_app/services/lists.py" line="369"/>
         <source>lượt khám có chuyển tuyến</source>
         <translation>visit with a referral</translation>
     </message>
@@ -5672,32 +5672,32 @@ quarantined</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="51" />
-        <source>trạm chưa được đăng ký với đơn vị nhận (lệnh 'office stations add')</source>
-        <translation>the station is not registered with the receiving office (command 'office stations add')</translation>
+        <location filename="../../station_app/services/office.py" line="51"/>
+        <source>trạm chưa được đăng ký với đơn vị nhận (lệnh &apos;office stations add&apos;)</source>
+        <translation>the station is not registered with the receiving office (command &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="52" />
+        <location filename="../../station_app/services/office.py" line="52"/>
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="53" />
+        <location filename="../../station_app/services/office.py" line="53"/>
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="54" />
+        <location filename="../../station_app/services/office.py" line="54"/>
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="60" />
+        <location filename="../../station_app/services/office.py" line="60"/>
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="61" />
+        <location filename="../../station_app/services/office.py" line="61"/>
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
@@ -5705,22 +5705,22 @@ quarantined</translation>
 <context>
     <name>receipts</name>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="36" />
+        <location filename="../../station_app/services/receipts.py" line="36"/>
         <source>không phải tệp biên nhận (JSON office-receipt/1)</source>
         <translation>not a receipt file (JSON office-receipt/1)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="37" />
+        <location filename="../../station_app/services/receipts.py" line="37"/>
         <source>chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký</source>
         <translation>invalid signature: the receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="38" />
+        <location filename="../../station_app/services/receipts.py" line="38"/>
         <source>biên nhận của trạm khác</source>
-        <translation>another station's receipt</translation>
+        <translation>another station&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="39" />
+        <location filename="../../station_app/services/receipts.py" line="39"/>
         <source>trạm không có lô này (số thứ tự hoặc mã băm không khớp)</source>
         <translation>this station has no such batch (sequence number or hash does not match)</translation>
     </message>
@@ -5728,67 +5728,67 @@ quarantined</translation>
 <context>
     <name>scan</name>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="69" />
+        <location filename="../../station_app/core/qr_payloads.py" line="69"/>
         <source>Số định danh trên thẻ không khớp với giới tính. Hãy đối chiếu với thẻ và hỏi lại người dân trước khi lưu.</source>
         <translation>The ID number on the card does not match the sex. Please check against the card and confirm with the resident before saving.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="74" />
+        <location filename="../../station_app/core/qr_payloads.py" line="74"/>
         <source>Số định danh trên thẻ không khớp với năm sinh. Hãy đối chiếu với thẻ và hỏi lại người dân trước khi lưu.</source>
         <translation>The ID number on the card does not match the year of birth. Please check against the card and confirm with the resident before saving.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="79" />
+        <location filename="../../station_app/core/qr_payloads.py" line="79"/>
         <source>Thẻ BHYT đã hết hạn sử dụng. Hãy báo cho người dân và hỏi xem họ có thẻ mới không.</source>
         <translation>The health insurance card has expired. Please let the resident know and ask whether they have a new card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="82" />
+        <location filename="../../station_app/core/qr_payloads.py" line="82"/>
         <source>Thẻ BHYT chưa đến ngày có giá trị sử dụng. Hãy kiểm tra ngày trên thẻ và ngày giờ của máy tính.</source>
-        <translation>The health insurance card is not valid yet. Please check the dates on the card and the computer's date and time.</translation>
+        <translation>The health insurance card is not valid yet. Please check the dates on the card and the computer&apos;s date and time.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="85" />
+        <location filename="../../station_app/core/qr_payloads.py" line="85"/>
         <source>Máy quét đang ở chế độ bàn phím nên chữ tiếng Việt bị sai. Hãy chuyển máy quét sang chế độ cổng COM (serial) hoặc dùng camera, rồi quét lại.</source>
         <translation>The scanner is in keyboard mode, so Vietnamese characters come out wrong. Please switch the scanner to COM port (serial) mode or use the camera, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="90" />
+        <location filename="../../station_app/core/qr_payloads.py" line="90"/>
         <source>Mã QR có thông tin sai định dạng nên không dùng được. Hãy quét lại; nếu vẫn lỗi, hãy nhập tay theo thẻ.</source>
         <translation>The QR code contains incorrectly formatted information and cannot be used. Please scan again; if the error persists, enter the details manually from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="97" />
+        <location filename="../../station_app/core/qr_payloads.py" line="97"/>
         <source>Không đọc được nội dung mã. Hãy quét lại.</source>
         <translation>Cannot read the code contents. Please scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="98" />
+        <location filename="../../station_app/core/qr_payloads.py" line="98"/>
         <source>Dữ liệu từ máy quét không phải văn bản UTF-8. Hãy đặt máy quét ở chế độ cổng COM (serial), mã hoá UTF-8, rồi quét lại.</source>
         <translation>The data from the scanner is not UTF-8 text. Please set the scanner to COM port (serial) mode with UTF-8 encoding, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="103" />
+        <location filename="../../station_app/core/qr_payloads.py" line="103"/>
         <source>Mã này không phải CCCD, thẻ BHYT hay phiếu khám của trạm. Hãy quét đúng mã QR trên thẻ; nếu đúng mã mà vẫn lỗi, hãy chuyển máy quét sang chế độ cổng COM (serial) hoặc dùng camera.</source>
-        <translation>This code is not from an ID card (CCCD), a health insurance card or one of this station's visit slips. Please scan the correct QR code on the card; if the code is correct but the error persists, switch the scanner to COM port (serial) mode or use the camera.</translation>
+        <translation>This code is not from an ID card (CCCD), a health insurance card or one of this station&apos;s visit slips. Please scan the correct QR code on the card; if the code is correct but the error persists, switch the scanner to COM port (serial) mode or use the camera.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="108" />
+        <location filename="../../station_app/core/qr_payloads.py" line="108"/>
         <source>Mã QR không theo mẫu thẻ đã biết (thiếu hoặc thừa thông tin). Hãy quét lại; nếu vẫn lỗi, hãy nhập tay theo thẻ.</source>
         <translation>The QR code does not match any known card format (missing or extra information). Please scan again; if the error persists, enter the details manually from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="113" />
+        <location filename="../../station_app/core/qr_payloads.py" line="113"/>
         <source>Mã thẻ BHYT bị đọc thiếu phần cuối. Hãy giữ thẻ yên rồi quét lại.</source>
         <translation>The end of the health insurance card code was not read. Please hold the card still and scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="114" />
+        <location filename="../../station_app/core/qr_payloads.py" line="114"/>
         <source>Mã trên phiếu khám bị hỏng hoặc đọc sai. Hãy quét lại; nếu vẫn lỗi, hãy tìm lượt khám theo tên hoặc số thứ tự.</source>
         <translation>The code on the visit slip is damaged or was misread. Please scan again; if the error persists, look up the visit by name or queue number.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="119" />
+        <location filename="../../station_app/core/qr_payloads.py" line="119"/>
         <source>Phiếu khám này do một phiên bản khác của ứng dụng in ra. Hãy cập nhật ứng dụng, hoặc tìm lượt khám theo tên.</source>
         <translation>This visit slip was printed by a different version of the app. Please update the app, or look up the visit by name.</translation>
     </message>
@@ -5796,255 +5796,295 @@ quarantined</translation>
 <context>
     <name>self_test</name>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="133" />
+        <location filename="../../station_app/services/self_test.py" line="142"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="134" />
+        <location filename="../../station_app/services/self_test.py" line="143"/>
         <source>Phông chữ tiếng Việt</source>
         <translation>Vietnamese font</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="135" />
+        <location filename="../../station_app/services/self_test.py" line="144"/>
         <source>Đọc mã QR</source>
         <translation>QR code reading</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="136" />
+        <location filename="../../station_app/services/self_test.py" line="145"/>
         <source>In ra tệp PDF</source>
         <translation>Printing to a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="137" />
+        <location filename="../../station_app/services/self_test.py" line="146"/>
         <source>Chữ ký số</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="138" />
+        <location filename="../../station_app/services/self_test.py" line="147"/>
         <source>Mã hoá dữ liệu</source>
         <translation>Data encryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="139" />
+        <location filename="../../station_app/services/self_test.py" line="148"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="140" />
+        <location filename="../../station_app/services/self_test.py" line="149"/>
         <source>Cổng COM (máy quét)</source>
         <translation>COM ports (scanner)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="141" />
+        <location filename="../../station_app/services/self_test.py" line="150"/>
         <source>Dung lượng ổ đĩa</source>
         <translation>Disk space</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="142" />
+        <location filename="../../station_app/services/self_test.py" line="151"/>
         <source>Gói khoá của cơ quan y tế</source>
-        <translation>Health office's key bundle</translation>
+        <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="143" />
+        <location filename="../../station_app/services/self_test.py" line="152"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="157" />
+        <location filename="../../station_app/services/self_test.py" line="153"/>
+        <source>Ngày giờ của máy</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="154"/>
+        <source>Danh sách người dân</source>
+        <translation>Residents' roster</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="168"/>
         <source>Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục logs trong thư mục dữ liệu) cho cán bộ hỗ trợ.</source>
         <translation>Unexpected error during the check. Reinstall the app; if it still fails, send the log file (logs folder in the data folder) to support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="173" />
+        <location filename="../../station_app/services/self_test.py" line="184"/>
         <source>Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục backups) với sự giúp đỡ của cán bộ hỗ trợ.</source>
         <translation>The database file is damaged. Do not use this laptop; restore from a backup (backups folder) with the help of support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="177" />
+        <location filename="../../station_app/services/self_test.py" line="188"/>
         <source>Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.</source>
         <translation>The data was made by a newer version of the app. Install the newest version of the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="181" />
+        <location filename="../../station_app/services/self_test.py" line="192"/>
         <source>Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.</source>
         <translation>The database is busy (being written). Wait a moment, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="188" />
+        <location filename="../../station_app/services/self_test.py" line="199"/>
         <source>Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại.</source>
         <translation>The database could not be written. Check the disk, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="191" />
+        <location filename="../../station_app/services/self_test.py" line="202"/>
         <source>OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được thiết lập.</source>
         <translation>OK: a new database was created, upgraded and written (version {revision}). The station is not set up yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="195" />
+        <location filename="../../station_app/services/self_test.py" line="206"/>
         <source>OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị thay đổi).</source>
         <translation>OK: opened and written (version {after}, checked on a copy; the real data was not changed).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="198" />
+        <location filename="../../station_app/services/self_test.py" line="209"/>
         <source>OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật được nâng cấp khi mở ứng dụng.</source>
         <translation>OK: opened, upgraded (version {before} → {after}) and written on a copy; the real data is upgraded when the app opens.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="211" />
+        <location filename="../../station_app/services/self_test.py" line="222"/>
         <source>Thiếu hoặc hỏng tệp phông chữ {file}. Hãy cài lại ứng dụng.</source>
         <translation>The font file {file} is missing or damaged. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="215" />
+        <location filename="../../station_app/services/self_test.py" line="226"/>
         <source>Phông chữ {file} thiếu chữ {letters}. Hãy cài lại ứng dụng.</source>
         <translation>The font {file} lacks the letters {letters}. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="218" />
+        <location filename="../../station_app/services/self_test.py" line="229"/>
         <source>OK: phông chữ hiển thị và in được đủ dấu tiếng Việt ({letters}).</source>
         <translation>OK: the font shows and prints every Vietnamese letter ({letters}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="235" />
+        <location filename="../../station_app/services/self_test.py" line="246"/>
         <source>Ảnh mã QR mẫu của ứng dụng bị thiếu hoặc hỏng nên không kiểm tra được bộ đọc mã. Hãy cài lại ứng dụng.</source>
-        <translation>The app's sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
+        <translation>The app&apos;s sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="244" />
+        <location filename="../../station_app/services/self_test.py" line="255"/>
         <source>Bộ đọc mã {decoder} không đọc được ảnh mã QR mẫu. Máy quét bằng camera và ảnh sẽ không dùng được; hãy cài lại ứng dụng (trên Linux: gói libzbar0).</source>
         <translation>The code reader {decoder} could not read the sample QR picture. Scanning with the camera and from pictures will not work; reinstall the app (on Linux: the libzbar0 package).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="247" />
+        <location filename="../../station_app/services/self_test.py" line="258"/>
         <source>OK: cả hai bộ đọc mã (zxing-cpp và zbar) đọc đúng ảnh mã QR mẫu.</source>
         <translation>OK: both code readers (zxing-cpp and zbar) read the sample QR picture correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="265" />
+        <location filename="../../station_app/services/self_test.py" line="276"/>
         <source>Tệp PDF in thử không đọc lại được đúng chữ tiếng Việt. Hãy cài lại ứng dụng.</source>
         <translation>The test PDF did not read back with the right Vietnamese text. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="267" />
+        <location filename="../../station_app/services/self_test.py" line="278"/>
         <source>OK: in thử ra tệp PDF và đọc lại được đúng chữ tiếng Việt.</source>
         <translation>OK: a test PDF was printed to a file and its Vietnamese text read back correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="297" />
+        <location filename="../../station_app/services/self_test.py" line="308"/>
         <source>Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng.</source>
         <translation>The test signature could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="299" />
+        <location filename="../../station_app/services/self_test.py" line="310"/>
         <source>OK: ký số (Ed25519) và kiểm tra chữ ký được.</source>
         <translation>OK: signing (Ed25519) and checking the signature work.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="317" />
+        <location filename="../../station_app/services/self_test.py" line="328"/>
         <source>Mã hoá rồi giải mã thử không ra đúng dữ liệu. Hãy cài lại ứng dụng.</source>
         <translation>Encrypting and decrypting test data did not give the same data back. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="319" />
+        <location filename="../../station_app/services/self_test.py" line="330"/>
         <source>OK: mã hoá và giải mã thử (age) đúng.</source>
         <translation>OK: test encryption and decryption (age) are correct.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="326" />
+        <location filename="../../station_app/services/self_test.py" line="337"/>
         <source>Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The cameras of this laptop could not be listed. If the station scans codes with a camera, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="330" />
+        <location filename="../../station_app/services/self_test.py" line="341"/>
         <source>Phần đọc camera của ứng dụng không chạy được (bản cài thiếu hoặc hỏng tệp): camera sẽ không quét được mã. Hãy cài lại ứng dụng từ bộ cài; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.</source>
-        <translation>The application's camera component does not work (files of the installation are missing or damaged): cameras will not scan codes. Reinstall the application from the installer; if it still fails, tell technical support.</translation>
+        <translation>The application&apos;s camera component does not work (files of the installation are missing or damaged): cameras will not scan codes. Reinstall the application from the installer; if it still fails, tell technical support.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="334" />
+        <location filename="../../station_app/services/self_test.py" line="345"/>
         <source>Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu dùng máy quét thì bỏ qua dòng này.</source>
         <translation>No camera found. If the station scans codes with a camera, plug it in and check again; if it uses a scanner, ignore this line.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="337" />
+        <location filename="../../station_app/services/self_test.py" line="348"/>
         <source>OK: {count} camera: {names}.</source>
         <translation>OK: {count} camera(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="344" />
+        <location filename="../../station_app/services/self_test.py" line="355"/>
         <source>Không liệt kê được cổng COM trên máy này. Nếu trạm dùng máy quét cổng COM, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The COM ports of this laptop could not be listed. If the station uses a COM-port scanner, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="348" />
+        <location filename="../../station_app/services/self_test.py" line="359"/>
         <source>Không thấy cổng COM nào. Nếu trạm dùng máy quét cổng COM, hãy cắm máy quét rồi kiểm tra lại; máy quét dạng bàn phím không cần cổng COM.</source>
         <translation>No COM port found. If the station uses a COM-port scanner, plug it in and check again; a keyboard-mode scanner needs no COM port.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="351" />
+        <location filename="../../station_app/services/self_test.py" line="362"/>
         <source>OK: {count} cổng: {names}.</source>
         <translation>OK: {count} port(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="376" />
+        <location filename="../../station_app/services/self_test.py" line="387"/>
         <source>Ổ chứa dữ liệu chỉ còn {free} trống: không đủ để làm việc an toàn. Hãy xoá bớt tệp không cần (cần trên 1 GB) rồi kiểm tra lại.</source>
         <translation>The data drive has only {free} free: not enough to work safely. Delete files that are not needed (more than 1 GB is needed), then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="380" />
+        <location filename="../../station_app/services/self_test.py" line="391"/>
         <source>Ổ chứa dữ liệu còn {free} trống. Nên giải phóng để còn trên 1 GB trước khi lên điểm khám.</source>
         <translation>The data drive has {free} free. Free some space (more than 1 GB) before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="383" />
+        <location filename="../../station_app/services/self_test.py" line="394"/>
         <source>OK: còn {free} trống.</source>
         <translation>OK: {free} free.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="401" />
+        <location filename="../../station_app/services/self_test.py" line="412"/>
         <source>Tệp gói khoá của cơ quan y tế bị hỏng. Hãy nhập lại tệp office-bundle.json (hoặc ảnh mã QR của nó) ở trang Xuất dữ liệu.</source>
-        <translation>The health office's key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
+        <translation>The health office&apos;s key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="405" />
+        <location filename="../../station_app/services/self_test.py" line="416"/>
         <source>Chưa nhập gói khoá của cơ quan y tế nên chưa xuất được dữ liệu. Hãy nhập tệp office-bundle.json (hoặc ảnh mã QR office-bundle.png) ở trang Xuất dữ liệu trước khi lên điểm khám.</source>
-        <translation>The health office's key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
+        <translation>The health office&apos;s key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="409" />
+        <location filename="../../station_app/services/self_test.py" line="420"/>
         <source>OK: đã nhập gói khoá của {office}.</source>
         <translation>OK: the key bundle of {office} is imported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="420" />
+        <location filename="../../station_app/services/self_test.py" line="431"/>
         <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
         <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, open the Export page to make a new key and send its public key to the health office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="427" />
+        <location filename="../../station_app/services/self_test.py" line="438"/>
         <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu, hoặc nhờ cán bộ hỗ trợ tạo khoá mới.</source>
         <translation>The station key file is damaged. Copy the keys folder back from a backup, or ask support staff to make a new key.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="430" />
+        <location filename="../../station_app/services/self_test.py" line="441"/>
         <source>OK: mã khoá {short}.</source>
         <translation>OK: key id {short}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="435" />
-        <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh 'station-app init'), rồi kiểm tra lại.</source>
-        <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command 'station-app init'), then check again.</translation>
+        <location filename="../../station_app/services/self_test.py" line="454"/>
+        <source>Ngày giờ của máy sai ({now}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại; nếu máy hay bị sai giờ sau khi tắt, cần thay pin đồng hồ (pin CMOS).</source>
+        <translation>The laptop's date and time are wrong ({now}). Set the right date and time, then check again; if the clock goes wrong whenever the laptop is switched off, its clock (CMOS) battery needs replacing.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="459"/>
+        <source>Đồng hồ của máy ({now}) đang chậm hơn lần ghi dữ liệu gần nhất ({last}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại.</source>
+        <translation>The laptop's clock ({now}) is behind the station's last record ({last}). Set the right date and time, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="464"/>
+        <source>Múi giờ của máy là {zone}, không phải giờ Việt Nam (UTC+07:00), nên ngày khám có thể bị ghi lệch một ngày. Hãy đặt múi giờ “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) hoặc Asia/Ho_Chi_Minh (Linux).</source>
+        <translation>The laptop's time zone is {zone}, not Vietnam's (UTC+07:00), so visit dates may be recorded a day off. Set the time zone to “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) or Asia/Ho_Chi_Minh (Linux).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="468"/>
+        <source>OK: {now}, giờ Việt Nam. Hãy nhìn lại xem đúng ngày giờ chưa.</source>
+        <translation>OK: {now}, Vietnam time. Check that the date and time are right.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="484"/>
+        <source>Chưa có danh sách người dân của xã. Hãy nhập danh sách (trang Danh sách → Nhập danh sách người dân…) trước khi lên điểm khám, để tìm được người không mang thẻ và in được danh sách chưa khám.</source>
+        <translation>The commune's roster is not on this laptop yet. Import it (Lists page → Import resident list…) before going to the site, so residents without a card can be found and the not-yet-examined lists can be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="488"/>
+        <source>OK: {residents} người dân, {villages} thôn/bản.</source>
+        <translation>OK: {residents} residents, {villages} villages.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="494"/>
+        <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh &apos;station-app init&apos;), rồi kiểm tra lại.</source>
+        <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command &apos;station-app init&apos;), then check again.</translation>
     </message>
 </context>
 <context>
     <name>upload</name>
     <message>
-        <location filename="../../station_app/services/upload.py" line="60" />
+        <location filename="../../station_app/services/upload.py" line="60"/>
         <source>lô lớn hơn giới hạn đơn vị nhận cho phép gửi qua mạng: hãy xuất ra USB</source>
         <translation>the batch is larger than the office accepts over the network: export it to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="61" />
+        <location filename="../../station_app/services/upload.py" line="61"/>
         <source>chưa kết nối được với đơn vị nhận: lô vẫn chờ gửi</source>
         <translation>the office could not be reached: the batch is still waiting to be sent</translation>
     </message>
@@ -6052,303 +6092,303 @@ quarantined</translation>
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="50" />
+        <location filename="../../station_app/core/vitals.py" line="50"/>
         <source>Chiều cao</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="51" />
+        <location filename="../../station_app/core/vitals.py" line="51"/>
         <source>Cân nặng</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="52" />
+        <location filename="../../station_app/core/vitals.py" line="52"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="53" />
+        <location filename="../../station_app/core/vitals.py" line="53"/>
         <source>Vòng eo</source>
         <translation>Waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="54" />
+        <location filename="../../station_app/core/vitals.py" line="54"/>
         <source>Mạch</source>
         <translation>Pulse</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="55" />
+        <location filename="../../station_app/core/vitals.py" line="55"/>
         <source>Huyết áp tâm thu</source>
         <translation>Systolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="56" />
+        <location filename="../../station_app/core/vitals.py" line="56"/>
         <source>Huyết áp tâm trương</source>
         <translation>Diastolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="57" />
+        <location filename="../../station_app/core/vitals.py" line="57"/>
         <source>Nhiệt độ</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="58" />
+        <location filename="../../station_app/core/vitals.py" line="58"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="59" />
+        <location filename="../../station_app/core/vitals.py" line="59"/>
         <source>Nhịp thở</source>
         <translation>Respiratory rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="60" />
+        <location filename="../../station_app/core/vitals.py" line="60"/>
         <source>Đường huyết mao mạch</source>
         <translation>Capillary blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="61" />
+        <location filename="../../station_app/core/vitals.py" line="61"/>
         <source>Thị lực mắt trái (không kính)</source>
         <translation>Visual acuity, left eye (uncorrected)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="62" />
+        <location filename="../../station_app/core/vitals.py" line="62"/>
         <source>Thị lực mắt phải (không kính)</source>
         <translation>Visual acuity, right eye (uncorrected)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="63" />
+        <location filename="../../station_app/core/vitals.py" line="63"/>
         <source>Thị lực mắt trái (có kính)</source>
         <translation>Visual acuity, left eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="64" />
+        <location filename="../../station_app/core/vitals.py" line="64"/>
         <source>Thị lực mắt phải (có kính)</source>
         <translation>Visual acuity, right eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="76" />
+        <location filename="../../station_app/core/vitals.py" line="76"/>
         <source>{measure} {value} là không thể có (giới hạn {low}–{high}). Kiểm tra máy đo, đơn vị và dấu thập phân rồi nhập lại.</source>
         <translation>{measure} {value} is not possible (limits {low}–{high}). Check the measuring device, the unit and the decimal point, then enter it again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="79" />
+        <location filename="../../station_app/core/vitals.py" line="79"/>
         <source>{measure}: giá trị không phải là một số. Hãy nhập lại bằng chữ số.</source>
         <translation>{measure}: the value is not a number. Please enter it again using digits.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="80" />
+        <location filename="../../station_app/core/vitals.py" line="80"/>
         <source>Huyết áp tâm thu ({systolic}) phải lớn hơn tâm trương ({diastolic}). Có thể hai số bị nhập ngược: kiểm tra rồi nhập lại.</source>
         <translation>Systolic blood pressure ({systolic}) must be higher than diastolic ({diastolic}). The two numbers may have been entered the wrong way round: check them and enter them again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="83" />
+        <location filename="../../station_app/core/vitals.py" line="83"/>
         <source>Tâm thu {systolic} và tâm trương {diastolic} chỉ chênh nhau {difference} mmHg (dưới {minimum}): thường là đo sai. Hãy đo lại rồi nhập.</source>
         <translation>Systolic {systolic} and diastolic {diastolic} differ by only {difference} mmHg (less than {minimum}): this is usually a measurement error. Please measure again, then enter the values.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="86" />
+        <location filename="../../station_app/core/vitals.py" line="86"/>
         <source>{measure} {value} là bất thường (thường từ {low} đến {high}). Đo lại nếu cần, rồi xác nhận giá trị này.</source>
         <translation>{measure} {value} is abnormal (usually {low} to {high}). Re-measure if needed, then confirm this value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="89" />
+        <location filename="../../station_app/core/vitals.py" line="89"/>
         <source>Cân nặng và chiều cao này cho BMI {bmi}, là bất thường (thường từ {low} đến {high}). Kiểm tra lại cân nặng và chiều cao, rồi xác nhận.</source>
         <translation>This weight and height give a BMI of {bmi}, which is abnormal (usually {low} to {high}). Check the weight and height again, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="308" />
+        <location filename="../../station_app/core/vitals.py" line="308"/>
         <source>Thiếu cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="309" />
-        <location filename="../../station_app/core/vitals.py" line="524" />
+        <location filename="../../station_app/core/vitals.py" line="309"/>
+        <location filename="../../station_app/core/vitals.py" line="524"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="310" />
+        <location filename="../../station_app/core/vitals.py" line="310"/>
         <source>Thừa cân (có nguy cơ)</source>
         <translation>Overweight (at risk)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="311" />
+        <location filename="../../station_app/core/vitals.py" line="311"/>
         <source>Béo phì độ I</source>
         <translation>Obesity class I</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="312" />
+        <location filename="../../station_app/core/vitals.py" line="312"/>
         <source>Béo phì độ II</source>
         <translation>Obesity class II</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="313" />
+        <location filename="../../station_app/core/vitals.py" line="313"/>
         <source>Huyết áp tối ưu</source>
         <translation>Optimal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="314" />
+        <location filename="../../station_app/core/vitals.py" line="314"/>
         <source>Huyết áp bình thường</source>
         <translation>Normal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="315" />
+        <location filename="../../station_app/core/vitals.py" line="315"/>
         <source>Tiền tăng huyết áp (bình thường cao)</source>
         <translation>Prehypertension (high-normal)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="316" />
+        <location filename="../../station_app/core/vitals.py" line="316"/>
         <source>Tăng huyết áp độ 1</source>
         <translation>Grade 1 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="317" />
+        <location filename="../../station_app/core/vitals.py" line="317"/>
         <source>Tăng huyết áp độ 2</source>
         <translation>Grade 2 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="318" />
+        <location filename="../../station_app/core/vitals.py" line="318"/>
         <source>Tăng huyết áp độ 3</source>
         <translation>Grade 3 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="319" />
+        <location filename="../../station_app/core/vitals.py" line="319"/>
         <source>Tăng huyết áp tâm thu đơn độc</source>
         <translation>Isolated systolic hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="320" />
+        <location filename="../../station_app/core/vitals.py" line="320"/>
         <source>Đường huyết thấp</source>
         <translation>Low blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="321" />
+        <location filename="../../station_app/core/vitals.py" line="321"/>
         <source>Đường huyết bình thường</source>
         <translation>Normal blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="322" />
+        <location filename="../../station_app/core/vitals.py" line="322"/>
         <source>Đường huyết tăng</source>
         <translation>Raised blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="323" />
+        <location filename="../../station_app/core/vitals.py" line="323"/>
         <source>Đường huyết ở ngưỡng đái tháo đường</source>
         <translation>Blood glucose in the diabetes range</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="324" />
+        <location filename="../../station_app/core/vitals.py" line="324"/>
         <source>Cần chuyển tuyến xét nghiệm đường huyết tĩnh mạch</source>
         <translation>Refer for a venous blood glucose test</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="325" />
+        <location filename="../../station_app/core/vitals.py" line="325"/>
         <source>Thị lực bình thường</source>
         <translation>Normal visual acuity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="326" />
+        <location filename="../../station_app/core/vitals.py" line="326"/>
         <source>Giảm thị lực nhẹ</source>
         <translation>Mild visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="327" />
+        <location filename="../../station_app/core/vitals.py" line="327"/>
         <source>Giảm thị lực vừa</source>
         <translation>Moderate visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="328" />
+        <location filename="../../station_app/core/vitals.py" line="328"/>
         <source>Giảm thị lực nặng</source>
         <translation>Severe visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="329" />
+        <location filename="../../station_app/core/vitals.py" line="329"/>
         <source>Mù</source>
         <translation>Blindness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="330" />
+        <location filename="../../station_app/core/vitals.py" line="330"/>
         <source>Vòng eo bình thường</source>
         <translation>Normal waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="331" />
+        <location filename="../../station_app/core/vitals.py" line="331"/>
         <source>Béo bụng</source>
         <translation>Abdominal obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="516" />
+        <location filename="../../station_app/core/vitals.py" line="516"/>
         <source>Suy dinh dưỡng thể nhẹ cân, mức độ nặng</source>
         <translation>Severe underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="517" />
+        <location filename="../../station_app/core/vitals.py" line="517"/>
         <source>Suy dinh dưỡng thể nhẹ cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="518" />
+        <location filename="../../station_app/core/vitals.py" line="518"/>
         <source>Suy dinh dưỡng thể thấp còi, mức độ nặng</source>
         <translation>Severe stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="519" />
+        <location filename="../../station_app/core/vitals.py" line="519"/>
         <source>Suy dinh dưỡng thể thấp còi</source>
         <translation>Stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="520" />
+        <location filename="../../station_app/core/vitals.py" line="520"/>
         <source>Suy dinh dưỡng thể gầy còm, mức độ nặng</source>
         <translation>Severe wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="521" />
+        <location filename="../../station_app/core/vitals.py" line="521"/>
         <source>Suy dinh dưỡng thể gầy còm</source>
         <translation>Wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="522" />
+        <location filename="../../station_app/core/vitals.py" line="522"/>
         <source>Gầy mức độ nặng</source>
         <translation>Severe thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="523" />
+        <location filename="../../station_app/core/vitals.py" line="523"/>
         <source>Gầy</source>
         <translation>Thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="525" />
+        <location filename="../../station_app/core/vitals.py" line="525"/>
         <source>Có nguy cơ thừa cân</source>
         <translation>At risk of overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="526" />
+        <location filename="../../station_app/core/vitals.py" line="526"/>
         <source>Thừa cân</source>
         <translation>Overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="527" />
+        <location filename="../../station_app/core/vitals.py" line="527"/>
         <source>Béo phì</source>
         <translation>Obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="528" />
+        <location filename="../../station_app/core/vitals.py" line="528"/>
         <source>Giá trị khó tin: kiểm tra lại số đo và ngày sinh</source>
         <translation>Implausible value: check the measurements and date of birth again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="94" />
+        <location filename="../../station_app/services/examination.py" line="94"/>
         <source>Hai lần đo huyết áp chênh nhau hơn {mmhg} mmHg: hãy đo lần ba rồi nhập.</source>
         <translation>The two blood pressure readings differ by more than {mmhg} mmHg: please take a third reading and enter it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="96" />
+        <location filename="../../station_app/services/examination.py" line="96"/>
         <source>Hãy nhập cả huyết áp tâm thu và tâm trương của lần đo này.</source>
         <translation>Please enter both the systolic and diastolic blood pressure for this reading.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="370" />
+        <location filename="../../station_app/services/examination.py" line="370"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>

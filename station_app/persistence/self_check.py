@@ -6,6 +6,7 @@ folder the caller throws away. With no station database yet, a fresh one is made
 """
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,20 +15,24 @@ from sqlalchemy import func, select
 
 from station_app.core.model import AuditAction
 from station_app.persistence.database import DB_FILE_NAME, _check_existing_file, backup_sqlite, open_database
-from station_app.persistence.tables import AuditEventRow, StationRow
+from station_app.persistence.tables import AuditEventRow, ResidentRow, StationRow
 from station_app.persistence.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
 class DatabaseProbe:
     """What the probe found: whether a station database exists, its revision before and after migrating the copy,
-    whether a station is set up in it, and whether a write was stored and read back."""
+    whether a station is set up in it, and whether a write was stored and read back; counts of the roster (residents,
+    villages) and when the newest audit event was written (UTC), for the roster and clock lines."""
 
     found: bool
     revision_before: str | None
     revision_after: str
     station_set_up: bool
     wrote: bool
+    residents: int = 0
+    villages: int = 0
+    last_recorded: dt.datetime | None = None
 
 
 def probe_database(folder: Path, scratch: Path) -> DatabaseProbe:
@@ -43,14 +48,26 @@ def probe_database(folder: Path, scratch: Path) -> DatabaseProbe:
         with db.engine.connect() as conn:
             after = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() or ""
         with UnitOfWork(db) as uow:
-            set_up = (uow.session.scalar(select(func.count()).select_from(StationRow)) or 0) > 0
+            session = uow.session
+            set_up = (session.scalar(select(func.count()).select_from(StationRow)) or 0) > 0
+            residents = session.scalar(select(func.count()).select_from(ResidentRow)) or 0
+            villages = session.scalar(select(func.count(func.distinct(ResidentRow.village)))) or 0
+            last = session.scalar(select(func.max(AuditEventRow.at)))
             event = uow.audit(AuditAction.CREATE, "self_test", None, None, {"probe": 1})
             uow.commit()
         with UnitOfWork(db, read_only=True) as uow:
             wrote = uow.session.get(AuditEventRow, event.seq) is not None
     finally:
         db.dispose()
-    return DatabaseProbe(found, revision, after, set_up, wrote)
+    return DatabaseProbe(found, revision, after, set_up, wrote, residents, villages, _as_utc(last))
+
+
+def _as_utc(at: str | None) -> dt.datetime | None:
+    """An audit event's ISO time (written with its offset; naive ones are UTC) as an aware UTC time."""
+    if not at:
+        return None
+    parsed = dt.datetime.fromisoformat(at)
+    return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
 
 
 def _snapshot(path: Path, target: Path) -> None:

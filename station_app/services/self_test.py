@@ -8,6 +8,7 @@ may load QtMultimedia and QtSerialPort) and passed in as ``devices``. Logs carry
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import tempfile
@@ -36,6 +37,9 @@ FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 PDF_TEXT = "Kiểm tra in: Nguyễn Thị Hồng, Đèo Văn Ưng, bơ, lạ"
 GIB, MIB = 1024 ** 3, 1024 ** 2
 WARN_BELOW, FAIL_BELOW = 1 * GIB, 200 * MIB
+VIETNAM_OFFSET = dt.timedelta(hours=7)  # visit dates are the laptop's local dates: its clock must be Vietnam's
+EARLIEST_SANE = dt.date(2026, 1, 1)  # the campaign began in 2026: a clock before it was reset (a flat CMOS battery)
+CLOCK_SLACK = dt.timedelta(minutes=5)
 
 
 class CheckStatus(StrEnum):
@@ -72,15 +76,18 @@ class Devices:
 
 
 def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
-                  now_free: Callable[[Path], int] | None = None) -> list[CheckResult]:
+                  now_free: Callable[[Path], int] | None = None,
+                  now: Callable[[], dt.datetime] | None = None) -> list[CheckResult]:
     """Every check, in the order the report shows them. ``devices`` lists the cameras and serial ports (None: the
-    hardware line says it was not checked); ``now_free`` gives the free bytes of a folder (tests replace it)."""
+    hardware line says it was not checked); ``now_free`` gives the free bytes of a folder and ``now`` the laptop's
+    local time, aware (tests replace them)."""
     data_dir = Path(data_dir)
     set_up = False  # whether a station is set up: the key lines have nothing to check before
+    probe: DatabaseProbe | None = None  # what the database line found, for the clock and roster lines
 
     def database() -> CheckResult:
-        nonlocal set_up
-        result, set_up = check_database(data_dir, work / "db")
+        nonlocal set_up, probe
+        result, set_up, probe = check_database(data_dir, work / "db")
         return result
 
     with tempfile.TemporaryDirectory(prefix="station-self-test-") as scratch:
@@ -95,8 +102,10 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
             ("cameras", lambda: check_cameras(devices)),
             ("serial_ports", lambda: check_serial_ports(devices)),
             ("disk", lambda: check_disk(data_dir, now_free or _free_bytes)),
+            ("clock", lambda: check_clock((now or _local_now)(), probe.last_recorded if probe else None)),
             ("office_bundle", lambda: check_office_bundle(data_dir, set_up)),
             ("station_key", lambda: check_station_key(data_dir, set_up)),
+            ("roster", lambda: check_roster(probe if set_up else None)),
         ]
         results += [_guarded(key, check) for key, check in checks]
     counts = {s: sum(r.status is s for r in results) for s in CheckStatus}
@@ -141,6 +150,8 @@ _NAMES = {
     "disk": QT_TRANSLATE_NOOP("self_test", "Dung lượng ổ đĩa"),
     "office_bundle": QT_TRANSLATE_NOOP("self_test", "Gói khoá của cơ quan y tế"),
     "station_key": QT_TRANSLATE_NOOP("self_test", "Khoá của trạm"),
+    "clock": QT_TRANSLATE_NOOP("self_test", "Ngày giờ của máy"),
+    "roster": QT_TRANSLATE_NOOP("self_test", "Danh sách người dân"),
 }
 
 
@@ -161,9 +172,9 @@ def _guarded(key: str, check: Callable[[], CheckResult]) -> CheckResult:
 
 # -- the checks ---------------------------------------------------------------------------------------------------
 
-def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, bool]:
+def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, bool, DatabaseProbe | None]:
     """Open, migrate to the newest revision and write: on a copy when a database exists, on a fresh one if not.
-    Also says whether a station is set up in it."""
+    Also says whether a station is set up in it, and what the probe found (None when it could not open)."""
     from station_app.persistence.self_check import probe_database
 
     scratch.mkdir(parents=True, exist_ok=True)
@@ -172,15 +183,15 @@ def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, bool]:
     except DatabaseCorruptError:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục "
-                         "backups) với sự giúp đỡ của cán bộ hỗ trợ.")), False
+                         "backups) với sự giúp đỡ của cán bộ hỗ trợ.")), False, None
     except DatabaseTooNewError:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.")
-        ), False
+        ), False, None
     except DatabaseInUseError:
         return _result("database", CheckStatus.WARN, QT_TRANSLATE_NOOP(
-            "self_test", "Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.")), False
-    return _database_line(probe), probe.station_set_up
+            "self_test", "Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.")), False, None
+    return _database_line(probe), probe.station_set_up, probe
 
 
 def _database_line(probe: DatabaseProbe) -> CheckResult:
@@ -429,6 +440,54 @@ def check_station_key(data_dir: Path, set_up: bool) -> CheckResult:
                          "trợ tạo khoá mới."))
     return _result("station_key", CheckStatus.OK, QT_TRANSLATE_NOOP("self_test", "OK: mã khoá {short}."),
                    short=public.short_id)
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+def check_clock(now: dt.datetime, last_recorded: dt.datetime | None) -> CheckResult:
+    """The laptop's date, time and time zone: visit dates, queue days and the audit trail take them as they are.
+    ``now`` is the local time, aware; ``last_recorded`` the newest audit event of the station (UTC), if any."""
+    shown = f"{now:%d/%m/%Y %H:%M}"
+    if now.date() < EARLIEST_SANE:
+        return _result("clock", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
+            "self_test", "Ngày giờ của máy sai ({now}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại; nếu máy "
+                         "hay bị sai giờ sau khi tắt, cần thay pin đồng hồ (pin CMOS)."), now=shown)
+    if last_recorded is not None and now < last_recorded - CLOCK_SLACK:
+        last = last_recorded.astimezone(now.tzinfo)
+        return _result("clock", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
+            "self_test", "Đồng hồ của máy ({now}) đang chậm hơn lần ghi dữ liệu gần nhất ({last}). Hãy đặt lại "
+                         "ngày giờ cho đúng rồi kiểm tra lại."), now=shown, last=f"{last:%d/%m/%Y %H:%M}")
+    offset = now.utcoffset() or dt.timedelta(0)
+    if offset != VIETNAM_OFFSET:
+        return _result("clock", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "Múi giờ của máy là {zone}, không phải giờ Việt Nam (UTC+07:00), nên ngày khám có thể bị "
+                         "ghi lệch một ngày. Hãy đặt múi giờ “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) hoặc "
+                         "Asia/Ho_Chi_Minh (Linux)."), zone=_utc_offset(offset))
+    return _result("clock", CheckStatus.OK, QT_TRANSLATE_NOOP(
+        "self_test", "OK: {now}, giờ Việt Nam. Hãy nhìn lại xem đúng ngày giờ chưa."), now=shown)
+
+
+def _utc_offset(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def check_roster(probe: DatabaseProbe | None) -> CheckResult:
+    """Whether the commune's roster is on the laptop: without it, residents without a card cannot be found by name
+    and the lists of those not yet examined are empty. ``probe`` is None before the station is set up."""
+    if probe is None:
+        return _not_set_up("roster")
+    if probe.residents == 0:
+        return _result("roster", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "Chưa có danh sách người dân của xã. Hãy nhập danh sách (trang Danh sách → Nhập danh sách "
+                         "người dân…) trước khi lên điểm khám, để tìm được người không mang thẻ và in được danh "
+                         "sách chưa khám."))
+    return _result("roster", CheckStatus.OK, QT_TRANSLATE_NOOP(
+        "self_test", "OK: {residents} người dân, {villages} thôn/bản."),
+        residents=f"{probe.residents:,}".replace(",", "."), villages=probe.villages)
 
 
 def _not_set_up(key: str) -> CheckResult:

@@ -1,17 +1,26 @@
 """The laptop self-test: every line OK on a station ready to go, and a line saying what to do for each problem."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sqlite3
 
 import pytest
 from batch_support import office_keys
 
+from station_app.core.model import Sex
 from station_app.persistence.database import DB_FILE_NAME
 from station_app.services import self_test
+from station_app.services.registry import ResidentInput
 from station_app.services.self_test import CheckStatus, Devices, failed, report_text, run_self_test
 
 DEVICES = Devices(cameras=(("/dev/video0", "USB2.0 HD UVC WebCam"),), serial_ports=(("COM3", "USB Serial Device"),))
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def vietnam_now() -> dt.datetime:
+    """The real time on a laptop set to Vietnam's time zone (whatever zone the test machine uses)."""
+    return dt.datetime.now(VIETNAM)
 
 
 def by_key(results):
@@ -19,21 +28,25 @@ def by_key(results):
 
 
 @pytest.fixture
-def ready(ctx, data_dir, tmp_path):
-    """A set-up station with the office's bundle imported: ready to go up the mountain."""
+def ready(ctx, admin, data_dir, tmp_path):
+    """A set-up station with the office's bundle and a roster imported: ready to go up the mountain."""
     ctx.export.keys.import_office_bundle(office_keys(tmp_path / "office").bundle_path)
+    for name, village in (("Lò Văn Đức", "Bản Phiêng"), ("Tòng Thị Hoa", "Bản Phiêng"), ("Sùng A Páo", "Bản Nà")):
+        ctx.registry.register_new(admin, ResidentInput(full_name=name, sex=Sex.MALE, birth_year=1970, village=village))
     return data_dir
 
 
 def test_a_ready_station_passes_every_check(ready):
-    results = run_self_test(ready, devices=lambda: DEVICES)
+    results = run_self_test(ready, devices=lambda: DEVICES, now=vietnam_now)
     assert [r.status for r in results] == [CheckStatus.OK] * len(results), report_text(results, ready, "test")
     assert list(by_key(results)) == ["database", "font", "decoders", "pdf", "signature", "encryption", "cameras",
-                                     "serial_ports", "disk", "office_bundle", "station_key"]
+                                     "serial_ports", "disk", "clock", "office_bundle", "station_key", "roster"]
     assert not failed(results)
     lines = by_key(results)
     assert "TTKSBT tỉnh Lai Châu" in lines["office_bundle"].line
     assert "USB2.0 HD UVC WebCam" in lines["cameras"].line and "COM3" in lines["serial_ports"].line
+    assert lines["roster"].line == "OK: 3 người dân, 2 thôn/bản."
+    assert f"{vietnam_now():%d/%m/%Y}" in lines["clock"].line and "giờ Việt Nam" in lines["clock"].line
 
 
 def test_the_station_database_is_checked_on_a_copy_and_left_untouched(ready):
@@ -135,3 +148,31 @@ def test_the_log_names_checks_and_outcomes_only(ready, caplog):
     assert "database=ok" in logged
     for private in ("TTKSBT", "Lò Văn Đức", "Mường Kim", "USB2.0", str(ready)):
         assert private not in logged
+
+
+def test_a_clock_reset_by_a_flat_battery_fails_saying_to_set_it(ready):
+    line = by_key(run_self_test(ready, devices=lambda: DEVICES,
+                                now=lambda: dt.datetime(2019, 1, 1, 0, 3, tzinfo=VIETNAM)))["clock"]
+    assert line.status is CheckStatus.FAIL
+    assert "01/01/2019 00:03" in line.line and "đặt lại ngày giờ" in line.line and "pin CMOS" in line.line
+
+
+def test_a_clock_behind_the_stations_last_record_fails(ready):
+    an_hour_ago = vietnam_now() - dt.timedelta(hours=1)  # the roster was registered just now
+    results = run_self_test(ready, devices=lambda: DEVICES, now=lambda: an_hour_ago)
+    line = by_key(results)["clock"]
+    assert line.status is CheckStatus.FAIL and failed(results)
+    assert f"{an_hour_ago:%d/%m/%Y %H:%M}" in line.line and "chậm hơn lần ghi dữ liệu gần nhất" in line.line
+
+
+def test_a_time_zone_other_than_vietnams_is_a_warning_naming_the_zone_to_choose(ready):
+    utc_now = dt.datetime.now(dt.UTC)
+    results = run_self_test(ready, devices=lambda: DEVICES, now=lambda: utc_now)
+    line = by_key(results)["clock"]
+    assert line.status is CheckStatus.WARN and not failed(results)
+    assert "UTC+00:00" in line.line and "Asia/Ho_Chi_Minh" in line.line and "Bangkok, Hanoi" in line.line
+
+
+def test_a_station_without_its_roster_is_told_where_to_import_it(ctx, data_dir):
+    line = by_key(run_self_test(data_dir, devices=lambda: DEVICES, now=vietnam_now))["roster"]
+    assert line.status is CheckStatus.WARN and "Nhập danh sách người dân" in line.line

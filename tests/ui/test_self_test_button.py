@@ -1,15 +1,19 @@
 """"Kiểm tra máy" on the admin page: the self-test runs in the background and shows one marked line per check.
 
-Only the hardware listing is faked (this machine has no camera)."""
+Only the hardware listing (this machine has no camera) and the time zone (this machine's may not be Vietnam's) are
+faked."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from batch_support import office_keys
 from PySide6.QtCore import Qt
 
+from station_app.core.model import Sex
 from station_app.services import self_test
+from station_app.services.registry import ResidentInput
 from station_app.services.self_test import Devices
 from station_app.ui import self_test_view
 from station_app.ui.main_window import MainWindow
@@ -21,6 +25,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "shots"
 def admin_page(qtbot, app, ctx, admin, monkeypatch):
     monkeypatch.setattr(self_test_view, "list_devices",
                         lambda: Devices((("/dev/video0", "USB2.0 HD UVC WebCam"),), (("COM3", "USB Serial"),)))
+    monkeypatch.setattr(self_test, "_local_now", lambda: dt.datetime.now(dt.timezone(dt.timedelta(hours=7))))
     window = MainWindow(ctx, admin)
     qtbot.addWidget(window)
     window.resize(1366, 900)
@@ -37,13 +42,16 @@ def run_check(qtbot, page):
     return box
 
 
-def test_a_ready_laptop_shows_every_check_with_an_ok_mark(qtbot, admin_page, ctx, tmp_path):
+def test_a_ready_laptop_shows_every_check_with_an_ok_mark(qtbot, admin_page, ctx, admin, tmp_path):
     ctx.export.keys.import_office_bundle(office_keys(tmp_path / "office").bundle_path)
+    ctx.registry.register_new(admin, ResidentInput(full_name="Lò Văn Đức", sex=Sex.MALE, birth_year=1958,
+                                                   village="Bản Phiêng"))
     box = run_check(qtbot, admin_page)
     assert box.dialog.isVisible()
     text = box.dialog.lines.text()
-    assert text.count("✔") == len(box.results) == 11 and "✖" not in text and "⚠" not in text
-    for name in ("Cơ sở dữ liệu", "Phông chữ tiếng Việt", "Đọc mã QR", "USB2.0 HD UVC WebCam", "COM3"):
+    assert text.count("✔") == len(box.results) == 13 and "✖" not in text and "⚠" not in text
+    for name in ("Cơ sở dữ liệu", "Phông chữ tiếng Việt", "Đọc mã QR", "USB2.0 HD UVC WebCam", "COM3",
+                 "Ngày giờ của máy", "1 người dân, 1 thôn/bản"):
         assert name in text
     assert "máy sẵn sàng" in box.summary.text() and box.run_button.isEnabled()
     SHOTS.mkdir(exist_ok=True)
