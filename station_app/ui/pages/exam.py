@@ -15,6 +15,7 @@ import importlib.util
 import logging
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -274,7 +275,10 @@ class ExamPage(Retranslating):
         self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count()) if self._desk_in(self.tabs.widget(i)) is desk))
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Keep the field being typed in on screen: Enter moves the focus without scrolling by itself."""
+        """Keep the field being typed in on screen: Enter moves the focus without scrolling by itself. (When the app
+        closes, Python may free the tab widget first; the focus leaving a field then has nothing to follow.)"""
+        if not shiboken6.isValid(self.tabs):
+            return
         area = self.tabs.currentWidget()
         if new is not None and isinstance(area, QScrollArea) and area.widget().isAncestorOf(new):
             area.ensureWidgetVisible(new, 0, 24)
