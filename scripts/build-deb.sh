@@ -32,6 +32,7 @@ mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applica
 cp -a "$BUNDLE" "$STAGE/opt/station-app"
 install -m 0755 installer/linux/station-app.sh "$STAGE/usr/bin/station-app"
 install -m 0644 installer/linux/station-app.desktop "$STAGE/usr/share/applications/station-app.desktop"
+install -m 0644 installer/linux/station-app-self-test.desktop "$STAGE/usr/share/applications/station-app-self-test.desktop"
 for size in 48 128 256; do
   install -D -m 0644 "resources/icons/station-app-$size.png" \
     "$STAGE/usr/share/icons/hicolor/${size}x${size}/apps/station-app.png"

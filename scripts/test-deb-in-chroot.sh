@@ -195,11 +195,14 @@ set -e
 echo "still running after 8 s: fine"
 
 say "menu entry and icon"
-for f in usr/share/applications/station-app.desktop usr/share/icons/hicolor/256x256/apps/station-app.png \
+for f in usr/share/applications/station-app.desktop usr/share/applications/station-app-self-test.desktop \
+         usr/share/icons/hicolor/256x256/apps/station-app.png \
          opt/station-app/_internal/resources/fonts/DejaVuSans.ttf; do
   [ -f "$ROOT/$f" ] || fail "/$f not installed"
 done
 grep -q '^Exec=station-app$' "$ROOT/usr/share/applications/station-app.desktop" || fail "desktop entry's Exec"
+grep -q '^Exec=station-app self-test --pause$' "$ROOT/usr/share/applications/station-app-self-test.desktop" \
+  || fail "the self-test entry's Exec"
 echo "installed: the .desktop entry, the hicolor icons"
 
 say "apt-get remove, then purge"

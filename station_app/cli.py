@@ -106,6 +106,8 @@ def _parser() -> argparse.ArgumentParser:
 
     self_test = sub.add_parser("self-test", help="kiểm tra máy trước khi mang lên điểm khám (mã thoát 0: không có lỗi)")
     self_test.add_argument("--data-dir", default=argparse.SUPPRESS, help="thư mục dữ liệu cần kiểm tra")
+    self_test.add_argument("--pause", action="store_true",
+                           help="chờ bấm Enter trước khi đóng (khi mở từ trình đơn: cửa sổ không tự đóng ngay)")
 
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
     demo.add_argument("--residents", type=int, default=2000)
@@ -236,6 +238,12 @@ def cmd_self_test(args: argparse.Namespace) -> int:
         setup_logging(data_dir)
     results = run_self_test(data_dir, devices=_list_devices)
     print(report_text(results, data_dir, __version__))
+    if args.pause and sys.stdin is not None and sys.stdin.isatty():  # opened from the menu in a terminal window
+        try:
+            print("\nBấm Enter để đóng cửa sổ này.", flush=True)
+            input()
+        except (EOFError, KeyboardInterrupt):
+            pass
     return 1 if failed(results) else 0
 
 

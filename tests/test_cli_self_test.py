@@ -34,3 +34,38 @@ def test_self_test_exits_1_when_a_check_fails(tmp_path):
     done = run_cli("self-test", "--data-dir", str(data))
     assert done.returncode == 1
     assert "[ LỖI  ] Cơ sở dữ liệu" in done.stdout and "backups" in done.stdout
+
+
+def test_pause_keeps_a_terminal_window_open_until_enter_and_never_waits_without_one(tmp_path):
+    """The menu entry "Kiểm tra máy" runs `self-test --pause` in a terminal window, which would close as soon as the
+    report is printed; scripts and pipes must never be kept waiting."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    data = tmp_path / "mới"
+    piped = run_cli("self-test", "--pause", data_dir=data)
+    assert piped.returncode == 0 and "Bấm Enter" not in piped.stdout
+
+    master, slave = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "station_app", "--data-dir", str(data), "self-test", "--pause"],
+                             stdin=slave, stdout=slave, stderr=subprocess.DEVNULL,
+                             env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    os.close(slave)
+    shown, deadline = b"", time.monotonic() + 120
+    try:
+        while "Bấm Enter".encode() not in shown and time.monotonic() < deadline:
+            if select.select([master], [], [], 1)[0]:
+                shown += os.read(master, 65536)
+        assert "KẾT QUẢ".encode() in shown and "Bấm Enter".encode() in shown
+        time.sleep(0.5)
+        assert child.poll() is None  # still open, waiting for the reader
+        os.write(master, b"\n")
+        assert child.wait(timeout=30) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)

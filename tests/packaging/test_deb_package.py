@@ -69,6 +69,7 @@ def test_the_program_menu_entry_icons_and_change_notes_are_where_apt_puts_them(d
     listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
     paths = {line.split()[-1].lstrip(".") for line in listing.splitlines()}
     assert {"/opt/station-app/station-app", "/usr/bin/station-app", "/usr/share/applications/station-app.desktop",
+            "/usr/share/applications/station-app-self-test.desktop",
             "/usr/share/icons/hicolor/256x256/apps/station-app.png",
             "/usr/share/doc/station-app/CHANGELOG.md.gz", "/usr/share/doc/station-app/changelog.gz"} <= paths
     files = tarfile.open(fileobj=io.BytesIO(subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)],
@@ -107,3 +108,11 @@ def test_the_offline_kits_installer_says_what_to_do_when_the_kit_was_not_unpacke
     else:
         assert "Cần quyền quản trị" in done.stdout and "sudo sh" in done.stdout
     assert "Đang cài" not in done.stdout
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+@pytest.mark.parametrize("entry", ["station-app.desktop", "station-app-self-test.desktop"])
+def test_the_menu_entries_are_valid_desktop_files(entry):
+    done = subprocess.run(["desktop-file-validate", str(ROOT / "installer" / "linux" / entry)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and "error" not in done.stdout, done.stdout
