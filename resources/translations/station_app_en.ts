@@ -740,57 +740,57 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="59"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="60"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="60"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="61"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="156"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="157"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="157"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="158"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="158"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="159"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="159"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="160"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="160"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="161"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="223"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="224"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="305"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="309"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="307"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="311"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -3460,37 +3460,37 @@ Please correct those rows in the original file and import it again; rows already
     <name>SelfTestBox</name>
     <message>
         <location filename="../../station_app/ui/self_test_view.py" line="93"/>
-        <location filename="../../station_app/ui/self_test_view.py" line="96"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="97"/>
         <source>Kiểm tra máy</source>
         <translation>Check this laptop</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/self_test_view.py" line="94"/>
-        <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa và các khoá.</source>
-        <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, disk and keys.</translation>
+        <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa, ngày giờ, các khoá và danh sách người dân.</source>
+        <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, disk, date and time, keys and the residents&apos; roster.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="97"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="98"/>
         <source>Xem kết quả</source>
         <translation>Show results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="103"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="104"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="118"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="119"/>
         <source>{fails} lỗi, {warns} chú ý: máy chưa sẵn sàng. Hãy làm theo các dòng có dấu ✖ rồi kiểm tra lại.</source>
         <translation>{fails} error(s), {warns} warning(s): the laptop is not ready. Follow the lines marked ✖, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="121"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="122"/>
         <source>Không có lỗi, {warns} chú ý (dấu ⚠): máy dùng được.</source>
         <translation>No errors, {warns} warning(s) (marked ⚠): the laptop can be used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="124"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="125"/>
         <source>Mọi mục đều đạt: máy sẵn sàng.</source>
         <translation>Everything passed: the laptop is ready.</translation>
     </message>
@@ -3498,17 +3498,17 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestDialog</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="162"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="163"/>
         <source>Kết quả kiểm tra máy</source>
         <translation>Laptop check results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="163"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="164"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="164"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="165"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -5858,7 +5858,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/self_test.py" line="154"/>
         <source>Danh sách người dân</source>
-        <translation>Residents' roster</translation>
+        <translation>Residents&apos; roster</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="168"/>
@@ -6043,17 +6043,17 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/self_test.py" line="454"/>
         <source>Ngày giờ của máy sai ({now}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại; nếu máy hay bị sai giờ sau khi tắt, cần thay pin đồng hồ (pin CMOS).</source>
-        <translation>The laptop's date and time are wrong ({now}). Set the right date and time, then check again; if the clock goes wrong whenever the laptop is switched off, its clock (CMOS) battery needs replacing.</translation>
+        <translation>The laptop&apos;s date and time are wrong ({now}). Set the right date and time, then check again; if the clock goes wrong whenever the laptop is switched off, its clock (CMOS) battery needs replacing.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="459"/>
         <source>Đồng hồ của máy ({now}) đang chậm hơn lần ghi dữ liệu gần nhất ({last}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại.</source>
-        <translation>The laptop's clock ({now}) is behind the station's last record ({last}). Set the right date and time, then check again.</translation>
+        <translation>The laptop&apos;s clock ({now}) is behind the station&apos;s last record ({last}). Set the right date and time, then check again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="464"/>
         <source>Múi giờ của máy là {zone}, không phải giờ Việt Nam (UTC+07:00), nên ngày khám có thể bị ghi lệch một ngày. Hãy đặt múi giờ “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) hoặc Asia/Ho_Chi_Minh (Linux).</source>
-        <translation>The laptop's time zone is {zone}, not Vietnam's (UTC+07:00), so visit dates may be recorded a day off. Set the time zone to “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) or Asia/Ho_Chi_Minh (Linux).</translation>
+        <translation>The laptop&apos;s time zone is {zone}, not Vietnam&apos;s (UTC+07:00), so visit dates may be recorded a day off. Set the time zone to “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) or Asia/Ho_Chi_Minh (Linux).</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="468"/>
@@ -6063,7 +6063,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/self_test.py" line="484"/>
         <source>Chưa có danh sách người dân của xã. Hãy nhập danh sách (trang Danh sách → Nhập danh sách người dân…) trước khi lên điểm khám, để tìm được người không mang thẻ và in được danh sách chưa khám.</source>
-        <translation>The commune's roster is not on this laptop yet. Import it (Lists page → Import resident list…) before going to the site, so residents without a card can be found and the not-yet-examined lists can be printed.</translation>
+        <translation>The commune&apos;s roster is not on this laptop yet. Import it (Lists page → Import resident list…) before going to the site, so residents without a card can be found and the not-yet-examined lists can be printed.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="488"/>

@@ -92,7 +92,8 @@ class SelfTestBox(RetranslatedMixin, QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Kiểm tra máy"))
         self.explained.setText(self.tr("Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc "
-                                       "mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa và các khoá."))
+                                       "mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa, ngày giờ, các khoá và "
+                                       "danh sách người dân."))
         self.run_button.setText(self.tr("Kiểm tra máy"))
         self.show_button.setText(self.tr("Xem kết quả"))
         if self.results is not None:
