@@ -62,10 +62,11 @@ fi
 cat > "$ROOT/setup-build/try.sh" <<TRY
 #!/bin/sh
 set -e
-export WINEDEBUG=-all WINEPREFIX=/root/.wine
-C=/root/.wine/drive_c
+HOME=\${HOME:-\$(getent passwd "\$(id -un)" | cut -d: -f6)}  # the throwaway root's user, whoever that is
+export HOME WINEDEBUG=-all WINEPREFIX="\$HOME/.wine"
+C="\$WINEPREFIX/drive_c"
 APP="\$C/Program Files/Station App"
-DATA="\$C/users/root/AppData/Local/SoYTeLaiChau/station-app"
+DATA="\$C/users/\$(id -un)/AppData/Local/SoYTeLaiChau/station-app"
 MENU="\$C/ProgramData/Microsoft/Windows/Start Menu/Programs"
 fail() { echo "FAILED: \$*"; exit 1; }
 winecfg /v win10  # wine says Windows 7 by default; the setup wants 10
@@ -110,5 +111,5 @@ sleep 5  # the uninstaller finishes from a copy of itself
 echo "PASSED: the setup compiles, installs${OLD_REF:+ over $OLD_VERSION}, upgrades and uninstalls under wine; the data folder stays"
 TRY
 chmod +x "$ROOT/setup-build/try.sh"
-chroot "$ROOT" env -i PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 xvfb-run -a /setup-build/try.sh 2>&1 | grep -v "^X connection"
+chroot "$ROOT" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 xvfb-run -a /setup-build/try.sh 2>&1 | grep -v "^X connection"
 exit "${PIPESTATUS[0]}"
