@@ -676,6 +676,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    from station_app.core.text import number
     from station_app.services.list_exports import FORMATS, export_list
 
     from pathlib import Path
@@ -695,13 +696,9 @@ def cmd_lists(args: argparse.Namespace) -> int:
     else:
         the_list = service.duplicates(None, filters)
     result = export_list(the_list, out, f"{getpass.getuser()} (dòng lệnh)")
-    pages = f", {_count(result.pages)} trang" if result.pages else ""
-    print(f"Đã lưu {_LIST_NAMES[args.kind]}: {_count(result.rows)} dòng{pages} → {result.path}")
+    pages = f", {number(result.pages)} trang" if result.pages else ""
+    print(f"Đã lưu {_LIST_NAMES[args.kind]}: {number(result.rows)} dòng{pages} → {result.path}")
     return 0
-
-
-def _count(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _list_filter(args: argparse.Namespace):  # noqa: ANN202 - ListFilter, imported lazily

@@ -14,3 +14,13 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",")
     return str(value)
+
+
+# -- numbers as a Vietnamese reader writes them: 53.489 and 53,5 % ------------------------------------------
+
+def number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def percent(rate: float) -> str:
+    return f"{rate * 100:.1f} %".replace(".", ",")

@@ -22,8 +22,8 @@ from typing import Any
 from station_app.core.checkup_book import Urgency
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.core.text import cell_text
 from station_app.core.model import TARGET_GROUP_LABELS, Sex, TargetGroup, VisitStatus
+from station_app.core.text import cell_text, number
 from station_app.services.lists import (DUPLICATE_REASON_LABELS, HARD_REASON_LABELS, DailyList, DuplicateList,
                                         ListScope, PendingList, PendingRow, ReferralList)
 from station_app.services.report_pdf import Column, Report, ReportHeader
@@ -254,10 +254,6 @@ def filters_text(scope: ListScope) -> str | None:
     return " · ".join(parts) or None
 
 
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 def totals_of(the_list: AnyList) -> list[tuple[str, str]]:
     """(label, figure) pairs printed at the end of the list, and shown under the table on screen."""
     t = the_list.totals
@@ -278,7 +274,7 @@ def totals_of(the_list: AnyList) -> list[tuple[str, str]]:
     else:
         pairs = [("Số nhóm có thể trùng", t.groups), ("Số người dân liên quan", t.residents)]
         pairs += [(DUPLICATE_REASON_LABELS[r], n) for r, n in t.by_reason.items()]
-    return [(label, _n(value)) for label, value in pairs]
+    return [(label, number(value)) for label, value in pairs]
 
 
 # -- writers ----------------------------------------------------------------------------------------------
@@ -307,13 +303,13 @@ def _village_sections(report: Report, the_list: PendingList, shown: Sequence[Fie
     sections: dict[str, list[PendingRow]] = {}
     for row in the_list.rows:
         sections.setdefault(row.village or "", []).append(row)
-    for number, (village, rows) in enumerate(sections.items()):
-        if number:
+    for index, (village, rows) in enumerate(sections.items()):
+        if index:
             report.page_break()
         priority = sum(r.priority for r in rows)
         who = "trường hợp khó tiếp cận" if the_list.hardest_only else "người chưa khám"
-        report.heading(f"Thôn/bản: {village or 'không rõ'} — {_n(len(rows))} {who}, "
-                       f"{_n(priority)} thuộc nhóm ưu tiên")
+        report.heading(f"Thôn/bản: {village or 'không rõ'} — {number(len(rows))} {who}, "
+                       f"{number(priority)} thuộc nhóm ưu tiên")
         report.table(columns, [[cell_text(f.value(r)) for f in shown] for r in rows])
 
 
@@ -346,8 +342,8 @@ def _write_xlsx(the_list: AnyList, fields: Sequence[Field], path: Path) -> None:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(_title(the_list)[:31].replace("/", "-"))
     sheet.freeze_panes = "A2"
-    for number, f in enumerate(data, 1):
-        sheet.column_dimensions[get_column_letter(number)].width = max(8.0, (f.width_mm or 15) * 0.55)
+    for column, f in enumerate(data, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = max(8.0, (f.width_mm or 15) * 0.55)
     bold = Font(bold=True)
     header = []
     for f in data:

@@ -17,6 +17,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from station_app.core.text import number, percent
 from station_app.services.progress import NO_CLASS, Coverage, ProgressSnapshot
 from station_app.services.report_pdf import FONT, FONT_BOLD, PORTRAIT_WIDTH, Column, Report, ReportHeader
 
@@ -49,16 +50,6 @@ def _header(s: ProgressSnapshot, station_name: str, commune: str, printed_by: st
                         period=f"Từ {s.date_from:%d/%m/%Y} đến {s.date_to:%d/%m/%Y}", printed_by=printed_by,
                         printed_at=printed_at or dt.datetime.now(),
                         subtitle=f"Số liệu đến hết ngày {s.date_to:%d/%m/%Y}; trong kỳ: từ {s.date_from:%d/%m/%Y}")
-
-
-# -- numbers as a Vietnamese reader writes them: 53.489 and 53,5 % ------------------------------------------
-
-def number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
-def percent(rate: float) -> str:
-    return f"{rate * 100:.1f} %".replace(".", ",")
 
 
 def _headline(report: Report, s: ProgressSnapshot) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from station_app.core.errors import DatabaseCorruptError, DatabaseInUseError, DatabaseTooNewError, ImageUnreadableError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.text import number
 from station_app.resources import resource
 
 if TYPE_CHECKING:
@@ -487,7 +488,7 @@ def check_roster(probe: DatabaseProbe | None) -> CheckResult:
                          "sách chưa khám."))
     return _result("roster", CheckStatus.OK, QT_TRANSLATE_NOOP(
         "self_test", "OK: {residents} người dân, {villages} thôn/bản."),
-        residents=f"{probe.residents:,}".replace(",", "."), villages=probe.villages)
+        residents=number(probe.residents), villages=number(probe.villages))
 
 
 def _not_set_up(key: str) -> CheckResult:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.core.errors import ImportCancelledError, StationError
+from station_app.core.text import number
 from station_app.services.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
 from station_app.ui.errors import describe, show_error
 from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
@@ -369,7 +370,7 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
 
     def _show_report(self, report: ImportReport) -> None:
         for key in self.count_keys:
-            self.counts[key].setText(f"{getattr(report, key):,}".replace(",", "."))
+            self.counts[key].setText(number(getattr(report, key)))
         if report.report_path is not None:
             self.rejects_label.setText(self.tr(
                 "Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:\n{path}\nHãy sửa các dòng đó "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from station_app.core.text import number
 from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.pages.upload_panel import UploadPanel, UploadRunner
@@ -144,10 +145,6 @@ def local_time(moment: dt.datetime | str | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-def number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 class StationKeyDialog(QDialog):

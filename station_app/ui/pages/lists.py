@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup, VisitStatus
 from station_app.core.roles import Permission, can
+from station_app.core.text import number
 from station_app.services.lists import ListFilter, ListKind, ReferralRow
 from station_app.ui import printing
 from station_app.ui.errors import report
@@ -324,7 +325,7 @@ class ListsPage(Retranslating):
         if 0 <= column < self.model.columnCount():
             self.model.sort(column, order)  # the user's chosen order survives a reload
         self._size_columns()
-        self.state.setText(self.tr("{n} dòng").format(n=_number(len(the_list.rows))))
+        self.state.setText(self.tr("{n} dòng").format(n=number(len(the_list.rows))))
         self._show_totals()
         self._enable()
 
@@ -389,7 +390,7 @@ class ListsPage(Retranslating):
 
     def _saved(self, result: ExportResult) -> None:
         self.state.setText("")
-        show_message(self.message, self.tr("Đã lưu {n} dòng vào {path}").format(n=_number(result.rows),
+        show_message(self.message, self.tr("Đã lưu {n} dòng vào {path}").format(n=number(result.rows),
                                                                                 path=result.path), ok=True)
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -437,9 +438,9 @@ class ListsPage(Retranslating):
                            on_error=while_alive(self, self._save_failed))
 
     def _followed_up(self, row: ReferralRow) -> None:
-        number = next((i for i, r in enumerate(self.model.rows) if getattr(r, "visit_id", None) == row.visit_id), -1)
-        if number >= 0:
-            self.model.replace_row(number, row)
+        index = next((i for i, r in enumerate(self.model.rows) if getattr(r, "visit_id", None) == row.visit_id), -1)
+        if index >= 0:
+            self.model.replace_row(index, row)
         show_message(self.message, self.tr("Đã ghi nhận theo dõi chuyển tuyến của {name}.").format(
             name=row.full_name), ok=True)
         self._reload.start()  # the totals (followed up / open) and an "open only" filter change with it
@@ -472,7 +473,3 @@ def _export_into(folder: Path, the_list: AnyList, path: Path, printed_by: str) -
 
 def _group(data: Any) -> TargetGroup | None:
     return TargetGroup(data) if data else None  # Qt hands the item data back as a str
-
-
-def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
 from station_app.core.names import normalise_name
+from station_app.core.text import number, percent
 from station_app.services.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
@@ -34,14 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 WEEK, MONTH, CAMPAIGN, CUSTOM = "week", "month", "campaign", "custom"
 REPORT_FOLDER = "lists"  # the PDFs made for printing, in the data folder
-
-
-def number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
-def percent(rate: float) -> str:
-    return f"{rate * 100:.1f} %".replace(".", ",")
 
 
 def period_of(choice: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
