@@ -83,13 +83,15 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
     hardware line says it was not checked); ``now_free`` gives the free bytes of a folder and ``now`` the laptop's
     local time, aware (tests replace them)."""
     data_dir = Path(data_dir)
-    set_up = False  # whether a station is set up: the key lines have nothing to check before
-    probe: DatabaseProbe | None = None  # what the database line found, for the clock and roster lines
+    probe: DatabaseProbe | None = None  # what the database line found, for the station's lines after it
 
     def database() -> CheckResult:
-        nonlocal set_up, probe
-        result, set_up, probe = check_database(data_dir, work / "db")
+        nonlocal probe
+        result, probe = check_database(data_dir, work / "db")
         return result
+
+    def set_up() -> bool:  # whether a station is set up: the key and roster lines have nothing to check before
+        return probe is not None and probe.station_set_up
 
     with tempfile.TemporaryDirectory(prefix="station-self-test-") as scratch:
         work = Path(scratch)
@@ -98,15 +100,15 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
             ("font", check_font),
             ("decoders", check_decoders),
             ("pdf", lambda: check_pdf(work)),
-            ("signature", lambda: check_signature(data_dir, set_up)),
+            ("signature", lambda: check_signature(data_dir, set_up())),
             ("encryption", check_encryption),
             ("cameras", lambda: check_cameras(devices)),
             ("serial_ports", lambda: check_serial_ports(devices)),
             ("disk", lambda: check_disk(data_dir, now_free or _free_bytes)),
             ("clock", lambda: check_clock((now or _local_now)(), probe.last_recorded if probe else None)),
-            ("office_bundle", lambda: check_office_bundle(data_dir, set_up)),
-            ("station_key", lambda: check_station_key(data_dir, set_up)),
-            ("roster", lambda: check_roster(probe if set_up else None)),
+            ("office_bundle", lambda: check_office_bundle(data_dir, set_up())),
+            ("station_key", lambda: check_station_key(data_dir, set_up())),
+            ("roster", lambda: check_roster(probe if set_up() else None)),
         ]
         results += [_guarded(key, check) for key, check in checks]
     counts = {s: sum(r.status is s for r in results) for s in CheckStatus}
@@ -173,9 +175,10 @@ def _guarded(key: str, check: Callable[[], CheckResult]) -> CheckResult:
 
 # -- the checks ---------------------------------------------------------------------------------------------------
 
-def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, bool, DatabaseProbe | None]:
+def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, DatabaseProbe | None]:
     """Open, migrate to the newest revision and write: on a copy when a database exists, on a fresh one if not.
-    Also says whether a station is set up in it, and what the probe found (None when it could not open)."""
+    Also gives what the probe found (whether a station is set up, the roster, the newest record; None when the
+    database could not be opened)."""
     from station_app.persistence.self_check import probe_database
 
     scratch.mkdir(parents=True, exist_ok=True)
@@ -184,15 +187,15 @@ def check_database(data_dir: Path, scratch: Path) -> tuple[CheckResult, bool, Da
     except DatabaseCorruptError:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục "
-                         "backups) với sự giúp đỡ của cán bộ hỗ trợ.")), False, None
+                         "backups) với sự giúp đỡ của cán bộ hỗ trợ.")), None
     except DatabaseTooNewError:
         return _result("database", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.")
-        ), False, None
+        ), None
     except DatabaseInUseError:
         return _result("database", CheckStatus.WARN, QT_TRANSLATE_NOOP(
-            "self_test", "Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.")), False, None
-    return _database_line(probe), probe.station_set_up, probe
+            "self_test", "Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.")), None
+    return _database_line(probe), probe
 
 
 def _database_line(probe: DatabaseProbe) -> CheckResult:
