@@ -10,7 +10,7 @@
 #   scripts/build-offline-kit.sh [PATH.deb]      (root, network to a Debian mirror; about a minute)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CACHE=${STATION_DEBOOTSTRAP_CACHE:-/var/cache/station-app-debootstrap}
+. scripts/throwaway-root.sh  # the repository is the working folder from here
 fail() { echo "FAILED: $*" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || fail "needs root (chroot): sudo $0 $*"
 command -v dpkg-scanpackages >/dev/null || apt-get install -y -qq --no-install-recommends dpkg-dev >/dev/null
@@ -21,21 +21,9 @@ VERSION=$(dpkg-deb -f "$DEB" Version)
 ARCH=$(dpkg-deb -f "$DEB" Architecture)
 KIT=station-app_${VERSION}_${ARCH}-offline
 OUT=$(dirname "$DEB")
-scripts/test-deb-in-chroot.sh --prepare
-
-ROOT=$(mktemp -d /var/tmp/station-kit.XXXXXX)
-cleanup() {
-  for m in dev/pts proc; do mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m"; done
-  rm -rf --one-file-system "$ROOT"
-}
-trap cleanup EXIT
-tar -C "$ROOT" -xf "$CACHE/bookworm-minbase.tar"
-mount -t proc proc "$ROOT/proc"
-mount -t devpts devpts "$ROOT/dev/pts"
-cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+new_root kit  # apt's own archives are not shared: what it downloads here is exactly the kit
 cp "$DEB" "$ROOT/tmp/station-app.deb"
 mkdir -p "$ROOT/kit/debs/partial"
-in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"; }
 in_root apt-get update -qq
 # what a minimal Debian 12 is missing for the package, and nothing else
 in_root apt-get install -y -qq --no-install-recommends --download-only -o Dir::Cache::archives=/kit/debs \

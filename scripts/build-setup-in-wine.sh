@@ -13,10 +13,10 @@
 #   scripts/build-setup-in-wine.sh [--upgrade-from-ref REF]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CACHE=${STATION_DEBOOTSTRAP_CACHE:-/var/cache/station-app-debootstrap}
+. scripts/throwaway-root.sh  # the repository is the working folder from here
 INNO_VERSION=6.4.1
 [ "$(id -u)" = 0 ] || { echo "needs root (chroot)" >&2; exit 1; }
-scripts/test-deb-in-chroot.sh --prepare
+prepare_base
 if [ ! -x "$CACHE/innosetup/node_modules/innosetup/bin/ISCC.exe" ] && [ ! -f "$CACHE/innosetup/node_modules/innosetup/bin/ISCC.exe" ]; then
   mkdir -p "$CACHE/innosetup"
   (cd "$CACHE/innosetup" && npm install --no-audit --no-fund --silent "innosetup@$INNO_VERSION")
@@ -29,19 +29,8 @@ if [ "${1:-}" = "--upgrade-from-ref" ]; then
   dpkg --compare-versions "$OLD_VERSION" lt "$VERSION" || { echo "$OLD_REF is $OLD_VERSION, not older than $VERSION" >&2; exit 2; }
 fi
 
-ROOT=$(mktemp -d /var/tmp/station-wine.XXXXXX)
-cleanup() {
-  for m in var/cache/apt/archives dev/pts proc; do mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m"; done
-  rm -rf --one-file-system "$ROOT"
-}
-trap cleanup EXIT
-tar -C "$ROOT" -xf "$CACHE/bookworm-minbase.tar"
-mount -t proc proc "$ROOT/proc"
-mount -t devpts devpts "$ROOT/dev/pts"
-mkdir -p "$CACHE/archives-wine/partial"
-mount --bind "$CACHE/archives-wine" "$ROOT/var/cache/apt/archives"
-cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive sh -c \
+new_root wine archives-wine
+in_root sh -c \
   'dpkg --add-architecture i386 && apt-get update -qq &&
    apt-get install -y -qq --no-install-recommends wine wine32:i386 wine64 xvfb xauth >/dev/null'
 

@@ -19,10 +19,7 @@
 # into a fresh throwaway folder, so nothing from an earlier run is left in the root it tests.
 set -euo pipefail
 
-CACHE=${STATION_DEBOOTSTRAP_CACHE:-/var/cache/station-app-debootstrap}
-MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-SUITE=bookworm
-BASE=$CACHE/$SUITE-minbase.tar
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/throwaway-root.sh"
 USER_NAME=tram
 started=$SECONDS
 
@@ -31,21 +28,6 @@ fail() { echo "FAILED: $*" >&2; exit 1; }
 
 [ "$(id -u)" = 0 ] || fail "needs root (debootstrap, chroot, mount): sudo $0 $*"
 
-prepare_base() {
-  [ -f "$BASE" ] && return 0
-  command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap
-  mkdir -p "$CACHE"
-  local tmp="$CACHE/rootfs.tmp"
-  rm -rf "$tmp"
-  say "debootstrap $SUITE (minbase) from $MIRROR into $tmp"
-  debootstrap --variant=minbase "$SUITE" "$tmp" "$MIRROR"
-  chroot "$tmp" apt-get clean
-  tar -C "$tmp" -cf "$BASE.part" .
-  mv "$BASE.part" "$BASE"
-  rm -rf "$tmp"
-  say "base root cached in $BASE"
-}
-
 if [ "${1:-}" = "--prepare" ]; then prepare_base; exit 0; fi
 OLD_DEB="" OFFLINE_KIT=""
 if [ "${1:-}" = "--offline-kit" ]; then
@@ -53,6 +35,7 @@ if [ "${1:-}" = "--offline-kit" ]; then
   [ -f "$OFFLINE_KIT" ] || fail "--offline-kit needs the kit's .tar (make deb-offline)"
   KIT_DIR=$(basename "$OFFLINE_KIT" .tar)
   KIT_TMP=$(mktemp -d)
+  on_exit 'rm -rf "$KIT_TMP"'
   tar -C "$KIT_TMP" -xf "$OFFLINE_KIT" --wildcards "$KIT_DIR/station-app_*.deb"
   set -- "$(ls "$KIT_TMP/$KIT_DIR"/station-app_*.deb)"
 elif [ "${1:-}" = "--upgrade-from" ]; then
@@ -68,29 +51,11 @@ if [ -n "$OLD_DEB" ]; then
   OLD_VERSION=$(dpkg-deb -f "$OLD_DEB" Version)
   dpkg --compare-versions "$OLD_VERSION" lt "$VERSION" || fail "$OLD_DEB ($OLD_VERSION) is not older than $VERSION"
 fi
-prepare_base
-
-ROOT=$(mktemp -d /var/tmp/station-deb-test.XXXXXX)
-cleanup() {
-  for m in var/cache/apt/archives dev/pts proc; do
-    mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m"
-  done
-  rm -rf --one-file-system "$ROOT"
-  [ -z "${KIT_TMP:-}" ] || rm -rf "$KIT_TMP"
-}
-trap cleanup EXIT
-
+new_root deb-test archives
 say "fresh root in $ROOT"
-tar -C "$ROOT" -xf "$BASE"
-mount -t proc proc "$ROOT/proc"
-mount -t devpts devpts "$ROOT/dev/pts"  # apt's log of the dpkg run needs a pseudo-terminal
-mkdir -p "$CACHE/archives/partial"
-mount --bind "$CACHE/archives" "$ROOT/var/cache/apt/archives"  # downloaded .debs kept for the next run
-cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 cp "$DEB" "$ROOT/tmp/station-app.deb"
 [ -z "$OLD_DEB" ] || cp "$OLD_DEB" "$ROOT/tmp/station-app-old.deb"
 
-in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"; }
 as_user() {
   chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" env -i PATH=/usr/bin:/bin HOME="/home/$USER_NAME" \
     USER="$USER_NAME" QT_QPA_PLATFORM=offscreen "$@"
