@@ -78,7 +78,7 @@ deb-test: deb
 
 deb-upgrade-test: deb
 	@[ -n "$(OLD_DEB)" ] || { echo "OLD_DEB=path/to/the/older/station-app_*.deb is needed" >&2; exit 2; }
-	scripts/test-deb-in-chroot.sh --upgrade-from "$(OLD_DEB)" dist/station-app_$$(sed -n 's/^__version__ = "\(.*\)".*/\1/p' station_app/__init__.py)_$$(dpkg --print-architecture).deb
+	scripts/test-deb-in-chroot.sh --upgrade-from "$(OLD_DEB)"
 
 deb-offline: deb
 	scripts/build-offline-kit.sh
