@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from station_app.core.errors import StationError
 from station_app.core.model import SiteKind
 from station_app.services.reference import communes
+from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import describe, report, show_error
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import message_label, show_message, while_alive
@@ -82,14 +82,10 @@ class SitePage(QWizardPage):
         self.kind.addItem(self.tr("Trạm y tế xã/phường"), SiteKind.COMMUNE_STATION.value)
         self.kind.addItem(self.tr("Điểm khám lưu động"), SiteKind.MOBILE.value)
         self.commune = QComboBox()
-        self.commune.setEditable(True)
-        self.commune.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        fold_completion(self.commune)  # "muong kim" finds "Mường Kim", as the resident search does
         for c in sorted(communes(), key=lambda c: c.name):
             self.commune.addItem(f"{c.name} ({c.code})", c.code)
         self.commune.setCurrentIndex(-1)
-        completer = self.commune.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.site_name = QLineEdit()
         self.village = QLineEdit()
         self.village.setPlaceholderText(self.tr("chỉ với điểm lưu động, ví dụ Bản Nà Khum"))
@@ -101,7 +97,7 @@ class SitePage(QWizardPage):
         self.commune.editTextChanged.connect(self.completeChanged)
 
     def commune_code(self) -> str | None:
-        index = self.commune.findText(self.commune.currentText())
+        index = folded_match(self.commune)
         return self.commune.itemData(index) if index >= 0 else None
 
     def isComplete(self) -> bool:  # noqa: N802

@@ -74,6 +74,29 @@ def test_first_run_opens_the_wizard_and_ends_at_sign_in_for_the_new_admin(qtbot,
     assert (info.code, info.name, info.commune_code) == ("TYT-MK", "Trạm Y tế xã Mường Kim", "03637")
 
 
+@pytest.mark.parametrize("typed", ["muong kim", "MUONG KIM", "mường kim", "xa muong kim"])
+def test_the_commune_is_found_typed_without_marks_or_case(qtbot, make_controller, empty_ctx, typed):
+    wizard = make_controller(empty_ctx).wizard
+    type_text(wizard.station_page.code, "tyt-mk")
+    type_text(wizard.station_page.name, "Trạm Y tế xã Mường Kim")
+    wizard.next()
+    choose_commune(wizard, typed)
+    assert wizard.site_page.commune.currentText() == "Xã Mường Kim (03637)"
+    assert wizard.site_page.commune_code() == "03637"
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_a_commune_with_d_is_found_typed_with_d(qtbot, make_controller, empty_ctx):
+    wizard = make_controller(empty_ctx).wizard
+    wizard.next()
+    wanted = next(wizard.site_page.commune.itemText(i) for i in range(wizard.site_page.commune.count())
+                  if "Đ" in wizard.site_page.commune.itemText(i))
+    popup = wizard.site_page.commune.completer()
+    type_text(wizard.site_page.commune.lineEdit(), wanted.split(" (")[0].replace("Đ", "D").lower())
+    shown = [popup.completionModel().index(r, 0).data() for r in range(popup.completionModel().rowCount())]
+    assert wanted in shown
+
+
 def test_mismatched_passwords_keep_the_wizard_open_with_a_reason(qtbot, make_controller, empty_ctx):
     controller = make_controller(empty_ctx)
     _fill_and_create(qtbot, controller.wizard, repeat="khac-han")
