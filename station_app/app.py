@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.accounts import AccountService
     from station_app.services.audit_log import AuditService
     from station_app.services.batch_export import ExportService
+    from station_app.services.campaigns import CampaignService
     from station_app.services.examination import ExamService
     from station_app.services.findings import FindingsService
     from station_app.services.lists import ListsService
@@ -84,6 +85,12 @@ class AppContext:
         from station_app.services.overview import OverviewService
 
         return OverviewService(self.db)
+
+    @functools.cached_property
+    def campaigns(self) -> CampaignService:
+        from station_app.services.campaigns import CampaignService
+
+        return CampaignService(self.db)
 
     @functools.cached_property
     def registry(self) -> RegistryService:

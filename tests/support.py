@@ -9,6 +9,8 @@ from station_app.services.station_setup import StationSetup
 ADMIN_PASSWORD = "quantri-2026"
 NURSE_PASSWORD = "123456"
 COMMUNE_MUONG_KIM = "03637"
+# Visits open only inside the campaign: the tests' campaign includes the day they run, whatever the year.
+CAMPAIGN_END = max(dt.date(2026, 12, 31), dt.date.today() + dt.timedelta(days=366))
 
 
 def station_setup(**overrides: object) -> StationSetup:
@@ -16,7 +18,7 @@ def station_setup(**overrides: object) -> StationSetup:
         station_code="TYT-MK", station_name="Trạm Y tế xã Mường Kim", site_name="Trạm Y tế xã Mường Kim",
         site_kind=SiteKind.COMMUNE_STATION, commune_code=COMMUNE_MUONG_KIM, village=None,
         campaign_name="Khám sức khỏe định kỳ 2026", campaign_year=2026, campaign_start=dt.date(2026, 5, 1),
-        campaign_end=dt.date(2026, 12, 31), admin_username="admin", admin_full_name="Lò Văn Đức",
+        campaign_end=CAMPAIGN_END, admin_username="admin", admin_full_name="Lò Văn Đức",
         admin_password=ADMIN_PASSWORD,
     )
     values.update(overrides)

@@ -140,3 +140,25 @@ class RosterFileError(StationError):
 
 class ImportCancelledError(StationError):
     template = QT_TRANSLATE_NOOP("errors", "Đã huỷ nhập danh sách; dữ liệu không thay đổi.")
+
+
+class CampaignClosedError(StationError):
+    """The day is outside the current campaign's dates: no visit is attached to a campaign that is over (or
+    not begun); the administrator extends it or starts the next one."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Ngày {day} nằm ngoài đợt khám \"{campaign}\" ({start} – {end}), nên không mở được lượt khám. Hãy nhờ "
+        "quản trị viên gia hạn đợt khám hoặc bắt đầu đợt khám mới trong Quản trị (hoặc kiểm tra lại ngày giờ của "
+        "máy).",
+    )
+
+
+class CampaignDatesError(StationError):
+    """A campaign's new dates would leave visits of the current campaign outside it, or inside the next one."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Đợt khám hiện tại đã có lượt khám đến ngày {day}. Hãy chọn ngày kết thúc từ ngày đó trở đi (gia hạn), "
+        "hoặc ngày bắt đầu sau ngày đó (đợt khám mới).",
+    )

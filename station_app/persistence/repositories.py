@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import ExportBatchRow, ResidentRow, StationRow, UserRow, VisitRow
+from station_app.persistence.tables import CampaignRow, ExportBatchRow, ResidentRow, StationRow, UserRow, VisitRow
 
 
 class UserRepository:
@@ -35,6 +35,26 @@ class StationRepository:
 
     def exists(self) -> bool:
         return self._s.scalar(select(StationRow.id).limit(1)) is not None
+
+
+class CampaignRepository:
+    """The station's campaigns; the current one is named by the station row."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def current(self) -> CampaignRow | None:
+        return self._s.scalar(select(CampaignRow).join(StationRow, StationRow.current_campaign_id == CampaignRow.id)
+                              .limit(1))
+
+    def add(self, row: CampaignRow) -> CampaignRow:
+        self._s.add(row)
+        self._s.flush()
+        return row
+
+    def last_visit_day(self, campaign_id: str) -> dt.date | None:
+        """The latest day with a visit (cancelled ones too: they are the campaign's records as well)."""
+        return self._s.scalar(select(func.max(VisitRow.visit_date)).where(VisitRow.campaign_id == campaign_id))
 
 
 class OverviewQueries:

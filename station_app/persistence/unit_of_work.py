@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from station_app.core.audit import GENESIS, AuditEvent, chain
 from station_app.persistence.database import READ_ONLY, Database
-from station_app.persistence.repositories import OverviewQueries, StationRepository, UserRepository
+from station_app.persistence.repositories import (CampaignRepository, OverviewQueries, StationRepository,
+                                                  UserRepository)
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
 
 
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.session = self._db.sessions(bind=bind) if bind is not None else self._db.sessions()
         self.users = UserRepository(self.session)
         self.stations = StationRepository(self.session)
+        self.campaigns = CampaignRepository(self.session)
         self.overview = OverviewQueries(self.session)
         return self
 

@@ -26,6 +26,7 @@ from station_app.persistence.residents import ResidentRepository, VisitRepositor
 from station_app.persistence.tables import MeasurementRow, VisitRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.accounts import SignedInUser
+from station_app.services.campaigns import check_open
 from station_app.services.registry import RegistryService, ResidentInput, VisitInfo, new_resident_row
 
 log = logging.getLogger(__name__)
@@ -323,6 +324,7 @@ class ExamService:
         station = uow.stations.current()
         if station is None or station.current_site_id is None or station.current_campaign_id is None:
             raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "điểm khám hoặc đợt khám"))
+        check_open(uow.campaigns.current(), slip.visit_date)  # type: ignore[arg-type] - the station names it
         resident = residents.by_national_id(slip.national_id) if slip.national_id else None
         created = resident is None
         if resident is None:

@@ -33,6 +33,7 @@ from station_app.persistence.residents import LastVisit, ResidentRepository, Vis
 from station_app.persistence.tables import ConsentRow, ResidentRow, VisitRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.accounts import SignedInUser
+from station_app.services.campaigns import check_open
 from station_app.services.reference import communes, ethnic_groups
 
 log = logging.getLogger(__name__)
@@ -468,7 +469,8 @@ class RegistryService:
         """Register the resident for today's queue at the site, with their consent, in one transaction.
 
         Raises AlreadyExaminedError if they already have a visit in this campaign, unless a reason for a
-        second visit is given (it goes to the audit trail).
+        second visit is given (it goes to the audit trail); CampaignClosedError if the day is outside the
+        campaign's dates (a visit is never attached to a campaign that is over or not begun).
         """
         require(user.role, Permission.REGISTER_RESIDENTS)
         _check_consent(consent)
@@ -480,6 +482,7 @@ class RegistryService:
             site, campaign = visits.site(site_id), visits.campaign(campaign_id)
             if row is None or site is None or campaign is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "người dân, điểm khám hoặc đợt khám"))
+            check_open(campaign, day)
             earlier = visits.active_in_campaign(resident_id, campaign_id)
             if earlier and reason is None:
                 last = earlier[-1]
