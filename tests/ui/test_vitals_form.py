@@ -94,18 +94,19 @@ def test_an_impossible_value_is_explained_beside_the_field_and_focus_stays(app, 
     assert QApplication.focusWidget() is form.edits["diastolic_1"]
 
 
-def test_an_unusual_value_is_confirmed_with_a_second_enter(app, qtbot, ctx, nurse, page):
+def test_an_unusual_value_is_confirmed_with_enter_when_saving(app, qtbot, ctx, nurse, page):
     visit = open_visit(ctx, nurse)
     pick_from_queue(qtbot, page, visit)
     form = page.vitals
     type_text(form.edits["pulse"], "132")
     press_enter(form.edits["pulse"])
-    assert QApplication.focusWidget() is form.edits["pulse"]
-    assert "Enter" in form.notes["pulse"].text() and "#a15c00" in form.notes["pulse"].text()
-    press_enter(form.edits["pulse"])
-    assert QApplication.focusWidget() is form.edits["systolic_1"] and "pulse" in form.confirmed
+    assert QApplication.focusWidget() is form.edits["systolic_1"] and "pulse" not in form.confirmed
+    assert "khi lưu" in form.notes["pulse"].text() and "#a15c00" in form.notes["pulse"].text()
     assert form._shortcut.key().toString() == "Ctrl+S"
     form._shortcut.activated.emit()  # what Ctrl+S does (sendEvent offscreen does not go through shortcuts)
+    assert QApplication.focusWidget() is form.edits["pulse"] and "Enter" in form.notes["pulse"].text()
+    assert form.record.version == 0 and not form.saving
+    press_enter(form.edits["pulse"])  # confirmed: the save goes through
     qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
     assert ctx.exam.vitals(visit.id).confirmed == ("pulse",)
 
@@ -270,3 +271,70 @@ def test_a_childs_height_and_weight_typed_from_the_keyboard_get_who_z_scores_and
     flags = {k: v for fl in stored.flags.values() for k, v in fl.items()}
     assert flags["hfa_class"] == "stunted" and flags["wfa_class"] == "underweight"
     assert flags["hfa_z"] == f"{expected['hfa'].z:.2f}" and flags["wfa_z"] == f"{expected['wfa'].z:.2f}"
+
+
+# A nurse reading a paper form: value, Enter, next value, Enter... without looking at the screen. Systolic 200
+# and 196 and pulse 132 are unusual (warning range), every other value is ordinary.
+NURSE_SET = (
+    ("height_cm", "158"), ("weight_kg", "52,5"), ("waist_cm", "76"), ("pulse", "132"),
+    ("systolic_1", "200"), ("diastolic_1", "90"), ("systolic_2", "196"), ("diastolic_2", "88"),
+    ("temperature_c", "36,8"), ("spo2", "98"), ("resp_rate", "18"), ("glucose_mmol", "5,4"),
+)
+
+
+def nurse_key(app_, code, text=""):
+    """One key press and release sent to whatever has the keyboard focus, as a keyboard does."""
+    key(app_.focusWidget(), code, text)
+
+
+def test_an_unusual_value_never_eats_the_next_number(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form, app_ = page.vitals, QApplication.instance()
+    for _field, typed in NURSE_SET:
+        for ch in typed:
+            nurse_key(app_, ord(ch) if ch.isdigit() else Qt.Key.Key_Comma, ch)
+        nurse_key(app_, Qt.Key.Key_Return)
+    assert app_.focusWidget() is form.fasting  # the form kept pace: no Enter was spent on a warning
+    for field, typed in NURSE_SET:
+        assert form.edits[field].text() == typed, f"{field} holds {form.edits[field].text()!r}, not {typed!r}"
+    assert "xác nhận" in form.notes["systolic_1"].text() and "#a15c00" in form.notes["systolic_1"].text()
+    for ch in ("\r", "\r", "\r", "\r", "\r"):  # fasting box and the four vision fields left empty: the last saves
+        nurse_key(app_, Qt.Key.Key_Return, ch)
+    # Nothing unusual is saved unconfirmed: the form goes back to each unusual value, in the form's order
+    assert app_.focusWidget() is form.edits["pulse"] and form.edits["pulse"].selectedText() == "132"
+    assert "Enter" in form.message.text() and form.message.isVisible()
+    assert ctx.exam.vitals(visit.id).empty
+    nurse_key(app_, Qt.Key.Key_Return)  # pulse 132 confirmed
+    assert app_.focusWidget() is form.edits["systolic_1"] and form.edits["systolic_1"].selectedText() == "200"
+    nurse_key(app_, Qt.Key.Key_Return)  # systolic 200 confirmed
+    assert app_.focusWidget() is form.edits["systolic_2"]
+    nurse_key(app_, Qt.Key.Key_Return)  # systolic 196 confirmed: nothing left to confirm, saved
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
+    stored = ctx.exam.vitals(visit.id)
+    assert stored.values["pulse"] == 132 and stored.values["systolic_1"] == 200
+    assert stored.values["diastolic_1"] == 90 and stored.values["systolic_2"] == 196
+    assert stored.values["diastolic_2"] == 88 and stored.values["temperature_c"] == 36.8
+    assert set(stored.confirmed) == {"pulse", "systolic_1", "systolic_2"}
+
+
+def test_a_value_retyped_while_confirming_is_a_correction(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form, app_ = page.vitals, QApplication.instance()
+    form.edits["systolic_1"].setFocus()
+    for typed in ("200", "82", "124", "80"):
+        for ch in typed:
+            nurse_key(app_, ord(ch), ch)
+        nurse_key(app_, Qt.Key.Key_Return)
+    assert [form.edits[k].text() for k in ("systolic_1", "diastolic_1", "systolic_2", "diastolic_2")] == \
+        ["200", "82", "124", "80"]
+    form._shortcut.activated.emit()  # Ctrl+S
+    assert app_.focusWidget() is form.edits["systolic_1"]  # back on the unusual value, selected
+    for ch in "120":  # the nurse sees it was 120 on the paper
+        nurse_key(app_, ord(ch), ch)
+    assert form.edits["systolic_1"].text() == "120"
+    nurse_key(app_, Qt.Key.Key_Return)  # nothing unusual left: saved
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
+    stored = ctx.exam.vitals(visit.id)
+    assert stored.values["systolic_1"] == 120 and stored.confirmed == ()

@@ -1,9 +1,12 @@
 """The vital-signs desk ("Sinh hiệu"): keyboard first, every rule from ``services.examination.assess``.
 
 Enter or Tab moves to the next field (the third blood-pressure reading is enabled only when the first two
-differ too much); a refused value is explained in red beside its field and focus stays; an unusual value is
-shown in amber and a second Enter confirms it; BMI and the flags are shown as the values are typed. Enter on
-the last field or Ctrl+S saves on the database lane. What is typed is kept as a draft one second after the
+differ too much); a refused value is explained in red beside its field and focus stays; BMI and the flags are
+shown as the values are typed. An unusual value is shown in amber and Enter still moves on, so a nurse reading
+the paper while typing puts every value in its own field (a warning that kept the focus used to swallow the next
+number). Nothing unusual is saved unconfirmed: Enter on the last field or Ctrl+S first takes the focus back to
+each unusual value in turn, selected: Enter confirms it, digits typed replace it (a correction); once none is
+left the form saves on the database lane. What is typed is kept as a draft one second after the
 last key, and offered again when the visit is reopened.
 """
 from __future__ import annotations
@@ -73,7 +76,8 @@ class VitalsForm(Retranslating):
         self.visit: VisitInfo | None = None
         self.record: VitalsRecord | None = None
         self.confirmed: set[str] = set()
-        self._armed: set[str] = set()  # warnings shown once: the next Enter on that field confirms
+        self._armed: set[str] = set()  # warnings passed once (or shown by the review): Enter there confirms
+        self._reviewing = False  # a save is waiting for the unusual values to be confirmed one by one
         self._loading = False
         self.saving = False
         self.edits: dict[str, QLineEdit] = {}
@@ -185,7 +189,10 @@ class VitalsForm(Retranslating):
         buttons.addWidget(self.draft_note, 1)
         buttons.addStretch()  # Save keeps its size while the note is hidden
         buttons.addWidget(self.discard_button)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
         layout.addLayout(grid)
         layout.addWidget(self.reason_box)
         layout.addWidget(self.message)
@@ -220,6 +227,9 @@ class VitalsForm(Retranslating):
             self.edits[key].setPlaceholderText(self.tr("7/10"))
         self.reason_label.setText(self.tr("Lý do sửa kết quả đã hoàn tất:"))
         self.save_button.setText(self.tr("Lưu sinh hiệu (Ctrl+S)"))
+        self.hint.setText(self.tr("Gõ số rồi Enter để sang ô sau. Giá trị bất thường hiện màu vàng và vẫn sang ô "
+                                  "sau; khi lưu (Enter ở ô cuối hoặc Ctrl+S), con trỏ quay lại từng giá trị đó: "
+                                  "Enter để xác nhận, hoặc gõ số đúng để sửa."))
         self.drafts.retranslate()
         self._refresh()
 
@@ -257,7 +267,7 @@ class VitalsForm(Retranslating):
             edit.setText(texts.get(key, ""))
         self.fasting.setChecked(fasting)
         self.reason.setText(reason)
-        self.confirmed, self._armed = confirmed, set()
+        self.confirmed, self._armed, self._reviewing = confirmed, set(), False
         self._loading = False
         self.reason_box.setVisible(record.visit_status in _DONE and not record.empty)
         self.drafts.offer(record.visit_id, draft)
@@ -319,8 +329,9 @@ class VitalsForm(Retranslating):
         if key in found.warnings:
             if key in self.confirmed:
                 return f'<span style="color:{_AMBER}">' + _esc(self.tr("Đã xác nhận giá trị bất thường")) + "</span>"
-            return (f'<span style="color:{_AMBER}">{_esc(found.warnings[key].text(_tr_vitals))} '
-                    + _esc(self.tr("(Enter lần nữa để xác nhận)")) + "</span>")
+            ask = (self.tr("(Enter để xác nhận, hoặc gõ số đúng để sửa)") if self._reviewing and key in self._armed
+                   else self.tr("(cần xác nhận: sẽ hỏi lại khi lưu)"))
+            return f'<span style="color:{_AMBER}">{_esc(found.warnings[key].text(_tr_vitals))} {_esc(ask)}</span>'
         if key.startswith(("systolic", "diastolic")):
             return ""  # the grade belongs to the pressure used, shown under the readings
         return self._flags_html(found.flags.get(key, {}))
@@ -339,7 +350,8 @@ class VitalsForm(Retranslating):
         return super().eventFilter(watched, event)
 
     def enter_pressed(self, widget: QWidget) -> None:
-        """Enter: stay on a refused value, confirm an unusual one on the second press, else move on (or save)."""
+        """Enter: stay on a refused value; mark an unusual one to confirm and move on, or confirm it if it was
+        passed (or shown by the review) already; then the next field, the next value to confirm, or the save."""
         key = next((k for k, e in self.edits.items() if e is widget), None)
         if key is not None:
             found = self.assessment()
@@ -348,13 +360,14 @@ class VitalsForm(Retranslating):
                 self._refresh()
                 return
             if typed and key in found.warnings and key not in self.confirmed:
-                if key not in self._armed:
-                    self._armed.add(key)
-                    self._refresh()
-                    return
-                self.confirmed.add(key)
-                self._schedule_draft()
+                if key in self._armed:
+                    self.confirmed.add(key)
+                    self._schedule_draft()
+                self._armed.add(key)
                 self._refresh()
+        if self._reviewing:
+            self._review(widget)
+            return
         following = self._next_after(widget)
         if following is None:
             self.save()
@@ -362,6 +375,30 @@ class VitalsForm(Retranslating):
             following.setFocus()
             if isinstance(following, QLineEdit):
                 following.selectAll()
+
+    def unconfirmed(self) -> list[str]:
+        """The typed unusual values not confirmed yet, in the form's order."""
+        found, typed = self.assessment(), self.values()
+        return [k for k in FIELD_ORDER if k in typed and k in found.warnings and k not in self.confirmed]
+
+    def _review(self, after: QWidget | None = None) -> None:
+        """Before a save: the focus on the next unusual value still to confirm (after ``after``, round to the
+        first), selected and its note saying what Enter does; the save once none is left."""
+        pending = self.unconfirmed()
+        if not pending:
+            self._reviewing = False
+            self.save()
+            return
+        self._reviewing = True
+        keys = [k for k in FIELD_ORDER if self.edits[k] is after]
+        later = [k for k in pending if keys and FIELD_ORDER.index(k) > FIELD_ORDER.index(keys[0])]
+        key = (later or pending)[0]
+        self._armed.add(key)
+        self._refresh()
+        show_message(self.message, self.tr("Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang "
+                                           "chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.").format(n=len(pending)))
+        self.edits[key].setFocus()
+        self.edits[key].selectAll()
 
     def _next_after(self, widget: QWidget) -> QWidget | None:
         order: list[QWidget] = [self.edits[k] for k in FIELD_ORDER[:14]] + [self.fasting] + \
@@ -378,7 +415,11 @@ class VitalsForm(Retranslating):
     # -- saving ----------------------------------------------------------------------------------------------
 
     def save(self) -> None:
+        """Save on the database lane, once every unusual value is confirmed (the review asks for each first)."""
         if self.visit is None or self._user is None or self.saving:
+            return
+        if self.unconfirmed():
+            self._review()
             return
         self.saving = True
         self.save_button.setEnabled(False)
@@ -405,6 +446,7 @@ class VitalsForm(Retranslating):
         if isinstance(exc, WarningsNotConfirmedError):
             keys = [k for k in FIELD_ORDER if k in exc.data["keys"]]
             self._armed.update(keys)
+            self._reviewing = True
             self._refresh()
             show_message(self.message, describe(exc))
             self.edits[keys[0]].setFocus()
