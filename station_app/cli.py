@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(dest="audit_command", metavar="VIỆC")
     audit.add_parser("verify", help="kiểm tra chuỗi nhật ký, báo chỗ bị sửa/xoá")
 
+    _campaign_parser(sub)
+
     roster = sub.add_parser("roster", help="danh sách người dân").add_subparsers(dest="roster_command", metavar="VIỆC")
     roster_import = roster.add_parser("import", help="nhập danh sách người dân từ tệp CSV hoặc Excel (.xlsx)")
     roster_import.add_argument("file", metavar="FILE")
@@ -113,6 +115,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--residents", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=2026)
     return p
+
+
+def _campaign_parser(sub: argparse._SubParsersAction) -> None:
+    campaign = sub.add_parser("campaign", help="đợt khám: xem, gia hạn, bắt đầu đợt mới (khám hằng năm)"
+                              ).add_subparsers(dest="campaign_command", metavar="VIỆC")
+    campaign.add_parser("show", help="đợt khám hiện tại và hôm nay có trong đợt không")
+    extend = campaign.add_parser("extend", help="gia hạn đợt khám hiện tại (ngày kết thúc mới)")
+    extend.add_argument("--to", required=True, metavar="NGÀY", help="ngày kết thúc mới: YYYY-MM-DD hoặc DD/MM/YYYY")
+    new = campaign.add_parser("new", help="bắt đầu đợt khám mới; đợt cũ giữ nguyên dữ liệu")
+    new.add_argument("--name", required=True, help="tên đợt, ví dụ \"Khám sức khỏe định kỳ 2027\"")
+    new.add_argument("--start", required=True, metavar="NGÀY", help="ngày bắt đầu")
+    new.add_argument("--end", required=True, metavar="NGÀY", help="ngày kết thúc")
 
 
 def _office_where(default: object) -> argparse.ArgumentParser:
@@ -225,6 +239,42 @@ def cmd_audit(args: argparse.Namespace) -> int:
     print(f"Nhật ký KHÔNG toàn vẹn: sự kiện số {report.broken_at} {reasons.get(report.reason, report.reason)}; "
           f"{report.checked} sự kiện trước đó vẫn khớp. Hãy báo ngay cho quản trị viên.", file=sys.stderr)
     return 1
+
+
+def cmd_campaign(args: argparse.Namespace) -> int:
+    if args.campaign_command not in ("show", "extend", "new"):
+        print("Cần chọn: show, extend hoặc new.", file=sys.stderr)
+        return 2
+    try:
+        dates = [_date_arg(getattr(args, name, None), f"--{name}") for name in ("to", "start", "end")]
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    service = _context(args).campaigns
+    if args.campaign_command == "extend":
+        info = service.extend(None, dates[0])
+        print(f"Đã gia hạn đợt khám \"{info.name}\" đến hết ngày {info.end:%d/%m/%Y}.")
+    elif args.campaign_command == "new":
+        info = service.start_next(None, args.name, dates[1], dates[2])
+        print(f"Đã bắt đầu đợt khám mới \"{info.name}\" ({info.start:%d/%m/%Y} – {info.end:%d/%m/%Y}); "
+              "dữ liệu của đợt trước giữ nguyên.")
+    else:
+        info = service.current()
+        print(f"Đợt khám hiện tại: \"{info.name}\" ({info.start:%d/%m/%Y} – {info.end:%d/%m/%Y}).")
+    print(_campaign_state_text(info))
+    return 0
+
+
+def _campaign_state_text(info) -> str:  # noqa: ANN001 - CampaignInfo, imported lazily
+    from station_app.services.campaigns import CampaignState
+
+    if info.state is CampaignState.OPEN:
+        return f"Hôm nay ({info.today:%d/%m/%Y}) nằm trong đợt khám: mở lượt khám được."
+    where = (f"đã kết thúc ngày {info.end:%d/%m/%Y}" if info.state is CampaignState.ENDED
+             else f"bắt đầu ngày {info.start:%d/%m/%Y}")
+    return (f"Đợt khám {where}: hôm nay ({info.today:%d/%m/%Y}) không mở được lượt khám. Gia hạn: "
+            "station-app campaign extend --to NGÀY; hoặc đợt mới: station-app campaign new --name TÊN --start NGÀY "
+            "--end NGÀY.")
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
@@ -746,7 +796,7 @@ def _print_progress(done: int, total: int) -> None:
 
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
-                               "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
+                               "campaign": cmd_campaign, "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
                                "export": cmd_export, "office": cmd_office, "receipts": cmd_receipts, "upload": cmd_upload,
                                "self-test": cmd_self_test}
 
