@@ -72,6 +72,16 @@ class VisitStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# One set of words for a visit's state, on every page and in every printed list.
+VISIT_STATUS_LABELS = {
+    VisitStatus.REGISTERED: QT_TRANSLATE_NOOP("labels", "Chờ khám"),
+    VisitStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("labels", "Đang khám"),
+    VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("labels", "Đã khám xong"),
+    VisitStatus.REFERRED: QT_TRANSLATE_NOOP("labels", "Chuyển tuyến"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Đã huỷ"),
+}
+
+
 class FundingSource(StrEnum):
     STATE_BUDGET = "state_budget"
     HEALTH_INSURANCE = "health_insurance"

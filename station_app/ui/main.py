@@ -148,7 +148,7 @@ def start(data_dir: Path) -> tuple[QApplication, AppController]:
     controller = AppController(window, settings, store)
     window.closed.connect(lambda: QCoreApplication.exit(0))
     after_first_paint(window, lambda: controller.open(data_dir))
-    window.show()
+    window.showMaximized()  # a laptop's whole screen (1366×768 at many sites); the window manager keeps its panel
     return app, controller
 
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QVBoxLayout,
@@ -19,15 +18,16 @@ from PySide6.QtWidgets import (
 
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.core.model import AuditAction
+from station_app.core.model import AuditAction, Role
 from station_app.core.roles import Permission, can
 from station_app.core.settings import Settings
 from station_app.ui.errors import report
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.sign_in import SignInScreen
 from station_app.ui.tasks import TaskRunner
+from station_app.ui.visit_events import VisitEvents
 from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retranslating, header_bar, heading, message_label,
-                                    show_message)
+                                    nav_item, show_message)
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -44,6 +44,9 @@ PAGES = (
     ("export", QT_TRANSLATE_NOOP("MainWindow", "Xuất dữ liệu"), Permission.EXPORT_DATA),
     ("admin", QT_TRANSLATE_NOOP("MainWindow", "Quản trị"), Permission.MANAGE_USERS),
 )
+# The page each role's day starts on: a doctor examines, a coordinator prints the day's lists, an administrator
+# signs in to manage accounts and settings.
+FIRST_PAGES = {Role.NURSE: "reception", Role.DOCTOR: "exam", Role.COORDINATOR: "lists", Role.ADMIN: "admin"}
 
 
 class LockScreen(Retranslating):
@@ -138,6 +141,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.uploader: UploadRunner | None = None  # the session's network sending (upload_panel.py)
         self._nav_keys: list[str] = []  # the page key of each navigation row
+        self.visit_events = VisitEvents(self)  # a visit changed on one page shows on every page listing visits
         self.resize(1180, 760)
 
         self.station_label, self.user_label = QLabel(), QLabel()
@@ -147,6 +151,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         self.sign_out_button.clicked.connect(self.sign_out)
         self.header = header_bar(self.station_label, None, self.user_label, self.lock_button, self.sign_out_button)
         self._build_work(nav_width=210)
+        self._add_page_shortcuts()
 
         self.sign_in_screen = SignInScreen(self.tasks)
         self.sign_in_screen.signed_in.connect(self.begin_session)
@@ -186,11 +191,12 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
                 self.pages[key] = page
                 self.stack.addWidget(page)
                 self._nav_keys.append(key)
-                self.nav.addItem(QListWidgetItem())
+                self.nav.addItem(nav_item(len(self._nav_keys) - 1))
         self.screens.setCurrentWidget(self.work)
         self.nav.setEnabled(True)
         self.retranslate()
-        self.nav.setCurrentRow(0)
+        first = FIRST_PAGES.get(Role(user.role))
+        self.nav.setCurrentRow(self._nav_keys.index(first) if first in self._nav_keys else 0)
         self.idle.restart()
 
     def _start_uploader(self, user: SignedInUser) -> None:
@@ -215,13 +221,15 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
             page.settings_changed.connect(self._apply_settings)
             return page
         if key == "reception":
-            return ReceptionPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings, self.station)
+            return ReceptionPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings, self.station,
+                                 visits=self.visit_events)
         if key == "lists":
             return ListsPage(self.ctx, self.tasks, self.station.site_id, self.user)
         if key == "progress":
             return ProgressPage(self.ctx, self.tasks, self.user)
         if key == "exam":
-            return ExamPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings)
+            return ExamPage(self.ctx, self.tasks, self.station.site_id, self.user, self.settings,
+                            visits=self.visit_events)
         return ExportPage(self.ctx, self.tasks, self.user, uploader=self.uploader)
 
     def sign_out(self) -> None:

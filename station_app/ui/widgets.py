@@ -5,9 +5,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLayout, QListWidget, QPushButton, QScrollArea,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QDialog, QFrame, QHBoxLayout, QLabel, QLayout, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout,
+                               QWidget)
+
+
+_SHORTCUT_ROLE = 256  # Qt.ItemDataRole.UserRole, without loading Qt's namespace before the first paint
 
 
 class RetranslatedMixin:
@@ -152,6 +157,20 @@ class PagedNavigation:
         column.addWidget(self.screens, 1)
         self.setCentralWidget(central)  # the window is a QMainWindow
 
+    def _add_page_shortcuts(self) -> None:
+        """Ctrl+1, Ctrl+2… show the navigation's first, second… page; a row shows its keys when its
+        ``Qt.ItemDataRole.UserRole`` holds them (``nav_item``)."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        self.nav.setItemDelegate(ShortcutDelegate(self.nav))
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self._shortcut_to(row))
+
+    def _shortcut_to(self, row: int) -> None:
+        if self.nav.isVisible() and self.nav.isEnabled() and row < self.nav.count():  # never past the lock screen
+            self.nav.setCurrentRow(row)
+
     def page_keys(self) -> list[str]:
         return list(self.pages)
 
@@ -167,3 +186,32 @@ class PagedNavigation:
         page = self.pages[self.page_keys()[row]]
         self.stack.setCurrentWidget(page)
         page.refresh()
+
+
+def nav_item(row: int) -> QListWidgetItem:
+    """A navigation row, its text set on retranslation, showing the Ctrl+number that opens it."""
+    item = QListWidgetItem()
+    item.setData(_SHORTCUT_ROLE, f"Ctrl+{row + 1}")
+    return item
+
+
+class ShortcutDelegate(QStyledItemDelegate):
+    """Draws a navigation row's keys (Ctrl+1…) in small letters at its right edge."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        keys = index.data(_SHORTCUT_ROLE)
+        if not keys:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QStyle
+
+        painter.save()
+        font = painter.font()
+        font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.7))
+        painter.setFont(font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QColor("#d7e6ee" if selected else "#5b6b73"))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(option.rect.adjusted(0, 0, -8, 0), int(right), keys)
+        painter.restore()

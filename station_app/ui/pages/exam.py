@@ -41,11 +41,12 @@ from station_app.core.settings import Settings
 from station_app.ui.errors import show_error
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.vitals_form import VitalsForm
-from station_app.ui.pages.reception import status_label
+from station_app.ui.labels import status_label
 from station_app.ui.printing import sex_label
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.scanning.serial_scanner import SerialScanner
+from station_app.ui.visit_events import VisitEvents
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ class ExamPage(Retranslating):
     ``open_visit(visit)`` shows a visit on every desk. ``vitals`` is the vital-signs form."""
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, visits: VisitEvents | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._site_id, self._user = ctx, tasks, site_id, user
+        self.visits = visits or VisitEvents(self)  # the window's: a visit changed on any desk shows in the queue
         self.settings = settings or Settings()
         self.visit: VisitInfo | None = None
         self.queue_visits: list[VisitInfo] = []
@@ -107,15 +109,18 @@ class ExamPage(Retranslating):
         self.tabs = QTabWidget()
         self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
         self.vitals.saved.connect(self._vitals_saved)
+        self.vitals.saved.connect(self.visits.changed)
         self.tabs.addTab(self._scrolling(self.vitals), "")
         self.desks: list[tuple[QWidget, str]] = []
         for module_name, class_name, title in OTHER_DESKS:
             if importlib.util.find_spec(module_name) is None:
                 continue
             form = getattr(importlib.import_module(module_name), class_name)(self._ctx, self._tasks, self._user)
+            form.saved.connect(self.visits.changed)  # the doctor's completion changes the visit's state
             self.tabs.addTab(self._scrolling(form), "")
             self.desks.append((form, title))
         self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
+        self.visits.changed.connect(self._visit_changed)
         self.tabs.currentChanged.connect(lambda _index: self._load_current_desk())
         QApplication.instance().focusChanged.connect(self._follow_focus)  # dropped with the page
         right = QWidget()
@@ -283,9 +288,11 @@ class ExamPage(Retranslating):
         if new is not None and isinstance(area, QScrollArea) and area.widget().isAncestorOf(new):
             area.ensureWidgetVisible(new, 0, 24)
 
+    def _visit_changed(self, _visit_id: str) -> None:
+        self.refresh()  # a bound method: Qt drops the connection with the page
+
     def _vitals_saved(self, visit_id: str) -> None:
         """New vital signs change the flags the other desks show (the counselling topics suggested from them)."""
-        self.refresh()
         if self.visit is not None and visit_id == self.visit.id:
             self._stale = {id(form) for form, _title in self.desks}
             self._load_current_desk()

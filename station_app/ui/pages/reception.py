@@ -22,17 +22,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QGroupBox, QH
 
 from station_app.core.cards import ScanKind, ScanResult, ScanWarning
 from station_app.core.errors import NotFoundError, StationError
-from station_app.core.model import TARGET_GROUP_LABELS, VisitStatus
+from station_app.core.model import TARGET_GROUP_LABELS
 from station_app.core.qr_payloads import ERROR_TEXT, WARNING_TEXT, parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.dialogs.open_visit import warning_label
 from station_app.ui.errors import describe, show_error
+from station_app.ui.labels import status_label
 from station_app.ui.printing import SlipPrinter, sex_label
 from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
 from station_app.ui.tasks import TaskRunner
+from station_app.ui.visit_events import VisitEvents
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
@@ -56,15 +58,6 @@ def scan_sentence(result: ScanResult) -> str:
         return QCoreApplication.translate("scan", ERROR_TEXT.get(result.error or "", ERROR_TEXT["not_a_card"]))
     blocking = next((w for w in _BLOCKING if w in result.warnings), ScanWarning.MALFORMED_FIELD)
     return QCoreApplication.translate("scan", WARNING_TEXT[blocking])
-
-
-def status_label(status: VisitStatus) -> str:
-    texts = {VisitStatus.REGISTERED: QCoreApplication.translate("labels", "Chờ khám"),
-             VisitStatus.IN_PROGRESS: QCoreApplication.translate("labels", "Đang khám"),
-             VisitStatus.COMPLETED: QCoreApplication.translate("labels", "Đã khám xong"),
-             VisitStatus.REFERRED: QCoreApplication.translate("labels", "Chuyển tuyến"),
-             VisitStatus.CANCELLED: QCoreApplication.translate("labels", "Đã huỷ")}
-    return texts[VisitStatus(status)]
 
 
 _DISPLAY, _TOOLTIP, _FOREGROUND = (int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
@@ -225,9 +218,12 @@ class ReceptionPage(Retranslating):
     """
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
-                 settings: Settings | None = None, station: StationInfo | None = None) -> None:
+                 settings: Settings | None = None, station: StationInfo | None = None,
+                 visits: VisitEvents | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._site_id, self._user = ctx, tasks, site_id, user
+        self.visits = visits or VisitEvents(self)  # the window's: a visit changed on any page shows in the queue
+        self.visits.changed.connect(self._visit_changed)
         self.settings = settings or Settings()
         self.station = station
         self.dialog: QDialog | None = None
@@ -456,6 +452,9 @@ class ReceptionPage(Retranslating):
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=while_alive(self, self._queue_loaded),
                            parent=self)
+
+    def _visit_changed(self, _visit_id: str) -> None:
+        self.refresh()  # a bound method: Qt drops the connection with the page
 
     def apply_settings(self, settings: Settings) -> None:
         """Use the serial port and camera chosen in the settings (called again whenever they change)."""
@@ -757,7 +756,7 @@ class ReceptionPage(Retranslating):
         self.say(self.tr("Đã mở lượt khám số {number} cho {name}. Đang in phiếu…").format(
             number=visit.queue_number, name=visit.resident_name), ok=True)
         self._reload_resident(visit.resident_id, visit)
-        self.refresh()
+        self.visits.changed.emit(visit.id)
         self.print_slip(visit)
 
     def print_slip(self, visit: VisitInfo) -> None:

@@ -1,0 +1,87 @@
+"""The main window as a doctor, a nurse and a coordinator use it: each starts on the page of their first job,
+Ctrl+1… switches pages, and a visit's new state shows in every queue as soon as a desk changes it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from services.test_findings import open_visit
+from support import ADMIN_PASSWORD, NURSE_PASSWORD
+from ui.test_sign_in_and_main_window import sign_in
+
+from station_app.core.model import Role, VisitStatus
+from station_app.persistence.tables import MeasurementRow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.ui.labels import status_label
+
+DOCTOR_PASSWORD = "bacsi-2026"
+
+
+def signed_in(qtbot, controller, username: str, password: str):
+    sign_in(qtbot, controller, username, password)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
+    return controller.window
+
+
+def press(widget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key as the keyboard sends it, to the widget with the focus (shortcuts included)."""
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, modifiers))
+
+
+def test_each_role_starts_on_the_page_of_its_first_job(qtbot, controller, ctx, admin, nurse):
+    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
+    ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "654321")
+    firsts = {}
+    for username, password in (("y.ta.hoa", NURSE_PASSWORD), ("bs.lan", DOCTOR_PASSWORD),
+                               ("dieu.phoi", "654321"), ("admin", ADMIN_PASSWORD)):
+        window = signed_in(qtbot, controller, username, password)
+        firsts[username] = window.current_page_key()
+        assert window.stack.currentWidget() is window.pages[firsts[username]]
+        window.sign_out()
+    assert firsts == {"y.ta.hoa": "reception", "bs.lan": "exam", "dieu.phoi": "lists", "admin": "admin"}
+
+
+def test_ctrl_and_a_number_switches_pages_and_the_navigation_shows_it(qtbot, controller, doctor):
+    window = signed_in(qtbot, controller, "bs.lan", DOCTOR_PASSWORD)
+    assert window.page_keys() == ["reception", "exam", "lists"]
+    shown = [window.nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(window.nav.count())]
+    assert shown == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for key, page in ((Qt.Key.Key_1, "reception"), (Qt.Key.Key_3, "lists"), (Qt.Key.Key_2, "exam")):
+        press(QApplication.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page_key() == page
+    press(QApplication.focusWidget(), Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)  # no sixth page: nothing
+    assert window.current_page_key() == "exam"
+    window.lock()
+    press(window.lock_screen.password, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked and window.current_page_key() == "exam"  # the lock screen hides the work: no way past it
+
+
+def test_a_visit_completed_at_the_doctors_desk_shows_in_every_queue_at_once(qtbot, controller, ctx, nurse, doctor):
+    visit = open_visit(ctx, nurse)
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.add(MeasurementRow(visit_id=visit.id, code="systolic", value=118, unit="mmHg", flags={}))
+        uow.commit()
+    window = signed_in(qtbot, controller, "bs.lan", DOCTOR_PASSWORD)
+    window.show_page("exam")
+    exam = window.pages["exam"]
+    qtbot.waitUntil(lambda: exam.queue.count() == 1)
+    assert exam.queue.item(0).text().endswith(status_label(VisitStatus.REGISTERED))
+    press(exam.queue, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: exam.visit is not None)
+    form = next(form for form, _title in exam.desks if type(form).__name__ == "DoctorForm")
+    exam.show_desk(form)
+    qtbot.waitUntil(lambda: form.state is not None)
+    for _ in range(form.history.count()):
+        qtbot.keyClick(form.history, Qt.Key.Key_N)
+    for section in form.sections.values():
+        qtbot.keyClick(section.nad, Qt.Key.Key_K)
+    press(form.advice, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ctx.registry.visit_by_id(visit.id).status == VisitStatus.COMPLETED)
+    # the queue beside the desk says so without the doctor touching it
+    qtbot.waitUntil(lambda: exam.queue.item(0).text().endswith(status_label(VisitStatus.COMPLETED)))
+    window.show_page("reception")
+    reception = window.pages["reception"]
+    qtbot.waitUntil(lambda: reception.queue_model.rowCount() == 1)
+    assert reception.queue_model.index(0, 2).data() == status_label(VisitStatus.COMPLETED)
