@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from station_app.core.errors import NotFoundError, ValidationError
@@ -29,7 +29,7 @@ ALL_SITES = QT_TRANSLATE_NOOP("labels", "Tất cả điểm khám")
 @dataclass(frozen=True)
 class ProgressFilter:
     """What to count. ``None`` means: the current campaign, every site, the campaign's first day, today (or
-    the campaign's last day once it is over)."""
+    the campaign's last day once it is over, or its last visit if later)."""
 
     campaign_id: str | None = None
     site_id: str | None = None
@@ -195,7 +195,7 @@ class ProgressService:
         filters = filters or ProgressFilter()
         with UnitOfWork(self._db, read_only=True) as uow:
             q = ProgressQueries(uow.session)
-            period = _Period.resolve(q, filters, today or dt.date.today())
+            period = _Period.resolve(q, filters, today or dt.date.today(), uow.campaigns.last_visit_day)
             return _Counter(q, period).snapshot()
 
 
@@ -211,7 +211,8 @@ class _Period:
     to: dt.date
 
     @staticmethod
-    def resolve(q: ProgressQueries, f: ProgressFilter, today: dt.date) -> _Period:
+    def resolve(q: ProgressQueries, f: ProgressFilter, today: dt.date,
+                last_visit_day: Callable[[str], dt.date | None]) -> _Period:
         campaign = q.campaign(f.campaign_id or q.current_ids()[0] or "")
         if campaign is None:
             raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "đợt khám"))
@@ -219,7 +220,9 @@ class _Period:
         if f.site_id and site is None:
             raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "điểm khám"))
         since = f.date_from or campaign.start_date
-        to = f.date_to or max(since, min(today, campaign.end_date))
+        # up to today, but not past the campaign's end, or its last visit if one was made after the end
+        last = max(campaign.end_date, last_visit_day(campaign.id) or campaign.end_date)
+        to = f.date_to or max(since, min(today, last))
         if to < since:
             raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Đến ngày"),
                                   reason=QT_TRANSLATE_NOOP("errors", "phải từ ngày bắt đầu trở đi"))

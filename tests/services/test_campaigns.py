@@ -10,6 +10,7 @@ from station_app.core.errors import (CampaignClosedError, CampaignDatesError, Pe
                                      ValidationError)
 from station_app.core.model import FundingSource, Role, Sex
 from station_app.core.cards import SlipIdentity
+from station_app.persistence.tables import VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
 from station_app.services.campaigns import CampaignState
 from station_app.services.registry import ConsentInput, ResidentInput
@@ -117,3 +118,22 @@ def test_only_an_administrator_changes_the_campaign(ctx, admin):
         ctx.campaigns.extend(coordinator, AFTER)
     with pytest.raises(PermissionDeniedError):
         ctx.campaigns.start_next(coordinator, "Đợt 2027", AFTER, dt.date(2027, 12, 31))
+
+
+def test_progress_counts_visits_made_after_the_end_date_and_follows_an_extension(ctx, admin, nurse):
+    """Visits the old code let through after the end date are the campaign's too: the figures run to the last
+    of them (and to today once the campaign is extended), not to the end date."""
+    info = ctx.station.info()
+    with UnitOfWork(ctx.db) as uow:  # opened after the end date by a version that did not refuse it
+        resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lò Thị Đào", sex=Sex.FEMALE,
+                                                                  birth_year=1970))
+        uow.session.add(VisitRow(resident_id=resident.id, site_id=info.site_id, campaign_id=info.campaign_id,
+                                 visit_date=AFTER, queue_number=1, status="completed",
+                                 funding_source="state_budget"))
+        uow.commit()
+    later = AFTER + dt.timedelta(days=10)
+    snap = ctx.progress.snapshot(today=later)
+    assert snap.date_to == AFTER and snap.overall.examined == 1
+    assert snap.days[-1].day == AFTER and snap.days[-1].completed == 1
+    ctx.campaigns.extend(admin, dt.date(2027, 3, 31))
+    assert ctx.progress.snapshot(today=later).date_to == later
