@@ -1,6 +1,7 @@
 """Vietnamese name normalisation for search: lower case, marks stripped, đ→d, spaces collapsed."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _D = str.maketrans({"đ": "d", "Đ": "d"})
@@ -16,3 +17,8 @@ def normalise_name(text: str) -> str:
 def clean_display_name(text: str) -> str:
     """Trim and collapse spaces, NFC-compose (scanners and input methods send decomposed marks)."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def file_name_part(text: str) -> str:
+    """'Bản Nà Khương' → 'ban-na-khuong': a piece of a file name that every file system and USB stick takes."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise_name(text)).strip("-")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QIdentityProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QCompleter
 
 from station_app.core.names import normalise_name
@@ -38,6 +39,20 @@ class FoldedCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
+class _SelectAllOnEntry(QObject):
+    """Entering the field selects its text, so what is typed replaces "Tất cả thôn/bản" instead of following it.
+    After a click Qt places the cursor once the focus has arrived: the selection waits for that."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and isinstance(watched, QComboBox):
+            field = watched.lineEdit()
+            if event.reason() == Qt.FocusReason.MouseFocusReason:
+                QTimer.singleShot(0, field, field.selectAll)
+            else:
+                field.selectAll()
+        return False
+
+
 def fold_completion(combo: QComboBox) -> None:
     """Make ``combo`` typed into, suggesting its items (also those added later) by folded text."""
     combo.setEditable(True)
@@ -47,6 +62,7 @@ def fold_completion(combo: QComboBox) -> None:
     folded.setSourceModel(combo.model())
     completer.setModel(folded)
     combo.setCompleter(completer)
+    combo.installEventFilter(_SelectAllOnEntry(combo))  # the combo takes the focus for its field
 
 
 def folded_match(combo: QComboBox) -> int:

@@ -255,7 +255,7 @@ _USB_FILE_SYSTEMS = {"vfat", "fat", "fat32", "exfat", "msdos", "fuseblk"}
 
 def default_save_folder() -> Path:
     """A mounted USB stick or memory card if there is one (a site without a printer carries the file away),
-    else the user's Documents folder."""
+    else the user's Documents folder, else the home folder: always a folder that is there."""
     from PySide6.QtCore import QDir, QStandardPaths, QStorageInfo
 
     system_root = QStorageInfo(QDir.homePath()).rootPath()
@@ -267,7 +267,8 @@ def default_save_folder() -> Path:
         if root.startswith(_REMOVABLE_ROOTS) or (len(root) <= 3 and kind in _USB_FILE_SYSTEMS):
             return Path(root)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or QDir.homePath())
+    # A new account may have no Documents folder: Qt's dialogs would take its name for the file name
+    return Path(documents) if documents and Path(documents).is_dir() else Path(QDir.homePath())
 
 
 def ask_save_path(parent: QWidget | None, title: str, file_name: str, name_filter: str) -> Path | None:

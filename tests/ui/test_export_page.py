@@ -306,6 +306,30 @@ def test_importing_the_office_bundle_from_a_file(qtbot, make_page, ctx, office, 
     assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu. Từ nay có thể xuất dữ liệu."
 
 
+def test_the_bundle_picker_opens_in_a_folder_that_is_there_with_no_file_name(qtbot, make_page, tmp_path, monkeypatch):
+    """A new account has no Documents folder: Qt's dialog, given one that is not there, opened in the home folder
+    with "Documents" typed in as the file name."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStorageInfo
+    from PySide6.QtWidgets import QFileDialog
+
+    home = tmp_path / "nhà"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setattr(QStorageInfo, "mountedVolumes", staticmethod(lambda: []))
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda parent, title, start, kinds: opened.append(Path(start)) or ("", "")))
+    page = make_page()
+    qtbot.mouseClick(page.bundle_button, _left())
+    assert opened == [home]
+    (home / "Documents").mkdir()
+    qtbot.mouseClick(page.bundle_button, _left())
+    assert opened[-1] == home / "Documents"
+
+
 def test_importing_the_office_bundle_from_its_qr_picture(qtbot, make_page, ctx, tmp_path, monkeypatch, tasks):
     from station_app.services.office import init_office
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from pathlib import Path
 
 import pypdfium2
 import pytest
-from gui_support import preview_prints_to, printer_prints_to
+from gui_support import preview_prints_to, printer_prints_to, type_text
 from lists_support import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 
 from station_app.core.model import TargetGroup
 from station_app.services.lists import ListFilter, ListKind
@@ -232,3 +235,69 @@ def test_the_table_model_holds_a_50000_row_pending_list_and_sorts_it(app):
     model.sort(year, Qt.SortOrder.DescendingOrder)
     assert model.index(0, year).data() == "2019" and model.index(49_999, year).data() == "1940"
     assert model.index(0, model.column_of("Thôn/bản")).data().startswith("Bản ")
+
+
+# -- where lists are saved, and the village typed into the filter ---------------------------------------------------
+
+@pytest.fixture
+def fresh_home(tmp_path, monkeypatch):
+    """A new Linux account: a home folder without "Documents", and no USB stick plugged in."""
+    from PySide6.QtCore import QStorageInfo
+
+    home = tmp_path / "nhà"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setattr(QStorageInfo, "mountedVolumes", staticmethod(lambda: []))
+    return home
+
+
+def save_dialog_opens_at(monkeypatch) -> list[Path]:
+    """Qt's own "save as" dialog, cancelled: the path it was opened at (folder and prefilled name)."""
+    opened: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, start, kinds: opened.append(Path(start)) or ("", "")))
+    return opened
+
+
+def choose_village(qtbot, page: ListsPage, typed: str) -> None:
+    """Click into the field, type part of the village's name without marks, pick the first suggestion."""
+    field = page.village.lineEdit()
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: field.selectedText() == field.text() != "")  # what is typed replaces what was there
+    type_text(field, typed)
+    popup = page.village.completer().popup()
+    assert popup.isVisible()
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+
+
+def test_the_village_filter_is_typed_into_without_marks(qtbot, page):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    choose_village(qtbot, page, "hua phat")
+    assert page.village.currentText() == HUA_PHAT and page.village.currentData() == HUA_PHAT
+    wait_loaded(qtbot, page)
+    assert column(page, "Họ và tên") == ["Phạm Thị Hương", "Lò Văn Ạnh"]
+
+
+def test_a_village_that_is_not_there_leaves_the_filter_as_it_was(qtbot, page):
+    show(qtbot, page, ListKind.DAILY, DAY)
+    type_text(page.village.lineEdit(), "ban khong co")
+    page.village.lineEdit().editingFinished.emit()
+    assert page.village.currentIndex() == 0 and page.village.currentText() == "Tất cả thôn/bản"
+
+
+def test_each_villages_list_is_saved_under_its_own_name_in_the_documents_folder(qtbot, page, fresh_home,
+                                                                              monkeypatch):
+    opened = save_dialog_opens_at(monkeypatch)
+    show(qtbot, page, ListKind.PENDING)
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    today = f"{dt.date.today():%Y-%m-%d}"
+    # no Documents folder yet: the home folder, never a folder that is not there (Qt would take it as a file name)
+    assert opened[-1] == fresh_home / f"danh-sach-chua-kham-{today}.pdf"
+    (fresh_home / "Documents").mkdir()
+    for village, part in ((HUA_PHAT, "ban-hua-phat"), (NA_PHAT, "ban-na-phat")):
+        page.village.setCurrentIndex(page.village.findData(village))
+        wait_loaded(qtbot, page)
+        qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+        assert opened[-1] == fresh_home / "Documents" / f"danh-sach-chua-kham-{part}-{today}.xlsx"
