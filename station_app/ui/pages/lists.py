@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup, VisitStatus
-from station_app.core.names import file_name_part
 from station_app.core.roles import Permission, can
 from station_app.core.text import number
 from station_app.services.lists import ListFilter, ListKind, ReferralRow
 from station_app.ui import printing
-from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import report
+from station_app.ui.labels import status_label
 from station_app.ui.table_models import ListTableModel, totals_lines
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, load_once, message_label, show_message, while_alive
@@ -89,7 +88,6 @@ class ListsPage(Retranslating):
         self.use_dates = QCheckBox()
         self.village, self.group, self.status = QComboBox(), QComboBox(), QComboBox()
         self.village.setMinimumContentsLength(14)
-        fold_completion(self.village)  # typed into: "na khuong" finds "Bản Nà Khương"
         self.village.addItem("", None)
         self.group.addItem("", None)
         for group in TargetGroup:
@@ -173,7 +171,6 @@ class ListsPage(Retranslating):
             edit.dateChanged.connect(self._reload.start)
         for combo in (self.village, self.group, self.status):
             combo.currentIndexChanged.connect(self._reload.start)
-        self.village.lineEdit().editingFinished.connect(self._village_typed)
         for box in (self.use_dates, self.hardest):
             box.toggled.connect(self._reload.start)
         self.use_dates.toggled.connect(self._show_filters)
@@ -220,10 +217,7 @@ class ListsPage(Retranslating):
         kind = self.current_kind()
         choices: list[tuple[str, str | None]] = [(self.tr("Tất cả"), None)]
         if kind is ListKind.DAILY:
-            words = {VisitStatus.REGISTERED: self.tr("Mới đăng ký"), VisitStatus.IN_PROGRESS: self.tr("Đang khám"),
-                     VisitStatus.COMPLETED: self.tr("Hoàn thành"), VisitStatus.REFERRED: self.tr("Chuyển tuyến"),
-                     VisitStatus.CANCELLED: self.tr("Đã huỷ")}
-            choices += [(text, status.value) for status, text in words.items()]
+            choices += [(status_label(status), status.value) for status in VisitStatus]
         elif kind is ListKind.REFERRALS:
             choices += [(self.tr("Chưa theo dõi"), "open"), (self.tr("Đã theo dõi"), "followed_up")]
         chosen = self.status.currentData()
@@ -266,16 +260,6 @@ class ListsPage(Retranslating):
         self.status_label.setVisible(has_status)
         self.hardest.setVisible(kind is ListKind.PENDING)
         self.follow_up_button.setVisible(kind is ListKind.REFERRALS and self._may_follow_up())
-
-    def _village_typed(self) -> None:
-        """Typing ends: the village whose name was typed (without marks, or the only one containing it);
-        an empty field means every village; a name that is not there puts back the village chosen before."""
-        text = self.village.currentText().strip()
-        row = 0 if not text else folded_match(self.village)
-        if row < 0:
-            row = self.village.currentIndex()
-        self.village.setCurrentIndex(row)
-        self.village.setEditText(self.village.itemText(row))
 
     def _may_follow_up(self) -> bool:
         role = self._user.role if self._user else None
@@ -384,11 +368,7 @@ class ListsPage(Retranslating):
         return self._user.full_name if self._user else ""
 
     def _file_name(self, suffix: str) -> str:
-        """Names the list, the village when filtered, and the day: each village's list is its own file."""
-        village = self.village.currentData()
-        parts = [_FILE_STEMS[self.current_kind()], file_name_part(village) if village else "",
-                 f"{dt.date.today():%Y-%m-%d}"]
-        return "-".join(p for p in parts if p) + suffix
+        return f"{_FILE_STEMS[self.current_kind()]}-{dt.date.today():%Y-%m-%d}{suffix}"
 
     def save_list(self, suffix: str) -> None:
         """Ask where (a USB stick first), then write the list shown as PDF, XLSX or CSV in the background."""
