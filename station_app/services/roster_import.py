@@ -2,8 +2,10 @@
 
 Columns are guessed from Vietnamese or English headers and the chosen mapping is remembered per header
 signature (``roster_mappings.json`` in the data folder). Every row is validated; good rows go in by chunks,
-matched to existing residents by ID number, insurance number, or name + birth year + village, so importing the
-same (or an updated) file again creates no duplicates. Rejected rows go to a report CSV with the row number
+matched to existing residents by ID number or insurance number; without them, residents sharing the row's
+name, birth year and village are compared on every other fact (core.likeness): never merged when a known fact
+disagrees, added as new and counted as possible duplicates when only name, year and village agree. Importing
+the same (or an updated) file again finds the same people. Rejected rows go to a report CSV with the row number
 and the reason; nothing is dropped silently. The whole import is one transaction: cancelling, or any error,
 leaves the database as it was. Logs and the audit event carry counts only.
 """
@@ -26,6 +28,7 @@ from pathlib import Path
 from station_app.core.chunks import chunks
 from station_app.core.errors import ImportCancelledError, RosterFileError, StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.likeness import Identity, Likeness, agreement, identity, likeness
 from station_app.core.ids import new_id
 from station_app.core.model import AuditAction, RecordSource, Sex, TargetGroup
 from station_app.core.names import clean_display_name, normalise_name
@@ -393,10 +396,14 @@ class ImportReport:
     report_path: Path | None
     import_id: str
     seconds: float
+    possible_duplicates: int = 0  # of the new ones: look like a resident already there, for a person to decide
 
     def summary(self) -> str:
         lines = [f"Đã đọc {self.read} dòng: thêm mới {self.imported_new}, cập nhật {self.updated}, "
                  f"không đổi {self.unchanged}, bị từ chối {self.rejected}."]
+        if self.possible_duplicates:
+            lines.append(f"Trong số người thêm mới, {self.possible_duplicates} người có thể trùng với người đã có "
+                         "(cùng họ tên, năm sinh và thôn/bản): xem và quyết định ở Danh sách › Nghi trùng.")
         if self.report_path:
             lines.append(f"Danh sách dòng bị từ chối (kèm lý do): {self.report_path}")
         return "\n".join(lines)
@@ -463,6 +470,7 @@ class RosterImportService:
                 run.chunk(repo, chunk)
                 if progress:
                     progress(run.read, max(table.total, run.read))
+            run.finish(repo)
             if cancel and cancel():
                 raise ImportCancelledError()
             record = RosterImportRow(id=new_id(), file_name=path.name[:300], file_sha256=_sha256(path),
@@ -476,7 +484,7 @@ class RosterImportService:
         written = self._write_rejects(path, table.headers, run.rejects, report_path)
         log.info("roster import %s: %s", record.id, run.counts())
         return ImportReport(run.read, run.new, run.updated, run.unchanged, len(run.rejects), written, record.id,
-                            time.perf_counter() - started)
+                            time.perf_counter() - started, run.possible_duplicates)
 
     def _write_rejects(self, source: Path, headers: list[str], rejects: list[tuple[int, str, list[str]]],
                        target: Path | None) -> Path | None:
@@ -516,27 +524,70 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _village_key(village: str | None) -> str:
-    return normalise_name(village or "")
+PersonKey = tuple[str, int, str]
+
+
+def _person_key(person: ResidentInput | ResidentRow) -> PersonKey:
+    """Name, birth year and village: records sharing them are compared fact by fact (core.likeness); records
+    that do not are two people."""
+    name = person.name_norm if isinstance(person, ResidentRow) else normalise_name(person.full_name)
+    return name, person.birth_year or 0, normalise_name(person.village or "")
+
+
+def _identity(person: ResidentInput | ResidentRow) -> Identity:
+    return identity(birth_date=person.birth_date, sex=str(person.sex), ethnic_code=person.ethnic_code,
+                    household_code=person.household_code, guardian_name=person.guardian_name,
+                    commune_code=person.commune_code, national_id=person.national_id,
+                    old_id_number=person.old_id_number,
+                    insurance=frozenset(insurance_keys(person.insurance_number)), phone=person.phone)
+
+
+GoodRow = tuple[int, list[str], ResidentInput]  # (row number, cells, the validated row)
+
+
+@dataclass
+class _Writes:
+    """What one chunk writes: new residents and their groups, changed residents and their added groups."""
+
+    inserts: list[dict] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
+    updates: list[tuple[str, dict]] = field(default_factory=list)
+    extra_groups: list[dict] = field(default_factory=list)
+
+    def flush(self, repo: ResidentRepository) -> None:
+        repo.insert_many(self.inserts, self.groups)
+        repo.update_many(self.updates)
+        repo.add_groups(self.extra_groups)
+        repo.forget()
 
 
 class _ImportRun:
-    """State of one import: counts, rejects, and the keys seen in this file (duplicates inside the file)."""
+    """State of one import: counts, rejects, which residents the file's rows have taken so far.
+
+    A resident is taken by at most one row of a file, so two rows are never one resident, and a row never
+    matches a resident another row of the same file created. Rows matched by ID or insurance number, or
+    holding exactly a resident's facts, are placed as they are read; rows that are only SAME as a resident
+    (core.likeness: a changed phone, facts missing on one side) wait until the whole file is read, so a row
+    further down that holds exactly that resident's facts takes it first.
+    """
 
     def __init__(self, table: RosterTable, mapping: ColumnMapping, default_commune: str | None, today: dt.date,
                  user_id: str | None) -> None:
         self._index = {f: table.headers.index(h) for f, h in mapping.columns.items()}
         self._commune, self._today, self._user = default_commune, today, user_id
-        self.read = self.new = self.updated = self.unchanged = 0
+        self.read = self.new = self.updated = self.unchanged = self.possible_duplicates = 0
         self.rejects: list[tuple[int, str, list[str]]] = []
-        self._seen: dict[tuple, int] = {}  # key of a row already in this file -> its row number
+        self._seen: dict[tuple[str, str], int] = {}  # ID or insurance key of a row of this file -> its row number
+        self._taken: dict[str, int] = {}  # resident id -> the row number that took it in this import
+        self._waiting: list[GoodRow] = []
+        self._now = utcnow()
 
     def counts(self) -> dict[str, int]:
         return {"read": self.read, "new": self.new, "updated": self.updated, "unchanged": self.unchanged,
-                "rejected": len(self.rejects)}
+                "possible_duplicates": self.possible_duplicates, "rejected": len(self.rejects)}
 
     def chunk(self, repo: ResidentRepository, rows: list[tuple[int, list[str]]]) -> None:
-        good: list[tuple[int, list[str], ResidentInput]] = []
+        good: list[GoodRow] = []
         for number, cells in rows:
             self.read += 1
             values = {f: (cells[i] if i < len(cells) else "") for f, i in self._index.items()}
@@ -547,41 +598,79 @@ class _ImportRun:
                 self.rejects.append((number, exc.reason, cells))
                 continue
             good.append((number, cells, data))
-        existing = repo.keys_for_import([d.national_id for _, _, d in good if d.national_id],
-                                        [k for _, _, d in good for k in insurance_keys(d.insurance_number)],
-                                        [(_norm(d.full_name), d.birth_year) for _, _, d in good])  # type: ignore[misc]
-        index = _ExistingIndex(existing)
-        inserts, groups, updates, extra_groups = [], [], [], []
-        now = utcnow()
-        for number, cells, data in good:
-            row = index.find(data)
-            if row is None:
-                resident_id = new_id()
-                inserts.append(_insert_values(resident_id, data, now, self._user))
-                groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
-                self.new += 1
-                continue
-            if data.national_id and row.national_id and row.national_id != data.national_id:
+        self._now = utcnow()
+        index, writes = _ExistingIndex(_existing(repo, good)), _Writes()
+        for item in good:
+            self._place(item, index, writes)
+        writes.flush(repo)
+
+    def finish(self, repo: ResidentRepository) -> None:
+        """Place the rows that waited: each takes the closest resident still free, or is added as new."""
+        waiting, self._waiting = self._waiting, []
+        for part in chunks(iter(waiting), CHUNK):
+            index, writes = _ExistingIndex(_existing(repo, part)), _Writes()
+            for number, cells, data in part:
+                person, me = _identity(data), _person_key(data)
+                same = [((agreement(person, _identity(r)), _changes(r, data) == ({}, set())), r)
+                        for r in index.people(me)
+                        if r.id not in self._taken and likeness(person, _identity(r)) is Likeness.SAME]
+                best = max((score for score, _ in same), default=None)
+                closest = [r for score, r in same if score == best]
+                if len(closest) == 1:
+                    self._match(number, data, closest[0], writes)
+                else:  # none left, or two equally close: a person decides
+                    self._add(number, data, writes, index, possible_duplicate=True)
+            writes.flush(repo)
+
+    def _place(self, item: GoodRow, index: _ExistingIndex, writes: _Writes) -> None:
+        number, cells, data = item
+        row = index.by_number(data)
+        if row is not None:
+            if row.id in self._taken:
+                self.rejects.append((number, f"Trùng với dòng {self._taken[row.id]} của cùng tệp", cells))
+            elif data.national_id and row.national_id and row.national_id != data.national_id:
                 self.rejects.append((number, "Số CCCD khác với người dân đã có cùng số thẻ BHYT", cells))
-                continue
-            changed = _changed_values(row, data)
-            missing_groups = {g.value for g in data.target_groups} - {g.group for g in row.target_groups}
-            if changed or missing_groups:
-                updates.append((row.id, {**changed, "updated_at": now, "updated_by": self._user}))
-                extra_groups.extend({"resident_id": row.id, "group": g} for g in sorted(missing_groups))
-                self.updated += 1
             else:
-                self.unchanged += 1
-        repo.insert_many(inserts, groups)
-        repo.update_many(updates)
-        repo.add_groups(extra_groups)
-        repo.forget()
+                self._match(number, data, row, writes)
+            return
+        person = _identity(data)
+        free = [r for r in index.people(_person_key(data)) if r.id not in self._taken]
+        exact = [r for r in free if _identity(r) == person]
+        if exact:  # the one this row leaves as it is, when two residents hold the same facts
+            self._match(number, data, min(exact, key=lambda r: _changes(r, data) != ({}, set())), writes)
+        elif any(likeness(person, _identity(r)) is Likeness.SAME for r in free):
+            self._waiting.append(item)
+        else:
+            self._add(number, data, writes, index)
+
+    def _match(self, number: int, data: ResidentInput, row: ResidentRow, writes: _Writes) -> None:
+        self._taken[row.id] = number
+        changed, missing_groups = _changes(row, data)
+        if changed or missing_groups:
+            writes.updates.append((row.id, {**changed, "updated_at": self._now, "updated_by": self._user}))
+            writes.extra_groups.extend({"resident_id": row.id, "group": g} for g in sorted(missing_groups))
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    def _add(self, number: int, data: ResidentInput, writes: _Writes, index: _ExistingIndex,
+             possible_duplicate: bool = False) -> None:
+        resident_id = new_id()
+        writes.inserts.append(_insert_values(resident_id, data, self._now, self._user))
+        writes.groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
+        self._taken[resident_id] = number
+        key, person = _person_key(data), _identity(data)
+        alike = possible_duplicate or any(likeness(person, other) is not Likeness.DIFFERENT
+                                          for other in index.identities(key))
+        index.added(key, person)
+        self.new += 1
+        self.possible_duplicates += alike
 
     def _check_repeat(self, number: int, data: ResidentInput) -> None:
+        """Two rows with one ID or insurance number are one person written twice: the second is rejected.
+        Rows without them are never rejected for their name: many people share a name, a year and a village."""
         keys = [("id", data.national_id)] if data.national_id else []
         keys += [("card", k) for k in insurance_keys(data.insurance_number)[:1]]
-        if not keys:
-            keys.append(("name", _norm(data.full_name), data.birth_year, _village_key(data.village)))
         for key in keys:
             if key in self._seen:
                 raise RowRejected(f"Trùng với dòng {self._seen[key]} của cùng tệp")
@@ -589,37 +678,45 @@ class _ImportRun:
             self._seen[key] = number
 
 
-def _norm(name: str) -> str:
-    return normalise_name(name)
+def _existing(repo: ResidentRepository, good: Sequence[GoodRow]) -> list[ResidentRow]:
+    return repo.keys_for_import([d.national_id for _, _, d in good if d.national_id],
+                                [k for _, _, d in good for k in insurance_keys(d.insurance_number)],
+                                [(normalise_name(d.full_name), d.birth_year) for _, _, d in good])  # type: ignore[misc]
 
 
 class _ExistingIndex:
+    """Residents that may match the rows of one chunk, by ID, by insurance number, and by person key; plus the
+    rows this chunk adds, to tell when a new row looks like one of them."""
+
     def __init__(self, rows: list[ResidentRow]) -> None:
         self.by_id = {r.national_id: r for r in rows if r.national_id}
         self.by_card: dict[str, ResidentRow] = {}
-        self.by_name: dict[tuple[str, int], list[ResidentRow]] = {}
+        self.by_person: dict[PersonKey, list[ResidentRow]] = {}
+        self._added: dict[PersonKey, list[Identity]] = {}
         for r in rows:
             if r.insurance_number:
                 self.by_card.setdefault(r.insurance_number, r)
-            self.by_name.setdefault((r.name_norm, r.birth_year), []).append(r)
+            self.by_person.setdefault(_person_key(r), []).append(r)
 
-    def find(self, data: ResidentInput) -> ResidentRow | None:
+    def by_number(self, data: ResidentInput) -> ResidentRow | None:
         if data.national_id and data.national_id in self.by_id:
             return self.by_id[data.national_id]
-        for key in insurance_keys(data.insurance_number):
-            if key in self.by_card:
-                return self.by_card[key]
-        village = _village_key(data.village)
-        same = [r for r in self.by_name.get((_norm(data.full_name), data.birth_year or 0), [])
-                if _village_key(r.village) == village
-                and not (data.national_id and r.national_id)]  # two different ID numbers: two people
-        return same[0] if len(same) == 1 else None
+        return next((self.by_card[k] for k in insurance_keys(data.insurance_number) if k in self.by_card), None)
+
+    def people(self, key: PersonKey) -> list[ResidentRow]:
+        return self.by_person.get(key, [])
+
+    def identities(self, key: PersonKey) -> list[Identity]:
+        return [*(_identity(r) for r in self.people(key)), *self._added.get(key, [])]
+
+    def added(self, key: PersonKey, person: Identity) -> None:
+        self._added.setdefault(key, []).append(person)
 
 
 def _insert_values(resident_id: str, d: ResidentInput, now: dt.datetime, user_id: str | None) -> dict:
     return {
         "id": resident_id, "national_id": d.national_id, "old_id_number": d.old_id_number,
-        "insurance_number": d.insurance_number, "full_name": d.full_name, "name_norm": _norm(d.full_name),
+        "insurance_number": d.insurance_number, "full_name": d.full_name, "name_norm": normalise_name(d.full_name),
         "birth_date": d.birth_date, "birth_year": d.birth_year, "sex": Sex(d.sex).value,
         "ethnic_code": d.ethnic_code, "address": d.address, "commune_code": d.commune_code, "village": d.village,
         "household_code": d.household_code, "phone": d.phone, "school": d.school, "school_class": d.school_class,
@@ -628,6 +725,11 @@ def _insert_values(resident_id: str, d: ResidentInput, now: dt.datetime, user_id
         "source": RecordSource.ROSTER_IMPORT.value, "merged_into_id": None, "version": 1,
         "created_at": now, "created_by": user_id, "updated_at": now, "updated_by": user_id,
     }
+
+
+def _changes(row: ResidentRow, d: ResidentInput) -> tuple[dict, set[str]]:
+    """The columns the row would change, and the target groups it would add."""
+    return _changed_values(row, d), {g.value for g in d.target_groups} - {g.group for g in row.target_groups}
 
 
 def _changed_values(row: ResidentRow, d: ResidentInput) -> dict:
@@ -640,7 +742,7 @@ def _changed_values(row: ResidentRow, d: ResidentInput) -> dict:
             continue
         changed[column] = value
     if "full_name" in changed:
-        changed["name_norm"] = _norm(changed["full_name"])
+        changed["name_norm"] = normalise_name(changed["full_name"])
     if "birth_date" in changed:
         changed["birth_year"] = changed["birth_date"].year
     return changed
