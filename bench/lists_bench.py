@@ -88,9 +88,9 @@ def _single_table(the_list, path: Path) -> tuple[float, int]:  # noqa: ANN001
 
 def _population(count: int):  # noqa: ANN202
     from station_app.core.synthetic import PopulationGenerator
-    from station_app.services.demo import CAMPAIGN_START, _communes
+    from station_app.services.demo import _communes, training_campaign
 
-    return PopulationGenerator(2026, _communes(), as_of=CAMPAIGN_START).residents(count)
+    return PopulationGenerator(2026, _communes(), as_of=training_campaign(dt.date.today())[0]).residents(count)
 
 
 def _scope():  # noqa: ANN202

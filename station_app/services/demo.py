@@ -45,8 +45,10 @@ STATION_CODE = "DEMO-LC"
 HOME_COMMUNE = "03637"  # Xã Mường Kim
 NEIGHBOURS = ("03595", "03640", "03618")  # Than Uyên, Khoen On, Mường Than
 HOME_WEIGHT = 3.0  # residents of the home commune, against 1 for each neighbour
-CAMPAIGN_NAME = "Khám sức khỏe định kỳ 2026"
-CAMPAIGN_START, CAMPAIGN_END = dt.date(2026, 3, 1), dt.date(2026, 10, 1)
+CAMPAIGN_NAME = "Khám sức khỏe định kỳ {year}"
+# The training campaign runs around the day it is made: seven months of synthetic visits up to yesterday, two
+# months left, so the trainees open visits today (no visit is opened outside the campaign's dates).
+CAMPAIGN_DONE, CAMPAIGN_LEFT = dt.timedelta(days=214), dt.timedelta(days=60)
 TRAINING_PASSWORD = "taphuan-2026"
 MOBILE_SITES_AT_HOME = 2
 Progress = Callable[[int, int], None]
@@ -145,6 +147,11 @@ def _decimal(value: float, places: int) -> str:
     return _n(int(value)) + f"{value % 1:.{places}f}"[1:].replace(".", ",")
 
 
+def training_campaign(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The training campaign's first and last days when it is made on ``today``."""
+    return today - CAMPAIGN_DONE, today + CAMPAIGN_LEFT
+
+
 def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | None = None) -> DemoResult:
     """Create the training station and its synthetic data; refuses a folder that already has a station."""
     started = time.perf_counter()
@@ -153,13 +160,15 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
                               reason=QT_TRANSLATE_NOOP("errors", "phải là số không âm"))
     if ctx.station.is_initialised():
         raise DemoFolderNotEmptyError(path=str(ctx.data_dir))
-    staff = _create_station(ctx)
+    today = dt.date.today()
+    start, end = training_campaign(today)
+    staff = _create_station(ctx, start, end)
     info = ctx.station.info()
     communes = _communes()
-    population = PopulationGenerator(seed, communes, as_of=CAMPAIGN_START)
+    population = PopulationGenerator(seed, communes, as_of=start)
     site_ids = _create_mobile_sites(ctx.db, info, population, staff[Role.ADMIN])
     sites = [SiteSpec(key, commune, village) for key, (_, commune, village) in enumerate(site_ids)]
-    planner = VisitPlanner(seed, sites, CAMPAIGN_START, CAMPAIGN_END, expected_visits=int(residents * 0.6))
+    planner = VisitPlanner(seed, sites, start, today - dt.timedelta(days=1), expected_visits=int(residents * 0.6))
     writer = _ChunkWriter(ctx.db, info, [site_id for site_id, _, _ in site_ids], staff, seed)
     done = 0
     with bulk_mode(ctx.db):
@@ -189,15 +198,15 @@ def _communes() -> list[CommuneSpec]:
     return specs
 
 
-def _create_station(ctx: DemoContext) -> dict[Role, SignedInUser]:
+def _create_station(ctx: DemoContext, start: dt.date, end: dt.date) -> dict[Role, SignedInUser]:
     home = commune_by_code(HOME_COMMUNE)
     place = home.name.removeprefix("Xã ") if home else HOME_COMMUNE
     admin_account = DEMO_ACCOUNTS[0]
     admin = ctx.station.initialise(StationSetup(
         station_code=STATION_CODE, station_name=f"Trạm Y tế xã {place} (tập huấn)",
         site_name=f"Trạm Y tế xã {place}", site_kind=SiteKind.COMMUNE_STATION, commune_code=HOME_COMMUNE,
-        village=None, campaign_name=CAMPAIGN_NAME, campaign_year=CAMPAIGN_START.year,
-        campaign_start=CAMPAIGN_START, campaign_end=CAMPAIGN_END, admin_username=admin_account.username,
+        village=None, campaign_name=CAMPAIGN_NAME.format(year=start.year), campaign_year=start.year,
+        campaign_start=start, campaign_end=end, admin_username=admin_account.username,
         admin_full_name=admin_account.full_name, admin_password=admin_account.password,
     ))
     staff = {Role.ADMIN: admin}

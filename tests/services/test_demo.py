@@ -125,3 +125,27 @@ def test_demo_through_the_command_line_then_audit_verify(data_dir):
     assert verified.returncode == 0 and "toàn vẹn" in verified.stdout
     again = run_cli("demo", "--residents", "300", data_dir=data_dir)
     assert again.returncode == 1 and "--data-dir" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_the_training_campaign_includes_today_and_a_nurse_can_open_a_visit(made, data_dir):
+    """A campaign that has ended opens no visit: the training station's runs from months ago to weeks ahead,
+    with the synthetic visits in its past and today's queue left to the trainees."""
+    import datetime as dt
+
+    from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
+    from station_app.core.model import FundingSource
+    from station_app.services.registry import ConsentInput
+
+    ctx, _, _ = made
+    today = dt.date.today()
+    info = ctx.station.info()
+    assert info.campaign_start < today < info.campaign_end
+    first, last = query(data_dir, "SELECT min(visit_date), max(visit_date) FROM visits")[0]
+    assert info.campaign_start.isoformat() <= first and last < today.isoformat()
+    nurse = next(a for a in DEMO_ACCOUNTS if a.role is Role.NURSE)
+    user = ctx.accounts.sign_in(nurse.username, TRAINING_PASSWORD)
+    resident = query(data_dir, "SELECT id FROM residents LIMIT 1")[0][0]
+    visit = ctx.registry.open_visit(user, resident, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET, [],
+                                    ConsentInput(CURRENT_VERSION, text_sha256(consent_text())),
+                                    second_visit_reason="tập huấn")
+    assert visit.visit_date == today and visit.queue_number == 1
