@@ -133,3 +133,42 @@ def printer_prints_to(monkeypatch, path: Path) -> None:
         return True
 
     monkeypatch.setattr(printing, "ask_printer", accept)
+
+
+class FakePrinters:
+    """The printer hardware faked at its seam (``printing.installed_printers``, ``open_printer``, ``ask_printer``):
+    ``names`` installed, ``default`` the default one. Whatever is printed lands as a PDF in ``folder``; ``opened``
+    holds the printer name each print was sent to, ``dialogs`` the print dialogs shown (each answered with
+    ``dialog_answer``)."""
+
+    def __init__(self, monkeypatch, folder: Path, names: tuple[str, ...] = (), default: str | None = None,
+                 dialog_answer: bool = True) -> None:
+        from station_app.ui import printing
+
+        self.folder, self.dialog_answer = folder, dialog_answer
+        self.opened: list[str | None] = []
+        self.dialogs = 0
+        folder.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setattr(printing, "installed_printers",
+                            lambda: printing.InstalledPrinters(tuple(names), default))
+        monkeypatch.setattr(printing, "open_printer", self._open)
+        monkeypatch.setattr(printing, "ask_printer", self._ask)
+
+    def _open(self, name: str | None):  # noqa: ANN202 - a QPrinter
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.opened.append(name)
+        _to_pdf(printer, self.folder / f"printed-{len(self.opened)}.pdf")
+        return printer
+
+    def _ask(self, printer, parent) -> bool:  # noqa: ANN001
+        self.dialogs += 1
+        if printer.outputFileName() == "":  # a printer made elsewhere (lists): printed to a file all the same
+            _to_pdf(printer, self.folder / f"dialog-{self.dialogs}.pdf")
+        return self.dialog_answer
+
+    @property
+    def printed(self) -> list[Path]:
+        """The printouts, in order (a cancelled dialog prints nothing)."""
+        return sorted(self.folder.glob("printed-*.pdf"), key=lambda p: int(p.stem.split("-")[1]))

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable
 
 CURRENT_VERSION = 2
+SLIP_PRINTING = ("direct", "dialog", "pdf")  # print at once to the default printer, ask every time, only save
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Settings:
     scanner_mode: str = "keyboard"  # "keyboard", "serial" or "camera"
     printer_name: str | None = None
     slip_size: str = "a6"  # services.slip_pdf.LAYOUTS: "a6", "label_62x100" or "label_50x80"
+    slip_printing: str = "direct"  # SLIP_PRINTING; without any printer a slip is saved as a PDF whatever it says
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,5 +62,7 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
         values[name] = value
     if values["language"] not in ("vi", "en"):
         values["language"] = "vi"
+    if values["slip_printing"] not in SLIP_PRINTING:
+        values["slip_printing"] = "direct"
     values["idle_lock_minutes"] = min(max(int(values["idle_lock_minutes"]), 0), 240)
     return Settings(**values, extra=raw)

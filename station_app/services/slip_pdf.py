@@ -23,6 +23,7 @@ from station_app.resources import resource
 SlipSize = Literal["a6", "label_62x100", "label_50x80"]
 FONT, FONT_BOLD = "StationSans", "StationSans-Bold"
 QUIET_MODULES = 4
+SAVED_SLIPS_FOLDER = "phieu-kham"  # in the data folder: the slips saved as PDF when no printer is used
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,24 @@ def render_slip(path: str | Path, *, payload: str, queue_number: int, full_name:
     pdf.showPage()
     pdf.save()
     return path
+
+
+def save_slip_copy(pdf: Path, data_dir: Path, visit_date: dt.date, queue_number: int) -> Path:
+    """Copy a slip's PDF to ``<data_dir>/phieu-kham/<YYYY-MM-DD>/``, named by date and queue number; an existing
+    file is never overwritten (``-2``, ``-3``… is added). Returns the new file."""
+    folder = Path(data_dir) / SAVED_SLIPS_FOLDER / f"{visit_date:%Y-%m-%d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"phieu-kham-{visit_date:%Y-%m-%d}-so-{queue_number:03d}"
+    data = Path(pdf).read_bytes()
+    for copy in range(1, 1000):
+        target = folder / (f"{stem}.pdf" if copy == 1 else f"{stem}-{copy}.pdf")
+        try:
+            with target.open("xb") as out:  # created only if absent, even with two windows saving at once
+                out.write(data)
+            return target
+        except FileExistsError:
+            continue
+    raise FileExistsError(folder / f"{stem}.pdf")
 
 
 def _draw(pdf: Canvas, layout: _Layout, *, payload: str, queue_number: int, full_name: str, birth_year: int,

@@ -1,12 +1,15 @@
 """Visit slips: the PDF is made on the CPU pool in the data folder's ``slips/``, then sent to a printer.
 
-``print_pdf`` asks for the printer in Qt's print dialog (``ask_printer``, the only part tests replace), sets the
-paper to the slip's size and paints the PDF's pages, rendered by PDFium, onto it.
+``print_pdf`` sets the paper to the slip's size and paints the PDF's pages, rendered by PDFium, onto the default
+printer at once or onto the one chosen in Qt's print dialog. The printer hardware is three small functions that
+tests replace: ``installed_printers`` (QPrinterInfo), ``open_printer`` (a QPrinter on a named printer) and
+``ask_printer`` (QPrintDialog). Without any printer a slip is saved as a PDF in ``<data>/phieu-kham/<date>/``.
 """
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,15 +55,41 @@ def render_visit_slip(folder: Path, visit: VisitInfo, site_code: str, size: str,
                        size=size if size in LAYOUTS else "a6")  # type: ignore[arg-type]
 
 
-def print_pdf(path: Path, parent: QWidget | None, printer_name: str | None = None) -> bool:
-    """Ask where to print ``path`` (Qt's print dialog) and print it; False when the nurse cancelled."""
+@dataclass(frozen=True)
+class InstalledPrinters:
+    """The printers the system knows, by name, and its default one (None when none is marked default)."""
+
+    names: tuple[str, ...] = ()
+    default: str | None = None
+
+    def chosen(self, name: str | None) -> str | None:
+        """``name`` when that printer is installed, else the default."""
+        return name if name in self.names else self.default
+
+
+def installed_printers() -> InstalledPrinters:
+    """The printers installed now (QPrinterInfo). Call on the GUI thread."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return InstalledPrinters(tuple(QPrinterInfo.availablePrinterNames()), QPrinterInfo.defaultPrinterName() or None)
+
+
+def open_printer(name: str | None) -> QPrinter:
+    """A printer set to ``name`` (the system's default when None)."""
     from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if printer_name:
-        printer.setPrinterName(printer_name)
+    if name:
+        printer.setPrinterName(name)
+    return printer
+
+
+def print_pdf(path: Path, parent: QWidget | None, printer_name: str | None = None, ask: bool = True) -> bool:
+    """Print ``path`` on ``printer_name``, at once, or (``ask``) on the printer chosen in Qt's print dialog;
+    False when the nurse cancelled the dialog."""
+    printer = open_printer(printer_name)
     fit_page_to_pdf(printer, path)
-    if not ask_printer(printer, parent):
+    if ask and not ask_printer(printer, parent):
         return False
     paint_pdf(path, printer)
     return True
@@ -159,37 +188,72 @@ def paint_pdf(path: Path, printer: QPrinter, most_dpi: int = 600) -> None:
 
 
 class SlipPrinter(QObject):
-    """Makes a visit's slip in the background, then shows the print dialog.
+    """Makes a visit's slip in the background, then prints it as this laptop's setting says (``slip_printing``):
+    at once on the default printer, through the print dialog, or only saved as a PDF, which is also what happens
+    when no printer is installed (said once, in the message of the first slip saved).
 
-    Signals: ``printed(str visit_id, str pdf_path)`` once the dialog was accepted; ``cancelled(str visit_id)``;
-    ``failed(str)`` with a sentence saying what to do.
+    Signals: ``printed(str visit_id, str pdf_path)`` once sent to a printer; ``saved(str visit_id, str text)`` with a
+    sentence saying where the PDF is; ``cancelled(str visit_id)``; ``failed(str)`` with a sentence saying what to do.
     """
 
     printed = Signal(str, str)
+    saved = Signal(str, str)
     cancelled = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, tasks: TaskRunner, folder: Path, parent: QWidget) -> None:
+    def __init__(self, tasks: TaskRunner, data_dir: Path, parent: QWidget) -> None:
         super().__init__(parent)
-        self._tasks, self._folder, self._parent = tasks, folder, parent
+        self._tasks, self._data_dir, self._parent = tasks, data_dir, parent
         self.last_pdf: Path | None = None
+        self._told_no_printer = False
 
-    def print_visit(self, visit: VisitInfo, site_code: str, size: str, printer_name: str | None) -> None:
-        self._tasks.submit(render_visit_slip, self._folder, visit, site_code, size, sex_label(visit.sex), lane="cpu",
-                           on_done=lambda path: self._rendered(visit, path, printer_name),
+    def print_visit(self, visit: VisitInfo, site_code: str, size: str, printer_name: str | None, *,
+                    mode: str = "direct", ask: bool = False) -> None:
+        """``mode`` is the setting ("direct", "dialog" or "pdf"); ``ask`` (a reprint) opens the print dialog
+        whatever it says, when there is a printer to choose."""
+        self._tasks.submit(render_visit_slip, self._data_dir / SLIPS_FOLDER, visit, site_code, size,
+                           sex_label(visit.sex), lane="cpu",
+                           on_done=lambda path: self._rendered(visit, path, printer_name, mode, ask),
                            on_error=self._render_failed, parent=self._parent)
 
-    def _rendered(self, visit: VisitInfo, path: Path, printer_name: str | None) -> None:
+    def _rendered(self, visit: VisitInfo, path: Path, printer_name: str | None, mode: str, ask: bool) -> None:
         self.last_pdf = path
         log.info("slip of visit %s rendered", visit.id)
         try:
-            done = print_pdf(path, self._parent, printer_name)
+            printers = installed_printers()
+            if not printers.names or (mode == "pdf" and not ask):
+                self._save(visit, path, no_printer=not printers.names)
+                return
+            name = printers.chosen(printer_name)
+            done = print_pdf(path, self._parent, name, ask=ask or mode == "dialog" or name is None)
         except Exception:  # noqa: BLE001 - a printer driver failing must not lose the visit
             log.exception("slip of visit %s could not be printed", visit.id)
             self.failed.emit(self.tr("Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy, rồi bấm "
                                      "\"In lại phiếu\". Tệp phiếu đã lưu tại: {path}").format(path=path))
             return
         (self.printed.emit(visit.id, str(path)) if done else self.cancelled.emit(visit.id))
+
+    def _save(self, visit: VisitInfo, path: Path, no_printer: bool) -> None:
+        from station_app.services.slip_pdf import save_slip_copy
+
+        self._tasks.submit(save_slip_copy, path, self._data_dir, visit.visit_date, visit.queue_number, lane="cpu",
+                           on_done=lambda saved: self._saved(visit, saved, no_printer),
+                           on_error=self._save_failed, parent=self._parent)
+
+    def _saved(self, visit: VisitInfo, path: Path, no_printer: bool) -> None:
+        log.info("slip of visit %s saved as a PDF", visit.id)
+        if no_printer and not self._told_no_printer:
+            self._told_no_printer = True
+            text = self.tr("Máy này chưa cài máy in nên phiếu khám số {number} được lưu thành tệp PDF: {path}. Các "
+                           "phiếu sau cũng được lưu vào thư mục {folder} theo ngày, không hỏi lại.")
+        else:
+            text = self.tr("Đã lưu phiếu khám số {number} thành tệp PDF: {path}")
+        self.saved.emit(visit.id, text.format(number=visit.queue_number, path=path, folder=path.parent.parent))
+
+    def _save_failed(self, exc: BaseException) -> None:
+        log.error("slip could not be saved", exc_info=(type(exc), exc, exc.__traceback__))
+        self.failed.emit(self.tr("Không lưu được phiếu thành tệp PDF (ổ đĩa đầy hoặc không ghi được). Lượt khám "
+                                 "vẫn được lưu; hãy giải phóng ổ đĩa rồi bấm \"In lại phiếu\"."))
 
     def _render_failed(self, exc: BaseException) -> None:
         log.error("slip could not be rendered", exc_info=(type(exc), exc, exc.__traceback__))

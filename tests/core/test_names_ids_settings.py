@@ -36,3 +36,9 @@ def test_old_settings_are_upgraded_and_unknown_keys_kept():
 def test_settings_with_wrong_types_fall_back_to_defaults():
     s = settings_from_dict({"version": 2, "language": "fr", "idle_lock_minutes": "soon"})
     assert s.language == "vi" and s.idle_lock_minutes == 5
+
+
+def test_a_laptop_prints_slips_at_once_unless_its_settings_say_otherwise():
+    assert settings_from_dict({"version": 2, "slip_size": "a6"}).slip_printing == "direct"  # an older file
+    assert settings_from_dict({"version": 2, "slip_printing": "dialog"}).slip_printing == "dialog"
+    assert settings_from_dict({"version": 2, "slip_printing": "fax"}).slip_printing == "direct"

@@ -3,6 +3,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from gui_support import FakePrinters
 from services.test_findings import make_doctor, open_visit
 
 from station_app.core.model import Role
@@ -17,6 +18,13 @@ def app(qapp):
     prepare_application([], "vi")
     yield qapp
     i18n.set_language("vi")
+
+
+@pytest.fixture(autouse=True)
+def printers(monkeypatch, tmp_path):
+    """This laptop's printers in every GUI test: one default printer, whose printouts land as PDFs in a temporary
+    folder (no test ever reaches a real printer). Tests that need other printers make their own FakePrinters."""
+    return FakePrinters(monkeypatch, tmp_path / "printer", ("Máy in thử",), "Máy in thử")
 
 
 @pytest.fixture

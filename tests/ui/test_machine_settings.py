@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from gui_support import type_text
+from gui_support import FakePrinters, type_text
 from PySide6.QtCore import Qt
 
 from station_app.ui.main_window import MainWindow
@@ -108,6 +108,32 @@ def test_an_unplugged_camera_is_not_forgotten_by_saving(qtbot, app, ctx, admin, 
     assert page.camera.currentData() == "cam-gone"
     save(qtbot, window, page)
     assert ctx.settings.load().camera_id == "cam-gone"
+    window.tasks.wait()
+
+
+def test_how_slips_are_printed_is_chosen_saved_and_reloaded_and_the_default_printer_named(qtbot, app, ctx, admin,
+                                                                                         hardware):
+    window, page = admin_page(qtbot, ctx, admin)
+    assert [page.slip_printing.itemText(i) for i in range(3)] == [
+        "In ngay ra máy in mặc định", "Hỏi máy in mỗi lần", "Chỉ lưu thành tệp PDF"]
+    assert page.slip_printing.currentData() == "direct"  # a printer is installed: no key to print a slip
+    assert page.printer_note.isVisible() and "Máy in mặc định: Máy in thử" in page.printer_note.text()
+    page.slip_printing.setCurrentIndex(page.slip_printing.findData("dialog"))
+    assert save(qtbot, window, page).slip_printing == "dialog"
+    stored = ctx.settings.load()
+    assert stored.slip_printing == "dialog"
+    again_window, again = admin_page(qtbot, ctx, admin, stored)
+    assert again.slip_printing.currentText() == "Hỏi máy in mỗi lần"
+    window.tasks.wait()
+    again_window.tasks.wait()
+
+
+def test_without_a_printer_the_settings_say_where_slips_are_saved(qtbot, app, ctx, admin, hardware, monkeypatch,
+                                                                  tmp_path):
+    FakePrinters(monkeypatch, tmp_path / "none")
+    window, page = admin_page(qtbot, ctx, admin)
+    assert "chưa cài máy in" in page.printer_note.text()
+    assert str(ctx.data_dir / "phieu-kham") in page.printer_note.text()
     window.tasks.wait()
 
 

@@ -52,7 +52,7 @@ def printed(monkeypatch):
     """The print dialog, accepted: the PDFs sent to the printer."""
     pdfs: list[Path] = []
 
-    def accept(path, parent, printer_name=None):
+    def accept(path, parent, printer_name=None, ask=True):
         pdfs.append(Path(path))
         return True
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from station_app.core.errors import StationError
 from station_app.core.model import ROLE_LABELS, Role
-from station_app.core.settings import Settings
+from station_app.core.settings import SLIP_PRINTING, Settings
 from station_app.ui import i18n
 from station_app.ui.errors import describe, show_error
 from station_app.ui.simple_table import SimpleTableModel
@@ -224,8 +224,11 @@ class AdminPage(Retranslating):
     # -- this laptop's scanner and slip printer -----------------------------------------------------------
     def _make_machine_fields(self, settings: Settings) -> None:
         self.scanner_mode, self.serial_port, self.serial_baud = QComboBox(), QComboBox(), QComboBox()
-        self.camera, self.slip_size = QComboBox(), QComboBox()
-        for combo, values in ((self.scanner_mode, SCANNER_MODES), (self.slip_size, SLIP_SIZES)):
+        self.camera, self.slip_size, self.slip_printing = QComboBox(), QComboBox(), QComboBox()
+        self.printer_note = QLabel()
+        self.printer_note.setWordWrap(True)
+        for combo, values in ((self.scanner_mode, SCANNER_MODES), (self.slip_size, SLIP_SIZES),
+                              (self.slip_printing, SLIP_PRINTING)):
             for value in values:
                 combo.addItem("", value)
         for baud in sorted({*BAUD_RATES, settings.serial_baud}):
@@ -241,7 +244,8 @@ class AdminPage(Retranslating):
         if settings.camera_id:
             self.camera.addItem(settings.camera_id, settings.camera_id)  # named once the cameras are listed
         for combo, value in ((self.scanner_mode, settings.scanner_mode), (self.serial_baud, settings.serial_baud),
-                             (self.camera, settings.camera_id), (self.slip_size, settings.slip_size)):
+                             (self.camera, settings.camera_id), (self.slip_size, settings.slip_size),
+                             (self.slip_printing, settings.slip_printing)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.scanner_mode.currentIndexChanged.connect(self._scanner_mode_changed)
 
@@ -251,17 +255,24 @@ class AdminPage(Retranslating):
                                    (self.camera_row, self.camera, self.refresh_cameras_button)):
             row.addWidget(combo, 1)
             row.addWidget(button)
-        self.machine_captions = [QLabel() for _ in range(5)]
+        self.machine_captions = [QLabel() for _ in range(6)]
         for caption, field in zip(self.machine_captions, (self.scanner_mode, self.port_row, self.serial_baud,
-                                                          self.camera_row, self.slip_size), strict=True):
+                                                          self.camera_row, self.slip_size, self.slip_printing),
+                                  strict=True):
             self.settings_form.addRow(caption, field)
+        self.settings_form.addRow("", self.printer_note)
         self._scanner_mode_changed()
 
     def _retranslate_machine_fields(self) -> None:
         for label, text in zip(self.machine_captions, (self.tr("Máy quét"), self.tr("Cổng COM"),
                                                        self.tr("Tốc độ cổng (baud)"), self.tr("Camera"),
-                                                       self.tr("Khổ phiếu khám")), strict=True):
+                                                       self.tr("Khổ phiếu khám"), self.tr("In phiếu khám")),
+                                  strict=True):
             label.setText(text)
+        for i, text in enumerate((self.tr("In ngay ra máy in mặc định"), self.tr("Hỏi máy in mỗi lần"),
+                                  self.tr("Chỉ lưu thành tệp PDF"))):
+            self.slip_printing.setItemText(i, text)
+        self._show_printers()
         for i, text in enumerate((self.tr("Máy quét dạng bàn phím"), self.tr("Máy quét cổng COM (serial)"),
                                   self.tr("Camera"))):
             self.scanner_mode.setItemText(i, text)
@@ -274,6 +285,24 @@ class AdminPage(Retranslating):
                                             "/dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét."))
         self.refresh_ports_button.setText(self.tr("Tìm lại"))
         self.refresh_cameras_button.setText(self.tr("Tìm lại"))
+
+    def _show_printers(self) -> None:
+        """Under the slip setting: the default printer, or where slips go without one."""
+        from station_app.services.slip_pdf import SAVED_SLIPS_FOLDER
+        from station_app.ui.printing import installed_printers
+
+        printers = installed_printers()
+        if printers.default:
+            text = self.tr("Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.").format(
+                name=printers.default)
+        elif printers.names:
+            text = self.tr("Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định "
+                           "trong cài đặt máy in của hệ điều hành.")
+        else:
+            folder = self._ctx.data_dir / SAVED_SLIPS_FOLDER if self._ctx is not None else SAVED_SLIPS_FOLDER
+            text = self.tr("Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}."
+                           ).format(folder=folder)
+        self.printer_note.setText(text)
 
     def _scanner_mode_changed(self) -> None:
         mode = self.scanner_mode.currentData()
@@ -379,6 +408,7 @@ class AdminPage(Retranslating):
         self._settings.serial_baud = self.serial_baud.currentData()
         self._settings.camera_id = self.camera.currentData()
         self._settings.slip_size = self.slip_size.currentData()
+        self._settings.slip_printing = self.slip_printing.currentData()
         try:
             self._ctx.settings.save(self._settings)
         except OSError:

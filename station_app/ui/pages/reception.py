@@ -351,8 +351,9 @@ class ReceptionPage(Retranslating):
         layout.addLayout(inputs)
         layout.addLayout(columns, 1)
 
-        self.printer = SlipPrinter(self._tasks, self._ctx.data_dir / "slips", self)
+        self.printer = SlipPrinter(self._tasks, self._ctx.data_dir, self)
         self.printer.printed.connect(self._slip_printed)
+        self.printer.saved.connect(self._slip_saved)
         self.printer.cancelled.connect(self._slip_cancelled)
         self.printer.failed.connect(self._slip_failed)
         self._debounce = QTimer(self)
@@ -759,10 +760,12 @@ class ReceptionPage(Retranslating):
         self.visits.changed.emit(visit.id)
         self.print_slip(visit)
 
-    def print_slip(self, visit: VisitInfo) -> None:
+    def print_slip(self, visit: VisitInfo, ask: bool = False) -> None:
+        """As this laptop's setting says (at once, the print dialog, or a PDF); ``ask``: the dialog (a reprint)."""
         self._printing[visit.id] = visit  # the slip's visit, whatever the queue and the card show meanwhile
         code = self.station.code if self.station else ""
-        self.printer.print_visit(visit, code, self.settings.slip_size, self.settings.printer_name)
+        self.printer.print_visit(visit, code, self.settings.slip_size, self.settings.printer_name,
+                                 mode=self.settings.slip_printing, ask=ask)
 
     def selected_visit(self) -> VisitInfo | None:
         row = self.queue.currentIndex().row()
@@ -773,15 +776,23 @@ class ReceptionPage(Retranslating):
         if visit is None:
             self.say(self.tr("Hãy chọn một người trong hàng đợi hôm nay rồi bấm \"In lại phiếu\"."))
             return
-        self.print_slip(visit)
+        self.print_slip(visit, ask=True)
 
     def _slip_printed(self, visit_id: str, _path: str) -> None:
-        visit = self._printing.pop(visit_id, None)
+        visit = self._printing.get(visit_id)
         number = visit.queue_number if visit else ""
-        self.say(self.tr("Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.").format(number=number), ok=True)
+        self._slip_done(visit_id, self.tr("Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.").format(
+            number=number), {"document": "slip"})
+
+    def _slip_saved(self, visit_id: str, text: str) -> None:
+        self._slip_done(visit_id, text, {"document": "slip", "to": "pdf"})
+
+    def _slip_done(self, visit_id: str, text: str, details: dict) -> None:
+        self._printing.pop(visit_id, None)
+        self.say(text, ok=True)
         if self._user is not None:
-            self._tasks.submit(self._ctx.audit.record, "print", "visits", visit_id, self._user.id,
-                               {"document": "slip"}, parent=self)
+            self._tasks.submit(self._ctx.audit.record, "print", "visits", visit_id, self._user.id, details,
+                               parent=self)
         self.next_person()
 
     def _slip_cancelled(self, visit_id: str) -> None:
