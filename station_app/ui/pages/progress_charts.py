@@ -111,8 +111,8 @@ class ProgressCharts(QWidget):
     def _show_villages(self, s: ProgressSnapshot) -> None:
         _t = QCoreApplication.translate
         several = len({v.commune_code for v in s.villages}) > 1
-        rows = [(f"{_t('labels', v.label)} ({_short(v.commune_name)})" if several else _t("labels", v.label),
-                 v.coverage) for v in s.villages if v.coverage.roster]
+        rows = [(_village_name(_t("labels", v.label), v.commune_name if several else ""), v.coverage)
+                for v in s.villages if v.coverage.roster]
         rows.sort(key=lambda r: (r[1].rate, r[0]))
         title = self.tr("Tỷ lệ đã khám theo thôn/bản (%), thấp nhất trước")
         if len(rows) > MAX_VILLAGE_BARS:
@@ -176,6 +176,12 @@ def _period_band(s: ProgressSnapshot, top: float) -> QAreaSeries | None:
 
 def _short(commune: str) -> str:
     return commune.removeprefix("Xã ").removeprefix("Phường ").removeprefix("Thị trấn ")
+
+
+def _village_name(village: str, commune: str) -> str:
+    """The village, with its commune in brackets when there is one to name."""
+    short = _short(commune)
+    return f"{village} ({short})" if short else village
 
 
 def _moment(day: dt.date) -> QDateTime:
