@@ -552,7 +552,8 @@ def _groups(found: Sequence[Any], reason: DuplicateReason, key: Callable[[Any], 
 
 def _name_groups(found: Sequence[Any]) -> list[list[DuplicateRow]]:
     """Same name and year, joined when the birth dates match or one of the two has only the year and they
-    live in the same commune (so two people of a common name born the same year elsewhere stay apart)."""
+    live in the same commune, or one has no commune on record (so two people of a common name born the same
+    year elsewhere stay apart, and the roster import's possible duplicates are all listed)."""
     by_name: dict[tuple[str, int], list[Any]] = {}
     for r in found:
         by_name.setdefault((r.name_norm, r.birth_year), []).append(r)
@@ -576,7 +577,8 @@ def _clusters(rows: Sequence[Any]) -> list[list[Any]]:
         for j in range(i + 1, len(rows)):
             b = rows[j]
             if (a.birth_date and b.birth_date and a.birth_date == b.birth_date) or (
-                    (not a.birth_date or not b.birth_date) and a.commune_code == b.commune_code):
+                    (not a.birth_date or not b.birth_date)
+                    and (a.commune_code == b.commune_code or not (a.commune_code and b.commune_code))):
                 parent[root(j)] = root(i)
     clusters: dict[int, list[Any]] = {}
     for i, r in enumerate(rows):

@@ -378,6 +378,15 @@ def test_a_weak_match_is_added_and_listed_as_a_possible_duplicate(ctx, service, 
     assert (again.imported_new, again.updated, again.unchanged, again.possible_duplicates) == (0, 0, 2, 0)
 
 
+def test_a_weak_match_with_no_commune_on_record_is_listed_too(ctx, service, tmp_path):
+    old = [["1", "Pờ A Xá", "1938", "Nam", "", "", NA, "", "", "", ""]]  # registered before the commune was known
+    service.import_file(None, write_mountain(tmp_path / "ds-cu.csv", "utf-8", old), default_commune=None)
+    report = _import(service, write_mountain(tmp_path / "ds.csv", "utf-8", mountain_rows(PAIRS[0][:1])))
+    assert (report.imported_new, report.possible_duplicates) == (1, 1)
+    xa = [r for r in ctx.lists.duplicates(None, ListFilter()).rows if r.full_name == "Pờ A Xá"]
+    assert len(xa) == 2 and len({r.group for r in xa}) == 1
+
+
 def test_facts_that_agree_find_the_resident_and_facts_that_disagree_never_merge(ctx, service, tmp_path):
     old = [["1", "Lò Thị Ón", "12/12/1960", "Nữ", "Thái", "", PHIENG, "", "", "", ""],
            ["2", "Lò Văn Pâng", "1961", "Nam", "Thái", "", PHIENG, "HK30", "", "", ""]]
