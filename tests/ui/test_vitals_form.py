@@ -338,3 +338,25 @@ def test_a_value_retyped_while_confirming_is_a_correction(app, qtbot, ctx, nurse
     qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
     stored = ctx.exam.vitals(visit.id)
     assert stored.values["systolic_1"] == 120 and stored.confirmed == ()
+
+
+def in_sight(widget):
+    """Whether the whole of ``widget`` is drawn on screen (not scrolled away, not clipped by a scroll area)."""
+    return widget.isVisible() and widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_saved_is_shown_beside_the_save_button_whatever_field_ctrl_s_came_from(app, qtbot, ctx, nurse, tasks):
+    page = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings()), 1146, 600)
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form, app_ = page.vitals, QApplication.instance()
+    for ch in "158":  # the first field, at the top of the form
+        nurse_key(app_, ord(ch), ch)
+    form._shortcut.activated.emit()  # Ctrl+S
+    qtbot.waitUntil(lambda: form.record is not None and form.record.version == 1)
+    assert "Đã lưu" in form.message.text() and in_sight(form.message) and in_sight(form.save_button)
+    assert in_sight(form.first_field())  # the nurse's eyes are still at the top: Save and the message are too
+    gap = form.save_button.mapTo(form, form.save_button.rect().topLeft()).y() - \
+        form.message.mapTo(form, form.message.rect().bottomLeft()).y()
+    assert 0 <= gap < 40  # right above the Save button
+    page.hide()

@@ -8,14 +8,41 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 from station_app.services.examination import Draft
 from station_app.services.findings import DeskState
 from station_app.ui.errors import report
 from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.widgets import Retranslating, show_message, while_alive
+
+
+class FocusFollower(QObject):
+    """Keeps the focused field of a scroll area's body in view: Enter, K and Tab move the focus without scrolling
+    by themselves. Made with the area as parent, it is dropped with it."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self.area = area
+        QApplication.instance().focusChanged.connect(self.follow)
+
+    def follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        body = self.area.widget() if shiboken6.isValid(self.area) else None
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.area.ensureWidgetVisible(new, 0, 24)
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless scroll area that keeps the focused field in view (a desk taller than a
+    1366×768 screen)."""
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    FocusFollower(area)
+    return area
 
 
 class DeskForm(Retranslating):

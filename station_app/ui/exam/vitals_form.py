@@ -40,6 +40,7 @@ from station_app.services.examination import (
     parse_number,
 )
 from station_app.ui.errors import describe, show_error
+from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.widgets import Retranslating, message_label, show_message, while_alive
 
@@ -68,6 +69,7 @@ class VitalsForm(Retranslating):
     keys to their inputs, ``notes`` to the label beside them. Signals: ``saved(str)`` with the visit id."""
 
     saved = Signal(str)
+    scrolls_itself = True  # its fields scroll under a fixed message line and Save button: the exam page adds none
 
     def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None, parent: QWidget | None = None
                  ) -> None:
@@ -191,13 +193,17 @@ class VitalsForm(Retranslating):
         buttons.addWidget(self.discard_button)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        body = QWidget()
+        fields = QVBoxLayout(body)
+        fields.addWidget(self.hint)
+        fields.addLayout(grid)
+        fields.addWidget(self.reason_box)
+        fields.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.hint)
-        layout.addLayout(grid)
-        layout.addWidget(self.reason_box)
-        layout.addWidget(self.message)
+        layout.setContentsMargins(4, 0, 4, 4)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.message)  # under the fields, above Save: in sight whichever field Ctrl+S came from
         layout.addLayout(buttons)
-        layout.addStretch(1)
         order = [self.edits[k] for k in FIELD_ORDER[:14]] + [self.fasting] + \
                 [self.edits[k] for k in FIELD_ORDER[14:]] + [self.reason, self.save_button]
         for first, second in zip(order, order[1:]):
