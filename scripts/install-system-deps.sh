@@ -2,15 +2,18 @@
 # Installs the Debian/Ubuntu packages that Qt (offscreen and X11), QtMultimedia, zbar and the fonts need,
 # only those missing. Idempotent. RUNTIME is also the .deb's Depends (scripts/build-deb.sh), and the Linux bundle
 # takes these packages' libraries from the system instead of copying them (installer/pyinstaller/host_libs.py).
-# With TEST=1 also the tools the tests use (Xvfb, poppler, and age + openssl, which check export batches the way the receiving office would with stock tools, and postgresql,
-# whose throwaway server the office tests start and stop themselves: tests/postgres_support.py).
+# With TEST=1 also every tool the tests run (tests/tools_support.py lists them; under CI a missing one fails its test):
+# Xvfb; poppler; age, openssl, jq and xxd, which check export batches and receipts the way the receiving office would
+# with stock tools; binutils and gcc, which build and inspect the bundle's libraries in the packaging tests;
+# desktop-file-utils, which validates the menu entries; postgresql, whose throwaway server the office tests start and
+# stop themselves (tests/postgres_support.py).
 set -euo pipefail
 
 RUNTIME=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
   fonts-dejavu-core libzbar0 libpulse0 libxrandr2 libx11-xcb1 libxkbcommon-x11-0 libxcb1 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libcups2 libssl3 libsqlite3-0)
-TESTING=(xvfb xauth poppler-utils age openssl postgresql)
+TESTING=(xvfb xauth poppler-utils age openssl jq xxd binutils gcc desktop-file-utils postgresql)
 
 wanted=("${RUNTIME[@]}")
 [ "${TEST:-0}" = 1 ] && wanted+=("${TESTING[@]}")

@@ -14,6 +14,14 @@ from station_app.core.model import Role  # noqa: E402
 from station_app.services.accounts import SignedInUser  # noqa: E402
 from batch_support import make_doctor  # noqa: E402
 from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup  # noqa: E402
+from tools_support import require_tools  # noqa: E402
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.tools("jq", …)``: skipped without them, failed under CI (tests/tools_support.py)."""
+    for mark in item.iter_markers("tools"):
+        require_tools(*mark.args)
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from tools_support import missing
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _as_postgres(command: list[str]) -> list[str]:
 def start_server() -> PostgresServer:
     bin_dir = _binaries()
     if bin_dir is None:
-        pytest.skip("PostgreSQL is not installed (TEST=1 scripts/install-system-deps.sh installs it)")
+        missing("PostgreSQL (Debian: postgresql)")
     pytest.importorskip("psycopg")
     folder = Path(tempfile.mkdtemp(prefix="office-pg-"))
     if os.geteuid() == 0:

@@ -16,7 +16,7 @@ import pytest
 import station_app
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is Debian's")
+pytestmark = pytest.mark.tools("dpkg-deb")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_it_declares_the_system_packages_the_bundle_loads_from_the_system(deb):
     assert {"libzbar0", "fonts-dejavu-core", "libcups2", "libssl3", "libsqlite3-0", "libpulse0"} <= depends
 
 
-@pytest.mark.skipif(shutil.which("objdump") is None or shutil.which("cc") is None, reason="binutils and a C compiler")
+@pytest.mark.tools("objdump", "cc")
 def test_it_needs_the_c_library_the_bundle_was_linked_against(tmp_path):
     """A program of the bundle that uses a symbol of glibc 2.34 makes the package depend on libc6 (>= 2.34) or newer,
     so apt refuses a system too old for it."""
@@ -110,7 +110,7 @@ def test_the_offline_kits_installer_says_what_to_do_when_the_kit_was_not_unpacke
     assert "Đang cài" not in done.stdout
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+@pytest.mark.tools("desktop-file-validate")
 @pytest.mark.parametrize("entry", ["station-app.desktop", "station-app-self-test.desktop"])
 def test_the_menu_entries_are_valid_desktop_files(entry):
     done = subprocess.run(["desktop-file-validate", str(ROOT / "installer" / "linux" / entry)], capture_output=True,

@@ -2,7 +2,6 @@
 packages the .deb declares and what they depend on, never Python's or a wheel's own."""
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -45,7 +44,7 @@ def test_only_top_level_copies_of_declared_libraries_leave_the_bundle(tmp_path):
     assert kept == ["libpython3.11.so.1.0", "PySide6/Qt/lib/libcups.so.2", "pillow.libs\\libzbar.so.0"]
 
 
-@pytest.mark.skipif(shutil.which("dpkg-query") is None, reason="needs a Debian/Ubuntu package database")
+@pytest.mark.tools("dpkg-query")  # a Debian/Ubuntu package database
 def test_on_this_machine_the_declared_packages_give_cups_pulse_and_glib_but_not_python():
     names = host_libs.host_library_names(ROOT / "scripts" / "install-system-deps.sh")
     assert {"libcups.so.2", "libpulse.so.0", "libglib-2.0.so.0", "libzbar.so.0"} <= names

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ORIGINAL = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicudata.so.73"
-pytestmark = pytest.mark.skipif(not ORIGINAL.exists() or not (shutil.which("as") and shutil.which("ld")),
-                                reason="needs PySide6's libicudata.so.73 (Linux) and binutils")
+pytestmark = [pytest.mark.skipif(not ORIGINAL.exists(), reason="needs PySide6's libicudata.so.73 (Linux)"),
+              pytest.mark.tools("as", "ld")]
 
 # Runs in a child process so that LD_LIBRARY_PATH decides which libicudata Qt Core loads.
 PROBE = r"""

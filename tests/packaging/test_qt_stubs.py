@@ -3,7 +3,6 @@ real libraries, Qt Multimedia's FFmpeg plugin still loads, so the camera works; 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +16,8 @@ import qt_stubs  # noqa: E402
 import PySide6  # noqa: E402
 
 QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
-pytestmark = pytest.mark.skipif(not (QT_LIB / qt_stubs.QUICK).is_file() or shutil.which("gcc") is None,
-                                reason="Linux PySide6 wheel and gcc needed")
+pytestmark = [pytest.mark.skipif(not (QT_LIB / qt_stubs.QUICK).is_file(), reason="Linux PySide6 wheel needed"),
+              pytest.mark.tools("gcc")]
 
 # Loads Qt Multimedia's back-end and says whether it came up, and which Qt Quick/QML files the process mapped.
 PROBE = """

@@ -2,7 +2,6 @@
 part refused with its reason, a chain without gaps, a crash between writing and recording, and clear errors."""
 import errno
 import json
-import shutil
 import subprocess
 import zipfile
 
@@ -20,6 +19,7 @@ from station_app.services.batch_verify import UNCHECKED, decrypt_payload, read_b
 from station_app.services.keys import StationKeys
 from batch_support import full_visit, office_keys, open_visit
 from office_support import flip, rewrite
+from tools_support import require_tools
 
 
 @pytest.fixture
@@ -61,9 +61,7 @@ def unpack(path, folder):
 
 def test_a_batch_checks_with_the_stock_openssl_and_age_tools(ctx, nurse, doctor, office, service, usb, data_dir,
                                                              tmp_path):
-    missing = [t for t in ("openssl", "age", "sha256sum", "gunzip") if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"stock tools missing: {missing} (scripts/install-system-deps.sh installs them for make test)")
+    require_tools("openssl", "age", "sha256sum", "gunzip")
     visit = full_visit(ctx, nurse, doctor)
     result = service.export(None, usb)
     assert result.path == usb / "TYT-MK-000001.batch" and result.made.sequence == 1

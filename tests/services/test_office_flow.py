@@ -22,6 +22,7 @@ from batch_support import VITALS, full_visit, make_doctor
 from cli_support import init_station, run_cli
 from office_support import connect_station, export, flip, rebuild
 from support import station_setup
+from tools_support import require_tools
 
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
 
@@ -263,13 +264,10 @@ def _one_visit(data_dir):
 def test_a_receipt_checks_with_jq_and_openssl_and_the_office_key_with_age(station, nurse, doctor, office, data_dir,
                                                                          tmp_path):
     """The recipes of docs/batch-format.md section 6 and docs/OFFICE.md, with the stock tools."""
-    import shutil
     import subprocess
     import zipfile
 
-    missing = [t for t in ("jq", "openssl", "xxd", "age", "base64") if shutil.which(t) is None]
-    if missing:
-        pytest.skip(f"stock tools missing: {missing}")
+    require_tools("jq", "openssl", "xxd", "age", "base64")
     full_visit(station, nurse, doctor)
     batch = export(station, data_dir, tmp_path / "usb")
     [outcome] = office.service.import_paths([batch]).outcomes

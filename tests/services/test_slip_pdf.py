@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from PIL import Image, ImageDraw
 from station_app.services.decoding import decode_image, to_grayscale
 from station_app.services.slip_pdf import LAYOUTS, render_slip
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+pytestmark = pytest.mark.tools("pdftoppm")
 DPI = 150
 PEOPLE = [("Nguyễn Thị Hồng", 1990, "Nữ"), ("Giàng A Sử", 1958, "Nam"), ("Đỗ Thị Ạnh", 2004, "Nữ")]
 PAGE_MM = {"a6": (105, 148), "label_62x100": (62, 100), "label_50x80": (50, 80)}

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -116,7 +115,7 @@ def open_and_confirm_visit(qtbot, page: ReceptionPage) -> OpenVisitDialog:
 
 # -- the whole desk from the keyboard ------------------------------------------------------------------------------
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+@pytest.mark.tools("pdftoppm")
 def test_a_keyboard_scanner_burst_registers_opens_visit_1_and_prints_its_slip(qtbot, controller, ctx, nurse, printed):
     window = controller.window
     sign_in = window.sign_in_screen
