@@ -1,6 +1,7 @@
 """Qt translations: ``update`` collects the interface's strings into the .ts files, ``build`` makes the .qm files.
 
-Vietnamese is the source language; ``resources/translations/station_app_en.ts`` holds the English. Run
+Vietnamese is the source language; ``resources/translations/station_app_en.ts`` holds the English. ``qtbase_vi.ts``
+holds the Vietnamese of Qt's own dialogs (file, print, preview), which Qt does not ship; ``update`` leaves it alone. Run
 ``update`` after changing user-visible strings, translate the new entries (Qt Linguist: ``pyside6-linguist``),
 then ``build`` (``make`` does this before running or testing the app). The .qm files are built, not committed.
 """
@@ -36,7 +37,7 @@ def update() -> None:
 
 
 def build() -> None:
-    for ts in sorted(TRANSLATIONS.glob("station_app_*.ts")):
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):  # the app's, and qtbase_vi.ts for Qt's own dialogs
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
