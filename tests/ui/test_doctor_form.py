@@ -3,7 +3,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyle
 
 from gui_support import load_form, press_enter, type_text
 from station_app.core.checkup_book import Topic
@@ -230,3 +231,72 @@ def test_ctrl_enter_saves_what_is_on_screen_before_completing(qtbot, desk):
     assert len(ctx.findings.findings(visit.id)) == len(form.examined())
     assert ctx.findings.conclusion(visit.id).advice == "Giữ lối sống lành mạnh"
     assert "Kết luận" not in form.message.text() and "Tiền sử" not in form.message.text()
+
+
+DOCTOR_TAB_AT_1366 = (765, 530)  # the doctor's tab in the main window maximised on a 1366×768 laptop
+
+
+def shown_form(qtbot, desk, size=DOCTOR_TAB_AT_1366):
+    ctx, tasks, doctor, visit = desk
+    form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit, size)
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: form.history.hasFocus())
+    return form
+
+
+def in_view(area, widget):
+    """The widget's whole rectangle inside the scroll area's viewport: the doctor sees the field typed in."""
+    corner = widget.mapTo(area.viewport(), QPoint(0, 0))
+    return area.viewport().rect().contains(QRect(corner, widget.size()))
+
+
+def test_k_and_tab_keep_the_focused_field_in_view(qtbot, desk):
+    form = shown_form(qtbot, desk)
+    area = form.findChild(QScrollArea)
+    sections = form.examined()
+    sections[0].nad.setFocus()
+    for section in sections[:-1]:  # K on each but the last: the focus goes down to the next specialty
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K)
+    assert QApplication.focusWidget() is sections[-1].nad and in_view(area, sections[-1].nad)
+    for _ in range(3):  # Tab down through the last specialty's fields
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert in_view(area, QApplication.focusWidget()), QApplication.focusWidget()
+    form.save()  # Ctrl+S: "Đã lưu" right above the Save button, outside the scrolled fields
+    qtbot.waitUntil(lambda: "Đã lưu" in form.message.text())
+    gap = form.save_button.mapTo(form, QPoint(0, 0)).y() - form.message.mapTo(form, QPoint(0, form.message.height())).y()
+    assert form.message.isVisible() and 0 <= gap < 60
+
+
+def test_what_is_missing_and_the_error_follow_what_the_doctor_fills(qtbot, desk):
+    form = shown_form(qtbot, desk)
+    form.complete()  # Ctrl+Enter too early
+    qtbot.waitUntil(lambda: "còn thiếu" in form.message.text())
+    assert "Nội khoa" in form.missing.text() and "Nội khoa" in form.message.text()
+    first = form.examined()[0]
+    first.nad.setFocus()
+    qtbot.keyClick(first.nad, Qt.Key.Key_K)  # internal medicine: no abnormality, class I
+    assert "Nội khoa" not in form.missing.text() and "Nội khoa" not in form.message.text()
+    assert "Mắt" in form.missing.text() and "Mắt" in form.message.text()
+    for section in form.examined()[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_K)
+    assert "Tiền sử" in form.missing.text() and "Mắt" not in form.missing.text()
+    form.history.setFocus()
+    for _ in range(form.history.count()):
+        qtbot.keyClick(form.history, Qt.Key.Key_N)
+    assert "Còn thiếu" not in form.missing.text() and "có thể hoàn thành" in form.missing.text()
+    assert not form.message.isVisible() or "còn thiếu" not in form.message.text()
+
+
+def test_no_history_item_is_cut_on_a_1366_pixel_laptop(qtbot, desk):
+    form = shown_form(qtbot, desk)
+    history = form.history
+    indicator = history.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    for n in range(history.count()):
+        item = history.item(n)
+        rect = history.visualItemRect(item)
+        assert history.viewport().rect().contains(rect), f"{item.text()!r} is outside the list"
+        needed = history.fontMetrics().boundingRect(QRect(0, 0, rect.width() - indicator - 12, 10_000),
+                                                    Qt.TextFlag.TextWordWrap, item.text())
+        assert needed.height() <= rect.height(), f"{item.text()!r} is cut"
+    shoot(form, "doctor-history-1366.png")

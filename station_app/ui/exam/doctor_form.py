@@ -12,15 +12,15 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget)
+                               QFrame, QPushButton, QRadioButton, QStyle, QVBoxLayout, QWidget)
 
 from station_app.core import checkup_book as book
 from station_app.core import icd10
-from station_app.core.checkup_book import OverrideReasonRequiredError, Urgency
+from station_app.core.checkup_book import OverrideReasonRequiredError, Part, Urgency, VisitIncompleteError
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
@@ -29,7 +29,7 @@ from station_app.services.findings import (ConclusionInput, DeskState, Diagnosis
                                           Referral)
 from station_app.services.reference import icd10_codes
 from station_app.ui.errors import describe
-from station_app.ui.exam.desk_form import DeskForm
+from station_app.ui.exam.desk_form import DeskForm, scrolling
 from station_app.ui.widgets import heading, message_label, show_message, while_alive
 
 log = logging.getLogger(__name__)
@@ -43,9 +43,43 @@ def _tr(context: str, text: str) -> str:
 
 
 class HistoryList(QListWidget):
-    """Yes/no items: Space toggles, Y yes, N no; the answer is the item's check state."""
+    """Yes/no items in two columns: Space toggles, Y yes, N no; the answer is the item's check state. An item
+    longer than its column wraps onto more lines (``fit_items``): nothing is cut on a 1366-pixel laptop."""
 
     changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFlow(QListWidget.Flow.TopToBottom)
+        self.setWrapping(True)
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitted_width = 0
+
+    def fit_items(self) -> None:
+        """Each item half the list wide and as tall as its wrapped text; the list as tall as its longer column."""
+        width = max((self.viewport().width() - 2) // 2, 120)
+        self._fitted_width = self.viewport().width()
+        # the text's room: the check box and the item's margins taken off, with some to spare so the estimate
+        # wraps no later than the view does
+        room = width - self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) - 24
+        line = self.fontMetrics().height() + 6
+        heights = []
+        self.blockSignals(True)  # a new size is no answer: no itemChanged, no draft
+        for n in range(self.count()):
+            item = self.item(n)
+            text = self.fontMetrics().boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, item.text())
+            heights.append(max(line, text.height() + 6))
+            item.setSizeHint(QSize(width, heights[-1]))
+        self.blockSignals(False)
+        half = (len(heights) + 1) // 2
+        self.setFixedHeight(max(sum(heights[:half]), sum(heights[half:]), line) + 2 * self.frameWidth() + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.viewport().width() != self._fitted_width:
+            self.fit_items()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         item = self.currentItem()
@@ -234,6 +268,8 @@ class DoctorForm(DeskForm):
         super().__init__(ctx, tasks, user, parent)
         self.sections: dict[Specialty, SpecialtySection] = {}  # every specialty; those not examined are hidden
         self._class_chosen = False
+        self._history_answered = False  # the doctor went through the history list (or a draft did)
+        self._error: type[StationError] | None = None  # the kind of error the message line shows, if any
         self._build()
         self.retranslate()
         may = can(user.role, Permission.RECORD_FINDINGS)
@@ -249,10 +285,6 @@ class DoctorForm(DeskForm):
         self.missing.setWordWrap(True)
         self.message = message_label()
         self.history = HistoryList()
-        self.history.setFlow(QListWidget.Flow.TopToBottom)
-        self.history.setWrapping(True)
-        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history_title = QLabel()
         self.history_detail = QLineEdit()
         self.history.currentItemChanged.connect(self._show_detail)
@@ -271,9 +303,8 @@ class DoctorForm(DeskForm):
         body.addLayout(self.sections_box)
         body.addWidget(self.conclusion)
         body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
+        scroll = scrolling(self.body)  # K, Tab and Enter move down: the focused field is kept in view
+        scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.save_button = QPushButton()
         self.complete_button = QPushButton()
         self.drafts = self._desk_draft(DOCTOR_DESK)
@@ -307,12 +338,20 @@ class DoctorForm(DeskForm):
             self.sections[specialty] = section
 
     def _keep_drafts(self) -> None:
-        """Every edit (and only edits: the draft ignores the form filling itself while a visit loads)."""
-        typed = lambda *_: self.drafts.changed()  # noqa: E731 - one slot for signals of every shape
-        self.history.changed.connect(typed)
-        self.history.itemChanged.connect(typed)  # a box ticked with the mouse
-        for edit in (self.history_detail, self.override_reason, self.referral_to, self.referral_why,
-                     self.amend_reason):
+        """Every edit (and only edits: the draft ignores the form filling itself while a visit loads) is kept as
+        a draft and updates what is missing."""
+        def typed(*_: object) -> None:
+            self.drafts.changed()
+            self._recheck()
+
+        def answered(*_: object) -> None:
+            self._history_answered = True
+            typed()
+
+        self.history.changed.connect(answered)
+        self.history.itemChanged.connect(answered)  # a box ticked with the mouse
+        self.history_detail.textEdited.connect(answered)
+        for edit in (self.override_reason, self.referral_to, self.referral_why, self.amend_reason):
             edit.textEdited.connect(typed)
         for section in self.sections.values():
             section.changed.connect(typed)
@@ -388,6 +427,7 @@ class DoctorForm(DeskForm):
         self._show_sections(state)
         self._show_conclusion(state)
         self.amend_reason.clear()
+        self._history_answered, self._error = False, None
         self._show_missing(state.missing)
         self.history.setFocus()
 
@@ -400,11 +440,8 @@ class DoctorForm(DeskForm):
             given = answers.get(item.code)
             row.setCheckState(Qt.CheckState.Checked if given and given.answer else Qt.CheckState.Unchecked)
             row.setData(_DETAIL, given.detail if given else None)
-            row.setSizeHint(QSize(440, self.history.fontMetrics().height() + 6))
             self.history.addItem(row)
         self.history.setCurrentRow(0)
-        rows = max((self.history.count() + 1) // 2, 1)  # two columns
-        self.history.setFixedHeight((self.history.fontMetrics().height() + 6) * rows + 2 * self.history.frameWidth() + 16)
         self._refresh_history_texts()
         self.history.changed.connect(self._refresh_history_texts, Qt.ConnectionType.UniqueConnection)
         self.history.itemChanged.connect(self._refresh_history_texts, Qt.ConnectionType.UniqueConnection)
@@ -444,6 +481,40 @@ class DoctorForm(DeskForm):
         self.urgency.setCurrentIndex(list(Urgency).index(urgency))
         self._update_worst()
 
+    def missing_now(self) -> tuple[str, ...]:
+        """What completing would still find missing if what is on screen were saved (the history counts once the
+        doctor has gone through it)."""
+        saved = self.state.missing if self.state is not None else ()
+        classed = [s.specialty.value for s in self.examined() if s.classes.value()]
+        return book.missing_parts(has_vitals=Part.VITALS.value not in saved,
+                                  has_history=self._history_answered or Part.HISTORY.value not in saved,
+                                  classed_specialties=classed, required=self.state.specialties if self.state else (),
+                                  has_conclusion=bool(classed) and self.overall.value() is not None)
+
+    def _recheck(self) -> None:
+        """After an edit: "Còn thiếu" and an error the message line shows follow what is now on screen."""
+        if self.state is None:
+            return
+        missing = self.missing_now()
+        self._show_missing(missing)
+        if self._error is VisitIncompleteError:
+            parts = ", ".join(_tr("checkup", book.part_label(p)) for p in missing)
+            self._show_error(VisitIncompleteError(missing=parts, parts=missing) if missing else None)
+        elif self._error is OverrideReasonRequiredError and (self.override_reason.text().strip()
+                                                            or not self.override_reason.isEnabled()):
+            self._show_error(None)
+
+    def _show_error(self, exc: StationError | None) -> None:
+        """An expected error's sentence in the message line (None clears it); its kind is kept for ``_recheck``."""
+        self._error = type(exc) if exc is not None else None
+        show_message(self.message, describe(exc) if exc is not None else "")
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StationError):
+            self._show_error(exc)
+        else:
+            super()._failed(exc)
+
     def _show_missing(self, missing: tuple[str, ...]) -> None:
         if missing:
             parts = ", ".join(_tr("checkup", book.part_label(p)) for p in missing)
@@ -465,6 +536,7 @@ class DoctorForm(DeskForm):
             row.setText(f"{text} – {detail}" if detail else text)
             row.setToolTip(detail or "")
         self.history.blockSignals(False)
+        self.history.fit_items()  # an answer or a detail may need another line
 
     def _show_detail(self, current: QListWidgetItem | None, _previous: object = None) -> None:
         self.history_detail.setText(current.data(_DETAIL) or "" if current else "")
@@ -500,7 +572,7 @@ class DoctorForm(DeskForm):
         try:
             job = self._collect()
         except StationError as exc:
-            show_message(self.message, describe(exc))
+            self._show_error(exc)
             return
         self.drafts.save_now()  # a refused save keeps the last keys too; a save that goes through removes it
         self.tasks.submit(job, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
@@ -533,6 +605,7 @@ class DoctorForm(DeskForm):
         self.state = state
         self._show_missing(state.missing)
         self.drafts.stored()
+        self._error = None
         show_message(self.message, self.tr("Đã lưu."), ok=True)
         self.saved.emit(self.visit.id)
 
@@ -543,7 +616,7 @@ class DoctorForm(DeskForm):
         try:
             save = self._collect()
         except StationError as exc:
-            show_message(self.message, describe(exc))
+            self._show_error(exc)
             return
         self.drafts.save_now()
         svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
@@ -559,6 +632,7 @@ class DoctorForm(DeskForm):
         self.state = result[1]
         self._show_missing(())
         self._show_amendment(True)
+        self._error = None
         show_message(self.message, self.tr("Lượt khám đã hoàn thành."), ok=True)
         self.saved.emit(self.visit.id)
 
@@ -589,6 +663,7 @@ class DoctorForm(DeskForm):
                 if Specialty(code) in self.sections:
                     self.sections[Specialty(code)].set_draft(values)
             self._apply_conclusion_draft(fields)
+            self._history_answered = any(yes or detail for yes, detail in answers.values())
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             log.warning("doctor's draft of visit %s not readable: %s", self.visit.id, type(exc).__name__)
             self._show_history(self.state)  # type: ignore[arg-type]
@@ -597,6 +672,7 @@ class DoctorForm(DeskForm):
             return False
         self._refresh_history_texts()
         self._show_detail(self.history.currentItem())
+        self._recheck()
         return True
 
     def _apply_conclusion_draft(self, fields: Mapping[str, Any]) -> None:
