@@ -13,7 +13,8 @@ def test_self_test_of_a_ready_station_reports_every_line_and_exits_0(tmp_path):
     done = run_cli("self-test", "--data-dir", str(data))
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("Cơ sở dữ liệu", "Phông chữ tiếng Việt", "Đọc mã QR", "In ra tệp PDF", "Chữ ký số",
-                 "Mã hoá dữ liệu", "Camera", "Cổng COM", "Dung lượng ổ đĩa", "Gói khoá", "Khoá của trạm"):
+                 "Mã hoá dữ liệu", "Camera", "Cổng COM", "Máy in", "Dung lượng ổ đĩa", "Đợt khám", "Gói khoá",
+                 "Khoá của trạm", "Nhật ký kiểm tra"):
         assert name in done.stdout
     assert "[ LỖI  ]" not in done.stdout and "KẾT QUẢ" in done.stdout
     assert "Traceback" not in done.stderr

@@ -13,17 +13,28 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from station_app.core.audit import ChainReport, verify_chain
 from station_app.core.model import AuditAction
 from station_app.persistence.database import DB_FILE_NAME, _check_existing_file, backup_sqlite, open_database
 from station_app.persistence.tables import AuditEventRow, ResidentRow, StationRow
-from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
+
+
+@dataclass(frozen=True)
+class CampaignDates:
+    """The station's current campaign, as the database holds it."""
+
+    name: str
+    start: dt.date
+    end: dt.date
 
 
 @dataclass(frozen=True)
 class DatabaseProbe:
     """What the probe found: whether a station database exists, its revision before and after migrating the copy,
     whether a station is set up in it, and whether a write was stored and read back; counts of the roster (residents,
-    villages) and when the newest audit event was written (UTC), for the roster and clock lines."""
+    villages) and when the newest audit event was written (UTC), for the roster and clock lines; the audit chain's
+    check (before the probe's own event) and the current campaign's dates, for the audit and campaign lines."""
 
     found: bool
     revision_before: str | None
@@ -33,6 +44,8 @@ class DatabaseProbe:
     residents: int = 0
     villages: int = 0
     last_recorded: dt.datetime | None = None
+    audit: ChainReport | None = None
+    campaign: CampaignDates | None = None
 
 
 def probe_database(folder: Path, scratch: Path) -> DatabaseProbe:
@@ -53,13 +66,16 @@ def probe_database(folder: Path, scratch: Path) -> DatabaseProbe:
             residents = session.scalar(select(func.count()).select_from(ResidentRow)) or 0
             villages = session.scalar(select(func.count(func.distinct(ResidentRow.village)))) or 0
             last = session.scalar(select(func.max(AuditEventRow.at)))
+            audit = verify_chain(*load_audit_chain(session))
+            current = uow.campaigns.current()
+            campaign = CampaignDates(current.name, current.start_date, current.end_date) if current else None
             event = uow.audit(AuditAction.CREATE, "self_test", None, None, {"probe": 1})
             uow.commit()
         with UnitOfWork(db, read_only=True) as uow:
             wrote = uow.session.get(AuditEventRow, event.seq) is not None
     finally:
         db.dispose()
-    return DatabaseProbe(found, revision, after, set_up, wrote, residents, villages, _as_utc(last))
+    return DatabaseProbe(found, revision, after, set_up, wrote, residents, villages, _as_utc(last), audit, campaign)
 
 
 def _as_utc(at: str | None) -> dt.datetime | None:

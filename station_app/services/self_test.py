@@ -3,8 +3,9 @@ that says it is fine or what to do.
 
 ``run_self_test`` is the use case (the ``station-app self-test`` command and the "Kiểm tra máy" button of the
 admin page). It only reads the data folder: the database is checked on a copy, and everything else it makes goes
-into a scratch folder deleted afterwards. The cameras and serial ports are listed by the caller (only the Qt layer
-may load QtMultimedia and QtSerialPort) and passed in as ``devices``. Logs carry check names and outcomes only.
+into a scratch folder deleted afterwards. The cameras, serial ports and printers are listed by the caller (only the
+Qt layer may load QtMultimedia, QtSerialPort and QtPrintSupport) and passed in as ``devices``. Logs carry check names
+and outcomes only.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from station_app.resources import resource
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from station_app.persistence.self_check import DatabaseProbe
+    from station_app.persistence.self_check import CampaignDates, DatabaseProbe
     from station_app.services.keys import StationKeys
 
 log = logging.getLogger(__name__)
@@ -68,12 +69,15 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Devices:
-    """The cameras and serial ports the system lists, as ``(name, description)`` pairs, and whether the camera
-    back-end (Qt Multimedia's FFmpeg plugin) loaded: without it no camera is ever listed or read."""
+    """The cameras and serial ports the system lists, as ``(name, description)`` pairs, whether the camera
+    back-end (Qt Multimedia's FFmpeg plugin) loaded (without it no camera is ever listed or read), and the printers
+    installed with the default one's name."""
 
     cameras: tuple[tuple[str, str], ...]
     serial_ports: tuple[tuple[str, str], ...]
     camera_backend: bool = True
+    printers: tuple[str, ...] = ()
+    default_printer: str | None = None
 
 
 def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
@@ -104,11 +108,15 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
             ("encryption", check_encryption),
             ("cameras", lambda: check_cameras(devices)),
             ("serial_ports", lambda: check_serial_ports(devices)),
+            ("printer", lambda: check_printer(devices, data_dir)),
             ("disk", lambda: check_disk(data_dir, now_free or _free_bytes)),
             ("clock", lambda: check_clock((now or _local_now)(), probe.last_recorded if probe else None)),
+            ("campaign", lambda: check_campaign(probe.campaign if probe and set_up() else None,
+                                                (now or _local_now)().date())),
             ("office_bundle", lambda: check_office_bundle(data_dir, set_up())),
             ("station_key", lambda: check_station_key(data_dir, set_up())),
             ("roster", lambda: check_roster(probe if set_up() else None)),
+            ("audit", lambda: check_audit(probe if set_up() else None)),
         ]
         results += [_guarded(key, check) for key, check in checks]
     counts = {s: sum(r.status is s for r in results) for s in CheckStatus}
@@ -150,11 +158,14 @@ _NAMES = {
     "encryption": QT_TRANSLATE_NOOP("self_test", "Mã hoá dữ liệu"),
     "cameras": QT_TRANSLATE_NOOP("self_test", "Camera"),
     "serial_ports": QT_TRANSLATE_NOOP("self_test", "Cổng COM (máy quét)"),
+    "printer": QT_TRANSLATE_NOOP("self_test", "Máy in"),
     "disk": QT_TRANSLATE_NOOP("self_test", "Dung lượng ổ đĩa"),
     "office_bundle": QT_TRANSLATE_NOOP("self_test", "Gói khoá của cơ quan y tế"),
     "station_key": QT_TRANSLATE_NOOP("self_test", "Khoá của trạm"),
     "clock": QT_TRANSLATE_NOOP("self_test", "Ngày giờ của máy"),
     "roster": QT_TRANSLATE_NOOP("self_test", "Danh sách người dân"),
+    "campaign": QT_TRANSLATE_NOOP("self_test", "Đợt khám"),
+    "audit": QT_TRANSLATE_NOOP("self_test", "Nhật ký kiểm tra"),
 }
 
 
@@ -368,6 +379,30 @@ def check_serial_ports(devices: Callable[[], Devices] | None) -> CheckResult:
                    names="; ".join(f"{n} ({d})" if d else n for n, d in found.serial_ports))
 
 
+def check_printer(devices: Callable[[], Devices] | None, data_dir: Path) -> CheckResult:
+    """Whether a printer is installed and which is the default: slips print at once on it, or are saved as PDFs."""
+    from station_app.services.slip_pdf import SAVED_SLIPS_FOLDER
+
+    found = _listed(devices)
+    if found is None:
+        return _result("printer", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "Không liệt kê được máy in trên máy này. Hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra "
+                         "máy."))
+    if not found.printers:
+        return _result("printer", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "Chưa cài máy in nào: phiếu khám sẽ được lưu thành tệp PDF trong thư mục {folder}. Nếu trạm "
+                         "in phiếu, hãy cài máy in, đặt làm máy in mặc định rồi kiểm tra lại."),
+            folder=data_dir / SAVED_SLIPS_FOLDER)
+    if not found.default_printer:
+        return _result("printer", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "{count} máy in ({names}) nhưng chưa có máy in mặc định, nên mỗi phiếu khám sẽ hỏi máy in. "
+                         "Hãy đặt máy in phiếu làm máy in mặc định rồi kiểm tra lại."),
+            count=len(found.printers), names="; ".join(found.printers))
+    return _result("printer", CheckStatus.OK, QT_TRANSLATE_NOOP(
+        "self_test", "OK: máy in mặc định: {default} ({count} máy in)."),
+        default=found.default_printer, count=len(found.printers))
+
+
 def _listed(devices: Callable[[], Devices] | None) -> Devices | None:
     if devices is None:
         return None
@@ -492,6 +527,43 @@ def check_roster(probe: DatabaseProbe | None) -> CheckResult:
     return _result("roster", CheckStatus.OK, QT_TRANSLATE_NOOP(
         "self_test", "OK: {residents} người dân, {villages} thôn/bản."),
         residents=number(probe.residents), villages=number(probe.villages))
+
+
+def check_campaign(campaign: CampaignDates | None, today: dt.date) -> CheckResult:
+    """Whether today is inside the station's current campaign: visits are opened only then. ``campaign`` is None
+    before the station is set up."""
+    from station_app.services.campaigns import CampaignInfo, CampaignState
+
+    if campaign is None:
+        return _not_set_up("campaign")
+    shown = {"name": campaign.name, "start": f"{campaign.start:%d/%m/%Y}", "end": f"{campaign.end:%d/%m/%Y}",
+             "today": f"{today:%d/%m/%Y}"}
+    state = CampaignInfo("", campaign.name, campaign.start.year, campaign.start, campaign.end, today).state
+    if state is CampaignState.ENDED:
+        return _result("campaign", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "Đợt khám “{name}” đã kết thúc ngày {end}: hôm nay ({today}) không mở được lượt khám. Quản "
+                         "trị viên có thể gia hạn đợt khám hoặc bắt đầu đợt khám tiếp theo ở trang Quản trị."), **shown)
+    if state is CampaignState.NOT_STARTED:
+        return _result("campaign", CheckStatus.WARN, QT_TRANSLATE_NOOP(
+            "self_test", "Đợt khám “{name}” chưa bắt đầu (từ ngày {start}): hôm nay ({today}) không mở được lượt "
+                         "khám. Hãy xem lại ngày giờ của máy; nếu đúng, quản trị viên có thể bắt đầu đợt khám khác ở "
+                         "trang Quản trị."), **shown)
+    return _result("campaign", CheckStatus.OK, QT_TRANSLATE_NOOP(
+        "self_test", "OK: hôm nay ({today}) trong đợt khám “{name}” ({start} – {end})."), **shown)
+
+
+def check_audit(probe: DatabaseProbe | None) -> CheckResult:
+    """The audit chain verifies (checked on the copy, before the self-test's own event). ``probe`` is None before
+    the station is set up."""
+    if probe is None or probe.audit is None:
+        return _not_set_up("audit")
+    if not probe.audit.ok:
+        return _result("audit", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
+            "self_test", "Nhật ký kiểm tra KHÔNG toàn vẹn từ sự kiện số {seq} (bị sửa, xoá hoặc nối lại). Hãy chạy "
+                         "lệnh 'station-app audit verify' để xem chi tiết và báo ngay cho cán bộ phụ trách; không "
+                         "sửa hay xoá tệp dữ liệu."), seq=probe.audit.broken_at)
+    return _result("audit", CheckStatus.OK, QT_TRANSLATE_NOOP(
+        "self_test", "OK: {count} sự kiện, chuỗi băm khớp."), count=number(probe.audit.checked))
 
 
 def _not_set_up(key: str) -> CheckResult:

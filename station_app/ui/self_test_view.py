@@ -1,5 +1,5 @@
-"""The self-test in the window ("Kiểm tra máy" on the admin page), and the Qt listing of cameras and serial ports
-that the self-test (window and command line) is given.
+"""The self-test in the window ("Kiểm tra máy" on the admin page), and the Qt listing of cameras, serial ports and
+printers that the self-test (window and command line) is given.
 
 The checks run on the database lane (they open a copy of the database); the devices are listed on the GUI thread
 first, where QtMultimedia and QtSerialPort live, and handed to the job as plain tuples.
@@ -26,18 +26,22 @@ _core_app = None  # the command line has no application object: QtMultimedia nee
 
 
 def list_devices() -> Devices:
-    """The cameras (QMediaDevices) and serial ports (QSerialPortInfo) present now. Call on the GUI thread."""
+    """The cameras (QMediaDevices), serial ports (QSerialPortInfo) and printers (QPrinterInfo) present now. Call on
+    the GUI thread."""
     global _core_app
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false;qt.core.qobject.connect=false")
     from PySide6.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is None:
         _core_app = QCoreApplication([])
+    from station_app.ui.printing import installed_printers
     from station_app.ui.scanning import serial_scanner
     from station_app.ui.scanning.camera_scanner import CameraScannerWidget
 
+    printers = installed_printers()
     return Devices(tuple(CameraScannerWidget.cameras()), tuple(serial_scanner.available_ports()),
-                   camera_backend=CameraScannerWidget.backend_loaded())
+                   camera_backend=CameraScannerWidget.backend_loaded(), printers=printers.names,
+                   default_printer=printers.default)
 
 
 MARKS = {CheckStatus.OK: ("✔", "#1b7f3b"), CheckStatus.WARN: ("⚠", "#a15c00"), CheckStatus.FAIL: ("✖", "#b3261e")}
@@ -92,8 +96,8 @@ class SelfTestBox(RetranslatedMixin, QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Kiểm tra máy"))
         self.explained.setText(self.tr("Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc "
-                                       "mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa, ngày giờ, các khoá và "
-                                       "danh sách người dân."))
+                                       "mã QR, in, chữ ký số, mã hoá, camera, cổng COM, máy in, ổ đĩa, ngày giờ, đợt "
+                                       "khám, các khoá, danh sách người dân và nhật ký kiểm tra."))
         self.run_button.setText(self.tr("Kiểm tra máy"))
         self.show_button.setText(self.tr("Xem kết quả"))
         if self.results is not None:

@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from batch_support import office_keys
+from support import CAMPAIGN_END
 
 from station_app.core.model import Sex
 from station_app.persistence.database import DB_FILE_NAME
@@ -14,7 +15,8 @@ from station_app.services import self_test
 from station_app.services.registry import ResidentInput
 from station_app.services.self_test import CheckStatus, Devices, failed, report_text, run_self_test
 
-DEVICES = Devices(cameras=(("/dev/video0", "USB2.0 HD UVC WebCam"),), serial_ports=(("COM3", "USB Serial Device"),))
+DEVICES = Devices(cameras=(("/dev/video0", "USB2.0 HD UVC WebCam"),), serial_ports=(("COM3", "USB Serial Device"),),
+                  printers=("Microsoft Print to PDF", "Canon LBP2900"), default_printer="Canon LBP2900")
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
@@ -40,13 +42,17 @@ def test_a_ready_station_passes_every_check(ready):
     results = run_self_test(ready, devices=lambda: DEVICES, now=vietnam_now)
     assert [r.status for r in results] == [CheckStatus.OK] * len(results), report_text(results, ready, "test")
     assert list(by_key(results)) == ["database", "font", "decoders", "pdf", "signature", "encryption", "cameras",
-                                     "serial_ports", "disk", "clock", "office_bundle", "station_key", "roster"]
+                                     "serial_ports", "printer", "disk", "clock", "campaign", "office_bundle",
+                                     "station_key", "roster", "audit"]
     assert not failed(results)
     lines = by_key(results)
     assert "TTKSBT tỉnh Lai Châu" in lines["office_bundle"].line
     assert "USB2.0 HD UVC WebCam" in lines["cameras"].line and "COM3" in lines["serial_ports"].line
     assert lines["roster"].line == "OK: 3 người dân, 2 thôn/bản."
     assert f"{vietnam_now():%d/%m/%Y}" in lines["clock"].line and "giờ Việt Nam" in lines["clock"].line
+    assert lines["printer"].line == "OK: máy in mặc định: Canon LBP2900 (2 máy in)."
+    assert "chuỗi băm khớp" in lines["audit"].line
+    assert f"hôm nay ({vietnam_now():%d/%m/%Y}) trong đợt khám" in lines["campaign"].line
 
 
 def test_the_station_database_is_checked_on_a_copy_and_left_untouched(ready):
@@ -109,6 +115,46 @@ def test_devices_that_cannot_be_listed_are_a_warning(ready):
 
     lines = by_key(run_self_test(ready, devices=broken))
     assert lines["cameras"].status is CheckStatus.WARN and lines["serial_ports"].status is CheckStatus.WARN
+    assert lines["printer"].status is CheckStatus.WARN
+
+
+def test_no_printer_is_a_warning_saying_slips_are_saved_as_pdf_and_where(ready):
+    results = run_self_test(ready, devices=lambda: Devices((), ()))
+    line = by_key(results)["printer"]
+    assert line.status is CheckStatus.WARN and not failed(results)
+    assert "tệp PDF" in line.line and str(ready / "phieu-kham") in line.line
+
+
+def test_printers_without_a_default_are_a_warning_saying_to_set_one(ready):
+    devices = Devices((), (), printers=("Canon LBP2900", "Brother QL-800"))
+    line = by_key(run_self_test(ready, devices=lambda: devices))["printer"]
+    assert line.status is CheckStatus.WARN
+    assert "Canon LBP2900; Brother QL-800" in line.line and "máy in mặc định" in line.line
+
+
+def test_an_edited_audit_event_fails_the_audit_line_naming_the_command(ready):
+    with sqlite3.connect(ready / DB_FILE_NAME) as conn:
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_events'"):
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute("UPDATE audit_events SET entity_id = 'x' WHERE seq = 2")
+    results = run_self_test(ready, devices=lambda: DEVICES, now=vietnam_now)
+    line = by_key(results)["audit"]
+    assert line.status is CheckStatus.FAIL and failed(results)
+    assert "số 2" in line.line and "station-app audit verify" in line.line
+    assert "[ LỖI  ] Nhật ký kiểm tra" in report_text(results, ready, "test")
+
+
+@pytest.mark.parametrize(("day", "said"), [(CAMPAIGN_END + dt.timedelta(days=1), "đã kết thúc"),
+                                           (dt.date(2026, 4, 30), "chưa bắt đầu")])
+def test_a_day_outside_the_campaign_is_a_warning_saying_an_administrator_can_change_it(ready, day, said):
+    at = dt.datetime.combine(day, dt.time(8, 0), VIETNAM)
+    results = run_self_test(ready, devices=lambda: DEVICES, now=lambda: at)
+    line = by_key(results)["campaign"]
+    assert line.status is CheckStatus.WARN and said in line.line
+    assert "Khám sức khỏe định kỳ 2026" in line.line and f"{day:%d/%m/%Y}" in line.line
+    assert "quản trị viên" in line.line.lower() and "Quản trị" in line.line
+    if said == "đã kết thúc":
+        assert "gia hạn" in line.line and f"{CAMPAIGN_END:%d/%m/%Y}" in line.line
 
 
 @pytest.mark.parametrize(("free", "status"), [(5 * 1024 ** 3, CheckStatus.OK), (700 * 1024 ** 2, CheckStatus.WARN),
@@ -146,7 +192,7 @@ def test_the_log_names_checks_and_outcomes_only(ready, caplog):
     run_self_test(ready, devices=lambda: DEVICES)
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "database=ok" in logged
-    for private in ("TTKSBT", "Lò Văn Đức", "Mường Kim", "USB2.0", str(ready)):
+    for private in ("TTKSBT", "Lò Văn Đức", "Mường Kim", "USB2.0", "Canon", "Khám sức khỏe", str(ready)):
         assert private not in logged
 
 

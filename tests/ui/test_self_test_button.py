@@ -24,7 +24,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "shots"
 @pytest.fixture
 def admin_page(qtbot, app, ctx, admin, monkeypatch):
     monkeypatch.setattr(self_test_view, "list_devices",
-                        lambda: Devices((("/dev/video0", "USB2.0 HD UVC WebCam"),), (("COM3", "USB Serial"),)))
+                        lambda: Devices((("/dev/video0", "USB2.0 HD UVC WebCam"),), (("COM3", "USB Serial"),),
+                                        printers=("Canon LBP2900",), default_printer="Canon LBP2900"))
     monkeypatch.setattr(self_test, "_local_now", lambda: dt.datetime.now(dt.timezone(dt.timedelta(hours=7))))
     window = MainWindow(ctx, admin)
     qtbot.addWidget(window)
@@ -49,9 +50,10 @@ def test_a_ready_laptop_shows_every_check_with_an_ok_mark(qtbot, admin_page, ctx
     box = run_check(qtbot, admin_page)
     assert box.dialog.isVisible()
     text = box.dialog.lines.text()
-    assert text.count("✔") == len(box.results) == 13 and "✖" not in text and "⚠" not in text
+    assert text.count("✔") == len(box.results) == 16 and "✖" not in text and "⚠" not in text
     for name in ("Cơ sở dữ liệu", "Phông chữ tiếng Việt", "Đọc mã QR", "USB2.0 HD UVC WebCam", "COM3",
-                 "Ngày giờ của máy", "1 người dân, 1 thôn/bản"):
+                 "Ngày giờ của máy", "1 người dân, 1 thôn/bản", "Máy in", "máy in mặc định: Canon LBP2900",
+                 "Đợt khám", "Nhật ký kiểm tra", "chuỗi băm khớp"):
         assert name in text
     assert "máy sẵn sàng" in box.summary.text() and box.run_button.isEnabled()
     SHOTS.mkdir(exist_ok=True)
