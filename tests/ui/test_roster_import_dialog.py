@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from station_app.core.model import Role
 from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.roster_import import RosterImportService
 from station_app.ui.dialogs.roster_import import RosterImportDialog
 from station_app.ui.main_window import MainWindow
 from station_app.ui.pages.lists import ListsPage
@@ -143,7 +144,9 @@ def test_the_lists_page_imports_a_cp1258_roster_and_shows_the_counts_and_the_rej
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.report_box.isVisible(), timeout=20_000)
     counts = {key: label.text() for key, label in dialog.counts.items()}
-    assert counts == {"read": "5", "imported_new": "4", "updated": "0", "unchanged": "0", "rejected": "1"}
+    assert counts == {"read": "5", "imported_new": "4", "possible_duplicates": "0", "updated": "0", "unchanged": "0",
+                      "rejected": "1"}
+    assert not dialog.duplicates_label.isVisible()
     assert resident_count(ctx) == 4
     report_path = dialog.report.report_path
     assert str(report_path) in dialog.rejects_label.text()
@@ -157,6 +160,28 @@ def test_the_lists_page_imports_a_cp1258_roster_and_shows_the_counts_and_the_rej
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.roster_dialog is None)
     window.tasks.wait()
+
+
+def test_people_who_only_share_a_name_year_and_village_are_added_and_counted_as_possible_duplicates(
+        qtbot, dialog, ctx, choose, tmp_path):
+    earlier = tmp_path / "ds-2025.csv"
+    earlier.write_text("Họ và tên,Năm sinh,Giới tính,Thôn/bản\nPờ A Xá,1938,Nam,Bản Nà Khương\n", encoding="utf-8")
+    RosterImportService(ctx.db, ctx.data_dir).import_file(None, earlier,
+                                                          default_commune=ctx.station.info().commune_code)
+    now = tmp_path / "ds-2026.csv"  # two men of that name, born that year in that village: which one was it?
+    now.write_text("Họ và tên,Ngày sinh,Giới tính,Dân tộc,Thôn/bản,SĐT\n"
+                   "Pờ A Xá,04/01/1938,Nam,Hà Nhì,Bản Nà Khương,0912000001\n"
+                   "Pờ A Xá,24/10/1938,Nam,Mông,Bản Nà Khương,0912000002\n", encoding="utf-8")
+    load(qtbot, dialog, choose, now)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report_box.isVisible(), timeout=20_000)
+    assert dialog.count_captions["possible_duplicates"].text() == "Trong đó có thể trùng"
+    assert (dialog.counts["imported_new"].text(), dialog.counts["possible_duplicates"].text()) == ("2", "2")
+    assert dialog.duplicates_label.isVisible() and "Nghi trùng" in dialog.duplicates_label.text()
+    assert dialog.duplicates_label.text().startswith("2 người thêm mới")
+    assert resident_count(ctx) == 3
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "roster_import_possible_duplicates.png"))
 
 
 def test_the_corrected_mapping_is_remembered_for_the_same_header_row(qtbot, dialog, ctx, admin, choose, tmp_path):

@@ -118,12 +118,15 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
 
         self.report_box = QGroupBox()
         report_form = QFormLayout(self.report_box)
-        self.count_keys = ("read", "imported_new", "updated", "unchanged", "rejected")
+        self.count_keys = ("read", "imported_new", "possible_duplicates", "updated", "unchanged", "rejected")
         self.count_captions = {key: QLabel() for key in self.count_keys}
         self.counts = {key: QLabel() for key in self.count_keys}
         for key in self.count_keys:
             self.counts[key].setObjectName("subheading")
             report_form.addRow(self.count_captions[key], self.counts[key])
+        self.duplicates_label = QLabel()
+        self.duplicates_label.setWordWrap(True)
+        report_form.addRow(self.duplicates_label)
         self.rejects_label = QLabel()
         self.rejects_label.setWordWrap(True)
         self.rejects_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -182,8 +185,8 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         self.import_button.setText(self.tr("Nhập danh sách"))
         self.close_button.setText(self.tr("Đóng"))
         self.report_box.setTitle(self.tr("Kết quả nhập"))
-        captions = (self.tr("Số dòng đã đọc"), self.tr("Thêm mới"), self.tr("Cập nhật"), self.tr("Không đổi"),
-                    self.tr("Bị từ chối"))
+        captions = (self.tr("Số dòng đã đọc"), self.tr("Thêm mới"), self.tr("Trong đó có thể trùng"),
+                    self.tr("Cập nhật"), self.tr("Không đổi"), self.tr("Bị từ chối"))
         for key, text in zip(self.count_keys, captions, strict=True):
             self.count_captions[key].setText(text)
         self.open_rejects_button.setText(self.tr("Mở thư mục chứa danh sách bị từ chối"))
@@ -371,6 +374,11 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
     def _show_report(self, report: ImportReport) -> None:
         for key in self.count_keys:
             self.counts[key].setText(number(getattr(report, key)))
+        self.duplicates_label.setText(self.tr(
+            "{count} người thêm mới có cùng họ tên, năm sinh và thôn/bản với một người đã có, nhưng không đủ thông "
+            "tin để biết có phải một người hay không, nên được giữ riêng. Hãy xem và quyết định ở Danh sách › "
+            "Nghi trùng.").format(count=number(report.possible_duplicates)))
+        self.duplicates_label.setVisible(report.possible_duplicates > 0)
         if report.report_path is not None:
             self.rejects_label.setText(self.tr(
                 "Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:\n{path}\nHãy sửa các dòng đó "
