@@ -38,6 +38,7 @@ from station_app.core.cards import ScanKind, ScanResult
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
+from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.errors import show_error
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.vitals_form import VitalsForm
@@ -144,6 +145,8 @@ class ExamPage(Retranslating):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(self.title)
+        self.banner = CampaignBanner(self._ctx, self._tasks)  # today outside the campaign: no visit opens
+        layout.addWidget(self.banner)
         layout.addLayout(scan_row)
         layout.addWidget(self.message)
         layout.addLayout(columns, 1)
@@ -175,6 +178,7 @@ class ExamPage(Retranslating):
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, parent=self,
                            on_done=while_alive(self, self._queue_loaded))
+        self.banner.refresh()
 
     def _queue_loaded(self, visits: list[VisitInfo]) -> None:
         self.queue_visits = visits

@@ -25,6 +25,7 @@ from station_app.core.errors import NotFoundError, StationError
 from station_app.core.model import TARGET_GROUP_LABELS
 from station_app.core.qr_payloads import ERROR_TEXT, WARNING_TEXT, parse_payload
 from station_app.core.settings import Settings
+from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.dialogs.open_visit import warning_label
 from station_app.ui.errors import describe, show_error
 from station_app.ui.labels import status_label
@@ -346,6 +347,8 @@ class ReceptionPage(Retranslating):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(self.title)
+        self.banner = CampaignBanner(self._ctx, self._tasks)  # today outside the campaign: no visit opens
+        layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addLayout(inputs)
@@ -453,6 +456,8 @@ class ReceptionPage(Retranslating):
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=while_alive(self, self._queue_loaded),
                            parent=self)
+        self.banner.refresh()  # and the station again: the administrator may have started the next campaign
+        self._tasks.submit(self._ctx.station.info, on_done=while_alive(self, self._station_loaded), parent=self)
 
     def _visit_changed(self, _visit_id: str) -> None:
         self.refresh()  # a bound method: Qt drops the connection with the page
@@ -745,6 +750,9 @@ class ReceptionPage(Retranslating):
             return
         if self.station is None:
             self.say(self.tr("Đang tải thông tin điểm khám; hãy thử lại sau một giây."))
+            return
+        if self.banner.closed:
+            self.say(self.banner.label.text())
             return
         lapsed = {ScanWarning.INSURANCE_EXPIRED, ScanWarning.INSURANCE_NOT_YET_VALID}.intersection(self.card.scan_warnings)
         dialog = OpenVisitDialog(self, self._ctx, self._tasks, self._user, self.station, resident,
