@@ -59,3 +59,22 @@ def test_a_missing_or_broken_mapping_file_is_explained_and_nothing_is_imported(d
     conn = sqlite3.connect(data_dir / "station.sqlite3")
     assert conn.execute("SELECT count(*) FROM residents").fetchone()[0] == 0
     conn.close()
+
+
+def test_roster_import_counts_people_who_only_share_a_name_year_and_village(data_dir, tmp_path):
+    init_station(data_dir)
+    earlier = tmp_path / "ds-2025.csv"
+    earlier.write_text("Họ và tên,Năm sinh,Giới tính,Thôn/bản\nPờ A Xá,1938,Nam,Bản Nà Khương\n", encoding="utf-8")
+    assert run_cli("roster", "import", str(earlier), data_dir=data_dir).returncode == 0
+    now = tmp_path / "ds-2026.csv"
+    now.write_text("Họ và tên,Ngày sinh,Giới tính,Dân tộc,Thôn/bản\n"
+                   "Pờ A Xá,04/01/1938,Nam,Hà Nhì,Bản Nà Khương\nPờ A Xá,24/10/1938,Nam,Mông,Bản Nà Khương\n",
+                   encoding="utf-8")
+    first = run_cli("roster", "import", str(now), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    assert "thêm mới 2" in first.stdout and "2 người có thể trùng" in first.stdout and "Nghi trùng" in first.stdout
+    again = run_cli("roster", "import", str(now), data_dir=data_dir)  # nobody new, nothing more to decide
+    assert "thêm mới 0" in again.stdout and "không đổi 2" in again.stdout and "có thể trùng" not in again.stdout
+    conn = sqlite3.connect(data_dir / "station.sqlite3")
+    assert conn.execute("SELECT count(*) FROM residents").fetchone()[0] == 3
+    conn.close()
