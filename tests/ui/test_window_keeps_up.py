@@ -85,3 +85,27 @@ def test_a_visit_completed_at_the_doctors_desk_shows_in_every_queue_at_once(qtbo
     reception = window.pages["reception"]
     qtbot.waitUntil(lambda: reception.queue_model.rowCount() == 1)
     assert reception.queue_model.index(0, 2).data() == status_label(VisitStatus.COMPLETED)
+
+
+def test_the_window_opens_maximised_and_every_page_fits_a_1366_by_768_laptop(qtbot, app, ctx, admin, monkeypatch):
+    """The first window fills the laptop's screen; no page asks for more than 1366×768 less a taskbar."""
+    from station_app.ui import main
+
+    monkeypatch.setattr(main.AppController, "open", lambda self, data_dir: None)  # the window only, no station
+    _app, started = main.start(ctx.data_dir)
+    window = started.window
+    try:
+        qtbot.waitUntil(lambda: window.isVisible())
+        assert window.isMaximized()
+        window.attach(ctx, ctx.station.info())
+        window.begin_session(admin)
+        sizes = {}
+        for key in window.page_keys():
+            window.show_page(key)
+            qtbot.wait(30)
+            hint = window.minimumSizeHint()
+            sizes[key] = (hint.width(), hint.height())
+        assert all(w <= 1366 and h <= 768 - 40 - 30 for w, h in sizes.values()), sizes  # a taskbar, a title bar
+    finally:
+        window.close()
+        started.tasks.wait()

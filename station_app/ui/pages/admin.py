@@ -13,10 +13,9 @@ from station_app.core.model import ROLE_LABELS, Role
 from station_app.core.settings import SLIP_PRINTING, Settings
 from station_app.ui import i18n
 from station_app.ui.errors import describe, show_error
-from station_app.ui.pages.campaign_panel import CampaignPanel
 from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message
+from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
@@ -150,9 +149,6 @@ class AdminPage(Retranslating):
         for caption, label in zip(self.station_captions, self.station_values, strict=True):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.station_form.addRow(caption, label)
-        self.campaign_panel = CampaignPanel(ctx, tasks, user)  # extend the campaign or start the next one
-        self.campaign_panel.changed.connect(self.refresh)
-        self.station_form.addRow(self.campaign_panel)
 
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
@@ -197,10 +193,7 @@ class AdminPage(Retranslating):
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.addWidget(self.title)
-        layout.addLayout(columns)
+        scrolling_page(self, [self.title], [columns])  # a 768-pixel-high laptop scrolls, nothing is cut off
         self.retranslate()
         self._update_buttons()
 
@@ -344,7 +337,6 @@ class AdminPage(Retranslating):
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
         self._tasks.submit(self._ctx.station.info, on_done=self._show_station, parent=self)
-        self.campaign_panel.refresh()
 
     def _show_station(self, info: StationInfo) -> None:
         site = info.site_name + (f" — {info.village}" if info.village else "")
