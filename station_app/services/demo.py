@@ -5,6 +5,9 @@ accounts with a shared training password, N residents of Mường Kim and three 
 about 60 % of them over the campaign, vital signs for the visits that got that far, and a conclusion (health
 class, and for about 8 % a referral, some of them followed up) for the visits completed. Rows go in by chunks
 of ``CHUNK`` residents, each chunk with one audit event in the same transaction, so the audit chain verifies.
+
+Beside the station, in its folder, a training receiving office (``OFFICE_FOLDER``): its keys made, its bundle
+imported by the station and the station registered with it, so a coordinator tries export end to end.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ from station_app.persistence.tables import SiteRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.accounts import AccountService, SignedInUser
 from station_app.services.audit_log import AuditService
+from station_app.services.keys import StationKeys
 from station_app.services.reference import commune_by_code
 from station_app.services.station_setup import StationInfo, StationService, StationSetup
 
@@ -50,6 +54,8 @@ CAMPAIGN_NAME = "Khám sức khỏe định kỳ {year}"
 # months left, so the trainees open visits today (no visit is opened outside the campaign's dates).
 CAMPAIGN_DONE, CAMPAIGN_LEFT = dt.timedelta(days=214), dt.timedelta(days=60)
 TRAINING_PASSWORD = "taphuan-2026"
+OFFICE_FOLDER = "don-vi-nhan-tap-huan"  # the training office, inside the training station's folder
+OFFICE_NAME = "Đơn vị nhận TẬP HUẤN (chỉ để tập xuất dữ liệu)"
 MOBILE_SITES_AT_HOME = 2
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
@@ -105,6 +111,7 @@ class DemoResult:
     database_bytes: int
     conclusions: int = 0
     referrals: int = 0
+    office_dir: Path | None = None  # the training receiving office
 
     @property
     def visits(self) -> int:
@@ -127,9 +134,22 @@ class DemoResult:
             *(f"  {a.username:<16} {ROLE_LABELS[a.role]:<16} {a.full_name}" for a in self.accounts),
             f"Thời gian: {_decimal(self.seconds, 1)} giây; cơ sở dữ liệu: {_decimal(self.database_bytes / 1e6, 1)} MB "
             f"({_n(per_resident)} byte/người dân); nhật ký kiểm tra: {_n(self.audit_events)} sự kiện",
-            f"Mở ứng dụng: station-app --data-dir \"{self.data_dir}\"",
+            *self._office_lines(),
+            "Mở trạm tập huấn:",
+            f"  make run ARGS='--data-dir \"{self.data_dir}\"'      (từ thư mục mã nguồn)",
+            f"  station-app --data-dir \"{self.data_dir}\"          (bản đã cài)",
         ]
         return "\n".join(lines)
+
+    def _office_lines(self) -> list[str]:
+        if self.office_dir is None:
+            return []
+        return [
+            f"Đơn vị nhận tập huấn (khoá đã nhập vào trạm, trạm đã đăng ký ở đó): {self.office_dir}",
+            "  Xuất dữ liệu ở trang Xuất dữ liệu vào thư mục USB, rồi nhận lô như đơn vị nhận làm:",
+            f"  station-app office import USB --dir \"{self.office_dir}\"",
+            f"  station-app office report --out bao-cao.xlsx --dir \"{self.office_dir}\"",
+        ]
 
 
 _CONSENT_SHA = text_sha256(consent_text())
@@ -177,6 +197,7 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
             done += len(chunk)
             if progress:
                 progress(done, residents)
+    office_dir = _connect_training_office(ctx.data_dir, info)
     log.info("demo station made: %d residents, %d visits, %d chunks", done, sum(writer.statuses.values()),
              writer.chunks)
     return DemoResult(
@@ -185,8 +206,27 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
         visits_by_status=dict(writer.statuses), measurements=writer.measurements,
         conclusions=writer.conclusions, referrals=writer.referrals,
         audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
-        database_bytes=database_bytes(ctx.db),
+        database_bytes=database_bytes(ctx.db), office_dir=office_dir,
     )
+
+
+def _connect_training_office(data_dir: Path, info: StationInfo) -> Path:
+    """The training office's keys, in the station's folder; its bundle imported by the station, and the station's
+    public key registered with it, as the two sides do once in real life (docs/OFFICE.md)."""
+    from station_app.services.office import OfficeService, init_office
+
+    folder = data_dir / OFFICE_FOLDER
+    keys = StationKeys(data_dir)
+    keys.import_office_bundle(init_office(folder, OFFICE_NAME).bundle_path)
+    pem = folder / f"{info.code}.pub.pem"
+    keys.save_public_key(pem)
+    office = OfficeService(folder)
+    try:
+        office.add_station(pem, info.code, info.name)
+    finally:
+        office.close()
+    log.info("training office made, station registered with it")
+    return folder
 
 
 def _communes() -> list[CommuneSpec]:

@@ -1,0 +1,57 @@
+"""The training station comes with a training receiving office: after `demo` a coordinator exports a batch with no
+further set-up, and the training office verifies and imports it; `demo` prints how to open the station and where
+the office is."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from cli_support import run_cli
+
+from station_app.app import open_context
+from station_app.services.batch_export import ExportService
+from station_app.services.office import OfficeService
+
+
+@pytest.fixture
+def made(data_dir: Path):
+    from station_app.services.demo import make_demo
+
+    ctx = open_context(data_dir)
+    yield ctx, make_demo(ctx, residents=60, seed=7)
+    ctx.close()
+
+
+def test_a_batch_exported_from_the_training_station_is_imported_by_the_training_office(made, data_dir, tmp_path):
+    ctx, result = made
+    assert result.office_dir.parent == data_dir and "tap-huan" in result.office_dir.name
+    assert "TẬP HUẤN" in ctx.export.keys.office_bundle().name
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    batch = ExportService(ctx.db, data_dir).export(None, usb).path  # nothing else to set up
+    office = OfficeService(result.office_dir)
+    try:
+        outcome, = office.import_paths([batch]).outcomes
+        assert (outcome.status, outcome.station, outcome.sequence) == ("imported", "DEMO-LC", 1)
+        assert outcome.counts["visits"] == result.visits
+        assert outcome.receipt is not None and outcome.receipt.exists()
+    finally:
+        office.close()
+
+
+def test_demo_prints_how_to_open_the_station_and_to_try_the_office_side(tmp_path):
+    folder = tmp_path / "tập huấn"
+    done = run_cli("demo", "--residents", "40", data_dir=folder)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert f"make run ARGS='--data-dir \"{folder}\"'" in out  # from the source folder, as the README says
+    assert f"station-app --data-dir \"{folder}\"" in out  # the installed program
+    office = re.search(r'station-app office import (\S+) --dir "([^"]+)"', out)
+    assert office is not None and Path(office.group(2)).is_dir()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    exported = run_cli("export", "--to", str(usb), data_dir=folder)
+    assert exported.returncode == 0, exported.stderr
+    imported = run_cli("office", "import", str(usb), "--dir", office.group(2))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
