@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import qrcode
@@ -32,6 +33,70 @@ def post_keys(widget: QWidget, text: str, start_ms: int, gap_ms: int = 3, enter:
             event.setTimestamp(stamp)
             QApplication.postEvent(widget, event)
         stamp += gap_ms
+    return stamp
+
+
+# What a USB HID keyboard, or a scanner in keyboard mode, sends: Shift (and AltGr, on some layouts) pressed and
+# released around each character that needs it, every key pressed then released, each event with its own time.
+SHIFTED = set('~!@#$%^&*()_+{}|:"<>?')
+_PRESS, _RELEASE = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+_MODIFIER_OF = {Qt.Key.Key_Shift: Qt.KeyboardModifier.ShiftModifier,
+                Qt.Key.Key_AltGr: Qt.KeyboardModifier.GroupSwitchModifier,
+                Qt.Key.Key_Control: Qt.KeyboardModifier.ControlModifier,
+                Qt.Key.Key_Meta: Qt.KeyboardModifier.MetaModifier,
+                Qt.Key.Key_Alt: Qt.KeyboardModifier.AltModifier}
+KeyStep = tuple  # (event type, key, modifiers, text)
+
+
+def _chord(modifier_keys: list[Qt.Key], key: int, text: str) -> list[KeyStep]:
+    """The modifiers pressed in order, the key pressed and released with all of them, then the modifiers released
+    in reverse order. A modifier's own event is made with the state before it, as the platform makes it: Qt then
+    reports Shift's press with ShiftModifier and its release without."""
+    steps, held = [], Qt.KeyboardModifier.NoModifier
+    for modifier in modifier_keys:
+        steps.append((_PRESS, modifier, held, ""))
+        held |= _MODIFIER_OF[modifier]
+    if key or text:
+        steps += [(_PRESS, key, held, text), (_RELEASE, key, held, text)]
+    for modifier in reversed(modifier_keys):
+        steps.append((_RELEASE, modifier, held, ""))
+        held &= ~_MODIFIER_OF[modifier]
+    return steps
+
+
+def hid_keystrokes(text: str, *, enter: bool = True, altgr: str = "", stray: Qt.Key | None = None,
+                   stray_every: int = 10) -> list[list[KeyStep]]:
+    """``text`` as keystrokes: Shift around capitals and shifted signs (``|``), AltGr around the characters in
+    ``altgr``; ``stray`` (Control, Meta…) pressed and released alone before every ``stray_every``-th character, as
+    some scanners' layouts do; Enter at the end. A character beyond ASCII comes as its Unicode text, as a scanner
+    set to send Unicode types it. One list of steps per keystroke."""
+    strokes = []
+    for index, ch in enumerate(text):
+        if stray is not None and index and index % stray_every == 0:
+            strokes.append(_chord([stray], 0, ""))
+        modifiers = ([Qt.Key.Key_AltGr] if ch in altgr else []) + ([Qt.Key.Key_Shift] if ch.isupper() or ch in SHIFTED
+                                                                   else [])
+        upper = ch.upper()
+        strokes.append(_chord(modifiers, ord(upper) if len(upper) == 1 else 0, ch))
+    if enter:
+        strokes.append(_chord([], Qt.Key.Key_Return, "\r"))
+    return strokes
+
+
+def post_keystrokes(widget: QWidget, strokes: list[list[KeyStep]], start_ms: int, gaps: tuple[int, int] = (1, 15),
+                    chord_gaps: tuple[int, int] | None = None, seed: int = 7) -> int:
+    """Queue the keystrokes' events to ``widget`` with real, increasing timestamps: ``gaps`` ms (drawn between
+    the two bounds) between keystrokes, ``chord_gaps`` (default: the same) between the events of one keystroke.
+    A scanner: ``gaps=(1, 15)``; a person: ``gaps=(80, 200), chord_gaps=(10, 30)``. Returns the next free time."""
+    draw = random.Random(seed)
+    stamp = start_ms
+    for stroke in strokes:
+        for index, (kind, key, modifiers, text) in enumerate(stroke):
+            event = QKeyEvent(kind, key, modifiers, text)
+            event.setTimestamp(stamp)
+            QApplication.postEvent(widget, event)
+            last = index == len(stroke) - 1
+            stamp += draw.randint(*(gaps if last else chord_gaps or gaps))
     return stamp
 
 

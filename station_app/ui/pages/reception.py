@@ -522,6 +522,8 @@ class ReceptionPage(Retranslating):
         self.results.selectRow(min(max(row + step, 0), count - 1) if row >= 0 else 0)
 
     def _search_edited(self, text: str) -> None:
+        if not text.strip():
+            self.clear_resident()
         if "|" in text:  # a payload typed or pasted: Enter treats it as a scan
             self._debounce.stop()
             return
@@ -602,14 +604,25 @@ class ReceptionPage(Retranslating):
             self.results.selectionModel().blockSignals(False)
             self.results.viewport().update()
         self.card.show_resident(resident, warnings, visit)
-        self.open_visit_button.setEnabled(self._user is not None)
+        self.open_visit_button.setEnabled(self._user is not None and visit is None)  # her visit is open already
         if focus:
             self.open_visit_button.setFocus()
+
+    def clear_resident(self) -> None:
+        """Nobody at the desk (a failed scan, a cleared search): no earlier person left on the card to open."""
+        self._preview.stop()
+        self._scan_seq += 1  # a lookup still running for an earlier scan shows no one now
+        self.card.show_resident(None)
+        self.open_visit_button.setEnabled(False)
 
     def _reload_resident(self, resident_id: str, visit: VisitInfo | None = None) -> None:
         warnings = self.card.scan_warnings if self.card.resident and self.card.resident.id == resident_id else ()
         self._tasks.submit(self._ctx.registry.resident, resident_id, parent=self, on_error=while_alive(self, self._failed),
-                           on_done=while_alive(self, lambda r: self.show_resident(r, warnings, visit, focus=False)))
+                           on_done=while_alive(self, lambda r: self._reloaded(r, warnings, visit)))
+
+    def _reloaded(self, resident: ResidentInfo, warnings: tuple[ScanWarning, ...], visit: VisitInfo | None) -> None:
+        if self.card.resident is not None and self.card.resident.id == resident.id:  # nobody else came meanwhile
+            self.show_resident(resident, warnings, visit, focus=False)
 
     # -- scans -----------------------------------------------------------------------------------------------
 
@@ -622,6 +635,7 @@ class ReceptionPage(Retranslating):
         log.info("scan from %s: %s, usable=%s, %d warnings", source, result.kind.value, result.usable,
                  len(result.warnings))
         if not result.usable:
+            self.clear_resident()
             self.say(scan_sentence(result))
             return
         self.say("")
@@ -663,6 +677,7 @@ class ReceptionPage(Retranslating):
         if not isinstance(exc, NotFoundError):
             self._failed(exc)
             return
+        self.clear_resident()
         self.say(self.tr("Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu "
                          "sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám."))
         self.search.setText(scan.full_name or "")
@@ -711,6 +726,7 @@ class ReceptionPage(Retranslating):
 
     def open_registration(self, scan: ScanResult, match: Match) -> None:
         if match.proposal is None:
+            self.clear_resident()
             self.say(scan_sentence(dataclasses.replace(scan, warnings=(ScanWarning.MALFORMED_FIELD,))))
             return
         QTimer.singleShot(0, while_alive(self, lambda: self._open_form(match.proposal)))
@@ -762,6 +778,7 @@ class ReceptionPage(Retranslating):
 
     def _visit_opened(self, visit: VisitInfo) -> None:
         log.info("reception: visit %s opened, queue %d", visit.id, visit.queue_number)
+        self.open_visit_button.setEnabled(False)  # until another person is chosen
         self.say(self.tr("Đã mở lượt khám số {number} cho {name}. Đang in phiếu…").format(
             number=visit.queue_number, name=visit.resident_name), ok=True)
         self._reload_resident(visit.resident_id, visit)
@@ -813,8 +830,9 @@ class ReceptionPage(Retranslating):
         self.next_person()
 
     def next_person(self) -> None:
+        """The slip is done: the card keeps who was received (her visit open, nothing to open); search is empty."""
         self.search.clear()
-        self._search_edited("")
+        self.run_search(0)
         self.focus_search()
 
     # -- dialogs and errors ----------------------------------------------------------------------------------
@@ -830,7 +848,7 @@ class ReceptionPage(Retranslating):
         if self.dialog is dialog:
             self.dialog = None
         self.activateWindow()  # the desk's shortcuts (F2, Ctrl+P…) work at once, whatever the platform does
-        target = back_to or (self.open_visit_button if self.card.resident else self.search)
+        target = back_to or (self.open_visit_button if self.open_visit_button.isEnabled() else self.search)
         if target.isEnabled():
             target.setFocus()
 

@@ -1,42 +1,40 @@
 """Keyboard-mode ("wedge") scanners: tell a scanner's key burst from a person typing, wherever focus is.
 
-A scanner types a whole payload in a few milliseconds and ends it with Enter; a person leaves 80 ms or more
-between keys. The filter holds printable keys back for a moment: a fast burst of at least ``min_length``
-keys ending with Enter becomes ``scanned(text)`` and never reaches the focused field; anything else is
-replayed, in order, to the widget it was aimed at, so typing is only delayed by ``flush_ms``.
+A scanner types like a keyboard: every character is a key pressed and released, with Shift (and, on some layouts,
+AltGr) pressed and released around capitals and ``|``, the whole payload within a few milliseconds, then Enter. A
+person leaves 80 ms or more between keys. The filter holds back every key event aimed at the page while a burst may be
+arriving, modifiers and releases included: a fast burst of at least ``min_length`` characters ending with Enter becomes
+``scanned(text)`` and none of its events reach the focused widget (nor the releases that follow its last keys);
+anything else is given back whole and in order, each event to the widget it was aimed at, so typing is only delayed
+by ``flush_ms``.
 
-The decision uses the events' own timestamps (the time the key was pressed), not the time they are handled:
-a scanner's burst reaches Qt as a queue of events handled back to back, so wall-clock gaps would say nothing.
+The decision uses the events' own timestamps (the time the key was pressed or released), not the time they are
+handled: a scanner's burst reaches Qt as a queue of events handled back to back, so wall-clock gaps would say nothing.
 Events without a timestamp (0: made by software, e.g. tests or an on-screen keyboard) pass straight through.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-MAX_GAP_MS = 35  # a scanner's keys come 1-15 ms apart; fast typists rarely go under 60 ms, never for 8 keys
+MAX_GAP_MS = 35  # a scanner's events come 1-15 ms apart; fast typists rarely go under 60 ms, never for 8 keys
 MIN_LENGTH = 8  # shorter bursts (a typed "Nam" + Enter) are never scans
 FLUSH_MS = 60  # how long a typed key may be held back; restarted by each key while a burst is arriving
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_COMMAND_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
-    | Qt.KeyboardModifier.MetaModifier
-
-
-@dataclass
-class _HeldKey:
-    receiver: QObject
-    key: int
-    modifiers: Qt.KeyboardModifier
-    text: str
-    timestamp: int
+_K = Qt.Key
+# Keys that change what the next key types, and the key-less codes some scanners' layouts send: inside a burst
+# they are part of it, never its end.
+_MODIFIER_KEYS = frozenset({_K.Key_Shift, _K.Key_Control, _K.Key_Alt, _K.Key_AltGr, _K.Key_Meta, _K.Key_Mode_switch,
+                            _K.Key_Super_L, _K.Key_Super_R, _K.Key_Hyper_L, _K.Key_Hyper_R, _K.Key_unknown, 0})
+_CTRL, _ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+_COMMAND_MODIFIERS = _CTRL | _ALT | Qt.KeyboardModifier.MetaModifier
 
 
 class KeyboardWedgeFilter(QObject):
-    """An application event filter that watches key presses aimed at ``root`` or any widget inside it.
+    """An application event filter that watches the key events aimed at ``root`` or any widget inside it.
 
     Install with ``install()`` (it filters the QApplication, because key events go to the focused child, not to
     the page); ``uninstall()`` or deleting the filter removes it. Signals: ``scanned(str)``.
@@ -49,7 +47,8 @@ class KeyboardWedgeFilter(QObject):
         super().__init__(root)
         self._root = root
         self._min_length, self._max_gap_ms = min_length, max_gap_ms
-        self._held: list[_HeldKey] = []
+        self._held: list[tuple[QObject, QKeyEvent]] = []  # copies: Qt deletes its events once handled
+        self._unreleased: set[int] = set()  # keys of the last scan still to be released: their releases are its own
         self._replaying = False
         self._installed = False
         self._timer = QTimer(self)
@@ -65,46 +64,71 @@ class KeyboardWedgeFilter(QObject):
     def uninstall(self) -> None:
         if self._installed:
             self._replay()
+            self._unreleased.clear()
             QApplication.instance().removeEventFilter(self)
             self._installed = False
 
     @property
     def holding(self) -> int:
-        """How many keys are held back right now (for tests and diagnostics)."""
+        """How many key events are held back right now (for tests and diagnostics)."""
         return len(self._held)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if self._replaying or event.type() != QEvent.Type.KeyPress or not self._in_scope(watched):
+        if self._replaying or event.type() not in _KEY_EVENTS or not self._in_scope(watched):
             return False
-        return self._key_pressed(watched, event)  # type: ignore[arg-type]
+        key_event: QKeyEvent = event  # type: ignore[assignment]
+        if key_event.timestamp() == 0 or key_event.isAutoRepeat():
+            self._replay()
+            return False
+        if event.type() == QEvent.Type.KeyRelease:
+            return self._key_released(watched, key_event)
+        return self._key_pressed(watched, key_event)
 
     # -- deciding -------------------------------------------------------------------------------------------
 
     def _key_pressed(self, receiver: QObject, event: QKeyEvent) -> bool:
-        stamp = event.timestamp()
-        if stamp == 0 or event.isAutoRepeat():
-            self._replay()
-            return False
-        if self._held and not 0 <= stamp - self._held[-1].timestamp < self._max_gap_ms:
+        self._unreleased.clear()
+        if self._held and self._slow(event):
             self._replay()  # a slow gap: what is held was typed; this key may start a scan of its own
         if event.key() in _TERMINATORS:
-            return self._terminated()
-        if not _printable(event):
-            self._replay()
+            return self._terminated(event)
+        if not (_printable(event) or _modifier(event)):
+            self._replay()  # an editing key or a shortcut ends the burst: the keys before it go first
             return False
-        self._held.append(_HeldKey(receiver, event.key(), event.modifiers(), event.text(), stamp))
-        self._timer.start()
+        self._hold(receiver, event)
         return True
 
-    def _terminated(self) -> bool:
-        if len(self._held) >= self._min_length:
-            text = "".join(k.text for k in self._held)
-            self._held.clear()
-            self._timer.stop()
-            self.scanned.emit(text)
+    def _key_released(self, receiver: QObject, event: QKeyEvent) -> bool:
+        if event.key() in self._unreleased:  # Enter or Shift let go after a scan: part of the scan
+            self._unreleased.discard(event.key())
             return True
-        self._replay()
-        return False  # the Enter itself goes on to the field, after the keys it follows
+        if not self._held:
+            return False
+        if self._slow(event):
+            self._replay()
+            return False
+        self._hold(receiver, event)
+        return True
+
+    def _slow(self, event: QKeyEvent) -> bool:
+        return not 0 <= event.timestamp() - self._held[-1][1].timestamp() < self._max_gap_ms
+
+    def _hold(self, receiver: QObject, event: QKeyEvent) -> None:
+        self._held.append((receiver, QKeyEvent(event)))
+        self._timer.start()
+
+    def _terminated(self, enter: QKeyEvent) -> bool:
+        presses = [e for _r, e in self._held if e.type() == QEvent.Type.KeyPress]
+        text = "".join(e.text() for e in presses if not _modifier(e))
+        if len(text) < self._min_length:
+            self._replay()
+            return False  # the Enter itself goes on to the field, after the keys it follows
+        released = {e.key() for _r, e in self._held if e.type() == QEvent.Type.KeyRelease}
+        self._unreleased = {e.key() for e in presses if e.key() not in released} | {enter.key()}
+        self._held.clear()
+        self._timer.stop()
+        self.scanned.emit(text)
+        return True
 
     def _in_scope(self, watched: QObject) -> bool:
         if not isinstance(watched, QWidget) or not shiboken6.isValid(self._root):
@@ -118,14 +142,20 @@ class KeyboardWedgeFilter(QObject):
         held, self._held = self._held, []
         self._replaying = True
         try:
-            for key in held:
-                if shiboken6.isValid(key.receiver):
-                    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                        QApplication.sendEvent(key.receiver, QKeyEvent(kind, key.key, key.modifiers, key.text))
+            for receiver, event in held:
+                if shiboken6.isValid(receiver):
+                    QApplication.sendEvent(receiver, event)
         finally:
             self._replaying = False
 
 
+def _modifier(event: QKeyEvent) -> bool:
+    return event.key() in _MODIFIER_KEYS and not event.text()
+
+
 def _printable(event: QKeyEvent) -> bool:
     text = event.text()
-    return bool(text) and text.isprintable() and not event.modifiers() & _COMMAND_MODIFIERS
+    if not text or not text.isprintable():
+        return False
+    command = event.modifiers() & _COMMAND_MODIFIERS
+    return not command or command == _CTRL | _ALT  # Ctrl+Alt is how Windows reports AltGr: it types a character
