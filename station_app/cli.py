@@ -253,7 +253,7 @@ def cmd_campaign(args: argparse.Namespace) -> int:
     service = _context(args).campaigns
     if args.campaign_command == "extend":
         info = service.extend(None, dates[0])
-        print(f"Đã gia hạn đợt khám \"{info.name}\" đến hết ngày {info.end:%d/%m/%Y}.")
+        print(f"Đã lưu: đợt khám \"{info.name}\" nay kết thúc ngày {info.end:%d/%m/%Y}.")
     elif args.campaign_command == "new":
         info = service.start_next(None, args.name, dates[1], dates[2])
         print(f"Đã bắt đầu đợt khám mới \"{info.name}\" ({info.start:%d/%m/%Y} – {info.end:%d/%m/%Y}); "

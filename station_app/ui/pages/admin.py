@@ -148,6 +148,7 @@ class AdminPage(Retranslating):
         self.station_captions = [QLabel() for _ in range(5)]
         for caption, label in zip(self.station_captions, self.station_values, strict=True):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)  # a long campaign name with its dates wraps instead of widening the page
             self.station_form.addRow(caption, label)
 
         self.language = QComboBox()

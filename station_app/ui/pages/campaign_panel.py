@@ -71,6 +71,7 @@ class CampaignDialog(QDialog):
         form.addRow(self.tr("Ngày kết thúc") if new else self.tr("Ngày kết thúc mới"), self.end)
         save, _cancel, buttons = confirm_row(self, self.tr("Lưu"), self.tr("Huỷ"))
         save.clicked.connect(self.accept)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.addWidget(explained)
         layout.addLayout(form)
