@@ -39,17 +39,16 @@ class FoldedCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
-class _SelectAllOnEntry(QObject):
-    """Entering the field selects its text, so what is typed replaces "Tất cả thôn/bản" instead of following it.
-    After a click Qt places the cursor once the focus has arrived: the selection waits for that."""
+class _SelectAllOnClick(QObject):
+    """Clicking into the field selects its text, so what is typed replaces "Tất cả thôn/bản" instead of following
+    it (Tab selects it already). Qt places the cursor once the focus has arrived: the selection waits for that.
+    The focus coming back from the suggestions popup, between two keys, must not select anything."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and isinstance(watched, QComboBox):
+        if (event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent) and isinstance(watched, QComboBox)
+                and event.reason() == Qt.FocusReason.MouseFocusReason):
             field = watched.lineEdit()
-            if event.reason() == Qt.FocusReason.MouseFocusReason:
-                QTimer.singleShot(0, field, field.selectAll)
-            else:
-                field.selectAll()
+            QTimer.singleShot(0, field, field.selectAll)
         return False
 
 
@@ -62,7 +61,7 @@ def fold_completion(combo: QComboBox) -> None:
     folded.setSourceModel(combo.model())
     completer.setModel(folded)
     combo.setCompleter(completer)
-    combo.installEventFilter(_SelectAllOnEntry(combo))  # the combo takes the focus for its field
+    combo.installEventFilter(_SelectAllOnClick(combo))  # the combo takes the focus for its field
 
 
 def folded_match(combo: QComboBox) -> int:
