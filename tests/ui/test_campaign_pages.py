@@ -151,3 +151,25 @@ def test_the_administrator_starts_the_next_campaign_and_a_bad_date_is_explained(
     info = ctx.station.info()
     assert info.campaign_id != old.campaign_id and (info.campaign_start, info.campaign_end) == (TODAY, end)
     assert [action for action, _ in _campaign_events(ctx)] == ["create"]
+
+
+def test_the_progress_page_runs_past_the_end_date_to_a_visit_made_after_it(qtbot, app, ctx, nurse, coordinator,
+                                                                          tasks):
+    """A visit an earlier version let through after the end date is counted, and the page says up to when."""
+    from station_app.persistence.tables import VisitRow
+    from station_app.ui.pages.progress import ProgressPage
+
+    info = ctx.station.info()
+    late = TODAY  # the campaign ended yesterday
+    resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lò Thị Đào", sex=Sex.FEMALE,
+                                                              birth_year=1970))
+    with UnitOfWork(ctx.db) as uow:
+        uow.session.add(VisitRow(resident_id=resident.id, site_id=info.site_id, campaign_id=info.campaign_id,
+                                 visit_date=late, queue_number=1, status="completed", funding_source="state_budget"))
+        uow.commit()
+    page = show_page(qtbot, ProgressPage(ctx, tasks, coordinator), 1366, 700)
+    qtbot.waitUntil(lambda: page.snapshot is not None and not page.loading and not page._reload.isActive()
+                    and page.station is not None, timeout=15_000)
+    assert page.snapshot.date_to == late and page.snapshot.overall.examined == 1
+    assert f"số liệu đến hết ngày {late:%d/%m/%Y}" in page.scope.text()
+    tasks.wait()
