@@ -25,6 +25,7 @@ from station_app.core.errors import (
 )
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
+from station_app.core.likeness import Identity, Likeness, identity, likeness
 from station_app.core.model import AuditAction, FundingSource, RecordSource, Sex, TargetGroup, VisitStatus
 from station_app.core.names import clean_display_name, normalise_name
 from station_app.core.roles import Permission, require
@@ -254,6 +255,22 @@ def insurance_keys(value: str | None) -> list[str]:
     return [text, text[-10:]] if len(text) == 15 else [text]
 
 
+def resident_identity(person: ResidentInput | ResidentRow) -> Identity:
+    """The facts of a stored or typed resident that tell two people of one name apart (core.likeness)."""
+    return identity(birth_date=person.birth_date, sex=str(person.sex), ethnic_code=person.ethnic_code,
+                    household_code=person.household_code, guardian_name=person.guardian_name,
+                    commune_code=person.commune_code, national_id=person.national_id,
+                    old_id_number=person.old_id_number,
+                    insurance=frozenset(insurance_keys(person.insurance_number)), phone=person.phone)
+
+
+def scan_identity(scan: ScanResult) -> Identity:
+    return identity(birth_date=scan.birth_date, sex=str(scan.sex) if scan.sex else None, ethnic_code=None,
+                    household_code=None, guardian_name=None, commune_code=None, national_id=scan.national_id,
+                    old_id_number=scan.old_id, insurance=frozenset(insurance_keys(scan.insurance_number)),
+                    phone=None)
+
+
 # -- search query ------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -327,10 +344,12 @@ class RegistryService:
 
     @staticmethod
     def _name_birth_village(repo: ResidentRepository, scan: ScanResult) -> ResidentRow | None:
-        address = normalise_name(scan.address or "")
+        """The one resident of the scan's name, year and village with no fact (birth date, sex, old ID number)
+        disagreeing with it: a fact that disagrees is another person (core.likeness, as the roster import)."""
+        address, scanned = normalise_name(scan.address or ""), scan_identity(scan)
         same = [r for r in repo.by_name_year(normalise_name(scan.full_name or ""), scan.birth_year or 0)
-                if (not scan.birth_date or not r.birth_date or r.birth_date == scan.birth_date)
-                and r.village and normalise_name(r.village) in address]
+                if r.village and normalise_name(r.village) in address
+                and likeness(scanned, resident_identity(r)) is not Likeness.DIFFERENT]
         return same[0] if len(same) == 1 else None
 
     def _near_matches(self, repo: ResidentRepository, scan: ScanResult) -> list[ResidentRow]:

@@ -28,8 +28,8 @@ from pathlib import Path
 from station_app.core.chunks import chunks
 from station_app.core.errors import ImportCancelledError, RosterFileError, StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.core.likeness import Identity, Likeness, agreement, identity, likeness
 from station_app.core.ids import new_id
+from station_app.core.likeness import Identity, Likeness, agreement, likeness
 from station_app.core.model import AuditAction, RecordSource, Sex, TargetGroup
 from station_app.core.names import clean_display_name, normalise_name
 from station_app.core.roles import Permission, require
@@ -41,7 +41,7 @@ from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.resources import resource
 from station_app.services.accounts import SignedInUser
 from station_app.services.reference import communes
-from station_app.services.registry import ResidentInput, insurance_keys, validate_resident
+from station_app.services.registry import ResidentInput, insurance_keys, resident_identity, validate_resident
 
 log = logging.getLogger(__name__)
 CHUNK = 2000
@@ -534,14 +534,6 @@ def _person_key(person: ResidentInput | ResidentRow) -> PersonKey:
     return name, person.birth_year or 0, normalise_name(person.village or "")
 
 
-def _identity(person: ResidentInput | ResidentRow) -> Identity:
-    return identity(birth_date=person.birth_date, sex=str(person.sex), ethnic_code=person.ethnic_code,
-                    household_code=person.household_code, guardian_name=person.guardian_name,
-                    commune_code=person.commune_code, national_id=person.national_id,
-                    old_id_number=person.old_id_number,
-                    insurance=frozenset(insurance_keys(person.insurance_number)), phone=person.phone)
-
-
 GoodRow = tuple[int, list[str], ResidentInput]  # (row number, cells, the validated row)
 
 
@@ -610,10 +602,10 @@ class _ImportRun:
         for part in chunks(iter(waiting), CHUNK):
             index, writes = _ExistingIndex(_existing(repo, part)), _Writes()
             for number, cells, data in part:
-                person, me = _identity(data), _person_key(data)
-                same = [((agreement(person, _identity(r)), _changes(r, data) == ({}, set())), r)
+                person, me = resident_identity(data), _person_key(data)
+                same = [((agreement(person, resident_identity(r)), _changes(r, data) == ({}, set())), r)
                         for r in index.people(me)
-                        if r.id not in self._taken and likeness(person, _identity(r)) is Likeness.SAME]
+                        if r.id not in self._taken and likeness(person, resident_identity(r)) is Likeness.SAME]
                 best = max((score for score, _ in same), default=None)
                 closest = [r for score, r in same if score == best]
                 if len(closest) == 1:
@@ -633,12 +625,12 @@ class _ImportRun:
             else:
                 self._match(number, data, row, writes)
             return
-        person = _identity(data)
+        person = resident_identity(data)
         free = [r for r in index.people(_person_key(data)) if r.id not in self._taken]
-        exact = [r for r in free if _identity(r) == person]
+        exact = [r for r in free if resident_identity(r) == person]
         if exact:  # the one this row leaves as it is, when two residents hold the same facts
             self._match(number, data, min(exact, key=lambda r: _changes(r, data) != ({}, set())), writes)
-        elif any(likeness(person, _identity(r)) is Likeness.SAME for r in free):
+        elif any(likeness(person, resident_identity(r)) is Likeness.SAME for r in free):
             self._waiting.append(item)
         else:
             self._add(number, data, writes, index)
@@ -659,7 +651,7 @@ class _ImportRun:
         writes.inserts.append(_insert_values(resident_id, data, self._now, self._user))
         writes.groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
         self._taken[resident_id] = number
-        key, person = _person_key(data), _identity(data)
+        key, person = _person_key(data), resident_identity(data)
         alike = possible_duplicate or any(likeness(person, other) is not Likeness.DIFFERENT
                                           for other in index.identities(key))
         index.added(key, person)
@@ -707,7 +699,7 @@ class _ExistingIndex:
         return self.by_person.get(key, [])
 
     def identities(self, key: PersonKey) -> list[Identity]:
-        return [*(_identity(r) for r in self.people(key)), *self._added.get(key, [])]
+        return [*(resident_identity(r) for r in self.people(key)), *self._added.get(key, [])]
 
     def added(self, key: PersonKey, person: Identity) -> None:
         self._added.setdefault(key, []).append(person)

@@ -217,6 +217,16 @@ def test_without_id_or_card_name_birth_and_village_match(reg, nurse):
     assert match.matched_by is MatchKind.NAME_BIRTH_VILLAGE and match.resident.id == stored.id
 
 
+def test_without_id_or_card_a_fact_that_disagrees_is_never_a_sure_match(reg, nurse):
+    stored = reg.register_new(nurse, person(birth_date=dt.date(1985, 4, 2)))  # a woman, born 02/04/1985
+    for other in (dict(sex=Sex.MALE), dict(birth_date=dt.date(1985, 10, 24))):
+        scan = ScanResult(ScanKind.UNKNOWN, "", full_name="NGUYỄN THỊ HỒNG", birth_year=1985,
+                          address="Bản Nà Khương, xã Mường Kim", **other)
+        match = reg.find_or_propose(scan)
+        assert match.resident is None, other  # another person of that name, year and village
+        assert [r.id for r in match.possible_duplicates] == [stored.id]  # offered to choose, never taken
+
+
 def test_near_matches_are_offered_never_merged(ctx, reg, nurse):
     same = reg.register_new(nurse, person())  # no ID on file: maybe her, maybe not
     typo = reg.register_new(nurse, person("Nguyễn Thị Hông", 1985, village="Bản Khác"))
