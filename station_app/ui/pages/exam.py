@@ -15,12 +15,9 @@ import importlib.util
 import logging
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,6 +37,7 @@ from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.errors import show_error
+from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
@@ -123,7 +121,6 @@ class ExamPage(Retranslating):
         self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
         self.visits.changed.connect(self._visit_changed)
         self.tabs.currentChanged.connect(lambda _index: self._load_current_desk())
-        QApplication.instance().focusChanged.connect(self._follow_focus)  # dropped with the page
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -265,13 +262,7 @@ class ExamPage(Retranslating):
     def _scrolling(desk: QWidget) -> QWidget:
         """Each desk scrolls: on a 1366×768 laptop the vital-signs form is taller than the screen. A desk that
         scrolls its own body (``scrolls_itself``, its buttons kept in sight) is not wrapped in a second scroll."""
-        if getattr(desk, "scrolls_itself", False):
-            return desk
-        area = QScrollArea()
-        area.setWidget(desk)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        return area
+        return desk if getattr(desk, "scrolls_itself", False) else scrolling(desk)
 
     @staticmethod
     def _desk_in(tab: QWidget) -> QWidget:
@@ -282,15 +273,6 @@ class ExamPage(Retranslating):
 
     def show_desk(self, desk: QWidget) -> None:
         self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count()) if self._desk_in(self.tabs.widget(i)) is desk))
-
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Keep the field being typed in on screen: Enter moves the focus without scrolling by itself. (When the app
-        closes, Python may free the tab widget first; the focus leaving a field then has nothing to follow.)"""
-        if not shiboken6.isValid(self.tabs):
-            return
-        area = self.tabs.currentWidget()
-        if new is not None and isinstance(area, QScrollArea) and area.widget().isAncestorOf(new):
-            area.ensureWidgetVisible(new, 0, 24)
 
     def _visit_changed(self, _visit_id: str) -> None:
         self.refresh()  # a bound method: Qt drops the connection with the page
