@@ -534,7 +534,7 @@ def _person_key(person: ResidentInput | ResidentRow) -> PersonKey:
     return name, person.birth_year or 0, normalise_name(person.village or "")
 
 
-GoodRow = tuple[int, list[str], ResidentInput]  # (row number, cells, the validated row)
+GoodRow = tuple[int, list[str], ResidentInput, PersonKey]  # (row number, cells, the validated row, its key)
 
 
 @dataclass
@@ -589,7 +589,7 @@ class _ImportRun:
             except RowRejected as exc:
                 self.rejects.append((number, exc.reason, cells))
                 continue
-            good.append((number, cells, data))
+            good.append((number, cells, data, _person_key(data)))
         self._now = utcnow()
         index, writes = _ExistingIndex(_existing(repo, good)), _Writes()
         for item in good:
@@ -601,21 +601,21 @@ class _ImportRun:
         waiting, self._waiting = self._waiting, []
         for part in chunks(iter(waiting), CHUNK):
             index, writes = _ExistingIndex(_existing(repo, part)), _Writes()
-            for number, cells, data in part:
-                person, me = resident_identity(data), _person_key(data)
+            for number, _, data, key in part:
+                person = resident_identity(data)
                 same = [((agreement(person, resident_identity(r)), _changes(r, data) == ({}, set())), r)
-                        for r in index.people(me)
+                        for r in index.people(key)
                         if r.id not in self._taken and likeness(person, resident_identity(r)) is Likeness.SAME]
                 best = max((score for score, _ in same), default=None)
                 closest = [r for score, r in same if score == best]
                 if len(closest) == 1:
                     self._match(number, data, closest[0], writes)
                 else:  # none left, or two equally close: a person decides
-                    self._add(number, data, writes, index, possible_duplicate=True)
+                    self._add(number, data, key, writes, index, possible_duplicate=True)
             writes.flush(repo)
 
     def _place(self, item: GoodRow, index: _ExistingIndex, writes: _Writes) -> None:
-        number, cells, data = item
+        number, cells, data, key = item
         row = index.by_number(data)
         if row is not None:
             if row.id in self._taken:
@@ -625,15 +625,15 @@ class _ImportRun:
             else:
                 self._match(number, data, row, writes)
             return
-        person = resident_identity(data)
-        free = [r for r in index.people(_person_key(data)) if r.id not in self._taken]
+        free = [r for r in index.people(key) if r.id not in self._taken]
+        person = resident_identity(data) if free else None
         exact = [r for r in free if resident_identity(r) == person]
         if exact:  # the one this row leaves as it is, when two residents hold the same facts
             self._match(number, data, min(exact, key=lambda r: _changes(r, data) != ({}, set())), writes)
-        elif any(likeness(person, resident_identity(r)) is Likeness.SAME for r in free):
+        elif person and any(likeness(person, resident_identity(r)) is Likeness.SAME for r in free):
             self._waiting.append(item)
         else:
-            self._add(number, data, writes, index)
+            self._add(number, data, key, writes, index)
 
     def _match(self, number: int, data: ResidentInput, row: ResidentRow, writes: _Writes) -> None:
         self._taken[row.id] = number
@@ -645,16 +645,16 @@ class _ImportRun:
         else:
             self.unchanged += 1
 
-    def _add(self, number: int, data: ResidentInput, writes: _Writes, index: _ExistingIndex,
+    def _add(self, number: int, data: ResidentInput, key: PersonKey, writes: _Writes, index: _ExistingIndex,
              possible_duplicate: bool = False) -> None:
         resident_id = new_id()
-        writes.inserts.append(_insert_values(resident_id, data, self._now, self._user))
+        writes.inserts.append(_insert_values(resident_id, data, key[0], self._now, self._user))
         writes.groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
         self._taken[resident_id] = number
-        key, person = _person_key(data), resident_identity(data)
-        alike = possible_duplicate or any(likeness(person, other) is not Likeness.DIFFERENT
-                                          for other in index.identities(key))
-        index.added(key, person)
+        others = index.identities(key)  # most rows share their key with nobody: nothing to compare
+        alike = possible_duplicate or bool(others) and any(
+            likeness(resident_identity(data), other) is not Likeness.DIFFERENT for other in others)
+        index.added(key, data)
         self.new += 1
         self.possible_duplicates += alike
 
@@ -671,9 +671,9 @@ class _ImportRun:
 
 
 def _existing(repo: ResidentRepository, good: Sequence[GoodRow]) -> list[ResidentRow]:
-    return repo.keys_for_import([d.national_id for _, _, d in good if d.national_id],
-                                [k for _, _, d in good for k in insurance_keys(d.insurance_number)],
-                                [(normalise_name(d.full_name), d.birth_year) for _, _, d in good])  # type: ignore[misc]
+    return repo.keys_for_import([d.national_id for _, _, d, _ in good if d.national_id],
+                                [k for _, _, d, _ in good for k in insurance_keys(d.insurance_number)],
+                                [(key[0], key[1]) for _, _, _, key in good])
 
 
 class _ExistingIndex:
@@ -684,7 +684,7 @@ class _ExistingIndex:
         self.by_id = {r.national_id: r for r in rows if r.national_id}
         self.by_card: dict[str, ResidentRow] = {}
         self.by_person: dict[PersonKey, list[ResidentRow]] = {}
-        self._added: dict[PersonKey, list[Identity]] = {}
+        self._added: dict[PersonKey, list[ResidentInput]] = {}
         for r in rows:
             if r.insurance_number:
                 self.by_card.setdefault(r.insurance_number, r)
@@ -699,16 +699,16 @@ class _ExistingIndex:
         return self.by_person.get(key, [])
 
     def identities(self, key: PersonKey) -> list[Identity]:
-        return [*(resident_identity(r) for r in self.people(key)), *self._added.get(key, [])]
+        return [resident_identity(r) for r in (*self.people(key), *self._added.get(key, []))]
 
-    def added(self, key: PersonKey, person: Identity) -> None:
-        self._added.setdefault(key, []).append(person)
+    def added(self, key: PersonKey, data: ResidentInput) -> None:
+        self._added.setdefault(key, []).append(data)
 
 
-def _insert_values(resident_id: str, d: ResidentInput, now: dt.datetime, user_id: str | None) -> dict:
+def _insert_values(resident_id: str, d: ResidentInput, name_norm: str, now: dt.datetime, user_id: str | None) -> dict:
     return {
         "id": resident_id, "national_id": d.national_id, "old_id_number": d.old_id_number,
-        "insurance_number": d.insurance_number, "full_name": d.full_name, "name_norm": normalise_name(d.full_name),
+        "insurance_number": d.insurance_number, "full_name": d.full_name, "name_norm": name_norm,
         "birth_date": d.birth_date, "birth_year": d.birth_year, "sex": Sex(d.sex).value,
         "ethnic_code": d.ethnic_code, "address": d.address, "commune_code": d.commune_code, "village": d.village,
         "household_code": d.household_code, "phone": d.phone, "school": d.school, "school_class": d.school_class,
