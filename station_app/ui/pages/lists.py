@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup, VisitStatus
+from station_app.core.names import file_name_part
 from station_app.core.roles import Permission, can
 from station_app.core.text import number
 from station_app.services.lists import ListFilter, ListKind, ReferralRow
 from station_app.ui import printing
+from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import report
 from station_app.ui.labels import status_label
 from station_app.ui.table_models import ListTableModel, totals_lines
@@ -88,6 +90,7 @@ class ListsPage(Retranslating):
         self.use_dates = QCheckBox()
         self.village, self.group, self.status = QComboBox(), QComboBox(), QComboBox()
         self.village.setMinimumContentsLength(14)
+        fold_completion(self.village)  # typed into: "na khuong" finds "Bản Nà Khương"
         self.village.addItem("", None)
         self.group.addItem("", None)
         for group in TargetGroup:
@@ -171,6 +174,7 @@ class ListsPage(Retranslating):
             edit.dateChanged.connect(self._reload.start)
         for combo in (self.village, self.group, self.status):
             combo.currentIndexChanged.connect(self._reload.start)
+        self.village.lineEdit().editingFinished.connect(self._village_typed)
         for box in (self.use_dates, self.hardest):
             box.toggled.connect(self._reload.start)
         self.use_dates.toggled.connect(self._show_filters)
@@ -260,6 +264,16 @@ class ListsPage(Retranslating):
         self.status_label.setVisible(has_status)
         self.hardest.setVisible(kind is ListKind.PENDING)
         self.follow_up_button.setVisible(kind is ListKind.REFERRALS and self._may_follow_up())
+
+    def _village_typed(self) -> None:
+        """Typing ends: the village whose name was typed (without marks, or the only one containing it);
+        an empty field means every village; a name that is not there puts back the village chosen before."""
+        text = self.village.currentText().strip()
+        row = 0 if not text else folded_match(self.village)
+        if row < 0:
+            row = self.village.currentIndex()
+        self.village.setCurrentIndex(row)
+        self.village.setEditText(self.village.itemText(row))
 
     def _may_follow_up(self) -> bool:
         role = self._user.role if self._user else None
