@@ -66,9 +66,10 @@ MEASURE_LABELS = {
 
 UNITS = {
     MeasureCode.HEIGHT_CM: "cm", MeasureCode.WEIGHT_KG: "kg", MeasureCode.BMI: "kg/m²",
-    MeasureCode.WAIST_CM: "cm", MeasureCode.PULSE: "lần/phút", MeasureCode.SYSTOLIC: "mmHg",
+    MeasureCode.WAIST_CM: "cm", MeasureCode.PULSE: QT_TRANSLATE_NOOP("vitals", "lần/phút"),
+    MeasureCode.SYSTOLIC: "mmHg",
     MeasureCode.DIASTOLIC: "mmHg", MeasureCode.TEMPERATURE_C: "°C", MeasureCode.SPO2: "%",
-    MeasureCode.RESP_RATE: "lần/phút", MeasureCode.GLUCOSE_MMOL: "mmol/L",
+    MeasureCode.RESP_RATE: QT_TRANSLATE_NOOP("vitals", "lần/phút"), MeasureCode.GLUCOSE_MMOL: "mmol/L",
     MeasureCode.VISION_LEFT: "", MeasureCode.VISION_RIGHT: "",
     MeasureCode.VISION_LEFT_GLASSES: "", MeasureCode.VISION_RIGHT_GLASSES: "",
 }

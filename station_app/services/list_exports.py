@@ -34,7 +34,12 @@ FORMATS = (".pdf", ".csv", ".xlsx")
 
 SEX_TEXT = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ", Sex.UNKNOWN: "Không rõ"}
 STATUS_TEXT = VISIT_STATUS_LABELS  # the words the pages show
-URGENCY_TEXT = {Urgency.ROUTINE: "Thường quy", Urgency.SOON: "Sớm (1 tuần)", Urgency.URGENT: "Khẩn cấp"}
+URGENCY_TEXT = {Urgency.ROUTINE: QT_TRANSLATE_NOOP("ListTableModel", "Thường quy"),
+                Urgency.SOON: QT_TRANSLATE_NOOP("ListTableModel", "Sớm (1 tuần)"),
+                Urgency.URGENT: QT_TRANSLATE_NOOP("ListTableModel", "Khẩn cấp")}
+# the totals per village and per destination: a hundred lines at most, on paper and in the screen's tooltip
+VILLAGE_TOTALS = QT_TRANSLATE_NOOP("ListTableModel", "Thôn/bản")
+DESTINATION_TOTALS = QT_TRANSLATE_NOOP("ListTableModel", "Nơi chuyển đến")
 
 
 class ListFileError(StationError):
@@ -252,27 +257,52 @@ def filters_text(scope: ListScope) -> str | None:
     return " · ".join(parts) or None
 
 
-def totals_of(the_list: AnyList) -> list[tuple[str, str]]:
-    """(label, figure) pairs printed at the end of the list, and shown under the table on screen."""
+def _as_is(_context: str, text: str) -> str:
+    return text
+
+
+def totals_of(the_list: AnyList, tr: Callable[[str, str], str] = _as_is,
+              figure: Callable[[int], str] = number) -> list[tuple[str, str]]:
+    """(label, figure) pairs printed at the end of the list, and shown under the table on screen, where ``tr``
+    (``QCoreApplication.translate``) and ``figure`` put them in the interface's language."""
     t = the_list.totals
+
+    def own(text: str) -> str:
+        return tr("ListTableModel", text)
+
+    def per(heading: str, value: str) -> str:
+        return f"{own(heading)}: {value}"
+
     if isinstance(the_list, DailyList):
-        pairs = [("Đã đăng ký", t.registered), ("Đã khám xong", t.completed), ("Chuyển tuyến", t.referred),
-                 ("Đang chờ / đang khám", t.waiting)]
-        pairs += [(f"Giới: {SEX_TEXT[s]}", n) for s, n in t.by_sex.items()]
-        pairs += [(f"Đối tượng: {TARGET_GROUP_LABELS[g]}", n) for g, n in t.by_group.items()]
+        pairs = [(own(QT_TRANSLATE_NOOP("ListTableModel", "Đã đăng ký")), t.registered),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Đã khám xong")), t.completed),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Chuyển tuyến")), t.referred),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Đang chờ / đang khám")), t.waiting)]
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), tr("labels", SEX_TEXT[s])), n)
+                  for s, n in t.by_sex.items()]
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), tr("labels", TARGET_GROUP_LABELS[g])), n)
+                  for g, n in t.by_group.items()]
     elif isinstance(the_list, PendingList):
-        pairs = [("Chưa khám", t.residents), ("Thuộc nhóm ưu tiên", t.priority)]
-        pairs += [(f"Đối tượng: {TARGET_GROUP_LABELS[g]}", n) for g, n in t.by_group.items()]
-        pairs += [("Khó tiếp cận", t.hard)] + [(f"  {HARD_REASON_LABELS[h]}", n) for h, n in t.by_reason.items()]
-        pairs += [(f"Thôn/bản: {v or 'không rõ'}", n) for v, n in t.by_village.items()]
+        pairs = [(own(QT_TRANSLATE_NOOP("ListTableModel", "Chưa khám")), t.residents),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Thuộc nhóm ưu tiên")), t.priority)]
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), tr("labels", TARGET_GROUP_LABELS[g])), n)
+                  for g, n in t.by_group.items()]
+        pairs += [(own(QT_TRANSLATE_NOOP("ListTableModel", "Khó tiếp cận")), t.hard)]
+        pairs += [(f"  {tr('lists', HARD_REASON_LABELS[h])}", n) for h, n in t.by_reason.items()]
+        unknown = own(QT_TRANSLATE_NOOP("ListTableModel", "không rõ"))
+        pairs += [(per(VILLAGE_TOTALS, v or unknown), n) for v, n in t.by_village.items()]
     elif isinstance(the_list, ReferralList):
-        pairs = [("Chuyển tuyến", t.referred), ("Đã theo dõi", t.followed_up), ("Chưa theo dõi", t.open)]
-        pairs += [(f"Mức độ: {URGENCY_TEXT[u]}", n) for u, n in t.by_urgency.items()]
-        pairs += [(f"Nơi chuyển đến: {place}", n) for place, n in t.by_destination.items()]
+        pairs = [(own(QT_TRANSLATE_NOOP("ListTableModel", "Chuyển tuyến")), t.referred),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Đã theo dõi")), t.followed_up),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Chưa theo dõi")), t.open)]
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Mức độ"), own(URGENCY_TEXT[u])), n)
+                  for u, n in t.by_urgency.items()]
+        pairs += [(per(DESTINATION_TOTALS, place), n) for place, n in t.by_destination.items()]
     else:
-        pairs = [("Số nhóm có thể trùng", t.groups), ("Số người dân liên quan", t.residents)]
-        pairs += [(DUPLICATE_REASON_LABELS[r], n) for r, n in t.by_reason.items()]
-    return [(label, number(value)) for label, value in pairs]
+        pairs = [(own(QT_TRANSLATE_NOOP("ListTableModel", "Số nhóm có thể trùng")), t.groups),
+                 (own(QT_TRANSLATE_NOOP("ListTableModel", "Số người dân liên quan")), t.residents)]
+        pairs += [(tr("lists", DUPLICATE_REASON_LABELS[r]), n) for r, n in t.by_reason.items()]
+    return [(label, figure(value)) for label, value in pairs]
 
 
 # -- writers ----------------------------------------------------------------------------------------------

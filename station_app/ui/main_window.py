@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -258,8 +258,10 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     # -- language -----------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         station = self.station.name if self.station else ""
-        self.setWindowTitle(self.tr("Khám sức khỏe định kỳ — {station}").format(station=station) if station
-                            else self.tr("Khám sức khỏe định kỳ"))
+        name = self.tr("Khám sức khỏe định kỳ")
+        # Qt adds the display name to a title that does not end with it (the taskbar's, dialogs'): one language
+        QGuiApplication.setApplicationDisplayName(name)
+        self.setWindowTitle(f"{station} — {name}" if station else name)
         titles = {key: QCoreApplication.translate("MainWindow", title) for key, title, _ in PAGES}
         for row, key in enumerate(self._nav_keys):
             self.nav.item(row).setText(titles[key])

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import while_alive
@@ -120,10 +120,10 @@ def _last_part(root: str) -> str:
 
 
 def size_text(n: int) -> str:
-    """Bytes for people: 1,5 GB, 700 MB (Vietnamese decimal comma)."""
+    """Bytes for people: 1,5 GB, 700 MB (the language's decimal mark)."""
     for unit, size in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
         if n >= size:
-            return f"{n / size:.1f} {unit}".replace(".", ",")
+            return f"{QLocale().toString(n / size, 'f', 1)} {unit}"
     return f"{n} B"
 
 

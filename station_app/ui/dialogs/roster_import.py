@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.core.errors import ImportCancelledError, StationError
-from station_app.core.text import number
 from station_app.services.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
 from station_app.ui.errors import describe, show_error
+from station_app.ui.labels import number
 from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
 
 if TYPE_CHECKING:

@@ -42,6 +42,7 @@ from station_app.services.examination import (
 from station_app.ui.errors import describe, show_error
 from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.drafts import DeskDraft
+from station_app.ui.labels import decimal
 from station_app.ui.widgets import Retranslating, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class VitalsForm(Retranslating):
         self.edits: dict[str, QLineEdit] = {}
         self.notes: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.unit_labels: list[tuple[rules.MeasureCode, QLabel]] = []
         self._build()
         self.retranslate()
         self.setEnabled(False)
@@ -126,7 +128,7 @@ class VitalsForm(Retranslating):
         self.bmi_label = QLabel()
         grid.addWidget(self.bmi_label, row, 0)
         grid.addWidget(self.bmi_value, row, 1)
-        grid.addWidget(QLabel(rules.UNITS[rules.MeasureCode.BMI]), row, 2)
+        grid.addWidget(self._unit_label(rules.MeasureCode.BMI), row, 2)
         grid.addWidget(self.bmi_note, row, 3, 1, 2)
         row += 1
         for key in ("waist_cm", "pulse"):
@@ -217,13 +219,20 @@ class VitalsForm(Retranslating):
         self.labels[key] = label
         grid.addWidget(label, row, 0)
         grid.addWidget(self.edits[key], row, 1)
-        grid.addWidget(QLabel(rules.UNITS[field_code(key)[0]]), row, 2)
+        grid.addWidget(self._unit_label(field_code(key)[0]), row, 2)
         grid.addWidget(self.notes[key], row, 3, 1, 2)
         return row + 1
+
+    def _unit_label(self, code: rules.MeasureCode) -> QLabel:
+        label = QLabel()
+        self.unit_labels.append((code, label))
+        return label
 
     def retranslate(self) -> None:
         for key, label in self.labels.items():
             label.setText(_tr_vitals(rules.MEASURE_LABELS[field_code(key)[0]]))
+        for code, label in self.unit_labels:
+            label.setText(_tr_vitals(rules.UNITS[code]))  # "lần/phút" is "/min" in English
         self.bmi_label.setText(self.tr("BMI (tự tính)"))
         self.bp_used_label.setText(self.tr("Huyết áp dùng (trung bình 2 lần cuối)"))
         for reading, label in enumerate(self.bp_labels, 1):
@@ -498,8 +507,8 @@ class VitalsForm(Retranslating):
 
 
 def _text(value: float | None) -> str:
-    """A value as a nurse writes it: no trailing zeros, a decimal comma."""
-    return "" if value is None else f"{value:g}".replace(".", ",")
+    """A value as a nurse writes it: no trailing zeros, the language's decimal mark."""
+    return "" if value is None else decimal(value)
 
 
 def _esc(text: str) -> str:

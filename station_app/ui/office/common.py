@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget
 
-from station_app.core.text import number
+from station_app.ui.labels import number
 from station_app.ui.pages.progress import SortedCell  # a cell shown as text that sorts by its value
 
 LATE_BACKGROUND = QColor("#fdecea")  # the 24-hour rule missed, a quarantined batch: calm red, text stays black

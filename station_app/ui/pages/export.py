@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
                                QHeaderView, QLabel, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from station_app.core.text import number
 from station_app.ui import printing
 from station_app.ui.errors import report
+from station_app.ui.labels import number
 from station_app.ui.pages.upload_panel import UploadPanel, UploadRunner
 from station_app.ui.removable_drives import Drive, DriveWatcher, size_text
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter

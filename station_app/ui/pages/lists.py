@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup, VisitStatus
 from station_app.core.names import file_name_part
 from station_app.core.roles import Permission, can
-from station_app.core.text import number
 from station_app.services.lists import ListFilter, ListKind, ReferralRow
 from station_app.ui import printing
 from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import report
-from station_app.ui.labels import status_label
+from station_app.ui.labels import number, status_label
 from station_app.ui.table_models import ListTableModel, totals_lines
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, load_once, message_label, show_message, while_alive
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 LIST_FOLDER = "lists"  # in the data folder: the PDFs made for printing
-_LONG_TOTALS = ("Thôn/bản:", "Nơi chuyển đến:")  # the prefixes of services.list_exports.totals_of
 _FILE_STEMS = {ListKind.DAILY: "danh-sach-kham", ListKind.PENDING: "danh-sach-chua-kham",
                ListKind.REFERRALS: "danh-sach-chuyen-tuyen", ListKind.DUPLICATES: "danh-sach-nghi-trung"}
 
@@ -358,12 +356,14 @@ class ListsPage(Retranslating):
         report(self, self.message, exc)
 
     def _show_totals(self) -> None:
-        from station_app.services.list_exports import totals_of
+        from station_app.services.list_exports import DESTINATION_TOTALS, VILLAGE_TOTALS, totals_of
 
         the_list = self.model.the_list
-        pairs = totals_of(the_list) if the_list is not None else []
+        pairs = totals_of(the_list, QCoreApplication.translate, number) if the_list is not None else []
         # Per village and per destination counts can run to a hundred: they go to the tooltip and the paper.
-        short = [p for p in pairs if not p[0].startswith(_LONG_TOTALS)]
+        long = tuple(f"{QCoreApplication.translate('ListTableModel', t)}:"
+                     for t in (VILLAGE_TOTALS, DESTINATION_TOTALS))
+        short = [p for p in pairs if not p[0].startswith(long)]
         self.totals.setText(self.tr("Tổng: {totals}").format(totals=totals_lines(short)) if pairs else "")
         self.totals.setToolTip(totals_lines(pairs).replace(" · ", "\n") if len(short) < len(pairs) else "")
 

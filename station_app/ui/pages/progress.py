@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
 from station_app.core.names import normalise_name
-from station_app.core.text import number, percent
 from station_app.services.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
+from station_app.ui.labels import number, percent
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import (Retranslating, heading, load_once, message_label, scrolling_page, show_message,
                                     while_alive)
