@@ -81,6 +81,7 @@ class Field:
     value: Callable[[Any], Any]
     align: str = "LEFT"
     data: bool = True  # False: printed only (the signature column)
+    words: str | None = None  # the translation context of its words (a state, a sex): the screen translates them
 
 
 def export_list(the_list: AnyList, path: str | Path, printed_by: str) -> ExportResult:
@@ -155,10 +156,10 @@ DAILY_FIELDS = (
     Field(QT_TRANSLATE_NOOP("ListTableModel", "STT"), 10, lambda r: r.queue_number, "RIGHT"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Họ và tên"), 42, lambda r: r.full_name),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Năm sinh"), 13, lambda r: r.birth_year, "RIGHT"),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 10, lambda r: SEX_TEXT[r.sex]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 10, lambda r: SEX_TEXT[r.sex], words="labels"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Thôn/bản"), 30, lambda r: r.village),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), 40, lambda r: _groups_text(r.target_groups)),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Trạng thái"), 0, lambda r: STATUS_TEXT[r.status]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Trạng thái"), 0, lambda r: STATUS_TEXT[r.status], words="labels"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Huyết áp"), 16, _bp, "CENTER"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "HA tâm thu"), 0, lambda r: r.systolic),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "HA tâm trương"), 0, lambda r: r.diastolic),
@@ -172,7 +173,7 @@ PENDING_FIELDS = (
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Ưu tiên"), 11, lambda r: "★" if r.priority else None, "CENTER"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Họ và tên"), 42, lambda r: r.full_name),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Năm sinh"), 13, lambda r: r.birth_year, "RIGHT"),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 10, lambda r: SEX_TEXT[r.sex]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 10, lambda r: SEX_TEXT[r.sex], words="labels"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Mã xã"), 0, lambda r: r.commune_code),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Thôn/bản"), 0, lambda r: r.village),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Mã hộ"), 25, lambda r: r.household_code),
@@ -186,23 +187,25 @@ REFERRAL_FIELDS = (
     Field(QT_TRANSLATE_NOOP("ListTableModel", "STT"), 0, lambda r: r.queue_number),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Họ và tên"), 38, lambda r: r.full_name),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Năm sinh"), 13, lambda r: r.birth_year, "RIGHT"),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 0, lambda r: SEX_TEXT[r.sex]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 0, lambda r: SEX_TEXT[r.sex], words="labels"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Thôn/bản"), 27, lambda r: r.village),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Điện thoại"), 21, lambda r: r.phone),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Phân loại"), 0, lambda r: r.health_class.value if r.health_class else None),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Chuyển đến"), 40, lambda r: r.referral_to),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Lý do"), 55, lambda r: r.reason),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Mức độ"), 18, lambda r: URGENCY_TEXT[r.urgency]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Mức độ"), 18, lambda r: URGENCY_TEXT[r.urgency],
+          words="ListTableModel"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Đã theo dõi"), 30, _followed),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Ghi chú theo dõi"), 0, lambda r: r.follow_up_note),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Điểm khám"), 0, lambda r: r.site_name),
 )
 DUPLICATE_FIELDS = (
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Nhóm"), 11, lambda r: r.group, "RIGHT"),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Lý do"), 30, lambda r: DUPLICATE_REASON_LABELS[r.reason]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Lý do"), 30, lambda r: DUPLICATE_REASON_LABELS[r.reason],
+          words="lists"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Họ và tên"), 40, lambda r: r.full_name),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Ngày/năm sinh"), 19, lambda r: r.birth_date or r.birth_year),
-    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 10, lambda r: SEX_TEXT[r.sex]),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), 10, lambda r: SEX_TEXT[r.sex], words="labels"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Thôn/bản"), 28, lambda r: r.village),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Mã hộ"), 25, lambda r: r.household_code),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "CCCD (4 số cuối)"), 16, lambda r: r.national_id_tail, "CENTER"),

@@ -120,7 +120,8 @@ class ListTableModel(QAbstractTableModel):
             return None
         field = self.fields[index.column()]
         if role in (_DISPLAY, _TOOLTIP):
-            return cell_text(field.value(self.rows[index.row()]))
+            text = cell_text(field.value(self.rows[index.row()]))
+            return QCoreApplication.translate(field.words, text) if field.words and text else text
         if role == SORT_ROLE:
             return field.value(self.rows[index.row()])
         if role == _ALIGN:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from lists_support import DAY, build
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from station_app.core.model import VisitStatus
 from station_app.services.list_exports import filters_text
@@ -29,3 +29,29 @@ def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admi
     assert shown and shown <= set(WORDS.values())
     printed = filters_text(ListScope("", "", "", ListFilter(status=VisitStatus.COMPLETED.value), None))
     assert printed.endswith(WORDS[VisitStatus.COMPLETED])
+
+
+def test_in_english_the_lists_say_a_visits_state_and_sex_in_english(qtbot, app, ctx, admin, coordinator, tasks):
+    from station_app.ui import i18n
+
+    build(ctx, admin.id)
+    i18n.set_language("en")
+    try:
+        page = ListsPage(ctx, tasks, ctx.station.info().site_id, coordinator)
+        qtbot.addWidget(page)
+        page.show()
+        page.choose(ListKind.DAILY)
+        page.date_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
+        page.date_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
+        qtbot.waitUntil(lambda: not page.loading and page.model.the_list is not None, timeout=10_000)
+
+        def column(title: str) -> set[str]:
+            col = next(c for c in range(page.model.columnCount()) if page.model.headerData(
+                c, Qt.Orientation.Horizontal) == title)
+            return {page.model.index(r, col).data() for r in range(page.model.rowCount())}
+
+        english_states = {status_label(s) for s in VisitStatus}
+        assert column("Status") <= english_states and "Completed" in english_states
+        assert column("Sex") <= {"Male", "Female", "Unknown"}
+    finally:
+        i18n.set_language("vi")
