@@ -65,11 +65,12 @@ def _chord(modifier_keys: list[Qt.Key], key: int, text: str) -> list[KeyStep]:
 
 
 def hid_keystrokes(text: str, *, enter: bool = True, altgr: str = "", stray: Qt.Key | None = None,
-                   stray_every: int = 10) -> list[list[KeyStep]]:
+                   stray_every: int = 10, line_feed: bool = False) -> list[list[KeyStep]]:
     """``text`` as keystrokes: Shift around capitals and shifted signs (``|``), AltGr around the characters in
     ``altgr``; ``stray`` (Control, Meta…) pressed and released alone before every ``stray_every``-th character, as
-    some scanners' layouts do; Enter at the end. A character beyond ASCII comes as its Unicode text, as a scanner
-    set to send Unicode types it. One list of steps per keystroke."""
+    some scanners' layouts do; Enter at the end (``line_feed``: a line feed, key 0x0a as X11 reports it). A
+    character beyond ASCII comes as its Unicode text, as a scanner set to send Unicode types it. One list of steps
+    per keystroke."""
     strokes = []
     for index, ch in enumerate(text):
         if stray is not None and index and index % stray_every == 0:
@@ -79,7 +80,7 @@ def hid_keystrokes(text: str, *, enter: bool = True, altgr: str = "", stray: Qt.
         upper = ch.upper()
         strokes.append(_chord(modifiers, ord(upper) if len(upper) == 1 else 0, ch))
     if enter:
-        strokes.append(_chord([], Qt.Key.Key_Return, "\r"))
+        strokes.append(_chord([], 0x0A, "\n") if line_feed else _chord([], Qt.Key.Key_Return, "\r"))
     return strokes
 
 

@@ -599,10 +599,7 @@ class ReceptionPage(Retranslating):
         current = self.results.currentIndex().row()
         if not (0 <= current < len(self.results_model.residents)
                 and self.results_model.residents[current].id == resident.id):
-            self.results.selectionModel().blockSignals(True)  # a scanned resident: no result row says otherwise
-            self.results.selectionModel().clear()
-            self.results.selectionModel().blockSignals(False)
-            self.results.viewport().update()
+            self._deselect_results()  # a scanned resident: no result row says otherwise
         self.card.show_resident(resident, warnings, visit)
         self.open_visit_button.setEnabled(self._user is not None and visit is None)  # her visit is open already
         if focus:
@@ -612,8 +609,15 @@ class ReceptionPage(Retranslating):
         """Nobody at the desk (a failed scan, a cleared search): no earlier person left on the card to open."""
         self._preview.stop()
         self._scan_seq += 1  # a lookup still running for an earlier scan shows no one now
+        self._deselect_results()
         self.card.show_resident(None)
         self.open_visit_button.setEnabled(False)
+
+    def _deselect_results(self) -> None:
+        self.results.selectionModel().blockSignals(True)
+        self.results.selectionModel().clear()
+        self.results.selectionModel().blockSignals(False)
+        self.results.viewport().update()
 
     def _reload_resident(self, resident_id: str, visit: VisitInfo | None = None) -> None:
         warnings = self.card.scan_warnings if self.card.resident and self.card.resident.id == resident_id else ()

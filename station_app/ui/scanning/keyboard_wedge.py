@@ -24,6 +24,7 @@ MIN_LENGTH = 8  # shorter bursts (a typed "Nam" + Enter) are never scans
 FLUSH_MS = 60  # how long a typed key may be held back; restarted by each key while a burst is arriving
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_LINE_ENDS = ("\r", "\n")  # a scanner set to end with a line feed: X reports its own key code for it
 _K = Qt.Key
 # Keys that change what the next key types, and the key-less codes some scanners' layouts send: inside a burst
 # they are part of it, never its end.
@@ -90,7 +91,7 @@ class KeyboardWedgeFilter(QObject):
         self._unreleased.clear()
         if self._held and self._slow(event):
             self._replay()  # a slow gap: what is held was typed; this key may start a scan of its own
-        if event.key() in _TERMINATORS:
+        if event.key() in _TERMINATORS or event.text() in _LINE_ENDS:
             return self._terminated(event)
         if not (_printable(event) or _modifier(event)):
             self._replay()  # an editing key or a shortcut ends the burst: the keys before it go first
