@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, QPersistentModelIndex,
+                            Qt)
 from PySide6.QtGui import QColor
 
 from station_app.core.names import normalise_name
@@ -120,7 +121,10 @@ class ListTableModel(QAbstractTableModel):
             return None
         field = self.fields[index.column()]
         if role in (_DISPLAY, _TOOLTIP):
-            text = cell_text(field.value(self.rows[index.row()]))
+            value = field.value(self.rows[index.row()])
+            if isinstance(value, float):  # 22,4 in Vietnamese, 22.4 in English (the printed list: Vietnamese)
+                return QLocale().toString(value, "f", 1)
+            text = cell_text(value)
             return QCoreApplication.translate(field.words, text) if field.words and text else text
         if role == SORT_ROLE:
             return field.value(self.rows[index.row()])

@@ -31,7 +31,7 @@ def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admi
     assert printed.endswith(WORDS[VisitStatus.COMPLETED])
 
 
-def test_in_english_the_lists_say_a_visits_state_and_sex_in_english(qtbot, app, ctx, admin, coordinator, tasks):
+def test_in_english_the_lists_say_a_visits_state_sex_and_decimals_in_english(qtbot, app, ctx, admin, coordinator, tasks):
     from station_app.ui import i18n
 
     build(ctx, admin.id)
@@ -53,5 +53,6 @@ def test_in_english_the_lists_say_a_visits_state_and_sex_in_english(qtbot, app, 
         english_states = {status_label(s) for s in VisitStatus}
         assert column("Status") <= english_states and "Completed" in english_states
         assert column("Sex") <= {"Male", "Female", "Unknown"}
+        assert "22.0" in column("BMI")  # a decimal point, not the Vietnamese comma
     finally:
         i18n.set_language("vi")
