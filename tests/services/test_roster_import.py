@@ -401,21 +401,26 @@ def test_facts_that_agree_find_the_resident_and_facts_that_disagree_never_merge(
 
 
 _rng_ids = iter(range(10**6))
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.tuples(
+LOOK_ALIKES = st.lists(st.tuples(
     st.sampled_from(["Pờ A Xá", "Sùng A Páo"]), st.sampled_from(["1938", "04/01/1938", "24/10/1938"]),
     st.sampled_from(["Nam", "Nữ", ""]), st.sampled_from(["", "Mông", "Hà Nhì"]), st.booleans(),
     st.sampled_from(["A", "B"]), st.sampled_from(["", "HK1", "HK2"]), st.sampled_from(["", "0912000001", "0912000002"]),
-    st.sampled_from(["", "Bản cũ", "Bản mới"])), min_size=1, max_size=20), chunk=st.integers(1, 8))
-def test_any_roster_of_look_alikes_keeps_every_row_and_re_imports_change_nothing(ctx, service, tmp_path_factory,
-                                                                                  rows, chunk):
-    example = next(_rng_ids)  # a village of its own per example: examples never meet in the one database
+    st.sampled_from(["", "Bản cũ", "Bản mới"])), min_size=1, max_size=20)
+
+
+def look_alike_roster(folder, rows, example):
+    """The rows in a village of the example's own: examples never meet in the one database."""
     table = [[str(n), name, born, sex, ethnic, f"0120380{next(_rng_ids):05d}" if has_id else "",
               f"Bản {example}-{village}", household, phone, "", address]
              for n, (name, born, sex, ethnic, has_id, village, household, phone, address) in enumerate(rows, 1)]
-    path = write_mountain(tmp_path_factory.mktemp("ds") / "ds.csv", "utf-8", table)
+    return write_mountain(folder / "ds.csv", "utf-8", table)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=LOOK_ALIKES, chunk=st.integers(1, 8))
+def test_any_roster_of_look_alikes_keeps_every_row_and_re_imports_change_nothing(ctx, service, tmp_path_factory,
+                                                                                  rows, chunk):
+    path = look_alike_roster(tmp_path_factory.mktemp("ds"), rows, next(_rng_ids))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("station_app.services.roster_import.CHUNK", chunk)
         first = _import(service, path)
@@ -423,3 +428,18 @@ def test_any_roster_of_look_alikes_keeps_every_row_and_re_imports_change_nothing
         for _ in range(2):
             again = _import(service, path)
             assert (again.imported_new, again.updated, again.unchanged) == (0, 0, len(rows))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(earlier=LOOK_ALIKES, rows=LOOK_ALIKES, chunk=st.integers(1, 8))
+def test_over_an_earlier_roster_a_second_import_of_the_same_file_changes_nothing(ctx, service, tmp_path_factory,
+                                                                                 earlier, rows, chunk):
+    example = next(_rng_ids)
+    _import(service, look_alike_roster(tmp_path_factory.mktemp("ds"), earlier, example))
+    path = look_alike_roster(tmp_path_factory.mktemp("ds"), rows, example)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("station_app.services.roster_import.CHUNK", chunk)
+        first = _import(service, path)
+        assert first.rejected == 0 and first.imported_new + first.updated + first.unchanged == len(rows)
+        again = _import(service, path)
+        assert (again.imported_new, again.updated, again.unchanged) == (0, 0, len(rows))
