@@ -317,6 +317,7 @@ EXAM_WIDGETS = {
     "vitals last field": lambda p: list(p.vitals.edits.values())[-1],
     "vitals fasting box": lambda p: p.vitals.fasting,
     "vitals save button": lambda p: p.vitals.save_button,
+    "doctor history list (Y/N keys)": lambda p: doctor_form(p).history,
     "doctor no-abnormality box": lambda p: next(iter(doctor_form(p).sections.values())).nad,
     "doctor findings": lambda p: next(iter(doctor_form(p).sections.values())).text,
     "doctor ICD field": lambda p: next(iter(doctor_form(p).sections.values())).icd,
