@@ -21,19 +21,10 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 def post_keys(widget: QWidget, text: str, start_ms: int, gap_ms: int = 3, enter: bool = True) -> int:
-    """A burst as the platform delivers it: key presses and releases queued ``gap_ms`` apart from ``start_ms``,
-    ending with Enter unless ``enter`` is False (a scanner's burst, or typing). Returns the next free timestamp."""
-    stamp = start_ms
-    keys = [(ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0, ch) for ch in text]
-    if enter:
-        keys.append((Qt.Key.Key_Return, "\r"))
-    for key, ch in keys:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
-            event.setTimestamp(stamp)
-            QApplication.postEvent(widget, event)
-        stamp += gap_ms
-    return stamp
+    """A burst as the platform delivers it (a scanner's, or typing): ``text`` as a keyboard types it, Shift
+    around capitals and ``|`` (``hid_keystrokes``), each event ``gap_ms`` after the last from ``start_ms``,
+    ending with Enter unless ``enter`` is False. Returns the next free timestamp."""
+    return post_keystrokes(widget, hid_keystrokes(text, enter=enter), start_ms, gaps=(gap_ms, gap_ms))
 
 
 # What a USB HID keyboard, or a scanner in keyboard mode, sends: Shift (and AltGr, on some layouts) pressed and
