@@ -13,6 +13,7 @@ from station_app.core.model import ROLE_LABELS, Role
 from station_app.core.settings import SLIP_PRINTING, Settings
 from station_app.ui import i18n
 from station_app.ui.errors import describe, show_error
+from station_app.ui.pages.campaign_panel import CampaignPanel
 from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message
@@ -150,6 +151,9 @@ class AdminPage(Retranslating):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)  # a long campaign name with its dates wraps instead of widening the page
             self.station_form.addRow(caption, label)
+        self.campaign_panel = CampaignPanel(ctx, tasks, user)  # extend the campaign or start the next one
+        self.campaign_panel.changed.connect(self.refresh)
+        self.station_form.addRow(self.campaign_panel)
 
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
@@ -338,6 +342,7 @@ class AdminPage(Retranslating):
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
         self._tasks.submit(self._ctx.station.info, on_done=self._show_station, parent=self)
+        self.campaign_panel.refresh()
 
     def _show_station(self, info: StationInfo) -> None:
         site = info.site_name + (f" — {info.village}" if info.village else "")
