@@ -382,7 +382,11 @@ class ListsPage(Retranslating):
         return self._user.full_name if self._user else ""
 
     def _file_name(self, suffix: str) -> str:
-        return f"{_FILE_STEMS[self.current_kind()]}-{dt.date.today():%Y-%m-%d}{suffix}"
+        """Names the list, the village when filtered, and the day: each village's list is its own file."""
+        village = self.village.currentData()
+        parts = [_FILE_STEMS[self.current_kind()], file_name_part(village) if village else "",
+                 f"{dt.date.today():%Y-%m-%d}"]
+        return "-".join(p for p in parts if p) + suffix
 
     def save_list(self, suffix: str) -> None:
         """Ask where (a USB stick first), then write the list shown as PDF, XLSX or CSV in the background."""
