@@ -277,7 +277,7 @@ PAIRS = [
      ("Lý Thị Dung", "01/05/1995", "Nữ", "Dao", "", NA, "HK08", "0912000012", "")],
     [("Sùng A Tủa", "03/09/2016", "Nam", "Mông", "", PHIENG, "HK09", "", "Sùng A Páo"),  # guardian
      ("Sùng A Tủa", "2016", "Nam", "Mông", "", PHIENG, "HK10", "", "Giàng Thị Mai")],
-    [("Sùng A Páo", "1950", "Nam", "Mông", "", PHIENG, "HK09", "", ""),  # an ID number on one only
+    [("Sùng A Páo", "1950", "Nam", "Mông", "", PHIENG, "HK11", "", ""),  # an ID number on one only
      ("Sùng A Páo", "1950", "Nam", "Mông", "012050000014", PHIENG, "HK11", "", "")],
 ]
 _FAMILIES, _GIVEN = ("Sùng", "Giàng", "Pờ", "Lò", "Tẩn", "Vàng", "Lý"), ("A Páo", "A Sử", "Thị Mai", "A Xá", "Thị Dung")
