@@ -23,249 +23,284 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="204"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="206"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="205"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="207"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="206"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="208"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="207"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="209"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="208"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="210"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="209"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="211"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="210"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="214"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="214"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="214"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="213"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="215"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="213"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="215"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="215"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="217"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="216"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="218"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="217"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="219"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="219"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="221"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="221"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="223"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="261"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="269"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="261"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="269"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="262"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="270"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="262"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="266"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="270"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="279"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="263"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="271"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="265"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="271"/>
+        <source>In phiếu khám</source>
+        <translation>Printing visit slips</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="274"/>
+        <source>In ngay ra máy in mặc định</source>
+        <translation>Print at once on the default printer</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="274"/>
+        <source>Hỏi máy in mỗi lần</source>
+        <translation>Ask for the printer every time</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="275"/>
+        <source>Chỉ lưu thành tệp PDF</source>
+        <translation>Only save as a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="278"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="265"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="278"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="268"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="281"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="268"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="281"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="269"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="282"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="271"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="284"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="272"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="285"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="273"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="286"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="275"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="276"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="288"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="289"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="330"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="298"/>
+        <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
+        <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
+        <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
+        <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
+        <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="362"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="331"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="363"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="350"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="382"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="359"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="360"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="392"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="372"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="404"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="386"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="419"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="424"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="396"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="429"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="401"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="434"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="405"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="438"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="144"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="140"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="145"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="141"/>
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
         <translation>The person who manages the station&apos;s accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="149"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="154"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="150"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="155"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="151"/>
         <source>Mật khẩu (ít nhất 6 ký tự)</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="156"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="165"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="161"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -372,41 +407,145 @@
     </message>
 </context>
 <context>
-    <name>CampaignPage</name>
+    <name>CampaignBanner</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
-        <source>Đợt khám</source>
-        <translation>Campaign</translation>
+        <location filename="../../station_app/ui/campaign_banner.py" line="55"/>
+        <source>Đợt khám &quot;{name}&quot; đã kết thúc ngày {end}: hôm nay không mở được lượt khám mới. Hãy nhờ quản trị viên gia hạn đợt khám hoặc bắt đầu đợt khám mới trong Quản trị.</source>
+        <translation>The campaign &quot;{name}&quot; ended on {end}: no new visit can be opened today. Ask the administrator to extend the campaign or start the next one in Administration.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="119"/>
-        <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
-        <translation>The free periodic health check-up campaign the station is running.</translation>
+        <location filename="../../station_app/ui/campaign_banner.py" line="60"/>
+        <source>Đợt khám &quot;{name}&quot; bắt đầu ngày {start}: hôm nay chưa mở được lượt khám. Hãy kiểm tra ngày giờ của máy; nếu đúng, hãy nhờ quản trị viên bắt đầu đợt khám mới (có ngày hôm nay) trong Quản trị.</source>
+        <translation>The campaign &quot;{name}&quot; starts on {start}: no visit can be opened today. Check the laptop&apos;s date and time; if they are right, ask the administrator to start a new campaign (including today) in Administration.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="55"/>
+        <source>Khám sức khỏe định kỳ {year}</source>
+        <translation>Periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="122"/>
-        <source>Khám sức khỏe định kỳ miễn phí {year}</source>
-        <translation>Free periodic health check-up {year}</translation>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="59"/>
+        <source>Bắt đầu đợt khám mới</source>
+        <translation>Start a new campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="131"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="59"/>
+        <source>Gia hạn đợt khám</source>
+        <translation>Extend the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="61"/>
+        <source>Đợt khám mới trở thành đợt hiện tại; lượt khám và số liệu của đợt &quot;{name}&quot; ({start} – {end}) giữ nguyên.</source>
+        <translation>The new campaign becomes the current one; the visits and figures of &quot;{name}&quot; ({start} – {end}) stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="63"/>
+        <source>Đợt khám &quot;{name}&quot;: {start} – {end}. Chọn ngày kết thúc mới; các bàn mở được lượt khám đến hết ngày đó.</source>
+        <translation>Campaign &quot;{name}&quot;: {start} – {end}. Choose the new end date; the desks can open visits until the end of that day.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="69"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="132"/>
-        <source>Năm</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="133"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="70"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="134"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="71"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="71"/>
+        <source>Ngày kết thúc mới</source>
+        <translation>New end date</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="72"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="72"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPage</name>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="114"/>
+        <source>Đợt khám</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="115"/>
+        <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
+        <translation>The free periodic health check-up campaign the station is running.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
+        <source>Khám sức khỏe định kỳ miễn phí {year}</source>
+        <translation>Free periodic health check-up {year}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="127"/>
+        <source>Tên đợt khám</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="128"/>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="129"/>
+        <source>Ngày bắt đầu</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="130"/>
+        <source>Ngày kết thúc</source>
+        <translation>End date</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="110"/>
+        <source>Gia hạn đợt khám…</source>
+        <translation>Extend the campaign…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="111"/>
+        <source>Bắt đầu đợt khám mới…</source>
+        <translation>Start a new campaign…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="131"/>
+        <source>Hôm nay ({today}) nằm trong đợt khám: các bàn mở được lượt khám.</source>
+        <translation>Today ({today}) is within the campaign: the desks can open visits.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="135"/>
+        <source>Đợt khám đã kết thúc ngày {end}: các bàn không mở được lượt khám mới. Hãy gia hạn đợt khám hoặc bắt đầu đợt khám mới.</source>
+        <translation>The campaign ended on {end}: the desks cannot open new visits. Extend the campaign or start a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="139"/>
+        <source>Đợt khám bắt đầu ngày {start}: hôm nay chưa mở được lượt khám. Hãy kiểm tra ngày giờ của máy, hoặc bắt đầu đợt khám mới có ngày hôm nay.</source>
+        <translation>The campaign starts on {start}: no visit can be opened today. Check the laptop&apos;s date and time, or start a new campaign that includes today.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="164"/>
+        <source>Đã lưu: đợt khám &quot;{name}&quot;, {start} – {end}.</source>
+        <translation>Saved: campaign &quot;{name}&quot;, {start} – {end}.</translation>
     </message>
 </context>
 <context>
@@ -599,132 +738,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="154"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="188"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="155"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="358"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="397"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="360"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="399"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="361"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="362"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="362"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="362"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="363"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="366"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="405"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="367"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="370"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="371"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="372"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="373"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="383"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="422"/>
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="450"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="521"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="452"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="523"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="462"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="462"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="483"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="555"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="536"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="609"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="562"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="636"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -732,7 +871,7 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="237"/>
+        <location filename="../../station_app/ui/printing.py" line="301"/>
         <source>Đang in {n} trang…</source>
         <translation>Printing {n} pages…</translation>
     </message>
@@ -750,47 +889,47 @@
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="157"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="162"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="158"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="163"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="159"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="164"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="160"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="165"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="161"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="166"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="224"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="230"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="309"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="302"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="311"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="304"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -798,297 +937,297 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="131"/>
+        <location filename="../../station_app/ui/pages/export.py" line="132"/>
         <source>Nhập gói khoá</source>
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="296"/>
+        <location filename="../../station_app/ui/pages/export.py" line="293"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="297"/>
+        <location filename="../../station_app/ui/pages/export.py" line="294"/>
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299"/>
+        <location filename="../../station_app/ui/pages/export.py" line="296"/>
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300"/>
+        <location filename="../../station_app/ui/pages/export.py" line="297"/>
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="301"/>
+        <location filename="../../station_app/ui/pages/export.py" line="298"/>
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302"/>
+        <location filename="../../station_app/ui/pages/export.py" line="299"/>
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="303"/>
+        <location filename="../../station_app/ui/pages/export.py" line="300"/>
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304"/>
+        <location filename="../../station_app/ui/pages/export.py" line="301"/>
         <source>Nhập gói khoá của cơ quan y tế…</source>
         <translation>Import the health office&apos;s key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="305"/>
+        <location filename="../../station_app/ui/pages/export.py" line="302"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306"/>
+        <location filename="../../station_app/ui/pages/export.py" line="303"/>
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="307"/>
+        <location filename="../../station_app/ui/pages/export.py" line="304"/>
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
+        <location filename="../../station_app/ui/pages/export.py" line="305"/>
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
+        <location filename="../../station_app/ui/pages/export.py" line="306"/>
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="307"/>
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="312"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="313"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="313"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="339"/>
+        <location filename="../../station_app/ui/pages/export.py" line="336"/>
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="341"/>
+        <location filename="../../station_app/ui/pages/export.py" line="338"/>
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="344"/>
+        <location filename="../../station_app/ui/pages/export.py" line="341"/>
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="348"/>
+        <location filename="../../station_app/ui/pages/export.py" line="345"/>
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="350"/>
+        <location filename="../../station_app/ui/pages/export.py" line="347"/>
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
         <translation>The health authority&apos;s key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="373"/>
+        <location filename="../../station_app/ui/pages/export.py" line="370"/>
         <source>Bị từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="377"/>
+        <location filename="../../station_app/ui/pages/export.py" line="374"/>
         <source>Đã gửi qua mạng, chờ biên nhận</source>
         <translation>Sent over the network, waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="379"/>
+        <location filename="../../station_app/ui/pages/export.py" line="376"/>
         <source>Đã tạo, chờ gửi</source>
         <translation>Made, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="468"/>
+        <location filename="../../station_app/ui/pages/export.py" line="465"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="477"/>
+        <location filename="../../station_app/ui/pages/export.py" line="474"/>
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
         <translation>The code just scanned is not the receiving office&apos;s key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="484"/>
+        <location filename="../../station_app/ui/pages/export.py" line="481"/>
         <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm &quot;Nhập gói khoá…&quot; để chọn tệp hay ảnh mã QR office-bundle.png.</source>
         <translation>The clipboard does not hold the receiving office&apos;s key bundle. Copy the whole content of office-bundle.json, or click &quot;Import the health office&apos;s key bundle…&quot; to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="500"/>
+        <location filename="../../station_app/ui/pages/export.py" line="497"/>
         <source>Nhập gói khoá của đơn vị nhận &quot;{name}&quot;? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
         <translation>Import the key bundle of the receiving office &quot;{name}&quot;? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="353"/>
+        <location filename="../../station_app/ui/pages/export.py" line="350"/>
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="370"/>
+        <location filename="../../station_app/ui/pages/export.py" line="367"/>
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="374"/>
+        <location filename="../../station_app/ui/pages/export.py" line="371"/>
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="378"/>
+        <location filename="../../station_app/ui/pages/export.py" line="375"/>
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="392"/>
+        <location filename="../../station_app/ui/pages/export.py" line="389"/>
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="394"/>
+        <location filename="../../station_app/ui/pages/export.py" line="391"/>
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="401"/>
+        <location filename="../../station_app/ui/pages/export.py" line="398"/>
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="420"/>
+        <location filename="../../station_app/ui/pages/export.py" line="417"/>
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="435"/>
+        <location filename="../../station_app/ui/pages/export.py" line="432"/>
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="447"/>
+        <location filename="../../station_app/ui/pages/export.py" line="444"/>
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="450"/>
+        <location filename="../../station_app/ui/pages/export.py" line="447"/>
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="456"/>
+        <location filename="../../station_app/ui/pages/export.py" line="453"/>
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="467"/>
+        <location filename="../../station_app/ui/pages/export.py" line="464"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="509"/>
+        <location filename="../../station_app/ui/pages/export.py" line="506"/>
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="531"/>
+        <location filename="../../station_app/ui/pages/export.py" line="528"/>
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="532"/>
+        <location filename="../../station_app/ui/pages/export.py" line="529"/>
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="540"/>
+        <location filename="../../station_app/ui/pages/export.py" line="537"/>
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="547"/>
+        <location filename="../../station_app/ui/pages/export.py" line="544"/>
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="557"/>
+        <location filename="../../station_app/ui/pages/export.py" line="554"/>
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="558"/>
+        <location filename="../../station_app/ui/pages/export.py" line="555"/>
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="572"/>
+        <location filename="../../station_app/ui/pages/export.py" line="569"/>
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="575"/>
+        <location filename="../../station_app/ui/pages/export.py" line="572"/>
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="578"/>
+        <location filename="../../station_app/ui/pages/export.py" line="575"/>
         <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
         <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="581"/>
+        <location filename="../../station_app/ui/pages/export.py" line="578"/>
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="583"/>
+        <location filename="../../station_app/ui/pages/export.py" line="580"/>
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -1252,183 +1391,257 @@
 <context>
     <name>ListTableModel</name>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="151"/>
-        <location filename="../../station_app/services/list_exports.py" line="182"/>
-        <location filename="../../station_app/services/list_exports.py" line="207"/>
+        <location filename="../../station_app/services/list_exports.py" line="155"/>
+        <location filename="../../station_app/services/list_exports.py" line="186"/>
+        <location filename="../../station_app/services/list_exports.py" line="213"/>
         <source>Ngày khám</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="152"/>
-        <location filename="../../station_app/services/list_exports.py" line="183"/>
+        <location filename="../../station_app/services/list_exports.py" line="156"/>
+        <location filename="../../station_app/services/list_exports.py" line="187"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="153"/>
-        <location filename="../../station_app/services/list_exports.py" line="170"/>
-        <location filename="../../station_app/services/list_exports.py" line="184"/>
-        <location filename="../../station_app/services/list_exports.py" line="200"/>
+        <location filename="../../station_app/services/list_exports.py" line="157"/>
+        <location filename="../../station_app/services/list_exports.py" line="174"/>
+        <location filename="../../station_app/services/list_exports.py" line="188"/>
+        <location filename="../../station_app/services/list_exports.py" line="206"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="154"/>
-        <location filename="../../station_app/services/list_exports.py" line="171"/>
-        <location filename="../../station_app/services/list_exports.py" line="185"/>
+        <location filename="../../station_app/services/list_exports.py" line="158"/>
+        <location filename="../../station_app/services/list_exports.py" line="175"/>
+        <location filename="../../station_app/services/list_exports.py" line="189"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="155"/>
-        <location filename="../../station_app/services/list_exports.py" line="172"/>
-        <location filename="../../station_app/services/list_exports.py" line="186"/>
-        <location filename="../../station_app/services/list_exports.py" line="202"/>
+        <location filename="../../station_app/services/list_exports.py" line="159"/>
+        <location filename="../../station_app/services/list_exports.py" line="176"/>
+        <location filename="../../station_app/services/list_exports.py" line="190"/>
+        <location filename="../../station_app/services/list_exports.py" line="208"/>
+        <location filename="../../station_app/services/list_exports.py" line="284"/>
         <source>Giới</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="156"/>
-        <location filename="../../station_app/services/list_exports.py" line="174"/>
-        <location filename="../../station_app/services/list_exports.py" line="187"/>
-        <location filename="../../station_app/services/list_exports.py" line="203"/>
+        <location filename="../../station_app/services/list_exports.py" line="41"/>
+        <location filename="../../station_app/services/list_exports.py" line="160"/>
+        <location filename="../../station_app/services/list_exports.py" line="178"/>
+        <location filename="../../station_app/services/list_exports.py" line="191"/>
+        <location filename="../../station_app/services/list_exports.py" line="209"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="157"/>
-        <location filename="../../station_app/services/list_exports.py" line="178"/>
+        <location filename="../../station_app/services/list_exports.py" line="37"/>
+        <source>Thường quy</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="38"/>
+        <source>Sớm (1 tuần)</source>
+        <translation>Soon (1 week)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="39"/>
+        <source>Khẩn cấp</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="42"/>
+        <source>Nơi chuyển đến</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="161"/>
+        <location filename="../../station_app/services/list_exports.py" line="182"/>
+        <location filename="../../station_app/services/list_exports.py" line="286"/>
+        <location filename="../../station_app/services/list_exports.py" line="291"/>
         <source>Đối tượng</source>
         <translation>Target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="158"/>
+        <location filename="../../station_app/services/list_exports.py" line="162"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="159"/>
+        <location filename="../../station_app/services/list_exports.py" line="163"/>
         <source>Huyết áp</source>
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="160"/>
+        <location filename="../../station_app/services/list_exports.py" line="164"/>
         <source>HA tâm thu</source>
         <translation>Systolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="161"/>
+        <location filename="../../station_app/services/list_exports.py" line="165"/>
         <source>HA tâm trương</source>
         <translation>Diastolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="162"/>
+        <location filename="../../station_app/services/list_exports.py" line="166"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="163"/>
-        <location filename="../../station_app/services/list_exports.py" line="189"/>
+        <location filename="../../station_app/services/list_exports.py" line="167"/>
+        <location filename="../../station_app/services/list_exports.py" line="193"/>
         <source>Phân loại</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="164"/>
+        <location filename="../../station_app/services/list_exports.py" line="168"/>
+        <location filename="../../station_app/services/list_exports.py" line="282"/>
+        <location filename="../../station_app/services/list_exports.py" line="298"/>
         <source>Chuyển tuyến</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="165"/>
-        <location filename="../../station_app/services/list_exports.py" line="195"/>
-        <location filename="../../station_app/services/list_exports.py" line="208"/>
+        <location filename="../../station_app/services/list_exports.py" line="169"/>
+        <location filename="../../station_app/services/list_exports.py" line="200"/>
+        <location filename="../../station_app/services/list_exports.py" line="214"/>
         <source>Điểm khám</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="166"/>
+        <location filename="../../station_app/services/list_exports.py" line="170"/>
         <source>Ký tên</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="169"/>
+        <location filename="../../station_app/services/list_exports.py" line="173"/>
         <source>Ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="173"/>
+        <location filename="../../station_app/services/list_exports.py" line="177"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="175"/>
-        <location filename="../../station_app/services/list_exports.py" line="204"/>
+        <location filename="../../station_app/services/list_exports.py" line="179"/>
+        <location filename="../../station_app/services/list_exports.py" line="210"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="176"/>
+        <location filename="../../station_app/services/list_exports.py" line="180"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="177"/>
-        <location filename="../../station_app/services/list_exports.py" line="188"/>
+        <location filename="../../station_app/services/list_exports.py" line="181"/>
+        <location filename="../../station_app/services/list_exports.py" line="192"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="179"/>
+        <location filename="../../station_app/services/list_exports.py" line="183"/>
+        <location filename="../../station_app/services/list_exports.py" line="293"/>
         <source>Khó tiếp cận</source>
         <translation>Hard to reach</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="190"/>
+        <location filename="../../station_app/services/list_exports.py" line="194"/>
         <source>Chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="191"/>
-        <location filename="../../station_app/services/list_exports.py" line="199"/>
+        <location filename="../../station_app/services/list_exports.py" line="195"/>
+        <location filename="../../station_app/services/list_exports.py" line="204"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="192"/>
+        <location filename="../../station_app/services/list_exports.py" line="196"/>
+        <location filename="../../station_app/services/list_exports.py" line="301"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="193"/>
+        <location filename="../../station_app/services/list_exports.py" line="198"/>
+        <location filename="../../station_app/services/list_exports.py" line="299"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="194"/>
+        <location filename="../../station_app/services/list_exports.py" line="199"/>
         <source>Ghi chú theo dõi</source>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="198"/>
+        <location filename="../../station_app/services/list_exports.py" line="203"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="201"/>
+        <location filename="../../station_app/services/list_exports.py" line="207"/>
         <source>Ngày/năm sinh</source>
         <translation>Date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="205"/>
+        <location filename="../../station_app/services/list_exports.py" line="211"/>
         <source>CCCD (4 số cuối)</source>
         <translation>ID card (last 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="206"/>
+        <location filename="../../station_app/services/list_exports.py" line="212"/>
         <source>Mã thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="293"/>
+        <location filename="../../station_app/services/list_exports.py" line="280"/>
+        <source>Đã đăng ký</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="281"/>
+        <source>Đã khám xong</source>
+        <translation>Examined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="283"/>
+        <source>Đang chờ / đang khám</source>
+        <translation>Waiting / in progress</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="289"/>
+        <source>Chưa khám</source>
+        <translation>Not yet examined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="290"/>
+        <source>Thuộc nhóm ưu tiên</source>
+        <translation>In a priority group</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="295"/>
+        <source>không rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="300"/>
+        <source>Chưa theo dõi</source>
+        <translation>Not followed up</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="305"/>
+        <source>Số nhóm có thể trùng</source>
+        <translation>Groups of possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="306"/>
+        <source>Số người dân liên quan</source>
+        <translation>Residents concerned</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="320"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -1436,228 +1649,207 @@
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="43"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="45"/>
         <source>Đã theo dõi chuyển tuyến</source>
         <translation>Referral followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="44"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="46"/>
         <source>{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)</source>
         <translation>{name}: follow-up note (where they were seen, the result, next appointment…)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="185"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
         <source>Khám trong ngày</source>
         <translation>Day&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="185"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="186"/>
-        <location filename="../../station_app/ui/pages/lists.py" line="219"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="186"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
         <source>Nghi trùng</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
         <source>Danh sách:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="194"/>
         <source>Thôn/bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="194"/>
         <source>Đối tượng:</source>
         <translation>Target group:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="192"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="196"/>
         <source>Tất cả thôn/bản</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="197"/>
         <source>Tất cả đối tượng</source>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="197"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="201"/>
         <source>Lọc theo ngày khám</source>
         <translation>Filter by visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="198"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="202"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="199"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="203"/>
         <source>Chỉ những trường hợp khó tiếp cận</source>
         <translation>Hardest cases only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="200"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="204"/>
         <source>Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết tật sống một mình</source>
         <translation>No phone number, no personal ID number, or elderly/disabled living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="202"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="206"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="203"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="207"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="204"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="208"/>
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="205"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="209"/>
         <source>Lưu CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="206"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="210"/>
         <source>Đã theo dõi…</source>
         <translation>Followed up…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="207"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="211"/>
         <source>Ghi nhận đã theo dõi người được chuyển tuyến đang chọn</source>
         <translation>Record that the selected referred resident was followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="209"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="213"/>
         <source>Nhập danh sách người dân…</source>
         <translation>Import resident list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="216"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="220"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="218"/>
-        <source>Mới đăng ký</source>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="218"/>
-        <source>Đang khám</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="219"/>
-        <source>Hoàn thành</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="220"/>
-        <source>Đã huỷ</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="223"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="224"/>
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="223"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="224"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="299"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="310"/>
         <source>Đang tải danh sách…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="327"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="338"/>
         <source>{n} dòng</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="354"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="367"/>
         <source>Tổng: {totals}</source>
         <translation>Totals: {totals}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="379"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="396"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="379"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="396"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="380"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="397"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="381"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="398"/>
         <source>Lưu danh sách</source>
         <translation>Save the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="386"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="403"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="392"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="409"/>
         <source>Đã lưu {n} dòng vào {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="406"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="423"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="419"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="436"/>
         <source>Đã gửi danh sách đến máy in.</source>
         <translation>The list was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="422"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="439"/>
         <source>Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm &quot;Lưu PDF…&quot; để in ở máy khác.</source>
         <translation>Could not print. Check that the printer is on and has paper, or click &quot;Save PDF…&quot; to print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="443"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="460"/>
         <source>Đã ghi nhận theo dõi chuyển tuyến của {name}.</source>
         <translation>Recorded the referral follow-up of {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="184"/>
+        <location filename="../../station_app/ui/pages/lists.py" line="188"/>
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
@@ -1665,22 +1857,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="95"/>
+        <location filename="../../station_app/ui/main_window.py" line="98"/>
         <source>Máy đã khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="96"/>
+        <location filename="../../station_app/ui/main_window.py" line="99"/>
         <source>Máy tự khoá vì lâu không dùng. {name}, hãy nhập mật khẩu để tiếp tục.</source>
         <translation>The computer locked itself after being idle. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="98"/>
+        <location filename="../../station_app/ui/main_window.py" line="101"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="99"/>
+        <location filename="../../station_app/ui/main_window.py" line="102"/>
         <source>Đăng nhập tài khoản khác</source>
         <translation>Sign in as someone else</translation>
     </message>
@@ -1718,28 +1910,23 @@
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="253"/>
-        <source>Khám sức khỏe định kỳ — {station}</source>
-        <translation>Periodic health check-up — {station}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/main_window.py" line="254"/>
-        <location filename="../../station_app/ui/main_window.py" line="263"/>
+        <location filename="../../station_app/ui/main_window.py" line="261"/>
+        <location filename="../../station_app/ui/main_window.py" line="273"/>
         <source>Khám sức khỏe định kỳ</source>
         <translation>Periodic health check-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="274"/>
+        <location filename="../../station_app/ui/main_window.py" line="284"/>
         <source>Dữ liệu lưu tại: {folder}</source>
         <translation>Data stored in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="271"/>
+        <location filename="../../station_app/ui/main_window.py" line="281"/>
         <source>Khoá máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="272"/>
+        <location filename="../../station_app/ui/main_window.py" line="282"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
@@ -1747,47 +1934,47 @@
 <context>
     <name>OfficeBundlePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="178"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="174"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="179"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="175"/>
         <source>Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu.</source>
         <translation>The station is created. Now import the key bundle of the health office that receives the data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="180"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="176"/>
         <source>Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), do đơn vị nhận gửi.</source>
         <translation>The key bundle makes exported data readable by the health office only. Choose the file office-bundle.json, or the QR picture office-bundle.png (or a photo of that QR code), sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="183"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="179"/>
         <source>Chọn tệp gói khoá…</source>
         <translation>Choose the key bundle file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="186"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="182"/>
         <source>Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất dữ liệu.</source>
         <translation>You can skip this step (press Next): the station registers and examines as usual, but cannot export data until the key bundle is imported on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="195"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="191"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="196"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="192"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or its QR picture (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="205"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="201"/>
         <source>Đang đọc gói khoá…</source>
         <translation>Reading the key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="212"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="208"/>
         <source>Đã nhập gói khoá của {name}. Trạm xuất được dữ liệu cho đơn vị này.</source>
         <translation>The key bundle of {name} is imported. The station can export data for this office.</translation>
     </message>
@@ -2140,22 +2327,22 @@
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="78"/>
+        <location filename="../../station_app/ui/office/common.py" line="79"/>
         <source>chưa gửi lô nào</source>
         <translation>no batch sent yet</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="80"/>
+        <location filename="../../station_app/ui/office/common.py" line="81"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="82"/>
+        <location filename="../../station_app/ui/office/common.py" line="83"/>
         <source>{n} giờ</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/common.py" line="83"/>
+        <location filename="../../station_app/ui/office/common.py" line="84"/>
         <source>{d} ngày {h} giờ</source>
         <translation>{d} days {h} h</translation>
     </message>
@@ -2372,228 +2559,228 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="153"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="146"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="154"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="147"/>
         <source>Tuần này</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="154"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="147"/>
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="154"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="147"/>
         <source>Cả đợt khám</source>
         <translation>Whole campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="155"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="148"/>
         <source>Tự chọn</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="158"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="151"/>
         <source>Tất cả điểm khám</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="152"/>
         <source>Kỳ:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="152"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="152"/>
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="160"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="153"/>
         <source>Điểm khám:</source>
         <translation>Site:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="162"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="155"/>
         <source>Báo cáo tuần (PDF)…</source>
         <translation>Weekly report (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="163"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="156"/>
         <source>In báo cáo…</source>
         <translation>Print report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="164"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="157"/>
         <source>người đã khám / danh sách</source>
         <translation>residents examined / roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="164"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="157"/>
         <source>tỷ lệ đã khám</source>
         <translation>coverage</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="165"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="158"/>
         <source>khám lần đầu trong kỳ</source>
         <translation>first examined in the period</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="165"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="158"/>
         <source>tỷ lệ hoàn thành</source>
         <translation>completion rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="166"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="159"/>
         <source>tỷ lệ chuyển tuyến</source>
         <translation>referral rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="168"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="161"/>
         <source>Theo thôn/bản</source>
         <translation>By village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="168"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="161"/>
         <source>Theo nhóm đối tượng</source>
         <translation>By target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="169"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="162"/>
         <source>Học sinh theo trường, lớp</source>
         <translation>Pupils by school and class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="214"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="207"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="245"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="238"/>
         <source>{campaign} · {site} · từ {start} đến {end} (số liệu đến hết ngày {end})</source>
         <translation>{campaign} · {site} · from {start} to {end} (figures up to the end of {end})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="249"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="242"/>
         <source>chưa đến: {n}</source>
         <translation>not seen: {n}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="250"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="243"/>
         <source>đang khám {a}, chờ khám {b}</source>
         <translation>in progress {a}, waiting {b}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="252"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="245"/>
         <source>lượt đăng ký trong kỳ: {n}</source>
         <translation>visits registered in the period: {n}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="253"/>
-        <location filename="../../station_app/ui/pages/progress.py" line="255"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="246"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="248"/>
         <source>{a} / {b} lượt</source>
         <translation>{a} / {b} visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="275"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="268"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="276"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="269"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="277"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="270"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="279"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="272"/>
         <source>Trường</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="279"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="272"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="297"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="290"/>
         <source>Lưu báo cáo tiến độ</source>
         <translation>Save the progress report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="298"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="291"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="301"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="294"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="309"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="302"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="320"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="313"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="331"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="324"/>
         <source>Đã gửi báo cáo đến máy in.</source>
         <translation>The report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="334"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="327"/>
         <source>Không in được. Hãy kiểm tra máy in, hoặc bấm &quot;Báo cáo tuần (PDF)…&quot; để lưu và in ở máy khác.</source>
         <translation>Could not print. Check the printer, or click &quot;Weekly report (PDF)…&quot; to save it and print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="354"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="347"/>
         <source>Danh sách</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="354"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="347"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="354"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="347"/>
         <source>Tỷ lệ</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="355"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="348"/>
         <source>Mới trong kỳ</source>
         <translation>New in period</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="355"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="348"/>
         <source>Đang khám</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="356"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="349"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="356"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="349"/>
         <source>Chưa đến</source>
         <translation>Not seen</translation>
     </message>
@@ -2601,17 +2788,17 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="141"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="135"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="141"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="135"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="141"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="135"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -2709,72 +2896,72 @@
         <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="614"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="636"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
         <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="649"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="672"/>
         <source>Phiếu khám số {number} ngày {date}: {name}.</source>
         <translation>Visit slip no. {number} of {date}: {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="661"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="685"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
         <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="678"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="702"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
         <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="684"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="708"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
         <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="687"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="711"/>
         <source>Có thể đã có người này</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="688"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="712"/>
         <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
         <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="691"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="715"/>
         <source>Người mới (F2)</source>
         <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="727"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="752"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
         <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="747"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="772"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
         <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="757"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="786"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
         <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="775"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="806"/>
         <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
         <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="782"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="813"/>
         <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
         <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="790"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="829"/>
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
         <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
@@ -2845,68 +3032,68 @@
 <context>
     <name>ResidentCard</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="180"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="174"/>
         <source>Quét thẻ CCCD, thẻ BHYT hoặc phiếu khám (bằng máy quét, camera hay ảnh), hoặc gõ tên vào ô tìm kiếm. Người không có thẻ: bấm F2 để nhập tay.</source>
         <translation>Scan a CCCD card, health insurance card or visit slip (scanner, camera or picture), or type a name in the search field. People without a card: press F2 to enter them by hand.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="190"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="184"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="190"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="184"/>
         <source>{birth} ({age} tuổi)</source>
         <translation>{birth} ({age} years)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="191"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="185"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="192"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="186"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="192"/>
-        <location filename="../../station_app/ui/pages/reception.py" line="193"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="186"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="187"/>
         <source>chưa có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="193"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="187"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="194"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="188"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="194"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="188"/>
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="196"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="190"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="198"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="192"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="208"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="202"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Mở lượt khám lần hai cần ghi lý do.</source>
         <translation>This person was already registered in this campaign on {date} at {site}. A second visit needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="212"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="206"/>
         <source>Lượt khám hôm nay: số thứ tự {number}</source>
         <translation>Today&apos;s visit: queue no. {number}</translation>
     </message>
@@ -3092,27 +3279,27 @@
 <context>
     <name>ResidentsTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
         <source>Năm sinh</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="106"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
         <source>Số CCCD / BHYT</source>
         <translation>CCCD / insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="107"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="101"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
     </message>
@@ -3120,228 +3307,238 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="163"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="164"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="164"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Số CCCD/định danh</source>
         <translation>CCCD/ID no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="165"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="165"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="166"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
         <source>Trường học</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="174"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="177"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="178"/>
         <source>Nhập danh sách người dân</source>
         <translation>Import resident list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="176"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="180"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân của xã. Kiểm tra cột nào ghép vào trường nào ở dòng đầu bảng xem trước, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
         <translation>Choose the commune&apos;s resident list as a CSV or Excel (.xlsx) file. Check which column is mapped to which field in the top row of the preview table, then click Import. Importing the same file again does not create duplicate residents.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="178"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="182"/>
         <source>Chưa chọn tệp</source>
         <translation>No file selected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="179"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="180"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Huỷ nhập</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="181"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
         <source>Nhập danh sách</source>
         <translation>Import list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="182"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Số dòng đã đọc</source>
         <translation>Rows read</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Thêm mới</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
+        <source>Trong đó có thể trùng</source>
+        <translation>Of which possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Không đổi</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="192"/>
         <source>Mở thư mục chứa danh sách bị từ chối</source>
         <translation>Open folder containing the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="191"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="195"/>
         <source>(bỏ qua)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="195"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="199"/>
         <source>Ghép vào</source>
         <translation>Map to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="204"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="208"/>
         <source>Chọn tệp danh sách người dân</source>
         <translation>Choose resident list file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="205"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="209"/>
         <source>Danh sách (*.csv *.xlsx *.xlsm *.txt);;Mọi tệp (*)</source>
         <translation>Lists (*.csv *.xlsx *.xlsm *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="239"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="243"/>
         <source>Tệp không có dòng tiêu đề nào. Hãy chọn đúng tệp danh sách.</source>
         <translation>The file has no header row. Please choose the correct list file.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="258"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="262"/>
         <source>Cách ghép cột lần trước cho tệp có cùng dòng tiêu đề đã được dùng lại.</source>
         <translation>The column mapping used last time for a file with the same header row has been reused.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="260"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="264"/>
         <source>Cột được đoán theo dòng tiêu đề; hãy kiểm tra và sửa nếu cần.</source>
         <translation>Columns were guessed from the header row; please check them and correct if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="263"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="267"/>
         <source>Bảng mã của tệp: {encoding}.</source>
         <translation>File encoding: {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="281"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="285"/>
         <source>Trường “{field}” được chọn cho hai cột. Mỗi trường chỉ ghép với một cột.</source>
         <translation>Field “{field}” is selected for two columns. Each field can be mapped to only one column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="284"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="288"/>
         <source>Cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh.</source>
         <translation>Please select the Full name column and either the Date of birth or the Year of birth column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="334"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="338"/>
         <source>%v / %m dòng</source>
         <translation>%v / %m rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="346"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="350"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="375"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="378"/>
+        <source>{count} người thêm mới có cùng họ tên, năm sinh và thôn/bản với một người đã có, nhưng không đủ thông tin để biết có phải một người hay không, nên được giữ riêng. Hãy xem và quyết định ở Danh sách › Nghi trùng.</source>
+        <translation>{count} of the people added share their name, year of birth and village with someone already here, but there is not enough to tell whether they are the same person, so they were kept apart. Review them and decide in Lists › Possible duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="384"/>
         <source>Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:
 {path}
 Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng đã nhập sẽ không bị trùng.</source>
@@ -3350,12 +3547,12 @@ Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng �
 Please correct those rows in the original file and import it again; rows already imported will not be duplicated.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="378"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="387"/>
         <source>Không có dòng nào bị từ chối.</source>
         <translation>No rows were rejected.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="381"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="390"/>
         <source>Đã nhập xong danh sách.</source>
         <translation>The list has been imported.</translation>
     </message>
@@ -3363,32 +3560,32 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="236"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="232"/>
         <source>Danh sách người dân</source>
         <translation>Residents&apos; roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="237"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="233"/>
         <source>Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ.</source>
         <translation>Import the commune&apos;s roster so that registering someone only takes a name search or a card scan.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="238"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="234"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép vào trường nào, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
         <translation>Choose the roster&apos;s CSV or Excel (.xlsx) file, check which column goes to which field, then press Import. Importing the same file again makes no duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="241"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="237"/>
         <source>Nhập danh sách người dân…</source>
         <translation>Import the residents&apos; roster…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="244"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="240"/>
         <source>Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút &quot;Nhập danh sách người dân…&quot;.</source>
         <translation>You can skip this step (press Finish) and import later on the Lists page, button &quot;Import the residents&apos; roster…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="261"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="257"/>
         <source>Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng bị từ chối.</source>
         <translation>Roster imported: {new} new residents, {updated} updated, {rejected} rows refused.</translation>
     </message>
@@ -3459,38 +3656,38 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestBox</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="93"/>
         <location filename="../../station_app/ui/self_test_view.py" line="97"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="101"/>
         <source>Kiểm tra máy</source>
         <translation>Check this laptop</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="94"/>
-        <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, ổ đĩa, ngày giờ, các khoá và danh sách người dân.</source>
-        <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, disk, date and time, keys and the residents&apos; roster.</translation>
+        <location filename="../../station_app/ui/self_test_view.py" line="98"/>
+        <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, máy in, ổ đĩa, ngày giờ, đợt khám, các khoá, danh sách người dân và nhật ký kiểm tra.</source>
+        <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, printer, disk, date and time, campaign, keys, the residents&apos; roster and the audit log.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="98"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="102"/>
         <source>Xem kết quả</source>
         <translation>Show results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="104"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="108"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="119"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="123"/>
         <source>{fails} lỗi, {warns} chú ý: máy chưa sẵn sàng. Hãy làm theo các dòng có dấu ✖ rồi kiểm tra lại.</source>
         <translation>{fails} error(s), {warns} warning(s): the laptop is not ready. Follow the lines marked ✖, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="122"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="126"/>
         <source>Không có lỗi, {warns} chú ý (dấu ⚠): máy dùng được.</source>
         <translation>No errors, {warns} warning(s) (marked ⚠): the laptop can be used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="125"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="129"/>
         <source>Mọi mục đều đạt: máy sẵn sàng.</source>
         <translation>Everything passed: the laptop is ready.</translation>
     </message>
@@ -3498,17 +3695,17 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestDialog</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="163"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="167"/>
         <source>Kết quả kiểm tra máy</source>
         <translation>Laptop check results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="164"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="168"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="165"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="169"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3549,37 +3746,37 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="297"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="293"/>
         <source>Thiết lập trạm lần đầu</source>
         <translation>First-time station set-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="307"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="303"/>
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="308"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="304"/>
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="309"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="305"/>
         <source>Tạo trạm</source>
         <translation>Create the station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="310"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="306"/>
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="311"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="307"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="341"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="337"/>
         <source>Đang tạo dữ liệu trạm…</source>
         <translation>Creating the station…</translation>
     </message>
@@ -3641,27 +3838,27 @@ Please correct those rows in the original file and import it again; rows already
         <translation>Mobile exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="91"/>
         <source>chỉ với điểm lưu động, ví dụ Bản Nà Khum</source>
         <translation>mobile sites only, e.g. Bản Nà Khum</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="92"/>
         <source>Loại điểm khám</source>
         <translation>Kind of site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="97"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="93"/>
         <source>Xã/phường (Lai Châu)</source>
         <translation>Commune/ward (Lai Châu)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="98"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="94"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="99"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
@@ -3669,12 +3866,27 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="189"/>
+        <location filename="../../station_app/ui/printing.py" line="231"/>
         <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy, rồi bấm &quot;In lại phiếu&quot;. Tệp phiếu đã lưu tại: {path}</source>
         <translation>Could not print the slip. Please check that the printer is switched on and has paper, then click &quot;Reprint slip&quot;. The slip file has been saved to: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="196"/>
+        <location filename="../../station_app/ui/printing.py" line="247"/>
+        <source>Máy này chưa cài máy in nên phiếu khám số {number} được lưu thành tệp PDF: {path}. Các phiếu sau cũng được lưu vào thư mục {folder} theo ngày, không hỏi lại.</source>
+        <translation>No printer is installed on this laptop, so visit slip {number} was saved as a PDF file: {path}. The next slips are saved in the folder {folder} too, by date, without asking again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/printing.py" line="250"/>
+        <source>Đã lưu phiếu khám số {number} thành tệp PDF: {path}</source>
+        <translation>Visit slip {number} saved as a PDF file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/printing.py" line="255"/>
+        <source>Không lưu được phiếu thành tệp PDF (ổ đĩa đầy hoặc không ghi được). Lượt khám vẫn được lưu; hãy giải phóng ổ đĩa rồi bấm &quot;In lại phiếu&quot;.</source>
+        <translation>The slip could not be saved as a PDF file (the disk is full or cannot be written). The visit is saved; free some disk space, then press &quot;Reprint slip&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/printing.py" line="260"/>
         <source>Không tạo được phiếu khám. Lượt khám vẫn được lưu; hãy bấm &quot;In lại phiếu&quot; trong danh sách hôm nay để thử lại.</source>
         <translation>Could not create the visit slip. The visit has still been saved; click &quot;Reprint slip&quot; in today&apos;s list to try again.</translation>
     </message>
@@ -3682,26 +3894,26 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="158"/>
+        <location filename="../../station_app/ui/pages/export.py" line="155"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="162"/>
+        <location filename="../../station_app/ui/pages/export.py" line="159"/>
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="165"/>
+        <location filename="../../station_app/ui/pages/export.py" line="162"/>
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="170"/>
+        <location filename="../../station_app/ui/pages/export.py" line="167"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3998,52 +4210,52 @@ quarantined</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="75"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="75"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="88"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="89"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="90"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="91"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="91"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="92"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="92"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="93"/>
         <source>Mật khẩu hoặc mã PIN (ít nhất 6 ký tự)</source>
         <translation>Password or PIN (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="93"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="94"/>
         <source>Nhập lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="95"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="96"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="96"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="97"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="106"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="107"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -4051,32 +4263,32 @@ quarantined</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="57"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="58"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="57"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="58"/>
         <source>Đã khoá</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -4203,52 +4415,67 @@ quarantined</translation>
 <context>
     <name>VitalsForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="214"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="236"/>
         <source>BMI (tự tính)</source>
         <translation>BMI (calculated automatically)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="215"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="237"/>
         <source>Huyết áp dùng (trung bình 2 lần cuối)</source>
         <translation>Blood pressure used (average of last 2 readings)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="217"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="239"/>
         <source>Huyết áp lần {n} (tâm thu/tâm trương)</source>
         <translation>Blood pressure, reading {n} (systolic/diastolic)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="218"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="240"/>
         <source>Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)</source>
         <translation>Fasted for at least 8 hours (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="220"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="242"/>
         <source>7/10</source>
         <translation>7/10</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="221"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="243"/>
         <source>Lý do sửa kết quả đã hoàn tất:</source>
         <translation>Reason for changing completed results:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="222"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="244"/>
         <source>Lưu sinh hiệu (Ctrl+S)</source>
         <translation>Save vital signs (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="321"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="245"/>
+        <source>Gõ số rồi Enter để sang ô sau. Giá trị bất thường hiện màu vàng và vẫn sang ô sau; khi lưu (Enter ở ô cuối hoặc Ctrl+S), con trỏ quay lại từng giá trị đó: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
+        <translation>Type a number, then Enter for the next field. An unusual value turns amber and Enter still moves on; when saving (Enter on the last field or Ctrl+S), the cursor goes back to each such value: Enter confirms it, or type the right number to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="346"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="323"/>
-        <source>(Enter lần nữa để xác nhận)</source>
-        <translation>(press Enter again to confirm)</translation>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="347"/>
+        <source>(Enter để xác nhận, hoặc gõ số đúng để sửa)</source>
+        <translation>(Enter to confirm, or type the right number to correct it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="397"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="348"/>
+        <source>(cần xác nhận: sẽ hỏi lại khi lưu)</source>
+        <translation>(to confirm: asked again when saving)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="413"/>
+        <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
+        <translation>Not saved yet: {n} unusual value(s) to confirm (in amber). In the selected field: Enter confirms it, or type the right number to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="453"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>
@@ -4705,14 +4932,25 @@ quarantined</translation>
         <translation>List import cancelled; no data was changed.</translation>
     </message>
     <message>
+        <location filename="../../station_app/core/errors.py" line="149"/>
+        <source>Ngày {day} nằm ngoài đợt khám &quot;{campaign}&quot; ({start} – {end}), nên không mở được lượt khám. Hãy nhờ quản trị viên gia hạn đợt khám hoặc bắt đầu đợt khám mới trong Quản trị (hoặc kiểm tra lại ngày giờ của máy).</source>
+        <translation>{day} is outside the campaign &quot;{campaign}&quot; ({start} – {end}), so no visit can be opened. Ask the administrator to extend the campaign or start the next one in Administration (or check the laptop&apos;s date and time).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/errors.py" line="160"/>
+        <source>Đợt khám hiện tại đã có lượt khám đến ngày {day}. Hãy chọn ngày kết thúc từ ngày đó trở đi (gia hạn), hoặc ngày bắt đầu sau ngày đó (đợt khám mới).</source>
+        <translation>The current campaign has visits up to {day}. Choose an end date on or after that day (extending), or a start date after it (a new campaign).</translation>
+    </message>
+    <message>
         <location filename="../../station_app/services/accounts.py" line="56"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
     </message>
     <message>
         <location filename="../../station_app/services/accounts.py" line="60"/>
-        <location filename="../../station_app/services/registry.py" line="195"/>
-        <location filename="../../station_app/services/registry.py" line="595"/>
+        <location filename="../../station_app/services/campaigns.py" line="91"/>
+        <location filename="../../station_app/services/registry.py" line="197"/>
+        <location filename="../../station_app/services/registry.py" line="617"/>
         <location filename="../../station_app/services/station_setup.py" line="63"/>
         <source>không được để trống</source>
         <translation>must not be empty</translation>
@@ -4729,12 +4967,12 @@ quarantined</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="57"/>
+        <location filename="../../station_app/services/demo.py" line="65"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="153"/>
+        <location filename="../../station_app/services/demo.py" line="180"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -4749,6 +4987,8 @@ quarantined</translation>
         <translation>choose a commune/ward from the list</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/campaigns.py" line="73"/>
+        <location filename="../../station_app/services/campaigns.py" line="94"/>
         <location filename="../../station_app/services/station_setup.py" line="69"/>
         <source>phải sau ngày bắt đầu</source>
         <translation>must be after the start date</translation>
@@ -4782,133 +5022,133 @@ quarantined</translation>
         <translation>The app could not open</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="197"/>
+        <location filename="../../station_app/services/registry.py" line="199"/>
         <source>dài quá 200 ký tự</source>
         <translation>longer than 200 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="201"/>
+        <location filename="../../station_app/services/registry.py" line="203"/>
         <source>chọn Nam, Nữ hoặc Không rõ</source>
         <translation>select Male, Female or Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="204"/>
+        <location filename="../../station_app/services/registry.py" line="206"/>
         <source>cần năm sinh (hoặc ngày sinh)</source>
         <translation>year of birth (or date of birth) is required</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="206"/>
+        <location filename="../../station_app/services/registry.py" line="208"/>
         <source>năm sinh không khớp với ngày sinh</source>
         <translation>year of birth does not match the date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="208"/>
+        <location filename="../../station_app/services/registry.py" line="210"/>
         <source>năm sinh phải từ 1900 đến năm nay</source>
         <translation>year of birth must be between 1900 and the current year</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="211"/>
-        <location filename="../../station_app/services/registry.py" line="583"/>
+        <location filename="../../station_app/services/registry.py" line="213"/>
+        <location filename="../../station_app/services/registry.py" line="605"/>
         <source>số căn cước phải đủ 12 chữ số</source>
         <translation>CCCD number must have exactly 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="214"/>
+        <location filename="../../station_app/services/registry.py" line="216"/>
         <source>số CMND cũ có 9 hoặc 12 chữ số</source>
         <translation>old ID number (CMND) must have 9 or 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="217"/>
+        <location filename="../../station_app/services/registry.py" line="219"/>
         <source>mã thẻ BHYT gồm 15 ký tự (2 chữ cái và 13 chữ số) hoặc mã số BHXH 10 chữ số</source>
         <translation>health insurance card number must be 15 characters (2 letters and 13 digits), or a 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="220"/>
+        <location filename="../../station_app/services/registry.py" line="222"/>
         <source>không có trong danh mục dân tộc</source>
         <translation>not in the list of ethnic groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="222"/>
+        <location filename="../../station_app/services/registry.py" line="224"/>
         <source>mã xã/phường gồm 5 chữ số</source>
         <translation>commune/ward code must be 5 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="225"/>
+        <location filename="../../station_app/services/registry.py" line="227"/>
         <source>số điện thoại gồm 9–12 chữ số</source>
         <translation>phone number must have 9–12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="227"/>
+        <location filename="../../station_app/services/registry.py" line="229"/>
         <source>ghi quan hệ của người giám hộ</source>
         <translation>enter the guardian&apos;s relationship</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="383"/>
+        <location filename="../../station_app/services/registry.py" line="403"/>
         <source>đã có người dân mang số này; hãy tìm và mở hồ sơ đó</source>
         <translation>a resident with this number already exists; please search for and open that record</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="578"/>
+        <location filename="../../station_app/services/registry.py" line="600"/>
         <source>trường này không sửa được từ thẻ</source>
         <translation>this field cannot be updated from the card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="586"/>
+        <location filename="../../station_app/services/registry.py" line="608"/>
         <source>đã có người dân khác mang số này; hãy kiểm tra lại</source>
         <translation>another resident already has this number; please check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="591"/>
+        <location filename="../../station_app/services/registry.py" line="613"/>
         <source>mã thẻ BHYT không đúng dạng</source>
         <translation>invalid health insurance card number format</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="600"/>
+        <location filename="../../station_app/services/registry.py" line="622"/>
         <source>ngày sinh không hợp lệ</source>
         <translation>invalid date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="645"/>
+        <location filename="../../station_app/services/registry.py" line="667"/>
         <source>người dân chưa đồng ý</source>
         <translation>resident has not given consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="647"/>
+        <location filename="../../station_app/services/registry.py" line="669"/>
         <source>nội dung đồng ý không đúng phiên bản</source>
         <translation>wrong version of the consent text</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="649"/>
+        <location filename="../../station_app/services/registry.py" line="671"/>
         <source>chưa rõ ai đồng ý</source>
         <translation>not specified who gave consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="652"/>
+        <location filename="../../station_app/services/registry.py" line="674"/>
         <source>thiếu họ tên hoặc quan hệ của người giám hộ</source>
         <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="108"/>
+        <location filename="../../station_app/services/roster_import.py" line="111"/>
         <source>có trường không biết: {names}</source>
         <translation>unknown fields: {names}</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="179"/>
+        <location filename="../../station_app/services/roster_import.py" line="182"/>
         <source>không nhận ra bảng mã của tệp</source>
         <translation>file encoding not recognised</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="199"/>
+        <location filename="../../station_app/services/roster_import.py" line="202"/>
         <source>chỉ nhận tệp .csv hoặc .xlsx</source>
         <translation>only .csv or .xlsx files are accepted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="226"/>
+        <location filename="../../station_app/services/roster_import.py" line="229"/>
         <source>tệp Excel bị hỏng</source>
         <translation>the Excel file is corrupted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="503"/>
+        <location filename="../../station_app/services/roster_import.py" line="511"/>
         <source>cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh</source>
         <translation>the Full name column and either the Date of birth or the Year of birth column must be selected</translation>
     </message>
@@ -4928,22 +5168,22 @@ quarantined</translation>
         <translation>This visit has been completed; to change it you must enter a reason for the change (the previous version is kept). Please enter the reason, then save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="49"/>
+        <location filename="../../station_app/services/examination.py" line="50"/>
         <source>Có {count} giá trị bất thường chưa được xác nhận. Hãy đo lại nếu cần, rồi xác nhận từng giá trị.</source>
         <translation>Abnormal values not yet confirmed: {count}. Please re-measure if needed, then confirm each value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="54"/>
+        <location filename="../../station_app/services/examination.py" line="55"/>
         <source>Lượt khám này đã hoàn tất. Hãy ghi lý do sửa kết quả; bản cũ vẫn được giữ lại.</source>
         <translation>This visit has been completed. Please enter a reason for changing the results; the previous version will still be kept.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="366"/>
+        <location filename="../../station_app/services/examination.py" line="368"/>
         <source>không phải một ô của phiếu</source>
         <translation>is not a field on the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="371"/>
+        <location filename="../../station_app/services/examination.py" line="373"/>
         <source>chưa nhập giá trị nào</source>
         <translation>no value entered</translation>
     </message>
@@ -4983,44 +5223,44 @@ quarantined</translation>
         <translation>The copy of batch {file} kept on this laptop is damaged (its hash does not match), so it cannot be written again. Tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="43"/>
+        <location filename="../../station_app/services/list_exports.py" line="46"/>
         <source>Không ghi được tệp {path}: {reason}. Hãy chọn nơi lưu khác (ví dụ một ổ USB còn trống) rồi thử lại.</source>
         <translation>Could not write the file {path}: {reason}. Choose another place to save it (for example a USB stick with free space) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="49"/>
+        <location filename="../../station_app/services/list_exports.py" line="52"/>
         <source>Chỉ lưu được danh sách dạng .pdf, .csv hoặc .xlsx (tệp đã chọn: {path}). Hãy đổi đuôi tên tệp.</source>
         <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name&apos;s extension.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="54"/>
+        <location filename="../../station_app/services/list_exports.py" line="57"/>
         <source>ổ đĩa đã đầy</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="55"/>
-        <location filename="../../station_app/services/list_exports.py" line="56"/>
+        <location filename="../../station_app/services/list_exports.py" line="58"/>
+        <location filename="../../station_app/services/list_exports.py" line="59"/>
         <source>không có quyền ghi vào thư mục này</source>
         <translation>you may not write to this folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="57"/>
+        <location filename="../../station_app/services/list_exports.py" line="60"/>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="58"/>
-        <location filename="../../station_app/services/list_exports.py" line="59"/>
+        <location filename="../../station_app/services/list_exports.py" line="61"/>
+        <location filename="../../station_app/services/list_exports.py" line="62"/>
         <source>thư mục không tồn tại</source>
         <translation>the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="60"/>
+        <location filename="../../station_app/services/list_exports.py" line="63"/>
         <source>đó là một thư mục, không phải tên tệp</source>
         <translation>that is a folder, not a file name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="62"/>
+        <location filename="../../station_app/services/list_exports.py" line="65"/>
         <source>lỗi khi ghi tệp</source>
         <translation>an error while writing the file</translation>
     </message>
@@ -5060,7 +5300,7 @@ quarantined</translation>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="225"/>
+        <location filename="../../station_app/services/progress.py" line="228"/>
         <source>phải từ ngày bắt đầu trở đi</source>
         <translation>must be on or after the start date</translation>
     </message>
@@ -5214,7 +5454,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/accounts.py" line="59"/>
-        <location filename="../../station_app/services/registry.py" line="165"/>
+        <location filename="../../station_app/services/registry.py" line="167"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -5230,7 +5470,7 @@ quarantined</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="152"/>
+        <location filename="../../station_app/services/demo.py" line="179"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -5250,85 +5490,88 @@ quarantined</translation>
         <translation>Site name</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/campaigns.py" line="90"/>
         <location filename="../../station_app/services/station_setup.py" line="61"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="166"/>
+        <location filename="../../station_app/services/registry.py" line="168"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="167"/>
+        <location filename="../../station_app/services/registry.py" line="169"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="168"/>
+        <location filename="../../station_app/services/registry.py" line="170"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="169"/>
+        <location filename="../../station_app/services/registry.py" line="171"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="170"/>
+        <location filename="../../station_app/services/registry.py" line="172"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="171"/>
+        <location filename="../../station_app/services/registry.py" line="173"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="172"/>
+        <location filename="../../station_app/services/registry.py" line="174"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="173"/>
+        <location filename="../../station_app/services/registry.py" line="175"/>
         <location filename="../../station_app/services/station_setup.py" line="65"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="174"/>
+        <location filename="../../station_app/services/registry.py" line="176"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="175"/>
+        <location filename="../../station_app/services/registry.py" line="177"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="176"/>
+        <location filename="../../station_app/services/registry.py" line="178"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="177"/>
+        <location filename="../../station_app/services/registry.py" line="179"/>
         <source>Lý do khám lần hai</source>
         <translation>Reason for second visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="178"/>
+        <location filename="../../station_app/services/registry.py" line="180"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/campaigns.py" line="72"/>
+        <location filename="../../station_app/services/campaigns.py" line="93"/>
         <location filename="../../station_app/services/station_setup.py" line="68"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="107"/>
-        <location filename="../../station_app/services/roster_import.py" line="500"/>
-        <location filename="../../station_app/services/roster_import.py" line="503"/>
+        <location filename="../../station_app/services/roster_import.py" line="110"/>
+        <location filename="../../station_app/services/roster_import.py" line="508"/>
+        <location filename="../../station_app/services/roster_import.py" line="511"/>
         <source>Ghép cột</source>
         <translation>Column mapping</translation>
     </message>
@@ -5343,7 +5586,7 @@ quarantined</translation>
         <translation>Sort by</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="224"/>
+        <location filename="../../station_app/services/progress.py" line="227"/>
         <source>Đến ngày</source>
         <translation>To date</translation>
     </message>
@@ -5536,65 +5779,65 @@ quarantined</translation>
         <translation>account</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="361"/>
-        <location filename="../../station_app/services/registry.py" line="400"/>
+        <location filename="../../station_app/services/registry.py" line="381"/>
+        <location filename="../../station_app/services/registry.py" line="420"/>
         <source>người dân</source>
         <translation>resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="482"/>
+        <location filename="../../station_app/services/registry.py" line="503"/>
         <source>người dân, điểm khám hoặc đợt khám</source>
         <translation>resident, exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="325"/>
+        <location filename="../../station_app/services/examination.py" line="326"/>
         <source>điểm khám hoặc đợt khám</source>
         <translation>exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="352"/>
+        <location filename="../../station_app/services/examination.py" line="354"/>
         <location filename="../../station_app/services/findings.py" line="393"/>
-        <location filename="../../station_app/services/registry.py" line="513"/>
+        <location filename="../../station_app/services/registry.py" line="535"/>
         <source>lượt khám</source>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="31"/>
+        <location filename="../../station_app/ui/printing.py" line="34"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="32"/>
+        <location filename="../../station_app/ui/printing.py" line="35"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="33"/>
+        <location filename="../../station_app/ui/printing.py" line="36"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="62"/>
+        <location filename="../../station_app/core/model.py" line="77"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="63"/>
+        <location filename="../../station_app/core/model.py" line="78"/>
         <source>Đang khám</source>
         <translation>In examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="64"/>
+        <location filename="../../station_app/core/model.py" line="79"/>
         <source>Đã khám xong</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="65"/>
+        <location filename="../../station_app/core/model.py" line="80"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="66"/>
+        <location filename="../../station_app/core/model.py" line="81"/>
         <source>Đã huỷ</source>
         <translation>Cancelled</translation>
     </message>
@@ -5611,7 +5854,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/progress.py" line="25"/>
-        <location filename="../../station_app/ui/pages/progress.py" line="280"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="273"/>
         <source>(Chưa ghi lớp)</source>
         <translation>(No class recorded)</translation>
     </message>
@@ -5621,12 +5864,12 @@ quarantined</translation>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="217"/>
+        <location filename="../../station_app/services/progress.py" line="218"/>
         <source>đợt khám</source>
         <translation>campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="220"/>
+        <location filename="../../station_app/services/progress.py" line="221"/>
         <source>điểm khám</source>
         <translation>exam site</translation>
     </message>
@@ -5796,282 +6039,342 @@ quarantined</translation>
 <context>
     <name>self_test</name>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="142"/>
+        <location filename="../../station_app/services/self_test.py" line="153"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="143"/>
+        <location filename="../../station_app/services/self_test.py" line="154"/>
         <source>Phông chữ tiếng Việt</source>
         <translation>Vietnamese font</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="144"/>
+        <location filename="../../station_app/services/self_test.py" line="155"/>
         <source>Đọc mã QR</source>
         <translation>QR code reading</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="145"/>
+        <location filename="../../station_app/services/self_test.py" line="156"/>
         <source>In ra tệp PDF</source>
         <translation>Printing to a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="146"/>
+        <location filename="../../station_app/services/self_test.py" line="157"/>
         <source>Chữ ký số</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="147"/>
+        <location filename="../../station_app/services/self_test.py" line="158"/>
         <source>Mã hoá dữ liệu</source>
         <translation>Data encryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="148"/>
+        <location filename="../../station_app/services/self_test.py" line="159"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="149"/>
+        <location filename="../../station_app/services/self_test.py" line="160"/>
         <source>Cổng COM (máy quét)</source>
         <translation>COM ports (scanner)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="150"/>
+        <location filename="../../station_app/services/self_test.py" line="161"/>
+        <source>Máy in</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="162"/>
         <source>Dung lượng ổ đĩa</source>
         <translation>Disk space</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="151"/>
+        <location filename="../../station_app/services/self_test.py" line="163"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="152"/>
+        <location filename="../../station_app/services/self_test.py" line="164"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="153"/>
+        <location filename="../../station_app/services/self_test.py" line="165"/>
         <source>Ngày giờ của máy</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="154"/>
+        <location filename="../../station_app/services/self_test.py" line="166"/>
         <source>Danh sách người dân</source>
         <translation>Residents&apos; roster</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/self_test.py" line="167"/>
+        <source>Đợt khám</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
         <location filename="../../station_app/services/self_test.py" line="168"/>
+        <source>Nhật ký kiểm tra</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="182"/>
         <source>Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục logs trong thư mục dữ liệu) cho cán bộ hỗ trợ.</source>
         <translation>Unexpected error during the check. Reinstall the app; if it still fails, send the log file (logs folder in the data folder) to support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="184"/>
+        <location filename="../../station_app/services/self_test.py" line="199"/>
         <source>Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục backups) với sự giúp đỡ của cán bộ hỗ trợ.</source>
         <translation>The database file is damaged. Do not use this laptop; restore from a backup (backups folder) with the help of support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="188"/>
+        <location filename="../../station_app/services/self_test.py" line="203"/>
         <source>Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.</source>
         <translation>The data was made by a newer version of the app. Install the newest version of the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="192"/>
+        <location filename="../../station_app/services/self_test.py" line="207"/>
         <source>Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.</source>
         <translation>The database is busy (being written). Wait a moment, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="199"/>
+        <location filename="../../station_app/services/self_test.py" line="214"/>
         <source>Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại.</source>
         <translation>The database could not be written. Check the disk, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="202"/>
+        <location filename="../../station_app/services/self_test.py" line="217"/>
         <source>OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được thiết lập.</source>
         <translation>OK: a new database was created, upgraded and written (version {revision}). The station is not set up yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="206"/>
+        <location filename="../../station_app/services/self_test.py" line="221"/>
         <source>OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị thay đổi).</source>
         <translation>OK: opened and written (version {after}, checked on a copy; the real data was not changed).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="209"/>
+        <location filename="../../station_app/services/self_test.py" line="224"/>
         <source>OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật được nâng cấp khi mở ứng dụng.</source>
         <translation>OK: opened, upgraded (version {before} → {after}) and written on a copy; the real data is upgraded when the app opens.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="222"/>
+        <location filename="../../station_app/services/self_test.py" line="237"/>
         <source>Thiếu hoặc hỏng tệp phông chữ {file}. Hãy cài lại ứng dụng.</source>
         <translation>The font file {file} is missing or damaged. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="226"/>
+        <location filename="../../station_app/services/self_test.py" line="241"/>
         <source>Phông chữ {file} thiếu chữ {letters}. Hãy cài lại ứng dụng.</source>
         <translation>The font {file} lacks the letters {letters}. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="229"/>
+        <location filename="../../station_app/services/self_test.py" line="244"/>
         <source>OK: phông chữ hiển thị và in được đủ dấu tiếng Việt ({letters}).</source>
         <translation>OK: the font shows and prints every Vietnamese letter ({letters}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="246"/>
+        <location filename="../../station_app/services/self_test.py" line="261"/>
         <source>Ảnh mã QR mẫu của ứng dụng bị thiếu hoặc hỏng nên không kiểm tra được bộ đọc mã. Hãy cài lại ứng dụng.</source>
         <translation>The app&apos;s sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="255"/>
+        <location filename="../../station_app/services/self_test.py" line="270"/>
         <source>Bộ đọc mã {decoder} không đọc được ảnh mã QR mẫu. Máy quét bằng camera và ảnh sẽ không dùng được; hãy cài lại ứng dụng (trên Linux: gói libzbar0).</source>
         <translation>The code reader {decoder} could not read the sample QR picture. Scanning with the camera and from pictures will not work; reinstall the app (on Linux: the libzbar0 package).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="258"/>
+        <location filename="../../station_app/services/self_test.py" line="273"/>
         <source>OK: cả hai bộ đọc mã (zxing-cpp và zbar) đọc đúng ảnh mã QR mẫu.</source>
         <translation>OK: both code readers (zxing-cpp and zbar) read the sample QR picture correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="276"/>
+        <location filename="../../station_app/services/self_test.py" line="291"/>
         <source>Tệp PDF in thử không đọc lại được đúng chữ tiếng Việt. Hãy cài lại ứng dụng.</source>
         <translation>The test PDF did not read back with the right Vietnamese text. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="278"/>
+        <location filename="../../station_app/services/self_test.py" line="293"/>
         <source>OK: in thử ra tệp PDF và đọc lại được đúng chữ tiếng Việt.</source>
         <translation>OK: a test PDF was printed to a file and its Vietnamese text read back correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="308"/>
+        <location filename="../../station_app/services/self_test.py" line="323"/>
         <source>Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng.</source>
         <translation>The test signature could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="310"/>
+        <location filename="../../station_app/services/self_test.py" line="325"/>
         <source>OK: ký số (Ed25519) và kiểm tra chữ ký được.</source>
         <translation>OK: signing (Ed25519) and checking the signature work.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="328"/>
+        <location filename="../../station_app/services/self_test.py" line="343"/>
         <source>Mã hoá rồi giải mã thử không ra đúng dữ liệu. Hãy cài lại ứng dụng.</source>
         <translation>Encrypting and decrypting test data did not give the same data back. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="330"/>
+        <location filename="../../station_app/services/self_test.py" line="345"/>
         <source>OK: mã hoá và giải mã thử (age) đúng.</source>
         <translation>OK: test encryption and decryption (age) are correct.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="337"/>
+        <location filename="../../station_app/services/self_test.py" line="352"/>
         <source>Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The cameras of this laptop could not be listed. If the station scans codes with a camera, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="341"/>
+        <location filename="../../station_app/services/self_test.py" line="356"/>
         <source>Phần đọc camera của ứng dụng không chạy được (bản cài thiếu hoặc hỏng tệp): camera sẽ không quét được mã. Hãy cài lại ứng dụng từ bộ cài; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.</source>
         <translation>The application&apos;s camera component does not work (files of the installation are missing or damaged): cameras will not scan codes. Reinstall the application from the installer; if it still fails, tell technical support.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="345"/>
+        <location filename="../../station_app/services/self_test.py" line="360"/>
         <source>Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu dùng máy quét thì bỏ qua dòng này.</source>
         <translation>No camera found. If the station scans codes with a camera, plug it in and check again; if it uses a scanner, ignore this line.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="348"/>
+        <location filename="../../station_app/services/self_test.py" line="363"/>
         <source>OK: {count} camera: {names}.</source>
         <translation>OK: {count} camera(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="355"/>
+        <location filename="../../station_app/services/self_test.py" line="370"/>
         <source>Không liệt kê được cổng COM trên máy này. Nếu trạm dùng máy quét cổng COM, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The COM ports of this laptop could not be listed. If the station uses a COM-port scanner, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="359"/>
+        <location filename="../../station_app/services/self_test.py" line="374"/>
         <source>Không thấy cổng COM nào. Nếu trạm dùng máy quét cổng COM, hãy cắm máy quét rồi kiểm tra lại; máy quét dạng bàn phím không cần cổng COM.</source>
         <translation>No COM port found. If the station uses a COM-port scanner, plug it in and check again; a keyboard-mode scanner needs no COM port.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="362"/>
+        <location filename="../../station_app/services/self_test.py" line="377"/>
         <source>OK: {count} cổng: {names}.</source>
         <translation>OK: {count} port(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="387"/>
+        <location filename="../../station_app/services/self_test.py" line="388"/>
+        <source>Không liệt kê được máy in trên máy này. Hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
+        <translation>The printers of this laptop could not be listed. Try in the app window: Administration → Check this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="392"/>
+        <source>Chưa cài máy in nào: phiếu khám sẽ được lưu thành tệp PDF trong thư mục {folder}. Nếu trạm in phiếu, hãy cài máy in, đặt làm máy in mặc định rồi kiểm tra lại.</source>
+        <translation>No printer is installed: visit slips will be saved as PDF files in the folder {folder}. If the station prints slips, install the printer, set it as the default printer, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="397"/>
+        <source>{count} máy in ({names}) nhưng chưa có máy in mặc định, nên mỗi phiếu khám sẽ hỏi máy in. Hãy đặt máy in phiếu làm máy in mặc định rồi kiểm tra lại.</source>
+        <translation>{count} printer(s) ({names}) but no default printer, so each visit slip will ask for the printer. Set the slip printer as the default printer, then check again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="401"/>
+        <source>OK: máy in mặc định: {default} ({count} máy in).</source>
+        <translation>OK: default printer: {default} ({count} printer(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="426"/>
         <source>Ổ chứa dữ liệu chỉ còn {free} trống: không đủ để làm việc an toàn. Hãy xoá bớt tệp không cần (cần trên 1 GB) rồi kiểm tra lại.</source>
         <translation>The data drive has only {free} free: not enough to work safely. Delete files that are not needed (more than 1 GB is needed), then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="391"/>
+        <location filename="../../station_app/services/self_test.py" line="430"/>
         <source>Ổ chứa dữ liệu còn {free} trống. Nên giải phóng để còn trên 1 GB trước khi lên điểm khám.</source>
         <translation>The data drive has {free} free. Free some space (more than 1 GB) before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="394"/>
+        <location filename="../../station_app/services/self_test.py" line="433"/>
         <source>OK: còn {free} trống.</source>
         <translation>OK: {free} free.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="412"/>
+        <location filename="../../station_app/services/self_test.py" line="451"/>
         <source>Tệp gói khoá của cơ quan y tế bị hỏng. Hãy nhập lại tệp office-bundle.json (hoặc ảnh mã QR của nó) ở trang Xuất dữ liệu.</source>
         <translation>The health office&apos;s key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="416"/>
+        <location filename="../../station_app/services/self_test.py" line="455"/>
         <source>Chưa nhập gói khoá của cơ quan y tế nên chưa xuất được dữ liệu. Hãy nhập tệp office-bundle.json (hoặc ảnh mã QR office-bundle.png) ở trang Xuất dữ liệu trước khi lên điểm khám.</source>
         <translation>The health office&apos;s key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="420"/>
+        <location filename="../../station_app/services/self_test.py" line="459"/>
         <source>OK: đã nhập gói khoá của {office}.</source>
         <translation>OK: the key bundle of {office} is imported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="431"/>
+        <location filename="../../station_app/services/self_test.py" line="470"/>
         <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
         <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, open the Export page to make a new key and send its public key to the health office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="438"/>
+        <location filename="../../station_app/services/self_test.py" line="477"/>
         <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu, hoặc nhờ cán bộ hỗ trợ tạo khoá mới.</source>
         <translation>The station key file is damaged. Copy the keys folder back from a backup, or ask support staff to make a new key.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="441"/>
+        <location filename="../../station_app/services/self_test.py" line="480"/>
         <source>OK: mã khoá {short}.</source>
         <translation>OK: key id {short}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="454"/>
+        <location filename="../../station_app/services/self_test.py" line="493"/>
         <source>Ngày giờ của máy sai ({now}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại; nếu máy hay bị sai giờ sau khi tắt, cần thay pin đồng hồ (pin CMOS).</source>
         <translation>The laptop&apos;s date and time are wrong ({now}). Set the right date and time, then check again; if the clock goes wrong whenever the laptop is switched off, its clock (CMOS) battery needs replacing.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="459"/>
+        <location filename="../../station_app/services/self_test.py" line="498"/>
         <source>Đồng hồ của máy ({now}) đang chậm hơn lần ghi dữ liệu gần nhất ({last}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại.</source>
         <translation>The laptop&apos;s clock ({now}) is behind the station&apos;s last record ({last}). Set the right date and time, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="464"/>
+        <location filename="../../station_app/services/self_test.py" line="503"/>
         <source>Múi giờ của máy là {zone}, không phải giờ Việt Nam (UTC+07:00), nên ngày khám có thể bị ghi lệch một ngày. Hãy đặt múi giờ “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) hoặc Asia/Ho_Chi_Minh (Linux).</source>
         <translation>The laptop&apos;s time zone is {zone}, not Vietnam&apos;s (UTC+07:00), so visit dates may be recorded a day off. Set the time zone to “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) or Asia/Ho_Chi_Minh (Linux).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="468"/>
+        <location filename="../../station_app/services/self_test.py" line="507"/>
         <source>OK: {now}, giờ Việt Nam. Hãy nhìn lại xem đúng ngày giờ chưa.</source>
         <translation>OK: {now}, Vietnam time. Check that the date and time are right.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="484"/>
+        <location filename="../../station_app/services/self_test.py" line="523"/>
         <source>Chưa có danh sách người dân của xã. Hãy nhập danh sách (trang Danh sách → Nhập danh sách người dân…) trước khi lên điểm khám, để tìm được người không mang thẻ và in được danh sách chưa khám.</source>
         <translation>The commune&apos;s roster is not on this laptop yet. Import it (Lists page → Import resident list…) before going to the site, so residents without a card can be found and the not-yet-examined lists can be printed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="488"/>
+        <location filename="../../station_app/services/self_test.py" line="527"/>
         <source>OK: {residents} người dân, {villages} thôn/bản.</source>
         <translation>OK: {residents} residents, {villages} villages.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="494"/>
+        <location filename="../../station_app/services/self_test.py" line="543"/>
+        <source>Đợt khám “{name}” đã kết thúc ngày {end}: hôm nay ({today}) không mở được lượt khám. Quản trị viên có thể gia hạn đợt khám hoặc bắt đầu đợt khám tiếp theo ở trang Quản trị.</source>
+        <translation>The campaign “{name}” ended on {end}: no visit can be opened today ({today}). An administrator can extend the campaign or start the next one on the Administration page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="547"/>
+        <source>Đợt khám “{name}” chưa bắt đầu (từ ngày {start}): hôm nay ({today}) không mở được lượt khám. Hãy xem lại ngày giờ của máy; nếu đúng, quản trị viên có thể bắt đầu đợt khám khác ở trang Quản trị.</source>
+        <translation>The campaign “{name}” has not begun yet (it starts on {start}): no visit can be opened today ({today}). Check the computer&apos;s date and time; if they are right, an administrator can start another campaign on the Administration page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="551"/>
+        <source>OK: hôm nay ({today}) trong đợt khám “{name}” ({start} – {end}).</source>
+        <translation>OK: today ({today}) is within the campaign “{name}” ({start} – {end}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="561"/>
+        <source>Nhật ký kiểm tra KHÔNG toàn vẹn từ sự kiện số {seq} (bị sửa, xoá hoặc nối lại). Hãy chạy lệnh &apos;station-app audit verify&apos; để xem chi tiết và báo ngay cho cán bộ phụ trách; không sửa hay xoá tệp dữ liệu.</source>
+        <translation>The audit log is NOT intact from event {seq} on (edited, deleted or relinked). Run the command &apos;station-app audit verify&apos; for the details and tell the officer in charge at once; do not edit or delete the data files.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="565"/>
+        <source>OK: {count} sự kiện, chuỗi băm khớp.</source>
+        <translation>OK: {count} events, the hash chain matches.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/self_test.py" line="570"/>
         <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh &apos;station-app init&apos;), rồi kiểm tra lại.</source>
         <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command &apos;station-app init&apos;), then check again.</translation>
     </message>
@@ -6167,228 +6470,234 @@ quarantined</translation>
         <translation>Visual acuity, right eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="76"/>
+        <location filename="../../station_app/core/vitals.py" line="69"/>
+        <location filename="../../station_app/core/vitals.py" line="72"/>
+        <source>lần/phút</source>
+        <translation>/min</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/vitals.py" line="77"/>
         <source>{measure} {value} là không thể có (giới hạn {low}–{high}). Kiểm tra máy đo, đơn vị và dấu thập phân rồi nhập lại.</source>
         <translation>{measure} {value} is not possible (limits {low}–{high}). Check the measuring device, the unit and the decimal point, then enter it again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="79"/>
+        <location filename="../../station_app/core/vitals.py" line="80"/>
         <source>{measure}: giá trị không phải là một số. Hãy nhập lại bằng chữ số.</source>
         <translation>{measure}: the value is not a number. Please enter it again using digits.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="80"/>
+        <location filename="../../station_app/core/vitals.py" line="81"/>
         <source>Huyết áp tâm thu ({systolic}) phải lớn hơn tâm trương ({diastolic}). Có thể hai số bị nhập ngược: kiểm tra rồi nhập lại.</source>
         <translation>Systolic blood pressure ({systolic}) must be higher than diastolic ({diastolic}). The two numbers may have been entered the wrong way round: check them and enter them again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="83"/>
+        <location filename="../../station_app/core/vitals.py" line="84"/>
         <source>Tâm thu {systolic} và tâm trương {diastolic} chỉ chênh nhau {difference} mmHg (dưới {minimum}): thường là đo sai. Hãy đo lại rồi nhập.</source>
         <translation>Systolic {systolic} and diastolic {diastolic} differ by only {difference} mmHg (less than {minimum}): this is usually a measurement error. Please measure again, then enter the values.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="86"/>
+        <location filename="../../station_app/core/vitals.py" line="87"/>
         <source>{measure} {value} là bất thường (thường từ {low} đến {high}). Đo lại nếu cần, rồi xác nhận giá trị này.</source>
         <translation>{measure} {value} is abnormal (usually {low} to {high}). Re-measure if needed, then confirm this value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="89"/>
+        <location filename="../../station_app/core/vitals.py" line="90"/>
         <source>Cân nặng và chiều cao này cho BMI {bmi}, là bất thường (thường từ {low} đến {high}). Kiểm tra lại cân nặng và chiều cao, rồi xác nhận.</source>
         <translation>This weight and height give a BMI of {bmi}, which is abnormal (usually {low} to {high}). Check the weight and height again, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="308"/>
+        <location filename="../../station_app/core/vitals.py" line="309"/>
         <source>Thiếu cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="309"/>
-        <location filename="../../station_app/core/vitals.py" line="524"/>
+        <location filename="../../station_app/core/vitals.py" line="310"/>
+        <location filename="../../station_app/core/vitals.py" line="525"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="310"/>
+        <location filename="../../station_app/core/vitals.py" line="311"/>
         <source>Thừa cân (có nguy cơ)</source>
         <translation>Overweight (at risk)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="311"/>
+        <location filename="../../station_app/core/vitals.py" line="312"/>
         <source>Béo phì độ I</source>
         <translation>Obesity class I</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="312"/>
+        <location filename="../../station_app/core/vitals.py" line="313"/>
         <source>Béo phì độ II</source>
         <translation>Obesity class II</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="313"/>
+        <location filename="../../station_app/core/vitals.py" line="314"/>
         <source>Huyết áp tối ưu</source>
         <translation>Optimal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="314"/>
+        <location filename="../../station_app/core/vitals.py" line="315"/>
         <source>Huyết áp bình thường</source>
         <translation>Normal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="315"/>
+        <location filename="../../station_app/core/vitals.py" line="316"/>
         <source>Tiền tăng huyết áp (bình thường cao)</source>
         <translation>Prehypertension (high-normal)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="316"/>
+        <location filename="../../station_app/core/vitals.py" line="317"/>
         <source>Tăng huyết áp độ 1</source>
         <translation>Grade 1 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="317"/>
+        <location filename="../../station_app/core/vitals.py" line="318"/>
         <source>Tăng huyết áp độ 2</source>
         <translation>Grade 2 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="318"/>
+        <location filename="../../station_app/core/vitals.py" line="319"/>
         <source>Tăng huyết áp độ 3</source>
         <translation>Grade 3 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="319"/>
+        <location filename="../../station_app/core/vitals.py" line="320"/>
         <source>Tăng huyết áp tâm thu đơn độc</source>
         <translation>Isolated systolic hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="320"/>
+        <location filename="../../station_app/core/vitals.py" line="321"/>
         <source>Đường huyết thấp</source>
         <translation>Low blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="321"/>
+        <location filename="../../station_app/core/vitals.py" line="322"/>
         <source>Đường huyết bình thường</source>
         <translation>Normal blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="322"/>
+        <location filename="../../station_app/core/vitals.py" line="323"/>
         <source>Đường huyết tăng</source>
         <translation>Raised blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="323"/>
+        <location filename="../../station_app/core/vitals.py" line="324"/>
         <source>Đường huyết ở ngưỡng đái tháo đường</source>
         <translation>Blood glucose in the diabetes range</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="324"/>
+        <location filename="../../station_app/core/vitals.py" line="325"/>
         <source>Cần chuyển tuyến xét nghiệm đường huyết tĩnh mạch</source>
         <translation>Refer for a venous blood glucose test</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="325"/>
+        <location filename="../../station_app/core/vitals.py" line="326"/>
         <source>Thị lực bình thường</source>
         <translation>Normal visual acuity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="326"/>
+        <location filename="../../station_app/core/vitals.py" line="327"/>
         <source>Giảm thị lực nhẹ</source>
         <translation>Mild visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="327"/>
+        <location filename="../../station_app/core/vitals.py" line="328"/>
         <source>Giảm thị lực vừa</source>
         <translation>Moderate visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="328"/>
+        <location filename="../../station_app/core/vitals.py" line="329"/>
         <source>Giảm thị lực nặng</source>
         <translation>Severe visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="329"/>
+        <location filename="../../station_app/core/vitals.py" line="330"/>
         <source>Mù</source>
         <translation>Blindness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="330"/>
+        <location filename="../../station_app/core/vitals.py" line="331"/>
         <source>Vòng eo bình thường</source>
         <translation>Normal waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="331"/>
+        <location filename="../../station_app/core/vitals.py" line="332"/>
         <source>Béo bụng</source>
         <translation>Abdominal obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="516"/>
+        <location filename="../../station_app/core/vitals.py" line="517"/>
         <source>Suy dinh dưỡng thể nhẹ cân, mức độ nặng</source>
         <translation>Severe underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="517"/>
+        <location filename="../../station_app/core/vitals.py" line="518"/>
         <source>Suy dinh dưỡng thể nhẹ cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="518"/>
+        <location filename="../../station_app/core/vitals.py" line="519"/>
         <source>Suy dinh dưỡng thể thấp còi, mức độ nặng</source>
         <translation>Severe stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="519"/>
+        <location filename="../../station_app/core/vitals.py" line="520"/>
         <source>Suy dinh dưỡng thể thấp còi</source>
         <translation>Stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="520"/>
+        <location filename="../../station_app/core/vitals.py" line="521"/>
         <source>Suy dinh dưỡng thể gầy còm, mức độ nặng</source>
         <translation>Severe wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="521"/>
+        <location filename="../../station_app/core/vitals.py" line="522"/>
         <source>Suy dinh dưỡng thể gầy còm</source>
         <translation>Wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="522"/>
+        <location filename="../../station_app/core/vitals.py" line="523"/>
         <source>Gầy mức độ nặng</source>
         <translation>Severe thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="523"/>
+        <location filename="../../station_app/core/vitals.py" line="524"/>
         <source>Gầy</source>
         <translation>Thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="525"/>
+        <location filename="../../station_app/core/vitals.py" line="526"/>
         <source>Có nguy cơ thừa cân</source>
         <translation>At risk of overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="526"/>
+        <location filename="../../station_app/core/vitals.py" line="527"/>
         <source>Thừa cân</source>
         <translation>Overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="527"/>
+        <location filename="../../station_app/core/vitals.py" line="528"/>
         <source>Béo phì</source>
         <translation>Obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="528"/>
+        <location filename="../../station_app/core/vitals.py" line="529"/>
         <source>Giá trị khó tin: kiểm tra lại số đo và ngày sinh</source>
         <translation>Implausible value: check the measurements and date of birth again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="94"/>
+        <location filename="../../station_app/services/examination.py" line="95"/>
         <source>Hai lần đo huyết áp chênh nhau hơn {mmhg} mmHg: hãy đo lần ba rồi nhập.</source>
         <translation>The two blood pressure readings differ by more than {mmhg} mmHg: please take a third reading and enter it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="96"/>
+        <location filename="../../station_app/services/examination.py" line="97"/>
         <source>Hãy nhập cả huyết áp tâm thu và tâm trương của lần đo này.</source>
         <translation>Please enter both the systolic and diastolic blood pressure for this reading.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="370"/>
+        <location filename="../../station_app/services/examination.py" line="372"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>

@@ -264,14 +264,14 @@ def _as_is(_context: str, text: str) -> str:
     return text
 
 
-def totals_of(the_list: AnyList, tr: Callable[[str, str], str] = _as_is,
+def totals_of(the_list: AnyList, localise: Callable[[str, str], str] = _as_is,
               figure: Callable[[int], str] = number) -> list[tuple[str, str]]:
-    """(label, figure) pairs printed at the end of the list, and shown under the table on screen, where ``tr``
+    """(label, figure) pairs printed at the end of the list, and shown under the table on screen, where ``localise``
     (``QCoreApplication.translate``) and ``figure`` put them in the interface's language."""
     t = the_list.totals
 
     def own(text: str) -> str:
-        return tr("ListTableModel", text)
+        return localise("ListTableModel", text)
 
     def per(heading: str, value: str) -> str:
         return f"{own(heading)}: {value}"
@@ -281,17 +281,17 @@ def totals_of(the_list: AnyList, tr: Callable[[str, str], str] = _as_is,
                  (own(QT_TRANSLATE_NOOP("ListTableModel", "Đã khám xong")), t.completed),
                  (own(QT_TRANSLATE_NOOP("ListTableModel", "Chuyển tuyến")), t.referred),
                  (own(QT_TRANSLATE_NOOP("ListTableModel", "Đang chờ / đang khám")), t.waiting)]
-        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), tr("labels", SEX_TEXT[s])), n)
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Giới"), localise("labels", SEX_TEXT[s])), n)
                   for s, n in t.by_sex.items()]
-        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), tr("labels", TARGET_GROUP_LABELS[g])), n)
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), localise("labels", TARGET_GROUP_LABELS[g])), n)
                   for g, n in t.by_group.items()]
     elif isinstance(the_list, PendingList):
         pairs = [(own(QT_TRANSLATE_NOOP("ListTableModel", "Chưa khám")), t.residents),
                  (own(QT_TRANSLATE_NOOP("ListTableModel", "Thuộc nhóm ưu tiên")), t.priority)]
-        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), tr("labels", TARGET_GROUP_LABELS[g])), n)
+        pairs += [(per(QT_TRANSLATE_NOOP("ListTableModel", "Đối tượng"), localise("labels", TARGET_GROUP_LABELS[g])), n)
                   for g, n in t.by_group.items()]
         pairs += [(own(QT_TRANSLATE_NOOP("ListTableModel", "Khó tiếp cận")), t.hard)]
-        pairs += [(f"  {tr('lists', HARD_REASON_LABELS[h])}", n) for h, n in t.by_reason.items()]
+        pairs += [(f"  {localise('lists', HARD_REASON_LABELS[h])}", n) for h, n in t.by_reason.items()]
         unknown = own(QT_TRANSLATE_NOOP("ListTableModel", "không rõ"))
         pairs += [(per(VILLAGE_TOTALS, v or unknown), n) for v, n in t.by_village.items()]
     elif isinstance(the_list, ReferralList):
@@ -304,7 +304,7 @@ def totals_of(the_list: AnyList, tr: Callable[[str, str], str] = _as_is,
     else:
         pairs = [(own(QT_TRANSLATE_NOOP("ListTableModel", "Số nhóm có thể trùng")), t.groups),
                  (own(QT_TRANSLATE_NOOP("ListTableModel", "Số người dân liên quan")), t.residents)]
-        pairs += [(tr("lists", DUPLICATE_REASON_LABELS[r]), n) for r, n in t.by_reason.items()]
+        pairs += [(localise("lists", DUPLICATE_REASON_LABELS[r]), n) for r, n in t.by_reason.items()]
     return [(label, figure(value)) for label, value in pairs]
 
 
