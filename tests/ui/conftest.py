@@ -6,10 +6,13 @@ import pytest
 from gui_support import FakePrinters
 from services.test_findings import make_doctor, open_visit
 
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
 from station_app.core.model import Role
 from station_app.ui import errors, i18n
 from station_app.ui.main import AppController, OpenedStation, prepare_application
 from station_app.ui.main_window import MainWindow
+from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.tasks import TaskRunner
 
 
@@ -88,3 +91,24 @@ def make_controller(app, qtbot):
 @pytest.fixture
 def controller(make_controller, ctx):
     return make_controller(ctx)
+
+
+@pytest.fixture
+def wedge_page(app, qtbot):
+    """A plain page (a field, a box with a field, a button) with the keyboard-scanner filter installed."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    field = QLineEdit(page)
+    box = QGroupBox(page)
+    inner = QLineEdit(box)
+    QVBoxLayout(box).addWidget(inner)
+    button = QPushButton("OK", page)
+    for widget in (field, box, button):
+        layout.addWidget(widget)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    wedge = KeyboardWedgeFilter(page)
+    wedge.install()
+    yield page, wedge, field, inner, button
+    wedge.uninstall()

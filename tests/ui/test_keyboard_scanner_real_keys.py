@@ -13,7 +13,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from gui_support import hid_keystrokes, post_keystrokes, show_page, type_text
 from services.test_findings import CONSENT, make_doctor
@@ -22,7 +22,6 @@ from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.pages.exam import ExamPage
 from station_app.ui.pages.reception import ReceptionPage
-from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 
 CCCD = "001090123456|012345678|NGUYEN VAN A|01011990|Nam|Phuong Ben Nghe, Quan 1, TP. Ho Chi Minh|15042021"
 BHYT = ("HS4010100000001|56c5a92056c4836e205468e1bbad|07/09/2008|1|5068c6b0e1bb9d6e67204de1baab752c205175e1baad6e"
@@ -68,30 +67,13 @@ def test_the_helper_sends_shift_around_capitals_and_bars_as_a_scanner_does():
 
 # -- the filter on a plain page ---------------------------------------------------------------------------------
 
-@pytest.fixture
-def page(app, qtbot):
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    field = QLineEdit(page)
-    box = QGroupBox(page)
-    inner = QLineEdit(box)
-    QVBoxLayout(box).addWidget(inner)
-    button = QPushButton("OK", page)
-    for widget in (field, box, button):
-        layout.addWidget(widget)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    wedge = KeyboardWedgeFilter(page)
-    wedge.install()
-    yield page, wedge, field, button
-    wedge.uninstall()
 
 
 @pytest.mark.parametrize("payload", CARDS, ids=["cccd", "bhyt", "accented"])
 @pytest.mark.parametrize("layout", ["shift", "altgr bar", "stray control", "stray meta", "line feed"])
-def test_a_scanner_typing_with_shift_is_one_scan_and_no_key_reaches_the_field(page, qtbot, payload, layout):
-    _, wedge, field, _ = page
+def test_a_scanner_typing_with_shift_is_one_scan_and_no_key_reaches_the_field(wedge_page, qtbot, payload,
+                                                                             layout):
+    _, wedge, field, _, _ = wedge_page
     options = {"altgr bar": {"altgr": "|"}, "stray control": {"stray": Qt.Key.Key_Control},
                "stray meta": {"stray": Qt.Key.Key_Meta}, "line feed": {"line_feed": True}}.get(layout, {})
     seen, scans = KeyRecorder(field), []
@@ -103,8 +85,8 @@ def test_a_scanner_typing_with_shift_is_one_scan_and_no_key_reaches_the_field(pa
 
 
 @pytest.mark.parametrize("speed", ["person", "fast without Enter"])
-def test_typed_capitals_reach_the_field_whole_and_in_order(page, qtbot, speed):
-    _, wedge, field, _ = page
+def test_typed_capitals_reach_the_field_whole_and_in_order(wedge_page, qtbot, speed):
+    _, wedge, field, _, _ = wedge_page
     text = "Lò Văn ĐỨC | NGUYEN Van A"
     strokes = hid_keystrokes(text, enter=speed == "person", altgr="|", stray=Qt.Key.Key_Control, stray_every=7)
     seen, scans, returns = KeyRecorder(field), [], []
@@ -116,8 +98,8 @@ def test_typed_capitals_reach_the_field_whole_and_in_order(page, qtbot, speed):
     assert scans == [] and returns == ([text] if speed == "person" else [])
 
 
-def test_the_enter_and_shift_releases_after_a_scan_stay_with_the_scan(page, qtbot):
-    _, wedge, _, button = page
+def test_the_enter_and_shift_releases_after_a_scan_stay_with_the_scan(wedge_page, qtbot):
+    _, wedge, _, _, button = wedge_page
     button.setFocus()
     clicks, seen = [], KeyRecorder(button)
     button.clicked.connect(lambda: clicks.append(1))

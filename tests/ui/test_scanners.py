@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
-from PySide6.QtWidgets import QApplication, QFileDialog, QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from gui_support import FakeScannerDevice, post_keys, type_text
 from station_app.services.decoding import GrayFrame, decode_image, to_grayscale
@@ -20,7 +20,6 @@ from station_app.ui.scanning import serial_scanner
 from station_app.ui.scanning.camera_scanner import CameraScannerWidget, FrameDecoder
 from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.scanning.image_input import ImageInput
-from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
 from station_app.ui.tasks import TaskRunner
 
@@ -31,28 +30,10 @@ BHYT = "GD4010120012345|Lò Thị Ơn|01/01/1990|2|Xã Mường Kim|01/01/2026|3
 
 # -- keyboard-mode scanners -----------------------------------------------------------------------------------
 
-@pytest.fixture
-def page(app, qtbot):
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    field = QLineEdit(page)
-    box = QGroupBox(page)
-    inner = QLineEdit(box)
-    QVBoxLayout(box).addWidget(inner)
-    button = QPushButton("OK", page)
-    for widget in (field, box, button):
-        layout.addWidget(widget)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
-    wedge = KeyboardWedgeFilter(page)
-    wedge.install()
-    yield page, wedge, field, inner, button
-    wedge.uninstall()
 
 
-def test_a_scanner_burst_is_a_scan_and_never_reaches_the_focused_field(page, qtbot):
-    page_widget, wedge, field, _, _ = page
+def test_a_scanner_burst_is_a_scan_and_never_reaches_the_focused_field(wedge_page, qtbot):
+    page_widget, wedge, field, _, _ = wedge_page
     returns = []
     field.returnPressed.connect(lambda: returns.append(1))
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as got:
@@ -63,8 +44,8 @@ def test_a_scanner_burst_is_a_scan_and_never_reaches_the_focused_field(page, qtb
 
 
 @pytest.mark.parametrize("where", ["nested field", "button", "page itself"])
-def test_a_scan_is_caught_wherever_focus_is_on_the_page(page, qtbot, where):
-    page_widget, wedge, _, inner, button = page
+def test_a_scan_is_caught_wherever_focus_is_on_the_page(wedge_page, qtbot, where):
+    page_widget, wedge, _, inner, button = wedge_page
     target = {"nested field": inner, "button": button, "page itself": page_widget}[where]
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as got:
         post_keys(target, BHYT, 20_000, gap_ms=2)
@@ -83,23 +64,23 @@ def assert_typed(qtbot, page, text: str, start_ms: int, gap_ms: int, timeout: in
     assert scans == []
 
 
-def test_slow_typing_reaches_the_field_with_its_enter(page, qtbot):
-    assert_typed(qtbot, page, "Nguyễn Văn An 1990", 30_000, gap_ms=120, timeout=2000)
+def test_slow_typing_reaches_the_field_with_its_enter(wedge_page, qtbot):
+    assert_typed(qtbot, wedge_page, "Nguyễn Văn An 1990", 30_000, gap_ms=120, timeout=2000)
 
 
-def test_a_pause_in_typing_shows_the_held_keys_after_a_moment(page, qtbot):
-    _, wedge, field, _, _ = page
+def test_a_pause_in_typing_shows_the_held_keys_after_a_moment(wedge_page, qtbot):
+    _, wedge, field, _, _ = wedge_page
     post_keys(field, "Lò Thị", 40_000, gap_ms=5, enter=False)  # fast, but no Enter: a burst of typing
     qtbot.waitUntil(lambda: field.text() == "Lò Thị", timeout=1000)
     assert wedge.holding == 0
 
 
-def test_a_short_fast_burst_with_enter_is_typing(page, qtbot):
-    assert_typed(qtbot, page, "Nam", 50_000, gap_ms=3, timeout=1000)
+def test_a_short_fast_burst_with_enter_is_typing(wedge_page, qtbot):
+    assert_typed(qtbot, wedge_page, "Nam", 50_000, gap_ms=3, timeout=1000)
 
 
-def test_typed_text_then_a_scan_keeps_both_apart(page, qtbot):
-    _, wedge, field, _, _ = page
+def test_typed_text_then_a_scan_keeps_both_apart(wedge_page, qtbot):
+    _, wedge, field, _, _ = wedge_page
     end = post_keys(field, "ab", 60_000, gap_ms=150, enter=False)
     with qtbot.waitSignal(wedge.scanned, timeout=2000) as got:
         post_keys(field, CCCD, end + 100, gap_ms=3)
@@ -107,14 +88,14 @@ def test_typed_text_then_a_scan_keeps_both_apart(page, qtbot):
     qtbot.waitUntil(lambda: field.text() == "ab", timeout=1000)
 
 
-def test_events_made_by_software_pass_straight_through(page):
-    _, wedge, field, _, _ = page
+def test_events_made_by_software_pass_straight_through(wedge_page):
+    _, wedge, field, _, _ = wedge_page
     type_text(field, "Đỗ Thị Ạnh 0123456789")  # no timestamps: synthetic, never held back
     assert field.text() == "Đỗ Thị Ạnh 0123456789" and wedge.holding == 0
 
 
-def test_shortcuts_and_editing_keys_are_not_held(page, qtbot):
-    _, wedge, field, _, _ = page
+def test_shortcuts_and_editing_keys_are_not_held(wedge_page, qtbot):
+    _, wedge, field, _, _ = wedge_page
     post_keys(field, "abc", 70_000, gap_ms=3, enter=False)
     backspace = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier)
     backspace.setTimestamp(70_010)
@@ -122,8 +103,8 @@ def test_shortcuts_and_editing_keys_are_not_held(page, qtbot):
     qtbot.waitUntil(lambda: field.text() == "ab", timeout=1000)  # the held keys went first, then Backspace
 
 
-def test_a_shortcut_in_the_middle_of_typing_keeps_its_place(page, qtbot):
-    _, wedge, field, _, _ = page
+def test_a_shortcut_in_the_middle_of_typing_keeps_its_place(wedge_page, qtbot):
+    _, wedge, field, _, _ = wedge_page
     post_keys(field, "abc", 75_000, gap_ms=3, enter=False)
     select_all = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier, "\x01")
     select_all.setTimestamp(75_010)
@@ -132,8 +113,8 @@ def test_a_shortcut_in_the_middle_of_typing_keeps_its_place(page, qtbot):
     qtbot.waitUntil(lambda: field.text() == "x", timeout=1000)  # abc typed, selected, then replaced by x
 
 
-def test_widgets_outside_the_page_are_left_alone(page, qtbot):
-    _, wedge, _, _, _ = page
+def test_widgets_outside_the_page_are_left_alone(wedge_page, qtbot):
+    _, wedge, _, _, _ = wedge_page
     other = QLineEdit()
     qtbot.addWidget(other)
     scans = []
