@@ -360,3 +360,17 @@ def test_saved_is_shown_beside_the_save_button_whatever_field_ctrl_s_came_from(a
         form.message.mapTo(form, form.message.rect().bottomLeft()).y()
     assert 0 <= gap < 40  # right above the Save button
     page.hide()
+
+
+def test_a_visit_measured_three_times_shows_the_pressure_of_the_last_two_when_opened_again(app, qtbot, ctx, nurse,
+                                                                                          page):
+    visit = open_visit(ctx, nurse)
+    ctx.exam.save_vitals(nurse, visit.id, {"systolic_1": 200, "diastolic_1": 95, "systolic_2": 150,
+                                           "diastolic_2": 90, "systolic_3": 140, "diastolic_3": 85},
+                         confirmed_warnings=("systolic_1",))
+    stored = ctx.exam.vitals(visit.id)
+    assert (stored.bp_systolic, stored.bp_diastolic) == (145.0, 87.5)
+    pick_from_queue(qtbot, page, visit)  # what the doctor sees on opening the visit: the same pressure and grade
+    form = page.vitals
+    assert form.bp_average.text() == "145/88"
+    assert "độ 2" not in form.bp_note.text() and "độ 1" in form.bp_note.text()

@@ -321,10 +321,11 @@ class VitalsForm(Retranslating):
         self._schedule_draft()
 
     def _refresh(self) -> None:
+        typed_third = any(self.edits[f"{kind}_3"].text() for kind in ("systolic", "diastolic"))
+        if typed_third:  # a loaded third reading counts before the pressure used is worked out, not after
+            self._enable_third(True)
         found = self.assessment()
-        third = found.needs_third_reading or bool(self.edits["systolic_3"].text())
-        for kind in ("systolic", "diastolic"):
-            self.edits[f"{kind}_3"].setEnabled(third)
+        self._enable_third(found.needs_third_reading or typed_third)
         for key, note in self.notes.items():
             note.setText(self._note(key, found))
         self.bmi_value.setText(_text(found.bmi) if found.bmi is not None else "–")
@@ -335,6 +336,10 @@ class VitalsForm(Retranslating):
         else:
             self.bp_average.setText("–")
             self.bp_note.setText("")
+
+    def _enable_third(self, enabled: bool) -> None:
+        for kind in ("systolic", "diastolic"):
+            self.edits[f"{kind}_3"].setEnabled(enabled)
 
     def _note(self, key: str, found: Assessment) -> str:
         if key in found.errors and (key in self.values() or key == "systolic_3"):
