@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 
@@ -100,6 +101,13 @@ class SignInScreen(Retranslating):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(code)))
         self.language.blockSignals(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        # The language box is the form's last field: Enter there signs in, as it does in the password field.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.language.hasFocus():
+            self.submit()
+            return
+        super().keyPressEvent(event)
 
     def submit(self) -> None:
         if self._ctx is None or not self.sign_in_button.isEnabled():

@@ -141,3 +141,24 @@ def test_a_long_station_and_site_name_is_shown_whole_on_the_sign_in_screen(qtbot
     assert status.heightForWidth(status.width()) > status.fontMetrics().height()  # it wraps onto two lines
     # once laid out, the label has the height those lines need: nothing is cut off
     qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()) > 0)
+
+
+def test_enter_after_choosing_the_language_signs_in(qtbot, controller, nurse):
+    dialog = controller.window.sign_in_screen
+    type_text(dialog.username, "y.ta.hoa")
+    type_text(dialog.password, NURSE_PASSWORD)
+    dialog.language.setFocus()  # the last field of the form: the language is chosen, then Enter
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+    press_enter(dialog.language)
+    qtbot.waitUntil(lambda: controller.window.user is not None)
+    assert controller.window.user.username == "y.ta.hoa"
+
+
+def test_enter_in_the_user_name_moves_to_the_password_without_signing_in(qtbot, controller, nurse):
+    dialog = controller.window.sign_in_screen
+    type_text(dialog.username, "y.ta.hoa")
+    type_text(dialog.password, NURSE_PASSWORD)
+    dialog.username.setFocus()
+    press_enter(dialog.username)
+    qtbot.wait(200)
+    assert controller.window.user is None and dialog.password.hasFocus()
