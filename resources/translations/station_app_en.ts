@@ -4455,27 +4455,32 @@ quarantined</translation>
         <translation>Type a number, then Enter for the next field. An unusual value turns amber and Enter still moves on; when saving (Enter on the last field or Ctrl+S), the cursor goes back to each such value: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="346"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="351"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="347"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="352"/>
         <source>(Enter để xác nhận, hoặc gõ số đúng để sửa)</source>
         <translation>(Enter to confirm, or type the right number to correct it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="348"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="353"/>
         <source>(cần xác nhận: sẽ hỏi lại khi lưu)</source>
         <translation>(to confirm: asked again when saving)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="413"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="362"/>
+        <source>Bất thường (thường {low}–{high}): đo lại nếu cần.</source>
+        <translation>Abnormal (usually {low}–{high}): re-measure if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="424"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved yet: {n} unusual value(s) to confirm (in amber). In the selected field: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="453"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="464"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>

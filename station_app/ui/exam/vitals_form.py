@@ -110,7 +110,7 @@ class VitalsForm(Retranslating):
             self.edits[key] = edit
             note = QLabel()
             note.setWordWrap(True)
-            note.setMinimumWidth(150)  # wraps: a 1180-px window must not need a horizontal scroll
+            note.setMinimumWidth(note.fontMetrics().averageCharWidth() * 36)  # a warning reads in two or three lines
             note.setTextFormat(Qt.TextFormat.RichText)
             self.notes[key] = note
         self.fasting = QCheckBox()
@@ -125,7 +125,7 @@ class VitalsForm(Retranslating):
         row = 0
         for key in ("height_cm", "weight_kg"):
             row = self._single_row(grid, row, key)
-        self.bmi_label = QLabel()
+        self.bmi_label = _field_label()
         grid.addWidget(self.bmi_label, row, 0)
         grid.addWidget(self.bmi_value, row, 1)
         grid.addWidget(self._unit_label(rules.MeasureCode.BMI), row, 2)
@@ -135,7 +135,7 @@ class VitalsForm(Retranslating):
             row = self._single_row(grid, row, key)
         self.bp_labels = []
         for reading in (1, 2, 3):
-            label = QLabel()
+            label = _field_label()
             self.bp_labels.append(label)
             pair = QHBoxLayout()
             pair.setSpacing(4)
@@ -152,7 +152,7 @@ class VitalsForm(Retranslating):
             notes.addWidget(self.notes[f"diastolic_{reading}"])
             grid.addLayout(notes, row, 3, 1, 2)
             row += 1
-        self.bp_used_label = QLabel()
+        self.bp_used_label = _field_label()
         self.bp_note = QLabel()
         self.bp_note.setWordWrap(True)
         self.bp_note.setTextFormat(Qt.TextFormat.RichText)
@@ -215,7 +215,7 @@ class VitalsForm(Retranslating):
         self._shortcut.activated.connect(self.save)
 
     def _single_row(self, grid: QGridLayout, row: int, key: str) -> int:
-        label = QLabel()
+        label = _field_label()
         self.labels[key] = label
         grid.addWidget(label, row, 0)
         grid.addWidget(self.edits[key], row, 1)
@@ -351,10 +351,16 @@ class VitalsForm(Retranslating):
                 return f'<span style="color:{_AMBER}">' + _esc(self.tr("Đã xác nhận giá trị bất thường")) + "</span>"
             ask = (self.tr("(Enter để xác nhận, hoặc gõ số đúng để sửa)") if self._reviewing and key in self._armed
                    else self.tr("(cần xác nhận: sẽ hỏi lại khi lưu)"))
-            return f'<span style="color:{_AMBER}">{_esc(found.warnings[key].text(_tr_vitals))} {_esc(ask)}</span>'
+            return f'<span style="color:{_AMBER}">{_esc(self._warning_note(found.warnings[key]))} {_esc(ask)}</span>'
         if key.startswith(("systolic", "diastolic")):
             return ""  # the grade belongs to the pressure used, shown under the readings
         return self._flags_html(found.flags.get(key, {}))
+
+    def _warning_note(self, warning: rules.Message) -> str:
+        """Beside its field, whose name and value are in sight: only the usual range and what to do."""
+        if warning.template == rules.UNUSUAL_VALUE:
+            return self.tr("Bất thường (thường {low}–{high}): đo lại nếu cần.").format(**warning.data)
+        return warning.text(_tr_vitals)
 
     def _flags_html(self, flags: dict[str, str]) -> str:
         labels = [_tr_vitals(label) for label in rules.flag_labels(flags)]
@@ -509,6 +515,14 @@ class VitalsForm(Retranslating):
 
     def discard_draft(self) -> None:
         self.drafts.discard()
+
+
+def _field_label() -> QLabel:
+    """A field's name, wrapping onto a second line rather than pushing the form past a 1366-px laptop's width
+    (English names are longer: "Blood pressure, reading 1 (systolic/diastolic)")."""
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
 
 
 def _text(value: float | None) -> str:

@@ -1,0 +1,65 @@
+"""The vital-signs desk in the main window maximised on a 1366×768 laptop, in both languages: nothing is cut or
+needs a sideways scroll (English labels are longer), and an unusual value's note reads in a few lines."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from support import NURSE_PASSWORD
+from ui.test_sign_in_and_main_window import sign_in
+from ui.test_vitals_form import open_visit, pick_from_queue
+
+from gui_support import press_enter, type_text
+from station_app.ui import i18n
+
+MAXIMISED_AT_1366 = (1366, 698)  # the window's inside, maximised on a 1366×768 laptop: less a taskbar and a title
+
+
+def vitals_desk(qtbot, controller, language):
+    sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
+    window = controller.window
+    qtbot.waitUntil(lambda: window.user is not None)
+    i18n.set_language(language)
+    window.resize(*MAXIMISED_AT_1366)
+    window.show_page("exam")
+    page = window.pages["exam"]
+    qtbot.waitUntil(lambda: page.vitals.isVisible() and page.vitals.width() > 0)
+    return page
+
+
+def settled(qtbot):
+    for _ in range(3):
+        qtbot.wait(20)
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_the_vitals_form_needs_no_sideways_scroll_at_1366_pixels(qtbot, controller, nurse, language):
+    page = vitals_desk(qtbot, controller, language)
+    settled(qtbot)
+    area = page.vitals.findChild(QScrollArea)
+    assert not area.horizontalScrollBar().isVisible(), \
+        f"{area.widget().minimumSizeHint().width()} px wanted, {area.viewport().width()} px shown"
+    assert page.vitals.bp_labels[0].text().startswith("Blood pressure" if language == "en" else "Huyết áp")
+    for label in area.widget().findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert label.width() >= label.minimumSizeHint().width(), f"{label.text()!r} is cut"
+            if label.hasHeightForWidth():
+                assert label.height() >= label.heightForWidth(label.width()), f"{label.text()!r} is cut"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_an_unusual_values_note_reads_in_a_few_lines_at_1366_pixels(qtbot, controller, ctx, nurse, language):
+    page = vitals_desk(qtbot, controller, language)
+    pick_from_queue(qtbot, page, open_visit(ctx, nurse))
+    form = page.vitals
+    for key, typed in (("height_cm", "160"), ("weight_kg", "55"), ("waist_cm", "80"), ("pulse", "130"),
+                       ("systolic_1", "200"), ("diastolic_1", "125")):
+        assert QApplication.focusWidget() is form.edits[key]
+        type_text(form.edits[key], typed)
+        press_enter(form.edits[key])
+    settled(qtbot)
+    for key in ("pulse", "systolic_1", "diastolic_1"):
+        note = form.notes[key]
+        assert note.text()
+        lines = note.heightForWidth(note.width()) / note.fontMetrics().lineSpacing()
+        assert lines <= 3.5, f"{key}'s note is {lines:.0f} lines in {note.width()} px"
