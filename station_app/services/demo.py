@@ -25,7 +25,7 @@ from station_app.core.consent import CURRENT_VERSION, PURPOSES, consent_text, te
 from station_app.core.errors import StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
-from station_app.core.model import ROLE_LABELS, AuditAction, Role, SiteKind, VisitStatus
+from station_app.core.model import ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, Role, SiteKind, VisitStatus
 from station_app.core.synthetic import (
     CommuneSpec,
     PopulationGenerator,
@@ -34,6 +34,7 @@ from station_app.core.synthetic import (
     SyntheticVisit,
     VisitPlanner,
 )
+from station_app.core.text import number
 from station_app.persistence.bulk import BulkChunk, bulk_mode, database_bytes, insert_chunk
 from station_app.persistence.database import Database
 from station_app.persistence.tables import SiteRow, utcnow
@@ -119,21 +120,22 @@ class DemoResult:
 
     def summary(self) -> str:
         s = self.station
-        by_status = ", ".join(f"{_STATUS_WORDS[k]} {_n(self.visits_by_status.get(k, 0))}" for k in _STATUS_WORDS)
+        by_status = ", ".join(f"{VISIT_STATUS_LABELS[k].lower()} {number(self.visits_by_status.get(k, 0))}"
+                              for k in _STATUS_ORDER)  # the words every page uses
         per_resident = self.database_bytes // self.residents if self.residents else 0
         lines = [
             "TRẠM TẬP HUẤN — toàn bộ người dân là dữ liệu giả lập, không phải người thật. Không dùng để khám thật.",
             f"Trạm: {s.code} — {s.name}, {s.commune_name}",
             f"Đợt khám: {s.campaign_name} ({s.campaign_start:%d/%m/%Y} – {s.campaign_end:%d/%m/%Y})",
             f"Thư mục dữ liệu: {self.data_dir}",
-            f"Người dân: {_n(self.residents)} ({_n(self.households)} hộ, {self.communes} xã); "
+            f"Người dân: {number(self.residents)} ({number(self.households)} hộ, {self.communes} xã); "
             f"điểm khám: {self.sites}",
-            f"Lượt khám: {_n(self.visits)} ({by_status}); chỉ số sinh tồn: {_n(self.measurements)}",
-            f"Kết luận: {_n(self.conclusions)}; chuyển tuyến: {_n(self.referrals)}",
+            f"Lượt khám: {number(self.visits)} ({by_status}); chỉ số sinh tồn: {number(self.measurements)}",
+            f"Kết luận: {number(self.conclusions)}; chuyển tuyến: {number(self.referrals)}",
             f"Tài khoản tập huấn (mật khẩu chung, chỉ dùng để tập huấn: {TRAINING_PASSWORD}):",
             *(f"  {a.username:<16} {ROLE_LABELS[a.role]:<16} {a.full_name}" for a in self.accounts),
             f"Thời gian: {_decimal(self.seconds, 1)} giây; cơ sở dữ liệu: {_decimal(self.database_bytes / 1e6, 1)} MB "
-            f"({_n(per_resident)} byte/người dân); nhật ký kiểm tra: {_n(self.audit_events)} sự kiện",
+            f"({number(per_resident)} byte/người dân); nhật ký kiểm tra: {number(self.audit_events)} sự kiện",
             *self._office_lines(),
             "Mở trạm tập huấn:",
             f"  make run ARGS='--data-dir \"{self.data_dir}\"'      (từ thư mục mã nguồn)",
@@ -154,17 +156,12 @@ class DemoResult:
 
 _CONSENT_SHA = text_sha256(consent_text())
 _FOLLOW_UP_NOTE = "Đã gọi điện, người dân đã đi khám theo giấy chuyển"
-_STATUS_WORDS = {VisitStatus.COMPLETED: "hoàn thành", VisitStatus.REFERRED: "chuyển tuyến",
-                 VisitStatus.IN_PROGRESS: "đang khám", VisitStatus.REGISTERED: "mới đăng ký",
-                 VisitStatus.CANCELLED: "đã huỷ"}
-
-
-def _n(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_STATUS_ORDER = (VisitStatus.COMPLETED, VisitStatus.REFERRED, VisitStatus.IN_PROGRESS, VisitStatus.REGISTERED,
+                 VisitStatus.CANCELLED)
 
 
 def _decimal(value: float, places: int) -> str:
-    return _n(int(value)) + f"{value % 1:.{places}f}"[1:].replace(".", ",")
+    return number(int(value)) + f"{value % 1:.{places}f}"[1:].replace(".", ",")
 
 
 def training_campaign(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -85,6 +85,8 @@ def test_the_summary_says_it_is_a_training_station_and_lists_counts_and_accounts
     assert "350" in text and TRAINING_PASSWORD in text
     assert all(a.username in text for a in DEMO_ACCOUNTS)
     assert "MB" in text and "giây" in text
+    assert "đã khám xong" in text and "chờ khám" in text  # a visit's state in the words every page uses
+    assert "hoàn thành" not in text and "mới đăng ký" not in text
 
 
 def test_the_log_names_no_resident(data_dir, caplog):
