@@ -270,37 +270,37 @@
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="140"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="141"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="141"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="142"/>
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
         <translation>The person who manages the station&apos;s accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="149"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="150"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="150"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="151"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="151"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
         <source>Mật khẩu (ít nhất 6 ký tự)</source>
         <translation>Password (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="161"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="162"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -480,37 +480,37 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="114"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="115"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="115"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="116"/>
         <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
         <translation>The free periodic health check-up campaign the station is running.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="119"/>
         <source>Khám sức khỏe định kỳ miễn phí {year}</source>
         <translation>Free periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="127"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="128"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="128"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="129"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="129"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="130"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="130"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="131"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -1934,47 +1934,47 @@
 <context>
     <name>OfficeBundlePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="174"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="175"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="175"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="176"/>
         <source>Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu.</source>
         <translation>The station is created. Now import the key bundle of the health office that receives the data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="176"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="177"/>
         <source>Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), do đơn vị nhận gửi.</source>
         <translation>The key bundle makes exported data readable by the health office only. Choose the file office-bundle.json, or the QR picture office-bundle.png (or a photo of that QR code), sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="179"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="180"/>
         <source>Chọn tệp gói khoá…</source>
         <translation>Choose the key bundle file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="182"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="183"/>
         <source>Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất dữ liệu.</source>
         <translation>You can skip this step (press Next): the station registers and examines as usual, but cannot export data until the key bundle is imported on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="191"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="192"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="192"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="193"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or its QR picture (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="201"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="202"/>
         <source>Đang đọc gói khoá…</source>
         <translation>Reading the key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="208"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="209"/>
         <source>Đã nhập gói khoá của {name}. Trạm xuất được dữ liệu cho đơn vị này.</source>
         <translation>The key bundle of {name} is imported. The station can export data for this office.</translation>
     </message>
@@ -3560,34 +3560,39 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="232"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="233"/>
         <source>Danh sách người dân</source>
         <translation>Residents&apos; roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="233"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="234"/>
         <source>Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ.</source>
         <translation>Import the commune&apos;s roster so that registering someone only takes a name search or a card scan.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="234"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="235"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép vào trường nào, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
         <translation>Choose the roster&apos;s CSV or Excel (.xlsx) file, check which column goes to which field, then press Import. Importing the same file again makes no duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="237"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="238"/>
         <source>Nhập danh sách người dân…</source>
         <translation>Import the residents&apos; roster…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="240"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="241"/>
         <source>Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút &quot;Nhập danh sách người dân…&quot;.</source>
         <translation>You can skip this step (press Finish) and import later on the Lists page, button &quot;Import the residents&apos; roster…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="257"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="258"/>
         <source>Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng bị từ chối.</source>
         <translation>Roster imported: {new} new residents, {updated} updated, {rejected} rows refused.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="261"/>
+        <source>{n} người mới có thể trùng với người đã có: xem và quyết định ở Danh sách › Nghi trùng.</source>
+        <translation>{n} of the new residents may be someone already here: review them in Lists › Possible duplicates.</translation>
     </message>
 </context>
 <context>
@@ -3746,37 +3751,37 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="293"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="297"/>
         <source>Thiết lập trạm lần đầu</source>
         <translation>First-time station set-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="303"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="307"/>
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="304"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="308"/>
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="305"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="309"/>
         <source>Tạo trạm</source>
         <translation>Create the station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="306"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="310"/>
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="307"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="311"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="337"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="341"/>
         <source>Đang tạo dữ liệu trạm…</source>
         <translation>Creating the station…</translation>
     </message>
@@ -3784,33 +3789,33 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="77"/>
-        <location filename="../../station_app/ui/sign_in.py" line="81"/>
+        <location filename="../../station_app/ui/sign_in.py" line="78"/>
+        <location filename="../../station_app/ui/sign_in.py" line="82"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="78"/>
+        <location filename="../../station_app/ui/sign_in.py" line="79"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="78"/>
+        <location filename="../../station_app/ui/sign_in.py" line="79"/>
         <source>Mật khẩu hoặc mã PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="79"/>
+        <location filename="../../station_app/ui/sign_in.py" line="80"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="83"/>
+        <location filename="../../station_app/ui/sign_in.py" line="84"/>
         <source>Đang mở dữ liệu của trạm…</source>
         <translation>Opening the station&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="109"/>
+        <location filename="../../station_app/ui/sign_in.py" line="117"/>
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -3818,47 +3823,47 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="78"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="79"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="79"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="80"/>
         <source>Nơi đặt máy: trạm y tế xã, hoặc điểm khám lưu động ở một thôn/bản.</source>
         <translation>Where this computer works: the commune health station, or a mobile site in a village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="82"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="83"/>
         <source>Trạm y tế xã/phường</source>
         <translation>Commune health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="83"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="84"/>
         <source>Điểm khám lưu động</source>
         <translation>Mobile exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="91"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="92"/>
         <source>chỉ với điểm lưu động, ví dụ Bản Nà Khum</source>
         <translation>mobile sites only, e.g. Bản Nà Khum</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="92"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="93"/>
         <source>Loại điểm khám</source>
         <translation>Kind of site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="93"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="94"/>
         <source>Xã/phường (Lai Châu)</source>
         <translation>Commune/ward (Lai Châu)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="94"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
@@ -3921,27 +3926,27 @@ Key id: {short}</translation>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="61"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="62"/>
         <source>Trạm y tế</source>
         <translation>Health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="62"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="63"/>
         <source>Máy này thuộc trạm nào? Mã trạm do Trung tâm Y tế cấp, ví dụ TYT-MUONGKIM.</source>
         <translation>Which station does this computer belong to? The district health centre gives the code, e.g. TYT-MUONGKIM.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="68"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="69"/>
         <source>Trạm Y tế xã Mường Kim</source>
         <translation>Trạm Y tế xã Mường Kim</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="69"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="70"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="70"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="71"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
@@ -4972,12 +4977,12 @@ quarantined</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="65"/>
+        <location filename="../../station_app/services/demo.py" line="66"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="180"/>
+        <location filename="../../station_app/services/demo.py" line="177"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -5475,7 +5480,7 @@ quarantined</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="179"/>
+        <location filename="../../station_app/services/demo.py" line="176"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>

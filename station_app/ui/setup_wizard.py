@@ -32,6 +32,7 @@ from station_app.core.model import SiteKind
 from station_app.services.reference import communes
 from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import describe, report, show_error
+from station_app.ui.labels import number
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import message_label, show_message, while_alive
 
@@ -254,9 +255,12 @@ class RosterPage(QWizardPage):
         dialog.open()
 
     def _imported(self, report: ImportReport) -> None:
-        show_message(self.status, self.tr("Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng "
-                                          "bị từ chối.").format(new=report.imported_new, updated=report.updated,
-                                                                rejected=report.rejected), ok=True)
+        said = self.tr("Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng bị từ chối.").format(
+            new=number(report.imported_new), updated=number(report.updated), rejected=number(report.rejected))
+        if report.possible_duplicates:  # counted in the import's report too ("Trong đó có thể trùng")
+            said += " " + self.tr("{n} người mới có thể trùng với người đã có: xem và quyết định ở Danh sách › "
+                                  "Nghi trùng.").format(n=number(report.possible_duplicates))
+        show_message(self.status, said, ok=True)
 
 
 def _note(text: str, hint: bool = True) -> QLabel:

@@ -206,6 +206,43 @@ def test_the_roster_imported_in_the_wizard_gives_residents(qtbot, make_controlle
     assert [r.full_name for r in empty_ctx.registry.search("pao").items] == ["Sùng A Páo"]
 
 
+def _write_roster(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([ROSTER[0], *rows])
+    return path
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_wizards_summary_of_a_roster_import_counts_the_possible_duplicates(qtbot, make_controller, empty_ctx,
+                                                                               tmp_path, language):
+    """Two people named Pờ A Xá born in 1938 in one village, where last year's list had one with only the year: both
+    are added and may be the one already there; the line under the button says so, as the import's report does."""
+    from station_app.services.roster_import import RosterImportService
+    from station_app.ui import i18n
+
+    controller = make_controller(empty_ctx)
+    wizard = controller.wizard
+    _created(qtbot, wizard)
+    last_year = _write_roster(tmp_path / "ds-2025.csv", [["1", "Pờ A Xá", "1938", "Nam", "Bản Nà Khương"]])
+    RosterImportService(empty_ctx.db, empty_ctx.data_dir).import_file(
+        None, last_year, default_commune=empty_ctx.station.info().commune_code)
+    i18n.set_language(language)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    page = wizard.roster_page
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    dialog.load_file(_write_roster(tmp_path / "ds-2026.csv", [["1", "Pờ A Xá", "04/01/1938", "Nam", "Bản Nà Khương"],
+                                                               ["2", "Pờ A Xá", "24/10/1938", "Nam", "Bản Nà Khương"]]))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    assert dialog.report.possible_duplicates == 2
+    dialog.close()
+    said = {"vi": "2 người mới có thể trùng với người đã có: xem và quyết định ở Danh sách › Nghi trùng.",
+            "en": "2 of the new residents may be someone already here: review them in Lists › Possible duplicates."}
+    assert said[language] in page.status.text()
+
+
 def test_closing_the_wizard_after_the_station_is_made_goes_on_to_sign_in(qtbot, make_controller, empty_ctx):
     controller = make_controller(empty_ctx)
     wizard = controller.wizard
