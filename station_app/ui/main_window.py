@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -146,10 +147,12 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
 
         self.station_label, self.user_label = QLabel(), QLabel()
         self.station_label.setObjectName("subheading")
+        self.station_label.setWordWrap(True)  # a long station and site name wraps instead of widening the window,
+        self.station_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # in the room
         self.lock_button, self.sign_out_button = QPushButton(), QPushButton()
         self.lock_button.clicked.connect(self.lock)
         self.sign_out_button.clicked.connect(self.sign_out)
-        self.header = header_bar(self.station_label, None, self.user_label, self.lock_button, self.sign_out_button)
+        self.header = header_bar(self.station_label, self.user_label, self.lock_button, self.sign_out_button)
         self._build_work(nav_width=210)
         self._add_page_shortcuts()
 

@@ -36,6 +36,7 @@ def settled(qtbot):
 def test_the_vitals_form_needs_no_sideways_scroll_at_1366_pixels(qtbot, controller, nurse, language):
     page = vitals_desk(qtbot, controller, language)
     settled(qtbot)
+    assert page.window().width() == MAXIMISED_AT_1366[0], "the page widens the window past the screen"
     area = page.vitals.findChild(QScrollArea)
     assert not area.horizontalScrollBar().isVisible(), \
         f"{area.widget().minimumSizeHint().width()} px wanted, {area.viewport().width()} px shown"
