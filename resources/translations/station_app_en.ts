@@ -1857,22 +1857,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="98"/>
+        <location filename="../../station_app/ui/main_window.py" line="99"/>
         <source>Máy đã khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="99"/>
+        <location filename="../../station_app/ui/main_window.py" line="100"/>
         <source>Máy tự khoá vì lâu không dùng. {name}, hãy nhập mật khẩu để tiếp tục.</source>
         <translation>The computer locked itself after being idle. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="101"/>
+        <location filename="../../station_app/ui/main_window.py" line="102"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="102"/>
+        <location filename="../../station_app/ui/main_window.py" line="103"/>
         <source>Đăng nhập tài khoản khác</source>
         <translation>Sign in as someone else</translation>
     </message>
@@ -1880,53 +1880,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="40"/>
+        <location filename="../../station_app/ui/main_window.py" line="41"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="41"/>
+        <location filename="../../station_app/ui/main_window.py" line="42"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="42"/>
+        <location filename="../../station_app/ui/main_window.py" line="43"/>
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="43"/>
+        <location filename="../../station_app/ui/main_window.py" line="44"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="44"/>
+        <location filename="../../station_app/ui/main_window.py" line="45"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="45"/>
+        <location filename="../../station_app/ui/main_window.py" line="46"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="261"/>
-        <location filename="../../station_app/ui/main_window.py" line="273"/>
+        <location filename="../../station_app/ui/main_window.py" line="264"/>
+        <location filename="../../station_app/ui/main_window.py" line="276"/>
         <source>Khám sức khỏe định kỳ</source>
         <translation>Periodic health check-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="284"/>
+        <location filename="../../station_app/ui/main_window.py" line="287"/>
         <source>Dữ liệu lưu tại: {folder}</source>
         <translation>Data stored in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="281"/>
+        <location filename="../../station_app/ui/main_window.py" line="284"/>
         <source>Khoá máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="282"/>
+        <location filename="../../station_app/ui/main_window.py" line="285"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
@@ -6405,294 +6405,294 @@ quarantined</translation>
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="50"/>
+        <location filename="../../station_app/core/vitals.py" line="59"/>
         <source>Chiều cao</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="51"/>
+        <location filename="../../station_app/core/vitals.py" line="60"/>
         <source>Cân nặng</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="52"/>
+        <location filename="../../station_app/core/vitals.py" line="61"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="53"/>
+        <location filename="../../station_app/core/vitals.py" line="62"/>
         <source>Vòng eo</source>
         <translation>Waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="54"/>
+        <location filename="../../station_app/core/vitals.py" line="63"/>
         <source>Mạch</source>
         <translation>Pulse</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="55"/>
+        <location filename="../../station_app/core/vitals.py" line="64"/>
         <source>Huyết áp tâm thu</source>
         <translation>Systolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="56"/>
+        <location filename="../../station_app/core/vitals.py" line="65"/>
         <source>Huyết áp tâm trương</source>
         <translation>Diastolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="57"/>
+        <location filename="../../station_app/core/vitals.py" line="66"/>
         <source>Nhiệt độ</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="58"/>
+        <location filename="../../station_app/core/vitals.py" line="67"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="59"/>
+        <location filename="../../station_app/core/vitals.py" line="68"/>
         <source>Nhịp thở</source>
         <translation>Respiratory rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="60"/>
+        <location filename="../../station_app/core/vitals.py" line="69"/>
         <source>Đường huyết mao mạch</source>
         <translation>Capillary blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="61"/>
+        <location filename="../../station_app/core/vitals.py" line="70"/>
         <source>Thị lực mắt trái (không kính)</source>
         <translation>Visual acuity, left eye (uncorrected)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="62"/>
+        <location filename="../../station_app/core/vitals.py" line="71"/>
         <source>Thị lực mắt phải (không kính)</source>
         <translation>Visual acuity, right eye (uncorrected)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="63"/>
+        <location filename="../../station_app/core/vitals.py" line="72"/>
         <source>Thị lực mắt trái (có kính)</source>
         <translation>Visual acuity, left eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="64"/>
+        <location filename="../../station_app/core/vitals.py" line="73"/>
         <source>Thị lực mắt phải (có kính)</source>
         <translation>Visual acuity, right eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="69"/>
-        <location filename="../../station_app/core/vitals.py" line="72"/>
+        <location filename="../../station_app/core/vitals.py" line="78"/>
+        <location filename="../../station_app/core/vitals.py" line="81"/>
         <source>lần/phút</source>
         <translation>/min</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="77"/>
+        <location filename="../../station_app/core/vitals.py" line="86"/>
         <source>{measure} {value} là không thể có (giới hạn {low}–{high}). Kiểm tra máy đo, đơn vị và dấu thập phân rồi nhập lại.</source>
         <translation>{measure} {value} is not possible (limits {low}–{high}). Check the measuring device, the unit and the decimal point, then enter it again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="80"/>
+        <location filename="../../station_app/core/vitals.py" line="89"/>
         <source>{measure}: giá trị không phải là một số. Hãy nhập lại bằng chữ số.</source>
         <translation>{measure}: the value is not a number. Please enter it again using digits.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="81"/>
+        <location filename="../../station_app/core/vitals.py" line="90"/>
         <source>Huyết áp tâm thu ({systolic}) phải lớn hơn tâm trương ({diastolic}). Có thể hai số bị nhập ngược: kiểm tra rồi nhập lại.</source>
         <translation>Systolic blood pressure ({systolic}) must be higher than diastolic ({diastolic}). The two numbers may have been entered the wrong way round: check them and enter them again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="84"/>
+        <location filename="../../station_app/core/vitals.py" line="93"/>
         <source>Tâm thu {systolic} và tâm trương {diastolic} chỉ chênh nhau {difference} mmHg (dưới {minimum}): thường là đo sai. Hãy đo lại rồi nhập.</source>
         <translation>Systolic {systolic} and diastolic {diastolic} differ by only {difference} mmHg (less than {minimum}): this is usually a measurement error. Please measure again, then enter the values.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="87"/>
+        <location filename="../../station_app/core/vitals.py" line="96"/>
         <source>{measure} {value} là bất thường (thường từ {low} đến {high}). Đo lại nếu cần, rồi xác nhận giá trị này.</source>
         <translation>{measure} {value} is abnormal (usually {low} to {high}). Re-measure if needed, then confirm this value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="90"/>
+        <location filename="../../station_app/core/vitals.py" line="99"/>
         <source>Cân nặng và chiều cao này cho BMI {bmi}, là bất thường (thường từ {low} đến {high}). Kiểm tra lại cân nặng và chiều cao, rồi xác nhận.</source>
         <translation>This weight and height give a BMI of {bmi}, which is abnormal (usually {low} to {high}). Check the weight and height again, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="309"/>
+        <location filename="../../station_app/core/vitals.py" line="318"/>
         <source>Thiếu cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="310"/>
-        <location filename="../../station_app/core/vitals.py" line="525"/>
+        <location filename="../../station_app/core/vitals.py" line="319"/>
+        <location filename="../../station_app/core/vitals.py" line="534"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="311"/>
+        <location filename="../../station_app/core/vitals.py" line="320"/>
         <source>Thừa cân (có nguy cơ)</source>
         <translation>Overweight (at risk)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="312"/>
+        <location filename="../../station_app/core/vitals.py" line="321"/>
         <source>Béo phì độ I</source>
         <translation>Obesity class I</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="313"/>
+        <location filename="../../station_app/core/vitals.py" line="322"/>
         <source>Béo phì độ II</source>
         <translation>Obesity class II</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="314"/>
+        <location filename="../../station_app/core/vitals.py" line="323"/>
         <source>Huyết áp tối ưu</source>
         <translation>Optimal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="315"/>
+        <location filename="../../station_app/core/vitals.py" line="324"/>
         <source>Huyết áp bình thường</source>
         <translation>Normal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="316"/>
+        <location filename="../../station_app/core/vitals.py" line="325"/>
         <source>Tiền tăng huyết áp (bình thường cao)</source>
         <translation>Prehypertension (high-normal)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="317"/>
+        <location filename="../../station_app/core/vitals.py" line="326"/>
         <source>Tăng huyết áp độ 1</source>
         <translation>Grade 1 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="318"/>
+        <location filename="../../station_app/core/vitals.py" line="327"/>
         <source>Tăng huyết áp độ 2</source>
         <translation>Grade 2 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="319"/>
+        <location filename="../../station_app/core/vitals.py" line="328"/>
         <source>Tăng huyết áp độ 3</source>
         <translation>Grade 3 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="320"/>
+        <location filename="../../station_app/core/vitals.py" line="329"/>
         <source>Tăng huyết áp tâm thu đơn độc</source>
         <translation>Isolated systolic hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="321"/>
+        <location filename="../../station_app/core/vitals.py" line="330"/>
         <source>Đường huyết thấp</source>
         <translation>Low blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="322"/>
+        <location filename="../../station_app/core/vitals.py" line="331"/>
         <source>Đường huyết bình thường</source>
         <translation>Normal blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="323"/>
+        <location filename="../../station_app/core/vitals.py" line="332"/>
         <source>Đường huyết tăng</source>
         <translation>Raised blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="324"/>
+        <location filename="../../station_app/core/vitals.py" line="333"/>
         <source>Đường huyết ở ngưỡng đái tháo đường</source>
         <translation>Blood glucose in the diabetes range</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="325"/>
+        <location filename="../../station_app/core/vitals.py" line="334"/>
         <source>Cần chuyển tuyến xét nghiệm đường huyết tĩnh mạch</source>
         <translation>Refer for a venous blood glucose test</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="326"/>
+        <location filename="../../station_app/core/vitals.py" line="335"/>
         <source>Thị lực bình thường</source>
         <translation>Normal visual acuity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="327"/>
+        <location filename="../../station_app/core/vitals.py" line="336"/>
         <source>Giảm thị lực nhẹ</source>
         <translation>Mild visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="328"/>
+        <location filename="../../station_app/core/vitals.py" line="337"/>
         <source>Giảm thị lực vừa</source>
         <translation>Moderate visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="329"/>
+        <location filename="../../station_app/core/vitals.py" line="338"/>
         <source>Giảm thị lực nặng</source>
         <translation>Severe visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="330"/>
+        <location filename="../../station_app/core/vitals.py" line="339"/>
         <source>Mù</source>
         <translation>Blindness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="331"/>
+        <location filename="../../station_app/core/vitals.py" line="340"/>
         <source>Vòng eo bình thường</source>
         <translation>Normal waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="332"/>
+        <location filename="../../station_app/core/vitals.py" line="341"/>
         <source>Béo bụng</source>
         <translation>Abdominal obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="517"/>
+        <location filename="../../station_app/core/vitals.py" line="526"/>
         <source>Suy dinh dưỡng thể nhẹ cân, mức độ nặng</source>
         <translation>Severe underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="518"/>
+        <location filename="../../station_app/core/vitals.py" line="527"/>
         <source>Suy dinh dưỡng thể nhẹ cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="519"/>
+        <location filename="../../station_app/core/vitals.py" line="528"/>
         <source>Suy dinh dưỡng thể thấp còi, mức độ nặng</source>
         <translation>Severe stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="520"/>
+        <location filename="../../station_app/core/vitals.py" line="529"/>
         <source>Suy dinh dưỡng thể thấp còi</source>
         <translation>Stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="521"/>
+        <location filename="../../station_app/core/vitals.py" line="530"/>
         <source>Suy dinh dưỡng thể gầy còm, mức độ nặng</source>
         <translation>Severe wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="522"/>
+        <location filename="../../station_app/core/vitals.py" line="531"/>
         <source>Suy dinh dưỡng thể gầy còm</source>
         <translation>Wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="523"/>
+        <location filename="../../station_app/core/vitals.py" line="532"/>
         <source>Gầy mức độ nặng</source>
         <translation>Severe thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="524"/>
+        <location filename="../../station_app/core/vitals.py" line="533"/>
         <source>Gầy</source>
         <translation>Thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="526"/>
+        <location filename="../../station_app/core/vitals.py" line="535"/>
         <source>Có nguy cơ thừa cân</source>
         <translation>At risk of overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="527"/>
+        <location filename="../../station_app/core/vitals.py" line="536"/>
         <source>Thừa cân</source>
         <translation>Overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="528"/>
+        <location filename="../../station_app/core/vitals.py" line="537"/>
         <source>Béo phì</source>
         <translation>Obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="529"/>
+        <location filename="../../station_app/core/vitals.py" line="538"/>
         <source>Giá trị khó tin: kiểm tra lại số đo và ngày sinh</source>
         <translation>Implausible value: check the measurements and date of birth again</translation>
     </message>

@@ -39,11 +39,20 @@ class Message:
     template: str
     data: Mapping[str, object] = field(default_factory=dict)
 
-    def text(self, tr: Callable[[str], str] = lambda s: s) -> str:
+    def values(self, tr: Callable[[str], str] = lambda s: s) -> dict[str, object]:
+        """The data as shown: the measure's name, and the ``unit`` (lần/phút is /min in English) after the value and
+        the upper bound."""
         data = dict(self.data)
         if "measure" in data:
             data["measure"] = tr(MEASURE_LABELS[MeasureCode(data["measure"])])
-        return tr(self.template).format(**data)
+        unit = str(data.pop("unit", ""))
+        if unit:
+            for name in ("value", "high"):
+                data[name] = f"{data[name]} {tr(unit)}"
+        return data
+
+    def text(self, tr: Callable[[str], str] = lambda s: s) -> str:
+        return tr(self.template).format(**self.values(tr))
 
 
 MEASURE_LABELS = {
@@ -92,8 +101,8 @@ UNUSUAL_BMI = QT_TRANSLATE_NOOP(
               "Kiểm tra lại cân nặng và chiều cao, rồi xác nhận.")
 
 
-def _fmt(value: float, unit: str = "") -> str:
-    return f"{value:g} {unit}".strip()
+def _fmt(value: float) -> str:
+    return f"{value:g}"
 
 
 # ------------------------------------------------------------------------------------------ entry limits
@@ -212,16 +221,16 @@ def check_value(code: MeasureCode, value: float, *, subject: Subject = Subject()
         return Check(code, value, hard_error=Message(NOT_A_NUMBER, {"measure": code.value}))
     limits = HARD_LIMITS[code]
     if value not in limits:
-        data = {"measure": code.value, "value": _fmt(value, unit), "low": _fmt(limits.low),
-                "high": _fmt(limits.high, unit)}
+        data = {"measure": code.value, "value": _fmt(value), "low": _fmt(limits.low), "high": _fmt(limits.high),
+                "unit": unit}
         return Check(code, value, hard_error=Message(OUT_OF_LIMITS, data))
     cross = _cross_field(code, value, others, subject)
     if cross is not None:
         return Check(code, value, **cross)
     usual = _warning_range(code, subject)
     if usual is not None and value not in usual:
-        data = {"measure": code.value, "value": _fmt(value, unit), "low": _fmt(usual.low),
-                "high": _fmt(usual.high, unit)}
+        data = {"measure": code.value, "value": _fmt(value), "low": _fmt(usual.low), "high": _fmt(usual.high),
+                "unit": unit}
         return Check(code, value, warning=Message(UNUSUAL_VALUE, data))
     return Check(code, value)
 

@@ -64,3 +64,5 @@ def test_an_unusual_values_note_reads_in_a_few_lines_at_1366_pixels(qtbot, contr
         assert note.text()
         lines = note.heightForWidth(note.width()) / note.fontMetrics().lineSpacing()
         assert lines <= 3.5, f"{key}'s note is {lines:.0f} lines in {note.width()} px"
+    if language == "en":  # the unit in the interface's language, as beside the field
+        assert "lần/phút" not in form.notes["pulse"].text() and "/min" in form.notes["pulse"].text()

@@ -359,7 +359,7 @@ class VitalsForm(Retranslating):
     def _warning_note(self, warning: rules.Message) -> str:
         """Beside its field, whose name and value are in sight: only the usual range and what to do."""
         if warning.template == rules.UNUSUAL_VALUE:
-            return self.tr("Bất thường (thường {low}–{high}): đo lại nếu cần.").format(**warning.data)
+            return self.tr("Bất thường (thường {low}–{high}): đo lại nếu cần.").format(**warning.values(_tr_vitals))
         return warning.text(_tr_vitals)
 
     def _flags_html(self, flags: dict[str, str]) -> str:
