@@ -107,5 +107,8 @@ def test_the_window_opens_maximised_and_every_page_fits_a_1366_by_768_laptop(qtb
             sizes[key] = (hint.width(), hint.height())
         assert all(w <= 1366 and h <= 768 - 40 - 30 for w, h in sizes.values()), sizes  # a taskbar, a title bar
     finally:
+        # closing the started window quits the application, with no event loop running here: the later tests'
+        # timers and background lanes would stop answering (the idle lock and the admin page's tests timed out)
+        window.closed.disconnect()
         window.close()
         started.tasks.wait()
