@@ -18,6 +18,7 @@ Ages are in completed days, the unit of the WHO growth tables.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -39,10 +40,11 @@ class Message:
     template: str
     data: Mapping[str, object] = field(default_factory=dict)
 
-    def values(self, tr: Callable[[str], str] = lambda s: s) -> dict[str, object]:
-        """The data as shown: the measure's name, and the ``unit`` (lần/phút is /min in English) after the value and
-        the upper bound."""
-        data = dict(self.data)
+    def values(self, tr: Callable[[str], str] = lambda s: s, decimal_mark: str = ",") -> dict[str, object]:
+        """The data as shown: the measure's name, figures with the language's ``decimal_mark`` (36,6 in Vietnamese,
+        36.6 in English), and the ``unit`` (lần/phút is /min in English) after the value and the upper bound."""
+        data = {k: v.replace(".", decimal_mark) if isinstance(v, str) and _FIGURE.fullmatch(v) else v
+                for k, v in self.data.items()}
         if "measure" in data:
             data["measure"] = tr(MEASURE_LABELS[MeasureCode(data["measure"])])
         unit = str(data.pop("unit", ""))
@@ -51,8 +53,11 @@ class Message:
                 data[name] = f"{data[name]} {tr(unit)}"
         return data
 
-    def text(self, tr: Callable[[str], str] = lambda s: s) -> str:
-        return tr(self.template).format(**self.values(tr))
+    def text(self, tr: Callable[[str], str] = lambda s: s, decimal_mark: str = ",") -> str:
+        return tr(self.template).format(**self.values(tr, decimal_mark))
+
+
+_FIGURE = re.compile(r"-?\d+\.\d+")  # a figure written by _fmt with a decimal point
 
 
 MEASURE_LABELS = {

@@ -78,7 +78,9 @@ def test_impossible_values_are_refused_with_a_sentence(code, value):
 def test_the_refusal_says_the_limits_and_what_to_do():
     text = v.check_value(C.HEIGHT_CM, 300, subject=ADULT).hard_error.text()
     assert "300 cm" in text and "40–230 cm" in text and "nhập lại" in text
-    assert v.check_value(C.VISION_LEFT, 1.8).warning.text().endswith("(thường từ 0 đến 1.5). Đo lại nếu cần, rồi xác nhận giá trị này.")
+    warning = v.check_value(C.VISION_LEFT, 1.8).warning
+    assert warning.text().endswith("(thường từ 0 đến 1,5). Đo lại nếu cần, rồi xác nhận giá trị này.")
+    assert "1.8" in warning.text(decimal_mark=".") and "1.5" in warning.text(decimal_mark=".")  # English
 
 
 @pytest.mark.parametrize("systolic, diastolic", [(80, 80), (70, 90), (125, 120)])
@@ -129,7 +131,8 @@ def test_a_childs_fast_pulse_and_breathing_are_usual_for_an_infant():
 
 def test_weight_and_height_giving_an_unusual_bmi_ask_for_confirmation():
     check = v.check_value(C.WEIGHT_KG, 150, subject=ADULT, others={C.HEIGHT_CM: 150})  # BMI 66.7
-    assert check.warning is not None and "66.7" in check.warning.text()
+    assert check.warning is not None and "BMI 66,7" in check.warning.text()
+    assert "BMI 66.7" in check.warning.text(decimal_mark=".")
     assert v.check_value(C.HEIGHT_CM, 160, subject=ADULT, others={C.WEIGHT_KG: 30}).warning is not None  # 11.7
     assert v.check_value(C.WEIGHT_KG, 60, subject=ADULT, others={C.HEIGHT_CM: 165}).ok
 

@@ -374,3 +374,14 @@ def test_a_visit_measured_three_times_shows_the_pressure_of_the_last_two_when_op
     form = page.vitals
     assert form.bp_average.text() == "145/88"
     assert "độ 2" not in form.bp_note.text() and "độ 1" in form.bp_note.text()
+
+
+def test_a_refused_decimal_is_written_with_the_vietnamese_comma(app, qtbot, ctx, nurse, page):
+    visit = open_visit(ctx, nurse)
+    pick_from_queue(qtbot, page, visit)
+    form = page.vitals
+    form.edits["temperature_c"].setFocus()
+    type_text(form.edits["temperature_c"], "45,5")
+    press_enter(form.edits["temperature_c"])
+    assert "45,5 °C" in form.notes["temperature_c"].text() and "45.5" not in form.notes["temperature_c"].text()
+    assert "43 °C" in form.notes["temperature_c"].text()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +63,15 @@ _SINGLE_ROWS = ("height_cm", "weight_kg", "waist_cm", "pulse", "temperature_c", 
 
 def _tr_vitals(text: str) -> str:
     return QCoreApplication.translate("vitals", text)
+
+
+def _message_values(message: rules.Message) -> dict[str, object]:
+    """A rule's data in the interface's language: the measure's name, its unit and the decimal mark."""
+    return message.values(_tr_vitals, QLocale().decimalPoint())
+
+
+def _message_text(message: rules.Message) -> str:
+    return message.text(_tr_vitals, QLocale().decimalPoint())
 
 
 class VitalsForm(Retranslating):
@@ -345,7 +354,7 @@ class VitalsForm(Retranslating):
         if key in found.errors and (key in self.values() or key == "systolic_3"):
             if key == "systolic_3" and not self.edits[key].isEnabled():
                 return ""
-            return f'<span style="color:{_RED}">{_esc(found.errors[key].text(_tr_vitals))}</span>'
+            return f'<span style="color:{_RED}">{_esc(_message_text(found.errors[key]))}</span>'
         if key in found.warnings:
             if key in self.confirmed:
                 return f'<span style="color:{_AMBER}">' + _esc(self.tr("Đã xác nhận giá trị bất thường")) + "</span>"
@@ -359,8 +368,8 @@ class VitalsForm(Retranslating):
     def _warning_note(self, warning: rules.Message) -> str:
         """Beside its field, whose name and value are in sight: only the usual range and what to do."""
         if warning.template == rules.UNUSUAL_VALUE:
-            return self.tr("Bất thường (thường {low}–{high}): đo lại nếu cần.").format(**warning.values(_tr_vitals))
-        return warning.text(_tr_vitals)
+            return self.tr("Bất thường (thường {low}–{high}): đo lại nếu cần.").format(**_message_values(warning))
+        return _message_text(warning)
 
     def _flags_html(self, flags: dict[str, str]) -> str:
         labels = [_tr_vitals(label) for label in rules.flag_labels(flags)]
@@ -485,7 +494,7 @@ class VitalsForm(Retranslating):
             self.edits[key].setEnabled(True)
             self._refresh()
             message = exc.data.get("message")
-            text = message.text(_tr_vitals) if isinstance(message, rules.Message) else describe(exc)
+            text = _message_text(message) if isinstance(message, rules.Message) else describe(exc)
             self.notes[key].setText(f'<span style="color:{_RED}">{_esc(text)}</span>')
             show_message(self.message, text)
             self.edits[key].setFocus()
