@@ -13,7 +13,9 @@ RUNTIME=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib
   fonts-dejavu-core libzbar0 libpulse0 libxrandr2 libx11-xcb1 libxkbcommon-x11-0 libxcb1 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libcups2 libssl3 libsqlite3-0)
-TESTING=(xvfb xauth poppler-utils age openssl jq xxd binutils gcc desktop-file-utils postgresql)
+# gcc with libc6-dev: installed without recommends, gcc alone cannot link (no crti.o, no pthread.h), as a clean
+# Debian 12 root showed (scripts/test-in-clean-root.sh).
+TESTING=(xvfb xauth poppler-utils age openssl jq xxd binutils gcc libc6-dev desktop-file-utils postgresql)
 
 wanted=("${RUNTIME[@]}")
 [ "${TEST:-0}" = 1 ] && wanted+=("${TESTING[@]}")
