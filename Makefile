@@ -85,3 +85,9 @@ deb-offline: deb
 
 deb-offline-test: deb-offline
 	scripts/test-deb-in-chroot.sh --offline-kit $$(ls -t dist/station-app_*-offline.tar | head -1)
+
+# `make test-clean-root` (root, network to a Debian mirror and PyPI, about 15 minutes): `make test` in a throwaway
+# Debian 12 root with only make, python3 and git, under CI=true, as a new machine would run it.
+.PHONY: test-clean-root
+test-clean-root:
+	scripts/test-in-clean-root.sh
