@@ -173,3 +173,18 @@ def test_the_progress_page_runs_past_the_end_date_to_a_visit_made_after_it(qtbot
     assert page.snapshot.date_to == late and page.snapshot.overall.examined == 1
     assert f"số liệu đến hết ngày {late:%d/%m/%Y}" in page.scope.text()
     tasks.wait()
+
+
+@pytest.mark.parametrize("new", [False, True])
+def test_the_dialog_opens_for_a_campaign_ending_in_year_9999(app, qtbot, new):
+    """The date pickers allow 31/12/9999 (and the command line any date): the next dialog still opens, suggesting
+    the last day there is instead of failing on a year 10000."""
+    from PySide6.QtWidgets import QWidget
+
+    from station_app.services.campaigns import CampaignInfo
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    far = CampaignInfo("c", "Khám sức khỏe định kỳ 9999", 9999, dt.date(9999, 1, 1), dt.date(9999, 12, 31), TODAY)
+    dialog = CampaignDialog(parent, far, new)
+    assert dialog.end.date().toPython() == dt.date.max

@@ -31,6 +31,9 @@ def picked(edit: QDateEdit) -> dt.date:
 
 
 def next_year(day: dt.date) -> dt.date:
+    """The same day a year later; the last day there is for a campaign already ending in year 9999."""
+    if day.year >= dt.MAXYEAR:
+        return dt.date.max
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -54,7 +57,8 @@ class CampaignDialog(QDialog):
             self.name.setText(c.name.replace(str(c.year), year) if str(c.year) in c.name
                               else self.tr("Khám sức khỏe định kỳ {year}").format(year=year))
         else:
-            start, end = c.start, max(c.end, c.today) + dt.timedelta(days=30)
+            last = max(c.end, c.today)
+            start, end = c.start, last + min(dt.timedelta(days=30), dt.date.max - last)  # year 9999: no overflow
         self.start, self.end = date_edit(start), date_edit(end)
         self.setWindowTitle(self.tr("Bắt đầu đợt khám mới") if new else self.tr("Gia hạn đợt khám"))
         text = self.tr(
