@@ -74,11 +74,16 @@ def save_slip_copy(pdf: Path, data_dir: Path, visit_date: dt.date, queue_number:
     for copy in range(1, 1000):
         target = folder / (f"{stem}.pdf" if copy == 1 else f"{stem}-{copy}.pdf")
         try:
-            with target.open("xb") as out:  # created only if absent, even with two windows saving at once
-                out.write(data)
-            return target
+            out = target.open("xb")  # created only if absent, even with two windows saving at once
         except FileExistsError:
             continue
+        try:
+            with out:
+                out.write(data)
+        except BaseException:
+            target.unlink(missing_ok=True)  # a disk full halfway: no cut-off PDF left under the slip's name
+            raise
+        return target
     raise FileExistsError(folder / f"{stem}.pdf")
 
 

@@ -105,3 +105,40 @@ def test_an_unknown_size_is_refused(tmp_path):
     with pytest.raises(ValueError):
         render_slip(tmp_path / "x.pdf", payload="x", queue_number=1, full_name="A", birth_year=2000,
                     sex_label="Nam", site_name="Trạm", visit_date=dt.date(2026, 1, 1), size="a4")
+
+
+def test_a_saved_copy_cut_off_by_a_full_disk_leaves_no_file_and_the_next_try_takes_the_name(tmp_path, monkeypatch):
+    import errno
+
+    from station_app.services.slip_pdf import save_slip_copy
+
+    pdf = tmp_path / "slip.pdf"
+    pdf.write_bytes(b"%PDF-1.4 " + b"x" * 4096)
+    real_open = Path.open
+
+    class FullDisk:
+        def __init__(self, out):
+            self._out = out
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self._out.close()
+
+        def write(self, data):
+            self._out.write(data[:10])
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def opened(self, mode="r", *args, **kwargs):
+        out = real_open(self, mode, *args, **kwargs)
+        return FullDisk(out) if "x" in mode else out
+
+    monkeypatch.setattr(Path, "open", opened)
+    with pytest.raises(OSError):
+        save_slip_copy(pdf, tmp_path / "data", dt.date(2026, 3, 5), 17)
+    folder = tmp_path / "data" / "phieu-kham" / "2026-03-05"
+    assert list(folder.iterdir()) == []  # no cut-off PDF named as the slip
+    monkeypatch.setattr(Path, "open", real_open)
+    saved = save_slip_copy(pdf, tmp_path / "data", dt.date(2026, 3, 5), 17)
+    assert saved.name == "phieu-kham-2026-03-05-so-017.pdf" and saved.read_bytes() == pdf.read_bytes()
