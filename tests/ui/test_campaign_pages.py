@@ -188,3 +188,15 @@ def test_the_dialog_opens_for_a_campaign_ending_in_year_9999(app, qtbot, new):
     far = CampaignInfo("c", "Khám sức khỏe định kỳ 9999", 9999, dt.date(9999, 1, 1), dt.date(9999, 12, 31), TODAY)
     dialog = CampaignDialog(parent, far, new)
     assert dialog.end.date().toPython() == dt.date.max
+
+
+def test_a_second_click_while_the_next_campaign_is_being_saved_starts_no_second_one(qtbot, admin_page, ctx):
+    panel = admin_page.campaign_panel
+    ScriptedCampaignDialog.values = {"name": "Khám sức khỏe định kỳ (đợt sau)", "start": TODAY,
+                                     "end": TODAY + dt.timedelta(days=300)}
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)  # the impatient double click
+    qtbot.waitUntil(lambda: "Đã lưu" in panel.message.text(), timeout=3000)
+    admin_page.window().tasks.wait()
+    assert [action for action, _ in _campaign_events(ctx)] == ["create"]
+    assert panel.new_button.isEnabled() and panel.extend_button.isEnabled()

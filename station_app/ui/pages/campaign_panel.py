@@ -161,8 +161,14 @@ class CampaignPanel(Retranslating):
 
     def _submit(self, change, *args: object) -> None:  # noqa: ANN001 - a CampaignService method
         show_message(self.message, "")
+        for button in (self.extend_button, self.new_button):  # a second click meanwhile would start a 2nd campaign
+            button.setEnabled(False)
         self._tasks.submit(change, self._user, *args, parent=self, on_done=while_alive(self, self._changed),
-                           on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
+                           on_error=while_alive(self, self._failed))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._enable()
+        report(self, self.message, exc)
 
     def _changed(self, campaign: CampaignInfo) -> None:
         show_message(self.message, self.tr("Đã lưu: đợt khám \"{name}\", {start} – {end}.").format(
