@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from station_app.core.cards import SlipIdentity
 from station_app.core.model import Sex
 from station_app.core.qr_payloads import encode_slip
+from station_app.services.list_exports import SEX_TEXT
 from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ class SlipPrinter(QObject):
         """``mode`` is the setting ("direct", "dialog" or "pdf"); ``ask`` (a reprint) opens the print dialog
         whatever it says, when there is a printer to choose."""
         self._tasks.submit(render_visit_slip, self._data_dir / SLIPS_FOLDER, visit, site_code, size,
-                           sex_label(visit.sex), lane="cpu",
+                           SEX_TEXT[Sex(visit.sex)], lane="cpu",  # the paper is Vietnamese, like printed lists
                            on_done=lambda path: self._rendered(visit, path, printer_name, mode, ask),
                            on_error=self._render_failed, parent=self._parent)
 

@@ -239,3 +239,17 @@ def test_without_a_printer_the_desk_says_so_once_and_saves_each_slip_in_the_data
     assert "chưa cài máy in" not in desk.message.text()
     assert "Vàng Thị Mai" in pdf_text(second)
     assert hardware.dialogs == 0 and hardware.opened == []
+
+
+def test_the_slip_is_written_in_vietnamese_whatever_the_interface_language(qtbot, slip_printer, tmp_path,
+                                                                          monkeypatch):
+    from station_app.ui import i18n
+
+    FakePrinters(monkeypatch, tmp_path / "out")
+    i18n.set_language("en")
+    try:
+        print_slip(qtbot, slip_printer, "pdf")
+    finally:
+        i18n.set_language("vi")
+    text = pdf_text(tmp_path / "data" / "phieu-kham" / "2026-11-23" / "phieu-kham-2026-11-23-so-017.pdf")
+    assert "Nữ" in text and "Female" not in text  # the paper the resident carries, like the printed lists
