@@ -200,3 +200,17 @@ def test_a_second_click_while_the_next_campaign_is_being_saved_starts_no_second_
     admin_page.window().tasks.wait()
     assert [action for action, _ in _campaign_events(ctx)] == ["create"]
     assert panel.new_button.isEnabled() and panel.extend_button.isEnabled()
+
+
+def test_a_changed_visit_reloads_the_exam_queue_but_not_the_campaign(app, qtbot, ctx, nurse, tasks):
+    page = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings()), 1366, 700)
+    qtbot.waitUntil(lambda: page.banner.campaign is not None, timeout=3000)
+    tasks.wait()
+    asked, queues = [], []
+    current, todays_queue = ctx.campaigns.current, ctx.registry.todays_queue
+    ctx.campaigns.current = lambda: asked.append(1) or current()
+    ctx.registry.todays_queue = lambda site: queues.append(1) or todays_queue(site)
+    page.visits.changed.emit("a-visit")  # every desk save says so
+    tasks.wait()
+    qtbot.wait(50)
+    assert (len(queues), len(asked)) == (1, 0)

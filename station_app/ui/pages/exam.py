@@ -173,9 +173,12 @@ class ExamPage(Retranslating):
     # -- the queue -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._load_queue()
+        self.banner.refresh()
+
+    def _load_queue(self) -> None:
         self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, parent=self,
                            on_done=while_alive(self, self._queue_loaded))
-        self.banner.refresh()
 
     def _queue_loaded(self, visits: list[VisitInfo]) -> None:
         self.queue_visits = visits
@@ -275,7 +278,7 @@ class ExamPage(Retranslating):
         self.tabs.setCurrentIndex(next(i for i in range(self.tabs.count()) if self._desk_in(self.tabs.widget(i)) is desk))
 
     def _visit_changed(self, _visit_id: str) -> None:
-        self.refresh()  # a bound method: Qt drops the connection with the page
+        self._load_queue()  # a bound method: Qt drops the connection with the page; a visit leaves the campaign be
 
     def _vitals_saved(self, visit_id: str) -> None:
         """New vital signs change the flags the other desks show (the counselling topics suggested from them)."""
