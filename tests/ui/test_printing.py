@@ -253,3 +253,17 @@ def test_the_slip_is_written_in_vietnamese_whatever_the_interface_language(qtbot
         i18n.set_language("vi")
     text = pdf_text(tmp_path / "data" / "phieu-kham" / "2026-11-23" / "phieu-kham-2026-11-23-so-017.pdf")
     assert "Nữ" in text and "Female" not in text  # the paper the resident carries, like the printed lists
+
+
+def test_ctrl_p_after_a_visit_is_opened_reprints_that_persons_slip(qtbot, desk, printers):
+    open_visit_from_scan(qtbot, desk, CARDS[0])
+    qtbot.waitUntil(lambda: len(printers.printed) == 1, timeout=10000)
+    desk._tasks.wait()
+    qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 1, timeout=3000)
+    desk.queue.selectRow(0)  # the first person's row, chosen earlier in the day
+    open_visit_from_scan(qtbot, desk, CARDS[1])
+    qtbot.waitUntil(lambda: len(printers.printed) == 2, timeout=10000)
+    desk._tasks.wait()
+    qtbot.waitUntil(lambda: desk.queue_model.rowCount() == 2, timeout=3000)
+    qtbot.waitUntil(lambda: desk.selected_visit() is not None
+                    and desk.selected_visit().resident_name == "Vàng Thị Mai", timeout=3000)

@@ -231,6 +231,7 @@ class ReceptionPage(Retranslating):
         self._search_seq = self._scan_seq = 0
         self.shown_search = 0  # the number of the search whose rows the table holds (benchmarks wait for it)
         self._printing: dict[str, VisitInfo] = {}  # slips being made or printed, by visit id
+        self._just_opened: str | None = None  # the visit the queue selects when it next loads (Ctrl+P reprints it)
         self._offset = 0
         self._has_more = False
         self._baud = 0
@@ -489,9 +490,11 @@ class ReceptionPage(Retranslating):
 
     def _queue_loaded(self, visits: list[VisitInfo]) -> None:
         selected = self.selected_visit()
+        wanted = self._just_opened or (selected.id if selected is not None else None)
         self.queue_model.set_visits(visits)
-        if selected is not None and (row := self.queue_model.row_of(selected.id)) >= 0:
+        if wanted is not None and (row := self.queue_model.row_of(wanted)) >= 0:
             self.queue.selectRow(row)
+            self._just_opened = None
 
     # -- search ----------------------------------------------------------------------------------------------
 
@@ -783,6 +786,7 @@ class ReceptionPage(Retranslating):
     def _visit_opened(self, visit: VisitInfo) -> None:
         log.info("reception: visit %s opened, queue %d", visit.id, visit.queue_number)
         self.open_visit_button.setEnabled(False)  # until another person is chosen
+        self._just_opened = visit.id
         self.say(self.tr("Đã mở lượt khám số {number} cho {name}. Đang in phiếu…").format(
             number=visit.queue_number, name=visit.resident_name), ok=True)
         self._reload_resident(visit.resident_id, visit)
