@@ -19,6 +19,9 @@ def clean_display_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+FILE_NAME_PART_MAX = 60  # a village's name from a roster file can be of any length; file names cannot
+
+
 def file_name_part(text: str) -> str:
     """'Bản Nà Khương' → 'ban-na-khuong': a piece of a file name that every file system and USB stick takes."""
-    return re.sub(r"[^a-z0-9]+", "-", normalise_name(text)).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", normalise_name(text)).strip("-")[:FILE_NAME_PART_MAX].rstrip("-")

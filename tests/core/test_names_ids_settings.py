@@ -42,3 +42,12 @@ def test_a_laptop_prints_slips_at_once_unless_its_settings_say_otherwise():
     assert settings_from_dict({"version": 2, "slip_size": "a6"}).slip_printing == "direct"  # an older file
     assert settings_from_dict({"version": 2, "slip_printing": "dialog"}).slip_printing == "dialog"
     assert settings_from_dict({"version": 2, "slip_printing": "fax"}).slip_printing == "direct"
+
+
+def test_a_file_name_part_is_safe_and_short_whatever_the_roster_said():
+    from station_app.core.names import file_name_part
+
+    assert file_name_part("Bản Nà Khương") == "ban-na-khuong"
+    assert file_name_part("../../etc/Đồng Tâm") == "etc-dong-tam"  # no folder can be named through it
+    long = file_name_part("Bản " + "Nậm Khum " * 10_000)  # a roster's village of 90,000 characters
+    assert 0 < len(long) <= 60 and not long.endswith("-")
