@@ -123,6 +123,8 @@ def test_the_administrator_extends_an_ended_campaign_from_the_admin_page(qtbot, 
     assert f"đã kết thúc ngày {ENDED:%d/%m/%Y}" in panel.state.text()
     later = TODAY + dt.timedelta(days=45)
     ScriptedCampaignDialog.values = {"end": later}
+    asked, current = [], ctx.campaigns.current
+    ctx.campaigns.current = lambda: asked.append(1) or current()
     qtbot.mouseClick(panel.extend_button, Qt.MouseButton.LeftButton)
     assert ScriptedCampaignDialog.suggested["end"] == TODAY + dt.timedelta(days=30)
     qtbot.waitUntil(lambda: "Đã lưu" in panel.message.text(), timeout=3000)
@@ -130,6 +132,8 @@ def test_the_administrator_extends_an_ended_campaign_from_the_admin_page(qtbot, 
     assert "nằm trong đợt khám" in panel.state.text()
     assert ctx.station.info().campaign_end == later
     assert _campaign_events(ctx) == [("update", {"end_date": [ENDED.isoformat(), later.isoformat()]})]
+    admin_page.window().tasks.wait()
+    assert not asked  # the saved campaign came back with the change: not asked for again
 
 
 def test_the_administrator_starts_the_next_campaign_and_a_bad_date_is_explained(qtbot, admin_page, ctx):

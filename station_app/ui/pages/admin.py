@@ -152,7 +152,7 @@ class AdminPage(Retranslating):
             label.setWordWrap(True)  # a long campaign name with its dates wraps instead of widening the page
             self.station_form.addRow(caption, label)
         self.campaign_panel = CampaignPanel(ctx, tasks, user)  # extend the campaign or start the next one
-        self.campaign_panel.changed.connect(self.refresh)
+        self.campaign_panel.changed.connect(self._load_station)  # the campaign's new dates; the panel has them
         self.station_form.addRow(self.campaign_panel)
 
         self.language = QComboBox()
@@ -341,8 +341,11 @@ class AdminPage(Retranslating):
 
     def refresh(self) -> None:
         self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
-        self._tasks.submit(self._ctx.station.info, on_done=self._show_station, parent=self)
+        self._load_station()
         self.campaign_panel.refresh()
+
+    def _load_station(self) -> None:
+        self._tasks.submit(self._ctx.station.info, on_done=self._show_station, parent=self)
 
     def _show_station(self, info: StationInfo) -> None:
         site = info.site_name + (f" — {info.village}" if info.village else "")
