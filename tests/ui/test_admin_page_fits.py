@@ -4,14 +4,13 @@ name has no space to wrap at)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QScrollArea
 from support import ADMIN_PASSWORD
-from ui.test_sign_in_and_main_window import sign_in
-from ui.test_vitals_form_fits import MAXIMISED_AT_1366
+from ui.test_vitals_form_fits import MAXIMISED_AT_1366, page_at_1366, settled
 
 from station_app.persistence.tables import CampaignRow, SiteRow, StationRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.ui import i18n, printing
+from station_app.ui import printing
 
 LONG_PRINTER = "HP_LaserJet_Pro_MFP_M428f-M429f_PCL-6_V4_tren_NHANVIEN-PC"
 LONG_NAMES = {StationRow: "Trạm Y tế xã Mường Kim, huyện Than Uyên (tập huấn cho cán bộ y tế thôn bản)",
@@ -36,17 +35,10 @@ def test_the_administration_page_never_scrolls_sideways_at_1366_pixels(qtbot, ct
     monkeypatch.setattr(printing, "installed_printers", lambda: printers)
     long_names(ctx)
     controller = make_controller(ctx)
-    sign_in(qtbot, controller, "admin", ADMIN_PASSWORD)
+    page = page_at_1366(qtbot, controller, "admin", ADMIN_PASSWORD, language, "admin")
     window = controller.window
-    qtbot.waitUntil(lambda: window.user is not None)
-    i18n.set_language(language)
-    window.resize(*MAXIMISED_AT_1366)
-    window.show_page("admin")
-    page = window.pages["admin"]
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=15_000)
-    for _ in range(3):
-        qtbot.wait(20)
-        QApplication.processEvents()
+    settled(qtbot)
     if printers.default:
         assert LONG_PRINTER in page.printer_note.text()
     assert any(LONG_NAMES[CampaignRow] in label.text() for label in page.station_values)

@@ -14,14 +14,19 @@ from station_app.ui import i18n
 MAXIMISED_AT_1366 = (1366, 698)  # the window's inside, maximised on a 1366×768 laptop: less a taskbar and a title
 
 
-def vitals_desk(qtbot, controller, language):
-    sign_in(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD)
+def page_at_1366(qtbot, controller, login, password, language, key):
+    """Signed in as ``login``, in ``language``, the window maximised at 1366 pixels, showing the page ``key``."""
+    sign_in(qtbot, controller, login, password)
     window = controller.window
     qtbot.waitUntil(lambda: window.user is not None)
     i18n.set_language(language)
     window.resize(*MAXIMISED_AT_1366)
-    window.show_page("exam")
-    page = window.pages["exam"]
+    window.show_page(key)
+    return window.pages[key]
+
+
+def vitals_desk(qtbot, controller, language):
+    page = page_at_1366(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD, language, "exam")
     qtbot.waitUntil(lambda: page.vitals.isVisible() and page.vitals.width() > 0)
     return page
 
