@@ -13,7 +13,8 @@ from station_app.ui.pages.lists import ListsPage
 WORDS = {status: status_label(status) for status in VisitStatus}
 
 
-def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admin, coordinator, tasks):
+def daily_list(qtbot, ctx, admin, coordinator, tasks) -> ListsPage:
+    """The lists page showing the daily list of the built day."""
     build(ctx, admin.id)
     page = ListsPage(ctx, tasks, ctx.station.info().site_id, coordinator)
     qtbot.addWidget(page)
@@ -22,6 +23,11 @@ def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admi
     page.date_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
     page.date_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
     qtbot.waitUntil(lambda: not page.loading and page.model.the_list is not None, timeout=10_000)
+    return page
+
+
+def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admin, coordinator, tasks):
+    page = daily_list(qtbot, ctx, admin, coordinator, tasks)
     choices = [page.status.itemText(i) for i in range(page.status.count())]
     assert choices[1:] == list(WORDS.values())
     col = page.model.column_of("Trạng thái")
@@ -34,16 +40,9 @@ def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admi
 def test_in_english_the_lists_say_a_visits_state_sex_and_decimals_in_english(qtbot, app, ctx, admin, coordinator, tasks):
     from station_app.ui import i18n
 
-    build(ctx, admin.id)
     i18n.set_language("en")
     try:
-        page = ListsPage(ctx, tasks, ctx.station.info().site_id, coordinator)
-        qtbot.addWidget(page)
-        page.show()
-        page.choose(ListKind.DAILY)
-        page.date_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
-        page.date_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
-        qtbot.waitUntil(lambda: not page.loading and page.model.the_list is not None, timeout=10_000)
+        page = daily_list(qtbot, ctx, admin, coordinator, tasks)
 
         def column(title: str) -> set[str]:
             col = next(c for c in range(page.model.columnCount()) if page.model.headerData(
