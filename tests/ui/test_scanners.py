@@ -437,3 +437,20 @@ def test_a_bad_picture_says_what_to_do(image_input, qtbot, tmp_path, content):
     with qtbot.waitSignal(image_input.failed, timeout=3000) as said:
         image_input.decode_file(path)
     assert ("Hãy chọn tệp ảnh khác" if content == "corrupt" else "Không thấy mã QR") in said.args[0]
+
+
+def test_an_endless_fast_burst_is_held_only_up_to_a_bound_then_typed_whole_and_never_taken_for_a_scan(
+        wedge_page, qtbot):
+    from station_app.ui.scanning.keyboard_wedge import MAX_HELD
+
+    _, wedge, field, _, _ = wedge_page
+    field.setMaxLength(100_000)
+    scans, returns = [], []
+    wedge.scanned.connect(scans.append)
+    field.returnPressed.connect(lambda: returns.append(1))
+    text = "abcdefghij" * 300  # 3,000 characters, 6,000 events, at scanner speed, then Enter
+    post_keys(field, text, 60_000, gap_ms=1)
+    QApplication.processEvents()  # the whole burst, as Qt hands it on, back to back
+    assert wedge.holding <= MAX_HELD
+    qtbot.waitUntil(lambda: returns == [1], timeout=3000)
+    assert field.text() == text and scans == [] and wedge.holding == 0

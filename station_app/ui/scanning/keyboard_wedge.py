@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 MAX_GAP_MS = 35  # a scanner's events come 1-15 ms apart; fast typists rarely go under 60 ms, never for 8 keys
 MIN_LENGTH = 8  # shorter bursts (a typed "Nam" + Enter) are never scans
 FLUSH_MS = 60  # how long a typed key may be held back; restarted by each key while a burst is arriving
+MAX_HELD = 4096  # key events (up to 4 a character): a card's code is a few hundred characters, never 1,000
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _LINE_ENDS = ("\r", "\n")  # a scanner set to end with a line feed: X reports its own key code for it
@@ -51,6 +52,7 @@ class KeyboardWedgeFilter(QObject):
         self._held: list[tuple[QObject, QKeyEvent]] = []  # copies: Qt deletes its events once handled
         self._unreleased: set[int] = set()  # keys of the last scan still to be released: their releases are its own
         self._replaying = False
+        self._spilling: int | None = None  # the time of the last event of a burst too long to hold, passed on
         self._installed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -81,6 +83,8 @@ class KeyboardWedgeFilter(QObject):
         if key_event.timestamp() == 0 or key_event.isAutoRepeat():
             self._replay()
             return False
+        if self._spilling is not None and self._spilled(key_event):
+            return False
         if event.type() == QEvent.Type.KeyRelease:
             return self._key_released(watched, key_event)
         return self._key_pressed(watched, key_event)
@@ -96,8 +100,7 @@ class KeyboardWedgeFilter(QObject):
         if not (_printable(event) or _modifier(event)):
             self._replay()  # an editing key or a shortcut ends the burst: the keys before it go first
             return False
-        self._hold(receiver, event)
-        return True
+        return self._hold(receiver, event)
 
     def _key_released(self, receiver: QObject, event: QKeyEvent) -> bool:
         if event.key() in self._unreleased:  # Enter or Shift let go after a scan: part of the scan
@@ -108,15 +111,29 @@ class KeyboardWedgeFilter(QObject):
         if self._slow(event):
             self._replay()
             return False
-        self._hold(receiver, event)
+        return self._hold(receiver, event)
+
+    def _spilled(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is more of a burst too long to be a scan (it then goes on to its widget)."""
+        if not 0 <= event.timestamp() - self._spilling < self._max_gap_ms:
+            self._spilling = None
+            return False
+        self._spilling = event.timestamp()
+        if event.type() == QEvent.Type.KeyPress and (event.key() in _TERMINATORS or event.text() in _LINE_ENDS):
+            self._spilling = None
         return True
 
     def _slow(self, event: QKeyEvent) -> bool:
         return not 0 <= event.timestamp() - self._held[-1][1].timestamp() < self._max_gap_ms
 
-    def _hold(self, receiver: QObject, event: QKeyEvent) -> None:
+    def _hold(self, receiver: QObject, event: QKeyEvent) -> bool:
+        if len(self._held) >= MAX_HELD:  # longer than any card: pasted or endless input, given back, not hoarded
+            self._replay()
+            self._spilling = event.timestamp()  # and the rest of the burst, its Enter included, goes on as typed
+            return False
         self._held.append((receiver, QKeyEvent(event)))
         self._timer.start()
+        return True
 
     def _terminated(self, enter: QKeyEvent) -> bool:
         presses = [e for _r, e in self._held if e.type() == QEvent.Type.KeyPress]
