@@ -10,6 +10,7 @@ and outcomes only.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import shutil
 import tempfile
@@ -88,6 +89,8 @@ def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
     local time, aware (tests replace them)."""
     data_dir = Path(data_dir)
     probe: DatabaseProbe | None = None  # what the database line found, for the station's lines after it
+    if devices is not None:
+        devices = functools.cache(devices)  # listed once for the camera, COM port and printer lines
 
     def database() -> CheckResult:
         nonlocal probe

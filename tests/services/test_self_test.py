@@ -222,3 +222,9 @@ def test_a_time_zone_other_than_vietnams_is_a_warning_naming_the_zone_to_choose(
 def test_a_station_without_its_roster_is_told_where_to_import_it(ctx, data_dir):
     line = by_key(run_self_test(data_dir, devices=lambda: DEVICES, now=vietnam_now))["roster"]
     assert line.status is CheckStatus.WARN and "Nhập danh sách người dân" in line.line
+
+
+def test_the_devices_are_listed_once_for_the_camera_com_port_and_printer_lines(ready):
+    calls = []
+    results = by_key(run_self_test(ready, devices=lambda: calls.append(1) or DEVICES))
+    assert {"cameras", "serial_ports", "printer"} <= set(results) and calls == [1]
