@@ -455,13 +455,16 @@ class ReceptionPage(Retranslating):
     # -- page life -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=while_alive(self, self._queue_loaded),
-                           parent=self)
+        self._load_queue()
         self.banner.refresh()  # and the station again: the administrator may have started the next campaign
         self._tasks.submit(self._ctx.station.info, on_done=while_alive(self, self._station_loaded), parent=self)
 
+    def _load_queue(self) -> None:
+        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, on_done=while_alive(self, self._queue_loaded),
+                           parent=self)
+
     def _visit_changed(self, _visit_id: str) -> None:
-        self.refresh()  # a bound method: Qt drops the connection with the page
+        self._load_queue()  # a bound method: Qt drops the connection with the page; a visit leaves the campaign be
 
     def apply_settings(self, settings: Settings) -> None:
         """Use the serial port and camera chosen in the settings (called again whenever they change)."""
