@@ -412,7 +412,7 @@ def _listed(devices: Callable[[], Devices] | None) -> Devices | None:
     try:
         return devices()
     except Exception:  # noqa: BLE001 - a missing multimedia back-end is a warning, not a broken laptop
-        log.warning("self-test: the cameras and serial ports could not be listed", exc_info=True)
+        log.warning("self-test: the cameras, serial ports and printers could not be listed", exc_info=True)
         return None
 
 
