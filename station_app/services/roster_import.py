@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import logging
 import os
@@ -603,9 +604,9 @@ class _ImportRun:
             index, writes = _ExistingIndex(_existing(repo, part)), _Writes()
             for number, _, data, key in part:
                 person = resident_identity(data)
-                same = [((agreement(person, resident_identity(r)), _changes(r, data) == ({}, set())), r)
+                same = [((agreement(person, index.identity(r)), _changes(r, data) == ({}, set())), r)
                         for r in index.people(key)
-                        if r.id not in self._taken and likeness(person, resident_identity(r)) is Likeness.SAME]
+                        if r.id not in self._taken and likeness(person, index.identity(r)) is Likeness.SAME]
                 best = max((score for score, _ in same), default=None)
                 closest = [r for score, r in same if score == best]
                 if len(closest) == 1:
@@ -626,11 +627,13 @@ class _ImportRun:
                 self._match(number, data, row, writes)
             return
         free = [r for r in index.people(key) if r.id not in self._taken]
-        person = resident_identity(data) if free else None
-        exact = [r for r in free if resident_identity(r) == person]
-        if exact:  # the one this row leaves as it is, when two residents hold the same facts
-            self._match(number, data, min(exact, key=lambda r: _changes(r, data) != ({}, set())), writes)
-        elif person and any(likeness(person, resident_identity(r)) is Likeness.SAME for r in free):
+        person = resident_identity(data)
+        exact = (r for r in free if index.identity(r) == person)  # looked at lazily: a roster of namesakes
+        first = next(exact, None)  # holding the same facts finds each at once, not after comparing all
+        if first is not None:  # the one this row leaves as it is, when two residents hold the same facts
+            unchanged = (r for r in itertools.chain((first,), exact) if _changes(r, data) == ({}, set()))
+            self._match(number, data, next(unchanged, first), writes)
+        elif any(likeness(person, index.identity(r)) is Likeness.SAME for r in free):
             self._waiting.append(item)
         else:
             self._add(number, data, key, writes, index)
@@ -651,10 +654,10 @@ class _ImportRun:
         writes.inserts.append(_insert_values(resident_id, data, key[0], self._now, self._user))
         writes.groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
         self._taken[resident_id] = number
-        others = index.identities(key)  # most rows share their key with nobody: nothing to compare
-        alike = possible_duplicate or bool(others) and any(
-            likeness(resident_identity(data), other) is not Likeness.DIFFERENT for other in others)
-        index.added(key, data)
+        person = resident_identity(data)
+        alike = possible_duplicate or any(  # most rows share their key with nobody: nothing to compare
+            likeness(person, other) is not Likeness.DIFFERENT for other in index.identities(key))
+        index.added(key, person)
         self.new += 1
         self.possible_duplicates += alike
 
@@ -684,7 +687,8 @@ class _ExistingIndex:
         self.by_id = {r.national_id: r for r in rows if r.national_id}
         self.by_card: dict[str, ResidentRow] = {}
         self.by_person: dict[PersonKey, list[ResidentRow]] = {}
-        self._added: dict[PersonKey, list[ResidentInput]] = {}
+        self._added: dict[PersonKey, list[Identity]] = {}
+        self._identity: dict[str, Identity] = {}  # resident id -> its facts, worked out once per chunk
         for r in rows:
             if r.insurance_number:
                 self.by_card.setdefault(r.insurance_number, r)
@@ -698,11 +702,18 @@ class _ExistingIndex:
     def people(self, key: PersonKey) -> list[ResidentRow]:
         return self.by_person.get(key, [])
 
-    def identities(self, key: PersonKey) -> list[Identity]:
-        return [resident_identity(r) for r in (*self.people(key), *self._added.get(key, []))]
+    def identity(self, row: ResidentRow) -> Identity:
+        if row.id not in self._identity:
+            self._identity[row.id] = resident_identity(row)
+        return self._identity[row.id]
 
-    def added(self, key: PersonKey, data: ResidentInput) -> None:
-        self._added.setdefault(key, []).append(data)
+    def identities(self, key: PersonKey) -> Iterator[Identity]:
+        """The facts of the residents and of this chunk's added rows under the key, worked out as asked."""
+        yield from map(self.identity, self.people(key))
+        yield from self._added.get(key, [])
+
+    def added(self, key: PersonKey, person: Identity) -> None:
+        self._added.setdefault(key, []).append(person)
 
 
 def _insert_values(resident_id: str, d: ResidentInput, name_norm: str, now: dt.datetime, user_id: str | None) -> dict:
