@@ -27,6 +27,9 @@ class Sex(StrEnum):
     UNKNOWN = "unknown"
 
 
+SEX_TEXT = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ", Sex.UNKNOWN: "Không rõ"}  # as paper writes it: slips, printed lists
+
+
 class SiteKind(StrEnum):
     COMMUNE_STATION = "commune_station"
     MOBILE = "mobile"

@@ -22,7 +22,7 @@ from typing import Any
 from station_app.core.checkup_book import Urgency
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.core.model import TARGET_GROUP_LABELS, VISIT_STATUS_LABELS, Sex, TargetGroup
+from station_app.core.model import SEX_TEXT, TARGET_GROUP_LABELS, VISIT_STATUS_LABELS, TargetGroup
 from station_app.core.text import cell_text, number
 from station_app.services.lists import (DUPLICATE_REASON_LABELS, HARD_REASON_LABELS, DailyList, DuplicateList,
                                         ListScope, PendingList, PendingRow, ReferralList)
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 AnyList = DailyList | PendingList | ReferralList | DuplicateList
 FORMATS = (".pdf", ".csv", ".xlsx")
 
-SEX_TEXT = {Sex.MALE: "Nam", Sex.FEMALE: "Nữ", Sex.UNKNOWN: "Không rõ"}
 STATUS_TEXT = VISIT_STATUS_LABELS  # the words the pages show
 URGENCY_TEXT = {Urgency.ROUTINE: QT_TRANSLATE_NOOP("ListTableModel", "Thường quy"),
                 Urgency.SOON: QT_TRANSLATE_NOOP("ListTableModel", "Sớm (1 tuần)"),

@@ -17,9 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from station_app.core.cards import SlipIdentity
-from station_app.core.model import Sex
+from station_app.core.model import SEX_TEXT, Sex
 from station_app.core.qr_payloads import encode_slip
-from station_app.services.list_exports import SEX_TEXT
 from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
