@@ -162,3 +162,15 @@ class CampaignDatesError(StationError):
         "Đợt khám hiện tại đã có lượt khám đến ngày {day}. Hãy chọn ngày kết thúc từ ngày đó trở đi (gia hạn), "
         "hoặc ngày bắt đầu sau ngày đó (đợt khám mới).",
     )
+
+
+class UntrustedJsonError(StationError, ValueError):
+    """JSON from outside refused by ``core.bounded_json`` before it could cost much: ``problem`` is ``too_large``,
+    ``too_deep``, ``too_many_items`` or ``malformed``. A ``ValueError`` too, so readers that already refuse
+    malformed JSON refuse these the same way."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Dữ liệu JSON nhận được không dùng được ({problem}).")
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(problem=problem)
