@@ -147,3 +147,4 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     IMPORT = "import"
     SETUP = "setup"
+    REKEY = "rekey"  # the station's signing key replaced (keys rotate), or a station's new key at the office

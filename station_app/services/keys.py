@@ -12,12 +12,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from station_app.core.batch_format import (OFFICE_BUNDLE_FORMAT, OfficeBundle, OfficeBundleInvalidError,
                                            OfficeBundleMissingError, key_id, parse_office_bundle)
+from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,23 @@ KEY_DIR = "keys"
 STATION_KEY_FILE = "station-ed25519.pem"
 OFFICE_BUNDLE_FILE = "office-bundle.json"
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG: a bundle's QR picture, whatever its name
+
+
+class StationKeyMissingError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Không thấy khoá ký của trạm ({path}) nên chưa xuất được. Không tạo khoá mới tự động: đơn vị "
+                  "nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp "
+                  "khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy 'station-app keys rotate --user TÊN "
+                  "--public-key TỆP.pem' rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.")
+
+
+class StationKeyDamagedError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Khoá ký của trạm ({path}) bị hỏng hoặc không phải khoá trạm đã đăng ký nên chưa xuất được. "
+                  "Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu "
+                  "thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy "
+                  "'station-app keys rotate --user TÊN --public-key TỆP.pem' rồi gửi tệp khoá công khai mới cho "
+                  "đơn vị nhận để đăng ký lại.")
 
 
 @dataclass(frozen=True)
@@ -88,10 +106,26 @@ class StationKeys:
         return self.private_key_path.exists()
 
     def ensure_station_key(self) -> StationPublicKey:
-        """Make the station's key pair if there is none yet (set-up, or a station set up before export existed)."""
+        """Make the station's key pair if there is none yet: only at set-up (or for a station set up before export
+        existed, which has no key recorded). Later a missing key is an error, never quietly made again."""
         if not self.has_station_key():
             self._write_new_key()
         return self.public_key()
+
+    def replace_station_key(self) -> tuple[StationPublicKey, str | None]:
+        """Re-keying (``rotate_station_key``): a new key pair; the old file, readable or not, is kept under
+        ``keys/retired/``. Returns the new public key and the old key's id (None when it was missing or damaged)."""
+        previous = None
+        if self.has_station_key():
+            try:
+                previous = self.public_key().key_id
+            except (StationKeyMissingError, StationKeyDamagedError):
+                pass
+            retired = self.folder / "retired" / f"station-ed25519-{(previous or 'damaged')[:16]}-{os.getpid()}.pem"
+            retired.parent.mkdir(exist_ok=True)
+            os.replace(self.private_key_path, retired)
+        self._write_new_key()
+        return self.public_key(), previous
 
     def _write_new_key(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -108,9 +142,27 @@ class StationKeys:
         log.info("station signing key created")
 
     def private_key(self) -> Ed25519PrivateKey:
-        key = serialization.load_pem_private_key(self.private_key_path.read_bytes(), password=None)
+        """The key as the file holds it: ``StationKeyMissingError`` or ``StationKeyDamagedError`` otherwise."""
+        try:
+            data = self.private_key_path.read_bytes()
+        except FileNotFoundError as exc:
+            raise StationKeyMissingError(path=str(self.private_key_path)) from exc
+        except OSError as exc:
+            raise StationKeyDamagedError(path=str(self.private_key_path)) from exc
+        try:
+            key = serialization.load_pem_private_key(data, password=None)
+        except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+            raise StationKeyDamagedError(path=str(self.private_key_path)) from exc
         if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError("the station key file does not hold an Ed25519 key")
+            raise StationKeyDamagedError(path=str(self.private_key_path))
+        return key
+
+    def signing_key(self, recorded_pem: str | None) -> Ed25519PrivateKey:
+        """The key for signing a batch, which must be the one recorded at set-up or at the last re-keying (the
+        one the office registered): a swapped file is as good as a damaged one."""
+        key = self.private_key()
+        if recorded_pem is not None and public_pem(key.public_key()).strip() != recorded_pem.strip():
+            raise StationKeyDamagedError(path=str(self.private_key_path))
         return key
 
     def public_key(self) -> StationPublicKey:
@@ -119,7 +171,7 @@ class StationKeys:
 
     def save_public_key(self, target: Path) -> StationPublicKey:
         """Write the public key PEM for the office to register (the private key never leaves the folder)."""
-        public = self.ensure_station_key()
+        public = self.public_key()
         Path(target).write_text(public.pem, encoding="ascii")
         return public
 
@@ -202,3 +254,56 @@ def _check_recipients(bundle: OfficeBundle) -> None:
         except RecipientError as exc:
             raise OfficeBundleInvalidError(
                 reason=QT_TRANSLATE_NOOP("batch", "khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1")) from exc
+
+
+# -- re-keying -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RotatedKey:
+    """A new station key: the office registers ``public`` for batches from ``from_sequence`` on."""
+
+    public: StationPublicKey
+    previous_key_id: str | None
+    from_sequence: int
+
+
+def rotate_station_key(db, data_dir: Path, actor, target: Path) -> RotatedKey:  # noqa: ANN001 - Database, SignedInUser
+    """An administrator's explicit, audited replacement of the station's signing key (lost, damaged or exposed).
+
+    Batches made before keep their old signatures (they are written again as stored); the new key signs the
+    batches from the next sequence number on, which the office needs to register it. The public key PEM goes to
+    ``target`` for the office.
+    """
+    from filelock import FileLock
+
+    from station_app.core.errors import NotInitialisedError
+    from station_app.core.model import AuditAction
+    from station_app.core.roles import Permission, require
+    from station_app.persistence.outbox import OutboxRepository
+    from station_app.persistence.unit_of_work import UnitOfWork
+
+    require(actor.role, Permission.MANAGE_STATION)
+    keys = StationKeys(data_dir)
+    with FileLock(str(Path(data_dir) / "export.lock")), UnitOfWork(db) as uow:  # never in the middle of an export
+        station = uow.stations.current()
+        if station is None:
+            raise NotInitialisedError()
+        last = OutboxRepository(uow.session).last_batch(station.id)
+        from_sequence = (last.sequence if last else 0) + 1
+        previous = _recorded_key_id(station.public_key)
+        public, in_file = keys.replace_station_key()
+        previous = previous or in_file
+        station.signing_key_ref, station.public_key = STATION_KEY_FILE, public.pem
+        uow.audit(AuditAction.REKEY, "stations", station.id, actor.id,
+                  {"key_id": public.key_id, "previous_key_id": previous, "from_sequence": from_sequence})
+        uow.commit()
+    Path(target).write_text(public.pem, encoding="ascii")
+    log.info("station signing key replaced; new key from batch %d", from_sequence)
+    return RotatedKey(public, previous, from_sequence)
+
+
+def _recorded_key_id(pem: str | None) -> str | None:
+    try:
+        return public_key_id(load_public_pem(pem)) if pem else None
+    except ValueError:
+        return None

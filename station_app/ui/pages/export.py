@@ -58,14 +58,15 @@ class ExportState:
 
 
 def load_state(ctx: AppContext) -> ExportState:
-    """The waiting changes, the batches, the office bundle's name and the station key (made if missing)."""
+    """The waiting changes, the batches, the office bundle's name and the station key (a missing or damaged key
+    is an error saying what to do, never made again here: the office registered the old one)."""
     from station_app.services.upload import UploadService
 
     export = ctx.export
     bundle = export.keys.office_bundle()
     upload = UploadService(ctx.db, ctx.data_dir)
     return ExportState(export.pending(), export.batches(), bundle.name if bundle else None,
-                       export.keys.ensure_station_key(), ctx.station.info().code, upload.target(), upload.notes())
+                       export.keys.public_key(), ctx.station.info().code, upload.target(), upload.notes())
 
 
 # ``ctx.export`` is made on first use (its imports take ~0.4 s): these reach it on the worker thread, never on
