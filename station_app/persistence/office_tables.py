@@ -143,3 +143,44 @@ class OfficeHistoryRow(OfficeBase):
     replaced_by_batch: Mapped[int] = mapped_column(Integer)
     replaced_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     resource: Mapped[dict] = mapped_column(JSON)
+
+
+class OfficeStationKeyRow(OfficeBase):
+    """Each key a station has signed with: a batch is checked with the key valid for its sequence (the one with the
+    highest ``from_sequence`` not above it), so a re-keyed station's earlier batches still verify and its old key
+    signs nothing newer. A station registered before this table has none: its ``office_stations`` key is from 1."""
+
+    __tablename__ = "office_station_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"), index=True)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    from_sequence: Mapped[int] = mapped_column(Integer)
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("station_code", "from_sequence", name="uq_office_station_keys_from"),)
+
+
+class OfficeEventRow(OfficeBase):
+    """The office's own record of its decisions about stations (registered, re-keyed): ids and counts only."""
+
+    __tablename__ = "office_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    action: Mapped[str] = mapped_column(String(40))
+    station_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class OfficeAuditAnchorRow(OfficeBase):
+    """The head of a station's audit chain (sequence and hash) as its signed manifest carried it: the station's
+    history held outside the station. ``rewound`` marks a head behind one an earlier batch carried."""
+
+    __tablename__ = "office_audit_anchors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"), index=True)
+    batch_sequence: Mapped[int] = mapped_column(Integer)
+    audit_seq: Mapped[int] = mapped_column(Integer)
+    audit_hash: Mapped[str] = mapped_column(String(64))
+    rewound: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("station_code", "batch_sequence", name="uq_office_audit_anchors_batch"),)
