@@ -11,6 +11,7 @@ import uvicorn
 
 from station_app.services.office_upload import OfficeUploads
 from station_app.web.app import ReadLimits, create_app
+from station_app.web.guard import ConnectionGate, ConnectionLimits, GuardedH11Protocol, guarded_app
 
 log = logging.getLogger(__name__)
 DEFAULT_PORT = 8765
@@ -23,7 +24,7 @@ class ServeOptions:
     tls_cert: Path | None = None
     tls_key: Path | None = None
     limits: ReadLimits = field(default_factory=ReadLimits)
-    max_connections: int = 64  # above it uvicorn answers 503 at once: bounded memory, threads and inbox files
+    connections: ConnectionLimits = field(default_factory=ConnectionLimits)  # slow and greedy clients (web/guard.py)
     keep_alive_seconds: float = 5.0
     stop_grace_seconds: float = 10.0  # uploads still arriving at a stop get this long, then are dropped
 
@@ -33,12 +34,16 @@ class ServeOptions:
 
 
 def make_server(uploads: OfficeUploads, options: ServeOptions) -> uvicorn.Server:
+    limits = options.connections
+    # uvicorn's own limit_concurrency is left off: it counted connections still waiting for their headers, so slow
+    # clients took the stations' places; the gate counts those apart
     config = uvicorn.Config(
-        create_app(uploads, options.limits), host=options.host, port=options.port,
+        guarded_app(create_app(uploads, options.limits), limits), host=options.host, port=options.port,
+        http=GuardedH11Protocol.gated(ConnectionGate(limits)),
         ssl_certfile=str(options.tls_cert) if options.tls_cert else None,
         ssl_keyfile=str(options.tls_key) if options.tls_key else None,
-        limit_concurrency=options.max_connections, timeout_keep_alive=int(options.keep_alive_seconds),
-        timeout_graceful_shutdown=int(options.stop_grace_seconds), h11_max_incomplete_event_size=16 * 1024,
+        timeout_keep_alive=int(options.keep_alive_seconds),
+        timeout_graceful_shutdown=int(options.stop_grace_seconds), h11_max_incomplete_event_size=limits.header_bytes,
         log_config=None, access_log=False, server_header=False, lifespan="off")
     return uvicorn.Server(config)
 
