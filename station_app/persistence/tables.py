@@ -396,6 +396,17 @@ class RosterImportRow(Base):
     imported_by: Mapped[str | None] = _user_fk()
 
 
+class RosterRowLinkRow(Base):
+    """Which resident a roster row (its values, as a hash) was placed on: the same row imported again finds the
+    same person at once, among namesakes too, whatever its place in the file (migration 0008)."""
+
+    __tablename__ = "roster_row_links"
+    row_hash: Mapped[str] = mapped_column(String(32), primary_key=True)
+    resident_id: Mapped[str] = mapped_column(String(36), ForeignKey("residents.id"), primary_key=True)
+    import_id: Mapped[str] = mapped_column(String(36))
+    linked_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class DraftRow(Base):
     """A desk's form left half-filled (the nurse called away, the app closed): the typed texts, as they were."""
 
