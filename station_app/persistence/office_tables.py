@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: owner of each record, the site a station's laptops share (office_db._upgrade)
 
 
 def utcnow() -> dt.datetime:
@@ -42,6 +43,9 @@ class OfficeStationRow(OfficeBase):
     key_id: Mapped[str] = mapped_column(String(64), unique=True)
     public_key_pem: Mapped[str] = mapped_column(Text)
     registered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # the registered station whose site this laptop works at (None: its own): laptops of one site may write each
+    # other's visits (docs/VISIT-PARTS.md), no other station may
+    site: Mapped[str | None] = mapped_column(String(32))
 
 
 class OfficeBatchRow(OfficeBase):
@@ -90,6 +94,7 @@ class OfficePatientRow(OfficeBase):
     stamp: Mapped[str] = mapped_column(String(80))  # lastUpdated|batch created_at: orders equal versions
     batch_id: Mapped[int] = mapped_column(Integer)
     resource: Mapped[dict] = mapped_column(JSON)
+    owner: Mapped[str | None] = mapped_column(String(32))  # the station whose signed batch brought it first
 
 
 class OfficeVisitRow(OfficeBase):
@@ -109,6 +114,7 @@ class OfficeVisitRow(OfficeBase):
     stamp: Mapped[str] = mapped_column(String(80))
     batch_id: Mapped[int] = mapped_column(Integer)
     resource: Mapped[dict] = mapped_column(JSON)
+    owner: Mapped[str | None] = mapped_column(String(32))
 
 
 class OfficeResourceRow(OfficeBase):
@@ -128,6 +134,7 @@ class OfficeResourceRow(OfficeBase):
     stamp: Mapped[str] = mapped_column(String(80))
     batch_id: Mapped[int] = mapped_column(Integer)
     resource: Mapped[dict] = mapped_column(JSON)
+    owner: Mapped[str | None] = mapped_column(String(32))
     __table_args__ = (Index("ix_office_resources_visit", "visit_id", "part"),)
 
 
@@ -184,3 +191,15 @@ class OfficeAuditAnchorRow(OfficeBase):
     rewound: Mapped[bool] = mapped_column(Boolean, default=False)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     __table_args__ = (UniqueConstraint("station_code", "batch_sequence", name="uq_office_audit_anchors_batch"),)
+
+
+class OfficeQuarantineDroppedRow(OfficeBase):
+    """Quarantined batches dropped, oldest first, to keep the quarantine within its limits
+    (services/office_quarantine.py): counted per registered station, ``""`` for any other code or none (a table
+    that junk under made-up codes could grow would defeat the limit)."""
+
+    __tablename__ = "office_quarantine_dropped"
+    station_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    files: Mapped[int] = mapped_column(Integer, default=0)
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_dropped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

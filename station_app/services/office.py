@@ -25,17 +25,24 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station_app.core.batch_format import (SUFFIX, BatchInvalidError, Manifest, OfficeBundle, Problem, PROBLEM_TEXT,
-                                           check_chain, parse_batch_file_name, utc_iso)
+                                           batch_file_name, check_chain, parse_batch_file_name, utc_iso)
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.persistence.office_db import OfficeConflictError, OfficeDatabase, OfficeDatabaseError, OfficeStore
-from station_app.persistence.office_tables import (OfficeBatchRow, OfficeQuarantineRow, OfficeStationRow, utcnow)
+from station_app.persistence.office_db import (TRANSIENT_ERRORS, OfficeConflictError, OfficeDatabase, OfficeDatabaseError,
+                                               OfficeStore)
+from station_app.persistence.office_tables import (OfficeAuditAnchorRow, OfficeBatchRow, OfficeEventRow,
+                                                   OfficeQuarantineRow, OfficeStationKeyRow, OfficeStationRow, utcnow)
 from station_app.services import fhir_bundle as fhir
 from station_app.services.batch_verify import BatchParts, decrypt_payload, read_batch, verify_batch
-from station_app.services.keys import load_public_pem, public_key_id
+from station_app.services.keys import load_public_pem, public_key_id, verify_signature
+from station_app.services.office_import import FOREIGN, MALFORMED, VERSION, RecordRefused
+from station_app.services.office_quarantine import keep_bounded
 from station_app.services.receipts import envelope_bytes, receipt_name, sign_receipt
 
 log = logging.getLogger(__name__)
+# errors that say nothing about the batch: the database down or locked, the disk full; the import stops and the
+# same file goes in later. Anything else raised while checking or importing a batch refuses that batch alone.
+_TRANSIENT: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, OfficeConflictError, OSError, MemoryError)
 AGE_KEY_FILE = "keys/office-age.key"
 RECEIPT_KEY_FILE = "keys/office-receipt-ed25519.pem"
 BUNDLE_FILE = "office-bundle.json"
@@ -52,6 +59,11 @@ REASON_TEXT = {
     FORK: QT_TRANSLATE_NOOP("office", "đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)"),
     COUNTS: QT_TRANSLATE_NOOP("office", "số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký"),
     INVALID_FHIR: QT_TRANSLATE_NOOP("office", "dữ liệu không đúng chuẩn FHIR R4"),
+    FOREIGN: QT_TRANSLATE_NOOP("office", "lô sửa hồ sơ do trạm khác gửi lên (chỉ trạm đã gửi hồ sơ đầu tiên và các "
+                                         "máy cùng điểm khám đã đăng ký mới được sửa)"),
+    VERSION: QT_TRANSLATE_NOOP("office", "số phiên bản (meta.versionId) của một bản ghi không hợp lệ hoặc vượt quá xa "
+                                         "phiên bản đơn vị nhận đang giữ"),
+    MALFORMED: QT_TRANSLATE_NOOP("office", "một bản ghi trong dữ liệu có trường sai kiểu, sai dạng hoặc quá dài"),
     **{p.value: t for p, t in PROBLEM_TEXT.items()},
 }
 
@@ -83,6 +95,26 @@ class StationKeyFileError(StationError):
 class StationAlreadyRegisteredError(StationError):
     template = QT_TRANSLATE_NOOP(
         "errors", "Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng 'station-app office stations list'.")
+
+
+class SiteUnknownError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Chưa có trạm {site} để làm điểm khám chung: hãy đăng ký trạm đó trước, rồi đăng ký máy này với "
+                  "--site {site}.")
+
+
+class StationKeyRegistrationError(StationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Không đăng ký được khoá mới cho trạm {code}: {reason}. Khoá cũ vẫn được dùng; không có gì thay đổi.")
+
+
+_REKEY_REASONS = {
+    "unknown": QT_TRANSLATE_NOOP("office", "trạm chưa được đăng ký (dùng 'office stations add')"),
+    "known_key": QT_TRANSLATE_NOOP("office", "khoá này đã được đăng ký rồi"),
+    "held": QT_TRANSLATE_NOOP("office", "đơn vị nhận đã có lô từ số này trở đi, ký bằng khoá cũ; hãy dùng "
+                                        "--from-sequence đúng như trạm báo (lệnh 'keys rotate' in ra)"),
+    "order": QT_TRANSLATE_NOOP("office", "số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại"),
+}
 
 
 class OfficeDatabaseOpenError(StationError):
@@ -117,6 +149,16 @@ class StationInfo:
 
 
 @dataclass(frozen=True)
+class OfficeEvent:
+    """One decision of the office about a station (``station_registered``, ``station_rekeyed``…)."""
+
+    at: dt.datetime
+    action: str
+    station: str | None
+    details: dict
+
+
+@dataclass(frozen=True)
 class BatchOutcome:
     """One file: ``status`` imported, duplicate (already imported: nothing changed) or quarantined."""
 
@@ -144,8 +186,12 @@ class ImportReport:
 
 
 class _Refused(Exception):
-    def __init__(self, reason: str) -> None:
+    """A batch refused. ``about``: (station, sequence) once the registered station's key verified the manifest
+    (only then is a signed refusal notice written, under those checked values)."""
+
+    def __init__(self, reason: str, about: tuple[str, int] | None = None) -> None:
         self.reason = reason
+        self.about = about
         super().__init__(reason)
 
 
@@ -214,8 +260,11 @@ class OfficeService:
 
     # -- stations --------------------------------------------------------------------------------------------------
 
-    def add_station(self, pem_path: Path, code: str, name: str | None = None) -> StationInfo:
-        """Register a station by the public key PEM it gave (``station-app export --public-key``)."""
+    def add_station(self, pem_path: Path, code: str, name: str | None = None, site: str | None = None) -> StationInfo:
+        """Register a station by the public key PEM it gave (``station-app export --public-key``).
+
+        ``site``: a registered station whose site this one is another laptop of (docs/VISIT-PARTS.md): the laptops
+        of one site may send parts of each other's visits; no other station may touch them."""
         try:
             key = load_public_pem(Path(pem_path).read_bytes())
         except (OSError, ValueError, TypeError) as exc:
@@ -223,12 +272,56 @@ class OfficeService:
         key_id = public_key_id(key)
         with self.db.transaction() as session:
             store = OfficeStore(session)
-            if store.station(code) is not None or store.station_with_key(key_id) is not None:
+            if store.station(code) is not None or store.key_registered(key_id):
                 raise StationAlreadyRegisteredError(code=code)
-            store.add(OfficeStationRow(code=code, name=name, key_id=key_id,
-                                       public_key_pem=Path(pem_path).read_text(encoding="ascii")))
+            host = store.station(site) if site else None
+            if site and host is None:
+                raise SiteUnknownError(site=site)
+            pem = Path(pem_path).read_text(encoding="ascii")
+            store.add(OfficeStationRow(code=code, name=name, key_id=key_id, public_key_pem=pem,
+                                       site=(host.site or host.code) if host else None))
+            store.add(OfficeStationKeyRow(station_code=code, key_id=key_id, public_key_pem=pem, from_sequence=1))
+            store.add(OfficeEventRow(action="station_registered", station_code=code,
+                                     details={"key_id": key_id, "from_sequence": 1}))
         log.info("station %s registered", code)
         return StationInfo(code, name, key_id, 0, None, ())
+
+    def rekey_station(self, code: str, pem_path: Path, from_sequence: int, note: str | None = None) -> StationInfo:
+        """A station's new signing key (``station-app keys rotate``), for its batches from ``from_sequence`` on.
+
+        The old key stays registered for the batches before, so a batch is always checked with the key that was
+        valid for its sequence; the office's decision is kept in ``office_events``."""
+        try:
+            key = load_public_pem(Path(pem_path).read_bytes())
+            pem = Path(pem_path).read_text(encoding="ascii")
+        except (OSError, ValueError, TypeError) as exc:
+            raise StationKeyFileError(path=str(pem_path)) from exc
+        key_id = public_key_id(key)
+        with self.db.transaction() as session:
+            store = OfficeStore(session)
+            station = store.station(code)
+            keys = _station_keys(store, station) if station is not None else []
+            problem = ("unknown" if station is None else "known_key" if store.key_registered(key_id)
+                       else "order" if from_sequence <= keys[-1].from_sequence
+                       else "held" if any(n >= from_sequence for n in store.sequences(code)) else None)
+            if problem:
+                raise StationKeyRegistrationError(code=code, reason=_REKEY_REASONS[problem])
+            for row in keys:  # a station registered before keys had their own table: its first key from 1
+                if row.id is None:
+                    store.add(row)
+            store.add(OfficeStationKeyRow(station_code=code, key_id=key_id, public_key_pem=pem,
+                                          from_sequence=from_sequence))
+            previous, station.key_id, station.public_key_pem = station.key_id, key_id, pem
+            store.add(OfficeEventRow(action="station_rekeyed", station_code=code, details={
+                "key_id": key_id, "previous_key_id": previous, "from_sequence": from_sequence, "note": note}))
+        log.info("station %s re-keyed from batch %d", code, from_sequence)
+        return next(s for s in self.stations() if s.code == code)
+
+    def events(self, code: str) -> list[OfficeEvent]:
+        """The office's decisions about one station, oldest first."""
+        with self.db.transaction() as session:
+            return [OfficeEvent(e.at, e.action, e.station_code, dict(e.details or {}))
+                    for e in OfficeStore(session).events(code)]
 
     def stations(self) -> list[StationInfo]:
         with self.db.transaction() as session:
@@ -268,14 +361,37 @@ class OfficeService:
             with _collector_paused():
                 return self._checked_import(path, parts, receipts_to, now or utcnow(), validate_fhir)
         except _Refused as refused:
-            outcome = self._quarantine(path, claimed, refused.reason)
-            notice = self._rejection(path, parts, claimed, refused.reason, now or utcnow())
-            return outcome if notice is None else replace(outcome, receipt=self._write_receipt(
-                notice, path, receipts_to))
+            return self._refused(path, parts, claimed, refused, receipts_to, now or utcnow())
+        except Exception as exc:  # a hostile file can make any check raise: it is refused, never a crash
+            if isinstance(exc, _TRANSIENT):
+                raise  # the database or the disk: the same file goes in when they are back
+            log.warning("batch refused: %s while checking it", type(exc).__name__)
+            return self._refused(path, parts, claimed, _Refused(MALFORMED), receipts_to, now or utcnow())
+
+    def _refused(self, path: Path, parts: BatchParts | BatchInvalidError, claimed: tuple[str | None, int | None],
+                 refused: _Refused, receipts_to: Path | None, now: dt.datetime) -> BatchOutcome:
+        outcome = self._quarantine(path, refused.about or claimed, refused.reason)
+        notice = self._rejection(path, parts, refused.about, refused.reason, now)
+        return outcome if notice is None else replace(outcome, receipt=self._write_receipt(notice, path, receipts_to))
 
     def _checked_import(self, path: Path, parts: BatchParts, receipts_to: Path | None, now: dt.datetime,
                         validate_fhir: bool, retries: int = 2) -> BatchOutcome:
         manifest, station = self._verified(path, parts)
+        try:
+            return self._import_verified(path, parts, manifest, station, receipts_to, now, validate_fhir, retries)
+        except _Refused as refused:
+            refused.about = (station.code, manifest.sequence)  # the registered station's key signed it
+            raise
+        except Exception as exc:
+            if isinstance(exc, _TRANSIENT):
+                raise
+            log.warning("batch %s/%d refused: %s while importing it", station.code, manifest.sequence,
+                        type(exc).__name__)
+            raise _Refused(MALFORMED, (station.code, manifest.sequence)) from exc
+
+    def _import_verified(self, path: Path, parts: BatchParts, manifest: Manifest, station: OfficeStationRow,
+                         receipts_to: Path | None, now: dt.datetime, validate_fhir: bool,
+                         retries: int) -> BatchOutcome:
         with self.db.transaction() as session:
             held = OfficeStore(session).batch(station.code, manifest.sequence)
             if held is not None:
@@ -293,6 +409,8 @@ class OfficeService:
             _validate(resources)
         try:
             envelope = self._import_bundle(manifest, parts, station, resources, now)
+        except RecordRefused as refused:  # another station's record, a version out of reach, a value that cannot be
+            raise _Refused(refused.reason) from refused
         except OfficeConflictError:
             if retries == 0:
                 raise
@@ -306,12 +424,13 @@ class OfficeService:
         code = _claimed(path, parts)[0]
         with self.db.transaction() as session:
             station = OfficeStore(session).station(code) if code else None
+            key_pem = _key_for(OfficeStore(session), station, _claimed(path, parts)[1]) if station else None
         if station is None:
             raise _Refused(UNREGISTERED)
         try:
-            return verify_batch(parts, station.public_key_pem), station
+            return verify_batch(parts, key_pem), station
         except BatchInvalidError as exc:
-            raise _Refused(exc.problem.value) from exc
+            raise _Refused(exc.problem.value, _signed_claim(parts, key_pem, station.code)) from exc
 
     @staticmethod
     def _check_chain(store: OfficeStore, manifest: Manifest, parts: BatchParts) -> None:
@@ -347,26 +466,30 @@ class OfficeService:
                 previous=manifest.previous, file_name=manifest.file_name, created_at=manifest.created_at,
                 site_name=manifest.site.name, commune_code=manifest.site.commune_code, campaign=manifest.campaign,
                 counts=dict(manifest.counts), imported_at=now))
-            apply_resources(store, resources, row.id, manifest, now)
+            apply_resources(store, resources, row.id, manifest, now, store.site_mates(station.code))
+            _keep_anchor(store, manifest)
             row.receipt = sign_receipt(self._receipt(manifest, parts, station, now), self._receipt_key())
         log.info("batch %s/%d imported: %d resources", station.code, manifest.sequence, len(resources))
         return row.receipt
 
     def _receipt(self, manifest: Manifest, parts: BatchParts, station: OfficeStationRow, now: dt.datetime) -> dict:
-        return {"office": self.name, "station": station.code, "key_id": station.key_id,
+        return {"office": self.name, "station": station.code, "key_id": manifest.station.key_id,
                 "sequence": manifest.sequence, "file_name": manifest.file_name,
                 "manifest_sha256": parts.manifest_sha256, "imported_at": utc_iso(now),
-                "counts": {k: int(v) for k, v in manifest.counts.items()}, "status": "imported"}
+                "counts": {k: int(v) for k, v in manifest.counts.items()}, "status": "imported",
+                # the station's audit head, signed back: its 'audit verify' checks the chain still holds it
+                **({"audit": {"seq": manifest.audit.seq, "hash": manifest.audit.hash}} if manifest.audit else {})}
 
-    def _rejection(self, path: Path, parts: BatchParts | BatchInvalidError, claimed: tuple[str | None, int | None],
+    def _rejection(self, path: Path, parts: BatchParts | BatchInvalidError, about: tuple[str, int] | None,
                    reason: str, now: dt.datetime) -> dict | None:
         """A signed notice that the batch was refused and why, under the receipt's name, so the station that took
         the stick back shows the batch as refused with the reason (it stays queued and is written again with the
-        next export). None when the file does not say which station and batch it is, or when the office holds
-        that batch already."""
-        station, sequence = claimed
-        if station is None or sequence is None:
+        next export). Only for a manifest the registered station's key signed (``about``, checked values): None for
+        a file nobody provably sent (junk under a station's name, another key), and when the office holds that
+        batch already."""
+        if about is None:
             return None
+        station, sequence = about
         with self.db.transaction() as session:
             if OfficeStore(session).batch(station, sequence) is not None:
                 return None  # that batch arrived whole before: its receipt stands, a damaged copy changes nothing
@@ -384,8 +507,8 @@ class OfficeService:
 
     def _write_receipt(self, envelope: dict | None, batch: Path, receipts_to: Path | None) -> Path | None:
         """Next to the batch (the stick goes back to the station) or to ``receipts_to``; else the office folder."""
-        if envelope is None:
-            return None
+        if envelope is None or not _well_formed(envelope["receipt"]["station"], envelope["receipt"]["sequence"]):
+            return None  # never a name made of something unchecked (a path in a station code)
         name = receipt_name(envelope["receipt"]["station"], envelope["receipt"]["sequence"])
         for folder in (receipts_to or batch.parent, self.folder / "receipts"):
             try:
@@ -414,6 +537,7 @@ class OfficeService:
                                                          sequence=claimed[1], reason=reason,
                                                          stored_path=str(target) if target else None))
         log.warning("batch quarantined: %s", reason)
+        keep_bounded(self.folder, self.db)  # junk must not fill the disk or the table: the oldest go first
         return BatchOutcome(path.name, claimed[0], claimed[1], "quarantined", reason, quarantined_to=target)
 
     def note_refused_upload(self, file_name: str, code: str, sequence: int, reason: str) -> None:
@@ -424,16 +548,19 @@ class OfficeService:
             if not store.refusal_noted(file_name, reason):
                 store.add(OfficeQuarantineRow(file_name=file_name, station_code=code, sequence=sequence,
                                               reason=reason, stored_path=None))
+        keep_bounded(self.folder, self.db)  # made-up codes, one row each, must not fill the table
 
     # -- the report ------------------------------------------------------------------------------------------------
 
     def report(self):  # noqa: ANN201 - office_report.OfficeReport
+        from station_app.services.office_quarantine import dropped_counts
         from station_app.services.office_report import build_report
 
         stations = self.stations()
         with self.db.transaction() as session:
             store = OfficeStore(session)
-            return build_report(self.name, store.visit_facts(), stations, store.quarantined())
+            facts, quarantined = store.visit_facts(), store.quarantined()
+        return build_report(self.name, facts, stations, quarantined, dropped_counts(self))
 
 
 # -- files -----------------------------------------------------------------------------------------------------
@@ -479,15 +606,38 @@ def _read(path: Path) -> BatchParts | BatchInvalidError:
 
 
 def _claimed(path: Path, parts: BatchParts | BatchInvalidError) -> tuple[str | None, int | None]:
-    """The station and sequence a batch claims (its manifest, else its file name): only to order and to look up."""
+    """The station and sequence a batch claims (its manifest, else its file name): only to order and to look up,
+    and only when they have the form of a station code and a batch number (a manifest naming a path claims
+    nothing)."""
     if isinstance(parts, BatchParts):
         try:
             manifest = parts.claimed_manifest()
-            return manifest.station.code, manifest.sequence
-        except BatchInvalidError:
-            pass
+        except Exception:  # noqa: BLE001 - BatchInvalidError, or whatever a hostile manifest makes a parser raise
+            manifest = None
+        if manifest is not None:
+            code, sequence = manifest.station.code, manifest.sequence
+            return (code, sequence) if _well_formed(code, sequence) else (None, None)
     named = parse_batch_file_name(path.name)
     return (named[0], named[1]) if named else (None, None)
+
+
+def _well_formed(code: object, sequence: object) -> bool:
+    """A station code and a sequence that make a batch file name (``[A-Z0-9-]{3,32}``, 1 to 999999)."""
+    return (isinstance(code, str) and isinstance(sequence, int) and 0 < sequence < 10**6
+            and parse_batch_file_name(batch_file_name(code, sequence)) == (code, sequence))
+
+
+def _signed_claim(parts: BatchParts, key_pem: str, code: str) -> tuple[str, int] | None:
+    """(station, sequence) of a manifest the station's key did sign although a later check refused the batch (its
+    payload damaged, its name changed): a refusal notice is owed to that station."""
+    try:
+        if not verify_signature(load_public_pem(key_pem), parts.signature, parts.manifest_bytes):
+            return None
+        manifest = parts.claimed_manifest()
+    except Exception:  # noqa: BLE001 - a malformed signature or manifest: no notice
+        return None
+    ok = manifest.station.code == code and _well_formed(code, manifest.sequence)
+    return (code, manifest.sequence) if ok else None
 
 
 def _resources(bundle: dict) -> list[dict]:
@@ -508,6 +658,36 @@ def _validate(resources: list[dict]) -> None:
             get_fhir_model_class(res["resourceType"]).model_validate(res)
         except Exception as exc:  # pydantic's ValidationError, or an unknown resourceType (KeyError)
             raise _Refused(INVALID_FHIR) from exc
+
+
+def _keep_anchor(store: OfficeStore, manifest: Manifest) -> None:
+    """The station's audit head from the signed manifest, kept with the batch. A head behind one an earlier batch
+    carried (a shorter chain, or the same length with another hash) means the station's log was cut back or
+    rewritten: the batch is still imported (its data is genuine and signed), the anchor marked and logged."""
+    if manifest.audit is None:
+        return
+    code, head = manifest.station.code, manifest.audit
+    earlier = [a for a in store.anchors(code) if a.batch_sequence < manifest.sequence]
+    rewound = any(a.audit_seq > head.seq or (a.audit_seq == head.seq and a.audit_hash != head.hash) for a in earlier)
+    if rewound:
+        log.warning("station %s: batch %d carries audit head %d, behind an earlier batch's", code, manifest.sequence,
+                    head.seq)
+    store.add(OfficeAuditAnchorRow(station_code=code, batch_sequence=manifest.sequence, audit_seq=head.seq,
+                                   audit_hash=head.hash, rewound=rewound))
+
+
+def _station_keys(store: OfficeStore, station: OfficeStationRow) -> list[OfficeStationKeyRow]:
+    """The station's keys by the sequence each signs from; a station registered before keys had their own table
+    has its one key from 1 (an unsaved row)."""
+    return store.station_keys(station.code) or [OfficeStationKeyRow(
+        station_code=station.code, key_id=station.key_id, public_key_pem=station.public_key_pem, from_sequence=1)]
+
+
+def _key_for(store: OfficeStore, station: OfficeStationRow, sequence: int | None) -> str:
+    """The PEM of the key valid for this sequence: the newest key starting at or below it. The sequence is the
+    one the batch claims; the signature then proves it, so an old key cannot sign a batch numbered after its end."""
+    keys = _station_keys(store, station)
+    return next((k for k in reversed(keys) if k.from_sequence <= (sequence or 0)), keys[0]).public_key_pem
 
 
 def missing_sequences(held: list[int]) -> tuple[int, ...]:

@@ -42,7 +42,8 @@ class OfficeReport:
         return next(s for s in self.sections if s.title == title)
 
 
-def build_report(office: str, facts: list, stations: list, quarantined: list) -> OfficeReport:
+def build_report(office: str, facts: list, stations: list, quarantined: list,
+                 dropped: dict | None = None) -> OfficeReport:
     report = OfficeReport(office, dt.datetime.now())
     visits = [f for f in facts if f.status != "cancelled"]
     report.sections.append(_progress("Tiến độ theo xã/phường", "Mã xã", visits, lambda f: [f.commune_code or "—"]))
@@ -51,6 +52,7 @@ def build_report(office: str, facts: list, stations: list, quarantined: list) ->
     report.sections.append(_progress("Tiến độ theo nguồn kinh phí", "Nguồn kinh phí", visits,
                                      lambda f: [FUNDING_LABELS.get(f.funding_source or "", f.funding_source or "—")]))
     report.sections.append(_stations(stations, quarantined))
+    report.sections.append(_dropped(dropped or {}))
     report.sections.append(_timeliness(visits))
     report.sections.append(_double_payments(visits))
     return report
@@ -74,6 +76,16 @@ def _stations(stations: list, quarantined: list) -> Section:
         rows.append(("(không rõ trạm)", "", 0, "—", "", refused[None]))
     return Section("Lô dữ liệu theo trạm", ("Mã trạm", "Tên trạm", "Số lô đã nhận", "Lô mới nhất", "Lô còn thiếu",
                                            "Lô bị cách ly"), rows, (30, 55, 25, 22, 35, 22))
+
+
+def _dropped(dropped: dict) -> Section:
+    """The quarantined batches dropped, oldest first, to keep the quarantine within its limits
+    (services/office_quarantine.py); ``""`` holds every code not registered."""
+    rows = [(code or "(chưa đăng ký hoặc không rõ)", d.files, f"{d.bytes / 2**20:.1f}",
+             d.last_dropped_at.strftime("%Y-%m-%d %H:%M") if d.last_dropped_at else "")
+            for code, d in sorted(dropped.items(), key=lambda item: (item[0] == "", item[0]))]
+    return Section("Lô bị cách ly đã xoá để giữ giới hạn (cũ nhất trước)",
+                   ("Mã trạm", "Số lô đã xoá", "Dung lượng (MiB)", "Lần xoá gần nhất (UTC)"), rows, (40, 30, 30, 40))
 
 
 def _timeliness(facts: list) -> Section:
