@@ -99,6 +99,10 @@ class OutboxRepository:
         return self._s.scalar(select(ExportBatchRow).where(ExportBatchRow.station_id == station_id)
                               .order_by(ExportBatchRow.sequence.desc()).limit(1))
 
+    def batch(self, station_id: str, sequence: int) -> ExportBatchRow | None:
+        return self._s.scalar(select(ExportBatchRow).where(ExportBatchRow.station_id == station_id,
+                                                           ExportBatchRow.sequence == sequence))
+
     def add_batch(self, row: ExportBatchRow, content: bytes) -> None:
         self._s.add(row)
         self._s.flush()

@@ -1,10 +1,11 @@
 """Export: everything changed since the last batch, as one signed, encrypted batch file for the office.
 
-Safe on a USB stick: each file is written under a temporary name, flushed and fsynced, renamed, then read back and
-checked (signature, hashes, chain) before the batch is recorded as exported. A pulled stick, a full disk or a
-crash before the record leaves no batch recorded; the next export makes the same sequence number again from the
-same changes (and more). Each export first writes again every earlier batch the office has not acknowledged,
-from its stored bytes, never rebuilt.
+A sequence number has one batch for ever: the batch is recorded as made, with its exact bytes, and the record
+flushed to the disk, before the file is written anywhere. Only then is it written to the stick under a temporary
+name, flushed and fsynced, renamed, read back and checked (signature, hashes, chain), and marked sent. A crash, a
+power cut, a full data disk or a pulled stick at any step after the record leaves the batch made; the next export
+writes the same bytes again, so a copy that did reach the stick and the office is never a fork. Each export
+first writes again every earlier batch the office has not acknowledged, from its stored bytes, never rebuilt.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
 from station_app.persistence.outbox import VISIT_PARTS, Change, ExportReader, OutboxRepository
 from station_app.persistence.tables import CampaignRow, ExportBatchRow, SiteRow, utcnow
-from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.persistence.unit_of_work import UnitOfWork, audit_anchor
 from station_app.services.accounts import SignedInUser
 from station_app.services.batch_verify import read_batch, verify_batch
 from station_app.services.fhir_bundle import BundleSource, build_bundle
@@ -120,9 +121,11 @@ class ExportService:
         built = self._build(office, now or utcnow())
         if built is None:
             return ExportResult(None, None, rewritten)
+        _record(self._db, built, user)
+        _flush_to_disk(self._db.path)  # a power cut after the file reaches the stick must not lose the record
         path = write_safely(target, built.manifest.file_name, built.content)
         self._check_written(path, built)
-        info = _record(self._db, built, user, str(target))
+        info = _mark_written(self._db, built.manifest.sequence, user, str(target))
         log.info("batch %d exported: %d resources, changes %d-%d", info.sequence, info.counts.get("resources", 0),
                  built.covers.first, built.covers.last)
         return ExportResult(info, path, rewritten)
@@ -139,6 +142,7 @@ class ExportService:
     # -- steps ---------------------------------------------------------------------------------------------------
 
     def _rewrite_unacknowledged(self, target: Path) -> Iterable[Path]:
+        """Each batch not acknowledged, from its stored bytes (one made by an export cut short among them)."""
         with UnitOfWork(self._db) as uow:
             repo = OutboxRepository(uow.session)
             waiting = [(r.file_name, _stored(repo, r)) for r in repo.batches(_station(uow).id)
@@ -150,8 +154,8 @@ class ExportService:
             yield path
 
     def _build(self, office: OfficeBundle, now: dt.datetime) -> BuiltBatch | None:
-        public = self.keys.ensure_station_key()
-        private = self.keys.private_key()
+        private = self._signing_key()
+        public = self.keys.public_key()
         with UnitOfWork(self._db) as uow:
             station = _station(uow)
             repo = OutboxRepository(uow.session)
@@ -168,7 +172,8 @@ class ExportService:
                 station=StationRef(station.code, station.name, public.key_id),
                 site=SiteRef(site.name, site.commune_code), campaign=campaign.name,
                 sequence=(last.sequence if last else 0) + 1, previous=last.manifest_sha256 if last else None,
-                created_at=utc_iso(now), covers=covers, counts=counts, files=(), recipients=office.recipients)
+                created_at=utc_iso(now), covers=covers, counts=counts, files=(), recipients=office.recipients,
+                audit=audit_anchor(uow.session))  # the office keeps the station's history: see docs/batch-format.md
             repo.cut()
             uow.commit()
         payload = encrypt_payload(bundle, office.recipients)
@@ -176,6 +181,16 @@ class ExportService:
         manifest_bytes = manifest.to_bytes()
         content = zip_parts(manifest_bytes, private.sign(manifest_bytes), payload)
         return BuiltBatch(manifest, manifest_bytes, content, covers)
+
+    def _signing_key(self):  # noqa: ANN202 - Ed25519PrivateKey
+        """The key recorded at set-up or re-keying; a missing or different one stops the export (never made anew,
+        the office would refuse its batches). A station set up before export existed records its first key here."""
+        with UnitOfWork(self._db) as uow:
+            station = _station(uow)
+            if station.public_key is None:
+                station.public_key = self.keys.ensure_station_key().pem
+                uow.commit()
+            return self.keys.signing_key(station.public_key)
 
     def _check_written(self, path: Path, built: BuiltBatch) -> None:
         """Read the file back from the target and check it as the office will (the office's key aside)."""
@@ -293,21 +308,51 @@ def _check_folder(folder: Path) -> None:
 
 # -- the record ------------------------------------------------------------------------------------------------
 
-def _record(db: Database, built: BuiltBatch, user: SignedInUser | None, destination: str) -> BatchInfo:
-    """The batch is exported: its row, its exact bytes and an audit event, in one transaction."""
+def _record(db: Database, built: BuiltBatch, user: SignedInUser | None) -> BatchInfo:
+    """The batch is made: its row (status made), its exact bytes and an audit event, in one transaction, before
+    the file is written anywhere. From here on its sequence number has these bytes and no others."""
     m = built.manifest
     with UnitOfWork(db) as uow:
         station = _station(uow)
         row = ExportBatchRow(station_id=station.id, sequence=m.sequence, covers_from=built.covers.first,
                              covers_to=built.covers.last, file_name=batch_file_name(m.station.code, m.sequence),
                              manifest_sha256=sha256_hex(built.manifest_bytes), file_sha256=sha256_hex(built.content),
-                             counts=dict(m.counts), status="sent", destination=destination, sent_at=utcnow(),
-                             created_by=user.id if user else None)
+                             counts=dict(m.counts), status="made", created_by=user.id if user else None)
         OutboxRepository(uow.session).add_batch(row, built.content)
         uow.audit(AuditAction.EXPORT, "export_batches", row.id, user.id if user else None,
                   {"sequence": m.sequence, "covers": [built.covers.first, built.covers.last], **m.counts})
         uow.commit()
         return _info(row)
+
+
+def _mark_written(db: Database, sequence: int, user: SignedInUser | None, destination: str) -> BatchInfo:
+    """A batch made is on the stick (written and read back): sent, and where to."""
+    with UnitOfWork(db) as uow:
+        row = OutboxRepository(uow.session).batch(_station(uow).id, sequence)
+        row.destination, row.sent_at = destination[:300], utcnow()
+        if row.status == "made":
+            row.status = "sent"
+            uow.audit(AuditAction.EXPORT, "export_batches", row.id, user.id if user else None,
+                      {"sequence": sequence, "status": "sent", "via": "file"})
+        uow.commit()
+        return _info(row)
+
+
+def _flush_to_disk(db_path: Path) -> None:
+    """fsync the database file and its write-ahead log. With ``synchronous=NORMAL`` a commit survives a crash of
+    the program but not a power cut until the log is next synced; the record of a batch must survive both before
+    the batch leaves the laptop."""
+    for path in (Path(db_path), Path(f"{db_path}-wal")):
+        try:
+            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            continue  # no log: the commit went into the file itself
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            raise _folder_error(exc, path.parent) from exc
+        finally:
+            os.close(fd)
 
 
 def _stored(repo: OutboxRepository, row: ExportBatchRow) -> bytes:

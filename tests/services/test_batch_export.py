@@ -1,5 +1,5 @@
 """Export batches end to end: checked with the stock openssl and age tools as the office would, tampering in each
-part refused with its reason, a chain without gaps, a crash between writing and recording, and clear errors."""
+part refused with its reason, a chain without gaps, a crash between recording and writing, and clear errors."""
 import errno
 import json
 import subprocess
@@ -187,25 +187,26 @@ def test_batches_chain_without_gaps_and_carry_only_what_changed(ctx, nurse, doct
     assert [s for s, *_ in recorded(ctx)] == [1, 2]
 
 
-def test_a_crash_between_writing_and_recording_leaves_no_batch_recorded(ctx, nurse, office, service, usb, data_dir,
-                                                                       monkeypatch):
+def test_a_crash_between_recording_and_writing_leaves_the_batch_made_and_the_next_export_writes_it(
+        ctx, nurse, office, service, usb, data_dir, monkeypatch):
     open_visit(ctx, nurse)
 
     def crash(*args, **kwargs):
         raise RuntimeError("power cut")
 
     with monkeypatch.context() as patch:
-        patch.setattr(batch_export, "_record", crash)
+        patch.setattr(batch_export, "write_safely", crash)
         with pytest.raises(RuntimeError):
             service.export(None, usb)
-    assert recorded(ctx) == [] and (usb / "TYT-MK-000001.batch").exists()
-    assert service.pending().changes == 2  # still waiting
+    assert [s for s, *_ in recorded(ctx)] == [1] and not list(usb.iterdir())  # made, not written
+    assert service.pending().changes == 0 and service.pending().next_sequence == 2
     open_visit(ctx, nurse, name="Lò Văn Pọm", year=1961, national_id="011061004321")
     again = service.export(None, usb)
-    assert again.made.sequence == 1 and again.path == usb / "TYT-MK-000001.batch"
-    manifest = verify_batch(read_batch(again.path), station_pem(data_dir), previous=None)
-    assert manifest.counts["visits"] == 2
-    assert recorded(ctx) == [(1, manifest.covers.first, manifest.covers.last)]
+    one = usb / "TYT-MK-000001.batch"
+    assert again.rewritten == (one,) and again.made.sequence == 2 and one.read_bytes() == service.stored_batch(1)
+    m1 = verify_batch(read_batch(one), station_pem(data_dir), previous=None)
+    m2 = verify_batch(read_batch(again.path), station_pem(data_dir), previous=read_batch(one).manifest_sha256)
+    assert m1.counts["visits"] == 1 and m2.counts["visits"] == 1
     assert not list(usb.glob(".*.tmp"))
 
 
@@ -272,15 +273,16 @@ def test_export_needs_the_office_bundle_a_writable_folder_and_room(ctx, nurse, s
         service.export(None, tmp_path / "không có thư mục này")
     assert "Chưa có lô nào" in str(info.value)
 
-    def full(fd):
+    def full(fd):  # the station's own disk, then the stick: no room to flush
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch:
         patch.setattr(batch_export.os, "fsync", full)
         with pytest.raises(ExportDiskFullError, match="đã đầy"):
             service.export(None, usb)
-    assert recorded(ctx) == [] and not list(usb.iterdir())
-    assert service.export(None, usb).made.sequence == 1
+    assert [s for s, *_ in recorded(ctx)] == [1] and not list(usb.iterdir())  # made and kept, never written
+    again = service.export(None, usb)
+    assert again.made is None and again.rewritten == (usb / "TYT-MK-000001.batch",)
 
 
 def test_a_second_export_at_the_same_time_is_refused(ctx, nurse, office, service, usb, data_dir):

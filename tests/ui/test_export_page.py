@@ -215,24 +215,33 @@ def test_a_read_only_folder_is_explained_and_no_batch_is_recorded(qtbot, make_pa
     assert page.table.rowCount() == 0
 
 
-def test_a_full_stick_is_explained_and_no_batch_is_recorded(qtbot, make_page, ctx, visits, with_bundle, tmp_path,
-                                                             monkeypatch, tasks):
+def test_a_full_stick_is_explained_and_the_batch_made_waits_for_the_next_export(qtbot, make_page, ctx, visits,
+                                                                                with_bundle, tmp_path, monkeypatch,
+                                                                                tasks):
     import errno
 
     from station_app.services import batch_export
 
-    def full(fd):  # noqa: ANN001 - the stick fills up while the batch is flushed to it
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     page = make_page()
     stick = tmp_path / "USB đầy"
     stick.mkdir()
+    real = os.fsync
+
+    def full(fd):  # noqa: ANN001 - the stick fills up while the batch is flushed to it
+        if any(os.path.samestat(os.fstat(fd), p.stat()) for p in stick.iterdir()):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
     choose_folder(monkeypatch, qtbot, page, stick)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(batch_export.os, "fsync", full)
         export_now(qtbot, page, tasks)
     assert f"Ổ đĩa {stick} đã đầy" in page.message.text()
-    assert ctx.export.batches() == [] and list(stick.iterdir()) == []  # no half-written file left behind either
+    assert list(stick.iterdir()) == []  # no half-written file left behind
+    # the batch was made and kept before it was written: the next export writes these same bytes (never a
+    # second, different batch 1 beside a copy that might have reached the office)
+    assert [(b.sequence, b.status) for b in ctx.export.batches()] == [(1, "made")]
+    assert column(page, 6) == ["Đã tạo, chờ gửi"]
 
 
 def test_the_coordinator_finds_the_page_in_the_main_window(qtbot, make_controller, ctx, coordinator):
