@@ -52,6 +52,7 @@ class ChainReport:
     checked: int
     broken_at: int | None = None  # sequence number where the chain first fails
     reason: str = ""
+    anchors: int = 0  # audit heads signed back by the office that the chain was checked against
 
 
 def verify_chain(events: list[AuditEvent], head_seq: int | None, head_hash: str | None) -> ChainReport:
@@ -69,3 +70,31 @@ def verify_chain(events: list[AuditEvent], head_seq: int | None, head_hash: str 
     if (head_seq or 0) != last_seq or (head_seq and head_hash != expected_prev):
         return ChainReport(False, last_seq, last_seq + 1, "truncated")
     return ChainReport(True, last_seq)
+
+
+# -- anchors: the chain's head as someone outside the station saw it ----------------------------------------------
+
+@dataclass(frozen=True)
+class AuditAnchor:
+    """The audit head (sequence and hash) at the moment a batch was made: carried in the signed manifest, held by
+    the office, and brought back in its signed receipt."""
+
+    seq: int
+    hash: str
+
+
+def check_anchors(events: list[AuditEvent], anchors: list[AuditAnchor]) -> ChainReport | None:
+    """The first anchor the events no longer hold, as a failed report; None when every anchor holds.
+
+    A chain cut back and its head moved back no longer reaches an anchor ("rewound"); an event rewritten with
+    every later hash recomputed changes the hash at each anchor after it ("rewritten"). What happened after the
+    newest anchor cannot be checked this way: the next batch carries it out.
+    """
+    by_seq = {e.seq: e.hash for e in events}
+    last = max(by_seq, default=0)
+    for anchor in sorted(anchors, key=lambda a: a.seq):
+        if anchor.seq > last:
+            return ChainReport(False, last, last + 1, "rewound")
+        if anchor.seq and by_seq.get(anchor.seq) != anchor.hash:
+            return ChainReport(False, 0, anchor.seq, "rewritten")
+    return None

@@ -16,7 +16,7 @@ from types import TracebackType
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station_app.core.audit import GENESIS, AuditEvent, chain
+from station_app.core.audit import GENESIS, AuditAnchor, AuditEvent, chain
 from station_app.persistence.database import READ_ONLY, Database
 from station_app.persistence.repositories import (CampaignRepository, OverviewQueries, StationRepository,
                                                   UserRepository)
@@ -57,13 +57,14 @@ class UnitOfWork:
         entity_id: str | None,
         user_id: str | None,
         details: dict | None = None,
+        at: dt.datetime | None = None,
     ) -> AuditEvent:
         """Append an event to the chain (ids and counts only in ``details``; never personal data)."""
         head = self.session.get(AuditHeadRow, 1)
         event = chain(
             head.seq if head else 0,
             head.hash if head else GENESIS,
-            at=dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+            at=(at or dt.datetime.now(dt.UTC)).isoformat(timespec="microseconds"),  # ``at``: a service's clock
             user_id=user_id,
             action=str(action),
             entity=entity,
@@ -88,3 +89,9 @@ def load_audit_chain(session: Session) -> tuple[list[AuditEvent], int | None, st
     ]
     head = session.get(AuditHeadRow, 1)
     return events, (head.seq if head else None), (head.hash if head else None)
+
+
+def audit_anchor(session: Session) -> AuditAnchor | None:
+    """The chain's head now, for a batch's manifest to carry out of the station (None before any event)."""
+    head = session.get(AuditHeadRow, 1)
+    return AuditAnchor(head.seq, head.hash) if head else None

@@ -111,7 +111,7 @@ def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.dat
             refusal = "bad_signature" if data.lstrip().startswith(b"{") and b"signature" in data else "unreadable"
             result.refused.append((path.name, REFUSALS[refusal]))
             continue
-        outcome = acknowledge(db, receipt, now)
+        outcome = acknowledge(db, receipt, now, signature=json.loads(data)["signature"])
         if outcome.refusal:
             result.refused.append((path.name, REFUSALS[outcome.refusal]))
         elif outcome.rejected:
@@ -133,11 +133,13 @@ class Acknowledgement:
     rejected: bool = False  # the office's signed notice that it refused the batch (status "rejected")
 
 
-def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via: str = "file") -> Acknowledgement:
+def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via: str = "file",
+                signature: str | None = None) -> Acknowledgement:
     """Mark the batch a receipt names acknowledged; the receipt's signature must have been verified already.
 
     The one place both ways receipts come back go through: files from a USB stick (``via`` "file") and the
-    office's answer to an upload (``via`` "network")."""
+    office's answer to an upload (``via`` "network"). The receipt is kept with its ``signature`` (the envelope),
+    so the audit head it carries back can be checked again later and cannot be forged in the database."""
     with UnitOfWork(db) as uow:
         station = uow.stations.current()
         if station is None:
@@ -155,7 +157,8 @@ def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via
             return Acknowledgement(row.sequence)
         if rejected:
             return _rejected(uow, row, receipt, via)
-        row.status, row.acknowledged_at, row.receipt = "acknowledged", now or _utcnow(), receipt
+        row.status, row.acknowledged_at = "acknowledged", now or _utcnow()
+        row.receipt = {"format": RECEIPT_FORMAT, "receipt": receipt, "signature": signature} if signature else receipt
         uow.audit(AuditAction.IMPORT, "export_batches", row.id, None,
                   {"sequence": row.sequence, "receipt": "acknowledged", "via": via})
         uow.commit()

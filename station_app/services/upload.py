@@ -433,7 +433,8 @@ class UploadService:
             return SendOutcome(seq, name, UNVERIFIED, reason=receipts.REFUSALS["bad_signature"], gaps=answer.gaps)
         if receipt.get("sequence") != seq:
             return SendOutcome(seq, name, UNVERIFIED, reason=receipts.REFUSALS["unknown_batch"], gaps=answer.gaps)
-        ack = receipts.acknowledge(self._db, receipt, via="network")
+        ack = receipts.acknowledge(self._db, receipt, via="network",
+                                   signature=answer.receipt_envelope.get("signature"))
         if ack.refusal:
             return SendOutcome(seq, name, UNVERIFIED, reason=receipts.REFUSALS[ack.refusal], gaps=answer.gaps)
         counts = {k: v for k, v in (receipt.get("counts") or {}).items() if isinstance(v, int)}
