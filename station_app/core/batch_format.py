@@ -16,6 +16,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from station_app.core.bounded_json import JsonLimits
+from station_app.core.bounded_json import loads as bounded_loads
+from station_app.core.audit import AuditAnchor
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 
@@ -29,6 +32,10 @@ SUFFIX = ".batch"
 SIGNATURE_BYTES = 64
 _FILE_NAME = re.compile(r"^(?P<code>[A-Z0-9-]{3,32})-(?P<seq>\d{6})\.batch$")
 _AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
+# what may come from outside: a manifest is about 1 KB, an office bundle under 1 KB (docs/batch-format.md, "Limits")
+MANIFEST_LIMITS = JsonLimits(max_bytes=64 * 1024, max_depth=8, max_items=2_000)
+OFFICE_BUNDLE_LIMITS = JsonLimits(max_bytes=64 * 1024, max_depth=8, max_items=1_000)
+STORED, DEFLATED = 0, 8  # the ZIP compression methods a batch may use: the writer stores, an old copy may deflate
 
 
 class Problem(StrEnum):
@@ -45,6 +52,9 @@ class Problem(StrEnum):
     CHAIN_BROKEN = "chain_broken"
     NOT_FOR_THIS_OFFICE = "not_for_this_office"
     PAYLOAD_CORRUPT = "payload_corrupt"
+    MEMBER_TOO_LARGE = "member_too_large"
+    UNSUPPORTED_COMPRESSION = "unsupported_compression"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
 
 
 PROBLEM_TEXT = {
@@ -59,6 +69,9 @@ PROBLEM_TEXT = {
     Problem.CHAIN_BROKEN: QT_TRANSLATE_NOOP("batch", "lô không nối tiếp lô trước của trạm (mã băm lô trước không khớp)"),
     Problem.NOT_FOR_THIS_OFFICE: QT_TRANSLATE_NOOP("batch", "không giải mã được bằng khoá của đơn vị nhận"),
     Problem.PAYLOAD_CORRUPT: QT_TRANSLATE_NOOP("batch", "dữ liệu sau khi giải mã bị hỏng"),
+    Problem.MEMBER_TOO_LARGE: QT_TRANSLATE_NOOP("batch", "một phần của tệp lô lớn hơn giới hạn (tệp có thể là bom nén)"),
+    Problem.UNSUPPORTED_COMPRESSION: QT_TRANSLATE_NOOP("batch", "tệp lô dùng kiểu nén không được hỗ trợ hoặc có mật khẩu"),
+    Problem.PAYLOAD_TOO_LARGE: QT_TRANSLATE_NOOP("batch", "dữ liệu sau khi giải nén lớn hơn giới hạn của đơn vị nhận"),
 }
 
 
@@ -179,6 +192,7 @@ class Manifest:
     files: tuple[FileEntry, ...]
     recipients: tuple[str, ...]
     format: str = FORMAT
+    audit: AuditAnchor | None = None  # the station's audit head when the batch was made (None: an older station)
 
     def to_bytes(self) -> bytes:
         """The manifest's bytes: UTF-8 JSON, keys sorted, two-space indent, one final newline.
@@ -187,6 +201,8 @@ class Manifest:
         """
         data = asdict(self)
         data["files"], data["recipients"] = list(data["files"]), list(data["recipients"])
+        if data["audit"] is None:
+            del data["audit"]  # a manifest without an anchor has the bytes it always had
         return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
     def file(self, name: str) -> FileEntry | None:
@@ -200,7 +216,7 @@ class Manifest:
 def parse_manifest(data: bytes) -> Manifest:
     """The manifest from its bytes; ``BatchInvalidError`` (malformed or wrong format) otherwise."""
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = bounded_loads(data.decode("utf-8"), MANIFEST_LIMITS)
         manifest = Manifest(
             station=StationRef(str(raw["station"]["code"]), str(raw["station"]["name"]), str(raw["station"]["key_id"])),
             site=SiteRef(str(raw["site"]["name"]), str(raw["site"]["commune_code"])),
@@ -209,12 +225,23 @@ def parse_manifest(data: bytes) -> Manifest:
             covers=Covers(_int(raw["covers"]["first"]), _int(raw["covers"]["last"])),
             counts={str(k): _int(v) for k, v in raw["counts"].items()},
             files=tuple(FileEntry(str(f["name"]), str(f["sha256"]), _int(f["size"])) for f in raw["files"]),
-            recipients=tuple(str(r) for r in raw["recipients"]), format=str(raw["format"]))
+            recipients=tuple(str(r) for r in raw["recipients"]), format=str(raw["format"]),
+            audit=_anchor(raw.get("audit")))
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BatchInvalidError(Problem.MANIFEST_MALFORMED) from exc
     if manifest.format != FORMAT:
         raise BatchInvalidError(Problem.WRONG_FORMAT)
     return manifest
+
+
+def _anchor(raw: object) -> AuditAnchor | None:
+    """The audit head a manifest carries: a sequence number and a SHA-256 hex, or nothing."""
+    if raw is None:
+        return None
+    seq, digest = raw["seq"], raw["hash"]  # type: ignore[index]
+    if _int(seq) < 0 or not (isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest)):
+        raise ValueError("not an audit anchor")
+    return AuditAnchor(seq, digest)
 
 
 def _int(value: object) -> int:
@@ -227,6 +254,22 @@ def check_parts(names: list[str]) -> None:
     """Exactly the three parts, each once."""
     if sorted(names) != sorted(PARTS):
         raise BatchInvalidError(Problem.WRONG_PARTS)
+
+
+def member_limit(name: str, archive_size: int) -> int:
+    """The most bytes a part may hold once unpacked: the manifest is small, the signature 64 bytes, and the payload
+    (age ciphertext, which does not compress) never more than the archive that carries it."""
+    return {MANIFEST: MANIFEST_LIMITS.max_bytes, SIGNATURE: SIGNATURE_BYTES}.get(name, archive_size)
+
+
+def check_member(name: str, method: int, flags: int, declared_size: int, archive_size: int) -> None:
+    """A part is read only when its header says it is stored or deflated, not encrypted, and within its limit.
+
+    The header's size is checked before reading and the reading is capped too: neither alone is trusted."""
+    if method not in (STORED, DEFLATED) or flags & 0x1:
+        raise BatchInvalidError(Problem.UNSUPPORTED_COMPRESSION)
+    if declared_size > member_limit(name, archive_size):
+        raise BatchInvalidError(Problem.MEMBER_TOO_LARGE)
 
 
 def check_payload(manifest: Manifest, payload: bytes) -> None:
@@ -289,8 +332,8 @@ _BUNDLE_REASONS = {
 def parse_office_bundle(data: bytes) -> OfficeBundle:
     """The office's public bundle from its JSON; ``OfficeBundleInvalidError`` saying what is wrong otherwise."""
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
+        raw = bounded_loads(data.decode("utf-8-sig"), OFFICE_BUNDLE_LIMITS)
+    except (UnicodeDecodeError, ValueError):  # UntrustedJsonError (too large, too deep) is a ValueError too
         raw = None
     if not isinstance(raw, dict):
         raise _bundle_error("json")
