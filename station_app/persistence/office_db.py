@@ -2,8 +2,8 @@
 
 SQLite (a file in the office folder) or PostgreSQL (``postgresql+psycopg://…``). The schema is made with
 ``metadata.create_all`` and stamped with ``SCHEMA_VERSION`` in ``office_schema``: simpler than a second Alembic
-environment while there is one version; a database stamped newer than the code is refused. A later version adds
-its upgrade step in ``_upgrade``.
+environment while there are few versions; a database stamped newer than the code is refused, an older one is
+brought up to date by the steps of ``_UPGRADES`` (in the same transaction as its new stamp).
 """
 from __future__ import annotations
 
@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import JSON, String, any_, bindparam, create_engine, delete, event, insert, select, update
+from sqlalchemy import (JSON, Integer, String, any_, bindparam, create_engine, delete, event, insert, select, text,
+                        update)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from station_app.persistence.office_tables import (SCHEMA_VERSION, OfficeBase, OfficeBatchRow, OfficeHistoryRow,
-                                                   OfficePatientRow, OfficeQuarantineRow, OfficeResourceRow,
-                                                   OfficeSchemaRow, OfficeStationRow, OfficeVisitRow, utcnow)
+from station_app.persistence.office_tables import (SCHEMA_VERSION, OfficeAuditAnchorRow, OfficeBase, OfficeBatchRow,
+                                                   OfficeEventRow, OfficeHistoryRow, OfficePatientRow,
+                                                   OfficeQuarantineRow, OfficeResourceRow, OfficeSchemaRow,
+                                                   OfficeStationKeyRow, OfficeStationRow, OfficeVisitRow, utcnow)
 
 CHUNK = 500  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
 KINDS = {"patient": OfficePatientRow, "visit": OfficeVisitRow, "resource": OfficeResourceRow}
@@ -61,6 +63,11 @@ class OfficeDatabase:
                 session.add(OfficeSchemaRow(id=1, version=SCHEMA_VERSION))
             elif row.version > SCHEMA_VERSION:
                 raise OfficeDatabaseError("too_new")
+            elif row.version < SCHEMA_VERSION:
+                for version in range(row.version + 1, SCHEMA_VERSION + 1):
+                    for statement in _UPGRADES.get(version, ()):
+                        session.execute(text(statement))
+                row.version = SCHEMA_VERSION
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -77,6 +84,21 @@ class OfficeDatabase:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# Steps from the version before to this one (SQL both SQLite and PostgreSQL take)
+_UPGRADES: dict[int, tuple[str, ...]] = {
+    # who owns each record: the station of the batch that wrote the row held (the first one is not known any more)
+    2: ("ALTER TABLE office_stations ADD COLUMN site VARCHAR(32)",
+        *(f"ALTER TABLE {t} ADD COLUMN owner VARCHAR(32)" for t in ("office_patients", "office_visits",
+                                                                    "office_resources")),
+        *(f"UPDATE {t} SET owner = (SELECT b.station_code FROM office_batches b WHERE b.id = {t}.batch_id)"
+          for t in ("office_patients", "office_visits", "office_resources"))),
+}
+
+# What a database that is down, locked or gone raises: the caller tries again later. Anything else while importing a
+# batch is the batch's own fault (a value that does not fit, a type the import did not expect).
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 
 
 # orjson reads and writes the resources' JSON several times faster than the standard library (measured: about a
@@ -150,6 +172,26 @@ class OfficeStore:
         return list(self.session.scalars(select(OfficeBatchRow).order_by(OfficeBatchRow.station_code,
                                                                           OfficeBatchRow.sequence)))
 
+    def station_keys(self, code: str) -> list[OfficeStationKeyRow]:
+        """The station's keys, oldest first (by the sequence each signs from)."""
+        k = OfficeStationKeyRow
+        return list(self.session.scalars(select(k).where(k.station_code == code).order_by(k.from_sequence)))
+
+    def key_registered(self, key_id: str) -> bool:
+        """Whether any station signs, or once signed, with this key."""
+        k = OfficeStationKeyRow
+        return (self.station_with_key(key_id) is not None
+                or self.session.scalars(select(k.id).where(k.key_id == key_id).limit(1)).first() is not None)
+
+    def events(self, code: str) -> list[OfficeEventRow]:
+        e = OfficeEventRow
+        return list(self.session.scalars(select(e).where(e.station_code == code).order_by(e.id)))
+
+    def anchors(self, code: str) -> list[OfficeAuditAnchorRow]:
+        """The audit heads a station's batches carried, in batch order."""
+        a = OfficeAuditAnchorRow
+        return list(self.session.scalars(select(a).where(a.station_code == code).order_by(a.batch_sequence)))
+
     def sequences(self, code: str) -> list[int]:
         return list(self.session.scalars(select(OfficeBatchRow.sequence).where(OfficeBatchRow.station_code == code)
                                           .order_by(OfficeBatchRow.sequence)))
@@ -159,14 +201,24 @@ class OfficeStore:
 
     # -- resources -----------------------------------------------------------------------------------------------
 
-    def existing(self, kind: str, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
-        """id → (version, stamp) of the rows already held."""
+    def existing(self, kind: str, ids: Iterable[str]) -> dict[str, tuple[int, str, str | None]]:
+        """id → (version, stamp, owner) of the rows already held."""
         table = KINDS[kind]
-        found: dict[str, tuple[int, str]] = {}
+        found: dict[str, tuple[int, str, str | None]] = {}
         for chunk in _chunks(list(ids)):
-            rows = self.session.execute(select(table.id, table.version, table.stamp).where(self._among(table.id, chunk)))
-            found.update((i, (v, s)) for i, v, s in rows)
+            rows = self.session.execute(select(table.id, table.version, table.stamp, table.owner)
+                                        .where(self._among(table.id, chunk)))
+            found.update((i, (v, s, o)) for i, v, s, o in rows)
         return found
+
+    def site_mates(self, code: str) -> set[str]:
+        """The registered stations that may write this station's records: itself and the laptops of its site."""
+        station = self.station(code)
+        if station is None:
+            return set()
+        site = station.site or station.code
+        s = OfficeStationRow
+        return {code, *self.session.scalars(select(s.code).where((s.code == site) | (s.site == site)))}
 
     def insert(self, kind: str, rows: Sequence[dict]) -> None:
         """New rows: PostgreSQL's COPY, else Core's executemany (the ORM's bulk path costs three times as much)."""
@@ -271,6 +323,27 @@ def _copy(session: Session, table: Any, rows: Sequence[dict]) -> None:
         for row in rows:
             copy.write_row([_json_text(row[c.name]) if j and row[c.name] is not None else row[c.name]
                             for c, j in zip(columns, as_json)])
+
+
+def unfit(kind: str, rows: Sequence[dict]) -> str | None:
+    """The first value of these rows that its column cannot hold (wrong type, too long, out of range), as
+    ``column``; None when all fit. PostgreSQL would refuse them half-way, SQLite would store them as they are."""
+    columns = [(c.name, c.type, c.nullable) for c in KINDS[kind].__table__.columns if not isinstance(c.type, JSON)]
+    for row in rows:
+        for name, kind_of, nullable in columns:
+            if name not in row:
+                continue
+            value = row[name]
+            if value is None:
+                if not nullable:
+                    return name
+            elif isinstance(kind_of, String):
+                if not isinstance(value, str) or (kind_of.length and len(value) > kind_of.length):
+                    return name
+            elif isinstance(kind_of, Integer) and (isinstance(value, bool) or not isinstance(value, int)
+                                                   or not -2**31 <= value < 2**31):
+                return name
+    return None
 
 
 def _json_text(value: Any) -> str:
