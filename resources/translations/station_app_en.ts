@@ -323,6 +323,11 @@
         <translation>State:</translation>
     </message>
     <message>
+        <location filename="../../station_app/ui/office/batches.py" line="131"/>
+        <source>{n} lô bị cách ly cũ nhất đã được xoá ({mib} MiB) để kho cách ly không làm đầy ổ đĩa; giới hạn đặt trong office.json.</source>
+        <translation>{n} of the oldest quarantined batches were deleted ({mib} MiB) so that the quarantine cannot fill the disk; the limits are set in office.json.</translation>
+    </message>
+    <message>
         <location filename="../../station_app/ui/office/batches.py" line="80"/>
         <source>Tất cả trạm</source>
         <translation>All stations</translation>

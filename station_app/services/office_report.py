@@ -51,8 +51,7 @@ def build_report(office: str, facts: list, stations: list, quarantined: list,
                                      lambda f: [_group_label(g) for g in f.target_groups or []] or ["—"]))
     report.sections.append(_progress("Tiến độ theo nguồn kinh phí", "Nguồn kinh phí", visits,
                                      lambda f: [FUNDING_LABELS.get(f.funding_source or "", f.funding_source or "—")]))
-    report.sections.append(_stations(stations, quarantined))
-    report.sections.append(_dropped(dropped or {}))
+    report.sections.append(_stations(stations, quarantined, dropped or {}))
     report.sections.append(_timeliness(visits))
     report.sections.append(_double_payments(visits))
     return report
@@ -68,24 +67,20 @@ def _progress(title: str, heading: str, facts: list, keys) -> Section:  # noqa: 
     return Section(title, (heading, "Lượt khám nhận được", "Đã khám xong", "Tỉ lệ xong"), rows, (60, 35, 30, 25))
 
 
-def _stations(stations: list, quarantined: list) -> Section:
+def _stations(stations: list, quarantined: list, dropped: dict) -> Section:
+    """``dropped``: station code → the quarantined batches dropped to keep the quarantine's limits
+    (services/office_quarantine.py), ``""`` for every code not registered."""
     refused = Counter(q.station_code for q in quarantined)
+    gone = {code: d.files for code, d in dropped.items()}
     rows = [(s.code, s.name or "", s.batches, s.last_sequence or "—", ", ".join(map(str, s.gaps)) or "không",
-             refused[s.code]) for s in stations]
+             refused[s.code], gone.get(s.code, 0)) for s in stations]
     if refused[None]:
-        rows.append(("(không rõ trạm)", "", 0, "—", "", refused[None]))
+        rows.append(("(không rõ trạm)", "", 0, "—", "", refused[None], 0))
+    if gone.get(""):
+        rows.append(("(trạm chưa đăng ký hoặc không rõ)", "", 0, "—", "", "", gone[""]))
     return Section("Lô dữ liệu theo trạm", ("Mã trạm", "Tên trạm", "Số lô đã nhận", "Lô mới nhất", "Lô còn thiếu",
-                                           "Lô bị cách ly"), rows, (30, 55, 25, 22, 35, 22))
-
-
-def _dropped(dropped: dict) -> Section:
-    """The quarantined batches dropped, oldest first, to keep the quarantine within its limits
-    (services/office_quarantine.py); ``""`` holds every code not registered."""
-    rows = [(code or "(chưa đăng ký hoặc không rõ)", d.files, f"{d.bytes / 2**20:.1f}",
-             d.last_dropped_at.strftime("%Y-%m-%d %H:%M") if d.last_dropped_at else "")
-            for code, d in sorted(dropped.items(), key=lambda item: (item[0] == "", item[0]))]
-    return Section("Lô bị cách ly đã xoá để giữ giới hạn (cũ nhất trước)",
-                   ("Mã trạm", "Số lô đã xoá", "Dung lượng (MiB)", "Lần xoá gần nhất (UTC)"), rows, (40, 30, 30, 40))
+                                           "Lô bị cách ly", "Lô cách ly cũ đã xoá (giới hạn)"), rows,
+                   (30, 55, 25, 22, 35, 22, 30))
 
 
 def _timeliness(facts: list) -> Section:

@@ -105,8 +105,10 @@ def test_the_office_report_counts_the_quarantined_batches_dropped(office, tmp_pa
     office.service.import_paths(junk(tmp_path / "usb", "TYT-MK", range(1, 6)))
     out = write_report(office.service.report(), tmp_path / "báo cáo.csv")
     lines = list(csv.reader(out.open(encoding="utf-8-sig")))
-    start = next(i for i, row in enumerate(lines) if row and row[0].startswith("Lô bị cách ly đã xoá"))
-    assert lines[start + 2][:3] == ["TYT-MK", "3", "0.0"]
+    start = lines.index(["Lô dữ liệu theo trạm"])
+    columns, row = lines[start + 1], lines[start + 2]
+    assert (row[0], row[columns.index("Lô bị cách ly")], row[columns.index("Lô cách ly cũ đã xoá (giới hạn)")]) == (
+        "TYT-MK", "2", "3")
 
 
 def test_limits_that_are_not_numbers_fall_back_to_the_defaults(office, tmp_path):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from station_app.services import office_queries as queries
 from station_app.services.office import UNREGISTERED
+from station_app.services.office_quarantine import dropped_counts
 from station_app.services.office_queries import DUPLICATE, IMPORTED, QUARANTINED
 from station_app.ui.errors import report
 from station_app.ui.office.common import fill_table, local_time, make_table, number, tint_row
@@ -47,8 +48,11 @@ class BatchesPage(Retranslating):
         super().__init__()
         self._service, self._tasks, self._duplicates = service, tasks, duplicates
         self.entries: list[BatchEntry] | None = None
-        self.title, self.summary = heading(), QLabel()
+        self.dropped: dict = {}  # station code ("" not registered) → DroppedCount
+        self.title, self.summary, self.dropped_label = heading(), QLabel(), QLabel()
         self.summary.setObjectName("hint")
+        self.dropped_label.setObjectName("hint")
+        self.dropped_label.setWordWrap(True)
         self.station, self.state = QComboBox(), QComboBox()
         self.station.addItem("", ALL)
         self.station.setMinimumContentsLength(12)
@@ -69,6 +73,7 @@ class BatchesPage(Retranslating):
         layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.dropped_label)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         self.retranslate()
@@ -87,6 +92,12 @@ class BatchesPage(Retranslating):
         self._tasks.submit(queries.batch_entries, self._service, parent=self,
                            on_done=while_alive(self, self.show_entries),
                            on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
+        self._tasks.submit(dropped_counts, self._service, parent=self, on_done=while_alive(self, self.show_dropped),
+                           on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
+
+    def show_dropped(self, dropped: dict) -> None:
+        self.dropped = dropped
+        self._show_dropped()
 
     def show_entries(self, entries: list[BatchEntry]) -> None:
         self.entries = sorted(entries + self._duplicates(), key=lambda e: e.received_at.isoformat()
@@ -107,7 +118,18 @@ class BatchesPage(Retranslating):
         station, state = self.station.currentData(), self.state.currentData()
         return [e for e in self.entries or [] if station in (ALL, e.station_code) and state in (ALL, e.state)]
 
+    def _show_dropped(self) -> None:
+        """The quarantined batches dropped to keep the quarantine's limits: of the station chosen, or of all."""
+        station = self.station.currentData()
+        counts = [d for code, d in self.dropped.items() if station in (ALL, code)]
+        files, size = sum(d.files for d in counts), sum(d.bytes for d in counts)
+        self.dropped_label.setVisible(files > 0)
+        self.dropped_label.setText(self.tr(
+            "{n} lô bị cách ly cũ nhất đã được xoá ({mib} MiB) để kho cách ly không làm đầy ổ đĩa; giới hạn đặt "
+            "trong office.json.").format(n=number(files), mib=f"{size / 2**20:.1f}"))
+
     def _show(self) -> None:
+        self._show_dropped()
         if self.entries is None:
             return
         entries = self.shown()
