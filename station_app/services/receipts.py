@@ -20,6 +20,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from station_app.core.batch_format import receipt_key_bytes
+from station_app.core.bounded_json import JsonLimits, cleaned
+from station_app.core.bounded_json import loads as bounded_loads
 from station_app.core.errors import NotInitialisedError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
@@ -31,9 +33,12 @@ from station_app.services.keys import StationKeys, verify_signature
 log = logging.getLogger(__name__)
 RECEIPT_FORMAT = "office-receipt/1"
 RECEIPT_SUFFIX = ".receipt.json"
+RECEIPT_LIMITS = JsonLimits(max_bytes=64 * 1024, max_depth=8, max_items=2_000)  # a receipt is about 700 bytes
+REASON_CHARS = 300  # an office's reason, as kept and shown
 
 REFUSALS = {
     "unreadable": QT_TRANSLATE_NOOP("receipts", "không phải tệp biên nhận (JSON office-receipt/1)"),
+    "too_large": QT_TRANSLATE_NOOP("receipts", "tệp quá lớn, không phải biên nhận"),
     "bad_signature": QT_TRANSLATE_NOOP("receipts", "chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký"),
     "other_station": QT_TRANSLATE_NOOP("receipts", "biên nhận của trạm khác"),
     "unknown_batch": QT_TRANSLATE_NOOP("receipts", "trạm không có lô này (số thứ tự hoặc mã băm không khớp)"),
@@ -62,7 +67,7 @@ def envelope_bytes(envelope: dict) -> bytes:
 def verify_receipt(data: bytes, public_key: Ed25519PublicKey) -> dict | None:
     """The receipt inside the envelope if its signature holds; None otherwise (damaged, forged, not a receipt)."""
     try:
-        envelope = json.loads(data.decode("utf-8"))
+        envelope = bounded_loads(data.decode("utf-8"), RECEIPT_LIMITS)
         receipt, signature = envelope["receipt"], base64.b64decode(envelope["signature"], validate=True)
         if envelope.get("format") != RECEIPT_FORMAT or not isinstance(receipt, dict):
             return None
@@ -102,25 +107,44 @@ def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.dat
     public = receipt_public_key(data_dir)
     result = ReceiptImport()
     for path in receipt_files(paths):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b""
-        receipt = verify_receipt(data, public)
+        data = _read_capped(path)
+        receipt = verify_receipt(data, public) if data else None
         if receipt is None:
-            refusal = "bad_signature" if data.lstrip().startswith(b"{") and b"signature" in data else "unreadable"
-            result.refused.append((path.name, REFUSALS[refusal]))
+            result.refused.append((path.name, REFUSALS[_refusal(data)]))
             continue
         outcome = acknowledge(db, receipt, now, signature=json.loads(data)["signature"])
         if outcome.refusal:
             result.refused.append((path.name, REFUSALS[outcome.refusal]))
         elif outcome.rejected:
-            result.rejected.append((outcome.sequence, str(receipt.get("reason_text") or receipt.get("reason"))))
+            result.rejected.append((outcome.sequence, office_reason(receipt)))
         else:
             (result.acknowledged if outcome.newly else result.already).append(outcome.sequence)
     log.info("receipts: %d acknowledged, %d already, %d rejected by the office, %d refused", len(result.acknowledged),
              len(result.already), len(result.rejected), len(result.refused))
     return result
+
+
+def _read_capped(path: Path) -> bytes | None:
+    """The file's bytes, up to one more than a receipt may hold; None when it cannot be read (a folder, a broken
+    link, a device): one such file beside the receipts never stops the others."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            return fh.read(RECEIPT_LIMITS.max_bytes + 1)
+    except OSError:
+        return None
+
+
+def _refusal(data: bytes | None) -> str:
+    if data is not None and len(data) > RECEIPT_LIMITS.max_bytes:
+        return "too_large"
+    return "bad_signature" if data and data.lstrip().startswith(b"{") and b"signature" in data else "unreadable"
+
+
+def office_reason(notice: dict) -> str:
+    """The office's reason in a refusal notice, as kept and shown: short, no controls or direction overrides."""
+    return cleaned(notice.get("reason_text") or notice.get("reason") or "", REASON_CHARS)
 
 
 @dataclass(frozen=True)
@@ -167,11 +191,12 @@ def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via
 
 def _rejected(uow: UnitOfWork, row, notice: dict, via: str) -> Acknowledgement:  # noqa: ANN001 - ExportBatchRow
     """The office refused the batch: shown with its reason; it stays queued and goes again with the next export."""
-    reason = str(notice.get("reason_text") or notice.get("reason") or "")
+    reason = office_reason(notice)
     if row.status != "rejected" or row.rejection_reason != reason:
         row.status, row.rejection_reason = "rejected", reason
         uow.audit(AuditAction.IMPORT, "export_batches", row.id, None,
-                  {"sequence": row.sequence, "receipt": "rejected", "reason": notice.get("reason"), "via": via})
+                  {"sequence": row.sequence, "receipt": "rejected", "reason": cleaned(notice.get("reason") or "", 40),
+                   "via": via})
         uow.commit()
     return Acknowledgement(row.sequence, rejected=True)
 
