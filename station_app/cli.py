@@ -2,6 +2,12 @@
 
 Messages are Vietnamese (the typed errors' own sentences). Exit codes: 0 done, 1 the job failed with an
 expected error (message on stderr), 2 bad usage or no display.
+
+Reading the data folder is not enough to act as the station: commands that change accounts or the campaign, export,
+import or read personal data sign in first (``--user``, the password at the terminal or ``--password-stdin`` /
+``--password-env``), need the role the window would need, and their audit events name that account. ``decode``,
+``self-test``, ``demo`` (its own training folder), ``campaign show``, ``audit verify`` and ``init`` on a new folder
+stay open: they read nothing personal.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from collections.abc import Callable, Sequence
 from station_app import __version__
 from station_app.core.errors import StationError
 from station_app.core.model import ROLE_LABELS, Role, SiteKind
+from station_app.core.roles import Permission, require
 
 log = logging.getLogger(__name__)
 Handler = Callable[[argparse.Namespace], int]
@@ -26,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="station-app", description="Ứng dụng trạm khám sức khỏe định kỳ 2026")
     p.add_argument("--version", action="version", version=f"station-app {__version__}")
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: STATION_DATA_DIR hoặc thư mục dữ liệu người dùng)")
+    _signer_args(p, None)
+    signer = argparse.ArgumentParser(add_help=False)  # before or after the subcommand, like --dir of office
+    _signer_args(signer, argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="LỆNH")
 
     init = sub.add_parser("init", help="thiết lập trạm (như trình thiết lập, không cần cửa sổ)")
@@ -43,25 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--admin-name", required=True, help="họ và tên quản trị viên")
     _password_args(init)
 
-    users = sub.add_parser("users", help="quản lý tài khoản").add_subparsers(dest="users_command", metavar="VIỆC")
-    add = users.add_parser("add", help="thêm tài khoản")
-    add.add_argument("username")
-    add.add_argument("--name", required=True, help="họ và tên")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
-    _password_args(add)
-    users.add_parser("list", help="liệt kê tài khoản")
-    disable = users.add_parser("disable", help="khoá tài khoản")
-    disable.add_argument("username")
-    enable = users.add_parser("enable", help="mở khoá tài khoản")
-    enable.add_argument("username")
+    _users_parser(sub, signer)
 
     audit = sub.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(dest="audit_command", metavar="VIỆC")
-    audit.add_parser("verify", help="kiểm tra chuỗi nhật ký, báo chỗ bị sửa/xoá")
+    verify = audit.add_parser("verify", help="kiểm tra chuỗi nhật ký, báo chỗ bị sửa/xoá (cả với mốc đơn vị nhận đã ký)")
+    verify.add_argument("--receipts", nargs="+", default=[], metavar="FILE_OR_FOLDER",
+                        help="thêm biên nhận do đơn vị nhận gửi lại: đối chiếu nhật ký với mốc trong đó")
 
-    _campaign_parser(sub)
+    _campaign_parser(sub, signer)
 
     roster = sub.add_parser("roster", help="danh sách người dân").add_subparsers(dest="roster_command", metavar="VIỆC")
-    roster_import = roster.add_parser("import", help="nhập danh sách người dân từ tệp CSV hoặc Excel (.xlsx)")
+    roster_import = roster.add_parser("import", parents=[signer],
+                                      help="nhập danh sách người dân từ tệp CSV hoặc Excel (.xlsx)")
     roster_import.add_argument("file", metavar="FILE")
     roster_import.add_argument("--mapping", metavar="JSON", help="tệp JSON ghép cột (mặc định: tự đoán hoặc lần trước)")
     roster_import.add_argument("--report", metavar="PATH", help="nơi ghi danh sách dòng bị từ chối (CSV)")
@@ -73,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="tệp ảnh (PNG, JPG...), nội dung mã, hoặc - để đọc nội dung (dạng byte) từ stdin")
     decode.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho script (xem bên dưới)")
 
-    lists = sub.add_parser("lists", help="in/xuất danh sách: trong ngày, chưa khám, chuyển tuyến, có thể trùng",
+    lists = sub.add_parser("lists", parents=[signer],
+                           help="in/xuất danh sách: trong ngày, chưa khám, chuyển tuyến, có thể trùng",
                            formatter_class=argparse.RawDescriptionHelpFormatter, epilog=LISTS_EPILOG)
     lists.add_argument("kind", choices=["daily", "pending", "referrals", "duplicates"], metavar="DANH_SÁCH",
                        help="daily (trong ngày), pending (chưa khám), referrals (chuyển tuyến), duplicates (có thể trùng)")
@@ -88,17 +92,22 @@ def _parser() -> argparse.ArgumentParser:
     lists.add_argument("--hardest", action="store_true", help="pending: chỉ các trường hợp khó tiếp cận")
     lists.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf, .csv hoặc .xlsx")
 
-    export = sub.add_parser("export", help="xuất lô dữ liệu (đã ký, mã hoá) cho đơn vị nhận: mọi thay đổi từ lô trước")
+    export = sub.add_parser("export", parents=[signer], help="xuất lô dữ liệu (đã ký, mã hoá) cho đơn vị nhận: mọi thay đổi từ lô trước")
     export.add_argument("--to", metavar="DIR", help="thư mục đích: USB hoặc thư mục mạng")
     export.add_argument("--office-bundle", metavar="FILE", help="nhập tệp khoá của đơn vị nhận (office-bundle.json)")
     export.add_argument("--public-key", metavar="PEM", help="ghi khoá công khai của trạm ra tệp PEM cho đơn vị nhận")
 
+    keys = sub.add_parser("keys", help="khoá ký của trạm").add_subparsers(dest="keys_command", metavar="VIỆC")
+    rotate = keys.add_parser("rotate", parents=[signer],
+                             help="thay khoá ký của trạm (khi khoá bị mất, hỏng hoặc lộ); cần quản trị viên")
+    rotate.add_argument("--public-key", required=True, metavar="PEM", help="nơi ghi khoá công khai mới cho đơn vị nhận")
+
     _office_parser(sub)
     receipts = sub.add_parser("receipts", help="biên nhận của đơn vị nhận").add_subparsers(
         dest="receipts_command", metavar="VIỆC")
-    receipts_import = receipts.add_parser("import", help="nhập biên nhận (từ USB hoặc thư mục): đánh dấu lô đã được nhận")
+    receipts_import = receipts.add_parser("import", parents=[signer], help="nhập biên nhận (từ USB hoặc thư mục): đánh dấu lô đã được nhận")
     receipts_import.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
-    upload = sub.add_parser("upload", help="gửi qua mạng mọi lô chưa được đơn vị nhận xác nhận, in biên nhận")
+    upload = sub.add_parser("upload", parents=[signer], help="gửi qua mạng mọi lô chưa được đơn vị nhận xác nhận, in biên nhận")
     upload.add_argument("--address", metavar="URL", help="lưu địa chỉ gửi (thay địa chỉ trong gói khoá; "
                                                          "\"\" để dùng lại địa chỉ trong gói khoá)")
     upload.add_argument("--pin", metavar="SHA256", default="", help="dấu vân tay chứng chỉ https của đơn vị nhận")
@@ -117,13 +126,32 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _campaign_parser(sub: argparse._SubParsersAction) -> None:
+def _users_parser(sub: argparse._SubParsersAction, signer: argparse.ArgumentParser) -> None:
+    users = sub.add_parser("users", help="quản lý tài khoản (cần quản trị viên)").add_subparsers(
+        dest="users_command", metavar="VIỆC")
+    add = users.add_parser("add", parents=[signer], help="thêm tài khoản")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="họ và tên")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    _new_password_args(add)
+    users.add_parser("list", parents=[signer], help="liệt kê tài khoản")
+    for name, text in (("disable", "khoá tài khoản"), ("enable", "mở lại tài khoản đã khoá"),
+                       ("unlock", "cho đăng nhập lại ngay, không phải chờ sau nhiều lần sai mật khẩu")):
+        users.add_parser(name, parents=[signer], help=text).add_argument("username")
+    password = users.add_parser("password", parents=[signer], help="đặt mật khẩu mới cho một tài khoản")
+    password.add_argument("username")
+    _new_password_args(password)
+    policy = users.add_parser("policy", parents=[signer], help="độ dài tối thiểu của mật khẩu (xem hoặc đặt)")
+    policy.add_argument("--min-length", type=int, metavar="N", help="số ký tự tối thiểu, từ 8 đến 64")
+
+
+def _campaign_parser(sub: argparse._SubParsersAction, signer: argparse.ArgumentParser) -> None:
     campaign = sub.add_parser("campaign", help="đợt khám: xem, gia hạn, bắt đầu đợt mới (khám hằng năm)"
                               ).add_subparsers(dest="campaign_command", metavar="VIỆC")
     campaign.add_parser("show", help="đợt khám hiện tại và hôm nay có trong đợt không")
-    extend = campaign.add_parser("extend", help="gia hạn đợt khám hiện tại (ngày kết thúc mới)")
+    extend = campaign.add_parser("extend", parents=[signer], help="gia hạn đợt khám hiện tại (ngày kết thúc mới)")
     extend.add_argument("--to", required=True, metavar="NGÀY", help="ngày kết thúc mới: YYYY-MM-DD hoặc DD/MM/YYYY")
-    new = campaign.add_parser("new", help="bắt đầu đợt khám mới; đợt cũ giữ nguyên dữ liệu")
+    new = campaign.add_parser("new", parents=[signer], help="bắt đầu đợt khám mới; đợt cũ giữ nguyên dữ liệu")
     new.add_argument("--name", required=True, help="tên đợt, ví dụ \"Khám sức khỏe định kỳ 2027\"")
     new.add_argument("--start", required=True, metavar="NGÀY", help="ngày bắt đầu")
     new.add_argument("--end", required=True, metavar="NGÀY", help="ngày kết thúc")
@@ -153,7 +181,22 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
     add.add_argument("pem", metavar="PEM")
     add.add_argument("--code", required=True, help="mã trạm (như trong tên tệp lô)")
     add.add_argument("--name", help="tên trạm")
+    rekey = stations.add_parser("rekey", parents=[where], help="đăng ký khoá mới của trạm (sau 'keys rotate' ở trạm); "
+                                "khoá cũ vẫn dùng để kiểm tra các lô trước")
+    rekey.add_argument("pem", metavar="PEM")
+    rekey.add_argument("--code", required=True, help="mã trạm")
+    rekey.add_argument("--from-sequence", required=True, type=int, metavar="N",
+                       help="số lô đầu tiên ký bằng khoá mới (trạm in ra khi thay khoá)")
+    rekey.add_argument("--note", help="lý do (ghi vào nhật ký của đơn vị nhận)")
     stations.add_parser("list", parents=[where], help="liệt kê trạm, số lô đã nhận và lô còn thiếu")
+    accept = stations.add_parser("accept-chain", parents=[where], help="quyết định nhận chuỗi lô mới của một trạm bị "
+                                 "rẽ nhánh, từ một số lô (docs/OFFICE.md); ghi ai, khi nào, vì sao")
+    accept.add_argument("code", metavar="MÃ_TRẠM")
+    accept.add_argument("--from-sequence", required=True, type=int, metavar="N", help="số lô bắt đầu chuỗi mới")
+    accept.add_argument("--reason", required=True, help="lý do (đã xác minh với trạm thế nào)")
+    accept.add_argument("--by", help="người quyết định (mặc định: tên đăng nhập máy)")
+    decisions = stations.add_parser("chain-decisions", parents=[where], help="các quyết định nhận chuỗi lô mới")
+    decisions.add_argument("code", nargs="?", metavar="MÃ_TRẠM")
     imp = office.add_parser("import", parents=[where], help="kiểm tra và nhập các tệp lô (.batch), ghi biên nhận")
     imp.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
     imp.add_argument("--receipts", metavar="DIR", help="nơi ghi biên nhận (mặc định: cạnh tệp lô)")
@@ -171,18 +214,63 @@ def _password_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ dòng đầu của stdin")
 
 
+def _signer_args(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument("--user", metavar="TÊN", default=default,
+                   help="tài khoản đăng nhập cho lệnh cần quyền (users, export, lists, roster, upload, receipts, "
+                        "campaign extend/new)")
+    p.add_argument("--password-env", metavar="VAR", default=default,
+                   help="đọc mật khẩu đăng nhập từ biến môi trường VAR (cho script)")
+    p.add_argument("--password-stdin", action="store_true", default=default if default is not None else False,
+                   help="đọc mật khẩu đăng nhập từ dòng đầu của stdin")
+
+
+def _new_password_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--new-password-env", metavar="VAR", help="đọc mật khẩu mới từ biến môi trường VAR (cho script)")
+    p.add_argument("--new-password-stdin", action="store_true",
+                   help="đọc mật khẩu mới từ stdin (dòng sau mật khẩu đăng nhập nếu cả hai cùng từ stdin)")
+
+
 def _read_password(args: argparse.Namespace) -> str:
-    if args.password_env:
-        value = os.environ.get(args.password_env)
-        if value is None:
-            raise SystemExit(f"Biến môi trường {args.password_env} chưa được đặt.")
-        return value
-    if args.password_stdin or not sys.stdin.isatty():
+    return _read_new_password(args.password_env, args.password_stdin)
+
+
+def _read_new_password(env: str | None, from_stdin: bool, prompt: str = "Mật khẩu: ") -> str:
+    if env:
+        return _from_env(env)
+    if from_stdin or not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Mật khẩu: ")
+    first = getpass.getpass(prompt)
     if first != getpass.getpass("Nhập lại mật khẩu: "):
         raise SystemExit("Hai lần nhập mật khẩu không khớp.")
     return first
+
+
+def _from_env(name: str) -> str:
+    value = os.environ.get(name)
+    if value is None:
+        raise SystemExit(f"Biến môi trường {name} chưa được đặt.")
+    return value
+
+
+def _sign_in(args: argparse.Namespace, ctx, permission: Permission):  # noqa: ANN001, ANN202 - AppContext, SignedInUser
+    """The account a command acts as: its password checked like the window's sign-in (waits after wrong ones,
+    audited "via cli"), then the role the window would need for the same job."""
+    username = args.user
+    if not username:
+        if not sys.stdin.isatty():
+            raise _UsageError(f"Lệnh '{args.command}' cần đăng nhập: thêm --user TÊN_ĐĂNG_NHẬP, và mật khẩu gõ ở màn "
+                              "hình hoặc --password-stdin / --password-env BIẾN cho script.")
+        username = input("Tên đăng nhập: ").strip()
+    if args.password_env:
+        password = _from_env(args.password_env)
+    elif args.password_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Mật khẩu của {username}: ")
+    user = ctx.accounts.sign_in(username, password, via="cli")
+    require(user.role, permission)
+    log.info("command %s run by user %s", args.command, user.id)
+    return user
 
 
 def _context(args: argparse.Namespace):  # noqa: ANN202 - AppContext, imported lazily
@@ -209,36 +297,74 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
+    if args.users_command is None:
+        print("Cần chọn: add, list, disable, enable, unlock, password hoặc policy.", file=sys.stderr)
+        return 2
     ctx = _context(args)
+    admin = _sign_in(args, ctx, Permission.MANAGE_USERS)
+    accounts = ctx.accounts
     if args.users_command == "add":
-        user = ctx.accounts.add_user(None, args.username, args.name, Role(args.role), _read_password(args))
+        password = _read_new_password(args.new_password_env, args.new_password_stdin, "Mật khẩu của tài khoản mới: ")
+        user = accounts.add_user(admin, args.username, args.name, Role(args.role), password)
         print(f"Đã thêm tài khoản {user.username} ({ROLE_LABELS[user.role]}).")
     elif args.users_command == "list":
-        for u in ctx.accounts.list_users(None):
+        for u in accounts.list_users(admin):
             state = "hoạt động" if u.active else "đã khoá"
+            if u.waits_until is not None:
+                state += f", chờ đến {_local_time(u.waits_until)} (sai mật khẩu nhiều lần)"
             print(f"{u.username:<20} {ROLE_LABELS[u.role]:<16} {state:<10} {u.full_name}")
     elif args.users_command in ("disable", "enable"):
-        user = ctx.accounts.set_active(None, args.username, args.users_command == "enable")
+        user = accounts.set_active(admin, args.username, args.users_command == "enable")
         print(f"Tài khoản {user.username}: {'hoạt động' if user.active else 'đã khoá'}.")
+    elif args.users_command == "unlock":
+        user = accounts.unlock(admin, args.username)
+        print(f"Tài khoản {user.username} đăng nhập lại được ngay.")
+    elif args.users_command == "password":
+        accounts.change_password(admin, args.username, _read_new_password(
+            args.new_password_env, args.new_password_stdin, f"Mật khẩu mới của {args.username}: "))
+        print(f"Đã đặt mật khẩu mới cho {args.username.strip().lower()}.")
+    elif args.min_length is not None:  # policy
+        print(f"Mật khẩu mới từ nay cần ít nhất {accounts.set_password_min_length(admin, args.min_length)} ký tự.")
     else:
-        print("Cần chọn: add, list, disable hoặc enable.", file=sys.stderr)
-        return 2
+        print(f"Mật khẩu cần ít nhất {accounts.password_min_length()} ký tự, không giống tên đăng nhập, không nằm "
+              "trong danh sách mật khẩu phổ biến.")
     return 0
+
+
+def _local_time(utc: dt.datetime) -> str:
+    return utc.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M:%S")
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     if args.audit_command != "verify":
         print("Cần chọn: verify.", file=sys.stderr)
         return 2
-    report = _context(args).audit.verify()
+    from pathlib import Path
+
+    report = _context(args).audit.verify([Path(p) for p in getattr(args, "receipts", [])])
     if report.ok:
-        print(f"Nhật ký toàn vẹn: {report.checked} sự kiện, chuỗi băm khớp.")
+        anchors = f"; khớp {report.anchors} mốc do đơn vị nhận ký" if report.anchors else ""
+        print(f"Nhật ký toàn vẹn: {report.checked} sự kiện, chuỗi băm khớp{anchors}.")
         return 0
-    reasons = {"missing": "thiếu (bị xoá)", "relinked": "bị nối lại", "edited": "bị sửa",
-               "truncated": "các sự kiện cuối bị xoá"}
-    print(f"Nhật ký KHÔNG toàn vẹn: sự kiện số {report.broken_at} {reasons.get(report.reason, report.reason)}; "
-          f"{report.checked} sự kiện trước đó vẫn khớp. Hãy báo ngay cho quản trị viên.", file=sys.stderr)
+    print(_AUDIT_BROKEN.get(report.reason, _AUDIT_BROKEN["edited"]).format(
+        at=report.broken_at, checked=report.checked, what=_AUDIT_REASONS.get(report.reason, report.reason)),
+        file=sys.stderr)
     return 1
+
+
+_AUDIT_REASONS = {"missing": "thiếu (bị xoá)", "relinked": "bị nối lại", "edited": "bị sửa",
+                  "truncated": "các sự kiện cuối bị xoá"}
+_AUDIT_BROKEN = {
+    "edited": "Nhật ký KHÔNG toàn vẹn: sự kiện số {at} {what}; {checked} sự kiện trước đó vẫn khớp. "
+              "Hãy báo ngay cho quản trị viên.",
+    "rewound": "Nhật ký KHÔNG toàn vẹn: đơn vị nhận đã xác nhận nhật ký có sự kiện số {at}, nay trong máy không còn "
+               "(các sự kiện cuối bị xoá và đầu chuỗi bị lùi lại). Hãy báo ngay cho quản trị viên và đơn vị nhận.",
+    "rewritten": "Nhật ký KHÔNG toàn vẹn: sự kiện số {at} khác với mốc đơn vị nhận đã ký (một sự kiện từ số này trở "
+                 "về trước bị sửa rồi tính lại mã băm). Hãy báo ngay cho quản trị viên và đơn vị nhận.",
+    "anchor_forged": "Nhật ký KHÔNG toàn vẹn: biên nhận lưu trong máy không còn đúng chữ ký của đơn vị nhận (mốc "
+                     "nhật ký bị sửa). Hãy báo ngay cho quản trị viên và xin đơn vị nhận gửi lại biên nhận để "
+                     "đối chiếu ('audit verify --receipts THƯ_MỤC').",
+}
 
 
 def cmd_campaign(args: argparse.Namespace) -> int:
@@ -250,12 +376,13 @@ def cmd_campaign(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    service = _context(args).campaigns
+    ctx = _context(args)
+    service = ctx.campaigns
     if args.campaign_command == "extend":
-        info = service.extend(None, dates[0])
+        info = service.extend(_sign_in(args, ctx, Permission.MANAGE_STATION), dates[0])
         print(f"Đã lưu: đợt khám \"{info.name}\" nay kết thúc ngày {info.end:%d/%m/%Y}.")
     elif args.campaign_command == "new":
-        info = service.start_next(None, args.name, dates[1], dates[2])
+        info = service.start_next(_sign_in(args, ctx, Permission.MANAGE_STATION), args.name, dates[1], dates[2])
         print(f"Đã bắt đầu đợt khám mới \"{info.name}\" ({info.start:%d/%m/%Y} – {info.end:%d/%m/%Y}); "
               "dữ liệu của đợt trước giữ nguyên.")
     else:
@@ -317,7 +444,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    service = _context(args).export
+    ctx = _context(args)
+    user = _sign_in(args, ctx, Permission.EXPORT_DATA)  # the office bundle decides who can read the batches
+    service = ctx.export
     if args.office_bundle:
         bundle = service.keys.import_office_bundle(Path(args.office_bundle))
         print(f"Đã nhập khoá của đơn vị nhận: {bundle.name}.")
@@ -325,11 +454,32 @@ def cmd_export(args: argparse.Namespace) -> int:
         public = service.keys.save_public_key(Path(args.public_key))
         print(f"Đã ghi khoá công khai của trạm vào {args.public_key}; mã khoá (key_id): {public.key_id}")
     if args.to:
-        _print_export(service.export(None, Path(args.to)))
+        _print_export(service.export(user, Path(args.to)))
     elif not (args.office_bundle or args.public_key):
         pending = service.pending()
         print(f"Đang chờ xuất: {pending.changes} thay đổi (lô tiếp theo số {pending.next_sequence}). "
               "Dùng --to THƯ_MỤC để xuất.")
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    """``keys rotate``: an administrator replaces the station's signing key, audited under their name."""
+    from pathlib import Path
+
+    from station_app.services.keys import rotate_station_key
+
+    if args.keys_command != "rotate":
+        print("Dùng: station-app keys rotate --user TÊN --public-key TỆP.pem", file=sys.stderr)
+        return 2
+    ctx = _context(args)
+    user = _sign_in(args, ctx, Permission.MANAGE_STATION)
+    rotated = rotate_station_key(ctx.db, ctx.data_dir, user, Path(args.public_key))
+    code = ctx.station.info().code
+    print(f"Đã thay khoá ký của trạm; mã khoá mới (key_id): {rotated.public.key_id}")
+    print(f"Khoá công khai mới: {args.public_key}. Gửi tệp này cho đơn vị nhận; các lô từ số {rotated.from_sequence} "
+          "trở đi được ký bằng khoá mới, các lô trước vẫn theo khoá cũ. Đơn vị nhận đăng ký bằng lệnh:")
+    print(f"  station-app office stations rekey {Path(args.public_key).name} --code {code} "
+          f"--from-sequence {rotated.from_sequence}")
     return 0
 
 
@@ -407,7 +557,8 @@ def cmd_office(args: argparse.Namespace) -> int:
         return service_commands.run(folder, args)
     if args.office_command not in ("stations", "import", "report") or (
             args.office_command == "stations" and args.stations_command is None):
-        print("Dùng: station-app office init | stations add|list | import | report | serve | url", file=sys.stderr)
+        print("Dùng: station-app office init | stations add|rekey|list|accept-chain|chain-decisions | import | report"
+              " | serve | url", file=sys.stderr)
         return 2
     service = OfficeService(folder, args.db)
     try:
@@ -435,10 +586,37 @@ def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
         info = service.add_station(Path(args.pem), args.code, args.name)
         print(f"Đã đăng ký trạm {info.code}; mã khoá (key_id): {info.key_id}")
         return 0
+    if args.stations_command == "rekey":
+        info = service.rekey_station(args.code, Path(args.pem), args.from_sequence, args.note)
+        print(f"Đã đăng ký khoá mới của trạm {info.code} cho các lô từ số {args.from_sequence}; mã khoá (key_id): "
+              f"{info.key_id}. Khoá cũ vẫn dùng để kiểm tra các lô trước số này.")
+        return 0
+    if args.stations_command in ("accept-chain", "chain-decisions"):
+        return _office_chain(service, args)
     for s in service.stations():
         gaps = ", ".join(map(str, s.gaps)) or "không"
         print(f"{s.code}\t{s.name or ''}\tkhoá {s.key_id[:16]}\t{s.batches} lô, mới nhất {s.last_sequence or '—'}"
               f"\tthiếu: {gaps}")
+    return 0
+
+
+def _office_chain(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from station_app.services.office_chain import accept_chain, chain_decisions
+
+    if args.stations_command == "accept-chain":
+        d = accept_chain(service, args.code, args.from_sequence, args.reason, args.by)
+        held = (f"Lô số {d.from_sequence} đang giữ (mã băm {d.held_manifest_sha256[:16]}…) sẽ được đặt sang bên khi "
+                "lô mới cùng số đến." if d.held_manifest_sha256 else f"Chưa giữ lô số {d.from_sequence} nào.")
+        print(f"Đã ghi quyết định số {d.id}: nhận chuỗi lô mới của trạm {d.station_code} từ lô số {d.from_sequence} "
+              f"(người quyết định: {d.decided_by}). {held} Hãy nhập lại các lô của trạm (cả các lô trong thư mục "
+              "quarantine) bằng 'station-app office import'.")
+        return 0
+    for d in chain_decisions(service, args.code):
+        used = (f"đã dùng {d.accepted_at:%Y-%m-%d %H:%M} UTC cho lô {d.accepted_manifest_sha256[:16]}…"
+                + (f", thay lô {d.set_aside['manifest_sha256'][:16]}…" if d.set_aside else "")
+                if d.accepted_at else "chưa dùng")
+        print(f"{d.id}\t{d.station_code}\ttừ lô {d.from_sequence}\t{d.decided_at:%Y-%m-%d %H:%M} UTC\t{d.decided_by}"
+              f"\t{used}\t{d.reason}")
     return 0
 
 
@@ -501,6 +679,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         print("Dùng: station-app receipts import FILE_OR_FOLDER…", file=sys.stderr)
         return 2
     ctx = _context(args)
+    _sign_in(args, ctx, Permission.EXPORT_DATA)  # a receipt lets the station stop resending a batch
     result = import_receipts(ctx.db, ctx.data_dir, [Path(p) for p in args.paths])
     for sequence in result.acknowledged:
         print(f"Lô số {sequence}: đơn vị nhận đã xác nhận.")
@@ -522,13 +701,14 @@ def cmd_upload(args: argparse.Namespace) -> int:
     from station_app.services.upload import UploadService
 
     ctx = _context(args)
+    user = _sign_in(args, ctx, Permission.EXPORT_DATA)
     service = UploadService(ctx.db, ctx.data_dir)
     if args.address is not None:
-        target = service.set_address(None, args.address, args.pin)
+        target = service.set_address(user, args.address, args.pin)
         print(f"Địa chỉ gửi: {target.url}" if target else "Chưa có địa chỉ gửi trong gói khoá của đơn vị nhận.")
     target = service.require_target()
     if args.make:
-        made = service.make_batch(None)
+        made = service.make_batch(user)
         print(f"Đã tạo lô số {made}." if made else "Không có thay đổi mới từ lô trước; không tạo lô mới.")
     waiting = service.waiting()
     if not waiting:
@@ -569,8 +749,9 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
     mapping = _read_mapping(Path(args.mapping)) if args.mapping else None
     ctx = _context(args)
+    user = _sign_in(args, ctx, Permission.IMPORT_ROSTER)
     service = RosterImportService(ctx.db, ctx.data_dir)
-    report = service.import_file(None, Path(args.file), mapping=mapping,
+    report = service.import_file(user, Path(args.file), mapping=mapping,
                                  report_path=Path(args.report) if args.report else None,
                                  default_commune=ctx.station.info().commune_code, progress=_print_progress)
     print(report.summary())
@@ -736,16 +917,17 @@ def cmd_lists(args: argparse.Namespace) -> int:
         print(f"Tệp kết quả phải có đuôi .pdf, .csv hoặc .xlsx (đã nhập: {args.out}).", file=sys.stderr)
         return 2
     ctx = _context(args)
+    user = _sign_in(args, ctx, Permission.PRINT_LISTS)  # names, ID numbers, addresses: the coordinator's lists
     service = ctx.lists
     if args.kind == "daily":
-        the_list = service.daily(None, filters)
+        the_list = service.daily(user, filters)
     elif args.kind == "pending":
-        the_list = service.pending(None, filters, hardest_only=args.hardest)
+        the_list = service.pending(user, filters, hardest_only=args.hardest)
     elif args.kind == "referrals":
-        the_list = service.referrals(None, filters)
+        the_list = service.referrals(user, filters)
     else:
-        the_list = service.duplicates(None, filters)
-    result = export_list(the_list, out, f"{getpass.getuser()} (dòng lệnh)")
+        the_list = service.duplicates(user, filters)
+    result = export_list(the_list, out, f"{user.full_name} (dòng lệnh)")
     pages = f", {number(result.pages)} trang" if result.pages else ""
     print(f"Đã lưu {_LIST_NAMES[args.kind]}: {number(result.rows)} dòng{pages} → {result.path}")
     return 0
@@ -795,7 +977,7 @@ def _print_progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
-COMMANDS: dict[str, Handler] = {"init": cmd_init, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
+COMMANDS: dict[str, Handler] = {"init": cmd_init, "keys": cmd_keys, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
                                "campaign": cmd_campaign, "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
                                "export": cmd_export, "office": cmd_office, "receipts": cmd_receipts, "upload": cmd_upload,
                                "self-test": cmd_self_test}
@@ -812,7 +994,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StationError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except _UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, EOFError):
         print("Đã dừng.", file=sys.stderr)
         return 130
     except Exception:  # the user never sees a traceback; the log keeps it

@@ -203,3 +203,20 @@ class OfficeQuarantineDroppedRow(OfficeBase):
     files: Mapped[int] = mapped_column(Integer, default=0)
     bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     last_dropped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class OfficeChainDecisionRow(OfficeBase):
+    """An administrator's decision to accept a station's new chain from ``from_sequence`` (``office stations
+    accept-chain``): who, when, why. Used by the first batch of that sequence the station's key signs after it
+    (``accepted_*``); ``set_aside`` keeps the row of the batch it replaced under that number, if one was held."""
+
+    __tablename__ = "office_chain_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"), index=True)
+    from_sequence: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    accepted_manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    set_aside: Mapped[dict | None] = mapped_column(JSON)

@@ -28,6 +28,7 @@ from station_app.core.batch_format import (SUFFIX, BatchInvalidError, Manifest, 
                                            batch_file_name, check_chain, parse_batch_file_name, utc_iso)
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.persistence.office_chain import ChainDecisions
 from station_app.persistence.office_db import (TRANSIENT_ERRORS, OfficeConflictError, OfficeDatabase, OfficeDatabaseError,
                                                OfficeStore)
 from station_app.persistence.office_tables import (OfficeAuditAnchorRow, OfficeBatchRow, OfficeEventRow,
@@ -394,13 +395,15 @@ class OfficeService:
                          retries: int) -> BatchOutcome:
         with self.db.transaction() as session:
             held = OfficeStore(session).batch(station.code, manifest.sequence)
-            if held is not None:
+            # an administrator accepted the station's new chain from here (services/office_chain.py)
+            new_chain = ChainDecisions(session).pending(station.code, manifest.sequence) is not None
+            if held is not None and (held.manifest_sha256 == parts.manifest_sha256 or not new_chain):
                 if held.manifest_sha256 != parts.manifest_sha256:
                     raise _Refused(FORK)
                 receipt = self._write_receipt(held.receipt, path, receipts_to)
                 return BatchOutcome(path.name, station.code, manifest.sequence, "duplicate", None,
                                     dict(held.counts), receipt)
-            self._check_chain(OfficeStore(session), manifest, parts)
+            self._check_chain(OfficeStore(session), manifest, parts, new_chain)
         bundle = self._decrypted(parts)
         resources = _resources(bundle)
         if fhir.resource_counts(resources) != {k: manifest.counts.get(k, 0) for k in fhir.resource_counts(resources)}:
@@ -433,9 +436,11 @@ class OfficeService:
             raise _Refused(exc.problem.value, _signed_claim(parts, key_pem, station.code)) from exc
 
     @staticmethod
-    def _check_chain(store: OfficeStore, manifest: Manifest, parts: BatchParts) -> None:
-        """``previous`` against the batch before when held; the batch after (held) must name this one."""
+    def _check_chain(store: OfficeStore, manifest: Manifest, parts: BatchParts, new_chain: bool = False) -> None:
+        """``previous`` against the batch before when held (not where a new chain was accepted); the batch after
+        (held) must name this one."""
         before = store.batch(manifest.station.code, manifest.sequence - 1) if manifest.sequence > 1 else None
+        before = None if new_chain else before
         after = store.batch(manifest.station.code, manifest.sequence + 1)
         try:
             if manifest.sequence == 1:
@@ -461,6 +466,7 @@ class OfficeService:
 
         with self.db.transaction() as session:
             store = OfficeStore(session)
+            ChainDecisions(session).take(station.code, manifest.sequence, parts.manifest_sha256, now)
             row = store.add(OfficeBatchRow(
                 station_code=station.code, sequence=manifest.sequence, manifest_sha256=parts.manifest_sha256,
                 previous=manifest.previous, file_name=manifest.file_name, created_at=manifest.created_at,

@@ -61,7 +61,7 @@ def test_a_crash_right_after_the_file_is_written_never_forks_the_chain(station, 
 
     def crash_after_writing(folder, name, content):
         seen.append(recorded_on_disk(station.db.path))  # what survives if the power goes now
-        path = real(folder, name, content)
+        real(folder, name, content)
         raise RuntimeError("power cut")  # the file is on the stick; nothing after this ran
 
     with monkeypatch.context() as patch:
