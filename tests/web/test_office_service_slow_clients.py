@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import json
 import socket
+import ssl
 import threading
 from contextlib import contextmanager
 
@@ -27,15 +28,16 @@ def db_url():
 
 
 @contextmanager
-def slow_senders(port: int, addresses: list[str]):
+def slow_senders(port: int, addresses: list[str], tls: bool = False):
     """One connection per source address (127.0.0.0/8 is all loopback), each sending its request head one byte at
-    a time, round after round, until the block ends; connections the office closes are left closed."""
+    a time (over TLS: once the handshake is done), round after round, until the block ends; connections the office
+    closes are left closed."""
     socks = []
     for address in addresses:
         sock = socket.socket()
         sock.bind((address, 0))
         sock.connect(("127.0.0.1", port))
-        socks.append(sock)
+        socks.append(_unchecked_tls().wrap_socket(sock) if tls else sock)
     stop = threading.Event()
 
     def trickle() -> None:
@@ -58,6 +60,12 @@ def slow_senders(port: int, addresses: list[str]):
         thread.join()
         for sock in socks:
             sock.close()
+
+
+def _unchecked_tls() -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # an attacker checks nothing
+    return context
 
 
 def upload_answered(port: int, batch) -> int:
@@ -124,3 +132,23 @@ def test_request_headers_sent_in_many_small_headers_count_together(service):
     conn.endheaders()
     assert conn.getresponse().status in (400, 431)
     conn.close()
+
+
+def test_over_https_stalled_handshakes_and_slow_headers_leave_a_real_upload_answered(office, batch, rows):
+    from station_app.services.office_client import OfficeClient
+    from station_app.services.office_tls import publish_upload_url
+
+    published = publish_upload_url(office.folder, "https://127.0.0.1:8765")
+    running = BackgroundService(OfficeUploads(office.service), ServeOptions(
+        host="127.0.0.1", port=0, tls_cert=published.tls_cert, tls_key=published.tls_key, stop_grace_seconds=1))
+    running.start()
+    stalled = [socket.create_connection(("127.0.0.1", running.port)) for _ in range(200)]  # no ClientHello
+    try:
+        with slow_senders(running.port, ["127.0.0.5"] * 100 + [f"127.0.3.{i}" for i in range(1, 101)], tls=True):
+            client = OfficeClient(running.url, published.tls_sha256, timeout=60)
+            assert client.upload(batch.name, batch.read_bytes()).status == "imported"
+    finally:
+        for sock in stalled:
+            sock.close()
+        running.stop()
+    assert rows()["batches"] == 1
