@@ -5,8 +5,10 @@ program; before an upgrade the file is copied aside, so a failed migration never
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -108,7 +110,7 @@ class Database:
 
 def check_folder_writable(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # residents' data: readable by its owner only
         probe = folder / ".write-test"
         probe.write_bytes(b"ok")
         probe.unlink()
@@ -120,10 +122,10 @@ def _check_existing_file(path: Path) -> str | None:
     """Return the file's Alembic revision (None if it has none) or raise if it is not a sound station DB."""
     with path.open("rb") as fh:
         header = fh.read(16)
-    if header and header != _SQLITE_MAGIC:
+    # Zero bytes too: SQLite writes its header as soon as WAL is set, so an empty file is a lost one (a copy
+    # cut short, a disk that failed); opening it as new would hide the real station behind an empty one.
+    if header != _SQLITE_MAGIC:
         raise DatabaseCorruptError(path=str(path))
-    if not header:
-        return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
         try:
@@ -161,7 +163,8 @@ def open_database(folder: Path) -> Database:
     if revision == head:
         return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
     try:
-        _upgrade(engine, path)
+        with _owner_only() if revision is None else contextlib.nullcontext():
+            _upgrade(engine, path)
     except OperationalError as exc:
         engine.dispose()
         if "locked" in str(exc):
@@ -171,6 +174,16 @@ def open_database(folder: Path) -> Database:
         engine.dispose()
         raise DatabaseCorruptError(path=str(path)) from exc
     return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+@contextlib.contextmanager
+def _owner_only():  # noqa: ANN202
+    """A new database file (and its -wal, -shm) is created readable and writable by its owner only (POSIX)."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
 
 
 def _upgrade(engine: Engine, path: Path) -> None:

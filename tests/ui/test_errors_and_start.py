@@ -101,3 +101,11 @@ def test_a_long_job_shows_progress_and_a_quick_one_does_not(qtbot, app):
     runner.submit(lambda: "nhanh", on_done=done.append, parent=parent, progress_text="Nhanh")
     qtbot.waitUntil(lambda: done[-1] == "nhanh")
     assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))
+
+
+def test_opening_a_zero_byte_database_says_damaged_and_never_shows_the_first_run_wizard(app, data_dir, boxes):
+    db = data_dir / "station.sqlite3"
+    db.write_bytes(b"")
+    assert main.run(data_dir) == 1
+    assert "bị hỏng" in boxes[0][1] and "khôi phục từ bản sao lưu" in boxes[0][1]
+    assert db.read_bytes() == b""
