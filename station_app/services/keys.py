@@ -36,7 +36,7 @@ class StationKeyMissingError(StationError):
                   "--public-key TỆP.pem' rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.")
 
 
-class StationKeyDamagedError(StationError):
+class StationKeyDamagedError(StationError, ValueError):  # a ValueError too, as a damaged key file always was
     template = QT_TRANSLATE_NOOP(
         "errors", "Khoá ký của trạm ({path}) bị hỏng hoặc không phải khoá trạm đã đăng ký nên chưa xuất được. "
                   "Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu "

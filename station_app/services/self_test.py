@@ -472,14 +472,14 @@ def check_station_key(data_dir: Path, set_up: bool) -> CheckResult:
     if not keys.has_station_key():
         return _result("station_key", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu "
-                         "không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế "
-                         "đăng ký lại."))
+                         "không có, quản trị viên chạy 'station-app keys rotate' để tạo khoá mới và gửi khoá công "
+                         "khai cho cơ quan y tế đăng ký lại."))
     try:
         public = keys.public_key()
     except ValueError:
         return _result("station_key", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
-            "self_test", "Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu, hoặc nhờ cán bộ hỗ "
-                         "trợ tạo khoá mới."))
+            "self_test", "Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản "
+                         "trị viên chạy 'station-app keys rotate' để tạo khoá mới."))
     return _result("station_key", CheckStatus.OK, QT_TRANSLATE_NOOP("self_test", "OK: mã khoá {short}."),
                    short=public.short_id)
 

@@ -140,3 +140,11 @@ def test_keys_rotate_on_the_command_line_asks_for_an_administrator(data_dir, tmp
     new = StationKeys(data_dir).public_key()
     assert new != old and (tmp_path / "k.pem").read_text() == new.pem
     assert "office stations rekey" in done.stdout and "--from-sequence 1" in done.stdout
+
+
+def test_the_self_test_names_a_damaged_key_and_the_re_keying(ctx, data_dir):
+    from station_app.services.self_test import CheckStatus, check_station_key
+
+    StationKeys(data_dir).private_key_path.write_bytes(b"not a key")
+    result = check_station_key(data_dir, set_up=True)
+    assert result.status is CheckStatus.FAIL and "keys rotate" in result.line
