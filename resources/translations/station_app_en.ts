@@ -5459,6 +5459,18 @@ quarantined</translation>
         <source>địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận</source>
         <translation>an https address needs the office certificate&apos;s fingerprint</translation>
     </message>
+    <message>
+        <source>Không thấy khoá ký của trạm ({path}) nên chưa xuất được. Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy &apos;station-app keys rotate --user TÊN --public-key TỆP.pem&apos; rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.</source>
+        <translation>The station&apos;s signing key ({path}) is missing, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
+    </message>
+    <message>
+        <source>Khoá ký của trạm ({path}) bị hỏng hoặc không phải khoá trạm đã đăng ký nên chưa xuất được. Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy &apos;station-app keys rotate --user TÊN --public-key TỆP.pem&apos; rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.</source>
+        <translation>The station&apos;s signing key ({path}) is damaged or is not the station&apos;s registered key, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
+    </message>
+    <message>
+        <source>Không đăng ký được khoá mới cho trạm {code}: {reason}. Khoá cũ vẫn được dùng; không có gì thay đổi.</source>
+        <translation>The new key of station {code} could not be registered: {reason}. The old key is still used; nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5959,6 +5971,22 @@ quarantined</translation>
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
+    <message>
+        <source>trạm chưa được đăng ký (dùng &apos;office stations add&apos;)</source>
+        <translation>the station is not registered (use &apos;office stations add&apos;)</translation>
+    </message>
+    <message>
+        <source>khoá này đã được đăng ký rồi</source>
+        <translation>this key is already registered</translation>
+    </message>
+    <message>
+        <source>đơn vị nhận đã có lô từ số này trở đi, ký bằng khoá cũ; hãy dùng --from-sequence đúng như trạm báo (lệnh &apos;keys rotate&apos; in ra)</source>
+        <translation>the office already holds batches from this number on, signed with the old key; use the --from-sequence the station gave (printed by &apos;keys rotate&apos;)</translation>
+    </message>
+    <message>
+        <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
+        <translation>the first batch number must be above the one the current key starts at</translation>
+    </message>
 </context>
 <context>
     <name>receipts</name>
@@ -6320,13 +6348,13 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="470"/>
-        <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, mở trang Xuất dữ liệu để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
-        <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, open the Export page to make a new key and send its public key to the health office to register again.</translation>
+        <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản trị viên chạy &apos;station-app keys rotate&apos; để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
+        <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, an administrator runs &apos;station-app keys rotate&apos; to make a new key and sends its public key to the health office to register again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="477"/>
-        <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu, hoặc nhờ cán bộ hỗ trợ tạo khoá mới.</source>
-        <translation>The station key file is damaged. Copy the keys folder back from a backup, or ask support staff to make a new key.</translation>
+        <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản trị viên chạy &apos;station-app keys rotate&apos; để tạo khoá mới.</source>
+        <translation>The station key file is damaged. Copy the keys folder back from a backup; if there is none, an administrator runs &apos;station-app keys rotate&apos; to make a new key.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/self_test.py" line="480"/>
