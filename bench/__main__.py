@@ -35,12 +35,12 @@ from bench.office_service_bench import bench_office_service
 from bench.progress_bench import bench_progress
 from bench.reception_bench import bench_reception
 from bench.slip_bench import bench_slip_to_form
-from bench.registry_bench import bench_roster_import, bench_search
+from bench.registry_bench import bench_namesake_import, bench_roster_import, bench_search
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_PASSWORD = "bench-quantri-2026"
 NURSE = "bench.dieuduong"
-NURSE_PASSWORD = "123456"
+NURSE_PASSWORD = "yta-banna-26"  # the password policy: 8 characters or more, not a common one
 LOAD_AT_START = "unknown"
 
 
@@ -402,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             "demo": lambda: bench_demo(report, work, *((20_000, 2_000) if args.quick else (500_000, 50_000))),
             "search": lambda: bench_search(report, work, *((20_000,) if args.quick else ())),
             "roster_import": lambda: bench_roster_import(report, work, *((10_000,) if args.quick else ())),
+            "namesake_import": lambda: bench_namesake_import(report, work),
             "decoding": lambda: bench_decoding(report, work),
             "reception": lambda: bench_reception(report, work, *((20_000,) if args.quick else ())),
             "exam": lambda: bench_exam(report, work, runs=50 if args.quick else 200),

@@ -211,3 +211,42 @@ def _import(folder: Path, path: Path, new_station: bool):  # noqa: ANN202
         return time.perf_counter() - start, result
     finally:
         ctx.close()
+
+
+# -- a roster of namesakes ---------------------------------------------------------------------------------------
+
+NAMESAKES = 2_000
+
+
+def bench_namesake_import(report, work: Path, rows: int = NAMESAKES) -> None:  # noqa: ANN001
+    """A hostile (or just mountainous) roster: every row one name, one birth year and one village, no ID number,
+    the rows alike (the same facts), or told apart only by a full birth date; each imported into a new station
+    and then again. Baseline: a roster of as many people with names of their own, imported the same way."""
+    b = _bench()
+    shapes = {
+        "people with names of their own": lambda n: [f"Người Số {n}", "1938", ""],
+        "one name, year and village, the same facts": lambda n: ["Pờ A Xá", "1938", ""],
+        "one name, year and village, a birth date (one of 365)": lambda n: [
+            "Pờ A Xá", f"{dt.date(1938, 1, 1) + dt.timedelta(days=n % 365):%d/%m/%Y}", ""],
+    }
+    timings = {}
+    for label, shape in shapes.items():
+        path = work / f"namesakes-{len(timings)}.csv"
+        _write_csv(path, [[str(n), shape(n)[0], shape(n)[1], "Nam", "", "", "Bản Nà Khương", "Mông", "", "", "",
+                           shape(n)[2]] for n in range(1, rows + 1)])
+        folder = work / f"namesakes-station-{len(timings)}"
+        first, result = _import(folder, path, new_station=True)
+        again, repeat = _import(folder, path, new_station=False)
+        timings[label] = (first, again, result, repeat)
+    base_first, base_again = timings["people with names of their own"][:2]
+    for label, (first, again, result, repeat) in timings.items():
+        if label == "people with names of their own":
+            continue
+        report.add(b.Figure(
+            f"Roster of {rows:,} rows of {label}: import, then the same file again", f"{first:.2f} s, {again:.2f} s",
+            f"{base_first:.2f} s, {base_again:.2f} s ({rows:,} people with names of their own)",
+            max(first / base_first, again / base_again), "within 3× of the baseline",
+            first <= 3 * base_first and again <= 3 * base_again,
+            f"first: new {result.imported_new:,}, possible duplicates {result.possible_duplicates:,}; again: new "
+            f"{repeat.imported_new:,}, updated {repeat.updated:,}, unchanged {repeat.unchanged:,}; ratio = the "
+            "larger of the two times over its baseline"))

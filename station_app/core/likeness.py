@@ -5,9 +5,9 @@ nothing. Every other fact the two records have is compared:
 
 - a fact both records know and disagree on (full birth date, sex, ethnic group, household, guardian, commune,
   an ID or insurance number) makes them two people (DIFFERENT);
-- a fact both know and agree on that few people share (full birth date, household, guardian, phone, an ID or
+- a fact both know and agree on that few people share (full birth date, household, guardian, an ID or
   insurance number), with nothing disagreeing, makes them one person (SAME) — a phone may differ then, since
-  people change numbers;
+  people change numbers. A phone alone proves nothing: a household, or a village, often shares one phone;
 - two records holding exactly the same facts are one person too (SAME): importing the same list twice must
   find everybody again;
 - anything else (only name + year + village agree, the other facts missing on one side) is a WEAK match: a
@@ -46,7 +46,7 @@ class Identity:
 
 
 _ALL = tuple(f.name for f in fields(Identity))
-_TELLING = ("birth_date", "household_code", "guardian", "national_id", "old_id_number", "insurance", "phone")
+_TELLING = ("birth_date", "household_code", "guardian", "national_id", "old_id_number", "insurance")
 _HARD = tuple(name for name in _ALL if name != "phone")  # a phone changes; the rest of a person does not
 
 

@@ -19,6 +19,7 @@ from station_app.persistence.tables import (
     ResidentNameTokenRow,
     ResidentRow,
     ResidentTargetGroupRow,
+    RosterRowLinkRow,
     SiteRow,
     StationRow,
     VisitRow,
@@ -218,10 +219,10 @@ class ResidentRepository:
     # -- roster import ----------------------------------------------------------------------------------------
 
     def keys_for_import(self, national_ids: Sequence[str], insurance: Sequence[str],
-                        name_years: Sequence[tuple[str, int]]) -> list[ResidentRow]:
-        """Rows that may match some rows of an import chunk (by ID, insurance, or name and birth year)."""
+                        name_years: Sequence[tuple[str, int]], ids: Sequence[str] = ()) -> list[ResidentRow]:
+        """Rows that may match some rows of an import chunk (by ID, insurance, name and birth year, or id)."""
         found: dict[str, ResidentRow] = {}
-        for column, values in ((_R.national_id, national_ids), (_R.insurance_number, insurance)):
+        for column, values in ((_R.national_id, national_ids), (_R.insurance_number, insurance), (_R.id, ids)):
             values = list(dict.fromkeys(v for v in values if v))
             for i in range(0, len(values), 500):
                 for row in self._s.scalars(select(_R).where(column.in_(values[i:i + 500]))):
@@ -256,6 +257,23 @@ class ResidentRepository:
     def forget(self) -> None:
         """Drop loaded rows from the session, so rows changed by bulk statements are read afresh."""
         self._s.expunge_all()
+
+    def roster_links(self, hashes: Sequence[str]) -> dict[str, list[str]]:
+        """The residents each roster row hash was placed on, the latest import first."""
+        links: dict[str, list[str]] = {}
+        hashes = list(dict.fromkeys(hashes))
+        for i in range(0, len(hashes), 500):
+            query = (select(RosterRowLinkRow.row_hash, RosterRowLinkRow.resident_id)
+                     .where(RosterRowLinkRow.row_hash.in_(hashes[i:i + 500]))
+                     .order_by(RosterRowLinkRow.linked_at.desc()))
+            for row_hash, resident_id in self._s.execute(query):
+                links.setdefault(row_hash, []).append(resident_id)
+        return links
+
+    def link_roster_rows(self, links: list[dict]) -> None:
+        """Remember which resident each row was placed on (a link made again takes the newer import's time)."""
+        if links:
+            self._s.connection().execute(insert(RosterRowLinkRow.__table__).prefix_with("OR REPLACE"), links)
 
     def add_groups(self, groups: list[dict]) -> None:
         if groups:

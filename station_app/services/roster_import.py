@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import collections
 import itertools
 import json
 import logging
@@ -46,6 +47,7 @@ from station_app.services.registry import ResidentInput, insurance_keys, residen
 
 log = logging.getLogger(__name__)
 CHUNK = 2000
+EXACT_LOOK = 64  # residents holding a row's exact facts looked at for one the row leaves unchanged
 MAPPINGS_FILE = "roster_mappings.json"
 HEADER_SCAN_ROWS = 15  # title lines above the header row are common in exported lists
 Progress = Callable[[int, int], None]
@@ -461,7 +463,7 @@ class RosterImportService:
         mapping = mapping or self.mappings.load(signature) or guess_mapping(table.headers)
         _check_mapping(mapping, table.headers)
         user_id = user.id if user else None
-        run = _ImportRun(table, mapping, default_commune, self._today(), user_id)
+        run = _ImportRun(table, mapping, default_commune, self._today(), user_id, new_id())
         with bulk_mode(self._db), UnitOfWork(self._db) as uow:
             repo = ResidentRepository(uow.session)
             for chunk in _chunked(table.rows, CHUNK):
@@ -474,7 +476,7 @@ class RosterImportService:
             run.finish(repo)
             if cancel and cancel():
                 raise ImportCancelledError()
-            record = RosterImportRow(id=new_id(), file_name=path.name[:300], file_sha256=_sha256(path),
+            record = RosterImportRow(id=run.import_id, file_name=path.name[:300], file_sha256=_sha256(path),
                                      counts=run.counts(), imported_by=user_id)
             uow.session.add(record)
             uow.session.flush()
@@ -546,11 +548,13 @@ class _Writes:
     groups: list[dict] = field(default_factory=list)
     updates: list[tuple[str, dict]] = field(default_factory=list)
     extra_groups: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
 
     def flush(self, repo: ResidentRepository) -> None:
         repo.insert_many(self.inserts, self.groups)
         repo.update_many(self.updates)
         repo.add_groups(self.extra_groups)
+        repo.link_roster_rows(self.links)
         repo.forget()
 
 
@@ -558,14 +562,17 @@ class _ImportRun:
     """State of one import: counts, rejects, which residents the file's rows have taken so far.
 
     A resident is taken by at most one row of a file, so two rows are never one resident, and a row never
-    matches a resident another row of the same file created. Rows matched by ID or insurance number, or
-    holding exactly a resident's facts, are placed as they are read; rows that are only SAME as a resident
-    (core.likeness: a changed phone, facts missing on one side) wait until the whole file is read, so a row
-    further down that holds exactly that resident's facts takes it first.
+    matches a resident another row of the same file created. Rows matched by ID or insurance number, rows
+    placed on a resident by an earlier import (the same values, linked by their hash), or rows holding exactly
+    a resident's facts, are placed as they are read; rows that are only SAME as a resident (core.likeness:
+    facts missing on one side) wait until the whole file is read, so a row further down that holds exactly
+    that resident's facts takes it first. Every placed row is linked to its resident, so importing the same
+    file again finds everybody where they were, whatever ties the namesakes' facts leave.
     """
 
     def __init__(self, table: RosterTable, mapping: ColumnMapping, default_commune: str | None, today: dt.date,
-                 user_id: str | None) -> None:
+                 user_id: str | None, import_id: str) -> None:
+        self.import_id = import_id
         self._index = {f: table.headers.index(h) for f, h in mapping.columns.items()}
         self._commune, self._today, self._user = default_commune, today, user_id
         self.read = self.new = self.updated = self.unchanged = self.possible_duplicates = 0
@@ -592,7 +599,8 @@ class _ImportRun:
                 continue
             good.append((number, cells, data, _person_key(data)))
         self._now = utcnow()
-        index, writes = _ExistingIndex(_existing(repo, good)), _Writes()
+        links = repo.roster_links([_row_hash(d) for _, _, d, _ in good])
+        index, writes = _ExistingIndex(_existing(repo, good, links), self._taken, links), _Writes()
         for item in good:
             self._place(item, index, writes)
         writes.flush(repo)
@@ -601,12 +609,11 @@ class _ImportRun:
         """Place the rows that waited: each takes the closest resident still free, or is added as new."""
         waiting, self._waiting = self._waiting, []
         for part in chunks(iter(waiting), CHUNK):
-            index, writes = _ExistingIndex(_existing(repo, part)), _Writes()
+            index, writes = _ExistingIndex(_existing(repo, part), self._taken), _Writes()
             for number, _, data, key in part:
                 person = resident_identity(data)
                 same = [((agreement(person, index.identity(r)), _changes(r, data) == ({}, set())), r)
-                        for r in index.people(key)
-                        if r.id not in self._taken and likeness(person, index.identity(r)) is Likeness.SAME]
+                        for r in index.free(key) if likeness(person, index.identity(r)) is Likeness.SAME]
                 best = max((score for score, _ in same), default=None)
                 closest = [r for score, r in same if score == best]
                 if len(closest) == 1:
@@ -626,20 +633,24 @@ class _ImportRun:
             else:
                 self._match(number, data, row, writes)
             return
-        free = [r for r in index.people(key) if r.id not in self._taken]
         person = resident_identity(data)
-        exact = (r for r in free if index.identity(r) == person)  # looked at lazily: a roster of namesakes
-        first = next(exact, None)  # holding the same facts finds each at once, not after comparing all
+        row = index.linked(_row_hash(data), person)
+        if row is not None:
+            self._match(number, data, row, writes)
+            return
+        exact = index.exact(key, person)
+        first = next(exact, None)
         if first is not None:  # the one this row leaves as it is, when two residents hold the same facts
             unchanged = (r for r in itertools.chain((first,), exact) if _changes(r, data) == ({}, set()))
             self._match(number, data, next(unchanged, first), writes)
-        elif any(likeness(person, index.identity(r)) is Likeness.SAME for r in free):
+        elif any(likeness(person, index.identity(r)) is Likeness.SAME for r in index.free(key)):
             self._waiting.append(item)
         else:
             self._add(number, data, key, writes, index)
 
     def _match(self, number: int, data: ResidentInput, row: ResidentRow, writes: _Writes) -> None:
         self._taken[row.id] = number
+        writes.links.append(self._link(data, row.id))
         changed, missing_groups = _changes(row, data)
         if changed or missing_groups:
             writes.updates.append((row.id, {**changed, "updated_at": self._now, "updated_by": self._user}))
@@ -654,12 +665,17 @@ class _ImportRun:
         writes.inserts.append(_insert_values(resident_id, data, key[0], self._now, self._user))
         writes.groups.extend({"resident_id": resident_id, "group": g.value} for g in data.target_groups)
         self._taken[resident_id] = number
+        writes.links.append(self._link(data, resident_id))
         person = resident_identity(data)
         alike = possible_duplicate or any(  # most rows share their key with nobody: nothing to compare
             likeness(person, other) is not Likeness.DIFFERENT for other in index.identities(key))
         index.added(key, person)
         self.new += 1
         self.possible_duplicates += alike
+
+    def _link(self, data: ResidentInput, resident_id: str) -> dict:
+        return {"row_hash": _row_hash(data), "resident_id": resident_id, "import_id": self.import_id,
+                "linked_at": self._now}
 
     def _check_repeat(self, number: int, data: ResidentInput) -> None:
         """Two rows with one ID or insurance number are one person written twice: the second is rejected.
@@ -673,34 +689,85 @@ class _ImportRun:
             self._seen[key] = number
 
 
-def _existing(repo: ResidentRepository, good: Sequence[GoodRow]) -> list[ResidentRow]:
+def _existing(repo: ResidentRepository, good: Sequence[GoodRow],
+              links: dict[str, list[str]] | None = None) -> list[ResidentRow]:
     return repo.keys_for_import([d.national_id for _, _, d, _ in good if d.national_id],
                                 [k for _, _, d, _ in good for k in insurance_keys(d.insurance_number)],
-                                [(key[0], key[1]) for _, _, _, key in good])
+                                [(key[0], key[1]) for _, _, _, key in good],
+                                [i for ids in (links or {}).values() for i in ids])
+
+
+def _row_hash(d: ResidentInput) -> str:
+    """The row's values as read (whatever the file's encoding or format): the same row gives the same hash."""
+    values = [str(getattr(d, column) or "") for column in _UPDATABLE]
+    values += [str(d.birth_year or ""), ",".join(sorted(g.value for g in d.target_groups))]
+    return hashlib.sha256("\x1f".join(values).encode("utf-8")).hexdigest()[:32]
 
 
 class _ExistingIndex:
-    """Residents that may match the rows of one chunk, by ID, by insurance number, and by person key; plus the
-    rows this chunk adds, to tell when a new row looks like one of them."""
+    """Residents that may match the rows of one chunk, by ID, by insurance number, by the links of earlier
+    imports and by person key; plus the rows this chunk adds, to tell when a new row looks like one of them.
 
-    def __init__(self, rows: list[ResidentRow]) -> None:
+    Residents already taken by a row of this import are left out by person key, and whatever a row takes
+    leaves the index (``taken`` is the import's own dict, filled as rows are placed): a roster of thousands
+    of namesakes finds each row's resident without looking at those taken before it."""
+
+    def __init__(self, rows: list[ResidentRow], taken: dict[str, int],
+                 links: dict[str, list[str]] | None = None) -> None:
+        self._taken = taken
         self.by_id = {r.national_id: r for r in rows if r.national_id}
         self.by_card: dict[str, ResidentRow] = {}
-        self.by_person: dict[PersonKey, list[ResidentRow]] = {}
+        self.by_person: dict[PersonKey, dict[str, ResidentRow]] = {}
+        self._rows = {r.id: r for r in rows}
+        self._links = {h: collections.deque(ids) for h, ids in (links or {}).items()}
+        self._exact: dict[PersonKey, dict[Identity, collections.deque[ResidentRow]]] = {}
+        self._people: dict[PersonKey, list[ResidentRow]] = {}
         self._added: dict[PersonKey, list[Identity]] = {}
         self._identity: dict[str, Identity] = {}  # resident id -> its facts, worked out once per chunk
         for r in rows:
             if r.insurance_number:
                 self.by_card.setdefault(r.insurance_number, r)
-            self.by_person.setdefault(_person_key(r), []).append(r)
+            self._people.setdefault(_person_key(r), []).append(r)
+            if r.id not in taken:
+                self.by_person.setdefault(_person_key(r), {})[r.id] = r
 
     def by_number(self, data: ResidentInput) -> ResidentRow | None:
         if data.national_id and data.national_id in self.by_id:
             return self.by_id[data.national_id]
         return next((self.by_card[k] for k in insurance_keys(data.insurance_number) if k in self.by_card), None)
 
-    def people(self, key: PersonKey) -> list[ResidentRow]:
-        return self.by_person.get(key, [])
+    def free(self, key: PersonKey) -> list[ResidentRow]:
+        """The residents under the key no row of this import has taken yet."""
+        people = self.by_person.get(key, {})
+        for resident_id in [i for i in people if i in self._taken]:  # taken since: by ID, link or likeness
+            del people[resident_id]
+        return list(people.values())
+
+    def linked(self, row_hash: str, person: Identity) -> ResidentRow | None:
+        """The resident an earlier import placed this very row on, if still free and not now another person
+        (a nurse may have corrected a fact since); rows with one hash are one person's, so the queue is
+        shared by the file's copies of the row and walked once."""
+        queue = self._links.get(row_hash)
+        while queue:
+            row = self._rows.get(queue[0])
+            if row is not None and row.id not in self._taken and \
+                    likeness(person, self.identity(row)) is not Likeness.DIFFERENT:
+                return row
+            queue.popleft()
+        return None
+
+    def exact(self, key: PersonKey, person: Identity) -> Iterator[ResidentRow]:
+        """Free residents under the key holding exactly these facts (grouped once per key and chunk; those
+        taken meanwhile leave the front of their group as it is asked for, so each is passed over once)."""
+        if key not in self._exact:
+            groups: dict[Identity, collections.deque[ResidentRow]] = {}
+            for r in self.free(key):
+                groups.setdefault(self.identity(r), collections.deque()).append(r)
+            self._exact[key] = groups
+        group = self._exact[key].get(person) or collections.deque()
+        while group and group[0].id in self._taken:
+            group.popleft()
+        return (r for r in itertools.islice(group, EXACT_LOOK) if r.id not in self._taken)
 
     def identity(self, row: ResidentRow) -> Identity:
         if row.id not in self._identity:
@@ -709,7 +776,7 @@ class _ExistingIndex:
 
     def identities(self, key: PersonKey) -> Iterator[Identity]:
         """The facts of the residents and of this chunk's added rows under the key, worked out as asked."""
-        yield from map(self.identity, self.people(key))
+        yield from map(self.identity, self._people.get(key, []))
         yield from self._added.get(key, [])
 
     def added(self, key: PersonKey, person: Identity) -> None:

@@ -33,6 +33,14 @@ def test_a_telling_fact_in_common_makes_one_person_even_with_a_new_phone():
                     person(insurance=frozenset({"0000000022"}))) is Likeness.SAME
 
 
+def test_a_phone_alone_never_makes_one_person_a_household_shares_one():
+    father = person(phone="0912000001", sex="male", ethnic_code="35")
+    son_without_sex = person(phone="0912 000 001", ethnic_code="35")  # same name and year, sex not written
+    assert likeness(father, son_without_sex) is Likeness.WEAK
+    assert likeness(person(phone="0912000001", birth_date=dt.date(1938, 1, 4)),
+                    person(phone="0912000001")) is Likeness.WEAK
+
+
 def test_only_name_year_and_village_is_weak_unless_both_say_exactly_the_same():
     assert likeness(person(sex="male"), person(sex="male", ethnic_code="08")) is Likeness.WEAK
     assert likeness(person(phone="0912000001"), person(phone="0912000002")) is Likeness.WEAK

@@ -378,6 +378,16 @@ def test_a_weak_match_is_added_and_listed_as_a_possible_duplicate(ctx, service, 
     assert (again.imported_new, again.updated, again.unchanged, again.possible_duplicates) == (0, 0, 2, 0)
 
 
+def test_a_phone_the_household_shares_never_merges_two_people(ctx, service, tmp_path):
+    old = [["1", "Giàng A Sử", "1990", "Nam", "Mông", "", PHIENG, "", "0912000077", "", ""]]
+    _import(service, write_mountain(tmp_path / "ds-2025.csv", "utf-8", old))
+    # this year's list: a Giàng A Sử of the same year whose sex was not written, with the household's one phone
+    new = [["1", "Giàng A Sử", "1990", "", "Mông", "", PHIENG, "", "0912 000 077", "", ""]]
+    report = _import(service, write_mountain(tmp_path / "ds-2026.csv", "utf-8", new))
+    assert (report.imported_new, report.updated, report.possible_duplicates) == (1, 0, 1)
+    assert _count(ctx) == 2
+
+
 def test_a_weak_match_with_no_commune_on_record_is_listed_too(ctx, service, tmp_path):
     old = [["1", "Pờ A Xá", "1938", "Nam", "", "", NA, "", "", "", ""]]  # registered before the commune was known
     service.import_file(None, write_mountain(tmp_path / "ds-cu.csv", "utf-8", old), default_commune=None)
@@ -430,10 +440,7 @@ def test_any_roster_of_look_alikes_keeps_every_row_and_re_imports_change_nothing
             assert (again.imported_new, again.updated, again.unchanged) == (0, 0, len(rows))
 
 
-# Derandomized: CI runs the same 25 examples every time. A random search found a case this does not yet hold
-# (a re-import updating one resident among namesakes whose facts are partly missing: issue 15's note); until it is
-# fixed a random run could turn CI red on any change.
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(earlier=LOOK_ALIKES, rows=LOOK_ALIKES, chunk=st.integers(1, 8))
 def test_over_an_earlier_roster_a_second_import_of_the_same_file_changes_nothing(ctx, service, tmp_path_factory,
