@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -132,3 +135,40 @@ def test_a_data_disk_full_when_recording_writes_nothing_to_the_stick(station, nu
     assert list(usb.iterdir()) == [] and station.export.batches() == []  # nothing left the laptop
     export(station, data_dir, usb)
     assert imported(office, usb) == [("imported", 1, None)]
+
+
+KILLED_AFTER_WRITING = """
+import os, signal, sys
+from pathlib import Path
+from station_app.persistence.database import open_database
+from station_app.services import batch_export
+
+real = batch_export.write_safely
+
+def write_then_die(folder, name, content):
+    real(folder, name, content)
+    os.kill(os.getpid(), signal.SIGKILL)  # the power goes: nothing after the write runs, nothing is rolled back
+
+batch_export.write_safely = write_then_die
+data_dir = Path(sys.argv[1])
+batch_export.ExportService(open_database(data_dir), data_dir).export(None, Path(sys.argv[2]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_process_killed_right_after_writing_leaves_the_batch_recorded_and_the_next_export_writes_it_again(
+        station, nurse, office, data_dir, tmp_path):
+    open_visit(station, nurse)
+    first = stick(tmp_path, "USB 1")
+    done = subprocess.run([sys.executable, "-c", KILLED_AFTER_WRITING, str(data_dir), str(first)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    on_stick = (first / "TYT-MK-000001.batch").read_bytes()
+    assert [(b.sequence, b.status) for b in station.export.batches()] == [(1, "made")]
+
+    second = stick(tmp_path, "USB 2")
+    open_visit(station, nurse, name="Lò Văn Pọm", year=1961, national_id="011061004321")
+    export(station, data_dir, second)
+    assert (second / "TYT-MK-000001.batch").read_bytes() == on_stick
+    assert imported(office, first, second) == [("imported", 1, None), ("duplicate", 1, None),
+                                               ("imported", 2, None)]
