@@ -14,13 +14,14 @@ import hashlib
 import hmac
 import http.client
 import io
-import json
 import logging
 import select
 import ssl
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from station_app.core.bounded_json import JsonLimits, cleaned
+from station_app.core.bounded_json import loads as bounded_loads
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 API = "/api/v1"
 CONTINUE_WAIT = 5.0  # seconds to wait for "100 Continue" before sending a body anyway (a server that never says)
 _MAX_LINE = 65537
+# the office's answers are a receipt (about 1 KB) or a refusal: whatever else comes is read up to this, no further
+ANSWER_LIMITS = JsonLimits(max_bytes=1 * 2**20, max_depth=8, max_items=100_000)
+REASON_CHARS, CODE_CHARS = 300, 40  # the office's reason and its code, as shown and kept
 
 
 # -- errors ----------------------------------------------------------------------------------------------------
@@ -84,6 +88,8 @@ class BatchRefusedError(OfficeClientError):
                   "lần sau; hãy báo đơn vị nhận và cán bộ CNTT để sửa nguyên nhân.")
 
     def __init__(self, file: str, reason: str, reason_text: str, notice: dict | None = None) -> None:
+        # what the office (or whatever answered) said: short, without controls or direction overrides
+        reason, reason_text = cleaned(reason, CODE_CHARS), cleaned(reason_text, REASON_CHARS)
         self.reason = reason
         self.reason_text = reason_text
         self.notice = notice  # the office's signed notice of the refusal (receipts.verify_receipt), if it sent one
@@ -217,7 +223,8 @@ class OfficeClient:
         answer = self._expect_ok(status, body)
         try:
             last = answer.get("last_sequence")
-            return StationStatus(str(answer["code"]), answer.get("name"), None if last is None else int(last),
+            name = None if answer.get("name") is None else cleaned(answer["name"], REASON_CHARS)
+            return StationStatus(cleaned(answer["code"], CODE_CHARS), name, None if last is None else int(last),
                                  tuple(int(n) for n in answer.get("gaps") or ()), int(answer.get("batches") or 0))
         except (KeyError, TypeError, ValueError) as exc:
             raise OfficeAnswerError(host=self._host, status=status) from exc
@@ -242,7 +249,8 @@ class OfficeClient:
                 response = conn.getresponse()
             else:
                 response = _send_when_asked(conn, method, self._prefix + path, body, headers)
-            return response.status, response.read(), _retry_after(response.getheader("Retry-After"))
+            body = response.read(ANSWER_LIMITS.max_bytes + 1)  # a longer answer is not the office's: never all of it
+            return response.status, body, _retry_after(response.getheader("Retry-After"))
         except OfficeCertificateError:
             raise
         except (OSError, http.client.HTTPException) as exc:  # refused, reset, timeout, DNS, TLS handshake
@@ -265,8 +273,8 @@ class OfficeClient:
 
     def _json(self, status: int, body: bytes) -> dict:
         try:
-            answer = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+            answer = bounded_loads(body.decode("utf-8"), ANSWER_LIMITS)
+        except (UnicodeDecodeError, ValueError) as exc:  # too large, too deep, not JSON: UntrustedJsonError too
             raise OfficeAnswerError(host=self._host, status=status) from exc
         if not isinstance(answer, dict):
             raise OfficeAnswerError(host=self._host, status=status)
