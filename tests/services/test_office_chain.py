@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station_app import cli
@@ -19,6 +20,16 @@ from station_app.services.office_chain import chain_decisions
 from station_app.services.receipts import import_receipts
 from batch_support import open_visit
 from office_support import export, parts_of
+from postgres_support import postgres_server  # noqa: F401 - the session fixture
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        return None  # the default: office.sqlite in the office folder
+    return request.getfixturevalue("postgres_server").new_database()
 
 
 def outcomes(office, folder):
@@ -53,8 +64,10 @@ def visits(office):
         return OfficeStore(session).count(OfficeVisitRow)
 
 
-def run(capsys, *args):
-    code = cli.main(list(args))
+def run(capsys, office, *args):
+    """``station-app office …`` on this office's folder and database."""
+    where = ["--dir", str(office.folder), "--db", office.service.db.url]
+    code = cli.main(list(args) + where)
     out = capsys.readouterr()
     return code, out.out + out.err
 
@@ -63,8 +76,7 @@ def test_an_accepted_new_chain_is_imported_and_the_station_gets_its_receipts(sta
                                                                               tmp_path, capsys):
     orphan, later = forked_station(station, nurse, office, data_dir, tmp_path)
     orphan_sha = parts_of(orphan)["manifest.json"]
-    folder = str(office.folder)
-    code, said = run(capsys, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "1", "--dir", folder,
+    code, said = run(capsys, office, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "1",
                      "--reason", "Trạm mất bản ghi lô 1 khi mất điện; đã gọi điện xác minh", "--by", "Nguyễn Văn An")
     assert code == 0 and "Đã ghi quyết định số 1" in said and "sẽ được đặt sang bên" in said
 
@@ -73,7 +85,7 @@ def test_an_accepted_new_chain_is_imported_and_the_station_gets_its_receipts(sta
     taken = import_receipts(station.db, data_dir, [later])
     assert sorted(taken.acknowledged) == [1, 2] and not taken.refused
 
-    code, said = run(capsys, "office", "stations", "chain-decisions", "--dir", folder)
+    code, said = run(capsys, office, "office", "stations", "chain-decisions")
     assert code == 0 and "Nguyễn Văn An" in said and "mất điện" in said and "đã dùng" in said
     with office.service.db.transaction() as session:
         events = [(e.action, e.details) for e in session.query(OfficeEventRow).order_by(OfficeEventRow.id)
@@ -94,20 +106,19 @@ def test_without_a_decision_the_fork_stays_refused_and_another_batch_1_after_one
     orphan, later = forked_station(station, nurse, office, data_dir, tmp_path)
     assert outcomes(office, later) == [(1, "quarantined", "fork"), (2, "quarantined", "chain_broken")]
     assert visits(office) == 1
-    folder = str(office.folder)
-    code, said = run(capsys, "office", "stations", "accept-chain", "TYT-KHAC", "--from-sequence", "1", "--dir", folder,
+    code, said = run(capsys, office, "office", "stations", "accept-chain", "TYT-KHAC", "--from-sequence", "1",
                      "--reason", "thử", "--by", "An")
     assert code != 0 and "chưa được đăng ký" in said and "Traceback" not in said
-    code, said = run(capsys, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "1", "--dir", folder,
+    code, said = run(capsys, office, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "1",
                      "--reason", "   ", "--by", "An")
     assert code != 0 and "cần ghi lý do" in said
-    code, said = run(capsys, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "0", "--dir", folder,
+    code, said = run(capsys, office, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "0",
                      "--reason", "x", "--by", "An")
     assert code != 0 and "từ 1 trở lên" in said
     assert visits(office) == 1 and outcomes(office, later)[0] == (1, "quarantined", "fork")
 
     # a batch the station's key did not sign is never let in by a decision
-    assert run(capsys, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "1", "--dir", folder,
+    assert run(capsys, office, "office", "stations", "accept-chain", "TYT-MK", "--from-sequence", "1",
                "--reason", "xác minh qua điện thoại", "--by", "An")[0] == 0
     forged = tmp_path / "giả" / "TYT-MK-000001.batch"
     forged.parent.mkdir()
