@@ -125,3 +125,14 @@ def test_rows_without_a_copy_count_against_the_files_limit(office, tmp_path):
     with office.service.db.transaction() as session:
         assert OfficeStore(session).count(OfficeQuarantineRow) == 5
     assert dropped_counts(office.service)[""].files == 15
+
+
+def test_a_dropped_row_naming_a_file_outside_the_quarantine_folder_never_removes_that_file(office, tmp_path):
+    outside = tmp_path / "dữ liệu khác.batch"
+    outside.write_bytes(b"keep me")
+    with office.service.db.transaction() as session:  # a row as an older version or a hand edit could leave it
+        OfficeStore(session).add(OfficeQuarantineRow(file_name=outside.name, station_code=None, sequence=None,
+                                                     reason="not_a_zip", stored_path=str(outside)))
+    set_limits(office, files=1)
+    office.service.import_paths(junk(tmp_path / "usb", "XA-001", [1]))
+    assert held(office) == [("XA-001", 1)] and outside.read_bytes() == b"keep me"
