@@ -16,8 +16,10 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from station_app.core.batch_format import (OFFICE_BUNDLE_FORMAT, OfficeBundle, OfficeBundleInvalidError,
-                                           OfficeBundleMissingError, key_id, parse_office_bundle)
+from station_app.core.batch_format import (OFFICE_BUNDLE_FORMAT, OFFICE_BUNDLE_LIMITS, OfficeBundle,
+                                           OfficeBundleInvalidError, OfficeBundleMissingError, key_id,
+                                           parse_office_bundle)
+from station_app.core.bounded_json import loads as bounded_loads
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 
@@ -181,11 +183,15 @@ class StationKeys:
         ``source`` is the bundle's JSON file or a picture (PNG, JPEG) of its QR code (office-bundle.png).
         """
         try:
-            data = Path(source).read_bytes()
+            with Path(source).open("rb") as fh:  # a bundle is under 1 KB: a film picked by mistake is not read whole
+                data = fh.read(OFFICE_BUNDLE_LIMITS.max_bytes + 1)
         except OSError as exc:
             raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP("batch", "không mở được tệp")) from exc
         if data.startswith(_IMAGE_MAGIC):
             return self.import_office_bundle_text(bundle_text_in_image(Path(source)))
+        if len(data) > OFFICE_BUNDLE_LIMITS.max_bytes:
+            raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP(
+                "batch", "tệp quá lớn để là tệp khoá của đơn vị nhận (có thể đã chọn nhầm tệp)"))
         return self._keep_office_bundle(data)
 
     def import_office_bundle_text(self, text: str) -> OfficeBundle:
@@ -219,8 +225,8 @@ def is_office_bundle_text(text: str) -> bool:
     if not text.lstrip().startswith("{"):
         return False
     try:
-        raw = json.loads(text)
-    except ValueError:
+        raw = bounded_loads(text, OFFICE_BUNDLE_LIMITS)
+    except ValueError:  # not JSON, or too large or too deep to be a bundle (UntrustedJsonError)
         return False
     return isinstance(raw, dict) and raw.get("format") == OFFICE_BUNDLE_FORMAT
 
@@ -233,9 +239,15 @@ def bundle_text_in_image(path: Path) -> str:
     from station_app.services.decoding import decode_image
 
     found = decode_image(path)
-    for text in found:
-        if is_office_bundle_text(text):
+    bundles = [text for text in found if is_office_bundle_text(text)]
+    for text in bundles:  # a broken bundle beside the genuine one (an old printout, a bad photo) hides nothing
+        try:
+            _check_recipients(parse_office_bundle(text.encode("utf-8")))
             return text
+        except OfficeBundleInvalidError:
+            continue
+    if bundles:
+        return bundles[0]  # none is whole: its import says what is wrong with it
     log.info("office bundle image: %d QR codes, none a bundle", len(found))
     if found:
         raise OfficeBundleInvalidError(reason=QT_TRANSLATE_NOOP(
