@@ -21,14 +21,16 @@ def make_office(folder: Path, db_url: str | None = None, name: str = "TTKSBT t�
     return Office(folder, OfficeService(folder, db_url))
 
 
-def connect_station(office: Office, data_dir: Path, code: str = "TYT-MK", register: bool = True) -> None:
-    """The station imports the office's bundle; the office registers the station's public key."""
+def connect_station(office: Office, data_dir: Path, code: str = "TYT-MK", register: bool = True,
+                    site: str | None = None) -> None:
+    """The station imports the office's bundle; the office registers the station's public key (``site``: the
+    registered station whose site this laptop works at)."""
     keys = StationKeys(data_dir)
     keys.import_office_bundle(office.folder / "office-bundle.json")
     pem = data_dir.parent / f"{code}.pub.pem"
     keys.save_public_key(pem)
     if register:
-        office.service.add_station(pem, code, "Trạm Y tế xã Mường Kim")
+        office.service.add_station(pem, code, "Trạm Y tế xã Mường Kim", **({"site": site} if site else {}))
 
 
 def export(ctx, data_dir: Path, target: Path) -> Path:

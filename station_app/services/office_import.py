@@ -7,6 +7,12 @@ version is refreshed in place by a newer batch; an older one is left alone (a la
 carried by the batch replaces the visit's earlier set of that part (what the station removed is removed, kept in
 history). The Consent names no Encounter: it belongs to the Encounter before it in the Bundle, as the station
 writes them.
+
+Before anything is written, every row is checked: a record held by a station other than the batch's own (or a
+laptop registered for its site) refuses the whole batch (``foreign_record``), so does a ``versionId`` that is not a
+number from 1 up to ``VERSION_STEP`` beyond the one held (``version_out_of_range``: it would put the record out of
+its owner's reach), and a value its column cannot hold (``malformed_resource``). Owners are the signed manifest's
+station at a record's first import, never a field of the payload.
 """
 from __future__ import annotations
 
@@ -14,19 +20,53 @@ import datetime as dt
 from collections import defaultdict
 
 from station_app.core.batch_format import Manifest
-from station_app.persistence.office_db import OfficeStore
+from station_app.persistence.office_db import KINDS, OfficeStore, unfit
 from station_app.services import fhir_bundle as fhir
 
 _PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion"}
+VERSION_STEP = 1000  # far more amendments of one record than any two batches carry; a jump beyond is refused
+FOREIGN = "foreign_record"
+VERSION = "version_out_of_range"
+MALFORMED = "malformed_resource"
+
+
+class RecordRefused(Exception):
+    """The batch cannot be imported: ``reason`` is FOREIGN, VERSION or MALFORMED. Nothing was written."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
 
 
 def apply_resources(store: OfficeStore, resources: list[dict], batch_id: int, manifest: Manifest,
-                    now: dt.datetime) -> None:
-    rows = _rows(resources, batch_id, manifest)
+                    now: dt.datetime, writers: set[str] | None = None) -> None:
+    """``writers``: the stations whose records this batch may change (its own and its site's laptops)."""
+    try:
+        rows = _rows(resources, batch_id, manifest)
+    except (TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+        raise RecordRefused(MALFORMED) from exc  # a field of an unexpected type or shape
+    held = {kind: store.existing(kind, (r["id"] for r in rows[kind])) for kind in KINDS}
+    _check(store, rows, held, writers or {manifest.station.code})
     for kind in ("patient", "visit", "resource"):
-        _upsert(store, kind, rows[kind], batch_id)
+        _upsert(store, kind, rows[kind], held[kind], batch_id, manifest.station.code)
     _replace_parts(store, rows["resource"], batch_id, manifest.created_at)
     store.mark_finished_imported([r["id"] for r in rows["visit"]], now)
+
+
+def _check(store: OfficeStore, rows: dict[str, list[dict]], held: dict[str, dict], writers: set[str]) -> None:
+    for kind, found in rows.items():
+        if unfit(kind, found) is not None:
+            raise RecordRefused(MALFORMED)
+        if any(held[kind][r["id"]][2] not in writers for r in found if r["id"] in held[kind]):
+            raise RecordRefused(FOREIGN)
+        if any(not 1 <= r["version"] <= held[kind].get(r["id"], (0,))[0] + VERSION_STEP for r in found):
+            raise RecordRefused(VERSION)
+    # a part filed under a visit: the visit is this batch's (carried) or one its writers hold
+    carried = {r["id"] for r in rows["visit"]}
+    others = {r["visit_id"] for r in rows["resource"]} - carried
+    owners = store.existing("visit", others)
+    if any(v not in owners or owners[v][2] not in writers for v in others):
+        raise RecordRefused(FOREIGN)
 
 
 def _rows(resources: list[dict], batch_id: int, manifest: Manifest) -> dict[str, list[dict]]:
@@ -49,10 +89,9 @@ def _rows(resources: list[dict], batch_id: int, manifest: Manifest) -> dict[str,
     return {k: list(v.values()) for k, v in rows.items()}
 
 
-def _upsert(store: OfficeStore, kind: str, rows: list[dict], batch_id: int) -> None:
-    held = store.existing(kind, (r["id"] for r in rows))
-    store.insert(kind, [r for r in rows if r["id"] not in held])
-    newer = [r for r in rows if r["id"] in held and (r["version"], r["stamp"]) > held[r["id"]]]
+def _upsert(store: OfficeStore, kind: str, rows: list[dict], held: dict, batch_id: int, owner: str) -> None:
+    store.insert(kind, [{**r, "owner": owner} for r in rows if r["id"] not in held])  # the owner: set once
+    newer = [r for r in rows if r["id"] in held and (r["version"], r["stamp"]) > held[r["id"]][:2]]
     store.replace(kind, [r for r in newer if r["version"] > held[r["id"]][0]], batch_id)
     store.refresh(kind, [r for r in newer if r["version"] == held[r["id"]][0]])
 
@@ -107,10 +146,13 @@ def _code(res: dict) -> str | None:
 
 
 def _version(res: dict) -> int:
-    try:
-        return int(res.get("meta", {}).get("versionId") or 1)
-    except (TypeError, ValueError):
+    """``meta.versionId`` as a number (1 when absent: an Encounter has none); 0 when it is not a number."""
+    value = (res.get("meta") or {}).get("versionId")
+    if value is None:
         return 1
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9 else 0
 
 
 def _ref_id(ref: dict | None) -> str | None:

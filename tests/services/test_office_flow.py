@@ -19,8 +19,8 @@ from station_app.services.batch_export import ExportService
 from station_app.services.office_report import write_report
 from station_app.services.receipts import import_receipts
 from batch_support import VITALS, full_visit, make_doctor
-from cli_support import init_station, run_cli
-from office_support import connect_station, export, flip, rebuild
+from cli_support import ADMIN, init_station, run_as, run_cli
+from office_support import connect_station, export, flip, parts_of, rebuild, rewrite
 from support import station_setup
 from tools_support import require_tools
 
@@ -80,8 +80,10 @@ def test_a_refused_batch_comes_back_to_the_station_as_rejected_with_the_reason_a
         station, nurse, doctor, office, data_dir, tmp_path):
     full_visit(station, nurse, doctor)
     batch = export(station, data_dir, tmp_path / "usb")
-    payload_at = batch.read_bytes().index(b"age-encryption.org") + 200
-    batch.write_bytes(flip(batch.read_bytes(), payload_at))  # the stick damaged the payload on the way
+    # the payload damaged on the way (a ZIP still readable: a notice is signed only for a manifest the station's
+    # key signed, never for junk that merely bears its name)
+    damaged = rewrite(batch, tmp_path / "hỏng" / batch.name, payload_age=flip(parts_of(batch)["payload.age"], 200))
+    batch.write_bytes(damaged.read_bytes())
     [outcome] = office.service.import_paths([batch]).outcomes
     assert outcome.status == "quarantined" and outcome.receipt == batch.with_name("TYT-MK-000001.receipt.json")
 
@@ -131,12 +133,12 @@ def test_a_late_batch_does_not_undo_a_newer_one(station, nurse, doctor, office, 
     assert weight_of(office)[0] == [(2, 53.5)]
 
 
-def second_station(tmp_path, office, code="TYT-NK"):
+def second_station(tmp_path, office, code="TYT-NK", site=None):
     folder = tmp_path / f"trạm {code}"
     folder.mkdir()
     ctx = open_context(folder)
     ctx.station.initialise(station_setup(station_code=code, station_name=f"Trạm {code}", site_name=f"Điểm {code}"))
-    connect_station(office, folder, code)
+    connect_station(office, folder, code, site=site)
     return ctx, folder
 
 
@@ -159,12 +161,13 @@ def test_one_cccd_examined_at_two_stations_is_a_possible_double_payment(station,
 
 
 def test_parts_of_one_visit_from_two_laptops_merge_by_visit_id(station, nurse, doctor, office, data_dir, tmp_path):
-    """Laptop B (its own station key) sends the counselling of the visit laptop A opened: one visit at the office."""
+    """Laptop B (its own station key, registered for A's site) sends the counselling of the visit laptop A opened:
+    one visit at the office."""
     from support import ADMIN_PASSWORD
 
     visit = full_visit(station, nurse, doctor)
     a = export(station, data_dir, tmp_path / "a")
-    other, folder = second_station(tmp_path, office, "TYT-MK-2")
+    other, folder = second_station(tmp_path, office, "TYT-MK-2", site="TYT-MK")
     try:
         admin = other.accounts.sign_in("admin", ADMIN_PASSWORD)
         other_doctor = make_doctor(other, admin)
@@ -173,7 +176,8 @@ def test_parts_of_one_visit_from_two_laptops_merge_by_visit_id(station, nurse, d
     finally:
         other.close()
     merged = _as_part_of(b, visit, b_visit, folder, office, tmp_path / "b2")
-    office.service.import_paths([a, merged])
+    report = office.service.import_paths([a, merged])
+    assert [o.status for o in report.outcomes] == ["imported", "imported"]
     with office.service.db.transaction() as session:
         assert OfficeStore(session).count(OfficeVisitRow) == 1
         notes = session.query(OfficeResourceRow).filter(OfficeResourceRow.visit_id == visit.id,
@@ -226,14 +230,14 @@ def test_the_round_trip_through_the_command_line(data_dir, tmp_path):
     assert oct((office_dir / "keys/office-receipt-ed25519.pem").stat().st_mode & 0o777) == "0o600"
     assert init_station(data_dir).returncode == 0
     pem = tmp_path / "station.pub.pem"
-    assert run_cli("export", "--office-bundle", str(office_dir / "office-bundle.json"), "--public-key", str(pem),
+    assert run_as(ADMIN, "export", "--office-bundle", str(office_dir / "office-bundle.json"), "--public-key", str(pem),
                    data_dir=data_dir).returncode == 0
     added = run_cli("office", "stations", "add", str(pem), "--code", "TYT-MK", "--dir", str(office_dir))
     assert added.returncode == 0 and "Đã đăng ký trạm TYT-MK" in added.stdout
     _one_visit(data_dir)
     usb = tmp_path / "usb"
     usb.mkdir()
-    assert run_cli("export", "--to", str(usb), data_dir=data_dir).returncode == 0
+    assert run_as(ADMIN, "export", "--to", str(usb), data_dir=data_dir).returncode == 0
     imported = run_cli("office", "import", str(usb), "--dir", str(office_dir))
     assert imported.returncode == 0, imported.stderr
     assert "TYT-MK-000001.batch: đã nhập (1 lượt khám, 1 người dân)" in imported.stdout
@@ -243,7 +247,7 @@ def test_the_round_trip_through_the_command_line(data_dir, tmp_path):
     assert "TYT-MK" in listed.stdout and "1 lô" in listed.stdout
     report = run_cli("office", "report", "--out", str(tmp_path / "bc.xlsx"), "--dir", str(office_dir))
     assert report.returncode == 0 and (tmp_path / "bc.xlsx").exists()
-    taken = run_cli("receipts", "import", str(usb), data_dir=data_dir)
+    taken = run_as(ADMIN, "receipts", "import", str(usb), data_dir=data_dir)
     assert taken.returncode == 0 and "Lô số 1: đơn vị nhận đã xác nhận." in taken.stdout
     nowhere = run_cli("office", "import", str(usb), "--dir", str(tmp_path / "không có"))
     assert nowhere.returncode == 1 and "chưa phải thư mục của đơn vị nhận" in nowhere.stderr
