@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from station_app import __version__
-from station_app.core.errors import StationError
+from station_app.core.errors import DiskFullError, StationError, is_disk_full
 from station_app.core.model import ROLE_LABELS, Role, SiteKind
 from station_app.core.roles import Permission, require
 
@@ -92,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     lists.add_argument("--hardest", action="store_true", help="pending: chỉ các trường hợp khó tiếp cận")
     lists.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf, .csv hoặc .xlsx")
 
-    export = sub.add_parser("export", parents=[signer], help="xuất lô dữ liệu (đã ký, mã hoá) cho đơn vị nhận: mọi thay đổi từ lô trước")
+    export = sub.add_parser("export", parents=[signer],
+                            help="xuất lô dữ liệu (đã ký, mã hoá) cho đơn vị nhận: mọi thay đổi từ lô trước")
     export.add_argument("--to", metavar="DIR", help="thư mục đích: USB hoặc thư mục mạng")
     export.add_argument("--office-bundle", metavar="FILE", help="nhập tệp khoá của đơn vị nhận (office-bundle.json)")
     export.add_argument("--public-key", metavar="PEM", help="ghi khoá công khai của trạm ra tệp PEM cho đơn vị nhận")
@@ -105,9 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     _office_parser(sub)
     receipts = sub.add_parser("receipts", help="biên nhận của đơn vị nhận").add_subparsers(
         dest="receipts_command", metavar="VIỆC")
-    receipts_import = receipts.add_parser("import", parents=[signer], help="nhập biên nhận (từ USB hoặc thư mục): đánh dấu lô đã được nhận")
+    receipts_import = receipts.add_parser("import", parents=[signer],
+                                          help="nhập biên nhận (từ USB hoặc thư mục): đánh dấu lô đã được nhận")
     receipts_import.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER")
-    upload = sub.add_parser("upload", parents=[signer], help="gửi qua mạng mọi lô chưa được đơn vị nhận xác nhận, in biên nhận")
+    upload = sub.add_parser("upload", parents=[signer],
+                            help="gửi qua mạng mọi lô chưa được đơn vị nhận xác nhận, in biên nhận")
     upload.add_argument("--address", metavar="URL", help="lưu địa chỉ gửi (thay địa chỉ trong gói khoá; "
                                                          "\"\" để dùng lại địa chỉ trong gói khoá)")
     upload.add_argument("--pin", metavar="SHA256", default="", help="dấu vân tay chứng chỉ https của đơn vị nhận")
@@ -181,6 +184,8 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
     add.add_argument("pem", metavar="PEM")
     add.add_argument("--code", required=True, help="mã trạm (như trong tên tệp lô)")
     add.add_argument("--name", help="tên trạm")
+    add.add_argument("--site", metavar="MÃTRẠM", help="máy này là một máy khác của điểm khám của trạm MÃTRẠM (đã đăng ký): "
+                     "được gửi các phần của cùng lượt khám (docs/VISIT-PARTS.md)")
     rekey = stations.add_parser("rekey", parents=[where], help="đăng ký khoá mới của trạm (sau 'keys rotate' ở trạm); "
                                 "khoá cũ vẫn dùng để kiểm tra các lô trước")
     rekey.add_argument("pem", metavar="PEM")
@@ -583,7 +588,7 @@ def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
     from pathlib import Path
 
     if args.stations_command == "add":
-        info = service.add_station(Path(args.pem), args.code, args.name)
+        info = service.add_station(Path(args.pem), args.code, args.name, site=args.site)
         print(f"Đã đăng ký trạm {info.code}; mã khoá (key_id): {info.key_id}")
         return 0
     if args.stations_command == "rekey":
@@ -1000,7 +1005,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, EOFError):
         print("Đã dừng.", file=sys.stderr)
         return 130
-    except Exception:  # the user never sees a traceback; the log keeps it
+    except Exception as exc:  # the user never sees a traceback; the log keeps it
+        if is_disk_full(exc):  # not a fault of the program: say what to do, and log no traceback
+            log.warning("command %s stopped: the disk is full", args.command)
+            print(str(DiskFullError()), file=sys.stderr)
+            return 1
         log.exception("unexpected error in command %s", args.command)
         print("Lỗi ngoài dự kiến; chi tiết đã được ghi vào nhật ký (thư mục logs trong thư mục dữ liệu).",
               file=sys.stderr)

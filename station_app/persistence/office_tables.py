@@ -13,7 +13,7 @@ from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, 
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 2  # 2: owner of each record, the site a station's laptops share (office_db._upgrade)
+SCHEMA_VERSION = 2  # 2: owner of each record, the site a station's laptops share (office_db._UPGRADES)
 
 
 def utcnow() -> dt.datetime:

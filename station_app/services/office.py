@@ -607,7 +607,7 @@ def _read(path: Path) -> BatchParts | BatchInvalidError:
         return read_batch(path)
     except BatchInvalidError as exc:
         return exc
-    except OSError:
+    except Exception:  # noqa: BLE001 - unreadable, or a ZIP that makes the reader raise: refused, the rest goes on
         return BatchInvalidError(Problem.NOT_A_ZIP, path.name)
 
 

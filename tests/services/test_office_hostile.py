@@ -329,3 +329,26 @@ def test_an_office_database_of_the_first_version_gets_owners_and_then_refuses_an
         assert {r.owner for r in session.query(OfficeResourceRow)} == {"TYT-MK"}
         assert session.get(OfficeVisitRow, visit.id).owner == "TYT-MK"
         assert session.execute(__import__("sqlalchemy").text("SELECT version FROM office_schema")).scalar() == 2
+
+
+def test_the_command_line_registers_a_laptop_for_a_registered_stations_site_and_refuses_an_unknown_site(
+        station, office, tmp_path):
+    from cli_support import run_cli
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    pem = tmp_path / "may-2.pub.pem"
+    pem.write_bytes(Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    office.service.close()
+    unknown = run_cli("office", "stations", "add", str(pem), "--code", "TYT-MK-2", "--site", "TYT-XX",
+                      "--dir", str(office.folder))
+    assert unknown.returncode != 0 and "TYT-XX" in unknown.stderr and "Traceback" not in unknown.stderr
+    done = run_cli("office", "stations", "add", str(pem), "--code", "TYT-MK-2", "--site", "TYT-MK",
+                   "--dir", str(office.folder))
+    assert done.returncode == 0, done.stderr
+    from station_app.services.office import OfficeService
+
+    office.service = OfficeService(office.folder)
+    with office.service.db.transaction() as session:
+        assert OfficeStore(session).site_mates("TYT-MK") == {"TYT-MK", "TYT-MK-2"}
