@@ -4847,6 +4847,11 @@ quarantined</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../station_app/services/office.py" line="100"/>
+        <source>Chưa có trạm {site} để làm điểm khám chung: hãy đăng ký trạm đó trước, rồi đăng ký máy này với --site {site}.</source>
+        <translation>There is no station {site} to share its site: register that station first, then register this laptop with --site {site}.</translation>
+    </message>
+    <message>
         <location filename="../../station_app/core/errors.py" line="14"/>
         <source>Đã xảy ra lỗi. Vui lòng thử lại.</source>
         <translation>Something went wrong. Please try again.</translation>
@@ -5960,6 +5965,21 @@ quarantined</translation>
         <location filename="../../station_app/services/office.py" line="54"/>
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office.py" line="58"/>
+        <source>lô sửa hồ sơ do trạm khác gửi lên (chỉ trạm đã gửi hồ sơ đầu tiên và các máy cùng điểm khám đã đăng ký mới được sửa)</source>
+        <translation>the batch changes records another station sent (only the station that sent a record first, and the laptops registered for its site, may change it)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office.py" line="60"/>
+        <source>số phiên bản (meta.versionId) của một bản ghi không hợp lệ hoặc vượt quá xa phiên bản đơn vị nhận đang giữ</source>
+        <translation>a record&apos;s version (meta.versionId) is not valid or is far beyond the version the office holds</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office.py" line="62"/>
+        <source>một bản ghi trong dữ liệu có trường sai kiểu, sai dạng hoặc quá dài</source>
+        <translation>a record in the data has a field of the wrong type or form, or too long</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office.py" line="60"/>
