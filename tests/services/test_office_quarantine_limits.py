@@ -10,6 +10,7 @@ import os
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from postgres_support import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
 from station_app.persistence.office_db import OfficeStore
 from station_app.persistence.office_tables import OfficeQuarantineRow
@@ -136,3 +137,18 @@ def test_a_dropped_row_naming_a_file_outside_the_quarantine_folder_never_removes
     set_limits(office, files=1)
     office.service.import_paths(junk(tmp_path / "usb", "XA-001", [1]))
     assert held(office) == [("XA-001", 1)] and outside.read_bytes() == b"keep me"
+
+
+def test_the_limits_hold_on_postgresql_too(postgres_server, tmp_path):
+    from office_support import make_office
+
+    office = make_office(tmp_path / "văn phòng pg", postgres_server.new_database())
+    try:
+        register(office, "TYT-MK", tmp_path)
+        set_limits(office, files_per_station=2, mib_per_station=1)
+        office.service.import_paths(junk(tmp_path / "usb", "TYT-MK", range(1, 6), size=400 * 1024))
+        assert held(office) == [("TYT-MK", 4), ("TYT-MK", 5)] and len(copies(office)) == 2
+        dropped = dropped_counts(office.service)["TYT-MK"]
+        assert (dropped.files, dropped.bytes) == (3, 3 * 400 * 1024)
+    finally:
+        office.service.close()
