@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError
+from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError, is_disk_full
 from station_app.services.settings_store import SettingsStore
 
 if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLAlchemy costs ~0.3 s)
@@ -47,6 +47,15 @@ def resolve_training_dir(arg: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+class _LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, silent when its disk is full: logging's own complaint is a traceback on stderr, in front of
+    the one sentence that says the disk is full."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        if not is_disk_full(sys.exc_info()[1] or Exception()):
+            super().handleError(record)
+
+
 def setup_logging(data_dir: Path, verbose: bool = False) -> Path:
     """Rotating log in ``<data>/logs``. Log records name ids and counts only, never personal data."""
     log_dir = data_dir / "logs"
@@ -59,7 +68,7 @@ def setup_logging(data_dir: Path, verbose: bool = False) -> Path:
         root.removeHandler(old)  # another data folder opened in this process: its log follows it
         old.close()
     else:
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler = _LogFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)

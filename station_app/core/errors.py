@@ -5,6 +5,8 @@ the UI shows the translated one. Templates say what to do next, and never hold p
 """
 from __future__ import annotations
 
+import errno
+
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 
 
@@ -80,6 +82,38 @@ class DatabaseCorruptError(StationError):
         "Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. Không có gì bị thay đổi. "
         "Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.",
     )
+
+
+class DiskFullError(StationError):
+    """No room left on the disk being written (the data folder's or the chosen one); the work was rolled back."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Ổ đĩa đã đầy nên không lưu được. Việc vừa làm chưa được ghi lại, không có gì bị lưu dở. Hãy giải phóng "
+        "chỗ trống trên ổ đĩa (xoá bớt tệp không cần, dọn Thùng rác) hoặc chọn ổ đĩa khác, rồi làm lại.",
+    )
+
+
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})  # Windows' disk full is ENOSPC
+_SQLITE_FULL = 13
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True when ``exc`` or what caused it is a full disk: an OSError ENOSPC/EDQUOT, or SQLite's SQLITE_FULL
+    ("database or disk is full", which SQLAlchemy wraps in an error whose ``orig`` is the driver's)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _FULL_ERRNOS:
+            return True
+        if getattr(current, "sqlite_errorcode", None) == _SQLITE_FULL or "database or disk is full" in str(current):
+            return True
+        todo += [current.__cause__, current.__context__, getattr(current, "orig", None)]
+    return False
 
 
 class DatabaseTooNewError(StationError):

@@ -25,6 +25,8 @@ from station_app.core.errors import (
     DatabaseInUseError,
     DatabaseTooNewError,
     DataFolderNotWritableError,
+    DiskFullError,
+    is_disk_full,
 )
 
 if TYPE_CHECKING:
@@ -115,6 +117,8 @@ def check_folder_writable(folder: Path) -> None:
         probe.write_bytes(b"ok")
         probe.unlink()
     except OSError as exc:
+        if is_disk_full(exc):
+            raise DiskFullError() from exc
         raise DataFolderNotWritableError(path=str(folder)) from exc
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from typing import Protocol
 
 from station_app.core.chunks import chunks
 from station_app.core.consent import CURRENT_VERSION, PURPOSES, consent_text, text_sha256
-from station_app.core.errors import StationError, ValidationError
+from station_app.core.errors import DiskFullError, StationError, ValidationError, is_disk_full
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
 from station_app.core.model import ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, Role, SiteKind, VisitStatus
@@ -36,12 +37,12 @@ from station_app.core.synthetic import (
 )
 from station_app.core.text import number
 from station_app.persistence.bulk import BulkChunk, bulk_mode, database_bytes, insert_chunk
-from station_app.persistence.database import Database
+from station_app.persistence.database import DB_FILE_NAME, Database
 from station_app.persistence.tables import SiteRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.accounts import AccountService, SignedInUser
 from station_app.services.audit_log import AuditService
-from station_app.services.keys import StationKeys
+from station_app.services.keys import KEY_DIR, StationKeys
 from station_app.services.reference import commune_by_code
 from station_app.services.station_setup import StationInfo, StationService, StationSetup
 
@@ -177,6 +178,27 @@ def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | 
                               reason=QT_TRANSLATE_NOOP("errors", "phải là số không âm"))
     if ctx.station.is_initialised():
         raise DemoFolderNotEmptyError(path=str(ctx.data_dir))
+    try:
+        return _make_demo(ctx, residents, seed, progress, started)
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        _remove_half_made(ctx)
+        raise DiskFullError() from exc
+
+
+def _remove_half_made(ctx: DemoContext) -> None:
+    """Undo a demo the disk could not hold, so the next try (with room) starts clean instead of finding a half-made
+    station it refuses. The folder held no station before (checked above), so nothing else is lost."""
+    ctx.db.dispose()
+    for name in (DB_FILE_NAME, f"{DB_FILE_NAME}-wal", f"{DB_FILE_NAME}-shm"):
+        (ctx.data_dir / name).unlink(missing_ok=True)
+    for folder in (KEY_DIR, OFFICE_FOLDER):
+        shutil.rmtree(ctx.data_dir / folder, ignore_errors=True)
+    log.warning("demo stopped: the disk is full; the half-made training station was removed")
+
+
+def _make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | None, started: float) -> DemoResult:
     today = dt.date.today()
     start, end = training_campaign(today)
     staff = _create_station(ctx, start, end)

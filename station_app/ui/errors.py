@@ -14,7 +14,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from station_app.core.errors import StationError
+from station_app.core.errors import DiskFullError, StationError, is_disk_full
 
 log = logging.getLogger(__name__)
 _log_file: Path | None = None
@@ -48,7 +48,13 @@ def unexpected_message() -> str:
         "gửi tệp nhật ký cho cán bộ hỗ trợ:\n{log}").format(log=where)
 
 
+def expected(exc: BaseException) -> BaseException:
+    """A full disk is no fault of the program: it becomes the sentence that says what to do (no traceback)."""
+    return DiskFullError() if not isinstance(exc, StationError) and is_disk_full(exc) else exc
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    exc = expected(exc)
     if isinstance(exc, StationError):
         log.info("expected error shown: %s", type(exc).__name__)
         QMessageBox.warning(parent, QCoreApplication.translate("errors", "Không thực hiện được"), describe(exc))
@@ -61,7 +67,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     if issubclass(kind, KeyboardInterrupt):
         QApplication.quit()
         return
-    if isinstance(exc, StationError):
+    if isinstance(expected(exc), StationError):
         show_error(QApplication.activeWindow(), exc)
         return
     log.error("unhandled error in the GUI thread:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
@@ -79,6 +85,7 @@ def report(widget: QWidget, label: QLabel, exc: BaseException) -> None:
     dialog that says where the log is."""
     from station_app.ui.widgets import show_message
 
+    exc = expected(exc)
     if isinstance(exc, StationError):
         show_message(label, describe(exc))
     else:

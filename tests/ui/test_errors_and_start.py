@@ -109,3 +109,21 @@ def test_opening_a_zero_byte_database_says_damaged_and_never_shows_the_first_run
     assert main.run(data_dir) == 1
     assert "bị hỏng" in boxes[0][1] and "khôi phục từ bản sao lưu" in boxes[0][1]
     assert db.read_bytes() == b""
+
+
+def test_a_full_disk_in_any_background_job_is_a_warning_saying_so_not_the_unexpected_error(qtbot, app, ctx, boxes,
+                                                                                           caplog):
+    import errno
+    import logging
+
+    errors.set_log_file(ctx.log_file)
+
+    def saving():
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with caplog.at_level(logging.INFO):
+        TaskRunner().submit(saving)
+        qtbot.waitUntil(lambda: bool(boxes))
+    kind, text = boxes[0]
+    assert kind == "warning" and "Ổ đĩa đã đầy" in text and "giải phóng chỗ trống" in text
+    assert not [r for r in caplog.records if r.exc_info]

@@ -250,3 +250,28 @@ def test_only_roles_that_may_import_see_the_button(qtbot, app, ctx, admin, nurse
         qtbot.addWidget(page)
         shown[user.role] = page.import_button is not None and not page.import_button.isHidden()
     assert shown == {Role.ADMIN: True, Role.COORDINATOR: True, Role.NURSE: False}
+
+
+def test_a_roster_import_that_fills_the_disk_says_so_in_the_dialog_and_imports_nothing(
+        qtbot, dialog, ctx, choose, tmp_path, monkeypatch, caplog):
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import event
+
+    boxes = []
+    for kind in ("critical", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(lambda *a, **k: boxes.append(a)))
+    before = resident_count(ctx)
+    load(qtbot, dialog, choose, big_roster(tmp_path / "lon.csv", rows=5_000))
+    with ctx.db.engine.connect() as conn:  # the disk fills up under SQLite: it answers SQLITE_FULL, as for real
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    event.listen(ctx.db.engine, "connect", lambda dbapi, _record: dbapi.execute(f"PRAGMA max_page_count = {pages + 8}"))
+    ctx.db.engine.dispose()
+    with caplog.at_level(logging.INFO):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert "Ổ đĩa đã đầy" in dialog.message.text() and "giải phóng chỗ trống" in dialog.message.text()
+    assert boxes == [] and not dialog.report_box.isVisible()
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    assert resident_count(ctx) == before

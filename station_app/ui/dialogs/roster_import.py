@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from station_app.core.errors import ImportCancelledError, StationError
 from station_app.services.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
-from station_app.ui.errors import describe, show_error
+from station_app.ui.errors import describe, expected, show_error
 from station_app.ui.labels import number
 from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
 
@@ -359,6 +359,7 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._finished()
+        exc = expected(exc)
         if isinstance(exc, StationError):
             show_message(self.message, describe(exc), ok=isinstance(exc, ImportCancelledError))
         else:
