@@ -28,6 +28,9 @@ class ScanWarning(StrEnum):
     INSURANCE_NOT_YET_VALID = "insurance_not_yet_valid"
     MANGLED_TEXT = "mangled_text"  # typed by a keyboard-mode scanner through a layout or input method
     MALFORMED_FIELD = "malformed_field"  # a field does not have its expected form (see ``ScanResult.bad_fields``)
+    # a field in form that cannot be true: issued after today, longer than any real one, letters of another
+    # script in a name, hidden control or direction characters (a forged or damaged card: rescanning won't help)
+    IMPLAUSIBLE_FIELD = "implausible_field"
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,8 @@ class ScanResult:
     """One parsed payload. ``error`` is set (and ``kind`` is UNKNOWN) when the text is not a usable code.
 
     ``birth_date`` is the full date when the card has it; ``birth_year`` is always set when any birth
-    information was read. A result with MANGLED_TEXT or MALFORMED_FIELD among its warnings is not ``usable``:
-    it must never be stored as if it were good.
+    information was read. A result with MANGLED_TEXT, MALFORMED_FIELD or IMPLAUSIBLE_FIELD among its warnings is
+    not ``usable``: it must never be stored as if it were good.
     """
 
     kind: ScanKind
@@ -55,13 +58,13 @@ class ScanResult:
     visit_id: str | None = None  # slips only
     slip: SlipIdentity | None = None  # slips only: everything the slip carries (queue number, visit date...)
     warnings: tuple[ScanWarning, ...] = ()
-    bad_fields: tuple[str, ...] = ()  # names of malformed fields, named as the fields above, e.g. ("birth_date",)
+    bad_fields: tuple[str, ...] = ()  # fields left None as malformed or implausible, named as above: ("birth_date",)
     extra_fields: tuple[str, ...] = ()  # fields beyond the known layout, kept raw
     error: str | None = None  # a reason code when kind is UNKNOWN, e.g. "empty", "not_a_card"
 
     @property
     def usable(self) -> bool:
-        blocking = {ScanWarning.MANGLED_TEXT, ScanWarning.MALFORMED_FIELD}
+        blocking = {ScanWarning.MANGLED_TEXT, ScanWarning.MALFORMED_FIELD, ScanWarning.IMPLAUSIBLE_FIELD}
         return self.kind is not ScanKind.UNKNOWN and not blocking.intersection(self.warnings)
 
 

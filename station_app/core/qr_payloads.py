@@ -6,6 +6,13 @@ Rules worth knowing before changing anything here:
 * Nothing is corrected. An ID number that disagrees with the sex or birth year is a warning for the nurse. A
   field without its expected form is left ``None`` and named in ``bad_fields`` (MALFORMED_FIELD: not usable).
   Every identity field that is set has been checked, so a result never carries a wrong value silently.
+* A field in form that cannot be true is left ``None`` and named in ``bad_fields`` too, with IMPLAUSIBLE_FIELD
+  (not usable; the nurse checks the card and types the field in, rescanning would not help): an issue date after
+  ``today``, a name over ``NAME_MAX`` or an address over ``ADDRESS_MAX`` characters, a letter of another script in
+  a name (Cyrillic, Greek or fullwidth look-alikes: only letters whose Unicode name starts with LATIN), and a
+  control, format or direction character (categories Cc, Cf, Zl, Zp: overrides, isolates, zero-width ones, a tab)
+  anywhere in a CCCD, in a BHYT name or address once decoded, or in a sealed slip's free text. These are never
+  taken for MANGLED_TEXT, whose advice (switch the scanner's mode) would be wrong for a forged or damaged card.
 * Mangled text (a keyboard-mode scanner typing through a Telex/VNI input method or another keyboard layout):
   when the payload is still recognisably a CCCD or BHYT, the result has that kind, the MANGLED_TEXT warning and
   no identity fields at all (they would be wrong); ``WARNING_TEXT`` tells the nurse to switch the scanner to
@@ -39,6 +46,13 @@ CCCD_PROVINCE_CODES = frozenset(f"{n:03d}" for n in (
     45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89,
     91, 92, 93, 94, 95, 96))
 
+# The longest real names run to about 40 characters (of royal descent: "Công Tằng Tôn Nữ Thị Hoàng Phương
+# Thảo" is 38); twice that leaves room for a long ethnic-minority or foreign name. Addresses as the chip spells them
+# (hamlet, commune, district, province) stay under about 120 characters; 200 leaves room for a street number.
+# Beyond these a field is padding or a forged card, and would not fit the forms and printouts either.
+NAME_MAX = 80
+ADDRESS_MAX = 200
+
 SLIP_VERSION = "KSK1"
 _SLIP_MODULUS = 1_114_117  # the first prime above the largest code point: any single changed character shows
 
@@ -56,6 +70,7 @@ _SLIP_TAG = re.compile(r"KSK[0-9]+")
 _VISIT_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 _EXTRA_KEY = re.compile(r"[A-Za-z0-9_]{1,32}")
 _NAME_PUNCT = frozenset(" '’.-")
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format (direction, zero-width), line/paragraph breaks
 _VOWELS = frozenset("aeiouy")
 _TELEX_LETTER = re.compile(r"aa|ee|oo|^dd|[aeiou]w")  # â ê ô đ ă ơ ư typed as Telex
 _TELEX_TONE_END = re.compile(r"[aeiouymnptcgh][sfrxj]$")  # a tone typed as Telex, left after the syllable
@@ -90,6 +105,11 @@ WARNING_TEXT: dict[ScanWarning, str] = {
     ScanWarning.MALFORMED_FIELD: QT_TRANSLATE_NOOP(
         "scan",
         "Mã QR có thông tin sai định dạng nên không dùng được. Hãy quét lại; nếu vẫn lỗi, hãy nhập tay theo thẻ.",
+    ),
+    ScanWarning.IMPLAUSIBLE_FIELD: QT_TRANSLATE_NOOP(
+        "scan",
+        "Thẻ có thông tin không thể đúng (ngày cấp sau hôm nay, tên hoặc địa chỉ quá dài, chữ lạ hoặc ký tự ẩn). "
+        "Hãy đối chiếu với thẻ và nhập tay các ô bị bỏ trống.",
     ),
 }
 
@@ -146,7 +166,9 @@ def parse_payload(text: str, today: dt.date) -> ScanResult:
     if len(fields) >= 3 and _BHYT_NUMBER_LIKE.fullmatch(fields[0]) and _dateish(fields[2]):
         return _unknown(text, "truncated")
     if len(fields) >= 3 and (_CCCD_ID_LIKE.fullmatch(fields[0]) or _DMY.fullmatch((fields + [""])[3])):
-        return _parse_cccd(text, fields, today) if len(fields) >= 7 else _unknown(text, "wrong_field_count")
+        if len(fields) < 7:
+            return _unknown(text, "wrong_field_count")
+        return _parse_cccd(text, payload.split("|"), today)
     if "|" not in payload and (kind := _remapped_kind(payload)):
         return ScanResult(kind, raw=text, warnings=(ScanWarning.MANGLED_TEXT,))
     return _unknown(text, "not_a_card")
@@ -160,18 +182,36 @@ def _dateish(text: str) -> bool:
     return bool(_DMY_SLASH.fullmatch(text) or _YEAR.fullmatch(text))
 
 
-def _take(bad: list[str], name: str, parse: Callable[[str], T], text: str) -> T | None:
-    """``parse(text)``, or None with ``name`` recorded in ``bad`` when the text does not have its form."""
+class _Implausible(ValueError):
+    """Raised by a field parser for a field in form that cannot be true (IMPLAUSIBLE_FIELD, not MALFORMED_FIELD)."""
+
+
+_Bad = dict[str, ScanWarning]  # field name -> MALFORMED_FIELD or IMPLAUSIBLE_FIELD, in the order found
+
+
+def _take(bad: _Bad, name: str, parse: Callable[[str], T], text: str) -> T | None:
+    """``parse(text)``, or None with ``name`` recorded in ``bad`` when the text is out of form or cannot be true."""
     try:
         return parse(text)
+    except _Implausible:
+        bad[name] = ScanWarning.IMPLAUSIBLE_FIELD
     except ValueError:
-        bad.append(name)
+        bad[name] = ScanWarning.MALFORMED_FIELD
+    return None
+
+
+def _take_field(bad: _Bad, name: str, parse: Callable[[str], T], raw_field: str) -> T | None:
+    """``_take`` of a field as it stood between the separators: a hidden character anywhere in it, even beside a
+    separator where stripping would drop it, makes the field implausible."""
+    if _has_hidden(raw_field):
+        bad[name] = ScanWarning.IMPLAUSIBLE_FIELD
         return None
+    return _take(bad, name, parse, raw_field.strip())
 
 
-def _finish(kind: ScanKind, raw: str, bad: list[str], warnings: list[ScanWarning], **values: object) -> ScanResult:
-    if bad:
-        warnings = [*warnings, ScanWarning.MALFORMED_FIELD]
+def _finish(kind: ScanKind, raw: str, bad: _Bad, warnings: list[ScanWarning], **values: object) -> ScanResult:
+    found = set(bad.values())
+    warnings = [*warnings, *(w for w in (ScanWarning.MALFORMED_FIELD, ScanWarning.IMPLAUSIBLE_FIELD) if w in found)]
     return ScanResult(kind, raw=raw, warnings=tuple(warnings), bad_fields=tuple(bad), **values)  # type: ignore
 
 
@@ -189,6 +229,13 @@ def _date(pattern: re.Pattern[str], text: str, year_first: bool = False) -> dt.d
     if year < 1880:  # nobody alive was born earlier; an earlier year is a damaged field
         raise ValueError(text)
     return dt.date(year, month, day)
+
+
+def _issued(pattern: re.Pattern[str], text: str, today: dt.date) -> dt.date:
+    issued = _date(pattern, text)
+    if issued > today:  # a forged or damaged card, or a laptop clock behind (the self-test checks the clock)
+        raise _Implausible(text)
+    return issued
 
 
 def _birth_date(pattern: re.Pattern[str], text: str, today: dt.date) -> dt.date:
@@ -217,17 +264,47 @@ def _old_id(text: str) -> str | None:
 
 
 def _name(text: str) -> str:
-    name = clean_display_name(text)
+    name = _plausible_name(clean_display_name(_visible(text)))
     if not name or not all(ch.isalpha() or ch in _NAME_PUNCT or unicodedata.combining(ch) for ch in name):
         raise ValueError(text)
     return name
 
 
 def _address(text: str) -> str | None:
-    address = clean_display_name(text)
+    address = clean_display_name(_visible(text))
     if any(unicodedata.category(ch).startswith("C") for ch in address):
         raise ValueError(text)
+    if len(address) > ADDRESS_MAX:
+        raise _Implausible(text)
     return address or None
+
+
+def _has_hidden(text: str) -> bool:
+    return any(unicodedata.category(ch) in _HIDDEN for ch in text)
+
+
+def _visible(text: str) -> str:
+    """``text`` unless it holds a control, format or direction character (``_HIDDEN``): then it cannot be true."""
+    if _has_hidden(text):
+        raise _Implausible(text)
+    return text
+
+
+def _foreign_letters(name: str) -> bool:
+    """A letter no Vietnamese name holds: one whose Unicode name does not start with LATIN once composed (NFC).
+
+    Cyrillic "а", Greek "Α" and fullwidth "ｎ" look like Latin letters and are not; "Đ", "ư", "ơ" and every
+    precomposed Vietnamese letter are LATIN.
+    """
+    return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")
+               for ch in unicodedata.normalize("NFC", name))
+
+
+def _plausible_name(name: str) -> str:
+    """``name`` (cleaned) unless it is longer than NAME_MAX or holds a letter of another script."""
+    if len(name) > NAME_MAX or _foreign_letters(name):
+        raise _Implausible(name)
+    return name
 
 
 def _cccd_sex(text: str) -> Sex:
@@ -240,6 +317,16 @@ def _cccd_sex(text: str) -> Sex:
 
 
 # --- mangled text ----------------------------------------------------------------------------------------------
+
+def _keyboard_mangled(name: str, address: str) -> bool:
+    """``_mangled``, leaving to IMPLAUSIBLE_FIELD what no keyboard-mode scanner makes: hidden characters, and
+    letters of another script in a name (a look-alike "Nguyễn Vаn" would read as a word without a vowel).
+    UTF-8 shown as Windows-1252 ("NguyÃªn": "ª" is not LATIN) stays mangled text."""
+    if _mojibake(name) or _mojibake(address):
+        return True
+    name, address = ("".join(ch for ch in text if not _has_hidden(ch)) for text in (name, address))
+    return _mangled("" if _foreign_letters(name) else name, address)
+
 
 def _mangled(name: str, address: str) -> bool:
     """True when the name or address shows the marks of a keyboard-mode scanner (see the module docstring)."""
@@ -317,24 +404,29 @@ def _remapped_kind(payload: str) -> ScanKind | None:
 
 # --- CCCD ------------------------------------------------------------------------------------------------------
 
-def _parse_cccd(raw: str, fields: list[str], today: dt.date) -> ScanResult:
-    if _mangled(fields[2], fields[5]) or "\ufffd" in raw:
+def _parse_cccd(raw: str, raw_fields: list[str], today: dt.date) -> ScanResult:
+    """``raw_fields``: the payload split at '|', not stripped (a hidden character beside a separator counts)."""
+    fields = [f.strip() for f in raw_fields]
+    if _keyboard_mangled(fields[2], fields[5]) or "\ufffd" in raw:
         return ScanResult(ScanKind.CCCD, raw=raw, warnings=(ScanWarning.MANGLED_TEXT,))
-    bad: list[str] = []
-    national_id = _take(bad, "national_id", _cccd_number, fields[0])
-    old_id = _take(bad, "old_id", _old_id, fields[1])
-    name = _take(bad, "full_name", _name, fields[2])
-    born = _take(bad, "birth_date", lambda t: _birth_date(_DMY, t, today), fields[3])
-    sex = _take(bad, "sex", _cccd_sex, fields[4])
-    address = _take(bad, "address", _address, fields[5])
-    issued = _take(bad, "issued_on", lambda t: _date(_DMY, t), fields[6])
+    bad: _Bad = {}
+    national_id = _take_field(bad, "national_id", _cccd_number, raw_fields[0])
+    old_id = _take_field(bad, "old_id", _old_id, raw_fields[1])
+    name = _take_field(bad, "full_name", _name, raw_fields[2])
+    born = _take_field(bad, "birth_date", lambda t: _birth_date(_DMY, t, today), raw_fields[3])
+    sex = _take_field(bad, "sex", _cccd_sex, raw_fields[4])
+    address = _take_field(bad, "address", _address, raw_fields[5])
+    issued = _take_field(bad, "issued_on", lambda t: _issued(_DMY, t, today), raw_fields[6])
     if issued and born and issued < born:
-        bad.append("issued_on")
+        bad["issued_on"] = ScanWarning.MALFORMED_FIELD
         issued = None
+    extra = tuple(fields[7:])
+    if _has_hidden("".join(raw_fields[7:])):
+        bad["extra_fields"], extra = ScanWarning.IMPLAUSIBLE_FIELD, ()
     year = born.year if born else None
     return _finish(ScanKind.CCCD, raw, bad, _id_warnings(national_id, sex, year), national_id=national_id,
                    old_id=old_id, full_name=name, birth_date=born, birth_year=year, sex=sex, address=address,
-                   issued_on=issued, extra_fields=tuple(fields[7:]))
+                   issued_on=issued, extra_fields=extra)
 
 
 def _id_warnings(national_id: str | None, sex: Sex | None, birth_year: int | None) -> list[ScanWarning]:
@@ -356,9 +448,9 @@ def _parse_bhyt(raw: str, fields: list[str], today: dt.date) -> ScanResult:
     if len(fields) not in (10, 15) and len(fields) < 17:
         return _unknown(raw, "wrong_field_count")
     name, address = _unhex(fields[1]), "" if fields[4] == "-" else _unhex(fields[4])
-    if _mangled(name, address):
+    if _keyboard_mangled(name, address):
         return ScanResult(ScanKind.BHYT, raw=raw, warnings=(ScanWarning.MANGLED_TEXT,))
-    bad: list[str] = []
+    bad: _Bad = {}
     number = _take(bad, "insurance_number", lambda t: _match(_BHYT_NUMBER, t).group(), fields[0])
     full_name = _take(bad, "full_name", _name, name)
     born = _take(bad, "birth_date", lambda t: _bhyt_birth(t, today), fields[2])
@@ -367,11 +459,11 @@ def _parse_bhyt(raw: str, fields: list[str], today: dt.date) -> ScanResult:
     valid_from = _take(bad, "valid_from", lambda t: _date(_DMY_SLASH, t), fields[6])
     valid_to = _take(bad, "valid_to", lambda t: None if t == "-" else _date(_DMY_SLASH, t), fields[7])
     if valid_from and valid_to and valid_to < valid_from:
-        bad.append("valid_to")
+        bad["valid_to"] = ScanWarning.MALFORMED_FIELD
         valid_to = None
     warnings = [w for w, late in ((ScanWarning.INSURANCE_EXPIRED, valid_to and valid_to < today),
                                   (ScanWarning.INSURANCE_NOT_YET_VALID, valid_from and valid_from > today)) if late]
-    issued = _take(bad, "issued_on", lambda t: None if t in ("", "-") else _date(_DMY_SLASH, t), fields[8])
+    issued = _take(bad, "issued_on", lambda t: None if t in ("", "-") else _issued(_DMY_SLASH, t, today), fields[8])
     return _finish(ScanKind.BHYT, raw, bad, warnings, insurance_number=number, full_name=full_name,
                    birth_date=born[0] if born else None, birth_year=born[1] if born else None, sex=sex,
                    address=address, valid_from=valid_from, valid_to=valid_to, issued_on=issued,
@@ -400,8 +492,11 @@ def _bhyt_birth(text: str, today: dt.date) -> tuple[dt.date | None, int]:
 # --- the station's visit slip ----------------------------------------------------------------------------------
 
 def clean_slip_text(text: str) -> str:
-    """What a free-text slip field becomes: no '|' or control characters, NFC, single spaces, trimmed."""
-    text = "".join(" " if ch == "|" or unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    """What a free-text slip field becomes, written and shown: '|', tabs and line breaks as spaces, other control
+    and format characters (direction overrides and isolates, zero-width ones) dropped, NFC, single spaces, trimmed.
+    """
+    text = "".join(" " if ch == "|" or ch.isspace() else "" if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch
+                   for ch in text)
     return clean_display_name(text)
 
 
@@ -439,23 +534,31 @@ def _parse_slip(raw: str, payload: str) -> ScanResult:
     fields = body.split("|")
     if len(fields) < 9 or check != slip_check(body):
         return _unknown(raw, "slip_damaged")
-    bad: list[str] = []
+    bad: _Bad = {}
     values = dict(
         visit_id=_take(bad, "visit_id", lambda t: _match(_VISIT_ID, t).group(), fields[1]),
         national_id=_take(bad, "national_id", lambda t: _match(_CCCD_ID, t).group() if t else None, fields[2]),
-        full_name=_take(bad, "full_name", lambda t: _match(re.compile(r".+", re.S), t).group(), fields[3]),
+        full_name=_take(bad, "full_name", lambda t: _plausible_name(_slip_text(t)), fields[3]),
         birth_year=_take(bad, "birth_year", lambda t: int(_match(_YEAR, t).group()), fields[4]),
         sex=_take(bad, "sex", _lookup({v: k for k, v in _SLIP_SEX.items()}), fields[5]))
     queue = _take(bad, "queue_number", lambda t: int(_match(re.compile(r"[0-9]{1,6}"), t).group()), fields[6])
     visit_date = _take(bad, "visit_date", lambda t: _date(_YMD, t, year_first=True), fields[7])
+    site_code = _take(bad, "site_code", lambda t: _slip_text(t) if t else "", fields[8])
     extra = _take(bad, "extra", _slip_extra, fields[9:])
     slip = None if bad else SlipIdentity(**values, queue_number=queue, visit_date=visit_date,  # type: ignore[arg-type]
-                                         site_code=fields[8], extra=extra)
+                                         site_code=site_code, extra=extra)
     return _finish(ScanKind.SLIP, raw, bad, [], slip=slip, **values)
+
+
+def _slip_text(text: str) -> str:
+    """Free text of a sealed slip, as ``encode_slip`` wrote it: no hidden character (implausible), and cleaned."""
+    if not text or clean_slip_text(_visible(text)) != text:
+        raise ValueError(text)
+    return text
 
 
 def _slip_extra(fields: Sequence[str]) -> dict[str, str]:
     pairs = [f.partition("=") for f in fields]
     if not all(_EXTRA_KEY.fullmatch(key) and eq for key, eq, _ in pairs):
         raise ValueError("extra")
-    return {key: value for key, _, value in pairs}
+    return {key: _slip_text(value) if value else "" for key, _, value in pairs}

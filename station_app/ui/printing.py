@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from station_app.core.cards import SlipIdentity
 from station_app.core.model import SEX_TEXT, Sex
-from station_app.core.qr_payloads import encode_slip
+from station_app.core.qr_payloads import clean_slip_text, encode_slip
 from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ def render_visit_slip(folder: Path, visit: VisitInfo, site_code: str, size: str,
     folder.mkdir(parents=True, exist_ok=True)
     return render_slip(folder / f"phieu-{visit.visit_date:%Y%m%d}-{visit.queue_number:03d}-{visit.id[:8]}.pdf",
                        payload=slip_payload(visit, site_code), queue_number=visit.queue_number,
-                       full_name=visit.resident_name, birth_year=visit.birth_year, sex_label=sex_text,
-                       site_name=visit.site_name, visit_date=visit.visit_date,
+                       full_name=clean_slip_text(visit.resident_name), birth_year=visit.birth_year,
+                       sex_label=sex_text, site_name=visit.site_name, visit_date=visit.visit_date,
                        size=size if size in LAYOUTS else "a6")  # type: ignore[arg-type]
 
 

@@ -185,6 +185,17 @@ def test_a_mangled_keyboard_scan_advises_serial_mode_and_stores_nothing(qtbot, p
     assert rows(ctx, "SELECT count(*) FROM audit_events WHERE entity = 'residents'") == [(0,)]
 
 
+@pytest.mark.parametrize("card", [CCCD_DUC.replace("Văn", "V\u0430n"),  # a Cyrillic "а" in the name
+                                  CCCD_DUC.replace("Bản Nà", "Bản \u202eNà")])  # a right-to-left override
+def test_a_card_that_cannot_be_true_says_to_check_it_and_type_it_in_and_stores_nothing(qtbot, page, ctx, card):
+    page.handle_scan(card, "serial")
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=3000)
+    assert "đối chiếu với thẻ và nhập tay" in page.message.text() and "cổng COM" not in page.message.text()
+    assert page.dialog is None and page.card.resident is None and page.search.text() == ""
+    page._tasks.wait()
+    assert rows(ctx, "SELECT count(*) FROM residents") == [(0,)]
+
+
 # -- the other scanners --------------------------------------------------------------------------------------------
 
 @pytest.fixture

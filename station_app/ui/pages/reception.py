@@ -50,7 +50,7 @@ PAGE_SIZE = 50
 SEARCH_DEBOUNCE_MS = 150
 PREVIEW_AFTER_MS = 120  # the first result shows on the card once typing pauses this long
 _Index = QModelIndex | QPersistentModelIndex
-_BLOCKING = (ScanWarning.MANGLED_TEXT, ScanWarning.MALFORMED_FIELD)
+_BLOCKING = (ScanWarning.MANGLED_TEXT, ScanWarning.IMPLAUSIBLE_FIELD, ScanWarning.MALFORMED_FIELD)
 
 
 def scan_sentence(result: ScanResult) -> str:
