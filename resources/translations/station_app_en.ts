@@ -6034,67 +6034,72 @@ quarantined</translation>
 <context>
     <name>scan</name>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="69"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="84"/>
         <source>Số định danh trên thẻ không khớp với giới tính. Hãy đối chiếu với thẻ và hỏi lại người dân trước khi lưu.</source>
         <translation>The ID number on the card does not match the sex. Please check against the card and confirm with the resident before saving.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="74"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="89"/>
         <source>Số định danh trên thẻ không khớp với năm sinh. Hãy đối chiếu với thẻ và hỏi lại người dân trước khi lưu.</source>
         <translation>The ID number on the card does not match the year of birth. Please check against the card and confirm with the resident before saving.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="79"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="94"/>
         <source>Thẻ BHYT đã hết hạn sử dụng. Hãy báo cho người dân và hỏi xem họ có thẻ mới không.</source>
         <translation>The health insurance card has expired. Please let the resident know and ask whether they have a new card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="82"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="97"/>
         <source>Thẻ BHYT chưa đến ngày có giá trị sử dụng. Hãy kiểm tra ngày trên thẻ và ngày giờ của máy tính.</source>
         <translation>The health insurance card is not valid yet. Please check the dates on the card and the computer&apos;s date and time.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="85"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="100"/>
         <source>Máy quét đang ở chế độ bàn phím nên chữ tiếng Việt bị sai. Hãy chuyển máy quét sang chế độ cổng COM (serial) hoặc dùng camera, rồi quét lại.</source>
         <translation>The scanner is in keyboard mode, so Vietnamese characters come out wrong. Please switch the scanner to COM port (serial) mode or use the camera, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="90"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="105"/>
         <source>Mã QR có thông tin sai định dạng nên không dùng được. Hãy quét lại; nếu vẫn lỗi, hãy nhập tay theo thẻ.</source>
         <translation>The QR code contains incorrectly formatted information and cannot be used. Please scan again; if the error persists, enter the details manually from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="97"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="109"/>
+        <source>Thẻ có thông tin không thể đúng (ngày cấp sau hôm nay, tên hoặc địa chỉ quá dài, chữ lạ hoặc ký tự ẩn). Hãy đối chiếu với thẻ và nhập tay các ô bị bỏ trống.</source>
+        <translation>The card holds information that cannot be true (an issue date after today, a name or address that is too long, unusual letters or hidden characters). Please check it against the card and type in the fields left empty.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/qr_payloads.py" line="117"/>
         <source>Không đọc được nội dung mã. Hãy quét lại.</source>
         <translation>Cannot read the code contents. Please scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="98"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="118"/>
         <source>Dữ liệu từ máy quét không phải văn bản UTF-8. Hãy đặt máy quét ở chế độ cổng COM (serial), mã hoá UTF-8, rồi quét lại.</source>
         <translation>The data from the scanner is not UTF-8 text. Please set the scanner to COM port (serial) mode with UTF-8 encoding, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="103"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="123"/>
         <source>Mã này không phải CCCD, thẻ BHYT hay phiếu khám của trạm. Hãy quét đúng mã QR trên thẻ; nếu đúng mã mà vẫn lỗi, hãy chuyển máy quét sang chế độ cổng COM (serial) hoặc dùng camera.</source>
         <translation>This code is not from an ID card (CCCD), a health insurance card or one of this station&apos;s visit slips. Please scan the correct QR code on the card; if the code is correct but the error persists, switch the scanner to COM port (serial) mode or use the camera.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="108"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="128"/>
         <source>Mã QR không theo mẫu thẻ đã biết (thiếu hoặc thừa thông tin). Hãy quét lại; nếu vẫn lỗi, hãy nhập tay theo thẻ.</source>
         <translation>The QR code does not match any known card format (missing or extra information). Please scan again; if the error persists, enter the details manually from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="113"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="133"/>
         <source>Mã thẻ BHYT bị đọc thiếu phần cuối. Hãy giữ thẻ yên rồi quét lại.</source>
         <translation>The end of the health insurance card code was not read. Please hold the card still and scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="114"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="134"/>
         <source>Mã trên phiếu khám bị hỏng hoặc đọc sai. Hãy quét lại; nếu vẫn lỗi, hãy tìm lượt khám theo tên hoặc số thứ tự.</source>
         <translation>The code on the visit slip is damaged or was misread. Please scan again; if the error persists, look up the visit by name or queue number.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/qr_payloads.py" line="119"/>
+        <location filename="../../station_app/core/qr_payloads.py" line="139"/>
         <source>Phiếu khám này do một phiên bản khác của ứng dụng in ra. Hãy cập nhật ứng dụng, hoặc tìm lượt khám theo tên.</source>
         <translation>This visit slip was printed by a different version of the app. Please update the app, or look up the visit by name.</translation>
     </message>
