@@ -35,6 +35,7 @@ _AGE_RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 # what may come from outside: a manifest is about 1 KB, an office bundle under 1 KB (docs/batch-format.md, "Limits")
 MANIFEST_LIMITS = JsonLimits(max_bytes=64 * 1024, max_depth=8, max_items=2_000)
 OFFICE_BUNDLE_LIMITS = JsonLimits(max_bytes=64 * 1024, max_depth=8, max_items=1_000)
+MAX_BATCH_BYTES = 256 * 2**20  # a station's whole campaign (19,757 visits) is a 9 MB batch
 STORED, DEFLATED = 0, 8  # the ZIP compression methods a batch may use: the writer stores, an old copy may deflate
 
 
@@ -55,6 +56,7 @@ class Problem(StrEnum):
     MEMBER_TOO_LARGE = "member_too_large"
     UNSUPPORTED_COMPRESSION = "unsupported_compression"
     PAYLOAD_TOO_LARGE = "payload_too_large"
+    FILE_TOO_LARGE = "file_too_large"
 
 
 PROBLEM_TEXT = {
@@ -72,6 +74,7 @@ PROBLEM_TEXT = {
     Problem.MEMBER_TOO_LARGE: QT_TRANSLATE_NOOP("batch", "một phần của tệp lô lớn hơn giới hạn (tệp có thể là bom nén)"),
     Problem.UNSUPPORTED_COMPRESSION: QT_TRANSLATE_NOOP("batch", "tệp lô dùng kiểu nén không được hỗ trợ hoặc có mật khẩu"),
     Problem.PAYLOAD_TOO_LARGE: QT_TRANSLATE_NOOP("batch", "dữ liệu sau khi giải nén lớn hơn giới hạn của đơn vị nhận"),
+    Problem.FILE_TOO_LARGE: QT_TRANSLATE_NOOP("batch", "tệp lớn hơn 256 MiB, không thể là một tệp lô"),
 }
 
 

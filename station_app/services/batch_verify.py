@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import orjson
+import os
 import struct
 import zipfile
 import zlib
@@ -18,8 +19,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from station_app.core.batch_format import (MANIFEST, PARTS, PAYLOAD, SIGNATURE, SIGNATURE_BYTES, BatchInvalidError,
-                                           Manifest, Problem, check_chain, check_member, check_name, check_parts,
+from station_app.core.batch_format import (MANIFEST, MAX_BATCH_BYTES, PARTS, PAYLOAD, SIGNATURE, SIGNATURE_BYTES,
+                                           BatchInvalidError, Manifest, Problem, check_chain, check_member, check_name, check_parts,
                                            check_payload, member_limit, parse_manifest, sha256_hex)
 from station_app.core.bounded_json import JsonLimits
 from station_app.core.bounded_json import loads as bounded_loads
@@ -56,7 +57,13 @@ def read_batch(source: Path | bytes, file_name: str | None = None) -> BatchParts
     """The parts of a batch file (or its bytes); ``NOT_A_ZIP`` or ``WRONG_PARTS`` otherwise."""
     if isinstance(source, Path):
         file_name = file_name or source.name
-        source = source.read_bytes()
+        with source.open("rb") as fh:  # a huge file on a stick is not read at all (its size), nor whole (the cap)
+            too_large = os.fstat(fh.fileno()).st_size > MAX_BATCH_BYTES
+            source = b"" if too_large else fh.read(MAX_BATCH_BYTES + 1)
+        if too_large:
+            raise BatchInvalidError(Problem.FILE_TOO_LARGE, file_name)
+    if len(source) > MAX_BATCH_BYTES:
+        raise BatchInvalidError(Problem.FILE_TOO_LARGE, file_name or "")
     try:
         _check_entry_count(source)
         with zipfile.ZipFile(io.BytesIO(source)) as archive:

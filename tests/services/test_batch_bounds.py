@@ -187,3 +187,13 @@ def test_an_office_bundle_nested_deep_or_too_large_is_refused_with_a_message():
         with pytest.raises(OfficeBundleInvalidError) as info:
             parse_office_bundle(data)
         assert "không phải JSON" in str(info.value)
+
+
+def test_a_huge_file_named_like_a_batch_is_refused_without_reading_it_all(tmp_path):
+    huge = tmp_path / "TYT-MK-000001.batch"
+    with open(huge, "wb") as fh:  # 600 MB on a stick that takes no room here (a sparse file)
+        fh.truncate(600 * MiB)
+    raised, peak = peak_while(lambda: read_batch(huge))
+    assert isinstance(raised, BatchInvalidError) and raised.problem == Problem.FILE_TOO_LARGE
+    assert huge.name in str(raised)
+    assert peak < 8 * MiB
