@@ -600,8 +600,11 @@ def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
         return _office_chain(service, args)
     for s in service.stations():
         gaps = ", ".join(map(str, s.gaps)) or "không"
-        print(f"{s.code}\t{s.name or ''}\tkhoá {s.key_id[:16]}\t{s.batches} lô, mới nhất {s.last_sequence or '—'}"
-              f"\tthiếu: {gaps}")
+        keys = f" (khoá thứ {s.keys})" if s.keys > 1 else ""
+        audit = "—" if s.audit_seq is None else f"sự kiện số {s.audit_seq}"
+        rewound = " — ĐÃ BỊ LÙI LẠI, hãy kiểm tra nhật ký của trạm" if s.audit_rewound else ""
+        print(f"{s.code}\t{s.name or ''}\tkhoá {s.key_id[:16]}{keys}\t{s.batches} lô, mới nhất "
+              f"{s.last_sequence or '—'}\tthiếu: {gaps}\tnhật ký: {audit}{rewound}")
     return 0
 
 

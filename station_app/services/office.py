@@ -147,6 +147,9 @@ class StationInfo:
     batches: int
     last_sequence: int | None
     gaps: tuple[int, ...]
+    audit_seq: int | None = None  # the newest audit head the station's batches carried (docs/batch-format.md)
+    audit_rewound: bool = False  # a batch carried a head behind an earlier one's: the station's log went back
+    keys: int = 1  # keys registered over time (more than one after a re-keying)
 
 
 @dataclass(frozen=True)
@@ -330,8 +333,10 @@ class OfficeService:
             found = []
             for row in store.stations():
                 held = store.sequences(row.code)
+                anchors = store.anchors(row.code)
                 found.append(StationInfo(row.code, row.name, row.key_id, len(held), held[-1] if held else None,
-                                         missing_sequences(held)))
+                                         missing_sequences(held), anchors[-1].audit_seq if anchors else None,
+                                         any(a.rewound for a in anchors), len(_station_keys(store, row))))
             return found
 
     def gaps(self) -> dict[str, tuple[int, ...]]:

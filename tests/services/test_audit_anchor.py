@@ -48,6 +48,8 @@ def test_the_manifest_carries_the_audit_head_and_the_office_signs_it_back(statio
     assert receipt["receipt"]["audit"] == {"seq": head_seq, "hash": head_hash}
     report = station.audit.verify()
     assert report.ok and report.anchors == 1
+    [info] = office.service.stations()
+    assert (info.audit_seq, info.audit_rewound) == (head_seq, False)
 
 
 def test_cutting_the_tail_and_moving_the_head_back_is_found(station, nurse, doctor, office, data_dir, tmp_path):
@@ -131,3 +133,7 @@ def test_the_office_marks_a_station_whose_audit_head_went_back(station, nurse, d
     assert outcome.status == "imported"  # genuine, signed data is never held back
     with office.service.db.transaction() as session:
         assert [a.rewound for a in OfficeStore(session).anchors("TYT-MK")] == [False, True]
+    [info] = office.service.stations()
+    assert info.audit_rewound and info.audit_seq < head_seq
+    listed = run_cli("office", "stations", "list", "--dir", str(office.folder))
+    assert "ĐÃ BỊ LÙI LẠI" in listed.stdout

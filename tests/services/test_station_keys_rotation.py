@@ -89,6 +89,8 @@ def test_the_office_verifies_old_batches_with_the_old_key_after_a_re_key(
     outcomes = office.service.import_paths([second]).outcomes
     assert [(o.sequence, o.status) for o in outcomes] == [(2, "imported")]
     assert [o.status for o in office.service.import_paths([first]).outcomes] == ["duplicate"]
+    [info] = office.service.stations()
+    assert (info.key_id, info.keys, info.last_sequence) == (rotated.public.key_id, 2, 2)
     events = office.service.events("TYT-MK")
     assert [(e.action, e.details["key_id"]) for e in events] == [
         ("station_registered", rotated.previous_key_id), ("station_rekeyed", rotated.public.key_id)]
