@@ -36,7 +36,8 @@ out=$("$APP" decode "$WORK/q.png" 2>&1 || true)  # exit 1: read, but not a card 
 grep -q "SMOKE-QR-2026" <<<"$out" || { echo "$out"; exit 1; }; ok
 
 step "printed list (PDF)"
-"$APP" --data-dir "$WORK/demo" lists pending --out "$WORK/pending.pdf" >/dev/null
+TRAINING_PW=taphuan-2026 "$APP" --data-dir "$WORK/demo" --user demo.dieuphoi --password-env TRAINING_PW \
+  lists pending --out "$WORK/pending.pdf" >/dev/null  # the lists need the coordinator's sign-in
 head -c 5 "$WORK/pending.pdf" | grep -q "%PDF-" || { echo "not a PDF"; exit 1; }; ok "$(stat -c %s "$WORK/pending.pdf") bytes"
 
 if "$APP" self-test --help >/dev/null 2>&1; then

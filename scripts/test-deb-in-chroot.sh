@@ -72,14 +72,19 @@ set_up_station() {
   [ -f "$DATA/station.sqlite3" ] || fail "no database in $DATA"
   ls -l "$DATA"
 }
+# The lists need the coordinator's sign-in (issue 16); a package older than that has neither --user nor a sign-in.
+as_coordinator() {
+  as_user env TRAINING_PW=taphuan-2026 station-app --user demo.dieuphoi --password-env TRAINING_PW "$@" 2>/dev/null \
+    || as_user station-app "$@"
+}
 # What a coordinator would print from the training station: read the same before and after an upgrade.
 lists_of() {
   local tag=$1 kind
   for kind in pending referrals duplicates; do
-    as_user station-app --data-dir "$TRAINING" lists "$kind" --out "/tmp/$kind-$tag.csv" >/dev/null \
+    as_coordinator --data-dir "$TRAINING" lists "$kind" --out "/tmp/$kind-$tag.csv" >/dev/null \
       || fail "lists $kind ($tag)"
   done
-  as_user station-app --data-dir "$TRAINING" lists daily --from 01/01/2020 --to 31/12/2030 \
+  as_coordinator --data-dir "$TRAINING" lists daily --from 01/01/2020 --to 31/12/2030 \
     --out "/tmp/daily-$tag.csv" >/dev/null || fail "lists daily ($tag)"
   as_user station-app --data-dir "$TRAINING" audit verify > "$ROOT/tmp/audit-$tag.txt" || fail "audit verify ($tag)"
 }

@@ -22,3 +22,16 @@ def init_station(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]
     return run_cli("init", "--station-code", "tyt-mk", "--station-name", "Trạm Y tế xã Mường Kim",
                    "--commune", "03637", "--admin", "admin", "--admin-name", "Lò Văn Đức", "--password-stdin",
                    data_dir=data_dir, stdin="quantri-2026\n", env=env)
+
+
+ADMIN = ("admin", "quantri-2026")  # the account init_station makes
+PASSWORD_VAR = "STATION_TEST_PASSWORD"
+
+
+def run_as(account: tuple[str, str], *args: str, data_dir: Path | None = None, stdin: str = "",
+           env: dict[str, str] | None = None, prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A command that needs an account (issue 16: the command line is no back door), signed in as a script would:
+    ``--user NAME --password-env VAR`` before the subcommand, so stdin stays free for the command's own input."""
+    username, password = account
+    return run_cli("--user", username, "--password-env", PASSWORD_VAR, *args, data_dir=data_dir, stdin=stdin,
+                   env={**(env or {}), PASSWORD_VAR: password}, prefix=prefix)

@@ -27,6 +27,7 @@ def connect_station(office: Office, data_dir: Path, code: str = "TYT-MK", regist
     registered station whose site this laptop works at)."""
     keys = StationKeys(data_dir)
     keys.import_office_bundle(office.folder / "office-bundle.json")
+    keys.ensure_station_key()  # made at set-up; a bare data folder (no station database) has none yet
     pem = data_dir.parent / f"{code}.pub.pem"
     keys.save_public_key(pem)
     if register:

@@ -7,7 +7,7 @@ from station_app.core.model import SiteKind
 from station_app.services.station_setup import StationSetup
 
 ADMIN_PASSWORD = "quantri-2026"
-NURSE_PASSWORD = "123456"
+NURSE_PASSWORD = "yta-banna-26"  # the password policy: 8 characters or more, not a common one
 COMMUNE_MUONG_KIM = "03637"
 # Visits open only inside the campaign: the tests' campaign includes the day they run, whatever the year.
 CAMPAIGN_END = max(dt.date(2026, 12, 31), dt.date.today() + dt.timedelta(days=366))

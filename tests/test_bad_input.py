@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from cli_support import init_station, run_cli
+from cli_support import ADMIN, init_station, run_as, run_cli
 
 from station_app.app import InstanceLock, open_context
 from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError, WrongCredentialsError
@@ -32,7 +32,7 @@ def test_a_read_only_data_folder_is_explained_and_its_database_untouched(tmp_pat
     assert init_station(folder).returncode == 0
     before = (folder / "station.sqlite3").read_bytes()
     try:
-        result = run_cli("users", "list", data_dir=folder, prefix=_read_only_prefix(folder))
+        result = run_as(ADMIN, "users", "list", data_dir=folder, prefix=_read_only_prefix(folder))
     finally:
         for p in [folder, *folder.rglob("*")]:
             p.chmod(0o755 if p.is_dir() else 0o644)

@@ -1,7 +1,7 @@
 """The command line, run as a child process exactly as IT staff script it."""
 import sqlite3
 
-from cli_support import init_station, run_cli
+from cli_support import ADMIN, init_station, run_as, run_cli
 
 from station_app import __version__
 
@@ -15,14 +15,14 @@ def test_init_then_users_add_list_disable_enable(data_dir):
     result = init_station(data_dir)
     assert result.returncode == 0, result.stderr
     assert "TYT-MK" in result.stdout and "Xã Mường Kim" in result.stdout
-    added = run_cli("users", "add", "y.ta.hoa", "--name", "Tòng Thị Hoa", "--role", "nurse", "--password-env",
-                    "PW", data_dir=data_dir, env={"PW": "123456"})
+    added = run_as(ADMIN, "users", "add", "y.ta.hoa", "--name", "Tòng Thị Hoa", "--role", "nurse",
+                   "--new-password-env", "PW", data_dir=data_dir, env={"PW": "yta-banna-26"})
     assert added.returncode == 0, added.stderr
-    listed = run_cli("users", "list", data_dir=data_dir)
+    listed = run_as(ADMIN, "users", "list", data_dir=data_dir)
     assert "y.ta.hoa" in listed.stdout and "Tòng Thị Hoa" in listed.stdout and "admin" in listed.stdout
-    assert run_cli("users", "disable", "y.ta.hoa", data_dir=data_dir).returncode == 0
-    assert "đã khoá" in run_cli("users", "list", data_dir=data_dir).stdout
-    assert run_cli("users", "enable", "y.ta.hoa", data_dir=data_dir).returncode == 0
+    assert run_as(ADMIN, "users", "disable", "y.ta.hoa", data_dir=data_dir).returncode == 0
+    assert "đã khoá" in run_as(ADMIN, "users", "list", data_dir=data_dir).stdout
+    assert run_as(ADMIN, "users", "enable", "y.ta.hoa", data_dir=data_dir).returncode == 0
 
 
 def test_the_data_folder_can_come_from_the_environment(tmp_path):

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from cli_support import run_cli
+from cli_support import run_as, run_cli
+
+from station_app.services.demo import TRAINING_PASSWORD
+
+COORDINATOR = ("demo.dieuphoi", TRAINING_PASSWORD)  # the training station's coordinator prints the lists
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +42,7 @@ def test_the_daily_list_of_a_day_as_pdf(station, tmp_path):
     day, count, name = busiest_day(station)
     y, m, d = day.split("-")
     out = tmp_path / "danh sách ngày.pdf"
-    done = run_cli("lists", "daily", "--date", f"{d}/{m}/{y}", "--out", str(out), data_dir=station)
+    done = run_as(COORDINATOR, "lists", "daily", "--date", f"{d}/{m}/{y}", "--out", str(out), data_dir=station)
     assert done.returncode == 0, done.stderr
     assert f"{count} dòng" in done.stdout and str(out) in done.stdout
     pdf = pdfium.PdfDocument(out)
@@ -52,7 +56,7 @@ def test_the_pending_list_of_one_village_as_csv(station, tmp_path):
     (village,) = conn.execute("SELECT village FROM residents GROUP BY village ORDER BY count(*) DESC").fetchone()
     conn.close()
     out = tmp_path / "chưa khám.csv"
-    done = run_cli("lists", "pending", "--village", village, "--out", str(out), data_dir=station)
+    done = run_as(COORDINATOR, "lists", "pending", "--village", village, "--out", str(out), data_dir=station)
     assert done.returncode == 0, done.stderr
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -62,7 +66,7 @@ def test_the_pending_list_of_one_village_as_csv(station, tmp_path):
 @pytest.mark.parametrize("kind", ["referrals", "duplicates"])
 def test_referrals_and_duplicates_as_xlsx(station, tmp_path, kind):
     out = tmp_path / f"{kind}.xlsx"
-    done = run_cli("lists", kind, "--from", "2026-03-01", "--to", "2026-10-01", "--out", str(out), data_dir=station)
+    done = run_as(COORDINATOR, "lists", kind, "--from", "2026-03-01", "--to", "2026-10-01", "--out", str(out), data_dir=station)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes()[:2] == b"PK"
 
@@ -75,7 +79,7 @@ def test_referrals_and_duplicates_as_xlsx(station, tmp_path, kind):
     (["referrals", "--status", "xong"], 1, "open, followed_up"),
 ])
 def test_bad_input_gets_a_vietnamese_message_and_a_non_zero_exit(station, tmp_path, args, code, words):
-    done = run_cli("lists", *args, "--out", str(tmp_path / "x.pdf"), data_dir=station)
+    done = run_as(COORDINATOR, "lists", *args, "--out", str(tmp_path / "x.pdf"), data_dir=station)
     assert done.returncode == code and words in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "x.pdf").exists()
 
@@ -83,7 +87,7 @@ def test_bad_input_gets_a_vietnamese_message_and_a_non_zero_exit(station, tmp_pa
 def test_an_unwritable_place_and_a_wrong_suffix_are_refused(station, tmp_path):
     blocker = tmp_path / "một tệp"
     blocker.write_text("x")
-    done = run_cli("lists", "daily", "--out", str(blocker / "ds.pdf"), data_dir=station)
+    done = run_as(COORDINATOR, "lists", "daily", "--out", str(blocker / "ds.pdf"), data_dir=station)
     assert done.returncode == 1 and "Không ghi được tệp" in done.stderr and "Traceback" not in done.stderr
-    done = run_cli("lists", "daily", "--out", str(tmp_path / "ds.docx"), data_dir=station)
+    done = run_as(COORDINATOR, "lists", "daily", "--out", str(tmp_path / "ds.docx"), data_dir=station)
     assert done.returncode == 2 and ".pdf, .csv hoặc .xlsx" in done.stderr

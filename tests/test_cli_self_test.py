@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from batch_support import office_keys
-from cli_support import init_station, run_cli
+from cli_support import ADMIN, init_station, run_as, run_cli
 
 
 def test_self_test_of_a_ready_station_reports_every_line_and_exits_0(tmp_path):
     data = tmp_path / "dữ liệu"
     assert init_station(data).returncode == 0
     bundle = office_keys(tmp_path / "office").bundle_path
-    assert run_cli("export", "--office-bundle", str(bundle), data_dir=data).returncode == 0
+    assert run_as(ADMIN, "export", "--office-bundle", str(bundle), data_dir=data).returncode == 0
     done = run_cli("self-test", "--data-dir", str(data))
     assert done.returncode == 0, done.stdout + done.stderr
     for name in ("Cơ sở dữ liệu", "Phông chữ tiếng Việt", "Đọc mã QR", "In ra tệp PDF", "Chữ ký số",

@@ -23,249 +23,279 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="206"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="225"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="207"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="226"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="208"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="227"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="209"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="228"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="210"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="229"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="211"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="230"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="212"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="231"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="214"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="232"/>
+        <source>Cho đăng nhập lại ngay</source>
+        <translation>Let sign in again now</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="233"/>
+        <source>Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). Nút này bỏ thời gian chờ cho người bạn đã nhận ra.</source>
+        <translation>After several wrong passwords an account has to wait (15 minutes at most). This button lifts the wait for someone you have recognised.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="235"/>
+        <source>Mật khẩu mới cần ít nhất (ký tự)</source>
+        <translation>New passwords need at least (characters)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="236"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="214"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="214"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="215"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="215"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="217"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="241"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="218"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="242"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="219"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="243"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="221"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="223"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="269"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="293"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="269"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="293"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="270"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="294"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="270"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="279"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="294"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="271"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="295"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="271"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="295"/>
         <source>In phiếu khám</source>
         <translation>Printing visit slips</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="274"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="298"/>
         <source>In ngay ra máy in mặc định</source>
         <translation>Print at once on the default printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="274"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="298"/>
         <source>Hỏi máy in mỗi lần</source>
         <translation>Ask for the printer every time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="275"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="299"/>
         <source>Chỉ lưu thành tệp PDF</source>
         <translation>Only save as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="278"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="278"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="281"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="281"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="282"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="284"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="285"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="309"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="286"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="288"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="289"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="298"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="322"/>
         <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
         <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="325"/>
         <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
         <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="329"/>
         <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
         <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="362"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="363"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="392"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="382"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="415"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="424"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="392"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="425"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="404"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="437"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="419"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="445"/>
+        <source>{name} đăng nhập lại được ngay.</source>
+        <translation>{name} can sign in again now.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="451"/>
+        <source>Mật khẩu mới từ nay cần ít nhất {n} ký tự.</source>
+        <translation>From now on new passwords need at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="466"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="424"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="471"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="429"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="476"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="434"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="481"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="438"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="485"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
@@ -291,8 +321,8 @@
     </message>
     <message>
         <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
-        <source>Mật khẩu (ít nhất 6 ký tự)</source>
-        <translation>Password (at least 6 characters)</translation>
+        <source>Mật khẩu (ít nhất 8 ký tự, không phải mật khẩu phổ biến)</source>
+        <translation>Password (at least 8 characters, not a common password)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
@@ -308,92 +338,92 @@
 <context>
     <name>BatchesPage</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="77"/>
+        <location filename="../../station_app/ui/office/batches.py" line="82"/>
         <source>Lô dữ liệu đã nhận</source>
         <translation>Batches received</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="78"/>
+        <location filename="../../station_app/ui/office/batches.py" line="83"/>
         <source>Trạm:</source>
         <translation>Station:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="79"/>
+        <location filename="../../station_app/ui/office/batches.py" line="84"/>
         <source>Trạng thái:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="131"/>
+        <location filename="../../station_app/ui/office/batches.py" line="128"/>
         <source>{n} lô bị cách ly cũ nhất đã được xoá ({mib} MiB) để kho cách ly không làm đầy ổ đĩa; giới hạn đặt trong office.json.</source>
         <translation>{n} of the oldest quarantined batches were deleted ({mib} MiB) so that the quarantine cannot fill the disk; the limits are set in office.json.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="80"/>
+        <location filename="../../station_app/ui/office/batches.py" line="85"/>
         <source>Tất cả trạm</source>
         <translation>All stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="81"/>
+        <location filename="../../station_app/ui/office/batches.py" line="86"/>
         <source>Tất cả trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="115"/>
+        <location filename="../../station_app/ui/office/batches.py" line="137"/>
         <source>{n} lô: {a} đã nhập, {d} đã nhập từ trước, {q} bị cách ly</source>
         <translation>{n} batches: {a} imported, {d} already imported, {q} quarantined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="118"/>
+        <location filename="../../station_app/ui/office/batches.py" line="140"/>
         <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang &quot;Nhập lô&quot;.</source>
         <translation>No batch received yet. Import the stations&apos; batch files on the &quot;Import&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119"/>
+        <location filename="../../station_app/ui/office/batches.py" line="141"/>
         <source>Nhận lúc</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119"/>
+        <location filename="../../station_app/ui/office/batches.py" line="141"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119"/>
+        <location filename="../../station_app/ui/office/batches.py" line="141"/>
         <source>Số lô</source>
         <translation>Batch no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119"/>
+        <location filename="../../station_app/ui/office/batches.py" line="141"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="119"/>
+        <location filename="../../station_app/ui/office/batches.py" line="141"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="120"/>
+        <location filename="../../station_app/ui/office/batches.py" line="142"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="120"/>
+        <location filename="../../station_app/ui/office/batches.py" line="142"/>
         <source>Lý do từ chối</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="129"/>
+        <location filename="../../station_app/ui/office/batches.py" line="151"/>
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="138"/>
+        <location filename="../../station_app/ui/office/batches.py" line="160"/>
         <source>Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.</source>
         <translation>A copy of the file is at: {path}. Once the cause is fixed, import the file again from there.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141"/>
+        <location filename="../../station_app/ui/office/batches.py" line="163"/>
         <source>Trạm chưa đăng ký đã gửi lô này qua mạng; tệp không được giữ lại. Hãy đăng ký trạm ở trang Trạm rồi báo trạm bấm lại &quot;Gửi lên đơn vị nhận&quot;.</source>
         <translation>A station that is not registered sent this batch over the network; the file was not kept. Register the station on the Stations page, then ask the station to press &quot;Send to the office&quot; again.</translation>
     </message>
@@ -427,57 +457,57 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="55"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="58"/>
         <source>Khám sức khỏe định kỳ {year}</source>
         <translation>Periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="59"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="63"/>
         <source>Bắt đầu đợt khám mới</source>
         <translation>Start a new campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="59"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="63"/>
         <source>Gia hạn đợt khám</source>
         <translation>Extend the campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="61"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="65"/>
         <source>Đợt khám mới trở thành đợt hiện tại; lượt khám và số liệu của đợt &quot;{name}&quot; ({start} – {end}) giữ nguyên.</source>
         <translation>The new campaign becomes the current one; the visits and figures of &quot;{name}&quot; ({start} – {end}) stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="63"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="67"/>
         <source>Đợt khám &quot;{name}&quot;: {start} – {end}. Chọn ngày kết thúc mới; các bàn mở được lượt khám đến hết ngày đó.</source>
         <translation>Campaign &quot;{name}&quot;: {start} – {end}. Choose the new end date; the desks can open visits until the end of that day.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="69"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="73"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="70"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="74"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="71"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="75"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="71"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="75"/>
         <source>Ngày kết thúc mới</source>
         <translation>New end date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="72"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="76"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="72"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="76"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -523,32 +553,32 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="110"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="114"/>
         <source>Gia hạn đợt khám…</source>
         <translation>Extend the campaign…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="111"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="115"/>
         <source>Bắt đầu đợt khám mới…</source>
         <translation>Start a new campaign…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="131"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="135"/>
         <source>Hôm nay ({today}) nằm trong đợt khám: các bàn mở được lượt khám.</source>
         <translation>Today ({today}) is within the campaign: the desks can open visits.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="135"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="139"/>
         <source>Đợt khám đã kết thúc ngày {end}: các bàn không mở được lượt khám mới. Hãy gia hạn đợt khám hoặc bắt đầu đợt khám mới.</source>
         <translation>The campaign ended on {end}: the desks cannot open new visits. Extend the campaign or start a new one.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="139"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="143"/>
         <source>Đợt khám bắt đầu ngày {start}: hôm nay chưa mở được lượt khám. Hãy kiểm tra ngày giờ của máy, hoặc bắt đầu đợt khám mới có ngày hôm nay.</source>
         <translation>The campaign starts on {start}: no visit can be opened today. Check the laptop&apos;s date and time, or start a new campaign that includes today.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="164"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="174"/>
         <source>Đã lưu: đợt khám &quot;{name}&quot;, {start} – {end}.</source>
         <translation>Saved: campaign &quot;{name}&quot;, {start} – {end}.</translation>
     </message>
@@ -919,22 +949,22 @@
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="230"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="233"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="302"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="305"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="304"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="307"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -942,297 +972,297 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="132"/>
+        <location filename="../../station_app/ui/pages/export.py" line="133"/>
         <source>Nhập gói khoá</source>
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="293"/>
+        <location filename="../../station_app/ui/pages/export.py" line="294"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="294"/>
+        <location filename="../../station_app/ui/pages/export.py" line="295"/>
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="296"/>
+        <location filename="../../station_app/ui/pages/export.py" line="297"/>
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="297"/>
+        <location filename="../../station_app/ui/pages/export.py" line="298"/>
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298"/>
+        <location filename="../../station_app/ui/pages/export.py" line="299"/>
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299"/>
+        <location filename="../../station_app/ui/pages/export.py" line="300"/>
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300"/>
+        <location filename="../../station_app/ui/pages/export.py" line="301"/>
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="301"/>
+        <location filename="../../station_app/ui/pages/export.py" line="302"/>
         <source>Nhập gói khoá của cơ quan y tế…</source>
         <translation>Import the health office&apos;s key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302"/>
+        <location filename="../../station_app/ui/pages/export.py" line="303"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="303"/>
+        <location filename="../../station_app/ui/pages/export.py" line="304"/>
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304"/>
+        <location filename="../../station_app/ui/pages/export.py" line="305"/>
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="305"/>
+        <location filename="../../station_app/ui/pages/export.py" line="306"/>
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306"/>
+        <location filename="../../station_app/ui/pages/export.py" line="307"/>
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="307"/>
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
+        <location filename="../../station_app/ui/pages/export.py" line="310"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="311"/>
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="311"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="336"/>
+        <location filename="../../station_app/ui/pages/export.py" line="337"/>
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="338"/>
+        <location filename="../../station_app/ui/pages/export.py" line="339"/>
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="341"/>
+        <location filename="../../station_app/ui/pages/export.py" line="342"/>
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="345"/>
+        <location filename="../../station_app/ui/pages/export.py" line="346"/>
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="347"/>
+        <location filename="../../station_app/ui/pages/export.py" line="348"/>
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
         <translation>The health authority&apos;s key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="370"/>
+        <location filename="../../station_app/ui/pages/export.py" line="371"/>
         <source>Bị từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="374"/>
+        <location filename="../../station_app/ui/pages/export.py" line="375"/>
         <source>Đã gửi qua mạng, chờ biên nhận</source>
         <translation>Sent over the network, waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="376"/>
+        <location filename="../../station_app/ui/pages/export.py" line="377"/>
         <source>Đã tạo, chờ gửi</source>
         <translation>Made, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="465"/>
+        <location filename="../../station_app/ui/pages/export.py" line="466"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="474"/>
+        <location filename="../../station_app/ui/pages/export.py" line="475"/>
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
         <translation>The code just scanned is not the receiving office&apos;s key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="481"/>
+        <location filename="../../station_app/ui/pages/export.py" line="482"/>
         <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm &quot;Nhập gói khoá…&quot; để chọn tệp hay ảnh mã QR office-bundle.png.</source>
         <translation>The clipboard does not hold the receiving office&apos;s key bundle. Copy the whole content of office-bundle.json, or click &quot;Import the health office&apos;s key bundle…&quot; to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="497"/>
+        <location filename="../../station_app/ui/pages/export.py" line="498"/>
         <source>Nhập gói khoá của đơn vị nhận &quot;{name}&quot;? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
         <translation>Import the key bundle of the receiving office &quot;{name}&quot;? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="350"/>
+        <location filename="../../station_app/ui/pages/export.py" line="351"/>
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="367"/>
+        <location filename="../../station_app/ui/pages/export.py" line="368"/>
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="371"/>
+        <location filename="../../station_app/ui/pages/export.py" line="372"/>
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="375"/>
+        <location filename="../../station_app/ui/pages/export.py" line="376"/>
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="389"/>
+        <location filename="../../station_app/ui/pages/export.py" line="390"/>
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="391"/>
+        <location filename="../../station_app/ui/pages/export.py" line="392"/>
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="398"/>
+        <location filename="../../station_app/ui/pages/export.py" line="399"/>
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="417"/>
+        <location filename="../../station_app/ui/pages/export.py" line="418"/>
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="432"/>
+        <location filename="../../station_app/ui/pages/export.py" line="433"/>
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="444"/>
+        <location filename="../../station_app/ui/pages/export.py" line="445"/>
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="447"/>
+        <location filename="../../station_app/ui/pages/export.py" line="448"/>
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="453"/>
+        <location filename="../../station_app/ui/pages/export.py" line="454"/>
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="464"/>
+        <location filename="../../station_app/ui/pages/export.py" line="465"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="506"/>
+        <location filename="../../station_app/ui/pages/export.py" line="507"/>
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="528"/>
+        <location filename="../../station_app/ui/pages/export.py" line="529"/>
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="529"/>
+        <location filename="../../station_app/ui/pages/export.py" line="530"/>
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="537"/>
+        <location filename="../../station_app/ui/pages/export.py" line="538"/>
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="544"/>
+        <location filename="../../station_app/ui/pages/export.py" line="545"/>
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="554"/>
+        <location filename="../../station_app/ui/pages/export.py" line="555"/>
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="555"/>
+        <location filename="../../station_app/ui/pages/export.py" line="556"/>
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="569"/>
+        <location filename="../../station_app/ui/pages/export.py" line="570"/>
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="572"/>
+        <location filename="../../station_app/ui/pages/export.py" line="573"/>
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="575"/>
+        <location filename="../../station_app/ui/pages/export.py" line="576"/>
         <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
         <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="578"/>
+        <location filename="../../station_app/ui/pages/export.py" line="579"/>
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="580"/>
+        <location filename="../../station_app/ui/pages/export.py" line="581"/>
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -1396,257 +1426,257 @@
 <context>
     <name>ListTableModel</name>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="155"/>
-        <location filename="../../station_app/services/list_exports.py" line="186"/>
-        <location filename="../../station_app/services/list_exports.py" line="213"/>
+        <location filename="../../station_app/services/list_exports.py" line="154"/>
+        <location filename="../../station_app/services/list_exports.py" line="185"/>
+        <location filename="../../station_app/services/list_exports.py" line="212"/>
         <source>Ngày khám</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="156"/>
-        <location filename="../../station_app/services/list_exports.py" line="187"/>
+        <location filename="../../station_app/services/list_exports.py" line="155"/>
+        <location filename="../../station_app/services/list_exports.py" line="186"/>
         <source>STT</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/list_exports.py" line="156"/>
+        <location filename="../../station_app/services/list_exports.py" line="173"/>
+        <location filename="../../station_app/services/list_exports.py" line="187"/>
+        <location filename="../../station_app/services/list_exports.py" line="205"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../station_app/services/list_exports.py" line="157"/>
         <location filename="../../station_app/services/list_exports.py" line="174"/>
         <location filename="../../station_app/services/list_exports.py" line="188"/>
-        <location filename="../../station_app/services/list_exports.py" line="206"/>
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
+        <source>Năm sinh</source>
+        <translation>Year of birth</translation>
     </message>
     <message>
         <location filename="../../station_app/services/list_exports.py" line="158"/>
         <location filename="../../station_app/services/list_exports.py" line="175"/>
         <location filename="../../station_app/services/list_exports.py" line="189"/>
-        <source>Năm sinh</source>
-        <translation>Year of birth</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/services/list_exports.py" line="159"/>
-        <location filename="../../station_app/services/list_exports.py" line="176"/>
-        <location filename="../../station_app/services/list_exports.py" line="190"/>
-        <location filename="../../station_app/services/list_exports.py" line="208"/>
-        <location filename="../../station_app/services/list_exports.py" line="284"/>
+        <location filename="../../station_app/services/list_exports.py" line="207"/>
+        <location filename="../../station_app/services/list_exports.py" line="283"/>
         <source>Giới</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="41"/>
-        <location filename="../../station_app/services/list_exports.py" line="160"/>
-        <location filename="../../station_app/services/list_exports.py" line="178"/>
-        <location filename="../../station_app/services/list_exports.py" line="191"/>
-        <location filename="../../station_app/services/list_exports.py" line="209"/>
+        <location filename="../../station_app/services/list_exports.py" line="40"/>
+        <location filename="../../station_app/services/list_exports.py" line="159"/>
+        <location filename="../../station_app/services/list_exports.py" line="177"/>
+        <location filename="../../station_app/services/list_exports.py" line="190"/>
+        <location filename="../../station_app/services/list_exports.py" line="208"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="37"/>
+        <location filename="../../station_app/services/list_exports.py" line="36"/>
         <source>Thường quy</source>
         <translation>Routine</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="38"/>
+        <location filename="../../station_app/services/list_exports.py" line="37"/>
         <source>Sớm (1 tuần)</source>
         <translation>Soon (1 week)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="39"/>
+        <location filename="../../station_app/services/list_exports.py" line="38"/>
         <source>Khẩn cấp</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="42"/>
+        <location filename="../../station_app/services/list_exports.py" line="41"/>
         <source>Nơi chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="161"/>
-        <location filename="../../station_app/services/list_exports.py" line="182"/>
-        <location filename="../../station_app/services/list_exports.py" line="286"/>
-        <location filename="../../station_app/services/list_exports.py" line="291"/>
+        <location filename="../../station_app/services/list_exports.py" line="160"/>
+        <location filename="../../station_app/services/list_exports.py" line="181"/>
+        <location filename="../../station_app/services/list_exports.py" line="285"/>
+        <location filename="../../station_app/services/list_exports.py" line="290"/>
         <source>Đối tượng</source>
         <translation>Target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="162"/>
+        <location filename="../../station_app/services/list_exports.py" line="161"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="163"/>
+        <location filename="../../station_app/services/list_exports.py" line="162"/>
         <source>Huyết áp</source>
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="164"/>
+        <location filename="../../station_app/services/list_exports.py" line="163"/>
         <source>HA tâm thu</source>
         <translation>Systolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="165"/>
+        <location filename="../../station_app/services/list_exports.py" line="164"/>
         <source>HA tâm trương</source>
         <translation>Diastolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="166"/>
+        <location filename="../../station_app/services/list_exports.py" line="165"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="167"/>
-        <location filename="../../station_app/services/list_exports.py" line="193"/>
+        <location filename="../../station_app/services/list_exports.py" line="166"/>
+        <location filename="../../station_app/services/list_exports.py" line="192"/>
         <source>Phân loại</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="168"/>
-        <location filename="../../station_app/services/list_exports.py" line="282"/>
-        <location filename="../../station_app/services/list_exports.py" line="298"/>
+        <location filename="../../station_app/services/list_exports.py" line="167"/>
+        <location filename="../../station_app/services/list_exports.py" line="281"/>
+        <location filename="../../station_app/services/list_exports.py" line="297"/>
         <source>Chuyển tuyến</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="169"/>
-        <location filename="../../station_app/services/list_exports.py" line="200"/>
-        <location filename="../../station_app/services/list_exports.py" line="214"/>
+        <location filename="../../station_app/services/list_exports.py" line="168"/>
+        <location filename="../../station_app/services/list_exports.py" line="199"/>
+        <location filename="../../station_app/services/list_exports.py" line="213"/>
         <source>Điểm khám</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="170"/>
+        <location filename="../../station_app/services/list_exports.py" line="169"/>
         <source>Ký tên</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="173"/>
+        <location filename="../../station_app/services/list_exports.py" line="172"/>
         <source>Ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="177"/>
+        <location filename="../../station_app/services/list_exports.py" line="176"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="179"/>
-        <location filename="../../station_app/services/list_exports.py" line="210"/>
+        <location filename="../../station_app/services/list_exports.py" line="178"/>
+        <location filename="../../station_app/services/list_exports.py" line="209"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="180"/>
+        <location filename="../../station_app/services/list_exports.py" line="179"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="181"/>
-        <location filename="../../station_app/services/list_exports.py" line="192"/>
+        <location filename="../../station_app/services/list_exports.py" line="180"/>
+        <location filename="../../station_app/services/list_exports.py" line="191"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="183"/>
-        <location filename="../../station_app/services/list_exports.py" line="293"/>
+        <location filename="../../station_app/services/list_exports.py" line="182"/>
+        <location filename="../../station_app/services/list_exports.py" line="292"/>
         <source>Khó tiếp cận</source>
         <translation>Hard to reach</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="194"/>
+        <location filename="../../station_app/services/list_exports.py" line="193"/>
         <source>Chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="195"/>
-        <location filename="../../station_app/services/list_exports.py" line="204"/>
+        <location filename="../../station_app/services/list_exports.py" line="194"/>
+        <location filename="../../station_app/services/list_exports.py" line="203"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="196"/>
-        <location filename="../../station_app/services/list_exports.py" line="301"/>
+        <location filename="../../station_app/services/list_exports.py" line="195"/>
+        <location filename="../../station_app/services/list_exports.py" line="300"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="198"/>
-        <location filename="../../station_app/services/list_exports.py" line="299"/>
+        <location filename="../../station_app/services/list_exports.py" line="197"/>
+        <location filename="../../station_app/services/list_exports.py" line="298"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="199"/>
+        <location filename="../../station_app/services/list_exports.py" line="198"/>
         <source>Ghi chú theo dõi</source>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="203"/>
+        <location filename="../../station_app/services/list_exports.py" line="202"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="207"/>
+        <location filename="../../station_app/services/list_exports.py" line="206"/>
         <source>Ngày/năm sinh</source>
         <translation>Date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="211"/>
+        <location filename="../../station_app/services/list_exports.py" line="210"/>
         <source>CCCD (4 số cuối)</source>
         <translation>ID card (last 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="212"/>
+        <location filename="../../station_app/services/list_exports.py" line="211"/>
         <source>Mã thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="280"/>
+        <location filename="../../station_app/services/list_exports.py" line="279"/>
         <source>Đã đăng ký</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="281"/>
+        <location filename="../../station_app/services/list_exports.py" line="280"/>
         <source>Đã khám xong</source>
         <translation>Examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="283"/>
+        <location filename="../../station_app/services/list_exports.py" line="282"/>
         <source>Đang chờ / đang khám</source>
         <translation>Waiting / in progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="289"/>
+        <location filename="../../station_app/services/list_exports.py" line="288"/>
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="290"/>
+        <location filename="../../station_app/services/list_exports.py" line="289"/>
         <source>Thuộc nhóm ưu tiên</source>
         <translation>In a priority group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="295"/>
+        <location filename="../../station_app/services/list_exports.py" line="294"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="300"/>
+        <location filename="../../station_app/services/list_exports.py" line="299"/>
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="305"/>
+        <location filename="../../station_app/services/list_exports.py" line="304"/>
         <source>Số nhóm có thể trùng</source>
         <translation>Groups of possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="306"/>
+        <location filename="../../station_app/services/list_exports.py" line="305"/>
         <source>Số người dân liên quan</source>
         <translation>Residents concerned</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="320"/>
+        <location filename="../../station_app/services/list_exports.py" line="319"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -2266,17 +2296,17 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="28"/>
+        <location filename="../../station_app/ui/office/batches.py" line="29"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="29"/>
+        <location filename="../../station_app/ui/office/batches.py" line="30"/>
         <source>Đã nhập từ trước (không đổi gì)</source>
         <translation>Already imported (nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="30"/>
+        <location filename="../../station_app/ui/office/batches.py" line="31"/>
         <source>Bị cách ly</source>
         <translation>Quarantined</translation>
     </message>
@@ -2811,162 +2841,162 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="409"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="410"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="410"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="411"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="411"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="412"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="412"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="413"/>
         <source>Kết quả tìm kiếm</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="413"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="414"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="414"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="415"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="415"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="416"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="416"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="417"/>
         <source>Hàng đợi hôm nay</source>
         <translation>Today&apos;s queue</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="417"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="418"/>
         <source>In lại phiếu (Ctrl+P)</source>
         <translation>Reprint slip (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="426"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="427"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="428"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="429"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="430"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="431"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="432"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="433"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="434"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="435"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="434"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="435"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="443"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="444"/>
         <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
         <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="445"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="446"/>
         <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
         <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="447"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="448"/>
         <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
         <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="636"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="642"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
         <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="672"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="678"/>
         <source>Phiếu khám số {number} ngày {date}: {name}.</source>
         <translation>Visit slip no. {number} of {date}: {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="685"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="691"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
         <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="702"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="708"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
         <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="708"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="714"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
         <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="711"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="717"/>
         <source>Có thể đã có người này</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="712"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="718"/>
         <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
         <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="715"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="721"/>
         <source>Người mới (F2)</source>
         <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="752"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="758"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
         <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="772"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="778"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
         <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="786"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="793"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
         <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="806"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="813"/>
         <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
         <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="813"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="820"/>
         <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
         <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="829"/>
+        <location filename="../../station_app/ui/pages/reception.py" line="836"/>
         <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
         <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
@@ -3538,12 +3568,12 @@
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="378"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="379"/>
         <source>{count} người thêm mới có cùng họ tên, năm sinh và thôn/bản với một người đã có, nhưng không đủ thông tin để biết có phải một người hay không, nên được giữ riêng. Hãy xem và quyết định ở Danh sách › Nghi trùng.</source>
         <translation>{count} of the people added share their name, year of birth and village with someone already here, but there is not enough to tell whether they are the same person, so they were kept apart. Review them and decide in Lists › Possible duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="384"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="385"/>
         <source>Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:
 {path}
 Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng đã nhập sẽ không bị trùng.</source>
@@ -3552,12 +3582,12 @@ Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng �
 Please correct those rows in the original file and import it again; rows already imported will not be duplicated.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="387"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="388"/>
         <source>Không có dòng nào bị từ chối.</source>
         <translation>No rows were rejected.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="390"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="391"/>
         <source>Đã nhập xong danh sách.</source>
         <translation>The list has been imported.</translation>
     </message>
@@ -3904,26 +3934,26 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="155"/>
+        <location filename="../../station_app/ui/pages/export.py" line="156"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="159"/>
+        <location filename="../../station_app/ui/pages/export.py" line="160"/>
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="162"/>
+        <location filename="../../station_app/ui/pages/export.py" line="163"/>
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="167"/>
+        <location filename="../../station_app/ui/pages/export.py" line="168"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -4220,52 +4250,57 @@ quarantined</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="80"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="80"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="89"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="93"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="91"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="95"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="92"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="96"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="93"/>
-        <source>Mật khẩu hoặc mã PIN (ít nhất 6 ký tự)</source>
-        <translation>Password or PIN (at least 6 characters)</translation>
+        <location filename="../../station_app/ui/pages/admin.py" line="97"/>
+        <source>Mật khẩu (ít nhất {n} ký tự)</source>
+        <translation>Password (at least {n} characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="94"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="98"/>
+        <source>Không dùng tên đăng nhập hay mật khẩu phổ biến (12345678, matkhau123…). Một câu ngắn dễ nhớ là mật khẩu tốt.</source>
+        <translation>Do not use the user name or a common password (12345678, password123…). A short sentence you remember makes a good password.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="102"/>
         <source>Nhập lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="96"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="104"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="97"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="105"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="107"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="115"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -4283,22 +4318,27 @@ quarantined</translation>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
+        <source>{state}, sai mật khẩu nhiều lần: chờ đến {time}</source>
+        <translation>{state}, wrong password several times: waits until {time}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="62"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -4425,72 +4465,72 @@ quarantined</translation>
 <context>
     <name>VitalsForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="236"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="245"/>
         <source>BMI (tự tính)</source>
         <translation>BMI (calculated automatically)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="237"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="246"/>
         <source>Huyết áp dùng (trung bình 2 lần cuối)</source>
         <translation>Blood pressure used (average of last 2 readings)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="239"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="248"/>
         <source>Huyết áp lần {n} (tâm thu/tâm trương)</source>
         <translation>Blood pressure, reading {n} (systolic/diastolic)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="240"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="249"/>
         <source>Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)</source>
         <translation>Fasted for at least 8 hours (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="242"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="251"/>
         <source>7/10</source>
         <translation>7/10</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="243"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="252"/>
         <source>Lý do sửa kết quả đã hoàn tất:</source>
         <translation>Reason for changing completed results:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="244"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="253"/>
         <source>Lưu sinh hiệu (Ctrl+S)</source>
         <translation>Save vital signs (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="245"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="254"/>
         <source>Gõ số rồi Enter để sang ô sau. Giá trị bất thường hiện màu vàng và vẫn sang ô sau; khi lưu (Enter ở ô cuối hoặc Ctrl+S), con trỏ quay lại từng giá trị đó: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Type a number, then Enter for the next field. An unusual value turns amber and Enter still moves on; when saving (Enter on the last field or Ctrl+S), the cursor goes back to each such value: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="351"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="360"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="352"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="361"/>
         <source>(Enter để xác nhận, hoặc gõ số đúng để sửa)</source>
         <translation>(Enter to confirm, or type the right number to correct it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="353"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="362"/>
         <source>(cần xác nhận: sẽ hỏi lại khi lưu)</source>
         <translation>(to confirm: asked again when saving)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="362"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="371"/>
         <source>Bất thường (thường {low}–{high}): đo lại nếu cần.</source>
         <translation>Abnormal (usually {low}–{high}): re-measure if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="424"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="433"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved yet: {n} unusual value(s) to confirm (in amber). In the selected field: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="464"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="473"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>
@@ -4498,113 +4538,138 @@ quarantined</translation>
 <context>
     <name>batch</name>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="51"/>
+        <location filename="../../station_app/core/batch_format.py" line="63"/>
         <source>tệp không phải tệp lô (ZIP) hoặc bị hỏng</source>
         <translation>the file is not a batch file (ZIP) or is damaged</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="52"/>
+        <location filename="../../station_app/core/batch_format.py" line="64"/>
         <source>tệp lô không có đúng ba phần manifest.json, manifest.sig, payload.age</source>
         <translation>the batch file does not hold exactly the three parts manifest.json, manifest.sig, payload.age</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="53"/>
+        <location filename="../../station_app/core/batch_format.py" line="65"/>
         <source>phần mô tả (manifest.json) không đọc được</source>
         <translation>the description (manifest.json) cannot be read</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="54"/>
+        <location filename="../../station_app/core/batch_format.py" line="66"/>
         <source>định dạng lô không được hỗ trợ</source>
         <translation>the batch format is not supported</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="55"/>
+        <location filename="../../station_app/core/batch_format.py" line="67"/>
         <source>tên tệp không khớp mã trạm và số thứ tự trong lô</source>
         <translation>the file name does not match the station code and sequence number inside the batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="56"/>
+        <location filename="../../station_app/core/batch_format.py" line="68"/>
         <source>lô được ký bằng khoá khác với khoá đã đăng ký của trạm</source>
         <translation>the batch is signed with a key other than the station&apos;s registered key</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="57"/>
+        <location filename="../../station_app/core/batch_format.py" line="69"/>
         <source>chữ ký không hợp lệ: phần mô tả đã bị sửa hoặc không do trạm ký</source>
         <translation>invalid signature: the description was changed or not signed by the station</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="58"/>
+        <location filename="../../station_app/core/batch_format.py" line="70"/>
         <source>dữ liệu mã hoá (payload.age) đã bị thay đổi</source>
         <translation>the encrypted data (payload.age) was changed</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="59"/>
+        <location filename="../../station_app/core/batch_format.py" line="71"/>
         <source>lô không nối tiếp lô trước của trạm (mã băm lô trước không khớp)</source>
         <translation>the batch does not follow the station&apos;s previous batch (the previous batch&apos;s hash does not match)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="60"/>
+        <location filename="../../station_app/core/batch_format.py" line="72"/>
         <source>không giải mã được bằng khoá của đơn vị nhận</source>
         <translation>it cannot be decrypted with the receiving office&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="61"/>
+        <location filename="../../station_app/core/batch_format.py" line="73"/>
         <source>dữ liệu sau khi giải mã bị hỏng</source>
         <translation>the data is damaged after decryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="278"/>
+        <location filename="../../station_app/core/batch_format.py" line="74"/>
+        <source>một phần của tệp lô lớn hơn giới hạn (tệp có thể là bom nén)</source>
+        <translation>a part of the batch file is larger than the limit (the file may be a compression bomb)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/batch_format.py" line="75"/>
+        <source>tệp lô dùng kiểu nén không được hỗ trợ hoặc có mật khẩu</source>
+        <translation>the batch file uses an unsupported compression or a password</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/batch_format.py" line="76"/>
+        <source>dữ liệu sau khi giải nén lớn hơn giới hạn của đơn vị nhận</source>
+        <translation>the unpacked data is larger than the receiving office's limit</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/batch_format.py" line="77"/>
+        <source>tệp lớn hơn 256 MiB, không thể là một tệp lô</source>
+        <translation>the file is larger than 256 MiB and cannot be a batch file</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/batch_format.py" line="324"/>
         <source>tệp không phải JSON (có thể đã chọn nhầm tệp)</source>
         <translation>the file is not JSON (perhaps the wrong file was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="279"/>
+        <location filename="../../station_app/core/batch_format.py" line="325"/>
         <source>không phải tệp khoá của đơn vị nhận (thiếu dòng format: office-bundle/1)</source>
         <translation>it is not a receiving office key file (the line format: office-bundle/1 is missing)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="280"/>
+        <location filename="../../station_app/core/batch_format.py" line="326"/>
         <source>thiếu tên đơn vị nhận</source>
         <translation>the receiving office&apos;s name is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="281"/>
-        <location filename="../../station_app/services/keys.py" line="204"/>
+        <location filename="../../station_app/core/batch_format.py" line="327"/>
+        <location filename="../../station_app/services/keys.py" line="268"/>
         <source>khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the encryption key (age_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="282"/>
+        <location filename="../../station_app/core/batch_format.py" line="328"/>
         <source>khoá mã hoá dự phòng (escrow_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the escrow encryption key (escrow_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="283"/>
+        <location filename="../../station_app/core/batch_format.py" line="329"/>
         <source>khoá kiểm tra biên nhận (receipt_public_key) sai: phải là 32 byte base64</source>
         <translation>the receipt checking key (receipt_public_key) is wrong: it must be 32 bytes in base64</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="284"/>
+        <location filename="../../station_app/core/batch_format.py" line="330"/>
         <source>địa chỉ nhận lô qua mạng (upload_url) sai: phải bắt đầu bằng http:// hoặc https://</source>
         <translation>the upload address (upload_url) is wrong: it must start with http:// or https://</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="285"/>
+        <location filename="../../station_app/core/batch_format.py" line="331"/>
         <source>dấu vân tay chứng chỉ (tls_sha256) sai: phải là 64 chữ số hex</source>
         <translation>the certificate fingerprint (tls_sha256) is wrong: it must be 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="134"/>
+        <location filename="../../station_app/services/keys.py" line="189"/>
         <source>không mở được tệp</source>
         <translation>the file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="189"/>
+        <location filename="../../station_app/services/keys.py" line="193"/>
+        <source>tệp quá lớn để là tệp khoá của đơn vị nhận (có thể đã chọn nhầm tệp)</source>
+        <translation>the file is too large to be the receiving office's key file (perhaps the wrong file was chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/keys.py" line="253"/>
         <source>mã QR trong ảnh không phải gói khoá của đơn vị nhận (có thể đã chọn nhầm ảnh)</source>
         <translation>the QR code in the picture is not the receiving office&apos;s key bundle (perhaps the wrong picture was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="191"/>
+        <location filename="../../station_app/services/keys.py" line="255"/>
         <source>không thấy mã QR nào trong ảnh (hãy chọn đúng ảnh office-bundle.png, hoặc chụp lại rõ cả mã QR)</source>
         <translation>no QR code found in the picture (choose the office-bundle.png picture, or take a sharper photo of the whole QR code)</translation>
     </message>
@@ -4847,127 +4912,137 @@ quarantined</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="100"/>
+        <location filename="../../station_app/services/office.py" line="102"/>
         <source>Chưa có trạm {site} để làm điểm khám chung: hãy đăng ký trạm đó trước, rồi đăng ký máy này với --site {site}.</source>
         <translation>There is no station {site} to share its site: register that station first, then register this laptop with --site {site}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="14"/>
+        <location filename="../../station_app/core/errors.py" line="16"/>
         <source>Đã xảy ra lỗi. Vui lòng thử lại.</source>
         <translation>Something went wrong. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="25"/>
+        <location filename="../../station_app/core/errors.py" line="27"/>
         <source>Trạm chưa được thiết lập. Hãy chạy trình thiết lập (mở ứng dụng, hoặc lệnh &apos;station-app init&apos;).</source>
         <translation>The station is not set up yet. Run the set-up (open the app, or the command &apos;station-app init&apos;).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="31"/>
+        <location filename="../../station_app/core/errors.py" line="33"/>
         <source>Trạm đã được thiết lập rồi; không thể thiết lập lại trên cùng dữ liệu.</source>
         <translation>The station is already set up; it cannot be set up again on the same data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="35"/>
+        <location filename="../../station_app/core/errors.py" line="37"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Kiểm tra lại (chú ý bộ gõ tiếng Việt và phím Caps Lock) rồi thử lại.</source>
         <translation>Wrong user name or password. Check them (mind the Vietnamese keyboard and Caps Lock) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="41"/>
+        <location filename="../../station_app/core/errors.py" line="43"/>
         <source>Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên của trạm.</source>
         <translation>This account is disabled. Contact the station&apos;s administrator.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="45"/>
+        <location filename="../../station_app/core/errors.py" line="47"/>
         <source>Đăng nhập sai quá nhiều lần. Hãy chờ {seconds} giây rồi thử lại, hoặc nhờ quản trị viên.</source>
         <translation>Too many wrong attempts. Wait {seconds} seconds and try again, or ask the administrator.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="51"/>
+        <location filename="../../station_app/core/errors.py" line="53"/>
         <source>Tài khoản của bạn không có quyền làm việc này. Hãy nhờ người có quyền (điều phối viên hoặc quản trị viên).</source>
         <translation>Your account may not do this. Ask someone who may (a coordinator or an administrator).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="59"/>
+        <location filename="../../station_app/core/errors.py" line="61"/>
         <source>Giá trị không hợp lệ ở ô &apos;{field}&apos;: {reason}</source>
         <translation>Invalid value in &apos;{field}&apos;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="63"/>
+        <location filename="../../station_app/core/errors.py" line="65"/>
         <source>Đã có {what} này trong dữ liệu ({key}). Hãy kiểm tra lại.</source>
         <translation>This {what} already exists ({key}). Please check.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="67"/>
+        <location filename="../../station_app/core/errors.py" line="69"/>
         <source>Không tìm thấy {what}. Hãy kiểm tra lại.</source>
         <translation>{what} not found. Please check.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="71"/>
+        <location filename="../../station_app/core/errors.py" line="73"/>
         <source>Không ghi được vào thư mục dữ liệu {path}. Hãy chọn thư mục khác (--data-dir) hoặc nhờ cán bộ CNTT cấp quyền ghi.</source>
         <translation>Cannot write to the data folder {path}. Choose another folder (--data-dir) or ask IT support for write permission.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="78"/>
+        <location filename="../../station_app/core/errors.py" line="80"/>
         <source>Tệp cơ sở dữ liệu {path} bị hỏng hoặc không phải cơ sở dữ liệu của ứng dụng. Không có gì bị thay đổi. Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.</source>
         <translation>The database file {path} is damaged or is not this app&apos;s database. Nothing was changed. Restore it from a backup or contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="86"/>
+        <location filename="../../station_app/core/errors.py" line="90"/>
+        <source>Ổ đĩa đã đầy nên không lưu được. Việc vừa làm chưa được ghi lại, không có gì bị lưu dở. Hãy giải phóng chỗ trống trên ổ đĩa (xoá bớt tệp không cần, dọn Thùng rác) hoặc chọn ổ đĩa khác, rồi làm lại.</source>
+        <translation>The disk is full, so nothing could be saved. What you just did was not recorded, and nothing was half saved. Free some space on the disk (delete files you do not need, empty the Trash) or choose another disk, then do it again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/errors.py" line="120"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng (phiên bản dữ liệu {found}). Hãy cài phiên bản ứng dụng mới nhất; dữ liệu không bị thay đổi.</source>
         <translation>The database was made by a newer version of the app (data version {found}). Install the latest version of the app; the data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="94"/>
+        <location filename="../../station_app/core/errors.py" line="128"/>
         <source>Ứng dụng đang mở trên cùng dữ liệu này (ở cửa sổ khác hoặc tài khoản khác trên máy). Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi mở lại.</source>
         <translation>The app is already open on this data (in another window or another account on this computer). Use the open window, or close it and open again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="102"/>
+        <location filename="../../station_app/core/errors.py" line="136"/>
         <source>Nhật ký kiểm tra bị sửa hoặc xoá tại sự kiện số {position}. Hãy báo ngay cho quản trị viên.</source>
         <translation>The audit log was edited or deleted at event number {position}. Report this to the administrator at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="108"/>
+        <location filename="../../station_app/core/errors.py" line="142"/>
         <source>Không mở được tệp ảnh này (tệp hỏng hoặc không phải ảnh). Hãy chọn tệp ảnh khác (PNG, JPG) hoặc quét mã QR trực tiếp bằng máy quét hay camera.</source>
         <translation>Cannot open this image file (the file is damaged or is not an image). Please choose another image file (PNG, JPG) or scan the QR code directly with the scanner or camera.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="118"/>
+        <location filename="../../station_app/core/errors.py" line="152"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Hãy mở lượt khám đó; nếu thật sự cần khám lần hai, hãy ghi lý do khám lần hai.</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Please open that visit; if a second visit is really needed, enter the reason for it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="126"/>
+        <location filename="../../station_app/core/errors.py" line="160"/>
         <source>Chưa có sự đồng ý xử lý dữ liệu cá nhân ({reason}). Hãy đọc nội dung đồng ý cho người dân (hoặc người giám hộ) và ghi nhận sự đồng ý trước khi đăng ký khám.</source>
         <translation>There is no consent to the processing of personal data ({reason}). Please read the consent statement to the resident (or guardian) and record their consent before registering the check-up.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="134"/>
+        <location filename="../../station_app/core/errors.py" line="168"/>
         <source>Không đọc được tệp danh sách {path}: {reason}. Hãy lưu lại tệp dưới dạng CSV (UTF-8) hoặc Excel (.xlsx) rồi thử lại.</source>
         <translation>Cannot read the list file {path}: {reason}. Please save the file as CSV (UTF-8) or Excel (.xlsx) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="142"/>
+        <location filename="../../station_app/core/errors.py" line="176"/>
         <source>Đã huỷ nhập danh sách; dữ liệu không thay đổi.</source>
         <translation>List import cancelled; no data was changed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="149"/>
+        <location filename="../../station_app/core/errors.py" line="183"/>
         <source>Ngày {day} nằm ngoài đợt khám &quot;{campaign}&quot; ({start} – {end}), nên không mở được lượt khám. Hãy nhờ quản trị viên gia hạn đợt khám hoặc bắt đầu đợt khám mới trong Quản trị (hoặc kiểm tra lại ngày giờ của máy).</source>
         <translation>{day} is outside the campaign &quot;{campaign}&quot; ({start} – {end}), so no visit can be opened. Ask the administrator to extend the campaign or start the next one in Administration (or check the laptop&apos;s date and time).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/errors.py" line="160"/>
+        <location filename="../../station_app/core/errors.py" line="194"/>
         <source>Đợt khám hiện tại đã có lượt khám đến ngày {day}. Hãy chọn ngày kết thúc từ ngày đó trở đi (gia hạn), hoặc ngày bắt đầu sau ngày đó (đợt khám mới).</source>
         <translation>The current campaign has visits up to {day}. Choose an end date on or after that day (extending), or a start date after it (a new campaign).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="56"/>
+        <location filename="../../station_app/core/errors.py" line="206"/>
+        <source>Dữ liệu JSON nhận được không dùng được ({problem}).</source>
+        <translation>The JSON data received cannot be used ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/accounts.py" line="64"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="60"/>
+        <location filename="../../station_app/services/accounts.py" line="68"/>
         <location filename="../../station_app/services/campaigns.py" line="91"/>
         <location filename="../../station_app/services/registry.py" line="197"/>
         <location filename="../../station_app/services/registry.py" line="617"/>
@@ -4976,23 +5051,17 @@ quarantined</translation>
         <translation>must not be empty</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="63"/>
-        <location filename="../../station_app/services/accounts.py" line="149"/>
-        <source>cần ít nhất 6 ký tự</source>
-        <translation>needs at least 6 characters</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/services/accounts.py" line="138"/>
+        <location filename="../../station_app/services/accounts.py" line="175"/>
         <source>không thể tự khoá tài khoản đang dùng</source>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="66"/>
+        <location filename="../../station_app/services/demo.py" line="67"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="177"/>
+        <location filename="../../station_app/services/demo.py" line="178"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -5026,13 +5095,13 @@ quarantined</translation>
 {log}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="54"/>
+        <location filename="../../station_app/ui/errors.py" line="60"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/errors.py" line="57"/>
-        <location filename="../../station_app/ui/errors.py" line="68"/>
+        <location filename="../../station_app/ui/errors.py" line="63"/>
+        <location filename="../../station_app/ui/errors.py" line="74"/>
         <source>Lỗi ngoài dự kiến</source>
         <translation>Unexpected error</translation>
     </message>
@@ -5148,27 +5217,27 @@ quarantined</translation>
         <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="111"/>
+        <location filename="../../station_app/services/roster_import.py" line="114"/>
         <source>có trường không biết: {names}</source>
         <translation>unknown fields: {names}</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="182"/>
+        <location filename="../../station_app/services/roster_import.py" line="185"/>
         <source>không nhận ra bảng mã của tệp</source>
         <translation>file encoding not recognised</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="202"/>
+        <location filename="../../station_app/services/roster_import.py" line="205"/>
         <source>chỉ nhận tệp .csv hoặc .xlsx</source>
         <translation>only .csv or .xlsx files are accepted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="229"/>
+        <location filename="../../station_app/services/roster_import.py" line="232"/>
         <source>tệp Excel bị hỏng</source>
         <translation>the Excel file is corrupted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="511"/>
+        <location filename="../../station_app/services/roster_import.py" line="514"/>
         <source>cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh</source>
         <translation>the Full name column and either the Date of birth or the Year of birth column must be selected</translation>
     </message>
@@ -5208,79 +5277,79 @@ quarantined</translation>
         <translation>no value entered</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="68"/>
+        <location filename="../../station_app/core/batch_format.py" line="84"/>
         <source>Tệp lô {file} không hợp lệ: {reason}. Không có dữ liệu nào của lô được dùng.</source>
         <translation>Batch file {file} is not valid: {reason}. None of the batch&apos;s data was used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="76"/>
+        <location filename="../../station_app/core/batch_format.py" line="92"/>
         <source>Tệp khoá của đơn vị nhận không dùng được: {reason}. Hãy xin lại tệp (office-bundle.json) từ đơn vị nhận dữ liệu rồi nhập lại.</source>
         <translation>The receiving office&apos;s key file cannot be used: {reason}. Ask the receiving office for the file (office-bundle.json) again, then import it again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="82"/>
+        <location filename="../../station_app/core/batch_format.py" line="98"/>
         <source>Chưa có khoá của đơn vị nhận dữ liệu nên chưa thể xuất. Hãy nhập tệp khoá (office-bundle.json) do đơn vị nhận gửi (lệnh &apos;station-app export --office-bundle TỆP&apos;).</source>
         <translation>The receiving office&apos;s key has not been imported yet, so nothing can be exported. Import the key file (office-bundle.json) sent by the receiving office (command &apos;station-app export --office-bundle FILE&apos;).</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="88"/>
+        <location filename="../../station_app/core/batch_format.py" line="104"/>
         <source>Không ghi được vào thư mục {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn thư mục khác. Chưa có lô nào được ghi nhận là đã xuất.</source>
         <translation>Cannot write to the folder {path}. Check that the USB stick is plugged in firmly and not write-protected, or choose another folder. No batch has been recorded as exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="94"/>
+        <location filename="../../station_app/core/batch_format.py" line="110"/>
         <source>Ổ đĩa {path} đã đầy. Hãy xoá bớt tệp hoặc dùng USB khác rồi xuất lại. Chưa có lô nào được ghi nhận là đã xuất.</source>
         <translation>The drive {path} is full. Delete some files or use another USB stick, then export again. No batch has been recorded as exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="100"/>
+        <location filename="../../station_app/core/batch_format.py" line="116"/>
         <source>Đang có một lần xuất dữ liệu khác trên máy này (ở cửa sổ ứng dụng hoặc dòng lệnh). Hãy chờ nó xong rồi xuất lại.</source>
         <translation>Another export is running on this laptop (in the app window or on the command line). Wait for it to finish, then export again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/batch_format.py" line="106"/>
+        <location filename="../../station_app/core/batch_format.py" line="122"/>
         <source>Bản lưu của lô {file} trong máy bị hỏng (mã băm không khớp) nên không ghi lại được. Hãy báo cán bộ CNTT.</source>
         <translation>The copy of batch {file} kept on this laptop is damaged (its hash does not match), so it cannot be written again. Tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="46"/>
+        <location filename="../../station_app/services/list_exports.py" line="45"/>
         <source>Không ghi được tệp {path}: {reason}. Hãy chọn nơi lưu khác (ví dụ một ổ USB còn trống) rồi thử lại.</source>
         <translation>Could not write the file {path}: {reason}. Choose another place to save it (for example a USB stick with free space) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="52"/>
+        <location filename="../../station_app/services/list_exports.py" line="51"/>
         <source>Chỉ lưu được danh sách dạng .pdf, .csv hoặc .xlsx (tệp đã chọn: {path}). Hãy đổi đuôi tên tệp.</source>
         <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name&apos;s extension.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="57"/>
+        <location filename="../../station_app/services/list_exports.py" line="56"/>
         <source>ổ đĩa đã đầy</source>
         <translation>the disk is full</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/list_exports.py" line="57"/>
         <location filename="../../station_app/services/list_exports.py" line="58"/>
-        <location filename="../../station_app/services/list_exports.py" line="59"/>
         <source>không có quyền ghi vào thư mục này</source>
         <translation>you may not write to this folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="60"/>
+        <location filename="../../station_app/services/list_exports.py" line="59"/>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/list_exports.py" line="60"/>
         <location filename="../../station_app/services/list_exports.py" line="61"/>
-        <location filename="../../station_app/services/list_exports.py" line="62"/>
         <source>thư mục không tồn tại</source>
         <translation>the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="63"/>
+        <location filename="../../station_app/services/list_exports.py" line="62"/>
         <source>đó là một thư mục, không phải tên tệp</source>
         <translation>that is a folder, not a file name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="65"/>
+        <location filename="../../station_app/services/list_exports.py" line="64"/>
         <source>lỗi khi ghi tệp</source>
         <translation>an error while writing the file</translation>
     </message>
@@ -5290,32 +5359,32 @@ quarantined</translation>
         <translation>No village named &apos;{village}&apos; on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="66"/>
+        <location filename="../../station_app/services/office.py" line="79"/>
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy &apos;station-app office init --dir {path}&apos; hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office&apos;s folder yet. Run &apos;station-app office init --dir {path}&apos; or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="72"/>
+        <location filename="../../station_app/services/office.py" line="85"/>
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office&apos;s keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="78"/>
+        <location filename="../../station_app/services/office.py" line="91"/>
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh &apos;station-app export --public-key&apos; của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its &apos;station-app export --public-key&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="84"/>
+        <location filename="../../station_app/services/office.py" line="97"/>
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng &apos;station-app office stations list&apos;.</source>
         <translation>Station code {code} or this key is already registered. Check with &apos;station-app office stations list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="89"/>
+        <location filename="../../station_app/services/office.py" line="122"/>
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office&apos;s database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="95"/>
+        <location filename="../../station_app/services/office.py" line="128"/>
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
@@ -5325,47 +5394,47 @@ quarantined</translation>
         <translation>must be on or after the start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="42"/>
+        <location filename="../../station_app/services/office_client.py" line="46"/>
         <source>Địa chỉ gửi dữ liệu &apos;{url}&apos; không dùng được (cần dạng http://máy:cổng hoặc https://máy:cổng). Hãy nhập lại tệp khoá của đơn vị nhận (office-bundle.json) hoặc sửa địa chỉ.</source>
         <translation>The upload address &apos;{url}&apos; cannot be used (it must look like http://host:port or https://host:port). Import the office&apos;s key file (office-bundle.json) again or correct the address.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="48"/>
+        <location filename="../../station_app/services/office_client.py" line="52"/>
         <source>Không kết nối được với đơn vị nhận ({host}). Kiểm tra mạng (3G/Wi-Fi) rồi thử lại sau; các lô chưa gửi vẫn được giữ trong máy.</source>
         <translation>Cannot connect to the receiving office ({host}). Check the network (3G/Wi-Fi) and try again later; batches not yet sent are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="55"/>
+        <location filename="../../station_app/services/office_client.py" line="59"/>
         <source>Đơn vị nhận đang bận hoặc gặp sự cố (mã {status}). Hãy thử lại sau ít phút; các lô chưa gửi vẫn được giữ trong máy.</source>
         <translation>The receiving office is busy or has a problem (code {status}). Try again in a few minutes; batches not yet sent are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="67"/>
+        <location filename="../../station_app/services/office_client.py" line="71"/>
         <source>Chứng chỉ của máy chủ {host} không khớp với dấu vân tay trong tệp khoá của đơn vị nhận, nên không gửi gì. Có thể đây không phải máy của đơn vị nhận. Hãy xin lại tệp khoá mới (office-bundle.json) từ đơn vị nhận, nhập lại, rồi gửi lại.</source>
         <translation>The certificate of server {host} does not match the fingerprint in the office&apos;s key file, so nothing was sent. This may not be the office&apos;s server. Ask the office for a new key file (office-bundle.json), import it, then send again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="74"/>
+        <location filename="../../station_app/services/office_client.py" line="78"/>
         <source>Địa chỉ {host} dùng https nhưng tệp khoá của đơn vị nhận không có dấu vân tay chứng chỉ, nên không gửi gì. Hãy xin tệp khoá (office-bundle.json) có dấu vân tay từ đơn vị nhận rồi nhập lại.</source>
         <translation>The address {host} uses https but the office&apos;s key file has no certificate fingerprint, so nothing was sent. Ask the office for a key file (office-bundle.json) with the fingerprint and import it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="82"/>
+        <location filename="../../station_app/services/office_client.py" line="86"/>
         <source>Đơn vị nhận từ chối lô {file}: {reason_text}. Lô vẫn được giữ trong máy và sẽ được gửi lại lần sau; hãy báo đơn vị nhận và cán bộ CNTT để sửa nguyên nhân.</source>
         <translation>The receiving office refused batch {file}: {reason_text}. The batch stays on this laptop and will be sent again next time; tell the receiving office and IT support so they can fix the cause.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="94"/>
+        <location filename="../../station_app/services/office_client.py" line="100"/>
         <source>Lô {file} lớn hơn mức đơn vị nhận chấp nhận qua mạng. Hãy chép lô vào USB và mang đến đơn vị nhận, hoặc nhờ đơn vị nhận nâng giới hạn.</source>
         <translation>Batch {file} is larger than the office accepts over the network. Copy it to a USB stick and bring it to the office, or ask the office to raise the limit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="100"/>
+        <location filename="../../station_app/services/office_client.py" line="106"/>
         <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy gửi khoá công khai của trạm (&apos;station-app export --public-key&apos;) cho đơn vị nhận để được đăng ký.</source>
         <translation>The receiving office has not registered station {code}. Send the station&apos;s public key (&apos;station-app export --public-key&apos;) to the office to be registered.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="106"/>
+        <location filename="../../station_app/services/office_client.py" line="112"/>
         <source>Máy chủ {host} trả lời không như dịch vụ của đơn vị nhận (mã {status}). Hãy kiểm tra địa chỉ gửi dữ liệu trong tệp khoá của đơn vị nhận, hoặc báo cán bộ CNTT.</source>
         <translation>Server {host} does not answer like the office&apos;s service (code {status}). Check the upload address in the office&apos;s key file, or tell the IT staff.</translation>
     </message>
@@ -5465,44 +5534,96 @@ quarantined</translation>
         <translation>an https address needs the office certificate&apos;s fingerprint</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/keys.py" line="34"/>
         <source>Không thấy khoá ký của trạm ({path}) nên chưa xuất được. Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy &apos;station-app keys rotate --user TÊN --public-key TỆP.pem&apos; rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.</source>
         <translation>The station&apos;s signing key ({path}) is missing, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/keys.py" line="42"/>
         <source>Khoá ký của trạm ({path}) bị hỏng hoặc không phải khoá trạm đã đăng ký nên chưa xuất được. Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy &apos;station-app keys rotate --user TÊN --public-key TỆP.pem&apos; rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.</source>
         <translation>The station&apos;s signing key ({path}) is damaged or is not the station&apos;s registered key, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/office.py" line="108"/>
         <source>Không đăng ký được khoá mới cho trạm {code}: {reason}. Khoá cũ vẫn được dùng; không có gì thay đổi.</source>
         <translation>The new key of station {code} could not be registered: {reason}. The old key is still used; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/password_policy.py" line="30"/>
+        <source>Mật khẩu quá ngắn: cần ít nhất {length} ký tự (có thể là một câu dễ nhớ).</source>
+        <translation>The password is too short: it needs at least {length} characters (it can be a sentence you remember).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/password_policy.py" line="34"/>
+        <source>Mật khẩu không được giống tên đăng nhập. Hãy chọn mật khẩu khác.</source>
+        <translation>The password must not be the user name. Choose another password.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/password_policy.py" line="38"/>
+        <source>Mật khẩu này quá phổ biến, kẻ gian đoán ra ngay. Hãy chọn mật khẩu khác, ví dụ ghép vài từ dễ nhớ.</source>
+        <translation>This password is too common: an intruder would guess it at once. Choose another one, for example a few words you remember put together.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/password_policy.py" line="43"/>
+        <source>Độ dài tối thiểu của mật khẩu phải từ {low} đến {high} ký tự.</source>
+        <translation>The minimum password length must be from {low} to {high} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_chain.py" line="32"/>
+        <source>Chưa ghi quyết định nhận chuỗi lô mới: {reason}.</source>
+        <translation>The decision to accept the station's new chain was not recorded: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_chain.py" line="36"/>
+        <source>trạm {code} chưa được đăng ký (xem &apos;station-app office stations list&apos;)</source>
+        <translation>station {code} is not registered (see 'station-app office stations list')</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_chain.py" line="38"/>
+        <source>số thứ tự lô phải là số nguyên từ 1 trở lên</source>
+        <translation>the batch sequence must be a whole number from 1 up</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_chain.py" line="39"/>
+        <source>cần ghi lý do (--reason), tối đa 1000 ký tự</source>
+        <translation>a reason is needed (--reason), at most 1000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_chain.py" line="40"/>
+        <source>cần ghi người quyết định (--by), tối đa 100 ký tự</source>
+        <translation>the person deciding is needed (--by), at most 100 characters</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office_chain.py" line="41"/>
+        <source>đã có một quyết định chưa dùng cho lô số {sequence} của trạm {code}</source>
+        <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
     </message>
 </context>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="55"/>
+        <location filename="../../station_app/services/accounts.py" line="63"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="59"/>
+        <location filename="../../station_app/services/accounts.py" line="67"/>
         <location filename="../../station_app/services/registry.py" line="167"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="62"/>
-        <location filename="../../station_app/services/accounts.py" line="148"/>
+        <location filename="../../station_app/core/password_policy.py" line="26"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="137"/>
+        <location filename="../../station_app/services/accounts.py" line="174"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="176"/>
+        <location filename="../../station_app/services/demo.py" line="177"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -5601,9 +5722,9 @@ quarantined</translation>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="110"/>
-        <location filename="../../station_app/services/roster_import.py" line="508"/>
+        <location filename="../../station_app/services/roster_import.py" line="113"/>
         <location filename="../../station_app/services/roster_import.py" line="511"/>
+        <location filename="../../station_app/services/roster_import.py" line="514"/>
         <source>Ghép cột</source>
         <translation>Column mapping</translation>
     </message>
@@ -5759,54 +5880,55 @@ quarantined</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="55"/>
+        <location filename="../../station_app/core/model.py" line="58"/>
         <source>Đối tượng chính sách</source>
         <translation>Policy beneficiary</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="56"/>
+        <location filename="../../station_app/core/model.py" line="59"/>
         <source>Người cao tuổi</source>
         <translation>Elderly</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="57"/>
+        <location filename="../../station_app/core/model.py" line="60"/>
         <source>Hộ nghèo</source>
         <translation>Poor household</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="58"/>
+        <location filename="../../station_app/core/model.py" line="61"/>
         <source>Hộ cận nghèo</source>
         <translation>Near-poor household</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="59"/>
+        <location filename="../../station_app/core/model.py" line="62"/>
         <source>Người khuyết tật</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="60"/>
+        <location filename="../../station_app/core/model.py" line="63"/>
         <source>Dân tộc thiểu số</source>
         <translation>Ethnic minority</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="61"/>
+        <location filename="../../station_app/core/model.py" line="64"/>
         <source>Trẻ em dưới 6 tuổi</source>
         <translation>Child under 6</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="62"/>
+        <location filename="../../station_app/core/model.py" line="65"/>
         <source>Học sinh</source>
         <translation>Pupil</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="63"/>
+        <location filename="../../station_app/core/model.py" line="66"/>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="72"/>
-        <location filename="../../station_app/services/accounts.py" line="135"/>
-        <location filename="../../station_app/services/accounts.py" line="153"/>
+        <location filename="../../station_app/services/accounts.py" line="104"/>
+        <location filename="../../station_app/services/accounts.py" line="172"/>
+        <location filename="../../station_app/services/accounts.py" line="188"/>
+        <location filename="../../station_app/services/accounts.py" line="201"/>
         <source>tài khoản</source>
         <translation>account</translation>
     </message>
@@ -5849,33 +5971,33 @@ quarantined</translation>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="77"/>
+        <location filename="../../station_app/core/model.py" line="80"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="78"/>
+        <location filename="../../station_app/core/model.py" line="81"/>
         <source>Đang khám</source>
         <translation>In examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="79"/>
+        <location filename="../../station_app/core/model.py" line="82"/>
         <source>Đã khám xong</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="80"/>
+        <location filename="../../station_app/core/model.py" line="83"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/model.py" line="81"/>
+        <location filename="../../station_app/core/model.py" line="84"/>
         <source>Đã huỷ</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/batch_export.py" line="136"/>
-        <location filename="../../station_app/services/upload.py" line="462"/>
+        <location filename="../../station_app/services/batch_export.py" line="139"/>
+        <location filename="../../station_app/services/upload.py" line="463"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
     </message>
@@ -5947,63 +6069,67 @@ quarantined</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="51"/>
+        <location filename="../../station_app/services/office.py" line="59"/>
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh &apos;office stations add&apos;)</source>
         <translation>the station is not registered with the receiving office (command &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="52"/>
+        <location filename="../../station_app/services/office.py" line="60"/>
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="53"/>
+        <location filename="../../station_app/services/office.py" line="61"/>
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="54"/>
+        <location filename="../../station_app/services/office.py" line="62"/>
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="58"/>
+        <location filename="../../station_app/services/office.py" line="63"/>
         <source>lô sửa hồ sơ do trạm khác gửi lên (chỉ trạm đã gửi hồ sơ đầu tiên và các máy cùng điểm khám đã đăng ký mới được sửa)</source>
         <translation>the batch changes records another station sent (only the station that sent a record first, and the laptops registered for its site, may change it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="60"/>
+        <location filename="../../station_app/services/office.py" line="65"/>
         <source>số phiên bản (meta.versionId) của một bản ghi không hợp lệ hoặc vượt quá xa phiên bản đơn vị nhận đang giữ</source>
         <translation>a record&apos;s version (meta.versionId) is not valid or is far beyond the version the office holds</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="62"/>
+        <location filename="../../station_app/services/office.py" line="67"/>
         <source>một bản ghi trong dữ liệu có trường sai kiểu, sai dạng hoặc quá dài</source>
         <translation>a record in the data has a field of the wrong type or form, or too long</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="60"/>
+        <location filename="../../station_app/services/office.py" line="73"/>
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="61"/>
+        <location filename="../../station_app/services/office.py" line="74"/>
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/office.py" line="113"/>
         <source>trạm chưa được đăng ký (dùng &apos;office stations add&apos;)</source>
         <translation>the station is not registered (use &apos;office stations add&apos;)</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/office.py" line="114"/>
         <source>khoá này đã được đăng ký rồi</source>
         <translation>this key is already registered</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/office.py" line="115"/>
         <source>đơn vị nhận đã có lô từ số này trở đi, ký bằng khoá cũ; hãy dùng --from-sequence đúng như trạm báo (lệnh &apos;keys rotate&apos; in ra)</source>
         <translation>the office already holds batches from this number on, signed with the old key; use the --from-sequence the station gave (printed by &apos;keys rotate&apos;)</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/office.py" line="117"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
     </message>
@@ -6011,22 +6137,27 @@ quarantined</translation>
 <context>
     <name>receipts</name>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="36"/>
+        <location filename="../../station_app/services/receipts.py" line="40"/>
         <source>không phải tệp biên nhận (JSON office-receipt/1)</source>
         <translation>not a receipt file (JSON office-receipt/1)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="37"/>
+        <location filename="../../station_app/services/receipts.py" line="41"/>
+        <source>tệp quá lớn, không phải biên nhận</source>
+        <translation>the file is too large to be a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/receipts.py" line="42"/>
         <source>chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký</source>
         <translation>invalid signature: the receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="38"/>
+        <location filename="../../station_app/services/receipts.py" line="43"/>
         <source>biên nhận của trạm khác</source>
         <translation>another station&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="39"/>
+        <location filename="../../station_app/services/receipts.py" line="44"/>
         <source>trạm không có lô này (số thứ tự hoặc mã băm không khớp)</source>
         <translation>this station has no such batch (sequence number or hash does not match)</translation>
     </message>
@@ -6107,342 +6238,342 @@ quarantined</translation>
 <context>
     <name>self_test</name>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="153"/>
+        <location filename="../../station_app/services/self_test.py" line="156"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="154"/>
+        <location filename="../../station_app/services/self_test.py" line="157"/>
         <source>Phông chữ tiếng Việt</source>
         <translation>Vietnamese font</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="155"/>
+        <location filename="../../station_app/services/self_test.py" line="158"/>
         <source>Đọc mã QR</source>
         <translation>QR code reading</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="156"/>
+        <location filename="../../station_app/services/self_test.py" line="159"/>
         <source>In ra tệp PDF</source>
         <translation>Printing to a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="157"/>
+        <location filename="../../station_app/services/self_test.py" line="160"/>
         <source>Chữ ký số</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="158"/>
+        <location filename="../../station_app/services/self_test.py" line="161"/>
         <source>Mã hoá dữ liệu</source>
         <translation>Data encryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="159"/>
+        <location filename="../../station_app/services/self_test.py" line="162"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="160"/>
+        <location filename="../../station_app/services/self_test.py" line="163"/>
         <source>Cổng COM (máy quét)</source>
         <translation>COM ports (scanner)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="161"/>
+        <location filename="../../station_app/services/self_test.py" line="164"/>
         <source>Máy in</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="162"/>
+        <location filename="../../station_app/services/self_test.py" line="165"/>
         <source>Dung lượng ổ đĩa</source>
         <translation>Disk space</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="163"/>
+        <location filename="../../station_app/services/self_test.py" line="166"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="164"/>
+        <location filename="../../station_app/services/self_test.py" line="167"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="165"/>
+        <location filename="../../station_app/services/self_test.py" line="168"/>
         <source>Ngày giờ của máy</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="166"/>
+        <location filename="../../station_app/services/self_test.py" line="169"/>
         <source>Danh sách người dân</source>
         <translation>Residents&apos; roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="167"/>
+        <location filename="../../station_app/services/self_test.py" line="170"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="168"/>
+        <location filename="../../station_app/services/self_test.py" line="171"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="182"/>
+        <location filename="../../station_app/services/self_test.py" line="185"/>
         <source>Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục logs trong thư mục dữ liệu) cho cán bộ hỗ trợ.</source>
         <translation>Unexpected error during the check. Reinstall the app; if it still fails, send the log file (logs folder in the data folder) to support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="199"/>
+        <location filename="../../station_app/services/self_test.py" line="202"/>
         <source>Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục backups) với sự giúp đỡ của cán bộ hỗ trợ.</source>
         <translation>The database file is damaged. Do not use this laptop; restore from a backup (backups folder) with the help of support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="203"/>
+        <location filename="../../station_app/services/self_test.py" line="206"/>
         <source>Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.</source>
         <translation>The data was made by a newer version of the app. Install the newest version of the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="207"/>
+        <location filename="../../station_app/services/self_test.py" line="210"/>
         <source>Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.</source>
         <translation>The database is busy (being written). Wait a moment, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="214"/>
+        <location filename="../../station_app/services/self_test.py" line="217"/>
         <source>Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại.</source>
         <translation>The database could not be written. Check the disk, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="217"/>
+        <location filename="../../station_app/services/self_test.py" line="220"/>
         <source>OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được thiết lập.</source>
         <translation>OK: a new database was created, upgraded and written (version {revision}). The station is not set up yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="221"/>
+        <location filename="../../station_app/services/self_test.py" line="224"/>
         <source>OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị thay đổi).</source>
         <translation>OK: opened and written (version {after}, checked on a copy; the real data was not changed).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="224"/>
+        <location filename="../../station_app/services/self_test.py" line="227"/>
         <source>OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật được nâng cấp khi mở ứng dụng.</source>
         <translation>OK: opened, upgraded (version {before} → {after}) and written on a copy; the real data is upgraded when the app opens.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="237"/>
+        <location filename="../../station_app/services/self_test.py" line="240"/>
         <source>Thiếu hoặc hỏng tệp phông chữ {file}. Hãy cài lại ứng dụng.</source>
         <translation>The font file {file} is missing or damaged. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="241"/>
+        <location filename="../../station_app/services/self_test.py" line="244"/>
         <source>Phông chữ {file} thiếu chữ {letters}. Hãy cài lại ứng dụng.</source>
         <translation>The font {file} lacks the letters {letters}. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="244"/>
+        <location filename="../../station_app/services/self_test.py" line="247"/>
         <source>OK: phông chữ hiển thị và in được đủ dấu tiếng Việt ({letters}).</source>
         <translation>OK: the font shows and prints every Vietnamese letter ({letters}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="261"/>
+        <location filename="../../station_app/services/self_test.py" line="264"/>
         <source>Ảnh mã QR mẫu của ứng dụng bị thiếu hoặc hỏng nên không kiểm tra được bộ đọc mã. Hãy cài lại ứng dụng.</source>
         <translation>The app&apos;s sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="270"/>
+        <location filename="../../station_app/services/self_test.py" line="273"/>
         <source>Bộ đọc mã {decoder} không đọc được ảnh mã QR mẫu. Máy quét bằng camera và ảnh sẽ không dùng được; hãy cài lại ứng dụng (trên Linux: gói libzbar0).</source>
         <translation>The code reader {decoder} could not read the sample QR picture. Scanning with the camera and from pictures will not work; reinstall the app (on Linux: the libzbar0 package).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="273"/>
+        <location filename="../../station_app/services/self_test.py" line="276"/>
         <source>OK: cả hai bộ đọc mã (zxing-cpp và zbar) đọc đúng ảnh mã QR mẫu.</source>
         <translation>OK: both code readers (zxing-cpp and zbar) read the sample QR picture correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="291"/>
+        <location filename="../../station_app/services/self_test.py" line="294"/>
         <source>Tệp PDF in thử không đọc lại được đúng chữ tiếng Việt. Hãy cài lại ứng dụng.</source>
         <translation>The test PDF did not read back with the right Vietnamese text. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="293"/>
+        <location filename="../../station_app/services/self_test.py" line="296"/>
         <source>OK: in thử ra tệp PDF và đọc lại được đúng chữ tiếng Việt.</source>
         <translation>OK: a test PDF was printed to a file and its Vietnamese text read back correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="323"/>
+        <location filename="../../station_app/services/self_test.py" line="326"/>
         <source>Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng.</source>
         <translation>The test signature could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="325"/>
+        <location filename="../../station_app/services/self_test.py" line="328"/>
         <source>OK: ký số (Ed25519) và kiểm tra chữ ký được.</source>
         <translation>OK: signing (Ed25519) and checking the signature work.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="343"/>
+        <location filename="../../station_app/services/self_test.py" line="346"/>
         <source>Mã hoá rồi giải mã thử không ra đúng dữ liệu. Hãy cài lại ứng dụng.</source>
         <translation>Encrypting and decrypting test data did not give the same data back. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="345"/>
+        <location filename="../../station_app/services/self_test.py" line="348"/>
         <source>OK: mã hoá và giải mã thử (age) đúng.</source>
         <translation>OK: test encryption and decryption (age) are correct.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="352"/>
+        <location filename="../../station_app/services/self_test.py" line="355"/>
         <source>Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The cameras of this laptop could not be listed. If the station scans codes with a camera, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="356"/>
+        <location filename="../../station_app/services/self_test.py" line="359"/>
         <source>Phần đọc camera của ứng dụng không chạy được (bản cài thiếu hoặc hỏng tệp): camera sẽ không quét được mã. Hãy cài lại ứng dụng từ bộ cài; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.</source>
         <translation>The application&apos;s camera component does not work (files of the installation are missing or damaged): cameras will not scan codes. Reinstall the application from the installer; if it still fails, tell technical support.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="360"/>
+        <location filename="../../station_app/services/self_test.py" line="363"/>
         <source>Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu dùng máy quét thì bỏ qua dòng này.</source>
         <translation>No camera found. If the station scans codes with a camera, plug it in and check again; if it uses a scanner, ignore this line.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="363"/>
+        <location filename="../../station_app/services/self_test.py" line="366"/>
         <source>OK: {count} camera: {names}.</source>
         <translation>OK: {count} camera(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="370"/>
+        <location filename="../../station_app/services/self_test.py" line="373"/>
         <source>Không liệt kê được cổng COM trên máy này. Nếu trạm dùng máy quét cổng COM, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The COM ports of this laptop could not be listed. If the station uses a COM-port scanner, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="374"/>
+        <location filename="../../station_app/services/self_test.py" line="377"/>
         <source>Không thấy cổng COM nào. Nếu trạm dùng máy quét cổng COM, hãy cắm máy quét rồi kiểm tra lại; máy quét dạng bàn phím không cần cổng COM.</source>
         <translation>No COM port found. If the station uses a COM-port scanner, plug it in and check again; a keyboard-mode scanner needs no COM port.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="377"/>
+        <location filename="../../station_app/services/self_test.py" line="380"/>
         <source>OK: {count} cổng: {names}.</source>
         <translation>OK: {count} port(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="388"/>
+        <location filename="../../station_app/services/self_test.py" line="391"/>
         <source>Không liệt kê được máy in trên máy này. Hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The printers of this laptop could not be listed. Try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="392"/>
+        <location filename="../../station_app/services/self_test.py" line="395"/>
         <source>Chưa cài máy in nào: phiếu khám sẽ được lưu thành tệp PDF trong thư mục {folder}. Nếu trạm in phiếu, hãy cài máy in, đặt làm máy in mặc định rồi kiểm tra lại.</source>
         <translation>No printer is installed: visit slips will be saved as PDF files in the folder {folder}. If the station prints slips, install the printer, set it as the default printer, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="397"/>
+        <location filename="../../station_app/services/self_test.py" line="400"/>
         <source>{count} máy in ({names}) nhưng chưa có máy in mặc định, nên mỗi phiếu khám sẽ hỏi máy in. Hãy đặt máy in phiếu làm máy in mặc định rồi kiểm tra lại.</source>
         <translation>{count} printer(s) ({names}) but no default printer, so each visit slip will ask for the printer. Set the slip printer as the default printer, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="401"/>
+        <location filename="../../station_app/services/self_test.py" line="404"/>
         <source>OK: máy in mặc định: {default} ({count} máy in).</source>
         <translation>OK: default printer: {default} ({count} printer(s)).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="426"/>
+        <location filename="../../station_app/services/self_test.py" line="429"/>
         <source>Ổ chứa dữ liệu chỉ còn {free} trống: không đủ để làm việc an toàn. Hãy xoá bớt tệp không cần (cần trên 1 GB) rồi kiểm tra lại.</source>
         <translation>The data drive has only {free} free: not enough to work safely. Delete files that are not needed (more than 1 GB is needed), then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="430"/>
+        <location filename="../../station_app/services/self_test.py" line="433"/>
         <source>Ổ chứa dữ liệu còn {free} trống. Nên giải phóng để còn trên 1 GB trước khi lên điểm khám.</source>
         <translation>The data drive has {free} free. Free some space (more than 1 GB) before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="433"/>
+        <location filename="../../station_app/services/self_test.py" line="436"/>
         <source>OK: còn {free} trống.</source>
         <translation>OK: {free} free.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="451"/>
+        <location filename="../../station_app/services/self_test.py" line="454"/>
         <source>Tệp gói khoá của cơ quan y tế bị hỏng. Hãy nhập lại tệp office-bundle.json (hoặc ảnh mã QR của nó) ở trang Xuất dữ liệu.</source>
         <translation>The health office&apos;s key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="455"/>
+        <location filename="../../station_app/services/self_test.py" line="458"/>
         <source>Chưa nhập gói khoá của cơ quan y tế nên chưa xuất được dữ liệu. Hãy nhập tệp office-bundle.json (hoặc ảnh mã QR office-bundle.png) ở trang Xuất dữ liệu trước khi lên điểm khám.</source>
         <translation>The health office&apos;s key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="459"/>
+        <location filename="../../station_app/services/self_test.py" line="462"/>
         <source>OK: đã nhập gói khoá của {office}.</source>
         <translation>OK: the key bundle of {office} is imported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="470"/>
+        <location filename="../../station_app/services/self_test.py" line="473"/>
         <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản trị viên chạy &apos;station-app keys rotate&apos; để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
         <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, an administrator runs &apos;station-app keys rotate&apos; to make a new key and sends its public key to the health office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="477"/>
+        <location filename="../../station_app/services/self_test.py" line="480"/>
         <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản trị viên chạy &apos;station-app keys rotate&apos; để tạo khoá mới.</source>
         <translation>The station key file is damaged. Copy the keys folder back from a backup; if there is none, an administrator runs &apos;station-app keys rotate&apos; to make a new key.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="480"/>
+        <location filename="../../station_app/services/self_test.py" line="483"/>
         <source>OK: mã khoá {short}.</source>
         <translation>OK: key id {short}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="493"/>
+        <location filename="../../station_app/services/self_test.py" line="496"/>
         <source>Ngày giờ của máy sai ({now}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại; nếu máy hay bị sai giờ sau khi tắt, cần thay pin đồng hồ (pin CMOS).</source>
         <translation>The laptop&apos;s date and time are wrong ({now}). Set the right date and time, then check again; if the clock goes wrong whenever the laptop is switched off, its clock (CMOS) battery needs replacing.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="498"/>
+        <location filename="../../station_app/services/self_test.py" line="501"/>
         <source>Đồng hồ của máy ({now}) đang chậm hơn lần ghi dữ liệu gần nhất ({last}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại.</source>
         <translation>The laptop&apos;s clock ({now}) is behind the station&apos;s last record ({last}). Set the right date and time, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="503"/>
+        <location filename="../../station_app/services/self_test.py" line="506"/>
         <source>Múi giờ của máy là {zone}, không phải giờ Việt Nam (UTC+07:00), nên ngày khám có thể bị ghi lệch một ngày. Hãy đặt múi giờ “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) hoặc Asia/Ho_Chi_Minh (Linux).</source>
         <translation>The laptop&apos;s time zone is {zone}, not Vietnam&apos;s (UTC+07:00), so visit dates may be recorded a day off. Set the time zone to “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) or Asia/Ho_Chi_Minh (Linux).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="507"/>
+        <location filename="../../station_app/services/self_test.py" line="510"/>
         <source>OK: {now}, giờ Việt Nam. Hãy nhìn lại xem đúng ngày giờ chưa.</source>
         <translation>OK: {now}, Vietnam time. Check that the date and time are right.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="523"/>
+        <location filename="../../station_app/services/self_test.py" line="526"/>
         <source>Chưa có danh sách người dân của xã. Hãy nhập danh sách (trang Danh sách → Nhập danh sách người dân…) trước khi lên điểm khám, để tìm được người không mang thẻ và in được danh sách chưa khám.</source>
         <translation>The commune&apos;s roster is not on this laptop yet. Import it (Lists page → Import resident list…) before going to the site, so residents without a card can be found and the not-yet-examined lists can be printed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="527"/>
+        <location filename="../../station_app/services/self_test.py" line="530"/>
         <source>OK: {residents} người dân, {villages} thôn/bản.</source>
         <translation>OK: {residents} residents, {villages} villages.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="543"/>
+        <location filename="../../station_app/services/self_test.py" line="546"/>
         <source>Đợt khám “{name}” đã kết thúc ngày {end}: hôm nay ({today}) không mở được lượt khám. Quản trị viên có thể gia hạn đợt khám hoặc bắt đầu đợt khám tiếp theo ở trang Quản trị.</source>
         <translation>The campaign “{name}” ended on {end}: no visit can be opened today ({today}). An administrator can extend the campaign or start the next one on the Administration page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="547"/>
+        <location filename="../../station_app/services/self_test.py" line="550"/>
         <source>Đợt khám “{name}” chưa bắt đầu (từ ngày {start}): hôm nay ({today}) không mở được lượt khám. Hãy xem lại ngày giờ của máy; nếu đúng, quản trị viên có thể bắt đầu đợt khám khác ở trang Quản trị.</source>
         <translation>The campaign “{name}” has not begun yet (it starts on {start}): no visit can be opened today ({today}). Check the computer&apos;s date and time; if they are right, an administrator can start another campaign on the Administration page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="551"/>
+        <location filename="../../station_app/services/self_test.py" line="554"/>
         <source>OK: hôm nay ({today}) trong đợt khám “{name}” ({start} – {end}).</source>
         <translation>OK: today ({today}) is within the campaign “{name}” ({start} – {end}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="561"/>
+        <location filename="../../station_app/services/self_test.py" line="564"/>
         <source>Nhật ký kiểm tra KHÔNG toàn vẹn từ sự kiện số {seq} (bị sửa, xoá hoặc nối lại). Hãy chạy lệnh &apos;station-app audit verify&apos; để xem chi tiết và báo ngay cho cán bộ phụ trách; không sửa hay xoá tệp dữ liệu.</source>
         <translation>The audit log is NOT intact from event {seq} on (edited, deleted or relinked). Run the command &apos;station-app audit verify&apos; for the details and tell the officer in charge at once; do not edit or delete the data files.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="565"/>
+        <location filename="../../station_app/services/self_test.py" line="568"/>
         <source>OK: {count} sự kiện, chuỗi băm khớp.</source>
         <translation>OK: {count} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="570"/>
+        <location filename="../../station_app/services/self_test.py" line="573"/>
         <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh &apos;station-app init&apos;), rồi kiểm tra lại.</source>
         <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command &apos;station-app init&apos;), then check again.</translation>
     </message>
@@ -6463,294 +6594,294 @@ quarantined</translation>
 <context>
     <name>vitals</name>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="59"/>
+        <location filename="../../station_app/core/vitals.py" line="64"/>
         <source>Chiều cao</source>
         <translation>Height</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="60"/>
+        <location filename="../../station_app/core/vitals.py" line="65"/>
         <source>Cân nặng</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="61"/>
+        <location filename="../../station_app/core/vitals.py" line="66"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="62"/>
+        <location filename="../../station_app/core/vitals.py" line="67"/>
         <source>Vòng eo</source>
         <translation>Waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="63"/>
+        <location filename="../../station_app/core/vitals.py" line="68"/>
         <source>Mạch</source>
         <translation>Pulse</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="64"/>
+        <location filename="../../station_app/core/vitals.py" line="69"/>
         <source>Huyết áp tâm thu</source>
         <translation>Systolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="65"/>
+        <location filename="../../station_app/core/vitals.py" line="70"/>
         <source>Huyết áp tâm trương</source>
         <translation>Diastolic blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="66"/>
+        <location filename="../../station_app/core/vitals.py" line="71"/>
         <source>Nhiệt độ</source>
         <translation>Temperature</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="67"/>
+        <location filename="../../station_app/core/vitals.py" line="72"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="68"/>
+        <location filename="../../station_app/core/vitals.py" line="73"/>
         <source>Nhịp thở</source>
         <translation>Respiratory rate</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="69"/>
+        <location filename="../../station_app/core/vitals.py" line="74"/>
         <source>Đường huyết mao mạch</source>
         <translation>Capillary blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="70"/>
+        <location filename="../../station_app/core/vitals.py" line="75"/>
         <source>Thị lực mắt trái (không kính)</source>
         <translation>Visual acuity, left eye (uncorrected)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="71"/>
+        <location filename="../../station_app/core/vitals.py" line="76"/>
         <source>Thị lực mắt phải (không kính)</source>
         <translation>Visual acuity, right eye (uncorrected)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="72"/>
+        <location filename="../../station_app/core/vitals.py" line="77"/>
         <source>Thị lực mắt trái (có kính)</source>
         <translation>Visual acuity, left eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="73"/>
+        <location filename="../../station_app/core/vitals.py" line="78"/>
         <source>Thị lực mắt phải (có kính)</source>
         <translation>Visual acuity, right eye (with glasses)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="78"/>
-        <location filename="../../station_app/core/vitals.py" line="81"/>
+        <location filename="../../station_app/core/vitals.py" line="83"/>
+        <location filename="../../station_app/core/vitals.py" line="86"/>
         <source>lần/phút</source>
         <translation>/min</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="86"/>
+        <location filename="../../station_app/core/vitals.py" line="91"/>
         <source>{measure} {value} là không thể có (giới hạn {low}–{high}). Kiểm tra máy đo, đơn vị và dấu thập phân rồi nhập lại.</source>
         <translation>{measure} {value} is not possible (limits {low}–{high}). Check the measuring device, the unit and the decimal point, then enter it again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="89"/>
+        <location filename="../../station_app/core/vitals.py" line="94"/>
         <source>{measure}: giá trị không phải là một số. Hãy nhập lại bằng chữ số.</source>
         <translation>{measure}: the value is not a number. Please enter it again using digits.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="90"/>
+        <location filename="../../station_app/core/vitals.py" line="95"/>
         <source>Huyết áp tâm thu ({systolic}) phải lớn hơn tâm trương ({diastolic}). Có thể hai số bị nhập ngược: kiểm tra rồi nhập lại.</source>
         <translation>Systolic blood pressure ({systolic}) must be higher than diastolic ({diastolic}). The two numbers may have been entered the wrong way round: check them and enter them again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="93"/>
+        <location filename="../../station_app/core/vitals.py" line="98"/>
         <source>Tâm thu {systolic} và tâm trương {diastolic} chỉ chênh nhau {difference} mmHg (dưới {minimum}): thường là đo sai. Hãy đo lại rồi nhập.</source>
         <translation>Systolic {systolic} and diastolic {diastolic} differ by only {difference} mmHg (less than {minimum}): this is usually a measurement error. Please measure again, then enter the values.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="96"/>
+        <location filename="../../station_app/core/vitals.py" line="101"/>
         <source>{measure} {value} là bất thường (thường từ {low} đến {high}). Đo lại nếu cần, rồi xác nhận giá trị này.</source>
         <translation>{measure} {value} is abnormal (usually {low} to {high}). Re-measure if needed, then confirm this value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="99"/>
+        <location filename="../../station_app/core/vitals.py" line="104"/>
         <source>Cân nặng và chiều cao này cho BMI {bmi}, là bất thường (thường từ {low} đến {high}). Kiểm tra lại cân nặng và chiều cao, rồi xác nhận.</source>
         <translation>This weight and height give a BMI of {bmi}, which is abnormal (usually {low} to {high}). Check the weight and height again, then confirm.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="318"/>
+        <location filename="../../station_app/core/vitals.py" line="323"/>
         <source>Thiếu cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="319"/>
-        <location filename="../../station_app/core/vitals.py" line="534"/>
+        <location filename="../../station_app/core/vitals.py" line="324"/>
+        <location filename="../../station_app/core/vitals.py" line="539"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="320"/>
+        <location filename="../../station_app/core/vitals.py" line="325"/>
         <source>Thừa cân (có nguy cơ)</source>
         <translation>Overweight (at risk)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="321"/>
+        <location filename="../../station_app/core/vitals.py" line="326"/>
         <source>Béo phì độ I</source>
         <translation>Obesity class I</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="322"/>
+        <location filename="../../station_app/core/vitals.py" line="327"/>
         <source>Béo phì độ II</source>
         <translation>Obesity class II</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="323"/>
+        <location filename="../../station_app/core/vitals.py" line="328"/>
         <source>Huyết áp tối ưu</source>
         <translation>Optimal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="324"/>
+        <location filename="../../station_app/core/vitals.py" line="329"/>
         <source>Huyết áp bình thường</source>
         <translation>Normal blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="325"/>
+        <location filename="../../station_app/core/vitals.py" line="330"/>
         <source>Tiền tăng huyết áp (bình thường cao)</source>
         <translation>Prehypertension (high-normal)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="326"/>
+        <location filename="../../station_app/core/vitals.py" line="331"/>
         <source>Tăng huyết áp độ 1</source>
         <translation>Grade 1 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="327"/>
+        <location filename="../../station_app/core/vitals.py" line="332"/>
         <source>Tăng huyết áp độ 2</source>
         <translation>Grade 2 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="328"/>
+        <location filename="../../station_app/core/vitals.py" line="333"/>
         <source>Tăng huyết áp độ 3</source>
         <translation>Grade 3 hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="329"/>
+        <location filename="../../station_app/core/vitals.py" line="334"/>
         <source>Tăng huyết áp tâm thu đơn độc</source>
         <translation>Isolated systolic hypertension</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="330"/>
+        <location filename="../../station_app/core/vitals.py" line="335"/>
         <source>Đường huyết thấp</source>
         <translation>Low blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="331"/>
+        <location filename="../../station_app/core/vitals.py" line="336"/>
         <source>Đường huyết bình thường</source>
         <translation>Normal blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="332"/>
+        <location filename="../../station_app/core/vitals.py" line="337"/>
         <source>Đường huyết tăng</source>
         <translation>Raised blood glucose</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="333"/>
+        <location filename="../../station_app/core/vitals.py" line="338"/>
         <source>Đường huyết ở ngưỡng đái tháo đường</source>
         <translation>Blood glucose in the diabetes range</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="334"/>
+        <location filename="../../station_app/core/vitals.py" line="339"/>
         <source>Cần chuyển tuyến xét nghiệm đường huyết tĩnh mạch</source>
         <translation>Refer for a venous blood glucose test</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="335"/>
+        <location filename="../../station_app/core/vitals.py" line="340"/>
         <source>Thị lực bình thường</source>
         <translation>Normal visual acuity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="336"/>
+        <location filename="../../station_app/core/vitals.py" line="341"/>
         <source>Giảm thị lực nhẹ</source>
         <translation>Mild visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="337"/>
+        <location filename="../../station_app/core/vitals.py" line="342"/>
         <source>Giảm thị lực vừa</source>
         <translation>Moderate visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="338"/>
+        <location filename="../../station_app/core/vitals.py" line="343"/>
         <source>Giảm thị lực nặng</source>
         <translation>Severe visual impairment</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="339"/>
+        <location filename="../../station_app/core/vitals.py" line="344"/>
         <source>Mù</source>
         <translation>Blindness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="340"/>
+        <location filename="../../station_app/core/vitals.py" line="345"/>
         <source>Vòng eo bình thường</source>
         <translation>Normal waist circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="341"/>
+        <location filename="../../station_app/core/vitals.py" line="346"/>
         <source>Béo bụng</source>
         <translation>Abdominal obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="526"/>
+        <location filename="../../station_app/core/vitals.py" line="531"/>
         <source>Suy dinh dưỡng thể nhẹ cân, mức độ nặng</source>
         <translation>Severe underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="527"/>
+        <location filename="../../station_app/core/vitals.py" line="532"/>
         <source>Suy dinh dưỡng thể nhẹ cân</source>
         <translation>Underweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="528"/>
+        <location filename="../../station_app/core/vitals.py" line="533"/>
         <source>Suy dinh dưỡng thể thấp còi, mức độ nặng</source>
         <translation>Severe stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="529"/>
+        <location filename="../../station_app/core/vitals.py" line="534"/>
         <source>Suy dinh dưỡng thể thấp còi</source>
         <translation>Stunting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="530"/>
+        <location filename="../../station_app/core/vitals.py" line="535"/>
         <source>Suy dinh dưỡng thể gầy còm, mức độ nặng</source>
         <translation>Severe wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="531"/>
+        <location filename="../../station_app/core/vitals.py" line="536"/>
         <source>Suy dinh dưỡng thể gầy còm</source>
         <translation>Wasting</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="532"/>
+        <location filename="../../station_app/core/vitals.py" line="537"/>
         <source>Gầy mức độ nặng</source>
         <translation>Severe thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="533"/>
+        <location filename="../../station_app/core/vitals.py" line="538"/>
         <source>Gầy</source>
         <translation>Thinness</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="535"/>
+        <location filename="../../station_app/core/vitals.py" line="540"/>
         <source>Có nguy cơ thừa cân</source>
         <translation>At risk of overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="536"/>
+        <location filename="../../station_app/core/vitals.py" line="541"/>
         <source>Thừa cân</source>
         <translation>Overweight</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="537"/>
+        <location filename="../../station_app/core/vitals.py" line="542"/>
         <source>Béo phì</source>
         <translation>Obesity</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/vitals.py" line="538"/>
+        <location filename="../../station_app/core/vitals.py" line="543"/>
         <source>Giá trị khó tin: kiểm tra lại số đo và ngày sinh</source>
         <translation>Implausible value: check the measurements and date of birth again</translation>
     </message>

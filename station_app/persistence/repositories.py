@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import CampaignRow, ExportBatchRow, ResidentRow, StationRow, UserRow, VisitRow
+from station_app.persistence.tables import (AuditEventRow, CampaignRow, ExportBatchRow, ResidentRow, StationRow,
+                                            UserRow, VisitRow)
 
 
 class UserRepository:
@@ -24,6 +25,18 @@ class UserRepository:
         self._s.add(row)
         self._s.flush()
         return row
+
+    def audited(self, entity: str, entity_id: str | None, limit: int) -> list[tuple[str, str, dict]]:
+        """The newest audit events of one record (action, time, details), newest first.
+
+        Sign-in waits and the password policy are read from the hash-chained audit, not from a row one could edit.
+        """
+        found = self._s.execute(
+            select(AuditEventRow.action, AuditEventRow.at, AuditEventRow.details)
+            .where(AuditEventRow.entity == entity,
+                   AuditEventRow.entity_id == entity_id if entity_id is not None else AuditEventRow.entity_id.is_(None))
+            .order_by(AuditEventRow.seq.desc()).limit(limit))
+        return [(action, at, details or {}) for action, at, details in found]
 
 
 class StationRepository:

@@ -35,3 +35,12 @@ def verify_password(stored_hash: str, password: str) -> bool:
 def dummy_hash() -> str:
     """Verified against when a user does not exist, so the timing matches a wrong password."""
     return hash_password("not-a-real-password")
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The shipped list of common passwords (lower case); see resources/security/README.md for its source."""
+    from station_app.resources import resource
+
+    lines = resource("security", "common-passwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines[1:] if line.strip())  # line 1 is the note

@@ -149,7 +149,7 @@ class AdminPage(QWizardPage):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Tên đăng nhập"), self.username)
         form.addRow(self.tr("Họ và tên"), self.full_name)
-        form.addRow(self.tr("Mật khẩu (ít nhất 6 ký tự)"), self.password)
+        form.addRow(self.tr("Mật khẩu (ít nhất 8 ký tự, không phải mật khẩu phổ biến)"), self.password)
         form.addRow(self.tr("Nhập lại mật khẩu"), self.repeat)
         for edit in (self.username, self.full_name, self.password, self.repeat):
             edit.textChanged.connect(self.completeChanged)

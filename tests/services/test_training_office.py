@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_support import run_cli
+from cli_support import run_as, run_cli
 
 from station_app.app import open_context
 from station_app.services.batch_export import ExportService
+from station_app.services.demo import TRAINING_PASSWORD
 from station_app.services.office import OfficeService
 
 
@@ -51,7 +52,7 @@ def test_demo_prints_how_to_open_the_station_and_to_try_the_office_side(tmp_path
     assert office is not None and Path(office.group(2)).is_dir()
     usb = tmp_path / "usb"
     usb.mkdir()
-    exported = run_cli("export", "--to", str(usb), data_dir=folder)
+    exported = run_as(("demo.dieuphoi", TRAINING_PASSWORD), "export", "--to", str(usb), data_dir=folder)
     assert exported.returncode == 0, exported.stderr
     imported = run_cli("office", "import", str(usb), "--dir", office.group(2))
     assert imported.returncode == 0, imported.stdout + imported.stderr

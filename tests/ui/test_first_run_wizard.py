@@ -105,6 +105,15 @@ def test_mismatched_passwords_keep_the_wizard_open_with_a_reason(qtbot, make_con
     assert not empty_ctx.station.is_initialised()
 
 
+def test_a_common_password_keeps_the_wizard_open_and_says_why(qtbot, make_controller, empty_ctx):
+    controller = make_controller(empty_ctx)
+    _fill_and_create(qtbot, controller.wizard, password="12345678", repeat="12345678")
+    wizard = controller.wizard
+    qtbot.waitUntil(lambda: wizard.admin_page.message.isVisible())
+    assert "quá phổ biến" in wizard.admin_page.message.text()
+    assert wizard.currentPage() is wizard.admin_page and not empty_ctx.station.is_initialised()
+
+
 def test_a_refused_station_code_is_explained_on_the_wizard(qtbot, make_controller, empty_ctx):
     controller = make_controller(empty_ctx)
     wizard = controller.wizard

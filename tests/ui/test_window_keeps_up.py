@@ -31,10 +31,10 @@ def press(widget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None
 
 def test_each_role_starts_on_the_page_of_its_first_job(qtbot, controller, ctx, admin, nurse):
     ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
-    ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "654321")
+    ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "dieuphoi-26")
     firsts = {}
     for username, password in (("y.ta.hoa", NURSE_PASSWORD), ("bs.lan", DOCTOR_PASSWORD),
-                               ("dieu.phoi", "654321"), ("admin", ADMIN_PASSWORD)):
+                               ("dieu.phoi", "dieuphoi-26"), ("admin", ADMIN_PASSWORD)):
         window = signed_in(qtbot, controller, username, password)
         firsts[username] = window.current_page_key()
         assert window.stack.currentWidget() is window.pages[firsts[username]]

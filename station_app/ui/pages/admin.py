@@ -1,12 +1,13 @@
 """Administration: accounts, the station's details, this laptop's settings and the audit check."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTableView, QVBoxLayout, QWidget)
 
 from station_app.core.errors import StationError
 from station_app.core.model import ROLE_LABELS, Role
@@ -54,8 +55,11 @@ class UsersTableModel(SimpleTableModel):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         user = self.users[index.row()]
-        values = (user.username, user.full_name, role_label(user.role),
-                  self.tr("Đang hoạt động") if user.active else self.tr("Đã khoá"))
+        state = self.tr("Đang hoạt động") if user.active else self.tr("Đã khoá")
+        if user.waits_until is not None:  # wrong passwords: the sign-in waits (the administrator can lift it)
+            until = user.waits_until.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+            state = self.tr("{state}, sai mật khẩu nhiều lần: chờ đến {time}").format(state=state, time=until)
+        values = (user.username, user.full_name, role_label(user.role), state)
         return values[index.column()]
 
     def headers(self) -> tuple[str, ...]:
@@ -70,7 +74,7 @@ class UsersTableModel(SimpleTableModel):
 class UserDialog(QDialog):
     """Add an account, or (with ``username``) set a new password for one."""
 
-    def __init__(self, parent: QWidget, username: str | None = None) -> None:
+    def __init__(self, parent: QWidget, username: str | None = None, min_length: int = 8) -> None:
         super().__init__(parent)
         self.resetting = username is not None
         self.setWindowTitle(self.tr("Đặt lại mật khẩu") if self.resetting else self.tr("Thêm tài khoản"))
@@ -90,7 +94,11 @@ class UserDialog(QDialog):
         if not self.resetting:
             form.addRow(self.tr("Họ và tên"), self.full_name)
             form.addRow(self.tr("Vai trò"), self.role)
-        form.addRow(self.tr("Mật khẩu hoặc mã PIN (ít nhất 6 ký tự)"), self.password)
+        form.addRow(self.tr("Mật khẩu (ít nhất {n} ký tự)").format(n=min_length), self.password)
+        self.policy = QLabel(self.tr("Không dùng tên đăng nhập hay mật khẩu phổ biến (12345678, matkhau123…). "
+                                     "Một câu ngắn dễ nhớ là mật khẩu tốt."))
+        self.policy.setWordWrap(True)
+        form.addRow(self.policy)
         form.addRow(self.tr("Nhập lại"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
@@ -130,18 +138,29 @@ class AdminPage(Retranslating):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.add_button, self.toggle_button, self.password_button = QPushButton(), QPushButton(), QPushButton()
+        self.unlock_button = QPushButton()
         self.add_button.clicked.connect(self.add_user)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.password_button.clicked.connect(self.reset_password)
+        self.unlock_button.clicked.connect(self.unlock_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.users_message = message_label()
-        users_buttons = QHBoxLayout()
-        for b in (self.add_button, self.toggle_button, self.password_button):
-            users_buttons.addWidget(b)
-        users_buttons.addStretch()
+        users_buttons = QGridLayout()  # two rows: four buttons in one do not fit the column at 1366 px
+        for at, b in enumerate((self.add_button, self.password_button, self.toggle_button, self.unlock_button)):
+            users_buttons.addWidget(b, at // 2, at % 2)
+        users_buttons.setColumnStretch(2, 1)
+        self.min_length = QSpinBox()  # the station's password minimum: 8 at least, an administrator may ask more
+        self.min_length.setRange(8, 64)
+        self.min_length_caption, self.min_length_button = QLabel(), QPushButton()
+        self.min_length_button.clicked.connect(self.save_min_length)
+        policy_row = QHBoxLayout()
+        for widget in (self.min_length_caption, self.min_length, self.min_length_button):
+            policy_row.addWidget(widget)
+        policy_row.addStretch()
         users_layout = QVBoxLayout(self.users_box)
         users_layout.addWidget(self.table)
         users_layout.addLayout(users_buttons)
+        users_layout.addLayout(policy_row)
         users_layout.addWidget(self.users_message)
 
         self.station_form = QFormLayout(self.station_box)
@@ -210,6 +229,11 @@ class AdminPage(Retranslating):
         self.audit_box.setTitle(self.tr("Nhật ký kiểm tra"))
         self.add_button.setText(self.tr("Thêm tài khoản…"))
         self.password_button.setText(self.tr("Đặt lại mật khẩu…"))
+        self.unlock_button.setText(self.tr("Cho đăng nhập lại ngay"))
+        self.unlock_button.setToolTip(self.tr("Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). "
+                                              "Nút này bỏ thời gian chờ cho người bạn đã nhận ra."))
+        self.min_length_caption.setText(self.tr("Mật khẩu mới cần ít nhất (ký tự)"))
+        self.min_length_button.setText(self.tr("Lưu"))
         self._update_buttons()
         for label, text in zip(self.station_captions, (self.tr("Mã trạm"), self.tr("Tên trạm"), self.tr("Điểm khám"),
                                                          self.tr("Xã/phường"), self.tr("Đợt khám")), strict=True):
@@ -340,7 +364,8 @@ class AdminPage(Retranslating):
         self._cameras_listed = True
 
     def refresh(self) -> None:
-        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
+        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self._show_users, parent=self)
+        self._tasks.submit(self._ctx.accounts.password_min_length, on_done=self.min_length.setValue, parent=self)
         self._load_station()
         self.campaign_panel.refresh()
 
@@ -362,12 +387,17 @@ class AdminPage(Retranslating):
         user = self.selected_user()
         self.toggle_button.setEnabled(user is not None and user.id != self._user.id)
         self.password_button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(user is not None and user.waits_until is not None)
         self.toggle_button.setText(self.tr("Mở khoá tài khoản") if user and not user.active
                                    else self.tr("Khoá tài khoản"))
 
     def _done(self, text: str) -> None:
         show_message(self.users_message, text, ok=True)
-        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self.users.set_users, parent=self)
+        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self._show_users, parent=self)
+
+    def _show_users(self, users: list[UserInfo]) -> None:
+        self.users.set_users(users)
+        self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StationError):
@@ -376,7 +406,7 @@ class AdminPage(Retranslating):
             show_error(self, exc)
 
     def add_user(self) -> None:
-        dialog = self._user_dialog(self)
+        dialog = self._user_dialog(self, min_length=self.min_length.value())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._tasks.submit(
@@ -398,13 +428,27 @@ class AdminPage(Retranslating):
         user = self.selected_user()
         if user is None:
             return
-        dialog = self._user_dialog(self, user.username)
+        dialog = self._user_dialog(self, user.username, min_length=self.min_length.value())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self._tasks.submit(
             self._ctx.accounts.change_password, self._user, user.username, dialog.password.text(), parent=self,
             on_error=self._failed,
             on_done=lambda _: self._done(self.tr("Đã đặt mật khẩu mới cho {name}.").format(name=user.username)))
+
+    def unlock_selected(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._tasks.submit(
+            self._ctx.accounts.unlock, self._user, user.username, parent=self, on_error=self._failed,
+            on_done=lambda u: self._done(self.tr("{name} đăng nhập lại được ngay.").format(name=u.username)))
+
+    def save_min_length(self) -> None:
+        self._tasks.submit(
+            self._ctx.accounts.set_password_min_length, self._user, self.min_length.value(), parent=self,
+            on_error=self._failed,
+            on_done=lambda n: self._done(self.tr("Mật khẩu mới từ nay cần ít nhất {n} ký tự.").format(n=n)))
 
     def save_settings(self) -> None:
         self._settings.language = self.language.currentData()
