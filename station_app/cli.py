@@ -786,7 +786,7 @@ ASCII (chữ có dấu viết dạng \\uXXXX). Các khoá, luôn đủ cả:
   sex               male | female | null
   issued_on, valid_from, valid_to: "YYYY-MM-DD" hoặc null
   warnings          danh sách mã cảnh báo (id_sex_mismatch, id_birth_year_mismatch, insurance_expired,
-                    insurance_not_yet_valid, mangled_text, malformed_field)
+                    insurance_not_yet_valid, mangled_text, malformed_field, implausible_field)
   error             null, hoặc lý do khi kind là unknown (empty, not_utf8, not_a_card, wrong_field_count,
                     truncated, slip_damaged, unsupported_slip; no_code: ảnh không có mã QR nào)
 Mã thoát: 0 khi nhận ra ít nhất một thẻ/phiếu (kind khác unknown); 1 khi không nhận ra, ảnh không có mã,
@@ -870,7 +870,8 @@ def _print_scans(results: list, objects: list[dict[str, object]]) -> None:
             if obj[key] is not None:
                 print(f"{label}: {_shown(key, obj[key])}")
         if result is not None and result.bad_fields:
-            print("Trường sai định dạng: " + ", ".join(_FIELD_LABELS.get(_json_name(f), f) for f in result.bad_fields))
+            fields = ", ".join(_FIELD_LABELS.get(_json_name(f), f) for f in result.bad_fields)
+            print(f"Trường bỏ trống (sai định dạng hoặc không thể đúng): {fields}")
         for code in obj["warnings"]:  # type: ignore[union-attr]
             print(f"Cảnh báo: {WARNING_TEXT[ScanWarning(code)]}")
         if obj["error"]:

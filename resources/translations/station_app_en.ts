@@ -4605,7 +4605,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/core/batch_format.py" line="76"/>
         <source>dữ liệu sau khi giải nén lớn hơn giới hạn của đơn vị nhận</source>
-        <translation>the unpacked data is larger than the receiving office's limit</translation>
+        <translation>the unpacked data is larger than the receiving office&apos;s limit</translation>
     </message>
     <message>
         <location filename="../../station_app/core/batch_format.py" line="77"/>
@@ -4661,7 +4661,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/keys.py" line="193"/>
         <source>tệp quá lớn để là tệp khoá của đơn vị nhận (có thể đã chọn nhầm tệp)</source>
-        <translation>the file is too large to be the receiving office's key file (perhaps the wrong file was chosen)</translation>
+        <translation>the file is too large to be the receiving office&apos;s key file (perhaps the wrong file was chosen)</translation>
     </message>
     <message>
         <location filename="../../station_app/services/keys.py" line="253"/>
@@ -5044,8 +5044,8 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/accounts.py" line="68"/>
         <location filename="../../station_app/services/campaigns.py" line="91"/>
-        <location filename="../../station_app/services/registry.py" line="197"/>
-        <location filename="../../station_app/services/registry.py" line="617"/>
+        <location filename="../../station_app/services/registry.py" line="198"/>
+        <location filename="../../station_app/services/registry.py" line="618"/>
         <location filename="../../station_app/services/station_setup.py" line="63"/>
         <source>không được để trống</source>
         <translation>must not be empty</translation>
@@ -5111,108 +5111,108 @@ quarantined</translation>
         <translation>The app could not open</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="199"/>
-        <source>dài quá 200 ký tự</source>
-        <translation>longer than 200 characters</translation>
+        <location filename="../../station_app/services/registry.py" line="200"/>
+        <source>dài quá 80 ký tự</source>
+        <translation>is longer than 80 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="203"/>
+        <location filename="../../station_app/services/registry.py" line="204"/>
         <source>chọn Nam, Nữ hoặc Không rõ</source>
         <translation>select Male, Female or Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="206"/>
+        <location filename="../../station_app/services/registry.py" line="207"/>
         <source>cần năm sinh (hoặc ngày sinh)</source>
         <translation>year of birth (or date of birth) is required</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="208"/>
+        <location filename="../../station_app/services/registry.py" line="209"/>
         <source>năm sinh không khớp với ngày sinh</source>
         <translation>year of birth does not match the date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="210"/>
+        <location filename="../../station_app/services/registry.py" line="211"/>
         <source>năm sinh phải từ 1900 đến năm nay</source>
         <translation>year of birth must be between 1900 and the current year</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="213"/>
-        <location filename="../../station_app/services/registry.py" line="605"/>
+        <location filename="../../station_app/services/registry.py" line="214"/>
+        <location filename="../../station_app/services/registry.py" line="606"/>
         <source>số căn cước phải đủ 12 chữ số</source>
         <translation>CCCD number must have exactly 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="216"/>
+        <location filename="../../station_app/services/registry.py" line="217"/>
         <source>số CMND cũ có 9 hoặc 12 chữ số</source>
         <translation>old ID number (CMND) must have 9 or 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="219"/>
+        <location filename="../../station_app/services/registry.py" line="220"/>
         <source>mã thẻ BHYT gồm 15 ký tự (2 chữ cái và 13 chữ số) hoặc mã số BHXH 10 chữ số</source>
         <translation>health insurance card number must be 15 characters (2 letters and 13 digits), or a 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="222"/>
+        <location filename="../../station_app/services/registry.py" line="223"/>
         <source>không có trong danh mục dân tộc</source>
         <translation>not in the list of ethnic groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="224"/>
+        <location filename="../../station_app/services/registry.py" line="225"/>
         <source>mã xã/phường gồm 5 chữ số</source>
         <translation>commune/ward code must be 5 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="227"/>
+        <location filename="../../station_app/services/registry.py" line="228"/>
         <source>số điện thoại gồm 9–12 chữ số</source>
         <translation>phone number must have 9–12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="229"/>
+        <location filename="../../station_app/services/registry.py" line="230"/>
         <source>ghi quan hệ của người giám hộ</source>
         <translation>enter the guardian&apos;s relationship</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="403"/>
+        <location filename="../../station_app/services/registry.py" line="404"/>
         <source>đã có người dân mang số này; hãy tìm và mở hồ sơ đó</source>
         <translation>a resident with this number already exists; please search for and open that record</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="600"/>
+        <location filename="../../station_app/services/registry.py" line="601"/>
         <source>trường này không sửa được từ thẻ</source>
         <translation>this field cannot be updated from the card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="608"/>
+        <location filename="../../station_app/services/registry.py" line="609"/>
         <source>đã có người dân khác mang số này; hãy kiểm tra lại</source>
         <translation>another resident already has this number; please check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="613"/>
+        <location filename="../../station_app/services/registry.py" line="614"/>
         <source>mã thẻ BHYT không đúng dạng</source>
         <translation>invalid health insurance card number format</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="622"/>
+        <location filename="../../station_app/services/registry.py" line="623"/>
         <source>ngày sinh không hợp lệ</source>
         <translation>invalid date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="667"/>
+        <location filename="../../station_app/services/registry.py" line="668"/>
         <source>người dân chưa đồng ý</source>
         <translation>resident has not given consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="669"/>
+        <location filename="../../station_app/services/registry.py" line="670"/>
         <source>nội dung đồng ý không đúng phiên bản</source>
         <translation>wrong version of the consent text</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="671"/>
+        <location filename="../../station_app/services/registry.py" line="672"/>
         <source>chưa rõ ai đồng ý</source>
         <translation>not specified who gave consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="674"/>
+        <location filename="../../station_app/services/registry.py" line="675"/>
         <source>thiếu họ tên hoặc quan hệ của người giám hộ</source>
         <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
@@ -5571,12 +5571,12 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/office_chain.py" line="32"/>
         <source>Chưa ghi quyết định nhận chuỗi lô mới: {reason}.</source>
-        <translation>The decision to accept the station's new chain was not recorded: {reason}.</translation>
+        <translation>The decision to accept the station&apos;s new chain was not recorded: {reason}.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office_chain.py" line="36"/>
         <source>trạm {code} chưa được đăng ký (xem &apos;station-app office stations list&apos;)</source>
-        <translation>station {code} is not registered (see 'station-app office stations list')</translation>
+        <translation>station {code} is not registered (see &apos;station-app office stations list&apos;)</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office_chain.py" line="38"/>
@@ -5608,7 +5608,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/accounts.py" line="67"/>
-        <location filename="../../station_app/services/registry.py" line="167"/>
+        <location filename="../../station_app/services/registry.py" line="168"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -5649,68 +5649,68 @@ quarantined</translation>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="168"/>
+        <location filename="../../station_app/services/registry.py" line="169"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="169"/>
+        <location filename="../../station_app/services/registry.py" line="170"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="170"/>
+        <location filename="../../station_app/services/registry.py" line="171"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="171"/>
+        <location filename="../../station_app/services/registry.py" line="172"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="172"/>
+        <location filename="../../station_app/services/registry.py" line="173"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="173"/>
+        <location filename="../../station_app/services/registry.py" line="174"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="174"/>
+        <location filename="../../station_app/services/registry.py" line="175"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="175"/>
+        <location filename="../../station_app/services/registry.py" line="176"/>
         <location filename="../../station_app/services/station_setup.py" line="65"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="176"/>
+        <location filename="../../station_app/services/registry.py" line="177"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="177"/>
+        <location filename="../../station_app/services/registry.py" line="178"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="178"/>
+        <location filename="../../station_app/services/registry.py" line="179"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="179"/>
+        <location filename="../../station_app/services/registry.py" line="180"/>
         <source>Lý do khám lần hai</source>
         <translation>Reason for second visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="180"/>
+        <location filename="../../station_app/services/registry.py" line="181"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -5933,13 +5933,13 @@ quarantined</translation>
         <translation>account</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="381"/>
-        <location filename="../../station_app/services/registry.py" line="420"/>
+        <location filename="../../station_app/services/registry.py" line="382"/>
+        <location filename="../../station_app/services/registry.py" line="421"/>
         <source>người dân</source>
         <translation>resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="503"/>
+        <location filename="../../station_app/services/registry.py" line="504"/>
         <source>người dân, điểm khám hoặc đợt khám</source>
         <translation>resident, exam site or check-up round</translation>
     </message>
@@ -5951,7 +5951,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/examination.py" line="354"/>
         <location filename="../../station_app/services/findings.py" line="393"/>
-        <location filename="../../station_app/services/registry.py" line="535"/>
+        <location filename="../../station_app/services/registry.py" line="536"/>
         <source>lượt khám</source>
         <translation>visit</translation>
     </message>

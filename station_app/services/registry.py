@@ -28,6 +28,7 @@ from station_app.core.ids import new_id
 from station_app.core.likeness import Identity, Likeness, identity, likeness
 from station_app.core.model import AuditAction, FundingSource, RecordSource, Sex, TargetGroup, VisitStatus
 from station_app.core.names import clean_display_name, normalise_name
+from station_app.core.qr_payloads import NAME_MAX
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
 from station_app.persistence.residents import LastVisit, ResidentRepository, VisitRepository
@@ -195,8 +196,8 @@ def validate_resident(data: ResidentInput, today: dt.date | None = None) -> Resi
     name = clean_display_name(data.full_name or "")
     if not normalise_name(name):
         raise _invalid("full_name", QT_TRANSLATE_NOOP("errors", "không được để trống"))
-    if len(name) > 200:
-        raise _invalid("full_name", QT_TRANSLATE_NOOP("errors", "dài quá 200 ký tự"))
+    if len(name) > NAME_MAX:  # the card checks' limit too: a slip printed for a longer name could not be scanned
+        raise _invalid("full_name", QT_TRANSLATE_NOOP("errors", "dài quá 80 ký tự"))
     try:
         sex = Sex(data.sex)
     except ValueError:

@@ -169,6 +169,16 @@ def test_register_new_refuses_bad_data_naming_the_field(reg, nurse, change, key)
     assert info.value.data["key"] == key and info.value.data["field"]
 
 
+def test_a_name_longer_than_a_card_may_hold_is_refused_so_its_slip_can_always_be_scanned(reg, nurse):
+    from station_app.core.qr_payloads import NAME_MAX
+
+    longest = ("Công Tằng Tôn Nữ Thị Hoàng Phương Thảo " * 3)[:NAME_MAX].strip()
+    assert reg.register_new(nurse, person(longest)).full_name == longest
+    with pytest.raises(ValidationError) as info:
+        reg.register_new(nurse, person("Lò Thị " + "Đào" * (NAME_MAX // 3)))
+    assert info.value.data["key"] == "full_name" and "80" in str(info.value)
+
+
 def test_a_national_id_is_unique(reg, nurse):
     first = reg.register_new(nurse, person(national_id="012185000001"))
     with pytest.raises(ValidationError) as info:
