@@ -23,279 +23,279 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="225"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="231"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="226"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="232"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="227"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="233"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="228"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="234"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="229"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="235"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="230"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="236"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="231"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="237"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="232"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
         <source>Cho đăng nhập lại ngay</source>
         <translation>Let sign in again now</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="233"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
         <source>Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). Nút này bỏ thời gian chờ cho người bạn đã nhận ra.</source>
         <translation>After several wrong passwords an account has to wait (15 minutes at most). This button lifts the wait for someone you have recognised.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="235"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="241"/>
         <source>Mật khẩu mới cần ít nhất (ký tự)</source>
         <translation>New passwords need at least (characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="236"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="242"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="241"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="242"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="248"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="243"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="249"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="251"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="253"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="293"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="299"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="293"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="299"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="294"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="300"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="294"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="300"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="309"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="295"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="295"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
         <source>In phiếu khám</source>
         <translation>Printing visit slips</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="298"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="304"/>
         <source>In ngay ra máy in mặc định</source>
         <translation>Print at once on the default printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="298"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="304"/>
         <source>Hỏi máy in mỗi lần</source>
         <translation>Ask for the printer every time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="299"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
         <source>Chỉ lưu thành tệp PDF</source>
         <translation>Only save as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="309"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="315"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="316"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="319"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="322"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="328"/>
         <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
         <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="325"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="331"/>
         <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
         <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="329"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="335"/>
         <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
         <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="397"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="392"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="398"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="415"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="421"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="424"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="430"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="425"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="431"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="437"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="443"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="445"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="451"/>
         <source>{name} đăng nhập lại được ngay.</source>
         <translation>{name} can sign in again now.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="451"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="457"/>
         <source>Mật khẩu mới từ nay cần ít nhất {n} ký tự.</source>
         <translation>From now on new passwords need at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="466"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="472"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="471"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="477"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="476"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="482"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="481"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="487"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="485"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="491"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
@@ -4250,57 +4250,57 @@ quarantined</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="80"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="86"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="80"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="86"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="93"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="99"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="95"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="101"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="96"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="102"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="97"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="103"/>
         <source>Mật khẩu (ít nhất {n} ký tự)</source>
         <translation>Password (at least {n} characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="98"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="104"/>
         <source>Không dùng tên đăng nhập hay mật khẩu phổ biến (12345678, matkhau123…). Một câu ngắn dễ nhớ là mật khẩu tốt.</source>
         <translation>Do not use the user name or a common password (12345678, password123…). A short sentence you remember makes a good password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="102"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="108"/>
         <source>Nhập lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="104"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="110"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="105"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="111"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="115"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="121"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -4308,37 +4308,42 @@ quarantined</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="58"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="65"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="58"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="65"/>
         <source>Đã khoá</source>
         <translation>Disabled</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="61"/>
-        <source>{state}, sai mật khẩu nhiều lần: chờ đến {time}</source>
-        <translation>{state}, wrong password several times: waits until {time}</translation>
+        <source>Sai mật khẩu nhiều lần: tài khoản phải chờ đến {time} mới đăng nhập được. Nếu bạn nhận ra người dùng, chọn «Cho đăng nhập lại ngay».</source>
+        <translation>Wrong password several times: the account waits until {time} before it can sign in. If you recognise the user, choose “Let sign in again now”.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="67"/>
+        <source>Chờ đến {time}</source>
+        <translation>Waits until {time}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="66"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>

@@ -52,13 +52,19 @@ class UsersTableModel(SimpleTableModel):
         self.endResetModel()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
             return None
         user = self.users[index.row()]
+        until = (user.waits_until.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+                 if user.waits_until is not None else None)  # wrong passwords: the sign-in waits until then
+        if role == Qt.ItemDataRole.ToolTipRole and until and index.column() == 3:
+            return self.tr("Sai mật khẩu nhiều lần: tài khoản phải chờ đến {time} mới đăng nhập được. Nếu bạn nhận ra "
+                           "người dùng, chọn «Cho đăng nhập lại ngay».").format(time=until)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         state = self.tr("Đang hoạt động") if user.active else self.tr("Đã khoá")
-        if user.waits_until is not None:  # wrong passwords: the sign-in waits (the administrator can lift it)
-            until = user.waits_until.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
-            state = self.tr("{state}, sai mật khẩu nhiều lần: chờ đến {time}").format(state=state, time=until)
+        if until and user.active:  # short: the column is narrow at 1366 px; the tooltip says the rest
+            state = self.tr("Chờ đến {time}").format(time=until)
         values = (user.username, user.full_name, role_label(user.role), state)
         return values[index.column()]
 
