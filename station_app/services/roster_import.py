@@ -667,8 +667,7 @@ class _ImportRun:
         self._taken[resident_id] = number
         writes.links.append(self._link(data, resident_id))
         person = resident_identity(data)
-        alike = possible_duplicate or any(  # most rows share their key with nobody: nothing to compare
-            likeness(person, other) is not Likeness.DIFFERENT for other in index.identities(key))
+        alike = possible_duplicate or index.may_be_someone(key, person)  # most keys hold nobody: nothing to compare
         index.added(key, person)
         self.new += 1
         self.possible_duplicates += alike
@@ -722,7 +721,7 @@ class _ExistingIndex:
         self._links = {h: collections.deque(ids) for h, ids in (links or {}).items()}
         self._exact: dict[PersonKey, dict[Identity, collections.deque[ResidentRow]]] = {}
         self._people: dict[PersonKey, list[ResidentRow]] = {}
-        self._added: dict[PersonKey, list[Identity]] = {}
+        self._distinct: dict[PersonKey, dict[Identity, None]] = {}  # each set of facts under a key once, in order
         self._identity: dict[str, Identity] = {}  # resident id -> its facts, worked out once per chunk
         for r in rows:
             if r.insurance_number:
@@ -774,13 +773,20 @@ class _ExistingIndex:
             self._identity[row.id] = resident_identity(row)
         return self._identity[row.id]
 
-    def identities(self, key: PersonKey) -> Iterator[Identity]:
-        """The facts of the residents and of this chunk's added rows under the key, worked out as asked."""
-        yield from map(self.identity, self._people.get(key, []))
-        yield from self._added.get(key, [])
+    def may_be_someone(self, key: PersonKey, person: Identity) -> bool:
+        """Whether a resident, or a row added by this chunk, under the key may be this person (the facts do not
+        tell them apart). Each distinct set of facts is compared once: 2,000 namesakes born on 365 days cost
+        66,000 comparisons instead of 349,000."""
+        distinct = self._distinct_of(key)
+        return person in distinct or any(likeness(person, other) is not Likeness.DIFFERENT for other in distinct)
 
     def added(self, key: PersonKey, person: Identity) -> None:
-        self._added.setdefault(key, []).append(person)
+        self._distinct_of(key)[person] = None
+
+    def _distinct_of(self, key: PersonKey) -> dict[Identity, None]:
+        if key not in self._distinct:
+            self._distinct[key] = dict.fromkeys(map(self.identity, self._people.get(key, [])))
+        return self._distinct[key]
 
 
 def _insert_values(resident_id: str, d: ResidentInput, name_norm: str, now: dt.datetime, user_id: str | None) -> dict:
