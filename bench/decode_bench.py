@@ -1,6 +1,6 @@
 """Decoding benchmark: webcam-like 1280×720 frames of an ID card's QR, clean and degraded.
 
-Two things are measured in the same run: how much our whole path (``station_app.services.decoding`` from a
+Two things are measured in the same run: how much our whole path (``station_app.services.common.decoding`` from a
 grayscale frame to a payload list, plus the payload parser when it exists) costs over a bare
 ``zxingcpp.read_barcodes`` call on the very same frames; and how often each decoder (zxing-cpp, zbar in binary
 mode) reads each kind of degraded frame.
@@ -40,7 +40,7 @@ def webcam_frame(kind: str, seed: int) -> Any:
     import qrcode
     from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-    from station_app.services.decoding import GrayFrame
+    from station_app.services.common.decoding import GrayFrame
 
     rng = random.Random(seed)
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=1, border=4)
@@ -82,7 +82,7 @@ def _noise(size: tuple[int, int], sigma: float, rng: random.Random, mean: int = 
 # -- figures --------------------------------------------------------------------------------------------------
 
 def _success_rates(report: Any, frames: dict[str, list[Any]], figure: type) -> None:
-    from station_app.services.decoding import zbar_payloads, zxing_payloads
+    from station_app.services.common.decoding import zbar_payloads, zxing_payloads
 
     for kind, batch in frames.items():
         zxing = sum(zxing_payloads(f) == [PAYLOAD] for f in batch) / len(batch)
@@ -96,7 +96,7 @@ def _path_cost(report: Any, frames: dict[str, list[Any]], repeats: int, figure: 
                ms: Callable[[float], str]) -> None:
     import zxingcpp
 
-    from station_app.services.decoding import decode_image
+    from station_app.services.common.decoding import decode_image
 
     parse, label = _parser()
     readable = [f for batch in frames.values() for f in batch
@@ -121,7 +121,7 @@ def _path_cost(report: Any, frames: dict[str, list[Any]], repeats: int, figure: 
 def _empty_frame_cost(report: Any, repeats: int, figure: type, ms: Callable[[float], str]) -> None:
     import zxingcpp
 
-    from station_app.services.decoding import decode_image, to_grayscale
+    from station_app.services.common.decoding import decode_image, to_grayscale
 
     empty = to_grayscale(_noise((1280, 720), 25, random.Random(99), mean=120))  # a desk, no card
     ours, cheap, bare = [], [], []

@@ -66,8 +66,8 @@ def bench_exam(report, work: Path, runs: int = 200) -> None:  # noqa: ANN001
     from station_app.app import open_context
     from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
     from station_app.core.model import FundingSource, Sex
-    from station_app.services.registry import ConsentInput, ResidentInput
-    from station_app.services.examination import parse_number
+    from station_app.services.station.examination import parse_number
+    from station_app.services.station.registry import ConsentInput, ResidentInput
 
     folder = b._station(work / "exam")
     ctx = open_context(folder)

@@ -39,7 +39,7 @@ def _one(report, folder: Path, label: str, residents: int) -> None:  # noqa: ANN
     from batch_support import office_keys
 
     from station_app.app import open_context
-    from station_app.services.demo import make_demo
+    from station_app.services.station.demo import make_demo
 
     b = _bench()
     shutil.rmtree(folder, ignore_errors=True)
@@ -73,8 +73,8 @@ def _steps(ctx, recipient: str) -> tuple[dict[str, float], bytes]:  # noqa: ANN0
 
     from station_app.persistence.outbox import OutboxRepository
     from station_app.persistence.unit_of_work import UnitOfWork
-    from station_app.services.batch_export import collect
-    from station_app.services.fhir_bundle import build_bundle
+    from station_app.services.exchange.batch_export import collect
+    from station_app.services.exchange.fhir_bundle import build_bundle
 
     steps: dict[str, float] = {}
     with UnitOfWork(ctx.db, read_only=True) as uow:

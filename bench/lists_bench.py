@@ -27,7 +27,7 @@ def bench_lists(report, work: Path, daily: int = 1_000, pending: int = 50_000, h
 
 def _bench_pdfs(report, work: Path, daily: int, pending: int, half: int) -> None:  # noqa: ANN001
     from bench import __main__ as b
-    from station_app.services.list_exports import export_list
+    from station_app.services.station.list_exports import export_list
 
     people = list(_population(pending))
     daily_list, pending_list = _daily(people[:daily]), _pending(people)
@@ -71,8 +71,8 @@ def _single_table(the_list, path: Path) -> tuple[float, int]:  # noqa: ANN001
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
 
     from station_app.core.text import cell_text
-    from station_app.services.list_exports import _fields
-    from station_app.services.report_pdf import FONT, _register_fonts
+    from station_app.services.common.report_pdf import FONT, _register_fonts
+    from station_app.services.station.list_exports import _fields
 
     _register_fonts()
     fields = [f for f in _fields(the_list) if f.width_mm > 0]
@@ -88,13 +88,13 @@ def _single_table(the_list, path: Path) -> tuple[float, int]:  # noqa: ANN001
 
 def _population(count: int):  # noqa: ANN202
     from station_app.core.synthetic import PopulationGenerator
-    from station_app.services.demo import _communes, training_campaign
+    from station_app.services.station.demo import _communes, training_campaign
 
     return PopulationGenerator(2026, _communes(), as_of=training_campaign(dt.date.today())[0]).residents(count)
 
 
 def _scope():  # noqa: ANN202
-    from station_app.services.lists import ListFilter, ListScope
+    from station_app.services.station.lists import ListFilter, ListScope
 
     day = dt.date(2026, 6, 10)
     return ListScope("Trạm Y tế xã Mường Kim", "Xã Mường Kim", "Khám sức khỏe định kỳ 2026",
@@ -103,7 +103,7 @@ def _scope():  # noqa: ANN202
 
 def _daily(people: list):  # noqa: ANN001, ANN202
     from station_app.core.model import HealthClass, VisitStatus
-    from station_app.services.lists import DailyList, DailyRow, _daily_totals
+    from station_app.services.station.lists import DailyList, DailyRow, _daily_totals
 
     rng = random.Random(7)
     day = dt.date(2026, 6, 10)
@@ -116,7 +116,7 @@ def _daily(people: list):  # noqa: ANN001, ANN202
 
 
 def _pending(people: list):  # noqa: ANN001, ANN202
-    from station_app.services.lists import PRIORITY_GROUPS, ListFilter, PendingList, PendingRow, _pending_totals
+    from station_app.services.station.lists import PRIORITY_GROUPS, ListFilter, PendingList, PendingRow, _pending_totals
 
     rows = [PendingRow(f"r{n}", p.full_name, p.birth_year, p.sex, p.commune_code, p.village, p.household_code,
                        p.address, p.phone, p.target_groups, any(g in PRIORITY_GROUPS for g in p.target_groups), ())
@@ -132,7 +132,7 @@ def _bench_queries(report, work: Path, residents: int) -> None:  # noqa: ANN001
     from bench import __main__ as b
     from bench.registry_bench import demo_station
     from station_app.app import open_context
-    from station_app.services.lists import ListFilter
+    from station_app.services.station.lists import ListFilter
 
     folder = demo_station(work, residents)
     ctx = open_context(folder)

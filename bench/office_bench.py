@@ -54,7 +54,7 @@ class BenchStation:
 def bench_office(report, work: Path, stations: int = STATIONS, visits: int = VISITS,  # noqa: ANN001
                  per_batch: int = PER_BATCH) -> None:
     b = _bench()
-    from station_app.services.office import OfficeService
+    from station_app.services.office.service import OfficeService
 
     _tests_on_path()
     folder = work / "office-bench"
@@ -118,7 +118,7 @@ def _log_round(number: int, rounds: int, visits: int, seconds: float) -> None:
 def _database_size(service) -> str:  # noqa: ANN001 - OfficeService
     from sqlalchemy import func, select, text
 
-    from station_app.persistence.office_tables import OfficeResourceRow
+    from station_app.persistence.office.tables import OfficeResourceRow
 
     with service.db.engine.connect() as connection:
         rows = connection.scalar(select(func.count()).select_from(OfficeResourceRow))
@@ -141,10 +141,10 @@ def _templates(station_dir: Path, office_dir: Path) -> tuple[list[_VisitText], t
 
     from station_app.app import open_context
     from station_app.core.model import Role
-    from station_app.services.batch_export import ExportService
-    from station_app.services.batch_verify import decrypt_payload, read_batch
-    from station_app.services.keys import StationKeys
-    from station_app.services.office import init_office
+    from station_app.services.exchange.batch_export import ExportService
+    from station_app.services.exchange.batch_verify import decrypt_payload, read_batch
+    from station_app.services.exchange.keys import StationKeys
+    from station_app.services.office.service import init_office
 
     init_office(office_dir, "Văn phòng đo hiệu năng")
     ctx = open_context(station_dir)
@@ -184,7 +184,7 @@ class _VisitText:
     def __init__(self, template: list[dict]) -> None:
         import re
 
-        from station_app.services.fhir_bundle import resource_counts
+        from station_app.services.exchange.fhir_bundle import resource_counts
 
         ids = [res["id"] for res in template]
         national = next(i["value"] for i in template[0]["identifier"] if i["system"].endswith(":cccd"))
@@ -207,7 +207,7 @@ class _VisitText:
 def _register(service, folder: Path, number: int) -> BenchStation:  # noqa: ANN001 - OfficeService
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from station_app.services.keys import public_key_id, public_pem
+    from station_app.services.exchange.keys import public_key_id, public_pem
 
     key = Ed25519PrivateKey.generate()
     code = f"BENCH-{number:02d}"
@@ -227,7 +227,7 @@ def _make_batch(folder: Path, member: BenchStation, sequence: int, size: int, te
 
     from station_app.core.batch_format import (PAYLOAD, Covers, FileEntry, Manifest, SiteRef, StationRef,
                                                sha256_hex, utc_iso)
-    from station_app.services.batch_export import write_safely, zip_parts
+    from station_app.services.exchange.batch_export import write_safely, zip_parts
 
     chosen = [templates[n % len(templates)] for n in range(size)]
     created = utc_iso(dt.datetime(2026, 6, 1) + dt.timedelta(hours=sequence))
@@ -247,7 +247,7 @@ def _make_batch(folder: Path, member: BenchStation, sequence: int, size: int, te
 
 
 def _verify_seconds(path: Path, member: BenchStation, office_dir: Path) -> float:
-    from station_app.services.batch_verify import decrypt_payload, read_batch, verify_batch
+    from station_app.services.exchange.batch_verify import decrypt_payload, read_batch, verify_batch
 
     identity = (office_dir / "keys/office-age.key").read_text().strip()
     started = time.perf_counter()

@@ -29,7 +29,7 @@ STATIONS, ROUNDS, PER_BATCH = 8, 2, 500  # 16 day-sized batches, 8,000 visits: a
 
 def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: int = ROUNDS,  # noqa: ANN001
                          per_batch: int = PER_BATCH) -> None:
-    from station_app.services.office import OfficeService
+    from station_app.services.office.service import OfficeService
 
     b = _bench()
     _tests_on_path()
@@ -80,7 +80,7 @@ def templates_of(batch: Path, office_folder: Path) -> tuple[list, tuple[str, ...
     """The template visits of one real exported batch (decrypted with the office's key) and its recipients."""
     import json
 
-    from station_app.services.batch_verify import decrypt_payload, read_batch
+    from station_app.services.exchange.batch_verify import decrypt_payload, read_batch
 
     parts = read_batch(batch)
     identity = (office_folder / "keys/office-age.key").read_text().strip()
@@ -100,7 +100,7 @@ def _direct(service, paths: list[Path], folder: Path) -> list[float]:  # noqa: A
 
 
 def _register_again(office: Path, url: str, folder: Path, members: list) -> None:
-    from station_app.services.office import OfficeService
+    from station_app.services.office.service import OfficeService
 
     service = OfficeService(office, url)
     try:
@@ -112,7 +112,7 @@ def _register_again(office: Path, url: str, folder: Path, members: list) -> None
 
 def _through_the_service(office: Path, url: str, batches: dict[str, list[Path]]) -> tuple[float, list[float]]:
     """Wall time of all uploads, and each upload's time to its receipt."""
-    from station_app.services.office_client import OfficeClient
+    from station_app.services.exchange.office_client import OfficeClient
 
     port = _free_port()
     process = subprocess.Popen(
@@ -153,7 +153,7 @@ def _through_the_service(office: Path, url: str, batches: dict[str, list[Path]])
 
 
 def _wait_for(client, process: subprocess.Popen) -> None:  # noqa: ANN001 - OfficeClient
-    from station_app.services.office_client import OfficeUnreachableError
+    from station_app.services.exchange.office_client import OfficeUnreachableError
 
     ends = time.monotonic() + 120
     while True:

@@ -27,7 +27,7 @@ def _bench():  # noqa: ANN202 - the Report/Figure helpers of bench/__main__.py, 
 def bench_progress(report, work: Path, residents: int = PROGRESS_RESIDENTS, runs: int = 7) -> None:  # noqa: ANN001
     b = _bench()
     from station_app.app import open_context
-    from station_app.services.progress import ProgressFilter
+    from station_app.services.station.progress import ProgressFilter
 
     folder = demo_station(work, residents)
     ctx = open_context(folder)
@@ -77,7 +77,7 @@ def _bare_group_by(path: Path) -> None:
 
 
 def _pdf_times(work: Path, snap, info, runs: int) -> tuple[list[float], list[float]]:  # noqa: ANN001
-    from station_app.services.progress_report import render_weekly_report
+    from station_app.services.station.progress_report import render_weekly_report
 
     ours, bare = [], []
     for i in range(runs):

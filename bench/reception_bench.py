@@ -27,7 +27,7 @@ def bench_reception(report, work: Path, residents: int = 500_000) -> None:  # no
     from bench.registry_bench import demo_station
     from station_app.app import open_context
     from station_app.core.qr_payloads import parse_payload
-    from station_app.services.accounts import SignedInUser
+    from station_app.services.common.accounts import SignedInUser
     from station_app.ui.main import prepare_application
     from station_app.ui.pages.reception import ReceptionPage
     from station_app.ui.tasks import TaskRunner

@@ -34,7 +34,7 @@ def demo_station(work: Path, residents: int) -> Path:
     folder = work / f"demo-{residents}"
     if not (folder / "station.sqlite3").exists():
         from station_app.app import open_context
-        from station_app.services.demo import make_demo
+        from station_app.services.station.demo import make_demo
 
         ctx = open_context(folder)
         try:
@@ -150,7 +150,7 @@ def bench_roster_import(report, work: Path, rows: int = ROSTER_ROWS) -> None:  #
 def _roster_rows(n: int):  # noqa: ANN202
     from station_app.core.model import TARGET_GROUP_LABELS
     from station_app.core.synthetic import CommuneSpec, PopulationGenerator
-    from station_app.services.reference import ethnic_groups
+    from station_app.services.common.reference import ethnic_groups
 
     names = {g.code: g.name for g in ethnic_groups()}
     population = PopulationGenerator(7, [CommuneSpec("03637", "Xã Mường Kim", 1.0)], as_of=dt.date(2026, 5, 1))
@@ -193,8 +193,8 @@ def _import(folder: Path, path: Path, new_station: bool):  # noqa: ANN202
     """Seconds and result of importing ``path`` into the station in ``folder`` (made first when ``new_station``)."""
     from station_app.app import open_context
     from station_app.core.model import SiteKind
-    from station_app.services.roster_import import RosterImportService
-    from station_app.services.station_setup import StationSetup
+    from station_app.services.station.roster_import import RosterImportService
+    from station_app.services.station.station_setup import StationSetup
 
     ctx = open_context(folder)
     try:

@@ -24,7 +24,7 @@ def bench_slip_to_form(report, work: Path, residents: int = 500_000) -> None:  #
     from station_app.app import open_context
     from station_app.core.model import Role
     from station_app.core.qr_payloads import parse_payload
-    from station_app.services.accounts import SignedInUser
+    from station_app.services.common.accounts import SignedInUser
     from station_app.ui.exam.vitals_form import VITALS_DESK
     from station_app.ui.main import prepare_application
     from station_app.ui.pages.exam import ExamPage

@@ -14,21 +14,21 @@ from typing import TYPE_CHECKING
 from platformdirs import user_data_dir
 
 from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError, is_disk_full
-from station_app.services.settings_store import SettingsStore
+from station_app.services.common.settings_store import SettingsStore
 
 if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLAlchemy costs ~0.3 s)
     from station_app.persistence.database import Database
-    from station_app.services.accounts import AccountService
-    from station_app.services.audit_log import AuditService
-    from station_app.services.batch_export import ExportService
-    from station_app.services.campaigns import CampaignService
-    from station_app.services.examination import ExamService
-    from station_app.services.findings import FindingsService
-    from station_app.services.lists import ListsService
-    from station_app.services.overview import OverviewService
-    from station_app.services.progress import ProgressService
-    from station_app.services.registry import RegistryService
-    from station_app.services.station_setup import StationService
+    from station_app.services.common.accounts import AccountService
+    from station_app.services.exchange.batch_export import ExportService
+    from station_app.services.station.audit_log import AuditService
+    from station_app.services.station.campaigns import CampaignService
+    from station_app.services.station.examination import ExamService
+    from station_app.services.station.findings import FindingsService
+    from station_app.services.station.lists import ListsService
+    from station_app.services.station.overview import OverviewService
+    from station_app.services.station.progress import ProgressService
+    from station_app.services.station.registry import RegistryService
+    from station_app.services.station.station_setup import StationService
 
 APP_NAME = "station-app"
 APP_AUTHOR = "SoYTeLaiChau"
@@ -91,52 +91,52 @@ class AppContext:
     # to the sign-in screen (~0.1 s of a cold start).
     @functools.cached_property
     def overview(self) -> OverviewService:
-        from station_app.services.overview import OverviewService
+        from station_app.services.station.overview import OverviewService
 
         return OverviewService(self.db)
 
     @functools.cached_property
     def campaigns(self) -> CampaignService:
-        from station_app.services.campaigns import CampaignService
+        from station_app.services.station.campaigns import CampaignService
 
         return CampaignService(self.db)
 
     @functools.cached_property
     def registry(self) -> RegistryService:
-        from station_app.services.registry import RegistryService
+        from station_app.services.station.registry import RegistryService
 
         return RegistryService(self.db)
 
     @functools.cached_property
     def exam(self) -> ExamService:
-        from station_app.services.examination import ExamService
+        from station_app.services.station.examination import ExamService
 
         return ExamService(self.db)
 
     @functools.cached_property
     def findings(self) -> FindingsService:
-        from station_app.services.findings import FindingsService
+        from station_app.services.station.findings import FindingsService
 
         return FindingsService(self.db)
 
     @functools.cached_property
     def lists(self) -> ListsService:
         """Made when first used (a coordinator's page, the CLI): not on the way to the sign-in screen."""
-        from station_app.services.lists import ListsService
+        from station_app.services.station.lists import ListsService
 
         return ListsService(self.db, self.station)
 
     @functools.cached_property
     def progress(self) -> ProgressService:
         """Made when first used, like ``lists``."""
-        from station_app.services.progress import ProgressService
+        from station_app.services.station.progress import ProgressService
 
         return ProgressService(self.db)
 
     @functools.cached_property
     def export(self) -> ExportService:
         """Made when first used: signing, encryption and the FHIR mapping cost ~0.4 s to import."""
-        from station_app.services.batch_export import ExportService
+        from station_app.services.exchange.batch_export import ExportService
 
         return ExportService(self.db, self.data_dir)
 
@@ -146,9 +146,9 @@ class AppContext:
 
 def open_context(data_dir: Path) -> AppContext:
     from station_app.persistence.database import check_folder_writable, open_database
-    from station_app.services.accounts import AccountService
-    from station_app.services.audit_log import AuditService
-    from station_app.services.station_setup import StationService
+    from station_app.services.common.accounts import AccountService
+    from station_app.services.station.audit_log import AuditService
+    from station_app.services.station.station_setup import StationService
 
     check_folder_writable(data_dir)
     log_file = setup_logging(data_dir)

@@ -285,7 +285,7 @@ def _context(args: argparse.Namespace):  # noqa: ANN202 - AppContext, imported l
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from station_app.services.station_setup import StationSetup
+    from station_app.services.station.station_setup import StationSetup
 
     ctx = _context(args)
     setup = StationSetup(
@@ -398,7 +398,7 @@ def cmd_campaign(args: argparse.Namespace) -> int:
 
 
 def _campaign_state_text(info) -> str:  # noqa: ANN001 - CampaignInfo, imported lazily
-    from station_app.services.campaigns import CampaignState
+    from station_app.services.station.campaigns import CampaignState
 
     if info.state is CampaignState.OPEN:
         return f"Hôm nay ({info.today:%d/%m/%Y}) nằm trong đợt khám: mở lượt khám được."
@@ -410,8 +410,8 @@ def _campaign_state_text(info) -> str:  # noqa: ANN001 - CampaignInfo, imported 
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
-    """Every check of services.self_test; the data folder is only read (the database is checked on a copy)."""
-    from station_app.services.self_test import failed, report_text, run_self_test
+    """Every check of services.station.self_test; the data folder is only read (the database is checked on a copy)."""
+    from station_app.services.station.self_test import failed, report_text, run_self_test
 
     from station_app.app import resolve_data_dir, setup_logging
 
@@ -436,12 +436,13 @@ def _list_devices():  # noqa: ANN202 - Devices; Qt is loaded only here
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from station_app.services.demo import make_demo
-
     from station_app.app import open_context, resolve_training_dir
+    from station_app.services.office.training import make_training_office
+    from station_app.services.station.demo import make_demo
 
     ctx = open_context(resolve_training_dir(args.data_dir))
-    result = make_demo(ctx, residents=args.residents, seed=args.seed, progress=_print_progress)
+    result = make_demo(ctx, residents=args.residents, seed=args.seed, progress=_print_progress,
+                       training_office=make_training_office)
     print(result.summary())
     return 0
 
@@ -471,7 +472,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     """``keys rotate``: an administrator replaces the station's signing key, audited under their name."""
     from pathlib import Path
 
-    from station_app.services.keys import rotate_station_key
+    from station_app.services.exchange.keys import rotate_station_key
 
     if args.keys_command != "rotate":
         print("Dùng: station-app keys rotate --user TÊN --public-key TỆP.pem", file=sys.stderr)
@@ -540,7 +541,7 @@ def _office_parts_missing(args: argparse.Namespace) -> str | None:
 
 
 def cmd_office(args: argparse.Namespace) -> int:
-    from station_app.services.office import OfficeService, init_office
+    from station_app.services.office.service import OfficeService, init_office
 
     from station_app.app import setup_logging
 
@@ -609,7 +610,7 @@ def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
 
 
 def _office_chain(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
-    from station_app.services.office_chain import accept_chain, chain_decisions
+    from station_app.services.office.chain import accept_chain, chain_decisions
 
     if args.stations_command == "accept-chain":
         d = accept_chain(service, args.code, args.from_sequence, args.reason, args.by)
@@ -661,8 +662,8 @@ def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - 
 def _office_report(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
     from pathlib import Path
 
-    from station_app.services.office import OfficeReportFileError
-    from station_app.services.office_report import write_report
+    from station_app.services.office.report import write_report
+    from station_app.services.office.service import OfficeReportFileError
 
     out = Path(args.out)
     if out.suffix.lower() not in (".xlsx", ".pdf", ".csv"):
@@ -681,7 +682,7 @@ _OFFICE_COMMANDS = {"stations": _office_stations, "import": _office_import, "rep
 def cmd_receipts(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from station_app.services.receipts import import_receipts
+    from station_app.services.station.receipts import import_receipts
 
     if args.receipts_command != "import":
         print("Dùng: station-app receipts import FILE_OR_FOLDER…", file=sys.stderr)
@@ -706,7 +707,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 
 def cmd_upload(args: argparse.Namespace) -> int:
     """Send the unacknowledged batches; 1 if any was refused, not acknowledged or the office unreachable."""
-    from station_app.services.upload import UploadService
+    from station_app.services.station.upload import UploadService
 
     ctx = _context(args)
     user = _sign_in(args, ctx, Permission.EXPORT_DATA)
@@ -728,7 +729,7 @@ def cmd_upload(args: argparse.Namespace) -> int:
 
 
 def _print_upload(progress) -> None:  # noqa: ANN001 - UploadProgress, imported lazily
-    from station_app.services.upload import ALREADY
+    from station_app.services.station.upload import ALREADY
 
     if progress.retry_in is not None:
         print(f"Lô số {progress.sequence}: {progress.error} Thử lại sau {progress.retry_in:.0f} giây.",
@@ -753,7 +754,7 @@ def cmd_roster(args: argparse.Namespace) -> int:
         return 2
     from pathlib import Path
 
-    from station_app.services.roster_import import RosterImportService
+    from station_app.services.station.roster_import import RosterImportService
 
     mapping = _read_mapping(Path(args.mapping)) if args.mapping else None
     ctx = _context(args)
@@ -767,7 +768,7 @@ def cmd_roster(args: argparse.Namespace) -> int:
 
 
 def _read_mapping(path):  # noqa: ANN001, ANN202 - ColumnMapping, imported lazily
-    from station_app.services.roster_import import ColumnMapping
+    from station_app.services.station.roster_import import ColumnMapping
 
     try:
         return ColumnMapping.from_json(path.read_text(encoding="utf-8"))
@@ -813,7 +814,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
     if args.source == "-":
         results = [parse_bytes(sys.stdin.buffer.read(), today)]
     elif _is_file(args.source):
-        from station_app.services.decoding import decode_image
+        from station_app.services.common.decoding import decode_image
 
         results = [parse_payload(text, today) for text in decode_image(args.source)]
     else:
@@ -917,7 +918,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     from station_app.core.text import number
-    from station_app.services.list_exports import FORMATS, export_list
+    from station_app.services.station.list_exports import FORMATS, export_list
 
     from pathlib import Path
 
@@ -943,7 +944,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
 
 
 def _list_filter(args: argparse.Namespace):  # noqa: ANN202 - ListFilter, imported lazily
-    from station_app.services.lists import ListFilter
+    from station_app.services.station.lists import ListFilter
 
     day = _date_arg(args.date, "--date")
     start, end = _date_arg(args.date_from, "--from"), _date_arg(args.date_to, "--to")

@@ -9,8 +9,8 @@ from pathlib import Path
 from station_app.core.checkup_book import Topic, Urgency, specialties
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup
-from station_app.services.findings import Diagnosis, HistoryAnswer, Referral
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.station.findings import Diagnosis, HistoryAnswer, Referral
+from station_app.services.station.registry import ConsentInput, ResidentInput
 
 DOCTOR_PASSWORD = "bacsi-2026"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from station_app.app import AppContext, open_context  # noqa: E402
 from station_app.core.model import Role  # noqa: E402
-from station_app.services.accounts import SignedInUser  # noqa: E402
+from station_app.services.common.accounts import SignedInUser  # noqa: E402
 from batch_support import make_doctor  # noqa: E402
 from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup  # noqa: E402
 from tools_support import require_tools  # noqa: E402

@@ -5,9 +5,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from station_app.services.batch_export import ExportService
-from station_app.services.keys import StationKeys
-from station_app.services.office import OfficeService, init_office
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.exchange.keys import StationKeys
+from station_app.services.office.service import OfficeService, init_office
 
 
 @dataclass
@@ -64,8 +64,8 @@ def rebuild(batch: Path, station_dir: Path, office: Office, change, target: Path
     import json
 
     from station_app.core.batch_format import sha256_hex
-    from station_app.services.batch_export import encrypt_payload, zip_parts
-    from station_app.services.batch_verify import decrypt_payload, read_batch
+    from station_app.services.exchange.batch_export import encrypt_payload, zip_parts
+    from station_app.services.exchange.batch_verify import decrypt_payload, read_batch
 
     parts = read_batch(batch)
     bundle = decrypt_payload(parts, [(office.folder / "keys/office-age.key").read_text().strip()])

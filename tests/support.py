@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from station_app.core.model import SiteKind
-from station_app.services.station_setup import StationSetup
+from station_app.services.station.station_setup import StationSetup
 
 ADMIN_PASSWORD = "quantri-2026"
 NURSE_PASSWORD = "yta-banna-26"  # the password policy: 8 characters or more, not a common one

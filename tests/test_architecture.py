@@ -63,3 +63,34 @@ def test_web_is_a_thin_layer_over_the_services():
 @pytest.mark.parametrize("layer", ["core", "persistence", "services", "ui"])
 def test_no_layer_reaches_into_the_web_service(layer):
     assert _offenders(_modules(layer), ["station_app.web"]) == set()
+
+
+# The two sides of the house (docs/ARCHITECTURE.md): station -> exchange -> common, office -> exchange -> common.
+SIDES = {
+    "common": ["exchange", "station", "office"],
+    "exchange": ["station", "office"],
+    "station": ["office"],
+    "office": ["station"],
+}
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_services_of_each_side_depend_one_way(side):
+    banned = [f"station_app.services.{other}" for other in SIDES[side]]
+    assert _offenders(_modules(f"services/{side}"), banned) == set()
+
+
+def test_every_service_lives_in_a_side():
+    assert [p.name for p in (PACKAGE / "services").glob("*.py")] == ["__init__.py"]
+    assert {p.name for p in (PACKAGE / "services").iterdir() if p.is_dir() and p.name != "__pycache__"} == set(SIDES)
+
+
+def test_the_office_database_and_the_station_database_stay_apart():
+    office = _modules("persistence/office")
+    station = [p for p in _modules("persistence") if "office" not in p.relative_to(PACKAGE).parts]
+    assert office and _offenders(office, ["station_app.persistence.tables", "station_app.persistence.unit_of_work",
+                                          "station_app.persistence.repositories"]) == set()
+    assert _offenders(station, ["station_app.persistence.office"]) == set()
+    assert _offenders(_modules("services/station"), ["station_app.persistence.office"]) == set()
+    assert _offenders(_modules("services/office"), ["station_app.persistence.tables",
+                                                    "station_app.persistence.unit_of_work"]) == set()

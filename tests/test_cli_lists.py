@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from cli_support import run_as, run_cli
 
-from station_app.services.demo import TRAINING_PASSWORD
+from station_app.services.station.demo import TRAINING_PASSWORD
 
 COORDINATOR = ("demo.dieuphoi", TRAINING_PASSWORD)  # the training station's coordinator prints the lists
 

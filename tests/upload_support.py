@@ -12,10 +12,10 @@ from batch_support import CONSENT
 from office_support import Office, connect_station, make_office
 
 from station_app.core.model import FundingSource, Sex, TargetGroup
-from station_app.services.office_tls import publish_upload_url
-from station_app.services.office_upload import OfficeUploads
-from station_app.services.registry import ResidentInput
-from station_app.services.upload import UploadService
+from station_app.services.office.tls import publish_upload_url
+from station_app.services.office.upload import OfficeUploads
+from station_app.services.station.registry import ResidentInput
+from station_app.services.station.upload import UploadService
 from station_app.web.serve import BackgroundService, ServeOptions
 
 
@@ -76,8 +76,8 @@ def make_batches(ctx, nurse, service: UploadService, n: int) -> list[int]:
 
 def office_batch_rows(office: Office) -> int:
     """How many batches the office database holds (a duplicate would show here)."""
-    from station_app.persistence.office_db import OfficeStore
-    from station_app.persistence.office_tables import OfficeBatchRow
+    from station_app.persistence.office.database import OfficeStore
+    from station_app.persistence.office.tables import OfficeBatchRow
 
     with office.service.db.transaction() as session:
         return OfficeStore(session).count(OfficeBatchRow)
@@ -91,7 +91,7 @@ def distrust_receipts(data_dir: Path) -> None:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-    from station_app.services.keys import StationKeys
+    from station_app.services.exchange.keys import StationKeys
 
     keys = StationKeys(data_dir)
     bundle = json.loads(keys.office_bundle_path.read_text(encoding="utf-8"))

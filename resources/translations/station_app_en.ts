@@ -1426,257 +1426,257 @@
 <context>
     <name>ListTableModel</name>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="154"/>
-        <location filename="../../station_app/services/list_exports.py" line="185"/>
-        <location filename="../../station_app/services/list_exports.py" line="212"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="154"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="185"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="212"/>
         <source>Ngày khám</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="155"/>
-        <location filename="../../station_app/services/list_exports.py" line="186"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="155"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="186"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="156"/>
-        <location filename="../../station_app/services/list_exports.py" line="173"/>
-        <location filename="../../station_app/services/list_exports.py" line="187"/>
-        <location filename="../../station_app/services/list_exports.py" line="205"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="156"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="173"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="187"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="205"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="157"/>
-        <location filename="../../station_app/services/list_exports.py" line="174"/>
-        <location filename="../../station_app/services/list_exports.py" line="188"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="157"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="174"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="188"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="158"/>
-        <location filename="../../station_app/services/list_exports.py" line="175"/>
-        <location filename="../../station_app/services/list_exports.py" line="189"/>
-        <location filename="../../station_app/services/list_exports.py" line="207"/>
-        <location filename="../../station_app/services/list_exports.py" line="283"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="158"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="175"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="189"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="207"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="283"/>
         <source>Giới</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="40"/>
-        <location filename="../../station_app/services/list_exports.py" line="159"/>
-        <location filename="../../station_app/services/list_exports.py" line="177"/>
-        <location filename="../../station_app/services/list_exports.py" line="190"/>
-        <location filename="../../station_app/services/list_exports.py" line="208"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="40"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="159"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="177"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="190"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="208"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="36"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="36"/>
         <source>Thường quy</source>
         <translation>Routine</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="37"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="37"/>
         <source>Sớm (1 tuần)</source>
         <translation>Soon (1 week)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="38"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="38"/>
         <source>Khẩn cấp</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="41"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="41"/>
         <source>Nơi chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="160"/>
-        <location filename="../../station_app/services/list_exports.py" line="181"/>
-        <location filename="../../station_app/services/list_exports.py" line="285"/>
-        <location filename="../../station_app/services/list_exports.py" line="290"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="160"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="181"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="285"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="290"/>
         <source>Đối tượng</source>
         <translation>Target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="161"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="161"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="162"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="162"/>
         <source>Huyết áp</source>
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="163"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="163"/>
         <source>HA tâm thu</source>
         <translation>Systolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="164"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="164"/>
         <source>HA tâm trương</source>
         <translation>Diastolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="165"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="165"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="166"/>
-        <location filename="../../station_app/services/list_exports.py" line="192"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="166"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="192"/>
         <source>Phân loại</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="167"/>
-        <location filename="../../station_app/services/list_exports.py" line="281"/>
-        <location filename="../../station_app/services/list_exports.py" line="297"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="167"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="281"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="297"/>
         <source>Chuyển tuyến</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="168"/>
-        <location filename="../../station_app/services/list_exports.py" line="199"/>
-        <location filename="../../station_app/services/list_exports.py" line="213"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="168"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="199"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="213"/>
         <source>Điểm khám</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="169"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="169"/>
         <source>Ký tên</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="172"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="172"/>
         <source>Ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="176"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="176"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="178"/>
-        <location filename="../../station_app/services/list_exports.py" line="209"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="178"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="209"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="179"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="179"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="180"/>
-        <location filename="../../station_app/services/list_exports.py" line="191"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="180"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="191"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="182"/>
-        <location filename="../../station_app/services/list_exports.py" line="292"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="182"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="292"/>
         <source>Khó tiếp cận</source>
         <translation>Hard to reach</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="193"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="193"/>
         <source>Chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="194"/>
-        <location filename="../../station_app/services/list_exports.py" line="203"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="194"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="203"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="195"/>
-        <location filename="../../station_app/services/list_exports.py" line="300"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="195"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="300"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="197"/>
-        <location filename="../../station_app/services/list_exports.py" line="298"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="197"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="298"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="198"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="198"/>
         <source>Ghi chú theo dõi</source>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="202"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="202"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="206"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="206"/>
         <source>Ngày/năm sinh</source>
         <translation>Date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="210"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="210"/>
         <source>CCCD (4 số cuối)</source>
         <translation>ID card (last 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="211"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="211"/>
         <source>Mã thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="279"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="279"/>
         <source>Đã đăng ký</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="280"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="280"/>
         <source>Đã khám xong</source>
         <translation>Examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="282"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="282"/>
         <source>Đang chờ / đang khám</source>
         <translation>Waiting / in progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="288"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="288"/>
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="289"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="289"/>
         <source>Thuộc nhóm ưu tiên</source>
         <translation>In a priority group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="294"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="294"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="299"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="299"/>
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="304"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="304"/>
         <source>Số nhóm có thể trùng</source>
         <translation>Groups of possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="305"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="305"/>
         <source>Số người dân liên quan</source>
         <translation>Residents concerned</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="319"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="319"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -4634,7 +4634,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/core/batch_format.py" line="327"/>
-        <location filename="../../station_app/services/keys.py" line="268"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="268"/>
         <source>khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the encryption key (age_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
@@ -4659,22 +4659,22 @@ quarantined</translation>
         <translation>the certificate fingerprint (tls_sha256) is wrong: it must be 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="189"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="189"/>
         <source>không mở được tệp</source>
         <translation>the file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="193"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="193"/>
         <source>tệp quá lớn để là tệp khoá của đơn vị nhận (có thể đã chọn nhầm tệp)</source>
         <translation>the file is too large to be the receiving office&apos;s key file (perhaps the wrong file was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="253"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="253"/>
         <source>mã QR trong ảnh không phải gói khoá của đơn vị nhận (có thể đã chọn nhầm ảnh)</source>
         <translation>the QR code in the picture is not the receiving office&apos;s key bundle (perhaps the wrong picture was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="255"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="255"/>
         <source>không thấy mã QR nào trong ảnh (hãy chọn đúng ảnh office-bundle.png, hoặc chụp lại rõ cả mã QR)</source>
         <translation>no QR code found in the picture (choose the office-bundle.png picture, or take a sharper photo of the whole QR code)</translation>
     </message>
@@ -4889,27 +4889,27 @@ quarantined</translation>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="268"/>
+        <location filename="../../station_app/services/station/findings.py" line="268"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="444"/>
+        <location filename="../../station_app/services/station/findings.py" line="444"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="445"/>
+        <location filename="../../station_app/services/station/findings.py" line="445"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="447"/>
+        <location filename="../../station_app/services/station/findings.py" line="447"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/findings.py" line="448"/>
+        <location filename="../../station_app/services/station/findings.py" line="448"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -4917,7 +4917,7 @@ quarantined</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="102"/>
+        <location filename="../../station_app/services/office/service.py" line="102"/>
         <source>Chưa có trạm {site} để làm điểm khám chung: hãy đăng ký trạm đó trước, rồi đăng ký máy này với --site {site}.</source>
         <translation>There is no station {site} to share its site: register that station first, then register this laptop with --site {site}.</translation>
     </message>
@@ -5042,48 +5042,48 @@ quarantined</translation>
         <translation>The JSON data received cannot be used ({problem}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="64"/>
+        <location filename="../../station_app/services/common/accounts.py" line="64"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="68"/>
-        <location filename="../../station_app/services/campaigns.py" line="91"/>
-        <location filename="../../station_app/services/registry.py" line="198"/>
-        <location filename="../../station_app/services/registry.py" line="618"/>
-        <location filename="../../station_app/services/station_setup.py" line="63"/>
+        <location filename="../../station_app/services/common/accounts.py" line="68"/>
+        <location filename="../../station_app/services/station/campaigns.py" line="91"/>
+        <location filename="../../station_app/services/station/registry.py" line="198"/>
+        <location filename="../../station_app/services/station/registry.py" line="618"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="63"/>
         <source>không được để trống</source>
         <translation>must not be empty</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="175"/>
+        <location filename="../../station_app/services/common/accounts.py" line="175"/>
         <source>không thể tự khoá tài khoản đang dùng</source>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="67"/>
+        <location filename="../../station_app/services/station/demo.py" line="66"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="178"/>
+        <location filename="../../station_app/services/station/demo.py" line="184"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="58"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="58"/>
         <source>chữ in hoa không dấu, số hoặc gạch ngang, 3–32 ký tự</source>
         <translation>capital letters without marks, digits or dashes, 3–32 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="66"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="66"/>
         <source>chọn một xã/phường trong danh sách</source>
         <translation>choose a commune/ward from the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/campaigns.py" line="73"/>
-        <location filename="../../station_app/services/campaigns.py" line="94"/>
-        <location filename="../../station_app/services/station_setup.py" line="69"/>
+        <location filename="../../station_app/services/station/campaigns.py" line="73"/>
+        <location filename="../../station_app/services/station/campaigns.py" line="94"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="69"/>
         <source>phải sau ngày bắt đầu</source>
         <translation>must be after the start date</translation>
     </message>
@@ -5116,133 +5116,133 @@ quarantined</translation>
         <translation>The app could not open</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="200"/>
+        <location filename="../../station_app/services/station/registry.py" line="200"/>
         <source>dài quá 80 ký tự</source>
         <translation>is longer than 80 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="204"/>
+        <location filename="../../station_app/services/station/registry.py" line="204"/>
         <source>chọn Nam, Nữ hoặc Không rõ</source>
         <translation>select Male, Female or Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="207"/>
+        <location filename="../../station_app/services/station/registry.py" line="207"/>
         <source>cần năm sinh (hoặc ngày sinh)</source>
         <translation>year of birth (or date of birth) is required</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="209"/>
+        <location filename="../../station_app/services/station/registry.py" line="209"/>
         <source>năm sinh không khớp với ngày sinh</source>
         <translation>year of birth does not match the date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="211"/>
+        <location filename="../../station_app/services/station/registry.py" line="211"/>
         <source>năm sinh phải từ 1900 đến năm nay</source>
         <translation>year of birth must be between 1900 and the current year</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="214"/>
-        <location filename="../../station_app/services/registry.py" line="606"/>
+        <location filename="../../station_app/services/station/registry.py" line="214"/>
+        <location filename="../../station_app/services/station/registry.py" line="606"/>
         <source>số căn cước phải đủ 12 chữ số</source>
         <translation>CCCD number must have exactly 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="217"/>
+        <location filename="../../station_app/services/station/registry.py" line="217"/>
         <source>số CMND cũ có 9 hoặc 12 chữ số</source>
         <translation>old ID number (CMND) must have 9 or 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="220"/>
+        <location filename="../../station_app/services/station/registry.py" line="220"/>
         <source>mã thẻ BHYT gồm 15 ký tự (2 chữ cái và 13 chữ số) hoặc mã số BHXH 10 chữ số</source>
         <translation>health insurance card number must be 15 characters (2 letters and 13 digits), or a 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="223"/>
+        <location filename="../../station_app/services/station/registry.py" line="223"/>
         <source>không có trong danh mục dân tộc</source>
         <translation>not in the list of ethnic groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="225"/>
+        <location filename="../../station_app/services/station/registry.py" line="225"/>
         <source>mã xã/phường gồm 5 chữ số</source>
         <translation>commune/ward code must be 5 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="228"/>
+        <location filename="../../station_app/services/station/registry.py" line="228"/>
         <source>số điện thoại gồm 9–12 chữ số</source>
         <translation>phone number must have 9–12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="230"/>
+        <location filename="../../station_app/services/station/registry.py" line="230"/>
         <source>ghi quan hệ của người giám hộ</source>
         <translation>enter the guardian&apos;s relationship</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="404"/>
+        <location filename="../../station_app/services/station/registry.py" line="404"/>
         <source>đã có người dân mang số này; hãy tìm và mở hồ sơ đó</source>
         <translation>a resident with this number already exists; please search for and open that record</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="601"/>
+        <location filename="../../station_app/services/station/registry.py" line="601"/>
         <source>trường này không sửa được từ thẻ</source>
         <translation>this field cannot be updated from the card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="609"/>
+        <location filename="../../station_app/services/station/registry.py" line="609"/>
         <source>đã có người dân khác mang số này; hãy kiểm tra lại</source>
         <translation>another resident already has this number; please check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="614"/>
+        <location filename="../../station_app/services/station/registry.py" line="614"/>
         <source>mã thẻ BHYT không đúng dạng</source>
         <translation>invalid health insurance card number format</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="623"/>
+        <location filename="../../station_app/services/station/registry.py" line="623"/>
         <source>ngày sinh không hợp lệ</source>
         <translation>invalid date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="668"/>
+        <location filename="../../station_app/services/station/registry.py" line="668"/>
         <source>người dân chưa đồng ý</source>
         <translation>resident has not given consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="670"/>
+        <location filename="../../station_app/services/station/registry.py" line="670"/>
         <source>nội dung đồng ý không đúng phiên bản</source>
         <translation>wrong version of the consent text</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="672"/>
+        <location filename="../../station_app/services/station/registry.py" line="672"/>
         <source>chưa rõ ai đồng ý</source>
         <translation>not specified who gave consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="675"/>
+        <location filename="../../station_app/services/station/registry.py" line="675"/>
         <source>thiếu họ tên hoặc quan hệ của người giám hộ</source>
         <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="114"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="114"/>
         <source>có trường không biết: {names}</source>
         <translation>unknown fields: {names}</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="185"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="185"/>
         <source>không nhận ra bảng mã của tệp</source>
         <translation>file encoding not recognised</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="205"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="205"/>
         <source>chỉ nhận tệp .csv hoặc .xlsx</source>
         <translation>only .csv or .xlsx files are accepted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="232"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="232"/>
         <source>tệp Excel bị hỏng</source>
         <translation>the Excel file is corrupted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="514"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="514"/>
         <source>cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh</source>
         <translation>the Full name column and either the Date of birth or the Year of birth column must be selected</translation>
     </message>
@@ -5262,22 +5262,22 @@ quarantined</translation>
         <translation>This visit has been completed; to change it you must enter a reason for the change (the previous version is kept). Please enter the reason, then save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="50"/>
+        <location filename="../../station_app/services/station/examination.py" line="50"/>
         <source>Có {count} giá trị bất thường chưa được xác nhận. Hãy đo lại nếu cần, rồi xác nhận từng giá trị.</source>
         <translation>Abnormal values not yet confirmed: {count}. Please re-measure if needed, then confirm each value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="55"/>
+        <location filename="../../station_app/services/station/examination.py" line="55"/>
         <source>Lượt khám này đã hoàn tất. Hãy ghi lý do sửa kết quả; bản cũ vẫn được giữ lại.</source>
         <translation>This visit has been completed. Please enter a reason for changing the results; the previous version will still be kept.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="368"/>
+        <location filename="../../station_app/services/station/examination.py" line="368"/>
         <source>không phải một ô của phiếu</source>
         <translation>is not a field on the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="373"/>
+        <location filename="../../station_app/services/station/examination.py" line="373"/>
         <source>chưa nhập giá trị nào</source>
         <translation>no value entered</translation>
     </message>
@@ -5317,239 +5317,239 @@ quarantined</translation>
         <translation>The copy of batch {file} kept on this laptop is damaged (its hash does not match), so it cannot be written again. Tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="45"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="45"/>
         <source>Không ghi được tệp {path}: {reason}. Hãy chọn nơi lưu khác (ví dụ một ổ USB còn trống) rồi thử lại.</source>
         <translation>Could not write the file {path}: {reason}. Choose another place to save it (for example a USB stick with free space) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="51"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="51"/>
         <source>Chỉ lưu được danh sách dạng .pdf, .csv hoặc .xlsx (tệp đã chọn: {path}). Hãy đổi đuôi tên tệp.</source>
         <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name&apos;s extension.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="56"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="56"/>
         <source>ổ đĩa đã đầy</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="57"/>
-        <location filename="../../station_app/services/list_exports.py" line="58"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="57"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="58"/>
         <source>không có quyền ghi vào thư mục này</source>
         <translation>you may not write to this folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="59"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="59"/>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="60"/>
-        <location filename="../../station_app/services/list_exports.py" line="61"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="60"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="61"/>
         <source>thư mục không tồn tại</source>
         <translation>the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="62"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="62"/>
         <source>đó là một thư mục, không phải tên tệp</source>
         <translation>that is a folder, not a file name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/list_exports.py" line="64"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="64"/>
         <source>lỗi khi ghi tệp</source>
         <translation>an error while writing the file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="85"/>
+        <location filename="../../station_app/services/station/lists.py" line="85"/>
         <source>Không có thôn/bản nào tên &apos;{village}&apos; trong danh sách người dân. Hãy gõ đúng tên (có dấu), ví dụ: {examples}.</source>
         <translation>No village named &apos;{village}&apos; on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="79"/>
+        <location filename="../../station_app/services/office/service.py" line="79"/>
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy &apos;station-app office init --dir {path}&apos; hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office&apos;s folder yet. Run &apos;station-app office init --dir {path}&apos; or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="85"/>
+        <location filename="../../station_app/services/office/service.py" line="85"/>
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office&apos;s keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="91"/>
+        <location filename="../../station_app/services/office/service.py" line="91"/>
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh &apos;station-app export --public-key&apos; của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its &apos;station-app export --public-key&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="97"/>
+        <location filename="../../station_app/services/office/service.py" line="97"/>
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng &apos;station-app office stations list&apos;.</source>
         <translation>Station code {code} or this key is already registered. Check with &apos;station-app office stations list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="122"/>
+        <location filename="../../station_app/services/office/service.py" line="122"/>
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office&apos;s database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="128"/>
+        <location filename="../../station_app/services/office/service.py" line="128"/>
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="228"/>
+        <location filename="../../station_app/services/station/progress.py" line="228"/>
         <source>phải từ ngày bắt đầu trở đi</source>
         <translation>must be on or after the start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="46"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="46"/>
         <source>Địa chỉ gửi dữ liệu &apos;{url}&apos; không dùng được (cần dạng http://máy:cổng hoặc https://máy:cổng). Hãy nhập lại tệp khoá của đơn vị nhận (office-bundle.json) hoặc sửa địa chỉ.</source>
         <translation>The upload address &apos;{url}&apos; cannot be used (it must look like http://host:port or https://host:port). Import the office&apos;s key file (office-bundle.json) again or correct the address.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="52"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="52"/>
         <source>Không kết nối được với đơn vị nhận ({host}). Kiểm tra mạng (3G/Wi-Fi) rồi thử lại sau; các lô chưa gửi vẫn được giữ trong máy.</source>
         <translation>Cannot connect to the receiving office ({host}). Check the network (3G/Wi-Fi) and try again later; batches not yet sent are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="59"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="59"/>
         <source>Đơn vị nhận đang bận hoặc gặp sự cố (mã {status}). Hãy thử lại sau ít phút; các lô chưa gửi vẫn được giữ trong máy.</source>
         <translation>The receiving office is busy or has a problem (code {status}). Try again in a few minutes; batches not yet sent are kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="71"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="71"/>
         <source>Chứng chỉ của máy chủ {host} không khớp với dấu vân tay trong tệp khoá của đơn vị nhận, nên không gửi gì. Có thể đây không phải máy của đơn vị nhận. Hãy xin lại tệp khoá mới (office-bundle.json) từ đơn vị nhận, nhập lại, rồi gửi lại.</source>
         <translation>The certificate of server {host} does not match the fingerprint in the office&apos;s key file, so nothing was sent. This may not be the office&apos;s server. Ask the office for a new key file (office-bundle.json), import it, then send again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="78"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="78"/>
         <source>Địa chỉ {host} dùng https nhưng tệp khoá của đơn vị nhận không có dấu vân tay chứng chỉ, nên không gửi gì. Hãy xin tệp khoá (office-bundle.json) có dấu vân tay từ đơn vị nhận rồi nhập lại.</source>
         <translation>The address {host} uses https but the office&apos;s key file has no certificate fingerprint, so nothing was sent. Ask the office for a key file (office-bundle.json) with the fingerprint and import it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="86"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="86"/>
         <source>Đơn vị nhận từ chối lô {file}: {reason_text}. Lô vẫn được giữ trong máy và sẽ được gửi lại lần sau; hãy báo đơn vị nhận và cán bộ CNTT để sửa nguyên nhân.</source>
         <translation>The receiving office refused batch {file}: {reason_text}. The batch stays on this laptop and will be sent again next time; tell the receiving office and IT support so they can fix the cause.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="100"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="100"/>
         <source>Lô {file} lớn hơn mức đơn vị nhận chấp nhận qua mạng. Hãy chép lô vào USB và mang đến đơn vị nhận, hoặc nhờ đơn vị nhận nâng giới hạn.</source>
         <translation>Batch {file} is larger than the office accepts over the network. Copy it to a USB stick and bring it to the office, or ask the office to raise the limit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="106"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="106"/>
         <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy gửi khoá công khai của trạm (&apos;station-app export --public-key&apos;) cho đơn vị nhận để được đăng ký.</source>
         <translation>The receiving office has not registered station {code}. Send the station&apos;s public key (&apos;station-app export --public-key&apos;) to the office to be registered.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_client.py" line="112"/>
+        <location filename="../../station_app/services/exchange/office_client.py" line="112"/>
         <source>Máy chủ {host} trả lời không như dịch vụ của đơn vị nhận (mã {status}). Hãy kiểm tra địa chỉ gửi dữ liệu trong tệp khoá của đơn vị nhận, hoặc báo cán bộ CNTT.</source>
         <translation>Server {host} does not answer like the office&apos;s service (code {status}). Check the upload address in the office&apos;s key file, or tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="36"/>
+        <location filename="../../station_app/services/office/queries.py" line="36"/>
         <source>Không đọc được tệp {file} trong thư mục đơn vị nhận {path}. Kiểm tra quyền truy cập thư mục, hoặc chép lại tệp này từ bản sao lưu của thư mục.</source>
         <translation>The file {file} in the office folder {path} cannot be read. Check the access rights to the folder, or copy the file back from the folder&apos;s backup.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="42"/>
+        <location filename="../../station_app/services/office/queries.py" line="42"/>
         <source>Mã trạm &quot;{code}&quot; không dùng được. Hãy nhập đúng mã trạm như trong tên tệp lô của trạm (3 đến 32 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ TYT-MK).</source>
         <translation>The station code &quot;{code}&quot; cannot be used. Enter the station code as in the station&apos;s batch file names (3 to 32 capital letters, digits or hyphens, e.g. TYT-MK).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="48"/>
+        <location filename="../../station_app/services/office/queries.py" line="48"/>
         <source>Không thấy {path}. USB có thể đã bị rút ra: hãy cắm lại rồi chọn lại tệp hoặc thư mục.</source>
         <translation>{path} is not there. The USB stick may have been pulled out: plug it in again and choose the files or folder again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="53"/>
+        <location filename="../../station_app/services/office/queries.py" line="53"/>
         <source>Không thấy tệp lô (.batch) nào trong những gì đã chọn. Tệp lô do trạm xuất ra có tên dạng TYT-MK-000001.batch: hãy chọn đúng thư mục trên USB của trạm.</source>
         <translation>No batch file (.batch) among what was chosen. A station&apos;s batch files are named like TYT-MK-000001.batch: choose the right folder on the station&apos;s USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="59"/>
+        <location filename="../../station_app/services/office/queries.py" line="59"/>
         <source>Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận (mất kết nối tới máy chủ, hoặc tệp cơ sở dữ liệu bị hỏng). Kiểm tra mạng và máy chủ PostgreSQL rồi thử lại; nếu dùng SQLite, mở lại cửa sổ. Lô đang nhập dở không bị ghi nửa chừng.</source>
         <translation>The office database cannot be read or written (the connection to the server was lost, or the database file is damaged). Check the network and the PostgreSQL server and try again; with SQLite, open the window again. A batch being imported is never left half-written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_queries.py" line="65"/>
+        <location filename="../../station_app/services/office/queries.py" line="65"/>
         <source>tệp không phải cơ sở dữ liệu hoặc đã bị hỏng</source>
         <translation>the file is not a database or is damaged</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_tls.py" line="37"/>
+        <location filename="../../station_app/services/office/tls.py" line="37"/>
         <source>Địa chỉ &apos;{url}&apos; không dùng được. Hãy viết dạng https://TÊN-MÁY-HOẶC-IP:CỔNG (hoặc http:// trong mạng nội bộ), ví dụ https://192.168.1.10:8765.</source>
         <translation>The address &apos;{url}&apos; cannot be used. Write it as https://HOST-NAME-OR-IP:PORT (or http:// on a closed network), for example https://192.168.1.10:8765.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_tls.py" line="43"/>
+        <location filename="../../station_app/services/office/tls.py" line="43"/>
         <source>Không đọc được chứng chỉ hoặc khoá TLS ({path}). Hãy chỉ đúng tệp PEM bằng --tls-cert và --tls-key, hoặc bỏ hai tuỳ chọn này để dùng chứng chỉ tự ký của đơn vị.</source>
         <translation>Cannot read the TLS certificate or key ({path}). Name the right PEM files with --tls-cert and --tls-key, or leave both options out to use the office&apos;s self-signed certificate.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="39"/>
+        <location filename="../../station_app/services/office/upload.py" line="39"/>
         <source>Tên tệp lô &apos;{name}&apos; không đúng dạng MÃTRẠM-000001.batch. Hãy gửi đúng tệp lô do trạm xuất ra.</source>
         <translation>The batch file name &apos;{name}&apos; is not of the form STATIONCODE-000001.batch. Send the batch file exactly as the station exported it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="44"/>
+        <location filename="../../station_app/services/office/upload.py" line="44"/>
         <source>Lô lớn hơn giới hạn {mib} MiB của đơn vị nhận. Hãy mang lô đến bằng USB, hoặc nhờ đơn vị nhận nâng giới hạn (--max-mib).</source>
         <translation>The batch is larger than the office&apos;s limit of {mib} MiB. Bring it on a USB stick, or ask the office to raise the limit (--max-mib).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="53"/>
+        <location filename="../../station_app/services/office/upload.py" line="53"/>
         <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy gửi khoá công khai của trạm cho đơn vị nhận (&apos;station-app office stations add&apos;).</source>
         <translation>Station {code} is not registered with the receiving office. Send the station&apos;s public key to the office (&apos;station-app office stations add&apos;).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="60"/>
+        <location filename="../../station_app/services/office/upload.py" line="60"/>
         <source>Đơn vị nhận không ghi được lô vào thư mục {path} (đầy ổ đĩa hoặc thiếu quyền ghi). Hãy thử gửi lại sau; cán bộ CNTT của đơn vị nhận cần kiểm tra ổ đĩa.</source>
         <translation>The receiving office cannot write the batch into folder {path} (disk full or no write permission). Try sending again later; the office&apos;s IT staff need to check the disk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="66"/>
+        <location filename="../../station_app/services/office/upload.py" line="66"/>
         <source>Lô đến quá chậm (quá {seconds} giây) nên đơn vị nhận đã dừng nhận; không giữ gì của lần gửi này. Hãy gửi lại khi mạng tốt hơn.</source>
         <translation>The batch arrived too slowly (over {seconds} seconds), so the office stopped receiving it; nothing of this attempt was kept. Send it again when the network is better.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_upload.py" line="72"/>
+        <location filename="../../station_app/services/office/upload.py" line="72"/>
         <source>Đơn vị nhận chưa nhận được lô lúc này (cơ sở dữ liệu bận hoặc không kết nối được). Hãy gửi lại sau ít phút; không có gì của lô được ghi.</source>
         <translation>The receiving office cannot take the batch right now (its database is busy or unreachable). Send it again in a few minutes; nothing of the batch was written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="66"/>
+        <location filename="../../station_app/services/station/upload.py" line="67"/>
         <source>Địa chỉ đơn vị nhận không dùng được: {reason}. Hãy nhập lại theo dạng https://may-chu:8443 (hoặc để trống để dùng địa chỉ trong gói khoá của đơn vị nhận).</source>
         <translation>The office address cannot be used: {reason}. Enter it again as https://server:8443 (or leave it empty to use the address in the office&apos;s key bundle).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="72"/>
+        <location filename="../../station_app/services/station/upload.py" line="73"/>
         <source>Chưa có địa chỉ gửi lô qua mạng. Hãy nhập gói khoá mới của đơn vị nhận (có địa chỉ gửi) hoặc nhập địa chỉ ở trang Xuất dữ liệu; nếu không có mạng, hãy xuất ra USB.</source>
         <translation>There is no address to send batches over the network. Import the office&apos;s new key bundle (with its address) or enter the address on the Export page; without a network, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="78"/>
+        <location filename="../../station_app/services/station/upload.py" line="79"/>
         <source>địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ</source>
         <translation>the address must start with http:// or https:// and name a server</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="79"/>
+        <location filename="../../station_app/services/station/upload.py" line="80"/>
         <source>dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)</source>
         <translation>the certificate fingerprint must be 64 hex digits (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="80"/>
+        <location filename="../../station_app/services/station/upload.py" line="81"/>
         <source>địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận</source>
         <translation>an https address needs the office certificate&apos;s fingerprint</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="34"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="34"/>
         <source>Không thấy khoá ký của trạm ({path}) nên chưa xuất được. Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy &apos;station-app keys rotate --user TÊN --public-key TỆP.pem&apos; rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.</source>
         <translation>The station&apos;s signing key ({path}) is missing, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/keys.py" line="42"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="42"/>
         <source>Khoá ký của trạm ({path}) bị hỏng hoặc không phải khoá trạm đã đăng ký nên chưa xuất được. Không tạo khoá mới tự động: đơn vị nhận chỉ nhận lô ký bằng khoá đã đăng ký. Nếu có bản sao lưu thư mục dữ liệu, hãy chép lại tệp khoá keys/station-ed25519.pem; nếu không, quản trị viên chạy &apos;station-app keys rotate --user TÊN --public-key TỆP.pem&apos; rồi gửi tệp khoá công khai mới cho đơn vị nhận để đăng ký lại.</source>
         <translation>The station&apos;s signing key ({path}) is damaged or is not the station&apos;s registered key, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="108"/>
+        <location filename="../../station_app/services/office/service.py" line="108"/>
         <source>Không đăng ký được khoá mới cho trạm {code}: {reason}. Khoá cũ vẫn được dùng; không có gì thay đổi.</source>
         <translation>The new key of station {code} could not be registered: {reason}. The old key is still used; nothing was changed.</translation>
     </message>
@@ -5574,32 +5574,32 @@ quarantined</translation>
         <translation>The minimum password length must be from {low} to {high} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_chain.py" line="32"/>
+        <location filename="../../station_app/services/office/chain.py" line="32"/>
         <source>Chưa ghi quyết định nhận chuỗi lô mới: {reason}.</source>
         <translation>The decision to accept the station&apos;s new chain was not recorded: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_chain.py" line="36"/>
+        <location filename="../../station_app/services/office/chain.py" line="36"/>
         <source>trạm {code} chưa được đăng ký (xem &apos;station-app office stations list&apos;)</source>
         <translation>station {code} is not registered (see &apos;station-app office stations list&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_chain.py" line="38"/>
+        <location filename="../../station_app/services/office/chain.py" line="38"/>
         <source>số thứ tự lô phải là số nguyên từ 1 trở lên</source>
         <translation>the batch sequence must be a whole number from 1 up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_chain.py" line="39"/>
+        <location filename="../../station_app/services/office/chain.py" line="39"/>
         <source>cần ghi lý do (--reason), tối đa 1000 ký tự</source>
         <translation>a reason is needed (--reason), at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_chain.py" line="40"/>
+        <location filename="../../station_app/services/office/chain.py" line="40"/>
         <source>cần ghi người quyết định (--by), tối đa 100 ký tự</source>
         <translation>the person deciding is needed (--by), at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office_chain.py" line="41"/>
+        <location filename="../../station_app/services/office/chain.py" line="41"/>
         <source>đã có một quyết định chưa dùng cho lô số {sequence} của trạm {code}</source>
         <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
     </message>
@@ -5607,13 +5607,13 @@ quarantined</translation>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="63"/>
+        <location filename="../../station_app/services/common/accounts.py" line="63"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="67"/>
-        <location filename="../../station_app/services/registry.py" line="168"/>
+        <location filename="../../station_app/services/common/accounts.py" line="67"/>
+        <location filename="../../station_app/services/station/registry.py" line="168"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -5623,128 +5623,128 @@ quarantined</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="174"/>
+        <location filename="../../station_app/services/common/accounts.py" line="174"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/demo.py" line="177"/>
+        <location filename="../../station_app/services/station/demo.py" line="183"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="57"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="57"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="59"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="59"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station_setup.py" line="60"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="60"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/campaigns.py" line="90"/>
-        <location filename="../../station_app/services/station_setup.py" line="61"/>
+        <location filename="../../station_app/services/station/campaigns.py" line="90"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="61"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="169"/>
+        <location filename="../../station_app/services/station/registry.py" line="169"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="170"/>
+        <location filename="../../station_app/services/station/registry.py" line="170"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="171"/>
+        <location filename="../../station_app/services/station/registry.py" line="171"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="172"/>
+        <location filename="../../station_app/services/station/registry.py" line="172"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="173"/>
+        <location filename="../../station_app/services/station/registry.py" line="173"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="174"/>
+        <location filename="../../station_app/services/station/registry.py" line="174"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="175"/>
+        <location filename="../../station_app/services/station/registry.py" line="175"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="176"/>
-        <location filename="../../station_app/services/station_setup.py" line="65"/>
+        <location filename="../../station_app/services/station/registry.py" line="176"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="65"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="177"/>
+        <location filename="../../station_app/services/station/registry.py" line="177"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="178"/>
+        <location filename="../../station_app/services/station/registry.py" line="178"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="179"/>
+        <location filename="../../station_app/services/station/registry.py" line="179"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="180"/>
+        <location filename="../../station_app/services/station/registry.py" line="180"/>
         <source>Lý do khám lần hai</source>
         <translation>Reason for second visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="181"/>
+        <location filename="../../station_app/services/station/registry.py" line="181"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/campaigns.py" line="72"/>
-        <location filename="../../station_app/services/campaigns.py" line="93"/>
-        <location filename="../../station_app/services/station_setup.py" line="68"/>
+        <location filename="../../station_app/services/station/campaigns.py" line="72"/>
+        <location filename="../../station_app/services/station/campaigns.py" line="93"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="68"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/roster_import.py" line="113"/>
-        <location filename="../../station_app/services/roster_import.py" line="511"/>
-        <location filename="../../station_app/services/roster_import.py" line="514"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="113"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="511"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="514"/>
         <source>Ghép cột</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="404"/>
+        <location filename="../../station_app/services/station/lists.py" line="404"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="421"/>
+        <location filename="../../station_app/services/station/lists.py" line="421"/>
         <source>Sắp xếp theo</source>
         <translation>Sort by</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="227"/>
+        <location filename="../../station_app/services/station/progress.py" line="227"/>
         <source>Đến ngày</source>
         <translation>To date</translation>
     </message>
@@ -5930,33 +5930,33 @@ quarantined</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/accounts.py" line="104"/>
-        <location filename="../../station_app/services/accounts.py" line="172"/>
-        <location filename="../../station_app/services/accounts.py" line="188"/>
-        <location filename="../../station_app/services/accounts.py" line="201"/>
+        <location filename="../../station_app/services/common/accounts.py" line="104"/>
+        <location filename="../../station_app/services/common/accounts.py" line="172"/>
+        <location filename="../../station_app/services/common/accounts.py" line="188"/>
+        <location filename="../../station_app/services/common/accounts.py" line="201"/>
         <source>tài khoản</source>
         <translation>account</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="382"/>
-        <location filename="../../station_app/services/registry.py" line="421"/>
+        <location filename="../../station_app/services/station/registry.py" line="382"/>
+        <location filename="../../station_app/services/station/registry.py" line="421"/>
         <source>người dân</source>
         <translation>resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/registry.py" line="504"/>
+        <location filename="../../station_app/services/station/registry.py" line="504"/>
         <source>người dân, điểm khám hoặc đợt khám</source>
         <translation>resident, exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="326"/>
+        <location filename="../../station_app/services/station/examination.py" line="326"/>
         <source>điểm khám hoặc đợt khám</source>
         <translation>exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="354"/>
-        <location filename="../../station_app/services/findings.py" line="393"/>
-        <location filename="../../station_app/services/registry.py" line="536"/>
+        <location filename="../../station_app/services/station/examination.py" line="354"/>
+        <location filename="../../station_app/services/station/findings.py" line="393"/>
+        <location filename="../../station_app/services/station/registry.py" line="536"/>
         <source>lượt khám</source>
         <translation>visit</translation>
     </message>
@@ -6001,34 +6001,34 @@ quarantined</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/batch_export.py" line="139"/>
-        <location filename="../../station_app/services/upload.py" line="463"/>
+        <location filename="../../station_app/services/exchange/batch_export.py" line="139"/>
+        <location filename="../../station_app/services/station/upload.py" line="464"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="24"/>
+        <location filename="../../station_app/services/station/progress.py" line="24"/>
         <source>(Chưa ghi thôn/bản)</source>
         <translation>(No village recorded)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="25"/>
+        <location filename="../../station_app/services/station/progress.py" line="25"/>
         <location filename="../../station_app/ui/pages/progress.py" line="273"/>
         <source>(Chưa ghi lớp)</source>
         <translation>(No class recorded)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="26"/>
+        <location filename="../../station_app/services/station/progress.py" line="26"/>
         <source>Tất cả điểm khám</source>
         <translation>All sites</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="218"/>
+        <location filename="../../station_app/services/station/progress.py" line="218"/>
         <source>đợt khám</source>
         <translation>campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/progress.py" line="221"/>
+        <location filename="../../station_app/services/station/progress.py" line="221"/>
         <source>điểm khám</source>
         <translation>exam site</translation>
     </message>
@@ -6036,37 +6036,37 @@ quarantined</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../station_app/services/lists.py" line="65"/>
+        <location filename="../../station_app/services/station/lists.py" line="65"/>
         <source>Không có số điện thoại</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="66"/>
+        <location filename="../../station_app/services/station/lists.py" line="66"/>
         <source>Chưa có số định danh</source>
         <translation>No ID number yet</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="67"/>
+        <location filename="../../station_app/services/station/lists.py" line="67"/>
         <source>Già yếu/khuyết tật sống một mình</source>
         <translation>Elderly or disabled, living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="78"/>
+        <location filename="../../station_app/services/station/lists.py" line="78"/>
         <source>Trùng họ tên và ngày/năm sinh</source>
         <translation>Same name and date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="79"/>
+        <location filename="../../station_app/services/station/lists.py" line="79"/>
         <source>Trùng mã thẻ BHYT</source>
         <translation>Same health insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="80"/>
+        <location filename="../../station_app/services/station/lists.py" line="80"/>
         <source>Khám từ hai lần trong đợt</source>
         <translation>Examined twice or more in this campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/lists.py" line="369"/>
+        <location filename="../../station_app/services/station/lists.py" line="369"/>
         <source>lượt khám có chuyển tuyến</source>
         <translation>visit with a referral</translation>
     </message>
@@ -6074,67 +6074,67 @@ quarantined</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office.py" line="59"/>
+        <location filename="../../station_app/services/office/service.py" line="59"/>
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh &apos;office stations add&apos;)</source>
         <translation>the station is not registered with the receiving office (command &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="60"/>
+        <location filename="../../station_app/services/office/service.py" line="60"/>
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="61"/>
+        <location filename="../../station_app/services/office/service.py" line="61"/>
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="62"/>
+        <location filename="../../station_app/services/office/service.py" line="62"/>
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="63"/>
+        <location filename="../../station_app/services/office/service.py" line="63"/>
         <source>lô sửa hồ sơ do trạm khác gửi lên (chỉ trạm đã gửi hồ sơ đầu tiên và các máy cùng điểm khám đã đăng ký mới được sửa)</source>
         <translation>the batch changes records another station sent (only the station that sent a record first, and the laptops registered for its site, may change it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="65"/>
+        <location filename="../../station_app/services/office/service.py" line="65"/>
         <source>số phiên bản (meta.versionId) của một bản ghi không hợp lệ hoặc vượt quá xa phiên bản đơn vị nhận đang giữ</source>
         <translation>a record&apos;s version (meta.versionId) is not valid or is far beyond the version the office holds</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="67"/>
+        <location filename="../../station_app/services/office/service.py" line="67"/>
         <source>một bản ghi trong dữ liệu có trường sai kiểu, sai dạng hoặc quá dài</source>
         <translation>a record in the data has a field of the wrong type or form, or too long</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="73"/>
+        <location filename="../../station_app/services/office/service.py" line="73"/>
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="74"/>
+        <location filename="../../station_app/services/office/service.py" line="74"/>
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="113"/>
+        <location filename="../../station_app/services/office/service.py" line="113"/>
         <source>trạm chưa được đăng ký (dùng &apos;office stations add&apos;)</source>
         <translation>the station is not registered (use &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="114"/>
+        <location filename="../../station_app/services/office/service.py" line="114"/>
         <source>khoá này đã được đăng ký rồi</source>
         <translation>this key is already registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="115"/>
+        <location filename="../../station_app/services/office/service.py" line="115"/>
         <source>đơn vị nhận đã có lô từ số này trở đi, ký bằng khoá cũ; hãy dùng --from-sequence đúng như trạm báo (lệnh &apos;keys rotate&apos; in ra)</source>
         <translation>the office already holds batches from this number on, signed with the old key; use the --from-sequence the station gave (printed by &apos;keys rotate&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office.py" line="117"/>
+        <location filename="../../station_app/services/office/service.py" line="117"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
     </message>
@@ -6142,27 +6142,27 @@ quarantined</translation>
 <context>
     <name>receipts</name>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="40"/>
+        <location filename="../../station_app/services/station/receipts.py" line="28"/>
         <source>không phải tệp biên nhận (JSON office-receipt/1)</source>
         <translation>not a receipt file (JSON office-receipt/1)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="41"/>
+        <location filename="../../station_app/services/station/receipts.py" line="29"/>
         <source>tệp quá lớn, không phải biên nhận</source>
         <translation>the file is too large to be a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="42"/>
+        <location filename="../../station_app/services/station/receipts.py" line="30"/>
         <source>chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký</source>
         <translation>invalid signature: the receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="43"/>
+        <location filename="../../station_app/services/station/receipts.py" line="31"/>
         <source>biên nhận của trạm khác</source>
         <translation>another station&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/receipts.py" line="44"/>
+        <location filename="../../station_app/services/station/receipts.py" line="32"/>
         <source>trạm không có lô này (số thứ tự hoặc mã băm không khớp)</source>
         <translation>this station has no such batch (sequence number or hash does not match)</translation>
     </message>
@@ -6243,342 +6243,342 @@ quarantined</translation>
 <context>
     <name>self_test</name>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="156"/>
+        <location filename="../../station_app/services/station/self_test.py" line="156"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="157"/>
+        <location filename="../../station_app/services/station/self_test.py" line="157"/>
         <source>Phông chữ tiếng Việt</source>
         <translation>Vietnamese font</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="158"/>
+        <location filename="../../station_app/services/station/self_test.py" line="158"/>
         <source>Đọc mã QR</source>
         <translation>QR code reading</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="159"/>
+        <location filename="../../station_app/services/station/self_test.py" line="159"/>
         <source>In ra tệp PDF</source>
         <translation>Printing to a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="160"/>
+        <location filename="../../station_app/services/station/self_test.py" line="160"/>
         <source>Chữ ký số</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="161"/>
+        <location filename="../../station_app/services/station/self_test.py" line="161"/>
         <source>Mã hoá dữ liệu</source>
         <translation>Data encryption</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="162"/>
+        <location filename="../../station_app/services/station/self_test.py" line="162"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="163"/>
+        <location filename="../../station_app/services/station/self_test.py" line="163"/>
         <source>Cổng COM (máy quét)</source>
         <translation>COM ports (scanner)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="164"/>
+        <location filename="../../station_app/services/station/self_test.py" line="164"/>
         <source>Máy in</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="165"/>
+        <location filename="../../station_app/services/station/self_test.py" line="165"/>
         <source>Dung lượng ổ đĩa</source>
         <translation>Disk space</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="166"/>
+        <location filename="../../station_app/services/station/self_test.py" line="166"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="167"/>
+        <location filename="../../station_app/services/station/self_test.py" line="167"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="168"/>
+        <location filename="../../station_app/services/station/self_test.py" line="168"/>
         <source>Ngày giờ của máy</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="169"/>
+        <location filename="../../station_app/services/station/self_test.py" line="169"/>
         <source>Danh sách người dân</source>
         <translation>Residents&apos; roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="170"/>
+        <location filename="../../station_app/services/station/self_test.py" line="170"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="171"/>
+        <location filename="../../station_app/services/station/self_test.py" line="171"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="185"/>
+        <location filename="../../station_app/services/station/self_test.py" line="185"/>
         <source>Lỗi ngoài dự kiến khi kiểm tra. Hãy cài lại ứng dụng; nếu vẫn lỗi, gửi tệp nhật ký (thư mục logs trong thư mục dữ liệu) cho cán bộ hỗ trợ.</source>
         <translation>Unexpected error during the check. Reinstall the app; if it still fails, send the log file (logs folder in the data folder) to support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="202"/>
+        <location filename="../../station_app/services/station/self_test.py" line="202"/>
         <source>Tệp cơ sở dữ liệu bị hỏng. Không dùng máy này; hãy khôi phục từ bản sao lưu (thư mục backups) với sự giúp đỡ của cán bộ hỗ trợ.</source>
         <translation>The database file is damaged. Do not use this laptop; restore from a backup (backups folder) with the help of support staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="206"/>
+        <location filename="../../station_app/services/station/self_test.py" line="206"/>
         <source>Dữ liệu do phiên bản ứng dụng mới hơn tạo ra. Hãy cài phiên bản mới nhất của ứng dụng.</source>
         <translation>The data was made by a newer version of the app. Install the newest version of the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="210"/>
+        <location filename="../../station_app/services/station/self_test.py" line="210"/>
         <source>Cơ sở dữ liệu đang bận (đang ghi). Hãy chờ một lát rồi kiểm tra lại.</source>
         <translation>The database is busy (being written). Wait a moment, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="217"/>
+        <location filename="../../station_app/services/station/self_test.py" line="217"/>
         <source>Không ghi được vào cơ sở dữ liệu. Hãy kiểm tra ổ đĩa rồi kiểm tra lại.</source>
         <translation>The database could not be written. Check the disk, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="220"/>
+        <location filename="../../station_app/services/station/self_test.py" line="220"/>
         <source>OK: tạo, nâng cấp và ghi được cơ sở dữ liệu mới (phiên bản {revision}). Trạm chưa được thiết lập.</source>
         <translation>OK: a new database was created, upgraded and written (version {revision}). The station is not set up yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="224"/>
+        <location filename="../../station_app/services/station/self_test.py" line="224"/>
         <source>OK: mở và ghi được (phiên bản {after}, kiểm tra trên một bản sao; dữ liệu thật không bị thay đổi).</source>
         <translation>OK: opened and written (version {after}, checked on a copy; the real data was not changed).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="227"/>
+        <location filename="../../station_app/services/station/self_test.py" line="227"/>
         <source>OK: mở, nâng cấp (phiên bản {before} → {after}) và ghi được trên một bản sao; dữ liệu thật được nâng cấp khi mở ứng dụng.</source>
         <translation>OK: opened, upgraded (version {before} → {after}) and written on a copy; the real data is upgraded when the app opens.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="240"/>
+        <location filename="../../station_app/services/station/self_test.py" line="240"/>
         <source>Thiếu hoặc hỏng tệp phông chữ {file}. Hãy cài lại ứng dụng.</source>
         <translation>The font file {file} is missing or damaged. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="244"/>
+        <location filename="../../station_app/services/station/self_test.py" line="244"/>
         <source>Phông chữ {file} thiếu chữ {letters}. Hãy cài lại ứng dụng.</source>
         <translation>The font {file} lacks the letters {letters}. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="247"/>
+        <location filename="../../station_app/services/station/self_test.py" line="247"/>
         <source>OK: phông chữ hiển thị và in được đủ dấu tiếng Việt ({letters}).</source>
         <translation>OK: the font shows and prints every Vietnamese letter ({letters}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="264"/>
+        <location filename="../../station_app/services/station/self_test.py" line="264"/>
         <source>Ảnh mã QR mẫu của ứng dụng bị thiếu hoặc hỏng nên không kiểm tra được bộ đọc mã. Hãy cài lại ứng dụng.</source>
         <translation>The app&apos;s sample QR picture is missing or damaged, so the code readers could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="273"/>
+        <location filename="../../station_app/services/station/self_test.py" line="273"/>
         <source>Bộ đọc mã {decoder} không đọc được ảnh mã QR mẫu. Máy quét bằng camera và ảnh sẽ không dùng được; hãy cài lại ứng dụng (trên Linux: gói libzbar0).</source>
         <translation>The code reader {decoder} could not read the sample QR picture. Scanning with the camera and from pictures will not work; reinstall the app (on Linux: the libzbar0 package).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="276"/>
+        <location filename="../../station_app/services/station/self_test.py" line="276"/>
         <source>OK: cả hai bộ đọc mã (zxing-cpp và zbar) đọc đúng ảnh mã QR mẫu.</source>
         <translation>OK: both code readers (zxing-cpp and zbar) read the sample QR picture correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="294"/>
+        <location filename="../../station_app/services/station/self_test.py" line="294"/>
         <source>Tệp PDF in thử không đọc lại được đúng chữ tiếng Việt. Hãy cài lại ứng dụng.</source>
         <translation>The test PDF did not read back with the right Vietnamese text. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="296"/>
+        <location filename="../../station_app/services/station/self_test.py" line="296"/>
         <source>OK: in thử ra tệp PDF và đọc lại được đúng chữ tiếng Việt.</source>
         <translation>OK: a test PDF was printed to a file and its Vietnamese text read back correctly.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="326"/>
+        <location filename="../../station_app/services/station/self_test.py" line="326"/>
         <source>Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng.</source>
         <translation>The test signature could not be checked. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="328"/>
+        <location filename="../../station_app/services/station/self_test.py" line="328"/>
         <source>OK: ký số (Ed25519) và kiểm tra chữ ký được.</source>
         <translation>OK: signing (Ed25519) and checking the signature work.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="346"/>
+        <location filename="../../station_app/services/station/self_test.py" line="346"/>
         <source>Mã hoá rồi giải mã thử không ra đúng dữ liệu. Hãy cài lại ứng dụng.</source>
         <translation>Encrypting and decrypting test data did not give the same data back. Reinstall the app.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="348"/>
+        <location filename="../../station_app/services/station/self_test.py" line="348"/>
         <source>OK: mã hoá và giải mã thử (age) đúng.</source>
         <translation>OK: test encryption and decryption (age) are correct.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="355"/>
+        <location filename="../../station_app/services/station/self_test.py" line="355"/>
         <source>Không liệt kê được camera trên máy này. Nếu trạm quét mã bằng camera, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The cameras of this laptop could not be listed. If the station scans codes with a camera, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="359"/>
+        <location filename="../../station_app/services/station/self_test.py" line="359"/>
         <source>Phần đọc camera của ứng dụng không chạy được (bản cài thiếu hoặc hỏng tệp): camera sẽ không quét được mã. Hãy cài lại ứng dụng từ bộ cài; nếu vẫn lỗi, báo cho bộ phận kỹ thuật.</source>
         <translation>The application&apos;s camera component does not work (files of the installation are missing or damaged): cameras will not scan codes. Reinstall the application from the installer; if it still fails, tell technical support.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="363"/>
+        <location filename="../../station_app/services/station/self_test.py" line="363"/>
         <source>Không thấy camera nào. Nếu trạm quét mã bằng camera, hãy cắm camera rồi kiểm tra lại; nếu dùng máy quét thì bỏ qua dòng này.</source>
         <translation>No camera found. If the station scans codes with a camera, plug it in and check again; if it uses a scanner, ignore this line.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="366"/>
+        <location filename="../../station_app/services/station/self_test.py" line="366"/>
         <source>OK: {count} camera: {names}.</source>
         <translation>OK: {count} camera(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="373"/>
+        <location filename="../../station_app/services/station/self_test.py" line="373"/>
         <source>Không liệt kê được cổng COM trên máy này. Nếu trạm dùng máy quét cổng COM, hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The COM ports of this laptop could not be listed. If the station uses a COM-port scanner, try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="377"/>
+        <location filename="../../station_app/services/station/self_test.py" line="377"/>
         <source>Không thấy cổng COM nào. Nếu trạm dùng máy quét cổng COM, hãy cắm máy quét rồi kiểm tra lại; máy quét dạng bàn phím không cần cổng COM.</source>
         <translation>No COM port found. If the station uses a COM-port scanner, plug it in and check again; a keyboard-mode scanner needs no COM port.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="380"/>
+        <location filename="../../station_app/services/station/self_test.py" line="380"/>
         <source>OK: {count} cổng: {names}.</source>
         <translation>OK: {count} port(s): {names}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="391"/>
+        <location filename="../../station_app/services/station/self_test.py" line="391"/>
         <source>Không liệt kê được máy in trên máy này. Hãy thử trong cửa sổ ứng dụng: Quản trị → Kiểm tra máy.</source>
         <translation>The printers of this laptop could not be listed. Try in the app window: Administration → Check this laptop.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="395"/>
+        <location filename="../../station_app/services/station/self_test.py" line="395"/>
         <source>Chưa cài máy in nào: phiếu khám sẽ được lưu thành tệp PDF trong thư mục {folder}. Nếu trạm in phiếu, hãy cài máy in, đặt làm máy in mặc định rồi kiểm tra lại.</source>
         <translation>No printer is installed: visit slips will be saved as PDF files in the folder {folder}. If the station prints slips, install the printer, set it as the default printer, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="400"/>
+        <location filename="../../station_app/services/station/self_test.py" line="400"/>
         <source>{count} máy in ({names}) nhưng chưa có máy in mặc định, nên mỗi phiếu khám sẽ hỏi máy in. Hãy đặt máy in phiếu làm máy in mặc định rồi kiểm tra lại.</source>
         <translation>{count} printer(s) ({names}) but no default printer, so each visit slip will ask for the printer. Set the slip printer as the default printer, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="404"/>
+        <location filename="../../station_app/services/station/self_test.py" line="404"/>
         <source>OK: máy in mặc định: {default} ({count} máy in).</source>
         <translation>OK: default printer: {default} ({count} printer(s)).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="429"/>
+        <location filename="../../station_app/services/station/self_test.py" line="429"/>
         <source>Ổ chứa dữ liệu chỉ còn {free} trống: không đủ để làm việc an toàn. Hãy xoá bớt tệp không cần (cần trên 1 GB) rồi kiểm tra lại.</source>
         <translation>The data drive has only {free} free: not enough to work safely. Delete files that are not needed (more than 1 GB is needed), then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="433"/>
+        <location filename="../../station_app/services/station/self_test.py" line="433"/>
         <source>Ổ chứa dữ liệu còn {free} trống. Nên giải phóng để còn trên 1 GB trước khi lên điểm khám.</source>
         <translation>The data drive has {free} free. Free some space (more than 1 GB) before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="436"/>
+        <location filename="../../station_app/services/station/self_test.py" line="436"/>
         <source>OK: còn {free} trống.</source>
         <translation>OK: {free} free.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="454"/>
+        <location filename="../../station_app/services/station/self_test.py" line="454"/>
         <source>Tệp gói khoá của cơ quan y tế bị hỏng. Hãy nhập lại tệp office-bundle.json (hoặc ảnh mã QR của nó) ở trang Xuất dữ liệu.</source>
         <translation>The health office&apos;s key bundle file is damaged. Import office-bundle.json (or its QR picture) again on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="458"/>
+        <location filename="../../station_app/services/station/self_test.py" line="458"/>
         <source>Chưa nhập gói khoá của cơ quan y tế nên chưa xuất được dữ liệu. Hãy nhập tệp office-bundle.json (hoặc ảnh mã QR office-bundle.png) ở trang Xuất dữ liệu trước khi lên điểm khám.</source>
         <translation>The health office&apos;s key bundle is not imported, so data cannot be exported yet. Import office-bundle.json (or its QR picture office-bundle.png) on the Export page before going to the site.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="462"/>
+        <location filename="../../station_app/services/station/self_test.py" line="462"/>
         <source>OK: đã nhập gói khoá của {office}.</source>
         <translation>OK: the key bundle of {office} is imported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="473"/>
+        <location filename="../../station_app/services/station/self_test.py" line="473"/>
         <source>Không thấy khoá của trạm (thư mục keys). Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản trị viên chạy &apos;station-app keys rotate&apos; để tạo khoá mới và gửi khoá công khai cho cơ quan y tế đăng ký lại.</source>
         <translation>The station key (keys folder) is missing. Copy the keys folder back from a backup; if there is none, an administrator runs &apos;station-app keys rotate&apos; to make a new key and sends its public key to the health office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="480"/>
+        <location filename="../../station_app/services/station/self_test.py" line="480"/>
         <source>Tệp khoá của trạm bị hỏng. Hãy chép lại thư mục keys từ bản sao lưu; nếu không có, quản trị viên chạy &apos;station-app keys rotate&apos; để tạo khoá mới.</source>
         <translation>The station key file is damaged. Copy the keys folder back from a backup; if there is none, an administrator runs &apos;station-app keys rotate&apos; to make a new key.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="483"/>
+        <location filename="../../station_app/services/station/self_test.py" line="483"/>
         <source>OK: mã khoá {short}.</source>
         <translation>OK: key id {short}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="496"/>
+        <location filename="../../station_app/services/station/self_test.py" line="496"/>
         <source>Ngày giờ của máy sai ({now}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại; nếu máy hay bị sai giờ sau khi tắt, cần thay pin đồng hồ (pin CMOS).</source>
         <translation>The laptop&apos;s date and time are wrong ({now}). Set the right date and time, then check again; if the clock goes wrong whenever the laptop is switched off, its clock (CMOS) battery needs replacing.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="501"/>
+        <location filename="../../station_app/services/station/self_test.py" line="501"/>
         <source>Đồng hồ của máy ({now}) đang chậm hơn lần ghi dữ liệu gần nhất ({last}). Hãy đặt lại ngày giờ cho đúng rồi kiểm tra lại.</source>
         <translation>The laptop&apos;s clock ({now}) is behind the station&apos;s last record ({last}). Set the right date and time, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="506"/>
+        <location filename="../../station_app/services/station/self_test.py" line="506"/>
         <source>Múi giờ của máy là {zone}, không phải giờ Việt Nam (UTC+07:00), nên ngày khám có thể bị ghi lệch một ngày. Hãy đặt múi giờ “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) hoặc Asia/Ho_Chi_Minh (Linux).</source>
         <translation>The laptop&apos;s time zone is {zone}, not Vietnam&apos;s (UTC+07:00), so visit dates may be recorded a day off. Set the time zone to “(UTC+07:00) Bangkok, Hanoi, Jakarta” (Windows) or Asia/Ho_Chi_Minh (Linux).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="510"/>
+        <location filename="../../station_app/services/station/self_test.py" line="510"/>
         <source>OK: {now}, giờ Việt Nam. Hãy nhìn lại xem đúng ngày giờ chưa.</source>
         <translation>OK: {now}, Vietnam time. Check that the date and time are right.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="526"/>
+        <location filename="../../station_app/services/station/self_test.py" line="526"/>
         <source>Chưa có danh sách người dân của xã. Hãy nhập danh sách (trang Danh sách → Nhập danh sách người dân…) trước khi lên điểm khám, để tìm được người không mang thẻ và in được danh sách chưa khám.</source>
         <translation>The commune&apos;s roster is not on this laptop yet. Import it (Lists page → Import resident list…) before going to the site, so residents without a card can be found and the not-yet-examined lists can be printed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="530"/>
+        <location filename="../../station_app/services/station/self_test.py" line="530"/>
         <source>OK: {residents} người dân, {villages} thôn/bản.</source>
         <translation>OK: {residents} residents, {villages} villages.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="546"/>
+        <location filename="../../station_app/services/station/self_test.py" line="546"/>
         <source>Đợt khám “{name}” đã kết thúc ngày {end}: hôm nay ({today}) không mở được lượt khám. Quản trị viên có thể gia hạn đợt khám hoặc bắt đầu đợt khám tiếp theo ở trang Quản trị.</source>
         <translation>The campaign “{name}” ended on {end}: no visit can be opened today ({today}). An administrator can extend the campaign or start the next one on the Administration page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="550"/>
+        <location filename="../../station_app/services/station/self_test.py" line="550"/>
         <source>Đợt khám “{name}” chưa bắt đầu (từ ngày {start}): hôm nay ({today}) không mở được lượt khám. Hãy xem lại ngày giờ của máy; nếu đúng, quản trị viên có thể bắt đầu đợt khám khác ở trang Quản trị.</source>
         <translation>The campaign “{name}” has not begun yet (it starts on {start}): no visit can be opened today ({today}). Check the computer&apos;s date and time; if they are right, an administrator can start another campaign on the Administration page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="554"/>
+        <location filename="../../station_app/services/station/self_test.py" line="554"/>
         <source>OK: hôm nay ({today}) trong đợt khám “{name}” ({start} – {end}).</source>
         <translation>OK: today ({today}) is within the campaign “{name}” ({start} – {end}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="564"/>
+        <location filename="../../station_app/services/station/self_test.py" line="564"/>
         <source>Nhật ký kiểm tra KHÔNG toàn vẹn từ sự kiện số {seq} (bị sửa, xoá hoặc nối lại). Hãy chạy lệnh &apos;station-app audit verify&apos; để xem chi tiết và báo ngay cho cán bộ phụ trách; không sửa hay xoá tệp dữ liệu.</source>
         <translation>The audit log is NOT intact from event {seq} on (edited, deleted or relinked). Run the command &apos;station-app audit verify&apos; for the details and tell the officer in charge at once; do not edit or delete the data files.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="568"/>
+        <location filename="../../station_app/services/station/self_test.py" line="568"/>
         <source>OK: {count} sự kiện, chuỗi băm khớp.</source>
         <translation>OK: {count} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/self_test.py" line="573"/>
+        <location filename="../../station_app/services/station/self_test.py" line="573"/>
         <source>Trạm chưa được thiết lập. Hãy mở ứng dụng để chạy trình thiết lập (hoặc lệnh &apos;station-app init&apos;), rồi kiểm tra lại.</source>
         <translation>The station is not set up yet. Open the app to run the set-up wizard (or the command &apos;station-app init&apos;), then check again.</translation>
     </message>
@@ -6586,12 +6586,12 @@ quarantined</translation>
 <context>
     <name>upload</name>
     <message>
-        <location filename="../../station_app/services/upload.py" line="60"/>
+        <location filename="../../station_app/services/station/upload.py" line="61"/>
         <source>lô lớn hơn giới hạn đơn vị nhận cho phép gửi qua mạng: hãy xuất ra USB</source>
         <translation>the batch is larger than the office accepts over the network: export it to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/upload.py" line="61"/>
+        <location filename="../../station_app/services/station/upload.py" line="62"/>
         <source>chưa kết nối được với đơn vị nhận: lô vẫn chờ gửi</source>
         <translation>the office could not be reached: the batch is still waiting to be sent</translation>
     </message>
@@ -6891,17 +6891,17 @@ quarantined</translation>
         <translation>Implausible value: check the measurements and date of birth again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="95"/>
+        <location filename="../../station_app/services/station/examination.py" line="95"/>
         <source>Hai lần đo huyết áp chênh nhau hơn {mmhg} mmHg: hãy đo lần ba rồi nhập.</source>
         <translation>The two blood pressure readings differ by more than {mmhg} mmHg: please take a third reading and enter it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="97"/>
+        <location filename="../../station_app/services/station/examination.py" line="97"/>
         <source>Hãy nhập cả huyết áp tâm thu và tâm trương của lần đo này.</source>
         <translation>Please enter both the systolic and diastolic blood pressure for this reading.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/examination.py" line="372"/>
+        <location filename="../../station_app/services/station/examination.py" line="372"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>

@@ -3,7 +3,7 @@ between two versions ("Cân nặng: 52,5 kg → 54 kg").
 
 Pure: the labels are the core's own (``checkup_book``, ``vitals``), translated by the ``tr(context, text)`` the
 caller passes (``QCoreApplication.translate`` in the UI; the Vietnamese source when none is given). ICD-10 names
-come from the caller too (``services.reference.icd10_codes`` reads them).
+come from the caller too (``services.common.reference.icd10_codes`` reads them).
 """
 from __future__ import annotations
 

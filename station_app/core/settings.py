@@ -22,7 +22,7 @@ class Settings:
     serial_baud: int = 9600
     scanner_mode: str = "keyboard"  # "keyboard", "serial" or "camera"
     printer_name: str | None = None
-    slip_size: str = "a6"  # services.slip_pdf.LAYOUTS: "a6", "label_62x100" or "label_50x80"
+    slip_size: str = "a6"  # services.common.slip_pdf.LAYOUTS: "a6", "label_62x100" or "label_50x80"
     slip_printing: str = "direct"  # SLIP_PRINTING; without any printer a slip is saved as a PDF whatever it says
     extra: dict[str, Any] = field(default_factory=dict)
 

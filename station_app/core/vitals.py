@@ -3,7 +3,7 @@
 Design: the cut-offs are constants here, each citing its source, because the core does no I/O. The shipped
 ``resources/reference/clinical_thresholds.csv`` (with its ``source`` column) is the documented reference;
 ``tests/core/test_vitals.py`` reads it and checks that every constant below still matches it, so the two
-cannot drift apart. The WHO growth LMS tables are too large for constants: ``services/growth.py`` reads
+cannot drift apart. The WHO growth LMS tables are too large for constants: ``services/station/growth.py`` reads
 them from ``resources/reference/growth/`` and hands rows to the pure LMS functions at the end of this module.
 
 Three kinds of rule per value:

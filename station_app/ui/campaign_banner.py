@@ -5,12 +5,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from station_app.services.campaigns import CampaignState
+from station_app.services.station.campaigns import CampaignState
 from station_app.ui.widgets import Retranslating, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.campaigns import CampaignInfo
+    from station_app.services.station.campaigns import CampaignInfo
     from station_app.ui.tasks import TaskRunner
 
 BANNER_STYLE = ("QLabel { background: #fdecea; color: #7f1d1d; border: 2px solid #d32f2f; border-radius: 4px; "

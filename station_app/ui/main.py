@@ -20,14 +20,14 @@ from station_app import __version__
 from station_app.core.errors import DataFolderNotWritableError, StationError
 from station_app.core.settings import Settings
 from station_app.resources import resource
-from station_app.services.settings_store import SettingsStore
+from station_app.services.common.settings_store import SettingsStore
 from station_app.ui import errors, i18n
 from station_app.ui.main_window import MainWindow
 from station_app.ui.style import apply_look
 
 if TYPE_CHECKING:
     from station_app.app import AppContext, InstanceLock
-    from station_app.services.station_setup import StationInfo
+    from station_app.services.station.station_setup import StationInfo
     from station_app.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)

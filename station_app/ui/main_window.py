@@ -32,8 +32,8 @@ from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retransl
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.station_setup import StationInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.station_setup import StationInfo
     from station_app.ui.pages.upload_panel import UploadRunner
 
 # (key, page title for the navigation, the permission that shows it)
@@ -214,8 +214,8 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         # Imported here, not at the top: the pages are needed after sign-in, and the window must appear at once.
         from station_app.ui.pages.admin import AdminPage
         from station_app.ui.pages.exam import ExamPage
-        from station_app.ui.pages.lists import ListsPage
         from station_app.ui.pages.export import ExportPage
+        from station_app.ui.pages.lists import ListsPage
         from station_app.ui.pages.progress import ProgressPage
         from station_app.ui.pages.reception import ReceptionPage
 

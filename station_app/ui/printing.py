@@ -24,7 +24,7 @@ from station_app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
-    from station_app.services.registry import VisitInfo
+    from station_app.services.station.registry import VisitInfo
 
 log = logging.getLogger(__name__)
 SLIPS_FOLDER = "slips"
@@ -45,7 +45,7 @@ def slip_payload(visit: VisitInfo, site_code: str) -> str:
 
 def render_visit_slip(folder: Path, visit: VisitInfo, site_code: str, size: str, sex_text: str) -> Path:
     """Write the slip PDF of ``visit`` (CPU lane: no widgets). The file is named by visit id, never by name."""
-    from station_app.services.slip_pdf import LAYOUTS, render_slip  # reportlab loads on the first slip
+    from station_app.services.common.slip_pdf import LAYOUTS, render_slip  # reportlab loads on the first slip
 
     folder.mkdir(parents=True, exist_ok=True)
     return render_slip(folder / f"phieu-{visit.visit_date:%Y%m%d}-{visit.queue_number:03d}-{visit.id[:8]}.pdf",
@@ -234,7 +234,7 @@ class SlipPrinter(QObject):
         (self.printed.emit(visit.id, str(path)) if done else self.cancelled.emit(visit.id))
 
     def _save(self, visit: VisitInfo, path: Path, no_printer: bool) -> None:
-        from station_app.services.slip_pdf import save_slip_copy
+        from station_app.services.common.slip_pdf import save_slip_copy
 
         self._tasks.submit(save_slip_copy, path, self._data_dir, visit.visit_date, visit.queue_number, lane="cpu",
                            on_done=lambda saved: self._saved(visit, saved, no_printer),

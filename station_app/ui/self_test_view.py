@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
-from station_app.services.self_test import CONTEXT, CheckResult, CheckStatus, Devices, failed
+from station_app.services.station.self_test import CONTEXT, CheckResult, CheckStatus, Devices, failed
 from station_app.ui.errors import show_error
 from station_app.ui.widgets import RetranslatedMixin, message_label, show_message, while_alive
 
@@ -57,7 +57,7 @@ def translated_line(result: CheckResult) -> tuple[str, str]:
 
 def run_in_background(tasks: TaskRunner, data_dir: Path, parent, on_done, on_error) -> None:  # noqa: ANN001
     """List the devices here (GUI thread), then run every check on the database lane."""
-    from station_app.services.self_test import run_self_test
+    from station_app.services.station.self_test import run_self_test
 
     try:
         devices = list_devices()

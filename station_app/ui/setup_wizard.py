@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from station_app.core.errors import StationError
 from station_app.core.model import SiteKind
-from station_app.services.reference import communes
+from station_app.services.common.reference import communes
 from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import describe, report, show_error
 from station_app.ui.labels import number
@@ -39,9 +39,9 @@ from station_app.ui.widgets import message_label, show_message, while_alive
 if TYPE_CHECKING:
     from station_app.app import AppContext
     from station_app.core.batch_format import OfficeBundle
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.roster_import import ImportReport
-    from station_app.services.station_setup import StationSetup
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.roster_import import ImportReport
+    from station_app.services.station.station_setup import StationSetup
     from station_app.ui.dialogs.roster_import import RosterImportDialog
 
 
@@ -311,7 +311,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Huỷ"))
 
     def setup_values(self) -> StationSetup:
-        from station_app.services.station_setup import StationSetup
+        from station_app.services.station.station_setup import StationSetup
 
         site, campaign, admin = self.site_page, self.campaign_page, self.admin_page
         return StationSetup(

@@ -15,7 +15,7 @@ from station_app.ui.widgets import Retranslating, heading, message_label, show_m
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
+    from station_app.services.common.accounts import SignedInUser
 
 
 class SignInScreen(Retranslating):

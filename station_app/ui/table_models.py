@@ -1,7 +1,7 @@
 """Table models for the coordinator's lists: cells are made when Qt asks for them, so a 50,000-row list costs
 one Python list of rows, not 50,000 × 12 items.
 
-The columns are the lists' own (``services.list_exports``: the same as the CSV and XLSX). Sorting is done by the
+The columns are the lists' own (``services.station.list_exports``: the same as the CSV and XLSX). Sorting is done by the
 model on the rows' typed values (one Python sort, milliseconds at 50,000 rows): a QSortFilterProxyModel would
 call ``data()`` through Python for every comparison, about a million calls for a list that size.
 """
@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor
 
 from station_app.core.names import normalise_name
 from station_app.core.text import cell_text
-from station_app.services.lists import DailyList, DuplicateList, PendingList, ReferralList
+from station_app.services.station.lists import DailyList, DuplicateList, PendingList, ReferralList
 
 if TYPE_CHECKING:
-    from station_app.services.list_exports import AnyList, Field
+    from station_app.services.station.list_exports import AnyList, Field
 
 _Index = QModelIndex | QPersistentModelIndex
 _DISPLAY, _TOOLTIP, _ALIGN, _BACKGROUND, _FOREGROUND = (int(r) for r in (
@@ -36,9 +36,9 @@ _ALWAYS_SHOWN = {"Thôn/bản", "Trạng thái"}
 def columns_of(the_list: AnyList) -> list[Field]:
     """The list's columns as the CSV has them (the signature column is for paper only).
 
-    ``services.list_exports`` brings reportlab with it: the lists page imports it on the database lane
+    ``services.station.list_exports`` brings reportlab with it: the lists page imports it on the database lane
     while the first list loads, so that neither sign-in nor the GUI thread waits for it."""
-    from station_app.services import list_exports as e
+    from station_app.services.station import list_exports as e
 
     fields = {DailyList: e.DAILY_FIELDS, PendingList: e.PENDING_FIELDS, ReferralList: e.REFERRAL_FIELDS,
               DuplicateList: e.DUPLICATE_FIELDS}[type(the_list)]
@@ -139,7 +139,7 @@ class ListTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802
         if int(role) != _DISPLAY or orientation != Qt.Orientation.Horizontal or section >= len(self.fields):
             return None
-        # The titles are the printed list's (services.list_exports); their English is in the "ListTableModel"
+        # The titles are the printed list's (services.station.list_exports); their English is in the "ListTableModel"
         # context of the translations.
         return QCoreApplication.translate("ListTableModel", self.fields[section].title)
 

@@ -1,1 +1,1 @@
-"""The office's HTTP service: a thin FastAPI layer over ``services.office_upload`` (like ``ui`` over services)."""
+"""The office's HTTP service: a thin FastAPI layer over ``services.office.upload`` (like ``ui`` over services)."""

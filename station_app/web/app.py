@@ -1,4 +1,4 @@
-"""The office's HTTP API (FastAPI): thin routes over ``services.office_upload``; contract in docs/OFFICE.md.
+"""The office's HTTP API (FastAPI): thin routes over ``services.office.upload``; contract in docs/OFFICE.md.
 
 The body of an upload is streamed to the inbox file as it arrives, bounded in size (declared Content-Length first,
 then while reading), with a deadline for the next piece and one for the whole body; nothing is imported until the
@@ -21,8 +21,8 @@ from starlette.requests import ClientDisconnect
 
 from station_app import __version__
 from station_app.core.errors import StationError
-from station_app.services.office import OfficeService
-from station_app.services.office_upload import (BatchNameInvalidError, IncomingBatch, InboxUnwritableError,
+from station_app.services.office.service import OfficeService
+from station_app.services.office.upload import (BatchNameInvalidError, IncomingBatch, InboxUnwritableError,
                                                 OfficeBusyNowError, OfficeUploads, UploadOutcome,
                                                 UploadStationUnregisteredError, UploadTimedOutError,
                                                 UploadTooLargeError)

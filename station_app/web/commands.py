@@ -41,7 +41,7 @@ def run(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _url(folder: Path, args: argparse.Namespace) -> int:
-    from station_app.services.office_tls import publish_upload_url
+    from station_app.services.office.tls import publish_upload_url
 
     made = publish_upload_url(folder, args.url, _path(args.tls_cert), _path(args.tls_key), args.new_certificate)
     print(f"Đã ghi địa chỉ gửi lô {made.upload_url} vào {made.bundle_path} và ảnh mã QR {made.qr_path}.")
@@ -53,9 +53,9 @@ def _url(folder: Path, args: argparse.Namespace) -> int:
 
 def _serve(folder: Path, args: argparse.Namespace) -> int:
     from station_app.core.batch_format import parse_office_bundle
-    from station_app.services.office import BUNDLE_FILE, OfficeService
-    from station_app.services.office_tls import check_tls_files, own_tls_files
-    from station_app.services.office_upload import DEFAULT_MAX_MIB, OfficeUploads
+    from station_app.services.office.service import BUNDLE_FILE, OfficeService
+    from station_app.services.office.tls import check_tls_files, own_tls_files
+    from station_app.services.office.upload import DEFAULT_MAX_MIB, OfficeUploads
     from station_app.web.serve import DEFAULT_PORT, ServeOptions, serve
 
     max_mib = DEFAULT_MAX_MIB if args.max_mib is None else args.max_mib

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import uvicorn
 
-from station_app.services.office_upload import OfficeUploads
+from station_app.services.office.upload import OfficeUploads
 from station_app.web.app import ReadLimits, create_app
 from station_app.web.guard import ConnectionGate, ConnectionLimits, GuardedH11Protocol, guarded_app
 

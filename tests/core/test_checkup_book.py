@@ -3,7 +3,7 @@ from station_app.core import checkup_book as book
 from station_app.core.checkup_book import Topic
 from station_app.core.icd10 import parse_choice, search
 from station_app.core.model import HealthClass, Sex, Specialty
-from station_app.services.reference import icd10_codes
+from station_app.services.common.reference import icd10_codes
 
 
 def test_pregnancy_is_asked_of_women_only():

@@ -17,7 +17,7 @@ from station_app.core.synthetic import (
     age_on,
     cccd_number,
 )
-from station_app.services.reference import communes, ethnic_groups
+from station_app.services.common.reference import communes, ethnic_groups
 
 AS_OF = dt.date(2026, 3, 1)
 COMMUNES = [CommuneSpec("03637", "Xã Mường Kim", 3.0), CommuneSpec("03640", "Xã Khoen On")]

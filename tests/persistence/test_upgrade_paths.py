@@ -16,8 +16,8 @@ from station_app.app import open_context
 from station_app.core.model import Sex
 from station_app.core.names import normalise_name
 from station_app.persistence.database import DB_FILE_NAME, alembic_config, head_revision
-from station_app.services.passwords import hash_password
-from station_app.services.registry import ResidentInput
+from station_app.services.common.passwords import hash_password
+from station_app.services.station.registry import ResidentInput
 
 DAY = dt.date(2026, 11, 20)
 SCRIPT = ScriptDirectory.from_config(alembic_config("sqlite://"))

@@ -17,7 +17,7 @@ from station_app.core.password_policy import (PasswordIsUsernameError, PasswordT
                                               PasswordTooShortError)
 from station_app.persistence.database import DB_FILE_NAME
 from station_app.persistence.tables import utcnow
-from station_app.services.accounts import AccountService
+from station_app.services.common.accounts import AccountService
 from support import ADMIN_PASSWORD, NURSE_PASSWORD
 
 

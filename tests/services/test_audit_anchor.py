@@ -8,10 +8,10 @@ import sqlite3
 
 from station_app.core.audit import chain
 from station_app.persistence.database import DB_FILE_NAME
-from station_app.persistence.office_db import OfficeStore
+from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
-from station_app.services.batch_verify import read_batch
-from station_app.services.receipts import import_receipts
+from station_app.services.exchange.batch_verify import read_batch
+from station_app.services.station.receipts import import_receipts
 from batch_support import full_visit
 from cli_support import run_cli
 from office_support import export

@@ -13,9 +13,9 @@ from pyrage import encrypt, x25519
 
 from station_app.core.batch_format import (BatchInvalidError, OfficeBundleInvalidError, Problem, parse_manifest,
                                            parse_office_bundle, sha256_hex)
-from station_app.services.batch_export import ExportService
-from station_app.services.batch_verify import decrypt_payload, read_batch, verify_batch
-from station_app.services.keys import StationKeys
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.exchange.batch_verify import decrypt_payload, read_batch, verify_batch
+from station_app.services.exchange.keys import StationKeys
 from batch_support import office_keys, open_visit
 from office_support import parts_of
 
@@ -145,7 +145,7 @@ def signed_with_payload(batch, data_dir, plain: bytes, recipients: list[str]) ->
     payload = encrypt(plain, [x25519.Recipient.from_str(r) for r in recipients])
     manifest["files"] = [{"name": "payload.age", "sha256": sha256_hex(payload), "size": len(payload)}]
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
-    from station_app.services.batch_export import zip_parts
+    from station_app.services.exchange.batch_export import zip_parts
 
     return zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload)
 

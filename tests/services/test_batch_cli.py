@@ -1,8 +1,8 @@
 """`station-app export` as IT staff script it: the office's bundle and the station's public key, then batches
 written to a folder with the file and the counts printed, and Vietnamese messages when something is missing."""
 from station_app.app import open_context
-from station_app.services.accounts import SignedInUser
 from station_app.core.model import Role
+from station_app.services.common.accounts import SignedInUser
 from batch_support import office_keys, open_visit
 from cli_support import ADMIN, init_station, run_as, run_cli
 

@@ -13,10 +13,10 @@ from station_app.core.batch_format import (BatchInvalidError, ExportDiskFullErro
 from station_app.core.errors import NotFoundError, PermissionDeniedError
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services import batch_export
-from station_app.services.batch_export import ExportService
-from station_app.services.batch_verify import UNCHECKED, decrypt_payload, read_batch, verify_batch
-from station_app.services.keys import StationKeys
+from station_app.services.exchange import batch_export
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.exchange.batch_verify import UNCHECKED, decrypt_payload, read_batch, verify_batch
+from station_app.services.exchange.keys import StationKeys
 from batch_support import full_visit, office_keys, open_visit
 from office_support import flip, rewrite
 from tools_support import require_tools
@@ -142,7 +142,7 @@ def test_another_key_another_office_a_renamed_file_and_extra_parts_are_refused(c
                                                                              tmp_path, data_dir):
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from station_app.services.keys import public_pem
+    from station_app.services.exchange.keys import public_pem
 
     open_visit(ctx, nurse)
     path = service.export(None, usb).path

@@ -4,8 +4,8 @@ from fhir.resources.R4B import get_fhir_model_class
 
 from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services import fhir_bundle as fb
-from station_app.services.batch_export import collect
+from station_app.services.exchange import fhir_bundle as fb
+from station_app.services.exchange.batch_export import collect
 from batch_support import VITALS, full_visit
 
 

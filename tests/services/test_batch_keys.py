@@ -12,7 +12,7 @@ from pyrage import x25519
 
 from station_app.core.batch_format import OfficeBundleInvalidError, OfficeBundleMissingError, key_id
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.keys import StationKeys, load_public_pem
+from station_app.services.exchange.keys import StationKeys, load_public_pem
 
 
 def office_bundle_json(**overrides):
@@ -96,7 +96,7 @@ def test_a_missing_bundle_file_is_refused(empty_ctx, data_dir, tmp_path):
 def test_the_public_key_qr_code_carries_code_key_id_and_pem(ctx, data_dir, tmp_path):
     import qrcode
 
-    from station_app.services.decoding import decode_image
+    from station_app.services.common.decoding import decode_image
 
     public = StationKeys(data_dir).public_key()
     text = public.qr_text("TYT-MK")

@@ -20,7 +20,7 @@ def test_opening_a_visit_logs_the_visit_and_its_consent(ctx, nurse):
 
 def test_residents_without_a_visit_are_never_logged(ctx, nurse):
     from station_app.core.model import Sex, TargetGroup
-    from station_app.services.registry import FieldChange, ResidentInput
+    from station_app.services.station.registry import FieldChange, ResidentInput
 
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lò Văn Pọm", sex=Sex.MALE, birth_year=1950,
                                                               target_groups=(TargetGroup.ELDERLY,)))
@@ -57,7 +57,7 @@ def test_a_change_rolled_back_leaves_no_trace_in_the_log(ctx, nurse):
 
 
 def test_a_resident_changed_at_the_desk_is_logged(ctx, nurse):
-    from station_app.services.registry import FieldChange
+    from station_app.services.station.registry import FieldChange
 
     visit = open_visit(ctx, nurse)
     last = max(s for s, *_ in _seqs(ctx))

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from station_app.core.batch_format import BatchInvalidError, Problem
-from station_app.services.batch_verify import decrypt_payload, read_batch, verify_batch
-from station_app.services.keys import StationKeys
+from station_app.services.exchange.batch_verify import decrypt_payload, read_batch, verify_batch
+from station_app.services.exchange.keys import StationKeys
 from batch_support import open_visit
 from office_support import export, flip, parts_of, rewrite
 

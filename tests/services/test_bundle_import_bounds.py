@@ -8,8 +8,8 @@ import pytest
 from PIL import Image
 
 from station_app.core.batch_format import OfficeBundleInvalidError
-from station_app.services.keys import StationKeys, is_office_bundle_text
-from station_app.services.office import init_office
+from station_app.services.exchange.keys import StationKeys, is_office_bundle_text
+from station_app.services.office.service import init_office
 
 DEEP = '{"format": "office-bundle/1", "name": ' + "[" * 100_000 + "]" * 100_000 + "}"
 

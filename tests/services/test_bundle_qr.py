@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 
 from station_app.core.batch_format import OfficeBundleInvalidError
-from station_app.services.keys import StationKeys, is_office_bundle_text
-from station_app.services.office import init_office
+from station_app.services.exchange.keys import StationKeys, is_office_bundle_text
+from station_app.services.office.service import init_office
 
 OFFICE_NAME = "Trung tâm Kiểm soát bệnh tật tỉnh Lai Châu"
 
@@ -79,8 +79,8 @@ def test_scanned_or_pasted_bundle_text_imports_and_is_recognised(tmp_path, offic
 
 
 def test_the_office_qr_holds_one_line_so_a_keyboard_mode_scanner_types_it_in_one_burst(tmp_path):
-    from station_app.services.decoding import decode_image
-    from station_app.services.office import init_office
+    from station_app.services.common.decoding import decode_image
+    from station_app.services.office.service import init_office
 
     made = init_office(tmp_path / "office", "TTKSBT tỉnh Lai Châu")
     [text] = decode_image(made.qr_path)

@@ -8,12 +8,12 @@ import pytest
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import (CampaignClosedError, CampaignDatesError, PermissionDeniedError,
                                      ValidationError)
-from station_app.core.model import FundingSource, Role, Sex
 from station_app.core.cards import SlipIdentity
+from station_app.core.model import FundingSource, Role, Sex
 from station_app.persistence.tables import VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
-from station_app.services.campaigns import CampaignState
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.station.campaigns import CampaignState
+from station_app.services.station.registry import ConsentInput, ResidentInput
 from support import station_setup
 
 END = dt.date(2026, 12, 31)  # the campaign of these tests: 01/05/2026 – 31/12/2026

@@ -8,8 +8,8 @@ import qrcode
 from PIL import Image, ImageChops, ImageFilter
 
 from station_app.core.errors import ImageUnreadableError, StationError
-from station_app.services import decoding
-from station_app.services.decoding import FrameFormat, GrayFrame, decode_frame_bytes, decode_image
+from station_app.services.common import decoding
+from station_app.services.common.decoding import FrameFormat, GrayFrame, decode_frame_bytes, decode_image
 
 CCCD = "001099012345||Nguyễn Văn An|15052002|Nam|Xã Mường Kim, Lai Châu|20042021"
 CCCD_2 = "012302004567|062123456|Giàng A Sử|02031985|Nam|Bản Nậm Hàng, Nậm Nhùn, Lai Châu|11072022"

@@ -11,8 +11,8 @@ from cli_support import run_cli
 
 from station_app.app import open_context
 from station_app.core.model import AuditAction, Role
-from station_app.services import demo
-from station_app.services.demo import DEMO_ACCOUNTS, TRAINING_PASSWORD, DemoFolderNotEmptyError, make_demo
+from station_app.services.station import demo
+from station_app.services.station.demo import DEMO_ACCOUNTS, TRAINING_PASSWORD, DemoFolderNotEmptyError, make_demo
 
 
 def query(folder: Path, sql: str) -> list[tuple]:
@@ -136,7 +136,7 @@ def test_the_training_campaign_includes_today_and_a_nurse_can_open_a_visit(made,
 
     from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
     from station_app.core.model import FundingSource
-    from station_app.services.registry import ConsentInput
+    from station_app.services.station.registry import ConsentInput
 
     ctx, _, _ = made
     today = dt.date.today()

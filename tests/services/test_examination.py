@@ -20,13 +20,13 @@ from station_app.core.model import FundingSource, Role, Sex, TargetGroup, VisitS
 from station_app.persistence.database import DB_FILE_NAME
 from station_app.persistence.tables import AuditEventRow, MeasurementRow, VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.examination import (
+from station_app.services.station.examination import (
     ReasonRequiredError,
     WarningsNotConfirmedError,
     assess,
     subject_of,
 )
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.station.registry import ConsentInput, ResidentInput
 from support import NURSE_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]

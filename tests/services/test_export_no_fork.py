@@ -17,9 +17,9 @@ import sys
 import pytest
 
 from station_app.core.batch_format import ExportDiskFullError, sha256_hex
-from station_app.services import batch_export
-from station_app.services.batch_export import ExportService
-from station_app.services.receipts import import_receipts
+from station_app.services.exchange import batch_export
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.station.receipts import import_receipts
 from batch_support import open_visit
 from office_support import export
 
@@ -141,7 +141,7 @@ KILLED_AFTER_WRITING = """
 import os, signal, sys
 from pathlib import Path
 from station_app.persistence.database import open_database
-from station_app.services import batch_export
+from station_app.services.exchange import batch_export
 
 real = batch_export.write_safely
 

@@ -11,8 +11,8 @@ from station_app.core.errors import PermissionDeniedError, ValidationError
 from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup, VisitStatus
 from station_app.persistence.tables import AuditEventRow, MeasurementRow, RecordVersionRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.findings import Diagnosis, HistoryAnswer, Referral
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.station.findings import Diagnosis, HistoryAnswer, Referral
+from station_app.services.station.registry import ConsentInput, ResidentInput
 
 DOCTOR_PASSWORD = "bacsi-2026"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
@@ -172,8 +172,8 @@ def test_saving_unchanged_records_after_completion_needs_no_reason_and_keeps_no_
 
 
 def test_the_whole_desk_is_saved_in_one_transaction_or_not_at_all(ctx, doctor, visit):
-    from station_app.services.examination import DOCTOR_DESK
-    from station_app.services.findings import ConclusionInput, FindingInput
+    from station_app.services.station.examination import DOCTOR_DESK
+    from station_app.services.station.findings import ConclusionInput, FindingInput
 
     ctx.exam.save_draft(doctor, visit.id, DOCTOR_DESK, {"advice": "Ăn nhạt"})
     history = [HistoryAnswer("tobacco", True, "10 điếu/ngày")]

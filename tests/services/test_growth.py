@@ -3,7 +3,7 @@ import pytest
 
 from station_app.core.model import Sex
 from station_app.core.vitals import GrowthClass, GrowthIndicator, lms_at, lms_value
-from station_app.services.growth import growth_zscores, table
+from station_app.services.station.growth import growth_zscores, table
 
 M, F = Sex.MALE, Sex.FEMALE
 WFA, HFA, BFA, WFH = (GrowthIndicator.WEIGHT_FOR_AGE, GrowthIndicator.HEIGHT_FOR_AGE,

@@ -12,9 +12,9 @@ import pytest
 from lists_support import DAY, build, flat, pages_text
 
 from station_app.core.model import Sex, TargetGroup
-from station_app.services import list_exports
-from station_app.services.list_exports import ListFileError, ListFormatError, export_list
-from station_app.services.lists import ListFilter, ListScope, PendingList, PendingRow, PendingTotals
+from station_app.services.station import list_exports
+from station_app.services.station.list_exports import ListFileError, ListFormatError, export_list
+from station_app.services.station.lists import ListFilter, ListScope, PendingList, PendingRow, PendingTotals
 
 PRINTER = "Lò Văn Thắng"
 

@@ -10,7 +10,7 @@ from station_app.core.checkup_book import Urgency
 from station_app.core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from station_app.core.model import HealthClass, Role, Sex, TargetGroup, VisitStatus
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
-from station_app.services.lists import (DuplicateReason, HardReason, ListFilter, UnknownVillageError)
+from station_app.services.station.lists import (DuplicateReason, HardReason, ListFilter, UnknownVillageError)
 from support import NURSE_PASSWORD
 
 
@@ -163,7 +163,7 @@ def test_a_station_at_revision_0003_gets_the_list_indexes_and_keeps_its_resident
 
 def test_the_demo_station_has_conclusions_and_referrals_for_the_lists(data_dir):
     from station_app.app import open_context
-    from station_app.services.demo import make_demo
+    from station_app.services.station.demo import make_demo
 
     ctx = open_context(data_dir)
     try:

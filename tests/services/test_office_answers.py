@@ -12,8 +12,8 @@ import pytest
 
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.office_client import BatchRefusedError, OfficeAnswerError, OfficeClient
-from station_app.services.upload import UploadService
+from station_app.services.exchange.office_client import BatchRefusedError, OfficeAnswerError, OfficeClient
+from station_app.services.station.upload import UploadService
 from office_support import connect_station
 from upload_support import add_visit
 

@@ -10,14 +10,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station_app import cli
 from station_app.core.batch_format import sha256_hex
-from station_app.persistence.office_db import OfficeStore
-from station_app.persistence.office_tables import OfficeEventRow, OfficeVisitRow
+from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.tables import OfficeEventRow, OfficeVisitRow
 from station_app.persistence.outbox import ExportBatchFileRow
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.batch_export import zip_parts
-from station_app.services.office_chain import chain_decisions
-from station_app.services.receipts import import_receipts
+from station_app.services.exchange.batch_export import zip_parts
+from station_app.services.office.chain import chain_decisions
+from station_app.services.station.receipts import import_receipts
 from batch_support import open_visit
 from office_support import export, parts_of
 from postgres_support import postgres_server  # noqa: F401 - the session fixture

@@ -11,13 +11,13 @@ import json
 import pytest
 
 from station_app.app import open_context
-from station_app.persistence.office_db import OfficeStore
-from station_app.persistence.office_tables import OfficeHistoryRow, OfficeResourceRow, OfficeVisitRow
+from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.tables import OfficeHistoryRow, OfficeResourceRow, OfficeVisitRow
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.batch_export import ExportService
-from station_app.services.office_report import write_report
-from station_app.services.receipts import import_receipts
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.office.report import write_report
+from station_app.services.station.receipts import import_receipts
 from batch_support import VITALS, full_visit, make_doctor
 from cli_support import ADMIN, init_station, run_as, run_cli
 from office_support import connect_station, export, flip, parts_of, rebuild, rewrite
@@ -59,7 +59,7 @@ def test_the_station_takes_back_receipts_and_refuses_a_forged_one(station, nurse
     other = dict(envelope, receipt=dict(envelope["receipt"], station="TYT-KHAC"))
     unknown = dict(envelope, receipt=dict(envelope["receipt"], sequence=9))
     for name, forged_envelope in (("khac.receipt.json", other), ("chin.receipt.json", unknown)):
-        from station_app.services.receipts import sign_receipt
+        from station_app.services.exchange.receipts import sign_receipt
 
         key = office.service._receipt_key()  # genuinely signed by the office, but not for this station's batches
         (forged.parent / name).write_text(json.dumps(sign_receipt(forged_envelope["receipt"], key)))
@@ -107,7 +107,7 @@ def test_a_refused_batch_comes_back_to_the_station_as_rejected_with_the_reason_a
 
 
 def office_reason(code):
-    from station_app.services.office import REASON_TEXT
+    from station_app.services.office.service import REASON_TEXT
 
     return REASON_TEXT[code]
 
@@ -257,7 +257,7 @@ def test_the_round_trip_through_the_command_line(data_dir, tmp_path):
 def _one_visit(data_dir):
     from batch_support import open_visit
     from station_app.core.model import Role
-    from station_app.services.accounts import SignedInUser
+    from station_app.services.common.accounts import SignedInUser
 
     ctx = open_context(data_dir)
     admin = ctx.accounts.sign_in("admin", "quantri-2026")
@@ -297,7 +297,7 @@ def test_a_receipt_checks_with_jq_and_openssl_and_the_office_key_with_age(statio
 
 def test_clear_errors_for_a_bad_key_file_a_station_twice_and_an_unreachable_database(office, tmp_path, data_dir,
                                                                                       ctx):
-    from station_app.services.office import (OfficeAlreadyInitialisedError, OfficeDatabaseOpenError, OfficeService,
+    from station_app.services.office.service import (OfficeAlreadyInitialisedError, OfficeDatabaseOpenError, OfficeService,
                                              StationAlreadyRegisteredError, StationKeyFileError, init_office)
 
     bad = tmp_path / "nhầm.pem"
@@ -315,7 +315,7 @@ def test_clear_errors_for_a_bad_key_file_a_station_twice_and_an_unreachable_data
 
 def test_the_office_bundle_qr_image_scans_back_to_the_bundle_a_station_accepts(office):
     from station_app.core.batch_format import parse_office_bundle
-    from station_app.services.decoding import decode_image
+    from station_app.services.common.decoding import decode_image
 
     [text] = decode_image(office.folder / "office-bundle.png")
     scanned = parse_office_bundle(text.encode("utf-8"))

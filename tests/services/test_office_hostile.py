@@ -13,13 +13,13 @@ from batch_support import VITALS, full_visit, make_doctor
 from office_support import connect_station, export, parts_of, rewrite
 from station_app.app import open_context
 from station_app.core.batch_format import sha256_hex
-from station_app.persistence.office_db import OfficeStore
-from station_app.persistence.office_tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,
+from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,
                                                    OfficeResourceRow, OfficeVisitRow)
-from station_app.services import fhir_bundle as fhir
-from station_app.services.batch_export import encrypt_payload, zip_parts
-from station_app.services.batch_verify import decrypt_payload, read_batch
-from station_app.services.keys import StationKeys
+from station_app.services.exchange import fhir_bundle as fhir
+from station_app.services.exchange.batch_export import encrypt_payload, zip_parts
+from station_app.services.exchange.batch_verify import decrypt_payload, read_batch
+from station_app.services.exchange.keys import StationKeys
 from support import ADMIN_PASSWORD, station_setup
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -184,7 +184,7 @@ def test_a_laptop_registered_for_the_site_adds_its_part_to_the_visit_and_one_tha
 
 
 def test_a_site_can_only_be_named_after_a_registered_station(ctx, office, tmp_path, data_dir):
-    from station_app.services.office import SiteUnknownError
+    from station_app.services.office.service import SiteUnknownError
 
     keys = StationKeys(data_dir)
     keys.import_office_bundle(office.folder / "office-bundle.json")
@@ -314,7 +314,7 @@ def test_an_office_database_of_the_first_version_gets_owners_and_then_refuses_an
         station, nurse, doctor, office, data_dir, tmp_path):
     import sqlite3
 
-    from station_app.services.office import OfficeService
+    from station_app.services.office.service import OfficeService
 
     visit = full_visit(station, nurse, doctor)
     office.service.import_paths([export(station, data_dir, tmp_path / "a")])
@@ -347,7 +347,7 @@ def test_the_command_line_registers_a_laptop_for_a_registered_stations_site_and_
     done = run_cli("office", "stations", "add", str(pem), "--code", "TYT-MK-2", "--site", "TYT-MK",
                    "--dir", str(office.folder))
     assert done.returncode == 0, done.stderr
-    from station_app.services.office import OfficeService
+    from station_app.services.office.service import OfficeService
 
     office.service = OfficeService(office.folder)
     with office.service.db.transaction() as session:

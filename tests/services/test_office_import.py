@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from station_app.persistence.office_tables import (OfficeBatchRow, OfficeHistoryRow, OfficePatientRow,
+from station_app.persistence.office.tables import (OfficeBatchRow, OfficeHistoryRow, OfficePatientRow,
                                                    OfficeQuarantineRow, OfficeResourceRow, OfficeVisitRow)
-from station_app.persistence.office_db import OfficeStore
-from station_app.services.keys import StationKeys
+from station_app.persistence.office.database import OfficeStore
+from station_app.services.exchange.keys import StationKeys
 from batch_support import full_visit, office_keys
 from office_support import connect_station, export, flip, parts_of, rewrite
 from postgres_support import postgres_server  # noqa: F401 - the session fixture
@@ -89,7 +89,7 @@ def test_a_fork_is_refused_and_reported(station, nurse, doctor, office, data_dir
     batch = export(station, data_dir, tmp_path / "usb")
     office.service.import_paths([batch])
     # Another laptop restored from an old backup makes "batch 1" again, with other contents, signed by the same key
-    from station_app.services.batch_export import zip_parts
+    from station_app.services.exchange.batch_export import zip_parts
     import json
 
     manifest = json.loads(parts_of(batch)["manifest.json"])
@@ -161,7 +161,7 @@ def test_a_broken_chain_is_refused(station, nurse, doctor, office, data_dir, tmp
     two = export(station, data_dir, tmp_path / "d2")
     import json
 
-    from station_app.services.batch_export import zip_parts
+    from station_app.services.exchange.batch_export import zip_parts
 
     manifest = json.loads(parts_of(two)["manifest.json"])
     manifest["previous"] = "0" * 64

@@ -12,10 +12,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from postgres_support import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
-from station_app.persistence.office_db import OfficeStore
-from station_app.persistence.office_tables import OfficeQuarantineRow
-from station_app.services.office_quarantine import dropped_counts
-from station_app.services.office_report import write_report
+from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.tables import OfficeQuarantineRow
+from station_app.services.office.quarantine import dropped_counts
+from station_app.services.office.report import write_report
 
 MIB = 2**20
 

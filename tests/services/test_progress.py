@@ -10,7 +10,7 @@ from station_app.core.model import HealthClass, SiteKind, TargetGroup, VisitStat
 from station_app.persistence.tables import (CampaignRow, ConclusionRow, ResidentRow, ResidentTargetGroupRow, SiteRow,
                                             VisitRow)
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.progress import Coverage, ProgressFilter, ProgressService
+from station_app.services.station.progress import Coverage, ProgressFilter, ProgressService
 
 TODAY = dt.date(2026, 11, 23)
 MUONG_KIM, NA_KHUONG = "Bản Mường Kim", "Bản Nà Khương"

@@ -6,8 +6,8 @@ import datetime as dt
 import pypdfium2 as pdfium
 import pytest
 
-from station_app.services.progress import ProgressFilter
-from station_app.services.progress_report import render_weekly_report
+from station_app.services.station.progress import ProgressFilter
+from station_app.services.station.progress_report import render_weekly_report
 from lists_support import flat, pages_text
 from services.test_progress import MUONG_KIM, NA_KHUONG, SCHOOL, TODAY, build_station
 

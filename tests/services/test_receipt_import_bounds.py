@@ -7,7 +7,8 @@ import os
 
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.receipts import import_receipts, sign_receipt
+from station_app.services.exchange.receipts import sign_receipt
+from station_app.services.station.receipts import import_receipts
 from batch_support import full_visit
 from office_support import export
 

@@ -16,8 +16,8 @@ from station_app.core.errors import (
 )
 from station_app.core.model import FundingSource, RecordSource, Role, Sex, TargetGroup, VisitStatus
 from station_app.persistence.unit_of_work import load_audit_chain, UnitOfWork
-from station_app.services.accounts import SignedInUser
-from station_app.services.registry import (
+from station_app.services.common.accounts import SignedInUser
+from station_app.services.station.registry import (
     ConsentInput,
     FieldChange,
     MatchKind,

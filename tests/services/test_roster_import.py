@@ -14,8 +14,8 @@ from station_app.core.errors import ImportCancelledError, PermissionDeniedError,
 from station_app.core.model import RecordSource, Sex, TargetGroup
 from station_app.persistence.tables import ResidentRow, RosterImportRow
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
-from station_app.services.lists import ListFilter
-from station_app.services.roster_import import (
+from station_app.services.station.lists import ListFilter
+from station_app.services.station.roster_import import (
     ColumnMapping,
     RosterImportService,
     decode_csv_bytes,
@@ -197,7 +197,7 @@ def test_importing_again_makes_no_duplicates_and_updates_changes(ctx, service, t
 
 
 def test_cancelling_leaves_the_database_as_it_was(ctx, service, tmp_path, monkeypatch):
-    monkeypatch.setattr("station_app.services.roster_import.CHUNK", 2)
+    monkeypatch.setattr("station_app.services.station.roster_import.CHUNK", 2)
     before = _count(ctx)
     with UnitOfWork(ctx.db) as uow:
         events_before = len(load_audit_chain(uow.session)[0])
@@ -329,7 +329,7 @@ def _expected(people):
 @pytest.mark.parametrize("chunk", [2000, 3])  # one chunk, and pairs split over chunks
 @pytest.mark.parametrize("kind", ["utf-8", "cp1258", "xlsx"])
 def test_everyone_of_a_mountain_roster_is_kept_through_re_imports(ctx, service, tmp_path, monkeypatch, kind, chunk):
-    monkeypatch.setattr("station_app.services.roster_import.CHUNK", chunk)
+    monkeypatch.setattr("station_app.services.station.roster_import.CHUNK", chunk)
     people = mountain_people()
     path = write_mountain(tmp_path / "xa-muong-kim.csv", kind, mountain_rows(people))
     first = _import(service, path)
@@ -432,7 +432,7 @@ def test_any_roster_of_look_alikes_keeps_every_row_and_re_imports_change_nothing
                                                                                   rows, chunk):
     path = look_alike_roster(tmp_path_factory.mktemp("ds"), rows, next(_rng_ids))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("station_app.services.roster_import.CHUNK", chunk)
+        patch.setattr("station_app.services.station.roster_import.CHUNK", chunk)
         first = _import(service, path)
         assert (first.imported_new, first.rejected) == (len(rows), 0)
         for _ in range(2):
@@ -449,7 +449,7 @@ def test_over_an_earlier_roster_a_second_import_of_the_same_file_changes_nothing
     _import(service, look_alike_roster(tmp_path_factory.mktemp("ds"), earlier, example))
     path = look_alike_roster(tmp_path_factory.mktemp("ds"), rows, example)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("station_app.services.roster_import.CHUNK", chunk)
+        patch.setattr("station_app.services.station.roster_import.CHUNK", chunk)
         first = _import(service, path)
         assert first.rejected == 0 and first.imported_new + first.updated + first.unchanged == len(rows)
         again = _import(service, path)

@@ -11,9 +11,9 @@ from support import CAMPAIGN_END
 
 from station_app.core.model import Sex
 from station_app.persistence.database import DB_FILE_NAME
-from station_app.services import self_test
-from station_app.services.registry import ResidentInput
-from station_app.services.self_test import CheckStatus, Devices, failed, report_text, run_self_test
+from station_app.services.station import self_test
+from station_app.services.station.registry import ResidentInput
+from station_app.services.station.self_test import CheckStatus, Devices, failed, report_text, run_self_test
 
 DEVICES = Devices(cameras=(("/dev/video0", "USB2.0 HD UVC WebCam"),), serial_ports=(("COM3", "USB Serial Device"),),
                   printers=("Microsoft Print to PDF", "Canon LBP2900"), default_printer="Canon LBP2900")

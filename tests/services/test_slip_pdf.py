@@ -9,8 +9,8 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from station_app.services.decoding import decode_image, to_grayscale
-from station_app.services.slip_pdf import LAYOUTS, render_slip
+from station_app.services.common.decoding import decode_image, to_grayscale
+from station_app.services.common.slip_pdf import LAYOUTS, render_slip
 
 pytestmark = pytest.mark.tools("pdftoppm")
 DPI = 150
@@ -110,7 +110,7 @@ def test_an_unknown_size_is_refused(tmp_path):
 def test_a_saved_copy_cut_off_by_a_full_disk_leaves_no_file_and_the_next_try_takes_the_name(tmp_path, monkeypatch):
     import errno
 
-    from station_app.services.slip_pdf import save_slip_copy
+    from station_app.services.common.slip_pdf import save_slip_copy
 
     pdf = tmp_path / "slip.pdf"
     pdf.write_bytes(b"%PDF-1.4 " + b"x" * 4096)

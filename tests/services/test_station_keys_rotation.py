@@ -10,8 +10,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from station_app.core.errors import PermissionDeniedError
 from station_app.persistence.tables import AuditEventRow, ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.batch_export import ExportService
-from station_app.services.keys import (StationKeyDamagedError, StationKeyMissingError, StationKeys,
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.exchange.keys import (StationKeyDamagedError, StationKeyMissingError, StationKeys,
                                        rotate_station_key)
 from batch_support import full_visit
 from cli_support import run_cli
@@ -69,7 +69,7 @@ def test_re_keying_needs_an_administrator_and_is_audited(station, admin, nurse, 
 
 def test_the_office_verifies_old_batches_with_the_old_key_after_a_re_key(
         station, admin, nurse, doctor, office, data_dir, tmp_path):
-    from station_app.services.office import StationKeyRegistrationError
+    from station_app.services.office.service import StationKeyRegistrationError
 
     full_visit(station, nurse, doctor)
     first = export(station, data_dir, tmp_path / "usb1")  # signed with the old key, not yet at the office
@@ -102,9 +102,9 @@ def test_a_stolen_old_key_cannot_sign_batches_after_the_re_key(station, admin, n
                                                                 tmp_path):
     import json
 
-    from station_app.services.batch_export import zip_parts
-    from station_app.services.batch_verify import read_batch
-    from station_app.services.keys import public_key_id
+    from station_app.services.exchange.batch_export import zip_parts
+    from station_app.services.exchange.batch_verify import read_batch
+    from station_app.services.exchange.keys import public_key_id
 
     full_visit(station, nurse, doctor)
     stolen = StationKeys(data_dir).private_key()
@@ -145,7 +145,7 @@ def test_keys_rotate_on_the_command_line_asks_for_an_administrator(data_dir, tmp
 
 
 def test_the_self_test_names_a_damaged_key_and_the_re_keying(ctx, data_dir):
-    from station_app.services.self_test import CheckStatus, check_station_key
+    from station_app.services.station.self_test import CheckStatus, check_station_key
 
     StationKeys(data_dir).private_key_path.write_bytes(b"not a key")
     result = check_station_key(data_dir, set_up=True)

@@ -10,17 +10,18 @@ import pytest
 from cli_support import run_as, run_cli
 
 from station_app.app import open_context
-from station_app.services.batch_export import ExportService
-from station_app.services.demo import TRAINING_PASSWORD
-from station_app.services.office import OfficeService
+from station_app.services.exchange.batch_export import ExportService
+from station_app.services.office.service import OfficeService
+from station_app.services.station.demo import TRAINING_PASSWORD
 
 
 @pytest.fixture
 def made(data_dir: Path):
-    from station_app.services.demo import make_demo
+    from station_app.services.office.training import make_training_office
+    from station_app.services.station.demo import make_demo
 
     ctx = open_context(data_dir)
-    yield ctx, make_demo(ctx, residents=60, seed=7)
+    yield ctx, make_demo(ctx, residents=60, seed=7, training_office=make_training_office)
     ctx.close()
 
 

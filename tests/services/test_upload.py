@@ -11,8 +11,8 @@ from upload_support import connect, make_batches, office_batch_rows, serve
 from station_app.core.model import AuditAction
 from station_app.persistence.tables import AuditEventRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.office_client import OfficeCertificateError
-from station_app.services.upload import (Backoff, UploadAddressInvalidError, UploadNotConfiguredError,
+from station_app.services.exchange.office_client import OfficeCertificateError
+from station_app.services.station.upload import (Backoff, UploadAddressInvalidError, UploadNotConfiguredError,
                                          UploadService)
 
 NO_WAIT = Backoff(first=0.0)
@@ -120,8 +120,8 @@ def test_the_delays_grow_to_five_minutes_with_jitter():
 
 
 def test_a_busy_office_that_says_when_to_come_back_is_waited_for_that_long_within_the_cap():
-    from station_app.services.office_client import OfficeBusyError, OfficeUnreachableError
-    from station_app.services.upload import is_transient, retry_delay
+    from station_app.services.exchange.office_client import OfficeBusyError, OfficeUnreachableError
+    from station_app.services.station.upload import is_transient, retry_delay
 
     backoff = Backoff(first=5, jitter=0)
     assert retry_delay(backoff, 0, OfficeBusyError(503, retry_after=30)) == 30
@@ -180,7 +180,7 @@ def test_a_wrong_certificate_pin_is_refused_at_once_and_not_retried(ctx, nurse, 
         assert office_batch_rows(link.office) == 0
         pin = link.service.keys.office_bundle()  # the bundle still pins nothing: the office's pin typed instead
         assert pin.tls_sha256 is None
-        from station_app.services.office_tls import certificate_sha256, own_tls_files
+        from station_app.services.office.tls import certificate_sha256, own_tls_files
 
         link.service.set_address(None, https.url, certificate_sha256(own_tls_files(link.office.folder)[0]))
         assert link.service.send_pending().ok

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog
 from gui_support import show_page, type_text
 from station_app.core.model import Sex
 from station_app.core.settings import Settings
-from station_app.services.registry import ResidentInput
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
+from station_app.services.station.registry import ResidentInput
 from station_app.ui.main_window import MainWindow
 from station_app.ui.pages.campaign_panel import CampaignDialog
 from station_app.ui.pages.exam import ExamPage
@@ -185,7 +185,7 @@ def test_the_dialog_opens_for_a_campaign_ending_in_year_9999(app, qtbot, new):
     the last day there is instead of failing on a year 10000."""
     from PySide6.QtWidgets import QWidget
 
-    from station_app.services.campaigns import CampaignInfo
+    from station_app.services.station.campaigns import CampaignInfo
 
     parent = QWidget()
     qtbot.addWidget(parent)

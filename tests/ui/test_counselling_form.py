@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from gui_support import load_form, type_text
 from station_app.core.checkup_book import Topic
-from station_app.services.examination import COUNSELLING_DESK
+from station_app.services.station.examination import COUNSELLING_DESK
 from station_app.ui.exam.counselling_form import CounsellingForm
 from services.test_findings import add_vitals
 

@@ -17,7 +17,7 @@ from station_app.core.model import HealthClass, Specialty
 from station_app.persistence.database import DB_FILE_NAME
 from station_app.persistence.tables import AuditEventRow, ConclusionRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.examination import DOCTOR_DESK
+from station_app.services.station.examination import DOCTOR_DESK
 from station_app.ui.exam.doctor_form import DoctorForm
 from services.test_findings import DOCTOR_PASSWORD, fill_all, make_doctor, open_visit
 
@@ -155,7 +155,7 @@ _SAVER = textwrap.dedent("""
     from station_app.core.checkup_book import Urgency
     from station_app.core.model import HealthClass
     from station_app.persistence.unit_of_work import UnitOfWork
-    from station_app.services.findings import Referral
+    from station_app.services.station.findings import Referral
 
     ctx = open_context(Path(sys.argv[1]))
     doctor = ctx.accounts.sign_in("bs.lan", sys.argv[2])

@@ -19,8 +19,8 @@ from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, Sex
 from station_app.core.qr_payloads import encode_slip
 from station_app.core.settings import Settings
-from station_app.services.decoding import to_grayscale
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.common.decoding import to_grayscale
+from station_app.services.station.registry import ConsentInput, ResidentInput
 from station_app.ui.dialogs.choose import ChooseDialog
 from station_app.ui.pages.exam import ExamPage
 

@@ -14,8 +14,8 @@ import subprocess
 import pytest
 from batch_support import full_visit, make_doctor, office_keys
 
-from station_app.services.decoding import decode_image
-from station_app.services.receipts import envelope_bytes, receipt_name, sign_receipt
+from station_app.services.common.decoding import decode_image
+from station_app.services.exchange.receipts import envelope_bytes, receipt_name, sign_receipt
 from station_app.ui import printing
 from station_app.ui.pages import export as export_page
 from station_app.ui.pages.export import ExportPage
@@ -220,7 +220,7 @@ def test_a_full_stick_is_explained_and_the_batch_made_waits_for_the_next_export(
                                                                                 tasks):
     import errno
 
-    from station_app.services import batch_export
+    from station_app.services.exchange import batch_export
 
     page = make_page()
     stick = tmp_path / "USB đầy"
@@ -340,7 +340,7 @@ def test_the_bundle_picker_opens_in_a_folder_that_is_there_with_no_file_name(qtb
 
 
 def test_importing_the_office_bundle_from_its_qr_picture(qtbot, make_page, ctx, tmp_path, monkeypatch, tasks):
-    from station_app.services.office import init_office
+    from station_app.services.office.service import init_office
 
     office = init_office(tmp_path / "văn phòng", "TTKSBT tỉnh Điện Biên")
     page = make_page()

@@ -10,7 +10,7 @@ from gui_support import type_text
 from ui.test_export_page import FakeVolumes, column, reload
 from upload_support import add_visit, connect, make_batches, office_batch_rows
 
-from station_app.services.upload import Backoff
+from station_app.services.station.upload import Backoff
 from station_app.ui.pages.export import ExportPage
 from station_app.ui.removable_drives import DriveWatcher
 

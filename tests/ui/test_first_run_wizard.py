@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 from gui_support import type_text
 
-from station_app.services.keys import StationKeys
+from station_app.services.exchange.keys import StationKeys
 from station_app.ui.pages import export as export_page
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
@@ -137,7 +137,7 @@ def test_a_refused_station_code_is_explained_on_the_wizard(qtbot, make_controlle
 
 @pytest.fixture
 def office_bundle(tmp_path):
-    from station_app.services.office import init_office
+    from station_app.services.office.service import init_office
 
     return init_office(tmp_path / "office", "TTKSBT tỉnh Lai Châu")
 
@@ -226,7 +226,7 @@ def test_the_wizards_summary_of_a_roster_import_counts_the_possible_duplicates(q
                                                                                tmp_path, language):
     """Two people named Pờ A Xá born in 1938 in one village, where last year's list had one with only the year: both
     are added and may be the one already there; the line under the button says so, as the import's report does."""
-    from station_app.services.roster_import import RosterImportService
+    from station_app.services.station.roster_import import RosterImportService
     from station_app.ui import i18n
 
     controller = make_controller(empty_ctx)

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from station_app.core.model import TargetGroup
-from station_app.services.lists import ListFilter, ListKind
+from station_app.services.station.lists import ListFilter, ListKind
 from station_app.ui import printing
 from station_app.ui.pages import lists as lists_page
 from station_app.ui.pages.lists import ListsPage
@@ -221,7 +221,7 @@ def test_a_long_list_skips_the_preview_and_is_painted_in_the_background(qtbot, p
 def test_the_table_model_holds_a_50000_row_pending_list_and_sorts_it(app):
     """Cells are made when asked for: 50,000 rows are one list of rows, sorted by one Python sort."""
     from station_app.core.model import Sex
-    from station_app.services.lists import ListScope, PendingList, PendingRow, PendingTotals
+    from station_app.services.station.lists import ListScope, PendingList, PendingRow, PendingTotals
     from station_app.ui.table_models import ListTableModel
 
     rows = tuple(PendingRow(str(n), f"Lò Văn {n:05d}", 1940 + n % 80, Sex.MALE, "03637", f"Bản {n // 700:03d}",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 
-from station_app.services.list_exports import totals_of
-from station_app.services.lists import ListKind
-from station_app.services.roster_import import RosterImportService
+from station_app.services.station.list_exports import totals_of
+from station_app.services.station.lists import ListKind
+from station_app.services.station.roster_import import RosterImportService
 from station_app.ui import i18n
 from station_app.ui.pages.lists import ListsPage
 

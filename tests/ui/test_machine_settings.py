@@ -143,7 +143,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 from station_app.core.model import Role
 from station_app.core.settings import Settings
-from station_app.services.accounts import SignedInUser
+from station_app.services.common.accounts import SignedInUser
 from station_app.ui.pages.admin import AdminPage
 from station_app.ui.tasks import TaskRunner
 app = QApplication([])

@@ -17,9 +17,9 @@ from station_app.core.cards import SlipIdentity
 from station_app.core.model import FundingSource, Sex, VisitStatus
 from station_app.core.qr_payloads import encode_slip, parse_payload
 from station_app.core.settings import Settings
-from station_app.services.decoding import decode_image
-from station_app.services.registry import ResidentInput, VisitInfo
-from station_app.services.slip_pdf import render_slip
+from station_app.services.common.decoding import decode_image
+from station_app.services.common.slip_pdf import render_slip
+from station_app.services.station.registry import ResidentInput, VisitInfo
 from station_app.ui import printing
 from station_app.ui.dialogs.open_visit import OpenVisitDialog
 from station_app.ui.pages.reception import ReceptionPage

@@ -6,7 +6,7 @@ import dataclasses
 
 from lists_support import build
 
-from station_app.services.progress import Coverage, ProgressFilter, VillageProgress
+from station_app.services.station.progress import Coverage, ProgressFilter, VillageProgress
 from station_app.ui.pages.progress_charts import ProgressCharts
 
 

@@ -13,7 +13,7 @@ from gui_support import preview_prints_to
 from lists_support import DAY, HUA_PHAT, NA_PHAT, build
 from PySide6.QtCore import QDate, Qt
 
-from station_app.services.progress import ProgressFilter
+from station_app.services.station.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.pages.progress import CAMPAIGN, CUSTOM, MONTH, WEEK, ProgressPage, period_of
 

@@ -24,8 +24,8 @@ from station_app.core.cards import ScanKind
 from station_app.core.model import RecordSource, Sex
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
-from station_app.services.decoding import decode_image, to_grayscale
-from station_app.services.registry import ResidentInput
+from station_app.services.common.decoding import decode_image, to_grayscale
+from station_app.services.station.registry import ResidentInput
 from station_app.ui import printing
 from station_app.ui.dialogs.choose import ChooseDialog
 from station_app.ui.dialogs.differences import DifferencesDialog
@@ -474,7 +474,7 @@ def test_screenshots_of_the_desk_with_a_scanned_resident_and_the_visit_dialog(qt
                             sex=Sex.FEMALE if "Thị" in name else Sex.MALE)
         station = ctx.station.info()
         from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
-        from station_app.services.registry import ConsentInput
+        from station_app.services.station.registry import ConsentInput
         ctx.registry.open_visit(nurse, resident, station.site_id, station.campaign_id, "state_budget", [],
                                 ConsentInput(CURRENT_VERSION, text_sha256(consent_text())))
     register(ctx, nurse, birth_date=dt.date(1985, 4, 2), national_id="011085001234", village="Bản Nà Khương",

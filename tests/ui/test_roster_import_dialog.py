@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from station_app.core.model import Role
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.roster_import import RosterImportService
+from station_app.services.station.roster_import import RosterImportService
 from station_app.ui.dialogs.roster_import import RosterImportDialog
 from station_app.ui.main_window import MainWindow
 from station_app.ui.pages.lists import ListsPage

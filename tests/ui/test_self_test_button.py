@@ -12,9 +12,9 @@ from batch_support import office_keys
 from PySide6.QtCore import Qt
 
 from station_app.core.model import Sex
-from station_app.services import self_test
-from station_app.services.registry import ResidentInput
-from station_app.services.self_test import Devices
+from station_app.services.station import self_test
+from station_app.services.station.registry import ResidentInput
+from station_app.services.station.self_test import Devices
 from station_app.ui import self_test_view
 from station_app.ui.main_window import MainWindow
 

@@ -12,8 +12,8 @@ from station_app.core.checkup_book import Topic, specialties
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, HealthClass, Sex, Specialty
 from station_app.core.settings import Settings
-from station_app.services.findings import Diagnosis, HistoryAnswer
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.station.findings import Diagnosis, HistoryAnswer
+from station_app.services.station.registry import ConsentInput, ResidentInput
 from station_app.ui.exam.history_dialog import VisitHistoryDialog, local_time
 from station_app.ui.pages.exam import ExamPage
 

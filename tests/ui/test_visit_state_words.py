@@ -5,8 +5,8 @@ from lists_support import DAY, build
 from PySide6.QtCore import QDate, Qt
 
 from station_app.core.model import VisitStatus
-from station_app.services.list_exports import filters_text
-from station_app.services.lists import ListFilter, ListKind, ListScope
+from station_app.services.station.list_exports import filters_text
+from station_app.services.station.lists import ListFilter, ListKind, ListScope
 from station_app.ui.labels import status_label
 from station_app.ui.pages.lists import ListsPage
 

@@ -17,7 +17,7 @@ from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, Sex, VisitStatus
 from station_app.core.qr_payloads import encode_slip
 from station_app.core.settings import Settings
-from station_app.services.registry import ConsentInput, ResidentInput
+from station_app.services.station.registry import ConsentInput, ResidentInput
 from station_app.ui.pages.exam import ExamPage
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
@@ -243,7 +243,7 @@ def test_a_childs_height_and_weight_typed_from_the_keyboard_get_who_z_scores_and
     """A boy of exactly 60 months (1826 days, the WHO 2006 tables' last row): 97 cm lies between the printed
     -3 SD (96.1) and -2 SD (100.7) of height-for-age, 13.0 kg between -3 SD (12.4) and -2 SD (14.1) of
     weight-for-age: stunted and underweight, shown beside the fields, kept with the values, all from the keyboard."""
-    from station_app.services.growth import growth_zscores
+    from station_app.services.station.growth import growth_zscores
 
     born = dt.date.today() - dt.timedelta(days=1826)
     child = ctx.registry.register_new(nurse, ResidentInput(full_name="Giàng A Páo", sex=Sex.MALE, birth_date=born))

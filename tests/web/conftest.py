@@ -9,11 +9,11 @@ from batch_support import full_visit
 from office_support import connect_station, export
 from postgres_support import postgres_server  # noqa: F401 - the session fixture
 
-from station_app.persistence.office_db import OfficeStore
-from station_app.persistence.office_tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,
+from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,
                                                    OfficeResourceRow, OfficeVisitRow)
-from station_app.services.office_client import OfficeClient
-from station_app.services.office_upload import OfficeUploads
+from station_app.services.exchange.office_client import OfficeClient
+from station_app.services.office.upload import OfficeUploads
 from station_app.web.serve import BackgroundService, ServeOptions
 
 LIMIT = 2 * 2**20  # the tests' size limit: 2 MiB

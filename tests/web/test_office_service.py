@@ -14,10 +14,10 @@ import pytest
 
 from office_support import flip, parts_of, rewrite
 
-from station_app.services.office_client import (BatchRefusedError, BatchTooLargeError,
+from station_app.services.exchange.office_client import (BatchRefusedError, BatchTooLargeError,
                                                 OfficeUnreachableError, StationUnknownAtOfficeError)
-from station_app.services.office_queries import QUARANTINED, batch_entries
-from station_app.services.receipts import envelope_bytes, verify_receipt
+from station_app.services.exchange.receipts import envelope_bytes, verify_receipt
+from station_app.services.office.queries import QUARANTINED, batch_entries
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -197,7 +197,7 @@ def test_a_batch_received_whole_just_before_a_stop_is_imported_when_the_service_
 @pytest.fixture
 def impatient_service(office):
     """The service with a one-second wait for the next piece of a body (60 s by default)."""
-    from station_app.services.office_upload import OfficeUploads
+    from station_app.services.office.upload import OfficeUploads
     from station_app.web.app import ReadLimits
     from station_app.web.serve import BackgroundService, ServeOptions
 

@@ -10,7 +10,7 @@ import pytest
 
 from office_support import parts_of
 
-from station_app.services.receipts import envelope_bytes, verify_receipt
+from station_app.services.exchange.receipts import envelope_bytes, verify_receipt
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 STATIONS = 20

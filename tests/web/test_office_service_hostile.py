@@ -9,11 +9,11 @@ import pytest
 
 from office_support import parts_of
 from station_app.core.batch_format import sha256_hex
-from station_app.services.batch_export import encrypt_payload, zip_parts
-from station_app.services.batch_verify import decrypt_payload, read_batch
-from station_app.services.keys import StationKeys
-from station_app.services.office_client import BatchRefusedError
-from station_app.services.receipts import envelope_bytes, verify_receipt
+from station_app.services.exchange.batch_export import encrypt_payload, zip_parts
+from station_app.services.exchange.batch_verify import decrypt_payload, read_batch
+from station_app.services.exchange.keys import StationKeys
+from station_app.services.exchange.office_client import BatchRefusedError
+from station_app.services.exchange.receipts import envelope_bytes, verify_receipt
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -11,9 +11,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from station_app.persistence.office_db import OfficeStore
-from station_app.persistence.office_tables import OfficeQuarantineRow
-from station_app.services.office_quarantine import dropped_counts
+from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.tables import OfficeQuarantineRow
+from station_app.services.office.quarantine import dropped_counts
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from station_app.services.office_upload import OfficeUploads
+from station_app.services.office.upload import OfficeUploads
 from station_app.web.guard import ConnectionLimits
 from station_app.web.serve import BackgroundService, ServeOptions
 
@@ -135,8 +135,8 @@ def test_request_headers_sent_in_many_small_headers_count_together(service):
 
 
 def test_over_https_stalled_handshakes_and_slow_headers_leave_a_real_upload_answered(office, batch, rows):
-    from station_app.services.office_client import OfficeClient
-    from station_app.services.office_tls import publish_upload_url
+    from station_app.services.exchange.office_client import OfficeClient
+    from station_app.services.office.tls import publish_upload_url
 
     published = publish_upload_url(office.folder, "https://127.0.0.1:8765")
     running = BackgroundService(OfficeUploads(office.service), ServeOptions(

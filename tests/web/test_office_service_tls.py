@@ -12,10 +12,10 @@ import time
 
 import pytest
 
-from station_app.services.keys import StationKeys
-from station_app.services.office_client import OfficeCertificateError, OfficeClient, OfficeUnreachableError
-from station_app.services.office_tls import publish_upload_url
-from station_app.services.office_upload import OfficeUploads
+from station_app.services.exchange.keys import StationKeys
+from station_app.services.exchange.office_client import OfficeCertificateError, OfficeClient, OfficeUnreachableError
+from station_app.services.office.tls import publish_upload_url
+from station_app.services.office.upload import OfficeUploads
 from station_app.web.serve import BackgroundService, ServeOptions
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from station_app.services.office_upload import (BatchNameInvalidError, OfficeUploads, UploadStationUnregisteredError,
+from station_app.services.office.upload import (BatchNameInvalidError, OfficeUploads, UploadStationUnregisteredError,
                                                 UploadTooLargeError)
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.core.model import Sex
-from station_app.services.registry import FieldChange
+from station_app.services.station.registry import FieldChange
 from station_app.ui.printing import sex_label
 from station_app.ui.widgets import heading
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QFormLayout, QG
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import AlreadyExaminedError, StationError
 from station_app.core.model import FundingSource, TargetGroup
-from station_app.services.registry import ConsentInput
+from station_app.services.station.registry import ConsentInput
 from station_app.ui.dialogs.target_groups import target_group_boxes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.printing import sex_label
@@ -22,9 +22,9 @@ from station_app.ui.widgets import confirm_row, heading, message_label, show_mes
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.registry import ResidentInfo, VisitInfo
-    from station_app.services.station_setup import StationInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.registry import ResidentInfo, VisitInfo
+    from station_app.services.station.station_setup import StationInfo
     from station_app.ui.tasks import TaskRunner
 
 CHILD_UNDER = 16  # below this age the guardian consents by default

@@ -1,5 +1,5 @@
 """Registering a resident: typed in for people without a card (young children, some elderly), or confirmed
-from a scanned card. The same validation as every other path (``services.registry.validate_resident``);
+from a scanned card. The same validation as every other path (``services.station.registry.validate_resident``);
 a problem is shown under its field, in Vietnamese, with what to do.
 """
 from __future__ import annotations
@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
 
 from station_app.core.errors import StationError, ValidationError
 from station_app.core.model import RecordSource, Sex
-from station_app.services.reference import ethnic_groups
-from station_app.services.registry import ResidentInput, validate_resident
+from station_app.services.common.reference import ethnic_groups
+from station_app.services.station.registry import ResidentInput, validate_resident
 from station_app.ui.dialogs.target_groups import target_group_boxes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.widgets import confirm_row, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.registry import ResidentInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.registry import ResidentInfo
     from station_app.ui.tasks import TaskRunner
 
 _DMY = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")

@@ -1,7 +1,7 @@
 """Importing the commune's roster from the Lists page: choose a file, check the column mapping on a preview,
 import in the background with a progress bar and a Cancel button, then read the counts and the rejects.
 
-The work is ``services.roster_import.RosterImportService``: one transaction per file, so a cancelled import
+The work is ``services.station.roster_import.RosterImportService``: one transaction per file, so a cancelled import
 keeps nothing. The dialog shows the file's own cells in the preview and logs nothing itself.
 """
 from __future__ import annotations
@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.core.errors import ImportCancelledError, StationError
-from station_app.services.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
+from station_app.services.station.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
 from station_app.ui.errors import describe, expected, show_error
 from station_app.ui.labels import number
 from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.roster_import import ImportReport, RosterPreview
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.roster_import import ImportReport, RosterPreview
     from station_app.ui.tasks import TaskRunner
 
 PREVIEW_ROWS = 5

@@ -18,8 +18,8 @@ from station_app.core import checkup_book as book
 from station_app.core.checkup_book import Topic
 from station_app.core.roles import Permission, can
 from station_app.core.vitals import flag_labels
-from station_app.services.examination import COUNSELLING_DESK
-from station_app.services.findings import DeskState
+from station_app.services.station.examination import COUNSELLING_DESK
+from station_app.services.station.findings import DeskState
 from station_app.ui.exam.desk_form import DeskForm
 from station_app.ui.widgets import heading, message_label, show_message, while_alive
 

@@ -12,8 +12,8 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
-from station_app.services.examination import Draft
-from station_app.services.findings import DeskState
+from station_app.services.station.examination import Draft
+from station_app.services.station.findings import DeskState
 from station_app.ui.errors import report
 from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.widgets import Retranslating, show_message, while_alive

@@ -24,10 +24,10 @@ from station_app.core.checkup_book import OverrideReasonRequiredError, Part, Urg
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty
 from station_app.core.roles import Permission, can
-from station_app.services.examination import DOCTOR_DESK
-from station_app.services.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
+from station_app.services.station.examination import DOCTOR_DESK
+from station_app.services.station.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
                                           Referral)
-from station_app.services.reference import icd10_codes
+from station_app.services.common.reference import icd10_codes
 from station_app.ui.errors import describe
 from station_app.ui.exam.desk_form import DeskForm, scrolling
 from station_app.ui.widgets import heading, message_label, show_message, while_alive

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from station_app.ui.widgets import while_alive
 
 if TYPE_CHECKING:
-    from station_app.services.examination import Draft
+    from station_app.services.station.examination import Draft
     from station_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

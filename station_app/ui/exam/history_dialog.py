@@ -21,8 +21,8 @@ from station_app.core.record_lines import Change, Line, changes, record_lines
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.findings import RecordVersion
-    from station_app.services.registry import VisitInfo
+    from station_app.services.station.findings import RecordVersion
+    from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import while_alive
 
@@ -86,7 +86,7 @@ class VisitHistoryDialog(QDialog):
 
     def _read(self, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:
         """On the db lane: the versions, and the ICD-10 names their diagnoses are shown with."""
-        from station_app.services.reference import icd10_codes
+        from station_app.services.common.reference import icd10_codes
 
         return self._ctx.findings.versions(visit_id), {c.code: c.name for c in icd10_codes()}
 

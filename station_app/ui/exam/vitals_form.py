@@ -1,4 +1,4 @@
-"""The vital-signs desk ("Sinh hiệu"): keyboard first, every rule from ``services.examination.assess``.
+"""The vital-signs desk ("Sinh hiệu"): keyboard first, every rule from ``services.station.examination.assess``.
 
 Enter or Tab moves to the next field (the third blood-pressure reading is enabled only when the first two
 differ too much); a refused value is explained in red beside its field and focus stays; BMI and the flags are
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from station_app.core import vitals as rules
 from station_app.core.errors import StationError, ValidationError
-from station_app.services.examination import (
+from station_app.services.station.examination import (
     FIELD_ORDER,
     VITALS_DESK,
     Assessment,
@@ -47,9 +47,9 @@ from station_app.ui.widgets import Retranslating, message_label, show_message, w
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.examination import Draft, VitalsRecord
-    from station_app.services.registry import VisitInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.examination import Draft, VitalsRecord
+    from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -269,7 +269,7 @@ class VitalsForm(Retranslating):
 
     def _load(self, visit_id: str) -> tuple[VitalsRecord, Draft | None]:
         """On the db lane: the visit's record and draft, and the growth tables the live flags need."""
-        from station_app.services.growth import load_tables
+        from station_app.services.station.growth import load_tables
 
         load_tables()
         return self._ctx.exam.vitals(visit_id), self.drafts.fetch(visit_id)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from station_app.services import office_queries as queries
-from station_app.services.office import UNREGISTERED
-from station_app.services.office_quarantine import dropped_counts
-from station_app.services.office_queries import DUPLICATE, IMPORTED, QUARANTINED
+from station_app.services.office import queries
+from station_app.services.office.quarantine import dropped_counts
+from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED
+from station_app.services.office.service import UNREGISTERED
 from station_app.ui.errors import report
 from station_app.ui.office.common import fill_table, local_time, make_table, number, tint_row
 from station_app.ui.tasks import TaskRunner
@@ -19,8 +19,8 @@ from station_app.ui.widgets import Retranslating, heading, message_label, while_
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from station_app.services.office import OfficeService
-    from station_app.services.office_queries import BatchEntry
+    from station_app.services.office.queries import BatchEntry
+    from station_app.services.office.service import OfficeService
 
 ALL = "*"
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from station_app.services import office_queries as queries
-from station_app.services.office_queries import DUPLICATE, IMPORTED, QUARANTINED, BatchEntry
+from station_app.services.office import queries
+from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED, BatchEntry
 from station_app.ui.errors import report
 from station_app.ui.office.batches import reason_label, state_label
 from station_app.ui.office.common import fill_table, make_table, number, tint_row
@@ -17,7 +17,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.services.office import BatchOutcome, ImportReport, OfficeService
+    from station_app.services.office.service import BatchOutcome, ImportReport, OfficeService
 
 
 def local_paths(urls: list[QUrl]) -> list[Path]:

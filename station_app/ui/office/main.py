@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from station_app.core.settings import Settings
-from station_app.services.settings_store import SettingsStore
+from station_app.services.common.settings_store import SettingsStore
 from station_app.ui import errors
 from station_app.ui.main import after_first_paint, prepare_application
 from station_app.ui.office.window import OfficeWindow

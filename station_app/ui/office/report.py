@@ -1,4 +1,4 @@
-"""The report page: the office report (``services/office_report.py``) on screen, its charts, and saved as PDF,
+"""The report page: the office report (``services/office/report.py``) on screen, its charts, and saved as PDF,
 XLSX or CSV with the same writer as ``station-app office report``."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.services import office_queries as queries
+from station_app.services.office import queries
 from station_app.ui import printing
 from station_app.ui.errors import report as report_error
 from station_app.ui.office.common import figure_key, fill_table, make_table, number
@@ -18,11 +18,11 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.services.office import OfficeService
-    from station_app.services.office_report import OfficeReport, Section
+    from station_app.services.office.report import OfficeReport, Section
+    from station_app.services.office.service import OfficeService
     from station_app.ui.office.report_charts import OfficeCharts
 
-# The report's own words (services/office_report.py writes them in Vietnamese into the files), for the screen
+# The report's own words (services/office/report.py writes them in Vietnamese into the files), for the screen
 REPORT_WORDS = (
     QT_TRANSLATE_NOOP("OfficeReport", "Tiến độ theo xã/phường"),
     QT_TRANSLATE_NOOP("OfficeReport", "Tiến độ theo nhóm đối tượng"),

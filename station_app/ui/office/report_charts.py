@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCharts import QBarSet
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from station_app.services.office_report import OfficeReport, Section
+from station_app.services.office.report import OfficeReport, Section
 from station_app.ui.pages.progress_charts import BAR_ROW_PX, MAX_VILLAGE_BARS, coverage_bars, new_chart, chart_view
 
 BY_COMMUNE, BY_GROUP, STATIONS, TIMELINESS = 0, 1, 3, 4  # the report's sections, as office_report builds them

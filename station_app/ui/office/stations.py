@@ -10,15 +10,15 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from station_app.services import office_queries as queries
+from station_app.services.office import queries
 from station_app.ui.errors import report
 from station_app.ui.office.common import LATE_TEXT, fill_table, local_time, make_table, number, since_text, tint_row
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, confirm_row, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.services.office import OfficeService, StationInfo
-    from station_app.services.office_queries import StationStatus
+    from station_app.services.office.queries import StationStatus
+    from station_app.services.office.service import OfficeService, StationInfo
 
 SINCE_COLUMN, GAPS_COLUMN = 6, 7
 REREAD_MS = 5 * 60 * 1000  # an office leaves the window open: "how long ago" and the red rows keep up

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QHBoxLayout, QLab
                                QPushButton, QVBoxLayout, QWidget)
 
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.services import office_queries as queries
-from station_app.services.office_queries import DUPLICATE, BatchEntry
+from station_app.services.office import queries
+from station_app.services.office.queries import DUPLICATE, BatchEntry
 from station_app.ui import errors, i18n
 from station_app.ui.office.importing import local_paths
 from station_app.ui.tasks import TaskRunner
@@ -21,7 +21,7 @@ from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retransl
                                      show_message, while_alive)
 
 if TYPE_CHECKING:
-    from station_app.services.office import ImportReport, OfficeService
+    from station_app.services.office.service import ImportReport, OfficeService
 
 PAGES = (
     ("stations", QT_TRANSLATE_NOOP("OfficeWindow", "Trạm")),
@@ -240,7 +240,7 @@ class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
 
 def _save_language(folder: Path, language: str) -> None:
     """The language chosen, kept in the office folder's settings file for the next start."""
-    from station_app.services.settings_store import SettingsStore
+    from station_app.services.common.settings_store import SettingsStore
 
     store = SettingsStore(folder)
     settings = store.load()

@@ -22,14 +22,14 @@ from station_app.ui.widgets import Retranslating, heading, message_label, scroll
 if TYPE_CHECKING:
     from station_app.app import AppContext
     from station_app.core.audit import ChainReport
-    from station_app.services.accounts import SignedInUser, UserInfo
-    from station_app.services.station_setup import StationInfo
+    from station_app.services.common.accounts import SignedInUser, UserInfo
+    from station_app.services.station.station_setup import StationInfo
 
 
 _Index = QModelIndex | QPersistentModelIndex
 SCANNER_MODES = ("keyboard", "serial", "camera")
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
-SLIP_SIZES = ("a6", "label_62x100", "label_50x80")  # services.slip_pdf.LAYOUTS
+SLIP_SIZES = ("a6", "label_62x100", "label_50x80")  # services.common.slip_pdf.LAYOUTS
 
 
 def role_label(role: Role) -> str:
@@ -320,7 +320,7 @@ class AdminPage(Retranslating):
 
     def _show_printers(self) -> None:
         """Under the slip setting: the default printer, or where slips go without one."""
-        from station_app.services.slip_pdf import SAVED_SLIPS_FOLDER
+        from station_app.services.common.slip_pdf import SAVED_SLIPS_FOLDER
         from station_app.ui.printing import installed_printers
 
         printers = installed_printers()

@@ -8,14 +8,14 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from station_app.services.campaigns import CampaignState
+from station_app.services.station.campaigns import CampaignState
 from station_app.ui.errors import report
 from station_app.ui.widgets import Retranslating, confirm_row, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.campaigns import CampaignInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.campaigns import CampaignInfo
     from station_app.ui.tasks import TaskRunner
 
 

@@ -50,8 +50,8 @@ from station_app.ui.widgets import Retranslating, heading, message_label, show_m
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.registry import VisitInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)

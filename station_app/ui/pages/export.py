@@ -33,11 +33,11 @@ from station_app.ui.widgets import Retranslating, heading, message_label, show_m
 if TYPE_CHECKING:
     from station_app.app import AppContext
     from station_app.core.batch_format import OfficeBundle
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.batch_export import BatchInfo, ExportResult, PendingSummary
-    from station_app.services.keys import StationPublicKey
-    from station_app.services.receipts import ReceiptImport
-    from station_app.services.upload import Backoff, BatchNote, UploadTarget
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.exchange.batch_export import BatchInfo, ExportResult, PendingSummary
+    from station_app.services.exchange.keys import StationPublicKey
+    from station_app.services.station.receipts import ReceiptImport
+    from station_app.services.station.upload import Backoff, BatchNote, UploadTarget
 
 log = logging.getLogger(__name__)
 QR_SCALE = 5  # pixels per module: the key's QR (about 70 modules with the PEM and the border) is about 350 px
@@ -60,7 +60,7 @@ class ExportState:
 def load_state(ctx: AppContext) -> ExportState:
     """The waiting changes, the batches, the office bundle's name and the station key (a missing or damaged key
     is an error saying what to do, never made again here: the office registered the old one)."""
-    from station_app.services.upload import UploadService
+    from station_app.services.station.upload import UploadService
 
     export = ctx.export
     bundle = export.keys.office_bundle()
@@ -486,7 +486,7 @@ class ExportPage(Retranslating):
     def bundle_scanned(self, text: str) -> bool:
         """Import a scanned or pasted bundle after the coordinator confirms its office; False if it is not one."""
         from station_app.core.batch_format import OfficeBundleInvalidError, parse_office_bundle
-        from station_app.services.keys import is_office_bundle_text
+        from station_app.services.exchange.keys import is_office_bundle_text
 
         if not is_office_bundle_text(text):
             return False
@@ -550,7 +550,7 @@ class ExportPage(Retranslating):
 
     # -- receipts ----------------------------------------------------------------------------------------------
     def import_receipts(self, whole_folder: bool = False) -> None:
-        from station_app.services.receipts import import_receipts
+        from station_app.services.station.receipts import import_receipts
 
         paths = ask_receipt_paths(self, self.tr("Chọn biên nhận của đơn vị nhận"), self.start_folder(), whole_folder,
                                   self.tr("Biên nhận (*.receipt.json);;Mọi tệp (*)"))

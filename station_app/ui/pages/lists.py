@@ -2,8 +2,8 @@
 possible duplicates, on screen with filters, sorted by a click on a header, printed through the print preview
 and saved as PDF, Excel or CSV (a USB stick first).
 
-Every list is read on the database lane and written on the CPU pool (``services.lists``,
-``services.list_exports``); the GUI thread only swaps the finished list into the table model.
+Every list is read on the database lane and written on the CPU pool (``services.station.lists``,
+``services.station.list_exports``); the GUI thread only swaps the finished list into the table model.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup, VisitStatus
 from station_app.core.names import file_name_part
 from station_app.core.roles import Permission, can
-from station_app.services.lists import ListFilter, ListKind, ReferralRow
+from station_app.services.station.lists import ListFilter, ListKind, ReferralRow
 from station_app.ui import printing
 from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import report
@@ -30,8 +30,8 @@ from station_app.ui.widgets import Retranslating, heading, load_once, message_la
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.list_exports import AnyList, ExportResult
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.list_exports import AnyList, ExportResult
 
 log = logging.getLogger(__name__)
 LIST_FOLDER = "lists"  # in the data folder: the PDFs made for printing
@@ -315,7 +315,7 @@ class ListsPage(Retranslating):
                            on_error=while_alive(self, lambda exc: self._failed(generation, exc)))
 
     def _read(self, kind: ListKind, filters: ListFilter, hardest: bool) -> AnyList:
-        import station_app.services.list_exports  # noqa: F401 - reportlab loads here, not on the GUI thread
+        import station_app.services.station.list_exports  # noqa: F401 - reportlab loads here, not on the GUI thread
 
         lists, user = self._ctx.lists, self._user
         if kind is ListKind.PENDING:
@@ -356,7 +356,7 @@ class ListsPage(Retranslating):
         report(self, self.message, exc)
 
     def _show_totals(self) -> None:
-        from station_app.services.list_exports import DESTINATION_TOTALS, VILLAGE_TOTALS, totals_of
+        from station_app.services.station.list_exports import DESTINATION_TOTALS, VILLAGE_TOTALS, totals_of
 
         the_list = self.model.the_list
         pairs = totals_of(the_list, QCoreApplication.translate, number) if the_list is not None else []
@@ -398,7 +398,7 @@ class ListsPage(Retranslating):
         path = printing.ask_save_path(self, self.tr("Lưu danh sách"), self._file_name(suffix), kinds[suffix])
         if path is None:
             return
-        from station_app.services.list_exports import export_list
+        from station_app.services.station.list_exports import export_list
 
         self.state.setText(self.tr("Đang lưu…"))
         self._tasks.submit(export_list, the_list, path, self._printed_by(), lane="cpu", parent=self,
@@ -481,7 +481,7 @@ class ListsPage(Retranslating):
 
 def _export_into(folder: Path, the_list: AnyList, path: Path, printed_by: str) -> ExportResult:
     """CPU lane: the print copy of a list, in the data folder's ``lists/``."""
-    from station_app.services.list_exports import export_list
+    from station_app.services.station.list_exports import export_list
 
     folder.mkdir(parents=True, exist_ok=True)
     return export_list(the_list, path, printed_by)

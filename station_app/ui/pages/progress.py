@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, Q
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
 from station_app.core.names import normalise_name
-from station_app.services.progress import ProgressFilter
+from station_app.services.station.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.labels import number, percent
@@ -27,9 +27,9 @@ from station_app.ui.widgets import (Retranslating, heading, load_once, message_l
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.progress import Coverage, ProgressChoices, ProgressSnapshot
-    from station_app.services.station_setup import StationInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.progress import Coverage, ProgressChoices, ProgressSnapshot
+    from station_app.services.station.station_setup import StationInfo
     from station_app.ui.pages.progress_charts import ProgressCharts
 
 log = logging.getLogger(__name__)
@@ -331,8 +331,8 @@ class ProgressPage(Retranslating):
 def _write_report(path: Path, snapshot: ProgressSnapshot, station: str, commune: str, printed_by: str) -> Path:
     """CPU lane: the weekly report PDF at ``path``. A full or read-only drive becomes the lists' ListFileError,
     whose sentence says to choose another place."""
-    from station_app.services.list_exports import _file_error
-    from station_app.services.progress_report import render_weekly_report
+    from station_app.services.station.list_exports import _file_error
+    from station_app.services.station.progress_report import render_weekly_report
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

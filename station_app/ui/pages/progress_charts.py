@@ -13,14 +13,14 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from station_app.services.progress import Coverage, ProgressSnapshot
+from station_app.services.station.progress import Coverage, ProgressSnapshot
 
 
-BAR_COLOUR = QColor("#2e6bad")  # the weekly report's bars and line (services.progress_report)
+BAR_COLOUR = QColor("#2e6bad")  # the weekly report's bars and line (services.station.progress_report)
 LINE_COLOUR = QColor("#cc551a")
 PERIOD_COLOUR = QColor("#ffedcc")
 BAR_ROW_PX = 26  # per village: the names stay readable however many villages there are
-MAX_VILLAGE_BARS = 40  # as the weekly report (services.progress_report), without loading reportlab here
+MAX_VILLAGE_BARS = 40  # as the weekly report (services.station.progress_report), without loading reportlab here
 
 
 def new_chart(title: str) -> QChart:

@@ -30,19 +30,19 @@ from station_app.ui.dialogs.open_visit import warning_label
 from station_app.ui.errors import describe, show_error
 from station_app.ui.labels import status_label
 from station_app.ui.printing import SlipPrinter, sex_label
-from station_app.ui.scanning.scan_sources import ScanSources
-from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
+from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
+from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.visit_events import VisitEvents
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.registry import FieldChange, Match, ResidentInfo, SearchPage, VisitInfo
-    from station_app.services.station_setup import StationInfo
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.registry import FieldChange, Match, ResidentInfo, SearchPage, VisitInfo
+    from station_app.services.station.station_setup import StationInfo
     from station_app.ui.scanning.camera_scanner import CameraScannerWidget
 
 log = logging.getLogger(__name__)
@@ -725,7 +725,7 @@ class ReceptionPage(Retranslating):
         self._open_dialog(dialog)
 
     def _duplicate_chosen(self, scan: ScanResult, resident: ResidentInfo) -> None:
-        from station_app.services.registry import scan_changes
+        from station_app.services.station.registry import scan_changes
 
         self.show_resident(resident, scan.warnings)
         stored = SimpleNamespace(**{f.name: getattr(resident, f.name) for f in dataclasses.fields(resident)},

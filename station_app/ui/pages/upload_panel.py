@@ -1,6 +1,6 @@
 """Sending batches to the office over the network, on the export page: where to, the button, progress, retries.
 
-``UploadRunner`` drives ``services.upload`` one step at a time through the ``TaskRunner``: the database steps
+``UploadRunner`` drives ``services.station.upload`` one step at a time through the ``TaskRunner``: the database steps
 (make a batch, read its stored bytes, record the answer) on the database lane, the HTTP request on the CPU pool
 (a request may take its whole timeout on a bad link, and the database lane must stay free for the other pages),
 and the waits between tries on GUI-thread timers, so that Cancel stops a wait at once. It never gives up by itself:
@@ -25,8 +25,8 @@ from station_app.ui.widgets import Retranslating, confirm_row, heading, message_
 
 if TYPE_CHECKING:
     from station_app.app import AppContext
-    from station_app.services.accounts import SignedInUser
-    from station_app.services.upload import Backoff, Outgoing, SendOutcome, UploadService, UploadTarget
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.upload import Backoff, Outgoing, SendOutcome, UploadService, UploadTarget
 
 log = logging.getLogger(__name__)
 IDLE, PREPARING, SENDING, WAITING, STOPPING = "idle", "preparing", "sending", "waiting", "stopping"
@@ -44,7 +44,7 @@ class Begun:
 
 def begin(ctx: AppContext, user: SignedInUser | None, make_new: bool) -> Begun:
     """Database lane: where to, a new batch of what changed (if asked), and the batches waiting."""
-    from station_app.services.upload import UploadService
+    from station_app.services.station.upload import UploadService
 
     service = UploadService(ctx.db, ctx.data_dir)
     target = service.require_target()
@@ -63,13 +63,13 @@ def attempt(service: UploadService, outgoing: Outgoing) -> Any:
 
 
 def should_resume(ctx: AppContext) -> bool:
-    from station_app.services.upload import UploadService
+    from station_app.services.station.upload import UploadService
 
     return UploadService(ctx.db, ctx.data_dir).should_resume()
 
 
 def save_address(ctx: AppContext, user: SignedInUser | None, url: str, pin: str) -> UploadTarget | None:
-    from station_app.services.upload import UploadService
+    from station_app.services.station.upload import UploadService
 
     return UploadService(ctx.db, ctx.data_dir).set_address(user, url, pin)
 
@@ -87,7 +87,7 @@ class UploadRunner(QObject):
     def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None, parent: QObject,
                  backoff: Backoff | None = None) -> None:
         super().__init__(parent)
-        from station_app.services.upload import Backoff
+        from station_app.services.station.upload import Backoff
 
         self._ctx, self._tasks, self._user = ctx, tasks, user
         self.backoff = backoff or Backoff()
@@ -183,7 +183,7 @@ class UploadRunner(QObject):
         self._next()
 
     def _failed_try(self, exc: BaseException) -> None:
-        from station_app.services.upload import is_transient, retry_delay
+        from station_app.services.station.upload import is_transient, retry_delay
 
         if not is_transient(exc) or self.cancelled:
             self._stop(exc if not self.cancelled else None)
@@ -359,7 +359,7 @@ class UploadPanel(Retranslating):
         return self.summary_text()
 
     def waiting_text(self) -> str:
-        from station_app.services.office_client import OfficeBusyError
+        from station_app.services.exchange.office_client import OfficeBusyError
 
         seconds = self.runner.seconds_left
         if isinstance(self.runner.error, OfficeBusyError):
@@ -427,7 +427,7 @@ class UploadPanel(Retranslating):
 
 
 def translated(reason: str) -> str:
-    """A reason of services.upload or services.receipts in the interface language."""
+    """A reason of services.station.upload or services.station.receipts in the interface language."""
     from PySide6.QtCore import QCoreApplication
 
     for context in ("upload", "receipts"):

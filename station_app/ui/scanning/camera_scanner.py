@@ -18,7 +18,7 @@ from PySide6.QtMultimedia import (QCamera, QCameraDevice, QMediaCaptureSession, 
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from station_app.services.decoding import GrayFrame, decode_image
+from station_app.services.common.decoding import GrayFrame, decode_image
 from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, message_label, show_message

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from station_app.services.decoding import GrayFrame
+from station_app.services.common.decoding import GrayFrame
 
 
 def qimage_to_gray(image: QImage) -> GrayFrame:

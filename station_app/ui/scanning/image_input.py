@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from station_app.core.errors import StationError
-from station_app.services.decoding import decode_image
+from station_app.services.common.decoding import decode_image
 from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.tasks import TaskRunner
 

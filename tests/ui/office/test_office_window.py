@@ -18,10 +18,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from station_app.cli import main as cli_main
-from station_app.persistence.office_tables import OfficeBatchRow
-from station_app.services.keys import StationKeys
-from station_app.services.office import REASON_TEXT
-from station_app.services.office_queries import DUPLICATE, IMPORTED, QUARANTINED
+from station_app.persistence.office.tables import OfficeBatchRow
+from station_app.services.exchange.keys import StationKeys
+from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED
+from station_app.services.office.service import REASON_TEXT
 from station_app.ui import printing
 from station_app.ui.office.window import OfficeWindow
 
@@ -221,7 +221,7 @@ def test_a_tampered_batch_is_quarantined_with_its_reason_in_vietnamese(qtbot, op
 
 
 def test_an_upload_from_an_unregistered_station_is_listed_with_what_to_do(qtbot, open_window, office):
-    from station_app.services.office_upload import OfficeUploads, UploadStationUnregisteredError
+    from station_app.services.office.upload import OfficeUploads, UploadStationUnregisteredError
 
     with pytest.raises(UploadStationUnregisteredError):  # what the service does before reading an upload's body
         OfficeUploads(office.service).begin("TYT-NK-000004.batch")
@@ -382,7 +382,7 @@ def test_a_database_lost_while_the_window_is_open_is_said_not_thrown(qtbot, open
     take it from the other tests)."""
     from sqlalchemy.exc import OperationalError
 
-    import station_app.services.office_queries as queries
+    import station_app.services.office.queries as queries
 
     def server_gone(store):  # noqa: ANN001
         raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))

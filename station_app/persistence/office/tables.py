@@ -1,0 +1,222 @@
+"""The receiving office's own tables (docs/OFFICE.md): stations, batches, the FHIR resources they carried.
+
+A separate ``MetaData`` from the station's: the office database is another database (SQLite in the office folder
+or PostgreSQL), created with ``create_all`` and stamped in ``office_schema`` (see ``office_db``). Resources are
+kept whole as JSON beside the few columns the office searches and counts by; a replaced or removed resource is
+copied to ``office_history`` first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 2  # 2: owner of each record, the site a station's laptops share (office_db._UPGRADES)
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC, as every time in the office tables."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class OfficeBase(DeclarativeBase):
+    metadata = MetaData()
+
+
+class OfficeSchemaRow(OfficeBase):
+    """One row: the schema version this database was made with (refused when newer than the code)."""
+
+    __tablename__ = "office_schema"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OfficeStationRow(OfficeBase):
+    """A station registered with its public key (``key_id`` = SHA-256 of the key's DER)."""
+
+    __tablename__ = "office_stations"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # the registered station whose site this laptop works at (None: its own): laptops of one site may write each
+    # other's visits (docs/VISIT-PARTS.md), no other station may
+    site: Mapped[str | None] = mapped_column(String(32))
+
+
+class OfficeBatchRow(OfficeBase):
+    """A batch imported; (station, sequence) once. ``receipt`` is the signed receipt given back."""
+
+    __tablename__ = "office_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    previous: Mapped[str | None] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[str] = mapped_column(String(32))  # the manifest's created_at, as sent
+    site_name: Mapped[str | None] = mapped_column(String(200))
+    commune_code: Mapped[str | None] = mapped_column(String(5))
+    campaign: Mapped[str | None] = mapped_column(String(200))
+    counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    receipt: Mapped[dict | None] = mapped_column(JSON)
+    __table_args__ = (UniqueConstraint("station_code", "sequence", name="uq_office_batches_sequence"),)
+
+
+class OfficeQuarantineRow(OfficeBase):
+    """A batch refused: where its copy is and why; nothing of it was imported."""
+
+    __tablename__ = "office_quarantine"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    station_code: Mapped[str | None] = mapped_column(String(32))
+    sequence: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(40))
+    stored_path: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OfficePatientRow(OfficeBase):
+    """A resident as a station sent them (``id`` the station's resident id)."""
+
+    __tablename__ = "office_patients"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    national_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    commune_code: Mapped[str | None] = mapped_column(String(5))
+    target_groups: Mapped[list] = mapped_column(JSON, default=list)
+    station_code: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    stamp: Mapped[str] = mapped_column(String(80))  # lastUpdated|batch created_at: orders equal versions
+    batch_id: Mapped[int] = mapped_column(Integer)
+    resource: Mapped[dict] = mapped_column(JSON)
+    owner: Mapped[str | None] = mapped_column(String(32))  # the station whose signed batch brought it first
+
+
+class OfficeVisitRow(OfficeBase):
+    """A visit (FHIR Encounter), merged by its id whichever laptop sent which part."""
+
+    __tablename__ = "office_visits"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    patient_id: Mapped[str] = mapped_column(String(36), index=True)
+    station_code: Mapped[str] = mapped_column(String(32), index=True)
+    site_id: Mapped[str | None] = mapped_column(String(36))
+    campaign: Mapped[str | None] = mapped_column(String(200))
+    funding_source: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    completed_at: Mapped[str | None] = mapped_column(String(32))  # period.end of a finished visit, UTC ISO
+    finished_imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # the 24-hour rule
+    version: Mapped[int] = mapped_column(Integer)
+    stamp: Mapped[str] = mapped_column(String(80))
+    batch_id: Mapped[int] = mapped_column(Integer)
+    resource: Mapped[dict] = mapped_column(JSON)
+    owner: Mapped[str | None] = mapped_column(String(32))
+
+
+class OfficeResourceRow(OfficeBase):
+    """Every other resource of a visit: Observation, Condition, ServiceRequest, Consent, Communication.
+
+    ``part`` is the visit part it belongs to (vitals, history, findings, conclusion, consent, counselling): a newer
+    batch carrying a part replaces the visit's whole earlier set of it.
+    """
+
+    __tablename__ = "office_resources"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    resource_type: Mapped[str] = mapped_column(String(40))
+    visit_id: Mapped[str] = mapped_column(String(36))
+    part: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str | None] = mapped_column(String(80))
+    version: Mapped[int] = mapped_column(Integer)
+    stamp: Mapped[str] = mapped_column(String(80))
+    batch_id: Mapped[int] = mapped_column(Integer)
+    resource: Mapped[dict] = mapped_column(JSON)
+    owner: Mapped[str | None] = mapped_column(String(32))
+    __table_args__ = (Index("ix_office_resources_visit", "visit_id", "part"),)
+
+
+class OfficeHistoryRow(OfficeBase):
+    """An earlier version of a resource, kept when a newer one replaced it (or a newer part set left it out)."""
+
+    __tablename__ = "office_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    resource_id: Mapped[str] = mapped_column(String(36), index=True)
+    resource_type: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    replaced_by_batch: Mapped[int] = mapped_column(Integer)
+    replaced_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    resource: Mapped[dict] = mapped_column(JSON)
+
+
+class OfficeStationKeyRow(OfficeBase):
+    """Each key a station has signed with: a batch is checked with the key valid for its sequence (the one with the
+    highest ``from_sequence`` not above it), so a re-keyed station's earlier batches still verify and its old key
+    signs nothing newer. A station registered before this table has none: its ``office_stations`` key is from 1."""
+
+    __tablename__ = "office_station_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"), index=True)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    from_sequence: Mapped[int] = mapped_column(Integer)
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("station_code", "from_sequence", name="uq_office_station_keys_from"),)
+
+
+class OfficeEventRow(OfficeBase):
+    """The office's own record of its decisions about stations (registered, re-keyed): ids and counts only."""
+
+    __tablename__ = "office_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    action: Mapped[str] = mapped_column(String(40))
+    station_code: Mapped[str | None] = mapped_column(String(32), index=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class OfficeAuditAnchorRow(OfficeBase):
+    """The head of a station's audit chain (sequence and hash) as its signed manifest carried it: the station's
+    history held outside the station. ``rewound`` marks a head behind one an earlier batch carried."""
+
+    __tablename__ = "office_audit_anchors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"), index=True)
+    batch_sequence: Mapped[int] = mapped_column(Integer)
+    audit_seq: Mapped[int] = mapped_column(Integer)
+    audit_hash: Mapped[str] = mapped_column(String(64))
+    rewound: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (UniqueConstraint("station_code", "batch_sequence", name="uq_office_audit_anchors_batch"),)
+
+
+class OfficeQuarantineDroppedRow(OfficeBase):
+    """Quarantined batches dropped, oldest first, to keep the quarantine within its limits
+    (services/office/quarantine.py): counted per registered station, ``""`` for any other code or none (a table
+    that junk under made-up codes could grow would defeat the limit)."""
+
+    __tablename__ = "office_quarantine_dropped"
+    station_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    files: Mapped[int] = mapped_column(Integer, default=0)
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_dropped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class OfficeChainDecisionRow(OfficeBase):
+    """An administrator's decision to accept a station's new chain from ``from_sequence`` (``office stations
+    accept-chain``): who, when, why. Used by the first batch of that sequence the station's key signs after it
+    (``accepted_*``); ``set_aside`` keeps the row of the batch it replaced under that number, if one was held."""
+
+    __tablename__ = "office_chain_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), ForeignKey("office_stations.code"), index=True)
+    from_sequence: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    accepted_manifest_sha256: Mapped[str | None] = mapped_column(String(64))
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    set_aside: Mapped[dict | None] = mapped_column(JSON)

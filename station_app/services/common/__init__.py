@@ -1,0 +1,1 @@
+"""What both sides use: accounts and passwords, reference lists, PDFs, decoding codes, this laptop's settings."""

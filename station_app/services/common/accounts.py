@@ -1,0 +1,223 @@
+"""Users and sign-in. Roles come from the core; every sign-in, failure and change is audited.
+
+The wait after wrong passwords is worked out from the audit chain (the user's failures since the last sign-in or
+unlock), so it cannot be lifted by editing a counter in the users table; the station's password minimum is an
+audited event too. Passwords follow ``core.password_policy``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from station_app.core.errors import (
+    AccountDisabledError,
+    AccountLockedOutError,
+    DuplicateError,
+    NotFoundError,
+    ValidationError,
+    WrongCredentialsError,
+)
+from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.model import AuditAction, Role
+from station_app.core.password_policy import (LONGEST_WAIT, MIN_LENGTH, check_min_length, check_password,
+                                              wait_after)
+from station_app.core.roles import Permission, require
+from station_app.persistence.database import Database
+from station_app.persistence.tables import UserRow, utcnow
+from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.common.passwords import common_passwords, dummy_hash, hash_password, verify_password
+
+POLICY_ENTITY, POLICY_ID = "password_policy", "min_length"  # the audited event that sets the station's minimum
+_HISTORY = 40  # newest events of a user read for the wait: past 10 failures in a row the wait is at its cap
+_USERNAME = re.compile(r"^[a-z0-9._-]{2,64}$")
+
+
+@dataclass(frozen=True)
+class SignedInUser:
+    id: str
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: Role
+    active: bool
+    last_sign_in_at: dt.datetime | None
+    waits_until: dt.datetime | None = None  # wrong passwords: sign-in refused until then (UTC), unless unlocked
+
+
+def _signed_in(row: UserRow) -> SignedInUser:
+    return SignedInUser(row.id, row.username, row.full_name, Role(row.role))
+
+
+def validate_new_user(username: str, full_name: str, password: str, min_length: int = MIN_LENGTH) -> None:
+    if not _USERNAME.match(username):
+        raise ValidationError(
+            field=QT_TRANSLATE_NOOP("fields", "Tên đăng nhập"),
+            reason=QT_TRANSLATE_NOOP("errors", "chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)"),
+        )
+    if not full_name.strip():
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Họ và tên"),
+                              reason=QT_TRANSLATE_NOOP("errors", "không được để trống"))
+    check_password(password, username, min_length, common_passwords())
+
+
+def min_password_length(uow: UnitOfWork) -> int:
+    """The station's minimum: the newest audited setting, never below the policy's floor."""
+    for _action, _at, details in uow.users.audited(POLICY_ENTITY, POLICY_ID, 1):
+        return max(int(details.get("min_length", MIN_LENGTH)), MIN_LENGTH)
+    return MIN_LENGTH
+
+
+def waits_until(uow: UnitOfWork, user_id: str, now: dt.datetime) -> tuple[int, dt.datetime | None]:
+    """Wrong passwords in a row since the last sign-in or unlock, and until when (naive UTC) the account waits;
+    None when it need not wait."""
+    failures, last_failure = 0, None
+    for action, at, details in uow.users.audited("users", user_id, _HISTORY):
+        if action == AuditAction.SIGN_IN or (action == AuditAction.UPDATE and ("unlocked" in details
+                                                                               or "password" in details)):
+            break
+        if action == AuditAction.SIGN_IN_FAILED and details.get("reason") == "wrong_password":
+            failures += 1
+            last_failure = last_failure or dt.datetime.fromisoformat(at)
+    wait = wait_after(failures)
+    if not wait or last_failure is None:
+        return failures, None
+    until = (last_failure + wait).astimezone(dt.UTC).replace(tzinfo=None)  # naive UTC, like utcnow()
+    # A wait ending past the longest one from now means the laptop's clock went back: never hold a nurse for it
+    return failures, until if now < until <= now + LONGEST_WAIT else None
+
+
+def create_user_row(uow: UnitOfWork, actor_id: str | None, username: str, full_name: str, role: Role,
+                    password: str) -> UserRow:
+    """Add a user inside an open unit of work (used by set-up too); the caller commits."""
+    username = username.strip().lower()
+    validate_new_user(username, full_name, password, min_password_length(uow))
+    if uow.users.by_username(username) is not None:
+        raise DuplicateError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"), key=username)
+    row = UserRow(username=username, full_name=" ".join(full_name.split()), role=Role(role).value,
+                  password_hash=hash_password(password), created_by=actor_id)
+    uow.users.add(row)
+    uow.audit(AuditAction.CREATE, "users", row.id, actor_id, {"role": row.role})
+    return row
+
+
+class AccountService:
+    def __init__(self, db: Database, clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self._db = db
+        self._now = clock  # naive UTC; tests move it on instead of waiting
+
+    def sign_in(self, username: str, password: str, via: str | None = None) -> SignedInUser:
+        """Check the password. After 5 wrong ones in a row the account waits 30 s, doubling with each
+        further wrong one up to 15 minutes (``core.password_policy``); an administrator can lift the wait.
+        ``via`` ("cli") is written in the audit event."""
+        with UnitOfWork(self._db) as uow:
+            row = uow.users.by_username(username.strip().lower())
+            if row is None:
+                verify_password(dummy_hash(), password)
+                uow.audit(AuditAction.SIGN_IN_FAILED, "users", None, None, {"reason": "unknown_user"})
+                uow.commit()
+                raise WrongCredentialsError()
+            now = self._now()
+            failures, until = waits_until(uow, row.id, now)
+            if until is not None:  # refused unchecked and unaudited: guessing during a wait makes it no longer
+                raise AccountLockedOutError(seconds=int((until - now).total_seconds()) + 1)
+            if not verify_password(row.password_hash, password):
+                row.failed_attempts = failures + 1  # shown only; the audit decides
+                row.locked_until = now + wait_after(failures + 1) if wait_after(failures + 1) else None
+                uow.audit(AuditAction.SIGN_IN_FAILED, "users", row.id, None,
+                          {"reason": "wrong_password", **({"via": via} if via else {})}, at=now.replace(tzinfo=dt.UTC))
+                uow.commit()
+                raise WrongCredentialsError()
+            if not row.active:
+                raise AccountDisabledError()
+            row.failed_attempts, row.locked_until, row.last_sign_in_at = 0, None, now
+            uow.audit(AuditAction.SIGN_IN, "users", row.id, row.id, {"via": via} if via else None)
+            uow.commit()
+            return _signed_in(row)
+
+    def verify_same_user(self, user: SignedInUser, password: str) -> SignedInUser:
+        """Unlock after the idle lock: only the same user, or a sign-in as someone else."""
+        return self.sign_in(user.username, password)
+
+    def add_user(self, actor: SignedInUser | None, username: str, full_name: str, role: Role,
+                 password: str) -> UserInfo:
+        if actor is not None:
+            require(actor.role, Permission.MANAGE_USERS)
+        with UnitOfWork(self._db) as uow:
+            row = create_user_row(uow, actor.id if actor else None, username, full_name, role, password)
+            uow.commit()
+            return _info(row)
+
+    def list_users(self, actor: SignedInUser | None) -> list[UserInfo]:
+        if actor is not None:
+            require(actor.role, Permission.MANAGE_USERS)
+        with UnitOfWork(self._db) as uow:
+            now = self._now()
+            return [_info(r, waits_until(uow, r.id, now)[1]) for r in uow.users.all()]
+
+    def set_active(self, actor: SignedInUser | None, username: str, active: bool) -> UserInfo:
+        if actor is not None:
+            require(actor.role, Permission.MANAGE_USERS)
+        with UnitOfWork(self._db) as uow:
+            row = uow.users.by_username(username.strip().lower())
+            if row is None:
+                raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
+            if not active and actor is not None and row.id == actor.id:
+                raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Tài khoản"),
+                                      reason=QT_TRANSLATE_NOOP("errors", "không thể tự khoá tài khoản đang dùng"))
+            row.active = active
+            uow.audit(AuditAction.UPDATE, "users", row.id, actor.id if actor else None, {"active": active})
+            uow.commit()
+            return _info(row)
+
+    def change_password(self, actor: SignedInUser, username: str, new_password: str) -> None:
+        """A new password (the policy applies); it also lifts a wait after wrong passwords."""
+        if actor.username != username:
+            require(actor.role, Permission.MANAGE_USERS)
+        with UnitOfWork(self._db) as uow:
+            row = uow.users.by_username(username.strip().lower())
+            if row is None:
+                raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
+            check_password(new_password, row.username, min_password_length(uow), common_passwords())
+            row.password_hash = hash_password(new_password)
+            row.failed_attempts, row.locked_until = 0, None
+            uow.audit(AuditAction.UPDATE, "users", row.id, actor.id, {"password": "changed"})
+            uow.commit()
+
+    def unlock(self, actor: SignedInUser, username: str) -> UserInfo:
+        """An administrator lifts the wait after wrong passwords (audited: the wait is read from the audit)."""
+        require(actor.role, Permission.MANAGE_USERS)
+        with UnitOfWork(self._db) as uow:
+            row = uow.users.by_username(username.strip().lower())
+            if row is None:
+                raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
+            failures, _until = waits_until(uow, row.id, self._now())
+            row.failed_attempts, row.locked_until = 0, None
+            uow.audit(AuditAction.UPDATE, "users", row.id, actor.id, {"unlocked": failures})
+            uow.commit()
+            return _info(row)
+
+    def password_min_length(self) -> int:
+        with UnitOfWork(self._db, read_only=True) as uow:
+            return min_password_length(uow)
+
+    def set_password_min_length(self, actor: SignedInUser, length: int) -> int:
+        """The station's minimum password length (8 to 64), for new and changed passwords; audited."""
+        require(actor.role, Permission.MANAGE_USERS)
+        check_min_length(length)
+        with UnitOfWork(self._db) as uow:
+            uow.audit(AuditAction.UPDATE, POLICY_ENTITY, POLICY_ID, actor.id, {"min_length": length})
+            uow.commit()
+        return length
+
+
+def _info(row: UserRow, waits: dt.datetime | None = None) -> UserInfo:
+    return UserInfo(row.id, row.username, row.full_name, Role(row.role), row.active, row.last_sign_in_at, waits)

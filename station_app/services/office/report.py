@@ -1,0 +1,188 @@
+"""The office's report (``station-app office report --out FILE``): XLSX, PDF or CSV.
+
+Progress by commune, target group and funding source; batches, gaps and quarantined files per station; hours
+from a visit's completion to the import of the batch that brought it finished (the 24-hour rule); residents with
+one CCCD number examined at two stations in one campaign (a possible double payment, CV 1129).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup
+
+FUNDING_LABELS = {"state_budget": "Ngân sách nhà nước (miễn phí)", "health_insurance": "Bảo hiểm y tế",
+                  "employer": "Cơ quan, doanh nghiệp chi trả", "self_paid": "Tự chi trả", "other": "Nguồn khác"}
+RULE_HOURS = 24
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of the report: a title, column headings and rows."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    widths: tuple[float, ...] = ()
+
+
+@dataclass
+class OfficeReport:
+    office: str
+    made_at: dt.datetime
+    sections: list[Section] = field(default_factory=list)
+
+    def section(self, title: str) -> Section:
+        return next(s for s in self.sections if s.title == title)
+
+
+def build_report(office: str, facts: list, stations: list, quarantined: list,
+                 dropped: dict | None = None) -> OfficeReport:
+    report = OfficeReport(office, dt.datetime.now())
+    visits = [f for f in facts if f.status != "cancelled"]
+    report.sections.append(_progress("Tiến độ theo xã/phường", "Mã xã", visits, lambda f: [f.commune_code or "—"]))
+    report.sections.append(_progress("Tiến độ theo nhóm đối tượng", "Nhóm đối tượng", visits,
+                                     lambda f: [_group_label(g) for g in f.target_groups or []] or ["—"]))
+    report.sections.append(_progress("Tiến độ theo nguồn kinh phí", "Nguồn kinh phí", visits,
+                                     lambda f: [FUNDING_LABELS.get(f.funding_source or "", f.funding_source or "—")]))
+    report.sections.append(_stations(stations, quarantined, dropped or {}))
+    report.sections.append(_timeliness(visits))
+    report.sections.append(_double_payments(visits))
+    return report
+
+
+def _progress(title: str, heading: str, facts: list, keys) -> Section:  # noqa: ANN001 - a function of a fact
+    registered, finished = Counter(), Counter()
+    for f in facts:
+        for key in keys(f):
+            registered[key] += 1
+            finished[key] += f.status == "finished"
+    rows = [(k, registered[k], finished[k], _percent(finished[k], registered[k])) for k in sorted(registered)]
+    return Section(title, (heading, "Lượt khám nhận được", "Đã khám xong", "Tỉ lệ xong"), rows, (60, 35, 30, 25))
+
+
+def _stations(stations: list, quarantined: list, dropped: dict) -> Section:
+    """``dropped``: station code → the quarantined batches dropped to keep the quarantine's limits
+    (services/office/quarantine.py), ``""`` for every code not registered."""
+    refused = Counter(q.station_code for q in quarantined)
+    gone = {code: d.files for code, d in dropped.items()}
+    rows = [(s.code, s.name or "", s.batches, s.last_sequence or "—", ", ".join(map(str, s.gaps)) or "không",
+             refused[s.code], gone.get(s.code, 0)) for s in stations]
+    if refused[None]:
+        rows.append(("(không rõ trạm)", "", 0, "—", "", refused[None], 0))
+    if gone.get(""):
+        rows.append(("(trạm chưa đăng ký hoặc không rõ)", "", 0, "—", "", "", gone[""]))
+    return Section("Lô dữ liệu theo trạm", ("Mã trạm", "Tên trạm", "Số lô đã nhận", "Lô mới nhất", "Lô còn thiếu",
+                                           "Lô bị cách ly", "Lô cách ly cũ đã xoá (giới hạn)"), rows,
+                   (30, 55, 25, 22, 35, 22, 30))
+
+
+def _timeliness(facts: list) -> Section:
+    hours: dict[str, list[float]] = defaultdict(list)
+    for f in facts:
+        if f.status == "finished" and f.completed_at and f.finished_imported_at:
+            hours[f.station_code].append(_hours(f.completed_at, f.finished_imported_at))
+    rows = []
+    for code in sorted(hours):
+        values = hours[code]
+        within = sum(h <= RULE_HOURS for h in values)
+        rows.append((code, len(values), within, _percent(within, len(values)),
+                     f"{statistics.median(values):.1f}", f"{max(values):.1f}"))
+    return Section("Thời gian từ khám xong đến khi nhận (quy định 24 giờ)",
+                   ("Mã trạm", "Lượt khám xong", "Nhận trong 24 giờ", "Tỉ lệ", "Trung vị (giờ)", "Lâu nhất (giờ)"),
+                   rows, (30, 30, 30, 20, 28, 28))
+
+
+def _double_payments(facts: list) -> Section:
+    """One CCCD number, visits at two or more stations in one campaign: the office checks before paying twice."""
+    seen: dict[tuple[str, str], dict[str, int]] = defaultdict(Counter)
+    for f in facts:
+        if f.national_id:
+            seen[(f.national_id, f.campaign or "")][f.station_code] += 1
+    rows = [(nid, campaign, ", ".join(sorted(by_station)), sum(by_station.values()))
+            for (nid, campaign), by_station in sorted(seen.items()) if len(by_station) > 1]
+    return Section("Có thể thanh toán trùng (CV 1129): một số CCCD khám ở hai trạm",
+                   ("Số CCCD", "Đợt khám", "Các trạm", "Số lượt khám"), rows, (32, 70, 50, 25))
+
+
+def _hours(completed: str, imported: dt.datetime) -> float:
+    done = dt.datetime.fromisoformat(completed.replace("Z", "+00:00")).astimezone(dt.UTC).replace(tzinfo=None)
+    return max(0.0, (imported - done).total_seconds() / 3600)
+
+
+def _group_label(code: str) -> str:
+    try:
+        return TARGET_GROUP_LABELS[TargetGroup(code)]
+    except (ValueError, KeyError):
+        return code
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "—"
+
+
+# -- files -----------------------------------------------------------------------------------------------------
+
+def write_report(report: OfficeReport, path: Path) -> Path:
+    """The report in the format the file name's suffix says (.xlsx, .pdf or .csv)."""
+    path = Path(path)
+    writers = {".xlsx": _write_xlsx, ".pdf": _write_pdf, ".csv": _write_csv}
+    writers[path.suffix.lower()](report, path)
+    return path
+
+
+def _write_csv(report: OfficeReport, path: Path) -> None:
+    """One file: each section's title on its own line, then its header and rows, then an empty line."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM lets Excel read Vietnamese letters
+        out = csv.writer(fh)
+        for s in report.sections:
+            out.writerow([s.title])
+            out.writerow(s.columns)
+            out.writerows(s.rows)
+            out.writerow([])
+
+
+def _write_xlsx(report: OfficeReport, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for number, s in enumerate(report.sections, 1):
+        sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "-", f"{number}. {s.title}")[:31])
+        sheet.append([s.title])
+        sheet["A1"].font = Font(bold=True)
+        sheet.append(list(s.columns))
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        for row in s.rows:
+            sheet.append(list(row))
+        for letter, width in zip("ABCDEFGH", s.widths or (20,) * len(s.columns)):
+            sheet.column_dimensions[letter].width = width * 0.6
+    book.save(path)
+
+
+def _write_pdf(report: OfficeReport, path: Path) -> None:
+    from station_app.services.common.report_pdf import Column, Report, ReportHeader
+
+    header = ReportHeader(title="Báo cáo tiếp nhận dữ liệu khám sức khỏe", site=report.office, commune="",
+                          campaign="", period=f"Đến {report.made_at:%d/%m/%Y %H:%M}", printed_by=report.office,
+                          printed_at=report.made_at)
+    document = Report(header, landscape=True)
+    for s in report.sections:
+        document.heading(s.title)
+        aligns = ["RIGHT" if s.rows and all(_figure(r[i]) for r in s.rows) else "LEFT" for i in range(len(s.columns))]
+        document.table([Column(t, w, a) for t, w, a in zip(s.columns, s.widths, aligns)], s.rows)
+        document.spacer()
+    document.write(path)
+
+
+def _figure(value: Any) -> bool:
+    """A count, a percentage or hours: right-aligned in the PDF."""
+    return isinstance(value, int) or (isinstance(value, str) and re.fullmatch(r"[\d.]+( %)?|—", value) is not None)
