@@ -65,10 +65,11 @@ def real(data_dir: str) -> None:
     """The app's own start (``station_app.ui.main.start``): the window, then the data opening behind it."""
     from pathlib import Path
 
+    from station_app.app import open_station
     from station_app.ui.main import start
 
     _mark("imports")
-    app, controller = start(Path(data_dir))
+    app, controller = start(Path(data_dir), open_station)
     _mark("window_built")
     _wait_for_first_paint(app, controller.window)
     _mark("shown")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import logging.handlers
 import os
 import sys
 from dataclasses import dataclass
@@ -13,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError, is_disk_full
+from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError
+from station_app.services.common.log_file import setup_logging
 from station_app.services.common.settings_store import SettingsStore
 
 if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLAlchemy costs ~0.3 s)
@@ -27,8 +27,11 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
     from station_app.services.station.progress import ProgressService
+    from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
+    from station_app.services.station.roster_import import RosterImportService
     from station_app.services.station.station_setup import StationService
+    from station_app.services.station.upload import UploadService
 
 APP_NAME = "station-app"
 APP_AUTHOR = "SoYTeLaiChau"
@@ -45,34 +48,6 @@ def resolve_training_dir(arg: str | os.PathLike[str] | None = None) -> Path:
     """Training data (``demo``) goes to its own folder unless one is named, never into the real station's."""
     chosen = arg or os.environ.get("STATION_DATA_DIR") or user_data_dir(f"{APP_NAME}-taphuan", APP_AUTHOR)
     return Path(chosen).expanduser().resolve()
-
-
-class _LogFileHandler(logging.handlers.RotatingFileHandler):
-    """The log file, silent when its disk is full: logging's own complaint is a traceback on stderr, in front of
-    the one sentence that says the disk is full."""
-
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        if not is_disk_full(sys.exc_info()[1] or Exception()):
-            super().handleError(record)
-
-
-def setup_logging(data_dir: Path, verbose: bool = False) -> Path:
-    """Rotating log in ``<data>/logs``. Log records name ids and counts only, never personal data."""
-    log_dir = data_dir / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_file = log_dir / "station-app.log"
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]:
-        if Path(old.baseFilename) == log_file.resolve():
-            break
-        root.removeHandler(old)  # another data folder opened in this process: its log follows it
-        old.close()
-    else:
-        handler = _LogFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    return log_file
 
 
 @dataclass
@@ -140,6 +115,24 @@ class AppContext:
 
         return ExportService(self.db, self.data_dir)
 
+    @functools.cached_property
+    def roster_import(self) -> RosterImportService:
+        from station_app.services.station.roster_import import RosterImportService
+
+        return RosterImportService(self.db, self.data_dir)
+
+    @functools.cached_property
+    def upload(self) -> UploadService:
+        from station_app.services.station.upload import UploadService
+
+        return UploadService(self.db, self.data_dir)
+
+    @functools.cached_property
+    def receipts(self) -> ReceiptService:
+        from station_app.services.station.receipts import ReceiptService
+
+        return ReceiptService(self.db, self.data_dir)
+
     def close(self) -> None:
         self.db.dispose()
 
@@ -195,6 +188,24 @@ NO_DISPLAY_MESSAGE = (
 )
 
 
+def open_station(data_dir: Path):  # noqa: ANN201 - ui.main.OpenedStation, imported only with the window
+    """On the window's background lane: one copy per data folder, then the database (checked, upgraded)."""
+    from station_app.ui.main import OpenedStation
+
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderNotWritableError(path=str(data_dir)) from exc
+    lock = InstanceLock(data_dir)
+    lock.acquire()
+    try:
+        ctx = open_context(data_dir)
+        return OpenedStation(ctx, lock, ctx.station.info() if ctx.station.is_initialised() else None)
+    except BaseException:
+        lock.release()
+        raise
+
+
 def run_gui(data_dir: Path) -> int:
     """Open the window. Expected problems become a message box (or a line on stderr without Qt)."""
     if not display_available():
@@ -202,4 +213,4 @@ def run_gui(data_dir: Path) -> int:
         return 2
     from station_app.ui.main import run  # Qt is imported only when a window is wanted
 
-    return run(data_dir)
+    return run(data_dir, open_station)

@@ -94,3 +94,24 @@ def test_the_office_database_and_the_station_database_stay_apart():
     assert _offenders(_modules("services/station"), ["station_app.persistence.office"]) == set()
     assert _offenders(_modules("services/office"), ["station_app.persistence.tables",
                                                     "station_app.persistence.unit_of_work"]) == set()
+
+
+def test_the_window_never_builds_its_own_wiring():
+    """app.py is the one composition root: the UI types against ui.context.StationContext, gets the opener and
+    the services from app.py, and never holds the database or the persistence layer."""
+    assert _offenders(_modules("ui"), ["station_app.app", "station_app.persistence", "sqlalchemy"]) == set()
+    touching_db = {f"{p.relative_to(PACKAGE)}" for p in _modules("ui")
+                   if "ctx.db" in p.read_text(encoding="utf-8")}
+    assert touching_db == set()
+
+
+def test_persistence_never_reaches_up_to_the_services():
+    assert _offenders(_modules("persistence"), ["station_app.services"]) == set()
+
+
+def test_no_module_is_loaded_by_name():
+    """Imports are written out, so a reader (and PyInstaller) sees them; find_spec only asks whether the office
+    edition's parts are there (cli.py)."""
+    by_name = {f"{p.relative_to(PACKAGE)}" for p in _modules()
+               if any(call in p.read_text(encoding="utf-8") for call in ("import_module(", "__import__("))}
+    assert by_name == set()

@@ -9,7 +9,7 @@ from station_app.services.station.campaigns import CampaignState
 from station_app.ui.widgets import Retranslating, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.station.campaigns import CampaignInfo
     from station_app.ui.tasks import TaskRunner
 
@@ -21,7 +21,7 @@ class CampaignBanner(Retranslating):
     """Hidden while today is inside the current campaign; ``refresh()`` reads it again (a page shown, the
     administrator extended it, the laptop left on past midnight)."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner) -> None:
         super().__init__()
         self._ctx, self._tasks = ctx, tasks
         self.campaign: CampaignInfo | None = None

@@ -1,6 +1,6 @@
 """Starting the app: the window appears at once, the station's data opens behind it, then set-up or sign-in.
 
-Nothing here imports SQLAlchemy: ``station_app.app.open_context`` loads the persistence layer on the
+Nothing here imports SQLAlchemy: the opener (``station_app.app.open_station``) loads the persistence layer on the
 background lane after the window is on screen, so a slow laptop shows the window in a blink.
 """
 from __future__ import annotations
@@ -10,14 +10,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station_app import __version__
-from station_app.core.errors import DataFolderNotWritableError, StationError
+from station_app.core.errors import StationError
 from station_app.core.settings import Settings
 from station_app.resources import resource
 from station_app.services.common.settings_store import SettingsStore
@@ -26,7 +26,7 @@ from station_app.ui.main_window import MainWindow
 from station_app.ui.style import apply_look
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext, InstanceLock
+    from station_app.ui.context import StationContext
     from station_app.services.station.station_setup import StationInfo
     from station_app.ui.setup_wizard import SetupWizard
 
@@ -48,48 +48,41 @@ def prepare_application(argv: list[str], language: str = "vi") -> QApplication:
     return app
 
 
+class Lock(Protocol):
+    def release(self) -> None: ...
+
+
 @dataclass
 class OpenedStation:
-    ctx: AppContext
-    lock: InstanceLock | None
+    ctx: StationContext
+    lock: Lock | None  # one window per data folder, released when the window closes
     station: StationInfo | None  # None until the first-run set-up is done
 
 
-def open_station(data_dir: Path) -> OpenedStation:
-    """On the background lane: one copy per data folder, then the database (checked, upgraded)."""
-    from station_app.app import InstanceLock, open_context
-
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataFolderNotWritableError(path=str(data_dir)) from exc
-    lock = InstanceLock(data_dir)
-    lock.acquire()
-    try:
-        ctx = open_context(data_dir)
-        return OpenedStation(ctx, lock, ctx.station.info() if ctx.station.is_initialised() else None)
-    except BaseException:
-        lock.release()
-        raise
+# Opens the station's data on the background lane: ``station_app.app.open_station``, handed over by the composition
+# root (the window never imports ``app``).
+Opener = Callable[[Path], OpenedStation]
 
 
 class AppController(QObject):
     """Owns the window and the background lane; moves between opening, set-up and sign-in."""
 
-    def __init__(self, window: MainWindow, settings: Settings, store: SettingsStore) -> None:
+    def __init__(self, window: MainWindow, settings: Settings, store: SettingsStore,
+                 opener: Opener | None = None) -> None:
         super().__init__()
         self.window, self.settings, self.store, self.tasks = window, settings, store, window.tasks
+        self._opener = opener
         self.opened: OpenedStation | None = None
         self.wizard: SetupWizard | None = None
         window.sign_in_screen.language_chosen.connect(self.change_language)
         window.settings_changed.connect(lambda s: i18n.set_language(s.language))
 
     @property
-    def ctx(self) -> AppContext | None:
+    def ctx(self) -> StationContext | None:
         return self.opened.ctx if self.opened else None
 
     def open(self, data_dir: Path) -> None:
-        self.tasks.submit(open_station, data_dir, on_done=self.opened_station, on_error=self.cannot_open,
+        self.tasks.submit(self._opener, data_dir, on_done=self.opened_station, on_error=self.cannot_open,
                           parent=self.window)
 
     def opened_station(self, opened: OpenedStation) -> None:
@@ -138,14 +131,15 @@ class AppController(QObject):
                 self.opened.lock.release()
 
 
-def start(data_dir: Path) -> tuple[QApplication, AppController]:
-    """Show the window at once; the station's data opens on the background lane right after the first paint."""
+def start(data_dir: Path, opener: Opener) -> tuple[QApplication, AppController]:
+    """Show the window at once; the station's data opens (``opener``) on the background lane right after the first
+    paint."""
     store = SettingsStore(data_dir)
     settings = store.load() if data_dir.is_dir() else Settings()
     app = prepare_application(sys.argv, settings.language)
     errors.install_excepthook()
     window = MainWindow(settings=settings)
-    controller = AppController(window, settings, store)
+    controller = AppController(window, settings, store, opener)
     window.closed.connect(lambda: QCoreApplication.exit(0))
     after_first_paint(window, lambda: controller.open(data_dir))
     window.showMaximized()  # a laptop's whole screen (1366×768 at many sites); the window manager keeps its panel
@@ -170,9 +164,9 @@ def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
     widget.installEventFilter(_FirstPaintWatch(widget, then))
 
 
-def run(data_dir: Path) -> int:
+def run(data_dir: Path, opener: Opener) -> int:
     """The GUI entry point; expected problems become a message, never a traceback."""
-    app, controller = start(data_dir)
+    app, controller = start(data_dir, opener)
     try:
         return app.exec()
     finally:

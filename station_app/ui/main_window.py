@@ -31,7 +31,7 @@ from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retransl
                                     nav_item, show_message)
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.station_setup import StationInfo
     from station_app.ui.pages.upload_panel import UploadRunner
@@ -59,7 +59,7 @@ class LockScreen(Retranslating):
     def __init__(self, tasks: TaskRunner) -> None:
         super().__init__()
         self._tasks = tasks
-        self._ctx: AppContext | None = None
+        self._ctx: StationContext | None = None
         self._user: SignedInUser | None = None
         self.title = heading()
         self.who = QLabel()
@@ -91,7 +91,7 @@ class LockScreen(Retranslating):
         outer.addStretch()
         self.retranslate()
 
-    def set_user(self, ctx: AppContext, user: SignedInUser) -> None:
+    def set_user(self, ctx: StationContext, user: SignedInUser) -> None:
         self._ctx, self._user = ctx, user
         self.retranslate()
 
@@ -131,12 +131,12 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     closed = Signal()  # the window was closed: the application ends
     settings_changed = Signal(object)  # Settings
 
-    def __init__(self, ctx: AppContext | None = None, user: SignedInUser | None = None,
+    def __init__(self, ctx: StationContext | None = None, user: SignedInUser | None = None,
                  tasks: TaskRunner | None = None, settings: Settings | None = None) -> None:
         super().__init__()
         self.tasks = tasks or TaskRunner(self)
         self.settings = settings or (ctx.settings.load() if ctx else Settings())
-        self.ctx: AppContext | None = None
+        self.ctx: StationContext | None = None
         self.station: StationInfo | None = None
         self.user: SignedInUser | None = None
         self.pages: dict[str, QWidget] = {}
@@ -174,7 +174,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
                 self.begin_session(user)
 
     # -- data and session -------------------------------------------------------------------------------
-    def attach(self, ctx: AppContext, station: StationInfo | None, username: str = "") -> None:
+    def attach(self, ctx: StationContext, station: StationInfo | None, username: str = "") -> None:
         """The station's data is open: sign-in becomes possible (``station`` is None before set-up)."""
         self.ctx, self.station = ctx, station
         self.retranslate()

@@ -19,7 +19,7 @@ from station_app.ui.widgets import RetranslatedMixin, message_label, show_messag
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.ui.tasks import TaskRunner
 
 _core_app = None  # the command line has no application object: QtMultimedia needs one to list cameras
@@ -70,7 +70,7 @@ def run_in_background(tasks: TaskRunner, data_dir: Path, parent, on_done, on_err
 class SelfTestBox(RetranslatedMixin, QGroupBox):
     """"Kiểm tra máy" on the admin page: runs every check in the background and shows one marked line each."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner) -> None:
         super().__init__()
         self._ctx, self._tasks = ctx, tasks
         self.results: list[CheckResult] | None = None

@@ -37,7 +37,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.core.batch_format import OfficeBundle
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.roster_import import ImportReport
@@ -167,7 +167,7 @@ class AdminPage(QWizardPage):
 class OfficeBundlePage(QWizardPage):
     """The office's public bundle, from its JSON file or a picture of its QR code; may be skipped."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner) -> None:
         super().__init__()
         self._ctx, self._tasks = ctx, tasks
         self.importing = False
@@ -225,7 +225,7 @@ class OfficeBundlePage(QWizardPage):
 class RosterPage(QWizardPage):
     """The commune's roster, through the lists page's import dialog; may be skipped."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner) -> None:
         super().__init__()
         self._ctx, self._tasks = ctx, tasks
         self.admin: SignedInUser | None = None  # set once the station is made: the import is done in their name
@@ -289,7 +289,7 @@ class SetupWizard(QWizard):
 
     station_created = Signal(str)  # the admin's user name
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._tasks = ctx, tasks
         self.admin: SignedInUser | None = None  # the first admin, once the station is made

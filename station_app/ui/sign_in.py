@@ -14,7 +14,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
 
 
@@ -27,7 +27,7 @@ class SignInScreen(Retranslating):
     def __init__(self, tasks: TaskRunner) -> None:
         super().__init__()
         self._tasks = tasks
-        self._ctx: AppContext | None = None
+        self._ctx: StationContext | None = None
         self.title = heading()
         self.status = QLabel()
         self.status.setObjectName("hint")
@@ -83,7 +83,7 @@ class SignInScreen(Retranslating):
         if self._ctx is None:
             self.status.setText(self.tr("Đang mở dữ liệu của trạm…"))
 
-    def set_ready(self, ctx: AppContext | None, station_label: str, username: str = "") -> None:
+    def set_ready(self, ctx: StationContext | None, station_label: str, username: str = "") -> None:
         """Enable the form once the station's data is open (``ctx``), or disable it while it opens."""
         self._ctx = ctx
         for widget in (self.username, self.password, self.sign_in_button):

@@ -9,6 +9,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from station_app.app import open_station
 from station_app.core.errors import WrongCredentialsError
 from station_app.ui import errors, main
 from station_app.ui.tasks import TaskRunner
@@ -59,7 +60,7 @@ def test_an_expected_error_becomes_a_sentence(qtbot, app, boxes):
 def test_opening_a_corrupt_database_shows_a_message_and_keeps_the_file(app, data_dir, boxes):
     db = data_dir / "station.sqlite3"
     db.write_bytes(b"garbage" * 200)
-    assert main.run(data_dir) == 1
+    assert main.run(data_dir, open_station) == 1
     assert "bị hỏng" in boxes[0][1] and db.read_bytes() == b"garbage" * 200
 
 
@@ -70,7 +71,7 @@ def test_a_second_copy_of_the_app_is_told_to_use_the_first(app, data_dir, boxes)
          str(data_dir)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        assert main.run(data_dir) == 1
+        assert main.run(data_dir, open_station) == 1
     finally:
         holder.kill()
         holder.wait()
@@ -106,7 +107,7 @@ def test_a_long_job_shows_progress_and_a_quick_one_does_not(qtbot, app):
 def test_opening_a_zero_byte_database_says_damaged_and_never_shows_the_first_run_wizard(app, data_dir, boxes):
     db = data_dir / "station.sqlite3"
     db.write_bytes(b"")
-    assert main.run(data_dir) == 1
+    assert main.run(data_dir, open_station) == 1
     assert "bị hỏng" in boxes[0][1] and "khôi phục từ bản sao lưu" in boxes[0][1]
     assert db.read_bytes() == b""
 

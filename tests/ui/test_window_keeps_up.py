@@ -92,7 +92,7 @@ def test_the_window_opens_maximised_and_every_page_fits_a_1366_by_768_laptop(qtb
     from station_app.ui import main
 
     monkeypatch.setattr(main.AppController, "open", lambda self, data_dir: None)  # the window only, no station
-    _app, started = main.start(ctx.data_dir)
+    _app, started = main.start(ctx.data_dir, opener=None)  # never called: open is patched above
     window = started.window
     try:
         qtbot.waitUntil(lambda: window.isVisible())

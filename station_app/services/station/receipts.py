@@ -43,6 +43,16 @@ class ReceiptImport:
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (sequence, the office's Vietnamese reason)
 
 
+class ReceiptService:
+    """Receipt files brought on a USB stick or put in a folder, for the window and the command line."""
+
+    def __init__(self, db: Database, data_dir: Path) -> None:
+        self._db, self._data_dir = db, data_dir
+
+    def import_files(self, paths: list[Path]) -> ReceiptImport:
+        return import_receipts(self._db, self._data_dir, paths)
+
+
 def receipt_files(paths: list[Path]) -> list[Path]:
     """The receipt files named, and those inside the folders named."""
     found: list[Path] = []

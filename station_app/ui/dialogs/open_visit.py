@@ -21,7 +21,7 @@ from station_app.ui.printing import sex_label
 from station_app.ui.widgets import confirm_row, heading, message_label, show_message
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.registry import ResidentInfo, VisitInfo
     from station_app.services.station.station_setup import StationInfo
@@ -60,7 +60,7 @@ class OpenVisitDialog(QDialog):
 
     visit_opened = Signal(object)  # VisitInfo
 
-    def __init__(self, parent: QWidget, ctx: AppContext, tasks: TaskRunner, user: SignedInUser,
+    def __init__(self, parent: QWidget, ctx: StationContext, tasks: TaskRunner, user: SignedInUser,
                  station: StationInfo, resident: ResidentInfo, today: dt.date | None = None,
                  insurance_valid: bool = True) -> None:
         super().__init__(parent)

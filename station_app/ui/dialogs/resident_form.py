@@ -22,7 +22,7 @@ from station_app.ui.errors import describe, show_error
 from station_app.ui.widgets import confirm_row, heading, message_label, show_message
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.registry import ResidentInfo
     from station_app.ui.tasks import TaskRunner
@@ -58,7 +58,7 @@ class ResidentFormDialog(QDialog):
 
     registered = Signal(object)  # ResidentInfo
 
-    def __init__(self, parent: QWidget, ctx: AppContext, tasks: TaskRunner, user: SignedInUser,
+    def __init__(self, parent: QWidget, ctx: StationContext, tasks: TaskRunner, user: SignedInUser,
                  proposal: ResidentInput | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._tasks, self._user = ctx, tasks, user

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from station_app.core.errors import ImportCancelledError, StationError
-from station_app.services.station.roster_import import FIELD_GUESSES, ColumnMapping, RosterImportService
+from station_app.services.station.roster_import import FIELD_GUESSES, ColumnMapping
 from station_app.ui.errors import describe, expected, show_error
 from station_app.ui.labels import number
 from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.roster_import import ImportReport, RosterPreview
     from station_app.ui.tasks import TaskRunner
@@ -73,10 +73,10 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
 
     imported = Signal(object)  # ImportReport
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._tasks, self._user = ctx, tasks, user
-        self._service = RosterImportService(ctx.db, ctx.data_dir)
+        self._service = ctx.roster_import
         self._path: Path | None = None
         self._preview: RosterPreview | None = None
         self._cancel: _CancelFlag | None = None

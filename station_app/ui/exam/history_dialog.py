@@ -20,7 +20,7 @@ from station_app.core.model import Specialty
 from station_app.core.record_lines import Change, Line, changes, record_lines
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.station.findings import RecordVersion
     from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
@@ -41,7 +41,7 @@ class VisitHistoryDialog(QDialog):
 
     COLUMNS = 6
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, visit: VisitInfo, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, visit: VisitInfo, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._ctx, self._tasks, self._visit = ctx, tasks, visit
         self.versions: list[RecordVersion] = []

@@ -46,7 +46,7 @@ from station_app.ui.labels import decimal
 from station_app.ui.widgets import Retranslating, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.examination import Draft, VitalsRecord
     from station_app.services.station.registry import VisitInfo
@@ -81,7 +81,7 @@ class VitalsForm(Retranslating):
     saved = Signal(str)
     scrolls_itself = True  # its fields scroll under a fixed message line and Save button: the exam page adds none
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None, parent: QWidget | None = None
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser | None, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self._ctx, self._tasks, self._user = ctx, tasks, user

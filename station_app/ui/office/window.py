@@ -33,7 +33,7 @@ PAGES = (
 
 def open_for_window(folder: Path, db_url: str | None) -> tuple[OfficeService, Path]:
     """Background lane: the office service, then its log (only in a folder known to be an office's)."""
-    from station_app.app import setup_logging
+    from station_app.services.common.log_file import setup_logging
 
     service = queries.open_office(folder, db_url)
     try:

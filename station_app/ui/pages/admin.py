@@ -20,7 +20,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.core.audit import ChainReport
     from station_app.services.common.accounts import SignedInUser, UserInfo
     from station_app.services.station.station_setup import StationInfo
@@ -126,7 +126,7 @@ class UserDialog(QDialog):
 class AdminPage(Retranslating):
     settings_changed = Signal(object)  # Settings
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser, settings: Settings,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser, settings: Settings,
                  user_dialog: type[UserDialog] = UserDialog) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user, self._settings = ctx, tasks, user, settings

@@ -13,7 +13,7 @@ from station_app.ui.errors import report
 from station_app.ui.widgets import Retranslating, confirm_row, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.campaigns import CampaignInfo
     from station_app.ui.tasks import TaskRunner
@@ -88,7 +88,7 @@ class CampaignPanel(Retranslating):
 
     changed = Signal()
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser,
                  dialog: type[CampaignDialog] = CampaignDialog) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user = ctx, tasks, user

@@ -10,8 +10,6 @@ are installed; each is a widget made as ``Form(ctx, tasks, user)`` with ``load(v
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 import logging
 from typing import TYPE_CHECKING
 
@@ -37,7 +35,9 @@ from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.errors import show_error
+from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.desk_form import scrolling
+from station_app.ui.exam.doctor_form import DoctorForm
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
@@ -49,16 +49,16 @@ from station_app.ui.visit_events import VisitEvents
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-# (module, class, tab title) of the desks other than vital signs; a tab appears only if its module exists
+# (form, tab title) of the desks other than vital signs
 OTHER_DESKS = (
-    ("station_app.ui.exam.doctor_form", "DoctorForm", QT_TRANSLATE_NOOP("ExamPage", "Bác sĩ khám")),
-    ("station_app.ui.exam.counselling_form", "CounsellingForm", QT_TRANSLATE_NOOP("ExamPage", "Tư vấn")),
+    (DoctorForm, QT_TRANSLATE_NOOP("ExamPage", "Bác sĩ khám")),
+    (CounsellingForm, QT_TRANSLATE_NOOP("ExamPage", "Tư vấn")),
 )
 
 
@@ -66,7 +66,7 @@ class ExamPage(Retranslating):
     """``refresh()`` reloads today's queue; ``handle_scan(text, source)`` takes any scanner's payload;
     ``open_visit(visit)`` shows a visit on every desk. ``vitals`` is the vital-signs form."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
                  settings: Settings | None = None, visits: VisitEvents | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._site_id, self._user = ctx, tasks, site_id, user
@@ -111,10 +111,8 @@ class ExamPage(Retranslating):
         self.vitals.saved.connect(self.visits.changed)
         self.tabs.addTab(self._scrolling(self.vitals), "")
         self.desks: list[tuple[QWidget, str]] = []
-        for module_name, class_name, title in OTHER_DESKS:
-            if importlib.util.find_spec(module_name) is None:
-                continue
-            form = getattr(importlib.import_module(module_name), class_name)(self._ctx, self._tasks, self._user)
+        for desk, title in OTHER_DESKS:
+            form = desk(self._ctx, self._tasks, self._user)
             form.saved.connect(self.visits.changed)  # the doctor's completion changes the visit's state
             self.tabs.addTab(self._scrolling(form), "")
             self.desks.append((form, title))

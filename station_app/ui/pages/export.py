@@ -31,7 +31,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.core.batch_format import OfficeBundle
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.exchange.batch_export import BatchInfo, ExportResult, PendingSummary
@@ -57,33 +57,31 @@ class ExportState:
     notes: dict[int, BatchNote] | None = None  # per batch: sent over the network, the office's reason to refuse
 
 
-def load_state(ctx: AppContext) -> ExportState:
+def load_state(ctx: StationContext) -> ExportState:
     """The waiting changes, the batches, the office bundle's name and the station key (a missing or damaged key
     is an error saying what to do, never made again here: the office registered the old one)."""
-    from station_app.services.station.upload import UploadService
-
     export = ctx.export
     bundle = export.keys.office_bundle()
-    upload = UploadService(ctx.db, ctx.data_dir)
+    upload = ctx.upload
     return ExportState(export.pending(), export.batches(), bundle.name if bundle else None,
                        export.keys.public_key(), ctx.station.info().code, upload.target(), upload.notes())
 
 
 # ``ctx.export`` is made on first use (its imports take ~0.4 s): these reach it on the worker thread, never on
 # the GUI thread.
-def export_to(ctx: AppContext, user: SignedInUser | None, target: Path) -> ExportResult:
+def export_to(ctx: StationContext, user: SignedInUser | None, target: Path) -> ExportResult:
     return ctx.export.export(user, target)
 
 
-def import_office_bundle(ctx: AppContext, path: Path) -> OfficeBundle:
+def import_office_bundle(ctx: StationContext, path: Path) -> OfficeBundle:
     return ctx.export.keys.import_office_bundle(path)
 
 
-def import_office_bundle_text(ctx: AppContext, text: str) -> OfficeBundle:
+def import_office_bundle_text(ctx: StationContext, text: str) -> OfficeBundle:
     return ctx.export.keys.import_office_bundle_text(text)
 
 
-def save_public_key(ctx: AppContext, path: Path) -> StationPublicKey:
+def save_public_key(ctx: StationContext, path: Path) -> StationPublicKey:
     return ctx.export.keys.save_public_key(path)
 
 
@@ -176,7 +174,7 @@ class StationKeyDialog(QDialog):
 class ExportPage(Retranslating):
     """What is waiting, where to write it, the batches made, the keys and the receipts."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None = None,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser | None = None,
                  watcher: DriveWatcher | None = None, backoff: Backoff | None = None,
                  uploader: UploadRunner | None = None) -> None:
         super().__init__()
@@ -550,13 +548,11 @@ class ExportPage(Retranslating):
 
     # -- receipts ----------------------------------------------------------------------------------------------
     def import_receipts(self, whole_folder: bool = False) -> None:
-        from station_app.services.station.receipts import import_receipts
-
         paths = ask_receipt_paths(self, self.tr("Chọn biên nhận của đơn vị nhận"), self.start_folder(), whole_folder,
                                   self.tr("Biên nhận (*.receipt.json);;Mọi tệp (*)"))
         if not paths:
             return
-        self._tasks.submit(import_receipts, self._ctx.db, self._ctx.data_dir, paths, parent=self,
+        self._tasks.submit(self._ctx.receipts.import_files, paths, parent=self,
                            on_done=while_alive(self, self._receipts_imported),
                            on_error=while_alive(self, self._failed_action))
 

@@ -29,7 +29,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, load_once, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.list_exports import AnyList, ExportResult
 
@@ -61,7 +61,7 @@ class ListsPage(Retranslating):
     import_button: QPushButton | None = None
     roster_dialog: QDialog | None = None  # the open roster import dialog, if any
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._site_id, self._user = ctx, tasks, site_id, user
         self._generation = 0  # results of an older request are dropped

@@ -26,7 +26,7 @@ from station_app.ui.widgets import (Retranslating, heading, load_once, message_l
                                     while_alive)
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.progress import Coverage, ProgressChoices, ProgressSnapshot
     from station_app.services.station.station_setup import StationInfo
@@ -61,7 +61,7 @@ class _Figure:
 class ProgressPage(Retranslating):
     """Filters (period, site) over headline figures, charts and tables; the weekly report as PDF or on paper."""
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None = None) -> None:
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user = ctx, tasks, user
         self.snapshot: ProgressSnapshot | None = None

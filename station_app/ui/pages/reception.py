@@ -39,7 +39,7 @@ from station_app.ui.visit_events import VisitEvents
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.registry import FieldChange, Match, ResidentInfo, SearchPage, VisitInfo
     from station_app.services.station.station_setup import StationInfo
@@ -218,7 +218,7 @@ class ReceptionPage(Retranslating):
     The open dialog, if any, is ``dialog`` (tests drive it); the last slip PDF is ``printer.last_pdf``.
     """
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, site_id: str, user: SignedInUser | None = None,
                  settings: Settings | None = None, station: StationInfo | None = None,
                  visits: VisitEvents | None = None) -> None:
         super().__init__()

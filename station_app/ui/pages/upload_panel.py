@@ -24,7 +24,7 @@ from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, confirm_row, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
-    from station_app.app import AppContext
+    from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.upload import Backoff, Outgoing, SendOutcome, UploadService, UploadTarget
 
@@ -42,11 +42,9 @@ class Begun:
 
 # -- the worker-side steps (no widgets) ------------------------------------------------------------------------
 
-def begin(ctx: AppContext, user: SignedInUser | None, make_new: bool) -> Begun:
+def begin(ctx: StationContext, user: SignedInUser | None, make_new: bool) -> Begun:
     """Database lane: where to, a new batch of what changed (if asked), and the batches waiting."""
-    from station_app.services.station.upload import UploadService
-
-    service = UploadService(ctx.db, ctx.data_dir)
+    service = ctx.upload
     target = service.require_target()
     made = service.make_batch(user) if make_new else None
     return Begun(service, target, [b.sequence for b in service.waiting()], made)
@@ -62,16 +60,12 @@ def attempt(service: UploadService, outgoing: Outgoing) -> Any:
         return exc
 
 
-def should_resume(ctx: AppContext) -> bool:
-    from station_app.services.station.upload import UploadService
-
-    return UploadService(ctx.db, ctx.data_dir).should_resume()
+def should_resume(ctx: StationContext) -> bool:
+    return ctx.upload.should_resume()
 
 
-def save_address(ctx: AppContext, user: SignedInUser | None, url: str, pin: str) -> UploadTarget | None:
-    from station_app.services.station.upload import UploadService
-
-    return UploadService(ctx.db, ctx.data_dir).set_address(user, url, pin)
+def save_address(ctx: StationContext, user: SignedInUser | None, url: str, pin: str) -> UploadTarget | None:
+    return ctx.upload.set_address(user, url, pin)
 
 
 # -- the runner --------------------------------------------------------------------------------------------------
@@ -84,7 +78,7 @@ class UploadRunner(QObject):
     batch_done = Signal()
     finished = Signal()
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None, parent: QObject,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser | None, parent: QObject,
                  backoff: Backoff | None = None) -> None:
         super().__init__(parent)
         from station_app.services.station.upload import Backoff
@@ -251,7 +245,7 @@ class UploadPanel(Retranslating):
 
     batches_changed = Signal()
 
-    def __init__(self, ctx: AppContext, tasks: TaskRunner, user: SignedInUser | None,
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser | None,
                  backoff: Backoff | None = None, runner: UploadRunner | None = None) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user = ctx, tasks, user
