@@ -36,7 +36,7 @@ def bench_export(report, work: Path, day: int = DAY_RESIDENTS, campaign: int = C
 
 
 def _one(report, folder: Path, label: str, residents: int) -> None:  # noqa: ANN001
-    from batch_support import office_keys
+    from support.batch import office_keys
 
     from station_app.app import open_context
     from station_app.services.station.demo import make_demo

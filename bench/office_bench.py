@@ -8,7 +8,7 @@ imported by ``OfficeService.import_paths`` (timed), so the database grows as it 
 
 Figures: visits per second in the last fifth of the rounds against the first fifth (the rate must stay flat as the tables grow), and
 verification alone per batch (read, signature, hashes, decryption and gunzip) against the whole import of one.
-The PostgreSQL server is the tests' throwaway one (``tests/postgres_support.py``); without it, SQLite (said so).
+The PostgreSQL server is the tests' throwaway one (``tests/support/postgres.py``); without it, SQLite (said so).
 """
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def bench_office(report, work: Path, stations: int = STATIONS, visits: int = VIS
     finally:
         service.close()
         if server is not None:
-            from postgres_support import stop_server
+            from support.postgres import stop_server
 
             stop_server(server)
     first, last = _rate(times[:max(1, rounds // 5)]), _rate(times[-max(1, rounds // 5):])  # a fifth each: less noise
@@ -136,7 +136,7 @@ def _rate(rounds: list[tuple[int, float]]) -> float:
 
 def _templates(station_dir: Path, office_dir: Path) -> tuple[list[_VisitText], tuple[str, ...]]:
     """Whole visits made through the services and exported; each a list of resources, Patient first."""
-    from batch_support import full_visit, make_doctor
+    from support.batch import full_visit, make_doctor
     from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup
 
     from station_app.app import open_context
@@ -259,7 +259,7 @@ def _verify_seconds(path: Path, member: BenchStation, office_dir: Path) -> float
 
 def _database() -> tuple[str | None, object, str]:
     """A throwaway PostgreSQL server's database, or (no server installed) the office's SQLite file."""
-    import postgres_support
+    import support.postgres as postgres_support
 
     try:
         server = postgres_support.start_server()

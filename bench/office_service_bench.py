@@ -47,7 +47,7 @@ def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: i
     finally:
         direct.close()
         if server is not None:
-            from postgres_support import stop_server
+            from support.postgres import stop_server
 
             stop_server(server)
     count = stations * rounds

@@ -2,11 +2,11 @@
 # Installs the Debian/Ubuntu packages that Qt (offscreen and X11), QtMultimedia, zbar and the fonts need,
 # only those missing. Idempotent. RUNTIME is also the .deb's Depends (scripts/build-deb.sh), and the Linux bundle
 # takes these packages' libraries from the system instead of copying them (installer/pyinstaller/host_libs.py).
-# With TEST=1 also every tool the tests run (tests/tools_support.py lists them; under CI a missing one fails its test):
+# With TEST=1 also every tool the tests run (tests/support/tools.py lists them; under CI a missing one fails its test):
 # Xvfb; poppler; age, openssl, jq and xxd, which check export batches and receipts the way the receiving office would
 # with stock tools; binutils and gcc, which build and inspect the bundle's libraries in the packaging tests;
 # desktop-file-utils, which validates the menu entries; postgresql, whose throwaway server the office tests start and
-# stop themselves (tests/postgres_support.py).
+# stop themselves (tests/support/postgres.py).
 set -euo pipefail
 
 RUNTIME=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0

@@ -12,13 +12,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from station_app.app import AppContext, open_context  # noqa: E402
 from station_app.core.model import Role  # noqa: E402
 from station_app.services.common.accounts import SignedInUser  # noqa: E402
-from batch_support import make_doctor  # noqa: E402
+from support.batch import make_doctor  # noqa: E402
 from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup  # noqa: E402
-from tools_support import require_tools  # noqa: E402
+from support.tools import require_tools  # noqa: E402
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    """``@pytest.mark.tools("jq", …)``: skipped without them, failed under CI (tests/tools_support.py)."""
+    """``@pytest.mark.tools("jq", …)``: skipped without them, failed under CI (tests/support/tools.py)."""
     for mark in item.iter_markers("tools"):
         require_tools(*mark.args)
 
@@ -68,7 +68,7 @@ def db_url() -> str | None:
 @pytest.fixture
 def office(tmp_path: Path, db_url: str | None):
     """A receiving office's folder with its service, closed after the test."""
-    from office_support import make_office  # imported here: most tests have no office
+    from support.office import make_office  # imported here: most tests have no office
 
     made = make_office(tmp_path / "văn phòng", db_url)
     yield made
@@ -78,7 +78,7 @@ def office(tmp_path: Path, db_url: str | None):
 @pytest.fixture
 def station(ctx: AppContext, data_dir: Path, office) -> AppContext:
     """The test's station, registered with the office."""
-    from office_support import connect_station
+    from support.office import connect_station
 
     connect_station(office, data_dir)
     return ctx

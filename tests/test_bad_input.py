@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 from station_app.app import InstanceLock, open_context
 from station_app.core.errors import DatabaseInUseError, DataFolderNotWritableError, WrongCredentialsError

@@ -1,7 +1,7 @@
 """The command line, run as a child process exactly as IT staff script it."""
 import sqlite3
 
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 from station_app import __version__
 

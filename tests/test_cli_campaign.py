@@ -1,7 +1,7 @@
 """`station-app campaign show|extend|new`, run as IT staff run it; each change lands in the audit chain."""
 import sqlite3
 
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 
 def _campaign_events(data_dir):

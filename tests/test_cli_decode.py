@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import qrcode
-from cli_support import run_cli
+from support.cli import run_cli
 from PIL import Image
 
 from station_app.core.cards import ScanWarning, SlipIdentity

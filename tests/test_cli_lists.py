@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from cli_support import run_as, run_cli
+from support.cli import run_as, run_cli
 
 from station_app.services.station.demo import TRAINING_PASSWORD
 

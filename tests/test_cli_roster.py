@@ -2,7 +2,7 @@
 import csv
 import sqlite3
 
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 HEADERS = ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn/bản", "Dân tộc", "Đối tượng"]
 ROWS = [["Lò Văn Đức", "02/04/1958", "Nam", "012058000011", "Bản Nà Khương", "Thái", "Người cao tuổi"],

@@ -1,8 +1,8 @@
 """`station-app self-test` in a child process, as the IT person runs it before a laptop goes to a site."""
 from __future__ import annotations
 
-from batch_support import office_keys
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.batch import office_keys
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 
 def test_self_test_of_a_ready_station_reports_every_line_and_exits_0(tmp_path):

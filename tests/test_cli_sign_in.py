@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 NURSE = ("y.ta.hoa", "yta-banna-26")
 

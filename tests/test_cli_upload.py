@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from cli_support import ADMIN, run_as
-from upload_support import add_visit, connect, make_batches, office_batch_rows
+from support.cli import ADMIN, run_as
+from support.upload import add_visit, connect, make_batches, office_batch_rows
 
 
 @pytest.fixture

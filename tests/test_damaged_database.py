@@ -1,7 +1,7 @@
 """A database file that is empty or not SQLite is reported as damaged, with the restore advice; it never
 becomes a new, empty station (which would hide the real one's loss until the next export)."""
 import pytest
-from cli_support import init_station, run_cli
+from support.cli import init_station, run_cli
 
 from station_app.core.errors import DatabaseCorruptError
 from station_app.persistence.database import DB_FILE_NAME, open_database

@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 
 import pytest
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.cli import ADMIN, init_station, run_as, run_cli
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 

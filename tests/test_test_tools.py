@@ -1,12 +1,12 @@
 """`make test` installs every stock tool the tests run, and under CI a missing one fails its test instead of
-skipping it (a skipped test checks nothing): tests/tools_support.py."""
+skipping it (a skipped test checks nothing): tests/support/tools.py."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
-from tools_support import ESSENTIAL, STOCK_TOOLS, require_tools
+from support.tools import ESSENTIAL, STOCK_TOOLS, require_tools
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,9 +23,9 @@ def test_make_test_installs_the_package_of_every_tool_a_test_runs():
 
 def test_no_test_skips_on_a_missing_tool_by_itself():
     """A tool is named with @pytest.mark.tools or require_tools, so that CI turns its absence into a failure."""
-    own = {Path(__file__).name, "tools_support.py"}
+    own = {Path(__file__).resolve(), ROOT / "tests" / "support" / "tools.py"}
     found = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in (ROOT / "tests").rglob("*.py")
-             if path.name not in own for line in path.read_text(encoding="utf-8").splitlines()
+             if path.resolve() not in own for line in path.read_text(encoding="utf-8").splitlines()
              if "shutil.which" in line and ("skip" in line or "missing" in line)]
     assert found == []
 

@@ -12,9 +12,9 @@ from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
 from station_app.services.exchange.batch_verify import read_batch
 from station_app.services.station.receipts import import_receipts
-from batch_support import full_visit
-from cli_support import run_cli
-from office_support import export
+from support.batch import full_visit
+from support.cli import run_cli
+from support.office import export
 
 
 def acknowledged_export(station, nurse, doctor, office, data_dir, tmp_path):
@@ -125,7 +125,7 @@ def test_the_office_marks_a_station_whose_audit_head_went_back(station, nurse, d
         (kept_hash,) = conn.execute("SELECT hash FROM audit_events WHERE seq = 2").fetchone()
         conn.execute("DELETE FROM audit_events WHERE seq > 2")
         conn.execute("UPDATE audit_head SET seq = 2, hash = ?", (kept_hash,))
-    from batch_support import open_visit
+    from support.batch import open_visit
 
     open_visit(station, nurse, name="Lò Văn Páo", national_id="011180009999")
     second = export(station, data_dir, tmp_path / "usb2")

@@ -16,8 +16,8 @@ from station_app.core.batch_format import (BatchInvalidError, OfficeBundleInvali
 from station_app.services.exchange.batch_export import ExportService
 from station_app.services.exchange.batch_verify import decrypt_payload, read_batch, verify_batch
 from station_app.services.exchange.keys import StationKeys
-from batch_support import office_keys, open_visit
-from office_support import parts_of
+from support.batch import office_keys, open_visit
+from support.office import parts_of
 
 MiB = 2**20
 

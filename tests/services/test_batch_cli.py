@@ -3,8 +3,8 @@ written to a folder with the file and the counts printed, and Vietnamese message
 from station_app.app import open_context
 from station_app.core.model import Role
 from station_app.services.common.accounts import SignedInUser
-from batch_support import office_keys, open_visit
-from cli_support import ADMIN, init_station, run_as, run_cli
+from support.batch import office_keys, open_visit
+from support.cli import ADMIN, init_station, run_as, run_cli
 
 
 def test_export_from_the_command_line(data_dir, tmp_path):

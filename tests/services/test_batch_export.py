@@ -17,9 +17,9 @@ from station_app.services.exchange import batch_export
 from station_app.services.exchange.batch_export import ExportService
 from station_app.services.exchange.batch_verify import UNCHECKED, decrypt_payload, read_batch, verify_batch
 from station_app.services.exchange.keys import StationKeys
-from batch_support import full_visit, office_keys, open_visit
-from office_support import flip, rewrite
-from tools_support import require_tools
+from support.batch import full_visit, office_keys, open_visit
+from support.office import flip, rewrite
+from support.tools import require_tools
 
 
 @pytest.fixture
@@ -212,7 +212,7 @@ def test_a_crash_between_recording_and_writing_leaves_the_batch_made_and_the_nex
 
 def test_a_change_made_while_a_batch_is_being_written_goes_in_the_next_batch(ctx, nurse, office, service, usb,
                                                                             data_dir, monkeypatch):
-    from batch_support import VITALS
+    from support.batch import VITALS
 
     visit = open_visit(ctx, nurse)
     confirmed = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]

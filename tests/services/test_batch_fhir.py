@@ -6,7 +6,7 @@ from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange import fhir_bundle as fb
 from station_app.services.exchange.batch_export import collect
-from batch_support import VITALS, full_visit
+from support.batch import VITALS, full_visit
 
 
 def bundle_of(ctx, after=0):

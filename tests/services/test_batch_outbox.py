@@ -5,7 +5,7 @@ from station_app.persistence.bulk import BulkChunk, insert_chunk
 from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.tables import MeasurementRow
 from station_app.persistence.unit_of_work import UnitOfWork
-from batch_support import VITALS, make_doctor, open_visit
+from support.batch import VITALS, make_doctor, open_visit
 
 
 def changes(ctx, after=0):

@@ -10,8 +10,8 @@ import pytest
 from station_app.core.batch_format import BatchInvalidError, Problem
 from station_app.services.exchange.batch_verify import decrypt_payload, read_batch, verify_batch
 from station_app.services.exchange.keys import StationKeys
-from batch_support import open_visit
-from office_support import export, flip, parts_of, rewrite
+from support.batch import open_visit
+from support.office import export, flip, parts_of, rewrite
 
 
 def regions(content: bytes) -> dict[str, list[int]]:

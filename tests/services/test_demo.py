@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cli_support import run_cli
+from support.cli import run_cli
 
 from station_app.app import open_context
 from station_app.core.model import AuditAction, Role

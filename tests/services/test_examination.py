@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from station_app.core.cards import SlipIdentity
-from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import PermissionDeniedError, ValidationError
-from station_app.core.model import FundingSource, Role, Sex, TargetGroup, VisitStatus
+from station_app.core.model import Role, Sex, VisitStatus
 from station_app.persistence.database import DB_FILE_NAME
 from station_app.persistence.tables import AuditEventRow, MeasurementRow, VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork
@@ -26,12 +25,11 @@ from station_app.services.station.examination import (
     assess,
     subject_of,
 )
-from station_app.services.station.registry import ConsentInput, ResidentInput
+from support import visits
 from support import NURSE_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = dt.date.today()
-CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 FULL = {"height_cm": 158, "weight_kg": 52.5, "waist_cm": 76, "pulse": 78, "systolic_1": 128, "diastolic_1": 82,
         "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8, "spo2": 98, "resp_rate": 18,
         "glucose_mmol": 5.4, "vision_right": 0.8, "vision_left": 0.7, "vision_right_glasses": 1.0,
@@ -39,11 +37,7 @@ FULL = {"height_cm": 158, "weight_kg": 52.5, "waist_cm": 76, "pulse": 78, "systo
 
 
 def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, birth_date=None):
-    resident = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year,
-                                                          birth_date=birth_date))
-    info = ctx.station.info()
-    return ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [TargetGroup.OTHER], CONSENT, day=DAY)
+    return visits.open_visit(ctx, user, name, year, sex, day=DAY, birth_date=birth_date)
 
 
 @pytest.fixture

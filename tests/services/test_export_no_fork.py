@@ -20,8 +20,8 @@ from station_app.core.batch_format import ExportDiskFullError, sha256_hex
 from station_app.services.exchange import batch_export
 from station_app.services.exchange.batch_export import ExportService
 from station_app.services.station.receipts import import_receipts
-from batch_support import open_visit
-from office_support import export
+from support.batch import open_visit
+from support.office import export
 
 
 def stick(tmp_path, name):

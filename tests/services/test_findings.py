@@ -6,47 +6,17 @@ import pytest
 
 from station_app.core.checkup_book import (AmendmentReasonRequiredError, OverrideReasonRequiredError, Topic, Urgency,
                                            VisitIncompleteError, specialties)
-from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import PermissionDeniedError, ValidationError
-from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup, VisitStatus
-from station_app.persistence.tables import AuditEventRow, MeasurementRow, RecordVersionRow
+from station_app.core.model import HealthClass, Sex, Specialty, VisitStatus
+from station_app.persistence.tables import AuditEventRow, RecordVersionRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.station.findings import Diagnosis, HistoryAnswer, Referral
-from station_app.services.station.registry import ConsentInput, ResidentInput
-
-DOCTOR_PASSWORD = "bacsi-2026"
-CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
-
-
-def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE):
-    resident = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year))
-    info = ctx.station.info()
-    return ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [TargetGroup.OTHER], CONSENT)
-
-
-def add_vitals(ctx, visit_id, **flags):
-    with UnitOfWork(ctx.db) as uow:
-        uow.session.add(MeasurementRow(visit_id=visit_id, code="systolic", value=150, unit="mmHg", flags=flags))
-        uow.commit()
-
-
-def make_doctor(ctx, admin):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
-    return ctx.accounts.sign_in("bs.lan", DOCTOR_PASSWORD)
+from support.visits import add_vitals, fill_all, make_doctor, open_visit
 
 
 @pytest.fixture
 def visit(ctx, nurse):
     return open_visit(ctx, nurse)
-
-
-def fill_all(ctx, doctor, visit_id, sex=Sex.FEMALE, worst=HealthClass.II):
-    ctx.findings.save_history(doctor, visit_id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
-    for s in specialties(sex, 46):
-        ctx.findings.save_finding(doctor, visit_id, s, True, None, [], HealthClass.I)
-    ctx.findings.save_finding(doctor, visit_id, Specialty.INTERNAL, False, "Huyết áp cao",
-                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], worst)
 
 
 def events(ctx, entity):

@@ -9,7 +9,7 @@ import re
 import openpyxl
 import pypdfium2 as pdfium
 import pytest
-from lists_support import DAY, build, flat, pages_text
+from support.lists import DAY, build, flat, pages_text
 
 from station_app.core.model import Sex, TargetGroup
 from station_app.services.station import list_exports

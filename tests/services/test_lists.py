@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from lists_support import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
+from support.lists import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
 
 from station_app.core.checkup_book import Urgency
 from station_app.core.errors import NotFoundError, PermissionDeniedError, ValidationError

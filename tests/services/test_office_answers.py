@@ -14,8 +14,8 @@ from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.office_client import BatchRefusedError, OfficeAnswerError, OfficeClient
 from station_app.services.station.upload import UploadService
-from office_support import connect_station
-from upload_support import add_visit
+from support.office import connect_station
+from support.upload import add_visit
 
 MiB = 2**20
 HOSTILE = "Lô bị từ chối\u202e\u2066\x1b[2J\x00\r\n" + "ạ" * 50_000  # 300 KB as JSON

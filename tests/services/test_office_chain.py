@@ -18,9 +18,9 @@ from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.batch_export import zip_parts
 from station_app.services.office.chain import chain_decisions
 from station_app.services.station.receipts import import_receipts
-from batch_support import open_visit
-from office_support import export, parts_of
-from postgres_support import postgres_server  # noqa: F401 - the session fixture
+from support.batch import open_visit
+from support.office import export, parts_of
+from support.postgres import postgres_server  # noqa: F401 - the session fixture
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

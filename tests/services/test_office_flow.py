@@ -18,11 +18,11 @@ from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.batch_export import ExportService
 from station_app.services.office.report import write_report
 from station_app.services.station.receipts import import_receipts
-from batch_support import VITALS, full_visit, make_doctor
-from cli_support import ADMIN, init_station, run_as, run_cli
-from office_support import connect_station, export, flip, parts_of, rebuild, rewrite
+from support.batch import VITALS, full_visit, make_doctor
+from support.cli import ADMIN, init_station, run_as, run_cli
+from support.office import connect_station, export, flip, parts_of, rebuild, rewrite
 from support import station_setup
-from tools_support import require_tools
+from support.tools import require_tools
 
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
 
@@ -255,7 +255,7 @@ def test_the_round_trip_through_the_command_line(data_dir, tmp_path):
 
 
 def _one_visit(data_dir):
-    from batch_support import open_visit
+    from support.batch import open_visit
     from station_app.core.model import Role
     from station_app.services.common.accounts import SignedInUser
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from batch_support import VITALS, full_visit, make_doctor
-from office_support import connect_station, export, parts_of, rewrite
+from support.batch import VITALS, full_visit, make_doctor
+from support.office import connect_station, export, parts_of, rewrite
 from station_app.app import open_context
 from station_app.core.batch_format import sha256_hex
 from station_app.persistence.office.database import OfficeStore
@@ -333,7 +333,7 @@ def test_an_office_database_of_the_first_version_gets_owners_and_then_refuses_an
 
 def test_the_command_line_registers_a_laptop_for_a_registered_stations_site_and_refuses_an_unknown_site(
         station, office, tmp_path):
-    from cli_support import run_cli
+    from support.cli import run_cli
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 

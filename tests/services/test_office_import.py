@@ -10,9 +10,9 @@ from station_app.persistence.office.tables import (OfficeBatchRow, OfficeHistory
                                                    OfficeQuarantineRow, OfficeResourceRow, OfficeVisitRow)
 from station_app.persistence.office.database import OfficeStore
 from station_app.services.exchange.keys import StationKeys
-from batch_support import full_visit, office_keys
-from office_support import connect_station, export, flip, parts_of, rewrite
-from postgres_support import postgres_server  # noqa: F401 - the session fixture
+from support.batch import full_visit, office_keys
+from support.office import connect_station, export, flip, parts_of, rewrite
+from support.postgres import postgres_server  # noqa: F401 - the session fixture
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -194,7 +194,7 @@ def test_a_batch_imported_meanwhile_by_another_importer_is_found_on_a_second_loo
 
 def test_an_import_asked_to_validate_fhir_refuses_a_resource_that_is_not_fhir(station, nurse, doctor, office,
                                                                               data_dir, tmp_path):
-    from office_support import rebuild
+    from support.office import rebuild
 
     full_visit(station, nurse, doctor)
     batch = export(station, data_dir, tmp_path / "usb")

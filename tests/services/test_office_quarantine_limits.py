@@ -10,7 +10,7 @@ import os
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from postgres_support import postgres_server  # noqa: F401 - the session fixture, started only when asked for
+from support.postgres import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
 from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import OfficeQuarantineRow
@@ -140,7 +140,7 @@ def test_a_dropped_row_naming_a_file_outside_the_quarantine_folder_never_removes
 
 
 def test_the_limits_hold_on_postgresql_too(postgres_server, tmp_path):
-    from office_support import make_office
+    from support.office import make_office
 
     office = make_office(tmp_path / "văn phòng pg", postgres_server.new_database())
     try:

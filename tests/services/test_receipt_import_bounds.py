@@ -9,8 +9,8 @@ from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.receipts import sign_receipt
 from station_app.services.station.receipts import import_receipts
-from batch_support import full_visit
-from office_support import export
+from support.batch import full_visit
+from support.office import export
 
 
 def rows(ctx):

@@ -6,7 +6,7 @@ import logging
 import sqlite3
 
 import pytest
-from batch_support import office_keys
+from support.batch import office_keys
 from support import CAMPAIGN_END
 
 from station_app.core.model import Sex

@@ -13,9 +13,9 @@ from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.batch_export import ExportService
 from station_app.services.exchange.keys import (StationKeyDamagedError, StationKeyMissingError, StationKeys,
                                        rotate_station_key)
-from batch_support import full_visit
-from cli_support import run_cli
-from office_support import export
+from support.batch import full_visit
+from support.cli import run_cli
+from support.office import export
 
 
 def exported(ctx):
@@ -128,7 +128,7 @@ def test_a_stolen_old_key_cannot_sign_batches_after_the_re_key(station, admin, n
 
 
 def test_keys_rotate_on_the_command_line_asks_for_an_administrator(data_dir, tmp_path):
-    from cli_support import init_station
+    from support.cli import init_station
 
     assert init_station(data_dir).returncode == 0
     old = StationKeys(data_dir).public_key()

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_support import run_as, run_cli
+from support.cli import run_as, run_cli
 
 from station_app.app import open_context
 from station_app.services.exchange.batch_export import ExportService

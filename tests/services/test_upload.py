@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from upload_support import connect, make_batches, office_batch_rows, serve
+from support.upload import connect, make_batches, office_batch_rows, serve
 
 from station_app.core.model import AuditAction
 from station_app.persistence.tables import AuditEventRow
@@ -225,7 +225,7 @@ def test_a_batch_above_the_office_limit_is_reported_and_the_next_ones_still_go(c
 
 
 def test_a_receipt_that_does_not_verify_leaves_the_batch_sent_and_queued(ctx, nurse, data_dir, link):
-    from upload_support import distrust_receipts
+    from support.upload import distrust_receipts
 
     make_batches(ctx, nurse, link.service, 1)
     distrust_receipts(data_dir)

@@ -3,8 +3,8 @@ from __future__ import annotations
 import gc
 
 import pytest
-from gui_support import FakePrinters
-from services.test_findings import make_doctor, open_visit
+from support.gui import FakePrinters
+from support.visits import make_doctor, open_visit
 
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QPushButton, QVBoxLayout, QWidget
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from gui_support import type_text
+from support.gui import type_text
 from support import NURSE_PASSWORD
 
 from station_app.core.errors import AccountLockedOutError, WrongCredentialsError

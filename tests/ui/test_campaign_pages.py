@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 
-from gui_support import show_page, type_text
+from support.gui import show_page, type_text
 from station_app.core.model import Sex
 from station_app.core.settings import Settings
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain

@@ -1,7 +1,7 @@
 """Combo boxes typed into with suggestions folded as the resident search folds (ui/completion.py)."""
 from __future__ import annotations
 
-from gui_support import type_text
+from support.gui import type_text
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QComboBox

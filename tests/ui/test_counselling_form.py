@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui_support import load_form, type_text
+from support.gui import load_form, type_text
 from station_app.core.checkup_book import Topic
 from station_app.services.station.examination import COUNSELLING_DESK
 from station_app.ui.exam.counselling_form import CounsellingForm
-from services.test_findings import add_vitals
+from support.visits import add_vitals
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 TYPED = " Đã hẹn đo lại huyết áp ngày 7/12 tại trạm y tế xã."

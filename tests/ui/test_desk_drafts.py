@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from gui_support import load_form, press_enter, type_text
+from support.gui import load_form, press_enter, type_text
 from station_app.core.checkup_book import Urgency
 from station_app.core.model import HealthClass, Specialty
 from station_app.persistence.database import DB_FILE_NAME
@@ -19,7 +19,7 @@ from station_app.persistence.tables import AuditEventRow, ConclusionRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.station.examination import DOCTOR_DESK
 from station_app.ui.exam.doctor_form import DoctorForm
-from services.test_findings import DOCTOR_PASSWORD, fill_all, make_doctor, open_visit
+from support.visits import DOCTOR_PASSWORD, fill_all, make_doctor, open_visit
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "shots"

@@ -6,28 +6,20 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QStyle
 
-from gui_support import load_form, press_enter, type_text
+from support.gui import load_form, press_enter, type_text
 from station_app.core.checkup_book import Topic
 from station_app.core.model import HealthClass, Specialty, VisitStatus
-from station_app.persistence.tables import MeasurementRow
-from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.doctor_form import DoctorForm
-from services.test_findings import open_visit
+from support.visits import add_vitals, open_visit
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
-
-
-def add_vitals(ctx, visit_id, **flags):
-    with UnitOfWork(ctx.db) as uow:
-        uow.session.add(MeasurementRow(visit_id=visit_id, code="systolic", value=162, unit="mmHg", flags=flags))
-        uow.commit()
 
 
 @pytest.fixture
 def desk(desk):
     """The visit measured with stage-2 hypertension and overweight: the flags counselling suggests topics from."""
-    add_vitals(desk[0], desk[3].id, bp_grade="grade_2", bmi_class="overweight")
+    add_vitals(desk[0], desk[3].id, systolic=162, bp_grade="grade_2", bmi_class="overweight")
     return desk
 
 
@@ -127,7 +119,7 @@ def test_counselling_suggests_topics_from_flags_and_inserts_templates(qtbot, des
 
 
 def test_after_completion_a_change_asks_for_a_reason(qtbot, desk):
-    from services.test_findings import fill_all
+    from support.visits import fill_all
 
     ctx, tasks, doctor, visit = desk
     fill_all(ctx, doctor, visit.id)

@@ -12,20 +12,18 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from gui_support import press_enter, qr_picture, show_page, type_text
+from support import visits
+from support.gui import press_enter, qr_picture, show_page, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.checkup_book import Topic
-from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
-from station_app.core.model import FundingSource, Sex
+from station_app.core.model import Sex
 from station_app.core.qr_payloads import encode_slip
 from station_app.core.settings import Settings
 from station_app.services.common.decoding import to_grayscale
-from station_app.services.station.registry import ConsentInput, ResidentInput
 from station_app.ui.dialogs.choose import ChooseDialog
 from station_app.ui.pages.exam import ExamPage
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 
 
 @pytest.fixture
@@ -45,10 +43,7 @@ def no_camera(monkeypatch):
 
 
 def open_visit(ctx, user, name="Tòng Thị Hoa", year=1968, sex=Sex.FEMALE):
-    resident = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year))
-    info = ctx.station.info()
-    return ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [], CONSENT)
+    return visits.open_visit(ctx, user, name, year, sex, groups=())
 
 
 def slip_picture(*visits) -> Image.Image:

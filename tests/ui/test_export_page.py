@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 import pytest
-from batch_support import full_visit, make_doctor, office_keys
+from support.batch import full_visit, make_doctor, office_keys
 
 from station_app.services.common.decoding import decode_image
 from station_app.services.exchange.receipts import envelope_bytes, receipt_name, sign_receipt

@@ -6,9 +6,9 @@ The backoff is injected (no waiting); only the drives' volume list is faked, as 
 from __future__ import annotations
 
 import pytest
-from gui_support import type_text
+from support.gui import type_text
 from ui.test_export_page import FakeVolumes, column, reload
-from upload_support import add_visit, connect, make_batches, office_batch_rows
+from support.upload import add_visit, connect, make_batches, office_batch_rows
 
 from station_app.services.station.upload import Backoff
 from station_app.ui.pages.export import ExportPage
@@ -141,7 +141,7 @@ def test_the_coordinator_types_the_address_when_the_bundle_has_none(qtbot, make_
 
 def test_a_certificate_that_is_not_the_pinned_one_stops_the_sending_with_what_to_do(qtbot, make_page, ctx, nurse,
                                                                                   link):
-    from upload_support import serve
+    from support.upload import serve
 
     https = serve(link.office, tls=True)
     try:
@@ -174,7 +174,7 @@ def test_the_page_with_its_sending_card_fits_a_1366x768_laptop(qtbot, make_contr
 
 def test_a_batch_sent_whose_receipt_does_not_verify_shows_sent_waiting_for_the_receipt(qtbot, make_page, ctx, nurse,
                                                                                       data_dir, link):
-    from upload_support import distrust_receipts
+    from support.upload import distrust_receipts
 
     distrust_receipts(data_dir)
     add_visit(ctx, nurse)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
-from gui_support import type_text
+from support.gui import type_text
 
 from station_app.services.exchange.keys import StationKeys
 from station_app.ui.pages import export as export_page

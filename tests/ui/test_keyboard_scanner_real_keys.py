@@ -15,8 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from gui_support import hid_keystrokes, post_keystrokes, show_page, type_text
-from services.test_findings import CONSENT, make_doctor
+from support.gui import hid_keystrokes, post_keystrokes, show_page, type_text
+from support.visits import CONSENT, make_doctor
 from station_app.core.model import FundingSource
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings

@@ -1,4 +1,4 @@
-"""The coordinator's lists page on a small station whose every resident and visit is known (lists_support.py).
+"""The coordinator's lists page on a small station whose every resident and visit is known (support/lists.py).
 
 Only the modal dialogs are faked: the "save as" dialog (it answers a path), the print preview (it prints to a
 PDF file, as choosing a PDF printer would) and the follow-up note."""
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
-from gui_support import preview_prints_to, printer_prints_to, type_text
-from lists_support import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
+from support.gui import preview_prints_to, printer_prints_to, type_text
+from support.lists import DAY, DISTRICT, HUA_PHAT, NA_PHAT, build
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from support import NURSE_PASSWORD
-from gui_support import type_text
+from support.gui import type_text
 
 import pytest
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from gui_support import FakePrinters, type_text
+from support.gui import FakePrinters, type_text
 from PySide6.QtCore import Qt
 
 from station_app.ui.main_window import MainWindow

@@ -8,7 +8,7 @@ import subprocess
 
 import pypdfium2
 import pytest
-from gui_support import FakePrinters, show_page
+from support.gui import FakePrinters, show_page
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget

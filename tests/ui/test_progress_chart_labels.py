@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from lists_support import build
+from support.lists import build
 
 from station_app.services.station.progress import Coverage, ProgressFilter, VillageProgress
 from station_app.ui.pages.progress_charts import ProgressCharts

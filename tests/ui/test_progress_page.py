@@ -1,4 +1,4 @@
-"""The progress page on a small station whose every resident and visit is known (lists_support.py): the figures,
+"""The progress page on a small station whose every resident and visit is known (support/lists.py): the figures,
 the charts' bars and points, the tables, and the weekly report saved and printed. Only the modal "save as"
 dialog and the print preview are faked."""
 from __future__ import annotations
@@ -9,8 +9,8 @@ import sys
 
 import pypdfium2
 import pytest
-from gui_support import preview_prints_to
-from lists_support import DAY, HUA_PHAT, NA_PHAT, build
+from support.gui import preview_prints_to
+from support.lists import DAY, HUA_PHAT, NA_PHAT, build
 from PySide6.QtCore import QDate, Qt
 
 from station_app.services.station.progress import ProgressFilter

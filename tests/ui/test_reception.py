@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from gui_support import FakeScannerDevice, post_keys, qr_picture, show_page, type_text
+from support.gui import FakeScannerDevice, post_keys, qr_picture, show_page, type_text
 from station_app.core.cards import ScanKind
 from station_app.core.model import RecordSource, Sex
 from station_app.core.qr_payloads import parse_payload

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices, QVideoFrame
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from gui_support import FakeScannerDevice, post_keys, type_text
+from support.gui import FakeScannerDevice, post_keys, type_text
 from station_app.services.common.decoding import GrayFrame, decode_image, to_grayscale
 from station_app.ui.scanning import serial_scanner
 from station_app.ui.scanning.camera_scanner import CameraScannerWidget, FrameDecoder

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from batch_support import office_keys
+from support.batch import office_keys
 from PySide6.QtCore import Qt
 
 from station_app.core.model import Sex

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from support import ADMIN_PASSWORD, NURSE_PASSWORD
-from gui_support import press_enter, type_text
+from support.gui import press_enter, type_text
 
 from station_app.core.model import Role
 

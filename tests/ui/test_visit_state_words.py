@@ -1,7 +1,7 @@
 """A visit's state has one set of words: the queues, the lists' filter, the list on screen and the printed list."""
 from __future__ import annotations
 
-from lists_support import DAY, build
+from support.lists import DAY, build
 from PySide6.QtCore import QDate, Qt
 
 from station_app.core.model import VisitStatus

@@ -11,7 +11,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from bench.exam_bench import ADULT_SET, KEYSTROKE_BUDGET, drive_full_adult_set
-from gui_support import press_enter, show_page, type_text
+from support import visits
+from support.visits import CONSENT
+from support.gui import press_enter, show_page, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, Sex, VisitStatus
@@ -21,14 +23,10 @@ from station_app.services.station.registry import ConsentInput, ResidentInput
 from station_app.ui.pages.exam import ExamPage
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
-CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 
 
 def open_visit(ctx, user, name="Tòng Thị Hoa", year=1978):
-    resident = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=Sex.FEMALE, birth_year=year))
-    info = ctx.station.info()
-    return ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [], CONSENT)
+    return visits.open_visit(ctx, user, name, year, groups=())
 
 
 def make_page(qtbot, ctx, nurse, tasks):

@@ -8,7 +8,7 @@ from support import NURSE_PASSWORD
 from ui.test_sign_in_and_main_window import sign_in
 from ui.test_vitals_form import open_visit, pick_from_queue
 
-from gui_support import press_enter, type_text
+from support.gui import press_enter, type_text
 from station_app.ui import i18n
 
 MAXIMISED_AT_1366 = (1366, 698)  # the window's inside, maximised on a 1366×768 laptop: less a taskbar and a title

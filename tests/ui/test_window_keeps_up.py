@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
-from services.test_findings import open_visit
+from support.visits import open_visit
 from support import ADMIN_PASSWORD, NURSE_PASSWORD
 from ui.test_sign_in_and_main_window import sign_in
 

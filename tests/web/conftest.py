@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from batch_support import full_visit
-from office_support import connect_station, export
-from postgres_support import postgres_server  # noqa: F401 - the session fixture
+from support.batch import full_visit
+from support.office import connect_station, export
+from support.postgres import postgres_server  # noqa: F401 - the session fixture
 
 from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,

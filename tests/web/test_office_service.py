@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from office_support import flip, parts_of, rewrite
+from support.office import flip, parts_of, rewrite
 
 from station_app.services.exchange.office_client import (BatchRefusedError, BatchTooLargeError,
                                                 OfficeUnreachableError, StationUnknownAtOfficeError)
@@ -100,8 +100,8 @@ def test_a_tampered_batch_is_refused_with_its_reason_and_nothing_of_it_imported(
 
 def test_a_batch_of_a_station_the_office_has_not_registered_is_refused_and_nothing_kept(
         ctx, nurse, doctor, office, data_dir, client, rows, tmp_path):
-    from batch_support import full_visit
-    from office_support import connect_station, export
+    from support.batch import full_visit
+    from support.office import connect_station, export
 
     connect_station(office, data_dir, register=False)
     full_visit(ctx, nurse, doctor)

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from office_support import parts_of
+from support.office import parts_of
 
 from station_app.services.exchange.receipts import envelope_bytes, verify_receipt
 

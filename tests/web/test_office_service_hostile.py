@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from office_support import parts_of
+from support.office import parts_of
 from station_app.core.batch_format import sha256_hex
 from station_app.services.exchange.batch_export import encrypt_payload, zip_parts
 from station_app.services.exchange.batch_verify import decrypt_payload, read_batch

@@ -22,7 +22,7 @@ def db_url():
 
 
 def test_no_request_the_description_allows_makes_the_office_service_fail(service, office, data_dir):
-    from office_support import connect_station
+    from support.office import connect_station
 
     connect_station(office, data_dir)  # TYT-MK registered: uploads named TYT-MK-… are read and checked
     schema = schemathesis.openapi.from_url(f"{service.url}/openapi.json")

@@ -1,14 +1,14 @@
-"""The office window on real office folders (tests/office_support.py) holding real batches exported by a real
-station (tests/batch_support.py). Only modal dialogs (save as, an unexpected error) are replaced."""
+"""The office window on real office folders (tests/support/office.py) holding real batches exported by a real
+station (tests/support/batch.py). Only modal dialogs (save as, an unexpected error) are replaced."""
 from __future__ import annotations
 
 import gc
 from pathlib import Path
 
 import pytest
-from batch_support import full_visit, make_doctor, open_visit
-from office_support import connect_station, export, make_office
-from postgres_support import postgres_server  # noqa: F401 - the session fixture, started only when asked for
+from support.batch import full_visit, make_doctor, open_visit
+from support.office import connect_station, export, make_office
+from support.postgres import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
 from station_app.ui.office.window import OfficeWindow
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pypdfium2
 import pytest
-from gui_support import type_text
-from office_support import connect_station, flip, parts_of, rewrite
+from support.gui import type_text
+from support.office import connect_station, flip, parts_of, rewrite
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from tools_support import missing
+from support.tools import missing
 
 
 @dataclass

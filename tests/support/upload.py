@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from batch_support import CONSENT
-from office_support import Office, connect_station, make_office
+from support.visits import CONSENT
+from support.office import Office, connect_station, make_office
 
 from station_app.core.model import FundingSource, Sex, TargetGroup
 from station_app.services.office.tls import publish_upload_url

@@ -7,31 +7,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from station_app.core.checkup_book import Topic, Urgency, specialties
-from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
-from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup
+from station_app.core.model import HealthClass, Sex, Specialty, TargetGroup
 from station_app.services.station.findings import Diagnosis, HistoryAnswer, Referral
-from station_app.services.station.registry import ConsentInput, ResidentInput
+from support import visits
+from support.visits import make_doctor  # noqa: F401 - the batch tests take it from here too
 
-DOCTOR_PASSWORD = "bacsi-2026"
-CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 VITALS = {"height_cm": 158, "weight_kg": 52.5, "waist_cm": 76, "pulse": 78, "systolic_1": 152, "diastolic_1": 96,
           "systolic_2": 148, "diastolic_2": 94, "temperature_c": 36.8, "spo2": 98, "resp_rate": 18,
           "glucose_mmol": 5.4, "vision_right": 0.8, "vision_left": 0.7, "vision_right_glasses": 1.0,
           "vision_left_glasses": 1.0}
 
 
-def make_doctor(ctx, admin):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
-    return ctx.accounts.sign_in("bs.lan", DOCTOR_PASSWORD)
-
-
 def open_visit(ctx, nurse, name="Tòng Thị Hoa", year=1980, national_id="011180001234"):
-    resident = ctx.registry.register_new(nurse, ResidentInput(
-        full_name=name, sex=Sex.FEMALE, birth_year=year, national_id=national_id, insurance_number="GD4111234567890",
-        ethnic_code="03", address="Bản Nà Khương, xã Mường Kim", commune_code="03637", village="Bản Nà Khương"))
-    info = ctx.station.info()
-    return ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [TargetGroup.ETHNIC_MINORITY], CONSENT)
+    """A visit whose resident carries everything a batch maps: ID and insurance numbers, ethnic group, address."""
+    return visits.open_visit(ctx, nurse, name, year, groups=(TargetGroup.ETHNIC_MINORITY,), national_id=national_id,
+                             insurance_number="GD4111234567890", ethnic_code="03",
+                             address="Bản Nà Khương, xã Mường Kim", commune_code="03637", village="Bản Nà Khương")
 
 
 def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
