@@ -103,8 +103,8 @@ def _station(folder: Path) -> Path:
     _cli("init", "--station-code", "BENCH-1", "--station-name", "Trạm Y tế xã Mường Kim", "--commune", "03637",
          "--admin", "admin", "--admin-name", "Lò Văn Đức", "--password-env", "PW", data_dir=folder,
          env={"PW": ADMIN_PASSWORD})
-    _cli("users", "add", NURSE, "--name", "Tòng Thị Hoa", "--role", "nurse", "--password-env", "PW",
-         data_dir=folder, env={"PW": NURSE_PASSWORD})
+    _cli("--user", "admin", "--password-env", "ADMIN_PW", "users", "add", NURSE, "--name", "Tòng Thị Hoa", "--role",
+         "nurse", "--new-password-env", "PW", data_dir=folder, env={"ADMIN_PW": ADMIN_PASSWORD, "PW": NURSE_PASSWORD})
     return folder
 
 
