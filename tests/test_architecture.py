@@ -115,3 +115,12 @@ def test_no_module_is_loaded_by_name():
     by_name = {f"{p.relative_to(PACKAGE)}" for p in _modules()
                if any(call in p.read_text(encoding="utf-8") for call in ("import_module(", "__import__("))}
     assert by_name == set()
+
+
+# Services talk to repositories, never to the session (issue 17, point 3): the ones already moved stay so.
+THROUGH_REPOSITORIES = ["services/station/findings.py"]
+
+
+@pytest.mark.parametrize("module", THROUGH_REPOSITORIES)
+def test_a_service_moved_to_repositories_never_touches_the_session(module):
+    assert ".session" not in (PACKAGE / module).read_text(encoding="utf-8")

@@ -18,9 +18,12 @@ from sqlalchemy.orm import Session
 
 from station_app.core.audit import GENESIS, AuditAnchor, AuditEvent, chain
 from station_app.persistence.database import READ_ONLY, Database
+from station_app.persistence.exams import ExamRepository
+from station_app.persistence.findings import FindingsRepository
 from station_app.persistence.repositories import (CampaignRepository, OverviewQueries, StationRepository,
                                                   UserRepository)
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
+from station_app.persistence.visit_history import VisitHistoryRepository
 
 
 class UnitOfWork:
@@ -39,6 +42,9 @@ class UnitOfWork:
         self.stations = StationRepository(self.session)
         self.campaigns = CampaignRepository(self.session)
         self.overview = OverviewQueries(self.session)
+        self.findings = FindingsRepository(self.session)
+        self.exams = ExamRepository(self.session)
+        self.visit_history = VisitHistoryRepository(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

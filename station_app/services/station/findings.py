@@ -22,12 +22,10 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, HealthClass, Sex, Specialty, VisitStatus
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
-from station_app.persistence.exams import ExamRepository
 from station_app.persistence.tables import (ConclusionRow, CounsellingNoteRow, DiagnosisRow, FindingRow,
-                                            HistoryItemRow, MeasurementRow, RecordVersionRow, ResidentRow, UserRow,
+                                            HistoryItemRow, MeasurementRow, RecordVersionRow, ResidentRow,
                                             VisitRow, utcnow)
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.persistence.visit_history import VisitHistoryRepository
 from station_app.services.common.accounts import SignedInUser
 
 log = logging.getLogger(__name__)
@@ -186,7 +184,7 @@ class FindingsService:
         """Every version of every part of the visit (vital signs included), newest first."""
         with UnitOfWork(self._db) as uow:
             _visit(uow, visit_id)
-            repo = VisitHistoryRepository(uow.session)
+            repo = uow.visit_history
             snapshots = _kept_snapshots(repo.kept_versions(visit_id)) + _current_snapshots(repo.current_rows(visit_id))
             names = repo.user_names(_author(part, data)[0] for part, _k, _v, data, _r, _c in snapshots)
         reasons = {(part, key, version): reason for part, key, version, _d, reason, _c in snapshots}
@@ -223,7 +221,7 @@ class FindingsService:
                 self.save_conclusion(user, visit_id, conclusion.overall_class, conclusion.override_reason,
                                      conclusion.advice, conclusion.referral, reason, uow=uow)
             if draft_desk is not None:
-                ExamRepository(uow.session).discard_draft(visit_id, draft_desk)
+                uow.exams.discard_draft(visit_id, draft_desk)
             uow.commit()
         return self.state(visit_id)
 
@@ -244,8 +242,8 @@ class FindingsService:
                 row = rows.get(a.item)
                 detail = a.detail
                 if row is None:
-                    uow.session.add(HistoryItemRow(visit_id=visit_id, item=a.item, answer=a.answer, detail=detail,
-                                                   recorded_by=user.id))
+                    uow.findings.add(HistoryItemRow(visit_id=visit_id, item=a.item, answer=a.answer, detail=detail,
+                                                    recorded_by=user.id))
                 else:
                     _keep_version(uow, "history_items", row, why, user)
                     row.answer, row.detail, row.recorded_by, row.recorded_at = a.answer, detail, user.id, utcnow()
@@ -278,14 +276,14 @@ class FindingsService:
             action = AuditAction.CREATE if row is None else AuditAction.UPDATE
             if row is None:
                 row = FindingRow(visit_id=visit_id, specialty=specialty.value)
-                uow.session.add(row)
+                uow.findings.add(row)
             else:
                 _keep_version(uow, "findings", row, why, user)
             row.no_abnormality, row.text, row.recorded_by, row.recorded_at = no_abnormality, text, user.id, utcnow()
             row.health_class = klass.value if klass else None
             row.diagnoses = [DiagnosisRow(icd10=d.code.strip().upper(), label=d.label or None) for d in diagnoses]
             _touch(visit)
-            uow.session.flush()
+            uow.findings.flush()
             uow.audit(action, "findings", row.id, user.id,
                       _details(visit_id=visit_id, specialty=specialty.value, diagnoses=len(diagnoses),
                                amended=why is not None))
@@ -305,7 +303,7 @@ class FindingsService:
             computed = book.overall_class(f.health_class for f in _findings(uow, visit_id))
             if book.override_needs_reason(computed, chosen) and not override:
                 raise OverrideReasonRequiredError(chosen=chosen.value, computed=computed.value)  # type: ignore[union-attr]
-            row = uow.session.query(ConclusionRow).filter_by(visit_id=visit_id).one_or_none()
+            row = uow.findings.conclusion(visit_id)
             kept_reason = override if book.override_needs_reason(computed, chosen) else None
             wanted = (computed.value if computed else None, chosen.value, kept_reason, (advice or "").strip() or None,
                       referral.to if referral else None, referral.why if referral else None,
@@ -317,7 +315,7 @@ class FindingsService:
             action = AuditAction.CREATE if row is None else AuditAction.UPDATE
             if row is None:
                 row = ConclusionRow(visit_id=visit_id)
-                uow.session.add(row)
+                uow.findings.add(row)
             else:
                 _keep_version(uow, "conclusions", row, why, user)
             row.computed_class = computed.value if computed else None
@@ -329,7 +327,7 @@ class FindingsService:
             row.referral_urgency = referral.urgency.value if referral else None
             row.concluded_by, row.concluded_at = user.id, utcnow()
             _touch(visit)
-            uow.session.flush()
+            uow.findings.flush()
             uow.audit(action, "conclusions", row.id, user.id,
                       _details(visit_id=visit_id, overridden=row.override_reason is not None,
                                referred=referral is not None, amended=why is not None))
@@ -352,14 +350,14 @@ class FindingsService:
             version = max((r.version for r in old), default=0) + 1
             for row in old:
                 _keep_version(uow, "counselling_notes", row, why, user)
-                uow.session.delete(row)
-            uow.session.flush()
+                uow.findings.remove(row)
+            uow.findings.flush()
             for topic in chosen:
-                uow.session.add(CounsellingNoteRow(visit_id=visit_id, topic=topic.value, text="", version=version,
-                                                   recorded_by=user.id))
+                uow.findings.add(CounsellingNoteRow(visit_id=visit_id, topic=topic.value, text="", version=version,
+                                                    recorded_by=user.id))
             if text:
-                uow.session.add(CounsellingNoteRow(visit_id=visit_id, topic=None, text=text, version=version,
-                                                   recorded_by=user.id))
+                uow.findings.add(CounsellingNoteRow(visit_id=visit_id, topic=None, text=text, version=version,
+                                                    recorded_by=user.id))
             _touch(visit)
             uow.audit(AuditAction.UPDATE if old else AuditAction.CREATE, "counselling_notes", visit_id, user.id,
                       _details(topics=[t.value for t in chosen], amended=why is not None))
@@ -375,7 +373,7 @@ class FindingsService:
             missing = _missing(uow, visit, resident)
             if missing:
                 raise VisitIncompleteError(missing=", ".join(book.part_label(p) for p in missing), parts=missing)
-            conclusion = uow.session.query(ConclusionRow).filter_by(visit_id=visit_id).one()
+            conclusion = uow.findings.conclusion(visit_id)  # there is one: nothing is missing
             status = VisitStatus.REFERRED if conclusion.referral_to else VisitStatus.COMPLETED
             before = visit.status
             visit.status, visit.completed_at, visit.completed_by = status.value, utcnow(), user.id
@@ -388,14 +386,14 @@ class FindingsService:
 # -- helpers ---------------------------------------------------------------------------------------------------
 
 def _visit(uow: UnitOfWork, visit_id: str) -> tuple[VisitRow, ResidentRow]:
-    visit = uow.session.get(VisitRow, visit_id)
+    visit = uow.findings.visit(visit_id)
     if visit is None:
         raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lượt khám"))
-    return visit, uow.session.get(ResidentRow, visit.resident_id)  # type: ignore[return-value]
+    return visit, uow.findings.resident(visit.resident_id)  # type: ignore[return-value]
 
 
 def _rows(uow: UnitOfWork, table: Any, visit_id: str) -> list[Any]:
-    return list(uow.session.query(table).filter_by(visit_id=visit_id).all())
+    return uow.findings.rows(table, visit_id)
 
 
 def _touch(visit: VisitRow) -> None:
@@ -417,8 +415,8 @@ def _keep_version(uow: UnitOfWork, entity: str, row: Any, why: str | None, user:
     """After completion, copy the row as it is to record_versions and raise its version."""
     if why is None:
         return
-    uow.session.add(RecordVersionRow(entity=entity, entity_id=row.id, version=row.version, data=_as_json(row),
-                                     reason=why, replaced_by=user.id))
+    uow.findings.add(RecordVersionRow(entity=entity, entity_id=row.id, version=row.version, data=_as_json(row),
+                                      reason=why, replaced_by=user.id))
     row.version += 1
 
 
@@ -468,10 +466,10 @@ def _findings(uow: UnitOfWork, visit_id: str) -> tuple[Finding, ...]:
 
 
 def _conclusion(uow: UnitOfWork, visit_id: str) -> Conclusion | None:
-    row = uow.session.query(ConclusionRow).filter_by(visit_id=visit_id).one_or_none()
+    row = uow.findings.conclusion(visit_id)
     if row is None:
         return None
-    doctor = uow.session.get(UserRow, row.concluded_by) if row.concluded_by else None
+    doctor = uow.findings.user(row.concluded_by) if row.concluded_by else None
     referral = Referral(row.referral_to, row.referral_reason or "", Urgency(row.referral_urgency or "routine")) \
         if row.referral_to else None
     return Conclusion(HealthClass(row.computed_class) if row.computed_class else None, HealthClass(row.overall_class),
@@ -571,7 +569,7 @@ def _flags(uow: UnitOfWork, visit_id: str) -> dict[str, str]:
 def _missing(uow: UnitOfWork, visit: VisitRow, resident: ResidentRow) -> tuple[str, ...]:
     sex, age = Sex(resident.sex), visit.visit_date.year - resident.birth_year
     classed = [f.specialty.value for f in _findings(uow, visit.id) if f.health_class]
-    has_conclusion = uow.session.query(ConclusionRow).filter_by(visit_id=visit.id).count() > 0
+    has_conclusion = uow.findings.has_conclusion(visit.id)
     return book.missing_parts(has_vitals=bool(_rows(uow, MeasurementRow, visit.id)),
                               has_history=bool(_rows(uow, HistoryItemRow, visit.id)),
                               classed_specialties=classed, required=book.specialties(sex, age),
