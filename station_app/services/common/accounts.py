@@ -130,15 +130,13 @@ class AccountService:
             if until is not None:  # refused unchecked and unaudited: guessing during a wait makes it no longer
                 raise AccountLockedOutError(seconds=int((until - now).total_seconds()) + 1)
             if not verify_password(row.password_hash, password):
-                row.failed_attempts = failures + 1  # shown only; the audit decides
-                row.locked_until = now + wait_after(failures + 1) if wait_after(failures + 1) else None
                 uow.audit(AuditAction.SIGN_IN_FAILED, "users", row.id, None,
                           {"reason": "wrong_password", **({"via": via} if via else {})}, at=now.replace(tzinfo=dt.UTC))
                 uow.commit()
                 raise WrongCredentialsError()
             if not row.active:
                 raise AccountDisabledError()
-            row.failed_attempts, row.locked_until, row.last_sign_in_at = 0, None, now
+            row.last_sign_in_at = now
             uow.audit(AuditAction.SIGN_IN, "users", row.id, row.id, {"via": via} if via else None)
             uow.commit()
             return _signed_in(row)
@@ -188,7 +186,6 @@ class AccountService:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
             check_password(new_password, row.username, min_password_length(uow), common_passwords())
             row.password_hash = hash_password(new_password)
-            row.failed_attempts, row.locked_until = 0, None
             uow.audit(AuditAction.UPDATE, "users", row.id, actor.id, {"password": "changed"})
             uow.commit()
 
@@ -200,7 +197,6 @@ class AccountService:
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
             failures, _until = waits_until(uow, row.id, self._now())
-            row.failed_attempts, row.locked_until = 0, None
             uow.audit(AuditAction.UPDATE, "users", row.id, actor.id, {"unlocked": failures})
             uow.commit()
             return _info(row)
