@@ -229,3 +229,26 @@ class FakePrinters:
     def printed(self) -> list[Path]:
         """The printouts, in order (a cancelled dialog prints nothing)."""
         return sorted(self.folder.glob("printed-*.pdf"), key=lambda p: int(p.stem.split("-")[1]))
+
+
+def scripted_user_dialog():  # noqa: ANN201 - a UserDialog subclass
+    """The administration page's account dialog, standing in for the modal one: it fills itself as the administrator
+    would (``values``: username, full_name, role, password) and accepts. A class made per call, so tests never
+    share its values."""
+    from PySide6.QtWidgets import QDialog
+
+    from station_app.ui.pages.admin import UserDialog
+
+    class ScriptedUserDialog(UserDialog):
+        values: dict[str, str] = {}
+
+        def exec(self) -> int:
+            if not self.resetting:
+                type_text(self.username, self.values["username"])
+                type_text(self.full_name, self.values["full_name"])
+                self.role.setCurrentIndex(self.role.findData(self.values["role"]))
+            type_text(self.password, self.values["password"])
+            type_text(self.repeat, self.values["password"])
+            return QDialog.DialogCode.Accepted
+
+    return ScriptedUserDialog

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
-from support.gui import type_text
+from support.gui import scripted_user_dialog
 from support import NURSE_PASSWORD
 
 from station_app.core.errors import AccountLockedOutError, WrongCredentialsError
 from station_app.ui.main_window import MainWindow
-from station_app.ui.pages.admin import UserDialog
 
-
-class ScriptedUserDialog(UserDialog):
-    """Stands in for the modal dialog: fills itself as the admin would and accepts."""
-
-    values: dict[str, str] = {}
-
-    def exec(self) -> int:
-        if not self.resetting:
-            type_text(self.username, self.values["username"])
-            type_text(self.full_name, self.values["full_name"])
-            self.role.setCurrentIndex(self.role.findData(self.values["role"]))
-        type_text(self.password, self.values["password"])
-        type_text(self.repeat, self.values["password"])
-        return QDialog.DialogCode.Accepted
+ScriptedUserDialog = scripted_user_dialog()
 
 
 def _admin_page(qtbot, ctx, admin, rows: int):

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 from support import NURSE_PASSWORD
-from support.gui import type_text
+from support.gui import scripted_user_dialog, type_text
 
 import pytest
 
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.main_window import MainWindow
-from station_app.ui.pages.admin import UserDialog
+
+ScriptedUserDialog = scripted_user_dialog()
 
 
 @pytest.fixture
@@ -67,21 +67,6 @@ def test_zero_minutes_turns_the_idle_lock_off(qtbot, app, ctx, admin):
     window = MainWindow(ctx, admin, settings=settings)
     qtbot.addWidget(window)
     assert not window.idle._timer.isActive()
-
-
-class ScriptedUserDialog(UserDialog):
-    """Stands in for the modal dialog: fills itself as the admin would and accepts."""
-
-    values: dict[str, str] = {}
-
-    def exec(self) -> int:
-        if not self.resetting:
-            type_text(self.username, self.values["username"])
-            type_text(self.full_name, self.values["full_name"])
-            self.role.setCurrentIndex(self.role.findData(self.values["role"]))
-        type_text(self.password, self.values["password"])
-        type_text(self.repeat, self.values["password"])
-        return QDialog.DialogCode.Accepted
 
 
 def test_an_admin_adds_a_doctor_disables_and_resets_a_password(qtbot, app, ctx, admin):
