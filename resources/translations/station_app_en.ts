@@ -924,47 +924,47 @@
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="162"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="160"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="163"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="161"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="164"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="162"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="165"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="163"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="166"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="164"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="233"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="231"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="305"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="303"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="307"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="305"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -972,297 +972,297 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="133"/>
+        <location filename="../../station_app/ui/pages/export.py" line="131"/>
         <source>Nhập gói khoá</source>
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="294"/>
+        <location filename="../../station_app/ui/pages/export.py" line="292"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="295"/>
+        <location filename="../../station_app/ui/pages/export.py" line="293"/>
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="297"/>
+        <location filename="../../station_app/ui/pages/export.py" line="295"/>
         <source>Đang chờ xuất</source>
         <translation>Waiting to be exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298"/>
+        <location filename="../../station_app/ui/pages/export.py" line="296"/>
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299"/>
+        <location filename="../../station_app/ui/pages/export.py" line="297"/>
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300"/>
+        <location filename="../../station_app/ui/pages/export.py" line="298"/>
         <source>Xuất gói dữ liệu</source>
         <translation>Export batch</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="301"/>
+        <location filename="../../station_app/ui/pages/export.py" line="299"/>
         <source>Khoá</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302"/>
+        <location filename="../../station_app/ui/pages/export.py" line="300"/>
         <source>Nhập gói khoá của cơ quan y tế…</source>
         <translation>Import the health office&apos;s key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="303"/>
+        <location filename="../../station_app/ui/pages/export.py" line="301"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304"/>
+        <location filename="../../station_app/ui/pages/export.py" line="302"/>
         <source>Lưu khoá công khai (PEM)…</source>
         <translation>Save public key (PEM)…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="305"/>
+        <location filename="../../station_app/ui/pages/export.py" line="303"/>
         <source>Nhập biên nhận…</source>
         <translation>Import receipts…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306"/>
+        <location filename="../../station_app/ui/pages/export.py" line="304"/>
         <source>Chọn tệp biên nhận…</source>
         <translation>Choose receipt files…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="307"/>
+        <location filename="../../station_app/ui/pages/export.py" line="305"/>
         <source>Đọc mọi biên nhận trong một thư mục…</source>
         <translation>Read every receipt in a folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
+        <location filename="../../station_app/ui/pages/export.py" line="306"/>
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Tạo lúc</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Người dân</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="310"/>
+        <location filename="../../station_app/ui/pages/export.py" line="308"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Kết quả đo/khám</source>
         <translation>Measurements and findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="311"/>
+        <location filename="../../station_app/ui/pages/export.py" line="309"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="337"/>
+        <location filename="../../station_app/ui/pages/export.py" line="335"/>
         <source>{n} thay đổi</source>
         <translation>{n} changes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="339"/>
+        <location filename="../../station_app/ui/pages/export.py" line="337"/>
         <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
         <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="342"/>
+        <location filename="../../station_app/ui/pages/export.py" line="340"/>
         <source>Không có gì mới từ lô trước.</source>
         <translation>Nothing new since the last batch.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="346"/>
+        <location filename="../../station_app/ui/pages/export.py" line="344"/>
         <source>Đơn vị nhận: {name}</source>
         <translation>Receiving office: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="348"/>
+        <location filename="../../station_app/ui/pages/export.py" line="346"/>
         <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
         <translation>The health authority&apos;s key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="371"/>
+        <location filename="../../station_app/ui/pages/export.py" line="369"/>
         <source>Bị từ chối: {reason}</source>
         <translation>Refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="375"/>
+        <location filename="../../station_app/ui/pages/export.py" line="373"/>
         <source>Đã gửi qua mạng, chờ biên nhận</source>
         <translation>Sent over the network, waiting for the receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="377"/>
+        <location filename="../../station_app/ui/pages/export.py" line="375"/>
         <source>Đã tạo, chờ gửi</source>
         <translation>Made, waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="466"/>
+        <location filename="../../station_app/ui/pages/export.py" line="464"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="475"/>
+        <location filename="../../station_app/ui/pages/export.py" line="473"/>
         <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
         <translation>The code just scanned is not the receiving office&apos;s key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="482"/>
+        <location filename="../../station_app/ui/pages/export.py" line="480"/>
         <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm &quot;Nhập gói khoá…&quot; để chọn tệp hay ảnh mã QR office-bundle.png.</source>
         <translation>The clipboard does not hold the receiving office&apos;s key bundle. Copy the whole content of office-bundle.json, or click &quot;Import the health office&apos;s key bundle…&quot; to choose the file or the office-bundle.png QR picture.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="498"/>
+        <location filename="../../station_app/ui/pages/export.py" line="496"/>
         <source>Nhập gói khoá của đơn vị nhận &quot;{name}&quot;? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
         <translation>Import the key bundle of the receiving office &quot;{name}&quot;? From now on, exported data will be encrypted so that only this office can read it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="351"/>
+        <location filename="../../station_app/ui/pages/export.py" line="349"/>
         <source>Trạm {code}, mã khoá: {short}</source>
         <translation>Station {code}, key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="368"/>
+        <location filename="../../station_app/ui/pages/export.py" line="366"/>
         <source>Đơn vị nhận đã xác nhận ({time})</source>
         <translation>Acknowledged by the office ({time})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="372"/>
+        <location filename="../../station_app/ui/pages/export.py" line="370"/>
         <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
         <translation>Refused by the office: contact the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="376"/>
+        <location filename="../../station_app/ui/pages/export.py" line="374"/>
         <source>Đã ghi ra, chờ biên nhận</source>
         <translation>Written, waiting for a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="390"/>
+        <location filename="../../station_app/ui/pages/export.py" line="388"/>
         <source>Thư mục: {path}</source>
         <translation>Folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="392"/>
+        <location filename="../../station_app/ui/pages/export.py" line="390"/>
         <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
         <translation>No USB stick found: plug one in or choose another folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="399"/>
+        <location filename="../../station_app/ui/pages/export.py" line="397"/>
         <source>USB {label} ({root}), còn trống {free}</source>
         <translation>USB {label} ({root}), {free} free</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="418"/>
+        <location filename="../../station_app/ui/pages/export.py" line="416"/>
         <source>Chọn thư mục để ghi gói dữ liệu</source>
         <translation>Choose the folder to write the batch to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="433"/>
+        <location filename="../../station_app/ui/pages/export.py" line="431"/>
         <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
         <translation>Signing, encrypting and writing the batch…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="445"/>
+        <location filename="../../station_app/ui/pages/export.py" line="443"/>
         <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
         <translation>Nothing changed since the last batch, so no new batch was made.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="448"/>
+        <location filename="../../station_app/ui/pages/export.py" line="446"/>
         <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
         <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="454"/>
+        <location filename="../../station_app/ui/pages/export.py" line="452"/>
         <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
         <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="465"/>
+        <location filename="../../station_app/ui/pages/export.py" line="463"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="507"/>
+        <location filename="../../station_app/ui/pages/export.py" line="505"/>
         <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
         <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="529"/>
+        <location filename="../../station_app/ui/pages/export.py" line="527"/>
         <source>Lưu khoá công khai của trạm</source>
         <translation>Save the station&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="530"/>
+        <location filename="../../station_app/ui/pages/export.py" line="528"/>
         <source>Khoá công khai (*.pem)</source>
         <translation>Public key (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="538"/>
+        <location filename="../../station_app/ui/pages/export.py" line="536"/>
         <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
         <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="545"/>
+        <location filename="../../station_app/ui/pages/export.py" line="543"/>
         <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
         <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="555"/>
+        <location filename="../../station_app/ui/pages/export.py" line="551"/>
         <source>Chọn biên nhận của đơn vị nhận</source>
         <translation>Choose the office&apos;s receipts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="556"/>
+        <location filename="../../station_app/ui/pages/export.py" line="552"/>
         <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
         <translation>Receipts (*.receipt.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="570"/>
+        <location filename="../../station_app/ui/pages/export.py" line="566"/>
         <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
         <translation>The office acknowledged batch {seqs}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="573"/>
+        <location filename="../../station_app/ui/pages/export.py" line="569"/>
         <source>Lô số {seqs} đã được xác nhận từ trước.</source>
         <translation>Batch {seqs} was already acknowledged.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="576"/>
+        <location filename="../../station_app/ui/pages/export.py" line="572"/>
         <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
         <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="579"/>
+        <location filename="../../station_app/ui/pages/export.py" line="575"/>
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="581"/>
+        <location filename="../../station_app/ui/pages/export.py" line="577"/>
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -3934,26 +3934,26 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="156"/>
+        <location filename="../../station_app/ui/pages/export.py" line="154"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="160"/>
+        <location filename="../../station_app/ui/pages/export.py" line="158"/>
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="163"/>
+        <location filename="../../station_app/ui/pages/export.py" line="161"/>
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="168"/>
+        <location filename="../../station_app/ui/pages/export.py" line="166"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -4094,42 +4094,42 @@ quarantined</translation>
 <context>
     <name>UploadAddressDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="223"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="217"/>
         <source>Địa chỉ gửi lô qua mạng</source>
         <translation>Address for sending batches over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="226"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="220"/>
         <source>ví dụ https://192.168.1.10:8443</source>
         <translation>e.g. https://192.168.1.10:8443</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="228"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="222"/>
         <source>64 chữ số hex, chỉ khi dùng https</source>
         <translation>64 hex digits, https only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="231"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="225"/>
         <source>Thường không cần nhập: địa chỉ và dấu vân tay có sẵn trong gói khoá của đơn vị nhận. Chỉ nhập khi đơn vị nhận báo địa chỉ mới. Để trống để dùng lại địa chỉ trong gói khoá.</source>
         <translation>Usually not needed: the address and the fingerprint come with the office&apos;s key bundle. Enter them only when the office gives a new address. Leave empty to use the address in the key bundle again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="237"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="231"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="238"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="232"/>
         <source>Dấu vân tay chứng chỉ</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="239"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="233"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="239"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="233"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -4137,112 +4137,112 @@ quarantined</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="308"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="302"/>
         <source>Gửi qua mạng</source>
         <translation>Send over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="309"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="303"/>
         <source>Địa chỉ gửi…</source>
         <translation>Address…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="310"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="304"/>
         <source>Gửi lên đơn vị nhận</source>
         <translation>Send to the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="311"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="305"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="322"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="316"/>
         <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm &quot;Nhập gói khoá của cơ quan y tế…&quot; ở ô Khoá trước.</source>
         <translation>The receiving office&apos;s key bundle is not imported yet, so nothing can be sent over the network. Click &quot;Import the health office&apos;s key bundle…&quot; in the Keys box first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="325"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="319"/>
         <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm &quot;Địa chỉ gửi…&quot;; nếu không, xuất ra USB.</source>
         <translation>No address to send over the network: the office&apos;s key bundle names none. With a network, click &quot;Address…&quot;; without one, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="328"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="322"/>
         <source>theo gói khoá</source>
         <translation>from the key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="328"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="322"/>
         <source>nhập tay</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="329"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="323"/>
         <source>Đến {url} ({where}).</source>
         <translation>To {url} ({where}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="331"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="325"/>
         <source>Dấu vân tay chứng chỉ: {pin}…</source>
         <translation>Certificate fingerprint: {pin}…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="345"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="339"/>
         <source>{done}/{total} lô</source>
         <translation>{done}/{total} batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="351"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="345"/>
         <source>Đang chuẩn bị gửi…</source>
         <translation>Getting ready to send…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="353"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="347"/>
         <source>Đang gửi lô số {seq} ({n}/{total})…</source>
         <translation>Sending batch {seq} ({n}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="358"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="352"/>
         <source>Đang dừng: chờ lô đang gửi xong…</source>
         <translation>Stopping: waiting for the batch being sent…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="366"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="360"/>
         <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="368"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="362"/>
         <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="375"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="369"/>
         <source>Không có lô nào chờ gửi.</source>
         <translation>No batch is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="376"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="370"/>
         <source>{n} lô chờ gửi.</source>
         <translation>{n} batches waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="380"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="374"/>
         <source>Đơn vị nhận đã nhận {n} lô.</source>
         <translation>The office received {n} batches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="382"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="376"/>
         <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
         <translation>{n} batches refused (see why in the table below).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="385"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="379"/>
         <source>{n} lô chưa được nhận: {reason}.</source>
         <translation>{n} batches not received: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="387"/>
+        <location filename="../../station_app/ui/pages/upload_panel.py" line="381"/>
         <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
         <translation>Sending stopped; {n} batches still waiting.</translation>
     </message>
@@ -4889,27 +4889,27 @@ quarantined</translation>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="268"/>
+        <location filename="../../station_app/services/station/findings.py" line="266"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="444"/>
+        <location filename="../../station_app/services/station/findings.py" line="442"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="445"/>
+        <location filename="../../station_app/services/station/findings.py" line="443"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="447"/>
+        <location filename="../../station_app/services/station/findings.py" line="445"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="448"/>
+        <location filename="../../station_app/services/station/findings.py" line="446"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -5056,7 +5056,7 @@ quarantined</translation>
         <translation>must not be empty</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="175"/>
+        <location filename="../../station_app/services/common/accounts.py" line="173"/>
         <source>không thể tự khoá tài khoản đang dùng</source>
         <translation>you cannot disable the account you are using</translation>
     </message>
@@ -5111,7 +5111,7 @@ quarantined</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main.py" line="105"/>
+        <location filename="../../station_app/ui/main.py" line="98"/>
         <source>Không mở được ứng dụng</source>
         <translation>The app could not open</translation>
     </message>
@@ -5623,7 +5623,7 @@ quarantined</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="174"/>
+        <location filename="../../station_app/services/common/accounts.py" line="172"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
@@ -5931,9 +5931,9 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="104"/>
-        <location filename="../../station_app/services/common/accounts.py" line="172"/>
-        <location filename="../../station_app/services/common/accounts.py" line="188"/>
-        <location filename="../../station_app/services/common/accounts.py" line="201"/>
+        <location filename="../../station_app/services/common/accounts.py" line="170"/>
+        <location filename="../../station_app/services/common/accounts.py" line="186"/>
+        <location filename="../../station_app/services/common/accounts.py" line="198"/>
         <source>tài khoản</source>
         <translation>account</translation>
     </message>
@@ -5955,7 +5955,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/examination.py" line="354"/>
-        <location filename="../../station_app/services/station/findings.py" line="393"/>
+        <location filename="../../station_app/services/station/findings.py" line="391"/>
         <location filename="../../station_app/services/station/registry.py" line="536"/>
         <source>lượt khám</source>
         <translation>visit</translation>
@@ -6201,8 +6201,8 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/core/qr_payloads.py" line="109"/>
-        <source>Thẻ có thông tin không thể đúng (ngày cấp sau hôm nay, tên hoặc địa chỉ quá dài, chữ lạ hoặc ký tự ẩn). Hãy đối chiếu với thẻ và nhập tay các ô bị bỏ trống.</source>
-        <translation>The card holds information that cannot be true (an issue date after today, a name or address that is too long, unusual letters or hidden characters). Please check it against the card and type in the fields left empty.</translation>
+        <source>Thẻ có thông tin không thể đúng (ngày cấp sau hôm nay, tên hoặc địa chỉ quá dài, chữ lạ hoặc ký tự ẩn) nên không dùng được. Hãy đối chiếu với thẻ và nhập tay người này (F2 ở trang Tiếp đón).</source>
+        <translation>The card holds information that cannot be true (an issue date after today, a name or address that is too long, unusual letters or hidden characters), so it cannot be used. Check it against the card and enter this person by hand (F2 on the Reception page).</translation>
     </message>
     <message>
         <location filename="../../station_app/core/qr_payloads.py" line="117"/>

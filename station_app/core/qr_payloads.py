@@ -108,8 +108,8 @@ WARNING_TEXT: dict[ScanWarning, str] = {
     ),
     ScanWarning.IMPLAUSIBLE_FIELD: QT_TRANSLATE_NOOP(
         "scan",
-        "Thẻ có thông tin không thể đúng (ngày cấp sau hôm nay, tên hoặc địa chỉ quá dài, chữ lạ hoặc ký tự ẩn). "
-        "Hãy đối chiếu với thẻ và nhập tay các ô bị bỏ trống.",
+        "Thẻ có thông tin không thể đúng (ngày cấp sau hôm nay, tên hoặc địa chỉ quá dài, chữ lạ hoặc ký tự ẩn) nên "
+        "không dùng được. Hãy đối chiếu với thẻ và nhập tay người này (F2 ở trang Tiếp đón).",
     ),
 }
 
