@@ -197,3 +197,17 @@ def test_a_huge_file_named_like_a_batch_is_refused_without_reading_it_all(tmp_pa
     assert isinstance(raised, BatchInvalidError) and raised.problem == Problem.FILE_TOO_LARGE
     assert huge.name in str(raised)
     assert peak < 8 * MiB
+
+
+def test_a_fifo_or_a_device_named_like_a_batch_is_refused_unread_and_the_folder_import_goes_on(tmp_path):
+    """A hostile stick (ext4) holding a FIFO or a link to /dev/zero under a batch's name: reading the FIFO blocked
+    the office import for good, /dev/zero filled 256 MiB of memory before the size cap refused it."""
+    import os
+
+    fifo, zero = tmp_path / "TYT-MK-000001.batch", tmp_path / "TYT-MK-000002.batch"
+    os.mkfifo(fifo)
+    zero.symlink_to("/dev/zero")
+    for path in (fifo, zero):
+        raised, peak = peak_while(lambda p=path: read_batch(p))
+        assert isinstance(raised, OSError) and "regular" in str(raised)
+        assert peak < 8 * MiB

@@ -352,3 +352,20 @@ def test_the_command_line_registers_a_laptop_for_a_registered_stations_site_and_
     office.service = OfficeService(office.folder)
     with office.service.db.transaction() as session:
         assert OfficeStore(session).site_mates("TYT-MK") == {"TYT-MK", "TYT-MK-2"}
+
+
+def test_a_link_to_a_device_or_a_fifo_named_like_a_batch_is_quarantined_without_a_copy(office, tmp_path):
+    """A hostile stick (ext4) with a link to /dev/zero under a batch's name: the quarantine copied it until the
+    office's disk was full (75 GB here before it was stopped). Now neither it nor a FIFO is read or copied, and the
+    import of the folder ends."""
+    import os
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "TYT-MK-000001.batch").symlink_to("/dev/zero")
+    os.mkfifo(usb / "TYT-MK-000002.batch")
+    outcomes = office.service.import_paths([usb]).outcomes
+    assert [o.status for o in outcomes] == ["quarantined", "quarantined"]
+    assert all(o.quarantined_to is None for o in outcomes)
+    copies = [p for p in (office.folder / "quarantine").rglob("*") if p.is_file() and p.suffix == ".batch"]
+    assert copies == []

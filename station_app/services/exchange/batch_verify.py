@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import io
 import orjson
-import os
 import struct
 import zipfile
 import zlib
@@ -24,6 +23,7 @@ from station_app.core.batch_format import (MANIFEST, MAX_BATCH_BYTES, PARTS, PAY
                                            check_payload, member_limit, parse_manifest, sha256_hex)
 from station_app.core.bounded_json import JsonLimits
 from station_app.core.bounded_json import loads as bounded_loads
+from station_app.services.common.files import FileTooLargeError, read_regular_file
 from station_app.services.exchange.keys import load_public_pem, public_key_id, verify_signature
 
 UNCHECKED = object()  # ``previous`` not known to the caller: the chain is not checked
@@ -57,11 +57,10 @@ def read_batch(source: Path | bytes, file_name: str | None = None) -> BatchParts
     """The parts of a batch file (or its bytes); ``NOT_A_ZIP`` or ``WRONG_PARTS`` otherwise."""
     if isinstance(source, Path):
         file_name = file_name or source.name
-        with source.open("rb") as fh:  # a huge file on a stick is not read at all (its size), nor whole (the cap)
-            too_large = os.fstat(fh.fileno()).st_size > MAX_BATCH_BYTES
-            source = b"" if too_large else fh.read(MAX_BATCH_BYTES + 1)
-        if too_large:
-            raise BatchInvalidError(Problem.FILE_TOO_LARGE, file_name)
+        try:  # a huge file is not read at all, a FIFO or device named like a batch is never read (OSError)
+            source = read_regular_file(source, MAX_BATCH_BYTES)
+        except FileTooLargeError:
+            raise BatchInvalidError(Problem.FILE_TOO_LARGE, file_name) from None
     if len(source) > MAX_BATCH_BYTES:
         raise BatchInvalidError(Problem.FILE_TOO_LARGE, file_name or "")
     try:

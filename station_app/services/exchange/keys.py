@@ -183,6 +183,8 @@ class StationKeys:
         ``source`` is the bundle's JSON file or a picture (PNG, JPEG) of its QR code (office-bundle.png).
         """
         try:
+            if not Path(source).is_file():  # a FIFO or device would hang or fill the reader: never opened
+                raise OSError(f"not a regular file: {source}")
             with Path(source).open("rb") as fh:  # a bundle is under 1 KB: a film picked by mistake is not read whole
                 data = fh.read(OFFICE_BUNDLE_LIMITS.max_bytes + 1)
         except OSError as exc:

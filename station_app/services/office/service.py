@@ -15,7 +15,6 @@ import gc
 import json
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -24,15 +23,17 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from station_app.core.batch_format import (SUFFIX, BatchInvalidError, Manifest, OfficeBundle, Problem, PROBLEM_TEXT,
-                                           batch_file_name, check_chain, parse_batch_file_name, utc_iso)
+from station_app.core.batch_format import (MAX_BATCH_BYTES, PROBLEM_TEXT, SUFFIX, BatchInvalidError, Manifest,
+                                           OfficeBundle, Problem, batch_file_name, check_chain, parse_batch_file_name,
+                                           utc_iso)
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.persistence.office.chain import ChainDecisions
-from station_app.persistence.office.database import (TRANSIENT_ERRORS, OfficeConflictError, OfficeDatabase, OfficeDatabaseError,
-                                               OfficeStore)
+from station_app.persistence.office.database import (TRANSIENT_ERRORS, OfficeConflictError, OfficeDatabase,
+                                                     OfficeDatabaseError, OfficeStore)
 from station_app.persistence.office.tables import (OfficeAuditAnchorRow, OfficeBatchRow, OfficeEventRow,
                                                    OfficeQuarantineRow, OfficeStationKeyRow, OfficeStationRow, utcnow)
+from station_app.services.common.files import copy_regular_file
 from station_app.services.exchange import fhir_bundle as fhir
 from station_app.services.exchange.batch_verify import BatchParts, decrypt_payload, read_batch, verify_batch
 from station_app.services.exchange.keys import load_public_pem, public_key_id, verify_signature
@@ -538,7 +539,7 @@ class OfficeService:
         target = folder / path.name
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            copy_regular_file(path, target, MAX_BATCH_BYTES)  # a FIFO or a link to a device is never copied
             target.with_name(target.name + ".reason.txt").write_text(
                 f"{reason}\n{REASON_TEXT.get(reason, '')}\n", encoding="utf-8")
         except OSError:
