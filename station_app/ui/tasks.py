@@ -1,22 +1,42 @@
 """One helper for work that can take more than a moment: it runs off the GUI thread and reports back by signal.
 
-Threading contract: ``submit`` is called on the GUI thread; the function runs on a worker thread and must not
-touch widgets; ``on_done``/``on_error`` and progress updates are delivered on the GUI thread. Database work
-goes through the ``db`` lane, one job at a time (SQLite has one writer); CPU work (decoding, PDFs, signing)
-goes through the ``cpu`` pool.
+Pages run their use cases as typed operations (``Operation[T]``, made by small keyword-only factories in each
+page's ``operations`` module) with ``tasks.run(operation, parent=page, on_done=...)``. Threading contract: ``run``
+(and the older ``submit``) is called on the GUI thread; the function runs on a worker thread and must not touch
+widgets; ``on_done``/``on_error`` and progress updates are delivered on the GUI thread, and dropped if the
+``parent`` widget was deleted meanwhile (a page or dialog closed while its job ran). Database work goes through
+the ``db`` lane, one job at a time (SQLite has one writer); CPU work (decoding, PDFs, signing) goes through the
+``cpu`` pool.
 """
 from __future__ import annotations
 
 import inspect
 import logging
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 400
+T = TypeVar("T")
+Lane = Literal["db", "cpu"]
+
+
+@dataclass(frozen=True, slots=True)
+class Operation(Generic[T]):
+    """One use case to run in the background: ``call()`` returns a ``T`` (it may take ``progress=``).
+
+    Made by a page's factory with every argument bound by keyword (``functools.partial`` keeps the
+    ``progress`` parameter visible), so a call site reads as one line per use case.
+    """
+
+    call: Callable[..., T]
+    lane: Lane = "db"
+    progress_text: str | None = None
 
 
 class _Relay(QObject):
@@ -39,11 +59,14 @@ class _Relay(QObject):
 
 
 class _Callbacks:
-    __slots__ = ("on_done", "on_error", "dialog")
+    __slots__ = ("on_done", "on_error", "dialog", "parent")
 
     def __init__(self, on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None],
-                 dialog: QProgressDialog | None) -> None:
-        self.on_done, self.on_error, self.dialog = on_done, on_error, dialog
+                 dialog: QProgressDialog | None, parent: QWidget | None) -> None:
+        self.on_done, self.on_error, self.dialog, self.parent = on_done, on_error, dialog, parent
+
+    def parent_gone(self) -> bool:
+        return self.parent is not None and not shiboken6.isValid(self.parent)
 
 
 class _Job(QRunnable):
@@ -81,13 +104,21 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._busy)
 
+    def run(self, operation: Operation[T], *, parent: QWidget | None, on_done: Callable[[T], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``operation`` in the background; ``on_done(result)`` or ``on_error(exc)`` (default: a message over
+        ``parent``) follow on the GUI thread unless ``parent`` has been deleted by then."""
+        self.submit(operation.call, on_done=on_done, on_error=on_error, lane=operation.lane,
+                    progress_text=operation.progress_text, parent=parent)
+
     def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, lane: str = "db",
                progress_text: str | None = None, parent: QWidget | None = None) -> None:
-        """Run ``fn(*args)`` (plus ``progress=callback(done, total)`` if it takes one) in the background."""
+        """Run ``fn(*args)`` (plus ``progress=callback(done, total)`` if it takes one) in the background; the
+        callbacks are dropped if ``parent`` is deleted before the job ends."""
         relay = self._idle.pop() if self._idle else self._new_relay()
         dialog = _progress_dialog(parent, progress_text) if progress_text else None
-        relay.job = _Callbacks(on_done, on_error or (lambda exc: _show_error(parent, exc)), dialog)
+        relay.job = _Callbacks(on_done, on_error or (lambda exc: _show_error(parent, exc)), dialog, parent)
         wants_progress = "progress" in inspect.signature(fn).parameters
         if not self._busy:
             self.busy_changed.emit(True)
@@ -109,12 +140,16 @@ class TaskRunner(QObject):
         (succeeded, value), relay.outcome = relay.outcome or (False, RuntimeError("no outcome")), None
         self._busy.discard(relay)
         self._idle.append(relay)  # the worker emitted its last signal: nothing more is queued for this job
-        if job is not None and job.dialog is not None:
+        if job is not None and job.dialog is not None and shiboken6.isValid(job.dialog):
             job.dialog.close()
             job.dialog.deleteLater()
         if not self._busy:
             self.busy_changed.emit(False)
-        callback = (job.on_done if succeeded else job.on_error) if job is not None else None
+        if job is None or job.parent_gone():
+            if job is not None:
+                log.debug("a background job ended after its window closed; its result is dropped")
+            return
+        callback = job.on_done if succeeded else job.on_error
         if callback is not None:
             callback(value)
 
@@ -143,7 +178,7 @@ def _progress_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
 
 def _advance(job: _Callbacks | None, done: int, total: int) -> None:
     dialog = job.dialog if job is not None else None
-    if dialog is None:
+    if dialog is None or not shiboken6.isValid(dialog):
         return
     if total > 0 and dialog.maximum() != total:
         dialog.setMaximum(total)
