@@ -14,7 +14,6 @@ import gzip
 import json
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -28,15 +27,12 @@ def _bench():  # noqa: ANN202 - the Report/Figure helpers of bench/__main__.py
 
 
 def bench_export(report, work: Path, day: int = DAY_RESIDENTS, campaign: int = CAMPAIGN_RESIDENTS) -> None:  # noqa: ANN001
-    tests = Path(__file__).resolve().parents[1] / "tests"
-    if str(tests) not in sys.path:
-        sys.path.insert(0, str(tests))
     for label, residents in (("a day", day), ("a station's campaign", campaign)):
         _one(report, work / f"export-{residents}", label, residents)
 
 
 def _one(report, folder: Path, label: str, residents: int) -> None:  # noqa: ANN001
-    from support.batch import office_keys
+    from devkit.station import office_keys
 
     from station_app.app import open_context
     from station_app.services.station.demo import make_demo

@@ -8,7 +8,7 @@ imported by ``OfficeService.import_paths`` (timed), so the database grows as it 
 
 Figures: visits per second in the last fifth of the rounds against the first fifth (the rate must stay flat as the tables grow), and
 verification alone per batch (read, signature, hashes, decryption and gunzip) against the whole import of one.
-The PostgreSQL server is the tests' throwaway one (``tests/support/postgres.py``); without it, SQLite (said so).
+The PostgreSQL server is the throwaway one the tests use too (``devkit/postgres.py``); without it, SQLite (said so).
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import statistics
-import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -36,13 +35,6 @@ def _bench():  # noqa: ANN202 - the Report/Figure helpers of bench/__main__.py
     return b
 
 
-def _tests_on_path() -> None:
-    """The tests' helpers make the template visits and the throwaway server: the same code, not a copy."""
-    tests = Path(__file__).resolve().parents[1] / "tests"
-    if str(tests) not in sys.path:
-        sys.path.insert(0, str(tests))
-
-
 @dataclass
 class BenchStation:
     code: str
@@ -56,7 +48,6 @@ def bench_office(report, work: Path, stations: int = STATIONS, visits: int = VIS
     b = _bench()
     from station_app.services.office.service import OfficeService
 
-    _tests_on_path()
     folder = work / "office-bench"
     shutil.rmtree(folder, ignore_errors=True)
     templates, recipients = _templates(folder / "template-station", folder / "office")
@@ -87,7 +78,7 @@ def bench_office(report, work: Path, stations: int = STATIONS, visits: int = VIS
     finally:
         service.close()
         if server is not None:
-            from support.postgres import stop_server
+            from devkit.postgres import stop_server
 
             stop_server(server)
     first, last = _rate(times[:max(1, rounds // 5)]), _rate(times[-max(1, rounds // 5):])  # a fifth each: less noise
@@ -136,8 +127,7 @@ def _rate(rounds: list[tuple[int, float]]) -> float:
 
 def _templates(station_dir: Path, office_dir: Path) -> tuple[list[_VisitText], tuple[str, ...]]:
     """Whole visits made through the services and exported; each a list of resources, Patient first."""
-    from support.batch import full_visit, make_doctor
-    from support import ADMIN_PASSWORD, NURSE_PASSWORD, station_setup
+    from devkit.station import ADMIN_PASSWORD, NURSE_PASSWORD, full_visit, make_doctor, station_setup
 
     from station_app.app import open_context
     from station_app.core.model import Role
@@ -259,12 +249,10 @@ def _verify_seconds(path: Path, member: BenchStation, office_dir: Path) -> float
 
 def _database() -> tuple[str | None, object, str]:
     """A throwaway PostgreSQL server's database, or (no server installed) the office's SQLite file."""
-    import support.postgres as postgres_support
+    from devkit.postgres import PostgresMissing, start_server
 
     try:
-        server = postgres_support.start_server()
-    except BaseException as exc:  # pytest.skip outside pytest: no server installed
-        if isinstance(exc, KeyboardInterrupt):
-            raise
+        server = start_server()
+    except PostgresMissing:
         return None, None, "SQLite (PostgreSQL is not installed here)"
     return server.new_database(), server, "PostgreSQL"

@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench.office_bench import (_bench, _by_visit, _database, _make_batch, _register, _templates, _tests_on_path,
+from bench.office_bench import (_bench, _by_visit, _database, _make_batch, _register, _templates,
                                 _VisitText)
 
 STATIONS, ROUNDS, PER_BATCH = 8, 2, 500  # 16 day-sized batches, 8,000 visits: about three minutes here
@@ -32,7 +32,6 @@ def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: i
     from station_app.services.office.service import OfficeService
 
     b = _bench()
-    _tests_on_path()
     folder = work / "office-service-bench"
     shutil.rmtree(folder, ignore_errors=True)
     templates, recipients = _templates(folder / "template-station", folder / "office")
@@ -47,7 +46,7 @@ def bench_office_service(report, work: Path, stations: int = STATIONS, rounds: i
     finally:
         direct.close()
         if server is not None:
-            from support.postgres import stop_server
+            from devkit.postgres import stop_server
 
             stop_server(server)
     count = stations * rounds

@@ -9,7 +9,7 @@ import pytest
 from station_app.services.station.progress import ProgressFilter
 from station_app.services.station.progress_report import render_weekly_report
 from support.lists import flat, pages_text
-from services.test_progress import MUONG_KIM, NA_KHUONG, SCHOOL, TODAY, build_station
+from support.progress import MUONG_KIM, NA_KHUONG, SCHOOL, TODAY, build_station
 
 PRINTED_AT = dt.datetime(2026, 11, 23, 16, 30)
 

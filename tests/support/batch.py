@@ -1,68 +1,8 @@
-"""Helpers of the export batch tests: a whole synthetic visit through the real services, and office keys."""
+"""Helpers of the export batch tests (devkit.station): a whole synthetic visit through the real services, and an
+office's keys."""
 from __future__ import annotations
 
-import base64
-import json
-from dataclasses import dataclass
-from pathlib import Path
+from devkit.station import VITALS, OfficeKeys, full_visit, make_doctor, office_keys
+from devkit.station import open_mapped_visit as open_visit
 
-from station_app.core.checkup_book import Topic, Urgency, specialties
-from station_app.core.model import HealthClass, Sex, Specialty, TargetGroup
-from station_app.services.station.findings import Diagnosis, HistoryAnswer, Referral
-from support import visits
-from support.visits import make_doctor  # noqa: F401 - the batch tests take it from here too
-
-VITALS = {"height_cm": 158, "weight_kg": 52.5, "waist_cm": 76, "pulse": 78, "systolic_1": 152, "diastolic_1": 96,
-          "systolic_2": 148, "diastolic_2": 94, "temperature_c": 36.8, "spo2": 98, "resp_rate": 18,
-          "glucose_mmol": 5.4, "vision_right": 0.8, "vision_left": 0.7, "vision_right_glasses": 1.0,
-          "vision_left_glasses": 1.0}
-
-
-def open_visit(ctx, nurse, name="Tòng Thị Hoa", year=1980, national_id="011180001234"):
-    """A visit whose resident carries everything a batch maps: ID and insurance numbers, ethnic group, address."""
-    return visits.open_visit(ctx, nurse, name, year, groups=(TargetGroup.ETHNIC_MINORITY,), national_id=national_id,
-                             insurance_number="GD4111234567890", ethnic_code="03",
-                             address="Bản Nà Khương, xã Mường Kim", commune_code="03637", village="Bản Nà Khương")
-
-
-def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
-    """Vital signs, history, every specialty, a conclusion that refers, counselling, completed."""
-    visit = open_visit(ctx, nurse, **kwargs)
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"],
-                         fasting=True)
-    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
-    for s in specialties(Sex.FEMALE, 46):
-        ctx.findings.save_finding(doctor, visit.id, s, True, None, [], HealthClass.I)
-    ctx.findings.save_finding(doctor, visit.id, Specialty.INTERNAL, False, "Huyết áp cao",
-                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], HealthClass.III)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.III, None, "Ăn nhạt, tái khám sau 1 tháng",
-                                 Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON) if refer else None)
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION, Topic.NUTRITION], "Giảm muối")
-    ctx.findings.complete(doctor, visit.id)
-    return visit
-
-
-@dataclass
-class OfficeKeys:
-    identity: str  # AGE-SECRET-KEY-1…
-    recipient: str
-    bundle_path: Path
-    identity_path: Path
-
-
-def office_keys(folder: Path, escrow: str | None = None) -> OfficeKeys:
-    """An office's age identity and receipt key, and its public bundle written as the office would."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-    from pyrage import x25519
-
-    identity = x25519.Identity.generate()
-    receipt = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    bundle = {"format": "office-bundle/1", "name": "TTKSBT tỉnh Lai Châu", "age_recipient": str(identity.to_public()),
-              "receipt_public_key": base64.b64encode(receipt).decode()}
-    if escrow:
-        bundle["escrow_recipient"] = escrow
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "office-bundle.json").write_text(json.dumps(bundle, ensure_ascii=False), encoding="utf-8")
-    (folder / "office.key").write_text(str(identity) + "\n", encoding="ascii")
-    return OfficeKeys(str(identity), str(identity.to_public()), folder / "office-bundle.json", folder / "office.key")
+__all__ = ["VITALS", "OfficeKeys", "full_visit", "make_doctor", "office_keys", "open_visit"]

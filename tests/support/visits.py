@@ -1,26 +1,16 @@
-"""Visits for the tests, made through the real services as the desks make them: a resident registered and a visit
-opened with the consent signed, a doctor's account, raw vital-sign flags, every specialty filled."""
+"""Visits for the tests, made through the real services as the desks make them (devkit.station): a resident
+registered and a visit opened with the consent signed, a doctor's account; and here, raw vital-sign flags and every
+specialty filled."""
 from __future__ import annotations
 
+from devkit.station import CONSENT, DOCTOR_PASSWORD, make_doctor, open_visit
 from station_app.core.checkup_book import specialties
-from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
-from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup
+from station_app.core.model import HealthClass, Sex, Specialty
 from station_app.persistence.tables import MeasurementRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.station.findings import Diagnosis, HistoryAnswer
-from station_app.services.station.registry import ConsentInput, ResidentInput
 
-DOCTOR_PASSWORD = "bacsi-2026"
-CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
-
-
-def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, *, groups=(TargetGroup.OTHER,), day=None,
-               **resident):
-    """A new resident (``resident``: more of ResidentInput's fields) and a visit opened today (or on ``day``)."""
-    person = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year, **resident))
-    info = ctx.station.info()
-    return ctx.registry.open_visit(user, person.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   list(groups), CONSENT, **({"day": day} if day else {}))
+__all__ = ["CONSENT", "DOCTOR_PASSWORD", "add_vitals", "fill_all", "make_doctor", "open_visit"]
 
 
 def add_vitals(ctx, visit_id, systolic=150, **flags):
@@ -28,11 +18,6 @@ def add_vitals(ctx, visit_id, systolic=150, **flags):
     with UnitOfWork(ctx.db) as uow:
         uow.session.add(MeasurementRow(visit_id=visit_id, code="systolic", value=systolic, unit="mmHg", flags=flags))
         uow.commit()
-
-
-def make_doctor(ctx, admin):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
-    return ctx.accounts.sign_in("bs.lan", DOCTOR_PASSWORD)
 
 
 def fill_all(ctx, doctor, visit_id, sex=Sex.FEMALE, worst=HealthClass.II):

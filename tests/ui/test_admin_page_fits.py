@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QScrollArea
 from support import ADMIN_PASSWORD
-from ui.test_vitals_form_fits import MAXIMISED_AT_1366, page_at_1366, settled
+from support.window import MAXIMISED_AT_1366, page_at_1366, settled
 
 from station_app.persistence.tables import CampaignRow, SiteRow, StationRow
 from station_app.persistence.unit_of_work import UnitOfWork

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTableView, QTabWidget,
                                QTreeView, QWidget)
 from support import ADMIN_PASSWORD
-from ui.test_sign_in_and_main_window import sign_in
+from support.window import sign_in
 
 from station_app.ui import i18n
 

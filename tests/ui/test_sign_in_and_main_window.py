@@ -4,16 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from support import ADMIN_PASSWORD, NURSE_PASSWORD
 from support.gui import press_enter, type_text
+from support.window import sign_in
 
 from station_app.core.model import Role
-
-
-def sign_in(qtbot, controller, username: str, password: str):
-    dialog = controller.window.sign_in_screen
-    dialog.username.clear()
-    type_text(dialog.username, username)
-    type_text(dialog.password, password)
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
 
 
 def test_a_nurse_signs_in_to_a_vietnamese_main_window_with_her_pages_only(qtbot, controller, nurse):

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bench.exam_bench import ADULT_SET, KEYSTROKE_BUDGET, drive_full_adult_set
 from support import visits
 from support.visits import CONSENT
+from support.exam import key, pick_from_queue
 from support.gui import press_enter, show_page, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
@@ -40,23 +40,6 @@ def page(app, qtbot, ctx, nurse, tasks):
     if shiboken6.isValid(made):
         made.hide()
     tasks.wait()
-
-
-def key(widget, code, text=""):
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text))
-
-
-def pick_from_queue(qtbot, page, visit):
-    page.refresh()
-    qtbot.waitUntil(lambda: any(v.id == visit.id for v in page.queue_visits))
-    page.focus_queue()
-    row = next(i for i, v in enumerate(page.queue_visits) if v.id == visit.id)
-    page.queue.setCurrentRow(0)
-    for _ in range(row):
-        key(page.queue, Qt.Key.Key_Down)
-    key(page.queue, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.vitals.isEnabled() and QApplication.focusWidget() is page.vitals.first_field())
 
 
 def test_a_full_adult_set_is_typed_and_saved_without_the_mouse(app, qtbot, ctx, nurse, page):

@@ -5,36 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from support import NURSE_PASSWORD
-from ui.test_sign_in_and_main_window import sign_in
-from ui.test_vitals_form import open_visit, pick_from_queue
+from support.exam import pick_from_queue
+from support.visits import open_visit
+from support.window import MAXIMISED_AT_1366, page_at_1366, settled
 
 from support.gui import press_enter, type_text
-from station_app.ui import i18n
-
-MAXIMISED_AT_1366 = (1366, 698)  # the window's inside, maximised on a 1366×768 laptop: less a taskbar and a title
-
-
-def page_at_1366(qtbot, controller, login, password, language, key):
-    """Signed in as ``login``, in ``language``, the window maximised at 1366 pixels, showing the page ``key``."""
-    sign_in(qtbot, controller, login, password)
-    window = controller.window
-    qtbot.waitUntil(lambda: window.user is not None)
-    i18n.set_language(language)
-    window.resize(*MAXIMISED_AT_1366)
-    window.show_page(key)
-    return window.pages[key]
-
 
 def vitals_desk(qtbot, controller, language):
     page = page_at_1366(qtbot, controller, "y.ta.hoa", NURSE_PASSWORD, language, "exam")
     qtbot.waitUntil(lambda: page.vitals.isVisible() and page.vitals.width() > 0)
     return page
-
-
-def settled(qtbot):
-    for _ in range(3):
-        qtbot.wait(20)
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
@@ -56,7 +36,7 @@ def test_the_vitals_form_needs_no_sideways_scroll_at_1366_pixels(qtbot, controll
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_an_unusual_values_note_reads_in_a_few_lines_at_1366_pixels(qtbot, controller, ctx, nurse, language):
     page = vitals_desk(qtbot, controller, language)
-    pick_from_queue(qtbot, page, open_visit(ctx, nurse))
+    pick_from_queue(qtbot, page, open_visit(ctx, nurse, "Tòng Thị Hoa", 1978, groups=()))
     form = page.vitals
     for key, typed in (("height_cm", "160"), ("weight_kg", "55"), ("waist_cm", "80"), ("pulse", "130"),
                        ("systolic_1", "200"), ("diastolic_1", "125")):

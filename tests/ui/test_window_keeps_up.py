@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from support.visits import open_visit
 from support import ADMIN_PASSWORD, NURSE_PASSWORD
-from ui.test_sign_in_and_main_window import sign_in
+from support.window import sign_in
 
 from station_app.core.model import Role, VisitStatus
 from station_app.persistence.tables import MeasurementRow
