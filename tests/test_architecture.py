@@ -1,20 +1,10 @@
 """The layers stay apart: the core is pure, only persistence imports SQLAlchemy, only ui imports Qt widgets."""
-import ast
 from pathlib import Path
 
 import pytest
+from support.imports import imports_of as _imports
 
 PACKAGE = Path(__file__).resolve().parents[1] / "station_app"
-
-
-def _imports(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
 
 
 def _modules(sub: str = ""):
