@@ -34,7 +34,8 @@ class DeskDraft(QObject):
 
     ``fields()`` returns what the form holds as plain JSON values (read on the GUI thread when the draft is
     written); ``reopen()`` shows the visit again after the draft was discarded. Every method runs on the GUI
-    thread; the draft is written and discarded on the database lane, for as long as the form lives.
+    thread; the draft is written and discarded on the database lane, and what comes back is dropped once the form
+    is gone.
     """
 
     def __init__(self, form: QWidget, ctx: Any, tasks: TaskRunner, user: Any, desk: str,
