@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from station_app.services.station.campaigns import CampaignState
-from station_app.ui.widgets import Retranslating, while_alive
+from station_app.ui.pages import operations as ops
+from station_app.ui.widgets import Retranslating
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
@@ -39,7 +40,7 @@ class CampaignBanner(Retranslating):
         return self.campaign is not None and self.campaign.state is not CampaignState.OPEN
 
     def refresh(self) -> None:
-        self._tasks.submit(self._ctx.campaigns.current, parent=self, on_done=while_alive(self, self.show_campaign))
+        self._tasks.run(ops.current_campaign(self._ctx), parent=self, on_done=self.show_campaign)
 
     def show_campaign(self, campaign: CampaignInfo) -> None:
         self.campaign = campaign

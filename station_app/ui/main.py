@@ -22,6 +22,7 @@ from station_app.core.settings import Settings
 from station_app.resources import resource
 from station_app.services.common.settings_store import SettingsStore
 from station_app.ui import errors, i18n
+from station_app.ui import operations as ops
 from station_app.ui.main_window import MainWindow
 from station_app.ui.style import apply_look
 
@@ -82,8 +83,8 @@ class AppController(QObject):
         return self.opened.ctx if self.opened else None
 
     def open(self, data_dir: Path) -> None:
-        self.tasks.submit(self._opener, data_dir, on_done=self.opened_station, on_error=self.cannot_open,
-                          parent=self.window)
+        self.tasks.run(ops.open_station(self._opener, data_dir=data_dir), parent=self.window,
+                       on_done=self.opened_station, on_error=self.cannot_open)
 
     def opened_station(self, opened: OpenedStation) -> None:
         self.opened = opened
@@ -112,8 +113,8 @@ class AppController(QObject):
         self.wizard.open()
 
     def station_created(self, admin_username: str) -> None:
-        self.tasks.submit(self.ctx.station.info, parent=self.window,
-                          on_done=lambda info: self.window.attach(self.ctx, info, admin_username))
+        self.tasks.run(ops.station_info(self.ctx), parent=self.window,
+                       on_done=lambda info: self.window.attach(self.ctx, info, admin_username))
 
     def change_language(self, language: str) -> None:
         self.settings.language = language

@@ -22,6 +22,7 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, Role
 from station_app.core.roles import Permission, can
 from station_app.core.settings import Settings
+from station_app.ui import operations as ops
 from station_app.ui.errors import report
 from station_app.ui.idle_lock import IdleWatcher
 from station_app.ui.sign_in import SignInScreen
@@ -106,8 +107,8 @@ class LockScreen(Retranslating):
         if self._ctx is None or self._user is None:
             return
         self.unlock_button.setEnabled(False)
-        self._tasks.submit(self._ctx.accounts.verify_same_user, self._user, self.password.text(), parent=self,
-                           on_done=self._unlocked, on_error=self._refused)
+        self._tasks.run(ops.unlock(self._ctx, user=self._user, password=self.password.text()), parent=self,
+                        on_done=self._unlocked, on_error=self._refused)
 
     def _unlocked(self, user: SignedInUser) -> None:
         self.unlock_button.setEnabled(True)
@@ -241,7 +242,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
             return
         user, self.user = self.user, None
         self.idle.pause()
-        self.tasks.submit(self.ctx.audit.record, AuditAction.SIGN_OUT, "users", user.id, user.id, parent=self)
+        self.tasks.run(ops.record_session_event(self.ctx, action=AuditAction.SIGN_OUT, user=user), parent=self)
         self.nav.blockSignals(True)
         self.nav.clear()
         self._nav_keys.clear()
@@ -302,7 +303,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         self.screens.setCurrentWidget(self.lock_screen)
         self.nav.setEnabled(False)
         self.lock_screen.password.setFocus()
-        self.tasks.submit(self.ctx.audit.record, AuditAction.LOCK, "users", self.user.id, self.user.id, parent=self)
+        self.tasks.run(ops.record_session_event(self.ctx, action=AuditAction.LOCK, user=self.user), parent=self)
 
     def unlock(self, user: SignedInUser) -> None:
         self.screens.setCurrentWidget(self.work)

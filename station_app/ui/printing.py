@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from station_app.core.cards import SlipIdentity
 from station_app.core.model import SEX_TEXT, Sex
 from station_app.core.qr_payloads import clean_slip_text, encode_slip
+from station_app.ui import operations as ops
 from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -211,10 +212,11 @@ class SlipPrinter(QObject):
                     mode: str = "direct", ask: bool = False) -> None:
         """``mode`` is the setting ("direct", "dialog" or "pdf"); ``ask`` (a reprint) opens the print dialog
         whatever it says, when there is a printer to choose."""
-        self._tasks.submit(render_visit_slip, self._data_dir / SLIPS_FOLDER, visit, site_code, size,
-                           SEX_TEXT[Sex(visit.sex)], lane="cpu",  # the paper is Vietnamese, like printed lists
-                           on_done=lambda path: self._rendered(visit, path, printer_name, mode, ask),
-                           on_error=self._render_failed, parent=self._parent)
+        sex_text = SEX_TEXT[Sex(visit.sex)]  # the paper is Vietnamese, like printed lists
+        self._tasks.run(ops.render_slip(folder=self._data_dir / SLIPS_FOLDER, visit=visit, site_code=site_code,
+                                        size=size, sex_text=sex_text),
+                        parent=self._parent, on_done=lambda path: self._rendered(visit, path, printer_name, mode, ask),
+                        on_error=self._render_failed)
 
     def _rendered(self, visit: VisitInfo, path: Path, printer_name: str | None, mode: str, ask: bool) -> None:
         self.last_pdf = path
@@ -234,11 +236,10 @@ class SlipPrinter(QObject):
         (self.printed.emit(visit.id, str(path)) if done else self.cancelled.emit(visit.id))
 
     def _save(self, visit: VisitInfo, path: Path, no_printer: bool) -> None:
-        from station_app.services.common.slip_pdf import save_slip_copy
-
-        self._tasks.submit(save_slip_copy, path, self._data_dir, visit.visit_date, visit.queue_number, lane="cpu",
-                           on_done=lambda saved: self._saved(visit, saved, no_printer),
-                           on_error=self._save_failed, parent=self._parent)
+        self._tasks.run(ops.save_slip_copy(pdf=path, data_dir=self._data_dir, visit_date=visit.visit_date,
+                                           queue_number=visit.queue_number),
+                        parent=self._parent, on_done=lambda saved: self._saved(visit, saved, no_printer),
+                        on_error=self._save_failed)
 
     def _saved(self, visit: VisitInfo, path: Path, no_printer: bool) -> None:
         log.info("slip of visit %s saved as a PDF", visit.id)
@@ -297,9 +298,9 @@ class DocumentPrinter(QObject):
             self.failed.emit()
             return
         self._printer = printer
-        self._tasks.submit(paint_pdf, path, printer, LIST_DPI, lane="cpu", parent=self._parent,
-                           progress_text=self.tr("Đang in {n} trang…").format(n=pages),
-                           on_done=lambda _none: self._painted(), on_error=self._paint_failed)
+        self._tasks.run(ops.paint_pages(path=path, printer=printer, most_dpi=LIST_DPI,
+                                        progress_text=self.tr("Đang in {n} trang…").format(n=pages)),
+                        parent=self._parent, on_done=lambda _none: self._painted(), on_error=self._paint_failed)
 
     def _painted(self) -> None:
         self._printer = None

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
+from station_app.ui import operations as ops
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import while_alive
 
 log = logging.getLogger(__name__)
 
@@ -162,8 +162,8 @@ class DriveWatcher(QObject):
         if self._reading:
             return  # the last read has not come back (a slow network mount): do not pile up more
         self._reading = True
-        self._tasks.submit(_read, self._source, lane="cpu", on_done=while_alive(self, self._read_done),
-                           on_error=while_alive(self, self._read_failed))
+        self._tasks.run(ops.list_volumes(source=self._source), parent=self, on_done=self._read_done,
+                        on_error=self._read_failed)
 
     def _read_done(self, volumes: list[Volume]) -> None:
         self._reading = False
@@ -182,7 +182,3 @@ class DriveWatcher(QObject):
         self.plugged = [d for d in drives if d.root not in before]
         self.drives = drives
         self.changed.emit()
-
-
-def _read(source: Callable[[], Iterable[Volume]]) -> list[Volume]:
-    return list(source())

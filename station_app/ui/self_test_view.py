@@ -7,18 +7,18 @@ first, where QtMultimedia and QtSerialPort live, and handed to the job as plain 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout
 
 from station_app.services.station.self_test import CONTEXT, CheckResult, CheckStatus, Devices, failed
+from station_app.ui import operations as ops
 from station_app.ui.errors import show_error
-from station_app.ui.widgets import RetranslatedMixin, message_label, show_message, while_alive
+from station_app.ui.widgets import RetranslatedMixin, message_label, show_message
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from station_app.ui.context import StationContext
     from station_app.ui.tasks import TaskRunner
 
@@ -55,16 +55,14 @@ def translated_line(result: CheckResult) -> tuple[str, str]:
             QCoreApplication.translate(CONTEXT, result.template).format(**result.values))
 
 
-def run_in_background(tasks: TaskRunner, data_dir: Path, parent, on_done, on_error) -> None:  # noqa: ANN001
-    """List the devices here (GUI thread), then run every check on the database lane."""
-    from station_app.services.station.self_test import run_self_test
-
+def listed_devices() -> Callable[[], Devices] | None:
+    """The devices listed here (GUI thread), as the checks on the database lane take them; None without a
+    multimedia back-end."""
     try:
         devices = list_devices()
-        listed = lambda: devices  # noqa: E731 - a plain tuple crosses to the worker, no Qt object
     except Exception:  # noqa: BLE001 - no multimedia back-end: the report says the devices were not listed
-        listed = None
-    tasks.submit(run_self_test, data_dir, listed, parent=parent, on_done=on_done, on_error=on_error)
+        return None
+    return lambda: devices  # a plain tuple crosses to the worker, no Qt object
 
 
 class SelfTestBox(RetranslatedMixin, QGroupBox):
@@ -106,8 +104,8 @@ class SelfTestBox(RetranslatedMixin, QGroupBox):
     def run(self) -> None:
         self.run_button.setEnabled(False)
         show_message(self.summary, self.tr("Đang kiểm tra…"), ok=True)
-        run_in_background(self._tasks, self._ctx.data_dir, self, while_alive(self, self._show),
-                          while_alive(self, self._failed))
+        self._tasks.run(ops.self_test(data_dir=self._ctx.data_dir, devices=listed_devices()), parent=self,
+                        on_done=self._show, on_error=self._failed)
 
     def _show(self, results: list[CheckResult]) -> None:
         self.results = results

@@ -3,7 +3,8 @@ station is made, the office's public bundle and the commune's roster (both may b
 
 The admin page is the commit page: "Tạo trạm" creates everything in one transaction on the database lane, and
 only then does the wizard move on (there is no going back to a station already made). The bundle is imported
-with the export page's own import, the roster with the roster import dialog of the lists page.
+with the export service's own import (as on the export page), the roster with the roster import dialog of the lists
+page.
 """
 from __future__ import annotations
 
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
 from station_app.core.errors import StationError
 from station_app.core.model import SiteKind
 from station_app.services.common.reference import communes
+from station_app.ui import operations as ops
 from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.errors import describe, report, show_error
 from station_app.ui.labels import number
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import message_label, show_message, while_alive
+from station_app.ui.widgets import message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
@@ -195,13 +197,11 @@ class OfficeBundlePage(QWizardPage):
             self.import_file(path)
 
     def import_file(self, path: Path) -> None:
-        """Import on the database lane, with the export page's own import (the same checks and messages)."""
-        from station_app.ui.pages.export import import_office_bundle
-
+        """Import on the database lane, with the export service's own import (the same checks and messages)."""
         self._set_importing(True)
         show_message(self.status, self.tr("Đang đọc gói khoá…"), ok=True)
-        self._tasks.submit(import_office_bundle, self._ctx, path, parent=self,
-                           on_done=while_alive(self, self._imported), on_error=while_alive(self, self._refused))
+        self._tasks.run(ops.import_office_bundle(self._ctx, path=path), parent=self, on_done=self._imported,
+                        on_error=self._refused)
 
     def _imported(self, bundle: OfficeBundle) -> None:
         self._set_importing(False)
@@ -337,8 +337,9 @@ class SetupWizard(QWizard):
         self.creating = True
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         show_message(self.admin_page.message, "")
-        self._tasks.submit(self._ctx.station.initialise, self.setup_values(), on_done=self._created,
-                           on_error=self._refused, parent=self, progress_text=self.tr("Đang tạo dữ liệu trạm…"))
+        self._tasks.run(ops.initialise_station(self._ctx, setup=self.setup_values(),
+                                               progress_text=self.tr("Đang tạo dữ liệu trạm…")),
+                        parent=self, on_done=self._created, on_error=self._refused)
 
     def _created(self, admin: SignedInUser) -> None:
         self.creating = False

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabe
 
 
 from station_app.ui import i18n
+from station_app.ui import operations as ops
 from station_app.ui.errors import report
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, show_message
@@ -118,8 +119,8 @@ class SignInScreen(Retranslating):
             return
         self.sign_in_button.setEnabled(False)
         show_message(self.message, "")
-        self._tasks.submit(self._ctx.accounts.sign_in, username, password, on_done=self._succeeded,
-                           on_error=self._failed, parent=self)
+        self._tasks.run(ops.sign_in(self._ctx, username=username, password=password), parent=self,
+                        on_done=self._succeeded, on_error=self._failed)
 
     def _succeeded(self, user: SignedInUser) -> None:
         self.sign_in_button.setEnabled(True)

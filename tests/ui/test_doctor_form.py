@@ -1,8 +1,11 @@
 """The doctor's desk and counselling driven from the keyboard on a real station database."""
+import functools
 import os
+import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QStyle
 
@@ -11,6 +14,8 @@ from station_app.core.checkup_book import Topic
 from station_app.core.model import HealthClass, Specialty, VisitStatus
 from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.doctor_form import DoctorForm
+from station_app.ui.exam.vitals_form import VitalsForm
+from station_app.ui.tasks import Operation
 from support.visits import add_vitals, open_visit
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
@@ -292,3 +297,21 @@ def test_no_history_item_is_cut_on_a_1366_pixel_laptop(qtbot, desk):
                                                     Qt.TextFlag.TextWordWrap, item.text())
         assert needed.height() <= rect.height(), f"{item.text()!r} is cut"
     shoot(form, "doctor-history-1366.png")
+
+
+@pytest.mark.parametrize("form_class", [VitalsForm, DoctorForm, CounsellingForm])
+def test_a_desk_closed_while_its_visit_loads_shows_nothing_and_crashes_nothing(qtbot, desk, form_class,
+                                                                             no_unexpected_errors):
+    ctx, tasks, doctor, visit = desk
+    gate = threading.Event()
+    tasks.run(Operation(functools.partial(gate.wait, 10)), parent=None)  # the database lane is busy a moment
+    form = form_class(ctx, tasks, doctor)
+    form.show()
+    form.load(visit)
+    form.close()
+    form.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form))
+    gate.set()
+    assert tasks.wait(5_000)
+    qtbot.wait(50)  # the load's queued result reaches the GUI thread, and is dropped
+    assert not tasks.busy

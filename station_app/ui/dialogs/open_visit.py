@@ -15,6 +15,7 @@ from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.errors import AlreadyExaminedError, StationError
 from station_app.core.model import FundingSource, TargetGroup
 from station_app.services.station.registry import ConsentInput
+from station_app.ui.dialogs import operations as ops
 from station_app.ui.dialogs.target_groups import target_group_boxes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.printing import sex_label
@@ -198,10 +199,11 @@ class OpenVisitDialog(QDialog):
             return
         groups = [g for g, box in self.groups.items() if box.isChecked()]
         self.confirm_button.setEnabled(False)
-        self._tasks.submit(self._ctx.registry.open_visit, self._user, self.resident.id, self._station.site_id,
-                           self._station.campaign_id, FundingSource(self.funding.currentData()), groups, consent,
-                           self.reason.text().strip() or None, parent=self, on_done=self._opened,
-                           on_error=self._failed)
+        self._tasks.run(ops.open_visit(self._ctx, user=self._user, resident_id=self.resident.id,
+                                       site_id=self._station.site_id, campaign_id=self._station.campaign_id,
+                                       funding_source=FundingSource(self.funding.currentData()), target_groups=groups,
+                                       consent=consent, second_visit_reason=self.reason.text().strip() or None),
+                        parent=self, on_done=self._opened, on_error=self._failed)
 
     def _opened(self, visit: VisitInfo) -> None:
         self.confirm_button.setEnabled(True)

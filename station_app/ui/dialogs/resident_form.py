@@ -17,6 +17,7 @@ from station_app.core.errors import StationError, ValidationError
 from station_app.core.model import RecordSource, Sex
 from station_app.services.common.reference import ethnic_groups
 from station_app.services.station.registry import ResidentInput, validate_resident
+from station_app.ui.dialogs import operations as ops
 from station_app.ui.dialogs.target_groups import target_group_boxes
 from station_app.ui.errors import describe, show_error
 from station_app.ui.widgets import confirm_row, heading, message_label, show_message
@@ -199,8 +200,8 @@ class ResidentFormDialog(QDialog):
             return
         data = dataclasses.replace(data, source=self._source)
         self.save_button.setEnabled(False)
-        self._tasks.submit(self._ctx.registry.register_new, self._user, data, parent=self,
-                           on_done=self._saved, on_error=self._failed)
+        self._tasks.run(ops.register_resident(self._ctx, user=self._user, data=data), parent=self,
+                        on_done=self._saved, on_error=self._failed)
 
     def _saved(self, resident: ResidentInfo) -> None:
         self.save_button.setEnabled(True)

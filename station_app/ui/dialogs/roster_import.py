@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from station_app.core.errors import ImportCancelledError, StationError
 from station_app.services.station.roster_import import FIELD_GUESSES, ColumnMapping
+from station_app.ui.dialogs import operations as ops
 from station_app.ui.errors import describe, expected, show_error
 from station_app.ui.labels import number
 from station_app.ui.widgets import RetranslatedMixin, heading, message_label, show_message
@@ -217,8 +218,8 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         self.import_button.setEnabled(False)
         self.report_box.hide()
         show_message(self.message, "")
-        self._tasks.submit(self._service.preview, self._path, PREVIEW_ROWS, lane="cpu", parent=self,
-                           on_done=self._show_preview, on_error=self._failed)
+        self._tasks.run(ops.preview_roster(self._service, path=self._path, rows=PREVIEW_ROWS), parent=self,
+                        on_done=self._show_preview, on_error=self._failed)
 
     def _show_preview(self, preview: RosterPreview) -> None:
         self._preview = preview
@@ -312,16 +313,11 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
     def start_import(self) -> None:
         if self._path is None or self._preview is None or self.mapping_problem() or self._cancel is not None:
             return
-        cancel = self._cancel = _CancelFlag()
-        service, user, path, mapping, relay = self._service, self._user, self._path, self.mapping(), self._relay
-        station = self._ctx.station
-
-        def run() -> ImportReport:  # on the database lane: touches no widget
-            return service.import_file(user, path, mapping=mapping, default_commune=station.info().commune_code,
-                                       progress=relay.progressed.emit, cancel=cancel)
-
+        self._cancel = _CancelFlag()
+        import_file = ops.import_roster(self._ctx, self._service, user=self._user, path=self._path,
+                                        mapping=self.mapping(), advance=self._relay.progressed.emit, cancel=self._cancel)
         self._set_running(True)
-        self._tasks.submit(run, parent=self, on_done=self._imported, on_error=self._failed)
+        self._tasks.run(import_file, parent=self, on_done=self._imported, on_error=self._failed)
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.choose_button, self.table):

@@ -19,9 +19,10 @@ from station_app.core.checkup_book import Topic
 from station_app.core.roles import Permission, can
 from station_app.core.vitals import flag_labels
 from station_app.services.station.examination import COUNSELLING_DESK
-from station_app.services.station.findings import DeskState
+from station_app.services.station.findings import Counselling, DeskState
+from station_app.ui.exam import operations as ops
 from station_app.ui.exam.desk_form import DeskForm
-from station_app.ui.widgets import heading, message_label, show_message, while_alive
+from station_app.ui.widgets import heading, message_label, show_message
 
 log = logging.getLogger(__name__)
 
@@ -171,18 +172,14 @@ class CounsellingForm(DeskForm):
     def save(self) -> None:
         if self.visit is None or self.state is None:
             return
-        svc, exam, user, visit_id = self.ctx.findings, self.ctx.exam, self.user, self.visit.id
         topics = [t for t, box in self.boxes.items() if box.isChecked()]
         text, reason = self.note.toPlainText(), self.amend_reason.text().strip() or None
         self.drafts.save_now()  # a refused save keeps the last keys too; a save that goes through removes it
+        self.tasks.run(ops.save_counselling(self.ctx, user=self.user, visit_id=self.visit.id, topics=topics, text=text,
+                                            reason=reason, draft_desk=COUNSELLING_DESK),
+                       parent=self, on_done=self._saved, on_error=self._failed)
 
-        def job() -> object:
-            saved = svc.save_counselling(user, visit_id, topics, text, reason=reason)
-            exam.discard_draft(visit_id, COUNSELLING_DESK)
-            return saved
-        self.tasks.submit(job, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
-
-    def _saved(self, _result: object) -> None:
+    def _saved(self, _result: Counselling) -> None:
         self.drafts.stored()
         show_message(self.message, self.tr("Đã lưu tư vấn."), ok=True)
         self.saved.emit(self.visit.id)

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 from station_app.services.station.examination import Draft
 from station_app.services.station.findings import DeskState
 from station_app.ui.errors import report
+from station_app.ui.exam import operations as ops
 from station_app.ui.exam.drafts import DeskDraft
-from station_app.ui.widgets import Retranslating, show_message, while_alive
+from station_app.ui.widgets import Retranslating, show_message
 
 
 class FocusFollower(QObject):
@@ -71,11 +72,8 @@ class DeskForm(Retranslating):
         self.drafts.leave()
         self.visit, self.state = visit, None  # no save until this visit is on screen
         self.title.setText(self._title(visit))
-        self.tasks.submit(self._read, visit.id, on_done=while_alive(self, self._loaded), parent=self)
-
-    def _read(self, visit_id: str) -> tuple[str, DeskState, Draft | None]:
-        """On the db lane: the visit's records and the draft left at this desk."""
-        return visit_id, self.ctx.findings.state(visit_id), self.drafts.fetch(visit_id)
+        self.tasks.run(ops.load_desk(self.ctx, visit_id=visit.id, desk=self.drafts.desk), parent=self,
+                       on_done=self._loaded)
 
     def _loaded(self, loaded: tuple[str, DeskState, Draft | None]) -> None:
         visit_id, state, draft = loaded

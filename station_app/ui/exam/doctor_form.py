@@ -22,15 +22,16 @@ from station_app.core import checkup_book as book
 from station_app.core import icd10
 from station_app.core.checkup_book import OverrideReasonRequiredError, Part, Urgency, VisitIncompleteError
 from station_app.core.errors import StationError
-from station_app.core.model import HealthClass, Specialty
+from station_app.core.model import HealthClass, Specialty, VisitStatus
 from station_app.core.roles import Permission, can
 from station_app.services.station.examination import DOCTOR_DESK
 from station_app.services.station.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
                                           Referral)
 from station_app.services.common.reference import icd10_codes
 from station_app.ui.errors import describe
+from station_app.ui.exam import operations as ops
 from station_app.ui.exam.desk_form import DeskForm, scrolling
-from station_app.ui.widgets import heading, message_label, show_message, while_alive
+from station_app.ui.widgets import heading, message_label, show_message
 
 log = logging.getLogger(__name__)
 _DETAIL = Qt.ItemDataRole.UserRole + 1
@@ -570,16 +571,17 @@ class DoctorForm(DeskForm):
         if self.visit is None or self.state is None:
             return
         try:
-            job = self._collect()
+            desk = self._collect()
         except StationError as exc:
             self._show_error(exc)
             return
         self.drafts.save_now()  # a refused save keeps the last keys too; a save that goes through removes it
-        self.tasks.submit(job, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed), parent=self)
+        self.tasks.run(ops.save_doctor_desk(self.ctx, user=self.user, visit_id=self.visit.id, desk=desk,
+                                            draft_desk=DOCTOR_DESK),  # one transaction: all of it, or nothing
+                       parent=self, on_done=self._saved, on_error=self._failed)
 
-    def _collect(self) -> Callable[[], object]:
-        """Everything typed, as one job for the database lane (plain values only cross the thread)."""
-        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
+    def _collect(self) -> ops.DoctorDesk:
+        """Everything typed, as plain values for the database lane."""
         reason = self.amend_reason.text().strip() or None
         rows = [self.history.item(n) for n in range(self.history.count())]
         history = [HistoryAnswer(r.data(Qt.ItemDataRole.UserRole), r.checkState() == Qt.CheckState.Checked,
@@ -596,10 +598,7 @@ class DoctorForm(DeskForm):
             referral = Referral(self.referral_to.text(), self.referral_why.text(),
                                 Urgency(self.urgency.currentData()))
             conclusion = ConclusionInput(overall, self.override_reason.text(), self.advice.toPlainText(), referral)
-
-        def job() -> DeskState:  # one transaction: all of it is saved, draft removed, or nothing is
-            return svc.save_desk(user, visit_id, history, findings, conclusion, reason, draft_desk=DOCTOR_DESK)
-        return job
+        return ops.DoctorDesk(history, findings, conclusion, reason)
 
     def _saved(self, state: DeskState) -> None:
         self.state = state
@@ -614,20 +613,16 @@ class DoctorForm(DeskForm):
         if self.visit is None or self.state is None:
             return
         try:
-            save = self._collect()
+            desk = self._collect()
         except StationError as exc:
             self._show_error(exc)
             return
         self.drafts.save_now()
-        svc, user, visit_id = self.ctx.findings, self.user, self.visit.id
+        self.tasks.run(ops.complete_visit(self.ctx, user=self.user, visit_id=self.visit.id, desk=desk,
+                                          draft_desk=DOCTOR_DESK),
+                       parent=self, on_done=self._completed, on_error=self._failed)
 
-        def job() -> tuple[Any, DeskState]:
-            save()
-            return svc.complete(user, visit_id), svc.state(visit_id)
-        self.tasks.submit(job, on_done=while_alive(self, self._completed), on_error=while_alive(self, self._failed),
-                          parent=self)
-
-    def _completed(self, result: tuple[Any, DeskState]) -> None:
+    def _completed(self, result: tuple[VisitStatus, DeskState]) -> None:
         self.drafts.stored()
         self.state = result[1]
         self._show_missing(())

@@ -1,10 +1,10 @@
 """A desk's form left half-filled is kept as a draft and offered again: the mechanics every desk shares.
 
 A form owns one ``DeskDraft``, puts its ``note`` and ``discard_button`` in its layout (or ``row()``, both on a line)
-and calls it at five points:
+and calls it at four points (the form's load operation, ``ui.exam.operations``, reads the draft left at ``desk``
+with the visit's records):
 
 - ``leave()`` when a visit starts loading (the pending draft of the visit on screen is written first);
-- ``fetch(visit_id)`` on the database lane while loading, with the visit's records;
 - ``offer(visit_id, draft)`` once the visit (or its draft) is on screen: from then on edits are kept;
 - ``changed()`` on every edit: the draft is written one second after the last one;
 - ``save_now()`` before a save is sent (a refused save keeps the last keys), ``stored()`` once it went through.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from station_app.ui.widgets import while_alive
+from station_app.ui.exam import operations as ops
 
 if TYPE_CHECKING:
     from station_app.services.station.examination import Draft
@@ -34,7 +34,8 @@ class DeskDraft(QObject):
 
     ``fields()`` returns what the form holds as plain JSON values (read on the GUI thread when the draft is
     written); ``reopen()`` shows the visit again after the draft was discarded. Every method runs on the GUI
-    thread except ``fetch``, which runs on the database lane.
+    thread; the draft is written and discarded on the database lane, and what comes back is dropped once the form
+    is gone.
     """
 
     def __init__(self, form: QWidget, ctx: Any, tasks: TaskRunner, user: Any, desk: str,
@@ -74,10 +75,6 @@ class DeskDraft(QObject):
         """Another visit (or the same one again) is being loaded: keep what was typed for the one on screen."""
         self.save_now()
         self.visit_id = None
-
-    def fetch(self, visit_id: str) -> Draft | None:
-        """On the database lane: the visit's draft for this desk, if one was left."""
-        return self._ctx.exam.draft(visit_id, self.desk)
 
     def offer(self, visit_id: str, draft: Draft | None) -> None:
         """The visit is on screen (with ``draft``'s values when there is one): say so, and keep edits from now."""
@@ -120,17 +117,18 @@ class DeskDraft(QObject):
     def _write(self) -> None:
         if self.visit_id is None or self._user is None:
             return
-        self._tasks.submit(self._ctx.exam.save_draft, self._user, self.visit_id, self.desk, self._fields(),
-                           parent=self._form, on_error=lambda exc: log.warning("draft of desk %s not kept: %s",
-                                                                               self.desk, type(exc).__name__))
+        self._tasks.run(ops.save_draft(self._ctx, user=self._user, visit_id=self.visit_id, desk=self.desk,
+                                       fields=self._fields()),
+                        parent=self._form, on_error=lambda exc: log.warning("draft of desk %s not kept: %s",
+                                                                            self.desk, type(exc).__name__))
 
     def discard(self) -> None:
         """Throw the draft away and show the visit as it was saved."""
         if self.visit_id is None:
             return
         self._timer.stop()
-        self._tasks.submit(self._ctx.exam.discard_draft, self.visit_id, self.desk, parent=self._form,
-                           on_done=while_alive(self._form, lambda _none: self._reopen()))
+        self._tasks.run(ops.discard_draft(self._ctx, visit_id=self.visit_id, desk=self.desk), parent=self._form,
+                        on_done=lambda _none: self._reopen())
 
 
 def _local_hhmm(at: dt.datetime) -> str:

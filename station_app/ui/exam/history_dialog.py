@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 from station_app.core import checkup_book as book
 from station_app.core.model import Specialty
 from station_app.core.record_lines import Change, Line, changes, record_lines
+from station_app.ui.exam import operations as ops
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
     from station_app.services.station.findings import RecordVersion
     from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import while_alive
 
 _HISTORY_LABELS = {item.code: item.label for item in book.HISTORY_ITEMS}
 
@@ -82,13 +82,7 @@ class VisitHistoryDialog(QDialog):
         layout.addWidget(self.who)
         layout.addWidget(splitter, 1)
         layout.addLayout(row)
-        self._tasks.submit(self._read, visit.id, parent=self, on_done=while_alive(self, self._loaded))
-
-    def _read(self, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:
-        """On the db lane: the versions, and the ICD-10 names their diagnoses are shown with."""
-        from station_app.services.common.reference import icd10_codes
-
-        return self._ctx.findings.versions(visit_id), {c.code: c.name for c in icd10_codes()}
+        self._tasks.run(ops.visit_versions(self._ctx, visit_id=visit.id), parent=self, on_done=self._loaded)
 
     def _loaded(self, loaded: tuple[list[RecordVersion], dict[str, str]]) -> None:
         versions, self._icd10_names = loaded

@@ -40,10 +40,11 @@ from station_app.services.station.examination import (
     parse_number,
 )
 from station_app.ui.errors import describe, show_error
+from station_app.ui.exam import operations as ops
 from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.labels import decimal
-from station_app.ui.widgets import Retranslating, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
@@ -264,15 +265,8 @@ class VitalsForm(Retranslating):
         self.drafts.leave()
         self.visit, self.record = visit, None
         self.setEnabled(False)
-        self._tasks.submit(self._load, visit.id, parent=self, on_done=while_alive(self, self._loaded),
-                           on_error=while_alive(self, self._failed))
-
-    def _load(self, visit_id: str) -> tuple[VitalsRecord, Draft | None]:
-        """On the db lane: the visit's record and draft, and the growth tables the live flags need."""
-        from station_app.services.station.growth import load_tables
-
-        load_tables()
-        return self._ctx.exam.vitals(visit_id), self.drafts.fetch(visit_id)
+        self._tasks.run(ops.load_vitals(self._ctx, visit_id=visit.id, desk=VITALS_DESK), parent=self,
+                        on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, loaded: tuple[VitalsRecord, Draft | None]) -> None:
         record, draft = loaded
@@ -461,9 +455,9 @@ class VitalsForm(Retranslating):
         self.drafts.save_now()  # a refused save keeps the last keys too; the save removes the draft
         visit_id, values, confirmed = self.visit.id, self.values(), tuple(self.confirmed)
         fasting, reason = self.fasting.isChecked() if "glucose_mmol" in values else None, self.reason.text()
-        self._tasks.submit(lambda: self._ctx.exam.save_vitals(self._user, visit_id, values, confirmed,
-                                                              fasting=fasting, reason=reason),
-                           parent=self, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._refused))
+        self._tasks.run(ops.save_vitals(self._ctx, user=self._user, visit_id=visit_id, entries=values,
+                                        confirmed=confirmed, fasting=fasting, reason=reason),
+                        parent=self, on_done=self._saved, on_error=self._refused)
 
     def _saved(self, record: VitalsRecord) -> None:
         self.saving = False

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from station_app.services.office import queries
-from station_app.services.office.quarantine import dropped_counts
 from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED
 from station_app.services.office.service import UNREGISTERED
 from station_app.ui.errors import report
+from station_app.ui.office import operations as ops
 from station_app.ui.office.common import fill_table, local_time, make_table, number, tint_row
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, while_alive
+from station_app.ui.widgets import Retranslating, heading, message_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -89,11 +88,10 @@ class BatchesPage(Retranslating):
         self._show()
 
     def refresh(self) -> None:
-        self._tasks.submit(queries.batch_entries, self._service, parent=self,
-                           on_done=while_alive(self, self.show_entries),
-                           on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
-        self._tasks.submit(dropped_counts, self._service, parent=self, on_done=while_alive(self, self.show_dropped),
-                           on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
+        self._tasks.run(ops.batch_entries(self._service), parent=self, on_done=self.show_entries,
+                        on_error=lambda exc: report(self, self.message, exc))
+        self._tasks.run(ops.dropped_counts(self._service), parent=self, on_done=self.show_dropped,
+                        on_error=lambda exc: report(self, self.message, exc))
 
     def show_dropped(self, dropped: dict) -> None:
         self.dropped = dropped

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from station_app.services.office import queries
 from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED, BatchEntry
 from station_app.ui.errors import report
+from station_app.ui.office import operations as ops
 from station_app.ui.office.batches import reason_label, state_label
 from station_app.ui.office.common import fill_table, make_table, number, tint_row
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.services.office.service import BatchOutcome, ImportReport, OfficeService
@@ -127,9 +127,9 @@ class ImportPage(Retranslating):
         self._enable()
         self.state.setText(self.tr("Đang kiểm tra và nhập…"))
         show_message(self.message, "")
-        self._tasks.submit(queries.import_batches, self._service, paths, parent=self,
-                           progress_text=self.tr("Đang kiểm tra và nhập các lô…"),
-                           on_done=while_alive(self, self._done), on_error=while_alive(self, self._failed))
+        self._tasks.run(ops.import_batches(self._service, paths=paths,
+                                           progress_text=self.tr("Đang kiểm tra và nhập các lô…")),
+                        parent=self, on_done=self._done, on_error=self._failed)
 
     def _enable(self) -> None:
         for button in (self.files_button, self.folder_button):

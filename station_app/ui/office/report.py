@@ -10,12 +10,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.services.office import queries
 from station_app.ui import printing
 from station_app.ui.errors import report as report_error
+from station_app.ui.office import operations as ops
 from station_app.ui.office.common import figure_key, fill_table, make_table, number
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message, while_alive
+from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message
 
 if TYPE_CHECKING:
     from station_app.services.office.report import OfficeReport, Section
@@ -108,8 +108,7 @@ class OfficeReportPage(Retranslating):
         self.loading = True
         self._enable()
         self.state.setText(self.tr("Đang tính…"))
-        self._tasks.submit(queries.make_report, self._service, parent=self, on_done=while_alive(self, self._loaded),
-                           on_error=while_alive(self, self._failed))
+        self._tasks.run(ops.make_report(self._service), parent=self, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, made: OfficeReport) -> None:
         self.loading = False
@@ -186,8 +185,8 @@ class OfficeReportPage(Retranslating):
         if path is None:
             return
         self.state.setText(self.tr("Đang ghi báo cáo…"))
-        self._tasks.submit(queries.save_report, self.report, path, lane="cpu", parent=self,
-                           on_done=while_alive(self, self._saved), on_error=while_alive(self, self._save_failed))
+        self._tasks.run(ops.save_report(report=self.report, path=path), parent=self, on_done=self._saved,
+                        on_error=self._save_failed)
 
     def print_report(self) -> None:
         """Write the PDF in the office folder's ``reports/`` in the background, then the print preview."""
@@ -195,8 +194,8 @@ class OfficeReportPage(Retranslating):
             return
         path = self._service.folder / REPORTS_FOLDER / f"bao-cao-{dt.datetime.now():%Y%m%d-%H%M%S}.pdf"
         self.state.setText(self.tr("Đang chuẩn bị bản in…"))
-        self._tasks.submit(queries.save_report, self.report, path, lane="cpu", parent=self,
-                           on_done=while_alive(self, self._print_ready), on_error=while_alive(self, self._save_failed))
+        self._tasks.run(ops.save_report(report=self.report, path=path), parent=self, on_done=self._print_ready,
+                        on_error=self._save_failed)
 
     def _print_ready(self, path: Path) -> None:
         self.state.setText("")

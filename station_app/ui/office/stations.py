@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxL
 
 from station_app.services.office import queries
 from station_app.ui.errors import report
+from station_app.ui.office import operations as ops
 from station_app.ui.office.common import LATE_TEXT, fill_table, local_time, make_table, number, since_text, tint_row
 from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import Retranslating, confirm_row, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, confirm_row, heading, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.services.office.queries import StationStatus
@@ -73,9 +74,9 @@ class RegisterStationDialog(QDialog):
             show_message(self.message, self.tr("Hãy chọn tệp PEM của trạm và nhập mã trạm."))
             return
         self.confirm.setEnabled(False)
-        self._tasks.submit(queries.add_station, self._service, Path(self.pem.text().strip()), self.code.text(),
-                           self.name.text(), parent=self, on_done=while_alive(self, self._done),
-                           on_error=while_alive(self, self._failed))
+        self._tasks.run(ops.add_station(self._service, pem=Path(self.pem.text().strip()), code=self.code.text(),
+                                        name=self.name.text()),
+                        parent=self, on_done=self._done, on_error=self._failed)
 
     def _done(self, info: StationInfo) -> None:
         self.registered.emit(info)
@@ -161,9 +162,8 @@ class StationsPage(Retranslating):
             self.show_stations(self.stations)
 
     def refresh(self) -> None:
-        self._tasks.submit(queries.station_statuses, self._service, parent=self,
-                           on_done=while_alive(self, self.show_stations),
-                           on_error=while_alive(self, lambda exc: report(self, self.message, exc)))
+        self._tasks.run(ops.station_statuses(self._service), parent=self, on_done=self.show_stations,
+                        on_error=lambda exc: report(self, self.message, exc))
 
     def _reread_if_shown(self) -> None:
         if self.isVisible() and not self._tasks.busy:

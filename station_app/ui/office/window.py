@@ -15,10 +15,11 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.services.office import queries
 from station_app.services.office.queries import DUPLICATE, BatchEntry
 from station_app.ui import errors, i18n
+from station_app.ui.office import operations as ops
 from station_app.ui.office.importing import local_paths
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import (PagedNavigation, RetranslatedMixin, Retranslating, header_bar, heading, message_label,
-                                     show_message, while_alive)
+                                     show_message)
 
 if TYPE_CHECKING:
     from station_app.services.office.service import ImportReport, OfficeService
@@ -29,17 +30,6 @@ PAGES = (
     ("import", QT_TRANSLATE_NOOP("OfficeWindow", "Nhập lô")),
     ("report", QT_TRANSLATE_NOOP("OfficeWindow", "Báo cáo")),
 )
-
-
-def open_for_window(folder: Path, db_url: str | None) -> tuple[OfficeService, Path]:
-    """Background lane: the office service, then its log (only in a folder known to be an office's)."""
-    from station_app.services.common.log_file import setup_logging
-
-    service = queries.open_office(folder, db_url)
-    try:
-        return service, setup_logging(folder)
-    except OSError:
-        return service, folder / "logs"  # a read-only share: the window works, the log goes nowhere
 
 
 class OpeningScreen(Retranslating):
@@ -143,8 +133,8 @@ class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     def open(self) -> None:
         self.opening.show_opening()
         self.screens.setCurrentWidget(self.opening)
-        self.tasks.submit(open_for_window, self.folder, self.db_url, parent=self,
-                          on_done=while_alive(self, self._opened), on_error=while_alive(self, self.cannot_open))
+        self.tasks.run(ops.open_office(folder=self.folder, db_url=self.db_url), parent=self, on_done=self._opened,
+                       on_error=self.cannot_open)
 
     def _opened(self, opened: tuple[OfficeService, Path]) -> None:
         service, log_file = opened
@@ -217,7 +207,8 @@ class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     def _language_chosen(self) -> None:
         self.language = self.language_box.currentData()
         i18n.set_language(self.language)
-        self.tasks.submit(_save_language, self.folder, self.language, parent=self, on_error=lambda exc: None)
+        self.tasks.run(ops.save_language(folder=self.folder, language=self.language), parent=self,
+                       on_error=lambda exc: None)
 
     def retranslate(self) -> None:
         name = self.service.name if self.service is not None else queries.office_name(self.folder)
@@ -236,13 +227,3 @@ class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
             self.service = None
         super().closeEvent(event)
         self.closed.emit()
-
-
-def _save_language(folder: Path, language: str) -> None:
-    """The language chosen, kept in the office folder's settings file for the next start."""
-    from station_app.services.common.settings_store import SettingsStore
-
-    store = SettingsStore(folder)
-    settings = store.load()
-    settings.language = language
-    store.save(settings)

@@ -13,7 +13,9 @@ from station_app.core.errors import StationError
 from station_app.core.model import ROLE_LABELS, Role
 from station_app.core.settings import SLIP_PRINTING, Settings
 from station_app.ui import i18n
+from station_app.ui import operations as window_ops
 from station_app.ui.errors import describe, show_error
+from station_app.ui.pages import operations as ops
 from station_app.ui.pages.campaign_panel import CampaignPanel
 from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.tasks import TaskRunner
@@ -370,13 +372,13 @@ class AdminPage(Retranslating):
         self._cameras_listed = True
 
     def refresh(self) -> None:
-        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self._show_users, parent=self)
-        self._tasks.submit(self._ctx.accounts.password_min_length, on_done=self.min_length.setValue, parent=self)
+        self._list_users()
+        self._tasks.run(ops.password_min_length(self._ctx), parent=self, on_done=self.min_length.setValue)
         self._load_station()
         self.campaign_panel.refresh()
 
     def _load_station(self) -> None:
-        self._tasks.submit(self._ctx.station.info, on_done=self._show_station, parent=self)
+        self._tasks.run(window_ops.station_info(self._ctx), parent=self, on_done=self._show_station)
 
     def _show_station(self, info: StationInfo) -> None:
         site = info.site_name + (f" — {info.village}" if info.village else "")
@@ -399,7 +401,10 @@ class AdminPage(Retranslating):
 
     def _done(self, text: str) -> None:
         show_message(self.users_message, text, ok=True)
-        self._tasks.submit(self._ctx.accounts.list_users, self._user, on_done=self._show_users, parent=self)
+        self._list_users()
+
+    def _list_users(self) -> None:
+        self._tasks.run(ops.list_users(self._ctx, actor=self._user), parent=self, on_done=self._show_users)
 
     def _show_users(self, users: list[UserInfo]) -> None:
         self.users.set_users(users)
@@ -415,17 +420,19 @@ class AdminPage(Retranslating):
         dialog = self._user_dialog(self, min_length=self.min_length.value())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._tasks.submit(
-            self._ctx.accounts.add_user, self._user, dialog.username.text(), dialog.full_name.text(),
-            Role(dialog.role.currentData()), dialog.password.text(), parent=self, on_error=self._failed,
+        self._tasks.run(
+            ops.add_user(self._ctx, actor=self._user, username=dialog.username.text(),
+                         full_name=dialog.full_name.text(), role=Role(dialog.role.currentData()),
+                         password=dialog.password.text()),
+            parent=self, on_error=self._failed,
             on_done=lambda u: self._done(self.tr("Đã thêm tài khoản {name}.").format(name=u.username)))
 
     def toggle_selected(self) -> None:
         user = self.selected_user()
         if user is None:
             return
-        self._tasks.submit(
-            self._ctx.accounts.set_active, self._user, user.username, not user.active, parent=self,
+        self._tasks.run(
+            ops.set_active(self._ctx, actor=self._user, username=user.username, active=not user.active), parent=self,
             on_error=self._failed,
             on_done=lambda u: self._done((self.tr("Đã mở khoá tài khoản {name}.") if u.active
                                           else self.tr("Đã khoá tài khoản {name}.")).format(name=u.username)))
@@ -437,22 +444,23 @@ class AdminPage(Retranslating):
         dialog = self._user_dialog(self, user.username, min_length=self.min_length.value())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self._tasks.submit(
-            self._ctx.accounts.change_password, self._user, user.username, dialog.password.text(), parent=self,
-            on_error=self._failed,
+        self._tasks.run(
+            ops.change_password(self._ctx, actor=self._user, username=user.username,
+                                new_password=dialog.password.text()),
+            parent=self, on_error=self._failed,
             on_done=lambda _: self._done(self.tr("Đã đặt mật khẩu mới cho {name}.").format(name=user.username)))
 
     def unlock_selected(self) -> None:
         user = self.selected_user()
         if user is None:
             return
-        self._tasks.submit(
-            self._ctx.accounts.unlock, self._user, user.username, parent=self, on_error=self._failed,
+        self._tasks.run(
+            ops.unlock_user(self._ctx, actor=self._user, username=user.username), parent=self, on_error=self._failed,
             on_done=lambda u: self._done(self.tr("{name} đăng nhập lại được ngay.").format(name=u.username)))
 
     def save_min_length(self) -> None:
-        self._tasks.submit(
-            self._ctx.accounts.set_password_min_length, self._user, self.min_length.value(), parent=self,
+        self._tasks.run(
+            ops.set_password_min_length(self._ctx, actor=self._user, length=self.min_length.value()), parent=self,
             on_error=self._failed,
             on_done=lambda n: self._done(self.tr("Mật khẩu mới từ nay cần ít nhất {n} ký tự.").format(n=n)))
 
@@ -478,8 +486,8 @@ class AdminPage(Retranslating):
 
     def verify_audit(self) -> None:
         self.verify_button.setEnabled(False)
-        self._tasks.submit(self._ctx.audit.verify, on_done=self._show_audit, parent=self,
-                           progress_text=self.tr("Đang kiểm tra nhật ký…"))
+        self._tasks.run(ops.verify_audit(self._ctx, progress_text=self.tr("Đang kiểm tra nhật ký…")), parent=self,
+                        on_done=self._show_audit)
 
     def _show_audit(self, report: ChainReport) -> None:
         self.verify_button.setEnabled(True)

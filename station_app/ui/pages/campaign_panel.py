@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLa
 
 from station_app.services.station.campaigns import CampaignState
 from station_app.ui.errors import report
-from station_app.ui.widgets import Retranslating, confirm_row, message_label, show_message, while_alive
+from station_app.ui.pages import operations as ops
+from station_app.ui.widgets import Retranslating, confirm_row, message_label, show_message
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.campaigns import CampaignInfo
-    from station_app.ui.tasks import TaskRunner
+    from station_app.ui.tasks import Operation, TaskRunner
 
 
 def date_edit(day: dt.date) -> QDateEdit:
@@ -116,7 +117,7 @@ class CampaignPanel(Retranslating):
         self._show_state()
 
     def refresh(self) -> None:
-        self._tasks.submit(self._ctx.campaigns.current, parent=self, on_done=while_alive(self, self._loaded))
+        self._tasks.run(ops.current_campaign(self._ctx), parent=self, on_done=self._loaded)
 
     def _loaded(self, campaign: CampaignInfo) -> None:
         self.campaign = campaign
@@ -146,12 +147,13 @@ class CampaignPanel(Retranslating):
     def extend(self) -> None:
         dialog = self._ask(new=False)
         if dialog is not None:
-            self._submit(self._ctx.campaigns.extend, picked(dialog.end))
+            self._change(ops.extend_campaign(self._ctx, user=self._user, to=picked(dialog.end)))
 
     def start_next(self) -> None:
         dialog = self._ask(new=True)
         if dialog is not None:
-            self._submit(self._ctx.campaigns.start_next, dialog.name.text(), picked(dialog.start), picked(dialog.end))
+            self._change(ops.start_next_campaign(self._ctx, user=self._user, name=dialog.name.text(),
+                                                 start=picked(dialog.start), end=picked(dialog.end)))
 
     def _ask(self, new: bool) -> CampaignDialog | None:
         if self.campaign is None:
@@ -159,12 +161,11 @@ class CampaignPanel(Retranslating):
         dialog = self._dialog(self, self.campaign, new)
         return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def _submit(self, change, *args: object) -> None:  # noqa: ANN001 - a CampaignService method
+    def _change(self, change: Operation[CampaignInfo]) -> None:
         show_message(self.message, "")
         for button in (self.extend_button, self.new_button):  # a second click meanwhile would start a 2nd campaign
             button.setEnabled(False)
-        self._tasks.submit(change, self._user, *args, parent=self, on_done=while_alive(self, self._changed),
-                           on_error=while_alive(self, self._failed))
+        self._tasks.run(change, parent=self, on_done=self._changed, on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._enable()

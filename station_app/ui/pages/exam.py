@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station_app.core.cards import ScanKind, ScanResult
+from station_app.core.cards import ScanKind
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.qr_payloads import parse_payload
 from station_app.core.settings import Settings
 from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.errors import show_error
+from station_app.ui.exam import operations as ops
 from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.doctor_form import DoctorForm
@@ -175,8 +176,7 @@ class ExamPage(Retranslating):
         self.banner.refresh()
 
     def _load_queue(self) -> None:
-        self._tasks.submit(self._ctx.registry.todays_queue, self._site_id, parent=self,
-                           on_done=while_alive(self, self._queue_loaded))
+        self._tasks.run(ops.todays_queue(self._ctx, site_id=self._site_id), parent=self, on_done=self._queue_loaded)
 
     def _queue_loaded(self, visits: list[VisitInfo]) -> None:
         self.queue_visits = visits
@@ -211,20 +211,11 @@ class ExamPage(Retranslating):
         self.scan.clear()
         show_message(self.message, "")
         if result.kind is not ScanKind.SLIP:  # an ID or insurance card: the holder's visit of today, if any
-            self._tasks.submit(self._todays_visit_of, result, parent=self, on_done=while_alive(self, self._card_visit),
-                               on_error=while_alive(self, lambda e: show_error(self, e)))
+            self._tasks.run(ops.todays_visit_of_card(self._ctx, scan=result, site_id=self._site_id), parent=self,
+                            on_done=self._card_visit, on_error=lambda e: show_error(self, e))
             return
-        self._tasks.submit(self._ctx.exam.visit_from_slip, self._user, result.slip, parent=self,
-                           on_done=while_alive(self, self.open_visit), on_error=while_alive(self, lambda e: show_error(self, e)))
-
-    def _todays_visit_of(self, scan: ScanResult) -> VisitInfo | None:
-        """Runs on the db lane: the card holder's visit of today at this site, if reception opened one."""
-        match = self._ctx.registry.find_or_propose(scan)
-        if match.resident is None:
-            return None
-        today = dt.date.today()
-        return next((v for v in self._ctx.registry.todays_queue(self._site_id, today)
-                     if v.resident_id == match.resident.id), None)
+        self._tasks.run(ops.visit_from_slip(self._ctx, user=self._user, slip=result.slip), parent=self,
+                        on_done=self.open_visit, on_error=lambda e: show_error(self, e))
 
     def _card_visit(self, visit: VisitInfo | None) -> None:
         if visit is None:

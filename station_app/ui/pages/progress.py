@@ -21,9 +21,9 @@ from station_app.services.station.progress import ProgressFilter
 from station_app.ui import printing
 from station_app.ui.errors import report
 from station_app.ui.labels import number, percent
-from station_app.ui.tasks import TaskRunner
-from station_app.ui.widgets import (Retranslating, heading, load_once, message_label, scrolling_page, show_message,
-                                    while_alive)
+from station_app.ui.pages import operations as ops
+from station_app.ui.tasks import Operation, TaskRunner
+from station_app.ui.widgets import Retranslating, heading, load_once, message_label, scrolling_page, show_message
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
@@ -183,11 +183,8 @@ class ProgressPage(Retranslating):
     def refresh(self) -> None:
         """The page was shown: the sites to choose from once, then the figures."""
         if self.station is None:
-            self._tasks.submit(self._read_choices, parent=self, on_done=while_alive(self, self._show_choices))
+            self._tasks.run(ops.progress_choices(self._ctx), parent=self, on_done=self._show_choices)
         self._reload.start()
-
-    def _read_choices(self) -> tuple[ProgressChoices, StationInfo]:
-        return self._ctx.progress.choices(), self._ctx.station.info()
 
     def _show_choices(self, found: tuple[ProgressChoices, StationInfo]) -> None:
         choices, self.station = found
@@ -206,10 +203,9 @@ class ProgressPage(Retranslating):
         self.loading = True
         self.state.setText(self.tr("Đang tính…"))
         self._enable()
-        self._tasks.submit(self._ctx.progress.snapshot, self.filters(), parent=self, lane="cpu",  # a read-only
-                           # transaction beside the db lane: seconds at 500,000 residents must not hold up a save
-                           on_done=while_alive(self, lambda s: self._loaded(generation, s)),
-                           on_error=while_alive(self, lambda exc: self._failed(generation, exc)))
+        self._tasks.run(ops.progress_snapshot(self._ctx, filters=self.filters()), parent=self,
+                        on_done=lambda s: self._loaded(generation, s),
+                        on_error=lambda exc: self._failed(generation, exc))
 
     def _loaded(self, generation: int, snapshot: ProgressSnapshot) -> None:
         if generation != self._generation:
@@ -274,11 +270,11 @@ class ProgressPage(Retranslating):
               [c.coverage for c in s.classes])
 
     # -- the weekly report --------------------------------------------------------------------------------
-    def _report_args(self) -> tuple[Any, ...]:
+    def _write_report(self, path: Path) -> Operation[Path]:
         station = self.station
-        name = station.name if station else ""
-        commune = station.commune_name if station else ""
-        return self.snapshot, name, commune, self._user.full_name if self._user else ""
+        return ops.write_weekly_report(path=path, snapshot=self.snapshot, station=station.name if station else "",
+                                       commune=station.commune_name if station else "",
+                                       printed_by=self._user.full_name if self._user else "")
 
     def _file_name(self) -> str:
         return f"bao-cao-tien-do-{self.snapshot.date_to:%Y-%m-%d}.pdf"
@@ -292,9 +288,8 @@ class ProgressPage(Retranslating):
         if path is None:
             return
         self.state.setText(self.tr("Đang tạo báo cáo…"))
-        self._tasks.submit(_write_report, path, *self._report_args(), lane="cpu", parent=self,
-                           on_done=while_alive(self, self._report_saved),
-                           on_error=while_alive(self, self._report_failed))
+        self._tasks.run(self._write_report(path), parent=self, on_done=self._report_saved,
+                        on_error=self._report_failed)
 
     def _report_saved(self, path: Path) -> None:
         self.state.setText("")
@@ -311,9 +306,8 @@ class ProgressPage(Retranslating):
             return
         path = Path(self._ctx.data_dir) / REPORT_FOLDER / f"bao-cao-tien-do-{dt.datetime.now():%Y%m%d-%H%M%S}.pdf"
         self.state.setText(self.tr("Đang chuẩn bị bản in…"))
-        self._tasks.submit(_write_report, path, *self._report_args(), lane="cpu", parent=self,
-                           on_done=while_alive(self, self._print_ready),
-                           on_error=while_alive(self, self._report_failed))
+        self._tasks.run(self._write_report(path), parent=self, on_done=self._print_ready,
+                        on_error=self._report_failed)
 
     def _print_ready(self, path: Path) -> None:
         self.state.setText("")
@@ -326,20 +320,6 @@ class ProgressPage(Retranslating):
     def _print_failed(self) -> None:
         show_message(self.message, self.tr("Không in được. Hãy kiểm tra máy in, hoặc bấm \"Báo cáo tuần "
                                            "(PDF)…\" để lưu và in ở máy khác."))
-
-
-def _write_report(path: Path, snapshot: ProgressSnapshot, station: str, commune: str, printed_by: str) -> Path:
-    """CPU lane: the weekly report PDF at ``path``. A full or read-only drive becomes the lists' ListFileError,
-    whose sentence says to choose another place."""
-    from station_app.services.station.list_exports import _file_error
-    from station_app.services.station.progress_report import render_weekly_report
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        render_weekly_report(path, snapshot, station, commune, printed_by)
-    except OSError as exc:
-        raise _file_error(path, exc) from exc
-    return path
 
 
 def _fill(table: QTableWidget, names: list[str], labels: list[list[str]], coverages: list[Coverage]) -> None:

@@ -7,7 +7,6 @@ worker (frames offered meanwhile are skipped, not queued), ignores a code while 
 """
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from station_app.services.common.decoding import GrayFrame, decode_image
+from station_app.ui.scanning import operations as ops
 from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, message_label, show_message
@@ -66,8 +66,8 @@ class FrameDecoder(QObject):
             return False
         self._busy = True
         fallback = self._misses % self._zbar_every == self._zbar_every - 1
-        self._tasks.submit(functools.partial(self._decode, frame, fallback=fallback), lane="cpu",
-                           on_done=self._decoded, on_error=self._failed)
+        self._tasks.run(ops.decode_frame(self._decode, frame=frame, fallback=fallback), parent=None,
+                        on_done=self._decoded, on_error=self._failed)
         return True
 
     def forget(self) -> None:

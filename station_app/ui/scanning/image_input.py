@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from station_app.core.errors import StationError
-from station_app.services.common.decoding import decode_image
+from station_app.ui.scanning import operations as ops
 from station_app.ui.scanning.frames import qimage_to_gray
 from station_app.ui.tasks import TaskRunner
 
@@ -62,7 +62,8 @@ class ImageInput(QObject):
         return False
 
     def _submit(self, picture: object) -> None:
-        self._tasks.submit(decode_image, picture, lane="cpu", on_done=self._decoded, on_error=self._failed)
+        self._tasks.run(ops.decode_picture(picture=picture), parent=None, on_done=self._decoded,
+                        on_error=self._failed)
 
     def _decoded(self, payloads: list[str]) -> None:
         if not payloads:

@@ -5,12 +5,15 @@ tampered batch quarantined with its reason, the report shown with charts and sav
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
+import threading
 from pathlib import Path
 
 import openpyxl
 import pypdfium2
 import pytest
+import shiboken6
 from support.gui import type_text
 from support.office import connect_station, flip, parts_of, rewrite
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -24,6 +27,7 @@ from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED
 from station_app.services.office.service import REASON_TEXT
 from station_app.ui import printing
 from station_app.ui.office.window import OfficeWindow
+from station_app.ui.tasks import Operation
 
 
 def usb_with(folder: Path, *files: Path) -> Path:
@@ -392,3 +396,19 @@ def test_a_database_lost_while_the_window_is_open_is_said_not_thrown(qtbot, open
     window.show_page("batches")
     wait_idle(qtbot, window)
     assert "Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận" in window.pages["batches"].message.text()
+
+
+def test_pages_closed_while_their_figures_are_read_show_nothing(qtbot, open_window, office):
+    """Each page's read comes back after the page is gone: no message, no crash, and the runner is idle again."""
+    window = open_window(office.folder)
+    wait_idle(qtbot, window)
+    gate = threading.Event()
+    window.tasks.run(Operation(functools.partial(gate.wait, 10)), parent=None)  # the database lane is busy
+    pages = [window.pages[key] for key in ("stations", "batches", "report")]
+    for page in pages:
+        page.refresh()
+        page.deleteLater()
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(page) for page in pages))
+    gate.set()
+    wait_idle(qtbot, window)
+    qtbot.wait(50)

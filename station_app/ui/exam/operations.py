@@ -1,0 +1,152 @@
+"""The exam page's use cases as typed operations: ``tasks.run(ops.save_vitals(ctx, ...), parent=form, ...)``.
+
+Each factory binds its arguments by keyword and returns an ``Operation`` for the database lane; the few that read or
+write more than one thing in a go (a desk with its draft, a save then the visit completed) do so in a small function
+below, which runs on the lane and touches no widget.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from station_app.ui.tasks import Operation
+
+if TYPE_CHECKING:
+    from station_app.core.cards import ScanResult, SlipIdentity
+    from station_app.core.checkup_book import Topic
+    from station_app.core.model import VisitStatus
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.examination import Draft, VitalsRecord
+    from station_app.services.station.findings import (ConclusionInput, Counselling, DeskState, FindingInput,
+                                                       HistoryAnswer, RecordVersion)
+    from station_app.services.station.registry import VisitInfo
+    from station_app.ui.context import StationContext
+
+
+@dataclass(frozen=True)
+class DoctorDesk:
+    """Everything typed at the doctor's desk, as plain values that may cross to the database lane."""
+
+    history: Sequence[HistoryAnswer]
+    findings: Sequence[FindingInput]
+    conclusion: ConclusionInput | None
+    reason: str | None
+
+
+# -- the queue and the scans -------------------------------------------------------------------------------------
+
+def todays_queue(ctx: StationContext, *, site_id: str) -> Operation[list[VisitInfo]]:
+    return Operation(functools.partial(ctx.registry.todays_queue, site_id))
+
+
+def visit_from_slip(ctx: StationContext, *, user: SignedInUser, slip: SlipIdentity) -> Operation[VisitInfo]:
+    return Operation(functools.partial(ctx.exam.visit_from_slip, user, slip=slip))
+
+
+def todays_visit_of_card(ctx: StationContext, *, scan: ScanResult, site_id: str) -> Operation[VisitInfo | None]:
+    """The card holder's visit of today at the site, if reception opened one."""
+    return Operation(functools.partial(_todays_visit_of, ctx, scan=scan, site_id=site_id))
+
+
+def _todays_visit_of(ctx: StationContext, *, scan: ScanResult, site_id: str) -> VisitInfo | None:
+    match = ctx.registry.find_or_propose(scan)
+    if match.resident is None:
+        return None
+    return next((v for v in ctx.registry.todays_queue(site_id, day=dt.date.today())
+                 if v.resident_id == match.resident.id), None)
+
+
+# -- loading a desk ----------------------------------------------------------------------------------------------
+
+def load_vitals(ctx: StationContext, *, visit_id: str, desk: str) -> Operation[tuple[VitalsRecord, Draft | None]]:
+    """The visit's vital signs and the draft left at ``desk``; the growth tables the live flags need are loaded too."""
+    return Operation(functools.partial(_load_vitals, ctx, visit_id=visit_id, desk=desk))
+
+
+def _load_vitals(ctx: StationContext, *, visit_id: str, desk: str) -> tuple[VitalsRecord, Draft | None]:
+    from station_app.services.station.growth import load_tables
+
+    load_tables()
+    return ctx.exam.vitals(visit_id), ctx.exam.draft(visit_id, desk=desk)
+
+
+def load_desk(ctx: StationContext, *, visit_id: str, desk: str) -> Operation[tuple[str, DeskState, Draft | None]]:
+    """The visit's records as the doctor's and counselling desks show them, and the draft left at ``desk``."""
+    return Operation(functools.partial(_load_desk, ctx, visit_id=visit_id, desk=desk))
+
+
+def _load_desk(ctx: StationContext, *, visit_id: str, desk: str) -> tuple[str, DeskState, Draft | None]:
+    return visit_id, ctx.findings.state(visit_id), ctx.exam.draft(visit_id, desk=desk)
+
+
+def visit_versions(ctx: StationContext, *, visit_id: str) -> Operation[tuple[list[RecordVersion], dict[str, str]]]:
+    """Every version of every part of the visit, and the ICD-10 names their diagnoses are shown with."""
+    return Operation(functools.partial(_visit_versions, ctx, visit_id=visit_id))
+
+
+def _visit_versions(ctx: StationContext, *, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:
+    from station_app.services.common.reference import icd10_codes
+
+    return ctx.findings.versions(visit_id), {c.code: c.name for c in icd10_codes()}
+
+
+# -- saving ------------------------------------------------------------------------------------------------------
+
+def save_vitals(ctx: StationContext, *, user: SignedInUser, visit_id: str, entries: Mapping[str, float],
+                confirmed: Sequence[str], fasting: bool | None, reason: str) -> Operation[VitalsRecord]:
+    return Operation(functools.partial(ctx.exam.save_vitals, user, visit_id=visit_id, entries=entries,
+                                       confirmed_warnings=confirmed, fasting=fasting, reason=reason))
+
+
+def save_doctor_desk(ctx: StationContext, *, user: SignedInUser, visit_id: str, desk: DoctorDesk,
+                     draft_desk: str) -> Operation[DeskState]:
+    """History, findings and conclusion in one transaction, ``draft_desk``'s draft removed with them."""
+    return Operation(functools.partial(_save_doctor_desk, ctx, user, visit_id=visit_id, desk=desk,
+                                       draft_desk=draft_desk))
+
+
+def complete_visit(ctx: StationContext, *, user: SignedInUser, visit_id: str, desk: DoctorDesk,
+                   draft_desk: str) -> Operation[tuple[VisitStatus, DeskState]]:
+    """What is on screen saved first, then the visit completed (or refused with what is missing)."""
+    return Operation(functools.partial(_complete_visit, ctx, user, visit_id=visit_id, desk=desk,
+                                       draft_desk=draft_desk))
+
+
+def _save_doctor_desk(ctx: StationContext, user: SignedInUser, *, visit_id: str, desk: DoctorDesk,
+                      draft_desk: str) -> DeskState:
+    return ctx.findings.save_desk(user, visit_id=visit_id, history=desk.history, findings=desk.findings,
+                                  conclusion=desk.conclusion, reason=desk.reason, draft_desk=draft_desk)
+
+
+def _complete_visit(ctx: StationContext, user: SignedInUser, *, visit_id: str, desk: DoctorDesk,
+                    draft_desk: str) -> tuple[VisitStatus, DeskState]:
+    _save_doctor_desk(ctx, user, visit_id=visit_id, desk=desk, draft_desk=draft_desk)
+    return ctx.findings.complete(user, visit_id=visit_id), ctx.findings.state(visit_id)
+
+
+def save_counselling(ctx: StationContext, *, user: SignedInUser, visit_id: str, topics: Sequence[Topic], text: str,
+                     reason: str | None, draft_desk: str) -> Operation[Counselling]:
+    """The topics and the note, then ``draft_desk``'s draft removed (an unchanged note is not saved again)."""
+    return Operation(functools.partial(_save_counselling, ctx, user, visit_id=visit_id, topics=topics, text=text,
+                                       reason=reason, draft_desk=draft_desk))
+
+
+def _save_counselling(ctx: StationContext, user: SignedInUser, *, visit_id: str, topics: Sequence[Topic], text: str,
+                      reason: str | None, draft_desk: str) -> Counselling:
+    saved = ctx.findings.save_counselling(user, visit_id=visit_id, topics=topics, text=text, reason=reason)
+    ctx.exam.discard_draft(visit_id, desk=draft_desk)
+    return saved
+
+
+# -- drafts ------------------------------------------------------------------------------------------------------
+
+def save_draft(ctx: StationContext, *, user: SignedInUser, visit_id: str, desk: str,
+               fields: Mapping[str, object]) -> Operation[None]:
+    return Operation(functools.partial(ctx.exam.save_draft, user, visit_id=visit_id, desk=desk, fields=fields))
+
+
+def discard_draft(ctx: StationContext, *, visit_id: str, desk: str) -> Operation[None]:
+    return Operation(functools.partial(ctx.exam.discard_draft, visit_id, desk=desk))
