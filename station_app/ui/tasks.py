@@ -62,7 +62,7 @@ class _Callbacks:
     __slots__ = ("on_done", "on_error", "dialog", "parent")
 
     def __init__(self, on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None],
-                 dialog: QProgressDialog | None, parent: QWidget | None) -> None:
+                 dialog: QProgressDialog | None, parent: QObject | None) -> None:
         self.on_done, self.on_error, self.dialog, self.parent = on_done, on_error, dialog, parent
 
     def parent_gone(self) -> bool:
@@ -104,7 +104,7 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._busy)
 
-    def run(self, operation: Operation[T], *, parent: QWidget | None, on_done: Callable[[T], None] | None = None,
+    def run(self, operation: Operation[T], *, parent: QObject | None, on_done: Callable[[T], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run ``operation`` in the background; ``on_done(result)`` or ``on_error(exc)`` (default: a message over
         ``parent``) follow on the GUI thread unless ``parent`` has been deleted by then."""
@@ -113,12 +113,14 @@ class TaskRunner(QObject):
 
     def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, lane: str = "db",
-               progress_text: str | None = None, parent: QWidget | None = None) -> None:
+               progress_text: str | None = None, parent: QObject | None = None) -> None:
         """Run ``fn(*args)`` (plus ``progress=callback(done, total)`` if it takes one) in the background; the
-        callbacks are dropped if ``parent`` is deleted before the job ends."""
+        callbacks are dropped if ``parent`` (a widget, or a QObject such as a watcher) is deleted before the job
+        ends; dialogs (progress, the default error message) open over ``parent`` when it is a widget."""
         relay = self._idle.pop() if self._idle else self._new_relay()
-        dialog = _progress_dialog(parent, progress_text) if progress_text else None
-        relay.job = _Callbacks(on_done, on_error or (lambda exc: _show_error(parent, exc)), dialog, parent)
+        window = parent if isinstance(parent, QWidget) else None
+        dialog = _progress_dialog(window, progress_text) if progress_text else None
+        relay.job = _Callbacks(on_done, on_error or (lambda exc: _show_error(window, exc)), dialog, parent)
         wants_progress = "progress" in inspect.signature(fn).parameters
         if not self._busy:
             self.busy_changed.emit(True)
