@@ -95,6 +95,13 @@ def test_the_window_never_builds_its_own_wiring():
     assert touching_db == set()
 
 
+def test_a_pages_state_is_plain_python():
+    """A page that became a folder keeps its decisions in a widget-free ``state.py`` that tests drive without Qt
+    (issue 17, point 4): it imports neither Qt nor the page's widgets."""
+    states = sorted((PACKAGE / "ui" / "pages").glob("*/state.py"))
+    assert states and _offenders(states, ["PySide6", "shiboken6", "station_app.ui"]) == set()
+
+
 def test_persistence_never_reaches_up_to_the_services():
     assert _offenders(_modules("persistence"), ["station_app.services"]) == set()
 

@@ -2821,19 +2821,32 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="107"/>
+        <source>Hàng đợi hôm nay</source>
+        <translation>Today&apos;s queue</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="108"/>
+        <source>In lại phiếu (Ctrl+P)</source>
+        <translation>Reprint slip (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="135"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="88"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="135"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="88"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="135"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="88"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -2841,164 +2854,54 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="410"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="166"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="411"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="167"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="412"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="168"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="413"/>
-        <source>Kết quả tìm kiếm</source>
-        <translation>Search results</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="414"/>
-        <source>Trang trước</source>
-        <translation>Previous page</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="415"/>
-        <source>Trang sau</source>
-        <translation>Next page</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="416"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="169"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="417"/>
-        <source>Hàng đợi hôm nay</source>
-        <translation>Today&apos;s queue</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="418"/>
-        <source>In lại phiếu (Ctrl+P)</source>
-        <translation>Reprint slip (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="427"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="178"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="429"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="180"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="431"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="182"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="433"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="184"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="435"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="186"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="435"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="186"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="444"/>
-        <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
-        <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="446"/>
-        <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
-        <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="448"/>
-        <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
-        <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="642"/>
-        <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
-        <translation>Finish or close the open dialog, then scan again.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="678"/>
-        <source>Phiếu khám số {number} ngày {date}: {name}.</source>
-        <translation>Visit slip no. {number} of {date}: {name}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="691"/>
-        <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
-        <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="708"/>
-        <source>Đã cập nhật hồ sơ theo thẻ.</source>
-        <translation>The record has been updated from the card.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="714"/>
-        <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
-        <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="717"/>
-        <source>Có thể đã có người này</source>
-        <translation>This person may already be registered</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="718"/>
-        <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
-        <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="721"/>
-        <source>Người mới (F2)</source>
-        <translation>New person (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="758"/>
-        <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
-        <translation>New person saved: {name}. Press Enter to open a visit.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="778"/>
-        <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
-        <translation>Loading the exam site; try again in a second.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="793"/>
-        <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
-        <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="813"/>
-        <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
-        <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="820"/>
-        <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
-        <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="836"/>
-        <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
-        <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
 </context>
 <context>
@@ -3067,68 +2970,68 @@
 <context>
     <name>ResidentCard</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="174"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="67"/>
         <source>Quét thẻ CCCD, thẻ BHYT hoặc phiếu khám (bằng máy quét, camera hay ảnh), hoặc gõ tên vào ô tìm kiếm. Người không có thẻ: bấm F2 để nhập tay.</source>
         <translation>Scan a CCCD card, health insurance card or visit slip (scanner, camera or picture), or type a name in the search field. People without a card: press F2 to enter them by hand.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="184"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="93"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="184"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="93"/>
         <source>{birth} ({age} tuổi)</source>
         <translation>{birth} ({age} years)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="185"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="94"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="186"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="95"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="186"/>
-        <location filename="../../station_app/ui/pages/reception.py" line="187"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="95"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="96"/>
         <source>chưa có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="187"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="96"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="188"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="97"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="188"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="97"/>
         <source>chưa rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="190"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="99"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="192"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="101"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="202"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="82"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Mở lượt khám lần hai cần ghi lý do.</source>
         <translation>This person was already registered in this campaign on {date} at {site}. A second visit needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="206"/>
+        <location filename="../../station_app/ui/pages/reception/card.py" line="86"/>
         <source>Lượt khám hôm nay: số thứ tự {number}</source>
         <translation>Today&apos;s visit: queue no. {number}</translation>
     </message>
@@ -3314,29 +3217,62 @@
 <context>
     <name>ResidentsTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="53"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="53"/>
         <source>Năm sinh</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="53"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="100"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="53"/>
         <source>Số CCCD / BHYT</source>
         <translation>CCCD / insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception.py" line="101"/>
+        <location filename="../../station_app/ui/pages/reception/models.py" line="54"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="45"/>
+        <source>Kết quả tìm kiếm</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="46"/>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="47"/>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="64"/>
+        <source>Gõ ít nhất một chữ của tên, hoặc số CCCD, số BHYT, năm sinh, tên thôn/bản.</source>
+        <translation>Type at least one letter of the name, or a CCCD no., health insurance no., birth year or village.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="66"/>
+        <source>Không tìm thấy ai. Kiểm tra lại chính tả, hoặc bấm F2 để nhập người mới.</source>
+        <translation>Nobody found. Check the spelling, or press F2 to enter a new person.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/panels.py" line="68"/>
+        <source>Người {first}–{last}{more}. Mũi tên lên/xuống để chọn, Enter để nhận.</source>
+        <translation>People {first}–{last}{more}. Up/Down arrows to choose, Enter to take.</translation>
     </message>
 </context>
 <context>
@@ -3631,6 +3567,69 @@ Please correct those rows in the original file and import it again; rows already
     </message>
 </context>
 <context>
+    <name>ScanDesk</name>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="148"/>
+        <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
+        <translation>Finish or close the open dialog, then scan again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="174"/>
+        <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
+        <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="180"/>
+        <source>Phiếu khám số {number} ngày {date}: {name}.</source>
+        <translation>Visit slip no. {number} of {date}: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="204"/>
+        <source>Đã cập nhật hồ sơ theo thẻ.</source>
+        <translation>The record has been updated from the card.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="210"/>
+        <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
+        <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="213"/>
+        <source>Có thể đã có người này</source>
+        <translation>This person may already be registered</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="214"/>
+        <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
+        <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="217"/>
+        <source>Người mới (F2)</source>
+        <translation>New person (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="243"/>
+        <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
+        <translation>New person saved: {name}. Press Enter to open a visit.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="256"/>
+        <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
+        <translation>Loading the exam site; try again in a second.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="270"/>
+        <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
+        <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="283"/>
+        <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
+        <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>ScanSources</name>
     <message>
         <location filename="../../station_app/ui/scanning/scan_sources.py" line="75"/>
@@ -3901,6 +3900,19 @@ Please correct those rows in the original file and import it again; rows already
         <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDesk</name>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/slips.py" line="48"/>
+        <source>Đã gửi phiếu số {number} đến máy in. Mời người tiếp theo.</source>
+        <translation>Slip no. {number} sent to the printer. Next person, please.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/slips.py" line="60"/>
+        <source>Chưa in phiếu. Khi máy in sẵn sàng, chọn người trong hàng đợi hôm nay rồi bấm Ctrl+P.</source>
+        <translation>The slip was not printed. When the printer is ready, choose the person in today&apos;s queue and press Ctrl+P.</translation>
     </message>
 </context>
 <context>
@@ -4634,7 +4646,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/core/batch_format.py" line="327"/>
-        <location filename="../../station_app/services/exchange/keys.py" line="268"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="270"/>
         <source>khoá mã hoá (age_recipient) sai: phải bắt đầu bằng age1</source>
         <translation>the encryption key (age_recipient) is wrong: it must be a valid key starting with age1</translation>
     </message>
@@ -4659,22 +4671,22 @@ quarantined</translation>
         <translation>the certificate fingerprint (tls_sha256) is wrong: it must be 64 hex digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/exchange/keys.py" line="189"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="191"/>
         <source>không mở được tệp</source>
         <translation>the file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/exchange/keys.py" line="193"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="195"/>
         <source>tệp quá lớn để là tệp khoá của đơn vị nhận (có thể đã chọn nhầm tệp)</source>
         <translation>the file is too large to be the receiving office&apos;s key file (perhaps the wrong file was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/exchange/keys.py" line="253"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="255"/>
         <source>mã QR trong ảnh không phải gói khoá của đơn vị nhận (có thể đã chọn nhầm ảnh)</source>
         <translation>the QR code in the picture is not the receiving office&apos;s key bundle (perhaps the wrong picture was chosen)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/exchange/keys.py" line="255"/>
+        <location filename="../../station_app/services/exchange/keys.py" line="257"/>
         <source>không thấy mã QR nào trong ảnh (hãy chọn đúng ảnh office-bundle.png, hoặc chụp lại rõ cả mã QR)</source>
         <translation>no QR code found in the picture (choose the office-bundle.png picture, or take a sharper photo of the whole QR code)</translation>
     </message>
@@ -4917,7 +4929,7 @@ quarantined</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="102"/>
+        <location filename="../../station_app/services/office/service.py" line="103"/>
         <source>Chưa có trạm {site} để làm điểm khám chung: hãy đăng ký trạm đó trước, rồi đăng ký máy này với --site {site}.</source>
         <translation>There is no station {site} to share its site: register that station first, then register this laptop with --site {site}.</translation>
     </message>
@@ -5364,32 +5376,32 @@ quarantined</translation>
         <translation>No village named &apos;{village}&apos; on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="79"/>
+        <location filename="../../station_app/services/office/service.py" line="80"/>
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy &apos;station-app office init --dir {path}&apos; hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office&apos;s folder yet. Run &apos;station-app office init --dir {path}&apos; or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="85"/>
+        <location filename="../../station_app/services/office/service.py" line="86"/>
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office&apos;s keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="91"/>
+        <location filename="../../station_app/services/office/service.py" line="92"/>
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh &apos;station-app export --public-key&apos; của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its &apos;station-app export --public-key&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="97"/>
+        <location filename="../../station_app/services/office/service.py" line="98"/>
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng &apos;station-app office stations list&apos;.</source>
         <translation>Station code {code} or this key is already registered. Check with &apos;station-app office stations list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="122"/>
+        <location filename="../../station_app/services/office/service.py" line="123"/>
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office&apos;s database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="128"/>
+        <location filename="../../station_app/services/office/service.py" line="129"/>
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
@@ -5549,7 +5561,7 @@ quarantined</translation>
         <translation>The station&apos;s signing key ({path}) is damaged or is not the station&apos;s registered key, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="108"/>
+        <location filename="../../station_app/services/office/service.py" line="109"/>
         <source>Không đăng ký được khoá mới cho trạm {code}: {reason}. Khoá cũ vẫn được dùng; không có gì thay đổi.</source>
         <translation>The new key of station {code} could not be registered: {reason}. The old key is still used; nothing was changed.</translation>
     </message>
@@ -6074,67 +6086,67 @@ quarantined</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="59"/>
+        <location filename="../../station_app/services/office/service.py" line="60"/>
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh &apos;office stations add&apos;)</source>
         <translation>the station is not registered with the receiving office (command &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="60"/>
+        <location filename="../../station_app/services/office/service.py" line="61"/>
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="61"/>
+        <location filename="../../station_app/services/office/service.py" line="62"/>
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="62"/>
+        <location filename="../../station_app/services/office/service.py" line="63"/>
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="63"/>
+        <location filename="../../station_app/services/office/service.py" line="64"/>
         <source>lô sửa hồ sơ do trạm khác gửi lên (chỉ trạm đã gửi hồ sơ đầu tiên và các máy cùng điểm khám đã đăng ký mới được sửa)</source>
         <translation>the batch changes records another station sent (only the station that sent a record first, and the laptops registered for its site, may change it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="65"/>
+        <location filename="../../station_app/services/office/service.py" line="66"/>
         <source>số phiên bản (meta.versionId) của một bản ghi không hợp lệ hoặc vượt quá xa phiên bản đơn vị nhận đang giữ</source>
         <translation>a record&apos;s version (meta.versionId) is not valid or is far beyond the version the office holds</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="67"/>
+        <location filename="../../station_app/services/office/service.py" line="68"/>
         <source>một bản ghi trong dữ liệu có trường sai kiểu, sai dạng hoặc quá dài</source>
         <translation>a record in the data has a field of the wrong type or form, or too long</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="73"/>
+        <location filename="../../station_app/services/office/service.py" line="74"/>
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="74"/>
+        <location filename="../../station_app/services/office/service.py" line="75"/>
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="113"/>
+        <location filename="../../station_app/services/office/service.py" line="114"/>
         <source>trạm chưa được đăng ký (dùng &apos;office stations add&apos;)</source>
         <translation>the station is not registered (use &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="114"/>
+        <location filename="../../station_app/services/office/service.py" line="115"/>
         <source>khoá này đã được đăng ký rồi</source>
         <translation>this key is already registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="115"/>
+        <location filename="../../station_app/services/office/service.py" line="116"/>
         <source>đơn vị nhận đã có lô từ số này trở đi, ký bằng khoá cũ; hãy dùng --from-sequence đúng như trạm báo (lệnh &apos;keys rotate&apos; in ra)</source>
         <translation>the office already holds batches from this number on, signed with the old key; use the --from-sequence the station gave (printed by &apos;keys rotate&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="117"/>
+        <location filename="../../station_app/services/office/service.py" line="118"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
     </message>
