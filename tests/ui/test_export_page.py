@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 from support.batch import full_visit, make_doctor, office_keys
+from support.export import FakeVolumes, column, reload
 
 from station_app.services.common.decoding import decode_image
 from station_app.services.exchange.receipts import envelope_bytes, receipt_name, sign_receipt
@@ -24,22 +25,6 @@ from station_app.ui.scanning.frames import qimage_to_gray
 
 
 pytestmark = pytest.mark.usefixtures("no_unexpected_errors")  # an error dialog fails the test
-
-
-class FakeVolumes:
-    """What the system says is mounted; a test plugs sticks in and pulls them out."""
-
-    def __init__(self) -> None:
-        self.volumes = [Volume("/", "", removable=False, free_bytes=50 << 30, total_bytes=100 << 30)]
-
-    def __call__(self) -> list[Volume]:
-        return list(self.volumes)
-
-    def plug(self, root: str, label: str, free: int = 3 << 30) -> None:
-        self.volumes.append(Volume(root, label, removable=True, free_bytes=free, total_bytes=8 << 30))
-
-    def pull(self, root: str) -> None:
-        self.volumes = [v for v in self.volumes if v.root != root]
 
 
 @pytest.fixture
@@ -87,11 +72,6 @@ def with_bundle(ctx, office):
     return office
 
 
-def reload(qtbot, page: ExportPage) -> None:
-    page.refresh()
-    qtbot.waitUntil(lambda: not page.loading and page.state is not None, timeout=15_000)
-
-
 def choose_folder(monkeypatch, qtbot, page: ExportPage, folder) -> None:
     monkeypatch.setattr(export_page, "ask_folder", lambda parent, title, start: folder)
     qtbot.mouseClick(page.folder_button, _left())
@@ -117,10 +97,6 @@ def receipts_from(monkeypatch, page: ExportPage, folder) -> None:
     """The office's receipts taken back from the folder the stick came back with."""
     monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [folder])
     page.receipt_folder_action.trigger()
-
-
-def column(page: ExportPage, col: int) -> list[str]:
-    return [page.table.item(r, col).text() for r in range(page.table.rowCount())]
 
 
 def _left():

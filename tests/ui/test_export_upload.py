@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from support.gui import type_text
-from ui.test_export_page import FakeVolumes, column, reload
+from support.export import FakeVolumes, column, reload
 from support.upload import add_visit, connect, make_batches, office_batch_rows
 
 from station_app.services.station.upload import Backoff
