@@ -23,407 +23,475 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="231"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="233"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="232"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="234"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="233"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="235"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="234"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="236"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="235"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="237"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="236"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="237"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="240"/>
         <source>Cho đăng nhập lại ngay</source>
         <translation>Let sign in again now</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="241"/>
         <source>Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). Nút này bỏ thời gian chờ cho người bạn đã nhận ra.</source>
         <translation>After several wrong passwords an account has to wait (15 minutes at most). This button lifts the wait for someone you have recognised.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="241"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="243"/>
         <source>Mật khẩu mới cần ít nhất (ký tự)</source>
         <translation>New passwords need at least (characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="242"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="249"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="248"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="250"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="249"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="251"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="251"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="253"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="253"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="255"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="299"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="299"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="300"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="300"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="309"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
         <source>In phiếu khám</source>
         <translation>Printing visit slips</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="304"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
         <source>In ngay ra máy in mặc định</source>
         <translation>Print at once on the default printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="304"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
         <source>Hỏi máy in mỗi lần</source>
         <translation>Ask for the printer every time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="307"/>
         <source>Chỉ lưu thành tệp PDF</source>
         <translation>Only save as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="316"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="315"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="316"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="319"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="320"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="321"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="328"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="330"/>
         <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
         <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="331"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="333"/>
         <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
         <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="335"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="337"/>
         <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
         <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="397"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="399"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="398"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="400"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="421"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="428"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="430"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="437"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="431"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="438"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="443"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="451"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="451"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="459"/>
         <source>{name} đăng nhập lại được ngay.</source>
         <translation>{name} can sign in again now.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="457"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="465"/>
         <source>Mật khẩu mới từ nay cần ít nhất {n} ký tự.</source>
         <translation>From now on new passwords need at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="472"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="480"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="477"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="485"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="482"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="489"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="487"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="495"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="491"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="499"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="141"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="143"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="142"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="144"/>
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
         <translation>The person who manages the station&apos;s accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="150"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="151"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="154"/>
         <source>Mật khẩu (ít nhất 8 ký tự, không phải mật khẩu phổ biến)</source>
         <translation>Password (at least 8 characters, not a common password)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="155"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="162"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="164"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
-    <name>BatchesPage</name>
+    <name>BatchTable</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="82"/>
-        <source>Lô dữ liệu đã nhận</source>
-        <translation>Batches received</translation>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="35"/>
+        <source>Số</source>
+        <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="83"/>
-        <source>Trạm:</source>
-        <translation>Station:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="84"/>
-        <source>Trạng thái:</source>
-        <translation>State:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="128"/>
-        <source>{n} lô bị cách ly cũ nhất đã được xoá ({mib} MiB) để kho cách ly không làm đầy ổ đĩa; giới hạn đặt trong office.json.</source>
-        <translation>{n} of the oldest quarantined batches were deleted ({mib} MiB) so that the quarantine cannot fill the disk; the limits are set in office.json.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="85"/>
-        <source>Tất cả trạm</source>
-        <translation>All stations</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="86"/>
-        <source>Tất cả trạng thái</source>
-        <translation>All states</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="137"/>
-        <source>{n} lô: {a} đã nhập, {d} đã nhập từ trước, {q} bị cách ly</source>
-        <translation>{n} batches: {a} imported, {d} already imported, {q} quarantined</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="140"/>
-        <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang &quot;Nhập lô&quot;.</source>
-        <translation>No batch received yet. Import the stations&apos; batch files on the &quot;Import&quot; page.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141"/>
-        <source>Nhận lúc</source>
-        <translation>Received at</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141"/>
-        <source>Trạm</source>
-        <translation>Station</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141"/>
-        <source>Số lô</source>
-        <translation>Batch no.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141"/>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="35"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="141"/>
-        <source>Trạng thái</source>
-        <translation>State</translation>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="35"/>
+        <source>Tạo lúc</source>
+        <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="142"/>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="35"/>
+        <source>Người dân</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="35"/>
         <source>Lượt khám</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="142"/>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="36"/>
+        <source>Kết quả đo/khám</source>
+        <translation>Measurements and findings</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="36"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="56"/>
+        <source>Đơn vị nhận đã xác nhận ({time})</source>
+        <translation>Acknowledged by the office ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="59"/>
+        <source>Bị từ chối: {reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="61"/>
+        <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
+        <translation>Refused by the office: contact the office</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="63"/>
+        <source>Đã gửi qua mạng, chờ biên nhận</source>
+        <translation>Sent over the network, waiting for the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="65"/>
+        <source>Đã ghi ra, chờ biên nhận</source>
+        <translation>Written, waiting for a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/batches.py" line="66"/>
+        <source>Đã tạo, chờ gửi</source>
+        <translation>Made, waiting to be sent</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesPage</name>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="81"/>
+        <source>Lô dữ liệu đã nhận</source>
+        <translation>Batches received</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="82"/>
+        <source>Trạm:</source>
+        <translation>Station:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="83"/>
+        <source>Trạng thái:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="126"/>
+        <source>{n} lô bị cách ly cũ nhất đã được xoá ({mib} MiB) để kho cách ly không làm đầy ổ đĩa; giới hạn đặt trong office.json.</source>
+        <translation>{n} of the oldest quarantined batches were deleted ({mib} MiB) so that the quarantine cannot fill the disk; the limits are set in office.json.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="84"/>
+        <source>Tất cả trạm</source>
+        <translation>All stations</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="85"/>
+        <source>Tất cả trạng thái</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="135"/>
+        <source>{n} lô: {a} đã nhập, {d} đã nhập từ trước, {q} bị cách ly</source>
+        <translation>{n} batches: {a} imported, {d} already imported, {q} quarantined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="138"/>
+        <source>Chưa nhận lô nào. Nhập các tệp lô của trạm ở trang &quot;Nhập lô&quot;.</source>
+        <translation>No batch received yet. Import the stations&apos; batch files on the &quot;Import&quot; page.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="139"/>
+        <source>Nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="139"/>
+        <source>Trạm</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="139"/>
+        <source>Số lô</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="139"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="139"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="140"/>
+        <source>Lượt khám</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/batches.py" line="140"/>
         <source>Lý do từ chối</source>
         <translation>Reason refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="151"/>
+        <location filename="../../station_app/ui/office/batches.py" line="149"/>
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="160"/>
+        <location filename="../../station_app/ui/office/batches.py" line="158"/>
         <source>Bản sao của tệp ở: {path}. Khi đã khắc phục nguyên nhân, nhập lại tệp từ đó.</source>
         <translation>A copy of the file is at: {path}. Once the cause is fixed, import the file again from there.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="163"/>
+        <location filename="../../station_app/ui/office/batches.py" line="161"/>
         <source>Trạm chưa đăng ký đã gửi lô này qua mạng; tệp không được giữ lại. Hãy đăng ký trạm ở trang Trạm rồi báo trạm bấm lại &quot;Gửi lên đơn vị nhận&quot;.</source>
         <translation>A station that is not registered sent this batch over the network; the file was not kept. Register the station on the Stations page, then ask the station to press &quot;Send to the office&quot; again.</translation>
     </message>
@@ -444,12 +512,12 @@
 <context>
     <name>CampaignBanner</name>
     <message>
-        <location filename="../../station_app/ui/campaign_banner.py" line="55"/>
+        <location filename="../../station_app/ui/campaign_banner.py" line="56"/>
         <source>Đợt khám &quot;{name}&quot; đã kết thúc ngày {end}: hôm nay không mở được lượt khám mới. Hãy nhờ quản trị viên gia hạn đợt khám hoặc bắt đầu đợt khám mới trong Quản trị.</source>
         <translation>The campaign &quot;{name}&quot; ended on {end}: no new visit can be opened today. Ask the administrator to extend the campaign or start the next one in Administration.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/campaign_banner.py" line="60"/>
+        <location filename="../../station_app/ui/campaign_banner.py" line="61"/>
         <source>Đợt khám &quot;{name}&quot; bắt đầu ngày {start}: hôm nay chưa mở được lượt khám. Hãy kiểm tra ngày giờ của máy; nếu đúng, hãy nhờ quản trị viên bắt đầu đợt khám mới (có ngày hôm nay) trong Quản trị.</source>
         <translation>The campaign &quot;{name}&quot; starts on {start}: no visit can be opened today. Check the laptop&apos;s date and time; if they are right, ask the administrator to start a new campaign (including today) in Administration.</translation>
     </message>
@@ -457,57 +525,57 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="58"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="59"/>
         <source>Khám sức khỏe định kỳ {year}</source>
         <translation>Periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="63"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="64"/>
         <source>Bắt đầu đợt khám mới</source>
         <translation>Start a new campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="63"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="64"/>
         <source>Gia hạn đợt khám</source>
         <translation>Extend the campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="65"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="66"/>
         <source>Đợt khám mới trở thành đợt hiện tại; lượt khám và số liệu của đợt &quot;{name}&quot; ({start} – {end}) giữ nguyên.</source>
         <translation>The new campaign becomes the current one; the visits and figures of &quot;{name}&quot; ({start} – {end}) stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="67"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="68"/>
         <source>Đợt khám &quot;{name}&quot;: {start} – {end}. Chọn ngày kết thúc mới; các bàn mở được lượt khám đến hết ngày đó.</source>
         <translation>Campaign &quot;{name}&quot;: {start} – {end}. Choose the new end date; the desks can open visits until the end of that day.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="73"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="74"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="74"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="75"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="75"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="76"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="75"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="76"/>
         <source>Ngày kết thúc mới</source>
         <translation>New end date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="76"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="77"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="76"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="77"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -515,37 +583,37 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="115"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="117"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="116"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
         <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
         <translation>The free periodic health check-up campaign the station is running.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="119"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="121"/>
         <source>Khám sức khỏe định kỳ miễn phí {year}</source>
         <translation>Free periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="128"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="130"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="129"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="131"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="130"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="132"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="131"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="133"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -553,32 +621,32 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="114"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="115"/>
         <source>Gia hạn đợt khám…</source>
         <translation>Extend the campaign…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="115"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="116"/>
         <source>Bắt đầu đợt khám mới…</source>
         <translation>Start a new campaign…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="135"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="136"/>
         <source>Hôm nay ({today}) nằm trong đợt khám: các bàn mở được lượt khám.</source>
         <translation>Today ({today}) is within the campaign: the desks can open visits.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="139"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="140"/>
         <source>Đợt khám đã kết thúc ngày {end}: các bàn không mở được lượt khám mới. Hãy gia hạn đợt khám hoặc bắt đầu đợt khám mới.</source>
         <translation>The campaign ended on {end}: the desks cannot open new visits. Extend the campaign or start a new one.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="143"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="144"/>
         <source>Đợt khám bắt đầu ngày {start}: hôm nay chưa mở được lượt khám. Hãy kiểm tra ngày giờ của máy, hoặc bắt đầu đợt khám mới có ngày hôm nay.</source>
         <translation>The campaign starts on {start}: no visit can be opened today. Check the laptop&apos;s date and time, or start a new campaign that includes today.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/campaign_panel.py" line="174"/>
+        <location filename="../../station_app/ui/pages/campaign_panel.py" line="175"/>
         <source>Đã lưu: đợt khám &quot;{name}&quot;, {start} – {end}.</source>
         <translation>Saved: campaign &quot;{name}&quot;, {start} – {end}.</translation>
     </message>
@@ -604,57 +672,57 @@
 <context>
     <name>CounsellingForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="91"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="92"/>
         <source>Chủ đề tư vấn</source>
         <translation>Counselling topics</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="92"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="93"/>
         <source>Nội dung tư vấn (chọn chủ đề để chèn mẫu, rồi sửa cho phù hợp)</source>
         <translation>Counselling notes (choose topics to insert templates, then adapt them as needed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="93"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
         <source>Chèn mẫu các chủ đề đã chọn (Ctrl+T)</source>
         <translation>Insert templates for selected topics (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="95"/>
         <source>Lưu tư vấn (Ctrl+S)</source>
         <translation>Save counselling (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="95"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="96"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="96"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="97"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="101"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="102"/>
         <source>{topic} (gợi ý)</source>
         <translation>{topic} (suggested)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="110"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="111"/>
         <source>Tư vấn: {name} ({year})</source>
         <translation>Counselling: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="118"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="119"/>
         <source>Từ dấu hiệu sinh tồn: {flags}</source>
         <translation>From vital signs: {flags}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="119"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="120"/>
         <source>Chưa có dấu hiệu bất thường từ bàn đo.</source>
         <translation>No abnormal signs from the measuring desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="187"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="184"/>
         <source>Đã lưu tư vấn.</source>
         <translation>Counselling saved.</translation>
     </message>
@@ -662,14 +730,92 @@
 <context>
     <name>DeskDraft</name>
     <message>
-        <location filename="../../station_app/ui/exam/drafts.py" line="67"/>
+        <location filename="../../station_app/ui/exam/drafts.py" line="68"/>
         <source>Bỏ bản nháp</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/drafts.py" line="68"/>
+        <location filename="../../station_app/ui/exam/drafts.py" line="69"/>
         <source>Đã mở lại phiếu đang nhập dở (lưu nháp lúc {time}).</source>
         <translation>Reopened the unfinished form (draft saved at {time}).</translation>
+    </message>
+</context>
+<context>
+    <name>DestinationPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="70"/>
+        <source>Đang chờ xuất</source>
+        <translation>Waiting to be exported</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="71"/>
+        <source>Ghi vào:</source>
+        <translation>Write to:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="72"/>
+        <source>Chọn thư mục khác…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="73"/>
+        <source>Xuất gói dữ liệu</source>
+        <translation>Export batch</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="80"/>
+        <source>{n} thay đổi</source>
+        <translation>{n} changes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="82"/>
+        <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
+        <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="85"/>
+        <source>Không có gì mới từ lô trước.</source>
+        <translation>Nothing new since the last batch.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="98"/>
+        <source>Thư mục: {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="100"/>
+        <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
+        <translation>No USB stick found: plug one in or choose another folder</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="107"/>
+        <source>USB {label} ({root}), còn trống {free}</source>
+        <translation>USB {label} ({root}), {free} free</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="126"/>
+        <source>Chọn thư mục để ghi gói dữ liệu</source>
+        <translation>Choose the folder to write the batch to</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="140"/>
+        <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
+        <translation>Signing, encrypting and writing the batch…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="152"/>
+        <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
+        <translation>Nothing changed since the last batch, so no new batch was made.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="155"/>
+        <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
+        <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/destination.py" line="161"/>
+        <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
+        <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
     </message>
 </context>
 <context>
@@ -773,132 +919,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="188"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="190"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="397"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="398"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="399"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="405"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="407"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="413"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="422"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="423"/>
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="521"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="522"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="523"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="524"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="555"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="556"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="609"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="608"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="636"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="631"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -906,7 +1052,7 @@
 <context>
     <name>DocumentPrinter</name>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="301"/>
+        <location filename="../../station_app/ui/printing.py" line="302"/>
         <source>Đang in {n} trang…</source>
         <translation>Printing {n} pages…</translation>
     </message>
@@ -914,37 +1060,37 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="60"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="61"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="61"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="62"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="160"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="161"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="161"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="162"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="162"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="163"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="163"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="164"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="164"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="165"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
@@ -954,17 +1100,17 @@
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="231"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="222"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="303"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="294"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="305"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="296"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -972,299 +1118,24 @@
 <context>
     <name>ExportPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="131"/>
+        <location filename="../../station_app/ui/pages/export/dialogs.py" line="41"/>
         <source>Nhập gói khoá</source>
         <translation>Import key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="292"/>
+        <location filename="../../station_app/ui/pages/export/page.py" line="88"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="293"/>
+        <location filename="../../station_app/ui/pages/export/page.py" line="89"/>
         <source>Cuối ngày, xuất mọi thay đổi từ lô trước thành một gói dữ liệu đã ký và mã hoá, ghi ra USB hoặc thư mục mạng để gửi cơ quan y tế tiếp nhận.</source>
         <translation>At the end of the day, export everything changed since the last batch as one signed, encrypted batch, written to a USB stick or a network folder for the receiving health office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="295"/>
-        <source>Đang chờ xuất</source>
-        <translation>Waiting to be exported</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="296"/>
-        <source>Ghi vào:</source>
-        <translation>Write to:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="297"/>
-        <source>Chọn thư mục khác…</source>
-        <translation>Choose another folder…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="298"/>
-        <source>Xuất gói dữ liệu</source>
-        <translation>Export batch</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="299"/>
-        <source>Khoá</source>
-        <translation>Keys</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="300"/>
-        <source>Nhập gói khoá của cơ quan y tế…</source>
-        <translation>Import the health office&apos;s key bundle…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="301"/>
-        <source>Khoá của trạm</source>
-        <translation>Station key</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="302"/>
-        <source>Lưu khoá công khai (PEM)…</source>
-        <translation>Save public key (PEM)…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="303"/>
-        <source>Nhập biên nhận…</source>
-        <translation>Import receipts…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="304"/>
-        <source>Chọn tệp biên nhận…</source>
-        <translation>Choose receipt files…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="305"/>
-        <source>Đọc mọi biên nhận trong một thư mục…</source>
-        <translation>Read every receipt in a folder…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="306"/>
+        <location filename="../../station_app/ui/pages/export/page.py" line="91"/>
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
-        <source>Số</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
-        <source>Tệp</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
-        <source>Tạo lúc</source>
-        <translation>Made at</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
-        <source>Người dân</source>
-        <translation>Residents</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="308"/>
-        <source>Lượt khám</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
-        <source>Kết quả đo/khám</source>
-        <translation>Measurements and findings</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="309"/>
-        <source>Trạng thái</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="335"/>
-        <source>{n} thay đổi</source>
-        <translation>{n} changes</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="337"/>
-        <source>Thay đổi cũ nhất lúc {time}. Lô tiếp theo: số {seq}.</source>
-        <translation>Oldest change at {time}. Next batch: number {seq}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="340"/>
-        <source>Không có gì mới từ lô trước.</source>
-        <translation>Nothing new since the last batch.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="344"/>
-        <source>Đơn vị nhận: {name}</source>
-        <translation>Receiving office: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="346"/>
-        <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
-        <translation>The health authority&apos;s key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="369"/>
-        <source>Bị từ chối: {reason}</source>
-        <translation>Refused: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="373"/>
-        <source>Đã gửi qua mạng, chờ biên nhận</source>
-        <translation>Sent over the network, waiting for the receipt</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="375"/>
-        <source>Đã tạo, chờ gửi</source>
-        <translation>Made, waiting to be sent</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="464"/>
-        <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
-        <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="473"/>
-        <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
-        <translation>The code just scanned is not the receiving office&apos;s key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="480"/>
-        <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm &quot;Nhập gói khoá…&quot; để chọn tệp hay ảnh mã QR office-bundle.png.</source>
-        <translation>The clipboard does not hold the receiving office&apos;s key bundle. Copy the whole content of office-bundle.json, or click &quot;Import the health office&apos;s key bundle…&quot; to choose the file or the office-bundle.png QR picture.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="496"/>
-        <source>Nhập gói khoá của đơn vị nhận &quot;{name}&quot;? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
-        <translation>Import the key bundle of the receiving office &quot;{name}&quot;? From now on, exported data will be encrypted so that only this office can read it.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="349"/>
-        <source>Trạm {code}, mã khoá: {short}</source>
-        <translation>Station {code}, key id: {short}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="366"/>
-        <source>Đơn vị nhận đã xác nhận ({time})</source>
-        <translation>Acknowledged by the office ({time})</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="370"/>
-        <source>Bị đơn vị nhận từ chối: hãy liên hệ đơn vị nhận</source>
-        <translation>Refused by the office: contact the office</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="374"/>
-        <source>Đã ghi ra, chờ biên nhận</source>
-        <translation>Written, waiting for a receipt</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="388"/>
-        <source>Thư mục: {path}</source>
-        <translation>Folder: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="390"/>
-        <source>Chưa thấy USB: hãy cắm USB hoặc chọn thư mục khác</source>
-        <translation>No USB stick found: plug one in or choose another folder</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="397"/>
-        <source>USB {label} ({root}), còn trống {free}</source>
-        <translation>USB {label} ({root}), {free} free</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="416"/>
-        <source>Chọn thư mục để ghi gói dữ liệu</source>
-        <translation>Choose the folder to write the batch to</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="431"/>
-        <source>Đang ký, mã hoá và ghi gói dữ liệu…</source>
-        <translation>Signing, encrypting and writing the batch…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="443"/>
-        <source>Không có thay đổi mới từ lô trước nên không tạo lô mới.</source>
-        <translation>Nothing changed since the last batch, so no new batch was made.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="446"/>
-        <source>Đã ghi lô số {seq}: {file} ({residents} người dân, {visits} lượt khám, {obs} kết quả đo/khám) vào {folder}.</source>
-        <translation>Batch {seq} written: {file} ({residents} residents, {visits} visits, {obs} measurements and findings) to {folder}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="452"/>
-        <source>Đã ghi lại {n} lô trước chưa có biên nhận: {files}.</source>
-        <translation>{n} earlier batches without a receipt were written again: {files}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="463"/>
-        <source>Chọn gói khoá của cơ quan y tế</source>
-        <translation>Choose the health office&apos;s key bundle</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="505"/>
-        <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
-        <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="527"/>
-        <source>Lưu khoá công khai của trạm</source>
-        <translation>Save the station&apos;s public key</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="528"/>
-        <source>Khoá công khai (*.pem)</source>
-        <translation>Public key (*.pem)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="536"/>
-        <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
-        <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="543"/>
-        <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
-        <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="551"/>
-        <source>Chọn biên nhận của đơn vị nhận</source>
-        <translation>Choose the office&apos;s receipts</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="552"/>
-        <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
-        <translation>Receipts (*.receipt.json);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="566"/>
-        <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
-        <translation>The office acknowledged batch {seqs}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="569"/>
-        <source>Lô số {seqs} đã được xác nhận từ trước.</source>
-        <translation>Batch {seqs} was already acknowledged.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="572"/>
-        <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
-        <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="575"/>
-        <source>Không nhận tệp {file}: {reason}.</source>
-        <translation>File {file} refused: {reason}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/export.py" line="577"/>
-        <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
-        <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
 </context>
 <context>
@@ -1285,12 +1156,12 @@
         <translation>The clipboard does not contain an image. Please take a screenshot or copy an image containing the QR code, then paste again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="69"/>
+        <location filename="../../station_app/ui/scanning/image_input.py" line="70"/>
         <source>Không thấy mã QR nào trong ảnh. Hãy dùng ảnh rõ nét, chụp thẳng và đủ sáng, mã QR không bị che hay cắt mất góc.</source>
         <translation>No QR code found in the image. Please use a sharp, well-lit image taken straight on, with the QR code not covered and no corners cut off.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/scanning/image_input.py" line="83"/>
+        <location filename="../../station_app/ui/scanning/image_input.py" line="84"/>
         <source>Không đọc được ảnh này. Hãy thử ảnh khác hoặc quét mã trực tiếp.</source>
         <translation>Cannot read this image. Please try another image or scan the code directly.</translation>
     </message>
@@ -1421,6 +1292,144 @@
         <location filename="../../station_app/ui/office/importing.py" line="181"/>
         <source>(không rõ)</source>
         <translation>(unknown)</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="69"/>
+        <source>Khoá</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="70"/>
+        <source>Nhập gói khoá của cơ quan y tế…</source>
+        <translation>Import the health office&apos;s key bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="71"/>
+        <source>Khoá của trạm</source>
+        <translation>Station key</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="72"/>
+        <source>Lưu khoá công khai (PEM)…</source>
+        <translation>Save public key (PEM)…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="73"/>
+        <source>Nhập biên nhận…</source>
+        <translation>Import receipts…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="74"/>
+        <source>Chọn tệp biên nhận…</source>
+        <translation>Choose receipt files…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="75"/>
+        <source>Đọc mọi biên nhận trong một thư mục…</source>
+        <translation>Read every receipt in a folder…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="81"/>
+        <source>Đơn vị nhận: {name}</source>
+        <translation>Receiving office: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="83"/>
+        <source>Chưa nhập gói khoá của cơ quan y tế: chưa xuất được. Hãy nhập tệp office-bundle.json hoặc ảnh mã QR office-bundle.png do đơn vị nhận gửi, hoặc quét mã QR đó bằng máy quét.</source>
+        <translation>The health authority&apos;s key bundle has not been imported, so nothing can be exported yet. Import the office-bundle.json file or the office-bundle.png QR picture sent by the receiving office, or scan that QR code with the scanner.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="86"/>
+        <source>Trạm {code}, mã khoá: {short}</source>
+        <translation>Station {code}, key id: {short}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="91"/>
+        <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
+        <translation>Key bundle or a picture of its QR code (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="92"/>
+        <source>Chọn gói khoá của cơ quan y tế</source>
+        <translation>Choose the health office&apos;s key bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="100"/>
+        <source>Mã vừa quét không phải gói khoá của đơn vị nhận. Ở trang này chỉ quét mã QR office-bundle.png do đơn vị nhận gửi.</source>
+        <translation>The code just scanned is not the receiving office&apos;s key bundle. On this page, scan only the office-bundle.png QR code sent by the receiving office.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="107"/>
+        <source>Bộ nhớ tạm không chứa gói khoá của đơn vị nhận. Hãy sao chép toàn bộ nội dung tệp office-bundle.json, hoặc bấm &quot;Nhập gói khoá…&quot; để chọn tệp hay ảnh mã QR office-bundle.png.</source>
+        <translation>The clipboard does not hold the receiving office&apos;s key bundle. Copy the whole content of office-bundle.json, or click &quot;Import the health office&apos;s key bundle…&quot; to choose the file or the office-bundle.png QR picture.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="123"/>
+        <source>Nhập gói khoá của đơn vị nhận &quot;{name}&quot;? Từ nay dữ liệu xuất ra sẽ được mã hoá để chỉ đơn vị này đọc được.</source>
+        <translation>Import the key bundle of the receiving office &quot;{name}&quot;? From now on, exported data will be encrypted so that only this office can read it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="131"/>
+        <source>Đã nhập gói khoá của {name}. Từ nay có thể xuất dữ liệu.</source>
+        <translation>The key bundle of {name} is imported. Data can now be exported.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="156"/>
+        <source>Lưu khoá công khai của trạm</source>
+        <translation>Save the station&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="157"/>
+        <source>Khoá công khai (*.pem)</source>
+        <translation>Public key (*.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="164"/>
+        <source>Đã lưu khoá công khai vào {path} (mã khoá {short}). Gửi tệp này cho đơn vị nhận để đăng ký trạm.</source>
+        <translation>Public key saved to {path} (key id {short}). Send this file to the office to register the station.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="172"/>
+        <source>Không ghi được tệp {path}. Hãy kiểm tra USB đã cắm chắc và không bị khoá ghi, hoặc chọn nơi khác.</source>
+        <translation>Could not write {path}. Check that the USB stick is firmly plugged in and not write-protected, or choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="180"/>
+        <source>Chọn biên nhận của đơn vị nhận</source>
+        <translation>Choose the office&apos;s receipts</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="181"/>
+        <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
+        <translation>Receipts (*.receipt.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="194"/>
+        <source>Đơn vị nhận đã xác nhận lô số {seqs}.</source>
+        <translation>The office acknowledged batch {seqs}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="197"/>
+        <source>Lô số {seqs} đã được xác nhận từ trước.</source>
+        <translation>Batch {seqs} was already acknowledged.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="200"/>
+        <source>Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại ở lần xuất sau.</source>
+        <translation>The receiving office REFUSED batch no. {seq}: {reason}. The batch is kept and will be written again with the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="203"/>
+        <source>Không nhận tệp {file}: {reason}.</source>
+        <translation>File {file} refused: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="205"/>
+        <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
+        <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
 </context>
 <context>
@@ -1892,22 +1901,22 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="99"/>
+        <location filename="../../station_app/ui/main_window.py" line="100"/>
         <source>Máy đã khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="100"/>
+        <location filename="../../station_app/ui/main_window.py" line="101"/>
         <source>Máy tự khoá vì lâu không dùng. {name}, hãy nhập mật khẩu để tiếp tục.</source>
         <translation>The computer locked itself after being idle. {name}, enter your password to continue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="102"/>
+        <location filename="../../station_app/ui/main_window.py" line="103"/>
         <source>Mở khoá</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="103"/>
+        <location filename="../../station_app/ui/main_window.py" line="104"/>
         <source>Đăng nhập tài khoản khác</source>
         <translation>Sign in as someone else</translation>
     </message>
@@ -1915,53 +1924,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="41"/>
+        <location filename="../../station_app/ui/main_window.py" line="42"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="42"/>
+        <location filename="../../station_app/ui/main_window.py" line="43"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="43"/>
+        <location filename="../../station_app/ui/main_window.py" line="44"/>
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="44"/>
+        <location filename="../../station_app/ui/main_window.py" line="45"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="45"/>
+        <location filename="../../station_app/ui/main_window.py" line="46"/>
         <source>Xuất dữ liệu</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="46"/>
+        <location filename="../../station_app/ui/main_window.py" line="47"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="264"/>
-        <location filename="../../station_app/ui/main_window.py" line="276"/>
+        <location filename="../../station_app/ui/main_window.py" line="265"/>
+        <location filename="../../station_app/ui/main_window.py" line="277"/>
         <source>Khám sức khỏe định kỳ</source>
         <translation>Periodic health check-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="287"/>
+        <location filename="../../station_app/ui/main_window.py" line="288"/>
         <source>Dữ liệu lưu tại: {folder}</source>
         <translation>Data stored in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="284"/>
+        <location filename="../../station_app/ui/main_window.py" line="285"/>
         <source>Khoá máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="285"/>
+        <location filename="../../station_app/ui/main_window.py" line="286"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
@@ -1969,37 +1978,37 @@
 <context>
     <name>OfficeBundlePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="175"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="177"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="176"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="178"/>
         <source>Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu.</source>
         <translation>The station is created. Now import the key bundle of the health office that receives the data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="177"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="179"/>
         <source>Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), do đơn vị nhận gửi.</source>
         <translation>The key bundle makes exported data readable by the health office only. Choose the file office-bundle.json, or the QR picture office-bundle.png (or a photo of that QR code), sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="180"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="182"/>
         <source>Chọn tệp gói khoá…</source>
         <translation>Choose the key bundle file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="183"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="185"/>
         <source>Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất dữ liệu.</source>
         <translation>You can skip this step (press Next): the station registers and examines as usual, but cannot export data until the key bundle is imported on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="192"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="194"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="193"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="195"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or its QR picture (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
@@ -2228,67 +2237,67 @@
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="133"/>
+        <location filename="../../station_app/ui/office/report.py" line="132"/>
         <source>{office} · số liệu đến {time} · không tính lượt khám đã huỷ</source>
         <translation>{office} · figures up to {time} · cancelled visits left out</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="157"/>
+        <location filename="../../station_app/ui/office/report.py" line="156"/>
         <source>Chưa có số liệu.</source>
         <translation>No figures yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="166"/>
+        <location filename="../../station_app/ui/office/report.py" line="165"/>
         <source>Chưa có số liệu: nhập lô của các trạm ở trang &quot;Nhập lô&quot;.</source>
         <translation>No figures yet: import the stations&apos; batches on the &quot;Import&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="173"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="173"/>
         <source>Theo nhóm đối tượng</source>
         <translation>By target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="173"/>
         <source>Theo nguồn kinh phí</source>
         <translation>By funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="175"/>
+        <location filename="../../station_app/ui/office/report.py" line="174"/>
         <source>Lô theo trạm</source>
         <translation>Batches by station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="175"/>
+        <location filename="../../station_app/ui/office/report.py" line="174"/>
         <source>Quy định 24 giờ</source>
         <translation>24-hour rule</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="175"/>
+        <location filename="../../station_app/ui/office/report.py" line="174"/>
         <source>Có thể thanh toán trùng</source>
         <translation>Possible double payments</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="184"/>
+        <location filename="../../station_app/ui/office/report.py" line="183"/>
         <source>Lưu báo cáo</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="188"/>
+        <location filename="../../station_app/ui/office/report.py" line="187"/>
         <source>Đang ghi báo cáo…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="197"/>
+        <location filename="../../station_app/ui/office/report.py" line="196"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="209"/>
+        <location filename="../../station_app/ui/office/report.py" line="208"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -2296,17 +2305,17 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="29"/>
+        <location filename="../../station_app/ui/office/batches.py" line="28"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="30"/>
+        <location filename="../../station_app/ui/office/batches.py" line="29"/>
         <source>Đã nhập từ trước (không đổi gì)</source>
         <translation>Already imported (nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/batches.py" line="31"/>
+        <location filename="../../station_app/ui/office/batches.py" line="30"/>
         <source>Bị cách ly</source>
         <translation>Quarantined</translation>
     </message>
@@ -2316,48 +2325,48 @@
         <translation>Receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="27"/>
+        <location filename="../../station_app/ui/office/window.py" line="28"/>
         <source>Trạm</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="28"/>
+        <location filename="../../station_app/ui/office/window.py" line="29"/>
         <source>Lô dữ liệu</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="29"/>
+        <location filename="../../station_app/ui/office/window.py" line="30"/>
         <source>Nhập lô</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="30"/>
+        <location filename="../../station_app/ui/office/window.py" line="31"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="168"/>
+        <location filename="../../station_app/ui/office/window.py" line="158"/>
         <source>Chọn thư mục của đơn vị nhận</source>
         <translation>Choose the office&apos;s folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="224"/>
+        <location filename="../../station_app/ui/office/window.py" line="215"/>
         <source>Đơn vị nhận dữ liệu — {name}</source>
         <translation>Receiving office — {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="225"/>
-        <location filename="../../station_app/ui/office/window.py" line="226"/>
+        <location filename="../../station_app/ui/office/window.py" line="216"/>
+        <location filename="../../station_app/ui/office/window.py" line="217"/>
         <source>Đơn vị nhận dữ liệu khám sức khỏe</source>
         <translation>Health check-up receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="227"/>
+        <location filename="../../station_app/ui/office/window.py" line="218"/>
         <source>Thư mục: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="228"/>
+        <location filename="../../station_app/ui/office/window.py" line="219"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
@@ -2385,152 +2394,152 @@
 <context>
     <name>OpenVisitDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="71"/>
         <source>Mở lượt khám</source>
         <translation>Open visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="72"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="73"/>
         <source>Mở lượt khám cho {name}</source>
         <translation>Open a visit for {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="73"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="74"/>
         <source>Sinh {birth} · {sex} · {place}</source>
         <translation>Born {birth} · {sex} · {place}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="75"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="76"/>
         <source>chưa rõ địa chỉ</source>
         <translation>address unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="79"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="80"/>
         <source>Ví dụ: khám lại theo yêu cầu của bác sĩ; lần trước chưa khám xong</source>
         <translation>e.g. re-examination requested by the doctor; previous check-up not completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="83"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="84"/>
         <source>Lý do khám lần hai *</source>
         <translation>Reason for second visit *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="87"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="88"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="98"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="99"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="101"/>
         <source>Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)</source>
         <translation>Consent to the processing of personal data (read aloud to the resident)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="104"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="105"/>
         <source>Người dân tự đồng ý</source>
         <translation>Resident consents for themselves</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="105"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="106"/>
         <source>Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)</source>
         <translation>Guardian consents on their behalf (children, people unable to decide for themselves)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="112"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="118"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="119"/>
         <source>Họ và tên người giám hộ *</source>
         <translation>Guardian&apos;s full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="119"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="120"/>
         <source>Quan hệ *</source>
         <translation>Relationship *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="123"/>
         <source>Người ghi nhận sự đồng ý: {name}</source>
         <translation>Consent recorded by: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="133"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134"/>
         <source>Đồng ý và mở lượt khám (Enter)</source>
         <translation>Confirm consent and open visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="133"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="144"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="145"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Only open a second visit when it is really necessary, and enter a reason (it will be recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="163"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="164"/>
         <source>Ngân sách nhà nước (miễn phí)</source>
         <translation>State budget (free of charge)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="164"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="165"/>
         <source>Bảo hiểm y tế</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="165"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="166"/>
         <source>Cơ quan, đơn vị chi trả</source>
         <translation>Paid by agency or organisation</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="166"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="167"/>
         <source>Người dân tự chi trả</source>
         <translation>Paid by the resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="168"/>
         <source>Nguồn khác</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="191"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="192"/>
         <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn &quot;Người dân tự đồng ý&quot;.</source>
         <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select &quot;Resident consents for themselves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="196"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="197"/>
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
     </message>
@@ -2538,32 +2547,32 @@
 <context>
     <name>OpeningScreen</name>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="89"/>
+        <location filename="../../station_app/ui/office/window.py" line="79"/>
         <source>Đơn vị nhận dữ liệu</source>
         <translation>Receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="90"/>
+        <location filename="../../station_app/ui/office/window.py" line="80"/>
         <source>Chọn thư mục đơn vị nhận…</source>
         <translation>Choose the office folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="91"/>
+        <location filename="../../station_app/ui/office/window.py" line="81"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="92"/>
+        <location filename="../../station_app/ui/office/window.py" line="82"/>
         <source>Thư mục của đơn vị nhận là thư mục đã tạo bằng lệnh &apos;station-app office init&apos; (có keys, office-bundle.json và office.sqlite). Chọn đúng thư mục đó, hoặc mở cửa sổ bằng &apos;station-app office --dir THƯ_MỤC [--db ĐỊA_CHỈ]&apos;.</source>
         <translation>The office folder is the one made by &apos;station-app office init&apos; (it holds keys, office-bundle.json and office.sqlite). Choose that folder, or open the window with &apos;station-app office --dir FOLDER [--db URL]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="97"/>
+        <location filename="../../station_app/ui/office/window.py" line="87"/>
         <source>Đang mở dữ liệu của đơn vị nhận…</source>
         <translation>Opening the office&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="103"/>
+        <location filename="../../station_app/ui/office/window.py" line="93"/>
         <source>Không mở được dữ liệu của đơn vị nhận.</source>
         <translation>The office&apos;s data could not be opened.</translation>
     </message>
@@ -2694,128 +2703,128 @@
         <translation>Pupils by school and class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="207"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="204"/>
         <source>Đang tính…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="238"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="234"/>
         <source>{campaign} · {site} · từ {start} đến {end} (số liệu đến hết ngày {end})</source>
         <translation>{campaign} · {site} · from {start} to {end} (figures up to the end of {end})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="242"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="238"/>
         <source>chưa đến: {n}</source>
         <translation>not seen: {n}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="243"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="239"/>
         <source>đang khám {a}, chờ khám {b}</source>
         <translation>in progress {a}, waiting {b}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="245"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="241"/>
         <source>lượt đăng ký trong kỳ: {n}</source>
         <translation>visits registered in the period: {n}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="246"/>
-        <location filename="../../station_app/ui/pages/progress.py" line="248"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="242"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="244"/>
         <source>{a} / {b} lượt</source>
         <translation>{a} / {b} visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="268"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="264"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="269"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="265"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="270"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="266"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="272"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="268"/>
         <source>Trường</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="272"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="268"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="290"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="286"/>
         <source>Lưu báo cáo tiến độ</source>
         <translation>Save the progress report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="291"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="287"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="294"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="290"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Making the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="302"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="297"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="313"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="308"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="324"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="318"/>
         <source>Đã gửi báo cáo đến máy in.</source>
         <translation>The report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="327"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="321"/>
         <source>Không in được. Hãy kiểm tra máy in, hoặc bấm &quot;Báo cáo tuần (PDF)…&quot; để lưu và in ở máy khác.</source>
         <translation>Could not print. Check the printer, or click &quot;Weekly report (PDF)…&quot; to save it and print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="347"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="327"/>
         <source>Danh sách</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="347"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="327"/>
         <source>Đã khám</source>
         <translation>Examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="347"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="327"/>
         <source>Tỷ lệ</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="348"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="328"/>
         <source>Mới trong kỳ</source>
         <translation>New in period</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="348"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="328"/>
         <source>Đang khám</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="349"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="329"/>
         <source>Chờ khám</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/progress.py" line="349"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="329"/>
         <source>Chưa đến</source>
         <translation>Not seen</translation>
     </message>
@@ -2907,62 +2916,62 @@
 <context>
     <name>RegisterStationDialog</name>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="36"/>
+        <location filename="../../station_app/ui/office/stations.py" line="37"/>
         <source>Chọn tệp…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="38"/>
+        <location filename="../../station_app/ui/office/stations.py" line="39"/>
         <source>Tệp PEM do trạm ghi ra (trang Xuất dữ liệu của trạm, hoặc lệnh &apos;station-app export --public-key&apos;). Mã trạm phải đúng như trong tên tệp lô của trạm, ví dụ TYT-MK.</source>
         <translation>The PEM file the station saved (the station&apos;s Export page, or &apos;station-app export --public-key&apos;). The station code must be the one in the station&apos;s batch file names, e.g. TYT-MK.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="44"/>
+        <location filename="../../station_app/ui/office/stations.py" line="45"/>
         <source>Đăng ký</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="44"/>
+        <location filename="../../station_app/ui/office/stations.py" line="45"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="50"/>
+        <location filename="../../station_app/ui/office/stations.py" line="51"/>
         <source>Tệp khoá công khai (PEM):</source>
         <translation>Public key file (PEM):</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="51"/>
+        <location filename="../../station_app/ui/office/stations.py" line="52"/>
         <source>Mã trạm:</source>
         <translation>Station code:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="52"/>
+        <location filename="../../station_app/ui/office/stations.py" line="53"/>
         <source>Tên trạm:</source>
         <translation>Station name:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="55"/>
+        <location filename="../../station_app/ui/office/stations.py" line="56"/>
         <source>Đăng ký trạm gửi dữ liệu</source>
         <translation>Register a station that sends data</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="60"/>
+        <location filename="../../station_app/ui/office/stations.py" line="61"/>
         <source>Đăng ký trạm</source>
         <translation>Register a station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="64"/>
+        <location filename="../../station_app/ui/office/stations.py" line="65"/>
         <source>Chọn tệp khoá công khai của trạm</source>
         <translation>Choose the station&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="65"/>
+        <location filename="../../station_app/ui/office/stations.py" line="66"/>
         <source>Khoá công khai (*.pem *.pub);;Mọi tệp (*)</source>
         <translation>Public keys (*.pem *.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="73"/>
+        <location filename="../../station_app/ui/office/stations.py" line="74"/>
         <source>Hãy chọn tệp PEM của trạm và nhập mã trạm.</source>
         <translation>Choose the station&apos;s PEM file and enter the station code.</translation>
     </message>
@@ -3039,177 +3048,177 @@
 <context>
     <name>ResidentFormDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="68"/>
         <source>Xác nhận người mới từ thẻ</source>
         <translation>Confirm new person from card</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="67"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="68"/>
         <source>Nhập tay người không có thẻ</source>
         <translation>Enter a person without a card manually</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="70"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="71"/>
         <source>Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, rồi bấm Lưu.</source>
         <translation>This person is not on the list yet. Please check the details read from the card against the resident, then click Save.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="72"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="73"/>
         <source>Dùng cho người không mang thẻ (trẻ nhỏ, một số người cao tuổi). Ô có dấu * là bắt buộc. Với trẻ em, ghi họ tên và quan hệ của người giám hộ.</source>
         <translation>For people without a card (young children, some elderly people). Fields marked * are required. For children, enter the guardian&apos;s full name and relationship.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="80"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
         <source>— chọn —</source>
         <translation>— select —</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="84"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="85"/>
         <source>ngày/tháng/năm, hoặc chỉ năm sinh</source>
         <translation>dd/mm/yyyy, or year of birth only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="86"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="87"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="88"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="89"/>
         <source>15 ký tự trên thẻ, hoặc mã số BHXH 10 chữ số</source>
         <translation>15 characters on the card, or 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="101"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="101"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="105"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="106"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="105"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="106"/>
         <source>Giới tính *</source>
         <translation>Sex *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="107"/>
         <source>Ngày sinh hoặc năm sinh *</source>
         <translation>Date or year of birth *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="107"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="108"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="108"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="109"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="109"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="109"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="114"/>
         <source>Người giám hộ (với trẻ em)</source>
         <translation>Guardian (for children)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="116"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117"/>
         <source>Họ và tên người giám hộ</source>
         <translation>Guardian&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
         <source>Quan hệ với trẻ</source>
         <translation>Relationship to child</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="119"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="192"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="193"/>
         <source>Ghi ngày sinh dạng 15/05/2002, hoặc chỉ năm sinh (2002).</source>
         <translation>Enter the date of birth as 15/05/2002, or just the year of birth (2002).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="198"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="199"/>
         <source>Ghi họ tên người giám hộ, hoặc xoá ô quan hệ.</source>
         <translation>Enter the guardian&apos;s full name, or clear the relationship field.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="231"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="232"/>
         <source>Hãy sửa ô được báo đỏ rồi bấm Lưu.</source>
         <translation>Please correct the fields marked in red, then click Save.</translation>
     </message>
@@ -3278,238 +3287,238 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
         <source>Số CCCD/định danh</source>
         <translation>CCCD/ID no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
         <source>Trường học</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="174"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="174"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="177"/>
         <location filename="../../station_app/ui/dialogs/roster_import.py" line="178"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="179"/>
         <source>Nhập danh sách người dân</source>
         <translation>Import resident list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="180"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="181"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân của xã. Kiểm tra cột nào ghép vào trường nào ở dòng đầu bảng xem trước, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
         <translation>Choose the commune&apos;s resident list as a CSV or Excel (.xlsx) file. Check which column is mapped to which field in the top row of the preview table, then click Import. Importing the same file again does not create duplicate residents.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="182"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183"/>
         <source>Chưa chọn tệp</source>
         <translation>No file selected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
         <source>Huỷ nhập</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186"/>
         <source>Nhập danh sách</source>
         <translation>Import list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Số dòng đã đọc</source>
         <translation>Rows read</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Thêm mới</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Trong đó có thể trùng</source>
         <translation>Of which possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
         <source>Không đổi</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="192"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="193"/>
         <source>Mở thư mục chứa danh sách bị từ chối</source>
         <translation>Open folder containing the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="195"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="196"/>
         <source>(bỏ qua)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="199"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="200"/>
         <source>Ghép vào</source>
         <translation>Map to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="208"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="209"/>
         <source>Chọn tệp danh sách người dân</source>
         <translation>Choose resident list file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="209"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="210"/>
         <source>Danh sách (*.csv *.xlsx *.xlsm *.txt);;Mọi tệp (*)</source>
         <translation>Lists (*.csv *.xlsx *.xlsm *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="243"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="244"/>
         <source>Tệp không có dòng tiêu đề nào. Hãy chọn đúng tệp danh sách.</source>
         <translation>The file has no header row. Please choose the correct list file.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="262"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="263"/>
         <source>Cách ghép cột lần trước cho tệp có cùng dòng tiêu đề đã được dùng lại.</source>
         <translation>The column mapping used last time for a file with the same header row has been reused.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="264"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="265"/>
         <source>Cột được đoán theo dòng tiêu đề; hãy kiểm tra và sửa nếu cần.</source>
         <translation>Columns were guessed from the header row; please check them and correct if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="267"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="268"/>
         <source>Bảng mã của tệp: {encoding}.</source>
         <translation>File encoding: {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="285"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="286"/>
         <source>Trường “{field}” được chọn cho hai cột. Mỗi trường chỉ ghép với một cột.</source>
         <translation>Field “{field}” is selected for two columns. Each field can be mapped to only one column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="288"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="289"/>
         <source>Cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh.</source>
         <translation>Please select the Full name column and either the Date of birth or the Year of birth column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="338"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="334"/>
         <source>%v / %m dòng</source>
         <translation>%v / %m rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="350"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="346"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="379"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="375"/>
         <source>{count} người thêm mới có cùng họ tên, năm sinh và thôn/bản với một người đã có, nhưng không đủ thông tin để biết có phải một người hay không, nên được giữ riêng. Hãy xem và quyết định ở Danh sách › Nghi trùng.</source>
         <translation>{count} of the people added share their name, year of birth and village with someone already here, but there is not enough to tell whether they are the same person, so they were kept apart. Review them and decide in Lists › Possible duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="385"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="381"/>
         <source>Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:
 {path}
 Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng đã nhập sẽ không bị trùng.</source>
@@ -3518,12 +3527,12 @@ Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng �
 Please correct those rows in the original file and import it again; rows already imported will not be duplicated.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="388"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="384"/>
         <source>Không có dòng nào bị từ chối.</source>
         <translation>No rows were rejected.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="391"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="387"/>
         <source>Đã nhập xong danh sách.</source>
         <translation>The list has been imported.</translation>
     </message>
@@ -3695,38 +3704,38 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestBox</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="97"/>
-        <location filename="../../station_app/ui/self_test_view.py" line="101"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="95"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="99"/>
         <source>Kiểm tra máy</source>
         <translation>Check this laptop</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="98"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="96"/>
         <source>Kiểm tra máy này trước khi mang lên điểm khám: cơ sở dữ liệu, phông chữ, đọc mã QR, in, chữ ký số, mã hoá, camera, cổng COM, máy in, ổ đĩa, ngày giờ, đợt khám, các khoá, danh sách người dân và nhật ký kiểm tra.</source>
         <translation>Check this laptop before taking it to the site: database, font, QR reading, printing, digital signature, encryption, cameras, COM ports, printer, disk, date and time, campaign, keys, the residents&apos; roster and the audit log.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="102"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="100"/>
         <source>Xem kết quả</source>
         <translation>Show results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="108"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="106"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="123"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="121"/>
         <source>{fails} lỗi, {warns} chú ý: máy chưa sẵn sàng. Hãy làm theo các dòng có dấu ✖ rồi kiểm tra lại.</source>
         <translation>{fails} error(s), {warns} warning(s): the laptop is not ready. Follow the lines marked ✖, then check again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="126"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="124"/>
         <source>Không có lỗi, {warns} chú ý (dấu ⚠): máy dùng được.</source>
         <translation>No errors, {warns} warning(s) (marked ⚠): the laptop can be used.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="129"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="127"/>
         <source>Mọi mục đều đạt: máy sẵn sàng.</source>
         <translation>Everything passed: the laptop is ready.</translation>
     </message>
@@ -3734,17 +3743,17 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SelfTestDialog</name>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="167"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="165"/>
         <source>Kết quả kiểm tra máy</source>
         <translation>Laptop check results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="168"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="166"/>
         <source>Kiểm tra lại</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/self_test_view.py" line="169"/>
+        <location filename="../../station_app/ui/self_test_view.py" line="167"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3823,33 +3832,33 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="78"/>
-        <location filename="../../station_app/ui/sign_in.py" line="82"/>
+        <location filename="../../station_app/ui/sign_in.py" line="79"/>
+        <location filename="../../station_app/ui/sign_in.py" line="83"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="79"/>
+        <location filename="../../station_app/ui/sign_in.py" line="80"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="79"/>
+        <location filename="../../station_app/ui/sign_in.py" line="80"/>
         <source>Mật khẩu hoặc mã PIN</source>
         <translation>Password or PIN</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="80"/>
+        <location filename="../../station_app/ui/sign_in.py" line="81"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="84"/>
+        <location filename="../../station_app/ui/sign_in.py" line="85"/>
         <source>Đang mở dữ liệu của trạm…</source>
         <translation>Opening the station&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/sign_in.py" line="117"/>
+        <location filename="../../station_app/ui/sign_in.py" line="118"/>
         <source>Hãy nhập tên đăng nhập và mật khẩu.</source>
         <translation>Enter your user name and password.</translation>
     </message>
@@ -3857,47 +3866,47 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="79"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="81"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="80"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="82"/>
         <source>Nơi đặt máy: trạm y tế xã, hoặc điểm khám lưu động ở một thôn/bản.</source>
         <translation>Where this computer works: the commune health station, or a mobile site in a village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="83"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="85"/>
         <source>Trạm y tế xã/phường</source>
         <translation>Commune health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="84"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="86"/>
         <source>Điểm khám lưu động</source>
         <translation>Mobile exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="92"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="94"/>
         <source>chỉ với điểm lưu động, ví dụ Bản Nà Khum</source>
         <translation>mobile sites only, e.g. Bản Nà Khum</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="93"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
         <source>Loại điểm khám</source>
         <translation>Kind of site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="94"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
         <source>Xã/phường (Lai Châu)</source>
         <translation>Commune/ward (Lai Châu)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="97"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="98"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
@@ -3918,27 +3927,27 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SlipPrinter</name>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="231"/>
+        <location filename="../../station_app/ui/printing.py" line="233"/>
         <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy, rồi bấm &quot;In lại phiếu&quot;. Tệp phiếu đã lưu tại: {path}</source>
         <translation>Could not print the slip. Please check that the printer is switched on and has paper, then click &quot;Reprint slip&quot;. The slip file has been saved to: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="247"/>
+        <location filename="../../station_app/ui/printing.py" line="248"/>
         <source>Máy này chưa cài máy in nên phiếu khám số {number} được lưu thành tệp PDF: {path}. Các phiếu sau cũng được lưu vào thư mục {folder} theo ngày, không hỏi lại.</source>
         <translation>No printer is installed on this laptop, so visit slip {number} was saved as a PDF file: {path}. The next slips are saved in the folder {folder} too, by date, without asking again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="250"/>
+        <location filename="../../station_app/ui/printing.py" line="251"/>
         <source>Đã lưu phiếu khám số {number} thành tệp PDF: {path}</source>
         <translation>Visit slip {number} saved as a PDF file: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="255"/>
+        <location filename="../../station_app/ui/printing.py" line="256"/>
         <source>Không lưu được phiếu thành tệp PDF (ổ đĩa đầy hoặc không ghi được). Lượt khám vẫn được lưu; hãy giải phóng ổ đĩa rồi bấm &quot;In lại phiếu&quot;.</source>
         <translation>The slip could not be saved as a PDF file (the disk is full or cannot be written). The visit is saved; free some disk space, then press &quot;Reprint slip&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="260"/>
+        <location filename="../../station_app/ui/printing.py" line="261"/>
         <source>Không tạo được phiếu khám. Lượt khám vẫn được lưu; hãy bấm &quot;In lại phiếu&quot; trong danh sách hôm nay để thử lại.</source>
         <translation>Could not create the visit slip. The visit has still been saved; click &quot;Reprint slip&quot; in today&apos;s list to try again.</translation>
     </message>
@@ -3946,26 +3955,26 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>StationKeyDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="154"/>
+        <location filename="../../station_app/ui/pages/export/dialogs.py" line="68"/>
         <source>Khoá của trạm</source>
         <translation>Station key</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="158"/>
+        <location filename="../../station_app/ui/pages/export/dialogs.py" line="72"/>
         <source>Mã trạm: {code}
 Mã khoá: {short}</source>
         <translation>Station code: {code}
 Key id: {short}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="161"/>
+        <location filename="../../station_app/ui/pages/export/dialogs.py" line="75"/>
         <source>Đơn vị nhận quét mã này (hoặc nhận tệp PEM) để đăng ký trạm. Khi gọi điện, đọc mã khoá để đối chiếu. Mã đầy đủ (key_id):
 {key_id}</source>
         <translation>The receiving office scans this code (or takes the PEM file) to register the station. On the phone, read out the key id to compare. Full id (key_id):
 {key_id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export.py" line="166"/>
+        <location filename="../../station_app/ui/pages/export/dialogs.py" line="80"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -3973,27 +3982,27 @@ Key id: {short}</translation>
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="62"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="64"/>
         <source>Trạm y tế</source>
         <translation>Health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="63"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="65"/>
         <source>Máy này thuộc trạm nào? Mã trạm do Trung tâm Y tế cấp, ví dụ TYT-MUONGKIM.</source>
         <translation>Which station does this computer belong to? The district health centre gives the code, e.g. TYT-MUONGKIM.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="69"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="71"/>
         <source>Trạm Y tế xã Mường Kim</source>
         <translation>Trạm Y tế xã Mường Kim</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="70"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="72"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="71"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="73"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
@@ -4001,22 +4010,22 @@ Key id: {short}</translation>
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="148"/>
+        <location filename="../../station_app/ui/office/stations.py" line="149"/>
         <source>Các trạm</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="149"/>
+        <location filename="../../station_app/ui/office/stations.py" line="150"/>
         <source>Đăng ký trạm…</source>
         <translation>Register a station…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="150"/>
+        <location filename="../../station_app/ui/office/stations.py" line="151"/>
         <source>Đã đối chiếu xong</source>
         <translation>Compared</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/stations.py" line="152"/>
+        <location filename="../../station_app/ui/office/stations.py" line="153"/>
         <source>Chưa có trạm nào được đăng ký. Việc cần làm trước:
 
 1. Gửi cho mỗi trạm tệp khoá của đơn vị nhận: {bundle} (hoặc ảnh mã QR office-bundle.png). Trạm nhập tệp này ở trang Xuất dữ liệu.
@@ -4106,42 +4115,42 @@ quarantined</translation>
 <context>
     <name>UploadAddressDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="217"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="29"/>
         <source>Địa chỉ gửi lô qua mạng</source>
         <translation>Address for sending batches over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="220"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="32"/>
         <source>ví dụ https://192.168.1.10:8443</source>
         <translation>e.g. https://192.168.1.10:8443</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="222"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="34"/>
         <source>64 chữ số hex, chỉ khi dùng https</source>
         <translation>64 hex digits, https only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="225"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="37"/>
         <source>Thường không cần nhập: địa chỉ và dấu vân tay có sẵn trong gói khoá của đơn vị nhận. Chỉ nhập khi đơn vị nhận báo địa chỉ mới. Để trống để dùng lại địa chỉ trong gói khoá.</source>
         <translation>Usually not needed: the address and the fingerprint come with the office&apos;s key bundle. Enter them only when the office gives a new address. Leave empty to use the address in the key bundle again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="231"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="43"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="232"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="44"/>
         <source>Dấu vân tay chứng chỉ</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="233"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="45"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="233"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="45"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -4149,112 +4158,112 @@ quarantined</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="302"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="108"/>
         <source>Gửi qua mạng</source>
         <translation>Send over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="303"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="109"/>
         <source>Địa chỉ gửi…</source>
         <translation>Address…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="304"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="110"/>
         <source>Gửi lên đơn vị nhận</source>
         <translation>Send to the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="305"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="111"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="316"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="122"/>
         <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm &quot;Nhập gói khoá của cơ quan y tế…&quot; ở ô Khoá trước.</source>
         <translation>The receiving office&apos;s key bundle is not imported yet, so nothing can be sent over the network. Click &quot;Import the health office&apos;s key bundle…&quot; in the Keys box first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="319"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="125"/>
         <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm &quot;Địa chỉ gửi…&quot;; nếu không, xuất ra USB.</source>
         <translation>No address to send over the network: the office&apos;s key bundle names none. With a network, click &quot;Address…&quot;; without one, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="322"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="128"/>
         <source>theo gói khoá</source>
         <translation>from the key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="322"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="128"/>
         <source>nhập tay</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="323"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="129"/>
         <source>Đến {url} ({where}).</source>
         <translation>To {url} ({where}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="325"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="131"/>
         <source>Dấu vân tay chứng chỉ: {pin}…</source>
         <translation>Certificate fingerprint: {pin}…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="339"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="145"/>
         <source>{done}/{total} lô</source>
         <translation>{done}/{total} batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="345"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="151"/>
         <source>Đang chuẩn bị gửi…</source>
         <translation>Getting ready to send…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="347"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="153"/>
         <source>Đang gửi lô số {seq} ({n}/{total})…</source>
         <translation>Sending batch {seq} ({n}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="352"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="158"/>
         <source>Đang dừng: chờ lô đang gửi xong…</source>
         <translation>Stopping: waiting for the batch being sent…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="360"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="166"/>
         <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="362"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="168"/>
         <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="369"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="175"/>
         <source>Không có lô nào chờ gửi.</source>
         <translation>No batch is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="370"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="176"/>
         <source>{n} lô chờ gửi.</source>
         <translation>{n} batches waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="374"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="178"/>
         <source>Đơn vị nhận đã nhận {n} lô.</source>
         <translation>The office received {n} batches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="376"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="180"/>
         <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
         <translation>{n} batches refused (see why in the table below).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="379"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="182"/>
         <source>{n} lô chưa được nhận: {reason}.</source>
         <translation>{n} batches not received: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/upload_panel.py" line="381"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="185"/>
         <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
         <translation>Sending stopped; {n} batches still waiting.</translation>
     </message>
@@ -4262,57 +4271,57 @@ quarantined</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="86"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="88"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="86"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="88"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="99"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="101"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="101"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="103"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="102"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="104"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="103"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="105"/>
         <source>Mật khẩu (ít nhất {n} ký tự)</source>
         <translation>Password (at least {n} characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="104"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="106"/>
         <source>Không dùng tên đăng nhập hay mật khẩu phổ biến (12345678, matkhau123…). Một câu ngắn dễ nhớ là mật khẩu tốt.</source>
         <translation>Do not use the user name or a common password (12345678, password123…). A short sentence you remember makes a good password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="108"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="110"/>
         <source>Nhập lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="110"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="112"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="111"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="113"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="121"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="123"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -4320,42 +4329,42 @@ quarantined</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="65"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="67"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="65"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="67"/>
         <source>Đã khoá</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="61"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="63"/>
         <source>Sai mật khẩu nhiều lần: tài khoản phải chờ đến {time} mới đăng nhập được. Nếu bạn nhận ra người dùng, chọn «Cho đăng nhập lại ngay».</source>
         <translation>Wrong password several times: the account waits until {time} before it can sign in. If you recognise the user, choose “Let sign in again now”.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="67"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="69"/>
         <source>Chờ đến {time}</source>
         <translation>Waits until {time}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="72"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -4399,7 +4408,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="136"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="130"/>
         <source>Lý do sửa</source>
         <translation>Reason for change</translation>
     </message>
@@ -4419,62 +4428,62 @@ quarantined</translation>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="112"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="106"/>
         <source>{count} phiên bản · dòng in đậm là phiên bản hiện tại</source>
         <translation>{count} versions · the bold rows are the current versions</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="113"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="107"/>
         <source>Lượt khám này chưa có gì được ghi.</source>
         <translation>Nothing has been recorded for this visit yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="125"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="119"/>
         <source>{part} · phiên bản {version}</source>
         <translation>{part} · version {version}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="127"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="121"/>
         <source>Ghi bởi {name}, lúc {time}</source>
         <translation>Recorded by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="131"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="125"/>
         <source>Thay đổi so với phiên bản {version}</source>
         <translation>Changes from version {version}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="133"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="127"/>
         <source>Các giá trị không đổi (chỉ ghi lại).</source>
         <translation>No value changed (recorded again).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="149"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="143"/>
         <source>{version} (hiện tại)</source>
         <translation>{version} (current)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="156"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="150"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="160"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="154"/>
         <source>Tiền sử: {item}</source>
         <translation>History: {item}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="165"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="159"/>
         <source>Khám {specialty}</source>
         <translation>Examination: {specialty}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="167"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="161"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="168"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="162"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
@@ -4482,72 +4491,72 @@ quarantined</translation>
 <context>
     <name>VitalsForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="245"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="246"/>
         <source>BMI (tự tính)</source>
         <translation>BMI (calculated automatically)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="246"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="247"/>
         <source>Huyết áp dùng (trung bình 2 lần cuối)</source>
         <translation>Blood pressure used (average of last 2 readings)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="248"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="249"/>
         <source>Huyết áp lần {n} (tâm thu/tâm trương)</source>
         <translation>Blood pressure, reading {n} (systolic/diastolic)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="249"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="250"/>
         <source>Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)</source>
         <translation>Fasted for at least 8 hours (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="251"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="252"/>
         <source>7/10</source>
         <translation>7/10</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="252"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="253"/>
         <source>Lý do sửa kết quả đã hoàn tất:</source>
         <translation>Reason for changing completed results:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="253"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="254"/>
         <source>Lưu sinh hiệu (Ctrl+S)</source>
         <translation>Save vital signs (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="254"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="255"/>
         <source>Gõ số rồi Enter để sang ô sau. Giá trị bất thường hiện màu vàng và vẫn sang ô sau; khi lưu (Enter ở ô cuối hoặc Ctrl+S), con trỏ quay lại từng giá trị đó: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Type a number, then Enter for the next field. An unusual value turns amber and Enter still moves on; when saving (Enter on the last field or Ctrl+S), the cursor goes back to each such value: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="360"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="354"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="361"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="355"/>
         <source>(Enter để xác nhận, hoặc gõ số đúng để sửa)</source>
         <translation>(Enter to confirm, or type the right number to correct it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="362"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="356"/>
         <source>(cần xác nhận: sẽ hỏi lại khi lưu)</source>
         <translation>(to confirm: asked again when saving)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="371"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="365"/>
         <source>Bất thường (thường {low}–{high}): đo lại nếu cần.</source>
         <translation>Abnormal (usually {low}–{high}): re-measure if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="433"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="427"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved yet: {n} unusual value(s) to confirm (in amber). In the selected field: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="473"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="467"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>
@@ -5123,7 +5132,7 @@ quarantined</translation>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main.py" line="98"/>
+        <location filename="../../station_app/ui/main.py" line="99"/>
         <source>Không mở được ứng dụng</source>
         <translation>The app could not open</translation>
     </message>
@@ -5973,17 +5982,17 @@ quarantined</translation>
         <translation>visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="34"/>
+        <location filename="../../station_app/ui/printing.py" line="35"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="35"/>
+        <location filename="../../station_app/ui/printing.py" line="36"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/printing.py" line="36"/>
+        <location filename="../../station_app/ui/printing.py" line="37"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
@@ -6025,7 +6034,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/progress.py" line="25"/>
-        <location filename="../../station_app/ui/pages/progress.py" line="273"/>
+        <location filename="../../station_app/ui/pages/progress.py" line="269"/>
         <source>(Chưa ghi lớp)</source>
         <translation>(No class recorded)</translation>
     </message>

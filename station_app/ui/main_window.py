@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from station_app.ui.context import StationContext
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.station_setup import StationInfo
-    from station_app.ui.pages.upload_panel import UploadRunner
+    from station_app.ui.pages.export.upload_runner import UploadRunner
 
 # (key, page title for the navigation, the permission that shows it)
 PAGES = (
@@ -206,7 +206,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
     def _start_uploader(self, user: SignedInUser) -> None:
         """Batches made but not yet acknowledged go on being sent whoever signs in, not only when a coordinator
         opens the export page; nothing starts when no upload address is known or nothing waits."""
-        from station_app.ui.pages.upload_panel import UploadRunner
+        from station_app.ui.pages.export.upload_runner import UploadRunner
 
         self.uploader = UploadRunner(self.ctx, self.tasks, user, self)
         self.uploader.resume_if_waiting()

@@ -18,7 +18,7 @@ from support.export import FakeVolumes, column, reload
 from station_app.services.common.decoding import decode_image
 from station_app.services.exchange.receipts import envelope_bytes, receipt_name, sign_receipt
 from station_app.ui import printing
-from station_app.ui.pages import export as export_page
+from station_app.ui.pages.export import dialogs as export_dialogs
 from station_app.ui.pages.export import ExportPage
 from station_app.ui.removable_drives import DriveWatcher, Volume, removable_drives
 from station_app.ui.scanning.frames import qimage_to_gray
@@ -73,14 +73,14 @@ def with_bundle(ctx, office):
 
 
 def choose_folder(monkeypatch, qtbot, page: ExportPage, folder) -> None:
-    monkeypatch.setattr(export_page, "ask_folder", lambda parent, title, start: folder)
-    qtbot.mouseClick(page.folder_button, _left())
-    assert page.selected_target() == folder
+    monkeypatch.setattr(export_dialogs, "ask_folder", lambda parent, title, start: folder)
+    qtbot.mouseClick(page.destination.folder_button, _left())
+    assert page.destination.selected_target() == folder
 
 
 def export_now(qtbot, page: ExportPage, tasks) -> None:
-    assert page.export_button.isEnabled()
-    qtbot.mouseClick(page.export_button, _left())
+    assert page.destination.export_button.isEnabled()
+    qtbot.mouseClick(page.destination.export_button, _left())
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=30_000)
     tasks.wait()
     qtbot.waitUntil(lambda: not page.loading, timeout=15_000)
@@ -95,8 +95,8 @@ def export_to(monkeypatch, qtbot, page: ExportPage, tasks, stick) -> None:
 
 def receipts_from(monkeypatch, page: ExportPage, folder) -> None:
     """The office's receipts taken back from the folder the stick came back with."""
-    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [folder])
-    page.receipt_folder_action.trigger()
+    monkeypatch.setattr(export_dialogs, "ask_receipt_paths", lambda parent, title, start, whole, kinds: [folder])
+    page.keys.receipt_folder_action.trigger()
 
 
 def _left():
@@ -111,10 +111,10 @@ def test_export_to_a_folder_writes_the_batch_and_lists_it(qtbot, make_page, ctx,
                                                           monkeypatch, tasks):
     page = make_page()
     waiting = ctx.export.pending().changes
-    assert waiting > 0 and page.pending_label.text() == f"{waiting} thay đổi"
-    assert "Lô tiếp theo: số 1" in page.pending_detail.text()
+    assert waiting > 0 and page.destination.pending_label.text() == f"{waiting} thay đổi"
+    assert "Lô tiếp theo: số 1" in page.destination.pending_detail.text()
     assert page.table.rowCount() == 0
-    assert "TTKSBT tỉnh Lai Châu" in page.office_label.text()
+    assert "TTKSBT tỉnh Lai Châu" in page.keys.office_label.text()
     share = tmp_path / "thư mục mạng"
     share.mkdir()
     choose_folder(monkeypatch, qtbot, page, share)
@@ -124,7 +124,8 @@ def test_export_to_a_folder_writes_the_batch_and_lists_it(qtbot, make_page, ctx,
     assert "Đã ghi lô số 1: TYT-MK-000001.batch (2 người dân, 2 lượt khám" in text and str(share) in text
     assert column(page, 1) == ["TYT-MK-000001.batch"]
     assert column(page, 4) == ["2"] and column(page, 6) == ["Đã ghi ra, chờ biên nhận"]
-    assert page.pending_label.text() == "0 thay đổi" and "Không có gì mới" in page.pending_detail.text()
+    destination = page.destination
+    assert destination.pending_label.text() == "0 thay đổi" and "Không có gì mới" in destination.pending_detail.text()
 
     export_now(qtbot, page, tasks)  # nothing new: the unacknowledged batch is written again, no second batch
     assert "không tạo lô mới" in page.message.text()
@@ -135,7 +136,7 @@ def test_export_to_a_folder_writes_the_batch_and_lists_it(qtbot, make_page, ctx,
 def test_without_the_office_bundle_export_says_to_import_it_and_records_nothing(qtbot, make_page, ctx, visits,
                                                                                tmp_path, monkeypatch, tasks):
     page = make_page()
-    assert "Chưa nhập gói khoá của cơ quan y tế" in page.office_label.text()
+    assert "Chưa nhập gói khoá của cơ quan y tế" in page.keys.office_label.text()
     # the network card says the same first thing, not to type an address
     assert "Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được" in page.upload.address_label.text()
     choose_folder(monkeypatch, qtbot, page, tmp_path)
@@ -155,7 +156,7 @@ def test_a_pulled_stick_is_explained_and_no_batch_is_recorded(qtbot, make_page, 
     assert f"Không ghi được vào thư mục {stick}" in page.message.text()
     assert "Chưa có lô nào được ghi nhận là đã xuất" in page.message.text()
     assert ctx.export.batches() == [] and page.table.rowCount() == 0
-    assert page.pending_label.text() != "0 thay đổi"
+    assert page.destination.pending_label.text() != "0 thay đổi"
 
 
 def make_read_only(folder) -> bool:
@@ -227,7 +228,7 @@ def test_the_coordinator_finds_the_page_in_the_main_window(qtbot, make_controlle
     page = window.pages["export"]
     assert isinstance(page, ExportPage)
     qtbot.waitUntil(lambda: page.state is not None, timeout=15_000)
-    assert page.key_label.text().startswith("Trạm TYT-MK, mã khoá: ")
+    assert page.keys.key_label.text().startswith("Trạm TYT-MK, mã khoá: ")
 
 
 # -- sticks ------------------------------------------------------------------------------------------------------
@@ -243,19 +244,19 @@ def test_removable_drives_are_the_writable_removable_volumes():
 def test_a_stick_plugged_in_appears_preselected_and_goes_when_pulled_out(qtbot, make_page, volumes, tmp_path,
                                                                          monkeypatch):
     page = make_page()
-    assert page.selected_target() is None and not page.export_button.isEnabled()
-    assert "Chưa thấy USB" in page.target.currentText()
+    assert page.destination.selected_target() is None and not page.destination.export_button.isEnabled()
+    assert "Chưa thấy USB" in page.destination.target.currentText()
     share = tmp_path / "share"
     share.mkdir()
     choose_folder(monkeypatch, qtbot, page, share)
     volumes.plug("/media/u/KINGSTON", "KINGSTON")
     page.watcher.poll()  # what the two-second timer does
-    assert str(page.selected_target()) == "/media/u/KINGSTON" and page.export_button.isEnabled()
-    assert page.target.currentText() == "USB KINGSTON (/media/u/KINGSTON), còn trống 3,0 GB"
-    assert page.target.count() == 2  # the stick, then the folder chosen by hand
+    assert str(page.destination.selected_target()) == "/media/u/KINGSTON" and page.destination.export_button.isEnabled()
+    assert page.destination.target.currentText() == "USB KINGSTON (/media/u/KINGSTON), còn trống 3,0 GB"
+    assert page.destination.target.count() == 2  # the stick, then the folder chosen by hand
     volumes.pull("/media/u/KINGSTON")
     page.watcher.poll()
-    assert page.target.findData("/media/u/KINGSTON") == -1 and page.target.count() == 1
+    assert page.destination.target.findData("/media/u/KINGSTON") == -1 and page.destination.target.count() == 1
 
 
 def test_the_watcher_polls_by_itself_in_the_background(qtbot, app, volumes, tasks):
@@ -280,14 +281,14 @@ def test_importing_the_office_bundle_from_a_file(qtbot, make_page, ctx, office, 
     page = make_page()
     bad = tmp_path / "nham.json"
     bad.write_text("đây không phải JSON", encoding="utf-8")
-    monkeypatch.setattr(export_page, "ask_open_file", lambda *a: bad)
-    qtbot.mouseClick(page.bundle_button, _left())
+    monkeypatch.setattr(export_dialogs, "ask_open_file", lambda *a: bad)
+    qtbot.mouseClick(page.keys.bundle_button, _left())
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=10_000)
     assert "Tệp khoá của đơn vị nhận không dùng được: tệp không phải JSON" in page.message.text()
     assert ctx.export.keys.office_bundle() is None
-    monkeypatch.setattr(export_page, "ask_open_file", lambda *a: office[0])
-    qtbot.mouseClick(page.bundle_button, _left())
-    qtbot.waitUntil(lambda: "TTKSBT" in page.office_label.text(), timeout=10_000)
+    monkeypatch.setattr(export_dialogs, "ask_open_file", lambda *a: office[0])
+    qtbot.mouseClick(page.keys.bundle_button, _left())
+    qtbot.waitUntil(lambda: "TTKSBT" in page.keys.office_label.text(), timeout=10_000)
     assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu. Từ nay có thể xuất dữ liệu."
 
 
@@ -308,10 +309,10 @@ def test_the_bundle_picker_opens_in_a_folder_that_is_there_with_no_file_name(qtb
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda parent, title, start, kinds: opened.append(Path(start)) or ("", "")))
     page = make_page()
-    qtbot.mouseClick(page.bundle_button, _left())
+    qtbot.mouseClick(page.keys.bundle_button, _left())
     assert opened == [home]
     (home / "Documents").mkdir()
-    qtbot.mouseClick(page.bundle_button, _left())
+    qtbot.mouseClick(page.keys.bundle_button, _left())
     assert opened[-1] == home / "Documents"
 
 
@@ -321,10 +322,10 @@ def test_importing_the_office_bundle_from_its_qr_picture(qtbot, make_page, ctx, 
     office = init_office(tmp_path / "văn phòng", "TTKSBT tỉnh Điện Biên")
     page = make_page()
     filters = []
-    monkeypatch.setattr(export_page, "ask_open_file",
+    monkeypatch.setattr(export_dialogs, "ask_open_file",
                         lambda parent, title, start, kinds: filters.append(kinds) or office.qr_path)
-    qtbot.mouseClick(page.bundle_button, _left())
-    qtbot.waitUntil(lambda: "TTKSBT tỉnh Điện Biên" in page.office_label.text(), timeout=15_000)
+    qtbot.mouseClick(page.keys.bundle_button, _left())
+    qtbot.waitUntil(lambda: "TTKSBT tỉnh Điện Biên" in page.keys.office_label.text(), timeout=15_000)
     assert "*.json *.png *.jpg *.jpeg" in filters[0]
     assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Điện Biên. Từ nay có thể xuất dữ liệu."
     assert ctx.export.keys.office_bundle().age_recipient == office.age_recipient
@@ -338,31 +339,31 @@ def test_a_scanned_or_pasted_bundle_is_imported_once_its_office_is_confirmed(qtb
     page.wedge.scanned.emit("DN4010123456789|Lò Thị Mai|12/03/1980")
     assert "Mã vừa quét không phải gói khoá của đơn vị nhận" in page.message.text()
     questions = []
-    monkeypatch.setattr(export_page, "confirm_bundle", lambda parent, question: questions.append(question) and False)
+    monkeypatch.setattr(export_dialogs, "confirm_bundle", lambda parent, question: questions.append(question) and False)
     page.wedge.scanned.emit(office[0].read_text(encoding="utf-8"))
     assert "TTKSBT tỉnh Lai Châu" in questions[0]
     tasks.wait()
     assert ctx.export.keys.office_bundle() is None  # declined: nothing changes
-    monkeypatch.setattr(export_page, "confirm_bundle", lambda parent, question: True)
+    monkeypatch.setattr(export_dialogs, "confirm_bundle", lambda parent, question: True)
     QGuiApplication.clipboard().setText("chỉ là chữ")
-    page.paste_bundle()
+    page.keys.paste_bundle()
     assert "Bộ nhớ tạm không chứa gói khoá của đơn vị nhận" in page.message.text()
     QGuiApplication.clipboard().setText(office[0].read_text(encoding="utf-8"))
-    page.paste_bundle()
-    qtbot.waitUntil(lambda: "TTKSBT tỉnh Lai Châu" in page.office_label.text(), timeout=15_000)
+    page.keys.paste_bundle()
+    qtbot.waitUntil(lambda: "TTKSBT tỉnh Lai Châu" in page.keys.office_label.text(), timeout=15_000)
     assert page.message.text() == "Đã nhập gói khoá của TTKSBT tỉnh Lai Châu. Từ nay có thể xuất dữ liệu."
 
 
 def test_the_station_key_qr_decodes_to_the_key_the_office_registers(qtbot, make_page, ctx):
     page = make_page()
-    qtbot.mouseClick(page.show_key_button, _left())
-    qtbot.waitUntil(lambda: page.key_dialog is not None, timeout=10_000)
-    image = page.key_dialog.qr_label.pixmap().toImage().convertToFormat(page.key_dialog.qr_label.pixmap()
+    qtbot.mouseClick(page.keys.show_key_button, _left())
+    qtbot.waitUntil(lambda: page.keys.key_dialog is not None, timeout=10_000)
+    image = page.keys.key_dialog.qr_label.pixmap().toImage().convertToFormat(page.keys.key_dialog.qr_label.pixmap()
                                                                          .toImage().Format.Format_Grayscale8)
     key = ctx.export.keys.public_key()
     assert decode_image(qimage_to_gray(image)) == [key.qr_text("TYT-MK")]
-    assert key.short_id in page.key_label.text()
-    page.key_dialog.accept()
+    assert key.short_id in page.keys.key_label.text()
+    page.keys.key_dialog.accept()
 
 
 def test_saving_the_public_key_writes_the_pem(qtbot, make_page, ctx, tmp_path, monkeypatch):
@@ -370,7 +371,7 @@ def test_saving_the_public_key_writes_the_pem(qtbot, make_page, ctx, tmp_path, m
     target = tmp_path / "TYT-MK.pub.pem"
     asked = []
     monkeypatch.setattr(printing, "ask_save_path", lambda parent, title, name, kinds: asked.append(name) or target)
-    qtbot.mouseClick(page.save_key_button, _left())
+    qtbot.mouseClick(page.keys.save_key_button, _left())
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=10_000)
     assert asked == ["TYT-MK.pub.pem"]
     assert target.read_text(encoding="ascii") == ctx.export.keys.public_key().pem
@@ -392,8 +393,8 @@ def test_receipts_mark_batches_acknowledged_and_a_forged_one_is_refused(qtbot, m
     forged = stick / "gia" / receipt_name("TYT-MK", 1)
     forged.parent.mkdir()
     forged.write_bytes(envelope_bytes(sign_receipt(receipt, Ed25519PrivateKey.generate())))
-    monkeypatch.setattr(export_page, "ask_receipt_paths", lambda *a: [forged])
-    page.receipt_files_action.trigger()
+    monkeypatch.setattr(export_dialogs, "ask_receipt_paths", lambda *a: [forged])
+    page.keys.receipt_files_action.trigger()
     qtbot.waitUntil(lambda: "Không nhận tệp" in page.message.text(), timeout=10_000)
     assert "chữ ký không hợp lệ" in page.message.text()
     tasks.wait()
@@ -436,9 +437,9 @@ def test_switching_the_language_keeps_the_chosen_target_and_the_batches(qtbot, m
         from PySide6.QtCore import QCoreApplication
 
         # Qt posts the LanguageChange event: the page retranslates once the event loop runs
-        english = QCoreApplication.translate("ExportPage", "Xuất gói dữ liệu")
-        qtbot.waitUntil(lambda: page.export_button.text() == english, timeout=5_000)
-        assert page.selected_target() == tmp_path and page.table.rowCount() == 1
+        english = QCoreApplication.translate("DestinationPanel", "Xuất gói dữ liệu")
+        qtbot.waitUntil(lambda: page.destination.export_button.text() == english, timeout=5_000)
+        assert page.destination.selected_target() == tmp_path and page.table.rowCount() == 1
     finally:
         i18n.set_language("vi")
-    qtbot.waitUntil(lambda: page.export_button.text() == "Xuất gói dữ liệu", timeout=5_000)
+    qtbot.waitUntil(lambda: page.destination.export_button.text() == "Xuất gói dữ liệu", timeout=5_000)
