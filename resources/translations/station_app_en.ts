@@ -1433,6 +1433,190 @@
     </message>
 </context>
 <context>
+    <name>ListActionsPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="83"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="84"/>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="85"/>
+        <source>Lưu Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="86"/>
+        <source>Lưu CSV…</source>
+        <translation>Save CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="87"/>
+        <source>Đã theo dõi…</source>
+        <translation>Followed up…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="88"/>
+        <source>Ghi nhận đã theo dõi người được chuyển tuyến đang chọn</source>
+        <translation>Record that the selected referred resident was followed up</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="107"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="107"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="108"/>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="110"/>
+        <source>Lưu danh sách</source>
+        <translation>Save the list</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="113"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="119"/>
+        <source>Đã lưu {n} dòng vào {path}</source>
+        <translation>Saved {n} rows to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="133"/>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="145"/>
+        <source>Đã gửi danh sách đến máy in.</source>
+        <translation>The list was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="148"/>
+        <source>Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm &quot;Lưu PDF…&quot; để in ở máy khác.</source>
+        <translation>Could not print. Check that the printer is on and has paper, or click &quot;Save PDF…&quot; to print on another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="169"/>
+        <source>Đã ghi nhận theo dõi chuyển tuyến của {name}.</source>
+        <translation>Recorded the referral follow-up of {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ListChoicePanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="88"/>
+        <source>Khám trong ngày</source>
+        <translation>Day&apos;s visits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="88"/>
+        <source>Chưa khám</source>
+        <translation>Not yet examined</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="89"/>
+        <source>Chuyển tuyến</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="89"/>
+        <source>Nghi trùng</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="92"/>
+        <source>Danh sách:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="92"/>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="92"/>
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="93"/>
+        <source>Thôn/bản:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="93"/>
+        <source>Đối tượng:</source>
+        <translation>Target group:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="95"/>
+        <source>Tất cả thôn/bản</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="96"/>
+        <source>Tất cả đối tượng</source>
+        <translation>All target groups</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="100"/>
+        <source>Lọc theo ngày khám</source>
+        <translation>Filter by visit date</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="101"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="102"/>
+        <source>Chỉ những trường hợp khó tiếp cận</source>
+        <translation>Hardest cases only</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="103"/>
+        <source>Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết tật sống một mình</source>
+        <translation>No phone number, no personal ID number, or elderly/disabled living alone</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="109"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <source>Chưa theo dõi</source>
+        <translation>Not followed up</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <source>Đã theo dõi</source>
+        <translation>Followed up</translation>
+    </message>
+</context>
+<context>
+    <name>ListPreview</name>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/preview.py" line="84"/>
+        <source>Tổng: {totals}</source>
+        <translation>Totals: {totals}</translation>
+    </message>
+</context>
+<context>
     <name>ListTableModel</name>
     <message>
         <location filename="../../station_app/services/station/list_exports.py" line="154"/>
@@ -1693,207 +1877,32 @@
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="45"/>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="47"/>
         <source>Đã theo dõi chuyển tuyến</source>
         <translation>Referral followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="46"/>
+        <location filename="../../station_app/ui/pages/lists/actions.py" line="48"/>
         <source>{name}: ghi chú theo dõi (đã đến khám ở đâu, kết quả, hẹn lại…)</source>
         <translation>{name}: follow-up note (where they were seen, the result, next appointment…)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
-        <source>Khám trong ngày</source>
-        <translation>Day&apos;s visits</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="189"/>
-        <source>Chưa khám</source>
-        <translation>Not yet examined</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
-        <source>Chuyển tuyến</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="190"/>
-        <source>Nghi trùng</source>
-        <translation>Possible duplicates</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
-        <source>Danh sách:</source>
-        <translation>List:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
-        <source>Từ ngày:</source>
-        <translation>From:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="193"/>
-        <source>Đến ngày:</source>
-        <translation>To:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="194"/>
-        <source>Thôn/bản:</source>
-        <translation>Village:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="194"/>
-        <source>Đối tượng:</source>
-        <translation>Target group:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="196"/>
-        <source>Tất cả thôn/bản</source>
-        <translation>All villages</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="197"/>
-        <source>Tất cả đối tượng</source>
-        <translation>All target groups</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="201"/>
-        <source>Lọc theo ngày khám</source>
-        <translation>Filter by visit date</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="202"/>
-        <source>Trạng thái:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="203"/>
-        <source>Chỉ những trường hợp khó tiếp cận</source>
-        <translation>Hardest cases only</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="204"/>
-        <source>Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết tật sống một mình</source>
-        <translation>No phone number, no personal ID number, or elderly/disabled living alone</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="206"/>
-        <source>In…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="207"/>
-        <source>Lưu PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="208"/>
-        <source>Lưu Excel…</source>
-        <translation>Save Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="209"/>
-        <source>Lưu CSV…</source>
-        <translation>Save CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="210"/>
-        <source>Đã theo dõi…</source>
-        <translation>Followed up…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="211"/>
-        <source>Ghi nhận đã theo dõi người được chuyển tuyến đang chọn</source>
-        <translation>Record that the selected referred resident was followed up</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="213"/>
+        <location filename="../../station_app/ui/pages/lists/page.py" line="86"/>
         <source>Nhập danh sách người dân…</source>
         <translation>Import resident list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="220"/>
-        <source>Tất cả</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="224"/>
-        <source>Chưa theo dõi</source>
-        <translation>Not followed up</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="224"/>
-        <source>Đã theo dõi</source>
-        <translation>Followed up</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="310"/>
+        <location filename="../../station_app/ui/pages/lists/page.py" line="121"/>
         <source>Đang tải danh sách…</source>
         <translation>Loading the list…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="338"/>
+        <location filename="../../station_app/ui/pages/lists/page.py" line="133"/>
         <source>{n} dòng</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="367"/>
-        <source>Tổng: {totals}</source>
-        <translation>Totals: {totals}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="396"/>
-        <source>Tệp PDF (*.pdf)</source>
-        <translation>PDF file (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="396"/>
-        <source>Bảng tính Excel (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="397"/>
-        <source>Tệp CSV (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="398"/>
-        <source>Lưu danh sách</source>
-        <translation>Save the list</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="403"/>
-        <source>Đang lưu…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="409"/>
-        <source>Đã lưu {n} dòng vào {path}</source>
-        <translation>Saved {n} rows to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="423"/>
-        <source>Đang chuẩn bị bản in…</source>
-        <translation>Preparing the printout…</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="436"/>
-        <source>Đã gửi danh sách đến máy in.</source>
-        <translation>The list was sent to the printer.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="439"/>
-        <source>Không in được. Hãy kiểm tra máy in đã bật và có giấy, hoặc bấm &quot;Lưu PDF…&quot; để in ở máy khác.</source>
-        <translation>Could not print. Check that the printer is on and has paper, or click &quot;Save PDF…&quot; to print on another computer.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="460"/>
-        <source>Đã ghi nhận theo dõi chuyển tuyến của {name}.</source>
-        <translation>Recorded the referral follow-up of {name}.</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/pages/lists.py" line="188"/>
+        <location filename="../../station_app/ui/pages/lists/page.py" line="84"/>
         <source>Danh sách</source>
         <translation>Lists</translation>
     </message>

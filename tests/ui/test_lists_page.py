@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog
 from station_app.core.model import TargetGroup
 from station_app.services.station.lists import ListFilter, ListKind
 from station_app.ui import printing
-from station_app.ui.pages import lists as lists_page
+from station_app.ui.pages.lists import actions as lists_actions
 from station_app.ui.pages.lists import ListsPage
 from station_app.ui.tasks import TaskRunner
 
@@ -36,7 +36,7 @@ def page(qtbot, app, ctx, admin, coordinator, tasks):
     page.resize(1180, 700)
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page.village.count() == 3 and not page.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: page.choice.village.count() == 3 and not page.loading, timeout=10_000)
     return page
 
 
@@ -53,8 +53,8 @@ def column(page: ListsPage, title: str) -> list[str]:
 def show(qtbot, page: ListsPage, kind: ListKind, day: dt.date | None = None) -> None:
     page.choose(kind)
     if day is not None:
-        page.date_from.setDate(QDate(day.year, day.month, day.day))
-        page.date_to.setDate(QDate(day.year, day.month, day.day))
+        page.choice.date_from.setDate(QDate(day.year, day.month, day.day))
+        page.choice.date_to.setDate(QDate(day.year, day.month, day.day))
     wait_loaded(qtbot, page)
 
 
@@ -63,14 +63,14 @@ def test_the_daily_list_shows_the_days_visits_in_queue_order_with_results_and_to
     assert column(page, "Họ và tên") == ["Lường Văn Đức", "Phạm Thị Hương", "Lò Văn Ạnh", "Hà Văn Ơn"]
     assert column(page, "Huyết áp")[0] == "145/93" and column(page, "BMI")[1] == "22,0"
     assert column(page, "Chuyển tuyến")[0] == DISTRICT
-    assert "Đã đăng ký: 4" in page.totals.text() and "Đã khám xong: 3" in page.totals.text()
-    assert "Chuyển tuyến: 1" in page.totals.text()
-    assert not page.table.isColumnHidden(page.model.column_of("Thôn/bản"))
+    assert "Đã đăng ký: 4" in page.preview.totals.text() and "Đã khám xong: 3" in page.preview.totals.text()
+    assert "Chuyển tuyến: 1" in page.preview.totals.text()
+    assert not page.preview.table.isColumnHidden(page.model.column_of("Thôn/bản"))
 
 
 def test_clicking_a_header_sorts_the_rows_and_again_reverses_them(qtbot, page):
     show(qtbot, page, ListKind.DAILY, DAY)
-    header = page.table.horizontalHeader()
+    header = page.preview.table.horizontalHeader()
     name = page.model.column_of("Họ và tên")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.rect().topLeft() + _section_centre(header, name))
@@ -89,11 +89,11 @@ def _section_centre(header, section: int):
 
 def test_filters_narrow_the_rows(qtbot, page):
     show(qtbot, page, ListKind.DAILY, DAY)
-    page.village.setCurrentIndex(page.village.findData(HUA_PHAT))
+    page.choice.village.setCurrentIndex(page.choice.village.findData(HUA_PHAT))
     wait_loaded(qtbot, page)
     assert column(page, "Họ và tên") == ["Phạm Thị Hương", "Lò Văn Ạnh"]
-    page.village.setCurrentIndex(0)
-    page.group.setCurrentIndex(page.group.findData(TargetGroup.POLICY))
+    page.choice.village.setCurrentIndex(0)
+    page.choice.group.setCurrentIndex(page.choice.group.findData(TargetGroup.POLICY))
     wait_loaded(qtbot, page)
     assert column(page, "Họ và tên") == ["Hà Văn Ơn"]
     show(qtbot, page, ListKind.DAILY, DAY + dt.timedelta(days=1))
@@ -102,42 +102,42 @@ def test_filters_narrow_the_rows(qtbot, page):
 
 def test_the_pending_list_is_grouped_by_village_and_the_hardest_cases_toggle(qtbot, page, ctx):
     show(qtbot, page, ListKind.PENDING)
-    assert page.hardest.isVisible() and not page.date_from.isVisible()
+    assert page.choice.hardest.isVisible() and not page.choice.date_from.isVisible()
     expected = ctx.lists.pending(None, ListFilter())
     assert column(page, "Họ và tên") == [r.full_name for r in expected.rows]  # the service's walking order
     assert "Tòng Thị Én" in column(page, "Họ và tên") and "Lường Văn Đức" not in column(page, "Họ và tên")
     villages = column(page, "Thôn/bản")
     assert villages == sorted(villages, key=[HUA_PHAT, NA_PHAT].index)  # one village after the other
     assert column(page, "Ưu tiên").count("★") == expected.totals.priority > 0
-    assert f"Chưa khám: {len(expected.rows)}" in page.totals.text()
-    assert f"Thuộc nhóm ưu tiên: {expected.totals.priority}" in page.totals.text()
-    page.hardest.setChecked(True)
+    assert f"Chưa khám: {len(expected.rows)}" in page.preview.totals.text()
+    assert f"Thuộc nhóm ưu tiên: {expected.totals.priority}" in page.preview.totals.text()
+    page.choice.hardest.setChecked(True)
     wait_loaded(qtbot, page)
     hardest = ctx.lists.pending(None, ListFilter(), hardest_only=True)
     assert 0 < page.model.rowCount() == len(hardest.rows) < len(expected.rows)
-    assert f"Khó tiếp cận: {len(hardest.rows)}" in page.totals.text()
+    assert f"Khó tiếp cận: {len(hardest.rows)}" in page.preview.totals.text()
 
 
 def test_the_duplicates_list_shows_each_group(qtbot, page):
     show(qtbot, page, ListKind.DUPLICATES)
-    assert "Số nhóm có thể trùng: 3" in page.totals.text()
+    assert "Số nhóm có thể trùng: 3" in page.preview.totals.text()
     assert column(page, "Họ và tên").count("Nguyễn Thị Diễm") == 2
 
 
 def test_marking_a_referral_followed_up_updates_its_row_and_the_totals(qtbot, page, monkeypatch):
     show(qtbot, page, ListKind.REFERRALS)
-    assert page.follow_up_button.isVisible() and not page.follow_up_button.isEnabled()
-    assert column(page, "Họ và tên") == ["Lường Văn Đức"] and "Chưa theo dõi: 1" in page.totals.text()
-    page.table.selectRow(0)
+    assert page.actions.follow_up_button.isVisible() and not page.actions.follow_up_button.isEnabled()
+    assert column(page, "Họ và tên") == ["Lường Văn Đức"] and "Chưa theo dõi: 1" in page.preview.totals.text()
+    page.preview.table.selectRow(0)
     asked = []
-    monkeypatch.setattr(lists_page, "ask_follow_up_note",
+    monkeypatch.setattr(lists_actions, "ask_follow_up_note",
                         lambda parent, name: asked.append(name) or "Đã gọi điện, đã đi khám")
-    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Đã theo dõi: 1" in page.totals.text(), timeout=10_000)
+    qtbot.mouseClick(page.actions.follow_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã theo dõi: 1" in page.preview.totals.text(), timeout=10_000)
     assert asked == ["Lường Văn Đức"]
     assert column(page, "Đã theo dõi")[0].endswith("Lò Văn Thắng")
     assert column(page, "Ghi chú theo dõi") == ["Đã gọi điện, đã đi khám"]
-    page.status.setCurrentIndex(page.status.findData("open"))
+    page.choice.status.setCurrentIndex(page.choice.status.findData("open"))
     wait_loaded(qtbot, page)
     assert page.model.rowCount() == 0
 
@@ -151,8 +151,8 @@ def save_as(monkeypatch, target):
 
 def test_saving_pdf_excel_and_csv_writes_files_that_read_back(qtbot, page, monkeypatch, tmp_path):
     show(qtbot, page, ListKind.PENDING)
-    for button, name in ((page.pdf_button, "chưa khám.pdf"), (page.xlsx_button, "chưa khám.xlsx"),
-                         (page.csv_button, "chưa khám.csv")):
+    for button, name in ((page.actions.pdf_button, "chưa khám.pdf"), (page.actions.xlsx_button, "chưa khám.xlsx"),
+                         (page.actions.csv_button, "chưa khám.csv")):
         asked = save_as(monkeypatch, tmp_path / name)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda n=name: (tmp_path / n).exists() and page.message.isVisible(), timeout=20_000)
@@ -172,14 +172,14 @@ def test_saving_pdf_excel_and_csv_writes_files_that_read_back(qtbot, page, monke
 def test_a_folder_that_cannot_be_written_is_explained_in_vietnamese(qtbot, page, monkeypatch, tmp_path):
     show(qtbot, page, ListKind.PENDING)
     save_as(monkeypatch, tmp_path / "không có thư mục này" / "ds.csv")
-    qtbot.mouseClick(page.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.actions.csv_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(page.message.isVisible, timeout=10_000)
     assert "thư mục không tồn tại" in page.message.text() and "chọn nơi lưu khác" in page.message.text()
 
 
 def printed_page_sizes(qtbot, page: ListsPage, printed) -> list[tuple[float, float]]:
     """Print from the page and wait for its word that the printer has it: the printout's page sizes."""
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.actions.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=20_000)
     assert "máy in" in page.message.text()
     document = pypdfium2.PdfDocument(str(printed))
@@ -196,7 +196,7 @@ def test_printing_goes_through_the_preview_to_the_printer(qtbot, page, monkeypat
     sizes = printed_page_sizes(qtbot, page, printed)
     width, height = sizes[0]
     assert len(sizes) == 1 and width > height  # the daily list is wide: landscape A4, as made
-    assert page.last_pdf.exists() and page.last_pdf.parent.name == "lists"
+    assert page.actions.last_pdf.exists() and page.actions.last_pdf.parent.name == "lists"
 
 
 def test_a_nurse_reads_the_lists_but_has_no_print_or_save_buttons(qtbot, app, ctx, admin, nurse):
@@ -205,8 +205,8 @@ def test_a_nurse_reads_the_lists_but_has_no_print_or_save_buttons(qtbot, app, ct
     qtbot.addWidget(page)
     page.show()
     page.choose(ListKind.REFERRALS)
-    assert not page.print_button.isVisible() and not page.pdf_button.isVisible()
-    assert not page.follow_up_button.isVisible() and page.import_button is None
+    assert not page.actions.print_button.isVisible() and not page.actions.pdf_button.isVisible()
+    assert not page.actions.follow_up_button.isVisible() and page.import_button is None
 
 
 def test_a_long_list_skips_the_preview_and_is_painted_in_the_background(qtbot, page, monkeypatch, tmp_path):
@@ -262,11 +262,11 @@ def save_dialog_opens_at(monkeypatch) -> list[Path]:
 
 def choose_village(qtbot, page: ListsPage, typed: str) -> None:
     """Click into the field, type part of the village's name without marks, pick the first suggestion."""
-    field = page.village.lineEdit()
+    field = page.choice.village.lineEdit()
     QTest.mouseClick(field, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: field.selectedText() == field.text() != "")  # what is typed replaces what was there
     type_text(field, typed)
-    popup = page.village.completer().popup()
+    popup = page.choice.village.completer().popup()
     assert popup.isVisible()
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
@@ -275,29 +275,29 @@ def choose_village(qtbot, page: ListsPage, typed: str) -> None:
 def test_the_village_filter_is_typed_into_without_marks(qtbot, page):
     show(qtbot, page, ListKind.DAILY, DAY)
     choose_village(qtbot, page, "hua phat")
-    assert page.village.currentText() == HUA_PHAT and page.village.currentData() == HUA_PHAT
+    assert page.choice.village.currentText() == HUA_PHAT and page.choice.village.currentData() == HUA_PHAT
     wait_loaded(qtbot, page)
     assert column(page, "Họ và tên") == ["Phạm Thị Hương", "Lò Văn Ạnh"]
 
 
 def test_a_village_that_is_not_there_leaves_the_filter_as_it_was(qtbot, page):
     show(qtbot, page, ListKind.DAILY, DAY)
-    type_text(page.village.lineEdit(), "ban khong co")
-    page.village.lineEdit().editingFinished.emit()
-    assert page.village.currentIndex() == 0 and page.village.currentText() == "Tất cả thôn/bản"
+    type_text(page.choice.village.lineEdit(), "ban khong co")
+    page.choice.village.lineEdit().editingFinished.emit()
+    assert page.choice.village.currentIndex() == 0 and page.choice.village.currentText() == "Tất cả thôn/bản"
 
 
 def test_each_villages_list_is_saved_under_its_own_name_in_the_documents_folder(qtbot, page, fresh_home,
                                                                               monkeypatch):
     opened = save_dialog_opens_at(monkeypatch)
     show(qtbot, page, ListKind.PENDING)
-    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.actions.pdf_button, Qt.MouseButton.LeftButton)
     today = f"{dt.date.today():%Y-%m-%d}"
     # no Documents folder yet: the home folder, never a folder that is not there (Qt would take it as a file name)
     assert opened[-1] == fresh_home / f"danh-sach-chua-kham-{today}.pdf"
     (fresh_home / "Documents").mkdir()
     for village, part in ((HUA_PHAT, "ban-hua-phat"), (NA_PHAT, "ban-na-phat")):
-        page.village.setCurrentIndex(page.village.findData(village))
+        page.choice.village.setCurrentIndex(page.choice.village.findData(village))
         wait_loaded(qtbot, page)
-        qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.actions.xlsx_button, Qt.MouseButton.LeftButton)
         assert opened[-1] == fresh_home / "Documents" / f"danh-sach-chua-kham-{part}-{today}.xlsx"

@@ -36,7 +36,7 @@ def test_the_totals_under_the_list_use_the_interfaces_thousands_separator(qtbot,
     page.choose(ListKind.PENDING)
     qtbot.waitUntil(lambda: not page.loading and page.model.the_list is not None
                     and page.model.the_list.totals.residents == PEOPLE, timeout=10_000)
-    assert "Not yet examined: 1,200" in page.totals.text()
-    assert "1.200" not in page.totals.text() + page.totals.toolTip()
-    assert "1,200 rows" == page.state.text()
+    assert "Not yet examined: 1,200" in page.preview.totals.text()
+    assert "1.200" not in page.preview.totals.text() + page.preview.totals.toolTip()
+    assert "1,200 rows" == page.hint.text()
     assert ("Chưa khám", "1.200") in totals_of(page.model.the_list)  # what the printed list says

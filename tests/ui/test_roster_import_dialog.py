@@ -156,7 +156,8 @@ def test_the_lists_page_imports_a_cp1258_roster_and_shows_the_counts_and_the_rej
     assert [Path(u.toLocalFile()) for u in opened] == [report_path.parent]
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "roster_import_report.png"))
-    qtbot.waitUntil(lambda: page.village.findData("Bản Phiêng") > 0)  # the page's village filter follows the import
+    # the page's village filter follows the import
+    qtbot.waitUntil(lambda: page.choice.village.findData("Bản Phiêng") > 0)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.roster_dialog is None)
     window.tasks.wait()

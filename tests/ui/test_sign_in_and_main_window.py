@@ -30,7 +30,7 @@ def test_moving_between_pages_shows_each_pages_real_figures(qtbot, controller, n
     page = window.pages["lists"]
     assert page.title.text() == "Danh sách"
     qtbot.waitUntil(lambda: page.model.the_list is not None and not page.loading)
-    assert page.model.rowCount() == 0 and "Đã đăng ký: 0" in page.totals.text()
+    assert page.model.rowCount() == 0 and "Đã đăng ký: 0" in page.preview.totals.text()
     # a nurse reads the lists: no print, save or follow-up buttons for her
     assert not any(b.isVisible() for b in page.findChildren(type(window.lock_button)))
 

@@ -20,15 +20,15 @@ def daily_list(qtbot, ctx, admin, coordinator, tasks) -> ListsPage:
     qtbot.addWidget(page)
     page.show()
     page.choose(ListKind.DAILY)
-    page.date_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
-    page.date_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    page.choice.date_from.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    page.choice.date_to.setDate(QDate(DAY.year, DAY.month, DAY.day))
     qtbot.waitUntil(lambda: not page.loading and page.model.the_list is not None, timeout=10_000)
     return page
 
 
 def test_the_lists_use_the_queues_words_for_a_visits_state(qtbot, app, ctx, admin, coordinator, tasks):
     page = daily_list(qtbot, ctx, admin, coordinator, tasks)
-    choices = [page.status.itemText(i) for i in range(page.status.count())]
+    choices = [page.choice.status.itemText(i) for i in range(page.choice.status.count())]
     assert choices[1:] == list(WORDS.values())
     col = page.model.column_of("Trạng thái")
     shown = {page.model.index(r, col).data() for r in range(page.model.rowCount())}
