@@ -1,4 +1,5 @@
 """The layers stay apart: the core is pure, only persistence imports SQLAlchemy, only ui imports Qt widgets."""
+import re
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,15 @@ def test_a_pages_state_is_plain_python():
     (issue 17, point 4): it imports neither Qt nor the page's widgets."""
     states = sorted((PACKAGE / "ui" / "pages").glob("*/state.py"))
     assert states and _offenders(states, ["PySide6", "shiboken6", "station_app.ui"]) == set()
+
+
+def test_pages_run_typed_operations_and_leave_dead_callbacks_to_the_runner():
+    """The UI runs background work only as ``tasks.run(Operation, parent=…)`` (issue 17, point 4): nothing calls a
+    runner's old untyped ``submit(fn, *args)``, and no task callback is wrapped in ``while_alive``, since the runner
+    drops the callbacks of a deleted parent itself."""
+    pattern = re.compile(r"\.submit\(\s*[A-Za-z_]|on_(done|error)\s*=\s*while_alive")
+    offenders = {f"{p.relative_to(PACKAGE)}" for p in _modules("ui") if pattern.search(p.read_text(encoding="utf-8"))}
+    assert offenders == set()
 
 
 def test_persistence_never_reaches_up_to_the_services():

@@ -141,7 +141,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         self.station: StationInfo | None = None
         self.user: SignedInUser | None = None
         self.pages: dict[str, QWidget] = {}
-        self.uploader: UploadRunner | None = None  # the session's network sending (upload_panel.py)
+        self.uploader: UploadRunner | None = None  # the session's network sending (pages/export/upload_runner.py)
         self._nav_keys: list[str] = []  # the page key of each navigation row
         self.visit_events = VisitEvents(self)  # a visit changed on one page shows on every page listing visits
         self.resize(1180, 760)

@@ -2,7 +2,7 @@
 
 Pages run their use cases as typed operations (``Operation[T]``, made by small keyword-only factories in each
 page's ``operations`` module) with ``tasks.run(operation, parent=page, on_done=...)``. Threading contract: ``run``
-(and the older ``submit``) is called on the GUI thread; the function runs on a worker thread and must not touch
+is called on the GUI thread; the function runs on a worker thread and must not touch
 widgets; ``on_done``/``on_error`` and progress updates are delivered on the GUI thread, and dropped if the
 ``parent`` widget was deleted meanwhile (a page or dialog closed while its job ran). Database work goes through
 the ``db`` lane, one job at a time (SQLite has one writer); CPU work (decoding, PDFs, signing) goes through the
@@ -70,15 +70,15 @@ class _Callbacks:
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], relay: _Relay, wants_progress: bool) -> None:
+    def __init__(self, fn: Callable[..., Any], relay: _Relay, wants_progress: bool) -> None:
         super().__init__()
-        self._fn, self._args, self._relay, self._wants_progress = fn, args, relay, wants_progress
+        self._fn, self._relay, self._wants_progress = fn, relay, wants_progress
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             kwargs = {"progress": self._relay.progressed.emit} if self._wants_progress else {}
-            self._relay.outcome = (True, self._fn(*self._args, **kwargs))
+            self._relay.outcome = (True, self._fn(**kwargs))
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
             self._relay.outcome = (False, exc)
         self._relay.done.emit()
@@ -106,27 +106,20 @@ class TaskRunner(QObject):
 
     def run(self, operation: Operation[T], *, parent: QObject | None, on_done: Callable[[T], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``operation`` in the background; ``on_done(result)`` or ``on_error(exc)`` (default: a message over
-        ``parent``) follow on the GUI thread unless ``parent`` has been deleted by then."""
-        self.submit(operation.call, on_done=on_done, on_error=on_error, lane=operation.lane,
-                    progress_text=operation.progress_text, parent=parent)
-
-    def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None, lane: str = "db",
-               progress_text: str | None = None, parent: QObject | None = None) -> None:
-        """Run ``fn(*args)`` (plus ``progress=callback(done, total)`` if it takes one) in the background; the
-        callbacks are dropped if ``parent`` (a widget, or a QObject such as a watcher) is deleted before the job
-        ends; dialogs (progress, the default error message) open over ``parent`` when it is a widget."""
+        """Run ``operation`` in the background (with ``progress=callback(done, total)`` if its call takes one);
+        ``on_done(result)`` or ``on_error(exc)`` (default: a message over ``parent``) follow on the GUI thread,
+        dropped if ``parent`` (a widget, or a QObject such as a watcher) is deleted before the job ends. Dialogs
+        (progress, the default error message) open over ``parent`` when it is a widget."""
         relay = self._idle.pop() if self._idle else self._new_relay()
         window = parent if isinstance(parent, QWidget) else None
-        dialog = _progress_dialog(window, progress_text) if progress_text else None
+        dialog = _progress_dialog(window, operation.progress_text) if operation.progress_text else None
         relay.job = _Callbacks(on_done, on_error or (lambda exc: _show_error(window, exc)), dialog, parent)
-        wants_progress = "progress" in inspect.signature(fn).parameters
+        wants_progress = "progress" in inspect.signature(operation.call).parameters
         if not self._busy:
             self.busy_changed.emit(True)
         self._busy.add(relay)
-        pool = self._db_lane if lane == "db" else self._cpu_pool
-        pool.start(_Job(fn, args, relay, wants_progress))
+        pool = self._db_lane if operation.lane == "db" else self._cpu_pool
+        pool.start(_Job(operation.call, relay, wants_progress))
 
     def _new_relay(self) -> _Relay:
         from PySide6.QtCore import Qt  # not at the top: Qt's enums cost ~20 ms, kept off the first paint

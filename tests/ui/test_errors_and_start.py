@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from station_app.app import open_station
 from station_app.core.errors import WrongCredentialsError
 from station_app.ui import errors, main
-from station_app.ui.tasks import TaskRunner
+from station_app.ui.tasks import Operation, TaskRunner
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def test_work_runs_off_the_gui_thread_and_the_result_comes_back_on_it(qtbot, app
         progress(1, 1)
         return 42
 
-    runner.submit(job, on_done=lambda v: seen.update(result=v, gui=threading.current_thread() is threading.main_thread()))
+    runner.run(Operation(job), parent=None, on_done=lambda v: seen.update(result=v, gui=threading.current_thread() is threading.main_thread()))
     qtbot.waitUntil(lambda: "result" in seen)
     assert seen == {"worker": False, "result": 42, "gui": True}
 
@@ -45,7 +45,7 @@ def test_an_unexpected_error_is_logged_and_shown_with_the_log_path(qtbot, app, c
     def broken():
         raise RuntimeError("boom in a worker")
 
-    runner.submit(broken)
+    runner.run(Operation(broken), parent=None)
     qtbot.waitUntil(lambda: bool(boxes))
     kind, text = boxes[0]
     assert kind == "critical" and str(ctx.log_file) in text and "boom" not in text
@@ -93,13 +93,13 @@ def test_a_long_job_shows_progress_and_a_quick_one_does_not(qtbot, app):
             time.sleep(0.12)
         return "xong"
 
-    runner.submit(slow, on_done=done.append, parent=parent, progress_text="Đang kiểm tra nhật ký…")
+    runner.run(Operation(slow, progress_text="Đang kiểm tra nhật ký…"), parent=parent, on_done=done.append)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=3000)
     dialog = [d for d in parent.findChildren(QProgressDialog) if d.isVisible()][0]
     assert dialog.labelText() == "Đang kiểm tra nhật ký…"
     qtbot.waitUntil(lambda: done == ["xong"], timeout=5000)
     assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))  # closed when the job ended
-    runner.submit(lambda: "nhanh", on_done=done.append, parent=parent, progress_text="Nhanh")
+    runner.run(Operation(lambda: "nhanh", progress_text="Nhanh"), parent=parent, on_done=done.append)
     qtbot.waitUntil(lambda: done[-1] == "nhanh")
     assert not any(d.isVisible() for d in parent.findChildren(QProgressDialog))
 
@@ -123,7 +123,7 @@ def test_a_full_disk_in_any_background_job_is_a_warning_saying_so_not_the_unexpe
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with caplog.at_level(logging.INFO):
-        TaskRunner().submit(saving)
+        TaskRunner().run(Operation(saving), parent=None)
         qtbot.waitUntil(lambda: bool(boxes))
     kind, text = boxes[0]
     assert kind == "warning" and "Ổ đĩa đã đầy" in text and "giải phóng chỗ trống" in text

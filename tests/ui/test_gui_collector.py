@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from station_app.ui.tasks import TaskRunner
+from station_app.ui.tasks import Operation, TaskRunner
 
 
 class Cyclic:
@@ -30,7 +30,7 @@ def test_cycles_made_in_background_jobs_are_freed_on_the_gui_thread(qtbot):
     Cyclic.seen.clear()
     workers = []
     for lane in ("db", "cpu"):
-        runner.submit(make_cycles, on_done=workers.append, lane=lane)
+        runner.run(Operation(make_cycles, lane=lane), parent=None, on_done=workers.append)
     qtbot.waitUntil(lambda: len(workers) == 2 and len(Cyclic.seen) >= 10_000, timeout=15_000)
     assert threading.main_thread().ident not in workers  # the jobs did run in workers
     assert set(Cyclic.seen) == {threading.main_thread().ident}

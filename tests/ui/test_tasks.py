@@ -83,5 +83,5 @@ def test_an_operation_bound_by_keyword_still_gets_its_progress_callback(qtbot, t
 
 def test_the_runner_is_usable_without_a_parent_for_jobs_nobody_waits_on(qtbot):
     runner, done = TaskRunner(), []
-    runner.submit(lambda: 7, on_done=done.append)
+    runner.run(Operation(lambda: 7), parent=None, on_done=done.append)
     qtbot.waitUntil(lambda: done == [7], timeout=5_000)
