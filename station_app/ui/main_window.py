@@ -215,7 +215,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         # Imported here, not at the top: the pages are needed after sign-in, and the window must appear at once.
         from station_app.ui.pages.admin import AdminPage
         from station_app.ui.pages.exam import ExamPage
-        from station_app.ui.pages.export import ExportPage
+        from station_app.ui.pages.export.page import ExportPage
         from station_app.ui.pages.lists import ListsPage
         from station_app.ui.pages.progress import ProgressPage
         from station_app.ui.pages.reception import ReceptionPage

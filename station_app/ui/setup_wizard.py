@@ -188,9 +188,9 @@ class OfficeBundlePage(QWizardPage):
         _button_page(self, self.explained, self.choose_button, self.status, self.skip_note)
 
     def choose_file(self) -> None:
-        from station_app.ui.pages import export as export_page
+        from station_app.ui.pages.export import dialogs as export_dialogs
 
-        path = export_page.ask_open_file(
+        path = export_dialogs.ask_open_file(
             self, self.tr("Chọn gói khoá của cơ quan y tế"), Path.home(),
             self.tr("Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)"))
         if path is not None:

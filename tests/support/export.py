@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from station_app.ui.removable_drives import Volume
 
 if TYPE_CHECKING:
-    from station_app.ui.pages.export import ExportPage
+    from station_app.ui.pages.export.page import ExportPage
 
 
 class FakeVolumes:

@@ -19,7 +19,7 @@ from station_app.services.common.decoding import decode_image
 from station_app.services.exchange.receipts import envelope_bytes, receipt_name, sign_receipt
 from station_app.ui import printing
 from station_app.ui.pages.export import dialogs as export_dialogs
-from station_app.ui.pages.export import ExportPage
+from station_app.ui.pages.export.page import ExportPage
 from station_app.ui.removable_drives import DriveWatcher, Volume, removable_drives
 from station_app.ui.scanning.frames import qimage_to_gray
 

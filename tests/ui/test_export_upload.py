@@ -11,7 +11,7 @@ from support.export import FakeVolumes, column, reload
 from support.upload import add_visit, connect, make_batches, office_batch_rows
 
 from station_app.services.station.upload import Backoff
-from station_app.ui.pages.export import ExportPage
+from station_app.ui.pages.export.page import ExportPage
 from station_app.ui.removable_drives import DriveWatcher
 
 STATE = 6  # the table's column of each batch's state

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QWizard
 from support.gui import type_text
 
 from station_app.services.exchange.keys import StationKeys
-from station_app.ui.pages import export as export_page
+from station_app.ui.pages.export import dialogs as export_dialogs
+from station_app.ui.pages.export.operations import load_state
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 
@@ -147,7 +148,7 @@ def choose_bundle(qtbot, make_controller, ctx, monkeypatch, path):
     controller = make_controller(ctx)
     wizard = controller.wizard
     _created(qtbot, wizard)
-    monkeypatch.setattr(export_page, "ask_open_file", lambda *args: path)
+    monkeypatch.setattr(export_dialogs, "ask_open_file", lambda *args: path)
     qtbot.mouseClick(wizard.bundle_page.choose_button, Qt.MouseButton.LeftButton)
     return controller, wizard
 
@@ -165,7 +166,7 @@ def test_the_office_bundle_imported_from_its_qr_picture_is_there_afterwards(qtbo
     _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     qtbot.waitUntil(lambda: controller.window.sign_in_screen.sign_in_button.isEnabled())
     assert StationKeys(empty_ctx.data_dir).office_bundle().name == "TTKSBT tỉnh Lai Châu"
-    assert export_page.load_state(empty_ctx).office_name == "TTKSBT tỉnh Lai Châu"  # what the export page shows
+    assert load_state(empty_ctx).office_name == "TTKSBT tỉnh Lai Châu"  # what the export page shows
 
 
 def test_a_wrong_bundle_file_is_explained_and_the_wizard_stays_on_the_page(qtbot, make_controller, empty_ctx,
