@@ -1,33 +1,40 @@
 """Opening the office database and the queries of the office's use cases.
 
-SQLite (a file in the office folder) or PostgreSQL (``postgresql+psycopg://…``). The schema is made with
-``metadata.create_all`` and stamped with ``SCHEMA_VERSION`` in ``office_schema``: simpler than a second Alembic
-environment while there are few versions; a database stamped newer than the code is refused, an older one is
-brought up to date by the steps of ``_UPGRADES`` (in the same transaction as its new stamp).
+SQLite (a file in the office folder) or PostgreSQL (``postgresql+psycopg://…``). Opening runs the office's Alembic
+migrations (``migrations/``) up to the newest revision; a database made by ``metadata.create_all`` before them is
+taken over by revision 0001 (its rows kept). A database at a revision this program does not know, or stamped in
+``office_schema`` with a newer version than the last one before Alembic, is refused as too new.
 """
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import (JSON, Integer, String, any_, bindparam, create_engine, delete, event, insert, select, text,
-                        update)
+from sqlalchemy import (JSON, Integer, String, any_, bindparam, create_engine, delete, event, insert, inspect, select,
+                        text, update)
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from station_app.persistence import migrating
 from station_app.persistence.office.tables import (SCHEMA_VERSION, OfficeAuditAnchorRow, OfficeBase, OfficeBatchRow,
                                                    OfficeEventRow, OfficeHistoryRow, OfficePatientRow,
-                                                   OfficeQuarantineRow, OfficeResourceRow, OfficeSchemaRow,
-                                                   OfficeStationKeyRow, OfficeStationRow, OfficeVisitRow, utcnow)
+                                                   OfficeQuarantineRow, OfficeResourceRow, OfficeStationKeyRow,
+                                                   OfficeStationRow, OfficeVisitRow, utcnow)
 
+log = logging.getLogger(__name__)
 CHUNK = 500  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
 KINDS = {"patient": OfficePatientRow, "visit": OfficeVisitRow, "resource": OfficeResourceRow}
+MIGRATIONS = Path(__file__).with_name("migrations")
+_MADE_BEFORE_ALEMBIC = "create_all"  # the revision of a database the office made before its migrations
+_UPGRADE_LOCK = 0x0FF1CE  # PostgreSQL advisory lock: two programs opening a new database migrate one at a time
 
 
 class OfficeDatabaseError(Exception):
@@ -48,26 +55,15 @@ class OfficeDatabase:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = _engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         try:
-            self._prepare()
+            _migrate(self.engine, url)
         except (OperationalError, ProgrammingError) as exc:
             self.engine.dispose()
             raise OfficeDatabaseError("connect") from exc
-
-    def _prepare(self) -> None:
-        OfficeBase.metadata.create_all(self.engine)
-        with self.transaction() as session:
-            row = session.get(OfficeSchemaRow, 1)
-            if row is None:
-                session.add(OfficeSchemaRow(id=1, version=SCHEMA_VERSION))
-            elif row.version > SCHEMA_VERSION:
-                raise OfficeDatabaseError("too_new")
-            elif row.version < SCHEMA_VERSION:
-                for version in range(row.version + 1, SCHEMA_VERSION + 1):
-                    for statement in _UPGRADES.get(version, ()):
-                        session.execute(text(statement))
-                row.version = SCHEMA_VERSION
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -75,7 +71,7 @@ class OfficeDatabase:
 
         A unique key taken meanwhile by another importer (PostgreSQL lets two run at once) is ``OfficeConflictError``.
         """
-        with self._sessions() as session:
+        with self.sessions() as session:
             try:
                 with session.begin():
                     yield session
@@ -86,15 +82,45 @@ class OfficeDatabase:
         self.engine.dispose()
 
 
-# Steps from the version before to this one (SQL both SQLite and PostgreSQL take)
-_UPGRADES: dict[int, tuple[str, ...]] = {
-    # who owns each record: the station of the batch that wrote the row held (the first one is not known any more)
-    2: ("ALTER TABLE office_stations ADD COLUMN site VARCHAR(32)",
-        *(f"ALTER TABLE {t} ADD COLUMN owner VARCHAR(32)" for t in ("office_patients", "office_visits",
-                                                                    "office_resources")),
-        *(f"UPDATE {t} SET owner = (SELECT b.station_code FROM office_batches b WHERE b.id = {t}.batch_id)"
-          for t in ("office_patients", "office_visits", "office_resources"))),
-}
+def head_revision() -> str:
+    return migrating.head_revision(MIGRATIONS)
+
+
+def _migrate(engine: Engine, url: str) -> None:
+    """Up to the newest revision; Alembic is imported only when there is something to do."""
+    with engine.connect() as conn:
+        current = _revision(conn)
+    if current == head_revision():
+        return
+    if current not in (None, _MADE_BEFORE_ALEMBIC) and current not in migrating.known_revisions(MIGRATIONS):
+        raise OfficeDatabaseError("too_new")
+    from alembic import command
+
+    cfg = migrating.alembic_config(MIGRATIONS, url)
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+        if _revision(conn) == _MADE_BEFORE_ALEMBIC and (_stamped_version(conn) or 0) > SCHEMA_VERSION:
+            raise OfficeDatabaseError("too_new")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    log.info("office database migrated from %s to %s", current, head_revision())
+
+
+def _revision(conn: Connection) -> str | None:
+    """The Alembic revision; ``_MADE_BEFORE_ALEMBIC`` for office tables without one; None for an empty database."""
+    names = set(inspect(conn).get_table_names())
+    if "alembic_version" in names:
+        return conn.scalar(text("SELECT version_num FROM alembic_version"))
+    return _MADE_BEFORE_ALEMBIC if names & set(OfficeBase.metadata.tables) else None
+
+
+def _stamped_version(conn: Connection) -> int | None:
+    """The version ``office_schema`` holds (None: no such table or row)."""
+    if not inspect(conn).has_table("office_schema"):
+        return None
+    return conn.scalar(text("SELECT version FROM office_schema WHERE id = 1"))
+
 
 # What a database that is down, locked or gone raises: the caller tries again later. Anything else while importing a
 # batch is the batch's own fault (a value that does not fit, a type the import did not expect).
