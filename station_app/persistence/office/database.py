@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from sqlalchemy import (JSON, Integer, String, any_, bindparam, create_engine, d
                         text, update)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
+from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from station_app.persistence import migrating
@@ -50,7 +49,7 @@ class OfficeConflictError(Exception):
 
 
 class OfficeDatabase:
-    """The engine and the sessions of one office database."""
+    """The engine and the sessions of one office database (``OfficeUnitOfWork`` opens one per use case)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -64,19 +63,6 @@ class OfficeDatabase:
         except BaseException:
             self.engine.dispose()
             raise
-
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One session, committed at the end of the block, rolled back on any error.
-
-        A unique key taken meanwhile by another importer (PostgreSQL lets two run at once) is ``OfficeConflictError``.
-        """
-        with self.sessions() as session:
-            try:
-                with session.begin():
-                    yield session
-            except IntegrityError as exc:
-                raise OfficeConflictError() from exc
 
     def close(self) -> None:
         self.engine.dispose()
