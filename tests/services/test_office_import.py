@@ -8,7 +8,7 @@ import pytest
 
 from station_app.persistence.office.tables import (OfficeBatchRow, OfficeHistoryRow, OfficePatientRow,
                                                    OfficeQuarantineRow, OfficeResourceRow, OfficeVisitRow)
-from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.store import OfficeStore
 from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.exchange.keys import StationKeys
 from support.batch import full_visit, office_keys

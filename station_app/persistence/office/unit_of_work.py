@@ -16,9 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from station_app.persistence.office.chain import ChainDecisions
-from station_app.persistence.office.database import OfficeConflictError, OfficeDatabase, OfficeStore
+from station_app.persistence.office.database import OfficeConflictError, OfficeDatabase
 from station_app.persistence.office.quarantine import QuarantineStore
 from station_app.persistence.office.reads import OfficeReads
+from station_app.persistence.office.store import OfficeStore
 
 
 class OfficeUnitOfWork:

@@ -29,7 +29,8 @@ from station_app.core.batch_format import (MAX_BATCH_BYTES, PROBLEM_TEXT, SUFFIX
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.persistence.office.database import (TRANSIENT_ERRORS, OfficeConflictError, OfficeDatabase,
-                                                     OfficeDatabaseError, OfficeStore)
+                                                     OfficeDatabaseError)
+from station_app.persistence.office.store import OfficeStore
 from station_app.persistence.office.tables import (OfficeAuditAnchorRow, OfficeBatchRow, OfficeEventRow,
                                                    OfficeQuarantineRow, OfficeStationKeyRow, OfficeStationRow, utcnow)
 from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
