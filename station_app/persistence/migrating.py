@@ -22,7 +22,8 @@ def alembic_config(migrations: Path, url: str) -> Config:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations))
-    cfg.set_main_option("sqlalchemy.url", url)
+    # the ini syntax reads % as the start of a reference: a password written %-encoded in the URL (p%40ss) stays as is
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
 

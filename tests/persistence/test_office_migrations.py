@@ -110,6 +110,13 @@ def test_a_database_made_before_the_migrations_is_taken_over_with_its_rows(url, 
     OfficeDatabase(url).close()  # opened again: nothing more to do
 
 
+def test_a_postgresql_url_with_a_percent_encoded_password_opens_and_migrates(postgres_server):
+    url = postgres_server.new_database().replace("postgres@", "postgres:p%40ss%25@")  # the test server trusts anyone
+    assert migrating.alembic_config(MIGRATIONS, url).get_main_option("sqlalchemy.url") == url
+    OfficeDatabase(url).close()
+    assert revision_of(url) == head_revision()
+
+
 def test_a_database_at_a_revision_this_program_does_not_know_is_refused_untouched(url):
     OfficeDatabase(url).close()
     engine = create_engine(url)
