@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-07 16:00:00
+Create Date: 2026-12-07 15:30:00
 
 Before Alembic the office made its tables with ``metadata.create_all`` at every opening and stamped them in
 ``office_schema`` (version 1: no owners, no sites; version 2: this schema). Such a database is taken over here, in
@@ -187,7 +187,7 @@ def upgrade() -> None:
     if version is None:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)  # naive UTC, as every time in the office tables
         op.execute(sa.insert(_S.tables['office_schema']).values(id=1, version=SCHEMA_VERSION, created_at=now))
-    elif version != SCHEMA_VERSION:
+    elif version < SCHEMA_VERSION:
         op.execute(sa.text("UPDATE office_schema SET version = :v WHERE id = 1").bindparams(v=SCHEMA_VERSION))
     if held:
         log.info("office database made before migrations (schema %s, %d tables) taken over", version, len(held))
