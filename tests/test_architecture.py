@@ -125,9 +125,18 @@ def test_no_module_is_loaded_by_name():
 
 
 # Services talk to repositories, never to the session (issue 17, point 3): the ones already moved stay so.
-THROUGH_REPOSITORIES = ["services/station/findings.py"]
+THROUGH_REPOSITORIES = ["services/station/findings.py",
+                        *sorted(f"services/office/{p.name}" for p in (PACKAGE / "services" / "office").glob("*.py"))]
 
 
 @pytest.mark.parametrize("module", THROUGH_REPOSITORIES)
 def test_a_service_moved_to_repositories_never_touches_the_session(module):
     assert ".session" not in (PACKAGE / module).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("module", [m for m in THROUGH_REPOSITORIES if m.startswith("services/office/")])
+def test_the_office_services_reach_their_repositories_through_the_unit_of_work(module):
+    """``OfficeUnitOfWork`` opens the transaction and hands out the repositories; a service makes neither."""
+    text = (PACKAGE / module).read_text(encoding="utf-8")
+    assert not any(made in text for made in ("transaction(", "OfficeStore(", "QuarantineStore(", "ChainDecisions(",
+                                             "OfficeReads(", "sessions("))

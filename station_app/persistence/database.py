@@ -6,10 +6,8 @@ program; before an upgrade the file is copied aside, so a failed migration never
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import os
-import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from station_app.core.errors import (
     DiskFullError,
     is_disk_full,
 )
+from station_app.persistence import migrating
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -39,35 +38,15 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def alembic_config(url: str) -> Config:
-    from alembic.config import Config  # Alembic is imported only when a migration has to run
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(_MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", url)
-    return cfg
+    return migrating.alembic_config(_MIGRATIONS, url)
 
 
-_REVISION = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*["\']?([\w-]+|None)["\']?', re.M)
-
-
-@functools.cache
 def known_revisions() -> dict[str, str | None]:
-    """Each migration's revision and the one it follows, read from the files without importing Alembic (which
-    costs a quarter of a second at every start)."""
-    revisions: dict[str, str | None] = {}
-    for path in (_MIGRATIONS / "versions").glob("*.py"):
-        found = dict((k, v) for k, v in _REVISION.findall(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            down = found.get("down_revision")
-            revisions[found["revision"]] = None if down in (None, "None") else down
-    return revisions
+    return migrating.known_revisions(_MIGRATIONS)
 
 
 def head_revision() -> str:
-    revisions = known_revisions()
-    followed = set(revisions.values())
-    heads = [r for r in revisions if r not in followed]
-    return heads[0] if len(heads) == 1 else ""
+    return migrating.head_revision(_MIGRATIONS)
 
 
 READ_ONLY = "station_read_only"  # execution option of the engine that read-only units of work bind to

@@ -9,6 +9,7 @@ import pytest
 
 from station_app import resources
 from station_app.persistence import database
+from station_app.persistence.office import database as office_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,8 +39,11 @@ def test_no_module_but_the_accessor_and_the_migrations_finds_files_beside_itself
     # the spec copies the migrations beside the frozen database module, everything else is under resources/
     users = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "station_app").rglob("*.py")
                    if "__file__" in p.read_text(encoding="utf-8"))
-    assert users == ["station_app/persistence/database.py", "station_app/resources.py"]
+    assert users == ["station_app/persistence/database.py", "station_app/persistence/office/database.py",
+                     "station_app/resources.py"]
     spec = (ROOT / "installer" / "pyinstaller" / "station_app.spec").read_text(encoding="utf-8")
     assert database.alembic_config("sqlite://").get_main_option("script_location").endswith(
         str(Path("station_app", "persistence", "migrations")))
+    assert office_database.MIGRATIONS == ROOT / "station_app" / "persistence" / "office" / "migrations"
     assert '"station_app/persistence/migrations/versions"' in spec
+    assert '"station_app/persistence/office/migrations/versions"' in spec

@@ -8,7 +8,7 @@ import sqlite3
 
 from station_app.core.audit import chain
 from station_app.persistence.database import DB_FILE_NAME
-from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
 from station_app.services.exchange.batch_verify import read_batch
 from station_app.services.station.receipts import import_receipts
@@ -40,8 +40,8 @@ def test_the_manifest_carries_the_audit_head_and_the_office_signs_it_back(statio
     batch, head_seq, head_hash = acknowledged_export(station, nurse, doctor, office, data_dir, tmp_path)
     manifest = json.loads(read_batch(batch).manifest_bytes)
     assert manifest["audit"] == {"seq": head_seq, "hash": head_hash}
-    with office.service.db.transaction() as session:
-        [anchor] = OfficeStore(session).anchors("TYT-MK")
+    with OfficeUnitOfWork(office.service.db) as uow:
+        [anchor] = uow.store.anchors("TYT-MK")
         assert (anchor.batch_sequence, anchor.audit_seq, anchor.audit_hash, anchor.rewound) == (
             1, head_seq, head_hash, False)
     receipt = json.loads(batch.with_name("TYT-MK-000001.receipt.json").read_text())
@@ -131,8 +131,8 @@ def test_the_office_marks_a_station_whose_audit_head_went_back(station, nurse, d
     second = export(station, data_dir, tmp_path / "usb2")
     [outcome] = [o for o in office.service.import_paths([second]).outcomes if o.sequence == 2]
     assert outcome.status == "imported"  # genuine, signed data is never held back
-    with office.service.db.transaction() as session:
-        assert [a.rewound for a in OfficeStore(session).anchors("TYT-MK")] == [False, True]
+    with OfficeUnitOfWork(office.service.db) as uow:
+        assert [a.rewound for a in uow.store.anchors("TYT-MK")] == [False, True]
     [info] = office.service.stations()
     assert info.audit_rewound and info.audit_seq < head_seq
     listed = run_cli("office", "stations", "list", "--dir", str(office.folder))

@@ -10,8 +10,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station_app import cli
 from station_app.core.batch_format import sha256_hex
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import OfficeEventRow, OfficeVisitRow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.persistence.outbox import ExportBatchFileRow
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
@@ -60,8 +60,8 @@ def forked_station(station, nurse, office, data_dir, tmp_path):
 
 
 def visits(office):
-    with office.service.db.transaction() as session:
-        return OfficeStore(session).count(OfficeVisitRow)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        return uow.store.count(OfficeVisitRow)
 
 
 def run(capsys, office, *args):
@@ -87,8 +87,8 @@ def test_an_accepted_new_chain_is_imported_and_the_station_gets_its_receipts(sta
 
     code, said = run(capsys, office, "office", "stations", "chain-decisions")
     assert code == 0 and "Nguyễn Văn An" in said and "mất điện" in said and "đã dùng" in said
-    with office.service.db.transaction() as session:
-        events = [(e.action, e.details) for e in session.query(OfficeEventRow).order_by(OfficeEventRow.id)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        events = [(e.action, e.details) for e in uow.session.query(OfficeEventRow).order_by(OfficeEventRow.id)
                   if e.action.startswith("chain")]
     assert events == [("chain_accepted", {"decision": 1, "from_sequence": 1}),
                       ("chain_replaced", {"decision": 1, "sequence": 1, "set_aside": True})]

@@ -11,8 +11,8 @@ import json
 import pytest
 
 from station_app.app import open_context
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import OfficeHistoryRow, OfficeResourceRow, OfficeVisitRow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.persistence.tables import ExportBatchRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.batch_export import ExportService
@@ -33,9 +33,9 @@ def batch_rows(ctx):
 
 
 def weight_of(office):
-    with office.service.db.transaction() as session:
-        rows = session.query(OfficeResourceRow).filter(OfficeResourceRow.code == "29463-7").all()
-        history = session.query(OfficeHistoryRow).filter(OfficeHistoryRow.resource_type == "Observation").all()
+    with OfficeUnitOfWork(office.service.db) as uow:
+        rows = uow.session.query(OfficeResourceRow).filter(OfficeResourceRow.code == "29463-7").all()
+        history = uow.session.query(OfficeHistoryRow).filter(OfficeHistoryRow.resource_type == "Observation").all()
         return [(r.version, r.resource["valueQuantity"]["value"]) for r in rows], [(h.version, h.removed)
                                                                                   for h in history]
 
@@ -178,9 +178,9 @@ def test_parts_of_one_visit_from_two_laptops_merge_by_visit_id(station, nurse, d
     merged = _as_part_of(b, visit, b_visit, folder, office, tmp_path / "b2")
     report = office.service.import_paths([a, merged])
     assert [o.status for o in report.outcomes] == ["imported", "imported"]
-    with office.service.db.transaction() as session:
-        assert OfficeStore(session).count(OfficeVisitRow) == 1
-        notes = session.query(OfficeResourceRow).filter(OfficeResourceRow.visit_id == visit.id,
+    with OfficeUnitOfWork(office.service.db) as uow:
+        assert uow.store.count(OfficeVisitRow) == 1
+        notes = uow.session.query(OfficeResourceRow).filter(OfficeResourceRow.visit_id == visit.id,
                                                         OfficeResourceRow.resource_type == "Communication").count()
     assert notes == 1
 

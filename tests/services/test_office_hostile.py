@@ -13,9 +13,9 @@ from support.batch import VITALS, full_visit, make_doctor
 from support.office import connect_station, export, parts_of, rewrite
 from station_app.app import open_context
 from station_app.core.batch_format import sha256_hex
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,
                                                    OfficeResourceRow, OfficeVisitRow)
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.exchange import fhir_bundle as fhir
 from station_app.services.exchange.batch_export import encrypt_payload, zip_parts
 from station_app.services.exchange.batch_verify import decrypt_payload, read_batch
@@ -66,21 +66,21 @@ def resources(bundle: dict, kind: str) -> list[dict]:
 
 
 def held(office) -> dict:
-    with office.service.db.transaction() as session:
-        store = OfficeStore(session)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        store = uow.store
         return {"batches": store.count(OfficeBatchRow), "residents": store.count(OfficePatientRow),
                 "visits": store.count(OfficeVisitRow), "resources": store.count(OfficeResourceRow),
                 "quarantined": store.count(OfficeQuarantineRow)}
 
 
 def patient_name(office, patient_id: str) -> str:
-    with office.service.db.transaction() as session:
-        return session.get(OfficePatientRow, patient_id).resource["name"][0]["text"]
+    with OfficeUnitOfWork(office.service.db) as uow:
+        return uow.session.get(OfficePatientRow, patient_id).resource["name"][0]["text"]
 
 
 def visit_status(office, visit_id: str) -> str:
-    with office.service.db.transaction() as session:
-        return session.get(OfficeVisitRow, visit_id).status
+    with OfficeUnitOfWork(office.service.db) as uow:
+        return uow.session.get(OfficeVisitRow, visit_id).status
 
 
 def files_under(folder: Path) -> set[Path]:
@@ -144,8 +144,8 @@ def test_one_resource_of_another_station_under_its_own_visit_is_refused_too(stat
 
     [outcome] = office.service.import_paths([resign(b, folder, office, steal, tmp_path / "giả")]).outcomes
     assert (outcome.status, outcome.reason) == ("quarantined", "foreign_record")
-    with office.service.db.transaction() as session:
-        row = session.get(OfficeResourceRow, a_weight["id"])
+    with OfficeUnitOfWork(office.service.db) as uow:
+        row = uow.session.get(OfficeResourceRow, a_weight["id"])
         assert (row.version, row.resource["valueQuantity"]["value"]) == (1, 52.5)
 
 
@@ -177,8 +177,8 @@ def test_a_laptop_registered_for_the_site_adds_its_part_to_the_visit_and_one_tha
         part = resign(batch, folder, office, counselling_of_a(b_visit), tmp_path / f"{code}-part")
         [outcomes[code]] = office.service.import_paths([part]).outcomes
     assert (outcomes["TYT-MK-2"].status, outcomes["TYT-NK"].reason) == ("imported", "foreign_record")
-    with office.service.db.transaction() as session:
-        notes = session.query(OfficeResourceRow).filter(OfficeResourceRow.visit_id == visit.id,
+    with OfficeUnitOfWork(office.service.db) as uow:
+        notes = uow.session.query(OfficeResourceRow).filter(OfficeResourceRow.visit_id == visit.id,
                                                         OfficeResourceRow.resource_type == "Communication").count()
     assert notes == 1  # the site laptop's note replaced A's counselling set, the stranger's did not
 
@@ -211,8 +211,8 @@ def test_a_version_out_of_reach_is_refused_and_the_owners_later_correction_goes_
     assert (outcome.status, outcome.reason) == ("quarantined", "version_out_of_range")
     [outcome] = office.service.import_paths([two]).outcomes
     assert outcome.status == "imported"
-    with office.service.db.transaction() as session:
-        weights = [r.resource["valueQuantity"]["value"] for r in session.query(OfficeResourceRow)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        weights = [r.resource["valueQuantity"]["value"] for r in uow.session.query(OfficeResourceRow)
                    if r.code == "29463-7"]
     assert weights == [53.5]
 
@@ -283,8 +283,8 @@ def test_a_manifest_naming_a_path_as_its_station_writes_nothing_outside_the_offi
     assert outcome.status == "quarantined" and outcome.receipt is None
     written = files_under(tmp_path) - before
     assert written and all(office.folder in p.parents for p in written), written
-    with office.service.db.transaction() as session:
-        [row] = session.query(OfficeQuarantineRow).all()
+    with OfficeUnitOfWork(office.service.db) as uow:
+        [row] = uow.session.query(OfficeQuarantineRow).all()
         assert row.station_code in (None, "TYT-MK")  # never the path
 
 
@@ -324,11 +324,15 @@ def test_an_office_database_of_the_first_version_gets_owners_and_then_refuses_an
             db.execute(f"ALTER TABLE {table} DROP COLUMN owner")
         db.execute("ALTER TABLE office_stations DROP COLUMN site")
         db.execute("UPDATE office_schema SET version = 1")
+        # nor the tables added later, nor Alembic's (version 1 was made by metadata.create_all)
+        for table in ("office_station_keys", "office_events", "office_audit_anchors", "office_quarantine_dropped",
+                      "office_chain_decisions", "alembic_version"):
+            db.execute(f"DROP TABLE {table}")
     office.service = OfficeService(office.folder)
-    with office.service.db.transaction() as session:
-        assert {r.owner for r in session.query(OfficeResourceRow)} == {"TYT-MK"}
-        assert session.get(OfficeVisitRow, visit.id).owner == "TYT-MK"
-        assert session.execute(__import__("sqlalchemy").text("SELECT version FROM office_schema")).scalar() == 2
+    with OfficeUnitOfWork(office.service.db) as uow:
+        assert {r.owner for r in uow.session.query(OfficeResourceRow)} == {"TYT-MK"}
+        assert uow.session.get(OfficeVisitRow, visit.id).owner == "TYT-MK"
+        assert uow.session.execute(__import__("sqlalchemy").text("SELECT version FROM office_schema")).scalar() == 2
 
 
 def test_the_command_line_registers_a_laptop_for_a_registered_stations_site_and_refuses_an_unknown_site(
@@ -350,8 +354,8 @@ def test_the_command_line_registers_a_laptop_for_a_registered_stations_site_and_
     from station_app.services.office.service import OfficeService
 
     office.service = OfficeService(office.folder)
-    with office.service.db.transaction() as session:
-        assert OfficeStore(session).site_mates("TYT-MK") == {"TYT-MK", "TYT-MK-2"}
+    with OfficeUnitOfWork(office.service.db) as uow:
+        assert uow.store.site_mates("TYT-MK") == {"TYT-MK", "TYT-MK-2"}
 
 
 def test_a_link_to_a_device_or_a_fifo_named_like_a_batch_is_quarantined_without_a_copy(office, tmp_path):

@@ -8,7 +8,8 @@ import pytest
 
 from station_app.persistence.office.tables import (OfficeBatchRow, OfficeHistoryRow, OfficePatientRow,
                                                    OfficeQuarantineRow, OfficeResourceRow, OfficeVisitRow)
-from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.store import OfficeStore
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.exchange.keys import StationKeys
 from support.batch import full_visit, office_keys
 from support.office import connect_station, export, flip, parts_of, rewrite
@@ -26,8 +27,8 @@ def db_url(request, tmp_path):
 
 
 def counts(office):
-    with office.service.db.transaction() as session:
-        store = OfficeStore(session)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        store = uow.store
         by_type = {}
         for kind in ("Observation", "Condition", "ServiceRequest", "Consent", "Communication"):
             by_type[kind] = store.count(OfficeResourceRow, resource_type=kind)

@@ -12,8 +12,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from support.postgres import postgres_server  # noqa: F401 - the session fixture, started only when asked for
 
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import OfficeQuarantineRow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.office.quarantine import dropped_counts
 from station_app.services.office.report import write_report
 
@@ -51,8 +51,8 @@ def junk(folder, code: str, sequences, size: int = 1000) -> list:
 
 def held(office) -> list[tuple[str | None, int | None]]:
     """(station, sequence) of each quarantined batch the office lists, oldest first."""
-    with office.service.db.transaction() as session:
-        return [(q.station_code, q.sequence) for q in OfficeStore(session).quarantined()]
+    with OfficeUnitOfWork(office.service.db) as uow:
+        return [(q.station_code, q.sequence) for q in uow.store.quarantined()]
 
 
 def copies(office) -> list:
@@ -123,16 +123,16 @@ def test_rows_without_a_copy_count_against_the_files_limit(office, tmp_path):
     set_limits(office, files=5)
     for i in range(20):  # what the service notes of uploads from unregistered stations, refused unread
         office.service.note_refused_upload(f"XA-{i:03d}-000001.batch", f"XA-{i:03d}", 1, "unregistered_station")
-    with office.service.db.transaction() as session:
-        assert OfficeStore(session).count(OfficeQuarantineRow) == 5
+    with OfficeUnitOfWork(office.service.db) as uow:
+        assert uow.store.count(OfficeQuarantineRow) == 5
     assert dropped_counts(office.service)[""].files == 15
 
 
 def test_a_dropped_row_naming_a_file_outside_the_quarantine_folder_never_removes_that_file(office, tmp_path):
     outside = tmp_path / "dữ liệu khác.batch"
     outside.write_bytes(b"keep me")
-    with office.service.db.transaction() as session:  # a row as an older version or a hand edit could leave it
-        OfficeStore(session).add(OfficeQuarantineRow(file_name=outside.name, station_code=None, sequence=None,
+    with OfficeUnitOfWork(office.service.db) as uow:  # a row as an older version or a hand edit could leave it
+        uow.store.add(OfficeQuarantineRow(file_name=outside.name, station_code=None, sequence=None,
                                                      reason="not_a_zip", stored_path=str(outside)))
     set_limits(office, files=1)
     office.service.import_paths(junk(tmp_path / "usb", "XA-001", [1]))

@@ -76,11 +76,11 @@ def make_batches(ctx, nurse, service: UploadService, n: int) -> list[int]:
 
 def office_batch_rows(office: Office) -> int:
     """How many batches the office database holds (a duplicate would show here)."""
-    from station_app.persistence.office.database import OfficeStore
     from station_app.persistence.office.tables import OfficeBatchRow
+    from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 
-    with office.service.db.transaction() as session:
-        return OfficeStore(session).count(OfficeBatchRow)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        return uow.store.count(OfficeBatchRow)
 
 
 def distrust_receipts(data_dir: Path) -> None:

@@ -9,9 +9,9 @@ from support.batch import full_visit
 from support.office import connect_station, export
 from support.postgres import postgres_server  # noqa: F401 - the session fixture
 
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import (OfficeBatchRow, OfficePatientRow, OfficeQuarantineRow,
                                                    OfficeResourceRow, OfficeVisitRow)
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.exchange.office_client import OfficeClient
 from station_app.services.office.upload import OfficeUploads
 from station_app.web.serve import BackgroundService, ServeOptions
@@ -53,8 +53,8 @@ def batch(ctx, nurse, doctor, office, data_dir, tmp_path):
 def rows(office):
     """Rows in the office's tables, counted when called."""
     def count() -> dict[str, int]:
-        with office.service.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(office.service.db) as uow:
+            store = uow.store
             return {"batches": store.count(OfficeBatchRow), "residents": store.count(OfficePatientRow),
                     "visits": store.count(OfficeVisitRow), "resources": store.count(OfficeResourceRow),
                     "quarantined": store.count(OfficeQuarantineRow)}

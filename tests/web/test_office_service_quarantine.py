@@ -11,8 +11,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import OfficeQuarantineRow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.office.quarantine import dropped_counts
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -46,8 +46,8 @@ def post(port: int, name: str, body: bytes) -> int:
 
 
 def quarantined(office) -> int:
-    with office.service.db.transaction() as session:
-        return OfficeStore(session).count(OfficeQuarantineRow)
+    with OfficeUnitOfWork(office.service.db) as uow:
+        return uow.store.count(OfficeQuarantineRow)
 
 
 def test_junk_bodies_under_a_registered_code_keep_only_the_newest_copies(service, limited):

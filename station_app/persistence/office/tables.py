@@ -1,7 +1,8 @@
 """The receiving office's own tables (docs/OFFICE.md): stations, batches, the FHIR resources they carried.
 
 A separate ``MetaData`` from the station's: the office database is another database (SQLite in the office folder
-or PostgreSQL), created with ``create_all`` and stamped in ``office_schema`` (see ``office_db``). Resources are
+or PostgreSQL), made and upgraded by its own Alembic migrations (``migrations/``; a column added here needs a new
+revision there, tests/persistence/test_office_migrations.py checks they agree). Resources are
 kept whole as JSON beside the few columns the office searches and counts by; a replaced or removed resource is
 copied to ``office_history`` first.
 """
@@ -13,7 +14,9 @@ from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, 
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 2  # 2: owner of each record, the site a station's laptops share (office_db._UPGRADES)
+# The office_schema stamp of the last schema made before Alembic (2: owner of each record, the site a station's
+# laptops share); a database stamped higher is refused (database.py)
+SCHEMA_VERSION = 2
 
 
 def utcnow() -> dt.datetime:
@@ -26,7 +29,8 @@ class OfficeBase(DeclarativeBase):
 
 
 class OfficeSchemaRow(OfficeBase):
-    """One row: the schema version this database was made with (refused when newer than the code)."""
+    """One row: the schema version of before Alembic (kept at 2 by revision 0001, so that a program of before
+    Alembic refuses a database a later revision changed once that revision raises it)."""
 
     __tablename__ = "office_schema"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.persistence.office.chain import ChainDecisions
-from station_app.persistence.office.database import OfficeStore
 from station_app.persistence.office.tables import OfficeChainDecisionRow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 
 log = logging.getLogger(__name__)
 MAX_REASON = 1000
@@ -66,11 +65,11 @@ def accept_chain(service, code: str, from_sequence: int, reason: str,  # noqa: A
         raise _error("reason")
     if not who or len(who) > MAX_NAME:
         raise _error("who")
-    with service.db.transaction() as session:
-        store = OfficeStore(session)
+    with OfficeUnitOfWork(service.db) as uow:
+        store = uow.store
         if store.station(code) is None:
             raise _error("unregistered", code=code)
-        decisions = ChainDecisions(session)
+        decisions = uow.chain_decisions
         if decisions.pending(code, from_sequence) is not None:
             raise _error("pending", code=code, sequence=from_sequence)
         row = decisions.add(OfficeChainDecisionRow(station_code=code, from_sequence=from_sequence, reason=reason,
@@ -82,8 +81,8 @@ def accept_chain(service, code: str, from_sequence: int, reason: str,  # noqa: A
 
 
 def chain_decisions(service, code: str | None = None) -> list[ChainDecision]:  # noqa: ANN001 - OfficeService
-    with service.db.transaction() as session:
-        return [_decision(row) for row in ChainDecisions(session).all(code)]
+    with OfficeUnitOfWork(service.db) as uow:
+        return [_decision(row) for row in uow.chain_decisions.all(code)]
 
 
 def _decision(row: OfficeChainDecisionRow, held: str | None = None) -> ChainDecision:

@@ -20,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 
 from station_app.core.batch_format import Manifest
-from station_app.persistence.office.database import KINDS, OfficeStore, unfit
+from station_app.persistence.office.store import KINDS, OfficeStore, unfit
 from station_app.services.exchange import fhir_bundle as fhir
 
 _PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion"}

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station_app.persistence.office.database import OfficeConflictError
-from station_app.persistence.office.quarantine import DroppedCount, HeldItem, QuarantineStore
+from station_app.persistence.office.quarantine import DroppedCount, HeldItem
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 
 if TYPE_CHECKING:
     from station_app.persistence.office.database import OfficeDatabase
@@ -79,8 +80,8 @@ def keep_bounded(folder: Path, db: OfficeDatabase) -> int:
 
 def dropped_counts(service) -> dict[str, DroppedCount]:  # noqa: ANN001 - OfficeService (no import cycle)
     """Station code (``""``: not registered, or none) → the quarantined batches dropped to keep the limits."""
-    with service.db.transaction() as session:
-        return QuarantineStore(session).dropped()
+    with OfficeUnitOfWork(service.db) as uow:
+        return uow.quarantine.dropped()
 
 
 def over_limits(items: list[HeldItem], sizes: dict[int, int], limits: QuarantineLimits) -> list[HeldItem]:
@@ -107,8 +108,8 @@ def _oldest_beyond(items: list[HeldItem], sizes: dict[int, int], files: int, siz
 
 
 def _drop_rows(db: OfficeDatabase, root: str, limits: QuarantineLimits) -> list[HeldItem]:
-    with db.transaction() as session:
-        store = QuarantineStore(session)
+    with OfficeUnitOfWork(db) as uow:
+        store = uow.quarantine
         items = store.held()
         sizes = {i.id: _size(i.stored_path, root) for i in items}
         doomed = over_limits(items, sizes, limits)

@@ -18,10 +18,9 @@ from pathlib import Path
 from station_app.core.batch_format import parse_batch_file_name
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.persistence.office.database import OfficeStore
-from station_app.persistence.office.reads import (READ_ERRORS, batch_facts, last_received, quarantine_facts,
-                                                  quarantined_per_station)
+from station_app.persistence.office.reads import READ_ERRORS
 from station_app.persistence.office.tables import utcnow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.office.service import (REASON_TEXT, BatchOutcome, ImportReport, OfficeDatabaseOpenError,
                                          OfficeReportFileError, OfficeService, StationInfo, batch_files)
 from station_app.services.office.report import RULE_HOURS, OfficeReport, write_report
@@ -129,9 +128,8 @@ def short_key_id(key_id: str) -> str:
 @_database_errors_said
 def station_statuses(service: OfficeService) -> list[StationStatus]:
     stations = service.stations()
-    with service.db.transaction() as session:
-        store = OfficeStore(session)
-        received, refused = last_received(store), quarantined_per_station(store)
+    with OfficeUnitOfWork(service.db) as uow:
+        received, refused = uow.reads.last_received(), uow.reads.quarantined_per_station()
     return [StationStatus(s.code, s.name, s.key_id, s.batches, s.last_sequence, s.gaps, received.get(s.code),
                           refused.get(s.code, 0)) for s in stations]
 
@@ -171,9 +169,8 @@ class BatchEntry:
 @_database_errors_said
 def batch_entries(service: OfficeService) -> list[BatchEntry]:
     """Every batch imported and every one quarantined, newest first."""
-    with service.db.transaction() as session:
-        store = OfficeStore(session)
-        imported, refused = batch_facts(store), quarantine_facts(store)
+    with OfficeUnitOfWork(service.db) as uow:
+        imported, refused = uow.reads.batch_facts(), uow.reads.quarantine_facts()
     entries = [BatchEntry(b.file_name, b.station_code, b.sequence, IMPORTED, b.imported_at,
                           int(b.counts.get("visits", 0))) for b in imported]
     entries += [BatchEntry(q.file_name, q.station_code, q.sequence, QUARANTINED, q.received_at, None, q.reason,

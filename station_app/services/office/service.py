@@ -28,11 +28,12 @@ from station_app.core.batch_format import (MAX_BATCH_BYTES, PROBLEM_TEXT, SUFFIX
                                            utc_iso)
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.persistence.office.chain import ChainDecisions
 from station_app.persistence.office.database import (TRANSIENT_ERRORS, OfficeConflictError, OfficeDatabase,
-                                                     OfficeDatabaseError, OfficeStore)
+                                                     OfficeDatabaseError)
+from station_app.persistence.office.store import OfficeStore
 from station_app.persistence.office.tables import (OfficeAuditAnchorRow, OfficeBatchRow, OfficeEventRow,
                                                    OfficeQuarantineRow, OfficeStationKeyRow, OfficeStationRow, utcnow)
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.common.files import copy_regular_file
 from station_app.services.exchange import fhir_bundle as fhir
 from station_app.services.exchange.batch_verify import BatchParts, decrypt_payload, read_batch, verify_batch
@@ -275,8 +276,8 @@ class OfficeService:
         except (OSError, ValueError, TypeError) as exc:
             raise StationKeyFileError(path=str(pem_path)) from exc
         key_id = public_key_id(key)
-        with self.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(self.db) as uow:
+            store = uow.store
             if store.station(code) is not None or store.key_registered(key_id):
                 raise StationAlreadyRegisteredError(code=code)
             host = store.station(site) if site else None
@@ -302,8 +303,8 @@ class OfficeService:
         except (OSError, ValueError, TypeError) as exc:
             raise StationKeyFileError(path=str(pem_path)) from exc
         key_id = public_key_id(key)
-        with self.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(self.db) as uow:
+            store = uow.store
             station = store.station(code)
             keys = _station_keys(store, station) if station is not None else []
             problem = ("unknown" if station is None else "known_key" if store.key_registered(key_id)
@@ -324,13 +325,13 @@ class OfficeService:
 
     def events(self, code: str) -> list[OfficeEvent]:
         """The office's decisions about one station, oldest first."""
-        with self.db.transaction() as session:
+        with OfficeUnitOfWork(self.db) as uow:
             return [OfficeEvent(e.at, e.action, e.station_code, dict(e.details or {}))
-                    for e in OfficeStore(session).events(code)]
+                    for e in uow.store.events(code)]
 
     def stations(self) -> list[StationInfo]:
-        with self.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(self.db) as uow:
+            store = uow.store
             found = []
             for row in store.stations():
                 held = store.sequences(row.code)
@@ -399,17 +400,17 @@ class OfficeService:
     def _import_verified(self, path: Path, parts: BatchParts, manifest: Manifest, station: OfficeStationRow,
                          receipts_to: Path | None, now: dt.datetime, validate_fhir: bool,
                          retries: int) -> BatchOutcome:
-        with self.db.transaction() as session:
-            held = OfficeStore(session).batch(station.code, manifest.sequence)
+        with OfficeUnitOfWork(self.db) as uow:
+            held = uow.store.batch(station.code, manifest.sequence)
             # an administrator accepted the station's new chain from here (services/office/chain.py)
-            new_chain = ChainDecisions(session).pending(station.code, manifest.sequence) is not None
+            new_chain = uow.chain_decisions.pending(station.code, manifest.sequence) is not None
             if held is not None and (held.manifest_sha256 == parts.manifest_sha256 or not new_chain):
                 if held.manifest_sha256 != parts.manifest_sha256:
                     raise _Refused(FORK)
                 receipt = self._write_receipt(held.receipt, path, receipts_to)
                 return BatchOutcome(path.name, station.code, manifest.sequence, "duplicate", None,
                                     dict(held.counts), receipt)
-            self._check_chain(OfficeStore(session), manifest, parts, new_chain)
+            self._check_chain(uow.store, manifest, parts, new_chain)
         bundle = self._decrypted(parts)
         resources = _resources(bundle)
         if fhir.resource_counts(resources) != {k: manifest.counts.get(k, 0) for k in fhir.resource_counts(resources)}:
@@ -431,9 +432,9 @@ class OfficeService:
 
     def _verified(self, path: Path, parts: BatchParts) -> tuple[Manifest, OfficeStationRow]:
         code = _claimed(path, parts)[0]
-        with self.db.transaction() as session:
-            station = OfficeStore(session).station(code) if code else None
-            key_pem = _key_for(OfficeStore(session), station, _claimed(path, parts)[1]) if station else None
+        with OfficeUnitOfWork(self.db) as uow:
+            station = uow.store.station(code) if code else None
+            key_pem = _key_for(uow.store, station, _claimed(path, parts)[1]) if station else None
         if station is None:
             raise _Refused(UNREGISTERED)
         try:
@@ -470,9 +471,9 @@ class OfficeService:
         """The batch's row, its resources and its receipt, in one transaction."""
         from station_app.services.office.importing import apply_resources
 
-        with self.db.transaction() as session:
-            store = OfficeStore(session)
-            ChainDecisions(session).take(station.code, manifest.sequence, parts.manifest_sha256, now)
+        with OfficeUnitOfWork(self.db) as uow:
+            store = uow.store
+            uow.chain_decisions.take(station.code, manifest.sequence, parts.manifest_sha256, now)
             row = store.add(OfficeBatchRow(
                 station_code=station.code, sequence=manifest.sequence, manifest_sha256=parts.manifest_sha256,
                 previous=manifest.previous, file_name=manifest.file_name, created_at=manifest.created_at,
@@ -502,8 +503,8 @@ class OfficeService:
         if about is None:
             return None
         station, sequence = about
-        with self.db.transaction() as session:
-            if OfficeStore(session).batch(station, sequence) is not None:
+        with OfficeUnitOfWork(self.db) as uow:
+            if uow.store.batch(station, sequence) is not None:
                 return None  # that batch arrived whole before: its receipt stands, a damaged copy changes nothing
         notice = {"office": self.name, "station": station, "sequence": sequence, "file_name": path.name,
                   "status": "rejected", "reason": reason, "reason_text": REASON_TEXT.get(reason, reason),
@@ -544,10 +545,9 @@ class OfficeService:
                 f"{reason}\n{REASON_TEXT.get(reason, '')}\n", encoding="utf-8")
         except OSError:
             target = None
-        with self.db.transaction() as session:
-            OfficeStore(session).add(OfficeQuarantineRow(file_name=path.name, station_code=claimed[0],
-                                                         sequence=claimed[1], reason=reason,
-                                                         stored_path=str(target) if target else None))
+        with OfficeUnitOfWork(self.db) as uow:
+            uow.store.add(OfficeQuarantineRow(file_name=path.name, station_code=claimed[0], sequence=claimed[1],
+                                              reason=reason, stored_path=str(target) if target else None))
         log.warning("batch quarantined: %s", reason)
         keep_bounded(self.folder, self.db)  # junk must not fill the disk or the table: the oldest go first
         return BatchOutcome(path.name, claimed[0], claimed[1], "quarantined", reason, quarantined_to=target)
@@ -555,8 +555,8 @@ class OfficeService:
     def note_refused_upload(self, file_name: str, code: str, sequence: int, reason: str) -> None:
         """An upload refused before its body was read (its station is not registered): a line in the quarantine
         list without a copy, so that the office sees which station tried and registers it; once per file."""
-        with self.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(self.db) as uow:
+            store = uow.store
             if not store.refusal_noted(file_name, reason):
                 store.add(OfficeQuarantineRow(file_name=file_name, station_code=code, sequence=sequence,
                                               reason=reason, stored_path=None))
@@ -569,8 +569,8 @@ class OfficeService:
         from station_app.services.office.report import build_report
 
         stations = self.stations()
-        with self.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(self.db) as uow:
+            store = uow.store
             facts, quarantined = store.visit_facts(), store.quarantined()
         return build_report(self.name, facts, stations, quarantined, dropped_counts(self))
 

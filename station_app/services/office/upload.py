@@ -24,7 +24,7 @@ from pathlib import Path
 from station_app.core.batch_format import parse_batch_file_name
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.persistence.office.database import OfficeStore
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.office.service import REASON_TEXT, UNREGISTERED, OfficeService, StationInfo, missing_sequences
 
 log = logging.getLogger(__name__)
@@ -191,16 +191,16 @@ class OfficeUploads:
                              notice)
 
     def _receipt(self, code: str, sequence: int) -> dict | None:
-        with self.service.db.transaction() as session:
-            held = OfficeStore(session).batch(code, sequence)
+        with OfficeUnitOfWork(self.service.db) as uow:
+            held = uow.store.batch(code, sequence)
             return dict(held.receipt) if held is not None and held.receipt else None
 
     # -- what the office holds -------------------------------------------------------------------------------------
 
     def station(self, code: str) -> StationInfo | None:
         """A registered station with its batches, last sequence and gaps; None if it is not registered."""
-        with self.service.db.transaction() as session:
-            store = OfficeStore(session)
+        with OfficeUnitOfWork(self.service.db) as uow:
+            store = uow.store
             row = store.station(code)
             if row is None:
                 return None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from station_app.cli import main as cli_main
 from station_app.persistence.office.tables import OfficeBatchRow
+from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
 from station_app.services.exchange.keys import StationKeys
 from station_app.services.office.queries import DUPLICATE, IMPORTED, QUARANTINED
 from station_app.services.office.service import REASON_TEXT
@@ -145,8 +146,8 @@ def test_the_stations_page_shows_the_gap_after_batches_1_and_3_and_reds_a_silent
     page = window.pages["stations"]
     assert page.table.item(0, 6).background().color().name() != "#fdecea"
 
-    with office.service.db.transaction() as session:  # the station last sent two days and three hours ago
-        for batch in session.query(OfficeBatchRow):
+    with OfficeUnitOfWork(office.service.db) as uow:  # the station last sent two days and three hours ago
+        for batch in uow.session.query(OfficeBatchRow):
             batch.imported_at = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=2, hours=3,
                                                                                               minutes=1)
     window.show_page("batches")
@@ -386,13 +387,13 @@ def test_a_database_lost_while_the_window_is_open_is_said_not_thrown(qtbot, open
     take it from the other tests)."""
     from sqlalchemy.exc import OperationalError
 
-    import station_app.services.office.queries as queries
+    from station_app.persistence.office.reads import OfficeReads
 
-    def server_gone(store):  # noqa: ANN001
+    def server_gone(reads):  # noqa: ANN001
         raise OperationalError("SELECT …", {}, Exception("server closed the connection unexpectedly"))
 
     window = open_window(office.folder)
-    monkeypatch.setattr(queries, "batch_facts", server_gone)
+    monkeypatch.setattr(OfficeReads, "batch_facts", server_gone)
     window.show_page("batches")
     wait_idle(qtbot, window)
     assert "Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận" in window.pages["batches"].message.text()
