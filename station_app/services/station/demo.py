@@ -277,8 +277,7 @@ def _create_mobile_sites(db: Database, info: StationInfo, population: Population
         for village in home_villages + list(elsewhere.values()):
             row = SiteRow(id=new_id(), station_id=info.id, name=f"Điểm khám lưu động {village.name}",
                           kind=SiteKind.MOBILE.value, commune_code=village.commune_code, village=village.name)
-            uow.session.add(row)
-            uow.session.flush()
+            uow.stations.add_site(row)
             uow.audit(AuditAction.CREATE, "sites", row.id, admin.id, {"kind": SiteKind.MOBILE.value})
             sites.append((row.id, village.commune_code, village.name))
         uow.commit()

@@ -16,7 +16,6 @@ from station_app.core.errors import NotInitialisedError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
-from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.keys import StationKeys
 from station_app.services.exchange.receipts import RECEIPT_FORMAT, RECEIPT_LIMITS, RECEIPT_SUFFIX, verify_receipt
@@ -136,7 +135,7 @@ def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via
         if receipt.get("station") != station.code:
             return Acknowledgement(None, refusal="other_station")
         rejected = receipt.get("status") == "rejected"
-        row = next((r for r in OutboxRepository(uow.session).batches(station.id)
+        row = next((r for r in uow.outbox.batches(station.id)
                     if r.sequence == receipt.get("sequence") and r.manifest_sha256 == receipt.get(
                         "manifest_sha256", r.manifest_sha256 if rejected else None)),  # a notice on an unreadable copy
                    None)

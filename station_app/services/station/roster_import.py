@@ -465,7 +465,7 @@ class RosterImportService:
         user_id = user.id if user else None
         run = _ImportRun(table, mapping, default_commune, self._today(), user_id, new_id())
         with bulk_mode(self._db), UnitOfWork(self._db) as uow:
-            repo = ResidentRepository(uow.session)
+            repo = uow.residents
             for chunk in _chunked(table.rows, CHUNK):
                 if cancel and cancel():
                     log.info("roster import cancelled after %d rows; rolled back", run.read)
@@ -478,8 +478,7 @@ class RosterImportService:
                 raise ImportCancelledError()
             record = RosterImportRow(id=run.import_id, file_name=path.name[:300], file_sha256=_sha256(path),
                                      counts=run.counts(), imported_by=user_id)
-            uow.session.add(record)
-            uow.session.flush()
+            repo.add_roster_import(record)
             uow.audit(AuditAction.IMPORT, "roster_imports", record.id, user_id,
                       {**run.counts(), "source": "roster", "encoding": table.encoding or "xlsx"})
             uow.commit()
