@@ -6,8 +6,9 @@
         uow.commit()
 
 Leaving the block without ``commit()`` rolls back. Services talk to the repositories the unit of work exposes
-(``uow.residents``, ``uow.visits``, ...), never to its session (tests/test_architecture.py holds them to it). The audit event is written in the same transaction as the
-change it describes, so either both are stored or neither.
+(``uow.residents``, ``uow.visits``, ...), never to its session (tests/test_architecture.py holds them to it).
+The audit event is written in the same transaction as the change it describes, so either both are stored or
+neither.
 """
 from __future__ import annotations
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from station_app.core.checkup_book import specialties
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
-from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup
-from station_app.persistence.tables import MeasurementRow
+from station_app.core.ids import new_id
+from station_app.core.model import FundingSource, HealthClass, Role, Sex, Specialty, TargetGroup, VisitStatus
+from station_app.persistence.tables import MeasurementRow, ResidentRow, VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.station.findings import Diagnosis, HistoryAnswer
-from station_app.services.station.registry import ConsentInput, ResidentInput
+from station_app.services.station.registry import ConsentInput, ResidentInput, new_resident_row
 
 DOCTOR_PASSWORD = "bacsi-2026"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
@@ -21,6 +22,19 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, *, 
     info = ctx.station.info()
     return ctx.registry.open_visit(user, person.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
                                    list(groups), CONSENT, **({"day": day} if day else {}))
+
+
+def resident_row(name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, **resident) -> ResidentRow:
+    """A resident's row as reception makes it, not yet stored (``resident``: more of ResidentInput's fields)."""
+    return new_resident_row(ResidentInput(full_name=name, sex=sex, birth_year=year, **resident), None)
+
+
+def visit_row(info, resident_id, queue_number, day, status=VisitStatus.REGISTERED) -> VisitRow:
+    """A visit's row at the station's own site in its current campaign (``info``: ctx.station.info(), read before
+    a unit of work is open, which holds the write lock), not yet stored."""
+    return VisitRow(id=new_id(), resident_id=resident_id, site_id=info.site_id, campaign_id=info.campaign_id,
+                    visit_date=day, queue_number=queue_number, status=status.value,
+                    funding_source=FundingSource.STATE_BUDGET.value)
 
 
 def add_vitals(ctx, visit_id, systolic=150, **flags):
