@@ -98,7 +98,7 @@ class ExportService:
         with UnitOfWork(self._db) as uow:
             return [_info(row) for row in uow.outbox.batches(_station(uow).id)]
 
-    def export(self, user: SignedInUser | None, target: Path, now: dt.datetime | None = None) -> ExportResult:
+    def export(self, user: SignedInUser | None, target: Path, *, now: dt.datetime | None = None) -> ExportResult:
         """Write earlier unacknowledged batches again, then a new batch if anything changed (``user`` None: CLI).
 
         One export at a time per data folder (the window and a command line could start one together): both
@@ -165,7 +165,7 @@ class ExportService:
                 return None
             site = uow.stations.site(station.current_site_id)
             campaign = uow.campaigns.get(station.current_campaign_id)
-            source = collect(uow, changes, station.code, station.name)
+            source = collect(uow, changes, station_code=station.code, station_name=station.name)
             bundle, counts = build_bundle(source, new_id(), utc_iso(now))
             covers = Covers(changes[0].seq, changes[-1].seq)
             manifest = Manifest(
@@ -202,7 +202,7 @@ class ExportService:
 
 # -- reading what changed --------------------------------------------------------------------------------------
 
-def collect(uow: UnitOfWork, changes: list[Change], station_code: str, station_name: str) -> BundleSource:
+def collect(uow: UnitOfWork, changes: list[Change], *, station_code: str, station_name: str) -> BundleSource:
     """The rows the changes name: each changed visit with the parts that changed, and changed residents."""
     from station_app.services.common.reference import ethnic_groups
 

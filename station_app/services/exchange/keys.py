@@ -281,7 +281,8 @@ class RotatedKey:
     from_sequence: int
 
 
-def rotate_station_key(db, data_dir: Path, actor, target: Path) -> RotatedKey:  # noqa: ANN001 - Database, SignedInUser
+def rotate_station_key(db, data_dir: Path, *, actor,  # noqa: ANN001 - Database, SignedInUser
+                       target: Path) -> RotatedKey:
     """An administrator's explicit, audited replacement of the station's signing key (lost, damaged or exposed).
 
     Batches made before keep their old signatures (they are written again as stored); the new key signs the

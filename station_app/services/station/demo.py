@@ -174,7 +174,7 @@ def training_campaign(today: dt.date) -> tuple[dt.date, dt.date]:
 TrainingOffice = Callable[[Path, Path, str, str], None]
 
 
-def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | None = None,
+def make_demo(ctx: DemoContext, residents: int, *, seed: int, progress: Progress | None = None,
               training_office: TrainingOffice | None = None) -> DemoResult:
     """Create the training station and its synthetic data (and, with ``training_office``, a training receiving
     office in ``OFFICE_FOLDER``); refuses a folder that already has a station."""

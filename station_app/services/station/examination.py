@@ -176,7 +176,7 @@ def _child_growth(values: Mapping[str, float], errors: Mapping[str, rules.Messag
         flags.setdefault(owner[result.indicator], {}).update(result.flags)
 
 
-def subject_of(birth_date: dt.date | None, birth_year: int, sex: str, on: dt.date) -> rules.Subject:
+def subject_of(birth_date: dt.date | None, birth_year: int, *, sex: str, on: dt.date) -> rules.Subject:
     """Age in completed days on the visit day; with only a birth year, counted from 1 July of that year."""
     born = birth_date or dt.date(birth_year, 7, 1)
     known = Sex(sex) if sex in (Sex.MALE, Sex.FEMALE) else None
@@ -350,7 +350,7 @@ class ExamService:
             if visit is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lượt khám"))
             resident = uow.residents.get(visit.resident_id)
-            return visit, subject_of(resident.birth_date, resident.birth_year, resident.sex, visit.visit_date)
+            return visit, subject_of(resident.birth_date, resident.birth_year, sex=resident.sex, on=visit.visit_date)
         return load
 
 

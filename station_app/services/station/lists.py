@@ -287,7 +287,7 @@ class ListsService:
         log.info("daily list: %d visits", len(rows))
         return DailyList(replace(_scope(info, filters), site_name=site_name), tuple(rows), _daily_totals(rows))
 
-    def pending(self, user: SignedInUser | None, filters: ListFilter, hardest_only: bool = False) -> PendingList:
+    def pending(self, user: SignedInUser | None, filters: ListFilter, *, hardest_only: bool = False) -> PendingList:
         """Residents with no visit (other than cancelled ones) in the campaign, village by village."""
         _may_read(user)
         info = self._station.info()

@@ -348,7 +348,7 @@ def _sex(text: str) -> Sex:
     return sex
 
 
-def row_to_input(values: dict[str, str], default_commune: str | None, today: dt.date) -> ResidentInput:
+def row_to_input(values: dict[str, str], default_commune: str | None, *, today: dt.date) -> ResidentInput:
     """One roster row as a validated resident; RowRejected says why not, in Vietnamese."""
     get = lambda key: (values.get(key) or "").strip()  # noqa: E731
     date_text, year_text = get("birth_date"), get("birth_year")
@@ -446,7 +446,7 @@ class RosterImportService:
         return RosterPreview(tuple(table.headers), signature, remembered or guess_mapping(table.headers),
                              remembered is not None, tuple(sample), table.encoding)
 
-    def import_file(self, user: SignedInUser | None, path: Path, mapping: ColumnMapping | None = None,
+    def import_file(self, user: SignedInUser | None, path: Path, *, mapping: ColumnMapping | None = None,
                     report_path: Path | None = None, default_commune: str | None = None,
                     progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
         """Import the roster in one transaction. ``user`` None is the system (command line).
@@ -591,7 +591,7 @@ class _ImportRun:
             self.read += 1
             values = {f: (cells[i] if i < len(cells) else "") for f, i in self._index.items()}
             try:
-                data = row_to_input(values, self._commune, self._today)
+                data = row_to_input(values, self._commune, today=self._today)
                 self._check_repeat(number, data)
             except RowRejected as exc:
                 self.rejects.append((number, exc.reason, cells))

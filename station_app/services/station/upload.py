@@ -345,7 +345,7 @@ class UploadService:
         return target
 
     # -- all of them ------------------------------------------------------------------------------------------
-    def send_pending(self, progress: Callable[[UploadProgress], None] | None = None,
+    def send_pending(self, *, progress: Callable[[UploadProgress], None] | None = None,
                      cancel: threading.Event | None = None, backoff: Backoff = Backoff(),
                      max_tries: int | None = None, wait: Callable[[float], bool] | None = None) -> UploadReport:
         """Send every batch not yet acknowledged, in order, retrying network cuts with backoff.
