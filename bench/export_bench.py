@@ -76,7 +76,7 @@ def _steps(ctx, recipient: str) -> tuple[dict[str, float], bytes]:  # noqa: ANN0
     with UnitOfWork(ctx.db, read_only=True) as uow:
         changes = OutboxRepository(uow.session).changes_after(0)
         t = time.perf_counter()
-        source = collect(uow, changes, "BENCH", "Bench")
+        source = collect(uow, changes, station_code="BENCH", station_name="Bench")
         steps["read"] = time.perf_counter() - t
         t = time.perf_counter()
         bundle, resource_counts = build_bundle(source, "bench", "2026-11-23T00:00:00Z")  # rows still in their session

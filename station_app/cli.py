@@ -479,7 +479,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
         return 2
     ctx = _context(args)
     user = _sign_in(args, ctx, Permission.MANAGE_STATION)
-    rotated = rotate_station_key(ctx.db, ctx.data_dir, user, Path(args.public_key))
+    rotated = rotate_station_key(ctx.db, ctx.data_dir, actor=user, target=Path(args.public_key))
     code = ctx.station.info().code
     print(f"Đã thay khoá ký của trạm; mã khoá mới (key_id): {rotated.public.key_id}")
     print(f"Khoá công khai mới: {args.public_key}. Gửi tệp này cho đơn vị nhận; các lô từ số {rotated.from_sequence} "
@@ -689,7 +689,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
         return 2
     ctx = _context(args)
     _sign_in(args, ctx, Permission.EXPORT_DATA)  # a receipt lets the station stop resending a batch
-    result = import_receipts(ctx.db, ctx.data_dir, [Path(p) for p in args.paths])
+    result = import_receipts(ctx.db, ctx.data_dir, paths=[Path(p) for p in args.paths])
     for sequence in result.acknowledged:
         print(f"Lô số {sequence}: đơn vị nhận đã xác nhận.")
     for sequence in result.already:

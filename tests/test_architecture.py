@@ -124,19 +124,25 @@ def test_no_module_is_loaded_by_name():
     assert by_name == set()
 
 
-# Services talk to repositories, never to the session (issue 17, point 3): the ones already moved stay so.
-THROUGH_REPOSITORIES = ["services/station/findings.py",
-                        *sorted(f"services/office/{p.name}" for p in (PACKAGE / "services" / "office").glob("*.py"))]
+# Services talk to the repositories of the unit of work, never to the session (issue 17, point 3): every
+# service module, of both sides, so a new ``uow.session`` (or a session of its own) fails here.
+SERVICES = _modules("services")
+OFFICE_SERVICES = _modules("services/office")
 
 
-@pytest.mark.parametrize("module", THROUGH_REPOSITORIES)
-def test_a_service_moved_to_repositories_never_touches_the_session(module):
-    assert ".session" not in (PACKAGE / module).read_text(encoding="utf-8")
+@pytest.mark.parametrize("module", SERVICES, ids=lambda p: f"{p.relative_to(PACKAGE)}")
+def test_services_never_touch_the_session(module):
+    source = module.read_text(encoding="utf-8")
+    assert ".session" not in source and ".engine" not in source
 
 
-@pytest.mark.parametrize("module", [m for m in THROUGH_REPOSITORIES if m.startswith("services/office/")])
+def test_the_rule_on_the_session_covers_every_side():
+    assert {p.relative_to(PACKAGE / "services").parts[0] for p in SERVICES} >= set(SIDES)
+
+
+@pytest.mark.parametrize("module", OFFICE_SERVICES, ids=lambda p: f"{p.relative_to(PACKAGE)}")
 def test_the_office_services_reach_their_repositories_through_the_unit_of_work(module):
     """``OfficeUnitOfWork`` opens the transaction and hands out the repositories; a service makes neither."""
-    text = (PACKAGE / module).read_text(encoding="utf-8")
+    text = module.read_text(encoding="utf-8")
     assert not any(made in text for made in ("transaction(", "OfficeStore(", "QuarantineStore(", "ChainDecisions(",
                                              "OfficeReads(", "sessions("))

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import (AuditEventRow, CampaignRow, ExportBatchRow, ResidentRow, StationRow,
-                                            UserRow, VisitRow)
+from station_app.persistence.tables import (AuditEventRow, CampaignRow, ExportBatchRow, ResidentRow, SiteRow,
+                                            StationRow, UserRow, VisitRow)
 
 
 class UserRepository:
@@ -49,12 +49,28 @@ class StationRepository:
     def exists(self) -> bool:
         return self._s.scalar(select(StationRow.id).limit(1)) is not None
 
+    def add(self, station: StationRow, campaign: CampaignRow) -> None:
+        """The station and its first campaign, given their ids together (the site needs the station's)."""
+        self._s.add_all([station, campaign])
+        self._s.flush()
+
+    def site(self, site_id: str) -> SiteRow | None:
+        return self._s.get(SiteRow, site_id)
+
+    def add_site(self, row: SiteRow) -> SiteRow:
+        self._s.add(row)
+        self._s.flush()
+        return row
+
 
 class CampaignRepository:
     """The station's campaigns; the current one is named by the station row."""
 
     def __init__(self, session: Session) -> None:
         self._s = session
+
+    def get(self, campaign_id: str) -> CampaignRow | None:
+        return self._s.get(CampaignRow, campaign_id)
 
     def current(self) -> CampaignRow | None:
         return self._s.scalar(select(CampaignRow).join(StationRow, StationRow.current_campaign_id == CampaignRow.id)

@@ -19,6 +19,7 @@ from station_app.persistence.tables import (
     ResidentNameTokenRow,
     ResidentRow,
     ResidentTargetGroupRow,
+    RosterImportRow,
     RosterRowLinkRow,
     SiteRow,
     StationRow,
@@ -75,6 +76,10 @@ class ResidentRepository:
         self._s.add(row)
         self._s.flush()
         return row
+
+    def flush(self) -> None:
+        """Changes to loaded rows (details, version, target groups) sent now, before the audit event names them."""
+        self._s.flush()
 
     def by_national_id(self, national_id: str) -> ResidentRow | None:
         return self._s.scalar(select(_R).where(_R.national_id == national_id))
@@ -275,6 +280,12 @@ class ResidentRepository:
         if links:
             self._s.connection().execute(insert(RosterRowLinkRow.__table__).prefix_with("OR REPLACE"), links)
 
+    def add_roster_import(self, row: RosterImportRow) -> RosterImportRow:
+        """The record of one roster import (file, counts, who)."""
+        self._s.add(row)
+        self._s.flush()
+        return row
+
     def add_groups(self, groups: list[dict]) -> None:
         if groups:
             self._s.connection().execute(insert(ResidentTargetGroupRow.__table__).prefix_with("OR IGNORE"), groups)
@@ -287,11 +298,13 @@ class VisitRepository:
     def get(self, visit_id: str) -> VisitRow | None:
         return self._s.get(VisitRow, visit_id)
 
-    def add(self, row: VisitRow, consent: ConsentRow) -> VisitRow:
+    def add(self, row: VisitRow, consent: ConsentRow | None = None) -> VisitRow:
+        """The visit, then its consent (none for a visit picked up from another laptop's slip)."""
         self._s.add(row)
         self._s.flush()
-        self._s.add(consent)
-        self._s.flush()
+        if consent is not None:
+            self._s.add(consent)
+            self._s.flush()
         return row
 
     def active_in_campaign(self, resident_id: str, campaign_id: str) -> list[VisitRow]:

@@ -1,12 +1,14 @@
 """A session per user action: the unit of work owns the session and its transaction.
 
     with UnitOfWork(db) as uow:
-        uow.session.add(row)
+        row = uow.residents.add(row)
         uow.audit(AuditAction.CREATE, "residents", row.id, user_id)
         uow.commit()
 
-Leaving the block without ``commit()`` rolls back. The audit event is written in the same transaction as the
-change it describes, so either both are stored or neither.
+Leaving the block without ``commit()`` rolls back. Services talk to the repositories the unit of work exposes
+(``uow.residents``, ``uow.visits``, ...), never to its session (tests/test_architecture.py holds them to it).
+The audit event is written in the same transaction as the change it describes, so either both are stored or
+neither.
 """
 from __future__ import annotations
 
@@ -20,8 +22,12 @@ from station_app.core.audit import GENESIS, AuditAnchor, AuditEvent, chain
 from station_app.persistence.database import READ_ONLY, Database
 from station_app.persistence.exams import ExamRepository
 from station_app.persistence.findings import FindingsRepository
+from station_app.persistence.lists import ListQueries
+from station_app.persistence.outbox import ExportReader, OutboxRepository
+from station_app.persistence.progress import ProgressQueries
 from station_app.persistence.repositories import (CampaignRepository, OverviewQueries, StationRepository,
                                                   UserRepository)
+from station_app.persistence.residents import ResidentRepository, VisitRepository
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
 from station_app.persistence.visit_history import VisitHistoryRepository
 
@@ -45,6 +51,13 @@ class UnitOfWork:
         self.findings = FindingsRepository(self.session)
         self.exams = ExamRepository(self.session)
         self.visit_history = VisitHistoryRepository(self.session)
+        self.residents = ResidentRepository(self.session)
+        self.visits = VisitRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
+        self.exports = ExportReader(self.session)
+        self.lists = ListQueries(self.session)
+        self.progress = ProgressQueries(self.session)
+        self.audit_trail = AuditTrail(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
@@ -84,6 +97,19 @@ class UnitOfWork:
             head.seq, head.hash = event.seq, event.hash
         self.session.flush()
         return event
+
+
+class AuditTrail:
+    """The audit chain as stored: every event and the head, for checking it and for a batch to carry."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def chain(self) -> tuple[list[AuditEvent], int | None, str | None]:
+        return load_audit_chain(self._s)
+
+    def anchor(self) -> AuditAnchor | None:
+        return audit_anchor(self._s)
 
 
 def load_audit_chain(session: Session) -> tuple[list[AuditEvent], int | None, str | None]:

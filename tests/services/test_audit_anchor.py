@@ -24,7 +24,7 @@ def acknowledged_export(station, nurse, doctor, office, data_dir, tmp_path):
         events, head_seq, head_hash = load_audit_chain(uow.session)
     batch = export(station, data_dir, tmp_path / "usb")
     office.service.import_paths([batch])
-    assert import_receipts(station.db, data_dir, [batch.parent]).acknowledged == [1]
+    assert import_receipts(station.db, data_dir, paths=[batch.parent]).acknowledged == [1]
     return batch, head_seq, head_hash
 
 

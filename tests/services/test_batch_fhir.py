@@ -12,7 +12,7 @@ from support.batch import VITALS, full_visit
 def bundle_of(ctx, after=0):
     with UnitOfWork(ctx.db) as uow:
         changes = OutboxRepository(uow.session).changes_after(after)
-        source = collect(uow, changes, "TYT-MK", "Trạm Y tế xã Mường Kim")
+        source = collect(uow, changes, station_code="TYT-MK", station_name="Trạm Y tế xã Mường Kim")
         return fb.build_bundle(source, "0190f0f0-0000-7000-8000-000000000001", "2026-06-01T10:00:00Z")
 
 

@@ -180,9 +180,9 @@ def test_a_slip_from_another_laptop_opens_the_visit_here_under_the_same_id(ctx, 
 
 
 def test_subject_age_from_birth_year_alone_counts_from_mid_year():
-    subject = subject_of(None, 2020, "male", dt.date(2026, 7, 1))
+    subject = subject_of(None, 2020, sex="male", on=dt.date(2026, 7, 1))
     assert subject.age_days == (dt.date(2026, 7, 1) - dt.date(2020, 7, 1)).days and subject.sex is Sex.MALE
-    assert subject_of(None, 1980, "unknown", DAY).sex is None
+    assert subject_of(None, 1980, sex="unknown", on=DAY).sex is None
 
 
 # -- a process killed in the middle of saving ---------------------------------------------------------------

@@ -88,7 +88,7 @@ def test_a_crash_right_after_the_file_is_written_never_forks_the_chain(station, 
     export(station, data_dir, third)
     assert imported(office, third)[-1] == ("imported", 3, None)
     assert office.service.stations()[0].gaps == ()
-    taken = import_receipts(station.db, data_dir, [first, second, third])
+    taken = import_receipts(station.db, data_dir, paths=[first, second, third])
     assert sorted(taken.acknowledged) == [1, 2, 3] and not taken.refused and not taken.rejected
     assert {b.sequence: b.status for b in station.export.batches()} == {1: "acknowledged", 2: "acknowledged",
                                                                         3: "acknowledged"}

@@ -82,7 +82,7 @@ def test_an_accepted_new_chain_is_imported_and_the_station_gets_its_receipts(sta
 
     assert outcomes(office, later) == [(1, "imported", None), (2, "imported", None)]
     assert visits(office) == 3 and office.service.stations()[0].gaps == ()
-    taken = import_receipts(station.db, data_dir, [later])
+    taken = import_receipts(station.db, data_dir, paths=[later])
     assert sorted(taken.acknowledged) == [1, 2] and not taken.refused
 
     code, said = run(capsys, office, "office", "stations", "chain-decisions")

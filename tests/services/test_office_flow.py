@@ -53,7 +53,7 @@ def test_the_station_takes_back_receipts_and_refuses_a_forged_one(station, nurse
     envelope = json.loads(outcome.receipt.read_text())
     envelope["receipt"]["counts"]["visits"] = 2
     forged.write_text(json.dumps(envelope))
-    refused = import_receipts(station.db, data_dir, [forged])
+    refused = import_receipts(station.db, data_dir, paths=[forged])
     assert refused.acknowledged == [] and len(refused.refused) == 1 and batch_rows(station) == {1: ("sent", False)}
 
     other = dict(envelope, receipt=dict(envelope["receipt"], station="TYT-KHAC"))
@@ -63,15 +63,15 @@ def test_the_station_takes_back_receipts_and_refuses_a_forged_one(station, nurse
 
         key = office.service._receipt_key()  # genuinely signed by the office, but not for this station's batches
         (forged.parent / name).write_text(json.dumps(sign_receipt(forged_envelope["receipt"], key)))
-    reasons = [reason for _, reason in import_receipts(station.db, data_dir, [forged.parent]).refused]
+    reasons = [reason for _, reason in import_receipts(station.db, data_dir, paths=[forged.parent]).refused]
     assert sorted(reasons) == sorted(["chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký",
                                       "biên nhận của trạm khác",
                                       "trạm không có lô này (số thứ tự hoặc mã băm không khớp)"])
 
-    done = import_receipts(station.db, data_dir, [batch.parent])
+    done = import_receipts(station.db, data_dir, paths=[batch.parent])
     assert done.acknowledged == [1] and batch_rows(station) == {1: ("acknowledged", True)}
     assert station.audit.verify().ok
-    assert import_receipts(station.db, data_dir, [outcome.receipt]).already == [1]
+    assert import_receipts(station.db, data_dir, paths=[outcome.receipt]).already == [1]
     # an acknowledged batch is no longer written again on the next export
     assert export(station, data_dir, tmp_path / "usb2") is None and not list((tmp_path / "usb2").iterdir())
 
@@ -87,7 +87,7 @@ def test_a_refused_batch_comes_back_to_the_station_as_rejected_with_the_reason_a
     [outcome] = office.service.import_paths([batch]).outcomes
     assert outcome.status == "quarantined" and outcome.receipt == batch.with_name("TYT-MK-000001.receipt.json")
 
-    taken_back = import_receipts(station.db, data_dir, [batch.parent])
+    taken_back = import_receipts(station.db, data_dir, paths=[batch.parent])
     assert taken_back.acknowledged == [] and taken_back.refused == []
     assert taken_back.rejected == [(1, office_reason(outcome.reason))]
     with UnitOfWork(station.db) as uow:
@@ -99,10 +99,10 @@ def test_a_refused_batch_comes_back_to_the_station_as_rejected_with_the_reason_a
     assert again.name == batch.name
     [second] = office.service.import_paths([again]).outcomes
     assert second.status == "imported"
-    assert import_receipts(station.db, data_dir, [again.parent]).acknowledged == [1]
+    assert import_receipts(station.db, data_dir, paths=[again.parent]).acknowledged == [1]
     assert batch_rows(station) == {1: ("acknowledged", True)}
     # the old notice, read again later, does not undo the acknowledgement
-    assert import_receipts(station.db, data_dir, [batch.parent]).already == [1]
+    assert import_receipts(station.db, data_dir, paths=[batch.parent]).already == [1]
     assert station.audit.verify().ok
 
 

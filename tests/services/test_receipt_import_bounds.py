@@ -31,7 +31,7 @@ def test_broken_files_beside_a_genuine_receipt_are_each_reported_and_the_receipt
     (folder / "D-000001.receipt.json").write_bytes(b"\xff\xfe\x00garbage")
     os.symlink(folder / "nowhere", folder / "E-000001.receipt.json")
 
-    done = import_receipts(station.db, data_dir, [folder])
+    done = import_receipts(station.db, data_dir, paths=[folder])
 
     assert done.acknowledged == [1] and rows(station)[1][0] == "acknowledged"
     refused = dict(done.refused)
@@ -52,7 +52,7 @@ def test_an_office_reason_is_kept_short_and_without_controls_or_direction_overri
     import json
 
     (batch.parent / "TYT-MK-000001.receipt.json").write_text(json.dumps(notice))
-    done = import_receipts(station.db, data_dir, [batch.parent])
+    done = import_receipts(station.db, data_dir, paths=[batch.parent])
     [(sequence, reason)] = done.rejected
     stored = rows(station)[1]
     assert sequence == 1 and stored[0] == "rejected" and stored[1] == reason

@@ -54,9 +54,9 @@ def test_a_damaged_or_swapped_key_file_stops_the_export(station, nurse, doctor, 
 def test_re_keying_needs_an_administrator_and_is_audited(station, admin, nurse, data_dir, tmp_path):
     old = StationKeys(data_dir).public_key()
     with pytest.raises(PermissionDeniedError):
-        rotate_station_key(station.db, data_dir, nurse, tmp_path / "mới.pem")
+        rotate_station_key(station.db, data_dir, actor=nurse, target=tmp_path / "mới.pem")
     assert StationKeys(data_dir).public_key() == old
-    rotated = rotate_station_key(station.db, data_dir, admin, tmp_path / "mới.pem")
+    rotated = rotate_station_key(station.db, data_dir, actor=admin, target=tmp_path / "mới.pem")
     assert rotated.public.key_id != old.key_id and rotated.previous_key_id == old.key_id
     assert (tmp_path / "mới.pem").read_text() == rotated.public.pem == StationKeys(data_dir).public_key().pem
     assert rotated.from_sequence == 1
@@ -73,7 +73,7 @@ def test_the_office_verifies_old_batches_with_the_old_key_after_a_re_key(
 
     full_visit(station, nurse, doctor)
     first = export(station, data_dir, tmp_path / "usb1")  # signed with the old key, not yet at the office
-    rotated = rotate_station_key(station.db, data_dir, admin, tmp_path / "mới.pem")
+    rotated = rotate_station_key(station.db, data_dir, actor=admin, target=tmp_path / "mới.pem")
     assert rotated.from_sequence == 2
     full_visit(station, nurse, doctor, name="Lò Văn Páo", national_id="011180009999")
     second = export(station, data_dir, tmp_path / "usb2")  # batch 1 written again, as stored; batch 2 new key
@@ -110,7 +110,7 @@ def test_a_stolen_old_key_cannot_sign_batches_after_the_re_key(station, admin, n
     stolen = StationKeys(data_dir).private_key()
     export(station, data_dir, tmp_path / "usb1")
     office.service.import_paths([tmp_path / "usb1"])
-    rotate_station_key(station.db, data_dir, admin, tmp_path / "mới.pem")
+    rotate_station_key(station.db, data_dir, actor=admin, target=tmp_path / "mới.pem")
     office.service.rekey_station("TYT-MK", tmp_path / "mới.pem", from_sequence=2)
     full_visit(station, nurse, doctor, name="Lò Văn Páo", national_id="011180009999")
     genuine = export(station, data_dir, tmp_path / "usb2")

@@ -103,7 +103,7 @@ def _other_site(ctx: AppContext, station_id: str) -> str:
     with UnitOfWork(ctx.db) as uow:
         row = SiteRow(id=new_id(), station_id=station_id, name="Điểm khám lưu động Bản Nà Phát", kind="mobile",
                       commune_code="03637", village=NA_PHAT)
-        uow.session.add(row)
+        uow.stations.add_site(row)
         uow.commit()
         return row.id
 

@@ -5,12 +5,28 @@ from __future__ import annotations
 
 from devkit.station import CONSENT, DOCTOR_PASSWORD, make_doctor, open_visit
 from station_app.core.checkup_book import specialties
-from station_app.core.model import HealthClass, Sex, Specialty
-from station_app.persistence.tables import MeasurementRow
+from station_app.core.ids import new_id
+from station_app.core.model import FundingSource, HealthClass, Sex, Specialty, VisitStatus
+from station_app.persistence.tables import MeasurementRow, ResidentRow, VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.station.findings import Diagnosis, HistoryAnswer
+from station_app.services.station.registry import ResidentInput, new_resident_row
 
-__all__ = ["CONSENT", "DOCTOR_PASSWORD", "add_vitals", "fill_all", "make_doctor", "open_visit"]
+__all__ = ["CONSENT", "DOCTOR_PASSWORD", "add_vitals", "fill_all", "make_doctor", "open_visit", "resident_row",
+           "visit_row"]
+
+
+def resident_row(name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, **resident) -> ResidentRow:
+    """A resident's row as reception makes it, not yet stored (``resident``: more of ResidentInput's fields)."""
+    return new_resident_row(ResidentInput(full_name=name, sex=sex, birth_year=year, **resident), None)
+
+
+def visit_row(info, resident_id, queue_number, day, status=VisitStatus.REGISTERED) -> VisitRow:
+    """A visit's row at the station's own site in its current campaign (``info``: ctx.station.info(), read before
+    a unit of work is open, which holds the write lock), not yet stored."""
+    return VisitRow(id=new_id(), resident_id=resident_id, site_id=info.site_id, campaign_id=info.campaign_id,
+                    visit_date=day, queue_number=queue_number, status=status.value,
+                    funding_source=FundingSource.STATE_BUDGET.value)
 
 
 def add_vitals(ctx, visit_id, systolic=150, **flags):

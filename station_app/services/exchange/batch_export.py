@@ -32,9 +32,9 @@ from station_app.core.ids import new_id
 from station_app.core.model import AuditAction
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
-from station_app.persistence.outbox import VISIT_PARTS, Change, ExportReader, OutboxRepository
-from station_app.persistence.tables import CampaignRow, ExportBatchRow, SiteRow, utcnow
-from station_app.persistence.unit_of_work import UnitOfWork, audit_anchor
+from station_app.persistence.outbox import VISIT_PARTS, Change, OutboxRepository
+from station_app.persistence.tables import ExportBatchRow, utcnow
+from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
 from station_app.services.exchange.batch_verify import read_batch, verify_batch
 from station_app.services.exchange.fhir_bundle import BundleSource, build_bundle
@@ -89,16 +89,16 @@ class ExportService:
     def pending(self) -> PendingSummary:
         with UnitOfWork(self._db) as uow:
             station = _station(uow)
-            repo = OutboxRepository(uow.session)
+            repo = uow.outbox
             last = repo.last_batch(station.id)
             count, oldest = repo.pending_summary(last.covers_to or 0 if last else 0)
             return PendingSummary(count, oldest, (last.sequence if last else 0) + 1)
 
     def batches(self) -> list[BatchInfo]:
         with UnitOfWork(self._db) as uow:
-            return [_info(row) for row in OutboxRepository(uow.session).batches(_station(uow).id)]
+            return [_info(row) for row in uow.outbox.batches(_station(uow).id)]
 
-    def export(self, user: SignedInUser | None, target: Path, now: dt.datetime | None = None) -> ExportResult:
+    def export(self, user: SignedInUser | None, target: Path, *, now: dt.datetime | None = None) -> ExportResult:
         """Write earlier unacknowledged batches again, then a new batch if anything changed (``user`` None: CLI).
 
         One export at a time per data folder (the window and a command line could start one together): both
@@ -133,7 +133,7 @@ class ExportService:
     def stored_batch(self, sequence: int) -> bytes:
         """The exact bytes of a batch made earlier."""
         with UnitOfWork(self._db) as uow:
-            repo = OutboxRepository(uow.session)
+            repo = uow.outbox
             row = next((r for r in repo.batches(_station(uow).id) if r.sequence == sequence), None)
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lô dữ liệu"))
@@ -144,7 +144,7 @@ class ExportService:
     def _rewrite_unacknowledged(self, target: Path) -> Iterable[Path]:
         """Each batch not acknowledged, from its stored bytes (one made by an export cut short among them)."""
         with UnitOfWork(self._db) as uow:
-            repo = OutboxRepository(uow.session)
+            repo = uow.outbox
             waiting = [(r.file_name, _stored(repo, r)) for r in repo.batches(_station(uow).id)
                        if r.status != "acknowledged"]
         for name, content in waiting:
@@ -158,14 +158,14 @@ class ExportService:
         public = self.keys.public_key()
         with UnitOfWork(self._db) as uow:
             station = _station(uow)
-            repo = OutboxRepository(uow.session)
+            repo = uow.outbox
             last = repo.last_batch(station.id)
             changes = repo.changes_after(last.covers_to or 0 if last else 0)
             if not changes:
                 return None
-            site = uow.session.get(SiteRow, station.current_site_id)
-            campaign = uow.session.get(CampaignRow, station.current_campaign_id)
-            source = collect(uow, changes, station.code, station.name)
+            site = uow.stations.site(station.current_site_id)
+            campaign = uow.campaigns.get(station.current_campaign_id)
+            source = collect(uow, changes, station_code=station.code, station_name=station.name)
             bundle, counts = build_bundle(source, new_id(), utc_iso(now))
             covers = Covers(changes[0].seq, changes[-1].seq)
             manifest = Manifest(
@@ -173,7 +173,7 @@ class ExportService:
                 site=SiteRef(site.name, site.commune_code), campaign=campaign.name,
                 sequence=(last.sequence if last else 0) + 1, previous=last.manifest_sha256 if last else None,
                 created_at=utc_iso(now), covers=covers, counts=counts, files=(), recipients=office.recipients,
-                audit=audit_anchor(uow.session))  # the office keeps the station's history: see docs/batch-format.md
+                audit=uow.audit_trail.anchor())  # the office keeps the station's history: see docs/batch-format.md
             repo.cut()
             uow.commit()
         payload = encrypt_payload(bundle, office.recipients)
@@ -202,11 +202,11 @@ class ExportService:
 
 # -- reading what changed --------------------------------------------------------------------------------------
 
-def collect(uow: UnitOfWork, changes: list[Change], station_code: str, station_name: str) -> BundleSource:
+def collect(uow: UnitOfWork, changes: list[Change], *, station_code: str, station_name: str) -> BundleSource:
     """The rows the changes name: each changed visit with the parts that changed, and changed residents."""
     from station_app.services.common.reference import ethnic_groups
 
-    reader = ExportReader(uow.session)
+    reader = uow.exports
     parts: dict[str, set[str]] = {}
     changed_residents: set[str] = set()
     for change in changes:
@@ -318,7 +318,7 @@ def _record(db: Database, built: BuiltBatch, user: SignedInUser | None) -> Batch
                              covers_to=built.covers.last, file_name=batch_file_name(m.station.code, m.sequence),
                              manifest_sha256=sha256_hex(built.manifest_bytes), file_sha256=sha256_hex(built.content),
                              counts=dict(m.counts), status="made", created_by=user.id if user else None)
-        OutboxRepository(uow.session).add_batch(row, built.content)
+        uow.outbox.add_batch(row, built.content)
         uow.audit(AuditAction.EXPORT, "export_batches", row.id, user.id if user else None,
                   {"sequence": m.sequence, "covers": [built.covers.first, built.covers.last], **m.counts})
         uow.commit()
@@ -328,7 +328,7 @@ def _record(db: Database, built: BuiltBatch, user: SignedInUser | None) -> Batch
 def _mark_written(db: Database, sequence: int, user: SignedInUser | None, destination: str) -> BatchInfo:
     """A batch made is on the stick (written and read back): sent, and where to."""
     with UnitOfWork(db) as uow:
-        row = OutboxRepository(uow.session).batch(_station(uow).id, sequence)
+        row = uow.outbox.batch(_station(uow).id, sequence)
         row.destination, row.sent_at = destination[:300], utcnow()
         if row.status == "made":
             row.status = "sent"

@@ -281,7 +281,8 @@ class RotatedKey:
     from_sequence: int
 
 
-def rotate_station_key(db, data_dir: Path, actor, target: Path) -> RotatedKey:  # noqa: ANN001 - Database, SignedInUser
+def rotate_station_key(db, data_dir: Path, *, actor,  # noqa: ANN001 - Database, SignedInUser
+                       target: Path) -> RotatedKey:
     """An administrator's explicit, audited replacement of the station's signing key (lost, damaged or exposed).
 
     Batches made before keep their old signatures (they are written again as stored); the new key signs the
@@ -293,7 +294,6 @@ def rotate_station_key(db, data_dir: Path, actor, target: Path) -> RotatedKey:  
     from station_app.core.errors import NotInitialisedError
     from station_app.core.model import AuditAction
     from station_app.core.roles import Permission, require
-    from station_app.persistence.outbox import OutboxRepository
     from station_app.persistence.unit_of_work import UnitOfWork
 
     require(actor.role, Permission.MANAGE_STATION)
@@ -302,7 +302,7 @@ def rotate_station_key(db, data_dir: Path, actor, target: Path) -> RotatedKey:  
         station = uow.stations.current()
         if station is None:
             raise NotInitialisedError()
-        last = OutboxRepository(uow.session).last_batch(station.id)
+        last = uow.outbox.last_batch(station.id)
         from_sequence = (last.sequence if last else 0) + 1
         previous = _recorded_key_id(station.public_key)
         public, in_file = keys.replace_station_key()

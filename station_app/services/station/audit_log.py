@@ -14,8 +14,7 @@ from pathlib import Path
 from station_app.core.audit import AuditAnchor, ChainReport, check_anchors, verify_chain
 from station_app.core.batch_format import OfficeBundleInvalidError, OfficeBundleMissingError
 from station_app.persistence.database import Database
-from station_app.persistence.outbox import OutboxRepository
-from station_app.persistence.unit_of_work import UnitOfWork, load_audit_chain
+from station_app.persistence.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +36,11 @@ class AuditService:
         files or folders, e.g. copies the office sends again): a kept receipt whose signature fails is
         ``anchor_forged``."""
         with UnitOfWork(self._db) as uow:
-            events, head_seq, head_hash = load_audit_chain(uow.session)
+            events, head_seq, head_hash = uow.audit_trail.chain()
             station = uow.stations.current()
             code = station.code if station else None
             kept = [(r.sequence, r.manifest_sha256, r.receipt) for r in
-                    OutboxRepository(uow.session).batches(station.id) if isinstance(r.receipt, dict)] if station else []
+                    uow.outbox.batches(station.id) if isinstance(r.receipt, dict)] if station else []
         report = verify_chain(events, head_seq, head_hash)
         if not report.ok or code is None:
             return report

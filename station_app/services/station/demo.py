@@ -174,7 +174,7 @@ def training_campaign(today: dt.date) -> tuple[dt.date, dt.date]:
 TrainingOffice = Callable[[Path, Path, str, str], None]
 
 
-def make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress | None = None,
+def make_demo(ctx: DemoContext, residents: int, *, seed: int, progress: Progress | None = None,
               training_office: TrainingOffice | None = None) -> DemoResult:
     """Create the training station and its synthetic data (and, with ``training_office``, a training receiving
     office in ``OFFICE_FOLDER``); refuses a folder that already has a station."""
@@ -277,8 +277,7 @@ def _create_mobile_sites(db: Database, info: StationInfo, population: Population
         for village in home_villages + list(elsewhere.values()):
             row = SiteRow(id=new_id(), station_id=info.id, name=f"Điểm khám lưu động {village.name}",
                           kind=SiteKind.MOBILE.value, commune_code=village.commune_code, village=village.name)
-            uow.session.add(row)
-            uow.session.flush()
+            uow.stations.add_site(row)
             uow.audit(AuditAction.CREATE, "sites", row.id, admin.id, {"kind": SiteKind.MOBILE.value})
             sites.append((row.id, village.commune_code, village.name))
         uow.commit()

@@ -21,8 +21,6 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, FundingSource, MeasureCode, RecordSource, Sex, VisitStatus
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
-from station_app.persistence.exams import ExamRepository
-from station_app.persistence.residents import ResidentRepository, VisitRepository
 from station_app.persistence.tables import MeasurementRow, VisitRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
@@ -178,7 +176,7 @@ def _child_growth(values: Mapping[str, float], errors: Mapping[str, rules.Messag
         flags.setdefault(owner[result.indicator], {}).update(result.flags)
 
 
-def subject_of(birth_date: dt.date | None, birth_year: int, sex: str, on: dt.date) -> rules.Subject:
+def subject_of(birth_date: dt.date | None, birth_year: int, *, sex: str, on: dt.date) -> rules.Subject:
     """Age in completed days on the visit day; with only a birth year, counted from 1 July of that year."""
     born = birth_date or dt.date(birth_year, 7, 1)
     known = Sex(sex) if sex in (Sex.MALE, Sex.FEMALE) else None
@@ -237,7 +235,7 @@ class ExamService:
     def vitals(self, visit_id: str) -> VitalsRecord:
         with UnitOfWork(self._db) as uow:
             visit, subject = self._visit_and_subject(uow)(visit_id)
-            return _record(visit, subject, ExamRepository(uow.session).measurements(visit_id))
+            return _record(visit, subject, uow.exams.measurements(visit_id))
 
     def save_vitals(self, user: SignedInUser, visit_id: str, entries: Mapping[str, float],
                     confirmed_warnings: Iterable[str] = (), *, fasting: bool | None = None,
@@ -255,7 +253,7 @@ class ExamService:
             visit, subject = self._visit_and_subject(uow)(visit_id)
             found = assess(values, subject, fasting)
             _raise_for(found, confirmed)
-            repo = ExamRepository(uow.session)
+            repo = uow.exams
             old = repo.measurements(visit_id)
             done = visit.status in (VisitStatus.COMPLETED, VisitStatus.REFERRED)  # a referred visit is finished too
             if done and old and reason is None:
@@ -282,7 +280,7 @@ class ExamService:
         """Earlier versions of the visit's vital signs (changed after completion), oldest first."""
         with UnitOfWork(self._db) as uow:
             out = []
-            for row in ExamRepository(uow.session).versions("vitals", visit_id):
+            for row in uow.exams.versions("vitals", visit_id):
                 values = {field_key(m["code"], m["reading"]): m["value"] for m in row.data["measurements"]
                           if m["code"] != MeasureCode.BMI}
                 out.append(VitalsVersion(row.version, values, row.replaced_at, row.replaced_by, row.reason))
@@ -293,17 +291,17 @@ class ExamService:
     def save_draft(self, user: SignedInUser, visit_id: str, desk: str, fields: Mapping[str, object]) -> None:
         """Keep what a desk's form holds so far (texts as typed); the desk's next save removes it."""
         with UnitOfWork(self._db) as uow:
-            ExamRepository(uow.session).put_draft(visit_id, desk, dict(fields), user.id)
+            uow.exams.put_draft(visit_id, desk, dict(fields), user.id)
             uow.commit()
 
     def draft(self, visit_id: str, desk: str) -> Draft | None:
         with UnitOfWork(self._db) as uow:
-            row = ExamRepository(uow.session).draft(visit_id, desk)
+            row = uow.exams.draft(visit_id, desk)
             return None if row is None else Draft(row.visit_id, row.desk, dict(row.fields), row.saved_at, row.saved_by)
 
     def discard_draft(self, visit_id: str, desk: str) -> None:
         with UnitOfWork(self._db) as uow:
-            ExamRepository(uow.session).discard_draft(visit_id, desk)
+            uow.exams.discard_draft(visit_id, desk)
             uow.commit()
 
     # -- visits from a slip ----------------------------------------------------------------------------------
@@ -314,13 +312,13 @@ class ExamService:
         require(user.role, Permission.RECORD_VITALS)
         registry = RegistryService(self._db)
         with UnitOfWork(self._db) as uow:
-            if VisitRepository(uow.session).get(slip.visit_id) is None:
+            if uow.visits.get(slip.visit_id) is None:
                 self._make_visit(uow, user, slip)
         return registry.visit_by_id(slip.visit_id)
 
     @staticmethod
     def _make_visit(uow: UnitOfWork, user: SignedInUser, slip: SlipIdentity) -> None:
-        visits, residents = VisitRepository(uow.session), ResidentRepository(uow.session)
+        visits, residents = uow.visits, uow.residents
         station = uow.stations.current()
         if station is None or station.current_site_id is None or station.current_campaign_id is None:
             raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "điểm khám hoặc đợt khám"))
@@ -335,11 +333,10 @@ class ExamService:
         site_id, day = station.current_site_id, slip.visit_date
         taken = any(v.queue_number == slip.queue_number for v in visits.of_day(site_id, day))
         number = visits.next_queue_number(site_id, day) if taken else slip.queue_number
-        uow.session.add(VisitRow(id=slip.visit_id, resident_id=resident.id, site_id=site_id,
-                                 campaign_id=station.current_campaign_id, visit_date=day, queue_number=number,
-                                 status=VisitStatus.REGISTERED.value,
-                                 funding_source=FundingSource.STATE_BUDGET.value, registered_by=user.id))
-        uow.session.flush()
+        visits.add(VisitRow(id=slip.visit_id, resident_id=resident.id, site_id=site_id,
+                            campaign_id=station.current_campaign_id, visit_date=day, queue_number=number,
+                            status=VisitStatus.REGISTERED.value,
+                            funding_source=FundingSource.STATE_BUDGET.value, registered_by=user.id))
         uow.audit(AuditAction.CREATE, "visits", slip.visit_id, user.id,
                   {"from_slip": True, "resident_id": resident.id, "queue_number": number,
                    "resident_created": created})
@@ -347,13 +344,13 @@ class ExamService:
         log.info("visit %s picked up from a slip (resident %s, created=%s)", slip.visit_id, resident.id, created)
 
     @staticmethod
-    def _visit_and_subject(uow: UnitOfWork):  # noqa: ANN205 - a small closure over the session
+    def _visit_and_subject(uow: UnitOfWork):  # noqa: ANN205 - a small closure over the unit of work
         def load(visit_id: str) -> tuple[VisitRow, rules.Subject]:
-            visit = VisitRepository(uow.session).get(visit_id)
+            visit = uow.visits.get(visit_id)
             if visit is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lượt khám"))
-            resident = ResidentRepository(uow.session).get(visit.resident_id)
-            return visit, subject_of(resident.birth_date, resident.birth_year, resident.sex, visit.visit_date)
+            resident = uow.residents.get(visit.resident_id)
+            return visit, subject_of(resident.birth_date, resident.birth_year, sex=resident.sex, on=visit.visit_date)
         return load
 
 

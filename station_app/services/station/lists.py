@@ -287,7 +287,7 @@ class ListsService:
         log.info("daily list: %d visits", len(rows))
         return DailyList(replace(_scope(info, filters), site_name=site_name), tuple(rows), _daily_totals(rows))
 
-    def pending(self, user: SignedInUser | None, filters: ListFilter, hardest_only: bool = False) -> PendingList:
+    def pending(self, user: SignedInUser | None, filters: ListFilter, *, hardest_only: bool = False) -> PendingList:
         """Residents with no visit (other than cancelled ones) in the campaign, village by village."""
         _may_read(user)
         info = self._station.info()
@@ -345,12 +345,12 @@ class ListsService:
     def villages(self) -> list[str]:
         """Village names of the roster, sorted, for the filter's choices."""
         with UnitOfWork(self._db, read_only=True) as uow:
-            return sorted({v for _, v in ListQueries(uow.session).villages()}, key=normalise_name)
+            return sorted({v for _, v in uow.lists.villages()}, key=normalise_name)
 
     def sites(self) -> list[tuple[str, str]]:
         """(id, name) of the active sites, for the daily list's site filter; the station's own first."""
         with UnitOfWork(self._db, read_only=True) as uow:
-            return ListQueries(uow.session).sites()
+            return uow.lists.sites()
 
     # -- the one change -----------------------------------------------------------------------------------
 
@@ -363,7 +363,7 @@ class ListsService:
             raise PermissionDeniedError(permission="follow_up_referrals")
         info = self._station.info()
         with UnitOfWork(self._db) as uow:
-            queries = ListQueries(uow.session)
+            queries = uow.lists
             row = queries.conclusion_of(visit_id)
             if row is None or not row.referral_to or not queries.referrals(info.campaign_id, Where(), None, visit_id):
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("lists", "lượt khám có chuyển tuyến"))
@@ -380,7 +380,7 @@ class ListsService:
     def _queries(self, village: str | None) -> Iterator[ListQueries]:
         """The queries of one read-only session, once ``village`` (the filter's) is known to the roster."""
         with UnitOfWork(self._db, read_only=True) as uow:
-            queries = ListQueries(uow.session)
+            queries = uow.lists
             self._check_village(queries, village)
             yield queries
 

@@ -181,7 +181,7 @@ class ProgressService:
 
     def choices(self) -> ProgressChoices:
         with UnitOfWork(self._db, read_only=True) as uow:
-            q = ProgressQueries(uow.session)
+            q = uow.progress
             campaign_id, site_id = q.current_ids()
             return ProgressChoices(tuple(Choice(c.id, c.name) for c in q.campaigns()),
                                    tuple(Choice(s.id, s.name) for s in q.sites()), campaign_id, site_id)
@@ -194,7 +194,7 @@ class ProgressService:
         """
         filters = filters or ProgressFilter()
         with UnitOfWork(self._db, read_only=True) as uow:
-            q = ProgressQueries(uow.session)
+            q = uow.progress
             period = _Period.resolve(q, filters, today or dt.date.today(), uow.campaigns.last_visit_day)
             return _Counter(q, period).snapshot()
 

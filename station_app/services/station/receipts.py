@@ -16,7 +16,6 @@ from station_app.core.errors import NotInitialisedError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
-from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.keys import StationKeys
 from station_app.services.exchange.receipts import RECEIPT_FORMAT, RECEIPT_LIMITS, RECEIPT_SUFFIX, verify_receipt
@@ -50,7 +49,7 @@ class ReceiptService:
         self._db, self._data_dir = db, data_dir
 
     def import_files(self, paths: list[Path]) -> ReceiptImport:
-        return import_receipts(self._db, self._data_dir, paths)
+        return import_receipts(self._db, self._data_dir, paths=paths)
 
 
 def receipt_files(paths: list[Path]) -> list[Path]:
@@ -67,7 +66,8 @@ def receipt_public_key(data_dir: Path) -> Ed25519PublicKey:
         receipt_key_bytes(StationKeys(data_dir).require_office_bundle().receipt_public_key))
 
 
-def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.datetime | None = None) -> ReceiptImport:
+def import_receipts(db: Database, data_dir: Path, *, paths: list[Path],
+                    now: dt.datetime | None = None) -> ReceiptImport:
     """Check each receipt with the office's receipt key and mark the batch it names acknowledged."""
     public = receipt_public_key(data_dir)
     result = ReceiptImport()
@@ -77,7 +77,7 @@ def import_receipts(db: Database, data_dir: Path, paths: list[Path], now: dt.dat
         if receipt is None:
             result.refused.append((path.name, REFUSALS[_refusal(data)]))
             continue
-        outcome = acknowledge(db, receipt, now, signature=json.loads(data)["signature"])
+        outcome = acknowledge(db, receipt, now=now, signature=json.loads(data)["signature"])
         if outcome.refusal:
             result.refused.append((path.name, REFUSALS[outcome.refusal]))
         elif outcome.rejected:
@@ -122,7 +122,7 @@ class Acknowledgement:
     rejected: bool = False  # the office's signed notice that it refused the batch (status "rejected")
 
 
-def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via: str = "file",
+def acknowledge(db: Database, receipt: dict, *, now: dt.datetime | None = None, via: str = "file",
                 signature: str | None = None) -> Acknowledgement:
     """Mark the batch a receipt names acknowledged; the receipt's signature must have been verified already.
 
@@ -136,7 +136,7 @@ def acknowledge(db: Database, receipt: dict, now: dt.datetime | None = None, via
         if receipt.get("station") != station.code:
             return Acknowledgement(None, refusal="other_station")
         rejected = receipt.get("status") == "rejected"
-        row = next((r for r in OutboxRepository(uow.session).batches(station.id)
+        row = next((r for r in uow.outbox.batches(station.id)
                     if r.sequence == receipt.get("sequence") and r.manifest_sha256 == receipt.get(
                         "manifest_sha256", r.manifest_sha256 if rejected else None)),  # a notice on an unreadable copy
                    None)

@@ -31,7 +31,7 @@ from station_app.core.names import clean_display_name, normalise_name
 from station_app.core.qr_payloads import NAME_MAX
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
-from station_app.persistence.residents import LastVisit, ResidentRepository, VisitRepository
+from station_app.persistence.residents import LastVisit, ResidentRepository
 from station_app.persistence.tables import ConsentRow, ResidentRow, VisitRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
@@ -316,7 +316,7 @@ class RegistryService:
     def find_or_propose(self, scan: ScanResult) -> Match:
         """Who the scan names: a sure match with its differences, near matches, or a proposal to register."""
         with UnitOfWork(self._db) as uow:
-            repo, visits = ResidentRepository(uow.session), VisitRepository(uow.session)
+            repo, visits = uow.residents, uow.visits
             campaign_id = visits.current_campaign_id()
             row, kind = self._sure_match(repo, scan)
             if row is not None:
@@ -376,7 +376,7 @@ class RegistryService:
         """Accept differences a scan brought (audited: field names only, never the values)."""
         require(user.role, Permission.REGISTER_RESIDENTS)
         with UnitOfWork(self._db) as uow:
-            repo = ResidentRepository(uow.session)
+            repo = uow.residents
             row = repo.get(resident_id)
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "người dân"))
@@ -384,12 +384,12 @@ class RegistryService:
             if applied:
                 row.version += 1
                 row.updated_by = user.id
-                uow.session.flush()
+                repo.flush()
                 uow.audit(AuditAction.UPDATE, "residents", row.id, user.id,
                           {"fields": sorted(c.field for c in applied), "reason": "scan_changes"})
                 uow.commit()
             log.info("resident %s: %d changes applied", row.id, len(applied))
-            return _info(row, repo, VisitRepository(uow.session).current_campaign_id())
+            return _info(row, repo, uow.visits.current_campaign_id())
 
     # -- registration --------------------------------------------------------------------------------------------
 
@@ -397,7 +397,7 @@ class RegistryService:
         require(user.role, Permission.REGISTER_RESIDENTS)
         data = validate_resident(data, self._today())
         with UnitOfWork(self._db) as uow:
-            repo = ResidentRepository(uow.session)
+            repo = uow.residents
             if data.national_id:
                 other = repo.by_national_id(data.national_id)
                 if other is not None:
@@ -405,7 +405,7 @@ class RegistryService:
                         "errors", "đã có người dân mang số này; hãy tìm và mở hồ sơ đó"), resident_id=other.id)
             row = repo.add(new_resident_row(data, user.id))
             repo.set_target_groups(row, [g.value for g in data.target_groups])
-            uow.session.flush()
+            repo.flush()
             uow.audit(AuditAction.CREATE, "residents", row.id, user.id,
                       {"source": data.source.value, "target_groups": len(data.target_groups)})
             uow.commit()
@@ -415,11 +415,11 @@ class RegistryService:
 
     def resident(self, resident_id: str) -> ResidentInfo:
         with UnitOfWork(self._db) as uow:
-            repo = ResidentRepository(uow.session)
+            repo = uow.residents
             row = repo.get(resident_id)
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "người dân"))
-            return _info(row, repo, VisitRepository(uow.session).current_campaign_id())
+            return _info(row, repo, uow.visits.current_campaign_id())
 
     # -- search --------------------------------------------------------------------------------------------------
 
@@ -431,7 +431,7 @@ class RegistryService:
             return SearchPage((), False, offset)
         want = offset + limit + 1
         with UnitOfWork(self._db) as uow:
-            repo = ResidentRepository(uow.session)
+            repo = uow.residents
             ids: dict[str, None] = {}  # insertion-ordered, without repeats across branches
             for branch in self._branches(repo, q):
                 if len(ids) >= want:
@@ -441,7 +441,7 @@ class RegistryService:
                 ids.update(dict.fromkeys(repo.name_words(q.phrase.split(" "), q.year, want)))
             ids_list = list(ids)
             page = ids_list[offset:offset + limit]
-            campaign_id = VisitRepository(uow.session).current_campaign_id()
+            campaign_id = uow.visits.current_campaign_id()
             found = repo.light(page)
             last = repo.last_visits(page, campaign_id)
             items = tuple(_to_info(r, groups, last.get(r.id)) for r, groups in found)
@@ -497,7 +497,7 @@ class RegistryService:
         reason = (second_visit_reason or "").strip() or None
         day = day or self._today()
         with UnitOfWork(self._db) as uow:
-            repo, visits = ResidentRepository(uow.session), VisitRepository(uow.session)
+            repo, visits = uow.residents, uow.visits
             row = repo.get(resident_id)
             site, campaign = visits.site(site_id), visits.campaign(campaign_id)
             if row is None or site is None or campaign is None:
@@ -530,19 +530,19 @@ class RegistryService:
 
     def visit_by_id(self, visit_id: str) -> VisitInfo:
         with UnitOfWork(self._db) as uow:
-            visits = VisitRepository(uow.session)
+            visits = uow.visits
             visit = visits.get(visit_id)
             if visit is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lượt khám"))
-            row = ResidentRepository(uow.session).get(visit.resident_id)
+            row = uow.residents.get(visit.resident_id)
             names = visits.site_names([visit.site_id])
             return _visit_info(visit, row, names.get(visit.site_id, ""), False)  # type: ignore[arg-type]
 
     def todays_queue(self, site_id: str, day: dt.date | None = None) -> list[VisitInfo]:
         with UnitOfWork(self._db) as uow:
-            visits = VisitRepository(uow.session)
+            visits = uow.visits
             rows = visits.of_day(site_id, day or self._today())
-            residents = {r.id: r for r in ResidentRepository(uow.session).many([v.resident_id for v in rows])}
+            residents = {r.id: r for r in uow.residents.many([v.resident_id for v in rows])}
             site_name = visits.site_names([site_id]).get(site_id, "")
             return [_visit_info(v, residents[v.resident_id], site_name, False) for v in rows]
 

@@ -348,7 +348,7 @@ def _sex(text: str) -> Sex:
     return sex
 
 
-def row_to_input(values: dict[str, str], default_commune: str | None, today: dt.date) -> ResidentInput:
+def row_to_input(values: dict[str, str], default_commune: str | None, *, today: dt.date) -> ResidentInput:
     """One roster row as a validated resident; RowRejected says why not, in Vietnamese."""
     get = lambda key: (values.get(key) or "").strip()  # noqa: E731
     date_text, year_text = get("birth_date"), get("birth_year")
@@ -446,7 +446,7 @@ class RosterImportService:
         return RosterPreview(tuple(table.headers), signature, remembered or guess_mapping(table.headers),
                              remembered is not None, tuple(sample), table.encoding)
 
-    def import_file(self, user: SignedInUser | None, path: Path, mapping: ColumnMapping | None = None,
+    def import_file(self, user: SignedInUser | None, path: Path, *, mapping: ColumnMapping | None = None,
                     report_path: Path | None = None, default_commune: str | None = None,
                     progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
         """Import the roster in one transaction. ``user`` None is the system (command line).
@@ -465,7 +465,7 @@ class RosterImportService:
         user_id = user.id if user else None
         run = _ImportRun(table, mapping, default_commune, self._today(), user_id, new_id())
         with bulk_mode(self._db), UnitOfWork(self._db) as uow:
-            repo = ResidentRepository(uow.session)
+            repo = uow.residents
             for chunk in _chunked(table.rows, CHUNK):
                 if cancel and cancel():
                     log.info("roster import cancelled after %d rows; rolled back", run.read)
@@ -478,8 +478,7 @@ class RosterImportService:
                 raise ImportCancelledError()
             record = RosterImportRow(id=run.import_id, file_name=path.name[:300], file_sha256=_sha256(path),
                                      counts=run.counts(), imported_by=user_id)
-            uow.session.add(record)
-            uow.session.flush()
+            repo.add_roster_import(record)
             uow.audit(AuditAction.IMPORT, "roster_imports", record.id, user_id,
                       {**run.counts(), "source": "roster", "encoding": table.encoding or "xlsx"})
             uow.commit()
@@ -592,7 +591,7 @@ class _ImportRun:
             self.read += 1
             values = {f: (cells[i] if i < len(cells) else "") for f, i in self._index.items()}
             try:
-                data = row_to_input(values, self._commune, self._today)
+                data = row_to_input(values, self._commune, today=self._today)
                 self._check_repeat(number, data)
             except RowRejected as exc:
                 self.rejects.append((number, exc.reason, cells))

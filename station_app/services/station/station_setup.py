@@ -88,12 +88,10 @@ class StationService:
             station = StationRow(code=setup.station_code, name=" ".join(setup.station_name.split()))
             campaign = CampaignRow(name=setup.campaign_name.strip(), year=setup.campaign_year,
                                    start_date=setup.campaign_start, end_date=setup.campaign_end)
-            uow.session.add_all([station, campaign])
-            uow.session.flush()
+            uow.stations.add(station, campaign)
             site = SiteRow(station_id=station.id, name=setup.site_name.strip(), kind=SiteKind(setup.site_kind).value,
                            commune_code=setup.commune_code, village=(setup.village or "").strip() or None)
-            uow.session.add(site)
-            uow.session.flush()
+            uow.stations.add_site(site)
             station.current_site_id, station.current_campaign_id = site.id, campaign.id
             _make_signing_key(self._db, station)
             uow.audit(AuditAction.SETUP, "stations", station.id, admin.id,
@@ -106,8 +104,8 @@ class StationService:
             station = uow.stations.current()
             if station is None or station.current_site_id is None or station.current_campaign_id is None:
                 raise NotInitialisedError()
-            site = uow.session.get(SiteRow, station.current_site_id)
-            campaign = uow.session.get(CampaignRow, station.current_campaign_id)
+            site = uow.stations.site(station.current_site_id)
+            campaign = uow.campaigns.get(station.current_campaign_id)
             commune = commune_by_code(site.commune_code)
             return StationInfo(
                 station.id, station.code, station.name, site.id, site.name, SiteKind(site.kind), site.commune_code,

@@ -35,7 +35,6 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
-from station_app.persistence.outbox import OutboxRepository
 from station_app.persistence.tables import ExportBatchRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.keys import StationKeys
@@ -264,14 +263,14 @@ class UploadService:
         """The batches the office has not acknowledged, in sequence order."""
         with UnitOfWork(self._db) as uow:
             return [WaitingBatch(r.sequence, r.file_name, r.status)
-                    for r in OutboxRepository(uow.session).batches(_station_id(uow)) if r.status in WAITING]
+                    for r in uow.outbox.batches(_station_id(uow)) if r.status in WAITING]
 
     def notes(self) -> dict[int, BatchNote]:
         """Per batch: whether it went over the network, and the office's reason if it refused it."""
         with UnitOfWork(self._db) as uow:
             return {r.sequence: BatchNote((r.destination or "").startswith(("http://", "https://")),
                                           r.rejection_reason)
-                    for r in OutboxRepository(uow.session).batches(_station_id(uow))}
+                    for r in uow.outbox.batches(_station_id(uow))}
 
     def should_resume(self) -> bool:
         """Whether sending should start by itself: an address is known and batches wait."""
@@ -346,7 +345,7 @@ class UploadService:
         return target
 
     # -- all of them ------------------------------------------------------------------------------------------
-    def send_pending(self, progress: Callable[[UploadProgress], None] | None = None,
+    def send_pending(self, *, progress: Callable[[UploadProgress], None] | None = None,
                      cancel: threading.Event | None = None, backoff: Backoff = Backoff(),
                      max_tries: int | None = None, wait: Callable[[float], bool] | None = None) -> UploadReport:
         """Send every batch not yet acknowledged, in order, retrying network cuts with backoff.
@@ -457,7 +456,7 @@ def _station_id(uow: UnitOfWork) -> str:
 
 
 def _batch(uow: UnitOfWork, sequence: int) -> ExportBatchRow:
-    row = next((r for r in OutboxRepository(uow.session).batches(_station_id(uow)) if r.sequence == sequence), None)
+    row = next((r for r in uow.outbox.batches(_station_id(uow)) if r.sequence == sequence), None)
     if row is None:
         from station_app.core.errors import NotFoundError
 
