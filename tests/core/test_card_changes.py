@@ -66,8 +66,8 @@ def test_insurance_numbers_are_compared_without_spaces_or_case():
 
 
 def test_the_registry_compares_a_stored_row_the_same_way():
-    """services.station.registry.scan_changes still has its own copy for a ResidentRow: both must agree until it
-    calls this one."""
+    """services.station.registry.scan_changes (what a scan of a known resident offers) reads a stored row's card
+    fields into this comparison: a field it failed to carry over would show here."""
     from types import SimpleNamespace
 
     from station_app.services.station.registry import scan_changes

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from station_app.core.addresses import Place, place_of
+from station_app.core.card_changes import CardRecord, FieldChange, card_changes, insurance_keys, normalise_insurance
 from station_app.core.cards import ScanResult
 from station_app.core.consent import PURPOSES, is_known
 from station_app.core.errors import (
@@ -53,15 +54,6 @@ class MatchKind(StrEnum):
     NATIONAL_ID = "national_id"
     INSURANCE = "insurance"
     NAME_BIRTH_VILLAGE = "name_birth_village"
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """A value the scan brings that differs from the stored one. ``field`` is a column of the resident."""
-
-    field: str
-    stored: str | None
-    scanned: str | None
 
 
 @dataclass(frozen=True)
@@ -241,19 +233,6 @@ def _digits(value: str | None, keep: str = "") -> str:
 
 def _clean(value: str | None) -> str | None:
     return clean_display_name(value) or None if value else None
-
-
-def normalise_insurance(value: str | None) -> str | None:
-    text = "".join((value or "").split()).upper()
-    return text or None
-
-
-def insurance_keys(value: str | None) -> list[str]:
-    """The card code and the 10-digit social insurance number inside it: either may be stored."""
-    text = normalise_insurance(value)
-    if not text:
-        return []
-    return [text, text[-10:]] if len(text) == 15 else [text]
 
 
 def resident_identity(person: ResidentInput | ResidentRow) -> Identity:
@@ -575,25 +554,11 @@ def _follow_merge(repo: ResidentRepository, row: ResidentRow) -> ResidentRow:
 
 
 def scan_changes(row: ResidentRow, scan: ScanResult) -> list[FieldChange]:
-    """What the scan says that the record does not (or says otherwise)."""
-    out: list[FieldChange] = []
-
-    def differs(field_name: str, stored: str | None, scanned: str | None, same: Callable[[str, str], bool]) -> None:
-        if scanned and (not stored or not same(stored, scanned)):
-            out.append(FieldChange(field_name, stored, scanned))
-
-    name = clean_display_name(scan.full_name) if scan.full_name else None
-    differs("full_name", row.full_name, name, lambda a, b: a == b)
-    differs("national_id", row.national_id, scan.national_id, lambda a, b: a == b)
-    differs("old_id_number", row.old_id_number, scan.old_id, lambda a, b: a == b)
-    card = normalise_insurance(scan.insurance_number)
-    differs("insurance_number", row.insurance_number, card, lambda a, b: a in insurance_keys(b))
-    differs("address", row.address, _clean(scan.address), lambda a, b: normalise_name(a) == normalise_name(b))
-    differs("birth_date", row.birth_date.isoformat() if row.birth_date else None,
-            scan.birth_date.isoformat() if scan.birth_date else None, lambda a, b: a == b)
-    if scan.sex and scan.sex is not Sex.UNKNOWN:
-        differs("sex", row.sex, scan.sex.value, lambda a, b: a == b)
-    return out
+    """What the scan says that the record does not (or says otherwise): core.card_changes on the row's card fields."""
+    record = CardRecord(full_name=row.full_name, national_id=row.national_id, old_id_number=row.old_id_number,
+                        insurance_number=row.insurance_number, address=row.address, birth_date=row.birth_date,
+                        sex=row.sex)
+    return list(card_changes(record, scan))
 
 
 def _apply_change(repo: ResidentRepository, row: ResidentRow, change: FieldChange, today: dt.date) -> bool:

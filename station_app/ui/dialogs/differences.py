@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station_app.core.card_changes import FieldChange
 from station_app.core.model import Sex
-from station_app.services.station.registry import FieldChange
 from station_app.ui.printing import sex_label
 from station_app.ui.widgets import heading
 
