@@ -2,7 +2,7 @@
 
 A separate ``MetaData`` from the station's: the office database is another database (SQLite in the office folder
 or PostgreSQL), made and upgraded by its own Alembic migrations (``migrations/``; a column added here needs a new
-revision there, tests/persistence/test_office_migrations.py checks they agree). Resources are
+revision there, tests/persistence/office/test_office_migrations.py checks they agree). Resources are
 kept whole as JSON beside the few columns the office searches and counts by; a replaced or removed resource is
 copied to ``office_history`` first.
 """

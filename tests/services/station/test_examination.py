@@ -28,7 +28,7 @@ from station_app.services.station.examination import (
 from support import visits
 from support import NURSE_PASSWORD
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DAY = dt.date.today()
 FULL = {"height_cm": 158, "weight_kg": 52.5, "waist_cm": 76, "pulse": 78, "systolic_1": 128, "diastolic_1": 82,
         "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8, "spo2": 98, "resp_rate": 18,
