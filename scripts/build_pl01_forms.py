@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_pl01_forms: {e}", file=sys.stderr)
         return 2
     target = args.folder / "forms"
-    on_disk = {p.name: p.read_text(encoding="utf-8") for p in sorted(target.glob("form_*.json"))} if target.is_dir() else {}
+    on_disk = {p.name: p.read_text(encoding="utf-8") for p in sorted(target.glob("form_*.json"))}
     differ = sorted(name for name in wanted.keys() | on_disk.keys() if wanted.get(name) != on_disk.get(name))
     if args.check:
         if differ:

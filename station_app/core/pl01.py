@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from station_app.core.model import Specialty
 
@@ -165,7 +165,7 @@ class FormDefinition:
     in_campaign: bool
     chosen_for: str
     not_in_campaign_reason: str
-    fields: tuple[FieldDefinition, ...] = field(default_factory=tuple)
+    fields: tuple[FieldDefinition, ...] = ()
 
     def field(self, code: str) -> FieldDefinition:
         """The first field with this PL01 code (a code may repeat in a form: form 14's follow-up blocks)."""

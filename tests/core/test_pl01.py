@@ -178,7 +178,8 @@ def test_a_definition_is_built_from_plain_data():
     form = form_from_dict({"form": 9, "title": "t", "applies_to": "a", "in_campaign": True, "fields": [
         {"tt": 1, "code": "SINH_NON", "label": "Sinh non", "type": "Số", "size": 2, "desk": "doctor:internal",
          "input": "code", "codes": [["0", "Không"], ["1", "Có"], ["99", "Không có thông tin"]], "required": True},
-        {"tt": 2, "code": "CKS_NGUOI_KET_LUAN", "label": "Chữ ký số", "type": "Chuỗi", "not_collected": "signature"}]})
+        {"tt": 2, "code": "CKS_NGUOI_KET_LUAN", "label": "Chữ ký số", "type": "Chuỗi",
+         "not_collected": "signature"}]})
     assert form.codes == ("SINH_NON", "CKS_NGUOI_KET_LUAN")
     assert form.field("SINH_NON").codes.label("99") == "Không có thông tin"
     assert form.unmapped() == ()

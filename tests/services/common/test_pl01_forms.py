@@ -230,3 +230,9 @@ def _exists(station_field: str) -> bool:
 def test_every_station_field_named_is_data_the_station_has():
     named = {f.station_field for form in pl01_forms.forms() for f in form.fields if f.station_field}
     assert named and sorted(s for s in named if not _exists(s)) == []
+
+
+def test_a_preschool_childs_vision_and_blood_pressure_are_asked_only_when_the_child_is_old_enough():
+    preschool, primary = pl01_forms.form(14), pl01_forms.form(15)
+    for code in ("KHONG_KINH_MAT_PHAI", "HA_TAM_THU"):
+        assert not preschool.field(code).required and primary.field(code).required
