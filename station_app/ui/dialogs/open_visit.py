@@ -69,12 +69,32 @@ class OpenVisitDialog(QDialog):
         today = today or dt.date.today()
         self.text = consent_text(CURRENT_VERSION)
         self.setWindowTitle(self.tr("Mở lượt khám"))
+        title, who = self._build_heading(resident)
+        self._build_reason()
+        groups_box, funding_row = self._build_groups(resident, today, insurance_valid)
+        consent_box = self._build_consent(resident, user, today)
+        buttons = self._build_buttons()
+        self._build_layout((title, who, self.second_warning, self.reason_box, groups_box), funding_row,
+                           consent_box, buttons)
+        if resident.last_visit_date is not None:
+            self.ask_reason(self.tr("Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở "
+                                    "lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).").format(
+                date=f"{resident.last_visit_date:%d/%m/%Y}", site=resident.last_visit_site or ""))
+        elif self.by_guardian.isChecked() and not self.guardian_name.text():
+            self.guardian_name.setFocus()
+        else:
+            self.confirm_button.setFocus()
+        self.fit_height()
+
+    def _build_heading(self, resident: ResidentInfo) -> tuple[QLabel, QLabel]:
         title = heading(2)
         title.setText(self.tr("Mở lượt khám cho {name}").format(name=resident.full_name))
         who = QLabel(self.tr("Sinh {birth} · {sex} · {place}").format(
             birth=f"{resident.birth_date:%d/%m/%Y}" if resident.birth_date else resident.birth_year,
             sex=sex_label(resident.sex), place=resident.village or resident.address or self.tr("chưa rõ địa chỉ")))
+        return title, who
 
+    def _build_reason(self) -> None:
         self.second_warning = warning_label()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Ví dụ: khám lại theo yêu cầu của bác sĩ; lần trước chưa khám xong"))
@@ -85,6 +105,8 @@ class OpenVisitDialog(QDialog):
         self.second_warning.hide()
         self.reason_box.hide()
 
+    def _build_groups(self, resident: ResidentInfo, today: dt.date, insurance_valid: bool
+                      ) -> tuple[QGroupBox, QFormLayout]:
         groups_box = QGroupBox(self.tr("Nhóm đối tượng"))
         self.groups = target_group_boxes(groups_box, columns=3)
         for group in suggested_groups(resident, today):
@@ -97,7 +119,9 @@ class OpenVisitDialog(QDialog):
         self.funding.setCurrentIndex(self.funding.findData(default.value))
         funding_row = QFormLayout()
         funding_row.addRow(self.tr("Nguồn kinh phí"), self.funding)
+        return groups_box, funding_row
 
+    def _build_consent(self, resident: ResidentInfo, user: SignedInUser, today: dt.date) -> QGroupBox:
         consent_box = QGroupBox(self.tr("Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)"))
         self.consent_view = QPlainTextEdit(self.text)
         self.consent_view.setReadOnly(True)
@@ -129,27 +153,23 @@ class OpenVisitDialog(QDialog):
         child = today.year - resident.birth_year < CHILD_UNDER
         (self.by_guardian if child else self.by_self).setChecked(True)
         self.guardian_fields.setEnabled(self.by_guardian.isChecked())
+        return consent_box
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.message = message_label()
         self.confirm_button, self.cancel_button, buttons = confirm_row(self, self.tr("Đồng ý và mở lượt khám (Enter)"), self.tr("Huỷ (Esc)"))
         self.confirm_button.clicked.connect(self.submit)
+        return buttons
 
+    def _build_layout(self, top: tuple[QWidget, ...], funding_row: QFormLayout, consent_box: QGroupBox,
+                      buttons: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
-        for widget in (title, who, self.second_warning, self.reason_box, groups_box):
+        for widget in top:
             layout.addWidget(widget)
         layout.addLayout(funding_row)
         layout.addWidget(consent_box, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        if resident.last_visit_date is not None:
-            self.ask_reason(self.tr("Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở "
-                                    "lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).").format(
-                date=f"{resident.last_visit_date:%d/%m/%Y}", site=resident.last_visit_site or ""))
-        elif self.by_guardian.isChecked() and not self.guardian_name.text():
-            self.guardian_name.setFocus()
-        else:
-            self.confirm_button.setFocus()
-        self.fit_height()
 
     def fit_height(self) -> None:
         """Grow to what the word-wrapped warnings need at this width (minimum sizes ignore wrapping)."""

@@ -66,6 +66,17 @@ class ResidentFormDialog(QDialog):
         self._source = proposal.source if proposal else RecordSource.MANUAL
         from_card = self._source is RecordSource.CARD_SCAN
         self.setWindowTitle(self.tr("Xác nhận người mới từ thẻ") if from_card else self.tr("Nhập tay người không có thẻ"))
+        title, hint = self._build_heading(from_card)
+        self._build_fields()
+        form = self._build_form()
+        guardian, groups_box = self._build_side_boxes()
+        buttons = self._build_buttons()
+        self._build_layout(title, hint, form, guardian, groups_box, buttons)
+        if proposal is not None:
+            self.fill(proposal)
+        (self.save_button if from_card else self.full_name).setFocus()
+
+    def _build_heading(self, from_card: bool) -> tuple[QLabel, QLabel]:
         title = heading(2)
         title.setText(self.windowTitle())
         hint = QLabel(self.tr("Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, "
@@ -74,7 +85,9 @@ class ResidentFormDialog(QDialog):
                               "buộc. Với trẻ em, ghi họ tên và quan hệ của người giám hộ."))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
+        return title, hint
 
+    def _build_fields(self) -> None:
         self.full_name = QLineEdit()
         self.full_name.setMinimumWidth(360)  # the dialog's size follows its layout's minimum
         self.sex = QComboBox()
@@ -100,6 +113,7 @@ class ResidentFormDialog(QDialog):
         self.guardian_relation.addItems(["", self.tr("Mẹ"), self.tr("Bố"), self.tr("Ông"), self.tr("Bà"),
                                          self.tr("Anh/chị"), self.tr("Người nuôi dưỡng")])
 
+    def _build_form(self) -> QFormLayout:
         self.errors: dict[str, QLabel] = {}  # the red line under each field, by ValidationError key
         self._widgets: dict[str, QWidget] = {}
         form = QFormLayout()
@@ -111,6 +125,9 @@ class ResidentFormDialog(QDialog):
                 ("address", self.tr("Địa chỉ"), self.address), ("phone", self.tr("Số điện thoại"), self.phone))
         for key, label, widget in rows:
             form.addRow(label, self._with_error(key, widget))
+        return form
+
+    def _build_side_boxes(self) -> tuple[QGroupBox, QGroupBox]:
         guardian = QGroupBox(self.tr("Người giám hộ (với trẻ em)"))
         guardian_form = QFormLayout(guardian)
         guardian_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -118,11 +135,16 @@ class ResidentFormDialog(QDialog):
         guardian_form.addRow(self.tr("Quan hệ với trẻ"), self._with_error("guardian_relation", self.guardian_relation))
         groups_box = QGroupBox(self.tr("Nhóm đối tượng"))
         self.groups = target_group_boxes(groups_box, columns=2)
+        return guardian, groups_box
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.message = message_label()
         self.save_button, self.cancel_button, buttons = confirm_row(self, self.tr("Lưu (Enter)"), self.tr("Huỷ (Esc)"))
         self.save_button.clicked.connect(self.submit)
+        return buttons
 
+    def _build_layout(self, title: QLabel, hint: QLabel, form: QFormLayout, guardian: QGroupBox, groups_box: QGroupBox,
+                      buttons: QHBoxLayout) -> None:
         right = QVBoxLayout()
         right.addWidget(guardian)
         right.addWidget(groups_box)
@@ -138,9 +160,6 @@ class ResidentFormDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        if proposal is not None:
-            self.fill(proposal)
-        (self.save_button if from_card else self.full_name).setFocus()
 
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
         holder = QWidget()

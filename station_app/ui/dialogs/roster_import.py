@@ -87,6 +87,15 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         self._relay.progressed.connect(self._advance)
         self.resize(1040, 640)
 
+        file_row = self._build_file_row()
+        self._build_preview()
+        self._build_progress()
+        self._build_report()
+        buttons = self._build_buttons()
+        self._build_layout(file_row, buttons)
+        self.retranslate()
+
+    def _build_file_row(self) -> QHBoxLayout:
         self.title = heading()
         self.explained = QLabel()
         self.explained.setWordWrap(True)
@@ -97,6 +106,9 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
+        return file_row
+
+    def _build_preview(self) -> None:
         self.mapping_note = QLabel()
         self.mapping_note.setObjectName("hint")
         self.mapping_note.setWordWrap(True)
@@ -106,6 +118,7 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         self.combos: list[QComboBox] = []
         self.message = message_label()
 
+    def _build_progress(self) -> None:
         self.progress = QProgressBar()
         self.progress.setFormat(self._rows_format())
         self.cancel_button = QPushButton()
@@ -117,6 +130,7 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         self.progress_box.setLayout(progress_row)
         self.progress_box.hide()
 
+    def _build_report(self) -> None:
         self.report_box = QGroupBox()
         report_form = QFormLayout(self.report_box)
         self.count_keys = ("read", "imported_new", "possible_duplicates", "updated", "unchanged", "rejected")
@@ -140,6 +154,7 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         report_form.addRow(open_row)
         self.report_box.hide()
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.import_button = QPushButton()
         self.import_button.setObjectName("primary")
         self.import_button.setEnabled(False)
@@ -150,7 +165,9 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         buttons.addStretch()
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
+        return buttons
 
+    def _build_layout(self, file_row: QHBoxLayout, buttons: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         for widget in (self.title, self.explained):
             layout.addWidget(widget)
@@ -160,7 +177,6 @@ class RosterImportDialog(RetranslatedMixin, QDialog):
         for widget in (self.message, self.progress_box, self.report_box):
             layout.addWidget(widget)
         layout.addLayout(buttons)
-        self.retranslate()
 
     # -- texts ------------------------------------------------------------------------------------------------
     def field_labels(self) -> dict[str, str]:

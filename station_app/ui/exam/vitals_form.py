@@ -108,6 +108,16 @@ class VitalsForm(Retranslating):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(3, 1)  # the notes and flags get the room
+        self._build_inputs()
+        row = self._build_body_rows(grid)
+        row = self._build_pressure_rows(grid, row)
+        self._build_later_rows(grid, row)
+        self._build_reason()
+        buttons = self._build_buttons()
+        self._build_page(grid, buttons)
+        self._build_keys()
+
+    def _build_inputs(self) -> None:
         for key in FIELD_ORDER:
             edit = QLineEdit()
             edit.setObjectName(key)
@@ -132,6 +142,8 @@ class VitalsForm(Retranslating):
         self.bmi_note.setWordWrap(True)
         self.bp_average = QLabel("–")
         self.bp_average.setObjectName("subheading")
+
+    def _build_body_rows(self, grid: QGridLayout) -> int:
         row = 0
         for key in ("height_cm", "weight_kg"):
             row = self._single_row(grid, row, key)
@@ -143,6 +155,9 @@ class VitalsForm(Retranslating):
         row += 1
         for key in ("waist_cm", "pulse"):
             row = self._single_row(grid, row, key)
+        return row
+
+    def _build_pressure_rows(self, grid: QGridLayout, row: int) -> int:
         self.bp_labels = []
         for reading in (1, 2, 3):
             label = _field_label()
@@ -170,7 +185,9 @@ class VitalsForm(Retranslating):
         grid.addWidget(self.bp_average, row, 1)
         grid.addWidget(QLabel("mmHg"), row, 2)
         grid.addWidget(self.bp_note, row, 3, 1, 2)
-        row += 1
+        return row + 1
+
+    def _build_later_rows(self, grid: QGridLayout, row: int) -> None:
         for key in ("temperature_c", "spo2", "resp_rate", "glucose_mmol"):
             row = self._single_row(grid, row, key)
         grid.addWidget(self.fasting, row, 1, 1, 3)
@@ -181,6 +198,7 @@ class VitalsForm(Retranslating):
             for kind in ("systolic", "diastolic"):
                 self.edits[f"{kind}_{reading}"].setEnabled(False)
 
+    def _build_reason(self) -> None:
         self.reason_label = QLabel()
         self.reason = QLineEdit()
         self.reason.installEventFilter(self)
@@ -194,6 +212,8 @@ class VitalsForm(Retranslating):
         self.reason_box = QWidget()
         self.reason_box.setLayout(reason_row)
         self.reason_box.hide()
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton()
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -203,6 +223,9 @@ class VitalsForm(Retranslating):
         buttons.addWidget(self.draft_note, 1)
         buttons.addStretch()  # Save keeps its size while the note is hidden
         buttons.addWidget(self.discard_button)
+        return buttons
+
+    def _build_page(self, grid: QGridLayout, buttons: QHBoxLayout) -> None:
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         body = QWidget()
@@ -216,6 +239,8 @@ class VitalsForm(Retranslating):
         layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.message)  # under the fields, above Save: in sight whichever field Ctrl+S came from
         layout.addLayout(buttons)
+
+    def _build_keys(self) -> None:
         order = [self.edits[k] for k in FIELD_ORDER[:14]] + [self.fasting] + \
                 [self.edits[k] for k in FIELD_ORDER[14:]] + [self.reason, self.save_button]
         for first, second in zip(order, order[1:]):

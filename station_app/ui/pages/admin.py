@@ -136,6 +136,15 @@ class AdminPage(Retranslating):
         self.title = heading()
         self.users_box, self.station_box = QGroupBox(), QGroupBox()
         self.settings_box, self.audit_box = QGroupBox(), QGroupBox()
+        self._build_users()
+        self._build_station(ctx, tasks, user)
+        self._build_settings(settings)
+        self._build_audit()
+        self._build_columns(ctx, tasks)
+        self.retranslate()
+        self._update_buttons()
+
+    def _build_users(self) -> None:
         self.users = UsersTableModel()
         self.table = QTableView()
         self.table.setModel(self.users)
@@ -171,6 +180,7 @@ class AdminPage(Retranslating):
         users_layout.addLayout(policy_row)
         users_layout.addWidget(self.users_message)
 
+    def _build_station(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser) -> None:
         self.station_form = QFormLayout(self.station_box)
         self.station_values = [QLabel() for _ in range(5)]
         self.station_captions = [QLabel() for _ in range(5)]
@@ -182,6 +192,7 @@ class AdminPage(Retranslating):
         self.campaign_panel.changed.connect(self._load_station)  # the campaign's new dates; the panel has them
         self.station_form.addRow(self.campaign_panel)
 
+    def _build_settings(self, settings: Settings) -> None:
         self.language = QComboBox()
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
@@ -201,6 +212,7 @@ class AdminPage(Retranslating):
         self.settings_form.addRow("", self.save_settings_button)
         self.settings_form.addRow(self.settings_message)
 
+    def _build_audit(self) -> None:
         self.verify_button = QPushButton()
         self.verify_button.clicked.connect(self.verify_audit)
         self.audit_explained = QLabel()
@@ -211,6 +223,7 @@ class AdminPage(Retranslating):
         audit_layout.addWidget(self.verify_button, alignment=Qt.AlignmentFlag.AlignLeft)
         audit_layout.addWidget(self.audit_message)
 
+    def _build_columns(self, ctx: StationContext, tasks: TaskRunner) -> None:
         from station_app.ui.self_test_view import SelfTestBox
 
         self.self_test_box = SelfTestBox(ctx, tasks)  # "Kiểm tra máy": the laptop's self-test
@@ -226,8 +239,6 @@ class AdminPage(Retranslating):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         scrolling_page(self, [self.title], [columns])  # a 768-pixel-high laptop scrolls, nothing is cut off
-        self.retranslate()
-        self._update_buttons()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Quản trị"))

@@ -82,6 +82,16 @@ class ExamPage(Retranslating):
 
     def _build(self) -> None:
         self.title = heading()
+        self._build_scan()
+        self._build_queue()
+        who_row = self._build_who_row()
+        self._build_desks()
+        columns = self._build_columns(who_row)
+        scan_row = self._build_scan_row()
+        self._build_layout(scan_row, columns)
+        self._build_scanners_and_keys()
+
+    def _build_scan(self) -> None:
         self.scan = QLineEdit()
         self.scan.setObjectName("scan")
         self.scan.setClearButtonEnabled(True)
@@ -91,11 +101,15 @@ class ExamPage(Retranslating):
         self.sources.scanned.connect(self.handle_scan)
         self.sources.failed.connect(lambda text: show_message(self.message, text))
         self.sources.watch_paste(self.scan)
+
+    def _build_queue(self) -> None:
         self.queue = QListWidget()
         self.queue.itemActivated.connect(self._picked)
         self.queue_box = QGroupBox()
         queue_layout = QVBoxLayout(self.queue_box)
         queue_layout.addWidget(self.queue)
+
+    def _build_who_row(self) -> QHBoxLayout:
         self.who = QLabel()
         self.who.setObjectName("subheading")
         self.who.setWordWrap(True)
@@ -106,6 +120,9 @@ class ExamPage(Retranslating):
         who_row = QHBoxLayout()
         who_row.addWidget(self.who, 1)
         who_row.addWidget(self.history_button)
+        return who_row
+
+    def _build_desks(self) -> None:
         self.tabs = QTabWidget()
         self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
         self.vitals.saved.connect(self._vitals_saved)
@@ -120,6 +137,8 @@ class ExamPage(Retranslating):
         self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
         self.visits.changed.connect(self._visit_changed)
         self.tabs.currentChanged.connect(lambda _index: self._load_current_desk())
+
+    def _build_columns(self, who_row: QHBoxLayout) -> QHBoxLayout:
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -133,11 +152,17 @@ class ExamPage(Retranslating):
         columns = QHBoxLayout()
         columns.addWidget(left, 1)
         columns.addWidget(right, 3)
+        return columns
+
+    def _build_scan_row(self) -> QHBoxLayout:
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan, 1)
         for button in (self.sources.camera_button, self.sources.image_button, self.sources.paste_button):
             button.setAutoDefault(False)
             scan_row.addWidget(button)
+        return scan_row
+
+    def _build_layout(self, scan_row: QHBoxLayout, columns: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
         layout.addWidget(self.title)
@@ -146,6 +171,8 @@ class ExamPage(Retranslating):
         layout.addLayout(scan_row)
         layout.addWidget(self.message)
         layout.addLayout(columns, 1)
+
+    def _build_scanners_and_keys(self) -> None:
         self.wedge = KeyboardWedgeFilter(self)
         self.wedge.scanned.connect(lambda text: self.handle_scan(text, "keyboard"))
         self.serial = SerialScanner(self)
