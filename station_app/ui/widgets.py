@@ -58,6 +58,15 @@ def scrolling_page(page: QWidget, fixed: Sequence[QWidget | QLayout], scrolled: 
     layout.addWidget(scroll, 1)
 
 
+def desk_page(page: QWidget, rows: Sequence[QWidget | QLayout], body: QLayout) -> None:
+    """Lay a desk page out (reception, exam): ``rows`` at the top (title, campaign banner, scan line, message…),
+    ``body`` under them taking the rest of the height."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(20, 14, 20, 14)
+    _add_all(layout, rows)
+    layout.addLayout(body, 1)
+
+
 def _add_all(layout: QVBoxLayout, parts: Sequence[QWidget | QLayout]) -> None:
     for part in parts:
         layout.addLayout(part) if isinstance(part, QLayout) else layout.addWidget(part)

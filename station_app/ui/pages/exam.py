@@ -47,7 +47,7 @@ from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.scanning.serial_scanner import SerialScanner
 from station_app.ui.visit_events import VisitEvents
-from station_app.ui.widgets import Retranslating, heading, message_label, show_message, while_alive
+from station_app.ui.widgets import Retranslating, desk_page, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
@@ -163,14 +163,8 @@ class ExamPage(Retranslating):
         return scan_row
 
     def _build_layout(self, scan_row: QHBoxLayout, columns: QHBoxLayout) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 14)
-        layout.addWidget(self.title)
         self.banner = CampaignBanner(self._ctx, self._tasks)  # today outside the campaign: no visit opens
-        layout.addWidget(self.banner)
-        layout.addLayout(scan_row)
-        layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
+        desk_page(self, [self.title, self.banner, scan_row, self.message], columns)
 
     def _build_scanners_and_keys(self) -> None:
         self.wedge = KeyboardWedgeFilter(self)

@@ -29,7 +29,7 @@ from station_app.ui.scanning.keyboard_wedge import KeyboardWedgeFilter
 from station_app.ui.scanning.scan_sources import ScanSources
 from station_app.ui.scanning.serial_scanner import SerialScanner, SerialState
 from station_app.ui.visit_events import VisitEvents
-from station_app.ui.widgets import heading, message_label, show_message, while_alive
+from station_app.ui.widgets import desk_page, heading, message_label, show_message, while_alive
 
 if TYPE_CHECKING:
     from station_app.services.common.accounts import SignedInUser
@@ -127,15 +127,8 @@ class ReceptionPage(ScanDesk):
         columns = QHBoxLayout()  # results get the room names need, the card and queue the rest
         columns.addWidget(left, 2)
         columns.addWidget(right, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 14)
-        layout.addWidget(self.title)
         self.banner = CampaignBanner(self._ctx, self._tasks)  # today outside the campaign: no visit opens
-        layout.addWidget(self.banner)
-        layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addLayout(inputs)
-        layout.addLayout(columns, 1)
+        desk_page(self, [self.title, self.banner, top, self.message, inputs], columns)
 
     def _add_shortcuts(self) -> None:
         self._shortcuts = []
