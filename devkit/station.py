@@ -44,8 +44,8 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, *, 
     """A new resident (``resident``: more of ResidentInput's fields) and a visit opened today (or on ``day``)."""
     person = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year, **resident))
     info = ctx.station.info()
-    return ctx.registry.open_visit(user, person.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   list(groups), CONSENT, **({"day": day} if day else {}))
+    return ctx.registry.open_visit(user, person.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                   target_groups=list(groups), consent=CONSENT, **({"day": day} if day else {}))
 
 
 def make_doctor(ctx, admin):

@@ -24,7 +24,7 @@ def test_residents_without_a_visit_are_never_logged(ctx, nurse):
 
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lò Văn Pọm", sex=Sex.MALE, birth_year=1950,
                                                               target_groups=(TargetGroup.ELDERLY,)))
-    ctx.registry.apply_changes(nurse, resident.id, [FieldChange("address", None, "Bản Nà Khương")])
+    ctx.registry.apply_changes(nurse, resident.id, changes=[FieldChange("address", None, "Bản Nà Khương")])
     assert changes(ctx) == []
 
 
@@ -61,7 +61,7 @@ def test_a_resident_changed_at_the_desk_is_logged(ctx, nurse):
 
     visit = open_visit(ctx, nurse)
     last = max(s for s, *_ in _seqs(ctx))
-    ctx.registry.apply_changes(nurse, visit.resident_id, [FieldChange("address", "cũ", "Bản Nà Khương 2")])
+    ctx.registry.apply_changes(nurse, visit.resident_id, changes=[FieldChange("address", "cũ", "Bản Nà Khương 2")])
     assert ("resident", visit.resident_id) in changes(ctx, last)
 
 

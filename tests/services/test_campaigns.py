@@ -30,8 +30,8 @@ def ctx(empty_ctx):
 def _open(ctx, nurse, day, name="Lò Thị Đào", year=1970):
     info = ctx.station.info()
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name=name, sex=Sex.FEMALE, birth_year=year))
-    return ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [], CONSENT, day=day)
+    return ctx.registry.open_visit(nurse, resident.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                   target_groups=[], consent=CONSENT, day=day)
 
 
 def _campaign_events(ctx):

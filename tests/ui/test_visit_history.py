@@ -29,8 +29,8 @@ def amended(ctx, nurse, doctor):
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lường Văn Minh", sex=Sex.MALE,
                                                               birth_year=1975))
     info = ctx.station.info()
-    visit = ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                    [], CONSENT)
+    visit = ctx.registry.open_visit(nurse, resident.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                    target_groups=[], consent=CONSENT)
     ctx.exam.save_vitals(nurse, visit.id, VITALS)
     ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True, "10 điếu/ngày")])
     for specialty in specialties(Sex.MALE, 51):
