@@ -84,7 +84,7 @@ def bench_exam(report, work: Path, runs: int = 200) -> None:  # noqa: ANN001
         conn = _bare_table(work / "exam-bare.sqlite3")
         service, bare = [], []
         for n, visit_id in enumerate(visits[:-1]):  # alternated, so a busy moment of the machine hits both
-            service += b._timed(lambda v=visit_id: ctx.exam.save_vitals(user, v, values, fasting=True), 1)
+            service += b._timed(lambda v=visit_id: ctx.exam.save_vitals(user, v, entries=values, fasting=True), 1)
             bare += b._timed(lambda v=visit_id, n=n: _bare_insert(conn, v, values, n), 1)
         conn.close()
         ratio = b._percentile(service, 50) / b._percentile(bare, 50)

@@ -69,7 +69,7 @@ def open_mapped_visit(ctx, nurse, name="Tòng Thị Hoa", year=1980, national_id
 def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
     """Vital signs, history, every specialty, a conclusion that refers, counselling, completed."""
     visit = open_mapped_visit(ctx, nurse, **kwargs)
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"],
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS, confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"],
                          fasting=True)
     ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
     for s in specialties(Sex.FEMALE, 46):

@@ -216,11 +216,11 @@ def test_a_change_made_while_a_batch_is_being_written_goes_in_the_next_batch(ctx
 
     visit = open_visit(ctx, nurse)
     confirmed = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, confirmed)
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS, confirmed_warnings=confirmed)
     real = batch_export.encrypt_payload
 
     def meanwhile(bundle, recipients):  # the nurse corrects the pulse after the export has read the log
-        ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "pulse": 91}, confirmed)
+        ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "pulse": 91}, confirmed_warnings=confirmed)
         return real(bundle, recipients)
 
     with monkeypatch.context() as patch:

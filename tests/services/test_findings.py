@@ -145,7 +145,7 @@ def test_the_whole_desk_is_saved_in_one_transaction_or_not_at_all(ctx, doctor, v
     from station_app.services.station.examination import DOCTOR_DESK
     from station_app.services.station.findings import ConclusionInput, FindingInput
 
-    ctx.exam.save_draft(doctor, visit.id, DOCTOR_DESK, {"advice": "Ăn nhạt"})
+    ctx.exam.save_draft(doctor, visit.id, desk=DOCTOR_DESK, fields={"advice": "Ăn nhạt"})
     history = [HistoryAnswer("tobacco", True, "10 điếu/ngày")]
     good = FindingInput(Specialty.EYES, True, None, [], HealthClass.I)
     refused = FindingInput(Specialty.INTERNAL, False, "", [], HealthClass.III)  # abnormal, yet no words

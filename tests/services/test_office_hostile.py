@@ -200,7 +200,7 @@ def test_a_version_out_of_reach_is_refused_and_the_owners_later_correction_goes_
     visit = full_visit(station, nurse, doctor, refer=False)
     one = export(station, data_dir, tmp_path / "d1")
     office.service.import_paths([one])
-    station.exam.save_vitals(nurse, visit.id, {**VITALS, "weight_kg": 53.5}, BP, fasting=True, reason="Cân lại")
+    station.exam.save_vitals(nurse, visit.id, entries={**VITALS, "weight_kg": 53.5}, confirmed_warnings=BP, fasting=True, reason="Cân lại")
     two = export(station, data_dir, tmp_path / "d2")
 
     def jump(bundle):

@@ -171,7 +171,7 @@ _SAVER = textwrap.dedent("""
         commit(uow)
 
     UnitOfWork.commit = stalled_commit
-    ctx.exam.save_draft(doctor, visit_id, "doctor", {"advice": "Lời khuyên đang gõ dở"})  # as the form does first
+    ctx.exam.save_draft(doctor, visit_id, desk="doctor", fields={"advice": "Lời khuyên đang gõ dở"})  # as the form does first
     for n in range(1, stop + 1):
         ctx.findings.save_conclusion(doctor, visit_id, (HealthClass.III, HealthClass.IV)[n % 2], f"Lý do {n}",
                                      f"Lời khuyên {n}", Referral(f"Nơi {n}", f"Vì {n}", list(Urgency)[n % 3]))

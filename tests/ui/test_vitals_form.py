@@ -172,7 +172,7 @@ def test_changing_a_completed_visit_asks_for_a_reason_and_keeps_the_old_version(
     from station_app.persistence.unit_of_work import UnitOfWork
 
     visit = open_visit(ctx, nurse)
-    ctx.exam.save_vitals(nurse, visit.id, {"height_cm": 158, "weight_kg": 52})
+    ctx.exam.save_vitals(nurse, visit.id, entries={"height_cm": 158, "weight_kg": 52})
     with UnitOfWork(ctx.db) as uow:
         uow.session.get(VisitRow, visit.id).status = "completed"
         uow.commit()
@@ -346,7 +346,7 @@ def test_saved_is_shown_beside_the_save_button_whatever_field_ctrl_s_came_from(a
 def test_a_visit_measured_three_times_shows_the_pressure_of_the_last_two_when_opened_again(app, qtbot, ctx, nurse,
                                                                                           page):
     visit = open_visit(ctx, nurse)
-    ctx.exam.save_vitals(nurse, visit.id, {"systolic_1": 200, "diastolic_1": 95, "systolic_2": 150,
+    ctx.exam.save_vitals(nurse, visit.id, entries={"systolic_1": 200, "diastolic_1": 95, "systolic_2": 150,
                                            "diastolic_2": 90, "systolic_3": 140, "diastolic_3": 85},
                          confirmed_warnings=("systolic_1",))
     stored = ctx.exam.vitals(visit.id)
