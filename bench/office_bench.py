@@ -141,7 +141,7 @@ def _templates(station_dir: Path, office_dir: Path) -> tuple[list[_VisitText], t
     try:
         ctx.station.initialise(station_setup())
         admin = ctx.accounts.sign_in("admin", ADMIN_PASSWORD)
-        ctx.accounts.add_user(admin, "y.ta", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+        ctx.accounts.add_user(admin, "y.ta", full_name="Tòng Thị Hoa", role=Role.NURSE, password=NURSE_PASSWORD)
         nurse, doctor = ctx.accounts.sign_in("y.ta", NURSE_PASSWORD), make_doctor(ctx, admin)
         for n in range(TEMPLATE_VISITS):
             full_visit(ctx, nurse, doctor, refer=n % 4 == 0, name=f"Lò Văn Mẫu {n}", national_id=f"0111800{n:05d}")

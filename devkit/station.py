@@ -49,7 +49,7 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, *, 
 
 
 def make_doctor(ctx, admin):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
+    ctx.accounts.add_user(admin, "bs.lan", full_name="Lò Thị Lan", role=Role.DOCTOR, password=DOCTOR_PASSWORD)
     return ctx.accounts.sign_in("bs.lan", DOCTOR_PASSWORD)
 
 

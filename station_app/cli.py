@@ -310,7 +310,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     accounts = ctx.accounts
     if args.users_command == "add":
         password = _read_new_password(args.new_password_env, args.new_password_stdin, "Mật khẩu của tài khoản mới: ")
-        user = accounts.add_user(admin, args.username, args.name, Role(args.role), password)
+        user = accounts.add_user(admin, args.username, full_name=args.name, role=Role(args.role), password=password)
         print(f"Đã thêm tài khoản {user.username} ({ROLE_LABELS[user.role]}).")
     elif args.users_command == "list":
         for u in accounts.list_users(admin):
@@ -319,13 +319,13 @@ def cmd_users(args: argparse.Namespace) -> int:
                 state += f", chờ đến {_local_time(u.waits_until)} (sai mật khẩu nhiều lần)"
             print(f"{u.username:<20} {ROLE_LABELS[u.role]:<16} {state:<10} {u.full_name}")
     elif args.users_command in ("disable", "enable"):
-        user = accounts.set_active(admin, args.username, args.users_command == "enable")
+        user = accounts.set_active(admin, args.username, active=args.users_command == "enable")
         print(f"Tài khoản {user.username}: {'hoạt động' if user.active else 'đã khoá'}.")
     elif args.users_command == "unlock":
         user = accounts.unlock(admin, args.username)
         print(f"Tài khoản {user.username} đăng nhập lại được ngay.")
     elif args.users_command == "password":
-        accounts.change_password(admin, args.username, _read_new_password(
+        accounts.change_password(admin, args.username, new_password=_read_new_password(
             args.new_password_env, args.new_password_stdin, f"Mật khẩu mới của {args.username}: "))
         print(f"Đã đặt mật khẩu mới cho {args.username.strip().lower()}.")
     elif args.min_length is not None:  # policy
@@ -387,7 +387,8 @@ def cmd_campaign(args: argparse.Namespace) -> int:
         info = service.extend(_sign_in(args, ctx, Permission.MANAGE_STATION), dates[0])
         print(f"Đã lưu: đợt khám \"{info.name}\" nay kết thúc ngày {info.end:%d/%m/%Y}.")
     elif args.campaign_command == "new":
-        info = service.start_next(_sign_in(args, ctx, Permission.MANAGE_STATION), args.name, dates[1], dates[2])
+        info = service.start_next(_sign_in(args, ctx, Permission.MANAGE_STATION), args.name, start=dates[1],
+                                  end=dates[2])
         print(f"Đã bắt đầu đợt khám mới \"{info.name}\" ({info.start:%d/%m/%Y} – {info.end:%d/%m/%Y}); "
               "dữ liệu của đợt trước giữ nguyên.")
     else:
@@ -713,7 +714,7 @@ def cmd_upload(args: argparse.Namespace) -> int:
     user = _sign_in(args, ctx, Permission.EXPORT_DATA)
     service = UploadService(ctx.db, ctx.data_dir)
     if args.address is not None:
-        target = service.set_address(user, args.address, args.pin)
+        target = service.set_address(user, args.address, tls_sha256=args.pin)
         print(f"Địa chỉ gửi: {target.url}" if target else "Chưa có địa chỉ gửi trong gói khoá của đơn vị nhận.")
     target = service.require_target()
     if args.make:

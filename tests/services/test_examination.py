@@ -146,7 +146,7 @@ def test_changing_a_completed_visit_needs_a_reason_and_keeps_the_old_version(ctx
 
 
 def test_a_doctor_may_record_but_a_coordinator_may_not(ctx, admin, visit):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Thị Lan", Role.COORDINATOR, NURSE_PASSWORD)
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Thị Lan", role=Role.COORDINATOR, password=NURSE_PASSWORD)
     coordinator = ctx.accounts.sign_in("dieu.phoi", NURSE_PASSWORD)
     with pytest.raises(PermissionDeniedError):
         ctx.exam.save_vitals(coordinator, visit.id, entries=FULL)

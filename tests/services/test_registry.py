@@ -190,7 +190,7 @@ def test_every_desk_role_may_register_and_the_service_checks_again(ctx, reg, adm
     from station_app.core.roles import Permission, can
 
     assert all(can(role, Permission.REGISTER_RESIDENTS) for role in Role)
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR, password="dieuphoi-26")
     coordinator = ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
     assert reg.register_new(coordinator, person()).full_name == "Nguyễn Thị Hồng"
     with pytest.raises(ValueError):  # an unknown role is refused before anything is written

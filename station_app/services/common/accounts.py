@@ -114,7 +114,7 @@ class AccountService:
         self._db = db
         self._now = clock  # naive UTC; tests move it on instead of waiting
 
-    def sign_in(self, username: str, password: str, via: str | None = None) -> SignedInUser:
+    def sign_in(self, username: str, password: str, *, via: str | None = None) -> SignedInUser:
         """Check the password. After 5 wrong ones in a row the account waits 30 s, doubling with each
         further wrong one up to 15 minutes (``core.password_policy``); an administrator can lift the wait.
         ``via`` ("cli") is written in the audit event."""
@@ -145,7 +145,7 @@ class AccountService:
         """Unlock after the idle lock: only the same user, or a sign-in as someone else."""
         return self.sign_in(user.username, password)
 
-    def add_user(self, actor: SignedInUser | None, username: str, full_name: str, role: Role,
+    def add_user(self, actor: SignedInUser | None, username: str, *, full_name: str, role: Role,
                  password: str) -> UserInfo:
         if actor is not None:
             require(actor.role, Permission.MANAGE_USERS)
@@ -161,7 +161,7 @@ class AccountService:
             now = self._now()
             return [_info(r, waits_until(uow, r.id, now)[1]) for r in uow.users.all()]
 
-    def set_active(self, actor: SignedInUser | None, username: str, active: bool) -> UserInfo:
+    def set_active(self, actor: SignedInUser | None, username: str, *, active: bool) -> UserInfo:
         if actor is not None:
             require(actor.role, Permission.MANAGE_USERS)
         with UnitOfWork(self._db) as uow:
@@ -176,7 +176,7 @@ class AccountService:
             uow.commit()
             return _info(row)
 
-    def change_password(self, actor: SignedInUser, username: str, new_password: str) -> None:
+    def change_password(self, actor: SignedInUser, username: str, *, new_password: str) -> None:
         """A new password (the policy applies); it also lifts a wait after wrong passwords."""
         if actor.username != username:
             require(actor.role, Permission.MANAGE_USERS)

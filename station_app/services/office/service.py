@@ -643,7 +643,7 @@ def _signed_claim(parts: BatchParts, key_pem: str, code: str) -> tuple[str, int]
     """(station, sequence) of a manifest the station's key did sign although a later check refused the batch (its
     payload damaged, its name changed): a refusal notice is owed to that station."""
     try:
-        if not verify_signature(load_public_pem(key_pem), parts.signature, parts.manifest_bytes):
+        if not verify_signature(load_public_pem(key_pem), parts.signature, data=parts.manifest_bytes):
             return None
         manifest = parts.claimed_manifest()
     except Exception:  # noqa: BLE001 - a malformed signature or manifest: no notice

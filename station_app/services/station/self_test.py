@@ -321,8 +321,8 @@ def check_signature(data_dir: Path, set_up: bool) -> CheckResult:
     key = key or Ed25519PrivateKey.generate()  # the station key's own trouble is the station key line's
     data = QR_TEXT.encode("utf-8")
     signature = key.sign(data)
-    if not verify_signature(key.public_key(), signature, data) or verify_signature(key.public_key(), signature,
-                                                                                  data + b"!"):
+    if not verify_signature(key.public_key(), signature, data=data) or verify_signature(key.public_key(), signature,
+                                                                                        data=data + b"!"):
         return _result("signature", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng."))
     return _result("signature", CheckStatus.OK, QT_TRANSLATE_NOOP(
