@@ -32,7 +32,7 @@ def test_each_part_of_a_visit_is_logged_once_at_its_latest_change(ctx, nurse, ad
     doctor = make_doctor(ctx, admin)
     visit = open_visit(ctx, nurse)
     ctx.exam.save_vitals(nurse, visit.id, entries=VITALS, confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"])
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.NUTRITION], "Giảm muối")
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.NUTRITION], text="Giảm muối")
     with UnitOfWork(ctx.db) as uow:
         before = OutboxRepository(uow.session).changes_after(0)
     ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "pulse": 80}, confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1",
