@@ -420,7 +420,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     if data_dir.is_dir():
         setup_logging(data_dir)
     results = run_self_test(data_dir, devices=_list_devices)
-    print(report_text(results, data_dir, __version__))
+    print(report_text(results, data_dir, version=__version__))
     if args.pause and sys.stdin is not None and sys.stdin.isatty():  # opened from the menu in a terminal window
         try:
             print("\nBấm Enter để đóng cửa sổ này.", flush=True)
@@ -554,7 +554,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     folder = _office_dir(args)
     setup_logging(folder)  # the office's own log: ids and counts, never names
     if args.office_command == "init":
-        made = init_office(folder, args.name, args.escrow)
+        made = init_office(folder, args.name, escrow_recipient=args.escrow)
         print(f"Đã tạo khoá của đơn vị nhận trong {folder}.")
         print(f"Gửi cho các trạm tệp {made.bundle_path} (hoặc ảnh mã QR {made.qr_path}).")
         return 0
@@ -590,11 +590,11 @@ def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
     from pathlib import Path
 
     if args.stations_command == "add":
-        info = service.add_station(Path(args.pem), args.code, args.name, site=args.site)
+        info = service.add_station(Path(args.pem), args.code, name=args.name, site=args.site)
         print(f"Đã đăng ký trạm {info.code}; mã khoá (key_id): {info.key_id}")
         return 0
     if args.stations_command == "rekey":
-        info = service.rekey_station(args.code, Path(args.pem), args.from_sequence, args.note)
+        info = service.rekey_station(args.code, Path(args.pem), from_sequence=args.from_sequence, note=args.note)
         print(f"Đã đăng ký khoá mới của trạm {info.code} cho các lô từ số {args.from_sequence}; mã khoá (key_id): "
               f"{info.key_id}. Khoá cũ vẫn dùng để kiểm tra các lô trước số này.")
         return 0
@@ -614,7 +614,7 @@ def _office_chain(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - O
     from station_app.services.office.chain import accept_chain, chain_decisions
 
     if args.stations_command == "accept-chain":
-        d = accept_chain(service, args.code, args.from_sequence, args.reason, args.by)
+        d = accept_chain(service, args.code, from_sequence=args.from_sequence, reason=args.reason, decided_by=args.by)
         held = (f"Lô số {d.from_sequence} đang giữ (mã băm {d.held_manifest_sha256[:16]}…) sẽ được đặt sang bên khi "
                 "lô mới cùng số đến." if d.held_manifest_sha256 else f"Chưa giữ lô số {d.from_sequence} nào.")
         print(f"Đã ghi quyết định số {d.id}: nhận chuỗi lô mới của trạm {d.station_code} từ lô số {d.from_sequence} "
@@ -642,7 +642,7 @@ def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - 
         print(f"Không tìm thấy: {', '.join(map(str, missing))}. Kiểm tra đường dẫn (và ổ USB đã cắm chưa) rồi "
               "chạy lại; chưa nhập tệp nào.", file=sys.stderr)
         return 2
-    report = service.import_paths(paths, Path(args.receipts) if args.receipts else None,
+    report = service.import_paths(paths, receipts_to=Path(args.receipts) if args.receipts else None,
                                   validate_fhir=args.validate_fhir)
     if not report.outcomes:
         print("Không thấy tệp lô (.batch) nào.", file=sys.stderr)
@@ -938,7 +938,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
         the_list = service.referrals(user, filters)
     else:
         the_list = service.duplicates(user, filters)
-    result = export_list(the_list, out, f"{user.full_name} (dòng lệnh)")
+    result = export_list(the_list, out, printed_by=f"{user.full_name} (dòng lệnh)")
     pages = f", {number(result.pages)} trang" if result.pages else ""
     print(f"Đã lưu {_LIST_NAMES[args.kind]}: {number(result.rows)} dòng{pages} → {result.path}")
     return 0

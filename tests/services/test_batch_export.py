@@ -259,7 +259,7 @@ def test_an_escrow_recipient_can_decrypt_too(ctx, nurse, service, usb, data_dir,
     StationKeys(data_dir).import_office_bundle(keys.bundle_path)
     open_visit(ctx, nurse)
     parts = read_batch(service.export(None, usb).path)
-    assert verify_batch(parts, station_pem(data_dir), UNCHECKED).recipients == (keys.recipient, str(escrow.to_public()))
+    assert verify_batch(parts, station_pem(data_dir), previous=UNCHECKED).recipients == (keys.recipient, str(escrow.to_public()))
     assert decrypt_payload(parts, [str(escrow)]) == decrypt_payload(parts, [keys.identity])
 
 

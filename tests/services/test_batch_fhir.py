@@ -13,7 +13,7 @@ def bundle_of(ctx, after=0):
     with UnitOfWork(ctx.db) as uow:
         changes = OutboxRepository(uow.session).changes_after(after)
         source = collect(uow, changes, station_code="TYT-MK", station_name="Trạm Y tế xã Mường Kim")
-        return fb.build_bundle(source, "0190f0f0-0000-7000-8000-000000000001", "2026-06-01T10:00:00Z")
+        return fb.build_bundle(source, "0190f0f0-0000-7000-8000-000000000001", timestamp="2026-06-01T10:00:00Z")
 
 
 def by_type(bundle, kind):

@@ -82,7 +82,7 @@ def test_a_refused_batch_is_marked_rejected_with_the_reason_and_stays_queued(ctx
         assert "chưa được đăng ký" in reasons[1]
         # the office registers the station: the same batches go through on the next sending
         pem = data_dir.parent / "TYT-MK.pub.pem"
-        link.office.service.add_station(pem, "TYT-MK", "Trạm Y tế xã Mường Kim")
+        link.office.service.add_station(pem, "TYT-MK", name="Trạm Y tế xã Mường Kim")
         again = link.service.send_pending(backoff=NO_WAIT)
         assert again.ok and [o.status for o in again.outcomes] == ["acknowledged", "acknowledged"]
         assert link.service.waiting() == []

@@ -100,7 +100,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_size: 
 
 
 def verify_batch(parts: BatchParts, station_key: Ed25519PublicKey | str | bytes,
-                 previous: object = UNCHECKED) -> Manifest:
+                 *, previous: object = UNCHECKED) -> Manifest:
     """The manifest, once signature, shape, name, payload hash and (if ``previous`` is given) chain all hold.
 
     ``previous`` is the SHA-256 hex of the station's batch ``sequence - 1`` manifest, or None for sequence 1.

@@ -81,7 +81,7 @@ class Devices:
     default_printer: str | None = None
 
 
-def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
+def run_self_test(data_dir: Path, *, devices: Callable[[], Devices] | None = None,
                   now_free: Callable[[Path], int] | None = None,
                   now: Callable[[], dt.datetime] | None = None) -> list[CheckResult]:
     """Every check, in the order the report shows them. ``devices`` lists the cameras and serial ports (None: the
@@ -135,7 +135,7 @@ def failed(results: list[CheckResult]) -> bool:
 MARKS = {CheckStatus.OK: "[  OK  ]", CheckStatus.WARN: "[CHÚ Ý ]", CheckStatus.FAIL: "[ LỖI  ]"}
 
 
-def report_text(results: list[CheckResult], data_dir: Path, version: str) -> str:
+def report_text(results: list[CheckResult], data_dir: Path, *, version: str) -> str:
     """The report the command prints: one line per check, then what it means for taking the laptop out."""
     lines = [f"Kiểm tra máy — station-app {version}", f"Thư mục dữ liệu: {data_dir}", ""]
     lines += [f"{MARKS[r.status]} {r.name} — {r.line}" for r in results]
