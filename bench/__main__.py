@@ -221,8 +221,9 @@ def bench_sign_in_and_writes(report: Report, work: Path, sign_ins: int, writes: 
                           _percentile(service, 95) < 1.0 and ratio < 1.2))
 
         toggles = iter(range(writes))
-        set_active = _timed(lambda: ctx.accounts.set_active(None, NURSE, next(toggles) % 2 == 1), writes)
-        record = _timed(lambda: ctx.audit.record(AuditAction.PRINT, "bench", None, None, {"n": 1}), writes)
+        set_active = _timed(lambda: ctx.accounts.set_active(None, NURSE, active=next(toggles) % 2 == 1), writes)
+        record = _timed(lambda: ctx.audit.record(AuditAction.PRINT, entity="bench", entity_id=None, user_id=None,
+                                                 details={"n": 1}), writes)
         bare = _bare_inserts(work / "bare.sqlite3", writes)
         for name, values in (("One audited write, AccountService.set_active + commit", set_active),
                              ("One audit event alone, AuditService.record + commit", record)):

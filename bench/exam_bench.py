@@ -78,13 +78,13 @@ def bench_exam(report, work: Path, runs: int = 200) -> None:  # noqa: ANN001
         visits = []
         for i in range(runs + 1):  # the last one is typed into the form
             resident = ctx.registry.register_new(user, ResidentInput(f"Người đo {i}", Sex.FEMALE, 1960 + i % 40))
-            visits.append(ctx.registry.open_visit(user, resident.id, info.site_id, info.campaign_id,
-                                                  FundingSource.STATE_BUDGET, [], consent).id)
+            visits.append(ctx.registry.open_visit(user, resident.id, site_id=info.site_id, campaign_id=info.campaign_id,
+                                                  funding_source=FundingSource.STATE_BUDGET, target_groups=[], consent=consent).id)
         values = {k: parse_number(v) for k, v in ADULT_SET}
         conn = _bare_table(work / "exam-bare.sqlite3")
         service, bare = [], []
         for n, visit_id in enumerate(visits[:-1]):  # alternated, so a busy moment of the machine hits both
-            service += b._timed(lambda v=visit_id: ctx.exam.save_vitals(user, v, values, fasting=True), 1)
+            service += b._timed(lambda v=visit_id: ctx.exam.save_vitals(user, v, entries=values, fasting=True), 1)
             bare += b._timed(lambda v=visit_id, n=n: _bare_insert(conn, v, values, n), 1)
         conn.close()
         ratio = b._percentile(service, 50) / b._percentile(bare, 50)

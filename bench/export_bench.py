@@ -79,7 +79,7 @@ def _steps(ctx, recipient: str) -> tuple[dict[str, float], bytes]:  # noqa: ANN0
         source = collect(uow, changes, station_code="BENCH", station_name="Bench")
         steps["read"] = time.perf_counter() - t
         t = time.perf_counter()
-        bundle, resource_counts = build_bundle(source, "bench", "2026-11-23T00:00:00Z")  # rows still in their session
+        bundle, resource_counts = build_bundle(source, "bench", timestamp="2026-11-23T00:00:00Z")  # rows still in their session
         steps["FHIR"] = time.perf_counter() - t
     t = time.perf_counter()
     data = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

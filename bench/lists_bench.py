@@ -61,7 +61,7 @@ def _bench_pdfs(report, work: Path, daily: int, pending: int, half: int) -> None
 
 def _timed_export(export_list, the_list, path: Path) -> tuple[float, int]:  # noqa: ANN001
     started = time.perf_counter()
-    result = export_list(the_list, path, "Bench")
+    result = export_list(the_list, path, printed_by="Bench")
     return time.perf_counter() - started, result.pages or 0
 
 

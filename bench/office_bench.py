@@ -141,7 +141,7 @@ def _templates(station_dir: Path, office_dir: Path) -> tuple[list[_VisitText], t
     try:
         ctx.station.initialise(station_setup())
         admin = ctx.accounts.sign_in("admin", ADMIN_PASSWORD)
-        ctx.accounts.add_user(admin, "y.ta", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+        ctx.accounts.add_user(admin, "y.ta", full_name="Tòng Thị Hoa", role=Role.NURSE, password=NURSE_PASSWORD)
         nurse, doctor = ctx.accounts.sign_in("y.ta", NURSE_PASSWORD), make_doctor(ctx, admin)
         for n in range(TEMPLATE_VISITS):
             full_visit(ctx, nurse, doctor, refer=n % 4 == 0, name=f"Lò Văn Mẫu {n}", national_id=f"0111800{n:05d}")
@@ -204,7 +204,7 @@ def _register(service, folder: Path, number: int) -> BenchStation:  # noqa: ANN0
     pem = folder / "keys" / f"{code}.pub.pem"
     pem.parent.mkdir(parents=True, exist_ok=True)
     pem.write_text(public_pem(key.public_key()), encoding="ascii")
-    service.add_station(pem, code, f"Trạm đo hiệu năng {number}")
+    service.add_station(pem, code, name=f"Trạm đo hiệu năng {number}")
     return BenchStation(code, key, public_key_id(key.public_key()))
 
 
@@ -233,7 +233,7 @@ def _make_batch(folder: Path, member: BenchStation, sequence: int, size: int, te
     raw = manifest.to_bytes()
     member.previous = sha256_hex(raw)
     folder.mkdir(parents=True, exist_ok=True)
-    return write_safely(folder, manifest.file_name, zip_parts(raw, member.key.sign(raw), payload))
+    return write_safely(folder, manifest.file_name, content=zip_parts(raw, member.key.sign(raw), payload=payload))
 
 
 def _verify_seconds(path: Path, member: BenchStation, office_dir: Path) -> float:

@@ -104,7 +104,7 @@ def _register_again(office: Path, url: str, folder: Path, members: list) -> None
     service = OfficeService(office, url)
     try:
         for m in members:
-            service.add_station(folder / "keys" / f"{m.code}.pub.pem", m.code, None)
+            service.add_station(folder / "keys" / f"{m.code}.pub.pem", m.code, name=None)
     finally:
         service.close()
 

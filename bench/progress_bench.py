@@ -82,8 +82,8 @@ def _pdf_times(work: Path, snap, info, runs: int) -> tuple[list[float], list[flo
     ours, bare = [], []
     for i in range(runs):
         path = work / f"progress-{i}.pdf"
-        ours.append(_seconds(lambda: render_weekly_report(path, snap, info.name, info.commune_name,
-                                                          "Lò Văn Thắng", dt.datetime(2026, 10, 1, 16, 30))))
+        ours.append(_seconds(lambda: render_weekly_report(path, snap, station_name=info.name, commune=info.commune_name,
+                                                          printed_by="Lò Văn Thắng", printed_at=dt.datetime(2026, 10, 1, 16, 30))))
         bare.append(_seconds(lambda: _bare_pdf(work / f"bare-progress-{i}.pdf", snap)))
     return ours, bare
 

@@ -56,7 +56,7 @@ def bench_reception(report, work: Path, residents: int = 500_000) -> None:  # no
         today = dt.date.today()
         bare_scan = [_timed(lambda p=p: ctx.registry.find_or_propose(parse_payload(p, today))) for p in payloads]
         keystrokes = [_keystroke(app, page, text) for text in typed]
-        bare_search = [_timed(lambda t=t: ctx.registry.search(t, 50, 0)) for t in typed]
+        bare_search = [_timed(lambda t=t: ctx.registry.search(t, limit=50, offset=0)) for t in typed]
         page.hide()
         tasks.wait()
     finally:

@@ -44,12 +44,12 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, *, 
     """A new resident (``resident``: more of ResidentInput's fields) and a visit opened today (or on ``day``)."""
     person = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year, **resident))
     info = ctx.station.info()
-    return ctx.registry.open_visit(user, person.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   list(groups), CONSENT, **({"day": day} if day else {}))
+    return ctx.registry.open_visit(user, person.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                   target_groups=list(groups), consent=CONSENT, **({"day": day} if day else {}))
 
 
 def make_doctor(ctx, admin):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
+    ctx.accounts.add_user(admin, "bs.lan", full_name="Lò Thị Lan", role=Role.DOCTOR, password=DOCTOR_PASSWORD)
     return ctx.accounts.sign_in("bs.lan", DOCTOR_PASSWORD)
 
 
@@ -69,16 +69,20 @@ def open_mapped_visit(ctx, nurse, name="Tòng Thị Hoa", year=1980, national_id
 def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
     """Vital signs, history, every specialty, a conclusion that refers, counselling, completed."""
     visit = open_mapped_visit(ctx, nurse, **kwargs)
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"],
-                         fasting=True)
-    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS,
+                         confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"], fasting=True)
+    ctx.findings.save_history(doctor, visit.id,
+                              answers=[HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
     for s in specialties(Sex.FEMALE, 46):
-        ctx.findings.save_finding(doctor, visit.id, s, True, None, [], HealthClass.I)
-    ctx.findings.save_finding(doctor, visit.id, Specialty.INTERNAL, False, "Huyết áp cao",
-                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], HealthClass.III)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.III, None, "Ăn nhạt, tái khám sau 1 tháng",
-                                 Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON) if refer else None)
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION, Topic.NUTRITION], "Giảm muối")
+        ctx.findings.save_finding(doctor, visit.id, specialty=s, no_abnormality=True, text=None, diagnoses=[],
+                                  health_class=HealthClass.I)
+    ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.INTERNAL, no_abnormality=False, text="Huyết áp cao",
+                              diagnoses=[Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")],
+                              health_class=HealthClass.III)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.III, override_reason=None,
+                                 advice="Ăn nhạt, tái khám sau 1 tháng",
+                                 referral=Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON) if refer else None)
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.HYPERTENSION, Topic.NUTRITION], text="Giảm muối")
     ctx.findings.complete(doctor, visit.id)
     return visit
 

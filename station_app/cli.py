@@ -310,7 +310,7 @@ def cmd_users(args: argparse.Namespace) -> int:
     accounts = ctx.accounts
     if args.users_command == "add":
         password = _read_new_password(args.new_password_env, args.new_password_stdin, "Mật khẩu của tài khoản mới: ")
-        user = accounts.add_user(admin, args.username, args.name, Role(args.role), password)
+        user = accounts.add_user(admin, args.username, full_name=args.name, role=Role(args.role), password=password)
         print(f"Đã thêm tài khoản {user.username} ({ROLE_LABELS[user.role]}).")
     elif args.users_command == "list":
         for u in accounts.list_users(admin):
@@ -319,13 +319,13 @@ def cmd_users(args: argparse.Namespace) -> int:
                 state += f", chờ đến {_local_time(u.waits_until)} (sai mật khẩu nhiều lần)"
             print(f"{u.username:<20} {ROLE_LABELS[u.role]:<16} {state:<10} {u.full_name}")
     elif args.users_command in ("disable", "enable"):
-        user = accounts.set_active(admin, args.username, args.users_command == "enable")
+        user = accounts.set_active(admin, args.username, active=args.users_command == "enable")
         print(f"Tài khoản {user.username}: {'hoạt động' if user.active else 'đã khoá'}.")
     elif args.users_command == "unlock":
         user = accounts.unlock(admin, args.username)
         print(f"Tài khoản {user.username} đăng nhập lại được ngay.")
     elif args.users_command == "password":
-        accounts.change_password(admin, args.username, _read_new_password(
+        accounts.change_password(admin, args.username, new_password=_read_new_password(
             args.new_password_env, args.new_password_stdin, f"Mật khẩu mới của {args.username}: "))
         print(f"Đã đặt mật khẩu mới cho {args.username.strip().lower()}.")
     elif args.min_length is not None:  # policy
@@ -387,7 +387,8 @@ def cmd_campaign(args: argparse.Namespace) -> int:
         info = service.extend(_sign_in(args, ctx, Permission.MANAGE_STATION), dates[0])
         print(f"Đã lưu: đợt khám \"{info.name}\" nay kết thúc ngày {info.end:%d/%m/%Y}.")
     elif args.campaign_command == "new":
-        info = service.start_next(_sign_in(args, ctx, Permission.MANAGE_STATION), args.name, dates[1], dates[2])
+        info = service.start_next(_sign_in(args, ctx, Permission.MANAGE_STATION), args.name, start=dates[1],
+                                  end=dates[2])
         print(f"Đã bắt đầu đợt khám mới \"{info.name}\" ({info.start:%d/%m/%Y} – {info.end:%d/%m/%Y}); "
               "dữ liệu của đợt trước giữ nguyên.")
     else:
@@ -419,7 +420,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     if data_dir.is_dir():
         setup_logging(data_dir)
     results = run_self_test(data_dir, devices=_list_devices)
-    print(report_text(results, data_dir, __version__))
+    print(report_text(results, data_dir, version=__version__))
     if args.pause and sys.stdin is not None and sys.stdin.isatty():  # opened from the menu in a terminal window
         try:
             print("\nBấm Enter để đóng cửa sổ này.", flush=True)
@@ -553,7 +554,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     folder = _office_dir(args)
     setup_logging(folder)  # the office's own log: ids and counts, never names
     if args.office_command == "init":
-        made = init_office(folder, args.name, args.escrow)
+        made = init_office(folder, args.name, escrow_recipient=args.escrow)
         print(f"Đã tạo khoá của đơn vị nhận trong {folder}.")
         print(f"Gửi cho các trạm tệp {made.bundle_path} (hoặc ảnh mã QR {made.qr_path}).")
         return 0
@@ -589,11 +590,11 @@ def _office_stations(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
     from pathlib import Path
 
     if args.stations_command == "add":
-        info = service.add_station(Path(args.pem), args.code, args.name, site=args.site)
+        info = service.add_station(Path(args.pem), args.code, name=args.name, site=args.site)
         print(f"Đã đăng ký trạm {info.code}; mã khoá (key_id): {info.key_id}")
         return 0
     if args.stations_command == "rekey":
-        info = service.rekey_station(args.code, Path(args.pem), args.from_sequence, args.note)
+        info = service.rekey_station(args.code, Path(args.pem), from_sequence=args.from_sequence, note=args.note)
         print(f"Đã đăng ký khoá mới của trạm {info.code} cho các lô từ số {args.from_sequence}; mã khoá (key_id): "
               f"{info.key_id}. Khoá cũ vẫn dùng để kiểm tra các lô trước số này.")
         return 0
@@ -613,7 +614,7 @@ def _office_chain(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - O
     from station_app.services.office.chain import accept_chain, chain_decisions
 
     if args.stations_command == "accept-chain":
-        d = accept_chain(service, args.code, args.from_sequence, args.reason, args.by)
+        d = accept_chain(service, args.code, from_sequence=args.from_sequence, reason=args.reason, decided_by=args.by)
         held = (f"Lô số {d.from_sequence} đang giữ (mã băm {d.held_manifest_sha256[:16]}…) sẽ được đặt sang bên khi "
                 "lô mới cùng số đến." if d.held_manifest_sha256 else f"Chưa giữ lô số {d.from_sequence} nào.")
         print(f"Đã ghi quyết định số {d.id}: nhận chuỗi lô mới của trạm {d.station_code} từ lô số {d.from_sequence} "
@@ -641,7 +642,7 @@ def _office_import(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - 
         print(f"Không tìm thấy: {', '.join(map(str, missing))}. Kiểm tra đường dẫn (và ổ USB đã cắm chưa) rồi "
               "chạy lại; chưa nhập tệp nào.", file=sys.stderr)
         return 2
-    report = service.import_paths(paths, Path(args.receipts) if args.receipts else None,
+    report = service.import_paths(paths, receipts_to=Path(args.receipts) if args.receipts else None,
                                   validate_fhir=args.validate_fhir)
     if not report.outcomes:
         print("Không thấy tệp lô (.batch) nào.", file=sys.stderr)
@@ -713,7 +714,7 @@ def cmd_upload(args: argparse.Namespace) -> int:
     user = _sign_in(args, ctx, Permission.EXPORT_DATA)
     service = UploadService(ctx.db, ctx.data_dir)
     if args.address is not None:
-        target = service.set_address(user, args.address, args.pin)
+        target = service.set_address(user, args.address, tls_sha256=args.pin)
         print(f"Địa chỉ gửi: {target.url}" if target else "Chưa có địa chỉ gửi trong gói khoá của đơn vị nhận.")
     target = service.require_target()
     if args.make:
@@ -937,7 +938,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
         the_list = service.referrals(user, filters)
     else:
         the_list = service.duplicates(user, filters)
-    result = export_list(the_list, out, f"{user.full_name} (dòng lệnh)")
+    result = export_list(the_list, out, printed_by=f"{user.full_name} (dòng lệnh)")
     pages = f", {number(result.pages)} trang" if result.pages else ""
     print(f"Đã lưu {_LIST_NAMES[args.kind]}: {number(result.rows)} dòng{pages} → {result.path}")
     return 0

@@ -50,7 +50,7 @@ def admin(ctx: AppContext) -> SignedInUser:
 
 @pytest.fixture
 def nurse(ctx: AppContext, admin: SignedInUser) -> SignedInUser:
-    ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+    ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password=NURSE_PASSWORD)
     return ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)
 
 

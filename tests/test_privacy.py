@@ -7,7 +7,7 @@ from support import ADMIN_PASSWORD
 
 
 def test_a_working_day_of_accounts_leaves_no_personal_data_in_the_log(ctx, admin):
-    ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, "bimat-123")
+    ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password="bimat-123")
     with pytest.raises(WrongCredentialsError):
         ctx.accounts.sign_in("y.ta.hoa", "doan-sai-1")
     ctx.accounts.sign_in("y.ta.hoa", "bimat-123")

@@ -326,7 +326,8 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         self.tasks.wait()
         if self.user is not None and self.ctx is not None:
             try:
-                self.ctx.audit.record(AuditAction.SIGN_OUT, "users", self.user.id, self.user.id)
+                self.ctx.audit.record(AuditAction.SIGN_OUT, entity="users", entity_id=self.user.id,
+                                      user_id=self.user.id)
             except StationError:
                 pass  # the sign-out record is a courtesy; closing must never fail
         super().closeEvent(event)

@@ -43,7 +43,8 @@ def run(folder: Path, args: argparse.Namespace) -> int:
 def _url(folder: Path, args: argparse.Namespace) -> int:
     from station_app.services.office.tls import publish_upload_url
 
-    made = publish_upload_url(folder, args.url, _path(args.tls_cert), _path(args.tls_key), args.new_certificate)
+    made = publish_upload_url(folder, args.url, tls_cert=_path(args.tls_cert), tls_key=_path(args.tls_key),
+                              new_certificate=args.new_certificate)
     print(f"Đã ghi địa chỉ gửi lô {made.upload_url} vào {made.bundle_path} và ảnh mã QR {made.qr_path}.")
     if made.tls_sha256:
         print(f"Chứng chỉ: {made.tls_cert}; dấu vân tay SHA-256: {made.tls_sha256}")

@@ -10,7 +10,7 @@ def test_one_visits_records_are_read_for_that_visit_only(ctx, admin, nurse):
     doctor = make_doctor(ctx, admin)
     first, second = open_visit(ctx, nurse), open_visit(ctx, nurse, "Lò Thị Đào", 1975)
     fill_all(ctx, doctor, first.id)
-    ctx.findings.save_conclusion(doctor, first.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.save_conclusion(doctor, first.id, overall_class=HealthClass.II, override_reason=None, advice="Ăn nhạt", referral=None)
     with UnitOfWork(ctx.db, read_only=True) as uow:
         repo = uow.findings
         assert repo.visit("không-có") is None and repo.visit(first.id).resident_id == first.resident_id

@@ -35,7 +35,7 @@ def test_a_station_is_stored_with_its_first_campaign_and_its_sites(empty_ctx):
 
 
 def test_accounts_are_found_by_name_and_listed_in_name_order(ctx, admin):
-    ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+    ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password=NURSE_PASSWORD)
     with UnitOfWork(ctx.db, read_only=True) as uow:
         assert [u.username for u in uow.users.all()] == ["admin", "y.ta.hoa"]
         assert uow.users.by_username("y.ta.hoa").full_name == "Tòng Thị Hoa" and uow.users.by_username("khác") is None

@@ -31,7 +31,7 @@ def connect_station(office: Office, data_dir: Path, code: str = "TYT-MK", regist
     pem = data_dir.parent / f"{code}.pub.pem"
     keys.save_public_key(pem)
     if register:
-        office.service.add_station(pem, code, "Trạm Y tế xã Mường Kim", **({"site": site} if site else {}))
+        office.service.add_station(pem, code, name="Trạm Y tế xã Mường Kim", **({"site": site} if site else {}))
 
 
 def export(ctx, data_dir: Path, target: Path) -> Path:
@@ -78,5 +78,5 @@ def rebuild(batch: Path, station_dir: Path, office: Office, change, target: Path
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
     target.mkdir(parents=True, exist_ok=True)
     path = target / batch.name
-    path.write_bytes(zip_parts(raw, StationKeys(station_dir).private_key().sign(raw), payload))
+    path.write_bytes(zip_parts(raw, StationKeys(station_dir).private_key().sign(raw), payload=payload))
     return path

@@ -61,8 +61,8 @@ def add_visit(ctx, nurse, i: int = 0) -> None:
         full_name=f"Lò Thị Mai {i}", sex=Sex.FEMALE, birth_year=1970 + i, national_id=f"0111800{i:05d}",
         ethnic_code="03", address="Bản Nà Khương", commune_code="03637", village="Bản Nà Khương"))
     info = ctx.station.info()
-    ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                            [TargetGroup.ETHNIC_MINORITY], CONSENT)
+    ctx.registry.open_visit(nurse, resident.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                            target_groups=[TargetGroup.ETHNIC_MINORITY], consent=CONSENT)
 
 
 def make_batches(ctx, nurse, service: UploadService, n: int) -> list[int]:

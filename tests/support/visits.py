@@ -38,8 +38,10 @@ def add_vitals(ctx, visit_id, systolic=150, **flags):
 
 def fill_all(ctx, doctor, visit_id, sex=Sex.FEMALE, worst=HealthClass.II):
     """History and every specialty of a 46-year-old, internal medicine with hypertension at class ``worst``."""
-    ctx.findings.save_history(doctor, visit_id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
+    ctx.findings.save_history(doctor, visit_id,
+                              answers=[HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
     for s in specialties(sex, 46):
-        ctx.findings.save_finding(doctor, visit_id, s, True, None, [], HealthClass.I)
-    ctx.findings.save_finding(doctor, visit_id, Specialty.INTERNAL, False, "Huyết áp cao",
-                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], worst)
+        ctx.findings.save_finding(doctor, visit_id, specialty=s, no_abnormality=True, text=None, diagnoses=[],
+                                  health_class=HealthClass.I)
+    ctx.findings.save_finding(doctor, visit_id, specialty=Specialty.INTERNAL, no_abnormality=False, text="Huyết áp cao",
+                              diagnoses=[Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], health_class=worst)

@@ -50,7 +50,7 @@ def no_unexpected_errors(monkeypatch):
 @pytest.fixture
 def coordinator(ctx, admin):
     """The station's coordinator, who works the lists, progress and export pages."""
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR, password="dieuphoi-26")
     return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
 
 

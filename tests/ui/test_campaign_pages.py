@@ -65,7 +65,7 @@ def test_reception_says_the_campaign_has_ended_and_opens_no_visit_until_it_is_ex
 def test_reception_follows_the_next_campaign_started_meanwhile(qtbot, reception, ctx, admin):
     page = reception
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=3000)
-    new = ctx.campaigns.start_next(admin, "Khám sức khỏe định kỳ (đợt sau)", TODAY, TODAY + dt.timedelta(days=300))
+    new = ctx.campaigns.start_next(admin, "Khám sức khỏe định kỳ (đợt sau)", start=TODAY, end=TODAY + dt.timedelta(days=300))
     page.refresh()
     qtbot.waitUntil(lambda: not page.banner.isVisible() and page.station.campaign_id == new.id, timeout=3000)
 

@@ -67,7 +67,7 @@ def test_a_half_filled_counselling_form_is_offered_again(qtbot, desk):
 
 def test_the_draft_is_written_a_second_after_the_last_key_and_can_be_discarded(qtbot, desk):
     ctx, _tasks, doctor, visit = desk
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.NUTRITION], "Ăn ít muối.")
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.NUTRITION], text="Ăn ít muối.")
     form = opened_form(qtbot, desk)
     type_text(form.note, " Uống đủ nước.")
     qtbot.waitUntil(lambda: draft_of(ctx, visit) is not None, timeout=3000)

@@ -120,7 +120,7 @@ def test_closing_the_page_writes_the_last_keys_at_once(qtbot, desk):
 
 def test_discarding_the_draft_shows_the_visit_as_saved(qtbot, desk):
     ctx, _tasks, doctor, visit = desk
-    ctx.findings.save_finding(doctor, visit.id, Specialty.INTERNAL, False, "Tim đều", [], HealthClass.I)
+    ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.INTERNAL, no_abnormality=False, text="Tim đều", diagnoses=[], health_class=HealthClass.I)
     form = opened_form(qtbot, desk)
     internal = form.sections[Specialty.INTERNAL]
     type_text(internal.text, ", có tiếng thổi")
@@ -171,10 +171,11 @@ _SAVER = textwrap.dedent("""
         commit(uow)
 
     UnitOfWork.commit = stalled_commit
-    ctx.exam.save_draft(doctor, visit_id, "doctor", {"advice": "Lời khuyên đang gõ dở"})  # as the form does first
+    ctx.exam.save_draft(doctor, visit_id, desk="doctor", fields={"advice": "Lời khuyên đang gõ dở"})  # as the form does first
     for n in range(1, stop + 1):
-        ctx.findings.save_conclusion(doctor, visit_id, (HealthClass.III, HealthClass.IV)[n % 2], f"Lý do {n}",
-                                     f"Lời khuyên {n}", Referral(f"Nơi {n}", f"Vì {n}", list(Urgency)[n % 3]))
+        ctx.findings.save_conclusion(doctor, visit_id, overall_class=(HealthClass.III, HealthClass.IV)[n % 2],
+                                     override_reason=f"Lý do {n}", advice=f"Lời khuyên {n}",
+                                     referral=Referral(f"Nơi {n}", f"Vì {n}", list(Urgency)[n % 3]))
         print(n, flush=True)
 """)
 

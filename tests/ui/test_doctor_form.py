@@ -128,7 +128,7 @@ def test_after_completion_a_change_asks_for_a_reason(qtbot, desk):
 
     ctx, tasks, doctor, visit = desk
     fill_all(ctx, doctor, visit.id)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice="Ăn nhạt", referral=None)
     ctx.findings.complete(doctor, visit.id)
     form = load_form(qtbot, DoctorForm(ctx, tasks, doctor), visit)
     assert form.amend_reason.isVisible() and form.overall.value() == HealthClass.II

@@ -145,7 +145,7 @@ def test_a_certificate_that_is_not_the_pinned_one_stops_the_sending_with_what_to
 
     https = serve(link.office, tls=True)
     try:
-        link.service.set_address(None, https.url, "ab" * 32)
+        link.service.set_address(None, https.url, tls_sha256="ab" * 32)
         add_visit(ctx, nurse)
         page = make_page()
         assert "Dấu vân tay chứng chỉ: abab abab abab abab…" in page.upload.address_label.text()

@@ -148,8 +148,8 @@ def holders(ctx, nurse) -> dict[str, str]:
     made = {}
     for payload in CARDS:
         made[payload] = register_from_card(ctx, nurse, payload)
-        ctx.registry.open_visit(nurse, made[payload], station.site_id, station.campaign_id, FundingSource.STATE_BUDGET,
-                                [], CONSENT)
+        ctx.registry.open_visit(nurse, made[payload], site_id=station.site_id, campaign_id=station.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                target_groups=[], consent=CONSENT)
     return made
 
 

@@ -475,8 +475,8 @@ def test_screenshots_of_the_desk_with_a_scanned_resident_and_the_visit_dialog(qt
         station = ctx.station.info()
         from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
         from station_app.services.station.registry import ConsentInput
-        ctx.registry.open_visit(nurse, resident, station.site_id, station.campaign_id, "state_budget", [],
-                                ConsentInput(CURRENT_VERSION, text_sha256(consent_text())))
+        ctx.registry.open_visit(nurse, resident, site_id=station.site_id, campaign_id=station.campaign_id, funding_source="state_budget", target_groups=[],
+                                consent=ConsentInput(CURRENT_VERSION, text_sha256(consent_text())))
     register(ctx, nurse, birth_date=dt.date(1985, 4, 2), national_id="011085001234", village="Bản Nà Khương",
              address="Bản Nà Khương, xã Mường Kim, Lai Châu", insurance_number="DN4121234567890")
     window = controller.window

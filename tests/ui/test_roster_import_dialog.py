@@ -241,7 +241,7 @@ def test_a_file_that_is_no_roster_is_explained(qtbot, dialog, choose, tmp_path):
 
 
 def test_only_roles_that_may_import_see_the_button(qtbot, app, ctx, admin, nurse):
-    ctx.accounts.add_user(admin, "dp.lan", "Lò Thị Lan", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "dp.lan", full_name="Lò Thị Lan", role=Role.COORDINATOR, password="dieuphoi-26")
     coordinator = ctx.accounts.sign_in("dp.lan", "dieuphoi-26")
     tasks = TaskRunner()
     site = ctx.station.info().site_id

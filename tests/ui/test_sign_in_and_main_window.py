@@ -54,7 +54,7 @@ def test_enter_in_the_password_field_signs_in(qtbot, controller):
 
 
 def test_a_coordinator_sees_lists_and_export_but_not_administration(qtbot, controller, ctx, admin):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Vàng Thị Mai", role=Role.COORDINATOR, password="dieuphoi-26")
     sign_in(qtbot, controller, "dieu.phoi", "dieuphoi-26")
     qtbot.waitUntil(lambda: controller.window.user is not None)
     assert controller.window.page_keys() == ["reception", "lists", "progress", "export"]

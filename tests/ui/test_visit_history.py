@@ -29,18 +29,18 @@ def amended(ctx, nurse, doctor):
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lường Văn Minh", sex=Sex.MALE,
                                                               birth_year=1975))
     info = ctx.station.info()
-    visit = ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                    [], CONSENT)
-    ctx.exam.save_vitals(nurse, visit.id, VITALS)
-    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True, "10 điếu/ngày")])
+    visit = ctx.registry.open_visit(nurse, resident.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                    target_groups=[], consent=CONSENT)
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS)
+    ctx.findings.save_history(doctor, visit.id, answers=[HistoryAnswer("tobacco", True, "10 điếu/ngày")])
     for specialty in specialties(Sex.MALE, 51):
-        ctx.findings.save_finding(doctor, visit.id, specialty, True, None, [], HealthClass.I)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.I, None, "Bỏ thuốc lá", None)
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.TOBACCO], "Bỏ thuốc lá")
+        ctx.findings.save_finding(doctor, visit.id, specialty=specialty, no_abnormality=True, text=None, diagnoses=[], health_class=HealthClass.I)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.I, override_reason=None, advice="Bỏ thuốc lá", referral=None)
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.TOBACCO], text="Bỏ thuốc lá")
     ctx.findings.complete(doctor, visit.id)
-    ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "weight_kg": 54}, reason="Cân lại")
-    ctx.findings.save_finding(doctor, visit.id, Specialty.EYES, False, "Cận thị", [Diagnosis("H52.1")],
-                              HealthClass.II, reason="Ghi nhầm chuyên khoa")
+    ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "weight_kg": 54}, reason="Cân lại")
+    ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.EYES, no_abnormality=False, text="Cận thị", diagnoses=[Diagnosis("H52.1")],
+                              health_class=HealthClass.II, reason="Ghi nhầm chuyên khoa")
     return visit
 
 

@@ -172,7 +172,7 @@ def test_changing_a_completed_visit_asks_for_a_reason_and_keeps_the_old_version(
     from station_app.persistence.unit_of_work import UnitOfWork
 
     visit = open_visit(ctx, nurse)
-    ctx.exam.save_vitals(nurse, visit.id, {"height_cm": 158, "weight_kg": 52})
+    ctx.exam.save_vitals(nurse, visit.id, entries={"height_cm": 158, "weight_kg": 52})
     with UnitOfWork(ctx.db) as uow:
         uow.session.get(VisitRow, visit.id).status = "completed"
         uow.commit()
@@ -196,8 +196,8 @@ def test_an_id_card_scan_opens_the_holders_visit_of_today(app, qtbot, ctx, nurse
                                                                birth_date=dt.date(2002, 5, 15),
                                                                national_id="001099012345"))
     info = ctx.station.info()
-    visit = ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                    [], CONSENT)
+    visit = ctx.registry.open_visit(nurse, resident.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                    target_groups=[], consent=CONSENT)
     page.scan.setText("001099012345||NGUYEN VAN AN|15052002|Nam|Ban Muong Kim|20042021")
     press_enter(page.scan)
     qtbot.waitUntil(lambda: page.visit is not None and page.vitals.isEnabled())
@@ -229,8 +229,8 @@ def test_a_childs_height_and_weight_typed_from_the_keyboard_get_who_z_scores_and
     born = dt.date.today() - dt.timedelta(days=1826)
     child = ctx.registry.register_new(nurse, ResidentInput(full_name="Giàng A Páo", sex=Sex.MALE, birth_date=born))
     info = ctx.station.info()
-    visit = ctx.registry.open_visit(nurse, child.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET, [],
-                                    ConsentInput(CURRENT_VERSION, text_sha256(consent_text()), given_by="guardian",
+    visit = ctx.registry.open_visit(nurse, child.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET, target_groups=[],
+                                    consent=ConsentInput(CURRENT_VERSION, text_sha256(consent_text()), given_by="guardian",
                                                  guardian_name="Giàng A Chứ", guardian_relation="Bố"))
     pick_from_queue(qtbot, page, visit)
     form, app_ = page.vitals, QApplication.instance()
@@ -346,7 +346,7 @@ def test_saved_is_shown_beside_the_save_button_whatever_field_ctrl_s_came_from(a
 def test_a_visit_measured_three_times_shows_the_pressure_of_the_last_two_when_opened_again(app, qtbot, ctx, nurse,
                                                                                           page):
     visit = open_visit(ctx, nurse)
-    ctx.exam.save_vitals(nurse, visit.id, {"systolic_1": 200, "diastolic_1": 95, "systolic_2": 150,
+    ctx.exam.save_vitals(nurse, visit.id, entries={"systolic_1": 200, "diastolic_1": 95, "systolic_2": 150,
                                            "diastolic_2": 90, "systolic_3": 140, "diastolic_3": 85},
                          confirmed_warnings=("systolic_1",))
     stored = ctx.exam.vitals(visit.id)

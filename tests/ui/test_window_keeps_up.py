@@ -30,8 +30,8 @@ def press(widget, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None
 
 
 def test_each_role_starts_on_the_page_of_its_first_job(qtbot, controller, ctx, admin, nurse):
-    ctx.accounts.add_user(admin, "bs.lan", "Lò Thị Lan", Role.DOCTOR, DOCTOR_PASSWORD)
-    ctx.accounts.add_user(admin, "dieu.phoi", "Vàng Thị Mai", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "bs.lan", full_name="Lò Thị Lan", role=Role.DOCTOR, password=DOCTOR_PASSWORD)
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Vàng Thị Mai", role=Role.COORDINATOR, password="dieuphoi-26")
     firsts = {}
     for username, password in (("y.ta.hoa", NURSE_PASSWORD), ("bs.lan", DOCTOR_PASSWORD),
                                ("dieu.phoi", "dieuphoi-26"), ("admin", ADMIN_PASSWORD)):

@@ -26,7 +26,7 @@ def resigned(batch, data_dir, office, change, target):
     manifest["files"] = [{"name": "payload.age", "sha256": sha256_hex(payload), "size": len(payload)}]
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
     target.mkdir(parents=True, exist_ok=True)
-    (target / batch.name).write_bytes(zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload))
+    (target / batch.name).write_bytes(zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload=payload))
     return target / batch.name
 
 

@@ -29,7 +29,7 @@ def limited(office, tmp_path):
     pem = tmp_path / "TYT-MK.pub.pem"
     pem.write_bytes(Ed25519PrivateKey.generate().public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-    office.service.add_station(pem, "TYT-MK", "Trạm Y tế xã Mường Kim")
+    office.service.add_station(pem, "TYT-MK", name="Trạm Y tế xã Mường Kim")
     settings = office.folder / "office.json"
     held = json.loads(settings.read_text(encoding="utf-8"))
     settings.write_text(json.dumps({**held, "quarantine_limits": {"files_per_station": 3, "files": 10}}),

@@ -57,7 +57,7 @@ def _signed_in(row: UserRow) -> SignedInUser:
     return SignedInUser(row.id, row.username, row.full_name, Role(row.role))
 
 
-def validate_new_user(username: str, full_name: str, password: str, min_length: int = MIN_LENGTH) -> None:
+def validate_new_user(username: str, full_name: str, *, password: str, min_length: int = MIN_LENGTH) -> None:
     if not _USERNAME.match(username):
         raise ValidationError(
             field=QT_TRANSLATE_NOOP("fields", "Tên đăng nhập"),
@@ -76,7 +76,7 @@ def min_password_length(uow: UnitOfWork) -> int:
     return MIN_LENGTH
 
 
-def waits_until(uow: UnitOfWork, user_id: str, now: dt.datetime) -> tuple[int, dt.datetime | None]:
+def waits_until(uow: UnitOfWork, user_id: str, *, now: dt.datetime) -> tuple[int, dt.datetime | None]:
     """Wrong passwords in a row since the last sign-in or unlock, and until when (naive UTC) the account waits;
     None when it need not wait."""
     failures, last_failure = 0, None
@@ -95,11 +95,11 @@ def waits_until(uow: UnitOfWork, user_id: str, now: dt.datetime) -> tuple[int, d
     return failures, until if now < until <= now + LONGEST_WAIT else None
 
 
-def create_user_row(uow: UnitOfWork, actor_id: str | None, username: str, full_name: str, role: Role,
+def create_user_row(uow: UnitOfWork, actor_id: str | None, *, username: str, full_name: str, role: Role,
                     password: str) -> UserRow:
     """Add a user inside an open unit of work (used by set-up too); the caller commits."""
     username = username.strip().lower()
-    validate_new_user(username, full_name, password, min_password_length(uow))
+    validate_new_user(username, full_name, password=password, min_length=min_password_length(uow))
     if uow.users.by_username(username) is not None:
         raise DuplicateError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"), key=username)
     row = UserRow(username=username, full_name=" ".join(full_name.split()), role=Role(role).value,
@@ -114,7 +114,7 @@ class AccountService:
         self._db = db
         self._now = clock  # naive UTC; tests move it on instead of waiting
 
-    def sign_in(self, username: str, password: str, via: str | None = None) -> SignedInUser:
+    def sign_in(self, username: str, password: str, *, via: str | None = None) -> SignedInUser:
         """Check the password. After 5 wrong ones in a row the account waits 30 s, doubling with each
         further wrong one up to 15 minutes (``core.password_policy``); an administrator can lift the wait.
         ``via`` ("cli") is written in the audit event."""
@@ -126,7 +126,7 @@ class AccountService:
                 uow.commit()
                 raise WrongCredentialsError()
             now = self._now()
-            failures, until = waits_until(uow, row.id, now)
+            failures, until = waits_until(uow, row.id, now=now)
             if until is not None:  # refused unchecked and unaudited: guessing during a wait makes it no longer
                 raise AccountLockedOutError(seconds=int((until - now).total_seconds()) + 1)
             if not verify_password(row.password_hash, password):
@@ -145,12 +145,13 @@ class AccountService:
         """Unlock after the idle lock: only the same user, or a sign-in as someone else."""
         return self.sign_in(user.username, password)
 
-    def add_user(self, actor: SignedInUser | None, username: str, full_name: str, role: Role,
+    def add_user(self, actor: SignedInUser | None, username: str, *, full_name: str, role: Role,
                  password: str) -> UserInfo:
         if actor is not None:
             require(actor.role, Permission.MANAGE_USERS)
         with UnitOfWork(self._db) as uow:
-            row = create_user_row(uow, actor.id if actor else None, username, full_name, role, password)
+            row = create_user_row(uow, actor.id if actor else None, username=username, full_name=full_name, role=role,
+                                  password=password)
             uow.commit()
             return _info(row)
 
@@ -159,9 +160,9 @@ class AccountService:
             require(actor.role, Permission.MANAGE_USERS)
         with UnitOfWork(self._db) as uow:
             now = self._now()
-            return [_info(r, waits_until(uow, r.id, now)[1]) for r in uow.users.all()]
+            return [_info(r, waits_until(uow, r.id, now=now)[1]) for r in uow.users.all()]
 
-    def set_active(self, actor: SignedInUser | None, username: str, active: bool) -> UserInfo:
+    def set_active(self, actor: SignedInUser | None, username: str, *, active: bool) -> UserInfo:
         if actor is not None:
             require(actor.role, Permission.MANAGE_USERS)
         with UnitOfWork(self._db) as uow:
@@ -176,7 +177,7 @@ class AccountService:
             uow.commit()
             return _info(row)
 
-    def change_password(self, actor: SignedInUser, username: str, new_password: str) -> None:
+    def change_password(self, actor: SignedInUser, username: str, *, new_password: str) -> None:
         """A new password (the policy applies); it also lifts a wait after wrong passwords."""
         if actor.username != username:
             require(actor.role, Permission.MANAGE_USERS)
@@ -196,7 +197,7 @@ class AccountService:
             row = uow.users.by_username(username.strip().lower())
             if row is None:
                 raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
-            failures, _until = waits_until(uow, row.id, self._now())
+            failures, _until = waits_until(uow, row.id, now=self._now())
             uow.audit(AuditAction.UPDATE, "users", row.id, actor.id, {"unlocked": failures})
             uow.commit()
             return _info(row)

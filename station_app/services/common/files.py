@@ -34,7 +34,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         return fh.read(limit + 1)
 
 
-def copy_regular_file(path: Path, target: Path, limit: int) -> None:
+def copy_regular_file(path: Path, target: Path, *, limit: int) -> None:
     """A copy of a regular file of at most ``limit`` bytes, never overwriting ``target``; the same refusals as
     ``read_regular_file`` (a link to ``/dev/zero`` copied without them filled the office's disk), and a file that
     grows past ``limit`` while it is copied leaves no copy."""

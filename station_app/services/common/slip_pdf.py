@@ -64,7 +64,7 @@ def render_slip(path: str | Path, *, payload: str, queue_number: int, full_name:
     return path
 
 
-def save_slip_copy(pdf: Path, data_dir: Path, visit_date: dt.date, queue_number: int) -> Path:
+def save_slip_copy(pdf: Path, data_dir: Path, *, visit_date: dt.date, queue_number: int) -> Path:
     """Copy a slip's PDF to ``<data_dir>/phieu-kham/<YYYY-MM-DD>/``, named by date and queue number; an existing
     file is never overwritten (``-2``, ``-3``… is added). Returns the new file."""
     folder = Path(data_dir) / SAVED_SLIPS_FOLDER / f"{visit_date:%Y-%m-%d}"

@@ -123,7 +123,7 @@ class ExportService:
             return ExportResult(None, None, rewritten)
         _record(self._db, built, user)
         _flush_to_disk(self._db.path)  # a power cut after the file reaches the stick must not lose the record
-        path = write_safely(target, built.manifest.file_name, built.content)
+        path = write_safely(target, built.manifest.file_name, content=built.content)
         self._check_written(path, built)
         info = _mark_written(self._db, built.manifest.sequence, user, str(target))
         log.info("batch %d exported: %d resources, changes %d-%d", info.sequence, info.counts.get("resources", 0),
@@ -150,7 +150,7 @@ class ExportService:
         for name, content in waiting:
             path = target / name
             if not (path.exists() and path.stat().st_size == len(content) and path.read_bytes() == content):
-                write_safely(target, name, content)
+                write_safely(target, name, content=content)
             yield path
 
     def _build(self, office: OfficeBundle, now: dt.datetime) -> BuiltBatch | None:
@@ -166,7 +166,7 @@ class ExportService:
             site = uow.stations.site(station.current_site_id)
             campaign = uow.campaigns.get(station.current_campaign_id)
             source = collect(uow, changes, station_code=station.code, station_name=station.name)
-            bundle, counts = build_bundle(source, new_id(), utc_iso(now))
+            bundle, counts = build_bundle(source, new_id(), timestamp=utc_iso(now))
             covers = Covers(changes[0].seq, changes[-1].seq)
             manifest = Manifest(
                 station=StationRef(station.code, station.name, public.key_id),
@@ -179,7 +179,7 @@ class ExportService:
         payload = encrypt_payload(bundle, office.recipients)
         manifest = dataclasses.replace(manifest, files=(FileEntry(PAYLOAD, sha256_hex(payload), len(payload)),))
         manifest_bytes = manifest.to_bytes()
-        content = zip_parts(manifest_bytes, private.sign(manifest_bytes), payload)
+        content = zip_parts(manifest_bytes, private.sign(manifest_bytes), payload=payload)
         return BuiltBatch(manifest, manifest_bytes, content, covers)
 
     def _signing_key(self):  # noqa: ANN202 - Ed25519PrivateKey
@@ -195,7 +195,7 @@ class ExportService:
     def _check_written(self, path: Path, built: BuiltBatch) -> None:
         """Read the file back from the target and check it as the office will (the office's key aside)."""
         parts = read_batch(path)
-        verify_batch(parts, self.keys.public_key().pem, built.manifest.previous)
+        verify_batch(parts, self.keys.public_key().pem, previous=built.manifest.previous)
         if parts.manifest_bytes != built.manifest_bytes:
             raise OSError(errno.EIO, "the batch read back differs from the one written")
 
@@ -252,7 +252,7 @@ def encrypt_payload(bundle: dict, recipients: tuple[str, ...]) -> bytes:
     return encrypt(compressed, [x25519.Recipient.from_str(r) for r in recipients])
 
 
-def zip_parts(manifest: bytes, signature: bytes, payload: bytes) -> bytes:
+def zip_parts(manifest: bytes, signature: bytes, *, payload: bytes) -> bytes:
     """The ZIP of exactly the three parts, stored uncompressed (the payload is compressed already)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
@@ -261,7 +261,7 @@ def zip_parts(manifest: bytes, signature: bytes, payload: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def write_safely(folder: Path, name: str, content: bytes) -> Path:
+def write_safely(folder: Path, name: str, *, content: bytes) -> Path:
     """Temporary name, write, flush, fsync, rename, fsync the folder: the file is whole or absent."""
     final = folder / name
     temp = folder / f".{name}.tmp"

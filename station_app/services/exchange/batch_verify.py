@@ -100,7 +100,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, archive_size: 
 
 
 def verify_batch(parts: BatchParts, station_key: Ed25519PublicKey | str | bytes,
-                 previous: object = UNCHECKED) -> Manifest:
+                 *, previous: object = UNCHECKED) -> Manifest:
     """The manifest, once signature, shape, name, payload hash and (if ``previous`` is given) chain all hold.
 
     ``previous`` is the SHA-256 hex of the station's batch ``sequence - 1`` manifest, or None for sequence 1.
@@ -108,7 +108,8 @@ def verify_batch(parts: BatchParts, station_key: Ed25519PublicKey | str | bytes,
     key = station_key if isinstance(station_key, Ed25519PublicKey) else load_public_pem(station_key)
     name = parts.file_name or ""
     try:
-        if len(parts.signature) != SIGNATURE_BYTES or not verify_signature(key, parts.signature, parts.manifest_bytes):
+        if len(parts.signature) != SIGNATURE_BYTES or not verify_signature(key, parts.signature,
+                                                                           data=parts.manifest_bytes):
             raise BatchInvalidError(_signature_problem(parts, key), name)
         manifest = parse_manifest(parts.manifest_bytes)
         if manifest.station.key_id != public_key_id(key):

@@ -107,7 +107,7 @@ def derived_id(kind: str, row_id: str) -> str:
     return str(uuid.uuid5(_DERIVED, f"{kind}/{row_id}"))
 
 
-def build_bundle(src: BundleSource, bundle_id: str, timestamp: str) -> tuple[dict, dict[str, int]]:
+def build_bundle(src: BundleSource, bundle_id: str, *, timestamp: str) -> tuple[dict, dict[str, int]]:
     """The Bundle (JSON-ready dict) and the manifest's counts of what it holds."""
     resources: list[dict] = []
     patients = set(src.resident_only)
@@ -115,7 +115,7 @@ def build_bundle(src: BundleSource, bundle_id: str, timestamp: str) -> tuple[dic
         patients.add(parts.visit.resident_id)
     resources.extend(patient(src, src.residents[rid]) for rid in sorted(patients) if rid in src.residents)
     for visit_id in sorted(src.visits):
-        resources.extend(visit_resources(src, src.visits[visit_id], src.parts.get(visit_id, set())))
+        resources.extend(visit_resources(src, src.visits[visit_id], kinds=src.parts.get(visit_id, set())))
     counts = resource_counts(resources)
     entries = [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in resources]
     return {"resourceType": "Bundle", "id": bundle_id, "type": "collection", "timestamp": timestamp,
@@ -198,25 +198,25 @@ def _patient_extensions(src: BundleSource, row: Any) -> list[dict]:
 
 # -- Encounter and the parts of a visit ------------------------------------------------------------------------
 
-def visit_resources(src: BundleSource, parts: Any, kinds: set[str]) -> list[dict]:
+def visit_resources(src: BundleSource, parts: Any, *, kinds: set[str]) -> list[dict]:
     visit = parts.visit
     found = [encounter(src, parts)]
     if "consent" in kinds:
         found.extend(consent(visit, row) for row in parts.consents)
     if "vitals" in kinds:
-        found.extend(vital_observations(src, visit, parts.measurements))
+        found.extend(vital_observations(src, visit, rows=parts.measurements))
     if "history" in kinds:
-        found.extend(history_observation(src, visit, row) for row in parts.history)
+        found.extend(history_observation(src, visit, row=row) for row in parts.history)
     if "findings" in kinds:
         for row in parts.findings:
-            found.append(health_class_observation(src, visit, row))
-            found.extend(condition(src, visit, row, d) for d in row.diagnoses)
+            found.append(health_class_observation(src, visit, row=row))
+            found.extend(condition(src, visit, finding=row, diagnosis=d) for d in row.diagnoses)
     if "conclusion" in kinds and parts.conclusion is not None:
-        found.append(conclusion_observation(src, visit, parts.conclusion))
+        found.append(conclusion_observation(src, visit, row=parts.conclusion))
         if parts.conclusion.referral_to:
-            found.append(service_request(src, visit, parts.conclusion))
+            found.append(service_request(src, visit, row=parts.conclusion))
     if "counselling" in kinds and parts.counselling:
-        found.append(communication(src, visit, parts.counselling))
+        found.append(communication(src, visit, rows=parts.counselling))
     return found
 
 
@@ -295,7 +295,7 @@ def consent(visit: Any, row: Any) -> dict:
     return res
 
 
-def vital_observations(src: BundleSource, visit: Any, rows: list[Any]) -> list[dict]:
+def vital_observations(src: BundleSource, visit: Any, *, rows: list[Any]) -> list[dict]:
     """One Observation per value; each blood-pressure reading is one panel of systolic and diastolic."""
     diastolic = {r.reading: r for r in rows if r.code == MeasureCode.DIASTOLIC}
     found = []
@@ -370,7 +370,7 @@ def _v3_interpretation(values: Iterable[str]) -> str:
     return "H" if all(v not in _LOW and v != "yes" for v in off) and not any("vision" in v for v in off) else "A"
 
 
-def history_observation(src: BundleSource, visit: Any, row: Any) -> dict:
+def history_observation(src: BundleSource, visit: Any, *, row: Any) -> dict:
     label = next((i.label for i in HISTORY_ITEMS if i.code == row.item), None)
     res = _observation(src, visit, row, "social-history", _concept(SYS_LOCAL_OBS, f"history.{row.item}", label))
     res["valueBoolean"] = bool(row.answer)
@@ -380,7 +380,7 @@ def history_observation(src: BundleSource, visit: Any, row: Any) -> dict:
     return res
 
 
-def health_class_observation(src: BundleSource, visit: Any, row: Any) -> dict:
+def health_class_observation(src: BundleSource, visit: Any, *, row: Any) -> dict:
     label = SPECIALTY_LABELS.get(Specialty(row.specialty)) if row.specialty in Specialty.__members__.values() else None
     code = _concept(SYS_LOCAL_OBS, f"health-class.{row.specialty}",
                     f"Phân loại sức khỏe – {label}" if label else None)
@@ -394,7 +394,7 @@ def health_class_observation(src: BundleSource, visit: Any, row: Any) -> dict:
     return res
 
 
-def condition(src: BundleSource, visit: Any, finding: Any, diagnosis: Any) -> dict:
+def condition(src: BundleSource, visit: Any, *, finding: Any, diagnosis: Any) -> dict:
     res: dict = {"resourceType": "Condition", "id": diagnosis.id, "meta": _meta(finding.version, None),
                  "clinicalStatus": _concept(CONDITION_CLINICAL, "active"),
                  "verificationStatus": _concept(CONDITION_VERIFICATION, "provisional"),
@@ -408,7 +408,7 @@ def condition(src: BundleSource, visit: Any, finding: Any, diagnosis: Any) -> di
     return res
 
 
-def conclusion_observation(src: BundleSource, visit: Any, row: Any) -> dict:
+def conclusion_observation(src: BundleSource, visit: Any, *, row: Any) -> dict:
     res = _observation(src, visit, _Concluded(row), "exam",
                        _concept(SYS_LOCAL_OBS, "conclusion", "Kết luận – phân loại sức khỏe chung"))
     res["valueCodeableConcept"] = _concept(SYS_HEALTH_CLASS, row.overall_class, f"Loại {row.overall_class}")
@@ -422,7 +422,7 @@ def conclusion_observation(src: BundleSource, visit: Any, row: Any) -> dict:
     return res
 
 
-def service_request(src: BundleSource, visit: Any, row: Any) -> dict:
+def service_request(src: BundleSource, visit: Any, *, row: Any) -> dict:
     res: dict = {"resourceType": "ServiceRequest", "id": derived_id("ServiceRequest", row.id),
                  "meta": _meta(row.version, None),
                  "status": "completed" if row.referral_followed_up_at else "active", "intent": "order",
@@ -441,7 +441,7 @@ def service_request(src: BundleSource, visit: Any, row: Any) -> dict:
     return res
 
 
-def communication(src: BundleSource, visit: Any, rows: list[Any]) -> dict:
+def communication(src: BundleSource, visit: Any, *, rows: list[Any]) -> dict:
     """The visit's counselling: topics as ``reasonCode`` (the station's topic codes), the note as the payload."""
     first = rows[0]
     topics = [r.topic for r in rows if r.topic]

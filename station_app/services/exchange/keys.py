@@ -82,7 +82,7 @@ def load_public_pem(pem: str | bytes) -> Ed25519PublicKey:
     return key
 
 
-def verify_signature(key: Ed25519PublicKey, signature: bytes, data: bytes) -> bool:
+def verify_signature(key: Ed25519PublicKey, signature: bytes, *, data: bytes) -> bool:
     try:
         key.verify(signature, data)
     except InvalidSignature:

@@ -50,6 +50,6 @@ def verify_receipt(data: bytes, public_key: Ed25519PublicKey) -> dict | None:
         receipt, signature = envelope["receipt"], base64.b64decode(envelope["signature"], validate=True)
         if envelope.get("format") != RECEIPT_FORMAT or not isinstance(receipt, dict):
             return None
-        return receipt if verify_signature(public_key, signature, canonical(receipt)) else None
+        return receipt if verify_signature(public_key, signature, data=canonical(receipt)) else None
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None

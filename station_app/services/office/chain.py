@@ -55,7 +55,7 @@ class ChainDecision:
     held_manifest_sha256: str | None = None  # what the office held under that number when the decision was made
 
 
-def accept_chain(service, code: str, from_sequence: int, reason: str,  # noqa: ANN001 - OfficeService
+def accept_chain(service, code: str, *, from_sequence: int, reason: str,  # noqa: ANN001 - OfficeService
                  decided_by: str | None = None) -> ChainDecision:
     """Record the decision; the station's next batch ``from_sequence`` is then taken as its chain's."""
     reason, who = " ".join((reason or "").split()), " ".join((decided_by or _login_name()).split())

@@ -38,7 +38,7 @@ class RecordRefused(Exception):
         super().__init__(reason)
 
 
-def apply_resources(store: OfficeStore, resources: list[dict], batch_id: int, manifest: Manifest,
+def apply_resources(store: OfficeStore, resources: list[dict], *, batch_id: int, manifest: Manifest,
                     now: dt.datetime, writers: set[str] | None = None) -> None:
     """``writers``: the stations whose records this batch may change (its own and its site's laptops)."""
     try:

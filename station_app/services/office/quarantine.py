@@ -84,7 +84,7 @@ def dropped_counts(service) -> dict[str, DroppedCount]:  # noqa: ANN001 - Office
         return uow.quarantine.dropped()
 
 
-def over_limits(items: list[HeldItem], sizes: dict[int, int], limits: QuarantineLimits) -> list[HeldItem]:
+def over_limits(items: list[HeldItem], sizes: dict[int, int], *, limits: QuarantineLimits) -> list[HeldItem]:
     """The items to drop, oldest first (``items`` is oldest first): per station code, then in all."""
     doomed: set[int] = set()
     by_code: dict[str | None, list[HeldItem]] = defaultdict(list)
@@ -112,7 +112,7 @@ def _drop_rows(db: OfficeDatabase, root: str, limits: QuarantineLimits) -> list[
         store = uow.quarantine
         items = store.held()
         sizes = {i.id: _size(i.stored_path, root) for i in items}
-        doomed = over_limits(items, sizes, limits)
+        doomed = over_limits(items, sizes, limits=limits)
         if not doomed:
             return []
         registered = store.registered()

@@ -135,14 +135,14 @@ def station_statuses(service: OfficeService) -> list[StationStatus]:
 
 
 @_database_errors_said
-def add_station(service: OfficeService, pem: Path, code: str, name: str | None) -> StationInfo:
+def add_station(service: OfficeService, pem: Path, *, code: str, name: str | None) -> StationInfo:
     """Register a station from the PEM file it gave, as ``office stations add`` does."""
     import re
 
     code = code.strip().upper()
     if not re.fullmatch(_STATION_CODE, code):
         raise StationCodeInvalidError(code=code)
-    return service.add_station(Path(pem), code, (name or "").strip() or None)
+    return service.add_station(Path(pem), code, name=(name or "").strip() or None)
 
 
 # -- batches ---------------------------------------------------------------------------------------------------
@@ -187,7 +187,7 @@ def duplicate_entry(outcome: BatchOutcome, when: dt.datetime | None = None) -> B
 # -- importing -------------------------------------------------------------------------------------------------
 
 @_database_errors_said
-def import_batches(service: OfficeService, paths: list[Path],
+def import_batches(service: OfficeService, paths: list[Path], *,
                    progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """``OfficeService.import_paths`` one file at a time, in the same order, so that progress can be told."""
     missing = [p for p in map(Path, paths) if not p.exists()]

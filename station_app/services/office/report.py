@@ -42,7 +42,7 @@ class OfficeReport:
         return next(s for s in self.sections if s.title == title)
 
 
-def build_report(office: str, facts: list, stations: list, quarantined: list,
+def build_report(office: str, facts: list, *, stations: list, quarantined: list,
                  dropped: dict | None = None) -> OfficeReport:
     report = OfficeReport(office, dt.datetime.now())
     visits = [f for f in facts if f.status != "cancelled"]

@@ -207,7 +207,7 @@ def default_db_url(folder: Path) -> str:
     return f"sqlite:///{Path(folder) / 'office.sqlite'}"
 
 
-def init_office(folder: Path, name: str, escrow_recipient: str | None = None) -> OfficeIdentity:
+def init_office(folder: Path, name: str, *, escrow_recipient: str | None = None) -> OfficeIdentity:
     """The office's age identity and receipt key (files 0600), its public bundle and the bundle's QR image."""
     from pyrage import x25519
 
@@ -266,7 +266,8 @@ class OfficeService:
 
     # -- stations --------------------------------------------------------------------------------------------------
 
-    def add_station(self, pem_path: Path, code: str, name: str | None = None, site: str | None = None) -> StationInfo:
+    def add_station(self, pem_path: Path, code: str, *, name: str | None = None,
+                    site: str | None = None) -> StationInfo:
         """Register a station by the public key PEM it gave (``station-app export --public-key``).
 
         ``site``: a registered station whose site this one is another laptop of (docs/VISIT-PARTS.md): the laptops
@@ -292,7 +293,7 @@ class OfficeService:
         log.info("station %s registered", code)
         return StationInfo(code, name, key_id, 0, None, ())
 
-    def rekey_station(self, code: str, pem_path: Path, from_sequence: int, note: str | None = None) -> StationInfo:
+    def rekey_station(self, code: str, pem_path: Path, *, from_sequence: int, note: str | None = None) -> StationInfo:
         """A station's new signing key (``station-app keys rotate``), for its batches from ``from_sequence`` on.
 
         The old key stays registered for the batches before, so a batch is always checked with the key that was
@@ -346,7 +347,7 @@ class OfficeService:
 
     # -- import ----------------------------------------------------------------------------------------------------
 
-    def import_paths(self, paths: list[Path], receipts_to: Path | None = None, now: dt.datetime | None = None,
+    def import_paths(self, paths: list[Path], *, receipts_to: Path | None = None, now: dt.datetime | None = None,
                      validate_fhir: bool = False) -> ImportReport:
         """Every batch in these files and folders, in sequence order per station.
 
@@ -479,7 +480,8 @@ class OfficeService:
                 previous=manifest.previous, file_name=manifest.file_name, created_at=manifest.created_at,
                 site_name=manifest.site.name, commune_code=manifest.site.commune_code, campaign=manifest.campaign,
                 counts=dict(manifest.counts), imported_at=now))
-            apply_resources(store, resources, row.id, manifest, now, store.site_mates(station.code))
+            apply_resources(store, resources, batch_id=row.id, manifest=manifest, now=now,
+                            writers=store.site_mates(station.code))
             _keep_anchor(store, manifest)
             row.receipt = sign_receipt(self._receipt(manifest, parts, station, now), self._receipt_key())
         log.info("batch %s/%d imported: %d resources", station.code, manifest.sequence, len(resources))
@@ -540,7 +542,7 @@ class OfficeService:
         target = folder / path.name
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            copy_regular_file(path, target, MAX_BATCH_BYTES)  # a FIFO or a link to a device is never copied
+            copy_regular_file(path, target, limit=MAX_BATCH_BYTES)  # a FIFO or a link to a device is never copied
             target.with_name(target.name + ".reason.txt").write_text(
                 f"{reason}\n{REASON_TEXT.get(reason, '')}\n", encoding="utf-8")
         except OSError:
@@ -552,7 +554,7 @@ class OfficeService:
         keep_bounded(self.folder, self.db)  # junk must not fill the disk or the table: the oldest go first
         return BatchOutcome(path.name, claimed[0], claimed[1], "quarantined", reason, quarantined_to=target)
 
-    def note_refused_upload(self, file_name: str, code: str, sequence: int, reason: str) -> None:
+    def note_refused_upload(self, file_name: str, code: str, *, sequence: int, reason: str) -> None:
         """An upload refused before its body was read (its station is not registered): a line in the quarantine
         list without a copy, so that the office sees which station tried and registers it; once per file."""
         with OfficeUnitOfWork(self.db) as uow:
@@ -572,7 +574,7 @@ class OfficeService:
         with OfficeUnitOfWork(self.db) as uow:
             store = uow.store
             facts, quarantined = store.visit_facts(), store.quarantined()
-        return build_report(self.name, facts, stations, quarantined, dropped_counts(self))
+        return build_report(self.name, facts, stations=stations, quarantined=quarantined, dropped=dropped_counts(self))
 
 
 # -- files -----------------------------------------------------------------------------------------------------
@@ -643,7 +645,7 @@ def _signed_claim(parts: BatchParts, key_pem: str, code: str) -> tuple[str, int]
     """(station, sequence) of a manifest the station's key did sign although a later check refused the batch (its
     payload damaged, its name changed): a refusal notice is owed to that station."""
     try:
-        if not verify_signature(load_public_pem(key_pem), parts.signature, parts.manifest_bytes):
+        if not verify_signature(load_public_pem(key_pem), parts.signature, data=parts.manifest_bytes):
             return None
         manifest = parts.claimed_manifest()
     except Exception:  # noqa: BLE001 - a malformed signature or manifest: no notice

@@ -81,7 +81,7 @@ def own_tls_files(folder: Path) -> tuple[Path, Path] | None:
     return (cert, key) if cert.exists() and key.exists() else None
 
 
-def publish_upload_url(folder: Path, url: str, tls_cert: Path | None = None, tls_key: Path | None = None,
+def publish_upload_url(folder: Path, url: str, *, tls_cert: Path | None = None, tls_key: Path | None = None,
                        new_certificate: bool = False) -> PublishedAddress:
     """The address (and for https the certificate's pin) written into the bundle and its QR picture."""
     folder = Path(folder)

@@ -20,7 +20,7 @@ def make_training_office(folder: Path, station_dir: Path, station_code: str, sta
     keys.save_public_key(pem)
     office = OfficeService(folder)
     try:
-        office.add_station(pem, station_code, station_name)
+        office.add_station(pem, station_code, name=station_name)
     finally:
         office.close()
     log.info("training office made, station registered with it")

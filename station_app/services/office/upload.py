@@ -160,7 +160,8 @@ class OfficeUploads:
             raise UploadTooLargeError(mib=_mib(self.max_bytes))
         if self.station(named[0]) is None:
             log.warning("upload refused: station %s is not registered", named[0])
-            self.service.note_refused_upload(file_name, named[0], named[1], UNREGISTERED)  # the body is never taken
+            # the body is never taken
+            self.service.note_refused_upload(file_name, named[0], sequence=named[1], reason=UNREGISTERED)
             raise UploadStationUnregisteredError(code=named[0])
         return IncomingBatch(self.inbox / uuid.uuid4().hex, file_name, self.max_bytes)
 

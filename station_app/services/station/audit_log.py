@@ -23,7 +23,7 @@ class AuditService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def record(self, action: str, entity: str, entity_id: str | None, user_id: str | None,
+    def record(self, action: str, *, entity: str, entity_id: str | None, user_id: str | None,
                details: dict | None = None) -> int:
         """Append one event in its own transaction; returns its sequence number."""
         with UnitOfWork(self._db) as uow:
@@ -85,7 +85,7 @@ def _signed(public, envelope: dict) -> bool:  # noqa: ANN001 - Ed25519PublicKey
 
     try:
         signature = base64.b64decode(str(envelope.get("signature")), validate=True)
-        return verify_signature(public, signature, canonical(envelope["receipt"]))
+        return verify_signature(public, signature, data=canonical(envelope["receipt"]))
     except (binascii.Error, ValueError, TypeError):
         return False
 

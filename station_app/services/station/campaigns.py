@@ -81,7 +81,7 @@ class CampaignService:
             log.info("campaign %s: end date moved", campaign.id)
             return self._info(campaign)
 
-    def start_next(self, user: SignedInUser | None, name: str, start: dt.date, end: dt.date) -> CampaignInfo:
+    def start_next(self, user: SignedInUser | None, name: str, *, start: dt.date, end: dt.date) -> CampaignInfo:
         """A new campaign becomes the current one; the old one and its visits stay as they are. It starts after
         the old one's last visit, so no day has visits of two campaigns."""
         _allowed(user)

@@ -261,7 +261,8 @@ def _create_station(ctx: DemoContext, start: dt.date, end: dt.date) -> dict[Role
     ))
     staff = {Role.ADMIN: admin}
     for account in DEMO_ACCOUNTS[1:]:
-        info = ctx.accounts.add_user(admin, account.username, account.full_name, account.role, account.password)
+        info = ctx.accounts.add_user(admin, account.username, full_name=account.full_name, role=account.role,
+                                     password=account.password)
         staff[account.role] = SignedInUser(info.id, info.username, info.full_name, info.role)
     return staff
 

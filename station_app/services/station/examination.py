@@ -95,7 +95,7 @@ THIRD_READING_NEEDED = QT_TRANSLATE_NOOP(
 DIASTOLIC_MISSING = QT_TRANSLATE_NOOP("vitals", "Hãy nhập cả huyết áp tâm thu và tâm trương của lần đo này.")
 
 
-def assess(values: Mapping[str, float], subject: rules.Subject = rules.Subject(),
+def assess(values: Mapping[str, float], *, subject: rules.Subject = rules.Subject(),
            fasting: bool | None = None) -> Assessment:
     """Checks every typed value with ``core.vitals`` and computes BMI, the blood pressure used and the flags."""
     errors: dict[str, rules.Message] = {}
@@ -237,8 +237,8 @@ class ExamService:
             visit, subject = self._visit_and_subject(uow)(visit_id)
             return _record(visit, subject, uow.exams.measurements(visit_id))
 
-    def save_vitals(self, user: SignedInUser, visit_id: str, entries: Mapping[str, float],
-                    confirmed_warnings: Iterable[str] = (), *, fasting: bool | None = None,
+    def save_vitals(self, user: SignedInUser, visit_id: str, *, entries: Mapping[str, float],
+                    confirmed_warnings: Iterable[str] = (), fasting: bool | None = None,
                     reason: str | None = None) -> VitalsRecord:
         """Check, compute and store a full set of vital signs with one audit event, in one transaction.
 
@@ -251,7 +251,7 @@ class ExamService:
         confirmed = set(confirmed_warnings)
         with UnitOfWork(self._db) as uow:
             visit, subject = self._visit_and_subject(uow)(visit_id)
-            found = assess(values, subject, fasting)
+            found = assess(values, subject=subject, fasting=fasting)
             _raise_for(found, confirmed)
             repo = uow.exams
             old = repo.measurements(visit_id)
@@ -288,7 +288,7 @@ class ExamService:
 
     # -- drafts ----------------------------------------------------------------------------------------------
 
-    def save_draft(self, user: SignedInUser, visit_id: str, desk: str, fields: Mapping[str, object]) -> None:
+    def save_draft(self, user: SignedInUser, visit_id: str, *, desk: str, fields: Mapping[str, object]) -> None:
         """Keep what a desk's form holds so far (texts as typed); the desk's next save removes it."""
         with UnitOfWork(self._db) as uow:
             uow.exams.put_draft(visit_id, desk, dict(fields), user.id)

@@ -207,26 +207,27 @@ class FindingsService:
             yield uow
             uow.commit()
 
-    def save_desk(self, user: SignedInUser, visit_id: str, history: Iterable[HistoryAnswer],
+    def save_desk(self, user: SignedInUser, visit_id: str, *, history: Iterable[HistoryAnswer],
                   findings: Iterable[FindingInput], conclusion: ConclusionInput | None,
                   reason: str | None = None, draft_desk: str | None = None) -> DeskState:
         """The doctor's whole desk in one transaction: history, findings and conclusion are all saved or, when any
         part is refused, none is (the form keeps everything typed); ``draft_desk``'s draft goes with the save."""
         with UnitOfWork(self._db) as uow:
-            self.save_history(user, visit_id, history, reason, uow=uow)
+            self.save_history(user, visit_id, answers=history, reason=reason, uow=uow)
             for f in findings:
-                self.save_finding(user, visit_id, f.specialty, f.no_abnormality, f.text, f.diagnoses, f.health_class,
-                                  reason, uow=uow)
+                self.save_finding(user, visit_id, specialty=f.specialty, no_abnormality=f.no_abnormality, text=f.text,
+                                  diagnoses=f.diagnoses, health_class=f.health_class, reason=reason, uow=uow)
             if conclusion is not None:
-                self.save_conclusion(user, visit_id, conclusion.overall_class, conclusion.override_reason,
-                                     conclusion.advice, conclusion.referral, reason, uow=uow)
+                self.save_conclusion(user, visit_id, overall_class=conclusion.overall_class,
+                                     override_reason=conclusion.override_reason, advice=conclusion.advice,
+                                     referral=conclusion.referral, reason=reason, uow=uow)
             if draft_desk is not None:
                 uow.exams.discard_draft(visit_id, draft_desk)
             uow.commit()
         return self.state(visit_id)
 
-    def save_history(self, user: SignedInUser, visit_id: str, answers: Iterable[HistoryAnswer],
-                     reason: str | None = None, *, uow: UnitOfWork | None = None) -> tuple[HistoryAnswer, ...]:
+    def save_history(self, user: SignedInUser, visit_id: str, *, answers: Iterable[HistoryAnswer],
+                     reason: str | None = None, uow: UnitOfWork | None = None) -> tuple[HistoryAnswer, ...]:
         require(user.role, Permission.RECORD_FINDINGS)
         with self._work(uow) as uow:
             visit, _ = _visit(uow, visit_id)
@@ -254,9 +255,9 @@ class FindingsService:
             log.info("visit %s: history saved, %d items changed", visit_id, changed)
             return _history(uow, visit_id)
 
-    def save_finding(self, user: SignedInUser, visit_id: str, specialty: Specialty, no_abnormality: bool,
+    def save_finding(self, user: SignedInUser, visit_id: str, *, specialty: Specialty, no_abnormality: bool,
                      text: str | None, diagnoses: Sequence[Diagnosis], health_class: HealthClass | None,
-                     reason: str | None = None, *, uow: UnitOfWork | None = None) -> Finding:
+                     reason: str | None = None, uow: UnitOfWork | None = None) -> Finding:
         require(user.role, Permission.RECORD_FINDINGS)
         specialty = Specialty(specialty)
         klass = HealthClass(health_class) if health_class else None
@@ -290,9 +291,9 @@ class FindingsService:
             log.info("visit %s: finding %s saved", visit_id, specialty.value)
             return _finding(row)
 
-    def save_conclusion(self, user: SignedInUser, visit_id: str, overall_class: HealthClass,
+    def save_conclusion(self, user: SignedInUser, visit_id: str, *, overall_class: HealthClass,
                         override_reason: str | None, advice: str | None, referral: Referral | None,
-                        reason: str | None = None, *, uow: UnitOfWork | None = None) -> Conclusion:
+                        reason: str | None = None, uow: UnitOfWork | None = None) -> Conclusion:
         """Recorded under ``user`` and now. A class other than the worst specialty class needs a reason."""
         require(user.role, Permission.CONCLUDE_VISIT)
         chosen = HealthClass(overall_class)
@@ -334,7 +335,7 @@ class FindingsService:
             log.info("visit %s: conclusion saved", visit_id)
             return _conclusion(uow, visit_id)  # type: ignore[return-value]
 
-    def save_counselling(self, user: SignedInUser, visit_id: str, topics: Iterable[Topic | str], text: str,
+    def save_counselling(self, user: SignedInUser, visit_id: str, *, topics: Iterable[Topic | str], text: str,
                          reason: str | None = None) -> Counselling:
         """Topics are kept one row each (so they can be counted), the note text in one row without a topic."""
         require(user.role, Permission.WRITE_COUNSELLING)

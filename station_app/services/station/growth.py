@@ -43,7 +43,7 @@ def load_tables() -> None:
         _tables(name)
 
 
-def table(reference: str, indicator: str, sex: Sex) -> Table:
+def table(reference: str, indicator: str, *, sex: Sex) -> Table:
     """Rows (x, LMS) of one table: reference "who2006" (x in days, or cm for "wfl"/"wfh") or "who2007" (months)."""
     return _tables(f"{reference}.csv").get((indicator, sex.value), ())
 
@@ -65,12 +65,12 @@ def growth_zscores(sex: Sex, age_days: int, *, weight_kg: float | None = None, h
               GrowthIndicator.BMI_FOR_AGE: None if weight_kg is None or height is None else weight_kg / (height / 100) ** 2}
     results = []
     for indicator, value in values.items():
-        lms = None if value is None else lms_at(table(reference, indicator.value, sex), x)
+        lms = None if value is None else lms_at(table(reference, indicator.value, sex=sex), x)
         if lms is not None:
             results.append(growth_result(indicator, value, lms, age_days))
     if reference == "who2006" and weight_kg is not None and height is not None:
         by_length = "wfl" if age_days < LYING_UNTIL_DAYS else "wfh"
-        lms = lms_at(table(reference, by_length, sex), height)
+        lms = lms_at(table(reference, by_length, sex=sex), height)
         if lms is not None:
             results.append(growth_result(GrowthIndicator.WEIGHT_FOR_HEIGHT, weight_kg, lms, age_days))
     return results

@@ -83,7 +83,7 @@ class Field:
     words: str | None = None  # the translation context of its words (a state, a sex): the screen translates them
 
 
-def export_list(the_list: AnyList, path: str | Path, printed_by: str) -> ExportResult:
+def export_list(the_list: AnyList, path: str | Path, *, printed_by: str) -> ExportResult:
     """Write ``the_list`` to ``path`` (.pdf, .csv or .xlsx). Raises ListFormatError, ListFileError."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -264,7 +264,7 @@ def _as_is(_context: str, text: str) -> str:
 
 
 def totals_of(the_list: AnyList, localise: Callable[[str, str], str] = _as_is,
-              figure: Callable[[int], str] = number) -> list[tuple[str, str]]:
+              *, figure: Callable[[int], str] = number) -> list[tuple[str, str]]:
     """(label, figure) pairs printed at the end of the list, and shown under the table on screen, where ``localise``
     (``QCoreApplication.translate``) and ``figure`` put them in the interface's language."""
     t = the_list.totals

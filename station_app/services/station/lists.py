@@ -354,7 +354,7 @@ class ListsService:
 
     # -- the one change -----------------------------------------------------------------------------------
 
-    def mark_referral_followed_up(self, user: SignedInUser | None, visit_id: str, note: str | None) -> ReferralRow:
+    def mark_referral_followed_up(self, user: SignedInUser | None, visit_id: str, *, note: str | None) -> ReferralRow:
         """Record that the referred resident was followed up (who, when, a note); audited.
 
         Coordinators, doctors and admins may; marking again replaces the note and time."""

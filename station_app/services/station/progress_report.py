@@ -30,7 +30,7 @@ _PERIOD = colors.Color(1.0, 0.93, 0.80)
 _LABEL_PT = 7
 
 
-def render_weekly_report(path: str | Path, snapshot: ProgressSnapshot, station_name: str, commune: str,
+def render_weekly_report(path: str | Path, snapshot: ProgressSnapshot, *, station_name: str, commune: str,
                          printed_by: str, printed_at: dt.datetime | None = None) -> int:
     """Write the report to ``path``; returns the number of pages. Raises OSError when it cannot be written."""
     report = Report(_header(snapshot, station_name, commune, printed_by, printed_at), landscape=False)

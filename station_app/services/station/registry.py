@@ -351,7 +351,7 @@ class RegistryService:
         return [r for r in found.values()
                 if not (scan.national_id and r.national_id and r.national_id != scan.national_id)][:20]
 
-    def apply_changes(self, user: SignedInUser, resident_id: str, changes: Sequence[FieldChange]) -> ResidentInfo:
+    def apply_changes(self, user: SignedInUser, resident_id: str, *, changes: Sequence[FieldChange]) -> ResidentInfo:
         """Accept differences a scan brought (audited: field names only, never the values)."""
         require(user.role, Permission.REGISTER_RESIDENTS)
         with UnitOfWork(self._db) as uow:
@@ -402,7 +402,7 @@ class RegistryService:
 
     # -- search --------------------------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50, offset: int = 0) -> SearchPage:
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchPage:
         """Residents matching what was typed; ``has_more`` instead of a count (one more row is fetched)."""
         q = parse_query(query)
         limit, offset = max(1, min(limit, MAX_SEARCH_LIMIT)), max(0, offset)
@@ -462,7 +462,7 @@ class RegistryService:
 
     # -- visits --------------------------------------------------------------------------------------------------
 
-    def open_visit(self, user: SignedInUser, resident_id: str, site_id: str, campaign_id: str,
+    def open_visit(self, user: SignedInUser, resident_id: str, *, site_id: str, campaign_id: str,
                    funding_source: FundingSource, target_groups: Iterable[TargetGroup], consent: ConsentInput,
                    second_visit_reason: str | None = None, day: dt.date | None = None) -> VisitInfo:
         """Register the resident for today's queue at the site, with their consent, in one transaction.

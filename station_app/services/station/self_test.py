@@ -81,7 +81,7 @@ class Devices:
     default_printer: str | None = None
 
 
-def run_self_test(data_dir: Path, devices: Callable[[], Devices] | None = None,
+def run_self_test(data_dir: Path, *, devices: Callable[[], Devices] | None = None,
                   now_free: Callable[[Path], int] | None = None,
                   now: Callable[[], dt.datetime] | None = None) -> list[CheckResult]:
     """Every check, in the order the report shows them. ``devices`` lists the cameras and serial ports (None: the
@@ -135,7 +135,7 @@ def failed(results: list[CheckResult]) -> bool:
 MARKS = {CheckStatus.OK: "[  OK  ]", CheckStatus.WARN: "[CHÚ Ý ]", CheckStatus.FAIL: "[ LỖI  ]"}
 
 
-def report_text(results: list[CheckResult], data_dir: Path, version: str) -> str:
+def report_text(results: list[CheckResult], data_dir: Path, *, version: str) -> str:
     """The report the command prints: one line per check, then what it means for taking the laptop out."""
     lines = [f"Kiểm tra máy — station-app {version}", f"Thư mục dữ liệu: {data_dir}", ""]
     lines += [f"{MARKS[r.status]} {r.name} — {r.line}" for r in results]
@@ -321,8 +321,8 @@ def check_signature(data_dir: Path, set_up: bool) -> CheckResult:
     key = key or Ed25519PrivateKey.generate()  # the station key's own trouble is the station key line's
     data = QR_TEXT.encode("utf-8")
     signature = key.sign(data)
-    if not verify_signature(key.public_key(), signature, data) or verify_signature(key.public_key(), signature,
-                                                                                  data + b"!"):
+    if not verify_signature(key.public_key(), signature, data=data) or verify_signature(key.public_key(), signature,
+                                                                                        data=data + b"!"):
         return _result("signature", CheckStatus.FAIL, QT_TRANSLATE_NOOP(
             "self_test", "Ký số thử không kiểm tra lại được. Hãy cài lại ứng dụng."))
     return _result("signature", CheckStatus.OK, QT_TRANSLATE_NOOP(

@@ -83,8 +83,8 @@ class StationService:
         with UnitOfWork(self._db) as uow:
             if uow.stations.exists():
                 raise AlreadyInitialisedError()
-            admin = create_user_row(uow, None, setup.admin_username, setup.admin_full_name, Role.ADMIN,
-                                    setup.admin_password)
+            admin = create_user_row(uow, None, username=setup.admin_username, full_name=setup.admin_full_name,
+                                    role=Role.ADMIN, password=setup.admin_password)
             station = StationRow(code=setup.station_code, name=" ".join(setup.station_name.split()))
             campaign = CampaignRow(name=setup.campaign_name.strip(), year=setup.campaign_year,
                                    start_date=setup.campaign_start, end_date=setup.campaign_end)

@@ -183,7 +183,7 @@ def is_transient(exc: BaseException) -> bool:
     return bool(getattr(exc, "transient", False))
 
 
-def retry_delay(backoff: Backoff, attempt: int, exc: BaseException) -> float:
+def retry_delay(backoff: Backoff, attempt: int, *, exc: BaseException) -> float:
     """The backoff's delay, or longer when a busy office said when to come back (Retry-After), within the cap."""
     asked = getattr(exc, "retry_after", None) or 0.0
     return max(backoff.delay(attempt), min(float(asked), backoff.cap))
@@ -216,7 +216,7 @@ class UploadService:
             return UploadTarget(bundle.upload_url, bundle.tls_sha256, bundle.name, True)
         return None
 
-    def set_address(self, user: SignedInUser | None, url: str, tls_sha256: str = "") -> UploadTarget | None:
+    def set_address(self, user: SignedInUser | None, url: str, *, tls_sha256: str = "") -> UploadTarget | None:
         """Keep the address the coordinator typed; an empty ``url`` goes back to the bundle's (``user`` None: CLI)."""
         if user is not None:
             require(user.role, Permission.EXPORT_DATA)
@@ -391,7 +391,7 @@ class UploadService:
                 attempt += 1
                 if max_tries is not None and attempt >= max_tries:
                     return SendOutcome(batch.sequence, batch.file_name, UNREACHABLE, reason=OUTCOME_TEXT[UNREACHABLE])
-                delay = retry_delay(backoff, attempt - 1, exc)
+                delay = retry_delay(backoff, attempt - 1, exc=exc)
                 log.info("upload: batch %d, %s, retry %d in %.0f s", batch.sequence, type(exc).__name__, attempt,
                          delay)
                 retrying(delay, exc)

@@ -338,7 +338,7 @@ class VitalsForm(Retranslating):
 
     def assessment(self) -> Assessment:
         subject = self.record.subject if self.record is not None else rules.Subject()
-        return assess(self.values(), subject, self.fasting.isChecked())
+        return assess(self.values(), subject=subject, fasting=self.fasting.isChecked())
 
     def _edited(self, key: str) -> None:
         if self._loading:

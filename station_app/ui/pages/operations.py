@@ -109,7 +109,7 @@ def _write_weekly_report(path: Path, *, snapshot: ProgressSnapshot, station: str
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        render_weekly_report(path, snapshot, station, commune, printed_by)
+        render_weekly_report(path, snapshot, station_name=station, commune=commune, printed_by=printed_by)
     except OSError as exc:
         raise _file_error(path, exc) from exc
     return path

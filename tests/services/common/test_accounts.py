@@ -60,42 +60,42 @@ def test_passwords_are_stored_as_argon2id_never_in_clear(ctx, data_dir):
 
 
 def test_admin_adds_a_nurse_who_can_sign_in(ctx, admin):
-    ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, NURSE_PASSWORD)
+    ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password=NURSE_PASSWORD)
     assert ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD).role is Role.NURSE
     assert [u.username for u in ctx.accounts.list_users(admin)] == ["admin", "y.ta.hoa"]
 
 
 def test_a_nurse_cannot_manage_users(ctx, nurse):
     with pytest.raises(PermissionDeniedError):
-        ctx.accounts.add_user(nurse, "ke.gian", "Kẻ Gian", Role.ADMIN, "12345678")
+        ctx.accounts.add_user(nurse, "ke.gian", full_name="Kẻ Gian", role=Role.ADMIN, password="12345678")
     with pytest.raises(PermissionDeniedError):
         ctx.accounts.list_users(nurse)
 
 
 def test_a_disabled_account_cannot_sign_in_and_can_be_enabled_again(ctx, admin, nurse):
-    ctx.accounts.set_active(admin, "y.ta.hoa", False)
+    ctx.accounts.set_active(admin, "y.ta.hoa", active=False)
     with pytest.raises(AccountDisabledError):
         ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)
-    ctx.accounts.set_active(admin, "y.ta.hoa", True)
+    ctx.accounts.set_active(admin, "y.ta.hoa", active=True)
     assert ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)
 
 
 def test_an_admin_cannot_disable_themselves(ctx, admin):
     with pytest.raises(ValidationError):
-        ctx.accounts.set_active(admin, "admin", False)
+        ctx.accounts.set_active(admin, "admin", active=False)
 
 
 def test_duplicate_and_badly_formed_accounts_are_refused(ctx, admin):
     with pytest.raises(DuplicateError):
-        ctx.accounts.add_user(admin, "admin", "Người Khác", Role.NURSE, "ba-con-meo-26")
+        ctx.accounts.add_user(admin, "admin", full_name="Người Khác", role=Role.NURSE, password="ba-con-meo-26")
     with pytest.raises(ValidationError):
-        ctx.accounts.add_user(admin, "Tên Có Dấu", "Người Khác", Role.NURSE, "ba-con-meo-26")
+        ctx.accounts.add_user(admin, "Tên Có Dấu", full_name="Người Khác", role=Role.NURSE, password="ba-con-meo-26")
     with pytest.raises(PasswordTooShortError):
-        ctx.accounts.add_user(admin, "ngan", "Người Khác", Role.NURSE, "123")
+        ctx.accounts.add_user(admin, "ngan", full_name="Người Khác", role=Role.NURSE, password="123")
 
 
 def test_a_changed_password_replaces_the_old_one(ctx, admin, nurse):
-    ctx.accounts.change_password(admin, "y.ta.hoa", "mat-khau-moi")
+    ctx.accounts.change_password(admin, "y.ta.hoa", new_password="mat-khau-moi")
     with pytest.raises(WrongCredentialsError):
         ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)
     assert ctx.accounts.sign_in("y.ta.hoa", "mat-khau-moi")
@@ -122,14 +122,14 @@ def test_sign_ins_and_failures_are_audited_without_the_password(ctx):
 ])
 def test_weak_passwords_are_refused_with_a_sentence_saying_why(ctx, admin, password, refused):
     with pytest.raises(refused) as info:
-        ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, password)
+        ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password=password)
     assert "Mật khẩu" in str(info.value)
     assert "y.ta.hoa" not in [u.username for u in ctx.accounts.list_users(admin)]
 
 
 def test_a_changed_password_follows_the_policy_too(ctx, admin, nurse):
     with pytest.raises(PasswordTooCommonError):
-        ctx.accounts.change_password(nurse, "y.ta.hoa", "password")
+        ctx.accounts.change_password(nurse, "y.ta.hoa", new_password="password")
     assert ctx.accounts.sign_in("y.ta.hoa", NURSE_PASSWORD)
 
 
@@ -137,9 +137,9 @@ def test_the_administrator_sets_a_longer_minimum_and_it_is_audited(ctx, admin):
     assert ctx.accounts.password_min_length() == 8
     ctx.accounts.set_password_min_length(admin, 12)
     with pytest.raises(PasswordTooShortError) as info:
-        ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, "ba-con-meo")  # 10 characters
+        ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password="ba-con-meo")  # 10 characters
     assert "12" in str(info.value)
-    ctx.accounts.add_user(admin, "y.ta.hoa", "Tòng Thị Hoa", Role.NURSE, "ba-con-meo-den")
+    ctx.accounts.add_user(admin, "y.ta.hoa", full_name="Tòng Thị Hoa", role=Role.NURSE, password="ba-con-meo-den")
     with pytest.raises(StationError):
         ctx.accounts.set_password_min_length(admin, 6)  # never below the floor
     assert ctx.accounts.password_min_length() == 12 and ctx.audit.verify().ok

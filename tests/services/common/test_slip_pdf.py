@@ -136,9 +136,9 @@ def test_a_saved_copy_cut_off_by_a_full_disk_leaves_no_file_and_the_next_try_tak
 
     monkeypatch.setattr(Path, "open", opened)
     with pytest.raises(OSError):
-        save_slip_copy(pdf, tmp_path / "data", dt.date(2026, 3, 5), 17)
+        save_slip_copy(pdf, tmp_path / "data", visit_date=dt.date(2026, 3, 5), queue_number=17)
     folder = tmp_path / "data" / "phieu-kham" / "2026-03-05"
     assert list(folder.iterdir()) == []  # no cut-off PDF named as the slip
     monkeypatch.setattr(Path, "open", real_open)
-    saved = save_slip_copy(pdf, tmp_path / "data", dt.date(2026, 3, 5), 17)
+    saved = save_slip_copy(pdf, tmp_path / "data", visit_date=dt.date(2026, 3, 5), queue_number=17)
     assert saved.name == "phieu-kham-2026-03-05-so-017.pdf" and saved.read_bytes() == pdf.read_bytes()

@@ -147,7 +147,7 @@ def signed_with_payload(batch, data_dir, plain: bytes, recipients: list[str]) ->
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
     from station_app.services.exchange.batch_export import zip_parts
 
-    return zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload)
+    return zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload=payload)
 
 
 def test_a_gzip_bomb_inside_a_signed_payload_is_refused_after_a_bounded_amount_of_memory(batch, data_dir, office):

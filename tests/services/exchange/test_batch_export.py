@@ -216,11 +216,11 @@ def test_a_change_made_while_a_batch_is_being_written_goes_in_the_next_batch(ctx
 
     visit = open_visit(ctx, nurse)
     confirmed = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, confirmed)
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS, confirmed_warnings=confirmed)
     real = batch_export.encrypt_payload
 
     def meanwhile(bundle, recipients):  # the nurse corrects the pulse after the export has read the log
-        ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "pulse": 91}, confirmed)
+        ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "pulse": 91}, confirmed_warnings=confirmed)
         return real(bundle, recipients)
 
     with monkeypatch.context() as patch:
@@ -259,7 +259,7 @@ def test_an_escrow_recipient_can_decrypt_too(ctx, nurse, service, usb, data_dir,
     StationKeys(data_dir).import_office_bundle(keys.bundle_path)
     open_visit(ctx, nurse)
     parts = read_batch(service.export(None, usb).path)
-    assert verify_batch(parts, station_pem(data_dir), UNCHECKED).recipients == (keys.recipient, str(escrow.to_public()))
+    assert verify_batch(parts, station_pem(data_dir), previous=UNCHECKED).recipients == (keys.recipient, str(escrow.to_public()))
     assert decrypt_payload(parts, [str(escrow)]) == decrypt_payload(parts, [keys.identity])
 
 

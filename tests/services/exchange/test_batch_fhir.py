@@ -13,7 +13,7 @@ def bundle_of(ctx, after=0):
     with UnitOfWork(ctx.db) as uow:
         changes = OutboxRepository(uow.session).changes_after(after)
         source = collect(uow, changes, station_code="TYT-MK", station_name="Trạm Y tế xã Mường Kim")
-        return fb.build_bundle(source, "0190f0f0-0000-7000-8000-000000000001", "2026-06-01T10:00:00Z")
+        return fb.build_bundle(source, "0190f0f0-0000-7000-8000-000000000001", timestamp="2026-06-01T10:00:00Z")
 
 
 def by_type(bundle, kind):
@@ -91,8 +91,8 @@ def test_an_amended_record_goes_out_again_with_its_new_version_and_the_reason(ct
     visit = full_visit(ctx, nurse, doctor, refer=False)  # completed (a referred visit's vitals keep no old version)
     with UnitOfWork(ctx.db) as uow:
         last = max(c.seq for c in OutboxRepository(uow.session).changes_after(0))
-    ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "weight_kg": 53.5},
-                         ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"], fasting=True,
+    ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "weight_kg": 53.5},
+                         confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"], fasting=True,
                          reason="Cân lại: cân lệch 1 kg")
     bundle, counts = bundle_of(ctx, after=last)
     assert counts["conditions"] == 0 and counts["visits"] == 1  # only the vital signs and their encounter

@@ -121,7 +121,7 @@ def test_a_stolen_old_key_cannot_sign_batches_after_the_re_key(station, admin, n
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
     forged = tmp_path / "giả" / genuine.name
     forged.parent.mkdir()
-    forged.write_bytes(zip_parts(raw, stolen.sign(raw), parts.payload))
+    forged.write_bytes(zip_parts(raw, stolen.sign(raw), payload=parts.payload))
     [outcome] = office.service.import_paths([forged]).outcomes
     assert (outcome.status, outcome.reason) == ("quarantined", "wrong_station_key")
     assert [o.status for o in office.service.import_paths([genuine]).outcomes] == ["imported"]

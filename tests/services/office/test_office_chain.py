@@ -126,7 +126,7 @@ def test_without_a_decision_the_fork_stays_refused_and_another_batch_1_after_one
     manifest = json.loads(theirs["manifest.json"])
     manifest["created_at"] = "2026-11-24T00:00:00Z"
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
-    forged.write_bytes(zip_parts(raw, Ed25519PrivateKey.generate().sign(raw), theirs["payload.age"]))
+    forged.write_bytes(zip_parts(raw, Ed25519PrivateKey.generate().sign(raw), payload=theirs["payload.age"]))
     assert outcomes(office, forged.parent) == [(1, "quarantined", "bad_signature")]
     assert visits(office) == 1
     assert outcomes(office, later) == [(1, "imported", None), (2, "imported", None)]

@@ -41,7 +41,7 @@ def weight_of(office):
 
 
 def amend_weight(ctx, nurse, visit, kg):
-    ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "weight_kg": kg}, BP, fasting=True, reason="Cân lại")
+    ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "weight_kg": kg}, confirmed_warnings=BP, fasting=True, reason="Cân lại")
 
 
 def test_the_station_takes_back_receipts_and_refuses_a_forged_one(station, nurse, doctor, office, data_dir, tmp_path):

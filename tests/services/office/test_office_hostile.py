@@ -57,7 +57,7 @@ def resign(batch: Path, station_dir: Path, office, change, target: Path, **manif
     target.mkdir(parents=True, exist_ok=True)
     path = target / f"{manifest['station']['code']}-{manifest['sequence']:06d}.batch" if isinstance(
         manifest["sequence"], int) and "/" not in str(manifest["station"]["code"]) else target / batch.name
-    path.write_bytes(zip_parts(raw, StationKeys(station_dir).private_key().sign(raw), payload))
+    path.write_bytes(zip_parts(raw, StationKeys(station_dir).private_key().sign(raw), payload=payload))
     return path
 
 
@@ -190,7 +190,7 @@ def test_a_site_can_only_be_named_after_a_registered_station(ctx, office, tmp_pa
     keys.import_office_bundle(office.folder / "office-bundle.json")
     keys.save_public_key(tmp_path / "k.pem")
     with pytest.raises(SiteUnknownError):
-        office.service.add_station(tmp_path / "k.pem", "TYT-MK-2", "Máy 2", site="TYT-XX")
+        office.service.add_station(tmp_path / "k.pem", "TYT-MK-2", name="Máy 2", site="TYT-XX")
     assert office.service.stations() == []
 
 
@@ -200,7 +200,7 @@ def test_a_version_out_of_reach_is_refused_and_the_owners_later_correction_goes_
     visit = full_visit(station, nurse, doctor, refer=False)
     one = export(station, data_dir, tmp_path / "d1")
     office.service.import_paths([one])
-    station.exam.save_vitals(nurse, visit.id, {**VITALS, "weight_kg": 53.5}, BP, fasting=True, reason="Cân lại")
+    station.exam.save_vitals(nurse, visit.id, entries={**VITALS, "weight_kg": 53.5}, confirmed_warnings=BP, fasting=True, reason="Cân lại")
     two = export(station, data_dir, tmp_path / "d2")
 
     def jump(bundle):
@@ -277,7 +277,7 @@ def test_a_manifest_naming_a_path_as_its_station_writes_nothing_outside_the_offi
     manifest["station"]["code"] = code
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
     hostile = stick / batch.name
-    hostile.write_bytes(zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), parts_of(batch)["payload.age"]))
+    hostile.write_bytes(zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload=parts_of(batch)["payload.age"]))
     before = files_under(tmp_path)
     [outcome] = office.service.import_paths([hostile]).outcomes
     assert outcome.status == "quarantined" and outcome.receipt is None
@@ -300,10 +300,10 @@ def test_no_refusal_notice_is_signed_for_a_file_the_registered_station_did_not_s
     stranger = Ed25519PrivateKey.generate()  # someone's key, not the station's
     manifest = parts_of(batch)["manifest.json"].replace(b"\"sequence\": 1", b"\"sequence\": 2")
     (usb / "TYT-MK-000002.batch").write_bytes(zip_parts(manifest, stranger.sign(manifest),
-                                                        parts_of(batch)["payload.age"]))
+                                                        payload=parts_of(batch)["payload.age"]))
     unknown = manifest.replace(b"\"code\": \"TYT-MK\"", b"\"code\": \"TYT-XX\"").replace(b"\"sequence\": 2", b"\"sequence\": 3")
     (usb / "TYT-XX-000003.batch").write_bytes(zip_parts(unknown, stranger.sign(unknown),  # a code nobody registered
-                                                        parts_of(batch)["payload.age"]))
+                                                        payload=parts_of(batch)["payload.age"]))
     report = office.service.import_paths([usb])
     assert sorted(o.reason for o in report.outcomes) == ["bad_signature", "not_a_zip", "unregistered_station"]
     assert [o.receipt for o in report.outcomes] == [None, None, None]

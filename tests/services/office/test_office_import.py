@@ -99,7 +99,7 @@ def test_a_fork_is_refused_and_reported(station, nurse, doctor, office, data_dir
     key = StationKeys(data_dir).private_key()
     fork = tmp_path / "fork" / batch.name
     fork.parent.mkdir()
-    fork.write_bytes(zip_parts(raw, key.sign(raw), parts_of(batch)["payload.age"]))
+    fork.write_bytes(zip_parts(raw, key.sign(raw), payload=parts_of(batch)["payload.age"]))
     before = counts(office)
     [outcome] = office.service.import_paths([fork]).outcomes
     assert (outcome.status, outcome.reason) == ("quarantined", "fork")
@@ -169,7 +169,7 @@ def test_a_broken_chain_is_refused(station, nurse, doctor, office, data_dir, tmp
     raw = (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
     forged = tmp_path / "d3" / two.name
     forged.parent.mkdir()
-    forged.write_bytes(zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), parts_of(two)["payload.age"]))
+    forged.write_bytes(zip_parts(raw, StationKeys(data_dir).private_key().sign(raw), payload=parts_of(two)["payload.age"]))
     [outcome] = office.service.import_paths([forged]).outcomes
     assert (outcome.status, outcome.reason) == ("quarantined", "chain_broken")
     assert office.service.import_paths([two]).outcomes[0].status == "imported"

@@ -29,7 +29,7 @@ def register(office, code: str, tmp_path) -> None:
     pem = tmp_path / f"{code}.pub.pem"
     pem.write_bytes(Ed25519PrivateKey.generate().public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-    office.service.add_station(pem, code, "Trạm Y tế xã Mường Kim")
+    office.service.add_station(pem, code, name="Trạm Y tế xã Mường Kim")
 
 
 def set_limits(office, **limits) -> None:
@@ -122,7 +122,7 @@ def test_limits_that_are_not_numbers_fall_back_to_the_defaults(office, tmp_path)
 def test_rows_without_a_copy_count_against_the_files_limit(office, tmp_path):
     set_limits(office, files=5)
     for i in range(20):  # what the service notes of uploads from unregistered stations, refused unread
-        office.service.note_refused_upload(f"XA-{i:03d}-000001.batch", f"XA-{i:03d}", 1, "unregistered_station")
+        office.service.note_refused_upload(f"XA-{i:03d}-000001.batch", f"XA-{i:03d}", sequence=1, reason="unregistered_station")
     with OfficeUnitOfWork(office.service.db) as uow:
         assert uow.store.count(OfficeQuarantineRow) == 5
     assert dropped_counts(office.service)[""].files == 15

@@ -24,18 +24,18 @@ def test_residents_without_a_visit_are_never_logged(ctx, nurse):
 
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name="Lò Văn Pọm", sex=Sex.MALE, birth_year=1950,
                                                               target_groups=(TargetGroup.ELDERLY,)))
-    ctx.registry.apply_changes(nurse, resident.id, [FieldChange("address", None, "Bản Nà Khương")])
+    ctx.registry.apply_changes(nurse, resident.id, changes=[FieldChange("address", None, "Bản Nà Khương")])
     assert changes(ctx) == []
 
 
 def test_each_part_of_a_visit_is_logged_once_at_its_latest_change(ctx, nurse, admin):
     doctor = make_doctor(ctx, admin)
     visit = open_visit(ctx, nurse)
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"])
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.NUTRITION], "Giảm muối")
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS, confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"])
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.NUTRITION], text="Giảm muối")
     with UnitOfWork(ctx.db) as uow:
         before = OutboxRepository(uow.session).changes_after(0)
-    ctx.exam.save_vitals(nurse, visit.id, {**VITALS, "pulse": 80}, ["systolic_1", "systolic_2", "diastolic_1",
+    ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "pulse": 80}, confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1",
                                                                       "diastolic_2"])
     with UnitOfWork(ctx.db) as uow:
         after = OutboxRepository(uow.session).changes_after(0)
@@ -61,7 +61,7 @@ def test_a_resident_changed_at_the_desk_is_logged(ctx, nurse):
 
     visit = open_visit(ctx, nurse)
     last = max(s for s, *_ in _seqs(ctx))
-    ctx.registry.apply_changes(nurse, visit.resident_id, [FieldChange("address", "cũ", "Bản Nà Khương 2")])
+    ctx.registry.apply_changes(nurse, visit.resident_id, changes=[FieldChange("address", "cũ", "Bản Nà Khương 2")])
     assert ("resident", visit.resident_id) in changes(ctx, last)
 
 
@@ -86,7 +86,7 @@ def test_visits_made_before_the_upgrade_are_logged_once_so_the_first_batch_carri
     from station_app.persistence.database import alembic_config
 
     visit = open_visit(ctx, nurse)
-    ctx.exam.save_vitals(nurse, visit.id, VITALS, ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"])
+    ctx.exam.save_vitals(nurse, visit.id, entries=VITALS, confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"])
     url = f"sqlite:///{ctx.db.path}"
     command.downgrade(alembic_config(url), "0004")  # as a station of before this change
     command.upgrade(alembic_config(url), "head")

@@ -30,8 +30,8 @@ def ctx(empty_ctx):
 def _open(ctx, nurse, day, name="Lò Thị Đào", year=1970):
     info = ctx.station.info()
     resident = ctx.registry.register_new(nurse, ResidentInput(full_name=name, sex=Sex.FEMALE, birth_year=year))
-    return ctx.registry.open_visit(nurse, resident.id, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                                   [], CONSENT, day=day)
+    return ctx.registry.open_visit(nurse, resident.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                                   target_groups=[], consent=CONSENT, day=day)
 
 
 def _campaign_events(ctx):
@@ -87,7 +87,7 @@ def test_the_end_never_moves_before_a_day_that_has_visits_or_the_start(ctx, admi
 def test_the_next_campaign_becomes_current_and_the_old_one_keeps_its_visits(ctx, admin, nurse):
     old = ctx.station.info()
     visit = _open(ctx, nurse, dt.date(2026, 6, 1))
-    new = ctx.campaigns.start_next(admin, " Khám sức khỏe định kỳ  2027 ", dt.date(2027, 1, 4), dt.date(2027, 12, 31))
+    new = ctx.campaigns.start_next(admin, " Khám sức khỏe định kỳ  2027 ", start=dt.date(2027, 1, 4), end=dt.date(2027, 12, 31))
     info = ctx.station.info()
     assert (info.campaign_id, info.campaign_name, info.campaign_year) == (new.id, "Khám sức khỏe định kỳ 2027", 2027)
     assert info.campaign_id != old.campaign_id
@@ -103,21 +103,21 @@ def test_the_next_campaign_becomes_current_and_the_old_one_keeps_its_visits(ctx,
 def test_the_next_campaign_starts_after_the_last_visit_of_the_current_one(ctx, admin, nurse):
     _open(ctx, nurse, dt.date(2026, 12, 1))
     with pytest.raises(CampaignDatesError):
-        ctx.campaigns.start_next(admin, "Đợt 2027", dt.date(2026, 12, 1), dt.date(2027, 12, 31))
+        ctx.campaigns.start_next(admin, "Đợt 2027", start=dt.date(2026, 12, 1), end=dt.date(2027, 12, 31))
     for name, start, end in (("  ", dt.date(2027, 1, 1), dt.date(2027, 12, 31)),
                              ("Đợt 2027", dt.date(2027, 12, 31), dt.date(2027, 1, 1))):
         with pytest.raises(ValidationError):
-            ctx.campaigns.start_next(admin, name, start, end)
+            ctx.campaigns.start_next(admin, name, start=start, end=end)
     assert ctx.station.info().campaign_end == END and not _campaign_events(ctx)
 
 
 def test_only_an_administrator_changes_the_campaign(ctx, admin):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR, password="dieuphoi-26")
     coordinator = ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
     with pytest.raises(PermissionDeniedError):
         ctx.campaigns.extend(coordinator, AFTER)
     with pytest.raises(PermissionDeniedError):
-        ctx.campaigns.start_next(coordinator, "Đợt 2027", AFTER, dt.date(2027, 12, 31))
+        ctx.campaigns.start_next(coordinator, "Đợt 2027", start=AFTER, end=dt.date(2027, 12, 31))
 
 
 def test_progress_counts_visits_made_after_the_end_date_and_follows_an_extension(ctx, admin, nurse):

@@ -147,7 +147,7 @@ def test_the_training_campaign_includes_today_and_a_nurse_can_open_a_visit(made,
     nurse = next(a for a in DEMO_ACCOUNTS if a.role is Role.NURSE)
     user = ctx.accounts.sign_in(nurse.username, TRAINING_PASSWORD)
     resident = query(data_dir, "SELECT id FROM residents LIMIT 1")[0][0]
-    visit = ctx.registry.open_visit(user, resident, info.site_id, info.campaign_id, FundingSource.STATE_BUDGET, [],
-                                    ConsentInput(CURRENT_VERSION, text_sha256(consent_text())),
+    visit = ctx.registry.open_visit(user, resident, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET, target_groups=[],
+                                    consent=ConsentInput(CURRENT_VERSION, text_sha256(consent_text())),
                                     second_visit_reason="tập huấn")
     assert visit.visit_date == today and visit.queue_number == 1

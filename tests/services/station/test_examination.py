@@ -64,7 +64,7 @@ def complete(ctx, visit_id):
 
 
 def test_a_full_adult_set_is_stored_with_bmi_bp_average_flags_and_one_audit_event(ctx, nurse, visit):
-    record = ctx.exam.save_vitals(nurse, visit.id, FULL, fasting=True)
+    record = ctx.exam.save_vitals(nurse, visit.id, entries=FULL, fasting=True)
     assert record.bmi == 21.0 and record.flags["bmi"] == {"bmi_class": "normal"}
     assert (record.bp_systolic, record.bp_diastolic) == (126.0, 81.0)
     assert record.flags["systolic_1"]["bp_grade"] == "normal"
@@ -82,11 +82,11 @@ def test_a_full_adult_set_is_stored_with_bmi_bp_average_flags_and_one_audit_even
 
 def test_an_impossible_value_is_refused_naming_the_field_and_nothing_is_stored(ctx, nurse, visit):
     with pytest.raises(ValidationError) as refused:
-        ctx.exam.save_vitals(nurse, visit.id, {**FULL, "systolic_1": 420})
+        ctx.exam.save_vitals(nurse, visit.id, entries={**FULL, "systolic_1": 420})
     assert refused.value.data["key"] == "systolic_1"
     assert "Huyết áp tâm thu" in str(refused.value) and "50–300" in str(refused.value)
     with pytest.raises(ValidationError) as swapped:
-        ctx.exam.save_vitals(nurse, visit.id, {**FULL, "systolic_2": 80, "diastolic_2": 124})
+        ctx.exam.save_vitals(nurse, visit.id, entries={**FULL, "systolic_2": 80, "diastolic_2": 124})
     assert swapped.value.data["key"] in ("systolic_2", "diastolic_2")
     assert rows(ctx, visit.id) == [] and events(ctx) == []
 
@@ -94,11 +94,11 @@ def test_an_impossible_value_is_refused_naming_the_field_and_nothing_is_stored(c
 def test_unusual_values_need_confirmation_then_are_kept_as_confirmed(ctx, nurse, visit):
     unusual = {**FULL, "pulse": 132, "temperature_c": 38.9}
     with pytest.raises(WarningsNotConfirmedError) as asked:
-        ctx.exam.save_vitals(nurse, visit.id, unusual)
+        ctx.exam.save_vitals(nurse, visit.id, entries=unusual)
     assert set(asked.value.data["keys"]) == {"pulse", "temperature_c"}
     with pytest.raises(WarningsNotConfirmedError):
-        ctx.exam.save_vitals(nurse, visit.id, unusual, ["pulse"])
-    record = ctx.exam.save_vitals(nurse, visit.id, unusual, ["pulse", "temperature_c"])
+        ctx.exam.save_vitals(nurse, visit.id, entries=unusual, confirmed_warnings=["pulse"])
+    record = ctx.exam.save_vitals(nurse, visit.id, entries=unusual, confirmed_warnings=["pulse", "temperature_c"])
     assert set(record.confirmed) == {"pulse", "temperature_c"}
     assert events(ctx)[0][2]["warnings_confirmed"] == 2
 
@@ -106,9 +106,9 @@ def test_unusual_values_need_confirmation_then_are_kept_as_confirmed(ctx, nurse,
 def test_two_readings_far_apart_need_a_third_and_the_last_two_are_averaged(ctx, nurse, visit):
     far = {**FULL, "systolic_1": 150, "diastolic_1": 95, "systolic_2": 132, "diastolic_2": 84}
     with pytest.raises(ValidationError) as asked:
-        ctx.exam.save_vitals(nurse, visit.id, far)
+        ctx.exam.save_vitals(nurse, visit.id, entries=far)
     assert asked.value.data["key"] == "systolic_3"
-    record = ctx.exam.save_vitals(nurse, visit.id, {**far, "systolic_3": 136, "diastolic_3": 86})
+    record = ctx.exam.save_vitals(nurse, visit.id, entries={**far, "systolic_3": 136, "diastolic_3": 86})
     assert (record.bp_systolic, record.bp_diastolic) == (134.0, 85.0)
     assert record.flags["systolic_3"]["bp_grade"] == "high_normal"
 
@@ -122,20 +122,20 @@ def test_glucose_flags_follow_the_fasting_state():
 def test_a_child_gets_growth_z_scores_instead_of_an_adult_bmi_class(ctx, nurse):
     born = DAY - dt.timedelta(days=3 * 365)
     child = open_visit(ctx, nurse, "Lò Văn Tú", born.year, Sex.MALE, born)
-    record = ctx.exam.save_vitals(nurse, child.id, {"height_cm": 95, "weight_kg": 14})
+    record = ctx.exam.save_vitals(nurse, child.id, entries={"height_cm": 95, "weight_kg": 14})
     assert "bmi_class" not in record.flags.get("bmi", {})
     assert {"wfa_z", "wfa_class", "wfh_z"} <= record.flags["weight_kg"].keys()
     assert "hfa_class" in record.flags["height_cm"]
 
 
 def test_changing_a_completed_visit_needs_a_reason_and_keeps_the_old_version(ctx, nurse, visit):
-    ctx.exam.save_vitals(nurse, visit.id, FULL, fasting=True)
-    ctx.exam.save_vitals(nurse, visit.id, {**FULL, "weight_kg": 53})  # not completed yet: replaced, no version
+    ctx.exam.save_vitals(nurse, visit.id, entries=FULL, fasting=True)
+    ctx.exam.save_vitals(nurse, visit.id, entries={**FULL, "weight_kg": 53})  # not completed yet: replaced, no version
     assert ctx.exam.history(visit.id) == []
     complete(ctx, visit.id)
     with pytest.raises(ReasonRequiredError):
-        ctx.exam.save_vitals(nurse, visit.id, {**FULL, "weight_kg": 55})
-    record = ctx.exam.save_vitals(nurse, visit.id, {**FULL, "weight_kg": 55}, reason="Cân lại bằng cân khác")
+        ctx.exam.save_vitals(nurse, visit.id, entries={**FULL, "weight_kg": 55})
+    record = ctx.exam.save_vitals(nurse, visit.id, entries={**FULL, "weight_kg": 55}, reason="Cân lại bằng cân khác")
     assert record.version == 3 and record.values["weight_kg"] == 55
     history = ctx.exam.history(visit.id)
     assert [(h.version, h.values["weight_kg"], h.reason, h.replaced_by) for h in history] == [
@@ -146,20 +146,20 @@ def test_changing_a_completed_visit_needs_a_reason_and_keeps_the_old_version(ctx
 
 
 def test_a_doctor_may_record_but_a_coordinator_may_not(ctx, admin, visit):
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Thị Lan", Role.COORDINATOR, NURSE_PASSWORD)
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Thị Lan", role=Role.COORDINATOR, password=NURSE_PASSWORD)
     coordinator = ctx.accounts.sign_in("dieu.phoi", NURSE_PASSWORD)
     with pytest.raises(PermissionDeniedError):
-        ctx.exam.save_vitals(coordinator, visit.id, FULL)
+        ctx.exam.save_vitals(coordinator, visit.id, entries=FULL)
 
 
 def test_a_draft_is_kept_offered_and_removed_by_the_save(ctx, nurse, visit):
     assert ctx.exam.draft(visit.id, "vitals") is None
-    ctx.exam.save_draft(nurse, visit.id, "vitals", {"height_cm": "158", "weight_kg": "52,"})
-    ctx.exam.save_draft(nurse, visit.id, "vitals", {"height_cm": "158", "weight_kg": "52,5"})
+    ctx.exam.save_draft(nurse, visit.id, desk="vitals", fields={"height_cm": "158", "weight_kg": "52,"})
+    ctx.exam.save_draft(nurse, visit.id, desk="vitals", fields={"height_cm": "158", "weight_kg": "52,5"})
     assert ctx.exam.draft(visit.id, "vitals").fields == {"height_cm": "158", "weight_kg": "52,5"}
-    ctx.exam.save_vitals(nurse, visit.id, FULL)
+    ctx.exam.save_vitals(nurse, visit.id, entries=FULL)
     assert ctx.exam.draft(visit.id, "vitals") is None
-    ctx.exam.save_draft(nurse, visit.id, "doctor", {"note": "x"})
+    ctx.exam.save_draft(nurse, visit.id, desk="doctor", fields={"note": "x"})
     ctx.exam.discard_draft(visit.id, "doctor")
     assert ctx.exam.draft(visit.id, "doctor") is None
 
@@ -169,7 +169,7 @@ def test_a_slip_from_another_laptop_opens_the_visit_here_under_the_same_id(ctx, 
                         full_name="Vàng Thị Mai", birth_year=1985, sex=Sex.FEMALE, queue_number=7, visit_date=DAY)
     visit = ctx.exam.visit_from_slip(nurse, slip)
     assert visit.id == slip.visit_id and visit.queue_number == 7 and visit.resident_name == "Vàng Thị Mai"
-    ctx.exam.save_vitals(nurse, slip.visit_id, FULL)
+    ctx.exam.save_vitals(nurse, slip.visit_id, entries=FULL)
     assert ctx.exam.visit_from_slip(nurse, slip).id == slip.visit_id  # a second scan finds it
     assert {r[0] for r in rows(ctx, slip.visit_id)} >= {"height_cm", "bmi"}
     # the same person on a second slip is matched by the ID number, not made twice
@@ -198,7 +198,7 @@ _SAVER = textwrap.dedent("""
     while True:
         for visit_id in visits:
             n += 1
-            ctx.exam.save_vitals(user, visit_id, {**full, "weight_kg": 40 + n % 30, "pulse": 60 + n % 40})
+            ctx.exam.save_vitals(user, visit_id, entries={**full, "weight_kg": 40 + n % 30, "pulse": 60 + n % 40})
             print(n, flush=True)
 """)
 
@@ -235,12 +235,12 @@ def test_a_process_killed_while_saving_leaves_a_consistent_database(ctx, nurse, 
 
 def test_vitals_changed_after_a_referral_need_a_reason_and_keep_the_old_version(ctx, nurse, visit):
     """A referred visit is finished as much as a completed one: the earlier vital signs stay in the history."""
-    ctx.exam.save_vitals(nurse, visit.id, {"weight_kg": 61.5, "height_cm": 152}, ())
+    ctx.exam.save_vitals(nurse, visit.id, entries={"weight_kg": 61.5, "height_cm": 152}, confirmed_warnings=())
     with UnitOfWork(ctx.db) as uow:
         uow.session.get(VisitRow, visit.id).status = VisitStatus.REFERRED.value
         uow.commit()
     with pytest.raises(ReasonRequiredError):
-        ctx.exam.save_vitals(nurse, visit.id, {"weight_kg": 62, "height_cm": 152}, ())
-    ctx.exam.save_vitals(nurse, visit.id, {"weight_kg": 62, "height_cm": 152}, (), reason="Cân lại")
+        ctx.exam.save_vitals(nurse, visit.id, entries={"weight_kg": 62, "height_cm": 152}, confirmed_warnings=())
+    ctx.exam.save_vitals(nurse, visit.id, entries={"weight_kg": 62, "height_cm": 152}, confirmed_warnings=(), reason="Cân lại")
     [old] = ctx.exam.history(visit.id)
     assert old.values["weight_kg"] == 61.5 and old.reason == "Cân lại"

@@ -27,19 +27,19 @@ def events(ctx, entity):
 def test_the_worst_specialty_class_is_proposed_and_other_classes_need_a_reason(ctx, doctor, visit):
     fill_all(ctx, doctor, visit.id, worst=HealthClass.III)
     with pytest.raises(OverrideReasonRequiredError):
-        ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, "  ", None, None)
-    done = ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, "Huyết áp đo lại bình thường", "Ăn nhạt", None)
+        ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason="  ", advice=None, referral=None)
+    done = ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason="Huyết áp đo lại bình thường", advice="Ăn nhạt", referral=None)
     assert (done.computed_class, done.overall_class, done.override_reason) == (
         HealthClass.III, HealthClass.II, "Huyết áp đo lại bình thường")
-    same = ctx.findings.save_conclusion(doctor, visit.id, HealthClass.III, "ignored", None, None)
+    same = ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.III, override_reason="ignored", advice=None, referral=None)
     assert same.override_reason is None
 
 
 def test_the_conclusion_is_recorded_under_the_signed_in_doctor_and_time(ctx, doctor, visit):
     fill_all(ctx, doctor, visit.id)
     before = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    done = ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Tái khám sau 1 tháng",
-                                        Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON))
+    done = ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice="Tái khám sau 1 tháng",
+                                        referral=Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON))
     assert done.concluded_by == doctor.id and done.doctor_name == "Lò Thị Lan"
     assert done.concluded_at >= before - dt.timedelta(seconds=1)
     assert done.referral == Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON)
@@ -47,19 +47,19 @@ def test_the_conclusion_is_recorded_under_the_signed_in_doctor_and_time(ctx, doc
 
 
 def test_nurses_write_counselling_but_do_not_record_findings_or_conclude(ctx, nurse, visit):
-    ctx.findings.save_counselling(nurse, visit.id, [Topic.NUTRITION], "Ăn nhạt")
+    ctx.findings.save_counselling(nurse, visit.id, topics=[Topic.NUTRITION], text="Ăn nhạt")
     with pytest.raises(PermissionDeniedError):
-        ctx.findings.save_finding(nurse, visit.id, Specialty.EYES, True, None, [], HealthClass.I)
+        ctx.findings.save_finding(nurse, visit.id, specialty=Specialty.EYES, no_abnormality=True, text=None, diagnoses=[], health_class=HealthClass.I)
     with pytest.raises(PermissionDeniedError):
-        ctx.findings.save_conclusion(nurse, visit.id, HealthClass.I, None, None, None)
+        ctx.findings.save_conclusion(nurse, visit.id, overall_class=HealthClass.I, override_reason=None, advice=None, referral=None)
 
 
 def test_an_abnormal_finding_needs_words_and_a_referral_needs_where_and_why(ctx, doctor, visit):
     with pytest.raises(ValidationError):
-        ctx.findings.save_finding(doctor, visit.id, Specialty.SKIN, False, "  ", [], HealthClass.II)
+        ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.SKIN, no_abnormality=False, text="  ", diagnoses=[], health_class=HealthClass.II)
     fill_all(ctx, doctor, visit.id)
     with pytest.raises(ValidationError):
-        ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, None, Referral("Bệnh viện", ""))
+        ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice=None, referral=Referral("Bệnh viện", ""))
 
 
 def test_missing_parts_are_listed_and_completion_is_refused_until_done(ctx, doctor, visit):
@@ -71,7 +71,7 @@ def test_missing_parts_are_listed_and_completion_is_refused_until_done(ctx, doct
     assert refused.value.data["parts"] == ("vitals", "conclusion")
     assert "Dấu hiệu sinh tồn, Kết luận" in str(refused.value)
     add_vitals(ctx, visit.id, bp_grade="grade_2")
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice="Ăn nhạt", referral=None)
     assert ctx.findings.completion(visit.id) == ()
     assert ctx.findings.complete(doctor, visit.id) == VisitStatus.COMPLETED
     assert ctx.registry.visit_by_id(visit.id).status == VisitStatus.COMPLETED
@@ -80,8 +80,8 @@ def test_missing_parts_are_listed_and_completion_is_refused_until_done(ctx, doct
 def test_a_referral_completes_the_visit_as_referred(ctx, doctor, visit):
     fill_all(ctx, doctor, visit.id)
     add_vitals(ctx, visit.id)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, None,
-                                 Referral("Trung tâm y tế huyện", "Đường huyết cao", Urgency.ROUTINE))
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice=None,
+                                 referral=Referral("Trung tâm y tế huyện", "Đường huyết cao", Urgency.ROUTINE))
     assert ctx.findings.complete(doctor, visit.id) == VisitStatus.REFERRED
 
 
@@ -94,16 +94,16 @@ def test_a_man_is_not_asked_for_obstetrics(ctx, doctor, nurse):
 def test_amending_after_completion_keeps_the_old_version_with_its_reason_and_audits(ctx, doctor, visit):
     fill_all(ctx, doctor, visit.id)
     add_vitals(ctx, visit.id)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, None, None)
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION], "Ăn nhạt")
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice=None, referral=None)
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.HYPERTENSION], text="Ăn nhạt")
     ctx.findings.complete(doctor, visit.id)
     with pytest.raises(AmendmentReasonRequiredError):
-        ctx.findings.save_finding(doctor, visit.id, Specialty.EYES, False, "Cận thị", [Diagnosis("H52.1")],
-                                  HealthClass.II)
-    eyes = ctx.findings.save_finding(doctor, visit.id, Specialty.EYES, False, "Cận thị", [Diagnosis("H52.1")],
-                                     HealthClass.II, reason="Ghi nhầm chuyên khoa")
+        ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.EYES, no_abnormality=False, text="Cận thị", diagnoses=[Diagnosis("H52.1")],
+                                  health_class=HealthClass.II)
+    eyes = ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.EYES, no_abnormality=False, text="Cận thị", diagnoses=[Diagnosis("H52.1")],
+                                     health_class=HealthClass.II, reason="Ghi nhầm chuyên khoa")
     assert eyes.version == 2 and eyes.diagnoses == (Diagnosis("H52.1"),)
-    ctx.findings.save_counselling(doctor, visit.id, [Topic.HYPERTENSION, Topic.NUTRITION], "Ăn nhạt, ít mỡ",
+    ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.HYPERTENSION, Topic.NUTRITION], text="Ăn nhạt, ít mỡ",
                                   reason="Bổ sung tư vấn")
     with UnitOfWork(ctx.db) as uow:
         kept = uow.session.query(RecordVersionRow).filter_by(entity="findings").one()
@@ -117,7 +117,7 @@ def test_amending_after_completion_keeps_the_old_version_with_its_reason_and_aud
 
 def test_state_suggests_topics_from_vital_sign_flags_and_history(ctx, doctor, visit):
     add_vitals(ctx, visit.id, bp_grade="grade_2", bp_isolated_systolic="yes")
-    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True, "10 điếu/ngày")])
+    ctx.findings.save_history(doctor, visit.id, answers=[HistoryAnswer("tobacco", True, "10 điếu/ngày")])
     state = ctx.findings.state(visit.id)
     assert state.suggested == (Topic.TOBACCO, Topic.HYPERTENSION)
     assert state.history == (HistoryAnswer("tobacco", True, "10 điếu/ngày"),)
@@ -127,16 +127,16 @@ def test_state_suggests_topics_from_vital_sign_flags_and_history(ctx, doctor, vi
 def test_saving_unchanged_records_after_completion_needs_no_reason_and_keeps_no_version(ctx, doctor, visit):
     fill_all(ctx, doctor, visit.id)
     add_vitals(ctx, visit.id)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice="Ăn nhạt", referral=None)
     ctx.findings.complete(doctor, visit.id)
     audited = len(events(ctx, "findings")) + len(events(ctx, "conclusions"))
-    ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
-    ctx.findings.save_finding(doctor, visit.id, Specialty.INTERNAL, False, "Huyết áp cao",
-                              [Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], HealthClass.II)
-    ctx.findings.save_conclusion(doctor, visit.id, HealthClass.II, None, "Ăn nhạt", None)
+    ctx.findings.save_history(doctor, visit.id, answers=[HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
+    ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.INTERNAL, no_abnormality=False, text="Huyết áp cao",
+                              diagnoses=[Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], health_class=HealthClass.II)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice="Ăn nhạt", referral=None)
     assert len(events(ctx, "findings")) + len(events(ctx, "conclusions")) == audited
     with pytest.raises(AmendmentReasonRequiredError):
-        ctx.findings.save_history(doctor, visit.id, [HistoryAnswer("tobacco", True)])
+        ctx.findings.save_history(doctor, visit.id, answers=[HistoryAnswer("tobacco", True)])
     with UnitOfWork(ctx.db) as uow:
         assert uow.session.query(RecordVersionRow).count() == 0
 
@@ -145,19 +145,19 @@ def test_the_whole_desk_is_saved_in_one_transaction_or_not_at_all(ctx, doctor, v
     from station_app.services.station.examination import DOCTOR_DESK
     from station_app.services.station.findings import ConclusionInput, FindingInput
 
-    ctx.exam.save_draft(doctor, visit.id, DOCTOR_DESK, {"advice": "Ăn nhạt"})
+    ctx.exam.save_draft(doctor, visit.id, desk=DOCTOR_DESK, fields={"advice": "Ăn nhạt"})
     history = [HistoryAnswer("tobacco", True, "10 điếu/ngày")]
     good = FindingInput(Specialty.EYES, True, None, [], HealthClass.I)
     refused = FindingInput(Specialty.INTERNAL, False, "", [], HealthClass.III)  # abnormal, yet no words
     with pytest.raises(ValidationError):
-        ctx.findings.save_desk(doctor, visit.id, history, [good, refused], None, draft_desk=DOCTOR_DESK)
+        ctx.findings.save_desk(doctor, visit.id, history=history, findings=[good, refused], conclusion=None, draft_desk=DOCTOR_DESK)
     state = ctx.findings.state(visit.id)
     assert state.history == () and state.findings == () and state.conclusion is None  # nothing half-saved
     assert ctx.exam.draft(visit.id, DOCTOR_DESK) is not None  # and what was typed is still there
 
     fixed = FindingInput(Specialty.INTERNAL, False, "Huyết áp cao", [Diagnosis("I10")], HealthClass.III)
     conclusion = ConclusionInput(HealthClass.III, None, "Ăn nhạt, tái khám sau 1 tháng", None)
-    state = ctx.findings.save_desk(doctor, visit.id, history, [good, fixed], conclusion, draft_desk=DOCTOR_DESK)
+    state = ctx.findings.save_desk(doctor, visit.id, history=history, findings=[good, fixed], conclusion=conclusion, draft_desk=DOCTOR_DESK)
     assert state.history[0].detail == "10 điếu/ngày" and len(state.findings) == 2
     assert state.conclusion.overall_class is HealthClass.III and state.conclusion.computed_class is HealthClass.III
     assert ctx.exam.draft(visit.id, DOCTOR_DESK) is None

@@ -31,7 +31,7 @@ def _day(months: int) -> int:
     ("who2007", "bfa", F, 228, {1: 25.0, 2: 29.7}),
 ])
 def test_sd_lines_match_the_printed_who_tables(reference, indicator, sex, x, printed):
-    lms = lms_at(table(reference, indicator, sex), x)
+    lms = lms_at(table(reference, indicator, sex=sex), x)
     assert {z: round(lms_value(lms, z) + 1e-9, 1) for z in printed} == printed
 
 
@@ -40,7 +40,7 @@ def test_sd_lines_match_the_printed_who_tables(reference, indicator, sex, x, pri
 def test_a_child_on_the_tables_sd_lines_gets_those_z_scores(sex, age_days):
     reference, x = ("who2006", age_days) if age_days <= 1826 else ("who2007", age_days / 30.4375)
     for indicator in (WFA, HFA):
-        lms = lms_at(table(reference, indicator.value, sex), x)
+        lms = lms_at(table(reference, indicator.value, sex=sex), x)
         if lms is None:
             assert indicator is WFA and age_days > 3652  # WHO 2007 weight-for-age stops at 10 years
             continue
@@ -52,27 +52,27 @@ def test_a_child_on_the_tables_sd_lines_gets_those_z_scores(sex, age_days):
 
 
 def test_bmi_for_age_and_weight_for_height_at_the_median():
-    height = lms_value(lms_at(table("who2006", "hfa", F), 1000), 0)
-    weight = lms_value(lms_at(table("who2006", "wfh", F), height), 0)
+    height = lms_value(lms_at(table("who2006", "hfa", sex=F), 1000), 0)
+    weight = lms_value(lms_at(table("who2006", "wfh", sex=F), height), 0)
     results = {r.indicator: r for r in growth_zscores(F, 1000, weight_kg=weight, height_cm=height)}
     assert results[WFH].z == 0 and results[WFH].klass is GrowthClass.NORMAL
     assert set(results) == {WFA, HFA, BFA, WFH}
-    bmi_median = lms_value(lms_at(table("who2007", "bfa", M), 150), 0)
+    bmi_median = lms_value(lms_at(table("who2007", "bfa", sex=M), 150), 0)
     results = {r.indicator: r for r in growth_zscores(M, round(150 * 30.4375), weight_kg=bmi_median * 1.5 ** 2,
                                                       height_cm=150)}
     assert results[BFA].z == pytest.approx(0, abs=0.01) and WFH not in results and WFA not in results
 
 
 def test_weight_beyond_three_sd_uses_whos_restricted_scale():
-    lms = lms_at(table("who2006", "wfa", M), 365)
+    lms = lms_at(table("who2006", "wfa", sex=M), 365)
     sd2, sd3 = lms_value(lms, 2), lms_value(lms, 3)
     [result] = [r for r in growth_zscores(M, 365, weight_kg=sd3 + (sd3 - sd2)) if r.indicator is WFA]
     assert result.z == pytest.approx(4, abs=0.01)
 
 
 def test_a_stunted_underweight_toddler_is_classed():
-    height = lms_value(lms_at(table("who2006", "hfa", M), 800), -2.5)
-    weight = lms_value(lms_at(table("who2006", "wfa", M), 800), -2.5)
+    height = lms_value(lms_at(table("who2006", "hfa", sex=M), 800), -2.5)
+    weight = lms_value(lms_at(table("who2006", "wfa", sex=M), 800), -2.5)
     results = {r.indicator: r for r in growth_zscores(M, 800, weight_kg=weight, height_cm=height)}
     assert results[HFA].klass is GrowthClass.STUNTED and results[WFA].klass is GrowthClass.UNDERWEIGHT
     assert results[HFA].flags == {"hfa_z": f"{results[HFA].z:.2f}", "hfa_class": "stunted"}

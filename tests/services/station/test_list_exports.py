@@ -25,7 +25,7 @@ def station(ctx, admin):
 
 
 def test_the_daily_pdf_has_the_exact_names_the_key_results_the_totals_and_the_header(ctx, station, tmp_path):
-    result = export_list(ctx.lists.daily(None, ListFilter.day(DAY)), tmp_path / "ngày.pdf", PRINTER)
+    result = export_list(ctx.lists.daily(None, ListFilter.day(DAY)), tmp_path / "ngày.pdf", printed_by=PRINTER)
     (page,) = pages_text(result.path)
     text = flat(page)
     for name in ("Lường Văn Đức", "Phạm Thị Hương", "Lò Văn Ạnh", "Hà Văn Ơn"):
@@ -39,7 +39,7 @@ def test_the_daily_pdf_has_the_exact_names_the_key_results_the_totals_and_the_he
 
 
 def test_the_font_is_embedded_and_no_standard_font_is_named(ctx, station, tmp_path):
-    path = export_list(ctx.lists.referrals(None, ListFilter()), tmp_path / "chuyển tuyến.pdf", PRINTER).path
+    path = export_list(ctx.lists.referrals(None, ListFilter()), tmp_path / "chuyển tuyến.pdf", printed_by=PRINTER).path
     raw = path.read_bytes()
     assert re.findall(rb"/BaseFont /[A-Z]{6}\+(DejaVuSans[-A-Za-z]*)", raw) and raw.count(b"/FontFile2") >= 1
     assert b"Helvetica" not in raw
@@ -57,7 +57,7 @@ def _pending(rows: int) -> PendingList:
 
 @pytest.mark.parametrize("rows", [1, 400])
 def test_every_row_is_printed_once_with_the_header_on_every_page_and_pages_counted(tmp_path, rows):
-    result = export_list(_pending(rows), tmp_path / "chưa khám.pdf", PRINTER)
+    result = export_list(_pending(rows), tmp_path / "chưa khám.pdf", printed_by=PRINTER)
     texts = pages_text(result.path)
     assert len(texts) == result.pages
     for number, text in enumerate(texts, 1):
@@ -73,7 +73,7 @@ def test_every_row_is_printed_once_with_the_header_on_every_page_and_pages_count
 
 
 def test_a_page_renders_to_an_image_with_ink_on_it(ctx, station, tmp_path):
-    path = export_list(ctx.lists.pending(None, ListFilter()), tmp_path / "chưa khám.pdf", PRINTER).path
+    path = export_list(ctx.lists.pending(None, ListFilter()), tmp_path / "chưa khám.pdf", printed_by=PRINTER).path
     pdf = pdfium.PdfDocument(path)
     image = pdf[0].render(scale=1).to_pil().convert("L")
     pdf.close()
@@ -83,7 +83,7 @@ def test_a_page_renders_to_an_image_with_ink_on_it(ctx, station, tmp_path):
 
 
 def test_the_csv_has_a_bom_and_the_vietnamese_names_intact(ctx, station, tmp_path):
-    path = export_list(ctx.lists.daily(None, ListFilter.day(DAY)), tmp_path / "ngày.csv", PRINTER).path
+    path = export_list(ctx.lists.daily(None, ListFilter.day(DAY)), tmp_path / "ngày.csv", printed_by=PRINTER).path
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -93,7 +93,7 @@ def test_the_csv_has_a_bom_and_the_vietnamese_names_intact(ctx, station, tmp_pat
 
 
 def test_the_xlsx_has_a_bold_frozen_header_and_real_dates(ctx, station, tmp_path):
-    path = export_list(ctx.lists.referrals(None, ListFilter()), tmp_path / "chuyển tuyến.xlsx", PRINTER).path
+    path = export_list(ctx.lists.referrals(None, ListFilter()), tmp_path / "chuyển tuyến.xlsx", printed_by=PRINTER).path
     sheet = openpyxl.load_workbook(path).active
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Ngày khám", "STT", "Họ và tên"] and sheet["A1"].font.bold
@@ -111,13 +111,13 @@ def test_a_full_disk_leaves_no_half_written_file_and_says_so(ctx, station, tmp_p
     usb = tmp_path / "usb"
     usb.mkdir()
     with pytest.raises(ListFileError, match="ổ đĩa đã đầy"):
-        export_list(ctx.lists.daily(None, ListFilter.day(DAY)), usb / "ngày.csv", PRINTER)
+        export_list(ctx.lists.daily(None, ListFilter.day(DAY)), usb / "ngày.csv", printed_by=PRINTER)
     assert list(usb.iterdir()) == []
 
 
 def test_a_missing_folder_and_an_unknown_format_are_refused(ctx, station, tmp_path):
     daily = ctx.lists.daily(None, ListFilter.day(DAY))
     with pytest.raises(ListFileError, match="thư mục không tồn tại"):
-        export_list(daily, tmp_path / "không có" / "ngày.pdf", PRINTER)
+        export_list(daily, tmp_path / "không có" / "ngày.pdf", printed_by=PRINTER)
     with pytest.raises(ListFormatError):
-        export_list(daily, tmp_path / "ngày.docx", PRINTER)
+        export_list(daily, tmp_path / "ngày.docx", printed_by=PRINTER)

@@ -94,9 +94,9 @@ def test_referrals_are_listed_and_a_coordinator_marks_one_followed_up_with_an_au
     assert (row.full_name, row.referral_to, row.urgency, row.followed_up) == ("Lường Văn Đức", DISTRICT, Urgency.SOON,
                                                                               False)
     assert (referrals.totals.referred, referrals.totals.open) == (1, 1)
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, NURSE_PASSWORD)
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR, password=NURSE_PASSWORD)
     coordinator = ctx.accounts.sign_in("dieu.phoi", NURSE_PASSWORD)
-    marked = ctx.lists.mark_referral_followed_up(coordinator, row.visit_id, "Đã gọi điện, đã đi khám")
+    marked = ctx.lists.mark_referral_followed_up(coordinator, row.visit_id, note="Đã gọi điện, đã đi khám")
     assert marked.followed_up and marked.followed_up_by == "Lò Văn Thắng"
     assert marked.follow_up_note == "Đã gọi điện, đã đi khám"
     assert ctx.lists.referrals(None, ListFilter(status="open")).rows == ()
@@ -112,9 +112,9 @@ def test_referrals_are_listed_and_a_coordinator_marks_one_followed_up_with_an_au
 def test_a_nurse_cannot_mark_a_referral_and_a_visit_without_one_is_refused(ctx, station, nurse, admin):
     visit = ctx.lists.referrals(None, ListFilter()).rows[0].visit_id
     with pytest.raises(PermissionDeniedError):
-        ctx.lists.mark_referral_followed_up(nurse, visit, None)
+        ctx.lists.mark_referral_followed_up(nurse, visit, note=None)
     with pytest.raises(NotFoundError):
-        ctx.lists.mark_referral_followed_up(admin, station["visit:huong"], None)
+        ctx.lists.mark_referral_followed_up(admin, station["visit:huong"], note=None)
 
 
 def test_possible_duplicates_same_name_and_year_same_card_and_two_visits(ctx, station):

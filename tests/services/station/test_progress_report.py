@@ -20,7 +20,7 @@ def report(ctx, tmp_path):
     snap = service.snapshot(ProgressFilter(date_from=dt.date(2026, 5, 4), date_to=dt.date(2026, 5, 12)))
     info = ctx.station.info()
     path = tmp_path / "báo cáo tuần.pdf"
-    pages = render_weekly_report(path, snap, info.name, info.commune_name, "Lò Văn Thắng", PRINTED_AT)
+    pages = render_weekly_report(path, snap, station_name=info.name, commune=info.commune_name, printed_by="Lò Văn Thắng", printed_at=PRINTED_AT)
     return path, pages
 
 
@@ -58,7 +58,7 @@ def test_a_page_renders(report, tmp_path):
 def test_an_empty_station_still_gives_a_report(ctx, tmp_path):
     snap = ctx.progress.snapshot(today=TODAY)
     path = tmp_path / "trống.pdf"
-    assert render_weekly_report(path, snap, "Trạm Y tế xã Mường Kim", "Xã Mường Kim", "Lò Văn Thắng",
-                                PRINTED_AT) >= 1
+    assert render_weekly_report(path, snap, station_name="Trạm Y tế xã Mường Kim", commune="Xã Mường Kim", printed_by="Lò Văn Thắng",
+                                printed_at=PRINTED_AT) >= 1
     text = flat(" ".join(pages_text(path)))
     assert "Chưa có số liệu." in text and "Không có lượt khám nào trong kỳ." in text

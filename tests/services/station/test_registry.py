@@ -190,7 +190,7 @@ def test_every_desk_role_may_register_and_the_service_checks_again(ctx, reg, adm
     from station_app.core.roles import Permission, can
 
     assert all(can(role, Permission.REGISTER_RESIDENTS) for role in Role)
-    ctx.accounts.add_user(admin, "dieu.phoi", "Lò Văn Thắng", Role.COORDINATOR, "dieuphoi-26")
+    ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR, password="dieuphoi-26")
     coordinator = ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
     assert reg.register_new(coordinator, person()).full_name == "Nguyễn Thị Hồng"
     with pytest.raises(ValueError):  # an unknown role is refused before anything is written
@@ -260,7 +260,7 @@ def test_differences_are_returned_and_applied_with_an_audit(ctx, reg, nurse):
     fields = {c.field: c for c in match.changes}
     assert set(fields) == {"full_name", "insurance_number", "address", "birth_date"}
     assert fields["full_name"] == FieldChange("full_name", "Nguyen Thi Hong", "Nguyễn Thị Hồng")
-    updated = reg.apply_changes(nurse, stored.id, [fields["insurance_number"], fields["full_name"]])
+    updated = reg.apply_changes(nurse, stored.id, changes=[fields["insurance_number"], fields["full_name"]])
     assert updated.insurance_number == "HC4010000000009" and updated.full_name == "Nguyễn Thị Hồng"
     assert updated.version == stored.version + 1
     event = _events(ctx)[-1]
@@ -274,9 +274,9 @@ def test_apply_changes_refuses_an_id_number_someone_else_has(reg, nurse):
     reg.register_new(nurse, person(national_id="012185000001"))
     other = reg.register_new(nurse, person("Lò Thị Đào"))
     with pytest.raises(ValidationError):
-        reg.apply_changes(nurse, other.id, [FieldChange("national_id", None, "012185000001")])
+        reg.apply_changes(nurse, other.id, changes=[FieldChange("national_id", None, "012185000001")])
     with pytest.raises(ValidationError):
-        reg.apply_changes(nurse, other.id, [FieldChange("source", None, "x")])
+        reg.apply_changes(nurse, other.id, changes=[FieldChange("source", None, "x")])
 
 
 def test_within_one_edit():
@@ -290,8 +290,8 @@ def test_within_one_edit():
 
 def _open(ctx, reg, user, resident_id, reason=None, site_id=None, day=DAY, consent=CONSENT):
     info = ctx.station.info()
-    return reg.open_visit(user, resident_id, site_id or info.site_id, info.campaign_id, FundingSource.STATE_BUDGET,
-                          [TargetGroup.ELDERLY], consent, second_visit_reason=reason, day=day)
+    return reg.open_visit(user, resident_id, site_id=site_id or info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
+                          target_groups=[TargetGroup.ELDERLY], consent=consent, second_visit_reason=reason, day=day)
 
 
 def test_queue_numbers_count_per_site_and_day(ctx, reg, nurse, village):

@@ -40,7 +40,7 @@ def ready(ctx, admin, data_dir, tmp_path):
 
 def test_a_ready_station_passes_every_check(ready):
     results = run_self_test(ready, devices=lambda: DEVICES, now=vietnam_now)
-    assert [r.status for r in results] == [CheckStatus.OK] * len(results), report_text(results, ready, "test")
+    assert [r.status for r in results] == [CheckStatus.OK] * len(results), report_text(results, ready, version="test")
     assert list(by_key(results)) == ["database", "font", "decoders", "pdf", "signature", "encryption", "cameras",
                                      "serial_ports", "printer", "disk", "clock", "campaign", "office_bundle",
                                      "station_key", "roster", "audit"]
@@ -79,7 +79,7 @@ def test_a_damaged_shipped_qr_picture_fails_the_decoders_line(ready, tmp_path, m
     line = by_key(results)["decoders"]
     assert line.status is CheckStatus.FAIL and "cài lại ứng dụng" in line.line
     assert failed(results)
-    assert "[ LỖI  ] Đọc mã QR" in report_text(results, ready, "test")
+    assert "[ LỖI  ] Đọc mã QR" in report_text(results, ready, version="test")
 
 
 def test_a_picture_without_the_expected_code_fails_the_decoders_line(ready, tmp_path, monkeypatch):
@@ -141,7 +141,7 @@ def test_an_edited_audit_event_fails_the_audit_line_naming_the_command(ready):
     line = by_key(results)["audit"]
     assert line.status is CheckStatus.FAIL and failed(results)
     assert "số 2" in line.line and "station-app audit verify" in line.line
-    assert "[ LỖI  ] Nhật ký kiểm tra" in report_text(results, ready, "test")
+    assert "[ LỖI  ] Nhật ký kiểm tra" in report_text(results, ready, version="test")
 
 
 @pytest.mark.parametrize(("day", "said"), [(CAMPAIGN_END + dt.timedelta(days=1), "đã kết thúc"),

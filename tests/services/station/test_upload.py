@@ -82,7 +82,7 @@ def test_a_refused_batch_is_marked_rejected_with_the_reason_and_stays_queued(ctx
         assert "chưa được đăng ký" in reasons[1]
         # the office registers the station: the same batches go through on the next sending
         pem = data_dir.parent / "TYT-MK.pub.pem"
-        link.office.service.add_station(pem, "TYT-MK", "Trạm Y tế xã Mường Kim")
+        link.office.service.add_station(pem, "TYT-MK", name="Trạm Y tế xã Mường Kim")
         again = link.service.send_pending(backoff=NO_WAIT)
         assert again.ok and [o.status for o in again.outcomes] == ["acknowledged", "acknowledged"]
         assert link.service.waiting() == []
@@ -124,9 +124,9 @@ def test_a_busy_office_that_says_when_to_come_back_is_waited_for_that_long_withi
     from station_app.services.station.upload import is_transient, retry_delay
 
     backoff = Backoff(first=5, jitter=0)
-    assert retry_delay(backoff, 0, OfficeBusyError(503, retry_after=30)) == 30
-    assert retry_delay(backoff, 0, OfficeBusyError(503, retry_after=3600)) == 300
-    assert retry_delay(backoff, 2, OfficeUnreachableError(host="office")) == 20
+    assert retry_delay(backoff, 0, exc=OfficeBusyError(503, retry_after=30)) == 30
+    assert retry_delay(backoff, 0, exc=OfficeBusyError(503, retry_after=3600)) == 300
+    assert retry_delay(backoff, 2, exc=OfficeUnreachableError(host="office")) == 20
     assert is_transient(OfficeBusyError(503)) and not is_transient(OfficeCertificateError(host="office"))
 
 
@@ -172,7 +172,7 @@ def test_a_wrong_certificate_pin_is_refused_at_once_and_not_retried(ctx, nurse, 
     make_batches(ctx, nurse, link.service, 1)
     https = serve(link.office, tls=True)
     try:
-        link.service.set_address(None, https.url, "ab" * 32)  # not the office's certificate
+        link.service.set_address(None, https.url, tls_sha256="ab" * 32)  # not the office's certificate
         tries: list[float] = []
         with pytest.raises(OfficeCertificateError):
             link.service.send_pending(wait=lambda s: tries.append(s) or False)
@@ -182,7 +182,7 @@ def test_a_wrong_certificate_pin_is_refused_at_once_and_not_retried(ctx, nurse, 
         assert pin.tls_sha256 is None
         from station_app.services.office.tls import certificate_sha256, own_tls_files
 
-        link.service.set_address(None, https.url, certificate_sha256(own_tls_files(link.office.folder)[0]))
+        link.service.set_address(None, https.url, tls_sha256=certificate_sha256(own_tls_files(link.office.folder)[0]))
         assert link.service.send_pending().ok
     finally:
         https.stop()
@@ -204,7 +204,7 @@ def test_a_typed_address_overrides_the_bundle_and_can_be_cleared(ctx, nurse, dat
         assert json.loads(link.service.address_path.read_text())["upload_url"] == link.server.url
         assert link.service.send_pending().ok
         pin = "AB:" * 31 + "AB"
-        target = link.service.set_address(None, "https://office.example:8443", pin)
+        target = link.service.set_address(None, "https://office.example:8443", tls_sha256=pin)
         assert target.tls_sha256 == "ab" * 32 and target.short_pin == "abab abab abab abab"
         assert link.service.set_address(None, "") is None  # back to the bundle, which has no address
     finally:

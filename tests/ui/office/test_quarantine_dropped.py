@@ -13,7 +13,7 @@ def test_the_batches_page_counts_the_quarantined_batches_dropped(qtbot, open_win
     pem = tmp_path / "TYT-MK.pub.pem"
     pem.write_bytes(Ed25519PrivateKey.generate().public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
-    office.service.add_station(pem, "TYT-MK", "Trạm Y tế xã Mường Kim")
+    office.service.add_station(pem, "TYT-MK", name="Trạm Y tế xã Mường Kim")
     settings = office.folder / "office.json"
     settings.write_text(json.dumps({**json.loads(settings.read_text(encoding="utf-8")),
                                     "quarantine_limits": {"files_per_station": 2}}), encoding="utf-8")

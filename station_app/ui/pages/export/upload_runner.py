@@ -143,7 +143,7 @@ class UploadRunner(QObject):
         if not is_transient(exc) or self.cancelled:
             self._stop(exc if not self.cancelled else None)
             return
-        delay = retry_delay(self.backoff, self._attempts, exc)
+        delay = retry_delay(self.backoff, self._attempts, exc=exc)
         self._attempts += 1
         self.state, self.error, self.seconds_left = WAITING, exc, math.ceil(delay)
         log.info("upload: batch %s, %s, retry %d in %.0f s", self.current, type(exc).__name__, self._attempts, delay)

@@ -76,7 +76,7 @@ class ListPreview(Retranslating):
         from station_app.services.station.list_exports import DESTINATION_TOTALS, VILLAGE_TOTALS, totals_of
 
         the_list = self.model.the_list
-        pairs = totals_of(the_list, QCoreApplication.translate, number) if the_list is not None else []
+        pairs = totals_of(the_list, QCoreApplication.translate, figure=number) if the_list is not None else []
         # Per village and per destination counts can run to a hundred: they go to the tooltip and the paper.
         long = tuple(f"{QCoreApplication.translate('ListTableModel', t)}:"
                      for t in (VILLAGE_TOTALS, DESTINATION_TOTALS))
