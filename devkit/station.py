@@ -44,8 +44,9 @@ def open_visit(ctx, user, name="Tòng Thị Hoa", year=1980, sex=Sex.FEMALE, *, 
     """A new resident (``resident``: more of ResidentInput's fields) and a visit opened today (or on ``day``)."""
     person = ctx.registry.register_new(user, ResidentInput(full_name=name, sex=sex, birth_year=year, **resident))
     info = ctx.station.info()
-    return ctx.registry.open_visit(user, person.id, site_id=info.site_id, campaign_id=info.campaign_id, funding_source=FundingSource.STATE_BUDGET,
-                                   target_groups=list(groups), consent=CONSENT, **({"day": day} if day else {}))
+    return ctx.registry.open_visit(user, person.id, site_id=info.site_id, campaign_id=info.campaign_id,
+                                   funding_source=FundingSource.STATE_BUDGET, target_groups=list(groups),
+                                   consent=CONSENT, **({"day": day} if day else {}))
 
 
 def make_doctor(ctx, admin):
@@ -79,9 +80,9 @@ def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
     ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.INTERNAL, no_abnormality=False, text="Huyết áp cao",
                               diagnoses=[Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")],
                               health_class=HealthClass.III)
+    referral = Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON) if refer else None
     ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.III, override_reason=None,
-                                 advice="Ăn nhạt, tái khám sau 1 tháng",
-                                 referral=Referral("Bệnh viện đa khoa tỉnh", "Tăng huyết áp độ 2", Urgency.SOON) if refer else None)
+                                 advice="Ăn nhạt, tái khám sau 1 tháng", referral=referral)
     ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.HYPERTENSION, Topic.NUTRITION], text="Giảm muối")
     ctx.findings.complete(doctor, visit.id)
     return visit
