@@ -64,7 +64,7 @@ def test_a_crash_right_after_the_file_is_written_never_forks_the_chain(station, 
 
     def crash_after_writing(folder, name, content):
         seen.append(recorded_on_disk(station.db.path))  # what survives if the power goes now
-        real(folder, name, content)
+        real(folder, name, content=content)
         raise RuntimeError("power cut")  # the file is on the stick; nothing after this ran
 
     with monkeypatch.context() as patch:
@@ -146,7 +146,7 @@ from station_app.services.exchange import batch_export
 real = batch_export.write_safely
 
 def write_then_die(folder, name, content):
-    real(folder, name, content)
+    real(folder, name, content=content)
     os.kill(os.getpid(), signal.SIGKILL)  # the power goes: nothing after the write runs, nothing is rolled back
 
 batch_export.write_safely = write_then_die
