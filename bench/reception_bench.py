@@ -113,8 +113,8 @@ def _keystroke(app, page, text: str) -> float:  # noqa: ANN001
     page.search.blockSignals(False)
     started = time.perf_counter()
     page.run_search(0)
-    wanted = page._search_seq  # noqa: SLF001 - the keystroke whose rows must reach the table
-    while page.shown_search != wanted:
+    wanted = page.state.search.seq  # the keystroke whose rows must reach the table
+    while page.state.search.shown != wanted:
         app.processEvents(WAIT)
         if time.perf_counter() - started > 10:
             raise RuntimeError("search results never reached the table")

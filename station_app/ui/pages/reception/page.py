@@ -236,15 +236,6 @@ class ReceptionPage(ScanDesk):
 
     # -- search ----------------------------------------------------------------------------------------------
 
-    @property
-    def shown_search(self) -> int:
-        """The number of the search whose rows the table holds (benchmarks wait for it)."""
-        return self.state.search.shown
-
-    @property
-    def _search_seq(self) -> int:  # the number of the latest search asked (the benchmark reads it)
-        return self.state.search.seq
-
     def run_search(self, offset: int, then_take: bool = False) -> None:
         self.finder.run(offset, then_take)
 
