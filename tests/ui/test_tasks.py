@@ -85,3 +85,23 @@ def test_the_runner_is_usable_without_a_parent_for_jobs_nobody_waits_on(qtbot):
     runner, done = TaskRunner(), []
     runner.run(Operation(lambda: 7), parent=None, on_done=done.append)
     qtbot.waitUntil(lambda: done == [7], timeout=5_000)
+
+
+def test_a_picture_still_decoding_when_its_reader_is_deleted_reports_nothing(qtbot, tasks, monkeypatch):
+    """A nurse signs out while a pasted picture is decoded: the reader is gone, and no signal is sent from it (a
+    deleted QObject would raise 'Internal C++ object already deleted' into the error dialog)."""
+    from station_app.ui.scanning import image_input, operations
+
+    gate = threading.Event()
+    monkeypatch.setattr(operations, "decode_image", lambda picture: gate.wait(10) and ["001099012345||A|01012000"])
+    reader = image_input.ImageInput(tasks)
+    heard: list[object] = []
+    reader.scanned.connect(heard.append)
+    reader.failed.connect(heard.append)
+    reader._submit("ảnh.png")  # noqa: SLF001 - what opening or pasting a picture calls
+    reader.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(reader), timeout=5_000)
+    gate.set()
+    assert tasks.wait(5_000)
+    qtbot.wait(50)
+    assert heard == []

@@ -66,7 +66,7 @@ class FrameDecoder(QObject):
             return False
         self._busy = True
         fallback = self._misses % self._zbar_every == self._zbar_every - 1
-        self._tasks.run(ops.decode_frame(self._decode, frame=frame, fallback=fallback), parent=None,
+        self._tasks.run(ops.decode_frame(self._decode, frame=frame, fallback=fallback), parent=self,
                         on_done=self._decoded, on_error=self._failed)
         return True
 

@@ -62,7 +62,7 @@ class ImageInput(QObject):
         return False
 
     def _submit(self, picture: object) -> None:
-        self._tasks.run(ops.decode_picture(picture=picture), parent=None, on_done=self._decoded,
+        self._tasks.run(ops.decode_picture(picture=picture), parent=self, on_done=self._decoded,
                         on_error=self._failed)
 
     def _decoded(self, payloads: list[str]) -> None:
