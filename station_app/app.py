@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.campaigns import CampaignService
     from station_app.services.station.examination import ExamService
     from station_app.services.station.findings import FindingsService
+    from station_app.services.station.pl01_answers import AnswerService
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
     from station_app.services.station.progress import ProgressService
@@ -93,6 +94,13 @@ class AppContext:
         from station_app.services.station.findings import FindingsService
 
         return FindingsService(self.db)
+
+    @functools.cached_property
+    def answers(self) -> AnswerService:
+        """The desks' answers to each visit's PL01 form (QĐ 1551), and the visit's form."""
+        from station_app.services.station.pl01_answers import AnswerService
+
+        return AnswerService(self.db)
 
     @functools.cached_property
     def lists(self) -> ListsService:

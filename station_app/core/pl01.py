@@ -310,3 +310,25 @@ def choose_form(age_months: int | None = None, school_grade: int | None = None, 
 
 def forms_in_campaign(forms: Iterable[FormDefinition]) -> tuple[FormDefinition, ...]:
     return tuple(f for f in forms if f.in_campaign)
+
+
+def school_grade(school_class: str | None) -> int | None:
+    """The grade of a roster's class name: "5A" → 5, "10A1" → 10, "Lớp 3" → 3; a preschool class ("Mầm", "Chồi",
+    "Lá", "MG", "Nhà trẻ") → 0 (PRESCHOOL); None when the name says no grade."""
+    if not school_class:
+        return None
+    text = school_class.strip()
+    folded = text.casefold()
+    if any(word in folded for word in ("mầm", "mam", "chồi", "choi", "nhà trẻ", "nha tre", "mẫu giáo", "mau giao")) \
+            or folded in ("lá", "la", "mg") or folded.startswith(("lá ", "la ", "mg ")):
+        return PRESCHOOL
+    digits = ""
+    for ch in text:
+        if ch.isdigit():
+            digits += ch
+        elif digits:
+            break
+    if not digits:
+        return None
+    grade = int(digits)
+    return grade if 1 <= grade <= 12 else None

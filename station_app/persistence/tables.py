@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    false,
     JSON,
     Boolean,
     CheckConstraint,
@@ -61,6 +62,8 @@ class StationRow(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     signing_key_ref: Mapped[str | None] = mapped_column(String(200))
+    facility_code: Mapped[str | None] = mapped_column(String(5))  # PL01 MA_CSKCB (migration 0009)
+    facility_gln: Mapped[str | None] = mapped_column(String(13))  # PL01 MA_GTIN_CSKCB, a GLN (migration 0009)
     public_key: Mapped[str | None] = mapped_column(Text)  # PEM, filled by the export issue
     current_site_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("sites.id", use_alter=True))
     current_campaign_id: Mapped[str | None] = mapped_column(
@@ -197,6 +200,12 @@ class VisitRow(Base):
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     cancelled_by: Mapped[str | None] = _user_fk()
     cancel_reason: Mapped[str | None] = mapped_column(String(300))
+    # QĐ 1551 (migration 0009): the PL01 form of the visit (core.pl01.choose_form unless the doctor changed it, with
+    # a reason), and whether the visit was recorded before the station knew QĐ 1551 (its new fields were never
+    # asked: they read "not recorded (before QĐ 1551)", never invented).
+    pl01_form: Mapped[int | None] = mapped_column(Integer)
+    pl01_form_reason: Mapped[str | None] = mapped_column(Text)
+    before_1551: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     __table_args__ = (
         UniqueConstraint("site_id", "visit_date", "queue_number", name="uq_visits_queue"),
@@ -240,6 +249,28 @@ class MeasurementRow(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     recorded_by: Mapped[str | None] = _user_fk()
     __table_args__ = (UniqueConstraint("visit_id", "code", "reading", name="uq_measurements_reading"),)
+
+
+class AnswerRow(Base):
+    """One answer of a visit to its PL01 form (core.pl01_answers): a new PL01 field is data, not a migration."""
+
+    __tablename__ = "answers"
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = mapped_column(String(36), ForeignKey("visits.id"))
+    code: Mapped[str] = mapped_column(String(60))  # the PL01 code
+    item: Mapped[int] = mapped_column(Integer, default=0)  # rows of a repeated group (laboratory, history)
+    value: Mapped[str | None] = mapped_column(Text)
+    unit: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20), default="recorded")  # core.pl01_answers.AnswerStatus
+    reason: Mapped[str | None] = mapped_column(Text)
+    desk: Mapped[str] = mapped_column(String(40))
+    recorded_by: Mapped[str | None] = _user_fk()
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    __table_args__ = (
+        UniqueConstraint("visit_id", "code", "item", name="uq_answers_visit_code_item"),
+        Index("ix_answers_code_value", "code", "value"),
+    )
 
 
 class HistoryItemRow(Base):

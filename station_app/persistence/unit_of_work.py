@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station_app.core.audit import GENESIS, AuditAnchor, AuditEvent, chain
+from station_app.persistence.answers import AnswerRepository
 from station_app.persistence.database import READ_ONLY, Database
 from station_app.persistence.exams import ExamRepository
 from station_app.persistence.findings import FindingsRepository
@@ -58,6 +59,7 @@ class UnitOfWork:
         self.lists = ListQueries(self.session)
         self.progress = ProgressQueries(self.session)
         self.audit_trail = AuditTrail(self.session)
+        self.answers = AnswerRepository(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
