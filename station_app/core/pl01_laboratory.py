@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.pl01_answers import Answer, AnswerStatus
 from station_app.core.vitals import GlucoseClass, glucose
@@ -141,6 +142,20 @@ def lab_changes(stored: Iterable[Answer], rows: Sequence[LabRow]) -> tuple[list[
     keep = {a.key for a in new}
     cleared = [a.key for a in stored if a.code in LAB_CODES and a.item != GLUCOSE_ITEM and a.key not in keep]
     return new, cleared
+
+
+class LabRowIncompleteError(StationError):
+    """A row shown at the desk without its test or its value; ``row`` is its number as shown (1, 2, …)."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Dòng xét nghiệm {row} chưa đủ: hãy chọn xét nghiệm và nhập kết quả, "
+                                           "hoặc xoá dòng này (Ctrl+Delete).")
+
+
+def check_rows(rows: Sequence[LabRow]) -> None:
+    """Raises :class:`LabRowIncompleteError` for the first non-empty row without its test or its value."""
+    for number, row in enumerate((r for r in rows if not r.empty), 1):
+        if missing_parts(row):
+            raise LabRowIncompleteError(row=number, key=missing_parts(row)[0])
 
 
 def missing_parts(row: LabRow) -> tuple[str, ...]:

@@ -61,8 +61,3 @@ def test_capillary_glucose_is_the_first_row_with_its_screening_conclusion():
     assert [r.service for r in rows] == ["XN.GLU_MM", "XN.HB"]
     assert [r.service for r in record_rows([], glucose_mmol=None, fasting=None)] == []
 
-
-def test_the_six_codes_are_those_of_the_forms():
-    from station_app.services.common.pl01_forms import form
-    for number in (1, 2):
-        assert {f.code for f in form(number).fields if f.desk == "laboratory"} == set(LAB_CODES)
