@@ -40,6 +40,7 @@ from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.doctor_form import DoctorForm
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
+from station_app.ui.exam.laboratory_form import LaboratoryForm
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
 from station_app.ui.printing import sex_label
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 # (form, tab title) of the desks other than vital signs
 OTHER_DESKS = (
+    (LaboratoryForm, QT_TRANSLATE_NOOP("ExamPage", "Xét nghiệm")),  # its tab only for forms with laboratory rows
     (DoctorForm, QT_TRANSLATE_NOOP("ExamPage", "Bác sĩ khám")),
     (CounsellingForm, QT_TRANSLATE_NOOP("ExamPage", "Tư vấn")),
 )
@@ -256,6 +258,9 @@ class ExamPage(Retranslating):
         # The other desks load when their tab is shown: a laptop is usually one desk, and reading the other desks'
         # records would only delay the one in use.
         self._stale = {id(form) for form, _title in self.desks}
+        for index, (form, _title) in enumerate(self.desks, 1):  # a desk only some forms have (the laboratory)
+            if hasattr(form, "shown_for"):
+                form.shown_for(visit, lambda shown, i=index: self.tabs.setTabVisible(i, shown))
         self._load_current_desk()
         row = next((i for i, v in enumerate(self.queue_visits) if v.id == visit.id), -1)
         if row >= 0:

@@ -1,0 +1,34 @@
+"""The laboratory desk's use cases as typed operations (as ``ui.exam.operations``): the visit's rows with the draft
+left at the desk, a save with the draft removed, and whether a visit's form has a laboratory desk at all."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from station_app.ui.tasks import Operation
+
+if TYPE_CHECKING:
+    from station_app.core.pl01_laboratory import LabRow
+    from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.examination import Draft
+    from station_app.services.station.pl01_laboratory import LabSheet
+    from station_app.ui.context import StationContext
+
+
+def load_laboratory(ctx: StationContext, *, visit_id: str, desk: str) -> Operation[tuple[LabSheet, Draft | None]]:
+    return Operation(functools.partial(_load, ctx, visit_id=visit_id, desk=desk))
+
+
+def _load(ctx: StationContext, *, visit_id: str, desk: str) -> tuple[LabSheet, Draft | None]:
+    return ctx.laboratory.sheet(visit_id), ctx.exam.draft(visit_id, desk=desk)
+
+
+def save_laboratory(ctx: StationContext, *, user: SignedInUser, visit_id: str, rows: Sequence[LabRow],
+                    reason: str | None, draft_desk: str) -> Operation[LabSheet]:
+    return Operation(functools.partial(ctx.laboratory.save, user, visit_id, rows=rows, reason=reason,
+                                       draft_desk=draft_desk))
+
+
+def has_laboratory(ctx: StationContext, *, visit_id: str) -> Operation[bool]:
+    return Operation(functools.partial(ctx.laboratory.applies, visit_id))
