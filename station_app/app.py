@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.examination import ExamService
     from station_app.services.station.findings import FindingsService
     from station_app.services.station.pl01_answers import AnswerService
+    from station_app.services.station.pl01_child_measures import ChildMeasureService
     from station_app.services.station.pl01_laboratory import LaboratoryService
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
@@ -109,6 +110,13 @@ class AppContext:
         from station_app.services.station.pl01_laboratory import LaboratoryService
 
         return LaboratoryService(self.answers, self.exam)
+
+    @functools.cached_property
+    def child_measures(self) -> ChildMeasureService:
+        """Forms 6–13: z-scores and ratings from the vital signs, arm and head circumference, as answers."""
+        from station_app.services.station.pl01_child_measures import ChildMeasureService
+
+        return ChildMeasureService(self.answers, self.exam)
 
     @functools.cached_property
     def lists(self) -> ListsService:

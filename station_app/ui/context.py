@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from station_app.services.station.campaigns import CampaignService
     from station_app.services.station.examination import ExamService
     from station_app.services.station.findings import FindingsService
+    from station_app.services.station.pl01_child_measures import ChildMeasureService
     from station_app.services.station.pl01_laboratory import LaboratoryService
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
@@ -49,6 +50,8 @@ class StationContext(Protocol):
     def findings(self) -> FindingsService: ...
     @property
     def laboratory(self) -> LaboratoryService: ...
+    @property
+    def child_measures(self) -> ChildMeasureService: ...
     @property
     def lists(self) -> ListsService: ...
     @property
