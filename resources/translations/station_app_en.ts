@@ -652,6 +652,109 @@
     </message>
 </context>
 <context>
+    <name>ChildMeasuresRow</name>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="24"/>
+        <source>Vòng cánh tay</source>
+        <translation>Arm circumference</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="25"/>
+        <source>Vòng đầu</source>
+        <translation>Head circumference</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="26"/>
+        <source>Đánh giá nhiệt độ</source>
+        <translation>Temperature rating</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="27"/>
+        <source>Đánh giá mạch</source>
+        <translation>Pulse rating</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="28"/>
+        <source>Đánh giá nhịp thở</source>
+        <translation>Breathing rating</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="29"/>
+        <source>Chiều dài/tuổi</source>
+        <translation>Length-for-age</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="30"/>
+        <source>Chiều cao/tuổi</source>
+        <translation>Height-for-age</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="31"/>
+        <source>Cân nặng/tuổi</source>
+        <translation>Weight-for-age</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="33"/>
+        <source>Bình thường</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="33"/>
+        <source>Không bình thường</source>
+        <translation>Abnormal</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
+        <source>Sốt</source>
+        <translation>Fever</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
+        <source>Hạ thân nhiệt</source>
+        <translation>Hypothermia</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
+        <source>Nhanh</source>
+        <translation>Fast</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
+        <source>Thở nhanh</source>
+        <translation>Fast breathing</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
+        <source>Thở chậm</source>
+        <translation>Slow breathing</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="64"/>
+        <source>Trẻ em: vòng cánh tay, vòng đầu, đánh giá dấu hiệu sinh tồn</source>
+        <translation>Children: arm circumference, head circumference, vital-sign ratings</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="94"/>
+        <source>Theo sinh hiệu: {rating}</source>
+        <translation>From the vital signs: {rating}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="95"/>
+        <source>Theo sinh hiệu (chưa đủ số đo)</source>
+        <translation>From the vital signs (not enough measurements)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="129"/>
+        <source>Z-score theo WHO (tính khi lưu sinh hiệu): {values}</source>
+        <translation>WHO z-scores (computed when the vital signs are saved): {values}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="155"/>
+        <source>{field}: giá trị phải từ {low} đến {high} {unit}. Đo lại rồi nhập lại.</source>
+        <translation>{field}: the value must be from {low} to {high} {unit}. Measure again, then enter it again.</translation>
+    </message>
+</context>
+<context>
     <name>ChooseDialog</name>
     <message>
         <location filename="../../station_app/ui/dialogs/choose.py" line="34"/>
@@ -1498,7 +1601,7 @@
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="221"/>
         <source>Gõ tên xét nghiệm, Enter để chọn</source>
-        <translation>Type the test's name, Enter to pick</translation>
+        <translation>Type the test&apos;s name, Enter to pick</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="142"/>
@@ -1508,7 +1611,7 @@
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="179"/>
         <source>Mẫu khám của lượt này không có phần xét nghiệm.</source>
-        <translation>This visit's form has no laboratory part.</translation>
+        <translation>This visit&apos;s form has no laboratory part.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="181"/>
@@ -4609,72 +4712,72 @@ quarantined</translation>
 <context>
     <name>VitalsForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="271"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="276"/>
         <source>BMI (tự tính)</source>
         <translation>BMI (calculated automatically)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="272"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="277"/>
         <source>Huyết áp dùng (trung bình 2 lần cuối)</source>
         <translation>Blood pressure used (average of last 2 readings)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="274"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="279"/>
         <source>Huyết áp lần {n} (tâm thu/tâm trương)</source>
         <translation>Blood pressure, reading {n} (systolic/diastolic)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="275"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="280"/>
         <source>Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)</source>
         <translation>Fasted for at least 8 hours (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="277"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="282"/>
         <source>7/10</source>
         <translation>7/10</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="278"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="283"/>
         <source>Lý do sửa kết quả đã hoàn tất:</source>
         <translation>Reason for changing completed results:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="279"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="284"/>
         <source>Lưu sinh hiệu (Ctrl+S)</source>
         <translation>Save vital signs (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="280"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="285"/>
         <source>Gõ số rồi Enter để sang ô sau. Giá trị bất thường hiện màu vàng và vẫn sang ô sau; khi lưu (Enter ở ô cuối hoặc Ctrl+S), con trỏ quay lại từng giá trị đó: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Type a number, then Enter for the next field. An unusual value turns amber and Enter still moves on; when saving (Enter on the last field or Ctrl+S), the cursor goes back to each such value: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="379"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="385"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="380"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="386"/>
         <source>(Enter để xác nhận, hoặc gõ số đúng để sửa)</source>
         <translation>(Enter to confirm, or type the right number to correct it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="381"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="387"/>
         <source>(cần xác nhận: sẽ hỏi lại khi lưu)</source>
         <translation>(to confirm: asked again when saving)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="390"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="396"/>
         <source>Bất thường (thường {low}–{high}): đo lại nếu cần.</source>
         <translation>Abnormal (usually {low}–{high}): re-measure if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="452"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="458"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved yet: {n} unusual value(s) to confirm (in amber). In the selected field: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="492"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="503"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>
@@ -5765,7 +5868,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="184"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
-        <translation>this item is not on the visit's form</translation>
+        <translation>this item is not on the visit&apos;s form</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="186"/>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 from station_app.core.pl01_laboratory import LabRow, LabTest, desk_tests, find_tests, test_of
 from station_app.core.roles import Permission, can
 from station_app.services.station.pl01_laboratory import LABORATORY_DESK, LabSheet
-from station_app.ui.exam import laboratory_operations as ops
+from station_app.ui.exam import pl01_operations as ops
 from station_app.ui.exam.desk_form import DeskForm
 from station_app.ui.widgets import heading, message_label, show_message
 

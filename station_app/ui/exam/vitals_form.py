@@ -41,6 +41,7 @@ from station_app.services.station.examination import (
 )
 from station_app.ui.errors import describe, show_error
 from station_app.ui.exam import operations as ops
+from station_app.ui.exam.child_measures_row import ChildMeasuresRow
 from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.drafts import DeskDraft
 from station_app.ui.labels import decimal
@@ -232,6 +233,10 @@ class VitalsForm(Retranslating):
         fields = QVBoxLayout(body)
         fields.addWidget(self.hint)
         fields.addLayout(grid)
+        self.child = ChildMeasuresRow(self._ctx, self._tasks, self, body)  # forms 6–13 only: hidden for adults
+        self.child.failed.connect(self._refused)
+        self.child.edited.connect(self._schedule_draft)
+        fields.addWidget(self.child)
         fields.addWidget(self.reason_box)
         fields.addStretch(1)
         layout = QVBoxLayout(self)
@@ -314,6 +319,7 @@ class VitalsForm(Retranslating):
         self._loading = False
         self.reason_box.setVisible(record.visit_status in _DONE and not record.empty)
         self.drafts.offer(record.visit_id, draft)
+        self.child.load(record.visit_id, draft.fields.get("child") if draft is not None else None)
         show_message(self.message, "")
         self._refresh()
         self.setEnabled(True)
@@ -456,7 +462,7 @@ class VitalsForm(Retranslating):
 
     def _next_after(self, widget: QWidget) -> QWidget | None:
         order: list[QWidget] = [self.edits[k] for k in FIELD_ORDER[:14]] + [self.fasting] + \
-                               [self.edits[k] for k in FIELD_ORDER[14:]]
+                               [self.edits[k] for k in FIELD_ORDER[14:]] + self.child.inputs()
         if self.reason_box.isVisible():
             order.append(self.reason)
         if widget not in order:
@@ -475,6 +481,11 @@ class VitalsForm(Retranslating):
         if self.unconfirmed():
             self._review()
             return
+        wrong = self.child.problem()
+        if wrong is not None:
+            show_message(self.message, self.child.limits_text(wrong))
+            wrong.setFocus()
+            return
         self.saving = True
         self.save_button.setEnabled(False)
         self.drafts.save_now()  # a refused save keeps the last keys too; the save removes the draft
@@ -492,6 +503,7 @@ class VitalsForm(Retranslating):
         show_message(self.message, self.tr("Đã lưu sinh hiệu (phiên bản {version}).").format(
             version=record.version), ok=True)
         self.reason_box.setVisible(record.visit_status in _DONE)
+        self.child.save(self._user, record.visit_id, self.reason.text())  # z-scores from the values just saved
         self.saved.emit(record.visit_id)
 
     def _refused(self, exc: BaseException) -> None:
@@ -508,6 +520,9 @@ class VitalsForm(Retranslating):
             self.reason_box.show()
             show_message(self.message, describe(exc))
             self.reason.setFocus()
+        elif isinstance(exc, ValidationError) and exc.data.get("key") in self.child.edits:
+            show_message(self.message, describe(exc))  # a circumference the service refused
+            self.child.edits[str(exc.data["key"])].setFocus()
         elif isinstance(exc, ValidationError) and exc.data.get("key") in self.edits:
             key = str(exc.data["key"])
             self.edits[key].setEnabled(True)
@@ -531,7 +546,7 @@ class VitalsForm(Retranslating):
     def draft_fields(self) -> dict[str, object]:
         texts = {k: e.text() for k, e in self.edits.items() if e.text()}
         return {"texts": texts, "fasting": self.fasting.isChecked(), "confirmed": sorted(self.confirmed),
-                "reason": self.reason.text()}
+                "reason": self.reason.text(), "child": self.child.texts()}
 
     def _schedule_draft(self) -> None:
         if not self._loading:

@@ -1,9 +1,10 @@
-"""The laboratory desk's use cases as typed operations (as ``ui.exam.operations``): the visit's rows with the draft
-left at the desk, a save with the draft removed, and whether a visit's form has a laboratory desk at all."""
+"""The PL01 desks' use cases as typed operations (as ``ui.exam.operations``): the laboratory desk (the visit's rows
+with the draft left at the desk, a save with the draft removed, whether a visit's form has a laboratory desk at
+all) and the children's measures of the vital-signs desk."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from station_app.ui.tasks import Operation
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from station_app.core.pl01_laboratory import LabRow
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.examination import Draft
+    from station_app.services.station.pl01_child_measures import ChildMeasures
     from station_app.services.station.pl01_laboratory import LabSheet
     from station_app.ui.context import StationContext
 
@@ -32,3 +34,13 @@ def save_laboratory(ctx: StationContext, *, user: SignedInUser, visit_id: str, r
 
 def has_laboratory(ctx: StationContext, *, visit_id: str) -> Operation[bool]:
     return Operation(functools.partial(ctx.laboratory.applies, visit_id))
+
+
+def child_measures(ctx: StationContext, *, visit_id: str) -> Operation[ChildMeasures]:
+    return Operation(functools.partial(ctx.child_measures.measures, visit_id))
+
+
+def save_child_measures(ctx: StationContext, *, user: SignedInUser, visit_id: str, typed: Mapping[str, str],
+                        ratings: Mapping[str, str], reason: str | None) -> Operation[ChildMeasures]:
+    return Operation(functools.partial(ctx.child_measures.save, user, visit_id, typed=typed, ratings=ratings,
+                                       reason=reason))
