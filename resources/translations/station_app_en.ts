@@ -654,102 +654,102 @@
 <context>
     <name>ChildMeasuresRow</name>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="24"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="25"/>
         <source>Vòng cánh tay</source>
         <translation>Arm circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="25"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="26"/>
         <source>Vòng đầu</source>
         <translation>Head circumference</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="26"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="27"/>
         <source>Đánh giá nhiệt độ</source>
         <translation>Temperature rating</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="27"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="28"/>
         <source>Đánh giá mạch</source>
         <translation>Pulse rating</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="28"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="29"/>
         <source>Đánh giá nhịp thở</source>
         <translation>Breathing rating</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="29"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="30"/>
         <source>Chiều dài/tuổi</source>
         <translation>Length-for-age</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="30"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="31"/>
         <source>Chiều cao/tuổi</source>
         <translation>Height-for-age</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="31"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="32"/>
         <source>Cân nặng/tuổi</source>
         <translation>Weight-for-age</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="33"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="33"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
         <source>Không bình thường</source>
         <translation>Abnormal</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
         <source>Sốt</source>
         <translation>Fever</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
         <source>Hạ thân nhiệt</source>
         <translation>Hypothermia</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
         <source>Nhanh</source>
         <translation>Fast</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
         <source>Thở nhanh</source>
         <translation>Fast breathing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="37"/>
         <source>Thở chậm</source>
         <translation>Slow breathing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="64"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="66"/>
         <source>Trẻ em: vòng cánh tay, vòng đầu, đánh giá dấu hiệu sinh tồn</source>
         <translation>Children: arm circumference, head circumference, vital-sign ratings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="94"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="98"/>
         <source>Theo sinh hiệu: {rating}</source>
         <translation>From the vital signs: {rating}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="95"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="99"/>
         <source>Theo sinh hiệu (chưa đủ số đo)</source>
         <translation>From the vital signs (not enough measurements)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="129"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="133"/>
         <source>Z-score theo WHO (tính khi lưu sinh hiệu): {values}</source>
         <translation>WHO z-scores (computed when the vital signs are saved): {values}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="155"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="159"/>
         <source>{field}: giá trị phải từ {low} đến {high} {unit}. Đo lại rồi nhập lại.</source>
         <translation>{field}: the value must be from {low} to {high} {unit}. Measure again, then enter it again.</translation>
     </message>
@@ -1543,103 +1543,108 @@
 <context>
     <name>LaboratoryForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
         <source>Mã dịch vụ</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
         <source>Mã chỉ số</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="129"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="133"/>
+        <source>Ctrl+N thêm dòng; gõ vài chữ của tên xét nghiệm rồi Enter để chọn; Enter sang ô sau; Ctrl+Delete hai lần để xoá dòng; Ctrl+S lưu.</source>
+        <translation>Ctrl+N adds a row; type part of the test's name and press Enter to pick it; Enter moves to the next cell; Ctrl+Delete twice removes a row; Ctrl+S saves.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
         <source>Thêm dòng (Ctrl+N)</source>
         <translation>Add row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="136"/>
         <source>Lưu xét nghiệm (Ctrl+S)</source>
         <translation>Save tests (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="137"/>
         <source>Lý do sửa:</source>
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="132"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="138"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>The visit is completed: give the reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="221"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="140"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="231"/>
         <source>Gõ tên xét nghiệm, Enter để chọn</source>
         <translation>Type the test&apos;s name, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="142"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="148"/>
         <source>Xét nghiệm: {name} ({year})</source>
         <translation>Laboratory: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="179"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="185"/>
         <source>Mẫu khám của lượt này không có phần xét nghiệm.</source>
         <translation>This visit&apos;s form has no laboratory part.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="181"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="187"/>
         <source>Đường huyết mao mạch: chưa đo (đo và ghi ở bàn sinh hiệu).</source>
         <translation>Capillary glucose: not measured (it is measured and recorded at the vital-signs desk).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="184"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="190"/>
         <source>Đường huyết mao mạch (ghi ở bàn sinh hiệu): {value} {unit} · {description} · {conclusion}</source>
         <translation>Capillary glucose (recorded at the vital-signs desk): {value} {unit} · {description} · {conclusion}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="251"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="261"/>
         <source>Đã xoá dòng {row}. Bấm Lưu để ghi lại.</source>
         <translation>Row {row} removed. Press Save to record it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="256"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="266"/>
         <source>Xoá dòng {row} ({name})? Bấm Ctrl+Delete lần nữa để xoá; phím khác để giữ lại.</source>
         <translation>Remove row {row} ({name})? Press Ctrl+Delete again to remove it; any other key keeps it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="271"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="281"/>
         <source>Gợi ý: {test} (Enter để chọn)</source>
         <translation>Suggestion: {test} (Enter to pick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="360"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="370"/>
         <source>Đã lưu {count} dòng xét nghiệm.</source>
         <translation>{count} test row(s) saved.</translation>
     </message>

@@ -56,6 +56,7 @@ class ChildMeasuresRow(RetranslatedMixin, QGroupBox):
         self.edits: dict[str, QLineEdit] = {}
         self.combos: dict[str, QComboBox] = {}
         self.grid = QGridLayout(self)
+        self.grid.setColumnStretch(3, 1)  # the units beside their fields, the room to the right
         self.zscores = QLabel()
         self.zscores.setWordWrap(True)
         self.hide()

@@ -29,6 +29,7 @@ from station_app.ui.widgets import heading, message_label, show_message
 log = logging.getLogger(__name__)
 _PARTS = ("name", "service", "index", "value", "unit", "description", "conclusion")
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_WIDTHS = {"service": 110, "index": 90, "value": 90, "unit": 80}  # codes and figures are short: the texts get the room
 
 
 def _tr_lab(text: str) -> str:
@@ -85,11 +86,13 @@ class LaboratoryForm(DeskForm):
         for column, label in enumerate(self.headers):
             label.setObjectName("hint")
             self.grid.addWidget(label, 0, column)
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(6, 3)
-        self.grid.setColumnStretch(5, 2)
+        for column, stretch in ((0, 3), (5, 2), (6, 3)):
+            self.grid.setColumnStretch(column, stretch)
         self.suggestion = QLabel()
         self.suggestion.setObjectName("hint")
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("hint")
+        self.keys_hint.setWordWrap(True)
         self.add_button = QPushButton()
         self.save_button = QPushButton()
         self.amend_label = QLabel()
@@ -104,6 +107,7 @@ class LaboratoryForm(DeskForm):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.keys_hint)
         layout.addWidget(self.glucose)
         layout.addLayout(self.grid)
         layout.addWidget(self.suggestion)
@@ -126,6 +130,8 @@ class LaboratoryForm(DeskForm):
                 self.tr("Xét nghiệm"), self.tr("Mã dịch vụ"), self.tr("Mã chỉ số"), self.tr("Kết quả"),
                 self.tr("Đơn vị"), self.tr("Mô tả"), self.tr("Kết luận")), strict=True):
             label.setText(text)
+        self.keys_hint.setText(self.tr("Ctrl+N thêm dòng; gõ vài chữ của tên xét nghiệm rồi Enter để chọn; Enter sang ô "
+                                       "sau; Ctrl+Delete hai lần để xoá dòng; Ctrl+S lưu."))
         self.add_button.setText(self.tr("Thêm dòng (Ctrl+N)"))
         self.save_button.setText(self.tr("Lưu xét nghiệm (Ctrl+S)"))
         self.amend_label.setText(self.tr("Lý do sửa:"))
@@ -214,6 +220,10 @@ class LaboratoryForm(DeskForm):
         line = len(self.rows) + 1
         for column, edit in enumerate(edits):
             edit.setObjectName(f"lab_{_PARTS[column]}")
+            if _PARTS[column] in _WIDTHS:
+                edit.setMaximumWidth(_WIDTHS[_PARTS[column]])
+            else:
+                edit.setMinimumWidth(140)
             edit.setEnabled(self.may)
             edit.installEventFilter(self)
             edit.textEdited.connect(lambda _t: self.drafts.changed())
