@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from support import visits
 from support.gui import press_enter, show_page, type_text
@@ -87,7 +88,7 @@ def test_a_row_goes_only_after_a_second_ctrl_delete(qtbot, page, ctx, nurse):
     visit = visits.open_visit(ctx, nurse, year=1975)
     lab = open_laboratory(qtbot, page, visit)
     for name, value in (("hemo", "125"), ("protein", "am tinh")):
-        qtbot.keyClick(lab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         row = lab.rows[-1]
         qtbot.waitUntil(row.name.hasFocus)
         type_text(row.name, name)
@@ -101,7 +102,7 @@ def test_a_row_goes_only_after_a_second_ctrl_delete(qtbot, page, ctx, nurse):
     qtbot.keyClick(first.value, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert [r.service.text() for r in lab.rows] == ["XN.NT_PRO"]
     qtbot.waitUntil(lambda: ctx.exam.draft(visit.id, LABORATORY_DESK) is not None, timeout=3000)
-    qtbot.keyClick(lab, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "Đã lưu 1 dòng" in lab.message.text())
     assert [(r.service, r.value, r.item) for r in ctx.laboratory.sheet(visit.id).rows] == [("XN.NT_PRO", "am tinh", 1)]
 
@@ -111,7 +112,8 @@ def test_a_row_without_its_result_is_refused_in_words(qtbot, page, ctx, nurse):
     lab = open_laboratory(qtbot, page, visit)
     type_text(lab.rows[0].name, "hcg")
     press_enter(lab.rows[0].name)
-    qtbot.keyClick(lab, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    for part in ("value", "unit", "description", "conclusion"):  # nothing typed: Enter on to the save
+        enter_at(qtbot, getattr(lab.rows[0], part))
     qtbot.waitUntil(lambda: "Dòng xét nghiệm 1 chưa đủ" in lab.message.text())
     assert ctx.laboratory.sheet(visit.id).rows == ()
 

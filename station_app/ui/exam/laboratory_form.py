@@ -74,6 +74,7 @@ class LaboratoryForm(DeskForm):
         self.sheet: LabSheet | None = None
         self._removing: RowEditors | None = None  # the row a first Ctrl+Delete asked about
         self.may = user is not None and can(user.role, Permission.RECORD_VITALS)
+        self._keys = {Qt.Key.Key_S: self.save, Qt.Key.Key_N: self.add_row}
         self._build()
         self.retranslate()
 
@@ -306,6 +307,9 @@ class LaboratoryForm(DeskForm):
                 show_message(self.message, "")
             if is_delete:  # a line edit takes Ctrl+Delete (delete a word) before any shortcut sees it
                 self.remove_current()
+                return True
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in self._keys:
+                self._keys[event.key()]()  # a key given back by the scanner filter reaches the field, not the shortcut
                 return True
             if event.key() in _ENTER and isinstance(watched, QLineEdit):
                 self.enter_pressed(watched)
