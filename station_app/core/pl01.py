@@ -154,6 +154,12 @@ class FieldDefinition:
             if self.codes is not None:
                 return False
             return text in ("0", "1") if self.input == "yesno" else bool(text)
+        if self.input == "date":  # stored as yyyy-mm-dd (core.pl01_answers); the record writes PL01's form
+            try:
+                dt.date.fromisoformat(text)
+            except ValueError:
+                return False
+            return len(text) == 10
         return self.size is None or len(text) <= self.size
 
 
