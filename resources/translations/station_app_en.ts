@@ -2623,32 +2623,32 @@
         <translation>Type a code to choose it from the list; type dates as day/month/year. Enter: next field; Ctrl+Enter: save; Esc: close. Fields marked &quot;last time&quot; come from the previous visit: ask the resident again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="80"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="82"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="81"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="83"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="107"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="109"/>
         <source>(lần trước)</source>
         <translation>(last time)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="124"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="128"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="165"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="169"/>
         <source>{field}: hãy gõ một ngày đã qua theo dạng ngày/tháng/năm, ví dụ 05/03/2021.</source>
         <translation>{field}: type a past date as day/month/year, for example 05/03/2021.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="169"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="173"/>
         <source>{field}: giá trị này không hợp lệ; hãy sửa lại hoặc để trống.</source>
         <translation>{field}: this value is not valid; correct it or leave it empty.</translation>
     </message>
@@ -5773,7 +5773,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="184"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
-        <translation>this item is not on the visit's form</translation>
+        <translation>this item is not on the visit&apos;s form</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="186"/>

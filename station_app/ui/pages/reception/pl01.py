@@ -70,12 +70,14 @@ class Pl01ReceptionDialog(QDialog):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label puts its field below
         holder = QWidget()
         holder.setLayout(self.form)
         self.area = QScrollArea()
         self.area.setWidget(holder)
         self.area.setWidgetResizable(True)
-        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard goes to the fields, never the frame
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the keyboard goes to the fields, never the frame
         self.message = message_label()
         self.save_button, self.cancel_button, buttons = confirm_row(self, self.tr("Lưu (Ctrl+Enter)"),
                                                                     self.tr("Đóng (Esc)"))
@@ -91,7 +93,7 @@ class Pl01ReceptionDialog(QDialog):
         layout.addLayout(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self).activated.connect(self.submit)
-        self.resize(640, 560)
+        self.resize(760, 600)
         tasks.run(ops.reception_sheet(ctx, visit_id=visit_id), parent=self, on_done=self.load,
                   on_error=self._failed)
 
@@ -114,6 +116,8 @@ class Pl01ReceptionDialog(QDialog):
     def _input(self, f: FieldDefinition, value: str) -> QWidget:
         if f.codes is not None:
             box = QComboBox()
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(20)  # long labels are cut here and shown whole in the open list
             box.addItem("—", "")
             for code in f.codes:
                 box.addItem(f"{code.code} – {code.label}", code.code)
