@@ -141,6 +141,7 @@ class DemoResult:
             f"điểm khám: {self.sites}",
             f"Lượt khám: {number(self.visits)} ({by_status}); chỉ số sinh tồn: {number(self.measurements)}",
             f"Kết luận: {number(self.conclusions)}; chuyển tuyến: {number(self.referrals)}",
+            *self._form_lines(),
             f"Tài khoản tập huấn (mật khẩu chung, chỉ dùng để tập huấn: {TRAINING_PASSWORD}):",
             *(f"  {a.username:<16} {ROLE_LABELS[a.role]:<16} {a.full_name}" for a in self.accounts),
             f"Thời gian: {_decimal(self.seconds, 1)} giây; cơ sở dữ liệu: {_decimal(self.database_bytes / 1e6, 1)} MB "
@@ -151,6 +152,12 @@ class DemoResult:
             f"  station-app --data-dir \"{self.data_dir}\"          (bản đã cài)",
         ]
         return "\n".join(lines)
+
+    def _form_lines(self) -> list[str]:
+        if not self.forms:
+            return []
+        per_form = ", ".join(f"mẫu {n}: {number(count)}" for n, count in self.forms.items())
+        return [f"Lượt khám đã xong theo mẫu QĐ 1551: {per_form}; câu trả lời: {number(self.answers)}"]
 
     def _office_lines(self) -> list[str]:
         if self.office_dir is None:
