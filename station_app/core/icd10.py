@@ -30,8 +30,8 @@ class Icd10Code:
 class UnknownIcd10CodeError(ValidationError):
     """A diagnosis code that is not in the ICD-10 list the station ships."""
 
-    template = QT_TRANSLATE_NOOP("errors", "Mã ICD-10 '{code}' không có trong danh mục ICD-10. Hãy gõ mã hoặc tên "
-                                           "bệnh rồi chọn một dòng trong danh sách gợi ý.")
+    template = QT_TRANSLATE_NOOP("errors", "Mã ICD-10 '{code}' không có trong danh mục ICD-10. "
+                                           "Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.")
 
 
 def code_key(text: str) -> str:

@@ -74,7 +74,8 @@ def test_a_completer_line_or_a_typed_code_is_recognised_and_an_unknown_code_is_n
 
 
 def test_a_small_list_searched_directly_keeps_its_order():
-    small = [Icd10Code("M54.2", "Đau vùng cổ"), Icd10Code("M54.5", "Đau thắt lưng"), Icd10Code("J00", "Viêm mũi họng cấp")]
+    small = [Icd10Code("M54.2", "Đau vùng cổ"), Icd10Code("M54.5", "Đau thắt lưng"),
+             Icd10Code("J00", "Viêm mũi họng cấp")]
     assert codes(search(small, "M54")) == ["M54.2", "M54.5"]
     assert codes(search(small, "dau")) == ["M54.2", "M54.5"]
     assert codes(Icd10Index(small, quick=["J00"]).search("m")) == ["J00"]  # "m": a word, not a code

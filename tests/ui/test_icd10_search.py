@@ -21,7 +21,7 @@ def test_a_code_outside_the_quick_list_is_found_by_code_or_english_name_and_save
     assert [d.code for d in internal.diagnoses] == ["A15.0", "Q90.9"]
     assert "Q90.9 Down syndrome, unspecified" in internal.icd_list.text()
     type_text(internal.icd, "tang huyet ap")
-    assert internal.icd_model.stringList()[0] == "I10 – Tăng huyết áp vô căn (nguyên phát)"  # quick list first
+    assert internal.icd_model.stringList()[0] == "I10 – Tăng huyết áp vô căn (nguyên phát)"  # quick list 1st
     internal.classes.set_value(HealthClass.III)
     saved = ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.INTERNAL, no_abnormality=False,
                                       text=internal.text.text(), diagnoses=internal.diagnoses,
