@@ -966,7 +966,6 @@ def cmd_record(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from station_app.services.station.pl01_exports import FORMATS, write
-    from station_app.services.station.pl01_values import Pl01Values
 
     day = _date_arg(args.date, "--date")
     if (day is None) == (args.visit_id is None):
@@ -979,7 +978,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         raise _UsageError(f"Với --date, --out phải là một thư mục (đã có tệp {args.out}).")
     ctx = _context(args)
     _sign_in(args, ctx, Permission.EXPORT_DATA)  # names, ID numbers and findings of the residents
-    service = Pl01Values(ctx.db)
+    service = ctx.pl01_records
     if day is None:
         records, kind = [service.of_visit(args.visit_id.strip())], None
         paths = [out]
