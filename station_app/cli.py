@@ -977,13 +977,13 @@ def cmd_record(args: argparse.Namespace) -> int:
     if day is not None and out.exists() and not out.is_dir():
         raise _UsageError(f"Với --date, --out phải là một thư mục (đã có tệp {args.out}).")
     ctx = _context(args)
-    _sign_in(args, ctx, Permission.EXPORT_DATA)  # names, ID numbers and findings of the residents
+    user = _sign_in(args, ctx, Permission.EXPORT_DATA)  # names, ID numbers and findings of the residents
     service = ctx.pl01_records
     if day is None:
-        records, kind = [service.of_visit(args.visit_id.strip())], None
+        records, kind = [service.of_visit(user, args.visit_id.strip())], None
         paths = [out]
     else:
-        records, kind = service.completed_on(day), args.format
+        records, kind = service.completed_on(user, day), args.format
         out.mkdir(parents=True, exist_ok=True)
         paths = [out / f"{r.visit_id}.{kind}" for r in records]
     invalid = 0
@@ -994,6 +994,8 @@ def cmd_record(args: argparse.Namespace) -> int:
             print(f"Lượt khám {found.visit_id} (mẫu {found.definition.number}): {len(found.problems)} lỗi", file=sys.stderr)
             for problem in found.problems:
                 print(f"  - {problem.message_vi}", file=sys.stderr)
+    if records:
+        service.exported(user, records=records, kind=kind or out.suffix.lower().lstrip("."))
     if day is not None:
         print(f"Đã ghi {len(records)} phiếu khám ngày {day:%d/%m/%Y} vào {out} ({invalid} phiếu còn lỗi).")
     else:

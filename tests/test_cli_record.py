@@ -70,3 +70,16 @@ def test_a_nurse_may_not_export_records(station, tmp_path):
     _day, (visit_id, *_) = busiest_day(station)
     refused = run_as(NURSE, "record", visit_id, "--out", str(tmp_path / "p.json"), data_dir=station)
     assert refused.returncode == 1 and not (tmp_path / "p.json").exists()
+
+
+def test_writing_records_out_is_kept_in_the_audit_log_with_counts_only(station, tmp_path):
+    day, ids = busiest_day(station)
+    run_as(COORDINATOR, "record", "--date", day, "--out", str(tmp_path / "ngày"), "--format", "json",
+           data_dir=station)
+    conn = sqlite3.connect(station / "station.sqlite3")
+    try:
+        (details,) = conn.execute("SELECT details FROM audit_events WHERE entity = 'pl01_records' "
+                                  "ORDER BY seq DESC LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    assert json.loads(details) == {"records": len(ids), "invalid": len(ids), "format": "json"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from station_app.core.pl01_answers import Answer
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.station.pl01_values import Pl01Values
 
 FACILITY_CODE, FACILITY_GLN = "12345", "8931234567893"
 
@@ -37,6 +36,6 @@ def plausible(f) -> str:  # noqa: ANN001 - FieldDefinition
 def answer_everything(ctx, user, visit_id, reason="Bổ sung theo QĐ 1551"):
     """Every field the visit still misses, answered at its desk (facility codes set on the station)."""
     set_facility(ctx)
-    for desk, fields in Pl01Values(ctx.db).missing(visit_id).items():
+    for desk, fields in ctx.pl01_records.missing(visit_id).items():
         answers = [Answer(f.code, plausible(f)) for f in fields]
         ctx.answers.save(user, visit_id, desk=desk, answers=answers, reason=reason)

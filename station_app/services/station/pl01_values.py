@@ -10,16 +10,18 @@ from dataclasses import dataclass
 
 from station_app.core.errors import NotFoundError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.core.model import VisitStatus
+from station_app.core.model import AuditAction, VisitStatus
 from station_app.core.pl01 import FieldDefinition, FormDefinition
 from station_app.core.pl01_answers import Pl01Value
 from station_app.core.pl01_completion import missing
 from station_app.core.pl01_record import Pl01Record, Problem, record, validate
 from station_app.core.pl01_values import StationData, values
+from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
 from station_app.persistence.outbox import VisitParts
 from station_app.persistence.tables import ResidentRow, StationRow, VisitRow
 from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.common.accounts import SignedInUser
 from station_app.services.common.pl01_forms import form
 from station_app.services.station.pl01_answers import form_by_rule
 
@@ -50,19 +52,21 @@ class VisitRecord:
 
 
 class Pl01Values:
-    """Reads visits as PL01 values and records. Read-only: nothing here writes."""
+    """Reads visits as PL01 values and records (any account that may see the lists: the records name the
+    residents), and keeps in the audit log that records were written out."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def of_visit(self, visit_id: str) -> VisitRecord:
-        found = self.of_visits([visit_id])
+    def of_visit(self, user: SignedInUser | None, visit_id: str) -> VisitRecord:
+        found = self.of_visits(user, [visit_id])
         if not found:
             raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "lượt khám"))
         return found[0]
 
-    def of_visits(self, visit_ids: Iterable[str]) -> list[VisitRecord]:
+    def of_visits(self, user: SignedInUser | None, visit_ids: Iterable[str]) -> list[VisitRecord]:
         """The records of many visits (the order given; unknown ids left out), in a few queries in all."""
+        _may_read(user)
         ids = list(dict.fromkeys(visit_ids))
         with UnitOfWork(self._db, read_only=True) as uow:
             visits = uow.exports.visits(ids)
@@ -70,8 +74,9 @@ class Pl01Values:
         log.info("PL01 records read: %d of %d visits", len(out), len(ids))
         return out
 
-    def completed_on(self, day: dt.date) -> list[VisitRecord]:
+    def completed_on(self, user: SignedInUser | None, day: dt.date) -> list[VisitRecord]:
         """Every completed (or referred) visit of ``day`` at every site of the station, in queue order."""
+        _may_read(user)
         with UnitOfWork(self._db, read_only=True) as uow:
             visits = [v for site_id, _name in uow.lists.sites() for v in uow.visits.of_day(site_id, day)
                       if v.status in DONE]
@@ -81,8 +86,18 @@ class Pl01Values:
 
     def missing(self, visit_id: str) -> dict[str, list[FieldDefinition]]:
         """The fields the visit's form needs that are neither recorded nor marked, by desk (empty: complete)."""
-        found = self.of_visit(visit_id)
+        found = self.of_visit(None, visit_id)
         return missing(found.definition, found.values, found.record.person)
+
+    def exported(self, user: SignedInUser, *, records: Sequence[VisitRecord], kind: str) -> None:
+        """The audit event of records written to files (counts and the format only; one visit: its id)."""
+        require(user.role, Permission.EXPORT_DATA)
+        with UnitOfWork(self._db) as uow:
+            uow.audit(AuditAction.EXPORT, "pl01_records", records[0].visit_id if len(records) == 1 else None,
+                      user.id, {"records": len(records), "invalid": sum(1 for r in records if r.problems),
+                                "format": kind})
+            uow.commit()
+        log.info("PL01 records exported: %d as %s", len(records), kind)
 
     # -- reading ----------------------------------------------------------------------------------------------
 
@@ -106,6 +121,11 @@ class Pl01Values:
             out.append(VisitRecord(v.id, v.visit_date, v.status, resident.full_name, definition, found, rec,
                                    tuple(validate(rec))))
         return out
+
+
+def _may_read(user: SignedInUser | None) -> None:
+    if user is not None:
+        require(user.role, Permission.VIEW_LISTS)
 
 
 def station_data(visit: VisitRow, resident: ResidentRow, groups: Sequence[str], parts: VisitParts,

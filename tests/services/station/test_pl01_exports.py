@@ -12,7 +12,6 @@ from support.pl01 import set_facility
 from devkit.station import full_visit
 from station_app.core.pl01_answers import Answer, AnswerStatus
 from station_app.services.station.pl01_exports import write
-from station_app.services.station.pl01_values import Pl01Values
 
 
 @pytest.fixture
@@ -22,7 +21,7 @@ def found(ctx, nurse, doctor):
     ctx.answers.save(doctor, visit.id, desk="doctor:dental", reason="Bổ sung", answers=[
         Answer("HAM_TREN", "Sâu răng 16 & 17 <nhẹ>"),
         Answer("HAM_DUOI", status=AnswerStatus.NOT_DONE, reason="Trẻ quấy khóc")])
-    return Pl01Values(ctx.db).of_visit(visit.id)
+    return ctx.pl01_records.of_visit(doctor, visit.id)
 
 
 def test_json_has_pl01_codes_as_keys_and_the_form_number(found, tmp_path):

@@ -7,12 +7,11 @@ from support.pl01 import FACILITY_CODE, answer_everything, set_facility
 from devkit.station import full_visit
 from station_app.core.pl01_answers import Answer, AnswerStatus
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.station.pl01_values import Pl01Values
 
 
 @pytest.fixture
 def reader(ctx):
-    return Pl01Values(ctx.db)
+    return ctx.pl01_records
 
 
 def test_a_completed_visit_becomes_its_pl01_record(ctx, nurse, doctor, reader):
@@ -20,7 +19,7 @@ def test_a_completed_visit_becomes_its_pl01_record(ctx, nurse, doctor, reader):
     set_facility(ctx)
     ctx.answers.save(doctor, visit.id, desk="doctor:ent", reason="Bổ sung", answers=[
         Answer("TAI_TRAI_NOI_THUONG", "5"), Answer("TAI_PHAI_NOI_THAM", status=AnswerStatus.REFUSED)])
-    found = reader.of_visit(visit.id)
+    found = reader.of_visit(doctor, visit.id)
     rec = found.record
     assert found.definition.number == 2  # an adult
     assert (rec.value("HO_TEN"), rec.value("GIOI_TINH"), rec.value("SO_CCCD")) == ("Tòng Thị Hoa", "2",
@@ -42,7 +41,7 @@ def test_what_is_missing_is_listed_by_desk_until_every_field_is_answered(ctx, nu
     assert {"doctor:ent", "doctor:dental", "doctor:internal"} <= set(gaps)
     answer_everything(ctx, doctor, visit.id)
     assert reader.missing(visit.id) == {}
-    assert reader.of_visit(visit.id).problems == ()
+    assert reader.of_visit(doctor, visit.id).problems == ()
 
 
 def test_a_visit_recorded_before_qd_1551_keeps_its_values_and_marks_the_rest(ctx, nurse, doctor, reader):
@@ -50,7 +49,7 @@ def test_a_visit_recorded_before_qd_1551_keeps_its_values_and_marks_the_rest(ctx
     with UnitOfWork(ctx.db) as uow:
         uow.answers.visit(visit.id).before_1551 = True
         uow.commit()
-    rec = reader.of_visit(visit.id).record
+    rec = reader.of_visit(doctor, visit.id).record
     assert rec.value("CHIEU_CAO") == "158" and rec.value("PHAN_LOAI_SK") == "3"  # old values, mapped
     hearing = next(e for e in rec.entries if e.code == "TAI_TRAI_NOI_THUONG")
     assert (hearing.value, hearing.status) == (None, AnswerStatus.BEFORE_1551)
@@ -61,5 +60,5 @@ def test_a_visit_recorded_before_qd_1551_keeps_its_values_and_marks_the_rest(ctx
 def test_a_days_records_are_read_together(ctx, nurse, doctor, reader):
     first, second = full_visit(ctx, nurse, doctor), full_visit(ctx, nurse, doctor, national_id="011180009999",
                                                                name="Lò Văn Pọm")
-    day = reader.of_visit(first.id).visit_date
-    assert {r.visit_id for r in reader.completed_on(day)} == {first.id, second.id}
+    day = reader.of_visit(doctor, first.id).visit_date
+    assert {r.visit_id for r in reader.completed_on(doctor, day)} == {first.id, second.id}
