@@ -988,7 +988,7 @@ def cmd_record(args: argparse.Namespace) -> int:
         paths = [out / f"{r.visit_id}.{kind}" for r in records]
     invalid = 0
     for found, path in zip(records, paths):
-        write(found, path, kind)
+        write(found, path, kind, printed_by=f"{user.full_name} (dòng lệnh)")
         if found.problems:
             invalid += 1
             print(f"Lượt khám {found.visit_id} (mẫu {found.definition.number}): {len(found.problems)} lỗi", file=sys.stderr)

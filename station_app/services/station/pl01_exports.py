@@ -47,11 +47,11 @@ def as_xml(rec: Pl01Record) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def write(found: VisitRecord, path: Path, kind: str | None = None) -> Path:
+def write(found: VisitRecord, path: Path, kind: str | None = None, *, printed_by: str = "") -> Path:
     """The record in ``kind`` (json, xml, pdf; by default the file's suffix) at ``path``."""
     kind = (kind or path.suffix.lstrip(".")).lower()
     if kind == "pdf":
-        sheet(found, path)
+        sheet(found, path, printed_by)
     elif kind == "json":
         path.write_bytes(as_json(found.record))
     elif kind == "xml":
@@ -69,26 +69,37 @@ def sheet(found: VisitRecord, path: Path, printed_by: str = "") -> int:
                           printed_by=printed_by or "station-app", subtitle=f"{rec.title} (QĐ 1551/QĐ-BYT)")
     report = Report(header, landscape=False)
     columns = [Column("Mục", 90), Column("Kết quả", 90)]
+    lab_at = rec.lab_fields[0].tt if rec.lab_rows else None  # the laboratory table goes where its rows are
     section, rows = None, []
     for e in rec.entries:
+        if lab_at is not None and e.field.tt > lab_at:
+            _flush(report, columns, rows)
+            _lab_table(report, rec)
+            lab_at, section = None, None
         text = e.value if e.value is not None else e.mark
         if text is None:
             continue
-        label = _label(e.field, text)
         if e.field.section != section:
-            if rows:
-                report.table(columns, rows)
-                rows = []
+            _flush(report, columns, rows)
             section = e.field.section
             report.heading(_heading(section))
-        rows.append([e.field.label, label])
-    if rows:
-        report.table(columns, rows)
-    if rec.lab_rows:
-        report.heading(rec.lab_fields[0].section or "Cận lâm sàng")
-        report.table([Column(f.label, 30) for f in rec.lab_fields],
-                     [[row.get(f.code, "") for f in rec.lab_fields] for row in rec.lab_rows])
+        rows.append([e.field.label, _label(e.field, text)])
+    _flush(report, columns, rows)
+    if lab_at is not None:
+        _lab_table(report, rec)
     return report.write(path)
+
+
+def _flush(report: Report, columns: list[Column], rows: list[list[str]]) -> None:
+    if rows:
+        report.table(columns, list(rows))
+        rows.clear()
+
+
+def _lab_table(report: Report, rec: Pl01Record) -> None:
+    report.heading(_heading(rec.lab_fields[0].section))
+    report.table([Column(f.label, 30) for f in rec.lab_fields],
+                 [[row.get(f.code, "") for f in rec.lab_fields] for row in rec.lab_rows])
 
 
 def _label(f, text: str) -> str:  # noqa: ANN001 - FieldDefinition
