@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="chờ bấm Enter trước khi đóng (khi mở từ trình đơn: cửa sổ không tự đóng ngay)")
 
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
-    demo.add_argument("--residents", type=int, default=2000)
+    demo.add_argument("--residents", type=int, default=6000)
     demo.add_argument("--seed", type=int, default=2026)
     return p
 

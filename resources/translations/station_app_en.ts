@@ -919,132 +919,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="188"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="190"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="398"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="397"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="399"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="405"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="407"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="413"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="423"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="422"/>
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="522"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="521"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="524"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="523"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="556"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="555"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="608"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="607"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="631"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="630"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -4919,27 +4919,27 @@ quarantined</translation>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="267"/>
+        <location filename="../../station_app/services/station/findings.py" line="270"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="443"/>
+        <location filename="../../station_app/services/station/findings.py" line="446"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="444"/>
+        <location filename="../../station_app/services/station/findings.py" line="447"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="446"/>
+        <location filename="../../station_app/services/station/findings.py" line="449"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="447"/>
+        <location filename="../../station_app/services/station/findings.py" line="450"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -5091,12 +5091,12 @@ quarantined</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="66"/>
+        <location filename="../../station_app/services/station/demo.py" line="73"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="184"/>
+        <location filename="../../station_app/services/station/demo.py" line="200"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -5634,40 +5634,45 @@ quarantined</translation>
         <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="43"/>
+        <location filename="../../station_app/core/icd10.py" line="33"/>
+        <source>Mã ICD-10 &apos;{code}&apos; không có trong danh mục ICD-10. Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.</source>
+        <translation>ICD-10 code &apos;{code}&apos; is not in the ICD-10 list. Type a code or a disease name, then pick a line from the suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="45"/>
         <source>không ghi được ở bàn này</source>
         <translation>cannot be recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="90"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="92"/>
         <source>mẫu này không dùng trong đợt khám định kỳ</source>
         <translation>this form is not used in the periodic check-up campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="97"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="99"/>
         <source>hãy ghi lý do đổi mẫu khám</source>
-        <translation>write why the form is changed</translation>
+        <translation>enter the reason for changing the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="184"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="185"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
-        <translation>this item is not on the visit&apos;s form</translation>
+        <translation>this item is not on the visit&apos;s check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="186"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="193"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="187"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="195"/>
         <source>mục này không ghi ở bàn này</source>
         <translation>this item is not recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="197"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="199"/>
         <source>hãy ghi lý do không làm</source>
-        <translation>write why it was not done</translation>
+        <translation>enter the reason it was not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="202"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="204"/>
         <source>giá trị không hợp lệ cho mục này</source>
-        <translation>the value is not valid for this item</translation>
+        <translation>invalid value for this item</translation>
     </message>
 </context>
 <context>
@@ -5694,7 +5699,7 @@ quarantined</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="183"/>
+        <location filename="../../station_app/services/station/demo.py" line="199"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -6021,10 +6026,10 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/examination.py" line="351"/>
-        <location filename="../../station_app/services/station/findings.py" line="392"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="118"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="175"/>
-        <location filename="../../station_app/services/station/pl01_values.py" line="61"/>
+        <location filename="../../station_app/services/station/findings.py" line="395"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="120"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="176"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
         <location filename="../../station_app/services/station/registry.py" line="515"/>
         <source>lượt khám</source>
         <translation>visit</translation>
@@ -6102,12 +6107,12 @@ quarantined</translation>
         <translation>exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="89"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="91"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="96"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="98"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>

@@ -3,6 +3,7 @@ answer recorded at its desk for every needed field the station's own data do not
 from __future__ import annotations
 
 from station_app.core.pl01_answers import Answer
+from station_app.core.synthetic_pl01 import normal_value
 from station_app.persistence.unit_of_work import UnitOfWork
 
 FACILITY_CODE, FACILITY_GLN = "12345", "8931234567893"
@@ -16,8 +17,11 @@ def set_facility(ctx, code=FACILITY_CODE, gln=FACILITY_GLN):
 
 
 def plausible(f) -> str:  # noqa: ANN001 - FieldDefinition
-    """A value the field accepts: the first code of its list, a number inside its limits, 0 for yes/no, an ICD-10
-    code of a check-up, a normal finding."""
+    """A value the field accepts: the normal one the training station gives (core.synthetic_pl01), else the first
+    code of its list, a number inside its limits, 0 for yes/no, an ICD-10 code of a check-up, a normal finding."""
+    normal = normal_value(f)
+    if normal is not None and f.accepts(normal):
+        return normal
     if f.codes is not None:
         return f.codes.codes[0].code
     if f.input == "yesno":
