@@ -5091,12 +5091,12 @@ quarantined</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="66"/>
+        <location filename="../../station_app/services/station/demo.py" line="73"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="184"/>
+        <location filename="../../station_app/services/station/demo.py" line="200"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -5699,7 +5699,7 @@ quarantined</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="183"/>
+        <location filename="../../station_app/services/station/demo.py" line="199"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -6029,6 +6029,7 @@ quarantined</translation>
         <location filename="../../station_app/services/station/findings.py" line="395"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="120"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="176"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
         <location filename="../../station_app/services/station/registry.py" line="515"/>
         <source>lượt khám</source>
         <translation>visit</translation>
@@ -6220,6 +6221,124 @@ quarantined</translation>
         <location filename="../../station_app/services/office/service.py" line="119"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
+    </message>
+</context>
+<context>
+    <name>pl01</name>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="31"/>
+        <source>Tiếp đón</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="32"/>
+        <source>Đo chỉ số</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="33"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="34"/>
+        <source>Cận lâm sàng</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="35"/>
+        <source>Nội khoa</source>
+        <translation>Internal medicine</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="36"/>
+        <source>Mắt</source>
+        <translation>Eyes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="37"/>
+        <source>Tai - Mũi - Họng</source>
+        <translation>Ear, nose and throat</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="38"/>
+        <source>Răng - Hàm - Mặt</source>
+        <translation>Teeth, jaws and face</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="39"/>
+        <source>Da liễu</source>
+        <translation>Skin</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="40"/>
+        <source>Ngoại khoa</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="41"/>
+        <source>Sản phụ khoa</source>
+        <translation>Obstetrics and gynaecology</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="42"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="43"/>
+        <source>Tư vấn</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="44"/>
+        <source>Mã cơ sở (quản trị)</source>
+        <translation>Facility codes (administration)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="45"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="33"/>
+        <source>Thiếu {label} ({code}): hãy ghi hoặc đánh dấu từ chối / không làm</source>
+        <translation>Missing {label} ({code}): record it or mark it refused / not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="34"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; không có trong danh mục</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the list</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="35"/>
+        <source>{label} ({code}): dài quá {size} ký tự</source>
+        <translation>{label} ({code}): longer than {size} characters</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="36"/>
+        <source>{label} ({code}): giá trị {value} ngoài giới hạn cho phép</source>
+        <translation>{label} ({code}): the value {value} is outside the allowed limits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="37"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; sai định dạng</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="40"/>
+        <source>từ chối</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="41"/>
+        <source>không làm</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="42"/>
+        <source>không ghi nhận (trước QĐ 1551)</source>
+        <translation>not recorded (before QĐ 1551)</translation>
     </message>
 </context>
 <context>
