@@ -764,6 +764,7 @@ class FormChangeDialog(QDialog):
         super().__init__(parent)
         self.rule = rule
         self.setWindowTitle(QCoreApplication.translate("Pl01Desk", "Đổi mẫu khám của lượt khám"))
+        self.setMinimumWidth(620)
         self.form = QComboBox()
         self.form.setObjectName("form")
         for definition in forms:
