@@ -81,8 +81,7 @@ def test_a_doctor_fills_form_2_with_k_and_keys_and_the_answers_are_stored(qtbot,
     # physical fitness and internal medicine's 8 parts: K = nothing abnormal, except breathing
     assert focused().objectName() == "normal"
     key(focused(), Qt.Key.Key_K, "k")  # fitness: Loại I
-    for _ in range(1):
-        key(focused(), Qt.Key.Key_K, "k")  # circulation
+    key(focused(), Qt.Key.Key_K, "k")  # circulation
     press_enter(focused())  # breathing: into its fields
     assert focused().objectName() == "NOI_KHOA_HO_HAP"
     type_text(focused(), "Ran ẩm đáy phổi phải")
@@ -114,7 +113,7 @@ def test_a_doctor_fills_form_2_with_k_and_keys_and_the_answers_are_stored(qtbot,
     press_enter(focused())
     key(focused(), Qt.Key.Key_K, "k")  # the jaws: Bình thường
     assert focused() is desk.save_button
-    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    press_enter(focused())  # Enter after the last part saves
     qtbot.waitUntil(lambda: desk.message.text() == "Đã lưu.")
 
     answers = stored(ctx, visit)

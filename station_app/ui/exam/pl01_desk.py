@@ -80,6 +80,10 @@ class FieldInput(QWidget):
     def code(self) -> str:
         return self.field.code
 
+    def retranslate(self) -> None:
+        if self.mark is not None:
+            self.mark_label.setText(mark_text(*self.mark))
+
     def focus_widget(self) -> QWidget:
         raise NotImplementedError
 
@@ -277,6 +281,11 @@ class IcdInput(FieldInput):
     def focus_widget(self) -> QWidget:
         return self.search
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.search.setPlaceholderText(QCoreApplication.translate("Pl01Desk", "Gõ mã hoặc tên bệnh, Enter để thêm"))
+        self.year.setPlaceholderText(QCoreApplication.translate("Pl01Desk", "Năm phát hiện"))
+
     def row(self) -> QWidget:
         box = QWidget()
         line = QHBoxLayout(box)
@@ -432,6 +441,13 @@ class PartBox(QGroupBox):
     def first(self) -> QWidget:
         return self.normal_button or self.inputs[0].focus_widget()
 
+    def retranslate(self) -> None:
+        """The texts of the desk (the field labels are the form's own, in Vietnamese)."""
+        if self.normal_button is not None:
+            self.normal_button.setText(QCoreApplication.translate("Pl01Desk", "Bình thường (K)"))
+        for field_input in self.inputs:
+            field_input.retranslate()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.normal_button and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_K, Qt.Key.Key_Space):
@@ -531,7 +547,7 @@ class Pl01Desk(DeskForm):
         self.amend_reason = QLineEdit()
         self.amend_reason.setObjectName("amend_reason")
         self.save_button = QPushButton()
-        self.save_button.setAutoDefault(False)
+        self.save_button.setAutoDefault(True)  # Enter after the last field saves, as Ctrl+S
         self.save_button.clicked.connect(self.save)
         self.drafts = self._desk_draft(self.DRAFT_DESK)
         self.amend_reason.textEdited.connect(lambda _t: self.drafts.changed())
@@ -552,7 +568,9 @@ class Pl01Desk(DeskForm):
         self._show_amendment(False)
 
     def retranslate(self) -> None:
-        self.hint.setText(self._hint())
+        self.empty_note_visible(self.loaded is not None and not self.parts)
+        for box in self.parts:
+            box.retranslate()
         self.save_button.setText(QCoreApplication.translate("Pl01Desk", "Lưu (Ctrl+S)"))
         self.amend_label.setText(QCoreApplication.translate("Pl01Desk", "Lý do sửa:"))
         self.amend_reason.setPlaceholderText(QCoreApplication.translate("Pl01Desk", "Lượt khám đã hoàn thành: ghi lý do sửa"))
