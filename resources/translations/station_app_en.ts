@@ -2614,143 +2614,146 @@
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="150"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="154"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="259"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="263"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="286"/>
         <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
         <translation>Type a code or a disease name, Enter to add</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="267"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="271"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="287"/>
         <source>Năm phát hiện</source>
         <translation>Year found</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="317"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="326"/>
         <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
         <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="412"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="421"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="447"/>
         <source>Bình thường (K)</source>
         <translation>Normal (K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="463"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
         <source>Đánh dấu mục không có kết quả</source>
         <translation>Mark an item without a result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="465"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="481"/>
         <source>Từ chối (người dân không đồng ý)</source>
         <translation>Refused (the resident declined)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="466"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="482"/>
         <source>Không làm (ghi lý do)</source>
         <translation>Not done (give the reason)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="468"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="484"/>
         <source>Bỏ đánh dấu</source>
         <translation>Remove the mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="495"/>
         <source>Đánh dấu</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="480"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="786"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="496"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="805"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="489"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="505"/>
         <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
         <translation>Give the reason it was not done (for example: no device to measure).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="556"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="574"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="557"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="575"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="558"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="576"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="564"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="582"/>
         <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="615"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
         <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
         <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="695"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="713"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="720"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="738"/>
         <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
         <translation>National form (Decision 1551): {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="740"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="758"/>
         <source>Phát triển của trẻ: {name} ({year})</source>
         <translation>Child development: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="743"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="761"/>
         <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="751"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="769"/>
         <source>Mẫu {number} – {who}</source>
         <translation>Form {number} – {who}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="753"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="771"/>
         <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
         <translation>changed by the doctor from form {rule}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="766"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="784"/>
         <source>Đổi mẫu khám của lượt khám</source>
         <translation>Change the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="775"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="794"/>
         <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
         <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="783"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="802"/>
         <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
         <translation>By age and grade, this visit uses form {rule}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="785"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="795"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="814"/>
         <source>Hãy ghi lý do đổi mẫu khám.</source>
         <translation>Give the reason for changing the form.</translation>
     </message>
