@@ -1060,57 +1060,72 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="61"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="63"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="64"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="62"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="65"/>
+        <source>Khám theo mẫu QĐ 1551</source>
+        <translation>National form (Decision 1551)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="182"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="198"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="183"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="199"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="184"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="185"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="186"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="202"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="229"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="203"/>
+        <source>Đổi mẫu (Ctrl+M)</source>
+        <translation>Change form (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="247"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="243"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="261"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="315"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="397"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="317"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="399"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -2584,6 +2599,188 @@
         <location filename="../../station_app/ui/office/window.py" line="93"/>
         <source>Không mở được dữ liệu của đơn vị nhận.</source>
         <translation>The office&apos;s data could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>Pl01Desk</name>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <source>Không làm</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="154"/>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="263"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="286"/>
+        <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
+        <translation>Type a code or a disease name, Enter to add</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="271"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="287"/>
+        <source>Năm phát hiện</source>
+        <translation>Year found</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="326"/>
+        <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
+        <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="421"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="447"/>
+        <source>Bình thường (K)</source>
+        <translation>Normal (K)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
+        <source>Đánh dấu mục không có kết quả</source>
+        <translation>Mark an item without a result</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="481"/>
+        <source>Từ chối (người dân không đồng ý)</source>
+        <translation>Refused (the resident declined)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="482"/>
+        <source>Không làm (ghi lý do)</source>
+        <translation>Not done (give the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="484"/>
+        <source>Bỏ đánh dấu</source>
+        <translation>Remove the mark</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="495"/>
+        <source>Đánh dấu</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="496"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="805"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="505"/>
+        <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
+        <translation>Give the reason it was not done (for example: no device to measure).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="574"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="575"/>
+        <source>Lý do sửa:</source>
+        <translation>Reason for change:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="576"/>
+        <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
+        <translation>Visit completed: enter a reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="582"/>
+        <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
+        <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
+        <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="713"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="738"/>
+        <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
+        <translation>National form (Decision 1551): {name} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="758"/>
+        <source>Phát triển của trẻ: {name} ({year})</source>
+        <translation>Child development: {name} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="761"/>
+        <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="769"/>
+        <source>Mẫu {number} – {who}</source>
+        <translation>Form {number} – {who}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="771"/>
+        <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
+        <translation>changed by the doctor from form {rule}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="784"/>
+        <source>Đổi mẫu khám của lượt khám</source>
+        <translation>Change the visit&apos;s form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="794"/>
+        <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
+        <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="802"/>
+        <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
+        <translation>By age and grade, this visit uses form {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
+        <source>Mẫu khám</source>
+        <translation>Check-up form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="814"/>
+        <source>Hãy ghi lý do đổi mẫu khám.</source>
+        <translation>Give the reason for changing the form.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="28"/>
+        <source>{field}: hãy gõ một số (ví dụ 5 hoặc 0,5).</source>
+        <translation>{field}: type a number (for example 5 or 0.5).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="29"/>
+        <source>{field}: {value} không thể đúng; hãy gõ một số từ {low} đến {high}.</source>
+        <translation>{field}: {value} cannot be right; type a number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="30"/>
+        <source>{field}: hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2020.</source>
+        <translation>{field}: type the date as day/month/year, for example 05/03/2020.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="31"/>
+        <source>{field}: dài quá {size} ký tự; hãy viết gọn lại.</source>
+        <translation>{field}: longer than {size} characters; make it shorter.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
+        <source>{field}: hãy chọn một mục trong danh sách.</source>
+        <translation>{field}: pick an item from the list.</translation>
     </message>
 </context>
 <context>
@@ -5634,11 +5831,6 @@ quarantined</translation>
         <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/icd10.py" line="33"/>
-        <source>Mã ICD-10 &apos;{code}&apos; không có trong danh mục ICD-10. Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.</source>
-        <translation>ICD-10 code &apos;{code}&apos; is not in the ICD-10 list. Type a code or a disease name, then pick a line from the suggestions.</translation>
-    </message>
-    <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="45"/>
         <source>không ghi được ở bàn này</source>
         <translation>cannot be recorded at this desk</translation>
@@ -5651,12 +5843,12 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="99"/>
         <source>hãy ghi lý do đổi mẫu khám</source>
-        <translation>enter the reason for changing the form</translation>
+        <translation>give the reason for changing the form</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="185"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
-        <translation>this item is not on the visit&apos;s check-up form</translation>
+        <translation>this item is not on the visit&apos;s form</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="187"/>
@@ -5667,12 +5859,17 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="199"/>
         <source>hãy ghi lý do không làm</source>
-        <translation>enter the reason it was not done</translation>
+        <translation>give the reason it was not done</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/pl01_answers.py" line="204"/>
         <source>giá trị không hợp lệ cho mục này</source>
-        <translation>invalid value for this item</translation>
+        <translation>this value is not valid for this item</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/icd10.py" line="33"/>
+        <source>Mã ICD-10 &apos;{code}&apos; không có trong danh mục ICD-10. Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.</source>
+        <translation>ICD-10 code &apos;{code}&apos; is not in the ICD-10 list. Type a code or a disease name, then pick a line from the suggestions.</translation>
     </message>
 </context>
 <context>
