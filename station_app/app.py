@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.findings import FindingsService
     from station_app.services.station.pl01_answers import AnswerService
     from station_app.services.station.pl01_reception import ReceptionAnswerService
+    from station_app.services.station.pl01_values import Pl01Values
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
     from station_app.services.station.progress import ProgressService
@@ -109,6 +110,13 @@ class AppContext:
         from station_app.services.station.pl01_reception import ReceptionAnswerService
 
         return ReceptionAnswerService(self.db)
+
+    @functools.cached_property
+    def pl01_records(self) -> Pl01Values:
+        """Each visit's PL01 values, record and problems, and what its desks still miss ("Còn thiếu")."""
+        from station_app.services.station.pl01_values import Pl01Values
+
+        return Pl01Values(self.db)
 
     @functools.cached_property
     def lists(self) -> ListsService:

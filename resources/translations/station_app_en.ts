@@ -919,132 +919,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="188"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="190"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="398"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="397"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="399"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="405"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="407"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="413"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="423"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="422"/>
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="522"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="521"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="524"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="523"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="556"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="555"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="608"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="607"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="631"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="630"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -1060,57 +1060,72 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="61"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="63"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="64"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="62"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="65"/>
+        <source>Khám theo mẫu QĐ 1551</source>
+        <translation>National form (Decision 1551)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="182"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="198"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="183"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="199"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="184"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="185"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="186"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="202"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="229"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="203"/>
+        <source>Đổi mẫu (Ctrl+M)</source>
+        <translation>Change form (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="247"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="243"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="261"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="315"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="397"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="317"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="399"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -2607,6 +2622,188 @@
         <location filename="../../station_app/ui/office/window.py" line="93"/>
         <source>Không mở được dữ liệu của đơn vị nhận.</source>
         <translation>The office&apos;s data could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>Pl01Desk</name>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <source>Không làm</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="154"/>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="263"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="286"/>
+        <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
+        <translation>Type a code or a disease name, Enter to add</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="271"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="287"/>
+        <source>Năm phát hiện</source>
+        <translation>Year found</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="326"/>
+        <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
+        <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="421"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="447"/>
+        <source>Bình thường (K)</source>
+        <translation>Normal (K)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
+        <source>Đánh dấu mục không có kết quả</source>
+        <translation>Mark an item without a result</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="481"/>
+        <source>Từ chối (người dân không đồng ý)</source>
+        <translation>Refused (the resident declined)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="482"/>
+        <source>Không làm (ghi lý do)</source>
+        <translation>Not done (give the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="484"/>
+        <source>Bỏ đánh dấu</source>
+        <translation>Remove the mark</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="495"/>
+        <source>Đánh dấu</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="496"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="805"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="505"/>
+        <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
+        <translation>Give the reason it was not done (for example: no device to measure).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="574"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="575"/>
+        <source>Lý do sửa:</source>
+        <translation>Reason for change:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="576"/>
+        <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
+        <translation>Visit completed: enter a reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="582"/>
+        <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
+        <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
+        <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="713"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="738"/>
+        <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
+        <translation>National form (Decision 1551): {name} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="758"/>
+        <source>Phát triển của trẻ: {name} ({year})</source>
+        <translation>Child development: {name} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="761"/>
+        <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="769"/>
+        <source>Mẫu {number} – {who}</source>
+        <translation>Form {number} – {who}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="771"/>
+        <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
+        <translation>changed by the doctor from form {rule}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="784"/>
+        <source>Đổi mẫu khám của lượt khám</source>
+        <translation>Change the visit&apos;s form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="794"/>
+        <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
+        <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="802"/>
+        <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
+        <translation>By age and grade, this visit uses form {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
+        <source>Mẫu khám</source>
+        <translation>Check-up form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="814"/>
+        <source>Hãy ghi lý do đổi mẫu khám.</source>
+        <translation>Give the reason for changing the form.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="28"/>
+        <source>{field}: hãy gõ một số (ví dụ 5 hoặc 0,5).</source>
+        <translation>{field}: type a number (for example 5 or 0.5).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="29"/>
+        <source>{field}: {value} không thể đúng; hãy gõ một số từ {low} đến {high}.</source>
+        <translation>{field}: {value} cannot be right; type a number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="30"/>
+        <source>{field}: hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2020.</source>
+        <translation>{field}: type the date as day/month/year, for example 05/03/2020.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="31"/>
+        <source>{field}: dài quá {size} ký tự; hãy viết gọn lại.</source>
+        <translation>{field}: longer than {size} characters; make it shorter.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
+        <source>{field}: hãy chọn một mục trong danh sách.</source>
+        <translation>{field}: pick an item from the list.</translation>
     </message>
 </context>
 <context>
@@ -5021,27 +5218,27 @@ quarantined</translation>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="267"/>
+        <location filename="../../station_app/services/station/findings.py" line="270"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="443"/>
+        <location filename="../../station_app/services/station/findings.py" line="446"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="444"/>
+        <location filename="../../station_app/services/station/findings.py" line="447"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="446"/>
+        <location filename="../../station_app/services/station/findings.py" line="449"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="447"/>
+        <location filename="../../station_app/services/station/findings.py" line="450"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -5193,12 +5390,12 @@ quarantined</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="66"/>
+        <location filename="../../station_app/services/station/demo.py" line="73"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="184"/>
+        <location filename="../../station_app/services/station/demo.py" line="200"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -5756,40 +5953,45 @@ quarantined</translation>
         <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="43"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="45"/>
         <source>không ghi được ở bàn này</source>
         <translation>cannot be recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="90"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="92"/>
         <source>mẫu này không dùng trong đợt khám định kỳ</source>
         <translation>this form is not used in the periodic check-up campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="97"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="99"/>
         <source>hãy ghi lý do đổi mẫu khám</source>
-        <translation>write the reason for changing the form</translation>
+        <translation>give the reason for changing the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="184"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="185"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
         <translation>this item is not on the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="186"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="193"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="187"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="195"/>
         <source>mục này không ghi ở bàn này</source>
         <translation>this item is not recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="197"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="199"/>
         <source>hãy ghi lý do không làm</source>
-        <translation>write why it was not done</translation>
+        <translation>give the reason it was not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="202"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="204"/>
         <source>giá trị không hợp lệ cho mục này</source>
-        <translation>value not valid for this item</translation>
+        <translation>this value is not valid for this item</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/icd10.py" line="33"/>
+        <source>Mã ICD-10 &apos;{code}&apos; không có trong danh mục ICD-10. Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.</source>
+        <translation>ICD-10 code &apos;{code}&apos; is not in the ICD-10 list. Type a code or a disease name, then pick a line from the suggestions.</translation>
     </message>
 </context>
 <context>
@@ -5816,7 +6018,7 @@ quarantined</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="183"/>
+        <location filename="../../station_app/services/station/demo.py" line="199"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -6153,9 +6355,10 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/examination.py" line="351"/>
-        <location filename="../../station_app/services/station/findings.py" line="392"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="118"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="175"/>
+        <location filename="../../station_app/services/station/findings.py" line="395"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="120"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="176"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
         <location filename="../../station_app/services/station/registry.py" line="521"/>
         <source>lượt khám</source>
         <translation>visit</translation>
@@ -6233,12 +6436,12 @@ quarantined</translation>
         <translation>exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="89"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="91"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="96"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="98"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -6347,6 +6550,124 @@ quarantined</translation>
         <location filename="../../station_app/services/office/service.py" line="119"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
+    </message>
+</context>
+<context>
+    <name>pl01</name>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="31"/>
+        <source>Tiếp đón</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="32"/>
+        <source>Đo chỉ số</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="33"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="34"/>
+        <source>Cận lâm sàng</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="35"/>
+        <source>Nội khoa</source>
+        <translation>Internal medicine</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="36"/>
+        <source>Mắt</source>
+        <translation>Eyes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="37"/>
+        <source>Tai - Mũi - Họng</source>
+        <translation>Ear, nose and throat</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="38"/>
+        <source>Răng - Hàm - Mặt</source>
+        <translation>Teeth, jaws and face</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="39"/>
+        <source>Da liễu</source>
+        <translation>Skin</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="40"/>
+        <source>Ngoại khoa</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="41"/>
+        <source>Sản phụ khoa</source>
+        <translation>Obstetrics and gynaecology</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="42"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="43"/>
+        <source>Tư vấn</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="44"/>
+        <source>Mã cơ sở (quản trị)</source>
+        <translation>Facility codes (administration)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="45"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="33"/>
+        <source>Thiếu {label} ({code}): hãy ghi hoặc đánh dấu từ chối / không làm</source>
+        <translation>Missing {label} ({code}): record it or mark it refused / not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="34"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; không có trong danh mục</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the list</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="35"/>
+        <source>{label} ({code}): dài quá {size} ký tự</source>
+        <translation>{label} ({code}): longer than {size} characters</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="36"/>
+        <source>{label} ({code}): giá trị {value} ngoài giới hạn cho phép</source>
+        <translation>{label} ({code}): the value {value} is outside the allowed limits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="37"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; sai định dạng</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="40"/>
+        <source>từ chối</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="41"/>
+        <source>không làm</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="42"/>
+        <source>không ghi nhận (trước QĐ 1551)</source>
+        <translation>not recorded (before QĐ 1551)</translation>
     </message>
 </context>
 <context>
