@@ -498,8 +498,8 @@ class RegistryService:
                              status=VisitStatus.REGISTERED.value, funding_source=FundingSource(funding_source).value,
                              registered_by=user.id)
             visits.add(visit, _consent_row(visit.id, consent, user.id))
-            if card_issued_on is not None and card_issued_on <= day:
-                _keep_card_issue_date(uow, visit, row, card_issued_on, user.id)
+            _reception_answers(uow, visit, row, card_issued_on if card_issued_on and card_issued_on <= day else None,
+                               user.id)
             details: dict = {"queue_number": visit.queue_number, "site_id": site.id, "resident_id": row.id}
             if earlier:
                 details.update(second_visit=True, second_visit_reason=reason, earlier_visit_id=earlier[-1].id)
@@ -678,17 +678,20 @@ def _to_info(r: ResidentRow | Any, groups: Iterable[str], last: LastVisit | None
     )
 
 
-def _keep_card_issue_date(uow: UnitOfWork, visit: VisitRow, row: ResidentRow, issued_on: dt.date,
-                          user_id: str) -> None:
+def _reception_answers(uow: UnitOfWork, visit: VisitRow, row: ResidentRow, issued_on: dt.date | None,
+                       user_id: str) -> None:
+    """What a new visit's QĐ 1551 form gets at reception without a key: the scanned card's issue date
+    (NGAYCAP_CCCD) and the campaign's reason for the check-up (LY_DO_VV, form 1), where the form asks for them."""
     from station_app.core.pl01_answers import Answer
-    from station_app.core.pl01_reception import NGAYCAP_CCCD
+    from station_app.core.pl01_reception import CAMPAIGN_REASON, LY_DO_VV, NGAYCAP_CCCD
     from station_app.services.common.pl01_forms import form
     from station_app.services.station.pl01_answers import form_by_rule
 
-    definition = form(form_by_rule(visit, row))
-    if any(f.code == NGAYCAP_CCCD and f.desk == "reception" and f.collected for f in definition.fields):
-        uow.answers.put(visit.id, [Answer(NGAYCAP_CCCD, issued_on.isoformat())], desk="reception", user_id=user_id,
-                        version=1)
+    asked = {f.code for f in form(form_by_rule(visit, row)).fields if f.desk == "reception" and f.collected}
+    given = [Answer(code, value) for code, value in ((NGAYCAP_CCCD, issued_on.isoformat() if issued_on else None),
+                                                     (LY_DO_VV, CAMPAIGN_REASON)) if value and code in asked]
+    if given:
+        uow.answers.put(visit.id, given, desk="reception", user_id=user_id, version=1)
 
 
 def _visit_info(v: VisitRow, r: ResidentRow, site_name: str, second: bool) -> VisitInfo:
