@@ -34,10 +34,8 @@ STATION_TO_PL01: dict[str, dict[str, str]] = {
     "resident.sex": {"male": "1", "female": "2", "unknown": "3"},
     # core.model.HealthClass → the 1–5 of PHAN_LOAI_SK and of every "_PL" class
     "health_class": {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"},
-    # core.model.FundingSource → NGUON_KINH_PHI. The station's state budget does not tell central from local: the
-    # free campaign is paid by the province (local budget, 2) until reception records the code itself.
-    "visit.funding_source": {"state_budget": "2", "health_insurance": "3", "employer": "4", "self_paid": "9",
-                             "other": "9"},
+    # core.model.FundingSource → NGUON_KINH_PHI: core.pl01_reception.funding_code (the state budget is the
+    # local one, 2, until reception records the code itself; docs/CLINICAL-RULES.md).
     # core.model.TargetGroup → DOI_TUONG: not a table but a priority with age and school grade, in one place,
     # core.pl01_reception.target_group_code (docs/CLINICAL-RULES.md), which reception shows as the default.
     # the guardian's relation, typed as free text, → MOI_QUAN_HE_VOI_TRE (the first word that matches; else 9)
@@ -140,8 +138,7 @@ def station_value(f: FieldDefinition, data: StationData) -> str | None:
     if table == "resident":
         return _resident(column, f, data)
     if table == "visit":
-        return STATION_TO_PL01["visit.funding_source"].get(data.funding_source) if column == "funding_source" \
-            else _text(getattr(data, column, None))
+        return _funding(data.funding_source) if column == "funding_source" else _text(getattr(data, column, None))
     if table == "conclusion":
         row = data.conclusion or {}
         if column == "overall_class":
@@ -266,3 +263,10 @@ def _text(value: object) -> str | None:
 def _fold(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in plain if unicodedata.category(ch) != "Mn").casefold()
+
+
+def _funding(source: str | None) -> str | None:
+    try:
+        return reception_codes.funding_code(source) if source else None
+    except ValueError:
+        return None
