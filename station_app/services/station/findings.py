@@ -28,6 +28,7 @@ from station_app.persistence.tables import (ConclusionRow, CounsellingNoteRow, D
                                             VisitRow, utcnow)
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
+from station_app.services.station.pl01_values import gaps_of
 from station_app.services.common.reference import icd10_index
 
 log = logging.getLogger(__name__)
@@ -586,7 +587,12 @@ def _missing(uow: UnitOfWork, visit: VisitRow, resident: ResidentRow) -> tuple[s
     sex, age = Sex(resident.sex), visit.visit_date.year - resident.birth_year
     classed = [f.specialty.value for f in _findings(uow, visit.id) if f.health_class]
     has_conclusion = uow.findings.has_conclusion(visit.id)
-    return book.missing_parts(has_vitals=bool(_rows(uow, MeasurementRow, visit.id)),
-                              has_history=bool(_rows(uow, HistoryItemRow, visit.id)),
-                              classed_specialties=classed, required=book.specialties(sex, age),
-                              has_conclusion=has_conclusion)
+    parts = book.missing_parts(has_vitals=bool(_rows(uow, MeasurementRow, visit.id)),
+                               has_history=bool(_rows(uow, HistoryItemRow, visit.id)),
+                               classed_specialties=classed, required=book.specialties(sex, age),
+                               has_conclusion=has_conclusion)
+    # QĐ 1551: each desk whose fields of the visit's form are neither recorded nor marked (refused, not done),
+    # unless the book's own part of that desk is missing already (the vital signs, a specialty, the conclusion)
+    national = tuple(book.national_part(desk) for desk in gaps_of(uow, visit)
+                     if book.book_part_of(desk) not in parts)
+    return parts + national

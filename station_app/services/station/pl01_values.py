@@ -102,25 +102,45 @@ class Pl01Values:
     # -- reading ----------------------------------------------------------------------------------------------
 
     def _records(self, uow: UnitOfWork, visits: Sequence[VisitRow]) -> list[VisitRecord]:
-        if not visits:
-            return []
-        reader = uow.exports
-        residents = reader.residents({v.resident_id for v in visits})
-        groups = reader.target_groups(residents)
-        parts = reader.visit_parts(visits)
-        answers = uow.answers.of_visits(v.id for v in visits)
-        station = uow.stations.current()
-        out = []
-        for v in visits:
-            resident = residents[v.resident_id]
-            definition = form(v.pl01_form or form_by_rule(v, resident))
-            data = station_data(v, resident, groups.get(resident.id, []), parts[v.id],
-                                [s.answer for s in answers.get(v.id, [])], station)
-            found = values(definition, data)
-            rec = record(definition, found)
-            out.append(VisitRecord(v.id, v.visit_date, v.status, resident.full_name, definition, found, rec,
-                                   tuple(validate(rec))))
-        return out
+        return records_of(uow, visits)
+
+
+# The station's own codes (set by an administrator) and what the program fills in: a visit's examiners cannot
+# supply them, so they never hold up its completion; the record's validation still names them.
+NOT_BLOCKING = frozenset({"facility", "automatic"})
+
+
+def gaps_of(uow: UnitOfWork, visit: VisitRow) -> dict[str, list[FieldDefinition]]:
+    """What the completion rule still asks of a visit, by desk: the needed fields of its form neither recorded nor
+    marked. A visit recorded before QĐ 1551 asks nothing more (its new fields read "not recorded")."""
+    if visit.before_1551:
+        return {}
+    (found,) = records_of(uow, [visit])
+    gaps = missing(found.definition, found.values, found.record.person)
+    return {desk: fields for desk, fields in gaps.items() if desk not in NOT_BLOCKING}
+
+
+def records_of(uow: UnitOfWork, visits: Sequence[VisitRow]) -> list[VisitRecord]:
+    """The PL01 records of ``visits`` read in one unit of work (a few queries in all)."""
+    if not visits:
+        return []
+    reader = uow.exports
+    residents = reader.residents({v.resident_id for v in visits})
+    groups = reader.target_groups(residents)
+    parts = reader.visit_parts(visits)
+    answers = uow.answers.of_visits(v.id for v in visits)
+    station = uow.stations.current()
+    out = []
+    for v in visits:
+        resident = residents[v.resident_id]
+        definition = form(v.pl01_form or form_by_rule(v, resident))
+        data = station_data(v, resident, groups.get(resident.id, []), parts[v.id],
+                            [s.answer for s in answers.get(v.id, [])], station)
+        found = values(definition, data)
+        rec = record(definition, found)
+        out.append(VisitRecord(v.id, v.visit_date, v.status, resident.full_name, definition, found, rec,
+                               tuple(validate(rec))))
+    return out
 
 
 def _may_read(user: SignedInUser | None) -> None:

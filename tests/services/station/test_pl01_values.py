@@ -35,7 +35,7 @@ def test_a_completed_visit_becomes_its_pl01_record(ctx, nurse, doctor, reader):
 
 
 def test_what_is_missing_is_listed_by_desk_until_every_field_is_answered(ctx, nurse, doctor, reader):
-    visit = full_visit(ctx, nurse, doctor)
+    visit = full_visit(ctx, nurse, doctor, national=False)
     gaps = reader.missing(visit.id)
     assert "CHIEU_CAO" not in [f.code for fields in gaps.values() for f in fields]  # the vitals desk has it
     assert {"doctor:ent", "doctor:dental", "doctor:internal"} <= set(gaps)
@@ -45,7 +45,7 @@ def test_what_is_missing_is_listed_by_desk_until_every_field_is_answered(ctx, nu
 
 
 def test_a_visit_recorded_before_qd_1551_keeps_its_values_and_marks_the_rest(ctx, nurse, doctor, reader):
-    visit = full_visit(ctx, nurse, doctor)
+    visit = full_visit(ctx, nurse, doctor, national=False)
     with UnitOfWork(ctx.db) as uow:
         uow.answers.visit(visit.id).before_1551 = True
         uow.commit()

@@ -69,11 +69,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, _sql in _triggers():
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    with op.batch_alter_table('stations') as batch:
-        batch.drop_column('facility_gln')
-        batch.drop_column('facility_code')
-    with op.batch_alter_table('visits') as batch:
-        batch.drop_column('before_1551')
-        batch.drop_column('pl01_form_reason')
-        batch.drop_column('pl01_form')
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35): a table copy would break the outbox triggers that name visits
+    for table, column in (('stations', 'facility_gln'), ('stations', 'facility_code'), ('visits', 'before_1551'),
+                          ('visits', 'pl01_form_reason'), ('visits', 'pl01_form')):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     op.drop_table('answers')
