@@ -185,9 +185,22 @@ class OfficeStore:
         v, p = OfficeVisitRow, OfficePatientRow
         rows = self.session.execute(
             select(v.id, v.station_code, v.status, v.funding_source, v.campaign, v.completed_at,
-                   v.finished_imported_at, p.commune_code, p.target_groups, p.national_id)
+                   v.finished_imported_at, p.commune_code, p.target_groups, p.national_id, v.pl01_form,
+                   v.before_1551)
             .join(p, p.id == v.patient_id, isouter=True))
-        return [VisitFact(*r) for r in rows]
+        target = self.answer_codes("DOI_TUONG")
+        return [VisitFact(*r, doi_tuong=target.get(r[0])) for r in rows]
+
+    def answer_codes(self, code: str) -> dict[str, str]:
+        """Visit id → the value of its PL01 answer ``code`` (the list's code, or the text as sent)."""
+        r = OfficeResourceRow
+        found = {}
+        for visit_id, resource in self.session.execute(select(r.visit_id, r.resource).where(
+                r.part == "answers", r.code == code)):
+            value = _answer_value(resource)
+            if value is not None:
+                found[visit_id] = value
+        return found
 
 
 @dataclass(frozen=True)
@@ -202,6 +215,19 @@ class VisitFact:
     commune_code: str | None
     target_groups: list | None
     national_id: str | None
+    pl01_form: int | None = None
+    before_1551: bool | None = None
+    doi_tuong: str | None = None  # the visit's PL01 DOI_TUONG answer, when recorded
+
+
+def _answer_value(resource: Any) -> str | None:
+    """A coded answer's code, or a text answer, from its Observation as stored (None when it has no value)."""
+    if not isinstance(resource, dict):
+        return None
+    codings = (resource.get("valueCodeableConcept") or {}).get("coding") or [{}]
+    value = codings[0].get("code") if isinstance(codings[0], dict) else None
+    value = value if value is not None else resource.get("valueString")
+    return value if isinstance(value, str) and value else None
 
 
 def _copy(session: Session, table: Any, rows: Sequence[dict]) -> None:

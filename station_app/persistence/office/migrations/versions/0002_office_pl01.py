@@ -1,0 +1,31 @@
+"""office: each visit's PL01 form (QĐ 1551) and whether it was recorded before the station knew QĐ 1551
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-12-07 19:00:00
+
+The Encounter of a batch carries the visit's form number and a ``before-1551`` mark (docs/batch-format.md); the
+office keeps them beside the visit, so the report counts visits per form without reading every Encounter. Visits
+imported before this revision have neither (NULL) until a batch brings their Encounter again. The answers
+themselves are Observations, kept in ``office_resources`` under the part ``answers`` like every other part: no table
+is needed for them. Both columns are nullable, so a program from before the office's migrations that still opened
+this database would only leave them empty: ``office_schema`` stays at version 2.
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column('office_visits', sa.Column('pl01_form', sa.Integer(), nullable=True))
+    op.add_column('office_visits', sa.Column('before_1551', sa.Boolean(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('office_visits') as batch:
+        batch.drop_column('before_1551')
+        batch.drop_column('pl01_form')
