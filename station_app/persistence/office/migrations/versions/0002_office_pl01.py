@@ -20,9 +20,15 @@ branch_labels = None
 depends_on = None
 
 
+_COLUMNS = (('pl01_form', sa.Integer()), ('before_1551', sa.Boolean()))
+
+
 def upgrade() -> None:
-    op.add_column('office_visits', sa.Column('pl01_form', sa.Integer(), nullable=True))
-    op.add_column('office_visits', sa.Column('before_1551', sa.Boolean(), nullable=True))
+    # a database made by ``create_all`` from a program that already had them (taken over by 0001) has them already
+    held = {c["name"] for c in sa.inspect(op.get_bind()).get_columns('office_visits')}
+    for name, kind in _COLUMNS:
+        if name not in held:
+            op.add_column('office_visits', sa.Column(name, kind, nullable=True))
 
 
 def downgrade() -> None:
