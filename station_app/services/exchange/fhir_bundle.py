@@ -507,10 +507,20 @@ def answer_observations(src: BundleSource, visit: Any, *, rows: list[Any]) -> li
     return found
 
 
+_FIELDS: dict[int, dict[str, Any]] = {}  # form number → PL01 code → its first field (the forms never change)
+
+
 def _fields_of(definition: Any) -> dict[str, Any]:
+    """The form's fields by PL01 code, in the form's order (a code that repeats: its first field, as
+    FormDefinition.field gives it); made once per form, not once per visit."""
     if definition is None:
         return {}
-    return {code: definition.field(code) for code in definition.codes}
+    if definition.number not in _FIELDS:
+        fields: dict[str, Any] = {}
+        for f in definition.fields:
+            fields.setdefault(f.code, f)
+        _FIELDS[definition.number] = fields
+    return _FIELDS[definition.number]
 
 
 def _answer_observation(src: BundleSource, visit: Any, row: Any, f: Any | None) -> dict:
@@ -519,7 +529,8 @@ def _answer_observation(src: BundleSource, visit: Any, row: Any, f: Any | None) 
     if f is not None and f.fhir.startswith("loinc:"):
         codings.insert(0, _coding(LOINC, f.fhir.removeprefix("loinc:")))
     category = _CATEGORY.get(f.desk if f is not None else "", "exam")
-    res = _observation(src, visit, row, category, {"coding": codings})
+    ident = _Seen(row, answer_id(visit.id, row.code, row.item), row.version)
+    res = _observation(src, visit, ident, category, {"coding": codings})
     res.update(_answer_value(row, f))
     _absent_note(res, row)
     _amended(src, res, f"answers:{row.desk}", visit.id, row.version)
@@ -532,8 +543,7 @@ def _lab_observation(src: BundleSource, visit: Any, item: int, rows: list[Any], 
     order = {code: n for n, code in enumerate(fields)}
     rows = sorted(rows, key=lambda r: order.get(r.code, len(order)))
     newest = max(rows, key=lambda r: (r.version, r.recorded_at))
-    ident = _LabRow(newest, derived_id("Observation", f"{visit.id}/laboratory/{item}"),
-                    max(r.version for r in rows))
+    ident = _Seen(newest, derived_id("Observation", f"{visit.id}/laboratory/{item}"), max(r.version for r in rows))
     code = _concept(SYS_LOCAL_OBS, LAB_ROW, "Xét nghiệm (một dòng của bảng kết quả PL01)")
     named = " ".join(r.value for r in rows if r.code in ("MA_DICH_VU", "MA_CHI_SO") and r.value)
     if named:
@@ -609,9 +619,15 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
+def answer_id(visit_id: str, code: str, item: int) -> str:
+    """An answer's Observation id: answers are keyed by (visit, code, item), so the id is stable across batches."""
+    return derived_id("Observation", f"{visit_id}/{code}/{item}")
+
+
 @dataclass
-class _LabRow:
-    """The rows of one laboratory row seen as one observation row (its own id and version)."""
+class _Seen:
+    """An answer row (or the newest row of a laboratory row) seen as an observation row with its own id and
+    version."""
 
     row: Any
     id: str
