@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.examination import ExamService
     from station_app.services.station.findings import FindingsService
     from station_app.services.station.pl01_answers import AnswerService
+    from station_app.services.station.pl01_values import Pl01Values
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
     from station_app.services.station.progress import ProgressService
@@ -101,6 +102,13 @@ class AppContext:
         from station_app.services.station.pl01_answers import AnswerService
 
         return AnswerService(self.db)
+
+    @functools.cached_property
+    def pl01_records(self) -> Pl01Values:
+        """Each visit's PL01 values, record and problems, and what its desks still miss ("Còn thiếu")."""
+        from station_app.services.station.pl01_values import Pl01Values
+
+        return Pl01Values(self.db)
 
     @functools.cached_property
     def lists(self) -> ListsService:

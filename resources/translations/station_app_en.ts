@@ -23,279 +23,279 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="233"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="234"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="235"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="236"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="237"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="248"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="238"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="249"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="239"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="250"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="240"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="251"/>
         <source>Cho đăng nhập lại ngay</source>
         <translation>Let sign in again now</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="241"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="252"/>
         <source>Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). Nút này bỏ thời gian chờ cho người bạn đã nhận ra.</source>
         <translation>After several wrong passwords an account has to wait (15 minutes at most). This button lifts the wait for someone you have recognised.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="243"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="254"/>
         <source>Mật khẩu mới cần ít nhất (ký tự)</source>
         <translation>New passwords need at least (characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="255"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="257"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="257"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="257"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="258"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="258"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="249"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="260"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="250"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="261"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="251"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="262"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="253"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="264"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="255"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="266"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="322"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
         <source>In phiếu khám</source>
         <translation>Printing visit slips</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
         <source>In ngay ra máy in mặc định</source>
         <translation>Print at once on the default printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
         <source>Hỏi máy in mỗi lần</source>
         <translation>Ask for the printer every time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="307"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
         <source>Chỉ lưu thành tệp PDF</source>
         <translation>Only save as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="321"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="321"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="324"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="324"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="325"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="316"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="327"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="328"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="329"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="320"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="321"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="331"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="332"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="330"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="341"/>
         <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
         <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="333"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="344"/>
         <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
         <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="337"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="348"/>
         <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
         <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="399"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="410"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="400"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="411"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="428"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="439"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="437"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="448"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="438"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="449"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="451"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="462"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="459"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="470"/>
         <source>{name} đăng nhập lại được ngay.</source>
         <translation>{name} can sign in again now.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="465"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="476"/>
         <source>Mật khẩu mới từ nay cần ít nhất {n} ký tự.</source>
         <translation>From now on new passwords need at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="480"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="491"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="485"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="496"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="489"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="500"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="495"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="506"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="499"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="510"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
@@ -919,132 +919,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="188"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="190"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="398"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="397"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="399"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="405"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="407"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="413"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="423"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="422"/>
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="522"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="521"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="524"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="523"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="556"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="555"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="608"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="607"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="631"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="630"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -1070,47 +1070,47 @@
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="161"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="182"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="162"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="183"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="163"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="184"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="164"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="185"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="165"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="186"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="229"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="222"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="243"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="294"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="315"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="296"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="317"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -2408,147 +2408,147 @@
         <translation>Open visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="73"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="91"/>
         <source>Mở lượt khám cho {name}</source>
         <translation>Open a visit for {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="74"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="92"/>
         <source>Sinh {birth} · {sex} · {place}</source>
         <translation>Born {birth} · {sex} · {place}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="76"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="94"/>
         <source>chưa rõ địa chỉ</source>
         <translation>address unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="80"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="100"/>
         <source>Ví dụ: khám lại theo yêu cầu của bác sĩ; lần trước chưa khám xong</source>
         <translation>e.g. re-examination requested by the doctor; previous check-up not completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="84"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="104"/>
         <source>Lý do khám lần hai *</source>
         <translation>Reason for second visit *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="88"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="110"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="99"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="101"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="125"/>
         <source>Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)</source>
         <translation>Consent to the processing of personal data (read aloud to the resident)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="105"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
         <source>Người dân tự đồng ý</source>
         <translation>Resident consents for themselves</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
         <source>Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)</source>
         <translation>Guardian consents on their behalf (children, people unable to decide for themselves)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="113"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="114"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="119"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="143"/>
         <source>Họ và tên người giám hộ *</source>
         <translation>Guardian&apos;s full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="120"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="144"/>
         <source>Quan hệ *</source>
         <translation>Relationship *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="123"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="147"/>
         <source>Người ghi nhận sự đồng ý: {name}</source>
         <translation>Consent recorded by: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="160"/>
         <source>Đồng ý và mở lượt khám (Enter)</source>
         <translation>Confirm consent and open visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="134"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="160"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="145"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="80"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Only open a second visit when it is really necessary, and enter a reason (it will be recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="164"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="184"/>
         <source>Ngân sách nhà nước (miễn phí)</source>
         <translation>State budget (free of charge)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="165"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="185"/>
         <source>Bảo hiểm y tế</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="166"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="186"/>
         <source>Cơ quan, đơn vị chi trả</source>
         <translation>Paid by agency or organisation</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="167"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="187"/>
         <source>Người dân tự chi trả</source>
         <translation>Paid by the resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="188"/>
         <source>Nguồn khác</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="192"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="212"/>
         <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn &quot;Người dân tự đồng ý&quot;.</source>
         <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select &quot;Resident consents for themselves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="197"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="217"/>
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
     </message>
@@ -2872,52 +2872,52 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="166"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="159"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="167"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="160"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="168"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="161"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="169"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="162"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="178"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="171"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="180"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="173"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="182"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="175"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="184"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="177"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="186"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="179"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="186"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="179"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
     </message>
@@ -3067,167 +3067,167 @@
         <translation>Enter a person without a card manually</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
         <source>Người này chưa có trong danh sách. Hãy đối chiếu thông tin đọc từ thẻ với người dân, rồi bấm Lưu.</source>
         <translation>This person is not on the list yet. Please check the details read from the card against the resident, then click Save.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="73"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="84"/>
         <source>Dùng cho người không mang thẻ (trẻ nhỏ, một số người cao tuổi). Ô có dấu * là bắt buộc. Với trẻ em, ghi họ tên và quan hệ của người giám hộ.</source>
         <translation>For people without a card (young children, some elderly people). Fields marked * are required. For children, enter the guardian&apos;s full name and relationship.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="81"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="94"/>
         <source>— chọn —</source>
         <translation>— select —</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="95"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="95"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="82"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="95"/>
         <source>Không rõ</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="85"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="98"/>
         <source>ngày/tháng/năm, hoặc chỉ năm sinh</source>
         <translation>dd/mm/yyyy, or year of birth only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="87"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="89"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="102"/>
         <source>15 ký tự trên thẻ, hoặc mã số BHXH 10 chữ số</source>
         <translation>15 characters on the card, or 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="113"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="113"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="113"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="113"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="101"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="114"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="101"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="114"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="120"/>
         <source>Họ và tên *</source>
         <translation>Full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="106"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="120"/>
         <source>Giới tính *</source>
         <translation>Sex *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="107"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="121"/>
         <source>Ngày sinh hoặc năm sinh *</source>
         <translation>Date or year of birth *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="108"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="122"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="109"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="124"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="124"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="125"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="111"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="125"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="114"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="131"/>
         <source>Người giám hộ (với trẻ em)</source>
         <translation>Guardian (for children)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="117"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="134"/>
         <source>Họ và tên người giám hộ</source>
         <translation>Guardian&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="118"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="135"/>
         <source>Quan hệ với trẻ</source>
         <translation>Relationship to child</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="119"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="136"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="142"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="123"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="142"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="193"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="212"/>
         <source>Ghi ngày sinh dạng 15/05/2002, hoặc chỉ năm sinh (2002).</source>
         <translation>Enter the date of birth as 15/05/2002, or just the year of birth (2002).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="199"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="218"/>
         <source>Ghi họ tên người giám hộ, hoặc xoá ô quan hệ.</source>
         <translation>Enter the guardian&apos;s full name, or clear the relationship field.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/resident_form.py" line="232"/>
+        <location filename="../../station_app/ui/dialogs/resident_form.py" line="251"/>
         <source>Hãy sửa ô được báo đỏ rồi bấm Lưu.</source>
         <translation>Please correct the fields marked in red, then click Save.</translation>
     </message>
@@ -3296,238 +3296,238 @@
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="168"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="169"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
         <source>Số CCCD/định danh</source>
         <translation>CCCD/ID no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="170"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="171"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="172"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
         <source>Trường học</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Lớp</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="173"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="174"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="174"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="178"/>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="179"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="194"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="195"/>
         <source>Nhập danh sách người dân</source>
         <translation>Import resident list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="181"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="197"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân của xã. Kiểm tra cột nào ghép vào trường nào ở dòng đầu bảng xem trước, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
         <translation>Choose the commune&apos;s resident list as a CSV or Excel (.xlsx) file. Check which column is mapped to which field in the top row of the preview table, then click Import. Importing the same file again does not create duplicate residents.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="183"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="199"/>
         <source>Chưa chọn tệp</source>
         <translation>No file selected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="200"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="185"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="201"/>
         <source>Huỷ nhập</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="186"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="202"/>
         <source>Nhập danh sách</source>
         <translation>Import list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="187"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="203"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="204"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="205"/>
         <source>Số dòng đã đọc</source>
         <translation>Rows read</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="205"/>
         <source>Thêm mới</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="189"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="205"/>
         <source>Trong đó có thể trùng</source>
         <translation>Of which possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="206"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="206"/>
         <source>Không đổi</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="190"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="206"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="193"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="209"/>
         <source>Mở thư mục chứa danh sách bị từ chối</source>
         <translation>Open folder containing the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="196"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="212"/>
         <source>(bỏ qua)</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="200"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="216"/>
         <source>Ghép vào</source>
         <translation>Map to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="209"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="225"/>
         <source>Chọn tệp danh sách người dân</source>
         <translation>Choose resident list file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="210"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="226"/>
         <source>Danh sách (*.csv *.xlsx *.xlsm *.txt);;Mọi tệp (*)</source>
         <translation>Lists (*.csv *.xlsx *.xlsm *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="244"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="260"/>
         <source>Tệp không có dòng tiêu đề nào. Hãy chọn đúng tệp danh sách.</source>
         <translation>The file has no header row. Please choose the correct list file.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="263"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="279"/>
         <source>Cách ghép cột lần trước cho tệp có cùng dòng tiêu đề đã được dùng lại.</source>
         <translation>The column mapping used last time for a file with the same header row has been reused.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="265"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="281"/>
         <source>Cột được đoán theo dòng tiêu đề; hãy kiểm tra và sửa nếu cần.</source>
         <translation>Columns were guessed from the header row; please check them and correct if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="268"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="284"/>
         <source>Bảng mã của tệp: {encoding}.</source>
         <translation>File encoding: {encoding}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="286"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="302"/>
         <source>Trường “{field}” được chọn cho hai cột. Mỗi trường chỉ ghép với một cột.</source>
         <translation>Field “{field}” is selected for two columns. Each field can be mapped to only one column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="289"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="305"/>
         <source>Cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh.</source>
         <translation>Please select the Full name column and either the Date of birth or the Year of birth column.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="334"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="350"/>
         <source>%v / %m dòng</source>
         <translation>%v / %m rows</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="346"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="362"/>
         <source>Đang dừng…</source>
         <translation>Stopping…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="375"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="391"/>
         <source>{count} người thêm mới có cùng họ tên, năm sinh và thôn/bản với một người đã có, nhưng không đủ thông tin để biết có phải một người hay không, nên được giữ riêng. Hãy xem và quyết định ở Danh sách › Nghi trùng.</source>
         <translation>{count} of the people added share their name, year of birth and village with someone already here, but there is not enough to tell whether they are the same person, so they were kept apart. Review them and decide in Lists › Possible duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="381"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="397"/>
         <source>Các dòng bị từ chối, kèm số dòng và lý do, đã được ghi vào tệp:
 {path}
 Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng đã nhập sẽ không bị trùng.</source>
@@ -3536,12 +3536,12 @@ Hãy sửa các dòng đó trong tệp gốc rồi nhập lại; những dòng �
 Please correct those rows in the original file and import it again; rows already imported will not be duplicated.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="384"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="400"/>
         <source>Không có dòng nào bị từ chối.</source>
         <translation>No rows were rejected.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/roster_import.py" line="387"/>
+        <location filename="../../station_app/ui/dialogs/roster_import.py" line="403"/>
         <source>Đã nhập xong danh sách.</source>
         <translation>The list has been imported.</translation>
     </message>
@@ -4500,72 +4500,72 @@ quarantined</translation>
 <context>
     <name>VitalsForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="246"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="271"/>
         <source>BMI (tự tính)</source>
         <translation>BMI (calculated automatically)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="247"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="272"/>
         <source>Huyết áp dùng (trung bình 2 lần cuối)</source>
         <translation>Blood pressure used (average of last 2 readings)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="249"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="274"/>
         <source>Huyết áp lần {n} (tâm thu/tâm trương)</source>
         <translation>Blood pressure, reading {n} (systolic/diastolic)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="250"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="275"/>
         <source>Đã nhịn đói ít nhất 8 giờ (phím cách để chọn)</source>
         <translation>Fasted for at least 8 hours (Space to tick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="252"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="277"/>
         <source>7/10</source>
         <translation>7/10</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="253"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="278"/>
         <source>Lý do sửa kết quả đã hoàn tất:</source>
         <translation>Reason for changing completed results:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="254"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="279"/>
         <source>Lưu sinh hiệu (Ctrl+S)</source>
         <translation>Save vital signs (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="255"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="280"/>
         <source>Gõ số rồi Enter để sang ô sau. Giá trị bất thường hiện màu vàng và vẫn sang ô sau; khi lưu (Enter ở ô cuối hoặc Ctrl+S), con trỏ quay lại từng giá trị đó: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Type a number, then Enter for the next field. An unusual value turns amber and Enter still moves on; when saving (Enter on the last field or Ctrl+S), the cursor goes back to each such value: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="354"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="379"/>
         <source>Đã xác nhận giá trị bất thường</source>
         <translation>Abnormal value confirmed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="355"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="380"/>
         <source>(Enter để xác nhận, hoặc gõ số đúng để sửa)</source>
         <translation>(Enter to confirm, or type the right number to correct it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="356"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="381"/>
         <source>(cần xác nhận: sẽ hỏi lại khi lưu)</source>
         <translation>(to confirm: asked again when saving)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="365"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="390"/>
         <source>Bất thường (thường {low}–{high}): đo lại nếu cần.</source>
         <translation>Abnormal (usually {low}–{high}): re-measure if needed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="427"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="452"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved yet: {n} unusual value(s) to confirm (in amber). In the selected field: Enter confirms it, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/vitals_form.py" line="467"/>
+        <location filename="../../station_app/ui/exam/vitals_form.py" line="492"/>
         <source>Đã lưu sinh hiệu (phiên bản {version}).</source>
         <translation>Vital signs saved (version {version}).</translation>
     </message>
@@ -4919,27 +4919,27 @@ quarantined</translation>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="266"/>
+        <location filename="../../station_app/services/station/findings.py" line="270"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="442"/>
+        <location filename="../../station_app/services/station/findings.py" line="446"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="443"/>
+        <location filename="../../station_app/services/station/findings.py" line="447"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="445"/>
+        <location filename="../../station_app/services/station/findings.py" line="449"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="446"/>
+        <location filename="../../station_app/services/station/findings.py" line="450"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -4947,7 +4947,7 @@ quarantined</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="103"/>
+        <location filename="../../station_app/services/office/service.py" line="104"/>
         <source>Chưa có trạm {site} để làm điểm khám chung: hãy đăng ký trạm đó trước, rồi đăng ký máy này với --site {site}.</source>
         <translation>There is no station {site} to share its site: register that station first, then register this laptop with --site {site}.</translation>
     </message>
@@ -5079,24 +5079,24 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="68"/>
         <location filename="../../station_app/services/station/campaigns.py" line="91"/>
-        <location filename="../../station_app/services/station/registry.py" line="198"/>
-        <location filename="../../station_app/services/station/registry.py" line="618"/>
+        <location filename="../../station_app/services/station/registry.py" line="190"/>
+        <location filename="../../station_app/services/station/registry.py" line="583"/>
         <location filename="../../station_app/services/station/station_setup.py" line="63"/>
         <source>không được để trống</source>
         <translation>must not be empty</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="173"/>
+        <location filename="../../station_app/services/common/accounts.py" line="174"/>
         <source>không thể tự khoá tài khoản đang dùng</source>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="66"/>
+        <location filename="../../station_app/services/station/demo.py" line="73"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="184"/>
+        <location filename="../../station_app/services/station/demo.py" line="200"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -5146,108 +5146,108 @@ quarantined</translation>
         <translation>The app could not open</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="200"/>
+        <location filename="../../station_app/services/station/registry.py" line="192"/>
         <source>dài quá 80 ký tự</source>
         <translation>is longer than 80 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="204"/>
+        <location filename="../../station_app/services/station/registry.py" line="196"/>
         <source>chọn Nam, Nữ hoặc Không rõ</source>
         <translation>select Male, Female or Unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="207"/>
+        <location filename="../../station_app/services/station/registry.py" line="199"/>
         <source>cần năm sinh (hoặc ngày sinh)</source>
         <translation>year of birth (or date of birth) is required</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="209"/>
+        <location filename="../../station_app/services/station/registry.py" line="201"/>
         <source>năm sinh không khớp với ngày sinh</source>
         <translation>year of birth does not match the date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="211"/>
+        <location filename="../../station_app/services/station/registry.py" line="203"/>
         <source>năm sinh phải từ 1900 đến năm nay</source>
         <translation>year of birth must be between 1900 and the current year</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="214"/>
-        <location filename="../../station_app/services/station/registry.py" line="606"/>
+        <location filename="../../station_app/services/station/registry.py" line="206"/>
+        <location filename="../../station_app/services/station/registry.py" line="571"/>
         <source>số căn cước phải đủ 12 chữ số</source>
         <translation>CCCD number must have exactly 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="217"/>
+        <location filename="../../station_app/services/station/registry.py" line="209"/>
         <source>số CMND cũ có 9 hoặc 12 chữ số</source>
         <translation>old ID number (CMND) must have 9 or 12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="220"/>
+        <location filename="../../station_app/services/station/registry.py" line="212"/>
         <source>mã thẻ BHYT gồm 15 ký tự (2 chữ cái và 13 chữ số) hoặc mã số BHXH 10 chữ số</source>
         <translation>health insurance card number must be 15 characters (2 letters and 13 digits), or a 10-digit social insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="223"/>
+        <location filename="../../station_app/services/station/registry.py" line="215"/>
         <source>không có trong danh mục dân tộc</source>
         <translation>not in the list of ethnic groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="225"/>
+        <location filename="../../station_app/services/station/registry.py" line="217"/>
         <source>mã xã/phường gồm 5 chữ số</source>
         <translation>commune/ward code must be 5 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="228"/>
+        <location filename="../../station_app/services/station/registry.py" line="220"/>
         <source>số điện thoại gồm 9–12 chữ số</source>
         <translation>phone number must have 9–12 digits</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="230"/>
+        <location filename="../../station_app/services/station/registry.py" line="222"/>
         <source>ghi quan hệ của người giám hộ</source>
         <translation>enter the guardian&apos;s relationship</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="404"/>
+        <location filename="../../station_app/services/station/registry.py" line="383"/>
         <source>đã có người dân mang số này; hãy tìm và mở hồ sơ đó</source>
         <translation>a resident with this number already exists; please search for and open that record</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="601"/>
+        <location filename="../../station_app/services/station/registry.py" line="566"/>
         <source>trường này không sửa được từ thẻ</source>
         <translation>this field cannot be updated from the card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="609"/>
+        <location filename="../../station_app/services/station/registry.py" line="574"/>
         <source>đã có người dân khác mang số này; hãy kiểm tra lại</source>
         <translation>another resident already has this number; please check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="614"/>
+        <location filename="../../station_app/services/station/registry.py" line="579"/>
         <source>mã thẻ BHYT không đúng dạng</source>
         <translation>invalid health insurance card number format</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="623"/>
+        <location filename="../../station_app/services/station/registry.py" line="588"/>
         <source>ngày sinh không hợp lệ</source>
         <translation>invalid date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="668"/>
+        <location filename="../../station_app/services/station/registry.py" line="633"/>
         <source>người dân chưa đồng ý</source>
         <translation>resident has not given consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="670"/>
+        <location filename="../../station_app/services/station/registry.py" line="635"/>
         <source>nội dung đồng ý không đúng phiên bản</source>
         <translation>wrong version of the consent text</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="672"/>
+        <location filename="../../station_app/services/station/registry.py" line="637"/>
         <source>chưa rõ ai đồng ý</source>
         <translation>not specified who gave consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="675"/>
+        <location filename="../../station_app/services/station/registry.py" line="640"/>
         <source>thiếu họ tên hoặc quan hệ của người giám hộ</source>
         <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
@@ -5272,7 +5272,7 @@ quarantined</translation>
         <translation>the Excel file is corrupted</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/roster_import.py" line="514"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="513"/>
         <source>cần chọn cột Họ và tên và cột Ngày sinh hoặc Năm sinh</source>
         <translation>the Full name column and either the Date of birth or the Year of birth column must be selected</translation>
     </message>
@@ -5292,22 +5292,22 @@ quarantined</translation>
         <translation>This visit has been completed; to change it you must enter a reason for the change (the previous version is kept). Please enter the reason, then save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="50"/>
+        <location filename="../../station_app/services/station/examination.py" line="48"/>
         <source>Có {count} giá trị bất thường chưa được xác nhận. Hãy đo lại nếu cần, rồi xác nhận từng giá trị.</source>
         <translation>Abnormal values not yet confirmed: {count}. Please re-measure if needed, then confirm each value.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="55"/>
+        <location filename="../../station_app/services/station/examination.py" line="53"/>
         <source>Lượt khám này đã hoàn tất. Hãy ghi lý do sửa kết quả; bản cũ vẫn được giữ lại.</source>
         <translation>This visit has been completed. Please enter a reason for changing the results; the previous version will still be kept.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="368"/>
+        <location filename="../../station_app/services/station/examination.py" line="365"/>
         <source>không phải một ô của phiếu</source>
         <translation>is not a field on the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="373"/>
+        <location filename="../../station_app/services/station/examination.py" line="370"/>
         <source>chưa nhập giá trị nào</source>
         <translation>no value entered</translation>
     </message>
@@ -5394,32 +5394,32 @@ quarantined</translation>
         <translation>No village named &apos;{village}&apos; on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="80"/>
+        <location filename="../../station_app/services/office/service.py" line="81"/>
         <source>Thư mục {path} chưa phải thư mục của đơn vị nhận. Hãy chạy &apos;station-app office init --dir {path}&apos; hoặc chọn đúng thư mục bằng --dir.</source>
         <translation>Folder {path} is not a receiving office&apos;s folder yet. Run &apos;station-app office init --dir {path}&apos; or choose the right folder with --dir.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="86"/>
+        <location filename="../../station_app/services/office/service.py" line="87"/>
         <source>Thư mục {path} đã có khoá của đơn vị nhận; không tạo lại (các trạm đang dùng khoá này). Hãy chọn thư mục khác nếu muốn tạo đơn vị mới.</source>
         <translation>Folder {path} already holds a receiving office&apos;s keys; they are not made again (stations use them). Choose another folder to set up a new office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="92"/>
+        <location filename="../../station_app/services/office/service.py" line="93"/>
         <source>Không đọc được khoá công khai của trạm trong tệp {path}. Hãy xin lại tệp PEM do lệnh &apos;station-app export --public-key&apos; của trạm ghi ra.</source>
         <translation>Could not read a station public key in {path}. Ask the station again for the PEM file written by its &apos;station-app export --public-key&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="98"/>
+        <location filename="../../station_app/services/office/service.py" line="99"/>
         <source>Mã trạm {code} hoặc khoá này đã được đăng ký rồi. Kiểm tra bằng &apos;station-app office stations list&apos;.</source>
         <translation>Station code {code} or this key is already registered. Check with &apos;station-app office stations list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="123"/>
+        <location filename="../../station_app/services/office/service.py" line="124"/>
         <source>Không mở được cơ sở dữ liệu của đơn vị nhận ({reason}). Kiểm tra địa chỉ --db, máy chủ PostgreSQL và quyền truy cập rồi thử lại.</source>
         <translation>Could not open the receiving office&apos;s database ({reason}). Check the --db address, the PostgreSQL server and the access rights, then try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="129"/>
+        <location filename="../../station_app/services/office/service.py" line="130"/>
         <source>Không ghi được báo cáo vào {path}. Hãy chọn tệp .xlsx, .pdf hoặc .csv ở thư mục ghi được.</source>
         <translation>Could not write the report to {path}. Choose an .xlsx, .pdf or .csv file in a folder that can be written.</translation>
     </message>
@@ -5474,32 +5474,32 @@ quarantined</translation>
         <translation>Server {host} does not answer like the office&apos;s service (code {status}). Check the upload address in the office&apos;s key file, or tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/queries.py" line="36"/>
+        <location filename="../../station_app/services/office/queries.py" line="35"/>
         <source>Không đọc được tệp {file} trong thư mục đơn vị nhận {path}. Kiểm tra quyền truy cập thư mục, hoặc chép lại tệp này từ bản sao lưu của thư mục.</source>
         <translation>The file {file} in the office folder {path} cannot be read. Check the access rights to the folder, or copy the file back from the folder&apos;s backup.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/queries.py" line="42"/>
+        <location filename="../../station_app/services/office/queries.py" line="41"/>
         <source>Mã trạm &quot;{code}&quot; không dùng được. Hãy nhập đúng mã trạm như trong tên tệp lô của trạm (3 đến 32 chữ in hoa, chữ số hoặc dấu gạch ngang, ví dụ TYT-MK).</source>
         <translation>The station code &quot;{code}&quot; cannot be used. Enter the station code as in the station&apos;s batch file names (3 to 32 capital letters, digits or hyphens, e.g. TYT-MK).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/queries.py" line="48"/>
+        <location filename="../../station_app/services/office/queries.py" line="47"/>
         <source>Không thấy {path}. USB có thể đã bị rút ra: hãy cắm lại rồi chọn lại tệp hoặc thư mục.</source>
         <translation>{path} is not there. The USB stick may have been pulled out: plug it in again and choose the files or folder again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/queries.py" line="53"/>
+        <location filename="../../station_app/services/office/queries.py" line="52"/>
         <source>Không thấy tệp lô (.batch) nào trong những gì đã chọn. Tệp lô do trạm xuất ra có tên dạng TYT-MK-000001.batch: hãy chọn đúng thư mục trên USB của trạm.</source>
         <translation>No batch file (.batch) among what was chosen. A station&apos;s batch files are named like TYT-MK-000001.batch: choose the right folder on the station&apos;s USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/queries.py" line="59"/>
+        <location filename="../../station_app/services/office/queries.py" line="58"/>
         <source>Không đọc hoặc ghi được cơ sở dữ liệu của đơn vị nhận (mất kết nối tới máy chủ, hoặc tệp cơ sở dữ liệu bị hỏng). Kiểm tra mạng và máy chủ PostgreSQL rồi thử lại; nếu dùng SQLite, mở lại cửa sổ. Lô đang nhập dở không bị ghi nửa chừng.</source>
         <translation>The office database cannot be read or written (the connection to the server was lost, or the database file is damaged). Check the network and the PostgreSQL server and try again; with SQLite, open the window again. A batch being imported is never left half-written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/queries.py" line="65"/>
+        <location filename="../../station_app/services/office/queries.py" line="64"/>
         <source>tệp không phải cơ sở dữ liệu hoặc đã bị hỏng</source>
         <translation>the file is not a database or is damaged</translation>
     </message>
@@ -5544,27 +5544,27 @@ quarantined</translation>
         <translation>The receiving office cannot take the batch right now (its database is busy or unreachable). Send it again in a few minutes; nothing of the batch was written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="67"/>
+        <location filename="../../station_app/services/station/upload.py" line="66"/>
         <source>Địa chỉ đơn vị nhận không dùng được: {reason}. Hãy nhập lại theo dạng https://may-chu:8443 (hoặc để trống để dùng địa chỉ trong gói khoá của đơn vị nhận).</source>
         <translation>The office address cannot be used: {reason}. Enter it again as https://server:8443 (or leave it empty to use the address in the office&apos;s key bundle).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="73"/>
+        <location filename="../../station_app/services/station/upload.py" line="72"/>
         <source>Chưa có địa chỉ gửi lô qua mạng. Hãy nhập gói khoá mới của đơn vị nhận (có địa chỉ gửi) hoặc nhập địa chỉ ở trang Xuất dữ liệu; nếu không có mạng, hãy xuất ra USB.</source>
         <translation>There is no address to send batches over the network. Import the office&apos;s new key bundle (with its address) or enter the address on the Export page; without a network, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="79"/>
+        <location filename="../../station_app/services/station/upload.py" line="78"/>
         <source>địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ</source>
         <translation>the address must start with http:// or https:// and name a server</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="80"/>
+        <location filename="../../station_app/services/station/upload.py" line="79"/>
         <source>dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)</source>
         <translation>the certificate fingerprint must be 64 hex digits (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="81"/>
+        <location filename="../../station_app/services/station/upload.py" line="80"/>
         <source>địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận</source>
         <translation>an https address needs the office certificate&apos;s fingerprint</translation>
     </message>
@@ -5579,7 +5579,7 @@ quarantined</translation>
         <translation>The station&apos;s signing key ({path}) is damaged or is not the station&apos;s registered key, so nothing can be exported yet. No new key is made automatically: the receiving office only accepts batches signed with the registered key. If there is a backup of the data folder, copy the key file keys/station-ed25519.pem back; if not, an administrator runs &apos;station-app keys rotate --user NAME --public-key FILE.pem&apos; and sends the new public key file to the receiving office to register again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="109"/>
+        <location filename="../../station_app/services/office/service.py" line="110"/>
         <source>Không đăng ký được khoá mới cho trạm {code}: {reason}. Khoá cũ vẫn được dùng; không có gì thay đổi.</source>
         <translation>The new key of station {code} could not be registered: {reason}. The old key is still used; nothing was changed.</translation>
     </message>
@@ -5604,34 +5604,75 @@ quarantined</translation>
         <translation>The minimum password length must be from {low} to {high} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/chain.py" line="32"/>
+        <location filename="../../station_app/services/office/chain.py" line="31"/>
         <source>Chưa ghi quyết định nhận chuỗi lô mới: {reason}.</source>
         <translation>The decision to accept the station&apos;s new chain was not recorded: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/chain.py" line="36"/>
+        <location filename="../../station_app/services/office/chain.py" line="35"/>
         <source>trạm {code} chưa được đăng ký (xem &apos;station-app office stations list&apos;)</source>
         <translation>station {code} is not registered (see &apos;station-app office stations list&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/chain.py" line="38"/>
+        <location filename="../../station_app/services/office/chain.py" line="37"/>
         <source>số thứ tự lô phải là số nguyên từ 1 trở lên</source>
         <translation>the batch sequence must be a whole number from 1 up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/chain.py" line="39"/>
+        <location filename="../../station_app/services/office/chain.py" line="38"/>
         <source>cần ghi lý do (--reason), tối đa 1000 ký tự</source>
         <translation>a reason is needed (--reason), at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/chain.py" line="40"/>
+        <location filename="../../station_app/services/office/chain.py" line="39"/>
         <source>cần ghi người quyết định (--by), tối đa 100 ký tự</source>
         <translation>the person deciding is needed (--by), at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/chain.py" line="41"/>
+        <location filename="../../station_app/services/office/chain.py" line="40"/>
         <source>đã có một quyết định chưa dùng cho lô số {sequence} của trạm {code}</source>
         <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/icd10.py" line="33"/>
+        <source>Mã ICD-10 &apos;{code}&apos; không có trong danh mục ICD-10. Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.</source>
+        <translation>ICD-10 code &apos;{code}&apos; is not in the ICD-10 list. Type a code or a disease name, then pick a line from the suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="45"/>
+        <source>không ghi được ở bàn này</source>
+        <translation>cannot be recorded at this desk</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="92"/>
+        <source>mẫu này không dùng trong đợt khám định kỳ</source>
+        <translation>this form is not used in the periodic check-up campaign</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="99"/>
+        <source>hãy ghi lý do đổi mẫu khám</source>
+        <translation>enter the reason for changing the form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="185"/>
+        <source>mục này không có trong mẫu khám của lượt khám</source>
+        <translation>this item is not on the visit&apos;s check-up form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="187"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="195"/>
+        <source>mục này không ghi ở bàn này</source>
+        <translation>this item is not recorded at this desk</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="199"/>
+        <source>hãy ghi lý do không làm</source>
+        <translation>enter the reason it was not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="204"/>
+        <source>giá trị không hợp lệ cho mục này</source>
+        <translation>invalid value for this item</translation>
     </message>
 </context>
 <context>
@@ -5643,7 +5684,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="67"/>
-        <location filename="../../station_app/services/station/registry.py" line="168"/>
+        <location filename="../../station_app/services/station/registry.py" line="160"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -5653,12 +5694,12 @@ quarantined</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="172"/>
+        <location filename="../../station_app/services/common/accounts.py" line="173"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="183"/>
+        <location filename="../../station_app/services/station/demo.py" line="199"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -5684,68 +5725,68 @@ quarantined</translation>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="169"/>
+        <location filename="../../station_app/services/station/registry.py" line="161"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="170"/>
+        <location filename="../../station_app/services/station/registry.py" line="162"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="171"/>
+        <location filename="../../station_app/services/station/registry.py" line="163"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="172"/>
+        <location filename="../../station_app/services/station/registry.py" line="164"/>
         <source>Số CCCD</source>
         <translation>CCCD no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="173"/>
+        <location filename="../../station_app/services/station/registry.py" line="165"/>
         <source>Số CMND cũ</source>
         <translation>Old ID no. (CMND)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="174"/>
+        <location filename="../../station_app/services/station/registry.py" line="166"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="175"/>
+        <location filename="../../station_app/services/station/registry.py" line="167"/>
         <source>Dân tộc</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="176"/>
+        <location filename="../../station_app/services/station/registry.py" line="168"/>
         <location filename="../../station_app/services/station/station_setup.py" line="65"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="177"/>
+        <location filename="../../station_app/services/station/registry.py" line="169"/>
         <source>Số điện thoại</source>
         <translation>Phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="178"/>
+        <location filename="../../station_app/services/station/registry.py" line="170"/>
         <source>Người giám hộ</source>
         <translation>Guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="179"/>
+        <location filename="../../station_app/services/station/registry.py" line="171"/>
         <source>Quan hệ với người giám hộ</source>
         <translation>Relationship to guardian</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="180"/>
+        <location filename="../../station_app/services/station/registry.py" line="172"/>
         <source>Lý do khám lần hai</source>
         <translation>Reason for second visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="181"/>
+        <location filename="../../station_app/services/station/registry.py" line="173"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -5758,8 +5799,8 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/roster_import.py" line="113"/>
-        <location filename="../../station_app/services/station/roster_import.py" line="511"/>
-        <location filename="../../station_app/services/station/roster_import.py" line="514"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="510"/>
+        <location filename="../../station_app/services/station/roster_import.py" line="513"/>
         <source>Ghép cột</source>
         <translation>Column mapping</translation>
     </message>
@@ -5961,32 +6002,35 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="104"/>
-        <location filename="../../station_app/services/common/accounts.py" line="170"/>
-        <location filename="../../station_app/services/common/accounts.py" line="186"/>
-        <location filename="../../station_app/services/common/accounts.py" line="198"/>
+        <location filename="../../station_app/services/common/accounts.py" line="171"/>
+        <location filename="../../station_app/services/common/accounts.py" line="187"/>
+        <location filename="../../station_app/services/common/accounts.py" line="199"/>
         <source>tài khoản</source>
         <translation>account</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="382"/>
-        <location filename="../../station_app/services/station/registry.py" line="421"/>
+        <location filename="../../station_app/services/station/registry.py" line="361"/>
+        <location filename="../../station_app/services/station/registry.py" line="400"/>
         <source>người dân</source>
         <translation>resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="504"/>
+        <location filename="../../station_app/services/station/registry.py" line="483"/>
         <source>người dân, điểm khám hoặc đợt khám</source>
         <translation>resident, exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="326"/>
+        <location filename="../../station_app/services/station/examination.py" line="324"/>
         <source>điểm khám hoặc đợt khám</source>
         <translation>exam site or check-up round</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="354"/>
-        <location filename="../../station_app/services/station/findings.py" line="391"/>
-        <location filename="../../station_app/services/station/registry.py" line="536"/>
+        <location filename="../../station_app/services/station/examination.py" line="351"/>
+        <location filename="../../station_app/services/station/findings.py" line="395"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="120"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="176"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
+        <location filename="../../station_app/services/station/registry.py" line="515"/>
         <source>lượt khám</source>
         <translation>visit</translation>
     </message>
@@ -6032,7 +6076,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/exchange/batch_export.py" line="139"/>
-        <location filename="../../station_app/services/station/upload.py" line="464"/>
+        <location filename="../../station_app/services/station/upload.py" line="463"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
     </message>
@@ -6061,6 +6105,16 @@ quarantined</translation>
         <location filename="../../station_app/services/station/progress.py" line="221"/>
         <source>điểm khám</source>
         <translation>exam site</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="91"/>
+        <source>Mẫu khám</source>
+        <translation>Check-up form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="98"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -6104,95 +6158,213 @@ quarantined</translation>
 <context>
     <name>office</name>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="60"/>
+        <location filename="../../station_app/services/office/service.py" line="61"/>
         <source>trạm chưa được đăng ký với đơn vị nhận (lệnh &apos;office stations add&apos;)</source>
         <translation>the station is not registered with the receiving office (command &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="61"/>
+        <location filename="../../station_app/services/office/service.py" line="62"/>
         <source>đã nhận một lô khác có cùng số thứ tự của trạm này (rẽ nhánh)</source>
         <translation>another batch with the same sequence number from this station was already received (a fork)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="62"/>
+        <location filename="../../station_app/services/office/service.py" line="63"/>
         <source>số bản ghi trong dữ liệu khác số ghi trong phần mô tả đã ký</source>
         <translation>the number of records in the data differs from the signed manifest</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="63"/>
+        <location filename="../../station_app/services/office/service.py" line="64"/>
         <source>dữ liệu không đúng chuẩn FHIR R4</source>
         <translation>the data does not conform to FHIR R4</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="64"/>
+        <location filename="../../station_app/services/office/service.py" line="65"/>
         <source>lô sửa hồ sơ do trạm khác gửi lên (chỉ trạm đã gửi hồ sơ đầu tiên và các máy cùng điểm khám đã đăng ký mới được sửa)</source>
         <translation>the batch changes records another station sent (only the station that sent a record first, and the laptops registered for its site, may change it)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="66"/>
+        <location filename="../../station_app/services/office/service.py" line="67"/>
         <source>số phiên bản (meta.versionId) của một bản ghi không hợp lệ hoặc vượt quá xa phiên bản đơn vị nhận đang giữ</source>
         <translation>a record&apos;s version (meta.versionId) is not valid or is far beyond the version the office holds</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="68"/>
+        <location filename="../../station_app/services/office/service.py" line="69"/>
         <source>một bản ghi trong dữ liệu có trường sai kiểu, sai dạng hoặc quá dài</source>
         <translation>a record in the data has a field of the wrong type or form, or too long</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="74"/>
+        <location filename="../../station_app/services/office/service.py" line="75"/>
         <source>không kết nối được</source>
         <translation>cannot connect</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="75"/>
+        <location filename="../../station_app/services/office/service.py" line="76"/>
         <source>cơ sở dữ liệu do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng</source>
         <translation>the database was made by a newer version of the application; update the application</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="114"/>
+        <location filename="../../station_app/services/office/service.py" line="115"/>
         <source>trạm chưa được đăng ký (dùng &apos;office stations add&apos;)</source>
         <translation>the station is not registered (use &apos;office stations add&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="115"/>
+        <location filename="../../station_app/services/office/service.py" line="116"/>
         <source>khoá này đã được đăng ký rồi</source>
         <translation>this key is already registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="116"/>
+        <location filename="../../station_app/services/office/service.py" line="117"/>
         <source>đơn vị nhận đã có lô từ số này trở đi, ký bằng khoá cũ; hãy dùng --from-sequence đúng như trạm báo (lệnh &apos;keys rotate&apos; in ra)</source>
         <translation>the office already holds batches from this number on, signed with the old key; use the --from-sequence the station gave (printed by &apos;keys rotate&apos;)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/office/service.py" line="118"/>
+        <location filename="../../station_app/services/office/service.py" line="119"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
     </message>
 </context>
 <context>
+    <name>pl01</name>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="31"/>
+        <source>Tiếp đón</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="32"/>
+        <source>Đo chỉ số</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="33"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="34"/>
+        <source>Cận lâm sàng</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="35"/>
+        <source>Nội khoa</source>
+        <translation>Internal medicine</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="36"/>
+        <source>Mắt</source>
+        <translation>Eyes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="37"/>
+        <source>Tai - Mũi - Họng</source>
+        <translation>Ear, nose and throat</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="38"/>
+        <source>Răng - Hàm - Mặt</source>
+        <translation>Teeth, jaws and face</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="39"/>
+        <source>Da liễu</source>
+        <translation>Skin</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="40"/>
+        <source>Ngoại khoa</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="41"/>
+        <source>Sản phụ khoa</source>
+        <translation>Obstetrics and gynaecology</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="42"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="43"/>
+        <source>Tư vấn</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="44"/>
+        <source>Mã cơ sở (quản trị)</source>
+        <translation>Facility codes (administration)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="45"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="33"/>
+        <source>Thiếu {label} ({code}): hãy ghi hoặc đánh dấu từ chối / không làm</source>
+        <translation>Missing {label} ({code}): record it or mark it refused / not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="34"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; không có trong danh mục</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the list</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="35"/>
+        <source>{label} ({code}): dài quá {size} ký tự</source>
+        <translation>{label} ({code}): longer than {size} characters</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="36"/>
+        <source>{label} ({code}): giá trị {value} ngoài giới hạn cho phép</source>
+        <translation>{label} ({code}): the value {value} is outside the allowed limits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="37"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; sai định dạng</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="40"/>
+        <source>từ chối</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="41"/>
+        <source>không làm</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="42"/>
+        <source>không ghi nhận (trước QĐ 1551)</source>
+        <translation>not recorded (before QĐ 1551)</translation>
+    </message>
+</context>
+<context>
     <name>receipts</name>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="28"/>
+        <location filename="../../station_app/services/station/receipts.py" line="27"/>
         <source>không phải tệp biên nhận (JSON office-receipt/1)</source>
         <translation>not a receipt file (JSON office-receipt/1)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="29"/>
+        <location filename="../../station_app/services/station/receipts.py" line="28"/>
         <source>tệp quá lớn, không phải biên nhận</source>
         <translation>the file is too large to be a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="30"/>
+        <location filename="../../station_app/services/station/receipts.py" line="29"/>
         <source>chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký</source>
         <translation>invalid signature: the receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="31"/>
+        <location filename="../../station_app/services/station/receipts.py" line="30"/>
         <source>biên nhận của trạm khác</source>
         <translation>another station&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="32"/>
+        <location filename="../../station_app/services/station/receipts.py" line="31"/>
         <source>trạm không có lô này (số thứ tự hoặc mã băm không khớp)</source>
         <translation>this station has no such batch (sequence number or hash does not match)</translation>
     </message>
@@ -6616,12 +6788,12 @@ quarantined</translation>
 <context>
     <name>upload</name>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="61"/>
+        <location filename="../../station_app/services/station/upload.py" line="60"/>
         <source>lô lớn hơn giới hạn đơn vị nhận cho phép gửi qua mạng: hãy xuất ra USB</source>
         <translation>the batch is larger than the office accepts over the network: export it to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="62"/>
+        <location filename="../../station_app/services/station/upload.py" line="61"/>
         <source>chưa kết nối được với đơn vị nhận: lô vẫn chờ gửi</source>
         <translation>the office could not be reached: the batch is still waiting to be sent</translation>
     </message>
@@ -6921,17 +7093,17 @@ quarantined</translation>
         <translation>Implausible value: check the measurements and date of birth again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="95"/>
+        <location filename="../../station_app/services/station/examination.py" line="93"/>
         <source>Hai lần đo huyết áp chênh nhau hơn {mmhg} mmHg: hãy đo lần ba rồi nhập.</source>
         <translation>The two blood pressure readings differ by more than {mmhg} mmHg: please take a third reading and enter it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="97"/>
+        <location filename="../../station_app/services/station/examination.py" line="95"/>
         <source>Hãy nhập cả huyết áp tâm thu và tâm trương của lần đo này.</source>
         <translation>Please enter both the systolic and diastolic blood pressure for this reading.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/examination.py" line="372"/>
+        <location filename="../../station_app/services/station/examination.py" line="369"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>

@@ -139,7 +139,8 @@ class FieldDefinition:
 
     def accepts(self, value: float | str) -> bool:
         """Whether a value fits the field's input: within the limits for a number (a code of the field's list
-        such as 99 "no information" too), in the list for a code, 0/1 for yes/no, within the size for text."""
+        such as 99 "no information" too), in the list for a code, 0/1 for yes/no, a real yyyy-mm-dd day for a
+        date (stored so; the record writes PL01's yyyyMMdd), within the size for text."""
         text = str(value).strip()
         if self.codes is not None and text in self.codes:
             return True
@@ -154,6 +155,12 @@ class FieldDefinition:
             if self.codes is not None:
                 return False
             return text in ("0", "1") if self.input == "yesno" else bool(text)
+        if self.input == "date":  # answers keep a date as yyyy-mm-dd; the record writes PL01's own format
+            try:
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                return False
+            return len(text) == 10 and dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31)
         return self.size is None or len(text) <= self.size
 
 

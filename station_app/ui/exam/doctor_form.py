@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QCompleter, Q
                                QFrame, QPushButton, QRadioButton, QStyle, QVBoxLayout, QWidget)
 
 from station_app.core import checkup_book as book
-from station_app.core import icd10
 from station_app.core.checkup_book import OverrideReasonRequiredError, Part, Urgency, VisitIncompleteError
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty, VisitStatus
@@ -27,7 +26,7 @@ from station_app.core.roles import Permission, can
 from station_app.services.station.examination import DOCTOR_DESK
 from station_app.services.station.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
                                           Referral)
-from station_app.services.common.reference import icd10_codes
+from station_app.services.common.reference import icd10_index
 from station_app.ui.errors import describe
 from station_app.ui.exam import operations as ops
 from station_app.ui.exam.desk_form import DeskForm, scrolling
@@ -231,7 +230,7 @@ class SpecialtySection(QGroupBox):
             self.nad.setChecked(False)
 
     def _search(self, text: str) -> None:
-        self.icd_model.setStringList([c.display for c in icd10.search(icd10_codes(), text, limit=12)])
+        self.icd_model.setStringList([c.display for c in icd10_index().search(text, limit=12)])
 
     def _add_first(self) -> None:
         popup = self.icd.completer().popup()
@@ -242,7 +241,7 @@ class SpecialtySection(QGroupBox):
             self._add_text(self.icd_model.stringList()[0])
 
     def _add_text(self, text: str) -> None:
-        found = icd10.parse_choice(text, icd10_codes())
+        found = icd10_index().parse_choice(text)
         if found is None or any(d.code == found.code for d in self.diagnoses):
             return
         self.diagnoses.append(Diagnosis(found.code, found.name))

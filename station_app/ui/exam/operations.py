@@ -88,9 +88,9 @@ def visit_versions(ctx: StationContext, *, visit_id: str) -> Operation[tuple[lis
 
 
 def _visit_versions(ctx: StationContext, *, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:
-    from station_app.services.common.reference import icd10_codes
+    from station_app.services.common.reference import icd10_names
 
-    return ctx.findings.versions(visit_id), {c.code: c.name for c in icd10_codes()}
+    return ctx.findings.versions(visit_id), icd10_names()
 
 
 # -- saving ------------------------------------------------------------------------------------------------------
