@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--end", type=dt.date.fromisoformat, default=dt.date(2026, 12, 31))
     init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên đầu tiên")
     init.add_argument("--admin-name", required=True, help="họ và tên quản trị viên")
+    init.add_argument("--facility-code", metavar="MA_CSKCB",
+                      help="mã cơ sở KCB theo QĐ 1551, 5 chữ số (tuỳ chọn: nhập sau ở trang Quản trị)")
+    init.add_argument("--facility-gln", metavar="MA_GTIN_CSKCB",
+                      help="mã GLN 13 chữ số của cơ sở, có chữ số kiểm tra (tuỳ chọn: nhập sau ở trang Quản trị)")
     _password_args(init)
 
     _users_parser(sub, signer)
@@ -304,10 +308,13 @@ def cmd_init(args: argparse.Namespace) -> int:
         commune_code=args.commune, village=args.village, campaign_name=args.campaign,
         campaign_year=args.year, campaign_start=args.start, campaign_end=args.end,
         admin_username=args.admin, admin_full_name=args.admin_name, admin_password=_read_password(args),
+        facility_code=args.facility_code, facility_gln=args.facility_gln,
     )
     ctx.station.initialise(setup)
     info = ctx.station.info()
     print(f"Đã thiết lập trạm {info.code} — {info.name} ({info.commune_name}), dữ liệu ở {ctx.data_dir}")
+    if info.facility_code is None or info.facility_gln is None:
+        print("Chưa có mã cơ sở KCB hoặc mã GLN theo QĐ 1551: hãy nhập ở trang Quản trị trước khi gửi hồ sơ khám.")
     return 0
 
 

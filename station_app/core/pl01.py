@@ -101,6 +101,7 @@ class FieldDefinition:
     low: float | None = None
     high: float | None = None
     required: bool = False
+    normal: str = ""  # what K ("nothing abnormal") fills in at the doctor's desk; empty: the doctor must answer
     fhir: str = ""
     station_field: str = ""
     not_collected: str = ""
@@ -217,6 +218,7 @@ def field_from_dict(data: Mapping[str, object]) -> FieldDefinition:
         code_list_source=str(data.get("code_list_source") or ""), unit=str(data.get("unit") or ""),
         desk=str(data.get("desk") or ""), input=str(data.get("input") or ""),
         low=_number(data.get("min")), high=_number(data.get("max")), required=bool(data.get("required")),
+        normal=str(data.get("normal") or ""),
         fhir=str(data.get("fhir") or ""), station_field=str(data.get("station_field") or ""),
         not_collected=str(data.get("not_collected") or ""), doubt=str(data.get("doubt") or ""),
         note=str(data.get("note") or ""), source_notes=str(data.get("source_notes") or ""))

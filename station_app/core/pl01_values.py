@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from station_app.core.pl01 import FieldDefinition, FormDefinition
+from station_app.core import pl01_reception as reception_codes
+from station_app.core.pl01 import FieldDefinition, FormDefinition, completed_months, school_grade
 from station_app.core.pl01_answers import Answer, AnswerStatus, Pl01Value, group_answers
 from station_app.core.vitals import bmi
 
@@ -33,13 +34,10 @@ STATION_TO_PL01: dict[str, dict[str, str]] = {
     "resident.sex": {"male": "1", "female": "2", "unknown": "3"},
     # core.model.HealthClass → the 1–5 of PHAN_LOAI_SK and of every "_PL" class
     "health_class": {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5"},
-    # core.model.FundingSource → NGUON_KINH_PHI. The station's state budget does not tell central from local: the
-    # free campaign is paid by the province (local budget, 2) until reception records the code itself.
-    "visit.funding_source": {"state_budget": "2", "health_insurance": "3", "employer": "4", "self_paid": "9",
-                             "other": "9"},
-    # core.model.TargetGroup → DOI_TUONG, in order of priority: the first group the resident has decides.
-    "resident.target_groups": {"policy": "4", "disabled": "2", "poor": "3", "near_poor": "3", "elderly": "1",
-                               "pupil": "11", "ethnic_minority": "6", "child_under_6": "14", "other": "14"},
+    # core.model.FundingSource → NGUON_KINH_PHI: core.pl01_reception.funding_code (the state budget is the
+    # local one, 2, until reception records the code itself; docs/CLINICAL-RULES.md).
+    # core.model.TargetGroup → DOI_TUONG: not a table but a priority with age and school grade, in one place,
+    # core.pl01_reception.target_group_code (docs/CLINICAL-RULES.md), which reception shows as the default.
     # the guardian's relation, typed as free text, → MOI_QUAN_HE_VOI_TRE (the first word that matches; else 9)
     "consent.guardian_relation": {"cha": "1", "bo": "1", "me": "2", "ong": "3", "ba": "3", "anh": "4", "chi": "4",
                                   "ho hang": "5", "co": "5", "chu": "5", "bac": "5", "di": "5", "cau": "5",
@@ -140,8 +138,7 @@ def station_value(f: FieldDefinition, data: StationData) -> str | None:
     if table == "resident":
         return _resident(column, f, data)
     if table == "visit":
-        return STATION_TO_PL01["visit.funding_source"].get(data.funding_source) if column == "funding_source" \
-            else _text(getattr(data, column, None))
+        return _funding(data.funding_source) if column == "funding_source" else _text(getattr(data, column, None))
     if table == "conclusion":
         row = data.conclusion or {}
         if column == "overall_class":
@@ -192,7 +189,8 @@ def _resident(column: str, f: FieldDefinition, data: StationData) -> str | None:
     if column == "sex":
         return STATION_TO_PL01["resident.sex"].get(str(r.get("sex")))
     if column == "target_groups":
-        return target_group_code(data.target_groups)
+        return target_group_code(data.target_groups, age_years=_years(r, data.visit_date),
+                                 school_grade=school_grade(r.get("school_class")))
     if column == "birth_date":
         born = r.get("birth_date")
         return born.isoformat() if born else (str(r["birth_year"]) if r.get("birth_year") else None)
@@ -201,11 +199,19 @@ def _resident(column: str, f: FieldDefinition, data: StationData) -> str | None:
     return _text(r.get(column))
 
 
-def target_group_code(groups: Iterable[str]) -> str:
-    """DOI_TUONG from the resident's groups: the first in the table's order of priority; none → 14 (others)."""
-    have = set(groups)
-    return next((code for group, code in STATION_TO_PL01["resident.target_groups"].items() if group in have),
-                DOI_TUONG_OTHER)
+def target_group_code(groups: Iterable[str], *, age_years: int | None = None,
+                      school_grade: int | None = None) -> str:
+    """DOI_TUONG from the resident's groups, age and school grade: core.pl01_reception's documented priority
+    (the default reception shows); none → 14 (others)."""
+    return reception_codes.target_group_code(groups, age_years=age_years, school_grade=school_grade)
+
+
+def _years(resident: Mapping[str, Any], on: dt.date) -> int | None:
+    born = resident.get("birth_date")
+    if born is not None:
+        return completed_months(born, on) // 12 if on >= born else None
+    year = resident.get("birth_year")
+    return on.year - int(year) if year else None
 
 
 def relation_code(text: object) -> str | None:
@@ -257,3 +263,10 @@ def _text(value: object) -> str | None:
 def _fold(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(ch for ch in plain if unicodedata.category(ch) != "Mn").casefold()
+
+
+def _funding(source: str | None) -> str | None:
+    try:
+        return reception_codes.funding_code(source) if source else None
+    except ValueError:
+        return None

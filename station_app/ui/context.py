@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from station_app.services.station.findings import FindingsService
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
+    from station_app.services.station.pl01_answers import AnswerService
+    from station_app.services.station.pl01_reception import ReceptionAnswerService
     from station_app.services.station.progress import ProgressService
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
@@ -46,6 +48,10 @@ class StationContext(Protocol):
     def exam(self) -> ExamService: ...
     @property
     def findings(self) -> FindingsService: ...
+    @property
+    def answers(self) -> AnswerService: ...
+    @property
+    def reception_answers(self) -> ReceptionAnswerService: ...
     @property
     def lists(self) -> ListsService: ...
     @property

@@ -175,7 +175,9 @@ def test_leaving_the_page_or_opening_another_visit_keeps_every_desks_draft(qtbot
     qtbot.waitUntil(lambda: page.vitals.isEnabled())
     calls.clear()
     page.open_visit(second)
-    assert {name for name, _wait in calls} == {"DoctorForm", "CounsellingForm"}
+    assert {name for name, _wait in calls} == {"DoctorForm", "CounsellingForm", "DoctorPl01Desk",
+                                               "ChildDevelopmentDesk"}
     calls.clear()
     page.hide()
-    assert sorted(calls) == [("CounsellingForm", True), ("DoctorForm", True)]
+    assert sorted(calls) == [("ChildDevelopmentDesk", True), ("CounsellingForm", True), ("DoctorForm", True),
+                             ("DoctorPl01Desk", True)]
