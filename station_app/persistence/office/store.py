@@ -186,21 +186,9 @@ class OfficeStore:
         rows = self.session.execute(
             select(v.id, v.station_code, v.status, v.funding_source, v.campaign, v.completed_at,
                    v.finished_imported_at, p.commune_code, p.target_groups, p.national_id, v.pl01_form,
-                   v.before_1551)
+                   v.before_1551, v.doi_tuong)
             .join(p, p.id == v.patient_id, isouter=True))
-        target = self.answer_codes("DOI_TUONG")
-        return [VisitFact(*r, doi_tuong=target.get(r[0])) for r in rows]
-
-    def answer_codes(self, code: str) -> dict[str, str]:
-        """Visit id → the value of its PL01 answer ``code`` (the list's code, or the text as sent)."""
-        r = OfficeResourceRow
-        found = {}
-        for visit_id, resource in self.session.execute(select(r.visit_id, r.resource).where(
-                r.part == "answers", r.code == code)):
-            value = _answer_value(resource)
-            if value is not None:
-                found[visit_id] = value
-        return found
+        return [VisitFact(*r) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -217,17 +205,7 @@ class VisitFact:
     national_id: str | None
     pl01_form: int | None = None
     before_1551: bool | None = None
-    doi_tuong: str | None = None  # the visit's PL01 DOI_TUONG answer, when recorded
-
-
-def _answer_value(resource: Any) -> str | None:
-    """A coded answer's code, or a text answer, from its Observation as stored (None when it has no value)."""
-    if not isinstance(resource, dict):
-        return None
-    codings = (resource.get("valueCodeableConcept") or {}).get("coding") or [{}]
-    value = codings[0].get("code") if isinstance(codings[0], dict) else None
-    value = value if value is not None else resource.get("valueString")
-    return value if isinstance(value, str) and value else None
+    doi_tuong: str | None = None  # the visit's PL01 DOI_TUONG code, as its Encounter carried it
 
 
 def _copy(session: Session, table: Any, rows: Sequence[dict]) -> None:

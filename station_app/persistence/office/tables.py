@@ -116,6 +116,7 @@ class OfficeVisitRow(OfficeBase):
     finished_imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # the 24-hour rule
     pl01_form: Mapped[int | None] = mapped_column(Integer)  # the visit's PL01 form, QĐ 1551 (revision 0002)
     before_1551: Mapped[bool | None] = mapped_column(Boolean)  # recorded before the station knew QĐ 1551 (0002)
+    doi_tuong: Mapped[str | None] = mapped_column(String(10))  # the visit's PL01 target-group code (0002)
     version: Mapped[int] = mapped_column(Integer)
     stamp: Mapped[str] = mapped_column(String(80))
     batch_id: Mapped[int] = mapped_column(Integer)

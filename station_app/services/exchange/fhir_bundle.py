@@ -24,6 +24,8 @@ from station_app.core import vitals as rules
 from station_app.core.checkup_book import HISTORY_ITEMS, SPECIALTY_LABELS, TOPIC_LABELS
 from station_app.core.model import MeasureCode, Specialty, TARGET_GROUP_LABELS, TargetGroup
 from station_app.core.pl01 import LOCAL_SYSTEM as SYS_PL01
+from station_app.core.pl01 import completed_months, school_grade
+from station_app.core.pl01_reception import target_group_code
 
 NS = "urn:station-app"  # the project's own systems, until the Ministry publishes national ones
 SYS_CCCD = f"{NS}:id:cccd"  # số định danh cá nhân (12 digits, on the CCCD card)
@@ -52,6 +54,7 @@ EXT_CAMPAIGN = f"{NS}:fhir:campaign"
 EXT_PL01_FORM = f"{NS}:fhir:pl01-form"  # Encounter: the visit's form number 1–17 (valuePositiveInt)
 EXT_PL01_FORM_REASON = f"{NS}:fhir:pl01-form-reason"  # Encounter: why the doctor changed the form (valueString)
 EXT_BEFORE_1551 = f"{NS}:fhir:before-1551"  # Encounter: recorded before the station knew QĐ 1551 (valueBoolean)
+SYS_DOI_TUONG = f"{SYS_PL01}:DOI_TUONG"  # Encounter: EXT_TARGET_GROUP with the visit's one PL01 target-group code
 LAB_ROW = "pl01-laboratory-row"
 DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
@@ -253,7 +256,7 @@ def encounter(src: BundleSource, parts: Any) -> dict:
                                  "value": str(visit.queue_number)}],
                  "serviceProvider": {"identifier": {"system": SYS_STATION, "value": src.station_code},
                                      "display": src.station_name},
-                 "extension": _encounter_extensions(src, visit)}
+                 "extension": _encounter_extensions(src, parts)}
     participants = _participants(src, parts)
     if participants:
         res["participant"] = participants
@@ -265,7 +268,8 @@ def encounter(src: BundleSource, parts: Any) -> dict:
     return res
 
 
-def _encounter_extensions(src: BundleSource, visit: Any) -> list[dict]:
+def _encounter_extensions(src: BundleSource, parts: Any) -> list[dict]:
+    visit = parts.visit
     found = [{"url": EXT_FUNDING, "valueCoding": {"system": SYS_FUNDING, "code": visit.funding_source}}]
     campaign = src.campaigns.get(visit.campaign_id)
     if campaign is not None:
@@ -277,7 +281,34 @@ def _encounter_extensions(src: BundleSource, visit: Any) -> list[dict]:
         found.append({"url": EXT_PL01_FORM_REASON, "valueString": visit.pl01_form_reason})
     if getattr(visit, "before_1551", False):
         found.append({"url": EXT_BEFORE_1551, "valueBoolean": True})
+    target = _target_code(src, parts, definition)
+    if target is not None:
+        found.append({"url": EXT_TARGET_GROUP, "valueCoding": _coding(SYS_DOI_TUONG, *target)})
     return found
+
+
+def _target_code(src: BundleSource, parts: Any, definition: Any) -> tuple[str, str | None] | None:
+    """The visit's DOI_TUONG (code, label): reception's answer, else the documented default from the resident's
+    target groups, age and school grade (core.pl01_reception, as reception offers it and the PL01 record reads it)."""
+    f = _fields_of(definition).get("DOI_TUONG")
+    if f is None:
+        return None
+    code = next((a.value for a in parts.answers
+                 if a.code == "DOI_TUONG" and a.status == "recorded" and a.value), None)
+    resident = src.residents.get(parts.visit.resident_id)
+    if code is None and resident is not None:
+        groups = [g for g in src.target_groups.get(resident.id, []) if g in TargetGroup.__members__.values()]
+        code = target_group_code(groups, age_years=_age_years(resident, parts.visit.visit_date),
+                                 school_grade=school_grade(resident.school_class))
+    if code is None:
+        return None
+    return code, f.codes.label(code) if f.codes is not None else None
+
+
+def _age_years(resident: Any, on: dt.date) -> int | None:
+    if resident.birth_date is not None:
+        return completed_months(resident.birth_date, on) // 12 if on >= resident.birth_date else None
+    return on.year - resident.birth_year if resident.birth_year else None
 
 
 def _participants(src: BundleSource, parts: Any) -> list[dict]:

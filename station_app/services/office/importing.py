@@ -7,8 +7,8 @@ version is refreshed in place by a newer batch; an older one is left alone (a la
 carried by the batch replaces the visit's earlier set of that part (what the station removed is removed, kept in
 history). The Consent names no Encounter: it belongs to the Encounter before it in the Bundle, as the station
 writes them. An Observation coded in the PL01 system (a QĐ 1551 answer) or a PL01 laboratory row belongs to the
-part ``answers`` and is filed under its PL01 code; the Encounter's form number and ``before-1551`` mark are kept on
-the visit for the report.
+part ``answers`` and is filed under its PL01 code; the Encounter's form number, DOI_TUONG code and ``before-1551``
+mark are kept on the visit for the report.
 
 Before anything is written, every row is checked: a record held by a station other than the batch's own (or a
 laptop registered for its site) refuses the whole batch (``foreign_record``), so does a ``versionId`` that is not a
@@ -130,7 +130,17 @@ def _encounter(res: dict, manifest: Manifest) -> dict:
             "funding_source": ext.get(fhir.EXT_FUNDING, {}).get("valueCoding", {}).get("code"), "status": status,
             "completed_at": res.get("period", {}).get("end") if status == "finished" else None,
             "pl01_form": _form_number(ext.get(fhir.EXT_PL01_FORM, {}).get("valuePositiveInt")),
-            "before_1551": ext.get(fhir.EXT_BEFORE_1551, {}).get("valueBoolean") is True}
+            "before_1551": ext.get(fhir.EXT_BEFORE_1551, {}).get("valueBoolean") is True,
+            "doi_tuong": _target_code(res)}
+
+
+def _target_code(res: dict) -> str | None:
+    """The visit's one PL01 DOI_TUONG code (an Encounter ``target-group`` extension in the PL01 list's system)."""
+    for e in res.get("extension", []):
+        coding = e.get("valueCoding") or {}
+        if e.get("url") == fhir.EXT_TARGET_GROUP and coding.get("system") == fhir.SYS_DOI_TUONG:
+            return coding.get("code")
+    return None
 
 
 def _form_number(value: object) -> int | None:

@@ -64,7 +64,7 @@ def build_report(office: str, facts: list, *, stations: list, quarantined: list,
 FORM_TITLE = "Lượt khám theo mẫu khám sức khỏe (QĐ 1551, phụ lục PL01)"
 TARGET_CODE_TITLE = "Lượt khám theo mã đối tượng (DOI_TUONG, QĐ 1551)"
 NO_FORM = "Chưa có mẫu (lô gửi trước QĐ 1551)"
-NOT_RECORDED = "Chưa ghi mã đối tượng"
+NOT_RECORDED = "Không có mã đối tượng (lô gửi trước QĐ 1551)"
 
 
 def _per_form(facts: list) -> Section:
@@ -81,7 +81,7 @@ def _per_form(facts: list) -> Section:
 
 
 def _per_target_code(facts: list) -> Section:
-    """Visits per DOI_TUONG code (the visit's answer), in the list's order; visits without one last."""
+    """Visits per DOI_TUONG code (as the Encounter carried it), in the list's order; visits without one last."""
     labels = _target_code_labels()
     registered, finished = Counter(), Counter()
     for f in facts:

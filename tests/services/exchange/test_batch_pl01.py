@@ -108,6 +108,9 @@ def test_each_laboratory_row_is_one_observation_with_its_fields_as_components(ct
 def test_the_encounter_carries_the_form_and_a_doctors_change_of_it(ctx, doctor, visit):
     encounter = next(e["resource"] for e in bundle_of(ctx)[0]["entry"] if e["resource"]["resourceType"] == "Encounter")
     assert {"url": fb.EXT_PL01_FORM, "valuePositiveInt": 2} in encounter["extension"]
+    target = {"system": fb.SYS_DOI_TUONG, "code": "6",
+              "display": "Người sống tại vùng đồng bào dân tộc thiểu số và miền núi"}
+    assert {"url": fb.EXT_TARGET_GROUP, "valueCoding": target} in encounter["extension"]  # reception's answer
     assert not any(e["url"] in (fb.EXT_PL01_FORM_REASON, fb.EXT_BEFORE_1551) for e in encounter["extension"])
     after = last_seq(ctx)
     ctx.answers.change_form(doctor, visit.id, number=1, reason="Còn đi học lớp 12")
@@ -154,3 +157,6 @@ def test_a_visit_recorded_before_qd_1551_says_so(ctx, nurse):
     validate(bundle)
     encounter = next(e["resource"] for e in bundle["entry"] if e["resource"]["id"] == visit.id)
     assert {"url": fb.EXT_BEFORE_1551, "valueBoolean": True} in encounter["extension"]
+    target = next(e["valueCoding"] for e in encounter["extension"]
+                  if e["url"] == fb.EXT_TARGET_GROUP and e["valueCoding"]["system"] == fb.SYS_DOI_TUONG)
+    assert target["code"] == "14"  # no answer: the documented default from the groups (here: other), never empty

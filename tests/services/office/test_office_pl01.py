@@ -33,7 +33,7 @@ def answers_held(office):
 def visit_row(office, visit_id):
     with OfficeUnitOfWork(office.service.db) as uow:
         row = uow.session.get(OfficeVisitRow, visit_id)
-        return row.pl01_form, row.before_1551
+        return row.pl01_form, row.before_1551, row.doi_tuong
 
 
 def adult_with_answers(station, nurse, doctor, name="Tòng Thị Hoa", target="6"):
@@ -58,7 +58,7 @@ def test_the_office_keeps_each_answer_under_its_visit_and_pl01_code_and_the_visi
                                                         "TAI_PHAI_NOI_THAM", "pl01-laboratory-row")}
     assert held[(visit.id, "NHOM_MAU")]["valueCodeableConcept"]["coding"][0]["code"] == "O"
     assert held[(visit.id, "TAI_PHAI_NOI_THAM")]["dataAbsentReason"]["coding"][0]["code"] == "asked-declined"
-    assert visit_row(office, visit.id) == (2, False)
+    assert visit_row(office, visit.id) == (2, False, "6")
 
 
 def test_a_later_batch_replaces_the_visits_answers_and_a_cleared_one_goes_to_history(
@@ -81,7 +81,7 @@ def test_a_later_batch_replaces_the_visits_answers_and_a_cleared_one_goes_to_his
 def test_the_report_counts_visits_per_form_and_per_target_code(station, nurse, doctor, office, data_dir, tmp_path):
     adult_with_answers(station, nurse, doctor)
     adult_with_answers(station, nurse, doctor, name="Lò Văn Páo", target="13")
-    open_visit(station, nurse, name="Lò Thị Mai", year=2016)  # a child of 10: form 1, no target code yet
+    open_visit(station, nurse, name="Lò Thị Mai", year=2016)  # a child of 10: form 1, the default code (14)
     office.service.import_paths([export(station, data_dir, tmp_path / "usb")])
     report = office.service.report()
     forms = {row[0].split(":")[0]: row[1:] for row in report.section(FORM_TITLE).rows}
@@ -89,7 +89,7 @@ def test_the_report_counts_visits_per_form_and_per_target_code(station, nurse, d
     codes = report.section(TARGET_CODE_TITLE).rows
     assert [(row[0], row[1]) for row in codes] == [
         ("6 – Người sống tại vùng đồng bào dân tộc thiểu số và miền núi", 1), ("13 – Người lao động", 1),
-        (NOT_RECORDED, 1)]
+        ("14 – Các đối tượng khác", 1)]
     assert NO_FORM not in [row[0] for row in report.section(FORM_TITLE).rows]
 
 
