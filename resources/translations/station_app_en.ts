@@ -2225,126 +2225,161 @@
         <source>Số lượt khám</source>
         <translation>Visits</translation>
     </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="44"/>
+        <source>Lượt khám theo mẫu khám sức khỏe (QĐ 1551, phụ lục PL01)</source>
+        <translation>Visits by check-up form (QĐ 1551, appendix PL01)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="45"/>
+        <source>Lượt khám theo mã đối tượng (DOI_TUONG, QĐ 1551)</source>
+        <translation>Visits by target-group code (DOI_TUONG, QĐ 1551)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="46"/>
+        <source>Mẫu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="46"/>
+        <source>Ghi trước QĐ 1551</source>
+        <translation>Recorded before QĐ 1551</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="47"/>
+        <source>Mã đối tượng</source>
+        <translation>Target-group code</translation>
+    </message>
 </context>
 <context>
     <name>OfficeReportPage</name>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="46"/>
+        <location filename="../../station_app/ui/office/report.py" line="50"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="47"/>
+        <location filename="../../station_app/ui/office/report.py" line="51"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="48"/>
+        <location filename="../../station_app/ui/office/report.py" line="52"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="76"/>
+        <location filename="../../station_app/ui/office/report.py" line="80"/>
         <source>Đã gửi báo cáo đến máy in.</source>
         <translation>The report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="78"/>
+        <location filename="../../station_app/ui/office/report.py" line="82"/>
         <source>Không in được. Hãy kiểm tra máy in, hoặc bấm &quot;Lưu PDF…&quot; để lưu và in ở máy khác.</source>
         <translation>Could not print. Check the printer, or press &quot;Save PDF…&quot; to save it and print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="97"/>
+        <location filename="../../station_app/ui/office/report.py" line="101"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="98"/>
+        <location filename="../../station_app/ui/office/report.py" line="102"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="98"/>
+        <location filename="../../station_app/ui/office/report.py" line="102"/>
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="98"/>
+        <location filename="../../station_app/ui/office/report.py" line="102"/>
         <source>Lưu CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="101"/>
+        <location filename="../../station_app/ui/office/report.py" line="105"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="110"/>
+        <location filename="../../station_app/ui/office/report.py" line="114"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="132"/>
+        <location filename="../../station_app/ui/office/report.py" line="136"/>
         <source>{office} · số liệu đến {time} · không tính lượt khám đã huỷ</source>
         <translation>{office} · figures up to {time} · cancelled visits left out</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="156"/>
+        <location filename="../../station_app/ui/office/report.py" line="160"/>
         <source>Chưa có số liệu.</source>
         <translation>No figures yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="165"/>
+        <location filename="../../station_app/ui/office/report.py" line="169"/>
         <source>Chưa có số liệu: nhập lô của các trạm ở trang &quot;Nhập lô&quot;.</source>
         <translation>No figures yet: import the stations&apos; batches on the &quot;Import&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="173"/>
+        <location filename="../../station_app/ui/office/report.py" line="177"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="173"/>
+        <location filename="../../station_app/ui/office/report.py" line="177"/>
         <source>Theo nhóm đối tượng</source>
         <translation>By target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="173"/>
+        <location filename="../../station_app/ui/office/report.py" line="177"/>
         <source>Theo nguồn kinh phí</source>
         <translation>By funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="178"/>
         <source>Lô theo trạm</source>
         <translation>Batches by station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="178"/>
         <source>Quy định 24 giờ</source>
         <translation>24-hour rule</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="178"/>
         <source>Có thể thanh toán trùng</source>
         <translation>Possible double payments</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="183"/>
+        <location filename="../../station_app/ui/office/report.py" line="179"/>
+        <source>Theo mẫu khám</source>
+        <translation>By form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="179"/>
+        <source>Theo mã đối tượng</source>
+        <translation>By target-group code</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="188"/>
         <source>Lưu báo cáo</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="187"/>
+        <location filename="../../station_app/ui/office/report.py" line="192"/>
         <source>Đang ghi báo cáo…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="196"/>
+        <location filename="../../station_app/ui/office/report.py" line="201"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="208"/>
+        <location filename="../../station_app/ui/office/report.py" line="213"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -6404,7 +6439,7 @@ quarantined</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/exchange/batch_export.py" line="139"/>
+        <location filename="../../station_app/services/exchange/batch_export.py" line="140"/>
         <location filename="../../station_app/services/station/upload.py" line="463"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
