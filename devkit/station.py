@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from devkit.pl01 import answer_everything
 from station_app.core.checkup_book import Topic, Urgency, specialties
 from station_app.core.consent import CURRENT_VERSION, consent_text, text_sha256
 from station_app.core.model import FundingSource, HealthClass, Role, SiteKind, Sex, Specialty, TargetGroup
@@ -67,8 +68,10 @@ def open_mapped_visit(ctx, nurse, name="Tòng Thị Hoa", year=1980, national_id
                              address="Bản Nà Khương, xã Mường Kim", commune_code="03637", village="Bản Nà Khương")
 
 
-def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
-    """Vital signs, history, every specialty, a conclusion that refers, counselling, completed."""
+def full_visit(ctx, nurse, doctor, refer=True, national=True, **kwargs):
+    """Vital signs, history, every specialty, a conclusion that refers, counselling, and (``national``) the rest of
+    the QĐ 1551 form answered and the visit completed; without ``national`` the visit stays open, its national
+    form's own fields unanswered."""
     visit = open_mapped_visit(ctx, nurse, **kwargs)
     ctx.exam.save_vitals(nurse, visit.id, entries=VITALS,
                          confirmed_warnings=["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"], fasting=True)
@@ -84,7 +87,9 @@ def full_visit(ctx, nurse, doctor, refer=True, **kwargs):
     ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.III, override_reason=None,
                                  advice="Ăn nhạt, tái khám sau 1 tháng", referral=referral)
     ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.HYPERTENSION, Topic.NUTRITION], text="Giảm muối")
-    ctx.findings.complete(doctor, visit.id)
+    if national:
+        answer_everything(ctx, doctor, visit.id)  # the rest of the QĐ 1551 form, each at its desk
+        ctx.findings.complete(doctor, visit.id)
     return visit
 
 

@@ -68,12 +68,15 @@ def _field(src: dict[str, str], choice: dict[str, str]) -> dict:
         "input": None if not_collected else choice["input"] or None,
         "min": _number(choice["min"]), "max": _number(choice["max"]),
         "required": False if not_collected else YES_NO[choice["required"]],
+        "normal": None if not_collected else choice.get("normal", "").strip() or None,
         "fhir": fhir or None, "station_field": choice["station_field"] or None,
         "not_collected": not_collected or None, "doubt": choice["doubt"] or None, "note": choice["note"] or None,
         "source_notes": src["notes"] or None,
     }
     try:
-        field_from_dict(data)
+        field = field_from_dict(data)
+        if field.normal and not field.accepts(field.normal):
+            raise Pl01DataError(f"normal value {field.normal!r} is not a value the field accepts")
     except (Pl01DataError, ValueError) as e:
         raise Pl01DataError(f"{where}: {e}") from None
     return {key: value for key, value in data.items() if value is not None}  # an absent key reads as empty

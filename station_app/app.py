@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.examination import ExamService
     from station_app.services.station.findings import FindingsService
     from station_app.services.station.pl01_answers import AnswerService
+    from station_app.services.station.pl01_reception import ReceptionAnswerService
+    from station_app.services.station.pl01_values import Pl01Values
     from station_app.services.station.pl01_child_measures import ChildMeasureService
     from station_app.services.station.pl01_laboratory import LaboratoryService
     from station_app.services.station.lists import ListsService
@@ -103,6 +105,20 @@ class AppContext:
         from station_app.services.station.pl01_answers import AnswerService
 
         return AnswerService(self.db)
+
+    @functools.cached_property
+    def reception_answers(self) -> ReceptionAnswerService:
+        """What reception asks for QĐ 1551 (the visit's reception sheet); saved through ``answers``."""
+        from station_app.services.station.pl01_reception import ReceptionAnswerService
+
+        return ReceptionAnswerService(self.db)
+
+    @functools.cached_property
+    def pl01_records(self) -> Pl01Values:
+        """Each visit's PL01 values, record and problems, and what its desks still miss ("Còn thiếu")."""
+        from station_app.services.station.pl01_values import Pl01Values
+
+        return Pl01Values(self.db)
 
     @functools.cached_property
     def laboratory(self) -> LaboratoryService:

@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--end", type=dt.date.fromisoformat, default=dt.date(2026, 12, 31))
     init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên đầu tiên")
     init.add_argument("--admin-name", required=True, help="họ và tên quản trị viên")
+    init.add_argument("--facility-code", metavar="MA_CSKCB",
+                      help="mã cơ sở KCB theo QĐ 1551, 5 chữ số (tuỳ chọn: nhập sau ở trang Quản trị)")
+    init.add_argument("--facility-gln", metavar="MA_GTIN_CSKCB",
+                      help="mã GLN 13 chữ số của cơ sở, có chữ số kiểm tra (tuỳ chọn: nhập sau ở trang Quản trị)")
     _password_args(init)
 
     _users_parser(sub, signer)
@@ -92,6 +96,16 @@ def _parser() -> argparse.ArgumentParser:
     lists.add_argument("--hardest", action="store_true", help="pending: chỉ các trường hợp khó tiếp cận")
     lists.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .pdf, .csv hoặc .xlsx")
 
+    record = sub.add_parser("record", parents=[signer], epilog=RECORD_EPILOG,
+                            formatter_class=argparse.RawDescriptionHelpFormatter,
+                            help="phiếu khám theo QĐ 1551 (PL01) của một lượt khám hoặc của mọi lượt đã khám xong "
+                                 "trong một ngày: PDF, JSON hoặc XML")
+    record.add_argument("visit_id", nargs="?", metavar="MÃ_LƯỢT_KHÁM", help="mã lượt khám (MA_LK)")
+    record.add_argument("--date", metavar="NGÀY", help="mọi lượt đã khám xong trong ngày: YYYY-MM-DD hoặc DD/MM/YYYY")
+    record.add_argument("--out", required=True, metavar="TỆP_HOẶC_THƯ_MỤC",
+                        help="một lượt: tệp .pdf, .json hoặc .xml; với --date: thư mục")
+    record.add_argument("--format", choices=["json", "xml", "pdf"], default="json", help="với --date (mặc định json)")
+
     export = sub.add_parser("export", parents=[signer],
                             help="xuất lô dữ liệu (đã ký, mã hoá) cho đơn vị nhận: mọi thay đổi từ lô trước")
     export.add_argument("--to", metavar="DIR", help="thư mục đích: USB hoặc thư mục mạng")
@@ -124,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="chờ bấm Enter trước khi đóng (khi mở từ trình đơn: cửa sổ không tự đóng ngay)")
 
     demo = sub.add_parser("demo", help="tạo trạm tập huấn với dữ liệu giả lập")
-    demo.add_argument("--residents", type=int, default=2000)
+    demo.add_argument("--residents", type=int, default=6000)
     demo.add_argument("--seed", type=int, default=2026)
     return p
 
@@ -294,10 +308,13 @@ def cmd_init(args: argparse.Namespace) -> int:
         commune_code=args.commune, village=args.village, campaign_name=args.campaign,
         campaign_year=args.year, campaign_start=args.start, campaign_end=args.end,
         admin_username=args.admin, admin_full_name=args.admin_name, admin_password=_read_password(args),
+        facility_code=args.facility_code, facility_gln=args.facility_gln,
     )
     ctx.station.initialise(setup)
     info = ctx.station.info()
     print(f"Đã thiết lập trạm {info.code} — {info.name} ({info.commune_name}), dữ liệu ở {ctx.data_dir}")
+    if info.facility_code is None or info.facility_gln is None:
+        print("Chưa có mã cơ sở KCB hoặc mã GLN theo QĐ 1551: hãy nhập ở trang Quản trị trước khi gửi hồ sơ khám.")
     return 0
 
 
@@ -944,6 +961,56 @@ def cmd_lists(args: argparse.Namespace) -> int:
     return 0
 
 
+RECORD_EPILOG = """\
+Ví dụ:
+  station-app record 01a2…c3 --out phieu-kham.pdf
+  station-app record --date 2026-11-23 --out phieu-ngay-23 --format xml
+Mỗi lượt khám một tệp, tên là mã lượt khám. Mã thoát: 0 mọi phiếu hợp lệ; 1 có phiếu còn thiếu hoặc sai (vẫn ghi
+tệp, các lỗi in theo từng lượt khám) hoặc không tìm thấy lượt khám; 2 dùng sai lệnh."""
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from station_app.services.station.pl01_exports import FORMATS, write
+
+    day = _date_arg(args.date, "--date")
+    if (day is None) == (args.visit_id is None):
+        raise _UsageError("Hãy ghi một mã lượt khám, hoặc --date NGÀY cho mọi lượt đã khám xong trong ngày "
+                          "(không dùng cả hai).")
+    out = Path(args.out)
+    if day is None and out.suffix.lower().lstrip(".") not in FORMATS:
+        raise _UsageError(f"Tệp kết quả phải có đuôi .pdf, .json hoặc .xml (đã nhập: {args.out}).")
+    if day is not None and out.exists() and not out.is_dir():
+        raise _UsageError(f"Với --date, --out phải là một thư mục (đã có tệp {args.out}).")
+    ctx = _context(args)
+    user = _sign_in(args, ctx, Permission.EXPORT_DATA)  # names, ID numbers and findings of the residents
+    service = ctx.pl01_records
+    if day is None:
+        records, kind = [service.of_visit(user, args.visit_id.strip())], None
+        paths = [out]
+    else:
+        records, kind = service.completed_on(user, day), args.format
+        out.mkdir(parents=True, exist_ok=True)
+        paths = [out / f"{r.visit_id}.{kind}" for r in records]
+    invalid = 0
+    for found, path in zip(records, paths):
+        write(found, path, kind, printed_by=f"{user.full_name} (dòng lệnh)")
+        if found.problems:
+            invalid += 1
+            print(f"Lượt khám {found.visit_id} (mẫu {found.definition.number}): {len(found.problems)} lỗi", file=sys.stderr)
+            for problem in found.problems:
+                print(f"  - {problem.message_vi}", file=sys.stderr)
+    if records:
+        service.exported(user, records=records, kind=kind or out.suffix.lower().lstrip("."))
+    if day is not None:
+        print(f"Đã ghi {len(records)} phiếu khám ngày {day:%d/%m/%Y} vào {out} ({invalid} phiếu còn lỗi).")
+    else:
+        print(f"Đã ghi phiếu khám mẫu {records[0].definition.number} → {out}"
+              + (" (còn lỗi, xem ở trên)." if invalid else "."))
+    return 1 if invalid else 0
+
+
 def _list_filter(args: argparse.Namespace):  # noqa: ANN202 - ListFilter, imported lazily
     from station_app.services.station.lists import ListFilter
 
@@ -990,6 +1057,7 @@ def _print_progress(done: int, total: int) -> None:
 
 COMMANDS: dict[str, Handler] = {"init": cmd_init, "keys": cmd_keys, "users": cmd_users, "audit": cmd_audit, "demo": cmd_demo,
                                "campaign": cmd_campaign, "roster": cmd_roster, "decode": cmd_decode, "lists": cmd_lists,
+                               "record": cmd_record,
                                "export": cmd_export, "office": cmd_office, "receipts": cmd_receipts, "upload": cmd_upload,
                                "self-test": cmd_self_test}
 

@@ -23,314 +23,314 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="244"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="300"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="245"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="246"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="247"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="248"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="304"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="249"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="250"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="251"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="307"/>
         <source>Cho đăng nhập lại ngay</source>
         <translation>Let sign in again now</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="252"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
         <source>Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). Nút này bỏ thời gian chờ cho người bạn đã nhận ra.</source>
         <translation>After several wrong passwords an account has to wait (15 minutes at most). This button lifts the wait for someone you have recognised.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="254"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
         <source>Mật khẩu mới cần ít nhất (ký tự)</source>
         <translation>New passwords need at least (characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="255"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="257"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="257"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="257"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="258"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="258"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="260"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="316"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="261"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="262"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="264"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="320"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="266"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="322"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="368"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="312"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="368"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="369"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="322"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="369"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="378"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="370"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="370"/>
         <source>In phiếu khám</source>
         <translation>Printing visit slips</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="373"/>
         <source>In ngay ra máy in mặc định</source>
         <translation>Print at once on the default printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="373"/>
         <source>Hỏi máy in mỗi lần</source>
         <translation>Ask for the printer every time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="374"/>
         <source>Chỉ lưu thành tệp PDF</source>
         <translation>Only save as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="321"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="377"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="321"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="377"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="324"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="380"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="324"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="380"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="325"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="381"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="327"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="383"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="328"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="384"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="329"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="385"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="331"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="332"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="387"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="388"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="341"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="397"/>
         <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
         <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="344"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="400"/>
         <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
         <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="348"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="404"/>
         <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
         <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="410"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="467"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="411"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="468"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="439"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="496"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="448"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="505"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="449"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="506"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="462"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="519"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="470"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="527"/>
         <source>{name} đăng nhập lại được ngay.</source>
         <translation>{name} can sign in again now.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="476"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="533"/>
         <source>Mật khẩu mới từ nay cần ít nhất {n} ký tự.</source>
         <translation>From now on new passwords need at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="491"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="548"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="496"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="553"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="500"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="557"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="506"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="563"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="510"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="567"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="143"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="166"/>
         <source>Tài khoản quản trị</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="144"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="167"/>
         <source>Người quản lý tài khoản và cài đặt của trạm. Hãy ghi nhớ mật khẩu này.</source>
         <translation>The person who manages the station&apos;s accounts and settings. Remember this password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="152"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="175"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="176"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="154"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="177"/>
         <source>Mật khẩu (ít nhất 8 ký tự, không phải mật khẩu phổ biến)</source>
         <translation>Password (at least 8 characters, not a common password)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="155"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="178"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="164"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="187"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -583,37 +583,37 @@
 <context>
     <name>CampaignPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="117"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="140"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="141"/>
         <source>Đợt khám sức khỏe định kỳ miễn phí mà trạm đang thực hiện.</source>
         <translation>The free periodic health check-up campaign the station is running.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="121"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="144"/>
         <source>Khám sức khỏe định kỳ miễn phí {year}</source>
         <translation>Free periodic health check-up {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="130"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="153"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="131"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="154"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="132"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="155"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="133"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="156"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -1022,132 +1022,132 @@
 <context>
     <name>DoctorForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="196"/>
         <source>Mô tả điều phát hiện được</source>
         <translation>Description of findings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="190"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="197"/>
         <source>Chẩn đoán ICD-10: gõ mã hoặc tên</source>
         <translation>ICD-10 diagnosis: type a code or name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="398"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="405"/>
         <source>Tiền sử (Space: đổi, Y: có, N: không)</source>
         <translation>Medical history (Space: toggle, Y: yes, N: no)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="400"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="407"/>
         <source>Ghi rõ mục đang chọn (bệnh gì, từ năm nào, bao nhiêu điếu mỗi ngày…); Enter để quay lại danh sách</source>
         <translation>Give details of the selected item (which condition, since what year, how many cigarettes a day…); press Enter to return to the list</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="401"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="408"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Phân loại nặng nhất</source>
         <translation>Most severe class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Phân loại sức khoẻ chung</source>
         <translation>Overall health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="402"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="409"/>
         <source>Lý do chọn khác</source>
         <translation>Reason for choosing a different class</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Lời khuyên</source>
         <translation>Advice</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="403"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
         <source>Mức độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="406"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="413"/>
         <source>Bắt buộc khi chọn khác phân loại nặng nhất</source>
         <translation>Required when choosing a class other than the most severe</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="407"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="414"/>
         <source>Để trống nếu không chuyển tuyến</source>
         <translation>Leave blank if not referring</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="410"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="417"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="411"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="418"/>
         <source>Hoàn thành lượt khám (Ctrl+Enter)</source>
         <translation>Complete visit (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="412"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="419"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="413"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="420"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="423"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="430"/>
         <source>Bác sĩ khám: {name} ({year})</source>
         <translation>Doctor&apos;s examination: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="522"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="531"/>
         <source>Còn thiếu: {parts}</source>
         <translation>Still missing: {parts}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="524"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="533"/>
         <source>Đã đủ các phần; có thể hoàn thành lượt khám.</source>
         <translation>All sections are filled in; you can now complete the visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="543"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="534"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="543"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="556"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="565"/>
         <source>chưa có (chưa phân loại chuyên khoa nào)</source>
         <translation>none yet (no specialty has been classified)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="608"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="617"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/doctor_form.py" line="631"/>
+        <location filename="../../station_app/ui/exam/doctor_form.py" line="640"/>
         <source>Lượt khám đã hoàn thành.</source>
         <translation>Visit completed.</translation>
     </message>
@@ -1163,62 +1163,77 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="62"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="64"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="63"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="65"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="64"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
+        <source>Khám theo mẫu QĐ 1551</source>
+        <translation>National form (Decision 1551)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="184"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="185"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="186"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="202"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="187"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="203"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="188"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="204"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="231"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="205"/>
+        <source>Đổi mẫu (Ctrl+M)</source>
+        <translation>Change form (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/exam.py" line="249"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="245"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="263"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="320"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="399"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="322"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="401"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -1244,6 +1259,29 @@
         <location filename="../../station_app/ui/pages/export/page.py" line="91"/>
         <source>Các lô đã xuất</source>
         <translation>Batches exported</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityCodesPanel</name>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="153"/>
+        <source>Mã cơ sở KCB (MA_CSKCB)</source>
+        <translation>Facility code (MA_CSKCB)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="154"/>
+        <source>Mã GLN (MA_GTIN_CSKCB)</source>
+        <translation>GLN (MA_GTIN_CSKCB)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="155"/>
+        <source>Lưu mã cơ sở</source>
+        <translation>Save facility codes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="172"/>
+        <source>Đã lưu mã cơ sở theo QĐ 1551.</source>
+        <translation>Facility codes (Decision 1551) saved.</translation>
     </message>
 </context>
 <context>
@@ -1543,108 +1581,108 @@
 <context>
     <name>LaboratoryForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <source>Mã dịch vụ</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <source>Mã chỉ số</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="130"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="133"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="137"/>
         <source>Ctrl+N thêm dòng; gõ vài chữ của tên xét nghiệm rồi Enter để chọn; Enter sang ô sau; Ctrl+Delete hai lần để xoá dòng; Ctrl+S lưu.</source>
         <translation>Ctrl+N adds a row; type part of the test's name and press Enter to pick it; Enter moves to the next cell; Ctrl+Delete twice removes a row; Ctrl+S saves.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="139"/>
         <source>Thêm dòng (Ctrl+N)</source>
         <translation>Add row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="136"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="140"/>
         <source>Lưu xét nghiệm (Ctrl+S)</source>
         <translation>Save tests (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="137"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="141"/>
         <source>Lý do sửa:</source>
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="138"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="142"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>The visit is completed: give the reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="140"/>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="231"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="144"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="230"/>
         <source>Gõ tên xét nghiệm, Enter để chọn</source>
-        <translation>Type the test&apos;s name, Enter to pick</translation>
+        <translation>Type the test's name, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="148"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="152"/>
         <source>Xét nghiệm: {name} ({year})</source>
         <translation>Laboratory: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="185"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="184"/>
         <source>Mẫu khám của lượt này không có phần xét nghiệm.</source>
-        <translation>This visit&apos;s form has no laboratory part.</translation>
+        <translation>This visit's form has no laboratory part.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="187"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="186"/>
         <source>Đường huyết mao mạch: chưa đo (đo và ghi ở bàn sinh hiệu).</source>
         <translation>Capillary glucose: not measured (it is measured and recorded at the vital-signs desk).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="190"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="189"/>
         <source>Đường huyết mao mạch (ghi ở bàn sinh hiệu): {value} {unit} · {description} · {conclusion}</source>
         <translation>Capillary glucose (recorded at the vital-signs desk): {value} {unit} · {description} · {conclusion}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="261"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="260"/>
         <source>Đã xoá dòng {row}. Bấm Lưu để ghi lại.</source>
         <translation>Row {row} removed. Press Save to record it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="266"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="265"/>
         <source>Xoá dòng {row} ({name})? Bấm Ctrl+Delete lần nữa để xoá; phím khác để giữ lại.</source>
         <translation>Remove row {row} ({name})? Press Ctrl+Delete again to remove it; any other key keeps it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="281"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="280"/>
         <source>Gợi ý: {test} (Enter để chọn)</source>
         <translation>Suggestion: {test} (Enter to pick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="370"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="372"/>
         <source>Đã lưu {count} dòng xét nghiệm.</source>
         <translation>{count} test row(s) saved.</translation>
     </message>
@@ -2204,47 +2242,47 @@
 <context>
     <name>OfficeBundlePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="177"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="200"/>
         <source>Gói khoá của cơ quan y tế</source>
         <translation>Health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="178"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="201"/>
         <source>Trạm đã được tạo. Bây giờ nhập gói khoá của cơ quan y tế nhận dữ liệu.</source>
         <translation>The station is created. Now import the key bundle of the health office that receives the data.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="179"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="202"/>
         <source>Gói khoá làm cho dữ liệu xuất ra chỉ cơ quan y tế đọc được. Chọn tệp office-bundle.json, hoặc ảnh mã QR office-bundle.png (hay ảnh chụp mã QR đó), do đơn vị nhận gửi.</source>
         <translation>The key bundle makes exported data readable by the health office only. Choose the file office-bundle.json, or the QR picture office-bundle.png (or a photo of that QR code), sent by the receiving office.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="182"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="205"/>
         <source>Chọn tệp gói khoá…</source>
         <translation>Choose the key bundle file…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="185"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="208"/>
         <source>Có thể bỏ qua bước này (bấm Tiếp theo): trạm vẫn tiếp đón và khám bình thường, nhưng chưa xuất được dữ liệu cho đến khi nhập gói khoá ở trang Xuất dữ liệu.</source>
         <translation>You can skip this step (press Next): the station registers and examines as usual, but cannot export data until the key bundle is imported on the Export page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="194"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="217"/>
         <source>Chọn gói khoá của cơ quan y tế</source>
         <translation>Choose the health office&apos;s key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="195"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="218"/>
         <source>Gói khoá hoặc ảnh mã QR của gói (*.json *.png *.jpg *.jpeg);;Mọi tệp (*)</source>
         <translation>Key bundle or its QR picture (*.json *.png *.jpg *.jpeg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="202"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="225"/>
         <source>Đang đọc gói khoá…</source>
         <translation>Reading the key bundle…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="209"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="232"/>
         <source>Đã nhập gói khoá của {name}. Trạm xuất được dữ liệu cho đơn vị này.</source>
         <translation>The key bundle of {name} is imported. The station can export data for this office.</translation>
     </message>
@@ -2404,126 +2442,161 @@
         <source>Số lượt khám</source>
         <translation>Visits</translation>
     </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="44"/>
+        <source>Lượt khám theo mẫu khám sức khỏe (QĐ 1551, phụ lục PL01)</source>
+        <translation>Visits by check-up form (QĐ 1551, appendix PL01)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="45"/>
+        <source>Lượt khám theo mã đối tượng (DOI_TUONG, QĐ 1551)</source>
+        <translation>Visits by target-group code (DOI_TUONG, QĐ 1551)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="46"/>
+        <source>Mẫu</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="46"/>
+        <source>Ghi trước QĐ 1551</source>
+        <translation>Recorded before QĐ 1551</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="47"/>
+        <source>Mã đối tượng</source>
+        <translation>Target-group code</translation>
+    </message>
 </context>
 <context>
     <name>OfficeReportPage</name>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="46"/>
+        <location filename="../../station_app/ui/office/report.py" line="50"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="47"/>
+        <location filename="../../station_app/ui/office/report.py" line="51"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="48"/>
+        <location filename="../../station_app/ui/office/report.py" line="52"/>
         <source>Tệp CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="76"/>
+        <location filename="../../station_app/ui/office/report.py" line="80"/>
         <source>Đã gửi báo cáo đến máy in.</source>
         <translation>The report was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="78"/>
+        <location filename="../../station_app/ui/office/report.py" line="82"/>
         <source>Không in được. Hãy kiểm tra máy in, hoặc bấm &quot;Lưu PDF…&quot; để lưu và in ở máy khác.</source>
         <translation>Could not print. Check the printer, or press &quot;Save PDF…&quot; to save it and print on another computer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="97"/>
+        <location filename="../../station_app/ui/office/report.py" line="101"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="98"/>
+        <location filename="../../station_app/ui/office/report.py" line="102"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="98"/>
+        <location filename="../../station_app/ui/office/report.py" line="102"/>
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="98"/>
+        <location filename="../../station_app/ui/office/report.py" line="102"/>
         <source>Lưu CSV…</source>
         <translation>Save CSV…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="101"/>
+        <location filename="../../station_app/ui/office/report.py" line="105"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="110"/>
+        <location filename="../../station_app/ui/office/report.py" line="114"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="132"/>
+        <location filename="../../station_app/ui/office/report.py" line="136"/>
         <source>{office} · số liệu đến {time} · không tính lượt khám đã huỷ</source>
         <translation>{office} · figures up to {time} · cancelled visits left out</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="156"/>
+        <location filename="../../station_app/ui/office/report.py" line="160"/>
         <source>Chưa có số liệu.</source>
         <translation>No figures yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="165"/>
+        <location filename="../../station_app/ui/office/report.py" line="169"/>
         <source>Chưa có số liệu: nhập lô của các trạm ở trang &quot;Nhập lô&quot;.</source>
         <translation>No figures yet: import the stations&apos; batches on the &quot;Import&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="173"/>
+        <location filename="../../station_app/ui/office/report.py" line="177"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="173"/>
+        <location filename="../../station_app/ui/office/report.py" line="177"/>
         <source>Theo nhóm đối tượng</source>
         <translation>By target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="173"/>
+        <location filename="../../station_app/ui/office/report.py" line="177"/>
         <source>Theo nguồn kinh phí</source>
         <translation>By funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="178"/>
         <source>Lô theo trạm</source>
         <translation>Batches by station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="178"/>
         <source>Quy định 24 giờ</source>
         <translation>24-hour rule</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="174"/>
+        <location filename="../../station_app/ui/office/report.py" line="178"/>
         <source>Có thể thanh toán trùng</source>
         <translation>Possible double payments</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="183"/>
+        <location filename="../../station_app/ui/office/report.py" line="179"/>
+        <source>Theo mẫu khám</source>
+        <translation>By form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="179"/>
+        <source>Theo mã đối tượng</source>
+        <translation>By target-group code</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/report.py" line="188"/>
         <source>Lưu báo cáo</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="187"/>
+        <location filename="../../station_app/ui/office/report.py" line="192"/>
         <source>Đang ghi báo cáo…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="196"/>
+        <location filename="../../station_app/ui/office/report.py" line="201"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/report.py" line="208"/>
+        <location filename="../../station_app/ui/office/report.py" line="213"/>
         <source>Đã lưu báo cáo vào {path}</source>
         <translation>Report saved to {path}</translation>
     </message>
@@ -2620,152 +2693,152 @@
 <context>
     <name>OpenVisitDialog</name>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="71"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="72"/>
         <source>Mở lượt khám</source>
         <translation>Open visit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="91"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="92"/>
         <source>Mở lượt khám cho {name}</source>
         <translation>Open a visit for {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="92"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="93"/>
         <source>Sinh {birth} · {sex} · {place}</source>
         <translation>Born {birth} · {sex} · {place}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="94"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="95"/>
         <source>chưa rõ địa chỉ</source>
         <translation>address unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="100"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="101"/>
         <source>Ví dụ: khám lại theo yêu cầu của bác sĩ; lần trước chưa khám xong</source>
         <translation>e.g. re-examination requested by the doctor; previous check-up not completed</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="104"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="105"/>
         <source>Lý do khám lần hai *</source>
         <translation>Reason for second visit *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="110"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="111"/>
         <source>Nhóm đối tượng</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="121"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="122"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="125"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="126"/>
         <source>Đồng ý xử lý dữ liệu cá nhân (đọc cho người dân nghe)</source>
         <translation>Consent to the processing of personal data (read aloud to the resident)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="129"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
         <source>Người dân tự đồng ý</source>
         <translation>Resident consents for themselves</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="130"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="131"/>
         <source>Người giám hộ đồng ý thay (trẻ em, người không tự quyết định được)</source>
         <translation>Guardian consents on their behalf (children, people unable to decide for themselves)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Mẹ</source>
         <translation>Mother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Bố</source>
         <translation>Father</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Ông</source>
         <translation>Grandfather</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="137"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
         <source>Bà</source>
         <translation>Grandmother</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="139"/>
         <source>Anh/chị</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="138"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="139"/>
         <source>Người nuôi dưỡng</source>
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="143"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="144"/>
         <source>Họ và tên người giám hộ *</source>
         <translation>Guardian&apos;s full name *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="144"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="145"/>
         <source>Quan hệ *</source>
         <translation>Relationship *</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="147"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="148"/>
         <source>Người ghi nhận sự đồng ý: {name}</source>
         <translation>Consent recorded by: {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="160"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="161"/>
         <source>Đồng ý và mở lượt khám (Enter)</source>
         <translation>Confirm consent and open visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="160"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="161"/>
         <source>Huỷ (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="80"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="81"/>
         <source>Người này đã được đăng ký khám trong đợt này ngày {date} tại {site}. Chỉ mở lượt khám lần hai khi thật sự cần, và ghi lý do (được lưu vào nhật ký).</source>
         <translation>This person has already been registered for a check-up in this round on {date} at {site}. Only open a second visit when it is really necessary, and enter a reason (it will be recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="184"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="185"/>
         <source>Ngân sách nhà nước (miễn phí)</source>
         <translation>State budget (free of charge)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="185"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="186"/>
         <source>Bảo hiểm y tế</source>
         <translation>Health insurance</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="186"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="187"/>
         <source>Cơ quan, đơn vị chi trả</source>
         <translation>Paid by agency or organisation</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="187"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="188"/>
         <source>Người dân tự chi trả</source>
         <translation>Paid by the resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="188"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="189"/>
         <source>Nguồn khác</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="212"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="213"/>
         <source>Hãy ghi họ tên và quan hệ của người giám hộ đồng ý thay, hoặc chọn &quot;Người dân tự đồng ý&quot;.</source>
         <translation>Please enter the full name and relationship of the guardian consenting on their behalf, or select &quot;Resident consents for themselves&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/dialogs/open_visit.py" line="217"/>
+        <location filename="../../station_app/ui/dialogs/open_visit.py" line="218"/>
         <source>Hãy ghi lý do khám lần hai rồi bấm lại, hoặc bấm Huỷ.</source>
         <translation>Please enter the reason for the second visit and click again, or click Cancel.</translation>
     </message>
@@ -2801,6 +2874,232 @@
         <location filename="../../station_app/ui/office/window.py" line="93"/>
         <source>Không mở được dữ liệu của đơn vị nhận.</source>
         <translation>The office&apos;s data could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>Pl01Desk</name>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <source>Không làm</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="154"/>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="263"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="286"/>
+        <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
+        <translation>Type a code or a disease name, Enter to add</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="271"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="287"/>
+        <source>Năm phát hiện</source>
+        <translation>Year found</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="326"/>
+        <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
+        <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="421"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="447"/>
+        <source>Bình thường (K)</source>
+        <translation>Normal (K)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
+        <source>Đánh dấu mục không có kết quả</source>
+        <translation>Mark an item without a result</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="481"/>
+        <source>Từ chối (người dân không đồng ý)</source>
+        <translation>Refused (the resident declined)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="482"/>
+        <source>Không làm (ghi lý do)</source>
+        <translation>Not done (give the reason)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="484"/>
+        <source>Bỏ đánh dấu</source>
+        <translation>Remove the mark</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="495"/>
+        <source>Đánh dấu</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="496"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="805"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="505"/>
+        <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
+        <translation>Give the reason it was not done (for example: no device to measure).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="574"/>
+        <source>Lưu (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="575"/>
+        <source>Lý do sửa:</source>
+        <translation>Reason for change:</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="576"/>
+        <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
+        <translation>Visit completed: enter a reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="582"/>
+        <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
+        <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
+        <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="713"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="738"/>
+        <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
+        <translation>National form (Decision 1551): {name} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="758"/>
+        <source>Phát triển của trẻ: {name} ({year})</source>
+        <translation>Child development: {name} ({year})</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="761"/>
+        <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="769"/>
+        <source>Mẫu {number} – {who}</source>
+        <translation>Form {number} – {who}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="771"/>
+        <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
+        <translation>changed by the doctor from form {rule}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="784"/>
+        <source>Đổi mẫu khám của lượt khám</source>
+        <translation>Change the visit&apos;s form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="794"/>
+        <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
+        <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="802"/>
+        <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
+        <translation>By age and grade, this visit uses form {rule}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
+        <source>Mẫu khám</source>
+        <translation>Check-up form</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="814"/>
+        <source>Hãy ghi lý do đổi mẫu khám.</source>
+        <translation>Give the reason for changing the form.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="28"/>
+        <source>{field}: hãy gõ một số (ví dụ 5 hoặc 0,5).</source>
+        <translation>{field}: type a number (for example 5 or 0.5).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="29"/>
+        <source>{field}: {value} không thể đúng; hãy gõ một số từ {low} đến {high}.</source>
+        <translation>{field}: {value} cannot be right; type a number from {low} to {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="30"/>
+        <source>{field}: hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2020.</source>
+        <translation>{field}: type the date as day/month/year, for example 05/03/2020.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="31"/>
+        <source>{field}: dài quá {size} ký tự; hãy viết gọn lại.</source>
+        <translation>{field}: longer than {size} characters; make it shorter.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
+        <source>{field}: hãy chọn một mục trong danh sách.</source>
+        <translation>{field}: pick an item from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>Pl01ReceptionDialog</name>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="64"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="66"/>
+        <source>Thông tin theo QĐ 1551</source>
+        <translation>Decision 1551 details</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="67"/>
+        <source>Gõ mã để chọn trong danh sách; ngày gõ theo dạng ngày/tháng/năm. Enter: sang ô sau; Ctrl+Enter: lưu; Esc: đóng. Ô ghi &quot;lần trước&quot; lấy từ lần khám trước: hãy hỏi lại người dân.</source>
+        <translation>Type a code to choose it from the list; type dates as day/month/year. Enter: next field; Ctrl+Enter: save; Esc: close. Fields marked &quot;last time&quot; come from the previous visit: ask the resident again.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="82"/>
+        <source>Lưu (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="83"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="109"/>
+        <source>(lần trước)</source>
+        <translation>(last time)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="128"/>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="169"/>
+        <source>{field}: hãy gõ một ngày đã qua theo dạng ngày/tháng/năm, ví dụ 05/03/2021.</source>
+        <translation>{field}: type a past date as day/month/year, for example 05/03/2021.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="173"/>
+        <source>{field}: giá trị này không hợp lệ; hãy sửa lại hoặc để trống.</source>
+        <translation>{field}: this value is not valid; correct it or leave it empty.</translation>
     </message>
 </context>
 <context>
@@ -3089,52 +3388,57 @@
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="159"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="163"/>
         <source>Tiếp đón</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="160"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="164"/>
         <source>Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…</source>
         <translation>Scan a card, or type a name, CCCD no., health insurance no., birth year, village…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="161"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="165"/>
         <source>Nhập tay người không có thẻ (F2)</source>
         <translation>Enter a person without a card (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="162"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="166"/>
         <source>Mở lượt khám (Enter)</source>
         <translation>Open a visit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="171"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="167"/>
+        <source>Thông tin theo QĐ 1551 (F6)</source>
+        <translation>Decision 1551 details (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="176"/>
         <source>Máy quét bàn phím: sẵn sàng</source>
         <translation>Keyboard scanner: ready</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="173"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="178"/>
         <source>Cổng COM: chưa chọn (Quản trị › Cài đặt máy này)</source>
         <translation>COM port: not chosen (Administration › This computer)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="175"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="180"/>
         <source>Máy quét cổng {port}: đã kết nối</source>
         <translation>Scanner on {port}: connected</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="177"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="182"/>
         <source>Máy quét cổng {port}: {state}</source>
         <translation>Scanner on {port}: {state}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="179"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="184"/>
         <source>Camera: đang bật</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/page.py" line="179"/>
+        <location filename="../../station_app/ui/pages/reception/page.py" line="184"/>
         <source>Camera: tắt</source>
         <translation>Camera: off</translation>
     </message>
@@ -3766,37 +4070,37 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="233"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="256"/>
         <source>Danh sách người dân</source>
         <translation>Residents&apos; roster</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="234"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="257"/>
         <source>Nhập danh sách người dân của xã để khi tiếp đón chỉ cần tìm tên hoặc quét thẻ.</source>
         <translation>Import the commune&apos;s roster so that registering someone only takes a name search or a card scan.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="235"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="258"/>
         <source>Chọn tệp CSV hoặc Excel (.xlsx) danh sách người dân, kiểm tra cột nào ghép vào trường nào, rồi bấm Nhập. Nhập lại cùng tệp không tạo người trùng.</source>
         <translation>Choose the roster&apos;s CSV or Excel (.xlsx) file, check which column goes to which field, then press Import. Importing the same file again makes no duplicates.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="238"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="261"/>
         <source>Nhập danh sách người dân…</source>
         <translation>Import the residents&apos; roster…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="241"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="264"/>
         <source>Có thể bỏ qua bước này (bấm Hoàn tất) và nhập sau ở trang Danh sách, nút &quot;Nhập danh sách người dân…&quot;.</source>
         <translation>You can skip this step (press Finish) and import later on the Lists page, button &quot;Import the residents&apos; roster…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="258"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="281"/>
         <source>Đã nhập danh sách: {new} người mới, {updated} cập nhật, {rejected} dòng bị từ chối.</source>
         <translation>Roster imported: {new} new residents, {updated} updated, {rejected} rows refused.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="261"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="284"/>
         <source>{n} người mới có thể trùng với người đã có: xem và quyết định ở Danh sách › Nghi trùng.</source>
         <translation>{n} of the new residents may be someone already here: review them in Lists › Possible duplicates.</translation>
     </message>
@@ -3804,62 +4108,77 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>ScanDesk</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="148"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="151"/>
         <source>Hãy hoàn tất hoặc đóng hộp thoại đang mở, rồi quét lại.</source>
         <translation>Finish or close the open dialog, then scan again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="174"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="177"/>
         <source>Lượt khám trên phiếu này không có trong máy này (phiếu in ở máy khác chưa chuyển dữ liệu sang). Đã tìm theo tên trên phiếu; hãy chọn người đó rồi mở lượt khám.</source>
         <translation>The visit on this slip is not on this computer (the slip was printed on another one whose data has not been brought over). The name on the slip has been searched; choose the person, then open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="180"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="183"/>
         <source>Phiếu khám số {number} ngày {date}: {name}.</source>
         <translation>Visit slip no. {number} of {date}: {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="204"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="207"/>
         <source>Đã cập nhật hồ sơ theo thẻ.</source>
         <translation>The record has been updated from the card.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="210"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="213"/>
         <source>{name} · sinh {birth} · {place} · CCCD {id}</source>
         <translation>{name} · born {birth} · {place} · CCCD {id}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="213"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="216"/>
         <source>Có thể đã có người này</source>
         <translation>This person may already be registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="214"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="217"/>
         <source>Thẻ vừa quét chưa khớp chắc chắn với ai, nhưng có người gần giống. Hỏi lại người dân: nếu là một trong số này, chọn người đó; nếu không, chọn &quot;Người mới&quot;. Hồ sơ không bao giờ được gộp tự động.</source>
         <translation>The card just scanned matches nobody for certain, but some people are close. Ask the resident: if they are one of these, choose that person; if not, choose &quot;New person&quot;. Records are never merged automatically.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="217"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="220"/>
         <source>Người mới (F2)</source>
         <translation>New person (F2)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="243"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="246"/>
         <source>Đã lưu người mới: {name}. Bấm Enter để mở lượt khám.</source>
         <translation>New person saved: {name}. Press Enter to open a visit.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="256"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="259"/>
         <source>Đang tải thông tin điểm khám; hãy thử lại sau một giây.</source>
         <translation>Loading the exam site; try again in a second.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="270"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="274"/>
         <source>Đã mở lượt khám số {number} cho {name}. Đang in phiếu…</source>
         <translation>Visit no. {number} opened for {name}. Printing the slip…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/desk.py" line="283"/>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="288"/>
+        <source>Hãy mở lượt khám (hoặc chọn một người trong hàng đợi hôm nay) rồi bấm F6 để ghi thông tin theo QĐ 1551.</source>
+        <translation>Open a visit (or choose someone in today&apos;s queue), then press F6 to record the Decision 1551 details.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="293"/>
+        <source>Đã lưu thông tin theo QĐ 1551.</source>
+        <translation>Decision 1551 details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="293"/>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/desk.py" line="303"/>
         <source>Hãy chọn một người trong hàng đợi hôm nay rồi bấm &quot;In lại phiếu&quot;.</source>
         <translation>Choose a person in today&apos;s queue, then press &quot;Reprint slip&quot;.</translation>
     </message>
@@ -4020,37 +4339,37 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="297"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="320"/>
         <source>Thiết lập trạm lần đầu</source>
         <translation>First-time station set-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="307"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="330"/>
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="308"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="331"/>
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="309"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="332"/>
         <source>Tạo trạm</source>
         <translation>Create the station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="310"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="333"/>
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="311"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="334"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="341"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="366"/>
         <source>Đang tạo dữ liệu trạm…</source>
         <translation>Creating the station…</translation>
     </message>
@@ -4092,47 +4411,47 @@ Please correct those rows in the original file and import it again; rows already
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="81"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="104"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="82"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="105"/>
         <source>Nơi đặt máy: trạm y tế xã, hoặc điểm khám lưu động ở một thôn/bản.</source>
         <translation>Where this computer works: the commune health station, or a mobile site in a village.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="85"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="108"/>
         <source>Trạm y tế xã/phường</source>
         <translation>Commune health station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="86"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="109"/>
         <source>Điểm khám lưu động</source>
         <translation>Mobile exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="94"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="117"/>
         <source>chỉ với điểm lưu động, ví dụ Bản Nà Khum</source>
         <translation>mobile sites only, e.g. Bản Nà Khum</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="95"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="118"/>
         <source>Loại điểm khám</source>
         <translation>Kind of site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="96"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="119"/>
         <source>Xã/phường (Lai Châu)</source>
         <translation>Commune/ward (Lai Châu)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="97"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="120"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="98"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="121"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
@@ -4223,14 +4542,29 @@ Key id: {short}</translation>
         <translation>Trạm Y tế xã Mường Kim</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="72"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="78"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/setup_wizard.py" line="73"/>
+        <location filename="../../station_app/ui/setup_wizard.py" line="79"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="80"/>
+        <source>Mã cơ sở KCB (MA_CSKCB, 5 số)</source>
+        <translation>Facility code (MA_CSKCB, 5 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="81"/>
+        <source>Mã GLN của cơ sở (MA_GTIN_CSKCB, 13 số)</source>
+        <translation>Facility GLN (MA_GTIN_CSKCB, 13 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/setup_wizard.py" line="82"/>
+        <source>Hai mã theo QĐ 1551 do Sở Y tế cấp. Chưa biết thì để trống và nhập sau ở trang Quản trị; hồ sơ khám theo QĐ 1551 sẽ báo thiếu hai mã này cho đến khi có.</source>
+        <translation>Both codes of Decision 1551 are issued by the provincial health department. If you do not know them yet, leave them empty and enter them later on the Administration page; check-up records will report them missing until then.</translation>
     </message>
 </context>
 <context>
@@ -5121,42 +5455,42 @@ quarantined</translation>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="234"/>
+        <location filename="../../station_app/core/checkup_book.py" line="252"/>
         <source>Khám khi thuận tiện (trong 1 tháng)</source>
         <translation>When convenient (within 1 month)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="235"/>
+        <location filename="../../station_app/core/checkup_book.py" line="253"/>
         <source>Sớm (trong 1 tuần)</source>
         <translation>Soon (within 1 week)</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="236"/>
+        <location filename="../../station_app/core/checkup_book.py" line="254"/>
         <source>Khẩn cấp (ngay trong ngày)</source>
         <translation>Urgent (the same day)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="267"/>
+        <location filename="../../station_app/services/station/findings.py" line="271"/>
         <source>hãy ghi điều bất thường phát hiện được hoặc chọn &apos;Không phát hiện bất thường&apos;</source>
         <translation>enter the abnormality found or choose &apos;No abnormality found&apos;</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="443"/>
+        <location filename="../../station_app/services/station/findings.py" line="447"/>
         <source>Chuyển đến</source>
         <translation>Refer to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="444"/>
+        <location filename="../../station_app/services/station/findings.py" line="448"/>
         <source>hãy ghi nơi chuyển đến</source>
         <translation>enter where the patient is referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="446"/>
+        <location filename="../../station_app/services/station/findings.py" line="450"/>
         <source>Lý do chuyển</source>
         <translation>Reason for referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/findings.py" line="447"/>
+        <location filename="../../station_app/services/station/findings.py" line="451"/>
         <source>hãy ghi lý do chuyển tuyến</source>
         <translation>enter the reason for referral</translation>
     </message>
@@ -5297,8 +5631,8 @@ quarantined</translation>
         <location filename="../../station_app/services/common/accounts.py" line="68"/>
         <location filename="../../station_app/services/station/campaigns.py" line="91"/>
         <location filename="../../station_app/services/station/registry.py" line="190"/>
-        <location filename="../../station_app/services/station/registry.py" line="583"/>
-        <location filename="../../station_app/services/station/station_setup.py" line="63"/>
+        <location filename="../../station_app/services/station/registry.py" line="589"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="91"/>
         <source>không được để trống</source>
         <translation>must not be empty</translation>
     </message>
@@ -5308,29 +5642,49 @@ quarantined</translation>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="66"/>
+        <location filename="../../station_app/services/station/demo.py" line="73"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="184"/>
+        <location filename="../../station_app/services/station/demo.py" line="200"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/station_setup.py" line="58"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="65"/>
+        <source>chỉ gồm chữ số; hãy gõ đủ 13 chữ số in trên giấy chứng nhận GLN</source>
+        <translation>digits only; type all 13 digits printed on the GLN certificate</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/station_setup.py" line="66"/>
+        <source>phải đủ 13 chữ số; hãy gõ lại theo giấy chứng nhận GLN</source>
+        <translation>must be 13 digits; type it again from the GLN certificate</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/station_setup.py" line="67"/>
+        <source>chữ số kiểm tra (số cuối) không khớp, có thể gõ nhầm một số; hãy so lại với giấy chứng nhận GLN</source>
+        <translation>the check digit (the last one) does not match, a digit may be mistyped; compare it with the GLN certificate</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/station_setup.py" line="76"/>
+        <source>phải đủ 5 chữ số như Bộ Y tế cấp (giữ cả số 0 ở đầu, ví dụ 12001)</source>
+        <translation>must be the 5 digits the Ministry of Health issued (keep any leading zero, for example 12001)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/station_setup.py" line="86"/>
         <source>chữ in hoa không dấu, số hoặc gạch ngang, 3–32 ký tự</source>
         <translation>capital letters without marks, digits or dashes, 3–32 characters</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/station_setup.py" line="66"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="94"/>
         <source>chọn một xã/phường trong danh sách</source>
         <translation>choose a commune/ward from the list</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/campaigns.py" line="73"/>
         <location filename="../../station_app/services/station/campaigns.py" line="94"/>
-        <location filename="../../station_app/services/station/station_setup.py" line="69"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="97"/>
         <source>phải sau ngày bắt đầu</source>
         <translation>must be after the start date</translation>
     </message>
@@ -5389,7 +5743,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/registry.py" line="206"/>
-        <location filename="../../station_app/services/station/registry.py" line="571"/>
+        <location filename="../../station_app/services/station/registry.py" line="577"/>
         <source>số căn cước phải đủ 12 chữ số</source>
         <translation>CCCD number must have exactly 12 digits</translation>
     </message>
@@ -5429,42 +5783,42 @@ quarantined</translation>
         <translation>a resident with this number already exists; please search for and open that record</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="566"/>
+        <location filename="../../station_app/services/station/registry.py" line="572"/>
         <source>trường này không sửa được từ thẻ</source>
         <translation>this field cannot be updated from the card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="574"/>
+        <location filename="../../station_app/services/station/registry.py" line="580"/>
         <source>đã có người dân khác mang số này; hãy kiểm tra lại</source>
         <translation>another resident already has this number; please check again</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="579"/>
+        <location filename="../../station_app/services/station/registry.py" line="585"/>
         <source>mã thẻ BHYT không đúng dạng</source>
         <translation>invalid health insurance card number format</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="588"/>
+        <location filename="../../station_app/services/station/registry.py" line="594"/>
         <source>ngày sinh không hợp lệ</source>
         <translation>invalid date of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="633"/>
+        <location filename="../../station_app/services/station/registry.py" line="639"/>
         <source>người dân chưa đồng ý</source>
         <translation>resident has not given consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="635"/>
+        <location filename="../../station_app/services/station/registry.py" line="641"/>
         <source>nội dung đồng ý không đúng phiên bản</source>
         <translation>wrong version of the consent text</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="637"/>
+        <location filename="../../station_app/services/station/registry.py" line="643"/>
         <source>chưa rõ ai đồng ý</source>
         <translation>not specified who gave consent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="640"/>
+        <location filename="../../station_app/services/station/registry.py" line="646"/>
         <source>thiếu họ tên hoặc quan hệ của người giám hộ</source>
         <translation>guardian&apos;s full name or relationship is missing</translation>
     </message>
@@ -5494,17 +5848,17 @@ quarantined</translation>
         <translation>the Full name column and either the Date of birth or the Year of birth column must be selected</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="245"/>
+        <location filename="../../station_app/core/checkup_book.py" line="263"/>
         <source>Lượt khám chưa thể hoàn thành, còn thiếu: {missing}. Hãy ghi nốt các phần này.</source>
         <translation>The visit cannot be completed yet; still missing: {missing}. Please fill in these sections.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="249"/>
+        <location filename="../../station_app/core/checkup_book.py" line="267"/>
         <source>Phân loại sức khoẻ chung ({chosen}) khác phân loại nặng nhất của các chuyên khoa ({computed}). Hãy ghi lý do chọn phân loại khác, hoặc chọn lại loại {computed}.</source>
         <translation>The overall health class ({chosen}) differs from the most severe class among the specialties ({computed}). Please enter a reason for choosing a different class, or choose class {computed} instead.</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/checkup_book.py" line="255"/>
+        <location filename="../../station_app/core/checkup_book.py" line="273"/>
         <source>Lượt khám đã hoàn thành; muốn sửa phải ghi lý do sửa (bản cũ được giữ lại). Hãy nhập lý do rồi lưu lại.</source>
         <translation>This visit has been completed; to change it you must enter a reason for the change (the previous version is kept). Please enter the reason, then save again.</translation>
     </message>
@@ -5851,45 +6205,50 @@ quarantined</translation>
         <translation>there is already an unused decision for batch {sequence} of station {code}</translation>
     </message>
     <message>
-        <location filename="../../station_app/core/pl01_laboratory.py" line="150"/>
-        <source>Dòng xét nghiệm {row} chưa đủ: hãy chọn xét nghiệm và nhập kết quả, hoặc xoá dòng này (Ctrl+Delete).</source>
-        <translation>Test row {row} is incomplete: pick the test and enter its result, or remove the row (Ctrl+Delete).</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="43"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="45"/>
         <source>không ghi được ở bàn này</source>
         <translation>cannot be recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="90"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="92"/>
         <source>mẫu này không dùng trong đợt khám định kỳ</source>
         <translation>this form is not used in the periodic check-up campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="97"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="99"/>
         <source>hãy ghi lý do đổi mẫu khám</source>
         <translation>give the reason for changing the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="184"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="185"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
         <translation>this item is not on the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="186"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="193"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="187"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="195"/>
         <source>mục này không ghi ở bàn này</source>
         <translation>this item is not recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="197"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="199"/>
         <source>hãy ghi lý do không làm</source>
         <translation>give the reason it was not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="202"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="204"/>
         <source>giá trị không hợp lệ cho mục này</source>
-        <translation>the value is not valid for this item</translation>
+        <translation>this value is not valid for this item</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/icd10.py" line="33"/>
+        <source>Mã ICD-10 &apos;{code}&apos; không có trong danh mục ICD-10. Hãy gõ mã hoặc tên bệnh rồi chọn một dòng trong danh sách gợi ý.</source>
+        <translation>ICD-10 code &apos;{code}&apos; is not in the ICD-10 list. Type a code or a disease name, then pick a line from the suggestions.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_laboratory.py" line="150"/>
+        <source>Dòng xét nghiệm {row} chưa đủ: hãy chọn xét nghiệm và nhập kết quả, hoặc xoá dòng này (Ctrl+Delete).</source>
+        <translation>Test row {row} is incomplete: pick the test and enter its result, or remove the row (Ctrl+Delete).</translation>
     </message>
 </context>
 <context>
@@ -5916,28 +6275,38 @@ quarantined</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="183"/>
+        <location filename="../../station_app/services/station/demo.py" line="199"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/station_setup.py" line="57"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="62"/>
+        <source>Mã cơ sở KCB (MA_CSKCB)</source>
+        <translation>Facility code (MA_CSKCB)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/station_setup.py" line="63"/>
+        <source>Mã GLN của cơ sở (MA_GTIN_CSKCB)</source>
+        <translation>Facility GLN (MA_GTIN_CSKCB)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/station_setup.py" line="85"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/station_setup.py" line="59"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="87"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/station_setup.py" line="60"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="88"/>
         <source>Tên điểm khám</source>
         <translation>Site name</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/campaigns.py" line="90"/>
-        <location filename="../../station_app/services/station/station_setup.py" line="61"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="89"/>
         <source>Tên đợt khám</source>
         <translation>Campaign name</translation>
     </message>
@@ -5978,7 +6347,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/registry.py" line="168"/>
-        <location filename="../../station_app/services/station/station_setup.py" line="65"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="93"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
@@ -6010,7 +6379,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/campaigns.py" line="72"/>
         <location filename="../../station_app/services/station/campaigns.py" line="93"/>
-        <location filename="../../station_app/services/station/station_setup.py" line="68"/>
+        <location filename="../../station_app/services/station/station_setup.py" line="96"/>
         <source>Ngày kết thúc</source>
         <translation>End date</translation>
     </message>
@@ -6232,7 +6601,7 @@ quarantined</translation>
         <translation>resident</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/registry.py" line="483"/>
+        <location filename="../../station_app/services/station/registry.py" line="487"/>
         <source>người dân, điểm khám hoặc đợt khám</source>
         <translation>resident, exam site or check-up round</translation>
     </message>
@@ -6243,10 +6612,11 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/examination.py" line="351"/>
-        <location filename="../../station_app/services/station/findings.py" line="392"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="118"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="175"/>
-        <location filename="../../station_app/services/station/registry.py" line="515"/>
+        <location filename="../../station_app/services/station/findings.py" line="396"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="120"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="176"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
+        <location filename="../../station_app/services/station/registry.py" line="521"/>
         <source>lượt khám</source>
         <translation>visit</translation>
     </message>
@@ -6291,7 +6661,7 @@ quarantined</translation>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/exchange/batch_export.py" line="139"/>
+        <location filename="../../station_app/services/exchange/batch_export.py" line="140"/>
         <location filename="../../station_app/services/station/upload.py" line="463"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
@@ -6323,12 +6693,12 @@ quarantined</translation>
         <translation>exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="89"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="91"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="96"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="98"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -6510,6 +6880,124 @@ quarantined</translation>
         <location filename="../../station_app/services/office/service.py" line="119"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
+    </message>
+</context>
+<context>
+    <name>pl01</name>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="31"/>
+        <source>Tiếp đón</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="32"/>
+        <source>Đo chỉ số</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="33"/>
+        <source>Phát triển của trẻ</source>
+        <translation>Child development</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="34"/>
+        <source>Cận lâm sàng</source>
+        <translation>Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="35"/>
+        <source>Nội khoa</source>
+        <translation>Internal medicine</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="36"/>
+        <source>Mắt</source>
+        <translation>Eyes</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="37"/>
+        <source>Tai - Mũi - Họng</source>
+        <translation>Ear, nose and throat</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="38"/>
+        <source>Răng - Hàm - Mặt</source>
+        <translation>Teeth, jaws and face</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="39"/>
+        <source>Da liễu</source>
+        <translation>Skin</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="40"/>
+        <source>Ngoại khoa</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="41"/>
+        <source>Sản phụ khoa</source>
+        <translation>Obstetrics and gynaecology</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="42"/>
+        <source>Kết luận</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="43"/>
+        <source>Tư vấn</source>
+        <translation>Counselling</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="44"/>
+        <source>Mã cơ sở (quản trị)</source>
+        <translation>Facility codes (administration)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_completion.py" line="45"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="33"/>
+        <source>Thiếu {label} ({code}): hãy ghi hoặc đánh dấu từ chối / không làm</source>
+        <translation>Missing {label} ({code}): record it or mark it refused / not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="34"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; không có trong danh mục</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the list</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="35"/>
+        <source>{label} ({code}): dài quá {size} ký tự</source>
+        <translation>{label} ({code}): longer than {size} characters</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="36"/>
+        <source>{label} ({code}): giá trị {value} ngoài giới hạn cho phép</source>
+        <translation>{label} ({code}): the value {value} is outside the allowed limits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="37"/>
+        <source>{label} ({code}): giá trị &apos;{value}&apos; sai định dạng</source>
+        <translation>{label} ({code}): the value &apos;{value}&apos; is not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="40"/>
+        <source>từ chối</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="41"/>
+        <source>không làm</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_record.py" line="42"/>
+        <source>không ghi nhận (trước QĐ 1551)</source>
+        <translation>not recorded (before QĐ 1551)</translation>
     </message>
 </context>
 <context>

@@ -199,8 +199,26 @@ PART_LABELS = {
 }
 
 
+NATIONAL_PREFIX = "pl01:"  # a desk of the visit's QĐ 1551 form (core.pl01_completion), as a missing part
+
+
+def national_part(desk: str) -> str:
+    return NATIONAL_PREFIX + desk
+
+
+def book_part_of(desk: str) -> str | None:
+    """The book's part that covers a QĐ 1551 desk's station data (None: the desk has no part in the book)."""
+    if desk.startswith("doctor:"):
+        return desk.removeprefix("doctor:")
+    return {"vitals": Part.VITALS.value, "conclusion": Part.CONCLUSION.value}.get(desk)
+
+
 def part_label(part: str) -> str:
-    """The Vietnamese source label of a missing part (a Part or a Specialty code)."""
+    """The Vietnamese source label of a missing part (a Part, a Specialty code, or a desk of the QĐ 1551 form)."""
+    if part.startswith(NATIONAL_PREFIX):
+        from station_app.core.pl01_completion import desk_label
+
+        return desk_label(part.removeprefix(NATIONAL_PREFIX)) + " (QĐ 1551)"
     if part in Part.__members__.values():
         return PART_LABELS[Part(part)]
     return SPECIALTY_LABELS[Specialty(part)]

@@ -101,6 +101,7 @@ class FieldDefinition:
     low: float | None = None
     high: float | None = None
     required: bool = False
+    normal: str = ""  # what K ("nothing abnormal") fills in at the doctor's desk; empty: the doctor must answer
     fhir: str = ""
     station_field: str = ""
     not_collected: str = ""
@@ -139,7 +140,8 @@ class FieldDefinition:
 
     def accepts(self, value: float | str) -> bool:
         """Whether a value fits the field's input: within the limits for a number (a code of the field's list
-        such as 99 "no information" too), in the list for a code, 0/1 for yes/no, within the size for text."""
+        such as 99 "no information" too), in the list for a code, 0/1 for yes/no, a real yyyy-mm-dd day for a
+        date (stored so; the record writes PL01's yyyyMMdd), within the size for text."""
         text = str(value).strip()
         if self.codes is not None and text in self.codes:
             return True
@@ -154,6 +156,12 @@ class FieldDefinition:
             if self.codes is not None:
                 return False
             return text in ("0", "1") if self.input == "yesno" else bool(text)
+        if self.input == "date":  # answers keep a date as yyyy-mm-dd; the record writes PL01's own format
+            try:
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                return False
+            return len(text) == 10 and dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31)
         return self.size is None or len(text) <= self.size
 
 
@@ -210,6 +218,7 @@ def field_from_dict(data: Mapping[str, object]) -> FieldDefinition:
         code_list_source=str(data.get("code_list_source") or ""), unit=str(data.get("unit") or ""),
         desk=str(data.get("desk") or ""), input=str(data.get("input") or ""),
         low=_number(data.get("min")), high=_number(data.get("max")), required=bool(data.get("required")),
+        normal=str(data.get("normal") or ""),
         fhir=str(data.get("fhir") or ""), station_field=str(data.get("station_field") or ""),
         not_collected=str(data.get("not_collected") or ""), doubt=str(data.get("doubt") or ""),
         note=str(data.get("note") or ""), source_notes=str(data.get("source_notes") or ""))

@@ -3,8 +3,8 @@ conclusion (MA_DICH_VU, MA_CHI_SO, GIA_TRI, DON_VI_DO, MO_TA, KET_LUAN), stored 
 
 Pure: no database, no Qt. Rows typed at the laboratory desk are numbered from 1 in the order shown. The capillary
 glucose is measured at the vital-signs desk and stays a measurement there (one place): the record shows it as the
-first laboratory row, built here from the measurement by :func:`glucose_row` (item 0, never stored as answers),
-and the laboratory desk shows it read-only.
+laboratory row after the typed ones (core.pl01_values adds it to the record), and the laboratory desk shows it
+read-only, built here by :func:`glucose_row` (never stored as answers).
 
 Codes: PL01 gives no list for MA_DICH_VU or MA_CHI_SO (docs/PL01.md, "Laboratory and children's measures").
 MA_DICH_VU uses our local codes ``XN.<name>`` until the Ministry's list of technical services is in hand;
@@ -24,7 +24,7 @@ from station_app.core.vitals import GlucoseClass, glucose
 SERVICE, INDEX, VALUE, UNIT, DESCRIPTION, CONCLUSION = (
     "MA_DICH_VU", "MA_CHI_SO", "GIA_TRI", "DON_VI_DO", "MO_TA", "KET_LUAN")
 LAB_CODES: tuple[str, ...] = (SERVICE, INDEX, VALUE, UNIT, DESCRIPTION, CONCLUSION)
-GLUCOSE_ITEM = 0  # the capillary glucose row, read from the vital signs; typed rows are 1, 2, …
+GLUCOSE_ITEM = 0  # the capillary glucose row as the desk shows it (never stored); typed rows are 1, 2, …
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ NOT_FASTING = QT_TRANSLATE_NOOP("laboratory", "Bất kỳ (không nhịn đói)"
 
 
 def glucose_row(mmol_l: float, *, fasting: bool | None) -> LabRow:
-    """The capillary glucose of the vital signs as the record's laboratory row (item 0). The value as PL01 text
+    """The capillary glucose of the vital signs as the desk shows it, a laboratory row (item 0). The value as PL01 text
     with a point ("5.6"); the description says whether it was fasting; the conclusion is the screening's class
     (core.vitals.glucose). Texts are the Vietnamese source, as the record is written."""
     klass = glucose(mmol_l, fasting=fasting).klass
@@ -190,6 +190,7 @@ def glucose_row(mmol_l: float, *, fasting: bool | None) -> LabRow:
 
 
 def record_rows(answers: Iterable[Answer], *, glucose_mmol: float | None, fasting: bool | None) -> list[LabRow]:
-    """Every laboratory row of a visit's record: the capillary glucose first (when measured), then the typed rows."""
+    """Every laboratory row of a visit: the typed rows, then the capillary glucose (when measured), as the record
+    orders them (core.pl01_values)."""
     rows = rows_from_answers(answers)
-    return ([glucose_row(glucose_mmol, fasting=fasting)] if glucose_mmol is not None else []) + rows
+    return rows + ([glucose_row(glucose_mmol, fasting=fasting)] if glucose_mmol is not None else [])

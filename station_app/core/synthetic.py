@@ -269,6 +269,7 @@ class PopulationGenerator:
         if not communes:
             raise ValueError("at least one commune is needed")
         self._rng = random.Random(seed)
+        self._preschool_rng = random.Random(f"preschool-{seed}")  # apart, so everyone else stays as they were
         self._as_of = as_of
         self._communes = list(communes)
         self._ethnic_codes = list(ETHNIC_MIX)
@@ -494,6 +495,8 @@ class PopulationGenerator:
         disabled = rng.random() < (0.05 if age >= 60 else 0.015)
         policy = age >= 18 and rng.random() < (0.08 if age >= 60 else 0.02)
         school, school_class = _school(commune.name, age, rng) if pupil else (None, None)
+        if PRESCHOOL_AGES[0] <= age <= PRESCHOOL_AGES[1] and self._preschool_rng.random() < PRESCHOOL_SHARE:
+            school, school_class = _preschool(commune.name, age)
         guardian = _guardian(p) if age < 18 else None
         return SyntheticResident(
             key=self._take_key(),
@@ -534,6 +537,15 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+PRESCHOOL_AGES = (3, 5)  # mẫu giáo: the classes Mầm (3), Chồi (4), Lá (5)
+PRESCHOOL_SHARE = 0.8  # of children of those ages on a school's roster (examined through their school, form 14)
+
+
+def _preschool(commune_name: str, age: int) -> tuple[str, str]:
+    place = commune_name.removeprefix("Xã ").removeprefix("Phường ")
+    return f"Trường Mầm non {place}", {3: "Mầm", 4: "Chồi"}.get(age, "Lá")
 
 
 def _school(commune_name: str, age: int, rng: random.Random) -> tuple[str, str]:

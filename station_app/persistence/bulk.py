@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Table, insert
 
 from station_app.persistence.database import Database
-from station_app.persistence.tables import (ConclusionRow, ConsentRow, MeasurementRow, ResidentRow, ResidentTargetGroupRow,
-                                            VisitRow)
+from station_app.persistence.tables import (AnswerRow, ConclusionRow, ConsentRow, FindingRow, MeasurementRow,
+                                            ResidentRow, ResidentTargetGroupRow, VisitRow)
 from station_app.persistence.unit_of_work import UnitOfWork
 
 BULK_CACHE_KIB = 256 * 1024  # page cache while bulk inserting: indexes on names and ids stay in memory
@@ -32,11 +32,14 @@ class BulkChunk:
     measurements: list[dict] = field(default_factory=list)
     conclusions: list[dict] = field(default_factory=list)
     consents: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    answers: list[dict] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[dict]]]:
         return [(ResidentRow.__table__, self.residents), (ResidentTargetGroupRow.__table__, self.target_groups),
                 (VisitRow.__table__, self.visits), (MeasurementRow.__table__, self.measurements),
-                (ConclusionRow.__table__, self.conclusions), (ConsentRow.__table__, self.consents)]
+                (ConclusionRow.__table__, self.conclusions), (ConsentRow.__table__, self.consents),
+                (FindingRow.__table__, self.findings), (AnswerRow.__table__, self.answers)]
 
     def counts(self) -> dict[str, int]:
         counts = {"residents": len(self.residents), "target_groups": len(self.target_groups),
@@ -45,6 +48,10 @@ class BulkChunk:
             counts["conclusions"] = len(self.conclusions)
         if self.consents:
             counts["consents"] = len(self.consents)
+        if self.findings:
+            counts["findings"] = len(self.findings)
+        if self.answers:
+            counts["answers"] = len(self.answers)
         return counts
 
 

@@ -4,26 +4,27 @@ Triggers (migration 0006) append to ``outbox`` in the same transaction as every 
 resident, a visit or a part of a visit, whatever code path made it (the ORM, Core executemany, bulk imports).
 Each row names one changed thing: ``resident`` (a resident's details or target groups), or a part of one visit
 keyed by the visit's id: ``visit``, ``consent``, ``vitals`` (the measurement set), ``history``, ``findings`` (with
-diagnoses), ``conclusion``, ``counselling``. A thing changed again moves to a new, higher sequence (AUTOINCREMENT
-never reuses one), so the table holds one row per thing and a batch takes every row above the last batch's
-``covers_to``. A resident is logged only once they have a visit (a roster import logs nothing): residents go
-upstream with their visits, and a visit's batch always carries its resident.
+diagnoses), ``conclusion``, ``counselling``, ``answers`` (the visit's PL01 answers, triggers of migration 0009).
+A thing changed again moves to a new, higher sequence (AUTOINCREMENT never reuses one), so the table holds one row
+per thing and a batch takes every row above the last batch's ``covers_to``. A resident is logged only once they
+have a visit (a roster import logs nothing): residents go upstream with their visits, and a visit's batch always
+carries its resident.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint, delete, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from station_app.persistence.tables import (Base, CampaignRow, ConclusionRow, ConsentRow, CounsellingNoteRow,
-                                            ExportBatchRow, FindingRow, HistoryItemRow, MeasurementRow,
-                                            RecordVersionRow, ResidentRow, ResidentTargetGroupRow, SiteRow,
-                                            UserRow, VisitRow)
+from station_app.persistence.tables import (AnswerRow, Base, CampaignRow, ConclusionRow, ConsentRow,
+                                            CounsellingNoteRow, ExportBatchRow, FindingRow, HistoryItemRow,
+                                            MeasurementRow, RecordVersionRow, ResidentRow, ResidentTargetGroupRow,
+                                            SiteRow, UserRow, VisitRow)
 
 CUT = "cut"  # written by an export after it has read the log: later changes land above it
-KINDS = ("resident", "visit", "consent", "vitals", "history", "findings", "conclusion", "counselling")
+KINDS = ("resident", "visit", "consent", "vitals", "history", "findings", "conclusion", "counselling", "answers")
 VISIT_PARTS = KINDS[2:]
 
 
@@ -65,6 +66,7 @@ class VisitParts:
     findings: list[FindingRow]
     conclusion: ConclusionRow | None
     counselling: list[CounsellingNoteRow]
+    answers: list[AnswerRow] = field(default_factory=list)  # the visit's PL01 answers, by code and item
 
 
 class OutboxRepository:
@@ -138,11 +140,13 @@ class ExportReader:
         parts = {v.id: VisitParts(v, [], [], [], [], None, []) for v in visits}
         ids = list(parts)
         for attr, table in (("consents", ConsentRow), ("measurements", MeasurementRow), ("history", HistoryItemRow),
-                            ("findings", FindingRow), ("counselling", CounsellingNoteRow)):
+                            ("findings", FindingRow), ("counselling", CounsellingNoteRow), ("answers", AnswerRow)):
             for row in self._in(table, table.visit_id, ids):
                 getattr(parts[row.visit_id], attr).append(row)
         for row in self._in(ConclusionRow, ConclusionRow.visit_id, ids):
             parts[row.visit_id].conclusion = row
+        for p in parts.values():
+            p.answers.sort(key=lambda a: (a.code, a.item))
         return parts
 
     def sites(self, ids: Iterable[str]) -> dict[str, SiteRow]:

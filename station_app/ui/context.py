@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from station_app.services.station.pl01_laboratory import LaboratoryService
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
+    from station_app.services.station.pl01_answers import AnswerService
+    from station_app.services.station.pl01_reception import ReceptionAnswerService
     from station_app.services.station.progress import ProgressService
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
@@ -48,6 +50,10 @@ class StationContext(Protocol):
     def exam(self) -> ExamService: ...
     @property
     def findings(self) -> FindingsService: ...
+    @property
+    def answers(self) -> AnswerService: ...
+    @property
+    def reception_answers(self) -> ReceptionAnswerService: ...
     @property
     def laboratory(self) -> LaboratoryService: ...
     @property

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from station_app.core.errors import StationError
+from station_app.core.errors import StationError, ValidationError
 from station_app.core.model import SiteKind
 from station_app.services.common.reference import communes
 from station_app.ui import operations as ops
@@ -63,16 +63,39 @@ class StationPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Trạm y tế"))
         self.setSubTitle(self.tr("Máy này thuộc trạm nào? Mã trạm do Trung tâm Y tế cấp, ví dụ TYT-MUONGKIM."))
-        form, _ = _form_page(self)
+        form, self.message = _form_page(self)
         self.code = QLineEdit()
         self.code.setPlaceholderText("TYT-MUONGKIM")
         self.code.textEdited.connect(lambda t: self.code.setText(t.upper()))
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Trạm Y tế xã Mường Kim"))
+        self.facility_code = QLineEdit()
+        self.facility_code.setPlaceholderText("12001")
+        self.facility_code.setMaxLength(8)
+        self.facility_gln = QLineEdit()
+        self.facility_gln.setPlaceholderText("893xxxxxxxxxx")
+        self.facility_gln.setMaxLength(20)
         form.addRow(self.tr("Mã trạm"), self.code)
         form.addRow(self.tr("Tên trạm"), self.name)
+        form.addRow(self.tr("Mã cơ sở KCB (MA_CSKCB, 5 số)"), self.facility_code)
+        form.addRow(self.tr("Mã GLN của cơ sở (MA_GTIN_CSKCB, 13 số)"), self.facility_gln)
+        form.addRow(_note(self.tr("Hai mã theo QĐ 1551 do Sở Y tế cấp. Chưa biết thì để trống và nhập sau ở trang "
+                                  "Quản trị; hồ sơ khám theo QĐ 1551 sẽ báo thiếu hai mã này cho đến khi có.")))
         self.registerField("station_code*", self.code)
         self.registerField("station_name*", self.name)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        """The facility codes, when given, are checked here (the GLN's check digit too), where they were typed."""
+        from station_app.services.station.station_setup import facility_codes
+
+        try:
+            facility_codes(self.facility_code.text(), self.facility_gln.text())
+        except ValidationError as exc:
+            show_message(self.message, describe(exc))
+            (self.facility_code if exc.data.get("key") == "facility_code" else self.facility_gln).setFocus()
+            return False
+        show_message(self.message, "")
+        return True
 
 
 class SitePage(QWizardPage):
@@ -323,6 +346,8 @@ class SetupWizard(QWizard):
             campaign_year=campaign.year.value(), campaign_start=campaign.start.date().toPython(),
             campaign_end=campaign.end.date().toPython(), admin_username=admin.username.text(),
             admin_full_name=admin.full_name.text(), admin_password=admin.password.text(),
+            facility_code=self.station_page.facility_code.text() or None,
+            facility_gln=self.station_page.facility_gln.text() or None,
         )
 
     def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt's name

@@ -186,3 +186,11 @@ def test_a_definition_is_built_from_plain_data():
     assert list(form.by_desk()) == ["doctor:internal"]
     with pytest.raises(KeyError):
         form.field("HO_TEN")
+
+
+def test_a_date_answer_is_a_real_day_written_yyyy_mm_dd_whatever_the_fields_size():
+    from station_app.services.common.pl01_forms import form
+
+    issued = form(2).field("NGAYCAP_CCCD")  # an 8-character PL01 field
+    assert issued.accepts("2021-07-15")
+    assert not issued.accepts("2021-02-30") and not issued.accepts("20210715") and not issued.accepts("15/07/2021")

@@ -1,6 +1,6 @@
 """The laboratory rows of forms 1 and 2 as answers: six codes per row sharing an item, rows numbered in the order
 shown, a removed row's answers cleared, the common tests found by type-ahead without marks, and the capillary
-glucose of the vital signs shown as the first row with its screening conclusion."""
+glucose of the vital signs shown as a row with its screening conclusion."""
 from station_app.core.pl01_answers import Answer
 from station_app.core.pl01_laboratory import (
     CAPILLARY_GLUCOSE, GLUCOSE_ITEM, LAB_CODES, LabRow, answers_from_rows, find_tests, glucose_row, lab_changes,
@@ -50,7 +50,7 @@ def test_type_ahead_finds_tests_without_marks_and_leaves_capillary_glucose_to_th
     assert find_tests("blood sugar", {"Glucose máu tĩnh mạch": "Venous blood sugar"})[0].service == "XN.GLU_TM"
 
 
-def test_capillary_glucose_is_the_first_row_with_its_screening_conclusion():
+def test_capillary_glucose_is_a_row_with_its_screening_conclusion():
     row = glucose_row(8.2, fasting=False)
     assert (row.service, row.index, row.value, row.unit, row.item) == ("XN.GLU_MM", "14743-9", "8.2", "mmol/L",
                                                                         GLUCOSE_ITEM)
@@ -58,6 +58,6 @@ def test_capillary_glucose_is_the_first_row_with_its_screening_conclusion():
     assert glucose_row(7.4, fasting=True).conclusion.startswith("Trong ngưỡng đái tháo đường")
     assert glucose_row(5.0, fasting=True).conclusion == "Bình thường"
     rows = record_rows(answers_from_rows([_hb()]), glucose_mmol=5.0, fasting=True)
-    assert [r.service for r in rows] == ["XN.GLU_MM", "XN.HB"]
+    assert [r.service for r in rows] == ["XN.HB", "XN.GLU_MM"]  # as the record orders them
     assert [r.service for r in record_rows([], glucose_mmol=None, fasting=None)] == []
 

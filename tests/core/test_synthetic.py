@@ -96,7 +96,9 @@ def test_target_groups_agree_with_age_and_ethnic_group(people):
         assert (TargetGroup.CHILD_UNDER_6 in groups) == (age < 6)
         assert (TargetGroup.ETHNIC_MINORITY in groups) == (p.ethnic_code != "01")
         assert TargetGroup.PUPIL not in groups or 6 <= age <= 18
-        assert (p.school is not None) == (TargetGroup.PUPIL in groups)
+        # pupils from grade 1 are in the pupil group; children of a preschool (3–5 years) are on its roster too,
+        # in the under-6 group
+        assert (p.school is not None) == (TargetGroup.PUPIL in groups or (3 <= age <= 5 and "Mầm non" in (p.school or "")))
         assert not {TargetGroup.POOR, TargetGroup.NEAR_POOR} <= groups
         if p.birth_date is None:
             assert age >= 65  # only the elderly may have a year alone

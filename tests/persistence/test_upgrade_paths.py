@@ -88,12 +88,12 @@ def test_a_station_made_at_an_earlier_revision_opens_at_the_newest_with_its_data
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
         backup = data_dir / "backups" / f"station-before-upgrade-from-{revision}.sqlite3"
         assert backup.exists() == (revision != head_revision())
-        _check_usable(ctx)
+        _check_usable(ctx, made_before_1551=revision != head_revision())
     finally:
         ctx.close()
 
 
-def _check_usable(ctx) -> None:  # noqa: ANN001 - AppContext
+def _check_usable(ctx, *, made_before_1551: bool) -> None:  # noqa: ANN001 - AppContext
     info = ctx.station.info()
     assert (info.code, info.commune_code, info.campaign_name) == ("TYT-MK", "03637", "Khám sức khỏe định kỳ 2026")
     admin = ctx.accounts.sign_in("admin", ADMIN_PASSWORD)
@@ -108,3 +108,19 @@ def _check_usable(ctx) -> None:  # noqa: ANN001 - AppContext
     new = ctx.registry.register_new(admin, ResidentInput(full_name="Sùng A Páo", sex=Sex.MALE, birth_year=2016))
     assert [r.id for r in ctx.registry.search("pao").items] == [new.id]
     assert ctx.audit.verify().ok
+    # QĐ 1551 (0009): the visit made before it is kept and marked, so its new fields read "not recorded"; a visit
+    # opened now is not marked.
+    assert ctx.answers.visit_form("v-1").number == 2  # born 1985: the adults' form
+    later = _open_new_visit(ctx, admin, new.id)
+    with ctx.db.engine.connect() as conn:
+        marked = dict(conn.exec_driver_sql("SELECT id, before_1551 FROM visits").all())
+    assert marked == {"v-1": int(made_before_1551), later: 0}
+
+
+def _open_new_visit(ctx, user, resident_id) -> str:  # noqa: ANN001 - AppContext, SignedInUser
+    from station_app.core.model import FundingSource, TargetGroup
+    from support.visits import CONSENT
+    info = ctx.station.info()
+    return ctx.registry.open_visit(user, resident_id, site_id=info.site_id, campaign_id=info.campaign_id,
+                                   funding_source=FundingSource.STATE_BUDGET, target_groups=[TargetGroup.PUPIL],
+                                   consent=CONSENT, day=DAY).id

@@ -3,6 +3,7 @@ registered and a visit opened with the consent signed, a doctor's account; and h
 specialty filled."""
 from __future__ import annotations
 
+from devkit.pl01 import answer_everything
 from devkit.station import CONSENT, DOCTOR_PASSWORD, make_doctor, open_visit
 from station_app.core.checkup_book import specialties
 from station_app.core.ids import new_id
@@ -30,14 +31,22 @@ def visit_row(info, resident_id, queue_number, day, status=VisitStatus.REGISTERE
 
 
 def add_vitals(ctx, visit_id, systolic=150, **flags):
-    """One systolic reading with the rules' ``flags`` (bp_grade, bmi_class…), written as the vitals desk stores it."""
+    """An adult's set of vital signs with one systolic reading carrying the rules' ``flags`` (bp_grade,
+    bmi_class…), written as the vitals desk stores it: every measure the adults' national form asks."""
+    values = {"height_cm": 158, "weight_kg": 52.5, "bmi": 21.0, "pulse": 78, "systolic": systolic, "diastolic": 88,
+              "vision_right": 0.8, "vision_left": 0.7}
+    units = {"height_cm": "cm", "weight_kg": "kg", "bmi": "kg/m2", "pulse": "/min", "systolic": "mmHg",
+             "diastolic": "mmHg", "vision_right": "/10", "vision_left": "/10"}
     with UnitOfWork(ctx.db) as uow:
-        uow.session.add(MeasurementRow(visit_id=visit_id, code="systolic", value=systolic, unit="mmHg", flags=flags))
+        for code, value in values.items():
+            uow.session.add(MeasurementRow(visit_id=visit_id, code=code, value=value, unit=units[code],
+                                           flags=flags if code == "systolic" else {}))
         uow.commit()
 
 
 def fill_all(ctx, doctor, visit_id, sex=Sex.FEMALE, worst=HealthClass.II):
-    """History and every specialty of a 46-year-old, internal medicine with hypertension at class ``worst``."""
+    """History and every specialty of a 46-year-old, internal medicine with hypertension at class ``worst``, and
+    the national form's own fields answered at their desks (support.pl01)."""
     ctx.findings.save_history(doctor, visit_id,
                               answers=[HistoryAnswer("tobacco", False), HistoryAnswer("pregnant", False)])
     for s in specialties(sex, 46):
@@ -45,3 +54,4 @@ def fill_all(ctx, doctor, visit_id, sex=Sex.FEMALE, worst=HealthClass.II):
                                   health_class=HealthClass.I)
     ctx.findings.save_finding(doctor, visit_id, specialty=Specialty.INTERNAL, no_abnormality=False, text="Huyết áp cao",
                               diagnoses=[Diagnosis("I10", "Tăng huyết áp vô căn (nguyên phát)")], health_class=worst)
+    answer_everything(ctx, doctor, visit_id)

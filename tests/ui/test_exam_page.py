@@ -176,7 +176,8 @@ def test_leaving_the_page_or_opening_another_visit_keeps_every_desks_draft(qtbot
     calls.clear()
     page.open_visit(second)
     desks = {type(form).__name__ for form, _title in page.desks}  # doctor, counselling, laboratory…
-    assert {name for name, _wait in calls} == desks >= {"DoctorForm", "CounsellingForm", "LaboratoryForm"}
+    assert {name for name, _wait in calls} == desks >= {"DoctorForm", "CounsellingForm", "DoctorPl01Desk",
+                                                        "ChildDevelopmentDesk", "LaboratoryForm"}
     calls.clear()
     page.hide()
     assert sorted(calls) == sorted((name, True) for name in desks)

@@ -5,6 +5,7 @@ as the service would return it) gives the next step. No Qt is imported by the st
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -60,10 +61,18 @@ def test_a_known_resident_is_at_the_desk_ready_for_a_visit(state):
     step = look_up(state, CCCD_DUC)
     assert step.scan.national_id == "011085001234"
     known = state.matched(step.seq, step.scan, Match(resident(), MatchKind.NATIONAL_ID))
-    assert known == Known(AtDesk(resident()), ())
+    assert known == Known(AtDesk(resident(), card_issued_on=dt.date(2022, 7, 11)), ())  # the card's issue date
     assert state.desk == known.desk and state.at_desk("r-duc")
     assert known.desk.notes == () and not known.desk.registered_before and known.desk.insurance_valid
     assert known.desk.visit is None  # no visit yet: the nurse may open one
+
+
+def test_the_card_issue_date_goes_only_to_the_cards_holder(state):
+    look_up(state, CCCD_DUC)
+    other = dataclasses.replace(resident(), id="r-khac", national_id="011085009999")
+    assert state.receive(other).card_issued_on is None
+    state.clear()
+    assert state.receive(resident()).card_issued_on is None  # the scan is forgotten once nobody is at the desk
 
 
 def test_a_card_that_says_otherwise_shows_the_resident_and_the_differences_to_confirm(state):

@@ -16,11 +16,12 @@ from station_app.services.station.findings import Diagnosis, HistoryAnswer
 from station_app.services.station.registry import ConsentInput, ResidentInput
 from station_app.ui.exam.history_dialog import VisitHistoryDialog, local_time
 from station_app.ui.pages.exam import ExamPage
+from support.pl01 import answer_everything
 
 SHOTS = Path(__file__).resolve().parents[2] / "shots"
 CONSENT = ConsentInput(CURRENT_VERSION, text_sha256(consent_text()))
 VITALS = {"height_cm": 158, "weight_kg": 52.5, "pulse": 78, "systolic_1": 128, "diastolic_1": 82,
-          "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8}
+          "systolic_2": 124, "diastolic_2": 80, "temperature_c": 36.8, "vision_right": 1.0, "vision_left": 1.0}
 
 
 @pytest.fixture
@@ -37,6 +38,7 @@ def amended(ctx, nurse, doctor):
         ctx.findings.save_finding(doctor, visit.id, specialty=specialty, no_abnormality=True, text=None, diagnoses=[], health_class=HealthClass.I)
     ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.I, override_reason=None, advice="Bỏ thuốc lá", referral=None)
     ctx.findings.save_counselling(doctor, visit.id, topics=[Topic.TOBACCO], text="Bỏ thuốc lá")
+    answer_everything(ctx, doctor, visit.id)
     ctx.findings.complete(doctor, visit.id)
     ctx.exam.save_vitals(nurse, visit.id, entries={**VITALS, "weight_kg": 54}, reason="Cân lại")
     ctx.findings.save_finding(doctor, visit.id, specialty=Specialty.EYES, no_abnormality=False, text="Cận thị", diagnoses=[Diagnosis("H52.1")],

@@ -185,7 +185,8 @@ class OfficeStore:
         v, p = OfficeVisitRow, OfficePatientRow
         rows = self.session.execute(
             select(v.id, v.station_code, v.status, v.funding_source, v.campaign, v.completed_at,
-                   v.finished_imported_at, p.commune_code, p.target_groups, p.national_id)
+                   v.finished_imported_at, p.commune_code, p.target_groups, p.national_id, v.pl01_form,
+                   v.before_1551, v.doi_tuong)
             .join(p, p.id == v.patient_id, isouter=True))
         return [VisitFact(*r) for r in rows]
 
@@ -202,6 +203,9 @@ class VisitFact:
     commune_code: str | None
     target_groups: list | None
     national_id: str | None
+    pl01_form: int | None = None
+    before_1551: bool | None = None
+    doi_tuong: str | None = None  # the visit's PL01 DOI_TUONG code, as its Encounter carried it
 
 
 def _copy(session: Session, table: Any, rows: Sequence[dict]) -> None:

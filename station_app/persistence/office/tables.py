@@ -114,6 +114,9 @@ class OfficeVisitRow(OfficeBase):
     status: Mapped[str] = mapped_column(String(20))
     completed_at: Mapped[str | None] = mapped_column(String(32))  # period.end of a finished visit, UTC ISO
     finished_imported_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # the 24-hour rule
+    pl01_form: Mapped[int | None] = mapped_column(Integer)  # the visit's PL01 form, QĐ 1551 (revision 0002)
+    before_1551: Mapped[bool | None] = mapped_column(Boolean)  # recorded before the station knew QĐ 1551 (0002)
+    doi_tuong: Mapped[str | None] = mapped_column(String(10))  # the visit's PL01 target-group code (0002)
     version: Mapped[int] = mapped_column(Integer)
     stamp: Mapped[str] = mapped_column(String(80))
     batch_id: Mapped[int] = mapped_column(Integer)
@@ -124,8 +127,9 @@ class OfficeVisitRow(OfficeBase):
 class OfficeResourceRow(OfficeBase):
     """Every other resource of a visit: Observation, Condition, ServiceRequest, Consent, Communication.
 
-    ``part`` is the visit part it belongs to (vitals, history, findings, conclusion, consent, counselling): a newer
-    batch carrying a part replaces the visit's whole earlier set of it.
+    ``part`` is the visit part it belongs to (vitals, history, findings, conclusion, consent, counselling, answers:
+    the PL01 answers, ``code`` then the PL01 code): a newer batch carrying a part replaces the visit's whole earlier
+    set of it.
     """
 
     __tablename__ = "office_resources"

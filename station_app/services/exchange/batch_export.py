@@ -30,6 +30,7 @@ from station_app.core.errors import NotFoundError, NotInitialisedError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
 from station_app.core.model import AuditAction
+from station_app.core.pl01 import choose_form, completed_months, school_grade
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
 from station_app.persistence.outbox import VISIT_PARTS, Change, OutboxRepository
@@ -204,6 +205,7 @@ class ExportService:
 
 def collect(uow: UnitOfWork, changes: list[Change], *, station_code: str, station_name: str) -> BundleSource:
     """The rows the changes name: each changed visit with the parts that changed, and changed residents."""
+    from station_app.services.common.pl01_forms import form
     from station_app.services.common.reference import ethnic_groups
 
     reader = uow.exports
@@ -219,14 +221,30 @@ def collect(uow: UnitOfWork, changes: list[Change], *, station_code: str, statio
     resident_ids = (changed_residents & with_visits) | {v.resident_id for v in visits.values()}
     all_parts = reader.visit_parts(visits.values())
     users = _user_ids(all_parts.values())
+    residents = reader.residents(resident_ids)
     return BundleSource(
-        station_code=station_code, station_name=station_name, residents=reader.residents(resident_ids),
+        station_code=station_code, station_name=station_name, residents=residents,
         target_groups=reader.target_groups(resident_ids), visits=all_parts,
         parts={v: kinds & set(VISIT_PARTS) for v, kinds in parts.items()},
         resident_only=changed_residents & with_visits,  # a resident never examined does not go upstream
         sites=reader.sites({v.site_id for v in visits.values()}),
         campaigns=reader.campaigns({v.campaign_id for v in visits.values()}), users=reader.user_names(users),
-        reasons=reader.amendment_reasons(visits), ethnic_names={e.code: e.name for e in ethnic_groups()})
+        reasons=reader.amendment_reasons(visits), ethnic_names={e.code: e.name for e in ethnic_groups()},
+        forms={v.id: form(form_number(v, residents[v.resident_id])) for v in visits.values()
+               if v.resident_id in residents})
+
+
+def form_number(visit, resident) -> int:  # noqa: ANN001 - a VisitRow and its ResidentRow
+    """The visit's PL01 form: the doctor's choice, else the rule's for the resident's age and grade on the visit
+    date (as services/station/pl01_answers.form_by_rule decides it; exchange may not import the station's room)."""
+    if visit.pl01_form:
+        return visit.pl01_form
+    grade = school_grade(resident.school_class)
+    if resident.birth_date is not None:
+        months = completed_months(resident.birth_date, visit.visit_date)
+    else:
+        months = max(0, (visit.visit_date.year - resident.birth_year) * 12 + visit.visit_date.month - 7)
+    return choose_form(max(months, 0), grade, examined_at_school=grade is not None)
 
 
 def _user_ids(all_parts: Iterable) -> set[str]:
@@ -234,7 +252,7 @@ def _user_ids(all_parts: Iterable) -> set[str]:
     for p in all_parts:
         v = p.visit
         ids.update({v.registered_by, v.started_by, v.completed_by, v.cancelled_by})
-        for rows in (p.consents, p.measurements, p.history, p.findings, p.counselling):
+        for rows in (p.consents, p.measurements, p.history, p.findings, p.counselling, p.answers):
             ids.update(getattr(r, "recorded_by", None) for r in rows)
         if p.conclusion is not None:
             ids.add(p.conclusion.concluded_by)

@@ -6,7 +6,10 @@ row as another (the ServiceRequest of a conclusion, the Communication of a visit
 derived from it, stable from batch to batch. Every ``fullUrl`` is ``urn:uuid:<id>`` and references use it.
 
 A batch carrying one part of a visit (vital signs, findings …) carries that part's whole current set, with the
-visit's Encounter and the resident's Patient; the office replaces the visit's earlier set of that part.
+visit's Encounter and the resident's Patient; the office replaces the visit's earlier set of that part. The visit's
+PL01 answers (QĐ 1551) are such a part: one Observation per answer, coded in LOINC where the field's ``fhir`` column
+names a LOINC code and always in the local PL01 code system; a laboratory row is one Observation with a component
+per field of the row.
 """
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ from typing import Any
 from station_app.core import vitals as rules
 from station_app.core.checkup_book import HISTORY_ITEMS, SPECIALTY_LABELS, TOPIC_LABELS
 from station_app.core.model import MeasureCode, Specialty, TARGET_GROUP_LABELS, TargetGroup
+from station_app.core.pl01 import LOCAL_SYSTEM as SYS_PL01
+from station_app.core.pl01 import completed_months, school_grade
+from station_app.core.pl01_reception import target_group_code
 
 NS = "urn:station-app"  # the project's own systems, until the Ministry publishes national ones
 SYS_CCCD = f"{NS}:id:cccd"  # số định danh cá nhân (12 digits, on the CCCD card)
@@ -43,6 +49,14 @@ EXT_FUNDING = f"{NS}:fhir:funding-source"
 EXT_COMMUNE = f"{NS}:fhir:commune-code"
 EXT_AMENDMENT = f"{NS}:fhir:amendment-reason"
 EXT_CAMPAIGN = f"{NS}:fhir:campaign"
+# QĐ 1551 PL01 (docs/batch-format.md, "PL01 answers"): the field codes are SYS_PL01 (urn:station-app:code:pl01),
+# the code list of field CODE is f"{SYS_PL01}:{CODE}"; a laboratory row is SYS_LOCAL_OBS "pl01-laboratory-row"
+EXT_PL01_FORM = f"{NS}:fhir:pl01-form"  # Encounter: the visit's form number 1–17 (valuePositiveInt)
+EXT_PL01_FORM_REASON = f"{NS}:fhir:pl01-form-reason"  # Encounter: why the doctor changed the form (valueString)
+EXT_BEFORE_1551 = f"{NS}:fhir:before-1551"  # Encounter: recorded before the station knew QĐ 1551 (valueBoolean)
+SYS_DOI_TUONG = f"{SYS_PL01}:DOI_TUONG"  # Encounter: EXT_TARGET_GROUP with the visit's one PL01 target-group code
+LAB_ROW = "pl01-laboratory-row"
+DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -100,6 +114,7 @@ class BundleSource:
     users: Mapping[str, str]
     reasons: Mapping[tuple[str, str, int], str] = field(default_factory=dict)
     ethnic_names: Mapping[str, str] = field(default_factory=dict)
+    forms: Mapping[str, Any] = field(default_factory=dict)  # visit id → its core.pl01.FormDefinition
 
 
 def derived_id(kind: str, row_id: str) -> str:
@@ -217,6 +232,8 @@ def visit_resources(src: BundleSource, parts: Any, *, kinds: set[str]) -> list[d
             found.append(service_request(src, visit, row=parts.conclusion))
     if "counselling" in kinds and parts.counselling:
         found.append(communication(src, visit, rows=parts.counselling))
+    if "answers" in kinds:
+        found.extend(answer_observations(src, visit, rows=parts.answers))
     return found
 
 
@@ -239,7 +256,7 @@ def encounter(src: BundleSource, parts: Any) -> dict:
                                  "value": str(visit.queue_number)}],
                  "serviceProvider": {"identifier": {"system": SYS_STATION, "value": src.station_code},
                                      "display": src.station_name},
-                 "extension": _encounter_extensions(src, visit)}
+                 "extension": _encounter_extensions(src, parts)}
     participants = _participants(src, parts)
     if participants:
         res["participant"] = participants
@@ -251,12 +268,47 @@ def encounter(src: BundleSource, parts: Any) -> dict:
     return res
 
 
-def _encounter_extensions(src: BundleSource, visit: Any) -> list[dict]:
+def _encounter_extensions(src: BundleSource, parts: Any) -> list[dict]:
+    visit = parts.visit
     found = [{"url": EXT_FUNDING, "valueCoding": {"system": SYS_FUNDING, "code": visit.funding_source}}]
     campaign = src.campaigns.get(visit.campaign_id)
     if campaign is not None:
         found.append({"url": EXT_CAMPAIGN, "valueString": campaign.name})
+    definition = src.forms.get(visit.id)
+    if definition is not None:
+        found.append({"url": EXT_PL01_FORM, "valuePositiveInt": definition.number})
+    if getattr(visit, "pl01_form_reason", None):
+        found.append({"url": EXT_PL01_FORM_REASON, "valueString": visit.pl01_form_reason})
+    if getattr(visit, "before_1551", False):
+        found.append({"url": EXT_BEFORE_1551, "valueBoolean": True})
+    target = _target_code(src, parts, definition)
+    if target is not None:
+        found.append({"url": EXT_TARGET_GROUP, "valueCoding": _coding(SYS_DOI_TUONG, *target)})
     return found
+
+
+def _target_code(src: BundleSource, parts: Any, definition: Any) -> tuple[str, str | None] | None:
+    """The visit's DOI_TUONG (code, label): reception's answer, else the documented default from the resident's
+    target groups, age and school grade (core.pl01_reception, as reception offers it and the PL01 record reads it)."""
+    f = _fields_of(definition).get("DOI_TUONG")
+    if f is None:
+        return None
+    code = next((a.value for a in parts.answers
+                 if a.code == "DOI_TUONG" and a.status == "recorded" and a.value), None)
+    resident = src.residents.get(parts.visit.resident_id)
+    if code is None and resident is not None:
+        groups = [g for g in src.target_groups.get(resident.id, []) if g in TargetGroup.__members__.values()]
+        code = target_group_code(groups, age_years=_age_years(resident, parts.visit.visit_date),
+                                 school_grade=school_grade(resident.school_class))
+    if code is None:
+        return None
+    return code, f.codes.label(code) if f.codes is not None else None
+
+
+def _age_years(resident: Any, on: dt.date) -> int | None:
+    if resident.birth_date is not None:
+        return completed_months(resident.birth_date, on) // 12 if on >= resident.birth_date else None
+    return on.year - resident.birth_year if resident.birth_year else None
 
 
 def _participants(src: BundleSource, parts: Any) -> list[dict]:
@@ -459,6 +511,161 @@ def communication(src: BundleSource, visit: Any, *, rows: list[Any]) -> dict:
         res["sender"] = _user(src, first.recorded_by)
     _amended(src, res, "counselling_notes", visit.id, first.version)
     return res
+
+
+# -- PL01 answers (QĐ 1551) ------------------------------------------------------------------------------------
+
+_CATEGORY = {"laboratory": "laboratory", "reception": "social-history", "vitals": "vital-signs"}  # else exam
+_ABSENT = {"refused": ("asked-declined", "Asked But Declined"), "not_done": ("not-performed", "Not Performed"),
+           "before_1551": ("not-asked", "Not Asked")}
+_ABSENT_NOTE = {"refused": "Từ chối", "not_done": "Không làm", "before_1551": "Không ghi (khám trước QĐ 1551)"}
+_UCUM = {"cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "%": "%", "tuần": "wk", "ngày": "d", "tháng": "mo",
+         "tuổi": "a", "lần/phút": "/min", "mmHg": "mm[Hg]", "mmol/L": "mmol/L", "m": "m"}
+
+
+def answer_observations(src: BundleSource, visit: Any, *, rows: list[Any]) -> list[dict]:
+    """One Observation per answer; the laboratory table's fields grouped, one Observation per row (item)."""
+    definition = src.forms.get(visit.id)
+    fields = _fields_of(definition)
+    found, lab_rows = [], {}
+    for row in rows:
+        f = fields.get(row.code)
+        if f is not None and f.desk == "laboratory":
+            lab_rows.setdefault(row.item, []).append(row)
+        else:
+            found.append(_answer_observation(src, visit, row, f))
+    found.extend(_lab_observation(src, visit, item, lab_rows[item], fields) for item in sorted(lab_rows))
+    return found
+
+
+_FIELDS: dict[int, dict[str, Any]] = {}  # form number → PL01 code → its first field (the forms never change)
+
+
+def _fields_of(definition: Any) -> dict[str, Any]:
+    """The form's fields by PL01 code, in the form's order (a code that repeats: its first field, as
+    FormDefinition.field gives it); made once per form, not once per visit."""
+    if definition is None:
+        return {}
+    if definition.number not in _FIELDS:
+        fields: dict[str, Any] = {}
+        for f in definition.fields:
+            fields.setdefault(f.code, f)
+        _FIELDS[definition.number] = fields
+    return _FIELDS[definition.number]
+
+
+def _answer_observation(src: BundleSource, visit: Any, row: Any, f: Any | None) -> dict:
+    label = f.label if f is not None else None
+    codings = [_coding(SYS_PL01, row.code, label)]
+    if f is not None and f.fhir.startswith("loinc:"):
+        codings.insert(0, _coding(LOINC, f.fhir.removeprefix("loinc:")))
+    category = _CATEGORY.get(f.desk if f is not None else "", "exam")
+    ident = _Seen(row, answer_id(visit.id, row.code, row.item), row.version)
+    res = _observation(src, visit, ident, category, {"coding": codings})
+    res.update(_answer_value(row, f))
+    _absent_note(res, row)
+    _amended(src, res, f"answers:{row.desk}", visit.id, row.version)
+    return res
+
+
+def _lab_observation(src: BundleSource, visit: Any, item: int, rows: list[Any], fields: Mapping[str, Any]) -> dict:
+    """A row of the laboratory table (service, index, value, unit, description, conclusion): its fields as
+    components in the form's order, the row's service and index as the code's text."""
+    order = {code: n for n, code in enumerate(fields)}
+    rows = sorted(rows, key=lambda r: order.get(r.code, len(order)))
+    newest = max(rows, key=lambda r: (r.version, r.recorded_at))
+    ident = _Seen(newest, derived_id("Observation", f"{visit.id}/laboratory/{item}"), max(r.version for r in rows))
+    code = _concept(SYS_LOCAL_OBS, LAB_ROW, "Xét nghiệm (một dòng của bảng kết quả PL01)")
+    named = " ".join(r.value for r in rows if r.code in ("MA_DICH_VU", "MA_CHI_SO") and r.value)
+    if named:
+        code["text"] = named
+    res = _observation(src, visit, ident, "laboratory", code)
+    res["component"] = []
+    for row in rows:
+        f = fields.get(row.code)
+        component = {"code": _concept(SYS_PL01, row.code, f.label if f is not None else None)}
+        component.update(_answer_value(row, f))
+        res["component"].append(component)
+    notes = [f"{r.code}: {_absent_text(r)}" for r in rows if r.status != "recorded"]
+    if notes:
+        res["note"] = [{"text": t} for t in notes]
+    res["note"] = res.get("note", []) + [{"text": f"dòng {item + 1}"}]
+    _amended(src, res, f"answers:{newest.desk}", visit.id, ident.version)
+    return res
+
+
+def _answer_value(row: Any, f: Any | None) -> dict:
+    """value[x] by the field's input (dataAbsentReason for a refused, not done or pre-1551 answer)."""
+    if row.status != "recorded" or row.value in (None, ""):
+        code, display = _ABSENT.get(row.status, ("unknown", "Unknown"))
+        return {"dataAbsentReason": _concept(DATA_ABSENT, code, display)}
+    value, kind = row.value, f.input if f is not None else "text"
+    if kind == "yesno" and value in ("0", "1"):
+        return {"valueBoolean": value == "1"}
+    if f is not None and f.codes is not None and value in f.codes:
+        return {"valueCodeableConcept": _concept(f"{SYS_PL01}:{row.code}", value, f.codes.label(value))}
+    if kind in ("number", "computed"):
+        number = _number(value)
+        if number is not None:
+            unit = row.unit or (f.unit if f is not None else "")
+            quantity: dict = {"value": number}
+            if unit:
+                quantity["unit"] = unit
+                if unit in _UCUM:
+                    quantity.update(system=UCUM, code=_UCUM[unit])
+            return {"valueQuantity": quantity}
+    if kind == "date" and _is_date(value):
+        return {"valueDateTime": value}
+    if kind == "icd10" and ";" not in value:
+        return {"valueCodeableConcept": _concept(ICD10, value)}
+    return {"valueString": value}  # free text, several ICD-10 codes joined with ";", or a value of unknown kind
+
+
+def _absent_note(res: dict, row: Any) -> None:
+    if row.status != "recorded":
+        res["note"] = [{"text": _absent_text(row)}]
+
+
+def _absent_text(row: Any) -> str:
+    """Why there is no value, in Vietnamese: "Không làm: không có máy đo"."""
+    said = _ABSENT_NOTE.get(row.status, row.status)
+    return f"{said}: {row.reason}" if row.reason else said
+
+
+def _number(text: str) -> int | float | None:
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    return int(number) if number.is_integer() and "." not in text and "," not in text else number
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+def answer_id(visit_id: str, code: str, item: int) -> str:
+    """An answer's Observation id: answers are keyed by (visit, code, item), so the id is stable across batches."""
+    return derived_id("Observation", f"{visit_id}/{code}/{item}")
+
+
+@dataclass
+class _Seen:
+    """An answer row (or the newest row of a laboratory row) seen as an observation row with its own id and
+    version."""
+
+    row: Any
+    id: str
+    version: int
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.row, name)
 
 
 # -- small pieces ----------------------------------------------------------------------------------------------

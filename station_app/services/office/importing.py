@@ -6,7 +6,9 @@ visit and part. A resource held with a lower ``meta.versionId`` is replaced and 
 version is refreshed in place by a newer batch; an older one is left alone (a late batch filling a gap). A part
 carried by the batch replaces the visit's earlier set of that part (what the station removed is removed, kept in
 history). The Consent names no Encounter: it belongs to the Encounter before it in the Bundle, as the station
-writes them.
+writes them. An Observation coded in the PL01 system (a QĐ 1551 answer) or a PL01 laboratory row belongs to the
+part ``answers`` and is filed under its PL01 code; the Encounter's form number, DOI_TUONG code and ``before-1551``
+mark are kept on the visit for the report.
 
 Before anything is written, every row is checked: a record held by a station other than the batch's own (or a
 laptop registered for its site) refuses the whole batch (``foreign_record``), so does a ``versionId`` that is not a
@@ -20,6 +22,7 @@ import datetime as dt
 from collections import defaultdict
 
 from station_app.core.batch_format import Manifest
+from station_app.core.pl01 import LOCAL_SYSTEM as PL01_SYSTEM
 from station_app.persistence.office.store import KINDS, OfficeStore, unfit
 from station_app.services.exchange import fhir_bundle as fhir
 
@@ -125,13 +128,32 @@ def _encounter(res: dict, manifest: Manifest) -> dict:
     return {"patient_id": _ref_id(res.get("subject")) or "", "station_code": provider, "site_id": location,
             "campaign": ext.get(fhir.EXT_CAMPAIGN, {}).get("valueString"),
             "funding_source": ext.get(fhir.EXT_FUNDING, {}).get("valueCoding", {}).get("code"), "status": status,
-            "completed_at": res.get("period", {}).get("end") if status == "finished" else None}
+            "completed_at": res.get("period", {}).get("end") if status == "finished" else None,
+            "pl01_form": _form_number(ext.get(fhir.EXT_PL01_FORM, {}).get("valuePositiveInt")),
+            "before_1551": ext.get(fhir.EXT_BEFORE_1551, {}).get("valueBoolean") is True,
+            "doi_tuong": _target_code(res)}
+
+
+def _target_code(res: dict) -> str | None:
+    """The visit's one PL01 DOI_TUONG code (an Encounter ``target-group`` extension in the PL01 list's system)."""
+    for e in res.get("extension", []):
+        coding = e.get("valueCoding") or {}
+        if e.get("url") == fhir.EXT_TARGET_GROUP and coding.get("system") == fhir.SYS_DOI_TUONG:
+            return coding.get("code")
+    return None
+
+
+def _form_number(value: object) -> int | None:
+    """A form number 1–99 as sent, else nothing (a batch of a station from before QĐ 1551 sends none)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100 else None
 
 
 def _part(res: dict) -> str:
     kind = res["resourceType"]
     if kind in _PARTS:
         return _PARTS[kind]
+    if _pl01_code(res) is not None:
+        return "answers"
     code = _code(res) or ""
     if code == "conclusion":
         return "conclusion"
@@ -141,8 +163,23 @@ def _part(res: dict) -> str:
 
 
 def _code(res: dict) -> str | None:
+    """The code the office files a resource under: a PL01 answer's PL01 code, else the first coding's code."""
+    pl01 = _pl01_code(res)
+    if pl01 is not None:
+        return pl01
     codings = (res.get("code") or {}).get("coding") or [{}]
     return codings[0].get("code")
+
+
+def _pl01_code(res: dict) -> str | None:
+    """The PL01 code of a QĐ 1551 answer (``pl01-laboratory-row`` for a row of the laboratory table), else None."""
+    if res["resourceType"] != "Observation":
+        return None
+    for coding in (res.get("code") or {}).get("coding") or []:
+        if coding.get("system") == PL01_SYSTEM or (coding.get("system") == fhir.SYS_LOCAL_OBS
+                                                   and coding.get("code") == fhir.LAB_ROW):
+            return coding.get("code")
+    return None
 
 
 def _version(res: dict) -> int:

@@ -2,7 +2,8 @@
 
 Progress by commune, target group and funding source; batches, gaps and quarantined files per station; hours
 from a visit's completion to the import of the batch that brought it finished (the 24-hour rule); residents with
-one CCCD number examined at two stations in one campaign (a possible double payment, CV 1129).
+one CCCD number examined at two stations in one campaign (a possible double payment, CV 1129); visits per PL01 form
+and per PL01 target-group code (DOI_TUONG) of QĐ 1551.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup
+from station_app.services.common.pl01_forms import form
 
 FUNDING_LABELS = {"state_budget": "Ngân sách nhà nước (miễn phí)", "health_insurance": "Bảo hiểm y tế",
                   "employer": "Cơ quan, doanh nghiệp chi trả", "self_paid": "Tự chi trả", "other": "Nguồn khác"}
@@ -54,7 +56,65 @@ def build_report(office: str, facts: list, *, stations: list, quarantined: list,
     report.sections.append(_stations(stations, quarantined, dropped or {}))
     report.sections.append(_timeliness(visits))
     report.sections.append(_double_payments(visits))
+    report.sections.append(_per_form(visits))
+    report.sections.append(_per_target_code(visits))
     return report
+
+
+FORM_TITLE = "Lượt khám theo mẫu khám sức khỏe (QĐ 1551, phụ lục PL01)"
+TARGET_CODE_TITLE = "Lượt khám theo mã đối tượng (DOI_TUONG, QĐ 1551)"
+NO_FORM = "Chưa có mẫu (lô gửi trước QĐ 1551)"
+NOT_RECORDED = "Không có mã đối tượng (lô gửi trước QĐ 1551)"
+
+
+def _per_form(facts: list) -> Section:
+    """Visits per PL01 form (the number the Encounter carried), with those recorded before QĐ 1551 apart."""
+    registered, finished, before = Counter(), Counter(), Counter()
+    for f in facts:
+        registered[f.pl01_form] += 1
+        finished[f.pl01_form] += f.status == "finished"
+        before[f.pl01_form] += bool(f.before_1551)
+    rows = [(_form_label(n), registered[n], finished[n], before[n])
+            for n in sorted(registered, key=lambda n: (n is None, n or 0))]
+    return Section(FORM_TITLE, ("Mẫu", "Lượt khám nhận được", "Đã khám xong", "Ghi trước QĐ 1551"), rows,
+                   (90, 35, 30, 30))
+
+
+def _per_target_code(facts: list) -> Section:
+    """Visits per DOI_TUONG code (as the Encounter carried it), in the list's order; visits without one last."""
+    labels = _target_code_labels()
+    registered, finished = Counter(), Counter()
+    for f in facts:
+        registered[f.doi_tuong] += 1
+        finished[f.doi_tuong] += f.status == "finished"
+    order = list(labels)
+    rows = [(_target_code_label(code, labels), registered[code], finished[code],
+             _percent(finished[code], registered[code]))
+            for code in sorted(registered, key=lambda c: (c is None, order.index(c) if c in order else len(order),
+                                                          c or ""))]
+    return Section(TARGET_CODE_TITLE, ("Mã đối tượng", "Lượt khám nhận được", "Đã khám xong", "Tỉ lệ xong"), rows,
+                   (90, 35, 30, 25))
+
+
+def _form_label(number: int | None) -> str:
+    if number is None:
+        return NO_FORM
+    try:
+        return f"Mẫu {number}: {form(number).applies_to.split(' (')[0]}"
+    except (KeyError, ValueError, OSError):
+        return f"Mẫu {number}"
+
+
+def _target_code_labels() -> dict[str, str]:
+    """DOI_TUONG's code list, as the forms give it (the same on every campaign form)."""
+    codes = form(2).field("DOI_TUONG").codes
+    return {c.code: c.label for c in codes} if codes is not None else {}
+
+
+def _target_code_label(code: str | None, labels: dict[str, str]) -> str:
+    if code is None:
+        return NOT_RECORDED
+    return f"{code} – {labels[code]}" if code in labels else code
 
 
 def _progress(title: str, heading: str, facts: list, keys) -> Section:  # noqa: ANN001 - a function of a fact

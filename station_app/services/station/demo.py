@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
 import shutil
 import time
 from collections import Counter
@@ -26,7 +27,10 @@ from station_app.core.consent import CURRENT_VERSION, PURPOSES, consent_text, te
 from station_app.core.errors import DiskFullError, StationError, ValidationError, is_disk_full
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
-from station_app.core.model import ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, Role, SiteKind, VisitStatus
+from station_app.core.checkup_book import specialties
+from station_app.core.model import (ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, HealthClass, Role, Sex, SiteKind,
+                                    VisitStatus)
+from station_app.core.pl01 import choose_form, completed_months, school_grade
 from station_app.core.synthetic import (
     CommuneSpec,
     PopulationGenerator,
@@ -34,13 +38,16 @@ from station_app.core.synthetic import (
     SyntheticResident,
     SyntheticVisit,
     VisitPlanner,
+    age_on,
 )
+from station_app.core.synthetic_pl01 import synthetic_answers
 from station_app.core.text import number
 from station_app.persistence.bulk import BulkChunk, bulk_mode, database_bytes, insert_chunk
 from station_app.persistence.database import DB_FILE_NAME, Database
 from station_app.persistence.tables import SiteRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import AccountService, SignedInUser
+from station_app.services.common.pl01_forms import form as pl01_form
 from station_app.services.common.reference import commune_by_code
 from station_app.services.exchange.keys import KEY_DIR, StationKeys
 from station_app.services.station.audit_log import AuditService
@@ -113,6 +120,8 @@ class DemoResult:
     conclusions: int = 0
     referrals: int = 0
     office_dir: Path | None = None  # the training receiving office
+    answers: int = 0  # PL01 answers of the completed visits
+    forms: dict[int, int] | None = None  # completed visits per PL01 form
 
     @property
     def visits(self) -> int:
@@ -132,6 +141,7 @@ class DemoResult:
             f"điểm khám: {self.sites}",
             f"Lượt khám: {number(self.visits)} ({by_status}); chỉ số sinh tồn: {number(self.measurements)}",
             f"Kết luận: {number(self.conclusions)}; chuyển tuyến: {number(self.referrals)}",
+            *self._form_lines(),
             f"Tài khoản tập huấn (mật khẩu chung, chỉ dùng để tập huấn: {TRAINING_PASSWORD}):",
             *(f"  {a.username:<16} {ROLE_LABELS[a.role]:<16} {a.full_name}" for a in self.accounts),
             f"Thời gian: {_decimal(self.seconds, 1)} giây; cơ sở dữ liệu: {_decimal(self.database_bytes / 1e6, 1)} MB "
@@ -142,6 +152,12 @@ class DemoResult:
             f"  station-app --data-dir \"{self.data_dir}\"          (bản đã cài)",
         ]
         return "\n".join(lines)
+
+    def _form_lines(self) -> list[str]:
+        if not self.forms:
+            return []
+        per_form = ", ".join(f"mẫu {n}: {number(count)}" for n, count in self.forms.items())
+        return [f"Lượt khám đã xong theo mẫu QĐ 1551: {per_form}; câu trả lời: {number(self.answers)}"]
 
     def _office_lines(self) -> list[str]:
         if self.office_dir is None:
@@ -232,7 +248,8 @@ def _make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress |
     return DemoResult(
         station=info, data_dir=ctx.data_dir, accounts=DEMO_ACCOUNTS, residents=done,
         households=len(writer.households), communes=len(communes), sites=len(sites),
-        visits_by_status=dict(writer.statuses), measurements=writer.measurements,
+        visits_by_status=dict(writer.statuses), measurements=writer.measurements, answers=writer.answers,
+        forms=dict(sorted(writer.forms.items())),
         conclusions=writer.conclusions, referrals=writer.referrals,
         audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
         database_bytes=database_bytes(ctx.db), office_dir=office_dir,
@@ -299,7 +316,10 @@ class _ChunkWriter:
         self.measurements = 0
         self.conclusions = 0
         self.referrals = 0
+        self.answers = 0
+        self.forms: Counter[int] = Counter()
         self.chunks = 0
+        self._rng = random.Random(seed)
 
     def write(self, residents: list[SyntheticResident], visits: list[SyntheticVisit]) -> None:
         now = utcnow()
@@ -317,12 +337,16 @@ class _ChunkWriter:
             chunk.consents.append(self._consent_row(by_key[v.resident_key], visit_id, v.registered_at))
             chunk.measurements.extend(self._measurement_rows(v, visit_id))
             if v.conclusion is not None:
+                resident = by_key[v.resident_key]
+                chunk.findings.extend(self._finding_rows(resident, v, visit_id))
+                chunk.answers.extend(self._answer_rows(resident, v, visit_id))
                 chunk.conclusions.append(self._conclusion_row(v, visit_id, now))
                 self.conclusions += 1
                 self.referrals += v.conclusion.referral_to is not None
             self.statuses[v.status] += 1
         self.chunks += 1
         self.measurements += len(chunk.measurements)
+        self.answers += len(chunk.answers)
         insert_chunk(self._db, chunk, AuditAction.IMPORT, self._admin,
                      {"chunk": self.chunks, "source": "demo", "seed": self._seed})
 
@@ -352,6 +376,32 @@ class _ChunkWriter:
             "cancel_reason": v.cancel_reason,
             "updated_at": v.completed_at or v.cancelled_at or v.started_at or v.registered_at,
         }
+
+    def _finding_rows(self, r: SyntheticResident, v: SyntheticVisit, visit_id: str) -> list[dict]:
+        """Each specialty of the book examined, nothing abnormal, at the visit's class or better."""
+        age = age_on(r.birth_date, r.birth_year, v.visit_date)
+        return [{"id": new_id(), "visit_id": visit_id, "specialty": s.value, "no_abnormality": True, "text": None,
+                 "health_class": HealthClass.I.value, "version": 1, "recorded_at": v.completed_at,
+                 "recorded_by": self._doctor} for s in specialties(r.sex, age)]
+
+    def _answer_rows(self, r: SyntheticResident, v: SyntheticVisit, visit_id: str) -> list[dict]:
+        """The visit's PL01 form (by age on the day and the roster's grade) answered at every desk, mostly
+        normal: the doctor's desks by the doctor, the others by the nurse."""
+        months = (completed_months(r.birth_date, v.visit_date) if r.birth_date is not None
+                  else max(0, (v.visit_date.year - r.birth_year) * 12))
+        grade = school_grade(r.school_class)
+        number = choose_form(months, grade, examined_at_school=grade is not None)
+        self.forms[number] += 1
+        definition = pl01_form(number)
+        rows = []
+        for a in synthetic_answers(definition, female=r.sex == Sex.FEMALE, rng=self._rng):
+            desk = definition.field(a.code).desk
+            doctor = desk.startswith("doctor:") or desk == "conclusion"
+            rows.append({"visit_id": visit_id, "code": a.code, "item": a.item, "value": a.value, "unit": a.unit,
+                         "status": a.status.value, "reason": None, "desk": desk,
+                         "recorded_by": self._doctor if doctor else self._nurse, "version": 1,
+                         "recorded_at": v.completed_at})
+        return rows
 
     def _conclusion_row(self, v: SyntheticVisit, visit_id: str, now: dt.datetime) -> dict:
         c, at = v.conclusion, v.completed_at

@@ -19,6 +19,7 @@ from station_app.core.checkup_book import (AmendmentReasonRequiredError, Overrid
                                            VisitIncompleteError)
 from station_app.core.errors import NotFoundError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.icd10 import UnknownIcd10CodeError
 from station_app.core.model import AuditAction, HealthClass, Sex, Specialty, VisitStatus
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
@@ -27,6 +28,8 @@ from station_app.persistence.tables import (ConclusionRow, CounsellingNoteRow, D
                                             VisitRow, utcnow)
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
+from station_app.services.station.pl01_values import gaps_of
+from station_app.services.common.reference import icd10_index
 
 log = logging.getLogger(__name__)
 _DONE = {VisitStatus.COMPLETED.value, VisitStatus.REFERRED.value}
@@ -262,6 +265,7 @@ class FindingsService:
         specialty = Specialty(specialty)
         klass = HealthClass(health_class) if health_class else None
         text = (text or "").strip() or None
+        diagnoses = _known_codes(diagnoses)
         if not no_abnormality and not text and not diagnoses:
             raise ValidationError(field=book.SPECIALTY_LABELS[specialty],
                                   reason=QT_TRANSLATE_NOOP("checkup", "hãy ghi điều bất thường phát hiện được "
@@ -270,7 +274,7 @@ class FindingsService:
             visit, _ = _visit(uow, visit_id)
             row = next((r for r in _rows(uow, FindingRow, visit_id) if r.specialty == specialty.value), None)
             wanted = Finding(specialty, no_abnormality, text,
-                             tuple(Diagnosis(d.code.strip().upper(), d.label or "") for d in diagnoses), klass)
+                             tuple(diagnoses), klass)
             if row is not None and replace(_finding(row), version=1) == wanted:
                 return _finding(row)  # nothing changed: no new version, no audit event
             why = _amendment_reason(visit, reason)
@@ -282,7 +286,7 @@ class FindingsService:
                 _keep_version(uow, "findings", row, why, user)
             row.no_abnormality, row.text, row.recorded_by, row.recorded_at = no_abnormality, text, user.id, utcnow()
             row.health_class = klass.value if klass else None
-            row.diagnoses = [DiagnosisRow(icd10=d.code.strip().upper(), label=d.label or None) for d in diagnoses]
+            row.diagnoses = [DiagnosisRow(icd10=d.code, label=d.label or None) for d in diagnoses]
             _touch(visit)
             uow.findings.flush()
             uow.audit(action, "findings", row.id, user.id,
@@ -448,6 +452,18 @@ def _clean_referral(referral: Referral | None) -> Referral | None:
     return Referral(referral.to.strip(), referral.why.strip(), Urgency(referral.urgency))
 
 
+def _known_codes(diagnoses: Sequence[Diagnosis]) -> list[Diagnosis]:
+    """Each diagnosis with its code written as the ICD-10 list writes it ("e119" → "E11.9"); an unknown code is
+    refused, naming it, so the record sent to the national database holds only real codes."""
+    known = []
+    for d in diagnoses:
+        found = icd10_index().get(d.code)
+        if found is None:
+            raise UnknownIcd10CodeError(code=d.code.strip())
+        known.append(Diagnosis(found.code, d.label or ""))
+    return known
+
+
 def _history(uow: UnitOfWork, visit_id: str) -> tuple[HistoryAnswer, ...]:
     order = {item.code: i for i, item in enumerate(book.HISTORY_ITEMS)}
     rows = sorted(_rows(uow, HistoryItemRow, visit_id), key=lambda r: order.get(r.item, len(order)))
@@ -571,7 +587,12 @@ def _missing(uow: UnitOfWork, visit: VisitRow, resident: ResidentRow) -> tuple[s
     sex, age = Sex(resident.sex), visit.visit_date.year - resident.birth_year
     classed = [f.specialty.value for f in _findings(uow, visit.id) if f.health_class]
     has_conclusion = uow.findings.has_conclusion(visit.id)
-    return book.missing_parts(has_vitals=bool(_rows(uow, MeasurementRow, visit.id)),
-                              has_history=bool(_rows(uow, HistoryItemRow, visit.id)),
-                              classed_specialties=classed, required=book.specialties(sex, age),
-                              has_conclusion=has_conclusion)
+    parts = book.missing_parts(has_vitals=bool(_rows(uow, MeasurementRow, visit.id)),
+                               has_history=bool(_rows(uow, HistoryItemRow, visit.id)),
+                               classed_specialties=classed, required=book.specialties(sex, age),
+                               has_conclusion=has_conclusion)
+    # QĐ 1551: each desk whose fields of the visit's form are neither recorded nor marked (refused, not done),
+    # unless the book's own part of that desk is missing already (the vital signs, a specialty, the conclusion)
+    national = tuple(book.national_part(desk) for desk in gaps_of(uow, visit)
+                     if book.book_part_of(desk) not in parts)
+    return parts + national

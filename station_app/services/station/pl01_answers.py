@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from station_app.core.checkup_book import AmendmentReasonRequiredError
 from station_app.core.errors import NotFoundError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
+from station_app.core.icd10 import UnknownIcd10CodeError
 from station_app.core.model import AuditAction, VisitStatus
 from station_app.core.pl01 import CAMPAIGN_FORMS, FormDefinition, choose_form, completed_months, school_grade
 from station_app.core.pl01_answers import Answer, AnswerStatus, StoredAnswer, changed
@@ -24,6 +25,7 @@ from station_app.persistence.tables import ResidentRow, VisitRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
 from station_app.services.common.pl01_forms import form
+from station_app.services.common.reference import icd10_index
 
 log = logging.getLogger(__name__)
 _DONE = {VisitStatus.COMPLETED.value, VisitStatus.REFERRED.value}
@@ -130,8 +132,7 @@ class AnswerService:
         with UnitOfWork(self._db) as uow:
             visit, resident = _visit(uow, visit_id)
             definition = form(visit.pl01_form or form_by_rule(visit, resident))
-            for a in given:
-                _check(definition, desk, a)
+            given = [_check(definition, desk, a) for a in given]
             for code, _item in gone:
                 _check_code(definition, desk, code)
             stored = {(r.code, r.item): r for r in uow.answers.rows(visit_id)}
@@ -186,7 +187,8 @@ def _check_code(definition: FormDefinition, desk: str, code: str) -> None:
         raise ValidationError(field=f.label, key=code, reason=QT_TRANSLATE_NOOP("errors", "mục này không ghi ở bàn này"))
 
 
-def _check(definition: FormDefinition, desk: str, answer: Answer) -> None:
+def _check(definition: FormDefinition, desk: str, answer: Answer) -> Answer:
+    """The answer as it is stored (ICD-10 codes written as the list writes them), or ValidationError."""
     _check_code(definition, desk, answer.code)
     if answer.status == AnswerStatus.BEFORE_1551:
         raise ValidationError(field=answer.code, key=answer.code,
@@ -195,8 +197,22 @@ def _check(definition: FormDefinition, desk: str, answer: Answer) -> None:
         if answer.status == AnswerStatus.NOT_DONE and not (answer.reason or "").strip():
             raise ValidationError(field=definition.field(answer.code).label, key=answer.code,
                                   reason=QT_TRANSLATE_NOOP("errors", "hãy ghi lý do không làm"))
-        return
+        return answer
     f = definition.field(answer.code)
     if answer.value is None or not f.accepts(answer.value):
         raise ValidationError(field=f.label, key=answer.code,
                               reason=QT_TRANSLATE_NOOP("errors", "giá trị không hợp lệ cho mục này"))
+    return replace(answer, value=_icd10_codes(answer.value)) if f.input == "icd10" else answer
+
+
+def _icd10_codes(value: str) -> str:
+    """'i10; e119' → 'I10;E11.9' (PL01 joins ICD codes with ';'); a code not in the ICD-10 list is refused."""
+    codes = []
+    for typed in (part.strip() for part in value.split(";") if part.strip()):
+        found = icd10_index().get(typed)
+        if found is None:
+            raise UnknownIcd10CodeError(code=typed)
+        codes.append(found.code)
+    if not codes:
+        raise UnknownIcd10CodeError(code=value.strip())
+    return ";".join(codes)

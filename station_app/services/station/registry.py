@@ -464,8 +464,12 @@ class RegistryService:
 
     def open_visit(self, user: SignedInUser, resident_id: str, *, site_id: str, campaign_id: str,
                    funding_source: FundingSource, target_groups: Iterable[TargetGroup], consent: ConsentInput,
-                   second_visit_reason: str | None = None, day: dt.date | None = None) -> VisitInfo:
+                   second_visit_reason: str | None = None, day: dt.date | None = None,
+                   card_issued_on: dt.date | None = None) -> VisitInfo:
         """Register the resident for today's queue at the site, with their consent, in one transaction.
+
+        ``card_issued_on``: the issue date of the ID card scanned for this visit, kept as the visit's NGAYCAP_CCCD
+        answer when its PL01 form asks for it at reception (forms 1 and 2).
 
         Raises AlreadyExaminedError if they already have a visit in this campaign, unless a reason for a
         second visit is given (it goes to the audit trail); CampaignClosedError if the day is outside the
@@ -494,6 +498,8 @@ class RegistryService:
                              status=VisitStatus.REGISTERED.value, funding_source=FundingSource(funding_source).value,
                              registered_by=user.id)
             visits.add(visit, _consent_row(visit.id, consent, user.id))
+            _reception_answers(uow, visit, row, card_issued_on if card_issued_on and card_issued_on <= day else None,
+                               user.id)
             details: dict = {"queue_number": visit.queue_number, "site_id": site.id, "resident_id": row.id}
             if earlier:
                 details.update(second_visit=True, second_visit_reason=reason, earlier_visit_id=earlier[-1].id)
@@ -670,6 +676,22 @@ def _to_info(r: ResidentRow | Any, groups: Iterable[str], last: LastVisit | None
         last_visit_date=last.visit_date if last else None, last_visit_site=last.site_name if last else None,
         last_visit_id=last.visit_id if last else None,
     )
+
+
+def _reception_answers(uow: UnitOfWork, visit: VisitRow, row: ResidentRow, issued_on: dt.date | None,
+                       user_id: str) -> None:
+    """What a new visit's QĐ 1551 form gets at reception without a key: the scanned card's issue date
+    (NGAYCAP_CCCD) and the campaign's reason for the check-up (LY_DO_VV, form 1), where the form asks for them."""
+    from station_app.core.pl01_answers import Answer
+    from station_app.core.pl01_reception import CAMPAIGN_REASON, LY_DO_VV, NGAYCAP_CCCD
+    from station_app.services.common.pl01_forms import form
+    from station_app.services.station.pl01_answers import form_by_rule
+
+    asked = {f.code for f in form(form_by_rule(visit, row)).fields if f.desk == "reception" and f.collected}
+    given = [Answer(code, value) for code, value in ((NGAYCAP_CCCD, issued_on.isoformat() if issued_on else None),
+                                                     (LY_DO_VV, CAMPAIGN_REASON)) if value and code in asked]
+    if given:
+        uow.answers.put(visit.id, given, desk="reception", user_id=user_id, version=1)
 
 
 def _visit_info(v: VisitRow, r: ResidentRow, site_name: str, second: bool) -> VisitInfo:

@@ -1,4 +1,5 @@
-"""First run: the station, its site, the campaign and the first admin, in one transaction."""
+"""First run: the station, its site, the campaign and the first admin, in one transaction; later, the station's
+facility codes of QĐ 1551 (MA_CSKCB, MA_GTIN_CSKCB), optional at set-up when not yet known."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 from station_app.core.errors import AlreadyInitialisedError, NotInitialisedError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, Role, SiteKind
+from station_app.core.pl01_reception import GlnProblem, gln_problem, is_valid_facility_code, normalise_code
+from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
 from station_app.persistence.tables import CampaignRow, SiteRow, StationRow
 from station_app.persistence.unit_of_work import UnitOfWork
@@ -32,6 +35,8 @@ class StationSetup:
     admin_username: str
     admin_full_name: str
     admin_password: str
+    facility_code: str | None = None  # MA_CSKCB, 5 digits; None while unknown (the PL01 record names it missing)
+    facility_gln: str | None = None  # MA_GTIN_CSKCB, a 13-digit GLN with its check digit
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,29 @@ class StationInfo:
     campaign_year: int
     campaign_start: dt.date
     campaign_end: dt.date
+    facility_code: str | None = None
+    facility_gln: str | None = None
+
+
+FACILITY_CODE_FIELD = QT_TRANSLATE_NOOP("fields", "Mã cơ sở KCB (MA_CSKCB)")
+FACILITY_GLN_FIELD = QT_TRANSLATE_NOOP("fields", "Mã GLN của cơ sở (MA_GTIN_CSKCB)")
+_GLN_REASONS = {
+    GlnProblem.NOT_DIGITS: QT_TRANSLATE_NOOP("errors", "chỉ gồm chữ số; hãy gõ đủ 13 chữ số in trên giấy chứng nhận GLN"),
+    GlnProblem.LENGTH: QT_TRANSLATE_NOOP("errors", "phải đủ 13 chữ số; hãy gõ lại theo giấy chứng nhận GLN"),
+    GlnProblem.CHECK_DIGIT: QT_TRANSLATE_NOOP(
+        "errors", "chữ số kiểm tra (số cuối) không khớp, có thể gõ nhầm một số; hãy so lại với giấy chứng nhận GLN"),
+}
+
+
+def facility_codes(code: str | None, gln: str | None) -> tuple[str | None, str | None]:
+    """The facility codes as stored (spaces taken out, empty → None); raises ValidationError saying what to fix."""
+    code, gln = normalise_code(code) or None, normalise_code(gln) or None
+    if code is not None and not is_valid_facility_code(code):
+        raise ValidationError(field=FACILITY_CODE_FIELD, key="facility_code", reason=QT_TRANSLATE_NOOP(
+            "errors", "phải đủ 5 chữ số như Bộ Y tế cấp (giữ cả số 0 ở đầu, ví dụ 12001)"))
+    if gln is not None and (problem := gln_problem(gln)) is not None:
+        raise ValidationError(field=FACILITY_GLN_FIELD, key="facility_gln", reason=_GLN_REASONS[problem])
+    return code, gln
 
 
 def _check(setup: StationSetup) -> None:
@@ -67,6 +95,7 @@ def _check(setup: StationSetup) -> None:
     if setup.campaign_end < setup.campaign_start:
         raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Ngày kết thúc"),
                               reason=QT_TRANSLATE_NOOP("errors", "phải sau ngày bắt đầu"))
+    facility_codes(setup.facility_code, setup.facility_gln)
 
 
 class StationService:
@@ -85,7 +114,9 @@ class StationService:
                 raise AlreadyInitialisedError()
             admin = create_user_row(uow, None, username=setup.admin_username, full_name=setup.admin_full_name,
                                     role=Role.ADMIN, password=setup.admin_password)
-            station = StationRow(code=setup.station_code, name=" ".join(setup.station_name.split()))
+            code, gln = facility_codes(setup.facility_code, setup.facility_gln)
+            station = StationRow(code=setup.station_code, name=" ".join(setup.station_name.split()),
+                                 facility_code=code, facility_gln=gln)
             campaign = CampaignRow(name=setup.campaign_name.strip(), year=setup.campaign_year,
                                    start_date=setup.campaign_start, end_date=setup.campaign_end)
             uow.stations.add(station, campaign)
@@ -95,7 +126,8 @@ class StationService:
             station.current_site_id, station.current_campaign_id = site.id, campaign.id
             _make_signing_key(self._db, station)
             uow.audit(AuditAction.SETUP, "stations", station.id, admin.id,
-                      {"site_id": site.id, "campaign_id": campaign.id})
+                      {"site_id": site.id, "campaign_id": campaign.id,
+                       "facility_code_set": code is not None, "facility_gln_set": gln is not None})
             uow.commit()
             return SignedInUser(admin.id, admin.username, admin.full_name, Role.ADMIN)
 
@@ -110,8 +142,26 @@ class StationService:
             return StationInfo(
                 station.id, station.code, station.name, site.id, site.name, SiteKind(site.kind), site.commune_code,
                 commune.name if commune else site.commune_code, site.village, campaign.id, campaign.name,
-                campaign.year, campaign.start_date, campaign.end_date,
+                campaign.year, campaign.start_date, campaign.end_date, station.facility_code, station.facility_gln,
             )
+
+    def set_facility_codes(self, user: SignedInUser, *, facility_code: str | None,
+                           facility_gln: str | None) -> StationInfo:
+        """An administrator sets (or clears, with an empty value) the station's MA_CSKCB and MA_GTIN_CSKCB; audited.
+        Raises ValidationError (``key`` facility_code or facility_gln) with what to fix, storing nothing."""
+        require(user.role, Permission.MANAGE_STATION)
+        code, gln = facility_codes(facility_code, facility_gln)
+        with UnitOfWork(self._db) as uow:
+            station = uow.stations.current()
+            if station is None:
+                raise NotInitialisedError()
+            changed = {"facility_code": station.facility_code != code, "facility_gln": station.facility_gln != gln}
+            if any(changed.values()):
+                station.facility_code, station.facility_gln = code, gln
+                uow.audit(AuditAction.UPDATE, "stations", station.id, user.id,
+                          {"changed": sorted(k for k, v in changed.items() if v)})
+                uow.commit()
+        return self.info()
 
 
 def _make_signing_key(db: Database, station: StationRow) -> None:

@@ -63,9 +63,10 @@ class OpenVisitDialog(QDialog):
 
     def __init__(self, parent: QWidget, ctx: StationContext, tasks: TaskRunner, user: SignedInUser,
                  station: StationInfo, resident: ResidentInfo, today: dt.date | None = None,
-                 insurance_valid: bool = True) -> None:
+                 insurance_valid: bool = True, card_issued_on: dt.date | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._tasks, self._user, self._station, self.resident = ctx, tasks, user, station, resident
+        self._card_issued_on = card_issued_on  # the scanned ID card's issue date: the visit's NGAYCAP_CCCD
         today = today or dt.date.today()
         self.text = consent_text(CURRENT_VERSION)
         self.setWindowTitle(self.tr("Mở lượt khám"))
@@ -222,7 +223,8 @@ class OpenVisitDialog(QDialog):
         self._tasks.run(ops.open_visit(self._ctx, user=self._user, resident_id=self.resident.id,
                                        site_id=self._station.site_id, campaign_id=self._station.campaign_id,
                                        funding_source=FundingSource(self.funding.currentData()), target_groups=groups,
-                                       consent=consent, second_visit_reason=self.reason.text().strip() or None),
+                                       consent=consent, second_visit_reason=self.reason.text().strip() or None,
+                                       card_issued_on=self._card_issued_on),
                         parent=self, on_done=self._opened, on_error=self._failed)
 
     def _opened(self, visit: VisitInfo) -> None:

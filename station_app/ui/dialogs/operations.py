@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from station_app.ui.tasks import Operation
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from station_app.core.model import FundingSource, TargetGroup
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.registry import ConsentInput, ResidentInfo, ResidentInput, VisitInfo
@@ -29,12 +31,13 @@ def register_resident(ctx: StationContext, *, user: SignedInUser, data: Resident
 
 def open_visit(ctx: StationContext, *, user: SignedInUser, resident_id: str, site_id: str, campaign_id: str,
                funding_source: FundingSource, target_groups: Sequence[TargetGroup], consent: ConsentInput,
-               second_visit_reason: str | None) -> Operation[VisitInfo]:
-    """The resident registered in today's queue at the site, with their consent."""
+               second_visit_reason: str | None, card_issued_on: dt.date | None = None) -> Operation[VisitInfo]:
+    """The resident registered in today's queue at the site, with their consent (and the scanned card's issue
+    date, kept for QĐ 1551)."""
     return Operation(functools.partial(ctx.registry.open_visit, user, resident_id=resident_id, site_id=site_id,
                                        campaign_id=campaign_id, funding_source=funding_source,
                                        target_groups=target_groups, consent=consent,
-                                       second_visit_reason=second_visit_reason))
+                                       second_visit_reason=second_visit_reason, card_issued_on=card_issued_on))
 
 
 # -- the roster --------------------------------------------------------------------------------------------------

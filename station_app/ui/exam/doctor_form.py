@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QCompleter, Q
                                QFrame, QPushButton, QRadioButton, QStyle, QVBoxLayout, QWidget)
 
 from station_app.core import checkup_book as book
-from station_app.core import icd10
 from station_app.core.checkup_book import OverrideReasonRequiredError, Part, Urgency, VisitIncompleteError
 from station_app.core.errors import StationError
 from station_app.core.model import HealthClass, Specialty, VisitStatus
+from station_app.core.pl01_completion import desk_label
 from station_app.core.roles import Permission, can
 from station_app.services.station.examination import DOCTOR_DESK
 from station_app.services.station.findings import (ConclusionInput, DeskState, Diagnosis, FindingInput, HistoryAnswer,
                                           Referral)
-from station_app.services.common.reference import icd10_codes
+from station_app.services.common.reference import icd10_index
 from station_app.ui.errors import describe
 from station_app.ui.exam import operations as ops
 from station_app.ui.exam.desk_form import DeskForm, scrolling
@@ -41,6 +41,13 @@ _CLASS_KEYS = {Qt.Key.Key_1: HealthClass.I, Qt.Key.Key_2: HealthClass.II, Qt.Key
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def _part_text(part: str) -> str:
+    """A missing part in the interface's language: a part of the book, or a desk of the QĐ 1551 form."""
+    if part.startswith(book.NATIONAL_PREFIX):
+        return _tr("pl01", desk_label(part.removeprefix(book.NATIONAL_PREFIX))) + " (QĐ 1551)"
+    return _tr("checkup", book.part_label(part))
 
 
 class HistoryList(QListWidget):
@@ -231,7 +238,7 @@ class SpecialtySection(QGroupBox):
             self.nad.setChecked(False)
 
     def _search(self, text: str) -> None:
-        self.icd_model.setStringList([c.display for c in icd10.search(icd10_codes(), text, limit=12)])
+        self.icd_model.setStringList([c.display for c in icd10_index().search(text, limit=12)])
 
     def _add_first(self) -> None:
         popup = self.icd.completer().popup()
@@ -242,7 +249,7 @@ class SpecialtySection(QGroupBox):
             self._add_text(self.icd_model.stringList()[0])
 
     def _add_text(self, text: str) -> None:
-        found = icd10.parse_choice(text, icd10_codes())
+        found = icd10_index().parse_choice(text)
         if found is None or any(d.code == found.code for d in self.diagnoses):
             return
         self.diagnoses.append(Diagnosis(found.code, found.name))
@@ -487,10 +494,12 @@ class DoctorForm(DeskForm):
         doctor has gone through it)."""
         saved = self.state.missing if self.state is not None else ()
         classed = [s.specialty.value for s in self.examined() if s.classes.value()]
-        return book.missing_parts(has_vitals=Part.VITALS.value not in saved,
+        here = book.missing_parts(has_vitals=Part.VITALS.value not in saved,
                                   has_history=self._history_answered or Part.HISTORY.value not in saved,
                                   classed_specialties=classed, required=self.state.specialties if self.state else (),
                                   has_conclusion=bool(classed) and self.overall.value() is not None)
+        # the QĐ 1551 desks as last saved (their fields are on the other tabs)
+        return here + tuple(p for p in saved if p.startswith(book.NATIONAL_PREFIX))
 
     def _recheck(self) -> None:
         """After an edit: "Còn thiếu" and an error the message line shows follow what is now on screen."""
@@ -499,7 +508,7 @@ class DoctorForm(DeskForm):
         missing = self.missing_now()
         self._show_missing(missing)
         if self._error is VisitIncompleteError:
-            parts = ", ".join(_tr("checkup", book.part_label(p)) for p in missing)
+            parts = ", ".join(_part_text(p) for p in missing)
             self._show_error(VisitIncompleteError(missing=parts, parts=missing) if missing else None)
         elif self._error is OverrideReasonRequiredError and (self.override_reason.text().strip()
                                                             or not self.override_reason.isEnabled()):
@@ -518,7 +527,7 @@ class DoctorForm(DeskForm):
 
     def _show_missing(self, missing: tuple[str, ...]) -> None:
         if missing:
-            parts = ", ".join(_tr("checkup", book.part_label(p)) for p in missing)
+            parts = ", ".join(_part_text(p) for p in missing)
             self.missing.setText(self.tr("Còn thiếu: {parts}").format(parts=parts))
         else:
             self.missing.setText(self.tr("Đã đủ các phần; có thể hoàn thành lượt khám."))

@@ -11,7 +11,7 @@ What is typed is kept as a draft and offered again; a completed visit needs a re
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +66,10 @@ class RowEditors:
 
 class LaboratoryForm(DeskForm):
     """The laboratory tab of the exam page: ``LaboratoryForm(ctx, tasks, user)`` then ``load(visit)``;
-    ``rows`` holds each row's inputs in the order shown."""
+    ``rows`` holds each row's inputs in the order shown. The exam page shows the tab only for a visit whose form
+    has fields at the desk ``KIND`` (forms 1 and 2)."""
+
+    KIND = "laboratory"
 
     def __init__(self, ctx: Any, tasks: Any, user: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, tasks, user, parent)
@@ -147,11 +150,6 @@ class LaboratoryForm(DeskForm):
 
     def _title(self, visit: Any) -> str:
         return self.tr("Xét nghiệm: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year)
-
-    def shown_for(self, visit: Any, show: Callable[[bool], None]) -> None:
-        """``show(True)`` when the visit's form has laboratory rows (forms 1 and 2), else ``show(False)``: the exam
-        page shows the tab only then."""
-        self.tasks.run(ops.has_laboratory(self.ctx, visit_id=visit.id), parent=self, on_done=show)
 
     def load(self, visit: Any) -> None:
         """Show ``visit``'s rows (or its draft), read on the database lane."""

@@ -18,11 +18,15 @@ if TYPE_CHECKING:
     from station_app.core.cards import ScanResult, SlipIdentity
     from station_app.core.checkup_book import Topic
     from station_app.core.model import VisitStatus
+    from station_app.core.pl01 import FormDefinition
+    from station_app.core.pl01_answers import StoredAnswer
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.examination import Draft, VitalsRecord
     from station_app.services.station.findings import (ConclusionInput, Counselling, DeskState, FindingInput,
                                                        HistoryAnswer, RecordVersion)
+    from station_app.services.station.pl01_answers import VisitForm
     from station_app.services.station.registry import VisitInfo
+    from station_app.ui.exam.pl01_state import Changes
     from station_app.ui.context import StationContext
 
 
@@ -88,9 +92,9 @@ def visit_versions(ctx: StationContext, *, visit_id: str) -> Operation[tuple[lis
 
 
 def _visit_versions(ctx: StationContext, *, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:
-    from station_app.services.common.reference import icd10_codes
+    from station_app.services.common.reference import icd10_names
 
-    return ctx.findings.versions(visit_id), {c.code: c.name for c in icd10_codes()}
+    return ctx.findings.versions(visit_id), icd10_names()
 
 
 # -- saving ------------------------------------------------------------------------------------------------------
@@ -139,6 +143,84 @@ def _save_counselling(ctx: StationContext, user: SignedInUser, *, visit_id: str,
     saved = ctx.findings.save_counselling(user, visit_id=visit_id, topics=topics, text=text, reason=reason)
     ctx.exam.discard_draft(visit_id, desk=draft_desk)
     return saved
+
+
+# -- the PL01 form and its desks ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Pl01Desk:
+    """A visit as a PL01 desk shows it: its form, what the doctor's desk knows of the resident (sex, age, the
+    specialties examined, completed or not), the answers stored and the draft left at the desk."""
+
+    visit_id: str
+    form: VisitForm
+    definition: FormDefinition
+    state: DeskState
+    answers: Sequence[StoredAnswer]
+    draft: Draft | None
+
+
+def load_pl01_desk(ctx: StationContext, *, visit_id: str, draft_desk: str) -> Operation[Pl01Desk]:
+    return Operation(functools.partial(_load_pl01_desk, ctx, visit_id=visit_id, draft_desk=draft_desk))
+
+
+def _load_pl01_desk(ctx: StationContext, *, visit_id: str, draft_desk: str) -> Pl01Desk:
+    chosen = ctx.answers.visit_form(visit_id)
+    from station_app.services.common.pl01_forms import form
+
+    return Pl01Desk(visit_id, chosen, form(chosen.number), ctx.findings.state(visit_id), ctx.answers.answers(visit_id),
+                    ctx.exam.draft(visit_id, desk=draft_desk))
+
+
+def save_pl01_answers(ctx: StationContext, *, user: SignedInUser, visit_id: str, changes: Sequence[Changes],
+                      reason: str | None, draft_desk: str) -> Operation[list[StoredAnswer]]:
+    """Each desk's answers (one transaction per desk), then ``draft_desk``'s draft removed; the answers as stored."""
+    return Operation(functools.partial(_save_pl01_answers, ctx, user, visit_id=visit_id, changes=changes,
+                                       reason=reason, draft_desk=draft_desk))
+
+
+def _save_pl01_answers(ctx: StationContext, user: SignedInUser, *, visit_id: str, changes: Sequence[Changes],
+                       reason: str | None, draft_desk: str) -> list[StoredAnswer]:
+    for change in changes:
+        ctx.answers.save(user, visit_id, desk=change.desk, answers=change.answers, cleared=change.cleared,
+                         reason=reason)
+    ctx.exam.discard_draft(visit_id, desk=draft_desk)
+    return ctx.answers.answers(visit_id)
+
+
+def visit_form(ctx: StationContext, *, visit_id: str) -> Operation[tuple[str, VisitForm, FormDefinition]]:
+    """The visit's PL01 form (the number, the rule's, the doctor's reason) and its definition."""
+    return Operation(functools.partial(_visit_form, ctx, visit_id=visit_id))
+
+
+def _visit_form(ctx: StationContext, *, visit_id: str) -> tuple[str, VisitForm, FormDefinition]:
+    from station_app.services.common.pl01_forms import form
+
+    chosen = ctx.answers.visit_form(visit_id)
+    return visit_id, chosen, form(chosen.number)
+
+
+def change_visit_form(ctx: StationContext, *, user: SignedInUser, visit_id: str, number: int,
+                      reason: str) -> Operation[tuple[str, VisitForm, FormDefinition]]:
+    return Operation(functools.partial(_change_visit_form, ctx, user, visit_id=visit_id, number=number,
+                                       reason=reason))
+
+
+def _change_visit_form(ctx: StationContext, user: SignedInUser, *, visit_id: str, number: int,
+                       reason: str) -> tuple[str, VisitForm, FormDefinition]:
+    ctx.answers.change_form(user, visit_id, number=number, reason=reason)
+    return _visit_form(ctx, visit_id=visit_id)
+
+
+def campaign_forms() -> Operation[list[FormDefinition]]:
+    """The forms a doctor may choose for a visit (read from the shipped definitions once)."""
+    return Operation(functools.partial(_campaign_forms))
+
+
+def _campaign_forms() -> list[FormDefinition]:
+    from station_app.services.common.pl01_forms import campaign_forms as forms
+
+    return list(forms())
 
 
 # -- drafts ------------------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """The PL01 desks' use cases as typed operations (as ``ui.exam.operations``): the laboratory desk (the visit's rows
-with the draft left at the desk, a save with the draft removed, whether a visit's form has a laboratory desk at
-all) and the children's measures of the vital-signs desk."""
+with the draft left at the desk, a save with the draft removed) and the children's measures of the vital-signs desk."""
 from __future__ import annotations
 
 import functools
@@ -30,10 +29,6 @@ def save_laboratory(ctx: StationContext, *, user: SignedInUser, visit_id: str, r
                     reason: str | None, draft_desk: str) -> Operation[LabSheet]:
     return Operation(functools.partial(ctx.laboratory.save, user, visit_id, rows=rows, reason=reason,
                                        draft_desk=draft_desk))
-
-
-def has_laboratory(ctx: StationContext, *, visit_id: str) -> Operation[bool]:
-    return Operation(functools.partial(ctx.laboratory.applies, visit_id))
 
 
 def child_measures(ctx: StationContext, *, visit_id: str) -> Operation[ChildMeasures]:

@@ -41,6 +41,10 @@ REPORT_WORDS = (
     QT_TRANSLATE_NOOP("OfficeReport", "Lâu nhất (giờ)"), QT_TRANSLATE_NOOP("OfficeReport", "Số CCCD"),
     QT_TRANSLATE_NOOP("OfficeReport", "Đợt khám"), QT_TRANSLATE_NOOP("OfficeReport", "Các trạm"),
     QT_TRANSLATE_NOOP("OfficeReport", "Số lượt khám"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Lượt khám theo mẫu khám sức khỏe (QĐ 1551, phụ lục PL01)"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Lượt khám theo mã đối tượng (DOI_TUONG, QĐ 1551)"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Mẫu"), QT_TRANSLATE_NOOP("OfficeReport", "Ghi trước QĐ 1551"),
+    QT_TRANSLATE_NOOP("OfficeReport", "Mã đối tượng"),
 )
 REPORTS_FOLDER = "reports"  # the PDFs made for printing, in the office folder
 FORMATS = {".pdf": QT_TRANSLATE_NOOP("OfficeReportPage", "Tệp PDF (*.pdf)"),
@@ -169,9 +173,10 @@ class OfficeReportPage(Retranslating):
         return wrapper
 
     def _tab_title(self, index: int, section: Section) -> str:
-        """Short, so that the six tabs fit a 1366-px screen; the whole title heads the tab's table."""
+        """Short, so that the tabs fit a 1366-px screen; the whole title heads the tab's table."""
         short = (self.tr("Theo xã/phường"), self.tr("Theo nhóm đối tượng"), self.tr("Theo nguồn kinh phí"),
-                 self.tr("Lô theo trạm"), self.tr("Quy định 24 giờ"), self.tr("Có thể thanh toán trùng"))
+                 self.tr("Lô theo trạm"), self.tr("Quy định 24 giờ"), self.tr("Có thể thanh toán trùng"),
+                 self.tr("Theo mẫu khám"), self.tr("Theo mã đối tượng"))
         return short[index] if index < len(short) else _word(section.title)
 
     # -- saving -------------------------------------------------------------------------------------------------

@@ -125,6 +125,60 @@ class UserDialog(QDialog):
         self.accept()
 
 
+class FacilityCodesPanel(Retranslating):
+    """The station's QĐ 1551 facility codes, typed and saved here (checked by the service: the GLN's check digit
+    too). ``show(info)`` fills them from the station's details."""
+
+    def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser) -> None:
+        super().__init__()
+        self._ctx, self._tasks, self._user = ctx, tasks, user
+        self.code, self.gln = QLineEdit(), QLineEdit()
+        self.code.setPlaceholderText("12001")
+        self.gln.setPlaceholderText("893xxxxxxxxxx")
+        self.code_caption, self.gln_caption = QLabel(), QLabel()
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.code.returnPressed.connect(self.gln.setFocus)
+        self.gln.returnPressed.connect(self.save)
+        self.message = message_label()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.code_caption, self.code)
+        form.addRow(self.gln_caption, self.gln)
+        form.addRow(self.save_button)
+        form.addRow(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.code_caption.setText(self.tr("Mã cơ sở KCB (MA_CSKCB)"))
+        self.gln_caption.setText(self.tr("Mã GLN (MA_GTIN_CSKCB)"))
+        self.save_button.setText(self.tr("Lưu mã cơ sở"))
+
+    def show_codes(self, info: StationInfo) -> None:
+        for edit, value in ((self.code, info.facility_code), (self.gln, info.facility_gln)):
+            if not edit.isModified():  # what the administrator is typing stays
+                edit.setText(value or "")
+
+    def save(self) -> None:
+        show_message(self.message, "")
+        self._tasks.run(ops.set_facility_codes(self._ctx, user=self._user, facility_code=self.code.text(),
+                                               facility_gln=self.gln.text()),
+                        parent=self, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, info: StationInfo) -> None:
+        self.code.setModified(False)
+        self.gln.setModified(False)
+        self.show_codes(info)
+        show_message(self.message, self.tr("Đã lưu mã cơ sở theo QĐ 1551."), ok=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, StationError):
+            show_error(self, exc)
+            return
+        show_message(self.message, describe(exc))
+        (self.code if exc.data.get("key") == "facility_code" else self.gln).setFocus()
+
+
 class AdminPage(Retranslating):
     settings_changed = Signal(object)  # Settings
 
@@ -188,6 +242,8 @@ class AdminPage(Retranslating):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)  # a long campaign name with its dates wraps instead of widening the page
             self.station_form.addRow(caption, label)
+        self.facility_panel = FacilityCodesPanel(ctx, tasks, user)  # MA_CSKCB and MA_GTIN_CSKCB (QĐ 1551)
+        self.station_form.addRow(self.facility_panel)
         self.campaign_panel = CampaignPanel(ctx, tasks, user)  # extend the campaign or start the next one
         self.campaign_panel.changed.connect(self._load_station)  # the campaign's new dates; the panel has them
         self.station_form.addRow(self.campaign_panel)
@@ -397,6 +453,7 @@ class AdminPage(Retranslating):
         for label, text in zip(self.station_values, (info.code, info.name, site,
                                                      f"{info.commune_name} ({info.commune_code})", period), strict=True):
             label.setText(text)
+        self.facility_panel.show_codes(info)
 
     def selected_user(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows()

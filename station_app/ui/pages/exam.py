@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from station_app.core.cards import ScanKind
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.qr_payloads import parse_payload
+from station_app.core.roles import Permission, can
 from station_app.core.settings import Settings
 from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.errors import show_error
@@ -41,6 +42,7 @@ from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.doctor_form import DoctorForm
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.laboratory_form import LaboratoryForm
+from station_app.ui.exam.pl01_desk import ChildDevelopmentDesk, DoctorPl01Desk, FormChangeDialog, form_line
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
 from station_app.ui.printing import sex_label
@@ -60,7 +62,9 @@ log = logging.getLogger(__name__)
 # (form, tab title) of the desks other than vital signs
 OTHER_DESKS = (
     (LaboratoryForm, QT_TRANSLATE_NOOP("ExamPage", "Xét nghiệm")),  # its tab only for forms with laboratory rows
+    (ChildDevelopmentDesk, QT_TRANSLATE_NOOP("ExamPage", "Phát triển của trẻ")),
     (DoctorForm, QT_TRANSLATE_NOOP("ExamPage", "Bác sĩ khám")),
+    (DoctorPl01Desk, QT_TRANSLATE_NOOP("ExamPage", "Khám theo mẫu QĐ 1551")),
     (CounsellingForm, QT_TRANSLATE_NOOP("ExamPage", "Tư vấn")),
 )
 
@@ -119,8 +123,19 @@ class ExamPage(Retranslating):
         self.history_button.setObjectName("history")
         self.history_button.setVisible(False)
         self.history_button.clicked.connect(self.show_history)
+        self.form_label = QLabel()  # the visit's PL01 form
+        self.form_label.setObjectName("visit_form")
+        self.form_label.setWordWrap(True)
+        self.form_button = QPushButton()
+        self.form_button.setObjectName("change_form")
+        self.form_button.setAutoDefault(False)
+        self.form_button.setVisible(False)
+        self.form_button.clicked.connect(self.change_form)
+        self.visit_form = None  # (VisitForm, FormDefinition) of the visit on screen
         who_row = QHBoxLayout()
         who_row.addWidget(self.who, 1)
+        who_row.addWidget(self.form_label, 1)
+        who_row.addWidget(self.form_button)
         who_row.addWidget(self.history_button)
         return who_row
 
@@ -174,7 +189,8 @@ class ExamPage(Retranslating):
         self.serial = SerialScanner(self)
         self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
         self._shortcuts = []
-        for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue), ("Ctrl+H", self.show_history)):
+        for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue), ("Ctrl+H", self.show_history),
+                           ("Ctrl+M", self.change_form)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -186,10 +202,12 @@ class ExamPage(Retranslating):
         self.queue_box.setTitle(self.tr("Hàng đợi hôm nay (mũi tên rồi Enter) · F6"))
         self.tabs.setTabText(0, self.tr("Sinh hiệu"))
         self.history_button.setText(self.tr("Lịch sử thay đổi (Ctrl+H)"))
+        self.form_button.setText(self.tr("Đổi mẫu (Ctrl+M)"))
         self.sources.retranslate()
         for index, (_form, title) in enumerate(self.desks, 1):
             self.tabs.setTabText(index, QCoreApplication.translate("ExamPage", title))
         self._show_who()
+        self._show_form()
         self._fill_queue()
 
     # -- the queue -------------------------------------------------------------------------------------------
@@ -252,15 +270,17 @@ class ExamPage(Retranslating):
         load it when their tab is opened."""
         if self.visit is not None and self.visit.id != visit.id:
             self._save_drafts(wait=False)  # what was typed for the last visit stays hers (no wait: a scan is quick)
+        if self.visit is None or self.visit.id != visit.id:
+            self.visit_form = None
         self.visit = visit
         self._show_who()
+        self._show_form()
+        self._tasks.run(ops.visit_form(self._ctx, visit_id=visit.id), parent=self, on_done=self._form_loaded,
+                        on_error=lambda e: show_error(self, e))
         self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
         # The other desks load when their tab is shown: a laptop is usually one desk, and reading the other desks'
         # records would only delay the one in use.
         self._stale = {id(form) for form, _title in self.desks}
-        for index, (form, _title) in enumerate(self.desks, 1):  # a desk only some forms have (the laboratory)
-            if hasattr(form, "shown_for"):
-                form.shown_for(visit, lambda shown, i=index: self.tabs.setTabVisible(i, shown))
         self._load_current_desk()
         row = next((i for i, v in enumerate(self.queue_visits) if v.id == visit.id), -1)
         if row >= 0:
@@ -275,6 +295,65 @@ class ExamPage(Retranslating):
         self.history_dialog = VisitHistoryDialog(self._ctx, self._tasks, self.visit, self)
         self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.history_dialog.open()
+
+    # -- the visit's PL01 form -------------------------------------------------------------------------------
+
+    def _form_loaded(self, loaded) -> None:  # noqa: ANN001 - (visit id, VisitForm, FormDefinition)
+        visit_id, chosen, definition = loaded
+        if self.visit is None or visit_id != self.visit.id:
+            return
+        self.visit_form = (chosen, definition)
+        self._show_form()
+        for form, _title in self.desks:
+            kind = getattr(form, "KIND", None)
+            if kind is not None:
+                index = self.tabs.indexOf(self._tab_of(form))
+                has = any(f.collected and not f.station_field and (f.desk == kind or f.desk.startswith(kind + ":"))
+                          for f in definition.fields)
+                if not has and self.tabs.currentIndex() == index:
+                    self.tabs.setCurrentIndex(0)
+                self.tabs.setTabVisible(index, has)
+
+    def _tab_of(self, desk: QWidget) -> QWidget:
+        return next(self.tabs.widget(i) for i in range(self.tabs.count()) if self._desk_in(self.tabs.widget(i)) is desk)
+
+    def _show_form(self) -> None:
+        may_change = self._user is not None and can(self._user.role, Permission.RECORD_FINDINGS)
+        self.form_button.setVisible(self.visit_form is not None and may_change)
+        if self.visit_form is None:
+            self.form_label.setText("")
+            return
+        chosen, definition = self.visit_form
+        self.form_label.setText(form_line(chosen.number, definition.applies_to, chosen.chosen_by_rule, chosen.reason))
+
+    def change_form(self) -> None:
+        """Ctrl+M: the doctor picks another form for the visit, with a reason; the desks rebuild for it."""
+        if self.visit_form is None or not self.form_button.isVisible():
+            return
+        self._tasks.run(ops.campaign_forms(), parent=self, on_done=self._ask_form)
+
+    def _ask_form(self, forms) -> None:  # noqa: ANN001 - list[FormDefinition]
+        if self.visit_form is None:
+            return
+        chosen, _definition = self.visit_form
+        self.form_dialog = FormChangeDialog(forms, chosen.number, chosen.chosen_by_rule, self)
+        self.form_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.form_dialog.chosen.connect(self._form_chosen)
+        self.form_dialog.open()
+
+    def _form_chosen(self, number: int, reason: str) -> None:
+        if self.visit is None:
+            return
+        self._save_drafts(wait=False)
+        self._tasks.run(ops.change_visit_form(self._ctx, user=self._user, visit_id=self.visit.id, number=number,
+                                              reason=reason),
+                        parent=self, on_done=self._form_changed, on_error=lambda e: show_error(self, e))
+
+    def _form_changed(self, loaded) -> None:  # noqa: ANN001 - as _form_loaded
+        self._form_loaded(loaded)
+        self._stale = {id(form) for form, _title in self.desks}
+        self._load_current_desk()
+        self.visits.changed.emit(loaded[0])
 
     @staticmethod
     def _scrolling(desk: QWidget) -> QWidget:

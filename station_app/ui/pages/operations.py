@@ -113,3 +113,10 @@ def _write_weekly_report(path: Path, *, snapshot: ProgressSnapshot, station: str
     except OSError as exc:
         raise _file_error(path, exc) from exc
     return path
+
+
+def set_facility_codes(ctx: StationContext, *, user: SignedInUser, facility_code: str | None,
+                       facility_gln: str | None) -> Operation[StationInfo]:
+    """The station's QĐ 1551 facility codes (MA_CSKCB, MA_GTIN_CSKCB), checked and audited."""
+    return Operation(functools.partial(ctx.station.set_facility_codes, user, facility_code=facility_code,
+                                       facility_gln=facility_gln))

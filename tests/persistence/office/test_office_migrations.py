@@ -64,6 +64,8 @@ def made_before_alembic(url: str, version: int = 2) -> None:
         tables = None if version == 2 else [OfficeBase.metadata.tables[n] for n in FIRST_VERSION]
         OfficeBase.metadata.create_all(engine, tables=tables)
         with engine.begin() as conn:
+            for column in ("pl01_form", "before_1551", "doi_tuong"):  # added by revision 0002, after the office's own schema
+                conn.execute(text(f"ALTER TABLE office_visits DROP COLUMN {column}"))
             if version == 1:  # no owners, no sites yet
                 for table in ("office_patients", "office_visits", "office_resources"):
                     conn.execute(text(f"ALTER TABLE {table} DROP COLUMN owner"))

@@ -66,7 +66,8 @@ def test_demo_audits_one_event_per_chunk_with_counts_only_and_the_chain_verifies
                         (AuditAction.IMPORT.value,)).fetchall()
     conn.close()
     assert len(rows) == 4
-    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements", "conclusions", "consents"}
+    allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements", "conclusions", "consents",
+               "findings", "answers"}
     details = [json.loads(d) for (d,) in rows]
     assert all(set(d) <= allowed for d in details)
     assert sum(d["residents"] for d in details) == 350
@@ -151,3 +152,24 @@ def test_the_training_campaign_includes_today_and_a_nurse_can_open_a_visit(made,
                                     consent=ConsentInput(CURRENT_VERSION, text_sha256(consent_text())),
                                     second_visit_reason="tập huấn")
     assert visit.visit_date == today and visit.queue_number == 1
+
+
+def test_the_default_training_station_completes_visits_on_every_campaign_form(data_dir: Path):
+    """A trainee finds a completed visit of every age band's form, pupils' forms by grade (preschool included),
+    each with its desks' answers (the vital signs and findings as they are kept), at the CLI's default size."""
+    from station_app.cli import _parser
+    from station_app.core.pl01 import CAMPAIGN_FORMS
+
+    default = _parser().parse_args(["demo"]).residents
+    ctx = open_context(data_dir)
+    try:
+        result = make_demo(ctx, residents=default, seed=1)
+        assert set(result.forms) == set(CAMPAIGN_FORMS), result.forms
+        assert result.answers > 20 * sum(result.forms.values())
+        conn = sqlite3.connect(ctx.db.path)
+        grades = {c for (c,) in conn.execute("SELECT DISTINCT school_class FROM residents WHERE school_class "
+                                             "IS NOT NULL")}
+        conn.close()
+        assert {"Mầm", "Chồi", "Lá"} <= grades and any(g.startswith("12") for g in grades)
+    finally:
+        ctx.close()

@@ -7,6 +7,7 @@ import pytest
 from station_app.core.checkup_book import (AmendmentReasonRequiredError, OverrideReasonRequiredError, Topic, Urgency,
                                            VisitIncompleteError, specialties)
 from station_app.core.errors import PermissionDeniedError, ValidationError
+from station_app.core.pl01_answers import Answer, AnswerStatus
 from station_app.core.model import HealthClass, Sex, Specialty, VisitStatus
 from station_app.persistence.tables import AuditEventRow, RecordVersionRow
 from station_app.persistence.unit_of_work import UnitOfWork
@@ -63,8 +64,13 @@ def test_an_abnormal_finding_needs_words_and_a_referral_needs_where_and_why(ctx,
 
 
 def test_missing_parts_are_listed_and_completion_is_refused_until_done(ctx, doctor, visit):
-    assert ctx.findings.completion(visit.id) == ("vitals", "history", *[s.value for s in specialties(Sex.FEMALE)],
-                                                 "conclusion")
+    book = ("vitals", "history", *[s.value for s in specialties(Sex.FEMALE)], "conclusion")
+    first = ctx.findings.completion(visit.id)
+    assert first[:len(book)] == book
+    # then the national form's desks not covered by those parts: reception (no ID card number, no ethnic group
+    # on this resident), the doctor's parts of internal medicine, hearing, the jaws
+    assert "pl01:reception" in first[len(book):] and all(p.startswith("pl01:") for p in first[len(book):])
+    assert "Tiếp đón (QĐ 1551)" in ctx_message(ctx, doctor, visit.id)
     fill_all(ctx, doctor, visit.id)
     with pytest.raises(VisitIncompleteError) as refused:
         ctx.findings.complete(doctor, visit.id)
@@ -75,6 +81,25 @@ def test_missing_parts_are_listed_and_completion_is_refused_until_done(ctx, doct
     assert ctx.findings.completion(visit.id) == ()
     assert ctx.findings.complete(doctor, visit.id) == VisitStatus.COMPLETED
     assert ctx.registry.visit_by_id(visit.id).status == VisitStatus.COMPLETED
+
+
+def ctx_message(ctx, doctor, visit_id) -> str:
+    with pytest.raises(VisitIncompleteError) as refused:
+        ctx.findings.complete(doctor, visit_id)
+    return str(refused.value)
+
+
+def test_a_national_form_field_left_unanswered_holds_up_completion_until_marked(ctx, doctor, visit):
+    fill_all(ctx, doctor, visit.id)
+    add_vitals(ctx, visit.id)
+    ctx.findings.save_conclusion(doctor, visit.id, overall_class=HealthClass.II, override_reason=None, advice=None,
+                                 referral=None)
+    ctx.answers.save(doctor, visit.id, desk="doctor:ent", answers=[], cleared=[("TAI_TRAI_NOI_THAM", 0)])
+    assert ctx.findings.completion(visit.id) == ("pl01:doctor:ent",)
+    assert "Tai - Mũi - Họng (QĐ 1551)" in ctx_message(ctx, doctor, visit.id)
+    ctx.answers.save(doctor, visit.id, desk="doctor:ent", answers=[
+        Answer("TAI_TRAI_NOI_THAM", status=AnswerStatus.NOT_DONE, reason="Phòng khám ồn, không đo được")])
+    assert ctx.findings.complete(doctor, visit.id) == VisitStatus.COMPLETED
 
 
 def test_a_referral_completes_the_visit_as_referred(ctx, doctor, visit):

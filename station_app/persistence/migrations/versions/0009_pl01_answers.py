@@ -5,7 +5,9 @@ Revises: 0008
 Create Date: 2026-12-07 18:30:00
 
 Answers are stored generically (visit, PL01 code, item, value, unit, status, who, when, version), so a field a
-corrected PL01 adds is data, not a migration. Every visit that exists when this runs is kept as it is and marked
+corrected PL01 adds is data, not a migration. They are keyed by (visit, code, item) in a table without rowid and
+with no id of its own, and no index but that key (lists and reports read a visit's answer to a code): a
+complete visit holds thirty to a hundred of them. Every visit that exists when this runs is kept as it is and marked
 ``before_1551``: its values the station already kept map to their PL01 codes when read (core.pl01's
 ``station_field``), and the fields that did not exist read "not recorded (before QĐ 1551)", never invented.
 Answers are logged in the outbox like every other part of a visit, so a batch carries them.
@@ -37,7 +39,6 @@ def _triggers():
 def upgrade() -> None:
     op.create_table(
         'answers',
-        sa.Column('id', sa.String(36), nullable=False),
         sa.Column('visit_id', sa.String(36), nullable=False),
         sa.Column('code', sa.String(60), nullable=False),
         sa.Column('item', sa.Integer(), nullable=False),
@@ -51,10 +52,9 @@ def upgrade() -> None:
         sa.Column('recorded_at', sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(['visit_id'], ['visits.id'], name=op.f('fk_answers_visit_id_visits')),
         sa.ForeignKeyConstraint(['recorded_by'], ['users.id'], name=op.f('fk_answers_recorded_by_users')),
-        sa.PrimaryKeyConstraint('id', name=op.f('pk_answers')),
-        sa.UniqueConstraint('visit_id', 'code', 'item', name='uq_answers_visit_code_item'),
+        sa.PrimaryKeyConstraint('visit_id', 'code', 'item', name=op.f('pk_answers')),
+        sqlite_with_rowid=False,
     )
-    op.create_index('ix_answers_code_value', 'answers', ['code', 'value'])
     # Plain ADD COLUMN (no table copy): the outbox triggers on visits stay in place.
     op.add_column('visits', sa.Column('pl01_form', sa.Integer(), nullable=True))
     op.add_column('visits', sa.Column('pl01_form_reason', sa.Text(), nullable=True))
@@ -69,12 +69,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, _sql in _triggers():
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    with op.batch_alter_table('stations') as batch:
-        batch.drop_column('facility_gln')
-        batch.drop_column('facility_code')
-    with op.batch_alter_table('visits') as batch:
-        batch.drop_column('before_1551')
-        batch.drop_column('pl01_form_reason')
-        batch.drop_column('pl01_form')
-    op.drop_index('ix_answers_code_value', 'answers')
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35): a table copy would break the outbox triggers that name visits
+    for table, column in (('stations', 'facility_gln'), ('stations', 'facility_code'), ('visits', 'before_1551'),
+                          ('visits', 'pl01_form_reason'), ('visits', 'pl01_form')):
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     op.drop_table('answers')

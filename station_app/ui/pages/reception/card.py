@@ -102,9 +102,10 @@ class ResidentCard(QFrame):
         return rows
 
 
-def card_area(card: ResidentCard, open_visit_button: QPushButton) -> QScrollArea:
-    """The card with its button under the details, in a scroll area as wide as its column."""
-    card.layout().addWidget(open_visit_button)
+def card_area(card: ResidentCard, open_visit_button: QPushButton, *more: QPushButton) -> QScrollArea:
+    """The card with its buttons under the details, in a scroll area as wide as its column."""
+    for button in (open_visit_button, *more):
+        card.layout().addWidget(button)
     card.layout().addStretch(1)
     # The card's height changes with each resident shown (warnings, guardian); inside a scroll area that
     # change stays local instead of laying out the whole window again on every keystroke of a search.

@@ -71,6 +71,7 @@ class ScanDesk(Retranslating):
     results_box: ResultsPanel
     queue_box: QueuePanel
     open_visit_button: QPushButton
+    pl01_button: QPushButton
     slips: SlipDesk
     _just_opened: str | None
 
@@ -86,6 +87,7 @@ class ScanDesk(Retranslating):
             self.results_box.deselect()  # a scanned resident: no result row says otherwise
         self.card.show_desk(desk)
         self.open_visit_button.setEnabled(self._user is not None and desk.visit is None)  # her visit is open already
+        self.pl01_button.setVisible(self._user is not None and desk.visit is not None)
         if focus:
             self.open_visit_button.setFocus()
 
@@ -99,6 +101,7 @@ class ScanDesk(Retranslating):
         self.results_box.deselect()
         self.card.show_desk(None)
         self.open_visit_button.setEnabled(False)
+        self.pl01_button.hide()
 
     def selected_visit(self) -> VisitInfo | None:
         return self.queue_box.selected()
@@ -259,7 +262,8 @@ class ScanDesk(Retranslating):
             self.say(self.banner.label.text())
             return
         dialog = OpenVisitDialog(self, self._ctx, self._tasks, self._user, self.station,
-                                 desk.resident, insurance_valid=desk.insurance_valid)
+                                 desk.resident, insurance_valid=desk.insurance_valid,
+                                 card_issued_on=desk.card_issued_on)
         dialog.visit_opened.connect(self._visit_opened)
         self._open_dialog(dialog)
 
@@ -272,6 +276,22 @@ class ScanDesk(Retranslating):
         self._reload_resident(visit.resident_id, visit)
         self.visits.changed.emit(visit.id)
         self.print_slip(visit)
+
+    def open_pl01_sheet(self) -> None:
+        """F6: the QĐ 1551 reception fields of the visit on the card (or the one chosen in the queue)."""
+        from station_app.ui.pages.reception.pl01 import Pl01ReceptionDialog
+
+        if self._user is None or self.dialog is not None:
+            return
+        visit = self.card.visit or self.selected_visit()
+        if visit is None:
+            self.say(self.tr("Hãy mở lượt khám (hoặc chọn một người trong hàng đợi hôm nay) rồi bấm F6 để ghi "
+                             "thông tin theo QĐ 1551."))
+            return
+        dialog = Pl01ReceptionDialog(self, self._ctx, self._tasks, self._user, visit.id)
+        dialog.saved.connect(lambda count: self.say(
+            self.tr("Đã lưu thông tin theo QĐ 1551.") if count else self.tr("Không có gì thay đổi."), ok=True))
+        self._open_dialog(dialog)
 
     def print_slip(self, visit: VisitInfo, ask: bool = False) -> None:
         """As this laptop's setting says (at once, the print dialog, or a PDF); ``ask``: the dialog (a reprint)."""

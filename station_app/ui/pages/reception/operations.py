@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
     from station_app.core.card_changes import FieldChange
     from station_app.core.cards import ScanResult
+    from station_app.core.pl01_answers import Answer
     from station_app.services.common.accounts import SignedInUser
     from station_app.services.station.registry import Match, ResidentInfo, SearchPage, VisitInfo
+    from station_app.services.station.pl01_reception import ReceptionSheet
     from station_app.services.station.station_setup import StationInfo
     from station_app.ui.context import StationContext
 
@@ -56,3 +58,13 @@ def record_print(ctx: StationContext, *, user_id: str, visit_id: str, details: d
     """The audit event of a slip printed or saved (``details`` names the document, never the person)."""
     return Operation(partial(ctx.audit.record, "print", entity="visits", entity_id=visit_id, user_id=user_id,
                              details=details))
+
+
+def reception_sheet(ctx: StationContext, *, visit_id: str) -> Operation[ReceptionSheet]:
+    """The visit's QĐ 1551 reception fields with what they hold, were told before, or default to."""
+    return Operation(partial(ctx.reception_answers.sheet, visit_id))
+
+
+def save_reception_answers(ctx: StationContext, *, user: SignedInUser, visit_id: str, answers: Sequence[Answer],
+                           cleared: Sequence[tuple[str, int]]) -> Operation[int]:
+    return Operation(partial(ctx.answers.save, user, visit_id, desk="reception", answers=answers, cleared=cleared))

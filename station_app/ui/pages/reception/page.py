@@ -96,7 +96,11 @@ class ReceptionPage(ScanDesk):
         self.open_visit_button.setAutoDefault(True)  # Enter on the focused button opens the visit
         self.open_visit_button.setEnabled(False)
         self.open_visit_button.clicked.connect(self.open_visit)
-        self.card_area = card_area(self.card, self.open_visit_button)
+        self.pl01_button = QPushButton()  # the QĐ 1551 sheet of the visit shown: off the fast path (F6)
+        self.pl01_button.setAutoDefault(False)
+        self.pl01_button.hide()
+        self.pl01_button.clicked.connect(self.open_pl01_sheet)
+        self.card_area = card_area(self.card, self.open_visit_button, self.pl01_button)
         self.queue_box = QueuePanel()
         self.queue_model, self.queue, self.reprint_button = (
             self.queue_box.model, self.queue_box.table, self.queue_box.reprint_button)
@@ -133,7 +137,7 @@ class ReceptionPage(ScanDesk):
     def _add_shortcuts(self) -> None:
         self._shortcuts = []
         for keys, slot in ((("F2", "Ctrl+N"), self.open_manual_entry), (("F3", "Ctrl+F"), self.focus_search),
-                           (("Ctrl+P",), self.reprint_selected),
+                           (("Ctrl+P",), self.reprint_selected), (("F6",), self.open_pl01_sheet),
                            (("Ctrl+Return", "Ctrl+Enter"), self.open_visit)):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
@@ -160,6 +164,7 @@ class ReceptionPage(ScanDesk):
         self.search.setPlaceholderText(self.tr("Quét thẻ hoặc gõ tên, số CCCD, số BHYT, năm sinh, thôn/bản…"))
         self.manual_button.setText(self.tr("Nhập tay người không có thẻ (F2)"))
         self.open_visit_button.setText(self.tr("Mở lượt khám (Enter)"))
+        self.pl01_button.setText(self.tr("Thông tin theo QĐ 1551 (F6)"))
         self.results_box.retranslate()
         self.queue_box.retranslate()
         self.sources.retranslate()

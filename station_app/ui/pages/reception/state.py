@@ -32,6 +32,7 @@ class AtDesk:
     resident: ResidentInfo
     warnings: tuple[ScanWarning, ...] = ()
     visit: VisitInfo | None = None
+    card_issued_on: dt.date | None = None  # the issue date of the ID card scanned for them (QĐ 1551 NGAYCAP_CCCD)
 
     @property
     def notes(self) -> tuple[ScanWarning, ...]:
@@ -132,6 +133,7 @@ class ReceptionState:
         self._today = today
         self.desk: AtDesk | None = None
         self.scan_seq = 0
+        self._card: ScanResult | None = None  # the last ID card scanned, until someone else is at the desk
         self.search = SearchState()
 
     # -- scans -------------------------------------------------------------------------------------------------------
@@ -149,6 +151,7 @@ class ReceptionState:
         self.scan_seq += 1
         if result.kind is ScanKind.SLIP:
             return LookUpSlip(self.scan_seq, result)
+        self._card = result
         return LookUpCard(self.scan_seq, result)
 
     def matched(self, seq: int, scan: ScanResult, match: Match) -> Step | None:
@@ -182,13 +185,18 @@ class ReceptionState:
 
     def receive(self, resident: ResidentInfo, warnings: tuple[ScanWarning, ...] = (),
                 visit: VisitInfo | None = None) -> AtDesk:
-        """``resident`` is the one at the desk now."""
-        self.desk = AtDesk(resident, warnings, visit)
+        """``resident`` is the one at the desk now (with the issue date of the card last scanned, if it is theirs:
+        a card names its holder by the ID number, however they reached the desk: match, namesake, registration)."""
+        card = self._card
+        issued = card.issued_on if card is not None and card.national_id and \
+            card.national_id == resident.national_id else None
+        self.desk = AtDesk(resident, warnings, visit, issued)
         return self.desk
 
     def clear(self) -> None:
         """Nobody at the desk; a lookup still running for an earlier scan shows no one."""
         self.desk = None
+        self._card = None
         self.scan_seq += 1
 
     def at_desk(self, resident_id: str) -> bool:
