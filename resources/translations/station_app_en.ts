@@ -680,76 +680,91 @@
     </message>
     <message>
         <location filename="../../station_app/ui/exam/child_measures_row.py" line="30"/>
+        <source>Đánh giá vòng đầu</source>
+        <translation>Head circumference rating</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="31"/>
         <source>Chiều dài/tuổi</source>
         <translation>Length-for-age</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="31"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="32"/>
         <source>Chiều cao/tuổi</source>
         <translation>Height-for-age</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="32"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="33"/>
         <source>Cân nặng/tuổi</source>
         <translation>Weight-for-age</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
         <source>Bình thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="34"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
         <source>Không bình thường</source>
         <translation>Abnormal</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
         <source>Sốt</source>
         <translation>Fever</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="35"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
         <source>Hạ thân nhiệt</source>
         <translation>Hypothermia</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="37"/>
         <source>Nhanh</source>
         <translation>Fast</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="36"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="37"/>
         <source>Thở nhanh</source>
         <translation>Fast breathing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="37"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="38"/>
         <source>Thở chậm</source>
         <translation>Slow breathing</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="66"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="38"/>
+        <source>Đầu to</source>
+        <translation>Large head</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="39"/>
+        <source>Đầu nhỏ</source>
+        <translation>Small head</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="68"/>
         <source>Trẻ em: vòng cánh tay, vòng đầu, đánh giá dấu hiệu sinh tồn</source>
         <translation>Children: arm circumference, head circumference, vital-sign ratings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="98"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="100"/>
         <source>Theo sinh hiệu: {rating}</source>
         <translation>From the vital signs: {rating}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="99"/>
-        <source>Theo sinh hiệu (chưa đủ số đo)</source>
-        <translation>From the vital signs (not enough measurements)</translation>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="101"/>
+        <source>Chưa đánh giá (chọn bằng mũi tên)</source>
+        <translation>Not rated yet (choose with the arrow keys)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="133"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="135"/>
         <source>Z-score theo WHO (tính khi lưu sinh hiệu): {values}</source>
         <translation>WHO z-scores (computed when the vital signs are saved): {values}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/child_measures_row.py" line="159"/>
+        <location filename="../../station_app/ui/exam/child_measures_row.py" line="161"/>
         <source>{field}: giá trị phải từ {low} đến {high} {unit}. Đo lại rồi nhập lại.</source>
         <translation>{field}: the value must be from {low} to {high} {unit}. Measure again, then enter it again.</translation>
     </message>
@@ -1618,7 +1633,7 @@
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="137"/>
         <source>Ctrl+N thêm dòng; gõ vài chữ của tên xét nghiệm rồi Enter để chọn; Enter sang ô sau; Ctrl+Delete hai lần để xoá dòng; Ctrl+S lưu.</source>
-        <translation>Ctrl+N adds a row; type part of the test's name and press Enter to pick it; Enter moves to the next cell; Ctrl+Delete twice removes a row; Ctrl+S saves.</translation>
+        <translation>Ctrl+N adds a row; type part of the test&apos;s name and press Enter to pick it; Enter moves to the next cell; Ctrl+Delete twice removes a row; Ctrl+S saves.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="139"/>
@@ -1644,7 +1659,7 @@
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="144"/>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="230"/>
         <source>Gõ tên xét nghiệm, Enter để chọn</source>
-        <translation>Type the test's name, Enter to pick</translation>
+        <translation>Type the test&apos;s name, Enter to pick</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="152"/>
@@ -1654,7 +1669,7 @@
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="184"/>
         <source>Mẫu khám của lượt này không có phần xét nghiệm.</source>
-        <translation>This visit's form has no laboratory part.</translation>
+        <translation>This visit&apos;s form has no laboratory part.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/laboratory_form.py" line="186"/>

@@ -31,7 +31,9 @@ ZSCORE_FIELDS: dict[str, GrowthIndicator] = {
     "CAN_NANG_TUOI_SD": GrowthIndicator.WEIGHT_FOR_AGE,
 }
 RATING_FIELDS: dict[str, str] = {"DGDHST_NHIET_DO": "temperature_c", "DGDHST_MACH": "pulse",
-                                 "DGDHST_NHIP_THO": "resp_rate"}
+                                 "DGDHST_NHIP_THO": "resp_rate",
+                                 # form 6's head rating: chosen by the nurse (no head-circumference table shipped)
+                                 "DG_VONG_DAU": ""}
 TYPED_FIELDS: tuple[str, ...] = ("CHU_VI_VONG_CANH_TAY", "VONG_DAU")  # typed at the vital-signs desk
 COMPUTED_FIELDS: tuple[str, ...] = (*ZSCORE_FIELDS, *RATING_FIELDS)
 
@@ -125,7 +127,7 @@ def child_values(definition: FormDefinition, zscores: Mapping[GrowthIndicator, f
                 "resp_rate": lambda v: breathing_finding(v, age_days)}
     for code, key in RATING_FIELDS.items():
         field = definition.field(code) if code in codes else None
-        if field is None or field.codes is None or key not in measurements:
+        if field is None or field.codes is None or key not in findings or key not in measurements:
             continue
         found = rating_code(field.codes, findings[key](measurements[key]))
         if found is not None:

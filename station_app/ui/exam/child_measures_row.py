@@ -27,6 +27,7 @@ LABELS = {
     "DGDHST_NHIET_DO": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Đánh giá nhiệt độ"),
     "DGDHST_MACH": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Đánh giá mạch"),
     "DGDHST_NHIP_THO": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Đánh giá nhịp thở"),
+    "DG_VONG_DAU": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Đánh giá vòng đầu"),
     "CHIEU_DAI_TUOI_SD": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Chiều dài/tuổi"),
     "CHIEU_CAO_TUOI_SD": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Chiều cao/tuổi"),
     "CAN_NANG_TUOI_SD": QT_TRANSLATE_NOOP("ChildMeasuresRow", "Cân nặng/tuổi"),
@@ -34,7 +35,8 @@ LABELS = {
 RATINGS = (QT_TRANSLATE_NOOP("ChildMeasuresRow", "Bình thường"), QT_TRANSLATE_NOOP("ChildMeasuresRow", "Không bình thường"),
            QT_TRANSLATE_NOOP("ChildMeasuresRow", "Sốt"), QT_TRANSLATE_NOOP("ChildMeasuresRow", "Hạ thân nhiệt"),
            QT_TRANSLATE_NOOP("ChildMeasuresRow", "Nhanh"), QT_TRANSLATE_NOOP("ChildMeasuresRow", "Thở nhanh"),
-           QT_TRANSLATE_NOOP("ChildMeasuresRow", "Thở chậm"))
+           QT_TRANSLATE_NOOP("ChildMeasuresRow", "Thở chậm"), QT_TRANSLATE_NOOP("ChildMeasuresRow", "Đầu to"),
+           QT_TRANSLATE_NOOP("ChildMeasuresRow", "Đầu nhỏ"))
 _NUMBER = QRegularExpression(r"^\d{0,3}([.,]\d{0,1})?$")
 AUTO = ""  # the combo's first item: the rating the rules propose from the vital signs
 
@@ -96,7 +98,7 @@ class ChildMeasuresRow(RetranslatedMixin, QGroupBox):
             combo.setObjectName(f.code)
             proposed = measures.proposed.get(f.code)
             combo.addItem(self.tr("Theo sinh hiệu: {rating}").format(rating=_label(f, proposed))
-                          if proposed else self.tr("Theo sinh hiệu (chưa đủ số đo)"), AUTO)
+                          if proposed else self.tr("Chưa đánh giá (chọn bằng mũi tên)"), AUTO)
             for code in f.codes or ():
                 combo.addItem(f"{code.code} · {_tr(code.label)}", code.code)
             chosen = str(draft.get(f.code, measures.stored.get(f.code, AUTO)))

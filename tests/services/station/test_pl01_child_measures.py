@@ -71,3 +71,12 @@ def test_the_same_values_at_read_time_for_the_record():
     values = child_measure_values(form(8), ENTRIES, Sex.MALE, 155)
     assert float(values["CHIEU_DAI_TUOI_SD"]) == pytest.approx(-2, abs=0.15)
     assert values["DGDHST_NHIET_DO"] == "2"
+
+
+def test_a_newborns_head_rating_is_the_nurses_choice(ctx, nurse):
+    born = dt.date.today() - dt.timedelta(days=20)  # form 6
+    newborn = open_visit(ctx, nurse, "Lò Thị Mai", year=born.year, sex=Sex.FEMALE, birth_date=born)
+    measures = ctx.child_measures.measures(newborn.id)
+    assert "DG_VONG_DAU" in [f.code for f in measures.rating_fields] and "DG_VONG_DAU" not in measures.proposed
+    ctx.child_measures.save(nurse, newborn.id, typed={"VONG_DAU": "35"}, ratings={"DG_VONG_DAU": "1"})
+    assert _answers(ctx, newborn)["DG_VONG_DAU"].value == "1"
