@@ -341,3 +341,18 @@ def school_grade(school_class: str | None) -> int | None:
         return None
     grade = int(digits)
     return grade if 1 <= grade <= 12 else None
+
+
+def visit_form(*, chosen: int | None, birth_date: dt.date | None, birth_year: int, visit_date: dt.date,
+               school_class: str | None) -> int:
+    """A visit's PL01 form: the doctor's choice, else ``choose_form`` for the age on the visit date and the grade
+    of the roster's class name (a pupil on a roster is examined through their school). Without a birth date the
+    age counts from the middle of the birth year."""
+    if chosen:
+        return chosen
+    grade = school_grade(school_class)
+    if birth_date is not None:
+        months = completed_months(birth_date, visit_date)
+    else:
+        months = (visit_date.year - birth_year) * 12 + visit_date.month - 7
+    return choose_form(max(months, 0), grade, examined_at_school=grade is not None)

@@ -30,7 +30,7 @@ from station_app.core.errors import NotFoundError, NotInitialisedError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
 from station_app.core.model import AuditAction
-from station_app.core.pl01 import choose_form, completed_months, school_grade
+from station_app.core.pl01 import visit_form
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
 from station_app.persistence.outbox import VISIT_PARTS, Change, OutboxRepository
@@ -235,16 +235,8 @@ def collect(uow: UnitOfWork, changes: list[Change], *, station_code: str, statio
 
 
 def form_number(visit, resident) -> int:  # noqa: ANN001 - a VisitRow and its ResidentRow
-    """The visit's PL01 form: the doctor's choice, else the rule's for the resident's age and grade on the visit
-    date (as services/station/pl01_answers.form_by_rule decides it; exchange may not import the station's room)."""
-    if visit.pl01_form:
-        return visit.pl01_form
-    grade = school_grade(resident.school_class)
-    if resident.birth_date is not None:
-        months = completed_months(resident.birth_date, visit.visit_date)
-    else:
-        months = max(0, (visit.visit_date.year - resident.birth_year) * 12 + visit.visit_date.month - 7)
-    return choose_form(max(months, 0), grade, examined_at_school=grade is not None)
+    return visit_form(chosen=visit.pl01_form, birth_date=resident.birth_date, birth_year=resident.birth_year,
+                      visit_date=visit.visit_date, school_class=resident.school_class)
 
 
 def _user_ids(all_parts: Iterable) -> set[str]:

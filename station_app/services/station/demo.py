@@ -30,7 +30,7 @@ from station_app.core.ids import new_id
 from station_app.core.checkup_book import specialties
 from station_app.core.model import (ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, HealthClass, Role, Sex, SiteKind,
                                     VisitStatus)
-from station_app.core.pl01 import choose_form, completed_months, school_grade
+from station_app.core.pl01 import visit_form
 from station_app.core.synthetic import (
     CommuneSpec,
     PopulationGenerator,
@@ -387,10 +387,8 @@ class _ChunkWriter:
     def _answer_rows(self, r: SyntheticResident, v: SyntheticVisit, visit_id: str) -> list[dict]:
         """The visit's PL01 form (by age on the day and the roster's grade) answered at every desk, mostly
         normal: the doctor's desks by the doctor, the others by the nurse."""
-        months = (completed_months(r.birth_date, v.visit_date) if r.birth_date is not None
-                  else max(0, (v.visit_date.year - r.birth_year) * 12))
-        grade = school_grade(r.school_class)
-        number = choose_form(months, grade, examined_at_school=grade is not None)
+        number = visit_form(chosen=None, birth_date=r.birth_date, birth_year=r.birth_year, visit_date=v.visit_date,
+                            school_class=r.school_class)
         self.forms[number] += 1
         definition = pl01_form(number)
         rows = []

@@ -17,7 +17,7 @@ from station_app.core.errors import NotFoundError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.icd10 import UnknownIcd10CodeError
 from station_app.core.model import AuditAction, VisitStatus
-from station_app.core.pl01 import CAMPAIGN_FORMS, FormDefinition, choose_form, completed_months, school_grade
+from station_app.core.pl01 import CAMPAIGN_FORMS, FormDefinition, visit_form
 from station_app.core.pl01_answers import Answer, AnswerStatus, StoredAnswer, changed
 from station_app.core.roles import Permission, require
 from station_app.persistence.database import Database
@@ -59,13 +59,9 @@ class VisitForm:
 
 
 def form_by_rule(visit: VisitRow, resident: ResidentRow) -> int:
-    """The form core.pl01.choose_form gives this visit. Without a birth date, the middle of the birth year."""
-    grade = school_grade(resident.school_class)
-    if resident.birth_date is not None:
-        months = completed_months(resident.birth_date, visit.visit_date)
-    else:
-        months = max(0, (visit.visit_date.year - resident.birth_year) * 12 + visit.visit_date.month - 7)
-    return choose_form(max(months, 0), grade, examined_at_school=grade is not None)
+    """The form core.pl01.choose_form gives this visit (whatever a doctor chose)."""
+    return visit_form(chosen=None, birth_date=resident.birth_date, birth_year=resident.birth_year,
+                      visit_date=visit.visit_date, school_class=resident.school_class)
 
 
 class AnswerService:
