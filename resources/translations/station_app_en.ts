@@ -6225,33 +6225,33 @@ quarantined</translation>
         <translation>cannot be recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="92"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="88"/>
         <source>mẫu này không dùng trong đợt khám định kỳ</source>
         <translation>this form is not used in the periodic check-up campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="99"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="95"/>
         <source>hãy ghi lý do đổi mẫu khám</source>
         <translation>give the reason for changing the form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="185"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="181"/>
         <source>mục này không có trong mẫu khám của lượt khám</source>
         <translation>this item is not on the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="187"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="195"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="183"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="191"/>
         <source>mục này không ghi ở bàn này</source>
         <translation>this item is not recorded at this desk</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="199"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="195"/>
         <source>hãy ghi lý do không làm</source>
         <translation>give the reason it was not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="204"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="200"/>
         <source>giá trị không hợp lệ cho mục này</source>
         <translation>this value is not valid for this item</translation>
     </message>
@@ -6628,8 +6628,8 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/examination.py" line="351"/>
         <location filename="../../station_app/services/station/findings.py" line="396"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="120"/>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="176"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="116"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="172"/>
         <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
         <location filename="../../station_app/services/station/registry.py" line="521"/>
         <source>lượt khám</source>
@@ -6708,12 +6708,12 @@ quarantined</translation>
         <translation>exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="91"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="87"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/pl01_answers.py" line="98"/>
+        <location filename="../../station_app/services/station/pl01_answers.py" line="94"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
