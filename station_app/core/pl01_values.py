@@ -25,6 +25,7 @@ from typing import Any
 from station_app.core import pl01_reception as reception_codes
 from station_app.core.pl01 import FieldDefinition, FormDefinition, completed_months, school_grade
 from station_app.core.pl01_answers import Answer, AnswerStatus, Pl01Value, group_answers
+from station_app.core.pl01_laboratory import glucose_row
 from station_app.core.vitals import bmi
 
 NORMAL_FINDING = "Bình thường"  # a specialty examined with "nothing abnormal" (K) and no text
@@ -48,8 +49,6 @@ STATION_TO_PL01: dict[str, dict[str, str]] = {
 }
 DOI_TUONG_OTHER = "14"
 RELATION_OTHER = "9"
-GLUCOSE_ROW = {"MA_CHI_SO": "Glucose máu mao mạch", "DON_VI_DO": "mmol/L",
-               "MO_TA": "Đường huyết mao mạch (máy đo tại chỗ)"}
 LAB_DESK = "laboratory"
 
 
@@ -74,6 +73,7 @@ class StationData:
     facility_code: str | None = None
     facility_gln: str | None = None
     answers: Sequence[Answer] = ()
+    glucose_fasting: bool | None = None  # the capillary glucose's context at the vital-signs desk
 
 
 def values(form: FormDefinition, data: StationData) -> dict[str, Pl01Value]:
@@ -236,7 +236,9 @@ def _add_glucose_row(form: FormDefinition, data: StationData, out: dict[str, Pl0
         out["GIA_TRI"] = Pl01Value("GIA_TRI")  # written below as a row of its own
     rows = [v for code in lab if (v := out.get(code)) is not None and v.source == "answers"]
     item = max((i for v in rows for i in v.items), default=-1) + 1
-    cells = {**GLUCOSE_ROW, "GIA_TRI": _number(readings[0])}
+    row = glucose_row(float(readings[0]), fasting=data.glucose_fasting)  # as the laboratory desk shows it
+    cells = {"MA_DICH_VU": row.service, "MA_CHI_SO": row.index, "GIA_TRI": _number(readings[0]),
+             "DON_VI_DO": row.unit, "MO_TA": row.description, "KET_LUAN": row.conclusion}
     for code in lab:
         if code not in cells:
             continue

@@ -171,6 +171,8 @@ def station_data(visit: VisitRow, resident: ResidentRow, groups: Sequence[str], 
         consent=None if consent is None else {"guardian_name": consent.guardian_name,
                                               "guardian_relation": consent.guardian_relation},
         counselling=tuple(n.text for n in sorted(parts.counselling, key=lambda n: n.recorded_at)),
+        glucose_fasting=next(((m.context or {}).get("fasting") for m in parts.measurements
+                              if m.code == "glucose_mmol"), None),
         facility_code=station.facility_code if station else None,
         facility_gln=station.facility_gln if station else None, answers=tuple(answers))
 
