@@ -18,9 +18,12 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import Specialty
 from station_app.core.pl01 import FieldDefinition, FormDefinition
 from station_app.core.pl01_answers import Answer, AnswerStatus
+from station_app.core.pl01_child_measures import COMPUTED_FIELDS, TYPED_FIELDS
 
 DOCTOR = "doctor"  # the desks of the doctor's PL01 tab: every "doctor:<specialty>" of the resident
 CHILD = "child_development"
+CONCLUSION, VITALS = "conclusion", "vitals"
+CHILD_ROW_FIELDS = frozenset((*TYPED_FIELDS, *COMPUTED_FIELDS))  # the vital-signs desk's extra row takes these
 _AGE_BLOCK = re.compile(r"từ (\d+) đến dưới (\d+) tuổi")
 CONTEXT = "Pl01Desk"
 
@@ -59,12 +62,31 @@ class Refusal:
 
 def desk_fields(definition: FormDefinition, kind: str, specialties: Iterable[Specialty] = (),
                 age_years: int | None = None) -> tuple[FieldDefinition, ...]:
-    """The fields a desk of ``kind`` (DOCTOR or CHILD) records for this form: collected, entered by hand, not kept
-    elsewhere by the station; the doctor's only for the resident's ``specialties`` (obstetrics for women)."""
-    wanted = {f"doctor:{s.value}" for s in specialties} if kind == DOCTOR else {CHILD}
-    return tuple(f for f in definition.fields
-                 if f.collected and f.desk in wanted and not f.station_field and f.input != "computed"
-                 and _in_age_block(f.section, age_years))
+    """The fields a desk of ``kind`` (DOCTOR or CHILD) records for this form (``on_desk``), each code once; the
+    doctor's only for the resident's ``specialties`` (obstetrics for women)."""
+    wanted = {f"doctor:{s.value}" for s in specialties}
+    seen: set[str] = set()
+    out: list[FieldDefinition] = []
+    for f in definition.fields:
+        if (on_desk(f, kind) and f.code not in seen and _in_age_block(f.section, age_years)
+                and not (f.desk.startswith("doctor:") and f.desk not in wanted)):
+            seen.add(f.code)
+            out.append(f)
+    return tuple(out)
+
+
+def on_desk(f: FieldDefinition, kind: str) -> bool:
+    """Whether ``f`` is typed by hand at a desk of ``kind``: collected, not kept elsewhere by the station, not
+    computed. DOCTOR: the specialties' fields and the conclusion's own (forms 6–13: healthy, TB risk, problems);
+    CHILD: the milestones, and the vital-signs desk's fields its extra row does not take (the pupils'
+    vaccination history of forms 1 and 14–17, form 14's nutrition ratings); any other kind: its own desk."""
+    if not f.collected or f.station_field or f.input == "computed":
+        return False
+    if kind == DOCTOR:
+        return f.desk.startswith("doctor:") or f.desk == CONCLUSION
+    if kind == CHILD:
+        return f.desk == CHILD or (f.desk == VITALS and f.code not in CHILD_ROW_FIELDS)
+    return f.desk == kind
 
 
 def _in_age_block(section: str, age_years: int | None) -> bool:

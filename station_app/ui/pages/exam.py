@@ -42,6 +42,7 @@ from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.doctor_form import DoctorForm
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.laboratory_form import LaboratoryForm
+from station_app.ui.exam.pl01_state import on_desk
 from station_app.ui.exam.pl01_desk import ChildDevelopmentDesk, DoctorPl01Desk, FormChangeDialog, form_line
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
@@ -308,8 +309,7 @@ class ExamPage(Retranslating):
             kind = getattr(form, "KIND", None)
             if kind is not None:
                 index = self.tabs.indexOf(self._tab_of(form))
-                has = any(f.collected and not f.station_field and (f.desk == kind or f.desk.startswith(kind + ":"))
-                          for f in definition.fields)
+                has = any(on_desk(f, kind) for f in definition.fields)
                 if not has and self.tabs.currentIndex() == index:
                     self.tabs.setCurrentIndex(0)
                 self.tabs.setTabVisible(index, has)
