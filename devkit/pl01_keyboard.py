@@ -96,6 +96,7 @@ class VisitDriver:
         self.window, self.app, self.timeout = window, QApplication.instance(), timeout
         self.count = KeyCount()
         self.desk = "reception"
+        self.visited: list[str] = []  # the desks the visit went through, in order
 
     # -- keys ------------------------------------------------------------------------------------------------
 
@@ -115,6 +116,7 @@ class VisitDriver:
             raise DriveError(f"{self.desk}: nothing has the keyboard focus")
         QTest.keyClick(target, key, modifiers if modifiers is not None else Qt.KeyboardModifier.NoModifier)
         self.count.add(self.desk, digit)
+        self.app.processEvents()  # between two keys the event loop turns, as it does under a person's fingers
 
     def type(self, text: str) -> None:
         """Each character one key pressed and released (a Vietnamese letter as its text, as a keyboard with an
@@ -132,6 +134,7 @@ class VisitDriver:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 self.app.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
             self.count.add(self.desk, ch.isdigit())
+            self.app.processEvents()
 
     def enter(self) -> None:
         from PySide6.QtCore import Qt
@@ -142,6 +145,10 @@ class VisitDriver:
         from PySide6.QtCore import Qt
 
         self.press(key, Qt.KeyboardModifier.ControlModifier, digit=False)
+
+    def _at(self, desk: str) -> None:
+        self.desk = desk
+        self.visited.append(desk)
 
     # -- waiting ---------------------------------------------------------------------------------------------
 
@@ -183,7 +190,7 @@ class VisitDriver:
         from station_app.ui.dialogs.open_visit import OpenVisitDialog
         from station_app.ui.pages.reception.pl01 import Pl01ReceptionDialog
 
-        self.desk = "reception"
+        self._at("reception")
         self.ctrl(Qt.Key.Key_1)
         page = self.window.pages["reception"]
         self.wait(lambda: self.focus() is page.search, "the search field focused")
@@ -198,6 +205,7 @@ class VisitDriver:
         visit = page.card.visit
         self.wait(lambda: page.dialog is None and self.focus() is page.search, "the slip printed")
         if self._reception_needs(visit.id):
+            self.visited.append("reception_pl01")
             self.press(Qt.Key.Key_F6)
             self.wait(lambda: isinstance(page.dialog, Pl01ReceptionDialog) and page.dialog.sheet is not None
                       and self.focus() in page.dialog.inputs.values(), "the QĐ 1551 reception sheet")
@@ -233,7 +241,7 @@ class VisitDriver:
     def exam(self, visit_id: str, *, birth_date: dt.date | None, visit_date: dt.date) -> None:
         from PySide6.QtCore import Qt
 
-        self.desk = "vitals"
+        self._at("vitals")
         self.ctrl(Qt.Key.Key_2)
         page = self.window.pages["exam"]
         self.press(Qt.Key.Key_F6)
@@ -257,25 +265,25 @@ class VisitDriver:
 
         desks = {type(form): form for form, _title in page.desks}
         if self._shown(page, desks[LaboratoryForm]):
-            self.desk = "laboratory"
+            self._at("laboratory")
             self.to_tab(page, desks[LaboratoryForm])
             self.laboratory(desks[LaboratoryForm], visit_id)
         if self._shown(page, desks[ChildDevelopmentDesk]):
-            self.desk = "child_development"
+            self._at("child_development")
             self.to_tab(page, desks[ChildDevelopmentDesk])
             self.pl01_desk(desks[ChildDevelopmentDesk], visit_id)
-        self.desk = "doctor"
+        self._at("doctor")
         self.to_tab(page, desks[DoctorForm])
         self.doctor(desks[DoctorForm], visit_id)
         if self._shown(page, desks[DoctorPl01Desk]):
-            self.desk = "doctor_pl01"
+            self._at("doctor_pl01")
             self.to_tab(page, desks[DoctorPl01Desk])
             self.pl01_desk(desks[DoctorPl01Desk], visit_id)
         if "counselling" in self.window.ctx.pl01_records.missing(visit_id):
-            self.desk = "counselling"
-            self.to_tab(page, desks[CounsellingForm])
+            self._at("counselling")
+            self.to_tab(page, desks[CounsellingForm], focused=False)  # the note is reached with Tab
             self.counselling(desks[CounsellingForm], visit_id)
-        self.desk = "completion"
+        self._at("completion")
         self.to_tab(page, desks[DoctorForm])
         doctor = desks[DoctorForm]
         self.ctrl(Qt.Key.Key_Return)
@@ -288,8 +296,9 @@ class VisitDriver:
     def _shown(page: Any, desk: Any) -> bool:
         return page.tabs.isTabVisible(page.tabs.indexOf(page._tab_of(desk)))
 
-    def to_tab(self, page: Any, desk: Any) -> None:
-        """Ctrl+Tab (or Ctrl+Shift+Tab) from tab to tab until ``desk`` is in front, loaded."""
+    def to_tab(self, page: Any, desk: Any, *, focused: bool = True) -> None:
+        """Ctrl+Tab (or Ctrl+Shift+Tab) from tab to tab until ``desk`` is in front, loaded (and, when ``focused``,
+        its first field focused by the desk itself)."""
         from PySide6.QtCore import Qt
 
         target = page.tabs.indexOf(page._tab_of(desk))
@@ -306,7 +315,8 @@ class VisitDriver:
             raise DriveError(f"Ctrl+Tab did not reach the tab {page.tabs.tabText(target)!r}")
         self.wait(lambda: getattr(desk, "state", None) is not None or getattr(desk, "sheet", None) is not None
                   or getattr(desk, "loaded", None) is not None, "the desk loaded")
-        self.wait(lambda: self.focus() is not None and desk.isAncestorOf(self.focus()), "the desk focused")
+        if focused:
+            self.wait(lambda: self.focus() is not None and desk.isAncestorOf(self.focus()), "the desk focused")
 
     # -- vital signs -----------------------------------------------------------------------------------------
 
@@ -336,12 +346,13 @@ class VisitDriver:
             elif child_code in form.child.combos and not widget.currentData() and \
                     not form.child.measures.proposed.get(child_code):
                 self.type("1")  # a rating the rules do not propose (head circumference): 1, normal
-            elif key is None and child_code is None and widget is not form.reason:
+            elif key is None and child_code is None and widget not in (form.reason, form.fasting):
                 raise DriveError(f"vitals: focus on {self._describe(widget)}")
             self.enter()
             self.wait(lambda: not form.saving, "the vital signs saved")
         else:
-            raise DriveError("vitals: never saved")
+            raise DriveError(f"vitals: never saved ({form.message.text()}); focus on {self._describe(self.focus())}"
+                             f" (typed: {sorted(form.values())})")
         self.window.tasks.wait()  # the children's row is saved right after the vital signs
         self.app.processEvents()
 

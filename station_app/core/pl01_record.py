@@ -182,8 +182,10 @@ def validate(rec: Pl01Record) -> list[Problem]:
 
 
 def check_value(f: FieldDefinition, value: str) -> list[Problem]:
-    if f.codes is not None:
-        return [] if value in f.codes else [_problem(f, "not_in_list", value)]
+    if f.codes is not None and value in f.codes:
+        return []
+    if f.codes is not None and f.input != "number":  # a number's list only names its special values (99)
+        return [_problem(f, "not_in_list", value)]
     if f.size is not None and len(value) > f.size:
         return [_problem(f, "too_long", value)]
     if f.input == "date" or f.code.startswith("NGAY_"):
