@@ -29,6 +29,7 @@ from pathlib import Path
 from bench.decode_bench import bench_decoding
 from bench.dist_size import bench_dist_size
 from bench.exam_bench import bench_exam
+from bench.pl01_keys_bench import bench_pl01_keys
 from bench.export_bench import bench_export
 from bench.lists_bench import bench_lists
 from bench.office_bench import bench_office
@@ -412,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             "decoding": lambda: bench_decoding(report, work),
             "reception": lambda: bench_reception(report, work, *((20_000,) if args.quick else ())),
             "exam": lambda: bench_exam(report, work, runs=50 if args.quick else 200),
+            "pl01_keys": lambda: bench_pl01_keys(report, work),
             "slip_to_form": lambda: bench_slip_to_form(report, work, *((20_000,) if args.quick else ())),
             "progress": lambda: bench_progress(report, work, *((20_000, 3) if args.quick else ())),
             "lists": lambda: bench_lists(report, work, *((200, 4_000, 2_000, 20_000) if args.quick else ())),

@@ -38,12 +38,18 @@ FASTING_AFTER = "glucose_mmol"
 # A child's measures by completed months (up to): length/height, weight, pulse, breathing, head, arm (mm)
 _CHILD = (
     (1, dict(height_cm="52", weight_kg="3,8", pulse="140", resp_rate="44", VONG_DAU="36")),
-    (3, dict(height_cm="58", weight_kg="5,5", pulse="130", resp_rate="40", VONG_DAU="39", CHU_VI_VONG_CANH_TAY="130")),
-    (6, dict(height_cm="65", weight_kg="7,5", pulse="125", resp_rate="38", VONG_DAU="42,5", CHU_VI_VONG_CANH_TAY="135")),
-    (9, dict(height_cm="70", weight_kg="8,5", pulse="120", resp_rate="36", VONG_DAU="44", CHU_VI_VONG_CANH_TAY="140")),
-    (12, dict(height_cm="74", weight_kg="9,5", pulse="120", resp_rate="34", VONG_DAU="45,5", CHU_VI_VONG_CANH_TAY="140")),
-    (18, dict(height_cm="79", weight_kg="10,5", pulse="115", resp_rate="30", VONG_DAU="46,5", CHU_VI_VONG_CANH_TAY="145")),
-    (24, dict(height_cm="85", weight_kg="11,5", pulse="110", resp_rate="28", VONG_DAU="47,5", CHU_VI_VONG_CANH_TAY="145")),
+    (3, dict(height_cm="58", weight_kg="5,5", pulse="130", resp_rate="40", VONG_DAU="39",
+             CHU_VI_VONG_CANH_TAY="130")),
+    (6, dict(height_cm="65", weight_kg="7,5", pulse="125", resp_rate="38", VONG_DAU="42,5",
+             CHU_VI_VONG_CANH_TAY="135")),
+    (9, dict(height_cm="70", weight_kg="8,5", pulse="120", resp_rate="36", VONG_DAU="44",
+             CHU_VI_VONG_CANH_TAY="140")),
+    (12, dict(height_cm="74", weight_kg="9,5", pulse="120", resp_rate="34", VONG_DAU="45,5",
+              CHU_VI_VONG_CANH_TAY="140")),
+    (18, dict(height_cm="79", weight_kg="10,5", pulse="115", resp_rate="30", VONG_DAU="46,5",
+              CHU_VI_VONG_CANH_TAY="145")),
+    (24, dict(height_cm="85", weight_kg="11,5", pulse="110", resp_rate="28", VONG_DAU="47,5",
+              CHU_VI_VONG_CANH_TAY="145")),
     (72, dict(height_cm="102", weight_kg="16", pulse="100", resp_rate="24")),
     (144, dict(height_cm="138", weight_kg="32", pulse="86", systolic_1="104", diastolic_1="66", systolic_2="102",
                diastolic_2="64", vision_right="1", vision_left="1")),
@@ -241,6 +247,11 @@ class VisitDriver:
     def exam(self, visit_id: str, *, birth_date: dt.date | None, visit_date: dt.date) -> None:
         from PySide6.QtCore import Qt
 
+        from station_app.ui.exam.counselling_form import CounsellingForm
+        from station_app.ui.exam.doctor_form import DoctorForm
+        from station_app.ui.exam.laboratory_form import LaboratoryForm
+        from station_app.ui.exam.pl01_desk import ChildDevelopmentDesk, DoctorPl01Desk
+
         self._at("vitals")
         self.ctrl(Qt.Key.Key_2)
         page = self.window.pages["exam"]
@@ -255,19 +266,13 @@ class VisitDriver:
         self.enter()
         self.wait(lambda: page.visit_form is not None and page.vitals.isEnabled()
                   and self.focus() is page.vitals.first_field(), "the vital-signs desk")
-        chosen, definition = page.visit_form
-        months = _months(birth_date, visit_date)
-        self.vitals(page, definition.number, months)
-        from station_app.ui.exam.counselling_form import CounsellingForm
-        from station_app.ui.exam.doctor_form import DoctorForm
-        from station_app.ui.exam.laboratory_form import LaboratoryForm
-        from station_app.ui.exam.pl01_desk import ChildDevelopmentDesk, DoctorPl01Desk
-
+        _chosen, definition = page.visit_form
+        self.vitals(page, definition.number, _months(birth_date, visit_date))
         desks = {type(form): form for form, _title in page.desks}
         if self._shown(page, desks[LaboratoryForm]):
             self._at("laboratory")
             self.to_tab(page, desks[LaboratoryForm])
-            self.laboratory(desks[LaboratoryForm], visit_id)
+            self.laboratory(desks[LaboratoryForm], visit_id, glucose="glucose_mmol" in page.vitals.values())
         if self._shown(page, desks[ChildDevelopmentDesk]):
             self._at("child_development")
             self.to_tab(page, desks[ChildDevelopmentDesk])
@@ -358,11 +363,30 @@ class VisitDriver:
 
     # -- laboratory ------------------------------------------------------------------------------------------
 
-    def laboratory(self, lab: Any, visit_id: str) -> None:
-        """Forms 1 and 2: the capillary glucose is shown read-only; no row is required, so none is added."""
+    def laboratory(self, lab: Any, visit_id: str, *, glucose: bool) -> None:
+        """Forms 1 and 2: the capillary glucose typed at the vital-signs desk shows here read-only; a row is typed
+        only when the form requires one (a haemoglobin picked by its name, its result, Enter on to the save)."""
+        from PySide6.QtCore import Qt
+
+        self.wait(lambda: lab.sheet is not None and lab.sheet.visit_id == visit_id, "the laboratory sheet")
+        if glucose:
+            self.wait(lambda: "mmol/L" in lab.glucose.text(), "the capillary glucose shown read-only")
         if "laboratory" not in self.window.ctx.pl01_records.missing(visit_id):
             return
-        raise DriveError("laboratory: a row is required; the driver adds none")
+        if lab.rows[-1].name.text():
+            self.ctrl(Qt.Key.Key_N)
+        row = lab.rows[-1]
+        self.wait(lambda: self.focus() is row.name, "a new row's test name focused")
+        self.type("hemo")
+        self.enter()
+        self.type("125")
+        for _ in range(6):
+            if "Đã lưu" in lab.message.text():
+                break
+            self.enter()
+            self.window.tasks.wait()  # a save on the last conclusion comes back before the next key
+            self.app.processEvents()
+        self.wait(lambda: "Đã lưu" in lab.message.text(), "the laboratory row saved", detail=lab.message.text)
 
     # -- the PL01 desks --------------------------------------------------------------------------------------
 

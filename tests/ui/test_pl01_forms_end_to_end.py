@@ -60,7 +60,8 @@ def register(ctx, nurse, form: int, today: dt.date):
     groups = (TargetGroup.PUPIL,) if school_class else ((TargetGroup.OTHER,) if not child else ())
     ctx.registry.register_new(nurse, ResidentInput(
         full_name=name, sex=sex, birth_year=born.year, birth_date=born, national_id=_card_number(sex, born, form),
-        ethnic_code="03", address="Bản Nà Khương, xã Mường Kim", commune_code="03637", village="Bản Nà Khương",
+        ethnic_code="03", address="Bản Nà Khương, xã Mường Kim", commune_code="03637",
+        village="Bản Nà Khương",
         school="Trường xã Mường Kim" if school_class else None, school_class=school_class,
         guardian_name="Lò Thị Xuân" if minor else None, guardian_relation="Mẹ" if minor else None,
         target_groups=groups))
@@ -75,8 +76,9 @@ def _card_number(sex: Sex, born: dt.date, n: int) -> str:
 
 def expected_desks(form: int) -> list[str]:
     """The desks a visit on ``form`` goes through: reception (no F6: a complete roster row leaves it nothing the
-    form requires; the visit's codes take their defaults), the laboratory tab for forms 1 and 2, the child's tab for the milestones
-    (6–13) and the pupils' vaccination history (1, 14–17), counselling where the form asks for it (6–13)."""
+    form requires, the visit's codes take their defaults), the laboratory tab for forms 1 and 2, the child's tab
+    for the milestones (6–13) and the pupils' vaccination history (1, 14–17), counselling where the form asks for
+    it (6–13)."""
     return ["reception", "vitals",
             *(["laboratory"] if form in (1, 2) else []), *(["child_development"] if form != 2 else []), "doctor",
             "doctor_pl01", *(["counselling"] if 6 <= form <= 13 else []), "completion"]
