@@ -652,6 +652,64 @@
     </message>
 </context>
 <context>
+    <name>CheckupSheetButton</name>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="74"/>
+        <source>In phiếu khám sức khỏe (QĐ 1551) · Ctrl+P</source>
+        <translation>Print the check-up sheet (Decision 1551) · Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="75"/>
+        <source>In phiếu khám sức khỏe theo mẫu QĐ 1551 cho người dân mang về; chỉ in được khi lượt khám đã hoàn thành.</source>
+        <translation>Print the Decision 1551 check-up sheet for the resident to take home; only once the visit is completed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="114"/>
+        <source>Đang chuẩn bị phiếu khám sức khỏe…</source>
+        <translation>Preparing the check-up sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="134"/>
+        <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy rồi bấm Ctrl+P lại. Tệp phiếu đã lưu tại: {path}</source>
+        <translation>The sheet could not be printed. Check that the printer is on and has paper, then press Ctrl+P again. The sheet file is saved at: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="139"/>
+        <source>Đã gửi phiếu khám sức khỏe của {name} đến máy in.</source>
+        <translation>The check-up sheet of {name} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="142"/>
+        <source>Đã huỷ in phiếu khám sức khỏe.</source>
+        <translation>Printing of the check-up sheet cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="145"/>
+        <source>Máy này chưa cài máy in: lưu phiếu khám sức khỏe</source>
+        <translation>No printer on this laptop: save the check-up sheet</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="146"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="148"/>
+        <source>Máy này chưa cài máy in; chưa lưu phiếu. Tệp phiếu vẫn ở: {path}</source>
+        <translation>No printer on this laptop; the sheet was not saved elsewhere. The sheet file is still at: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="153"/>
+        <source>Máy này chưa cài máy in nên phiếu khám sức khỏe được lưu thành tệp PDF: {path}</source>
+        <translation>No printer is installed on this laptop, so the check-up sheet was saved as a PDF file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="161"/>
+        <source>Lưu ý: hồ sơ theo QĐ 1551 còn {n} mục thiếu hoặc chưa hợp lệ ({labels}); phiếu vẫn được in.</source>
+        <translation>Note: the Decision 1551 record still has {n} fields missing or not valid ({labels}); the sheet was printed all the same.</translation>
+    </message>
+</context>
+<context>
     <name>ChildMeasuresRow</name>
     <message>
         <location filename="../../station_app/ui/exam/child_measures_row.py" line="25"/>
@@ -1178,77 +1236,77 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="64"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="65"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
         <source>Phát triển của trẻ</source>
         <translation>Child development</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="69"/>
         <source>Khám theo mẫu QĐ 1551</source>
         <translation>National form (Decision 1551)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="70"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="205"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="206"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="202"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="203"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="204"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="205"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
         <source>Đổi mẫu (Ctrl+M)</source>
         <translation>Change form (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="249"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="254"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="263"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="268"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="399"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="405"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="401"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="407"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -2894,156 +2952,176 @@
 <context>
     <name>Pl01Desk</name>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="58"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="58"/>
         <source>Không làm</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="154"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="166"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="263"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="286"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="201"/>
+        <source>Đã xác nhận giá trị bất thường.</source>
+        <translation>Unusual value confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="203"/>
+        <source>Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
+        <translation>Enter to confirm, or type the right number to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="204"/>
+        <source>Cần xác nhận trước khi lưu.</source>
+        <translation>To be confirmed before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="314"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="337"/>
         <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
         <translation>Type a code or a disease name, Enter to add</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="271"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="287"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="322"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="338"/>
         <source>Năm phát hiện</source>
         <translation>Year found</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="326"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="377"/>
         <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
         <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="421"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="447"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="472"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="502"/>
         <source>Bình thường (K)</source>
         <translation>Normal (K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="534"/>
         <source>Đánh dấu mục không có kết quả</source>
         <translation>Mark an item without a result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="481"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="536"/>
         <source>Từ chối (người dân không đồng ý)</source>
         <translation>Refused (the resident declined)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="482"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="537"/>
         <source>Không làm (ghi lý do)</source>
         <translation>Not done (give the reason)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="484"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="539"/>
         <source>Bỏ đánh dấu</source>
         <translation>Remove the mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="495"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="550"/>
         <source>Đánh dấu</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="496"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="805"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="551"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="897"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="505"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="560"/>
         <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
         <translation>Give the reason it was not done (for example: no device to measure).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="574"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="630"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="575"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="631"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="576"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="632"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="582"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="638"/>
         <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="689"/>
         <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
         <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="713"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="795"/>
+        <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
+        <translation>Not saved: {n} unusual values still to confirm (in amber). In the selected field: Enter to confirm, or type the right number to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="738"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="830"/>
         <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
         <translation>National form (Decision 1551): {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="758"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="850"/>
         <source>Phát triển của trẻ: {name} ({year})</source>
         <translation>Child development: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="761"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="853"/>
         <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="769"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="861"/>
         <source>Mẫu {number} – {who}</source>
         <translation>Form {number} – {who}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="771"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="863"/>
         <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
         <translation>changed by the doctor from form {rule}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="784"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="876"/>
         <source>Đổi mẫu khám của lượt khám</source>
         <translation>Change the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="794"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="886"/>
         <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
         <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="802"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="894"/>
         <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
         <translation>By age and grade, this visit uses form {rule}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="896"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="814"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="906"/>
         <source>Hãy ghi lý do đổi mẫu khám.</source>
         <translation>Give the reason for changing the form.</translation>
     </message>
@@ -3071,6 +3149,21 @@
         <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
         <source>{field}: hãy chọn một mục trong danh sách.</source>
         <translation>{field}: pick an item from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="34"/>
+        <source>{field}: {value} là bất thường (thường từ {low} đến {high}).</source>
+        <translation>{field}: {value} is unusual (usually {low} to {high}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="35"/>
+        <source>{field}: {value} là bất thường (thường từ {low} trở lên).</source>
+        <translation>{field}: {value} is unusual (usually {low} or more).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="36"/>
+        <source>{field}: {value} là bất thường (thường không quá {high}).</source>
+        <translation>{field}: {value} is unusual (usually no more than {high}).</translation>
     </message>
 </context>
 <context>
@@ -5638,6 +5731,11 @@ quarantined</translation>
         <translation>The JSON data received cannot be used ({problem}).</translation>
     </message>
     <message>
+        <location filename="../../station_app/core/errors.py" line="216"/>
+        <source>Lượt khám chưa hoàn thành nên chưa in được phiếu khám sức khỏe. Hãy hoàn thành lượt khám ở bàn bác sĩ rồi in lại.</source>
+        <translation>The visit is not completed, so its check-up sheet cannot be printed yet. Complete the visit at the doctor&apos;s desk, then print again.</translation>
+    </message>
+    <message>
         <location filename="../../station_app/services/common/accounts.py" line="64"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
@@ -6630,7 +6728,7 @@ quarantined</translation>
         <location filename="../../station_app/services/station/findings.py" line="396"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="116"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="172"/>
-        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="66"/>
         <location filename="../../station_app/services/station/registry.py" line="521"/>
         <source>lượt khám</source>
         <translation>visit</translation>
