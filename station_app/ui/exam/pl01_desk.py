@@ -75,7 +75,9 @@ class FieldInput(QWidget):
         self.fields = tuple(fields)
         self.field = self.fields[0]
         self.mark: tuple[AnswerStatus, str | None] | None = None
-        self.label = QLabel(self.field.label + (f" ({self.field.unit})" if self.field.unit else ""))
+        unit = self.field.unit
+        shown = unit and f"({unit.casefold()})" not in self.field.label.casefold()  # "Chu kỳ kinh (ngày)" has it
+        self.label = QLabel(self.field.label + (f" ({unit})" if shown else ""))
         self.label.setWordWrap(True)
         self.mark_label = QLabel()
         self.mark_label.setObjectName("hint")

@@ -281,9 +281,10 @@ class ExamPage(Retranslating):
         self.sheet_button.show_visit(visit)
         self._show_who()
         self._show_form()
+        self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
+        # the visit's PL01 form after the vital signs on the database lane: the nurse's form is ready first
         self._tasks.run(ops.visit_form(self._ctx, visit_id=visit.id), parent=self, on_done=self._form_loaded,
                         on_error=lambda e: show_error(self, e))
-        self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
         # The other desks load when their tab is shown: a laptop is usually one desk, and reading the other desks'
         # records would only delay the one in use.
         self._stale = {id(form) for form, _title in self.desks}
