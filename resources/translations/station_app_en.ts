@@ -848,57 +848,57 @@
 <context>
     <name>CounsellingForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="92"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="84"/>
         <source>Chủ đề tư vấn</source>
         <translation>Counselling topics</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="93"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="85"/>
         <source>Nội dung tư vấn (chọn chủ đề để chèn mẫu, rồi sửa cho phù hợp)</source>
         <translation>Counselling notes (choose topics to insert templates, then adapt them as needed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="86"/>
         <source>Chèn mẫu các chủ đề đã chọn (Ctrl+T)</source>
         <translation>Insert templates for selected topics (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="95"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="87"/>
         <source>Lưu tư vấn (Ctrl+S)</source>
         <translation>Save counselling (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="96"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="88"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="97"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="89"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="102"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
         <source>{topic} (gợi ý)</source>
         <translation>{topic} (suggested)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="111"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="103"/>
         <source>Tư vấn: {name} ({year})</source>
         <translation>Counselling: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="119"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="111"/>
         <source>Từ dấu hiệu sinh tồn: {flags}</source>
         <translation>From vital signs: {flags}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="120"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="112"/>
         <source>Chưa có dấu hiệu bất thường từ bàn đo.</source>
         <translation>No abnormal signs from the measuring desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="184"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="176"/>
         <source>Đã lưu tư vấn.</source>
         <translation>Counselling saved.</translation>
     </message>
@@ -1301,12 +1301,12 @@
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="405"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="406"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="407"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="408"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -1654,108 +1654,108 @@
 <context>
     <name>LaboratoryForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Mã dịch vụ</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Mã chỉ số</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="137"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="129"/>
         <source>Ctrl+N thêm dòng; gõ vài chữ của tên xét nghiệm rồi Enter để chọn; Enter sang ô sau; Ctrl+Delete hai lần để xoá dòng; Ctrl+S lưu.</source>
         <translation>Ctrl+N adds a row; type part of the test&apos;s name and press Enter to pick it; Enter moves to the next cell; Ctrl+Delete twice removes a row; Ctrl+S saves.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="139"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
         <source>Thêm dòng (Ctrl+N)</source>
         <translation>Add row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="140"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="132"/>
         <source>Lưu xét nghiệm (Ctrl+S)</source>
         <translation>Save tests (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="141"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="133"/>
         <source>Lý do sửa:</source>
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="142"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>The visit is completed: give the reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="144"/>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="230"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="136"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="222"/>
         <source>Gõ tên xét nghiệm, Enter để chọn</source>
         <translation>Type the test&apos;s name, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="152"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="144"/>
         <source>Xét nghiệm: {name} ({year})</source>
         <translation>Laboratory: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="184"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="176"/>
         <source>Mẫu khám của lượt này không có phần xét nghiệm.</source>
         <translation>This visit&apos;s form has no laboratory part.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="186"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="178"/>
         <source>Đường huyết mao mạch: chưa đo (đo và ghi ở bàn sinh hiệu).</source>
         <translation>Capillary glucose: not measured (it is measured and recorded at the vital-signs desk).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="181"/>
         <source>Đường huyết mao mạch (ghi ở bàn sinh hiệu): {value} {unit} · {description} · {conclusion}</source>
         <translation>Capillary glucose (recorded at the vital-signs desk): {value} {unit} · {description} · {conclusion}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="260"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="252"/>
         <source>Đã xoá dòng {row}. Bấm Lưu để ghi lại.</source>
         <translation>Row {row} removed. Press Save to record it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="265"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="257"/>
         <source>Xoá dòng {row} ({name})? Bấm Ctrl+Delete lần nữa để xoá; phím khác để giữ lại.</source>
         <translation>Remove row {row} ({name})? Press Ctrl+Delete again to remove it; any other key keeps it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="280"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="272"/>
         <source>Gợi ý: {test} (Enter để chọn)</source>
         <translation>Suggestion: {test} (Enter to pick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="372"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="364"/>
         <source>Đã lưu {count} dòng xét nghiệm.</source>
         <translation>{count} test row(s) saved.</translation>
     </message>
@@ -2962,166 +2962,166 @@
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="166"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="168"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="201"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="203"/>
         <source>Đã xác nhận giá trị bất thường.</source>
         <translation>Unusual value confirmed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="203"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="205"/>
         <source>Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Enter to confirm, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="204"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="206"/>
         <source>Cần xác nhận trước khi lưu.</source>
         <translation>To be confirmed before saving.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="314"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="337"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="316"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="339"/>
         <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
         <translation>Type a code or a disease name, Enter to add</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="322"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="338"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="324"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="340"/>
         <source>Năm phát hiện</source>
         <translation>Year found</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="377"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="379"/>
         <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
         <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="472"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="502"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="474"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="504"/>
         <source>Bình thường (K)</source>
         <translation>Normal (K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="534"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="536"/>
         <source>Đánh dấu mục không có kết quả</source>
         <translation>Mark an item without a result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="536"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="538"/>
         <source>Từ chối (người dân không đồng ý)</source>
         <translation>Refused (the resident declined)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="537"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="539"/>
         <source>Không làm (ghi lý do)</source>
         <translation>Not done (give the reason)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="539"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="541"/>
         <source>Bỏ đánh dấu</source>
         <translation>Remove the mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="550"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="552"/>
         <source>Đánh dấu</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="551"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="897"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="553"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="899"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="560"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="562"/>
         <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
         <translation>Give the reason it was not done (for example: no device to measure).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="630"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="632"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="631"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="632"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="634"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="638"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="640"/>
         <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="689"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="691"/>
         <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
         <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="795"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="797"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved: {n} unusual values still to confirm (in amber). In the selected field: Enter to confirm, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="806"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="830"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="832"/>
         <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
         <translation>National form (Decision 1551): {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="850"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="852"/>
         <source>Phát triển của trẻ: {name} ({year})</source>
         <translation>Child development: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="853"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="855"/>
         <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="861"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="863"/>
         <source>Mẫu {number} – {who}</source>
         <translation>Form {number} – {who}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="863"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="865"/>
         <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
         <translation>changed by the doctor from form {rule}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="876"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="878"/>
         <source>Đổi mẫu khám của lượt khám</source>
         <translation>Change the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="886"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="888"/>
         <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
         <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="894"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="896"/>
         <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
         <translation>By age and grade, this visit uses form {rule}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="896"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="898"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="906"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="908"/>
         <source>Hãy ghi lý do đổi mẫu khám.</source>
         <translation>Give the reason for changing the form.</translation>
     </message>
