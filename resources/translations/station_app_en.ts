@@ -655,13 +655,13 @@
     <name>CheckupSheetButton</name>
     <message>
         <location filename="../../station_app/ui/exam/checkup_sheet.py" line="74"/>
-        <source>In phiếu khám sức khỏe (QĐ 1551) · Ctrl+P</source>
-        <translation>Print the check-up sheet (Decision 1551) · Ctrl+P</translation>
+        <source>In phiếu KSK (Ctrl+P)</source>
+        <translation>Print check-up sheet (Ctrl+P)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/checkup_sheet.py" line="75"/>
-        <source>In phiếu khám sức khỏe theo mẫu QĐ 1551 cho người dân mang về; chỉ in được khi lượt khám đã hoàn thành.</source>
-        <translation>Print the Decision 1551 check-up sheet for the resident to take home; only once the visit is completed.</translation>
+        <source>In phiếu khám sức khỏe (QĐ 1551) cho người dân mang về; chỉ in được khi lượt khám đã hoàn thành.</source>
+        <translation>Print the check-up sheet (Decision 1551) for the resident to take home; only once the visit is completed.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/checkup_sheet.py" line="114"/>
@@ -3151,19 +3151,19 @@
         <translation>{field}: pick an item from the list.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="34"/>
-        <source>{field}: {value} là bất thường (thường từ {low} đến {high}).</source>
-        <translation>{field}: {value} is unusual (usually {low} to {high}).</translation>
-    </message>
-    <message>
         <location filename="../../station_app/ui/exam/pl01_state.py" line="35"/>
-        <source>{field}: {value} là bất thường (thường từ {low} trở lên).</source>
-        <translation>{field}: {value} is unusual (usually {low} or more).</translation>
+        <source>{value} là bất thường (thường từ {low} đến {high}).</source>
+        <translation>{value} is unusual (usually {low} to {high}).</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/pl01_state.py" line="36"/>
-        <source>{field}: {value} là bất thường (thường không quá {high}).</source>
-        <translation>{field}: {value} is unusual (usually no more than {high}).</translation>
+        <source>{value} là bất thường (thường từ {low} trở lên).</source>
+        <translation>{value} is unusual (usually {low} or more).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="37"/>
+        <source>{value} là bất thường (thường không quá {high}).</source>
+        <translation>{value} is unusual (usually no more than {high}).</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ def test_ctrl_p_on_a_completed_visit_prints_every_page_of_the_sheet(qtbot, page,
     visit = full_visit(ctx, nurse, doctor)  # examined, concluded with a referral, the national form answered
     hardware = FakePrinters(monkeypatch, tmp_path / "out", ("Canon LBP",), "Canon LBP")
     open_on_page(qtbot, ctx, page, visit.id)
-    assert page.sheet_button.isEnabled() and "Ctrl+P" in page.sheet_button.text()
+    assert page.sheet_button.isEnabled() and page.sheet_button.text() == "In phiếu KSK (Ctrl+P)"
     ctrl_p(qtbot, page)
     qtbot.waitUntil(lambda: "máy in" in page.message.text(), timeout=15000)
     assert page.message.text() == "Đã gửi phiếu khám sức khỏe của Tòng Thị Hoa đến máy in."

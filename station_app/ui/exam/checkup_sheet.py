@@ -1,4 +1,5 @@
-"""The resident's check-up sheet (QĐ 1551) printed at the exam page: "In phiếu khám sức khỏe (QĐ 1551)" (Ctrl+P).
+"""The resident's check-up sheet (QĐ 1551) printed at the exam page: the button "In phiếu KSK (Ctrl+P)" (its tooltip
+says "phiếu khám sức khỏe (QĐ 1551)"; "phiếu khám" alone is the visit slip).
 
 Enabled once the visit on screen is completed (or referred). The record is read on the database lane
 (``ctx.pl01_records.for_sheet``: the permission, the visit's state, the audit event), the PDF made on the CPU pool
@@ -36,7 +37,7 @@ SHOWN_LABELS = 3  # the problems named in the message; the rest are counted
 
 
 def sheet_file_name(found: VisitRecord) -> str:
-    return f"phieu-ksk-{found.visit_date:%Y%m%d}-{found.visit_id[:8]}.pdf"
+    return f"phieu-ksk-{found.visit_date:%Y%m%d}-{found.visit_id}.pdf"  # the whole id: a UUIDv7 prefix repeats
 
 
 def may_print(user: SignedInUser | None) -> bool:
@@ -71,8 +72,8 @@ class CheckupSheetButton(QPushButton):
         self._enable()
 
     def retranslate(self) -> None:
-        self.setText(self.tr("In phiếu khám sức khỏe (QĐ 1551) · Ctrl+P"))
-        self.setToolTip(self.tr("In phiếu khám sức khỏe theo mẫu QĐ 1551 cho người dân mang về; chỉ in được khi "
+        self.setText(self.tr("In phiếu KSK (Ctrl+P)"))
+        self.setToolTip(self.tr("In phiếu khám sức khỏe (QĐ 1551) cho người dân mang về; chỉ in được khi "
                                 "lượt khám đã hoàn thành."))
 
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name

@@ -30,10 +30,11 @@ OUT_OF_RANGE = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: {value} không thể đú
 NOT_A_DATE = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2020.")
 TOO_LONG = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: dài quá {size} ký tự; hãy viết gọn lại.")
 NOT_IN_LIST = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: hãy chọn một mục trong danh sách.")
-# Why a value the field accepts is unusual (the field's warning limits, docs/CLINICAL-RULES.md): asked to confirm.
-UNUSUAL_BETWEEN = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: {value} là bất thường (thường từ {low} đến {high}).")
-UNUSUAL_FROM = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: {value} là bất thường (thường từ {low} trở lên).")
-UNUSUAL_UP_TO = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: {value} là bất thường (thường không quá {high}).")
+# Why a value the field accepts is unusual (the field's warning limits, docs/CLINICAL-RULES.md): asked to confirm;
+# shown beside the field, so the field is not named again.
+UNUSUAL_BETWEEN = QT_TRANSLATE_NOOP("Pl01Desk", "{value} là bất thường (thường từ {low} đến {high}).")
+UNUSUAL_FROM = QT_TRANSLATE_NOOP("Pl01Desk", "{value} là bất thường (thường từ {low} trở lên).")
+UNUSUAL_UP_TO = QT_TRANSLATE_NOOP("Pl01Desk", "{value} là bất thường (thường không quá {high}).")
 
 
 @dataclass(frozen=True)
