@@ -654,57 +654,57 @@
 <context>
     <name>CheckupSheetButton</name>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="74"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="75"/>
         <source>In phiếu KSK (Ctrl+P)</source>
         <translation>Print check-up sheet (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="75"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="76"/>
         <source>In phiếu khám sức khỏe (QĐ 1551) cho người dân mang về; chỉ in được khi lượt khám đã hoàn thành.</source>
         <translation>Print the check-up sheet (Decision 1551) for the resident to take home; only once the visit is completed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="114"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="115"/>
         <source>Đang chuẩn bị phiếu khám sức khỏe…</source>
         <translation>Preparing the check-up sheet…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="134"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="135"/>
         <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy rồi bấm Ctrl+P lại. Tệp phiếu đã lưu tại: {path}</source>
         <translation>The sheet could not be printed. Check that the printer is on and has paper, then press Ctrl+P again. The sheet file is saved at: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="139"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="140"/>
         <source>Đã gửi phiếu khám sức khỏe của {name} đến máy in.</source>
         <translation>The check-up sheet of {name} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="142"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="143"/>
         <source>Đã huỷ in phiếu khám sức khỏe.</source>
         <translation>Printing of the check-up sheet cancelled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="145"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="146"/>
         <source>Máy này chưa cài máy in: lưu phiếu khám sức khỏe</source>
         <translation>No printer on this laptop: save the check-up sheet</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="146"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="147"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="148"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="149"/>
         <source>Máy này chưa cài máy in; chưa lưu phiếu. Tệp phiếu vẫn ở: {path}</source>
         <translation>No printer on this laptop; the sheet was not saved elsewhere. The sheet file is still at: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="153"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="154"/>
         <source>Máy này chưa cài máy in nên phiếu khám sức khỏe được lưu thành tệp PDF: {path}</source>
         <translation>No printer is installed on this laptop, so the check-up sheet was saved as a PDF file: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="161"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="162"/>
         <source>Lưu ý: hồ sơ theo QĐ 1551 còn {n} mục thiếu hoặc chưa hợp lệ ({labels}); phiếu vẫn được in.</source>
         <translation>Note: the Decision 1551 record still has {n} fields missing or not valid ({labels}); the sheet was printed all the same.</translation>
     </message>
