@@ -270,6 +270,8 @@ def _demo(work: Path, residents: int) -> tuple[float, int]:
 
 
 def _bare_executemany(path: Path, rows: int) -> float:
+    for stale in path.parent.glob(path.name + "*"):  # a kept --work folder holds the last run's file
+        stale.unlink()
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
