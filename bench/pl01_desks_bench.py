@@ -86,9 +86,9 @@ def bench_pl01_saves(report, work: Path, residents: int = 500_000, runs: int = 6
         for desk in DESKS:
             p95 = b._percentile(timed[desk], 95)
             report.add(b.Figure(
-                f"Save the {_NAMES[desk]} of a QĐ 1551 visit ({rows[desk]} rows), {residents:,} residents "
+                f"Save the {_NAMES[desk]} of a QĐ 1551 visit ({_rows(rows[desk])}), {residents:,} residents "
                 f"({len(visits)} visits)", b._p(timed[desk]),
-                f"{b._p(bare[desk])} (bare SQLite INSERT of {rows[desk]} rows + COMMIT)",
+                f"{b._p(bare[desk])} (bare SQLite INSERT of {_rows(rows[desk])} + COMMIT)",
                 b._percentile(timed[desk], 50) / b._percentile(bare[desk], 50),
                 f"p95 < {TARGET_MS} ms (1.5× the vital-signs save before issue 18)", p95 * 1000 < TARGET_MS))
         report.notes.append(f"The audit chain verified after the QĐ 1551 desk saves: {ctx.audit.verify().ok}.")
@@ -100,6 +100,10 @@ _NAMES = {"vitals": "vital signs", "reception": "reception's national fields",
           "doctor:internal": "internal medicine's national parts", "doctor:ent": "hearing (ENT national part)",
           "doctor:dental": "jaws (dental national part)", "finding": "finding of one specialty",
           "laboratory": "laboratory (one typed row)", "conclusion": "conclusion"}
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
 
 
 def _unvisited_adults(path: Path, n: int) -> list[str]:
