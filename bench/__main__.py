@@ -34,6 +34,7 @@ from bench.export_bench import bench_export
 from bench.lists_bench import bench_lists
 from bench.office_bench import bench_office
 from bench.office_service_bench import bench_office_service
+from bench.pl01_desks_bench import bench_pl01_saves
 from bench.progress_bench import bench_progress
 from bench.reception_bench import bench_reception
 from bench.slip_bench import bench_slip_to_form
@@ -270,6 +271,8 @@ def _demo(work: Path, residents: int) -> tuple[float, int]:
 
 
 def _bare_executemany(path: Path, rows: int) -> float:
+    for stale in path.parent.glob(path.name + "*"):  # a kept --work folder holds the last run's file
+        stale.unlink()
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -414,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
             "reception": lambda: bench_reception(report, work, *((20_000,) if args.quick else ())),
             "exam": lambda: bench_exam(report, work, runs=50 if args.quick else 200),
             "pl01_keys": lambda: bench_pl01_keys(report, work),
+            "pl01_saves": lambda: bench_pl01_saves(report, work, *((20_000, 20) if args.quick else ())),
             "slip_to_form": lambda: bench_slip_to_form(report, work, *((20_000,) if args.quick else ())),
             "progress": lambda: bench_progress(report, work, *((20_000, 3) if args.quick else ())),
             "lists": lambda: bench_lists(report, work, *((200, 4_000, 2_000, 20_000) if args.quick else ())),

@@ -67,6 +67,7 @@ def _field(src: dict[str, str], choice: dict[str, str]) -> dict:
         "unit": choice["unit"] or None, "desk": None if not_collected else choice["desk"] or None,
         "input": None if not_collected else choice["input"] or None,
         "min": _number(choice["min"]), "max": _number(choice["max"]),
+        "warn_min": _number(choice.get("warn_min") or ""), "warn_max": _number(choice.get("warn_max") or ""),
         "required": False if not_collected else YES_NO[choice["required"]],
         "normal": None if not_collected else choice.get("normal", "").strip() or None,
         "fhir": fhir or None, "station_field": choice["station_field"] or None,

@@ -652,6 +652,64 @@
     </message>
 </context>
 <context>
+    <name>CheckupSheetButton</name>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="75"/>
+        <source>In phiếu KSK (Ctrl+P)</source>
+        <translation>Print check-up sheet (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="76"/>
+        <source>In phiếu khám sức khỏe (QĐ 1551) cho người dân mang về; chỉ in được khi lượt khám đã hoàn thành.</source>
+        <translation>Print the check-up sheet (Decision 1551) for the resident to take home; only once the visit is completed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="115"/>
+        <source>Đang chuẩn bị phiếu khám sức khỏe…</source>
+        <translation>Preparing the check-up sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="135"/>
+        <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy rồi bấm Ctrl+P lại. Tệp phiếu đã lưu tại: {path}</source>
+        <translation>The sheet could not be printed. Check that the printer is on and has paper, then press Ctrl+P again. The sheet file is saved at: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="140"/>
+        <source>Đã gửi phiếu khám sức khỏe của {name} đến máy in.</source>
+        <translation>The check-up sheet of {name} was sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="143"/>
+        <source>Đã huỷ in phiếu khám sức khỏe.</source>
+        <translation>Printing of the check-up sheet cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="146"/>
+        <source>Máy này chưa cài máy in: lưu phiếu khám sức khỏe</source>
+        <translation>No printer on this laptop: save the check-up sheet</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="147"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="149"/>
+        <source>Máy này chưa cài máy in; chưa lưu phiếu. Tệp phiếu vẫn ở: {path}</source>
+        <translation>No printer on this laptop; the sheet was not saved elsewhere. The sheet file is still at: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="154"/>
+        <source>Máy này chưa cài máy in nên phiếu khám sức khỏe được lưu thành tệp PDF: {path}</source>
+        <translation>No printer is installed on this laptop, so the check-up sheet was saved as a PDF file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="162"/>
+        <source>Lưu ý: hồ sơ theo QĐ 1551 còn {n} mục thiếu hoặc chưa hợp lệ ({labels}); phiếu vẫn được in.</source>
+        <translation>Note: the Decision 1551 record still has {n} fields missing or not valid ({labels}); the sheet was printed all the same.</translation>
+    </message>
+</context>
+<context>
     <name>ChildMeasuresRow</name>
     <message>
         <location filename="../../station_app/ui/exam/child_measures_row.py" line="25"/>
@@ -790,57 +848,57 @@
 <context>
     <name>CounsellingForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="92"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="84"/>
         <source>Chủ đề tư vấn</source>
         <translation>Counselling topics</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="93"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="85"/>
         <source>Nội dung tư vấn (chọn chủ đề để chèn mẫu, rồi sửa cho phù hợp)</source>
         <translation>Counselling notes (choose topics to insert templates, then adapt them as needed)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="86"/>
         <source>Chèn mẫu các chủ đề đã chọn (Ctrl+T)</source>
         <translation>Insert templates for selected topics (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="95"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="87"/>
         <source>Lưu tư vấn (Ctrl+S)</source>
         <translation>Save counselling (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="96"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="88"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="97"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="89"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="102"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="94"/>
         <source>{topic} (gợi ý)</source>
         <translation>{topic} (suggested)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="111"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="103"/>
         <source>Tư vấn: {name} ({year})</source>
         <translation>Counselling: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="119"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="111"/>
         <source>Từ dấu hiệu sinh tồn: {flags}</source>
         <translation>From vital signs: {flags}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="120"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="112"/>
         <source>Chưa có dấu hiệu bất thường từ bàn đo.</source>
         <translation>No abnormal signs from the measuring desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/counselling_form.py" line="184"/>
+        <location filename="../../station_app/ui/exam/counselling_form.py" line="176"/>
         <source>Đã lưu tư vấn.</source>
         <translation>Counselling saved.</translation>
     </message>
@@ -1178,77 +1236,77 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="64"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="65"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
         <source>Phát triển của trẻ</source>
         <translation>Child development</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="69"/>
         <source>Khám theo mẫu QĐ 1551</source>
         <translation>National form (Decision 1551)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="70"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="200"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="205"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="201"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="206"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="202"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="203"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="204"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="205"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
         <source>Đổi mẫu (Ctrl+M)</source>
         <translation>Change form (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="249"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="254"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="263"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="268"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="399"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="406"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="401"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="408"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -1596,108 +1654,108 @@
 <context>
     <name>LaboratoryForm</name>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Mã dịch vụ</source>
         <translation>Service code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Mã chỉ số</source>
         <translation>Index code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="126"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="135"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="127"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="137"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="129"/>
         <source>Ctrl+N thêm dòng; gõ vài chữ của tên xét nghiệm rồi Enter để chọn; Enter sang ô sau; Ctrl+Delete hai lần để xoá dòng; Ctrl+S lưu.</source>
         <translation>Ctrl+N adds a row; type part of the test&apos;s name and press Enter to pick it; Enter moves to the next cell; Ctrl+Delete twice removes a row; Ctrl+S saves.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="139"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="131"/>
         <source>Thêm dòng (Ctrl+N)</source>
         <translation>Add row (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="140"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="132"/>
         <source>Lưu xét nghiệm (Ctrl+S)</source>
         <translation>Save tests (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="141"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="133"/>
         <source>Lý do sửa:</source>
         <translation>Reason for the change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="142"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="134"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>The visit is completed: give the reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="144"/>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="230"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="136"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="222"/>
         <source>Gõ tên xét nghiệm, Enter để chọn</source>
         <translation>Type the test&apos;s name, Enter to pick</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="152"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="144"/>
         <source>Xét nghiệm: {name} ({year})</source>
         <translation>Laboratory: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="184"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="176"/>
         <source>Mẫu khám của lượt này không có phần xét nghiệm.</source>
         <translation>This visit&apos;s form has no laboratory part.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="186"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="178"/>
         <source>Đường huyết mao mạch: chưa đo (đo và ghi ở bàn sinh hiệu).</source>
         <translation>Capillary glucose: not measured (it is measured and recorded at the vital-signs desk).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="189"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="181"/>
         <source>Đường huyết mao mạch (ghi ở bàn sinh hiệu): {value} {unit} · {description} · {conclusion}</source>
         <translation>Capillary glucose (recorded at the vital-signs desk): {value} {unit} · {description} · {conclusion}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="260"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="252"/>
         <source>Đã xoá dòng {row}. Bấm Lưu để ghi lại.</source>
         <translation>Row {row} removed. Press Save to record it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="265"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="257"/>
         <source>Xoá dòng {row} ({name})? Bấm Ctrl+Delete lần nữa để xoá; phím khác để giữ lại.</source>
         <translation>Remove row {row} ({name})? Press Ctrl+Delete again to remove it; any other key keeps it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="280"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="272"/>
         <source>Gợi ý: {test} (Enter để chọn)</source>
         <translation>Suggestion: {test} (Enter to pick)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/laboratory_form.py" line="372"/>
+        <location filename="../../station_app/ui/exam/laboratory_form.py" line="364"/>
         <source>Đã lưu {count} dòng xét nghiệm.</source>
         <translation>{count} test row(s) saved.</translation>
     </message>
@@ -2894,156 +2952,176 @@
 <context>
     <name>Pl01Desk</name>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="58"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="53"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="58"/>
         <source>Không làm</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="154"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="168"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="263"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="286"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="203"/>
+        <source>Đã xác nhận giá trị bất thường.</source>
+        <translation>Unusual value confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="205"/>
+        <source>Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
+        <translation>Enter to confirm, or type the right number to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="206"/>
+        <source>Cần xác nhận trước khi lưu.</source>
+        <translation>To be confirmed before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="316"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="339"/>
         <source>Gõ mã hoặc tên bệnh, Enter để thêm</source>
         <translation>Type a code or a disease name, Enter to add</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="271"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="287"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="324"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="340"/>
         <source>Năm phát hiện</source>
         <translation>Year found</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="326"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="379"/>
         <source>{field}: không tìm thấy mã ICD-10 này; hãy gõ mã hoặc tên bệnh rồi chọn trong danh sách.</source>
         <translation>{field}: this ICD-10 code was not found; type a code or a disease name and pick from the list.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="421"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="447"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="474"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="504"/>
         <source>Bình thường (K)</source>
         <translation>Normal (K)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="479"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="536"/>
         <source>Đánh dấu mục không có kết quả</source>
         <translation>Mark an item without a result</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="481"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="538"/>
         <source>Từ chối (người dân không đồng ý)</source>
         <translation>Refused (the resident declined)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="482"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="539"/>
         <source>Không làm (ghi lý do)</source>
         <translation>Not done (give the reason)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="484"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="541"/>
         <source>Bỏ đánh dấu</source>
         <translation>Remove the mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="495"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="552"/>
         <source>Đánh dấu</source>
         <translation>Mark</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="496"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="805"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="553"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="899"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="505"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="562"/>
         <source>Hãy ghi lý do không làm (ví dụ: không có máy đo).</source>
         <translation>Give the reason it was not done (for example: no device to measure).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="574"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="632"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="575"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="576"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="634"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="582"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="640"/>
         <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="691"/>
         <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
         <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="713"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="797"/>
+        <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
+        <translation>Not saved: {n} unusual values still to confirm (in amber). In the selected field: Enter to confirm, or type the right number to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="806"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="738"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="832"/>
         <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
         <translation>National form (Decision 1551): {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="758"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="852"/>
         <source>Phát triển của trẻ: {name} ({year})</source>
         <translation>Child development: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="761"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="855"/>
         <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="769"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="863"/>
         <source>Mẫu {number} – {who}</source>
         <translation>Form {number} – {who}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="771"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="865"/>
         <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
         <translation>changed by the doctor from form {rule}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="784"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="878"/>
         <source>Đổi mẫu khám của lượt khám</source>
         <translation>Change the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="794"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="888"/>
         <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
         <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="802"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="896"/>
         <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
         <translation>By age and grade, this visit uses form {rule}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="804"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="898"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="814"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="908"/>
         <source>Hãy ghi lý do đổi mẫu khám.</source>
         <translation>Give the reason for changing the form.</translation>
     </message>
@@ -3071,6 +3149,21 @@
         <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
         <source>{field}: hãy chọn một mục trong danh sách.</source>
         <translation>{field}: pick an item from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="35"/>
+        <source>{value} là bất thường (thường từ {low} đến {high}).</source>
+        <translation>{value} is unusual (usually {low} to {high}).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="36"/>
+        <source>{value} là bất thường (thường từ {low} trở lên).</source>
+        <translation>{value} is unusual (usually {low} or more).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="37"/>
+        <source>{value} là bất thường (thường không quá {high}).</source>
+        <translation>{value} is unusual (usually no more than {high}).</translation>
     </message>
 </context>
 <context>
@@ -5638,6 +5731,11 @@ quarantined</translation>
         <translation>The JSON data received cannot be used ({problem}).</translation>
     </message>
     <message>
+        <location filename="../../station_app/core/errors.py" line="216"/>
+        <source>Lượt khám chưa hoàn thành nên chưa in được phiếu khám sức khỏe. Hãy hoàn thành lượt khám ở bàn bác sĩ rồi in lại.</source>
+        <translation>The visit is not completed, so its check-up sheet cannot be printed yet. Complete the visit at the doctor&apos;s desk, then print again.</translation>
+    </message>
+    <message>
         <location filename="../../station_app/services/common/accounts.py" line="64"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
@@ -6630,7 +6728,7 @@ quarantined</translation>
         <location filename="../../station_app/services/station/findings.py" line="396"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="116"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="172"/>
-        <location filename="../../station_app/services/station/pl01_values.py" line="64"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="66"/>
         <location filename="../../station_app/services/station/registry.py" line="521"/>
         <source>lượt khám</source>
         <translation>visit</translation>

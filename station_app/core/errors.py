@@ -208,3 +208,12 @@ class UntrustedJsonError(StationError, ValueError):
     def __init__(self, problem: str) -> None:
         self.problem = problem
         super().__init__(problem=problem)
+
+
+class SheetNotReadyError(StationError):
+    """The check-up sheet (QĐ 1551) of a visit not yet completed: it would show a record still being typed."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Lượt khám chưa hoàn thành nên chưa in được phiếu khám sức khỏe. Hãy hoàn thành lượt khám ở bàn bác "
+                  "sĩ rồi in lại."
+    )

@@ -100,6 +100,8 @@ class FieldDefinition:
     input: str = ""
     low: float | None = None
     high: float | None = None
+    warn_low: float | None = None  # below it a value is unusual: the desk asks to confirm it (docs/CLINICAL-RULES.md)
+    warn_high: float | None = None  # above it likewise
     required: bool = False
     normal: str = ""  # what K ("nothing abnormal") fills in at the doctor's desk; empty: the doctor must answer
     fhir: str = ""
@@ -137,6 +139,19 @@ class FieldDefinition:
             high = cap if high is None else min(high, cap)
             low = 0 if low is None else low
         return low, high
+
+    def unusual(self, value: float | str) -> bool:
+        """Whether a number the field accepts lies outside its warning limits (a code of its list, such as 99 "no
+        information", never does): the desk asks the nurse or doctor to confirm it before it is saved."""
+        text = str(value).strip()
+        if self.input != "number" or (self.codes is not None and text in self.codes):
+            return False
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            return False
+        return (self.warn_low is not None and number < self.warn_low) or \
+            (self.warn_high is not None and number > self.warn_high)
 
     def accepts(self, value: float | str) -> bool:
         """Whether a value fits the field's input: within the limits for a number (a code of the field's list
@@ -218,6 +233,7 @@ def field_from_dict(data: Mapping[str, object]) -> FieldDefinition:
         code_list_source=str(data.get("code_list_source") or ""), unit=str(data.get("unit") or ""),
         desk=str(data.get("desk") or ""), input=str(data.get("input") or ""),
         low=_number(data.get("min")), high=_number(data.get("max")), required=bool(data.get("required")),
+        warn_low=_number(data.get("warn_min")), warn_high=_number(data.get("warn_max")),
         normal=str(data.get("normal") or ""),
         fhir=str(data.get("fhir") or ""), station_field=str(data.get("station_field") or ""),
         not_collected=str(data.get("not_collected") or ""), doubt=str(data.get("doubt") or ""),
@@ -248,6 +264,23 @@ def check_field(f: FieldDefinition) -> None:
         raise Pl01DataError(f"{where}: input {f.input} without a code list, and no note on where its list comes from")
     if f.low is not None and f.high is not None and f.low > f.high:
         raise Pl01DataError(f"{where}: min {f.low} above max {f.high}")
+    _check_warnings(f, where)
+
+
+def _check_warnings(f: FieldDefinition, where: str) -> None:
+    """Warning limits only for a number, inside its entry limits (a warning outside them could never show), and
+    the low one below the high one."""
+    if f.warn_low is None and f.warn_high is None:
+        return
+    if f.input != "number":
+        raise Pl01DataError(f"{where}: warn_min/warn_max are for a number input, not {f.input or 'none'!r}")
+    low, high = f.limits
+    for name, value in (("warn_min", f.warn_low), ("warn_max", f.warn_high)):
+        if value is not None and ((low is not None and value < low) or (high is not None and value > high)):
+            raise Pl01DataError(f"{where}: {name} {value:g} outside the field's limits "
+                                f"{'' if low is None else f'{low:g}'}–{'' if high is None else f'{high:g}'}")
+    if f.warn_low is not None and f.warn_high is not None and f.warn_low >= f.warn_high:
+        raise Pl01DataError(f"{where}: warn_min {f.warn_low:g} not below warn_max {f.warn_high:g}")
 
 
 def _number(value: object) -> float | None:

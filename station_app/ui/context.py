@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from station_app.services.station.overview import OverviewService
     from station_app.services.station.pl01_answers import AnswerService
     from station_app.services.station.pl01_reception import ReceptionAnswerService
+    from station_app.services.station.pl01_values import Pl01Values
     from station_app.services.station.progress import ProgressService
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
@@ -56,6 +57,8 @@ class StationContext(Protocol):
     def reception_answers(self) -> ReceptionAnswerService: ...
     @property
     def laboratory(self) -> LaboratoryService: ...
+    @property
+    def pl01_records(self) -> Pl01Values: ...
     @property
     def child_measures(self) -> ChildMeasureService: ...
     @property

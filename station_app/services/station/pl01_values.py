@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from station_app.core.errors import NotFoundError
+from station_app.core.errors import NotFoundError, PermissionDeniedError, SheetNotReadyError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction, VisitStatus
 from station_app.core.pl01 import FieldDefinition, FormDefinition
@@ -16,7 +16,7 @@ from station_app.core.pl01_answers import Pl01Value
 from station_app.core.pl01_completion import missing
 from station_app.core.pl01_record import Pl01Record, Problem, record, validate
 from station_app.core.pl01_values import StationData, values
-from station_app.core.roles import Permission, require
+from station_app.core.roles import Permission, can, require
 from station_app.persistence.database import Database
 from station_app.persistence.outbox import VisitParts
 from station_app.persistence.tables import ResidentRow, StationRow, VisitRow
@@ -27,6 +27,8 @@ from station_app.services.station.pl01_answers import form_by_rule
 
 log = logging.getLogger(__name__)
 DONE = (VisitStatus.COMPLETED.value, VisitStatus.REFERRED.value)
+# Who may print a resident's check-up sheet at the exam page (Pl01Values.for_sheet; docs/PL01.md)
+SHEET_PRINTERS = (Permission.RECORD_VITALS, Permission.RECORD_FINDINGS, Permission.PRINT_LISTS)
 _RESIDENT_COLUMNS = ("full_name", "sex", "birth_date", "birth_year", "ethnic_code", "national_id", "address",
                      "commune_code", "phone", "guardian_name", "guardian_relation", "guardian_id_number",
                      "school", "school_class")
@@ -98,6 +100,23 @@ class Pl01Values:
                                 "format": kind})
             uow.commit()
         log.info("PL01 records exported: %d as %s", len(records), kind)
+
+    def for_sheet(self, user: SignedInUser, visit_id: str) -> VisitRecord:
+        """The record of a completed (or referred) visit, read to print the resident's check-up sheet at the desk,
+        and the audit event that it was printed (its id, the problems counted). Printing one resident's sheet for
+        them is a desk's job, not an export: a nurse or a doctor at the exam desks (or the coordinator, who prints
+        lists) may, where writing records to files needs EXPORT_DATA."""
+        if not any(can(user.role, p) for p in SHEET_PRINTERS):
+            raise PermissionDeniedError(permission=Permission.RECORD_VITALS.value)
+        found = self.of_visit(user, visit_id)
+        if found.status not in DONE:
+            raise SheetNotReadyError()
+        with UnitOfWork(self._db) as uow:
+            uow.audit(AuditAction.PRINT, "pl01_records", visit_id, user.id,
+                      {"records": 1, "invalid": len(found.problems), "format": "pdf"})
+            uow.commit()
+        log.info("PL01 sheet of visit %s read for printing: %d problems", visit_id, len(found.problems))
+        return found
 
     # -- reading ----------------------------------------------------------------------------------------------
 

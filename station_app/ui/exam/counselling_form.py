@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from station_app.core import checkup_book as book
@@ -58,17 +58,9 @@ class CounsellingForm(DeskForm):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.insert_button = QPushButton()
-        self.save_button = QPushButton()
-        self.amend_label = QLabel()
-        self.amend_reason = QLineEdit()
+        buttons = self._save_row(self.insert_button)
         self.message = message_label()
         self.drafts = self._desk_draft(COUNSELLING_DESK)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.insert_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.amend_label)
-        buttons.addWidget(self.amend_reason, 1)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.from_flags)

@@ -10,7 +10,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from station_app.services.station.examination import Draft
 from station_app.services.station.findings import DeskState
@@ -64,6 +64,21 @@ class DeskForm(Retranslating):
     def _desk_draft(self, desk: str) -> DeskDraft:
         """The form's draft at ``desk``; discarding it shows the visit again as it was saved."""
         return DeskDraft(self, self.ctx, self.tasks, self.user, desk, self.draft_fields, lambda: self.load(self.visit))
+
+    def _save_row(self, *leading: QWidget) -> QHBoxLayout:
+        """``leading`` buttons, then the amendment reason (shown once the visit is completed) and Save: the row
+        every desk ends with. Makes ``amend_label``, ``amend_reason`` and ``save_button``."""
+        self.amend_label = QLabel()
+        self.amend_reason = QLineEdit()
+        self.save_button = QPushButton()
+        row = QHBoxLayout()
+        for widget in leading:
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.amend_label)
+        row.addWidget(self.amend_reason, 1)
+        row.addWidget(self.save_button)
+        return row
 
     # -- loading ---------------------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from station_app.core.pl01_laboratory import LabRow, LabTest, desk_tests, find_tests, test_of
 from station_app.core.roles import Permission, can
@@ -98,17 +98,9 @@ class LaboratoryForm(DeskForm):
         self.keys_hint.setObjectName("hint")
         self.keys_hint.setWordWrap(True)
         self.add_button = QPushButton()
-        self.save_button = QPushButton()
-        self.amend_label = QLabel()
-        self.amend_reason = QLineEdit()
+        buttons = self._save_row(self.add_button)
         self.message = message_label()
         self.drafts = self._desk_draft(LABORATORY_DESK)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.amend_label)
-        buttons.addWidget(self.amend_reason, 1)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.keys_hint)

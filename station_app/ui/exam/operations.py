@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station_app.ui.tasks import Operation
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from station_app.services.station.findings import (ConclusionInput, Counselling, DeskState, FindingInput,
                                                        HistoryAnswer, RecordVersion)
     from station_app.services.station.pl01_answers import VisitForm
+    from station_app.services.station.pl01_values import VisitRecord
     from station_app.services.station.registry import VisitInfo
     from station_app.ui.exam.pl01_state import Changes
     from station_app.ui.context import StationContext
@@ -232,3 +234,40 @@ def save_draft(ctx: StationContext, *, user: SignedInUser, visit_id: str, desk: 
 
 def discard_draft(ctx: StationContext, *, visit_id: str, desk: str) -> Operation[None]:
     return Operation(functools.partial(ctx.exam.discard_draft, visit_id, desk=desk))
+
+
+# -- the resident's check-up sheet (QĐ 1551) ---------------------------------------------------------------------
+
+def visit_status(ctx: StationContext, *, visit_id: str) -> Operation[VisitInfo]:
+    """The visit as it is now (its status decides whether its sheet can be printed)."""
+    return Operation(functools.partial(ctx.registry.visit_by_id, visit_id))
+
+
+def sheet_record(ctx: StationContext, *, user: SignedInUser, visit_id: str) -> Operation[VisitRecord]:
+    """A completed visit's PL01 record for its printed sheet (audited as printed)."""
+    return Operation(functools.partial(ctx.pl01_records.for_sheet, user, visit_id))
+
+
+def render_sheet(*, found: VisitRecord, path: Path, printed_by: str) -> Operation[Path]:
+    """The sheet's PDF at ``path`` (reportlab, on the CPU pool)."""
+    return Operation(functools.partial(_render_sheet, found, path=path, printed_by=printed_by), lane="cpu")
+
+
+def _render_sheet(found: VisitRecord, *, path: Path, printed_by: str) -> Path:
+    from station_app.services.station.pl01_exports import sheet  # reportlab loads on the first sheet
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheet(found, path, printed_by)
+    return path
+
+
+def copy_file(*, source: Path, target: Path) -> Operation[Path]:
+    """A copy of ``source`` at ``target`` (the sheet saved where the user chose, when there is no printer)."""
+    return Operation(functools.partial(_copy, source, target), lane="cpu")
+
+
+def _copy(source: Path, target: Path) -> Path:
+    import shutil
+
+    shutil.copyfile(source, target)
+    return target

@@ -12,6 +12,10 @@ Keys:
 - An ICD-10 field: type a code or a name without marks, Enter adds the first match (then the year found, Enter);
   Enter on an empty search moves on; Backspace on an empty search removes the last one.
 - F8 marks the field "Từ chối" (refused) or "Không làm" (not done, with a reason), or removes the mark.
+- A number outside the field's warning limits (a hearing distance under 4 m…) is shown in amber as it is typed, and
+  Enter still moves on, as at the vital-signs desk. Nothing unusual is saved unconfirmed: Ctrl+S (or Enter on
+  "Lưu") first takes the focus back to each unusual value in turn, selected: Enter confirms it, a number typed
+  replaces it; once none is left the desk saves. A value saved earlier counts as confirmed.
 - Ctrl+S saves. After the visit is completed a change needs the reason line filled; the old answers are kept.
 What is typed is kept as a draft a second after the last key, and offered again when the visit is reopened.
 """
@@ -37,6 +41,7 @@ from station_app.ui.exam.desk_form import DeskForm, scrolling
 from station_app.ui.widgets import heading, message_label, show_message
 
 log = logging.getLogger(__name__)
+_AMBER = "#a15c00"  # the vital-signs desk's colour of an unusual value
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _YES = {Qt.Key.Key_C: "1", Qt.Key.Key_Y: "1", Qt.Key.Key_1: "1", Qt.Key.Key_N: "0", Qt.Key.Key_0: "0"}
 
@@ -70,7 +75,9 @@ class FieldInput(QWidget):
         self.fields = tuple(fields)
         self.field = self.fields[0]
         self.mark: tuple[AnswerStatus, str | None] | None = None
-        self.label = QLabel(self.field.label + (f" ({self.field.unit})" if self.field.unit else ""))
+        unit = self.field.unit
+        shown = unit and f"({unit.casefold()})" not in self.field.label.casefold()  # "Chu kỳ kinh (ngày)" has it
+        self.label = QLabel(self.field.label + (f" ({unit})" if shown else ""))
         self.label.setWordWrap(True)
         self.mark_label = QLabel()
         self.mark_label.setObjectName("hint")
@@ -144,10 +151,17 @@ class FieldInput(QWidget):
 
 
 class LineInput(FieldInput):
-    """A number, a date or a text on one line."""
+    """A number, a date or a text on one line. A number outside the field's warning limits needs confirming:
+    ``armed`` once Enter passed it (or the save's review showed it), ``confirmed`` by the next Enter there."""
 
     def __init__(self, fields: Sequence[FieldDefinition], parent: QWidget | None = None) -> None:
         super().__init__(fields, parent)
+        self.confirmed = False
+        self.armed = False
+        self.warn_label = QLabel()
+        self.warn_label.setObjectName("unusual")
+        self.warn_label.setWordWrap(True)
+        self.warn_label.hide()
         self.edit = QLineEdit()
         self.edit.setObjectName(self.code)
         if self.field.input == "date":
@@ -157,11 +171,42 @@ class LineInput(FieldInput):
             if low is not None and high is not None:
                 self.edit.setPlaceholderText(f"{st._plain(low)}–{st._plain(high)}")
             self.edit.setMaximumWidth(160)
-        self.edit.textEdited.connect(self.typed)
+        self.edit.textEdited.connect(self._edited)
         self.watch(self.edit)
 
     def focus_widget(self) -> QWidget:
         return self.edit
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.show_warning()
+
+    def _edited(self, *_: object) -> None:
+        self.confirmed = self.armed = False  # a value typed again is a new value: it is asked again
+        self.show_warning()
+        self.typed()
+
+    def warning(self) -> st.Refusal | None:
+        """Why the value on screen is unusual (None: it is not, or it is not a value yet)."""
+        parsed = st.parse(self.field, self.edit.text())
+        return None if isinstance(parsed, st.Refusal) else st.unusual(self.field, parsed)
+
+    def needs_confirming(self) -> bool:
+        return self.mark is None and not self.confirmed and self.warning() is not None
+
+    def show_warning(self) -> None:
+        """The amber note beside an unusual value: what is unusual, and what Enter does there."""
+        warning = self.warning() if self.mark is None else None
+        if warning is None:
+            self.warn_label.setText("")
+        elif self.confirmed:
+            self.warn_label.setText(QCoreApplication.translate("Pl01Desk", "Đã xác nhận giá trị bất thường."))
+        else:
+            ask = (QCoreApplication.translate("Pl01Desk", "Enter để xác nhận, hoặc gõ số đúng để sửa.") if self.armed
+                   else QCoreApplication.translate("Pl01Desk", "Cần xác nhận trước khi lưu."))
+            self.warn_label.setText(f"{_refusal_text(warning)} {ask}")
+        self.warn_label.setStyleSheet(f"color: {_AMBER}")
+        self.warn_label.setVisible(warning is not None and self.warn_label.parent() is not None)
 
     def key(self, watched: QObject, event: QKeyEvent) -> bool:
         if event.key() in _ENTER and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -170,6 +215,12 @@ class LineInput(FieldInput):
                 self.refused.emit(_refusal_text(parsed))
                 self.edit.selectAll()
                 return True
+            if self.needs_confirming():
+                self.confirmed = self.armed  # the second Enter on it (or the first in the save's review)
+                self.armed = True
+                self.show_warning()
+                if self.confirmed:
+                    self.changed.emit()  # the draft keeps what was confirmed
             self.entered.emit()
             return True
         if event.key() == Qt.Key.Key_K and self.field.input == "number" and not event.modifiers():
@@ -189,6 +240,8 @@ class LineInput(FieldInput):
     def set_values(self, answers: Sequence[Answer]) -> None:
         value = next((a.value for a in answers if a.code == self.code and a.value), "")
         self.edit.setText(st.shown(self.field, value) if value else "")
+        self.confirmed, self.armed = True, False  # a value saved before was confirmed then (a draft says otherwise)
+        self.show_warning()
 
 
 class ChoiceInput(FieldInput):
@@ -430,12 +483,16 @@ class PartBox(QGroupBox):
             grid.addWidget(field_input.label, row, 0)
             grid.addWidget(editor, row, 1)
             grid.addWidget(field_input.mark_label, row, 2)
+            if isinstance(field_input, LineInput):
+                grid.addWidget(field_input.warn_label, row, 3)
+                field_input.show_warning()
             row += 1
             if isinstance(field_input, IcdInput):
                 grid.addWidget(field_input.listed, row, 1, 1, 2)
                 row += 1
             field_input.normal_asked.connect(self.normal_asked)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         grid.setColumnMinimumWidth(0, 260)
 
     def first(self) -> QWidget:
@@ -527,6 +584,7 @@ class Pl01Desk(DeskForm):
         self.parts: list[PartBox] = []
         self.loaded: ops.Pl01Desk | None = None
         self._stored: list[Answer] = []
+        self._reviewing = False  # a save waits for the unusual values to be confirmed one by one
         self._build()
         self.retranslate()
         may = can(user.role, self.PERMISSION)
@@ -543,19 +601,12 @@ class Pl01Desk(DeskForm):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.addStretch(1)
         self.scroll = scrolling(self.body)
-        self.amend_label = QLabel()
-        self.amend_reason = QLineEdit()
+        buttons = self._save_row()
         self.amend_reason.setObjectName("amend_reason")
-        self.save_button = QPushButton()
         self.save_button.setAutoDefault(True)  # Enter after the last field saves, as Ctrl+S
         self.save_button.clicked.connect(self.save)
         self.drafts = self._desk_draft(self.DRAFT_DESK)
         self.amend_reason.textEdited.connect(lambda _t: self.drafts.changed())
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.amend_label)
-        buttons.addWidget(self.amend_reason, 1)
-        buttons.addWidget(self.save_button)
         outer = QVBoxLayout(self)
         outer.addWidget(self.title)
         outer.addWidget(self.hint)
@@ -634,16 +685,28 @@ class Pl01Desk(DeskForm):
         else:
             self.hint.setText(self._hint())
 
-    def _show_answers(self, answers: Sequence[Answer]) -> None:
+    def _show_answers(self, answers: Sequence[Answer], confirmed: Sequence[str] | None = None) -> None:
+        """Show ``answers``; their unusual values count as confirmed (saved ones were), a draft's only when it
+        says so (``confirmed``)."""
+        self._reviewing = False
         for box in self.parts:
             for field_input in box.inputs:
                 codes = {f.code for f in field_input.fields}
                 field_input.show_answers([a for a in answers if a.code in codes])
+                if confirmed is not None and isinstance(field_input, LineInput):
+                    field_input.confirmed = field_input.code in confirmed
+                    field_input.show_warning()
+
+    def line_inputs(self) -> list[LineInput]:
+        return [i for box in self.parts for i in box.inputs if isinstance(i, LineInput)]
 
     # -- moving on -------------------------------------------------------------------------------------------
 
     def _next_of(self, box: PartBox, index: int) -> Callable[[], None]:
         def move() -> None:
+            if self._reviewing:  # confirming before a save: the next unusual value, or the save
+                self.save()
+                return
             if index + 1 < len(box.inputs):
                 box.inputs[index + 1].focus_widget().setFocus()
             else:
@@ -698,6 +761,8 @@ class Pl01Desk(DeskForm):
             show_message(self.message, _refusal_text(refusal))
             return
         fields = [f for box in self.parts for f in box.part.fields]
+        if self._review(fields, got):
+            return
         desk_of = {f.code: f.desk for f in fields}
         stored = [(desk_of[a.code], a.code, a.item) for a in self._stored if a.code in desk_of]
         changes = st.changes(fields, got, stored)
@@ -706,6 +771,27 @@ class Pl01Desk(DeskForm):
                                              reason=self.amend_reason.text().strip() or None,
                                              draft_desk=self.DRAFT_DESK),
                        parent=self, on_done=self._saved, on_error=self._failed)
+
+    def _review(self, fields: Sequence[FieldDefinition], got: Sequence[Answer]) -> bool:
+        """Before a save: the focus on the first unusual value still to confirm, selected, its note saying what
+        Enter does; False once none is left (the save goes on)."""
+        inputs = {i.code: i for i in self.line_inputs()}
+        pending = st.unconfirmed(fields, got, [code for code, i in inputs.items() if i.confirmed])
+        pending = [code for code in pending if code in inputs]
+        self._reviewing = bool(pending)
+        if not pending:
+            return False
+        field_input = inputs[pending[0]]
+        field_input.armed = True
+        field_input.show_warning()
+        field_input.edit.setFocus()
+        field_input.edit.selectAll()
+        self.scroll.ensureWidgetVisible(field_input.edit)
+        show_message(self.message, QCoreApplication.translate(
+            "Pl01Desk", "Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác "
+                        "nhận, hoặc gõ số đúng để sửa.").format(n=len(pending)))
+        log.info("PL01 desk %s of visit %s: %d unusual values to confirm", self.KIND, self.visit.id, len(pending))
+        return True
 
     def _saved(self, answers: list[Any]) -> None:
         self._stored = [s.answer for s in answers]
@@ -722,7 +808,8 @@ class Pl01Desk(DeskForm):
             for field_input in box.inputs:
                 got = field_input.answers()
                 answers.extend(got if not isinstance(got, st.Refusal) else [])
-        return {"answers": st.to_draft(answers), "amend_reason": self.amend_reason.text()}
+        return {"answers": st.to_draft(answers), "amend_reason": self.amend_reason.text(),
+                "confirmed": sorted(i.code for i in self.line_inputs() if i.confirmed and i.warning() is not None)}
 
     def _apply_draft(self, fields: Mapping[str, Any]) -> bool:
         try:
@@ -730,7 +817,7 @@ class Pl01Desk(DeskForm):
         except (TypeError, ValueError) as exc:
             log.warning("PL01 draft of visit %s not readable: %s", self.visit.id, type(exc).__name__)
             return False
-        self._show_answers(answers)
+        self._show_answers(answers, [str(c) for c in fields.get("confirmed", ())])
         self.amend_reason.setText(str(fields.get("amend_reason") or ""))
         return True
 

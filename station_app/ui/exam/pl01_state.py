@@ -33,6 +33,11 @@ OUT_OF_RANGE = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: {value} không thể đú
 NOT_A_DATE = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2020.")
 TOO_LONG = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: dài quá {size} ký tự; hãy viết gọn lại.")
 NOT_IN_LIST = QT_TRANSLATE_NOOP("Pl01Desk", "{field}: hãy chọn một mục trong danh sách.")
+# Why a value the field accepts is unusual (the field's warning limits, docs/CLINICAL-RULES.md): asked to confirm;
+# shown beside the field, so the field is not named again.
+UNUSUAL_BETWEEN = QT_TRANSLATE_NOOP("Pl01Desk", "{value} là bất thường (thường từ {low} đến {high}).")
+UNUSUAL_FROM = QT_TRANSLATE_NOOP("Pl01Desk", "{value} là bất thường (thường từ {low} trở lên).")
+UNUSUAL_UP_TO = QT_TRANSLATE_NOOP("Pl01Desk", "{value} là bất thường (thường không quá {high}).")
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,31 @@ def _number(f: FieldDefinition, text: str) -> str | Refusal:
     if (low is not None and number < low) or (high is not None and number > high):
         return Refusal(OUT_OF_RANGE, {"field": f.label, "value": text, "low": _plain(low), "high": _plain(high)})
     return _plain(number)
+
+
+def unusual(f: FieldDefinition, value: str) -> Refusal | None:
+    """Why a stored value (as :func:`parse` makes it) is unusual for the field, outside its warning limits; None
+    when it is not (an empty value, a code of its list such as 99, a field without warning limits)."""
+    if not value or not f.unusual(value):
+        return None
+    low, high = f.warn_low, f.warn_high
+    unit = f" {f.unit}" if f.unit else ""
+    shown_value = shown(f, value) + unit
+    if low is not None and high is not None:
+        template = UNUSUAL_BETWEEN
+    else:
+        template = UNUSUAL_FROM if low is not None else UNUSUAL_UP_TO
+    return Refusal(template, {"field": f.label, "value": shown_value, "low": shown(f, _plain(low)) + unit,
+                              "high": shown(f, _plain(high)) + unit})
+
+
+def unconfirmed(fields: Iterable[FieldDefinition], answers: Iterable[Answer], confirmed: Iterable[str]) -> list[str]:
+    """The codes, in the fields' order, whose recorded value is unusual and not yet confirmed at the desk: a save
+    waits until each is confirmed (or corrected)."""
+    done = set(confirmed)
+    values = {a.code: a.value for a in answers if a.status == AnswerStatus.RECORDED and a.value}
+    return [f.code for f in fields
+            if f.code in values and f.code not in done and unusual(f, values[f.code] or "") is not None]
 
 
 def _plain(number: float | None) -> str:

@@ -1,5 +1,6 @@
 """The exam page: today's queue on the left, the resident's desks as tabs on the right.
 
+Ctrl+P prints the resident's check-up sheet (QĐ 1551) of a completed visit (``ui/exam/checkup_sheet.py``).
 A slip scan (a keyboard-mode scanner's burst anywhere on the page, a serial scanner, the camera (F4), an image file
 (Ctrl+O) or a picture on the clipboard (Ctrl+V), or a payload typed or pasted in the scan field), an ID card scan
 (the holder's visit of today) or a queue pick (arrows and Enter) opens the visit with the first field of the desk
@@ -37,13 +38,14 @@ from station_app.core.settings import Settings
 from station_app.ui.campaign_banner import CampaignBanner
 from station_app.ui.errors import show_error
 from station_app.ui.exam import operations as ops
+from station_app.ui.exam.checkup_sheet import CheckupSheetButton
 from station_app.ui.exam.counselling_form import CounsellingForm
 from station_app.ui.exam.desk_form import scrolling
 from station_app.ui.exam.doctor_form import DoctorForm
 from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.laboratory_form import LaboratoryForm
-from station_app.ui.exam.pl01_state import on_desk
 from station_app.ui.exam.pl01_desk import ChildDevelopmentDesk, DoctorPl01Desk, FormChangeDialog, form_line
+from station_app.ui.exam.pl01_state import on_desk
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
 from station_app.ui.printing import sex_label
@@ -138,6 +140,8 @@ class ExamPage(Retranslating):
         who_row.addWidget(self.form_label, 1)
         who_row.addWidget(self.form_button)
         who_row.addWidget(self.history_button)
+        self.sheet_button = CheckupSheetButton(self._ctx, self._tasks, self._user, self.message)  # Ctrl+P
+        who_row.addWidget(self.sheet_button)
         return who_row
 
     def _build_desks(self) -> None:
@@ -154,6 +158,7 @@ class ExamPage(Retranslating):
             self.desks.append((form, title))
         self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
         self.visits.changed.connect(self._visit_changed)
+        self.visits.changed.connect(self.sheet_button.visit_changed)  # a completion enables the sheet
         self.tabs.currentChanged.connect(lambda _index: self._load_current_desk())
 
     def _build_columns(self, who_row: QHBoxLayout) -> QHBoxLayout:
@@ -191,7 +196,7 @@ class ExamPage(Retranslating):
         self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
         self._shortcuts = []
         for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue), ("Ctrl+H", self.show_history),
-                           ("Ctrl+M", self.change_form)):
+                           ("Ctrl+M", self.change_form), ("Ctrl+P", self.sheet_button.print_sheet)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -274,11 +279,13 @@ class ExamPage(Retranslating):
         if self.visit is None or self.visit.id != visit.id:
             self.visit_form = None
         self.visit = visit
+        self.sheet_button.show_visit(visit)
         self._show_who()
         self._show_form()
+        self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
+        # the visit's PL01 form after the vital signs on the database lane: the nurse's form is ready first
         self._tasks.run(ops.visit_form(self._ctx, visit_id=visit.id), parent=self, on_done=self._form_loaded,
                         on_error=lambda e: show_error(self, e))
-        self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab
         # The other desks load when their tab is shown: a laptop is usually one desk, and reading the other desks'
         # records would only delay the one in use.
         self._stale = {id(form) for form, _title in self.desks}
