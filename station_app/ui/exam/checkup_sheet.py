@@ -66,7 +66,8 @@ class CheckupSheetButton(QPushButton):
         self.visit: VisitInfo | None = None
         self.busy = False
         self.last_pdf: Path | None = None
-        self.setVisible(may_print(user))
+        if not may_print(user):  # (never show() it before it has a parent: it would open as a window of its own)
+            self.hide()
         self.clicked.connect(self.print_sheet)
         self.retranslate()
         self._enable()
