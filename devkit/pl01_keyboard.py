@@ -184,6 +184,8 @@ class VisitDriver:
 
     def visit(self, *, search: str, visit_date: dt.date | None = None, birth_date: dt.date | None = None) -> str:
         """Reception to completion for the resident found by ``search``; returns the visit's id."""
+        self.window.activateWindow()  # the keyboard goes to the active window: its shortcuts (Ctrl+1) work there
+        self.wait(lambda: self.app.activeWindow() is self.window, "the main window active")
         visit_id = self.reception(search)
         self.exam(visit_id, birth_date=birth_date, visit_date=visit_date or dt.date.today())
         return visit_id
