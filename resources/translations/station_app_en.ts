@@ -654,57 +654,57 @@
 <context>
     <name>CheckupSheetButton</name>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="75"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="76"/>
         <source>In phiếu KSK (Ctrl+P)</source>
         <translation>Print check-up sheet (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="76"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="77"/>
         <source>In phiếu khám sức khỏe (QĐ 1551) cho người dân mang về; chỉ in được khi lượt khám đã hoàn thành.</source>
         <translation>Print the check-up sheet (Decision 1551) for the resident to take home; only once the visit is completed.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="115"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="116"/>
         <source>Đang chuẩn bị phiếu khám sức khỏe…</source>
         <translation>Preparing the check-up sheet…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="135"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="136"/>
         <source>Không in được phiếu. Hãy kiểm tra máy in đã bật và có giấy rồi bấm Ctrl+P lại. Tệp phiếu đã lưu tại: {path}</source>
         <translation>The sheet could not be printed. Check that the printer is on and has paper, then press Ctrl+P again. The sheet file is saved at: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="140"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="141"/>
         <source>Đã gửi phiếu khám sức khỏe của {name} đến máy in.</source>
         <translation>The check-up sheet of {name} was sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="143"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="144"/>
         <source>Đã huỷ in phiếu khám sức khỏe.</source>
         <translation>Printing of the check-up sheet cancelled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="146"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="147"/>
         <source>Máy này chưa cài máy in: lưu phiếu khám sức khỏe</source>
         <translation>No printer on this laptop: save the check-up sheet</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="147"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="148"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="149"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="150"/>
         <source>Máy này chưa cài máy in; chưa lưu phiếu. Tệp phiếu vẫn ở: {path}</source>
         <translation>No printer on this laptop; the sheet was not saved elsewhere. The sheet file is still at: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="154"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="155"/>
         <source>Máy này chưa cài máy in nên phiếu khám sức khỏe được lưu thành tệp PDF: {path}</source>
         <translation>No printer is installed on this laptop, so the check-up sheet was saved as a PDF file: {path}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="162"/>
+        <location filename="../../station_app/ui/exam/checkup_sheet.py" line="163"/>
         <source>Lưu ý: hồ sơ theo QĐ 1551 còn {n} mục thiếu hoặc chưa hợp lệ ({labels}); phiếu vẫn được in.</source>
         <translation>Note: the Decision 1551 record still has {n} fields missing or not valid ({labels}); the sheet was printed all the same.</translation>
     </message>
@@ -1236,67 +1236,67 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="66"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
         <source>Phát triển của trẻ</source>
         <translation>Child development</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="69"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="69"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="70"/>
         <source>Khám theo mẫu QĐ 1551</source>
         <translation>National form (Decision 1551)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="70"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="71"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="205"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="206"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="206"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="211"/>
         <source>Đổi mẫu (Ctrl+M)</source>
         <translation>Change form (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="254"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="255"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="268"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="269"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
@@ -3031,7 +3031,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/exam/pl01_desk.py" line="553"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="899"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="892"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3041,127 +3041,127 @@
         <translation>Give the reason it was not done (for example: no device to measure).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="632"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="625"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="626"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="634"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="627"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="640"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
         <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="691"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="684"/>
         <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
         <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="797"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="790"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved: {n} unusual values still to confirm (in amber). In the selected field: Enter to confirm, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="806"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="799"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="832"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="825"/>
         <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
         <translation>National form (Decision 1551): {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="852"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="845"/>
         <source>Phát triển của trẻ: {name} ({year})</source>
         <translation>Child development: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="855"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="848"/>
         <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
         <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="863"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="856"/>
         <source>Mẫu {number} – {who}</source>
         <translation>Form {number} – {who}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="865"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="858"/>
         <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
         <translation>changed by the doctor from form {rule}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="878"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="871"/>
         <source>Đổi mẫu khám của lượt khám</source>
         <translation>Change the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="888"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="881"/>
         <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
         <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="896"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="889"/>
         <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
         <translation>By age and grade, this visit uses form {rule}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="898"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="891"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="908"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="901"/>
         <source>Hãy ghi lý do đổi mẫu khám.</source>
         <translation>Give the reason for changing the form.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="28"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="31"/>
         <source>{field}: hãy gõ một số (ví dụ 5 hoặc 0,5).</source>
         <translation>{field}: type a number (for example 5 or 0.5).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="29"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
         <source>{field}: {value} không thể đúng; hãy gõ một số từ {low} đến {high}.</source>
         <translation>{field}: {value} cannot be right; type a number from {low} to {high}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="30"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="33"/>
         <source>{field}: hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2020.</source>
         <translation>{field}: type the date as day/month/year, for example 05/03/2020.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="31"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="34"/>
         <source>{field}: dài quá {size} ký tự; hãy viết gọn lại.</source>
         <translation>{field}: longer than {size} characters; make it shorter.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="32"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="35"/>
         <source>{field}: hãy chọn một mục trong danh sách.</source>
         <translation>{field}: pick an item from the list.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="35"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="38"/>
         <source>{value} là bất thường (thường từ {low} đến {high}).</source>
         <translation>{value} is unusual (usually {low} to {high}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="36"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="39"/>
         <source>{value} là bất thường (thường từ {low} trở lên).</source>
         <translation>{value} is unusual (usually {low} or more).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_state.py" line="37"/>
+        <location filename="../../station_app/ui/exam/pl01_state.py" line="40"/>
         <source>{value} là bất thường (thường không quá {high}).</source>
         <translation>{value} is unusual (usually no more than {high}).</translation>
     </message>

@@ -12,6 +12,7 @@ import pytest
 # Each tool and the Debian package that has it: TESTING in scripts/install-system-deps.sh lists these packages,
 # except those every Debian system has (ESSENTIAL).
 STOCK_TOOLS = {"jq": "jq", "xxd": "xxd", "openssl": "openssl", "age": "age", "pdftoppm": "poppler-utils",
+               "pdftotext": "poppler-utils",
                "objdump": "binutils", "as": "binutils", "ld": "binutils", "cc": "gcc", "gcc": "gcc",
                "desktop-file-validate": "desktop-file-utils", "initdb": "postgresql",
                "sha256sum": "coreutils", "base64": "coreutils", "gunzip": "gzip",

@@ -4,7 +4,6 @@ still being examined cannot be printed; a record the national database would ref
 the missing fields named. Only the printer hardware is faked (support.gui.FakePrinters)."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pypdfium2
@@ -23,7 +22,7 @@ from station_app.ui.pages.exam import ExamPage
 from support.gui import FakePrinters, show_page
 from support.pl01 import answer_everything, set_facility
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+pytestmark = pytest.mark.tools("pdftotext")
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
-from support.visits import open_visit
+from support.pl01 import answer_everything
+from support.visits import add_vitals, open_visit
 from support import ADMIN_PASSWORD, NURSE_PASSWORD
 from support.window import sign_in
 
 from station_app.core.model import Role, VisitStatus
-from station_app.persistence.tables import MeasurementRow
-from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.ui.labels import status_label
 
 DOCTOR_PASSWORD = "bacsi-2026"
@@ -60,14 +59,13 @@ def test_ctrl_and_a_number_switches_pages_and_the_navigation_shows_it(qtbot, con
 
 def test_a_visit_completed_at_the_doctors_desk_shows_in_every_queue_at_once(qtbot, controller, ctx, nurse, doctor):
     visit = open_visit(ctx, nurse)
-    with UnitOfWork(ctx.db) as uow:
-        uow.session.add(MeasurementRow(visit_id=visit.id, code="systolic", value=118, unit="mmHg", flags={}))
-        uow.commit()
+    add_vitals(ctx, visit.id, systolic=118)
+    answer_everything(ctx, doctor, visit.id)  # the national form's own tabs, so the doctor's desk completes it
     window = signed_in(qtbot, controller, "bs.lan", DOCTOR_PASSWORD)
     window.show_page("exam")
     exam = window.pages["exam"]
     qtbot.waitUntil(lambda: exam.queue.count() == 1)
-    assert exam.queue.item(0).text().endswith(status_label(VisitStatus.REGISTERED))
+    assert exam.queue.item(0).text().endswith(status_label(VisitStatus.IN_PROGRESS))  # the national tabs answered
     press(exam.queue, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: exam.visit is not None)
     form = next(form for form, _title in exam.desks if type(form).__name__ == "DoctorForm")

@@ -2,7 +2,6 @@
 the form number, XML that parses back (an element per code, laboratory rows repeated, marks as attributes), and the
 check-up sheet as a PDF whose text shows the Vietnamese labels, the values and the marks."""
 import json
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -44,7 +43,7 @@ def test_xml_parses_back_with_an_element_per_code(found, tmp_path):
     assert [e.tag for e in root][:3] == ["HO_TEN", "GIOI_TINH", "NGAY_SINH"]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+@pytest.mark.tools("pdftotext")
 def test_the_pdf_sheet_shows_labels_values_and_marks_in_vietnamese(found, tmp_path):
     path = write(found, tmp_path / "phiếu.pdf")
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
