@@ -394,7 +394,8 @@ class VisitDriver:
 
     def pl01_desk(self, desk: Any, visit_id: str) -> None:
         """K for a part whose needed fields its normal values answer; else into the part, typing each needed
-        field still empty; Enter after the last part saves."""
+        field still empty, Ctrl+↓ out of a part once nothing it needs is left empty; Enter after the last part
+        saves."""
         from PySide6.QtCore import Qt
 
         from station_app.core.pl01_completion import Person, needed
@@ -430,7 +431,13 @@ class VisitDriver:
                 self.type(_typed(f))
                 if hasattr(field_input, "combo") and field_input.combo.currentData() and self.focus() is not widget:
                     continue  # a one-character code picks and moves on
-            self.enter()
+                self.enter()
+                continue
+            rest = box.inputs[box.inputs.index(field_input) + 1:]
+            if any(needed(i.field, person) and i.is_empty() and i.mark is None for i in rest):
+                self.enter()
+            else:
+                self.ctrl(Qt.Key.Key_Down)  # nothing more this part needs: on to the next part
         else:
             raise DriveError(f"{self.desk}: never reached the save button")
         self.wait(lambda: desk.message.text() == "Đã lưu.", "the desk saved", detail=desk.message.text)

@@ -3031,7 +3031,7 @@
     </message>
     <message>
         <location filename="../../station_app/ui/exam/pl01_desk.py" line="553"/>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="892"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="903"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
@@ -3041,87 +3041,87 @@
         <translation>Give the reason it was not done (for example: no device to measure).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="625"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="629"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="626"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="630"/>
         <source>Lý do sửa:</source>
         <translation>Reason for change:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="627"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="631"/>
         <source>Lượt khám đã hoàn thành: ghi lý do sửa</source>
         <translation>Visit completed: enter a reason for the change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="633"/>
-        <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
-        <translation>K: the whole part normal, on to the next part · Enter: next item · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="637"/>
+        <source>K: bình thường cho cả phần và sang phần sau · Enter: mục sau · Ctrl+↓: phần sau · C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>K: normal for the whole part and on to the next · Enter: next field · Ctrl+↓: next part · C/N: yes/no · F8: refused or not done · Ctrl+S: save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="684"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="858"/>
+        <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · Ctrl+↓: phần sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
+        <translation>C or 1: yes · N or 0: no · Enter: next field · Ctrl+↓: next part · F8: refused or not done · Ctrl+S: save</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="688"/>
         <source>Mẫu khám của lượt khám này không có mục nào ghi ở bàn này.</source>
         <translation>The visit&apos;s form has nothing recorded at this desk.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="790"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="800"/>
         <source>Chưa lưu: còn {n} giá trị bất thường cần xác nhận (màu vàng). Ở ô đang chọn: Enter để xác nhận, hoặc gõ số đúng để sửa.</source>
         <translation>Not saved: {n} unusual values still to confirm (in amber). In the selected field: Enter to confirm, or type the right number to correct it.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="799"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="809"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="825"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="835"/>
         <source>Khám theo mẫu QĐ 1551: {name} ({year})</source>
         <translation>National form (Decision 1551): {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="845"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="855"/>
         <source>Phát triển của trẻ: {name} ({year})</source>
         <translation>Child development: {name} ({year})</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="848"/>
-        <source>C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu</source>
-        <translation>C or 1: yes · N or 0: no · Enter: next item · F8: refused or not done · Ctrl+S: save</translation>
-    </message>
-    <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="856"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="867"/>
         <source>Mẫu {number} – {who}</source>
         <translation>Form {number} – {who}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="858"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="869"/>
         <source>bác sĩ đổi từ mẫu {rule}: {reason}</source>
         <translation>changed by the doctor from form {rule}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="871"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="882"/>
         <source>Đổi mẫu khám của lượt khám</source>
         <translation>Change the visit&apos;s form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="881"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="892"/>
         <source>Vì sao mẫu theo tuổi không đúng (ví dụ: ngày sinh trên thẻ sai)</source>
         <translation>Why the form by age is wrong (for example: the birth date on the card is wrong)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="889"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="900"/>
         <source>Theo tuổi và lớp, lượt khám này dùng mẫu {rule}.</source>
         <translation>By age and grade, this visit uses form {rule}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="891"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="902"/>
         <source>Mẫu khám</source>
         <translation>Check-up form</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/pl01_desk.py" line="901"/>
+        <location filename="../../station_app/ui/exam/pl01_desk.py" line="912"/>
         <source>Hãy ghi lý do đổi mẫu khám.</source>
         <translation>Give the reason for changing the form.</translation>
     </message>

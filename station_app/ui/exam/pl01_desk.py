@@ -27,7 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from station_app.core import icd10
@@ -616,6 +616,10 @@ class Pl01Desk(DeskForm):
         outer.addLayout(buttons)
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+↓ leaves the part the focus is in (an optional part with nothing to note costs one key, not one Enter
+        # per field)
+        skip = QShortcut(QKeySequence("Ctrl+Down"), self, self.next_part)
+        skip.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._show_amendment(False)
 
     def retranslate(self) -> None:
@@ -630,8 +634,8 @@ class Pl01Desk(DeskForm):
             self.title.setText(self._title(self.visit))
 
     def _hint(self) -> str:
-        return QCoreApplication.translate("Pl01Desk", "K: bình thường cho cả phần và sang phần sau · Enter: mục sau · C/N: có/không · "
-                       "F8: từ chối hoặc không làm · Ctrl+S: lưu")
+        return QCoreApplication.translate("Pl01Desk", "K: bình thường cho cả phần và sang phần sau · Enter: mục sau · Ctrl+↓: phần sau · "
+                       "C/N: có/không · F8: từ chối hoặc không làm · Ctrl+S: lưu")
 
     # -- loading ---------------------------------------------------------------------------------------------
 
@@ -712,6 +716,12 @@ class Pl01Desk(DeskForm):
             else:
                 self._focus_after(box)
         return move
+
+    def next_part(self) -> None:
+        """The focus to the next part's first field (or the save button after the last part)."""
+        box = next((b for b in self.parts if b.isAncestorOf(QApplication.focusWidget())), None)
+        if box is not None:
+            self._focus_after(box)
 
     def _focus_after(self, box: PartBox) -> None:
         later = self.parts[self.parts.index(box) + 1:]
@@ -845,7 +855,8 @@ class ChildDevelopmentDesk(Pl01Desk):
         return QCoreApplication.translate("Pl01Desk", "Phát triển của trẻ: {name} ({year})").format(name=visit.resident_name, year=visit.birth_year)
 
     def _hint(self) -> str:
-        return QCoreApplication.translate("Pl01Desk", "C hoặc 1: có · N hoặc 0: không · Enter: mục sau · F8: từ chối hoặc không làm · Ctrl+S: lưu")
+        return QCoreApplication.translate("Pl01Desk", "C hoặc 1: có · N hoặc 0: không · Enter: mục sau · Ctrl+↓: phần sau · F8: từ chối hoặc không làm · "
+                                          "Ctrl+S: lưu")
 
 
 # -- the visit's form -------------------------------------------------------------------------------------------
