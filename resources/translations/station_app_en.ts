@@ -3169,43 +3169,53 @@
 <context>
     <name>Pl01ReceptionDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="64"/>
         <location filename="../../station_app/ui/pages/reception/pl01.py" line="66"/>
+        <source>Hồ sơ người dân còn thiếu các mục mẫu QĐ 1551 bắt buộc dưới đây: hãy hỏi và ghi, hoặc đánh dấu &quot;Không có / không rõ&quot; (Tab rồi phím cách).</source>
+        <translation>The resident&apos;s record lacks the fields below, which the QĐ 1551 form requires: ask and type them, or mark them &quot;None / not known&quot; (Tab, then Space).</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="71"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="73"/>
         <source>Thông tin theo QĐ 1551</source>
         <translation>Decision 1551 details</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="67"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="74"/>
         <source>Gõ mã để chọn trong danh sách; ngày gõ theo dạng ngày/tháng/năm. Enter: sang ô sau; Ctrl+Enter: lưu; Esc: đóng. Ô ghi &quot;lần trước&quot; lấy từ lần khám trước: hãy hỏi lại người dân.</source>
         <translation>Type a code to choose it from the list; type dates as day/month/year. Enter: next field; Ctrl+Enter: save; Esc: close. Fields marked &quot;last time&quot; come from the previous visit: ask the resident again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="82"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="89"/>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="83"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="90"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="109"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="116"/>
         <source>(lần trước)</source>
         <translation>(last time)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="128"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="121"/>
+        <source>Không có / không rõ</source>
+        <translation>None / not known</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="145"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="169"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="186"/>
         <source>{field}: hãy gõ một ngày đã qua theo dạng ngày/tháng/năm, ví dụ 05/03/2021.</source>
         <translation>{field}: type a past date as day/month/year, for example 05/03/2021.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/reception/pl01.py" line="173"/>
+        <location filename="../../station_app/ui/pages/reception/pl01.py" line="190"/>
         <source>{field}: giá trị này không hợp lệ; hãy sửa lại hoặc để trống.</source>
         <translation>{field}: this value is not valid; correct it or leave it empty.</translation>
     </message>

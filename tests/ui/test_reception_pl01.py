@@ -88,7 +88,18 @@ def test_a_card_scan_keeps_the_issue_date_and_f6_records_the_rest_from_the_keybo
     key(qtbot, focused(sheet), Qt.Key.Key_Return)
     assert isinstance(focused(sheet), QComboBox) and sheet.inputs["NGUON_KINH_PHI"].currentData() == "2"  # local
     type_text(focused(sheet), "1")
-    key(qtbot, focused(sheet), Qt.Key.Key_Return)  # Enter on the last field saves
+    key(qtbot, focused(sheet), Qt.Key.Key_Return)
+    # a card says nothing of the ethnic group: the record's gaps come last, typed or marked not available
+    for code in sheet.unavailable:
+        assert focused(sheet) is sheet.inputs[code]
+        if code == "MA_DAN_TOC":
+            type_text(focused(sheet), "03")
+            key(qtbot, focused(sheet), Qt.Key.Key_Tab)
+        else:
+            key(qtbot, focused(sheet), Qt.Key.Key_Tab)
+            key(qtbot, focused(sheet), Qt.Key.Key_Space)
+        key(qtbot, focused(sheet), Qt.Key.Key_Tab)
+    key(qtbot, focused(sheet), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # save
     qtbot.wait(50)
     assert "31/02" not in sheet.message.text() and "ngày/tháng/năm" in sheet.message.text()
     assert focused(sheet) is sheet.inputs["NGAY_BAT_DAU_LAM_VIEC_HIEN_TAI"]  # where the wrong date is
@@ -99,9 +110,10 @@ def test_a_card_scan_keeps_the_issue_date_and_f6_records_the_rest_from_the_keybo
     key(qtbot, date, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=3000)
     stored = {s.answer.code: s.answer.value for s in ctx.answers.answers(visit_id)}
-    assert stored == {"NGAYCAP_CCCD": "2021-04-20", "NOICAP_CCCD": "Cục Cảnh sát QLHC về TTXH",
-                      "NGAY_BAT_DAU_LAM_VIEC_HIEN_TAI": "2020-09-01", "NHOM_MAU": "AB", "DOI_TUONG": "13",
-                      "NGUON_KINH_PHI": "1"}
+    assert {k: v for k, v in stored.items() if k not in sheet.unavailable or k == "MA_DAN_TOC"} == {
+        "NGAYCAP_CCCD": "2021-04-20", "NOICAP_CCCD": "Cục Cảnh sát QLHC về TTXH", "MA_DAN_TOC": "03",
+        "NGAY_BAT_DAU_LAM_VIEC_HIEN_TAI": "2020-09-01", "NHOM_MAU": "AB", "DOI_TUONG": "13", "NGUON_KINH_PHI": "1"}
+    assert "reception" not in ctx.pl01_records.missing(visit_id)
     qtbot.waitUntil(lambda: "QĐ 1551" in page.message.text(), timeout=3000)
 
 
@@ -131,3 +143,31 @@ def test_a_childs_sheet_asks_the_parents_and_offers_what_was_said_last_time(qtbo
     assert sheet.inputs["DOI_TUONG"].currentData() == "11"  # a pupil in grade 3
     key(qtbot, focused(sheet), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=3000)
+
+
+def test_what_the_record_lacks_is_typed_or_marked_not_available_from_the_keyboard(qtbot, page, ctx, nurse):
+    """No ethnic group and no ID number on the resident's record: F6 asks them under a note; the nurse types the
+    ethnic group's code and, Tab then Space, marks each other gap "không có / không rõ"; nothing is owed after."""
+    person = ctx.registry.register_new(nurse, ResidentInput(full_name="Giàng A Lử", sex=Sex.MALE, birth_year=1975))
+    info = ctx.station.info()
+    visit = ctx.registry.open_visit(nurse, person.id, site_id=info.site_id, campaign_id=info.campaign_id,
+                                    funding_source=FundingSource.STATE_BUDGET, target_groups=[TargetGroup.OTHER],
+                                    consent=CONSENT)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.queue_model.rowCount() == 1, timeout=3000)
+    page.queue_box.select(visit.id)
+    sheet = open_sheet(qtbot, page)
+    assert {"MA_DAN_TOC", "SO_CCCD"} <= set(sheet.unavailable) and not sheet.gap_note.isHidden()
+    for code in sheet.unavailable:
+        sheet.inputs[code].setFocus()
+        qtbot.waitUntil(lambda c=code: focused(sheet) is sheet.inputs[c], timeout=2000)
+        if code == "MA_DAN_TOC":
+            type_text(focused(sheet), "03")
+            continue
+        key(qtbot, focused(sheet), Qt.Key.Key_Tab)
+        assert focused(sheet) is sheet.unavailable[code]
+        key(qtbot, focused(sheet), Qt.Key.Key_Space)
+    assert sheet.inputs["MA_DAN_TOC"].text() == "03"
+    key(qtbot, focused(sheet), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=3000)
+    qtbot.waitUntil(lambda: "reception" not in ctx.pl01_records.missing(visit.id), timeout=3000)

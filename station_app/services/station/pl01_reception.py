@@ -5,7 +5,9 @@ The sheet is read here; it is saved through ``AnswerService.save(desk="reception
 keep their station fields (the resident's target groups, the visit's funding source): their default is the code
 core.pl01_reception gives from those, and an answer is stored only when the nurse chooses another code.
 Resident-level facts (blood group, occupation, workplace, the ID card's issue date and place, the parents) recorded
-at an earlier visit are offered again.
+at an earlier visit are offered again. A field the form requires from the resident's own record (the ethnic group,
+the ID number, the address) that the record lacks is a *gap*: the sheet asks for it too, so the visit is not held
+up; the nurse types it, or marks it "không có / không rõ" (not done, with that reason).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from station_app.persistence.database import Database
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.pl01_forms import form
 from station_app.services.station.pl01_answers import _visit, form_by_rule
+from station_app.services.station.pl01_values import gaps_of
 
 
 @dataclass(frozen=True)
@@ -34,18 +37,24 @@ class ReceptionSheet:
     values: dict[str, str] = field(default_factory=dict)
     offered: dict[str, str] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
+    gaps: frozenset[str] = frozenset()  # codes of ``fields`` the resident's record should hold and does not
 
     def shown(self, code: str) -> str:
         """What the sheet shows first in a field."""
         return self.values.get(code) or self.offered.get(code) or self.defaults.get(code) or ""
 
-    def answers_for(self, entered: dict[str, str]) -> tuple[list[Answer], list[tuple[str, int]]]:
+    def answers_for(self, entered: dict[str, str], unavailable: frozenset[str] = frozenset()
+                    ) -> tuple[list[Answer], list[tuple[str, int]]]:
         """What to save for the values ``entered`` (code → text, "" for empty): the answers, and the ones to clear.
-        A code equal to its default from the station's data is not stored (the station field says it)."""
+        A code equal to its default from the station's data is not stored (the station field says it). A gap in
+        ``unavailable`` is marked not done: the resident has no such paper or does not know."""
         given: list[Answer] = []
         cleared: list[tuple[str, int]] = []
         for code, text in entered.items():
             value = text.strip()
+            if code in self.gaps and code in unavailable and not value:
+                given.append(Answer(code, status=AnswerStatus.NOT_DONE, reason=NOT_AVAILABLE))
+                continue
             station_default = self.defaults.get(code) if code in (DOI_TUONG, NGUON_KINH_PHI) else None
             if not value or value == station_default:
                 if code in self.values:
@@ -79,8 +88,9 @@ class ReceptionAnswerService:
                 LY_DO_VV: CAMPAIGN_REASON,
             }
             codes = {f.code for f in fields}
-            return ReceptionSheet(visit_id, number, fields, values, offered,
-                                  {k: v for k, v in defaults.items() if k in codes})
+            gaps = _record_gaps(uow, visit, codes)
+            return ReceptionSheet(visit_id, number, fields + gaps, values, offered,
+                                  {k: v for k, v in defaults.items() if k in codes}, frozenset(f.code for f in gaps))
 
 
 def _reception_fields(number: int) -> tuple[FieldDefinition, ...]:
@@ -91,6 +101,15 @@ def _reception_fields(number: int) -> tuple[FieldDefinition, ...]:
             seen.add(f.code)
             out.append(f)
     return tuple(out)
+
+
+NOT_AVAILABLE = "Người dân không có hoặc không rõ"  # the reason of a gap marked at reception
+
+
+def _record_gaps(uow: UnitOfWork, visit, asked: set[str]) -> tuple[FieldDefinition, ...]:  # noqa: ANN001 - VisitRow
+    """The reception fields the form needs from the resident's record that it lacks (neither recorded nor marked)."""
+    gaps = gaps_of(uow, visit).get("reception", [])
+    return tuple(f for f in gaps if f.station_field and f.code not in asked)
 
 
 def _age_years(resident, on) -> int | None:  # noqa: ANN001 - a ResidentRow

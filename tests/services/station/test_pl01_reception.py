@@ -142,3 +142,21 @@ def test_a_date_answer_must_be_a_real_date(ctx, nurse):
     with pytest.raises(ValidationError):
         ctx.answers.save(nurse, visit.id, desk="reception", answers=[Answer("NGAYCAP_CCCD", "2021-02-30")])
     ctx.answers.save(nurse, visit.id, desk="reception", answers=[Answer("NGAYCAP_CCCD", "2021-02-28")])
+
+
+def test_what_the_residents_record_lacks_is_asked_at_reception_typed_or_marked_not_available(ctx, nurse):
+    """A resident registered without an ethnic group or an ID number: the form needs both, so the sheet asks them;
+    the nurse types the ethnic group and marks the ID number "không có / không rõ", and reception owes nothing."""
+    visit = open_visit(ctx, nurse, year=1980)
+    sheet = ctx.reception_answers.sheet(visit.id)
+    assert {"MA_DAN_TOC", "SO_CCCD"} <= sheet.gaps <= {f.code for f in sheet.fields}
+    assert "reception" in ctx.pl01_records.missing(visit.id)
+    entered = {code: "" for code in sheet.gaps} | {"MA_DAN_TOC": "03"}
+    given, cleared = sheet.answers_for(entered, unavailable=frozenset(sheet.gaps - {"MA_DAN_TOC"}))
+    ctx.answers.save(nurse, visit.id, desk="reception", answers=given, cleared=cleared)
+    assert "reception" not in ctx.pl01_records.missing(visit.id)
+    assert ctx.reception_answers.sheet(visit.id).gaps == frozenset()
+    record = ctx.pl01_records.of_visit(nurse, visit.id).record
+    assert record.value("MA_DAN_TOC") == "03"
+    (cccd,) = [e for e in record.entries if e.code == "SO_CCCD"]
+    assert cccd.value is None and "không làm" in (cccd.mark or "")

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from station_app.core.errors import StationError, ValidationError
 from station_app.ui.errors import describe, show_error
@@ -61,6 +62,12 @@ class Pl01ReceptionDialog(QDialog):
         self._today = today or dt.date.today()
         self.sheet: ReceptionSheet | None = None
         self.inputs: dict[str, QWidget] = {}
+        self.unavailable: dict[str, QCheckBox] = {}  # gaps of the resident's record, marked "không có / không rõ"
+        self.gap_note = QLabel(self.tr("Hồ sơ người dân còn thiếu các mục mẫu QĐ 1551 bắt buộc dưới đây: hãy hỏi và "
+                                       "ghi, hoặc đánh dấu \"Không có / không rõ\" (Tab rồi phím cách)."))
+        self.gap_note.setWordWrap(True)
+        self.gap_note.setObjectName("hint")
+        self.gap_note.hide()
         self.setWindowTitle(self.tr("Thông tin theo QĐ 1551"))
         self.title = heading(2)
         self.title.setText(self.tr("Thông tin theo QĐ 1551"))
@@ -107,6 +114,16 @@ class Pl01ReceptionDialog(QDialog):
             label = f.label + (" *" if f.required else "")
             if f.code in sheet.offered and f.code not in sheet.values:
                 label += " " + self.tr("(lần trước)")
+            if f.code in sheet.gaps:  # the resident's record lacks it: typed here, or marked as not available
+                if self.form.indexOf(self.gap_note) < 0:
+                    self.form.addRow(self.gap_note)
+                    self.gap_note.show()
+                self.unavailable[f.code] = QCheckBox(self.tr("Không có / không rõ"))
+                row = QHBoxLayout()
+                row.addWidget(widget, 1)
+                row.addWidget(self.unavailable[f.code])
+                self.form.addRow(label, row)
+                continue
             self.form.addRow(label, widget)
         self.save_button.setEnabled(True)
         first = next(iter(self.inputs.values()), None)
@@ -186,7 +203,8 @@ class Pl01ReceptionDialog(QDialog):
         if values is None or self.sheet is None:
             return
         show_message(self.message, "")
-        given, cleared = self.sheet.answers_for(values)
+        unavailable = frozenset(code for code, box in self.unavailable.items() if box.isChecked())
+        given, cleared = self.sheet.answers_for(values, unavailable)
         if not given and not cleared:
             self.accept()
             self.saved.emit(0)
