@@ -3,6 +3,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+import shiboken6
 from support.gui import FakePrinters
 from support.visits import make_doctor, open_visit
 
@@ -52,6 +53,30 @@ def coordinator(ctx, admin):
     """The station's coordinator, who works the lists, progress and export pages."""
     ctx.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR, password="dieuphoi-26")
     return ctx.accounts.sign_in("dieu.phoi", "dieuphoi-26")
+
+
+@pytest.fixture
+def exam_page(app, qtbot, ctx, tasks):
+    """``exam_page(user, width, height)``: the exam page of the station's own site shown for ``user``; stopped and
+    hidden at teardown, its tasks waited for."""
+    from support.gui import show_page
+
+    from station_app.core.settings import Settings
+    from station_app.ui.pages.exam import ExamPage
+
+    made = []
+
+    def make(user, width=1280, height=760):  # noqa: ANN001, ANN202 - a SignedInUser; the page
+        made.append(show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, user, Settings()), width,
+                              height))
+        return made[-1]
+
+    yield make
+    for page in made:
+        if shiboken6.isValid(page):
+            page.sources.stop()
+            page.hide()
+    tasks.wait()
 
 
 @pytest.fixture

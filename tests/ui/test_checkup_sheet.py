@@ -8,31 +8,23 @@ import subprocess
 
 import pypdfium2
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 
 from devkit.station import full_visit
 from station_app.core.errors import SheetNotReadyError
 from station_app.core.model import AuditAction, VisitStatus
-from station_app.core.settings import Settings
 from station_app.persistence.tables import AuditEventRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.ui import printing
-from station_app.ui.pages.exam import ExamPage
-from support.gui import FakePrinters, show_page
+from support.gui import FakePrinters
 from support.pl01 import answer_everything, set_facility
 
 pytestmark = pytest.mark.tools("pdftotext")
 
 
 @pytest.fixture
-def page(app, qtbot, ctx, doctor, tasks):
-    page = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, doctor, Settings()), 1366, 768)
-    yield page
-    if shiboken6.isValid(page):
-        page.sources.stop()
-        page.hide()
-    tasks.wait()
+def page(exam_page, doctor):
+    return exam_page(doctor, 1366, 768)
 
 
 def open_on_page(qtbot, ctx, page, visit_id):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
@@ -13,7 +12,7 @@ from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from support import visits
-from support.gui import press_enter, qr_picture, show_page, type_text
+from support.gui import press_enter, qr_picture, type_text
 from station_app.core.cards import SlipIdentity
 from station_app.core.checkup_book import Topic
 from station_app.core.model import Sex
@@ -27,13 +26,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
-def page(app, qtbot, ctx, nurse, tasks):
-    made = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings()), 1280, 760)
-    yield made
-    if shiboken6.isValid(made):
-        made.sources.stop()
-        made.hide()
-    tasks.wait()
+def page(exam_page, nurse):
+    return exam_page(nurse)
 
 
 @pytest.fixture

@@ -7,26 +7,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from support import visits
-from support.gui import press_enter, show_page, type_text
-from station_app.core.settings import Settings
+from support.gui import press_enter, type_text
 from station_app.services.station.pl01_laboratory import LABORATORY_DESK
 from station_app.ui.exam.laboratory_form import LaboratoryForm
-from station_app.ui.pages.exam import ExamPage
 
 
 @pytest.fixture
-def page(app, qtbot, ctx, nurse, tasks):
-    made = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, nurse, Settings()), 1280, 760)
-    yield made
-    if shiboken6.isValid(made):
-        made.sources.stop()
-        made.hide()
-    tasks.wait()
+def page(exam_page, nurse):
+    return exam_page(nurse)
 
 
 def laboratory_of(page) -> LaboratoryForm:

@@ -4,18 +4,15 @@ saves, as the vital-signs desk does; a confirmed value is saved, a corrected one
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from station_app.core.model import Sex
 from station_app.core.pl01_answers import Answer, AnswerStatus
-from station_app.core.settings import Settings
 from station_app.services.common.pl01_forms import form
 from station_app.ui.exam import pl01_state as st
 from station_app.ui.exam.pl01_desk import DoctorPl01Desk
-from station_app.ui.pages.exam import ExamPage
-from support.gui import press_enter, show_page, type_text
+from support.gui import press_enter, type_text
 from support.visits import open_visit
 
 SPOKEN, WHISPERED, RIGHT_SPOKEN = "TAI_TRAI_NOI_THUONG", "TAI_TRAI_NOI_THAM", "TAI_PHAI_NOI_THUONG"
@@ -49,13 +46,8 @@ def test_a_save_waits_for_each_unusual_value_not_yet_confirmed():
 # -- at the desk, with the keys ---------------------------------------------------------------------------------
 
 @pytest.fixture
-def doctor_page(app, qtbot, ctx, doctor, tasks):
-    page = show_page(qtbot, ExamPage(ctx, tasks, ctx.station.info().site_id, doctor, Settings()), 1366, 768)
-    yield page
-    if shiboken6.isValid(page):
-        page.sources.stop()
-        page.hide()
-    tasks.wait()
+def doctor_page(exam_page, doctor):
+    return exam_page(doctor, 1366, 768)
 
 
 def focused():
