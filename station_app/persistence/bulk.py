@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Table, insert
 
 from station_app.persistence.database import Database
-from station_app.persistence.tables import (AnswerRow, ConclusionRow, ConsentRow, FindingRow, MeasurementRow,
-                                            ResidentRow, ResidentTargetGroupRow, VisitRow)
+from station_app.persistence.tables import (AnswerRow, ConclusionRow, ConsentRow, CounsellingNoteRow, FindingRow,
+                                            HistoryItemRow, MeasurementRow, ResidentRow, ResidentTargetGroupRow,
+                                            VisitRow)
 from station_app.persistence.unit_of_work import UnitOfWork
 
 BULK_CACHE_KIB = 256 * 1024  # page cache while bulk inserting: indexes on names and ids stay in memory
@@ -34,12 +35,15 @@ class BulkChunk:
     consents: list[dict] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
     answers: list[dict] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)
+    counselling: list[dict] = field(default_factory=list)
 
     def tables(self) -> list[tuple[Table, list[dict]]]:
         return [(ResidentRow.__table__, self.residents), (ResidentTargetGroupRow.__table__, self.target_groups),
                 (VisitRow.__table__, self.visits), (MeasurementRow.__table__, self.measurements),
                 (ConclusionRow.__table__, self.conclusions), (ConsentRow.__table__, self.consents),
-                (FindingRow.__table__, self.findings), (AnswerRow.__table__, self.answers)]
+                (FindingRow.__table__, self.findings), (AnswerRow.__table__, self.answers),
+                (HistoryItemRow.__table__, self.history), (CounsellingNoteRow.__table__, self.counselling)]
 
     def counts(self) -> dict[str, int]:
         counts = {"residents": len(self.residents), "target_groups": len(self.target_groups),
@@ -50,8 +54,9 @@ class BulkChunk:
             counts["consents"] = len(self.consents)
         if self.findings:
             counts["findings"] = len(self.findings)
-        if self.answers:
-            counts["answers"] = len(self.answers)
+        for name in ("answers", "history", "counselling"):
+            if getattr(self, name):
+                counts[name] = len(getattr(self, name))
         return counts
 
 

@@ -28,9 +28,10 @@ from station_app.core.errors import DiskFullError, StationError, ValidationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.ids import new_id
 from station_app.core.checkup_book import specialties
-from station_app.core.model import (ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, HealthClass, Role, Sex, SiteKind,
-                                    VisitStatus)
-from station_app.core.pl01 import visit_form
+from station_app.core.model import (ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, HealthClass, MeasureCode, Role, Sex,
+                                    SiteKind, VisitStatus)
+from station_app.core.pl01 import completed_months, visit_form
+from station_app.core.pl01_reception import gs1_check_digit
 from station_app.core.synthetic import (
     CommuneSpec,
     PopulationGenerator,
@@ -65,6 +66,11 @@ CAMPAIGN_DONE, CAMPAIGN_LEFT = dt.timedelta(days=214), dt.timedelta(days=60)
 TRAINING_PASSWORD = "taphuan-2026"
 OFFICE_FOLDER = "don-vi-nhan-tap-huan"  # the training office, inside the training station's folder
 MOBILE_SITES_AT_HOME = 2
+# The training station's QĐ 1551 facility codes: made up (99… is no real facility), the GLN with its check digit,
+# so the training records validate as a real station's would once its codes are set.
+TRAINING_FACILITY_CODE = "99999"
+TRAINING_GLN = "893999999999" + str(gs1_check_digit("893999999999"))  # 893: GS1 Vietnam
+VISION = (1.0, 1.0, 1.0, 0.9, 0.8, 0.8, 0.7, 0.5, 0.3)  # decimal acuity without glasses, as the desk stores it
 Progress = Callable[[int, int], None]
 log = logging.getLogger(__name__)
 
@@ -170,8 +176,32 @@ class DemoResult:
         ]
 
 
+# WHO median length (cm) and weight (kg) at 0, 3, 6, 9, 12, 18 and 24 months (boys and girls together, rounded):
+# the synthetic vital signs count age in whole years, so a child of ten months would keep a newborn's size.
+_INFANT_MONTHS = (0, 3, 6, 9, 12, 18, 24)
+_INFANT_LENGTH = (49.9, 60.5, 66.5, 71.0, 74.9, 81.3, 86.8)
+_INFANT_WEIGHT = (3.3, 6.1, 7.6, 8.6, 9.4, 10.8, 12.0)
+_DRAWN_LENGTH = (49.5 * 0.97, 75.0 * 0.97)  # core.synthetic: the median of 0 and 1 year olds, times 0.97
+
+
+def _infant_growth(r: SyntheticResident, day: dt.date) -> dict[MeasureCode, float]:
+    """For a child under 2 years, how much to scale the synthetic length and weight (drawn around a newborn's)
+    so they sit around the WHO median of the child's age in months; nothing for anyone older."""
+    if r.birth_date is None:
+        return {}
+    months = completed_months(r.birth_date, day)
+    if months >= 24:
+        return {}
+    i = max(k for k, m in enumerate(_INFANT_MONTHS) if m <= months)
+    drawn_length = _DRAWN_LENGTH[months // 12]  # what the synthetic signs are drawn around at 0 or 1 year
+    drawn_weight = 17.0 * (drawn_length / 100) ** 2  # and the weight, at their BMI of 17 for those years
+    return {MeasureCode.HEIGHT_CM: _INFANT_LENGTH[i] / drawn_length,
+            MeasureCode.WEIGHT_KG: _INFANT_WEIGHT[i] / drawn_weight}
+
+
 _CONSENT_SHA = text_sha256(consent_text())
 _FOLLOW_UP_NOTE = "Đã gọi điện, người dân đã đi khám theo giấy chuyển"
+_CHILD_COUNSELLING = "Tư vấn dinh dưỡng và tiêm chủng đúng lịch; hẹn khám lần sau theo lịch của trạm."
 _STATUS_ORDER = (VisitStatus.COMPLETED, VisitStatus.REFERRED, VisitStatus.IN_PROGRESS, VisitStatus.REGISTERED,
                  VisitStatus.CANCELLED)
 
@@ -275,6 +305,7 @@ def _create_station(ctx: DemoContext, start: dt.date, end: dt.date) -> dict[Role
         village=None, campaign_name=CAMPAIGN_NAME.format(year=start.year), campaign_year=start.year,
         campaign_start=start, campaign_end=end, admin_username=admin_account.username,
         admin_full_name=admin_account.full_name, admin_password=admin_account.password,
+        facility_code=TRAINING_FACILITY_CODE, facility_gln=TRAINING_GLN,
     ))
     staff = {Role.ADMIN: admin}
     for account in DEMO_ACCOUNTS[1:]:
@@ -335,9 +366,14 @@ class _ChunkWriter:
             visit_id = new_id()
             chunk.visits.append(self._visit_row(v, visit_id, ids[v.resident_key]))
             chunk.consents.append(self._consent_row(by_key[v.resident_key], visit_id, v.registered_at))
-            chunk.measurements.extend(self._measurement_rows(v, visit_id))
+            chunk.measurements.extend(self._measurement_rows(by_key[v.resident_key], v, visit_id))
             if v.conclusion is not None:
                 resident = by_key[v.resident_key]
+                chunk.measurements.extend(self._vision_rows(resident, v, visit_id))
+                chunk.measurements.extend(self._child_vital_rows(resident, v, visit_id))
+                chunk.history.extend(self._history_rows(v, visit_id))
+                if age_on(resident.birth_date, resident.birth_year, v.visit_date) < 6:
+                    chunk.counselling.append(self._counselling_row(v, visit_id))
                 chunk.findings.extend(self._finding_rows(resident, v, visit_id))
                 chunk.answers.extend(self._answer_rows(resident, v, visit_id))
                 chunk.conclusions.append(self._conclusion_row(v, visit_id, now))
@@ -421,8 +457,47 @@ class _ChunkWriter:
                 "text_version": CURRENT_VERSION, "text_sha256": _CONSENT_SHA, "purposes": list(PURPOSES),
                 "granted": True, "recorded_at": at, "recorded_by": self._nurse}
 
-    def _measurement_rows(self, v: SyntheticVisit, visit_id: str) -> list[dict]:
+    def _vision_rows(self, r: SyntheticResident, v: SyntheticVisit, visit_id: str) -> list[dict]:
+        """Vision without glasses, both eyes, for a completed visit from 3 years (the chart needs a child who can
+        answer), unless the synthetic vital signs have it."""
+        if age_on(r.birth_date, r.birth_year, v.visit_date) < 3 or any(
+                m.code in (MeasureCode.VISION_RIGHT, MeasureCode.VISION_LEFT) for m in v.measurements):
+            return []
+        return [{"id": new_id(), "visit_id": visit_id, "code": code.value, "reading": 1,
+                 "value": self._rng.choice(VISION), "unit": "", "context": {}, "flags": {}, "confirmed_warning": False,
+                 "version": 1, "recorded_at": v.started_at, "recorded_by": self._nurse}
+                for code in (MeasureCode.VISION_RIGHT, MeasureCode.VISION_LEFT)]
+
+    def _child_vital_rows(self, r: SyntheticResident, v: SyntheticVisit, visit_id: str) -> list[dict]:
+        """What a child's form asks that the synthetic vital signs leave out: the breathing rate under 6 years,
+        a blood pressure from 6 years."""
+        age = age_on(r.birth_date, r.birth_year, v.visit_date)
+        have = {m.code for m in v.measurements}
+        wanted: list[tuple[MeasureCode, float, str]] = []
+        if age < 6 and MeasureCode.RESP_RATE not in have:
+            wanted.append((MeasureCode.RESP_RATE, float(self._rng.randint(28, 40) if age < 2 else
+                                                      self._rng.randint(22, 30)), "lần/phút"))
+        if 6 <= age < 18 and MeasureCode.SYSTOLIC not in have:
+            wanted += [(MeasureCode.SYSTOLIC, float(self._rng.randint(95, 118)), "mmHg"),
+                       (MeasureCode.DIASTOLIC, float(self._rng.randint(58, 76)), "mmHg")]
+        return [{"id": new_id(), "visit_id": visit_id, "code": code.value, "reading": 1, "value": value,
+                 "unit": unit, "context": {}, "flags": {}, "confirmed_warning": False, "version": 1,
+                 "recorded_at": v.started_at, "recorded_by": self._nurse} for code, value, unit in wanted]
+
+    def _history_rows(self, v: SyntheticVisit, visit_id: str) -> list[dict]:
+        """The history items the national forms read (regular medicine, family history), answered no."""
+        return [{"id": new_id(), "visit_id": visit_id, "item": item, "answer": False, "detail": None, "version": 1,
+                 "recorded_at": v.completed_at, "recorded_by": self._doctor}
+                for item in ("regular_medicine", "family_history")]
+
+    def _counselling_row(self, v: SyntheticVisit, visit_id: str) -> dict:
+        return {"id": new_id(), "visit_id": visit_id, "topic": None, "text": _CHILD_COUNSELLING, "version": 1,
+                "recorded_at": v.completed_at, "recorded_by": self._nurse}
+
+    def _measurement_rows(self, r: SyntheticResident, v: SyntheticVisit, visit_id: str) -> list[dict]:
         at = v.started_at
+        grown = _infant_growth(r, v.visit_date)
         return [{"id": new_id(), "visit_id": visit_id, "code": m.code.value, "reading": m.reading,
-                 "value": m.value, "unit": m.unit, "context": {}, "flags": {}, "confirmed_warning": False,
-                 "version": 1, "recorded_at": at, "recorded_by": self._nurse} for m in v.measurements]
+                 "value": round(m.value * grown.get(m.code, 1.0), 1), "unit": m.unit, "context": {}, "flags": {},
+                 "confirmed_warning": False, "version": 1, "recorded_at": at, "recorded_by": self._nurse}
+                for m in v.measurements]

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from station_app.core.errors import NotFoundError, PermissionDeniedError, SheetNotReadyError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.core.model import AuditAction, VisitStatus
+from station_app.core.model import AuditAction, Sex, VisitStatus
 from station_app.core.pl01 import FieldDefinition, FormDefinition
-from station_app.core.pl01_answers import Pl01Value
+from station_app.core.pl01_answers import AnswerStatus, Pl01Value
+from station_app.core.pl01_child_measures import RATING_FIELDS, ZSCORE_FIELDS
 from station_app.core.pl01_completion import missing
 from station_app.core.pl01_record import Pl01Record, Problem, record, validate
 from station_app.core.pl01_values import StationData, values
@@ -24,6 +25,9 @@ from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
 from station_app.services.common.pl01_forms import form
 from station_app.services.station.pl01_answers import form_by_rule
+from station_app.services.station.pl01_child_measures import child_measure_values
+
+CHILD_COMPUTED = (*ZSCORE_FIELDS, *RATING_FIELDS)  # what the vital-signs desk works out for a child's form
 
 log = logging.getLogger(__name__)
 DONE = (VisitStatus.COMPLETED.value, VisitStatus.REFERRED.value)
@@ -156,10 +160,26 @@ def records_of(uow: UnitOfWork, visits: Sequence[VisitRow]) -> list[VisitRecord]
         data = station_data(v, resident, groups.get(resident.id, []), parts[v.id],
                             [s.answer for s in answers.get(v.id, [])], station)
         found = values(definition, data)
+        _add_child_measures(definition, found, data, resident)
         rec = record(definition, found)
         out.append(VisitRecord(v.id, v.visit_date, v.status, resident.full_name, definition, found, rec,
                                tuple(validate(rec))))
     return out
+
+
+def _add_child_measures(definition: FormDefinition, found: dict[str, Pl01Value], data: StationData,
+                        resident: ResidentRow) -> None:
+    """A child's z-scores and ratings the desk did not store (vital signs saved by another path: the command line,
+    the training station) worked out from the vital signs as they are, as the desk would."""
+    wanted = [c for c in CHILD_COMPUTED if c in definition.codes and not (c in found and found[c].accounted_for)]
+    if not wanted:
+        return
+    latest = {code: readings[-1] for code, readings in data.measurements.items() if readings}
+    age_days = (data.visit_date - resident.birth_date).days if resident.birth_date is not None else None
+    computed = child_measure_values(definition, latest, Sex(resident.sex), age_days)
+    for code in wanted:
+        if code in computed:
+            found[code] = Pl01Value(code, (computed[code],), AnswerStatus.RECORDED, source="computed", items=(0,))
 
 
 def _may_read(user: SignedInUser | None) -> None:

@@ -67,7 +67,7 @@ def test_demo_audits_one_event_per_chunk_with_counts_only_and_the_chain_verifies
     conn.close()
     assert len(rows) == 4
     allowed = {"chunk", "source", "seed", "residents", "target_groups", "visits", "measurements", "conclusions", "consents",
-               "findings", "answers"}
+               "findings", "answers", "history", "counselling"}
     details = [json.loads(d) for (d,) in rows]
     assert all(set(d) <= allowed for d in details)
     assert sum(d["residents"] for d in details) == 350
@@ -171,5 +171,12 @@ def test_the_default_training_station_completes_visits_on_every_campaign_form(da
                                              "IS NOT NULL")}
         conn.close()
         assert {"Mầm", "Chồi", "Lá"} <= grades and any(g.startswith("12") for g in grades)
+        # their QĐ 1551 records validate (the facility codes are the training station's), but for what a real
+        # station would miss too: an elderly resident with no ID number, an infant's length beyond the charts
+        done = [i for (i,) in sqlite3.connect(ctx.db.path).execute(
+            "SELECT id FROM visits WHERE status IN ('completed', 'referred')")]
+        records = ctx.pl01_records.of_visits(None, done)
+        assert len(records) == len(done) and sum(r.valid for r in records) >= 0.95 * len(records)
+        assert {r.definition.number for r in records if r.valid} == set(CAMPAIGN_FORMS)
     finally:
         ctx.close()
