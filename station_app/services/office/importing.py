@@ -19,6 +19,7 @@ station at a record's first import, never a field of the payload.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 from station_app.core.batch_format import Manifest
@@ -139,8 +140,17 @@ def _target_code(res: dict) -> str | None:
     for e in res.get("extension", []):
         coding = e.get("valueCoding") or {}
         if e.get("url") == fhir.EXT_TARGET_GROUP and coding.get("system") == fhir.SYS_DOI_TUONG:
-            return coding.get("code")
+            return _a_code(coding.get("code"), 10)
     return None
+
+
+_CODE = re.compile(r"[A-Za-z0-9._\-]+")
+
+
+def _a_code(value: object, size: int) -> str | None:
+    """``value`` when it is a code (letters, digits, . _ -; at most ``size`` characters), else nothing: a hostile
+    station's object or megabyte string is never filed as a code (nor breaks a column's size)."""
+    return value if isinstance(value, str) and len(value) <= size and _CODE.fullmatch(value) else None
 
 
 def _form_number(value: object) -> int | None:
@@ -168,7 +178,7 @@ def _code(res: dict) -> str | None:
     if pl01 is not None:
         return pl01
     codings = (res.get("code") or {}).get("coding") or [{}]
-    return codings[0].get("code")
+    return _a_code(codings[0].get("code") if isinstance(codings[0], dict) else None, 80)
 
 
 def _pl01_code(res: dict) -> str | None:
@@ -178,7 +188,7 @@ def _pl01_code(res: dict) -> str | None:
     for coding in (res.get("code") or {}).get("coding") or []:
         if coding.get("system") == PL01_SYSTEM or (coding.get("system") == fhir.SYS_LOCAL_OBS
                                                    and coding.get("code") == fhir.LAB_ROW):
-            return coding.get("code")
+            return _a_code(coding.get("code"), 80)
     return None
 
 

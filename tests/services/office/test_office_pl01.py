@@ -101,3 +101,36 @@ def test_visits_from_batches_without_a_form_are_counted_apart_and_those_before_q
     assert report.section(FORM_TITLE).rows == [
         ("Mẫu 2: Người lớn từ đủ 18 tuổi trở lên", 1, 1, 1), (NO_FORM, 1, 1, 0)]
     assert [row[0] for row in report.section(TARGET_CODE_TITLE).rows] == ["99", NOT_RECORDED]
+
+
+def test_a_hostile_stations_pl01_codes_cannot_break_or_bloat_the_import(station, nurse, doctor, office, data_dir,
+                                                                         tmp_path):
+    """A signed batch whose answers carry a code that is no code (a very long string, an object) and an Encounter
+    with a DOI_TUONG far beyond its list: the visit is imported, nothing of the bad codes is kept as a code."""
+    from support.office import rebuild
+
+    from station_app.services.exchange import fhir_bundle as fhir
+
+    visit = adult_with_answers(station, nurse, doctor)
+    batch = export(station, data_dir, tmp_path / "usb")
+
+    def spoil(bundle):
+        for entry in bundle["entry"]:
+            res = entry["resource"]
+            if res["resourceType"] == "Encounter":
+                for e in res.get("extension", []):
+                    if e.get("url") == fhir.EXT_TARGET_GROUP:
+                        e["valueCoding"]["code"] = "9" * 5000
+            for coding in (res.get("code") or {}).get("coding") or []:
+                if coding.get("code") == "NHOM_MAU":
+                    coding["code"] = "X" * 100_000
+                elif coding.get("code") == "TAI_TRAI_NOI_THAM":
+                    coding["code"] = {"nested": ["object"]}
+
+    hostile = rebuild(batch, data_dir, office, spoil, tmp_path / "hostile")
+    [outcome] = office.service.import_paths([hostile]).outcomes
+    assert outcome.status == "imported"
+    codes = {code for (_visit, code) in answers_held(office)}
+    assert all(isinstance(c, str) and len(c) <= 80 for c in codes)
+    assert "TAI_PHAI_NOI_THAM" in codes  # the honest answers of the visit are kept
+    assert visit_row(office, visit.id)[2] is None  # no such DOI_TUONG code
