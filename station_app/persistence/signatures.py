@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,31 +11,54 @@ from sqlalchemy.orm import Session
 from station_app.persistence.tables import AnswerRow, SignatureRow, UserRow, VisitRow
 
 
+@dataclass(frozen=True)
+class StoredSignature:
+    """A signature row as plain data (rows never leave the unit of work)."""
+
+    id: str
+    visit_id: str
+    part: str
+    kind: str
+    signer_id: str
+    certificate_fingerprint: str
+    content_digest: str
+    signed_at: dt.datetime
+    xml: bytes
+    signature_value: str
+
+
+def stored(row: SignatureRow) -> StoredSignature:
+    return StoredSignature(row.id, row.visit_id, row.part, row.kind, row.signer_id, row.certificate_fingerprint,
+                           row.content_digest, row.signed_at, row.xml, row.signature_value)
+
+
 class SignatureRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def add(self, row: SignatureRow) -> SignatureRow:
+    def add(self, row: SignatureRow) -> StoredSignature:
         self._s.add(row)
         self._s.flush()
-        return row
+        return stored(row)
 
     def user(self, user_id: str) -> UserRow | None:
         return self._s.get(UserRow, user_id)
 
-    def of_visits(self, visit_ids: Iterable[str]) -> list[SignatureRow]:
+    def of_visits(self, visit_ids: Iterable[str]) -> list[StoredSignature]:
         """Every signature of these visits, oldest first."""
         ids = list(dict.fromkeys(visit_ids))
-        found: list[SignatureRow] = []
+        found: list[StoredSignature] = []
         for start in range(0, len(ids), 500):
-            found.extend(self._s.scalars(select(SignatureRow).where(SignatureRow.visit_id.in_(ids[start:start + 500]))
-                                         .order_by(SignatureRow.signed_at, SignatureRow.id)).all())
-        return found
+            found.extend(stored(r) for r in self._s.scalars(
+                select(SignatureRow).where(SignatureRow.visit_id.in_(ids[start:start + 500]))
+                .order_by(SignatureRow.signed_at, SignatureRow.id)))
+        return sorted(found, key=lambda r: (r.signed_at, r.id))
 
-    def same_content(self, visit_id: str, part: str, content_digest: str) -> SignatureRow | None:
-        return self._s.scalar(select(SignatureRow).where(SignatureRow.visit_id == visit_id,
-                                                         SignatureRow.part == part,
-                                                         SignatureRow.content_digest == content_digest))
+    def same_content(self, visit_id: str, part: str, content_digest: str) -> StoredSignature | None:
+        row = self._s.scalar(select(SignatureRow).where(SignatureRow.visit_id == visit_id,
+                                                        SignatureRow.part == part,
+                                                        SignatureRow.content_digest == content_digest))
+        return stored(row) if row is not None else None
 
     def conclusions(self, visit_id: str) -> int:
         return self._s.scalar(select(func.count()).select_from(SignatureRow).where(
