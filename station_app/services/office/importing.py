@@ -27,7 +27,8 @@ from station_app.core.pl01 import LOCAL_SYSTEM as PL01_SYSTEM
 from station_app.persistence.office.store import KINDS, OfficeStore, unfit
 from station_app.services.exchange import fhir_bundle as fhir
 
-_PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion"}
+_PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion",
+          "Provenance": "signatures"}  # a batch carries a visit's signatures whole: held ones it omits are old
 VERSION_STEP = 1000  # far more amendments of one record than any two batches carry; a jump beyond is refused
 FOREIGN = "foreign_record"
 VERSION = "version_out_of_range"
