@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import AnswerRow, SignatureRow, UserRow, VisitRow
+from station_app.persistence.tables import AnswerRow, MeasurementRow, SignatureRow, UserRow, VisitRow
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,23 @@ class SignatureRepository:
                                           AnswerRow.recorded_by)
                                    .where(AnswerRow.visit_id.in_(ids[start:start + 500]),
                                           AnswerRow.recorded_by.is_not(None)))
-            for visit_id, desk, at, by in rows:
+            measured = self._s.execute(select(MeasurementRow.visit_id, MeasurementRow.recorded_at,
+                                              MeasurementRow.recorded_by)
+                                       .where(MeasurementRow.visit_id.in_(ids[start:start + 500]),
+                                              MeasurementRow.recorded_by.is_not(None)))
+            # the vital signs desk stores measurements, not answers: they name its author
+            for visit_id, desk, at, by in [*rows, *((v, "vitals", at, by) for v, at, by in measured)]:
                 if (visit_id, desk) not in out or at >= out[(visit_id, desk)][0]:
                     out[(visit_id, desk)] = (at, by)
         return {key: by for key, (_at, by) in out.items()}
 
     def recent_visits_answered(self, by_user: str | None, since: dt.date, limit: int) -> Sequence[str]:
         """Visits since ``since`` with answers (by ``by_user`` when given), newest first."""
-        query = (select(VisitRow.id).join(AnswerRow, AnswerRow.visit_id == VisitRow.id)
-                 .where(VisitRow.visit_date >= since))
+        query = select(VisitRow.id).where(VisitRow.visit_date >= since)
         if by_user is not None:
-            query = query.where(AnswerRow.recorded_by == by_user)
+            query = query.where(VisitRow.id.in_(select(AnswerRow.visit_id).where(AnswerRow.recorded_by == by_user))
+                                | VisitRow.id.in_(select(MeasurementRow.visit_id)
+                                                  .where(MeasurementRow.recorded_by == by_user)))
         query = query.group_by(VisitRow.id).order_by(func.max(VisitRow.visit_date).desc(),
                                                      func.max(VisitRow.queue_number).desc()).limit(limit)
         return self._s.scalars(query).all()

@@ -25,7 +25,7 @@ from station_app.core.pl01_signing import (CONCLUSION_PART, CONCLUSION_SIGNATURE
                                            PART_SIGNATURE_ID, cchn_of, conclusion_document, part_document,
                                            parts_of)
 from station_app.core.model import AuditAction
-from station_app.core.roles import Permission, require
+from station_app.core.roles import Permission, can, require
 from station_app.persistence.database import Database
 from station_app.persistence.signatures import StoredSignature
 from station_app.persistence.tables import SignatureRow, utcnow
@@ -36,7 +36,7 @@ from station_app.services.common.signing.certificates import check_for_signing, 
 from station_app.services.common.signing.signers import Signer, load_pkcs12, open_token
 from station_app.services.station.pl01_answers import desk_permission
 from station_app.services.station.pl01_exports import as_xml
-from station_app.services.station.pl01_values import Pl01Values, VisitRecord
+from station_app.services.station.pl01_values import DONE, Pl01Values, VisitRecord
 
 log = logging.getLogger(__name__)
 SIGNED, UNSIGNED, STALE = "signed", "unsigned", "stale"
@@ -95,6 +95,14 @@ class Signed:
     signature_id: str  # the stored row's id
     signed_at: dt.datetime
     unsigned_parts: tuple[str, ...] = ()  # a conclusion signed while these parts were not
+
+
+@dataclass(frozen=True)
+class SignedNow:
+    visit_id: str
+    parts: tuple[str, ...]  # signed now
+    conclusion: bool  # the conclusion signed now
+    left: tuple[str, ...]  # parts still not signed (others' parts)
 
 
 @dataclass(frozen=True)
@@ -197,6 +205,28 @@ class SignatureService:
         return out
 
     # -- signing --------------------------------------------------------------------------------------------
+
+    def sign_mine(self, user: SignedInUser, visit_id: str, signer: Signer, *, conclude: bool = False) -> SignedNow:
+        """After a save at a desk: signs every part of the visit not yet signed that ``user`` may sign and saved
+        last (or whose author the station does not know), and with ``conclude`` the conclusion of a finished visit
+        not yet signed as it is. Returns what was signed and what is left."""
+        states = self.parts_of(user, visit_id)
+        parts = [s.part for s in states.parts if s.state != SIGNED and s.recorded_by in (user.id, None)
+                 and can(user.role, desk_permission(s.part))]
+        for part in parts:
+            self.sign_part(user, visit_id, part, signer)
+        concluded = False
+        if conclude and can(user.role, Permission.CONCLUDE_VISIT) and self._finished(visit_id) \
+                and (states.conclusion is None or states.conclusion.state != SIGNED):
+            self.sign_conclusion(user, visit_id, signer)
+            concluded = True
+        left = tuple(s.part for s in states.parts if s.state != SIGNED and s.part not in parts)
+        return SignedNow(visit_id, tuple(parts), concluded, left)
+
+    def _finished(self, visit_id: str) -> bool:
+        with UnitOfWork(self._db, read_only=True) as uow:
+            visit = uow.exports.visits([visit_id]).get(visit_id)
+            return visit is not None and visit.status in DONE
 
     def sign_part(self, user: SignedInUser, visit_id: str, part: str, signer: Signer) -> Signed:
         """Signs the part ``part`` (a desk) of the visit as it is now with ``user``'s registered certificate."""
