@@ -373,46 +373,18 @@ def cmd_users(args: argparse.Namespace) -> int:
 def _users_certificate(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - AppContext
     """Reads the certificate from the .p12 (a copy is kept for signing, still passphrase-protected) or the token,
     and registers it; the passphrase or PIN from the terminal or an environment variable, never an argument."""
-    from station_app.services.common.signing.signers import load_pkcs12, open_token
-    from station_app.services.station.signatures import PKCS11_SETTING, TokenModuleNotSetError
-
     actor = _sign_in(args, ctx, Permission.VIEW_LISTS)
     username = args.username or actor.username
     if args.p12 is not None:
         secret = _from_env(args.passphrase_env) if args.passphrase_env else getpass.getpass("Mật khẩu tệp .p12: ")
-        data = _read_p12(args.p12)
-        signer = load_pkcs12(data, secret)
     else:
-        module = ctx.settings.load().extra.get(PKCS11_SETTING)
-        if not module:
-            raise TokenModuleNotSetError()
         secret = _from_env(args.pin_env) if args.pin_env else getpass.getpass("Mã PIN của USB ký số: ")
-        signer = open_token(module, secret)
-        signer.close()
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    registered = ctx.accounts.set_certificate(actor, username, certificate_der=signer.certificate.public_bytes(
-        Encoding.DER), source="file" if args.p12 is not None else "token", cchn=args.cchn)
-    if args.p12 is not None:
-        ctx.signatures.keys.store(registered.user_id, data)
+    registered = ctx.signatures.register_certificate(ctx.accounts, actor, username, secret=secret, p12=args.p12,
+                                                     cchn=args.cchn)
     print(f"Đã đăng ký chứng thư số cho {username.strip().lower()}: {registered.info.subject_name}, "
           f"hết hạn {registered.info.not_after:%d/%m/%Y}, mã {registered.info.fingerprint[:16]}, "
           f"CCHN {registered.cchn or '(chưa có)'}.")
     return 0
-
-
-def _read_p12(path: Path) -> bytes:
-    from station_app.services.common.signing.certificates import CertificateUnreadableError
-    from station_app.services.common.signing.signers import MAX_PKCS12_BYTES
-
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_PKCS12_BYTES + 1)
-    except OSError as exc:
-        raise CertificateUnreadableError() from exc
-    if len(data) > MAX_PKCS12_BYTES:
-        raise CertificateUnreadableError()
-    return data
 
 
 def _local_time(utc: dt.datetime) -> str:

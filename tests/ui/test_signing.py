@@ -127,3 +127,46 @@ def test_leaving_signing_for_later_saves_unsigned_and_the_session_forgets_the_ke
     assert questions == ["file"] and signing.session_of(page).signer is None
     states = {p.part: p.state for p in ctx.signatures.parts_of(doctor, visit.id).parts}
     assert states["doctor:dental"] == "unsigned"
+
+
+def _scripted_certificate_dialog(path, secret, cchn=""):
+    from PySide6.QtWidgets import QDialog
+
+    from station_app.ui.pages.admin import CertificateDialog
+
+    class Scripted(CertificateDialog):
+        def exec(self) -> int:
+            self.path.setText(str(path))
+            type_text(self.secret, secret)
+            type_text(self.cchn, cchn)
+            self._check()
+            return QDialog.DialogCode.Accepted if self.result() == QDialog.DialogCode.Accepted else 0
+
+    return Scripted
+
+
+def test_the_administrator_registers_a_doctors_p12_and_an_expired_one_is_explained(qtbot, app, ctx, admin, doctor,
+                                                                                   training_ca, tmp_path):
+    import datetime as dt
+
+    from station_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, admin)
+    qtbot.addWidget(window)
+    window.show_page("admin")
+    page = window.pages["admin"]
+    qtbot.waitUntil(lambda: page.users.rowCount() == 2)
+    page.table.selectRow([u.username for u in page.users.users].index(doctor.username))
+    old = training_ca.issue("Lò Thị Lan", "000555/LC-CCHN", not_before=dt.datetime(2020, 1, 1, tzinfo=dt.UTC), days=9)
+    (tmp_path / "cu.p12").write_bytes(pkcs12_bytes(old, PASSPHRASE))
+    page._certificate_dialog = _scripted_certificate_dialog(tmp_path / "cu.p12", PASSPHRASE)
+    qtbot.mouseClick(page.certificate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "hết hạn" in page.users_message.text())
+    assert ctx.signatures.certificate_of(doctor.id) is None
+    (tmp_path / "moi.p12").write_bytes(pkcs12_bytes(training_ca.issue("Lò Thị Lan", "000555/LC-CCHN"), PASSPHRASE))
+    page._certificate_dialog = _scripted_certificate_dialog(tmp_path / "moi.p12", PASSPHRASE, "000555/LC-CCHN")
+    qtbot.mouseClick(page.certificate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Đã đăng ký chứng thư số" in page.users_message.text())
+    registered = ctx.signatures.certificate_of(doctor.id)
+    assert registered.cchn == "000555/LC-CCHN" and registered.source == "file"
+    assert ctx.signatures.open_signer(doctor, PASSPHRASE) is not None  # the station's copy opens for signing

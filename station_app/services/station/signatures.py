@@ -30,10 +30,14 @@ from station_app.persistence.database import Database
 from station_app.persistence.signatures import StoredSignature
 from station_app.persistence.tables import SignatureRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
-from station_app.services.common.accounts import RegisteredCertificate, SignedInUser, registered_certificate
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from station_app.services.common.accounts import (AccountService, RegisteredCertificate, SignedInUser,
+                                                  registered_certificate)
 from station_app.services.common.signing import xmldsig
-from station_app.services.common.signing.certificates import check_for_signing, fingerprint
-from station_app.services.common.signing.signers import Signer, load_pkcs12, open_token
+from station_app.services.common.signing.certificates import (CertificateUnreadableError, check_for_signing,
+                                                              fingerprint)
+from station_app.services.common.signing.signers import MAX_PKCS12_BYTES, Signer, load_pkcs12, open_token
 from station_app.services.station.pl01_answers import desk_permission
 from station_app.services.station.pl01_exports import as_xml
 from station_app.services.station.pl01_values import DONE, Pl01Values, VisitRecord
@@ -155,6 +159,28 @@ class SignatureService:
         with UnitOfWork(self._db, read_only=True) as uow:
             row = uow.signatures.user(user_id)
             return registered_certificate(row) if row is not None else None
+
+    def register_certificate(self, accounts: AccountService, actor: SignedInUser | None, username: str, *,
+                             secret: str, p12: Path | None = None, cchn: str | None = None) -> RegisteredCertificate:
+        """Registers ``username``'s certificate read from the .p12 file ``p12`` (opened with the passphrase
+        ``secret``; the station keeps a copy, still passphrase-protected, for signing) or, without a file, from the
+        token (PIN ``secret``; the driver from the setting ``signing.pkcs11_module``)."""
+        data = None
+        if p12 is not None:
+            data = read_p12(p12)
+            signer: Signer = load_pkcs12(data, secret)
+        else:
+            module = self._module()
+            if not module:
+                raise TokenModuleNotSetError()
+            token = open_token(module, secret)
+            token.close()
+            signer = token
+        registered = accounts.set_certificate(actor, username, certificate_der=signer.certificate.public_bytes(
+            Encoding.DER), source="file" if data is not None else "token", cchn=cchn)
+        if data is not None:
+            self.keys.store(registered.user_id, data)
+        return registered
 
     def open_signer(self, user: SignedInUser, secret: str) -> Signer:
         """The signer of ``user``'s registered certificate: the token opened with the PIN ``secret``, or the
@@ -288,6 +314,18 @@ class SignatureService:
             uow.commit()
         log.info("visit %s: %s %s signed (signature %s)", visit_id, kind, part, kept.id)
         return Signed(visit_id, part, kept.id, kept.signed_at)
+
+
+def read_p12(path: Path) -> bytes:
+    """A .p12 file's bytes, bounded (a certificate file is a few KB)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_PKCS12_BYTES + 1)
+    except OSError as exc:
+        raise CertificateUnreadableError() from exc
+    if len(data) > MAX_PKCS12_BYTES:
+        raise CertificateUnreadableError()
+    return data
 
 
 def _same_certificate(signer: Signer, registered: RegisteredCertificate) -> None:
