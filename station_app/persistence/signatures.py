@@ -94,6 +94,11 @@ class SignatureRepository:
                                                      func.max(VisitRow.queue_number).desc()).limit(limit)
         return self._s.scalars(query).all()
 
+    def finished_visits(self, statuses: Iterable[str]) -> list[str]:
+        """Ids of the visits in these statuses (completed, referred), oldest first."""
+        return list(self._s.scalars(select(VisitRow.id).where(VisitRow.status.in_(list(statuses)))
+                                    .order_by(VisitRow.visit_date, VisitRow.queue_number)))
+
     def names(self, user_ids: Iterable[str]) -> dict[str, str]:
         wanted = {i for i in user_ids if i}
         if not wanted:
