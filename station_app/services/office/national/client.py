@@ -16,6 +16,7 @@ import hashlib
 import http.client
 import ipaddress
 import logging
+import select
 import socket
 import ssl
 import time
@@ -73,6 +74,16 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _dropped(conn: http.client.HTTPConnection) -> bool:
+    """Whether the server closed a kept-alive connection while it was idle (readable with nothing asked: EOF)."""
+    if conn.sock is None:
+        return True
+    try:
+        return bool(select.select([conn.sock], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
 
 
 def msg_ref(msg_id: str) -> str:
@@ -140,7 +151,7 @@ class NationalClient:
         kind = p.classify(answer.status, reply.res_code if reply else None)
         if kind == p.LOGIN_AGAIN:
             return None
-        if reply is None or reply.res_code is None:
+        if reply is None or reply.res_code is None or (kind == p.RETRY and answer.status):
             code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
             return PushOutcome(kind, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
         return PushOutcome(kind, reply.res_code, reply.res_msg, reply.txn_id if kind == p.ACCEPTED else "")
@@ -207,8 +218,8 @@ class NationalClient:
 
     def _connection(self) -> http.client.HTTPConnection:
         idle = time.monotonic() - self._last_used
-        if self._conn is not None and idle > self.settings.idle_reconnect_seconds:
-            self.close()  # the server has likely dropped it: a push must not be lost to a stale socket
+        if self._conn is not None and (idle > self.settings.idle_reconnect_seconds or _dropped(self._conn)):
+            self.close()  # the server has (likely) dropped it: a push must not be lost to a stale socket
         if self._conn is None:
             self._conn = self._open()
         return self._conn
