@@ -138,23 +138,29 @@ class StandInHub:
         with self._lock:
             self._keys[sender_id] = key
 
+    def bind(self) -> str:
+        """Open the listening socket (``OSError`` if the port is taken); returns the base URL."""
+        if self._server is None:
+            self._server = ThreadingHTTPServer(self._address, _handler_for(self))
+            self._server.daemon_threads = True
+        return self.url
+
     def start(self) -> str:
         """Serve in a background thread; returns the base URL to give the client."""
-        server = ThreadingHTTPServer(self._address, _handler_for(self))
-        server.daemon_threads = True
-        self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="stand-in-hub", daemon=True)
+        self.bind()
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="stand-in-hub",
+                                        daemon=True)
         self._thread.start()
         return self.url
 
     def serve_forever(self) -> None:
-        """Serve in this thread until ``stop()`` or Ctrl+C (the command line)."""
-        self._server = ThreadingHTTPServer(self._address, _handler_for(self))
-        self._server.daemon_threads = True
+        """Serve in this thread until Ctrl+C (the command line)."""
+        self.bind()
         try:
             self._server.serve_forever()
         finally:
             self._server.server_close()
+            self._server = None
 
     @property
     def url(self) -> str:
@@ -539,6 +545,8 @@ class _HubHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
 
