@@ -52,7 +52,10 @@ class NationalAddressError(StationError):
 
 @dataclass(frozen=True)
 class PushOutcome:
-    """kind: "accepted" | "refused" | "retry" | "account"; res_code the hub's (or ours, lower case)."""
+    """kind: "accepted" | "refused" | "retry" | "account". ``res_code`` and ``res_msg`` are the hub's, cleaned;
+    when the hub said nothing readable, ``res_code`` is ours in lower case (``network``, ``http_503``,
+    ``reply_invalid``, ``reply_too_large``) and ``res_msg`` one of :data:`OUTCOME_TEXTS` (translation context
+    "national": the UI shows it through ``tr``)."""
 
     kind: str
     res_code: str

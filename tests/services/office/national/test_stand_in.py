@@ -165,3 +165,13 @@ def test_a_facility_key_must_be_a_readable_rsa_public_key(tmp_path):
     for text in (f"{SENDER_ID}={pem}", f"{SENDER_ID}={tmp_path / 'none.pem'}", f"123={pem}"):
         with pytest.raises(StandInKeyError):
             read_facility_key(text)
+
+
+def test_logins_in_a_loop_do_not_grow_the_hub_without_end(hub, monkeypatch):
+    from station_app.services.office.national import stand_in
+
+    monkeypatch.setattr(stand_in, "MAX_TOKENS", 10)
+    tokens = [_token(hub.url) for _ in range(25)]
+    assert len(hub._tokens) <= 10
+    status, answer = _push(hub.url, _signed_body(_header(), p.encode_data(envelope())), token=tokens[-1])
+    assert answer["header"]["res_code"] == "PS_SYNC_SUCCESS"  # the newest token still works
