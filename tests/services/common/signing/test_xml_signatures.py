@@ -153,3 +153,24 @@ def test_xmlsec1_signing_our_template_writes_exactly_our_digests_and_signature(t
     theirs = (tmp_path / "theirs.xml").read_bytes()
     assert xmldsig.signature_value(theirs, "cks-nguoi-ket-luan") == xmldsig.signature_value(ours, "cks-nguoi-ket-luan")
     assert xmldsig.verify_enveloped(theirs, signature_id="cks-nguoi-ket-luan").certificate == examiner.certificate
+
+
+def test_any_damage_to_a_signed_record_is_a_refusal_never_a_crash_or_an_acceptance(training_ca, examiner):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    signed = countersigned(training_ca, examiner)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.integers(0, len(signed) - 1), st.binary(min_size=1, max_size=3))
+    def damaged(at: int, junk: bytes) -> None:
+        changed = signed[:at] + junk + signed[at + len(junk):]
+        for signature_id in ("cks-nguoi-ket-luan", "cks-benh-vien"):
+            try:
+                found = xmldsig.verify_enveloped(changed, signature_id=signature_id)
+            except xmldsig.SignatureInvalidError:
+                continue
+            # accepted only when what was signed reads the same (whitespace inside base64, an equivalent quote…)
+            assert xmldsig.content_of(changed) == xmldsig.content_of(signed)
+            assert found.signature_value == xmldsig.signature_value(signed, signature_id)
+
+    damaged()
