@@ -6,7 +6,8 @@
 # Xvfb; poppler; age, openssl, jq and xxd, which check export batches and receipts the way the receiving office would
 # with stock tools; binutils and gcc, which build and inspect the bundle's libraries in the packaging tests;
 # desktop-file-utils, which validates the menu entries; postgresql, whose throwaway server the office tests start and
-# stop themselves (tests/support/postgres.py).
+# stop themselves (tests/support/postgres.py); softhsm2 (a real PKCS#11 token), opensc's pkcs11-tool and xmlsec1,
+# which check the examiners' and facilities' signatures the way another party would (docs/NATIONAL.md).
 set -euo pipefail
 
 RUNTIME=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
@@ -15,7 +16,8 @@ RUNTIME=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib
   libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libcups2 libssl3 libsqlite3-0)
 # gcc with libc6-dev: installed without recommends, gcc alone cannot link (no crti.o, no pthread.h), as a clean
 # Debian 12 root showed (scripts/test-in-clean-root.sh).
-TESTING=(xvfb xauth poppler-utils age openssl jq xxd binutils gcc libc6-dev desktop-file-utils postgresql)
+TESTING=(xvfb xauth poppler-utils age openssl jq xxd binutils gcc libc6-dev desktop-file-utils postgresql
+  softhsm2 xmlsec1 opensc)
 
 wanted=("${RUNTIME[@]}")
 [ "${TEST:-0}" = 1 ] && wanted+=("${TESTING[@]}")

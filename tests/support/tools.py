@@ -16,7 +16,8 @@ STOCK_TOOLS = {"jq": "jq", "xxd": "xxd", "openssl": "openssl", "age": "age", "pd
                "objdump": "binutils", "as": "binutils", "ld": "binutils", "cc": "gcc", "gcc": "gcc",
                "desktop-file-validate": "desktop-file-utils", "initdb": "postgresql",
                "sha256sum": "coreutils", "base64": "coreutils", "gunzip": "gzip",
-               "dpkg-deb": "dpkg", "dpkg-query": "dpkg"}
+               "dpkg-deb": "dpkg", "dpkg-query": "dpkg",
+               "xmlsec1": "xmlsec1", "softhsm2-util": "softhsm2", "pkcs11-tool": "opensc"}
 ESSENTIAL = {"coreutils", "gzip", "dpkg"}
 
 
