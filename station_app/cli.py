@@ -242,7 +242,7 @@ def _office_national_parser(office: argparse._SubParsersAction, where: argparse.
     stand_in.add_argument("--account", action="append", default=[], metavar="USER:PASS:SENDER_ID",
                           help="tài khoản liên thông (lặp lại được)")
     stand_in.add_argument("--facility-key", action="append", default=[], metavar="SENDER_ID=PEMFILE",
-                          help="khoá công khai RSA (PEM) đã đăng ký của cơ sở (lặp lại được)")
+                          help="khoá công khai RSA hoặc chứng chỉ (PEM) đã đăng ký của cơ sở (lặp lại được)")
     stand_in.add_argument("--token-seconds", type=int, default=6000, help="thời hạn token, giây (mặc định 6000)")
 
 

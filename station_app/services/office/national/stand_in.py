@@ -292,6 +292,7 @@ class StandInHub:
         return 200, _answer(p.SYNC_SUCCESS, txn_id=record.txn_id, data={"data_state": "RECEIVED"})
 
     def _count(self, code: str) -> None:
+        log.debug("stand-in hub answered %s", code)
         with self._lock:
             self._counts[code] += 1
 

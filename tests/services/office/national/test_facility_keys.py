@@ -15,8 +15,7 @@ from station_app.services.office.national.client import NationalClient
 
 
 def _push_signed_by(tmp_path, signer) -> str:  # noqa: ANN001 - a Signer
-    pem = signer.certificate.public_key().public_bytes(serialization.Encoding.PEM,
-                                                       serialization.PublicFormat.SubjectPublicKeyInfo)
+    pem = signer.certificate.public_bytes(serialization.Encoding.PEM)  # the certificate: what the IT person has
     with make_hub(tmp_path / "state.jsonl") as hub:
         hub.register_key(SENDER_ID, pem)  # the facility registered its certificate's key with the hub
         client = NationalClient(p.NationalSettings(base_url=hub.url), username=USERNAME, password=PASSWORD,
