@@ -70,6 +70,12 @@ class _Answer:
     problem: str = ""  # our code when reply is None
 
 
+def _ours(kind: str, answer: _Answer) -> PushOutcome:
+    """An outcome in our words, when the hub's are missing or beside the point (network, 5xx, unreadable)."""
+    code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
+    return PushOutcome(kind, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
+
+
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -155,8 +161,7 @@ class NationalClient:
         if kind == p.LOGIN_AGAIN:
             return None
         if reply is None or reply.res_code is None or (kind == p.RETRY and answer.status):
-            code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
-            return PushOutcome(kind, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
+            return _ours(kind, answer)
         return PushOutcome(kind, reply.res_code, reply.res_msg, reply.txn_id if kind == p.ACCEPTED else "")
 
     def _ensure_token(self) -> PushOutcome | None:
@@ -172,8 +177,7 @@ class NationalClient:
             self._token_until = self._clock() + max(lifetime, self.settings.min_token_seconds)
             return None
         if p.classify(answer.status, reply.res_code if reply else None) == p.RETRY:
-            code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
-            return PushOutcome(p.RETRY, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
+            return _ours(p.RETRY, answer)
         code = (reply.res_code if reply else None) or p.AUTH_ACCOUNT_FAIL
         return PushOutcome(p.ACCOUNT, code, (reply.res_msg if reply else "") or OUTCOME_TEXTS["login"])
 
