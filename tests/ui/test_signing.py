@@ -9,7 +9,7 @@ import shiboken6
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtCore import Qt
 from support.gui import show_page, type_text
-from support.signing import examiner, training_ca  # noqa: F401
+from support.signing import examiner, softhsm_token, training_ca  # noqa: F401
 from support.visits import open_visit
 
 from station_app.core.model import Sex
@@ -183,3 +183,48 @@ def test_the_token_driver_is_set_on_the_administration_page(qtbot, app, ctx, adm
     page.pkcs11_module.setText("/usr/lib/softhsm/libsofthsm2.so")
     qtbot.mouseClick(page.save_settings_button, Qt.MouseButton.LeftButton)
     assert ctx.settings.load().extra[PKCS11_SETTING] == "/usr/lib/softhsm/libsofthsm2.so"
+
+
+@pytest.mark.tools("softhsm2-util", "pkcs11-tool")
+def test_the_tokens_pin_is_asked_once_for_two_saves_and_forgotten_at_the_lock(qtbot, page_for, ctx, admin, nurse,
+                                                                               doctor, softhsm_token, monkeypatch):
+    pins: list[str] = []
+    monkeypatch.setattr(signing, "ask_secret", lambda parent, source: pins.append(source) or softhsm_token.pin)
+    settings = ctx.settings.load()
+    settings.extra["signing.pkcs11_module"] = softhsm_token.module
+    ctx.settings.save(settings)
+    ctx.accounts.set_certificate(admin, doctor.username, source="token", certificate_der=(
+        softhsm_token.holder.certificate.public_bytes(Encoding.DER)))
+    visit = open_visit(ctx, nurse, "Lò Văn Đức", 1980, Sex.MALE)
+    page = page_for(doctor)
+    desk = _doctor_desk(qtbot, page, visit)
+    bar = page.signature_bar
+    for text in ("Bình thường", "Sâu răng 16"):
+        _save_jaw(qtbot, desk, text)
+        qtbot.waitUntil(lambda: bar.status.text() == "Đã ký số 1 phần.", timeout=10000)
+        bar.status.clear()
+    assert pins == ["token"]
+    signing.session_of(page).clear()  # what the idle lock and sign-out do
+    _save_jaw(qtbot, desk, "Sâu răng 17")
+    qtbot.waitUntil(lambda: bar.status.text() == "Đã ký số 1 phần.", timeout=10000)
+    assert pins == ["token", "token"]
+
+
+def test_the_idle_lock_and_sign_out_forget_the_opened_key(qtbot, app, ctx, doctor):
+    from station_app.ui.main_window import MainWindow
+
+    class Token:
+        closed = 0
+
+        def close(self) -> None:
+            Token.closed += 1
+
+    window = MainWindow(ctx, doctor)
+    qtbot.addWidget(window)
+    session = signing.session_of(window.pages["exam"])
+    session.signer = Token()
+    window.lock()
+    assert session.signer is None and Token.closed == 1  # the token's session logged out
+    session.signer = Token()
+    window.sign_out()
+    assert session.signer is None and Token.closed == 2
