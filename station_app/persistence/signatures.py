@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import AnswerRow, MeasurementRow, SignatureRow, UserRow, VisitRow
+from station_app.persistence.tables import AnswerRow, FindingRow, MeasurementRow, SignatureRow, UserRow, VisitRow
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,14 @@ class SignatureRepository:
                                               MeasurementRow.recorded_by)
                                        .where(MeasurementRow.visit_id.in_(ids[start:start + 500]),
                                               MeasurementRow.recorded_by.is_not(None)))
-            # the vital signs desk stores measurements, not answers: they name its author
-            for visit_id, desk, at, by in [*rows, *((v, "vitals", at, by) for v, at, by in measured)]:
+            found = self._s.execute(select(FindingRow.visit_id, FindingRow.specialty, FindingRow.recorded_at,
+                                           FindingRow.recorded_by)
+                                    .where(FindingRow.visit_id.in_(ids[start:start + 500]),
+                                           FindingRow.recorded_by.is_not(None)))
+            # the vital-signs desk stores measurements and the doctor's form findings, not answers: they name
+            # the author of those parts too
+            for visit_id, desk, at, by in [*rows, *((v, "vitals", at, by) for v, at, by in measured),
+                                           *((v, f"doctor:{s}", at, by) for v, s, at, by in found)]:
                 if (visit_id, desk) not in out or at >= out[(visit_id, desk)][0]:
                     out[(visit_id, desk)] = (at, by)
         return {key: by for key, (_at, by) in out.items()}
@@ -89,7 +95,8 @@ class SignatureRepository:
         if by_user is not None:
             query = query.where(VisitRow.id.in_(select(AnswerRow.visit_id).where(AnswerRow.recorded_by == by_user))
                                 | VisitRow.id.in_(select(MeasurementRow.visit_id)
-                                                  .where(MeasurementRow.recorded_by == by_user)))
+                                                  .where(MeasurementRow.recorded_by == by_user))
+                                | VisitRow.id.in_(select(FindingRow.visit_id).where(FindingRow.recorded_by == by_user)))
         query = query.group_by(VisitRow.id).order_by(func.max(VisitRow.visit_date).desc(),
                                                      func.max(VisitRow.queue_number).desc()).limit(limit)
         return self._s.scalars(query).all()

@@ -135,3 +135,10 @@ def test_a_token_opened_once_with_its_pin_signs_two_parts(ctx, admin, doctor, vi
         signer.close()
     states = {p.part: p.state for p in ctx.signatures.parts_of(doctor, visit.id).parts}
     assert states["doctor:internal"] == states["doctor:eyes"] == SIGNED and states["vitals"] == UNSIGNED
+
+
+def test_each_examiner_finds_their_own_unsigned_parts(ctx, nurse, doctor, visit):
+    mine = {(u.visit_id, u.part) for u in ctx.signatures.unsigned(doctor, by_user=doctor.id)}
+    hers = {(u.visit_id, u.part) for u in ctx.signatures.unsigned(nurse, by_user=nurse.id)}
+    assert (visit.id, "doctor:internal") in mine and (visit.id, "vitals") not in mine  # the doctor's form's findings
+    assert (visit.id, "vitals") in hers and (visit.id, "doctor:internal") not in hers
