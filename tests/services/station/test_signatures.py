@@ -12,6 +12,7 @@ from support.signing import examiner, softhsm_token, training_ca  # noqa: F401
 
 from devkit.station import full_visit
 from station_app.core.pl01_answers import Answer
+from station_app.services.common.signing import xmldsig
 from station_app.services.common.accounts import CertificateCchnMismatchError
 from station_app.services.common.signing.certificates import CertificateExpiredError
 from station_app.services.common.signing.training_ca import pkcs12_bytes
@@ -94,7 +95,7 @@ def test_a_certificate_naming_another_cchn_is_refused(ctx, admin, doctor, traini
         _register_file(ctx, admin, doctor.username, other, cchn="000123/LC-CCHN")
 
 
-@pytest.mark.tools("xmlsec1")
+@pytest.mark.tools("xmlsec1", "openssl")
 def test_xmlsec1_verifies_a_signed_part_and_conclusion_from_the_station(ctx, admin, doctor, visit, examiner,
                                                                        training_ca, tmp_path):
     _register_file(ctx, admin, doctor.username, examiner)
@@ -114,6 +115,12 @@ def test_xmlsec1_verifies_a_signed_part_and_conclusion_from_the_station(ctx, adm
                                "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--node-xpath",
                                f"//*[@Id='{sig_id}']", str(path)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+        signer_pem = tmp_path / f"{kind}-signer.pem"
+        signer_pem.write_bytes(xmldsig.verify_enveloped(xml, signature_id=sig_id).certificate.public_bytes(
+            Encoding.PEM))
+        chained = subprocess.run(["openssl", "verify", "-CAfile", str(ca), str(signer_pem)], capture_output=True,
+                                 text=True)
+        assert chained.returncode == 0 and "OK" in chained.stdout, chained.stderr
         path.write_bytes(xml.replace(b'MAU_BIEU="2"', b'MAU_BIEU="3"'))  # the form changed after signing
         assert subprocess.run(["xmlsec1", "--verify", "--trusted-pem", str(ca), "--id-attr:Id",
                                    "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--node-xpath",
