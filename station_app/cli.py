@@ -226,6 +226,24 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
     from station_app.web.commands import add_parsers as add_service_parsers
 
     add_service_parsers(office, where)  # office serve | url: the service stations upload to
+    _office_national_parser(office, where)
+
+
+def _office_national_parser(office: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
+    """``office national …``: the link to the national check-up database (QĐ 1551)."""
+    national = office.add_parser("national", help="liên thông dữ liệu khám sức khỏe lên cơ sở dữ liệu quốc gia"
+                                 ).add_subparsers(dest="national_command", metavar="VIỆC")
+    stand_in = national.add_parser("stand-in", parents=[where], help="chạy cổng liên thông giả lập (tập huấn, thử "
+                                   "nghiệm) trên máy này; Ctrl+C để dừng")
+    stand_in.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định: chỉ máy này)")
+    stand_in.add_argument("--port", type=int, default=8765, help="cổng (mặc định 8765)")
+    stand_in.add_argument("--state", metavar="FILE", help="tệp lưu các hồ sơ đã nhận (mặc định: "
+                          "national-stand-in.jsonl trong thư mục của đơn vị nhận)")
+    stand_in.add_argument("--account", action="append", default=[], metavar="USER:PASS:SENDER_ID",
+                          help="tài khoản liên thông (lặp lại được)")
+    stand_in.add_argument("--facility-key", action="append", default=[], metavar="SENDER_ID=PEMFILE",
+                          help="khoá công khai RSA (PEM) đã đăng ký của cơ sở (lặp lại được)")
+    stand_in.add_argument("--token-seconds", type=int, default=6000, help="thời hạn token, giây (mặc định 6000)")
 
 
 def _password_args(p: argparse.ArgumentParser) -> None:
@@ -579,16 +597,44 @@ def cmd_office(args: argparse.Namespace) -> int:
 
     if args.office_command in service_commands.COMMANDS:
         return service_commands.run(folder, args)
+    if args.office_command == "national" and args.national_command == "stand-in":
+        return _office_national_stand_in(folder, args)
     if args.office_command not in ("stations", "import", "report") or (
             args.office_command == "stations" and args.stations_command is None):
         print("Dùng: station-app office init | stations add|rekey|list|accept-chain|chain-decisions | import | report"
-              " | serve | url", file=sys.stderr)
+              " | serve | url | national stand-in", file=sys.stderr)
         return 2
     service = OfficeService(folder, args.db)
     try:
         return _OFFICE_COMMANDS[args.office_command](service, args)
     finally:
         service.close()
+
+
+def _office_national_stand_in(folder, args: argparse.Namespace) -> int:  # noqa: ANN001 - Path
+    """``office national stand-in``: a stand-in hub for training, until Ctrl+C."""
+    from pathlib import Path
+
+    from station_app.services.office.national import stand_in
+
+    accounts = [stand_in.parse_account(text) for text in args.account]
+    keys = dict(stand_in.read_facility_key(text) for text in args.facility_key)
+    state = Path(args.state) if args.state else folder / "national-stand-in.jsonl"
+    hub = stand_in.StandInHub(state, accounts=accounts, facility_keys=keys, token_seconds=args.token_seconds,
+                              host=args.host, port=args.port)
+    print(f"Cổng liên thông giả lập: http://{args.host}:{args.port} ({len(accounts)} tài khoản, {len(keys)} khoá, "
+          f"{len(hub.accepted())} hồ sơ đã nhận trước đây, lưu trong {state}).")
+    print(f"Đặt địa chỉ này cho đơn vị nhận: station-app office national setup … --url http://{args.host}:{args.port}")
+    print("Nhấn Ctrl+C để dừng.")
+    try:
+        hub.serve_forever()
+    except KeyboardInterrupt:
+        print(f"Đã dừng; {len(hub.accepted())} hồ sơ đã nhận.")
+    except OSError:  # the port taken, or an address not of this machine
+        print(f"Không mở được cổng {args.port} trên {args.host}: có thể cổng đang được dùng. Hãy chọn cổng khác "
+              "(--port) rồi thử lại.", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _office_window(args: argparse.Namespace) -> int:
