@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from station_app.persistence.office.chain import ChainDecisions
 from station_app.persistence.office.database import OfficeConflictError, OfficeDatabase
+from station_app.persistence.office.national import NationalStore
 from station_app.persistence.office.quarantine import QuarantineStore
 from station_app.persistence.office.reads import OfficeReads
 from station_app.persistence.office.store import OfficeStore
@@ -24,7 +25,7 @@ from station_app.persistence.office.store import OfficeStore
 
 class OfficeUnitOfWork:
     """``store``: stations, keys, batches and records; ``chain_decisions``; ``quarantine``; ``reads`` (the window's
-    light rows)."""
+    light rows); ``national`` (delivery to the national database)."""
 
     def __init__(self, db: OfficeDatabase) -> None:
         self._db = db
@@ -37,6 +38,7 @@ class OfficeUnitOfWork:
         self.chain_decisions = ChainDecisions(self.session)
         self.quarantine = QuarantineStore(self.session)
         self.reads = OfficeReads(self.session)
+        self.national = NationalStore(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
