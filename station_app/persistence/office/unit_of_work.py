@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from station_app.persistence.office.chain import ChainDecisions
 from station_app.persistence.office.database import OfficeConflictError, OfficeDatabase
-from station_app.persistence.office.national import NationalStore
 from station_app.persistence.office.quarantine import QuarantineStore
 from station_app.persistence.office.reads import OfficeReads
 from station_app.persistence.office.store import OfficeStore
@@ -38,7 +37,7 @@ class OfficeUnitOfWork:
         self.chain_decisions = ChainDecisions(self.session)
         self.quarantine = QuarantineStore(self.session)
         self.reads = OfficeReads(self.session)
-        self.national = NationalStore(self.session)
+        self.national = self.store.national
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -64,7 +64,6 @@ def _receive_signatures(store: OfficeStore, resources: list[dict], batch_id: int
                         manifest: Manifest, now: dt.datetime, writers: set[str]) -> None:
     """The batch's signatures (Provenance) checked and kept, each conclusion making its national record
     (services/office/national_service.py); a signature about a visit its writers do not hold refuses the batch."""
-    from station_app.persistence.office.national import NationalStore
     from station_app.services.office.national_service import receive_signatures
 
     provenances = [r for r in resources if r["resourceType"] == "Provenance"]
@@ -76,7 +75,7 @@ def _receive_signatures(store: OfficeStore, resources: list[dict], batch_id: int
         raise RecordRefused(FOREIGN)
     host = store.station(manifest.station.code)
     facility = (host.site or host.code) if host is not None else manifest.station.code
-    counts = receive_signatures(NationalStore(store.session), provenances, station_code=facility, batch_id=batch_id,
+    counts = receive_signatures(store.national, provenances, station_code=facility, batch_id=batch_id,
                                 now=now)
     log.info("batch %s/%d: signatures %d valid, %d invalid, %d unreadable; %d national records",
              manifest.station.code, manifest.sequence, counts["valid"], counts["invalid"], counts["unreadable"],
