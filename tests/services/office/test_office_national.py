@@ -22,10 +22,17 @@ from support.batch import VITALS, full_visit
 from support.national import (PASSWORD, SENDER_ID, USERNAME, conclusion_xml, facility_input, facility_key,
                               provenance, with_provenances)
 from support.office import export
+from support.postgres import postgres_server  # noqa: F401 - started only when asked for
 from support.signing import examiner, training_ca  # noqa: F401
 
 NOW = dt.datetime(2026, 12, 7, 12, 0)
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request):
+    """The office's database: SQLite in its folder, or PostgreSQL (the office's usual server)."""
+    return None if request.param == "sqlite" else request.getfixturevalue("postgres_server").new_database()
 
 
 @pytest.fixture
@@ -165,14 +172,15 @@ def test_a_wrong_passphrase_or_an_unknown_station_is_refused_with_what_to_do(off
         ns.setup_facility(office.service, facility_input(training_ca, station="TYT-KHAC"))
 
 
-def test_the_settings_keep_no_secret_in_the_clear_and_show_none(office, station, training_ca):
+def test_the_settings_keep_no_secret_in_the_clear_and_show_none(office, station, training_ca, db_url):
     view = ns.setup_facility(office.service, facility_input(training_ca))
     assert view.sender_id == SENDER_ID and view.key_kind == "file" and PASSWORD not in repr(view)
     with OfficeUnitOfWork(office.service.db) as uow:
         row = uow.session.get(OfficeNationalFacilityRow, "TYT-MK")
         sealed = row.secrets
     assert sealed.startswith(b"age-encryption.org/v1") and PASSWORD.encode() not in sealed
-    assert PASSWORD.encode() not in (office.folder / "office.sqlite").read_bytes()
+    if db_url is None:
+        assert PASSWORD.encode() not in (office.folder / "office.sqlite").read_bytes()
 
 
 # -- push --------------------------------------------------------------------------------------------------------
