@@ -280,3 +280,15 @@ def test_records_past_20_hours_are_amber_past_24_red_and_accepted_ones_leave_the
 
 def test_the_backoff_doubles_from_one_minute_up_to_an_hour():
     assert [ns.backoff(n).total_seconds() / 60 for n in (1, 2, 3, 4, 7, 8, 20)] == [1, 2, 4, 8, 60, 60, 60]
+
+
+def test_the_report_counts_per_station_and_day_the_records_accepted_within_24_hours(office, waiting, hub,
+                                                                                    training_ca):
+    from station_app.services.office.report import NATIONAL_TITLE
+
+    with OfficeUnitOfWork(office.service.db) as uow:
+        completed = uow.session.query(OfficeNationalRecordRow).one().completed_at
+    ns.setup_facility(office.service, facility_input(training_ca, url=hub.url))
+    ns.push(office.service, now=completed + dt.timedelta(hours=2))
+    [row] = office.service.report().section(NATIONAL_TITLE).rows
+    assert row == ("TYT-MK", completed.strftime("%d/%m/%Y"), 1, 1, 1, 1, 0, "2.0", "100%")
