@@ -20,6 +20,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from station_app import __version__
 from station_app.core.errors import DiskFullError, StationError, is_disk_full
@@ -161,6 +162,20 @@ def _users_parser(sub: argparse._SubParsersAction, signer: argparse.ArgumentPars
     _new_password_args(password)
     policy = users.add_parser("policy", parents=[signer], help="độ dài tối thiểu của mật khẩu (xem hoặc đặt)")
     policy.add_argument("--min-length", type=int, metavar="N", help="số ký tự tối thiểu, từ 8 đến 64")
+    _certificate_parser(users, signer)
+
+
+def _certificate_parser(users: argparse._SubParsersAction, signer: argparse.ArgumentParser) -> None:
+    cert = users.add_parser("certificate", parents=[signer],
+                            help="đăng ký chứng thư số để ký phần khám (tệp .p12 hoặc USB ký số)")
+    cert.add_argument("username", nargs="?", help="tài khoản được đăng ký (mặc định: tài khoản --user)")
+    source = cert.add_mutually_exclusive_group(required=True)
+    source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chứng thư số .p12/.pfx (có mật khẩu)")
+    source.add_argument("--token", action="store_true",
+                        help="USB ký số (trình điều khiển: cài đặt signing.pkcs11_module của máy)")
+    cert.add_argument("--cchn", metavar="SỐ", help="số chứng chỉ hành nghề của người khám")
+    cert.add_argument("--passphrase-env", metavar="VAR", help="đọc mật khẩu tệp .p12 từ biến môi trường VAR")
+    cert.add_argument("--pin-env", metavar="VAR", help="đọc mã PIN của USB ký số từ biến môi trường VAR")
 
 
 def _campaign_parser(sub: argparse._SubParsersAction, signer: argparse.ArgumentParser) -> None:
@@ -377,6 +392,8 @@ def cmd_users(args: argparse.Namespace) -> int:
         print("Cần chọn: add, list, disable, enable, unlock, password hoặc policy.", file=sys.stderr)
         return 2
     ctx = _context(args)
+    if args.users_command == "certificate":  # a user registers their own; an administrator anyone's
+        return _users_certificate(args, ctx)
     admin = _sign_in(args, ctx, Permission.MANAGE_USERS)
     accounts = ctx.accounts
     if args.users_command == "add":
@@ -404,6 +421,23 @@ def cmd_users(args: argparse.Namespace) -> int:
     else:
         print(f"Mật khẩu cần ít nhất {accounts.password_min_length()} ký tự, không giống tên đăng nhập, không nằm "
               "trong danh sách mật khẩu phổ biến.")
+    return 0
+
+
+def _users_certificate(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - AppContext
+    """Reads the certificate from the .p12 (a copy is kept for signing, still passphrase-protected) or the token,
+    and registers it; the passphrase or PIN from the terminal or an environment variable, never an argument."""
+    actor = _sign_in(args, ctx, Permission.VIEW_LISTS)
+    username = args.username or actor.username
+    if args.p12 is not None:
+        secret = _from_env(args.passphrase_env) if args.passphrase_env else getpass.getpass("Mật khẩu tệp .p12: ")
+    else:
+        secret = _from_env(args.pin_env) if args.pin_env else getpass.getpass("Mã PIN của USB ký số: ")
+    registered = ctx.signatures.register_certificate(ctx.accounts, actor, username, secret=secret, p12=args.p12,
+                                                     cchn=args.cchn)
+    print(f"Đã đăng ký chứng thư số cho {username.strip().lower()}: {registered.info.subject_name}, "
+          f"hết hạn {registered.info.not_after:%d/%m/%Y}, mã {registered.info.fingerprint[:16]}, "
+          f"CCHN {registered.cchn or '(chưa có)'}.")
     return 0
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
     from station_app.services.station.roster_import import RosterImportService
+    from station_app.services.station.signatures import SignatureService
     from station_app.services.station.station_setup import StationService
     from station_app.services.station.upload import UploadService
 
@@ -73,5 +74,7 @@ class StationContext(Protocol):
     def upload(self) -> UploadService: ...
     @property
     def receipts(self) -> ReceiptService: ...
+    @property
+    def signatures(self) -> SignatureService: ...
 
     def close(self) -> None: ...

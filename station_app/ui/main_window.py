@@ -242,6 +242,7 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
             return
         user, self.user = self.user, None
         self.idle.pause()
+        self._forget_signing_key()
         self.tasks.run(ops.record_session_event(self.ctx, action=AuditAction.SIGN_OUT, user=user), parent=self)
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -300,10 +301,17 @@ class MainWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         if self.locked or self.user is None:
             return
         self.idle.pause()
+        self._forget_signing_key()
         self.screens.setCurrentWidget(self.lock_screen)
         self.nav.setEnabled(False)
         self.lock_screen.password.setFocus()
         self.tasks.run(ops.record_session_event(self.ctx, action=AuditAction.LOCK, user=self.user), parent=self)
+
+    def _forget_signing_key(self) -> None:
+        """The examiner's opened token or key file (ui/exam/signing.py) lives for the session only."""
+        session = getattr(self, "signing_session", None)
+        if session is not None:
+            session.clear()
 
     def unlock(self, user: SignedInUser) -> None:
         self.screens.setCurrentWidget(self.work)

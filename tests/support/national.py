@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
+import uuid
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -50,14 +52,17 @@ def conclusion_xml(visit_uid: str, signer, *, form: int = 2, version: int = 1, c
 
 def provenance(visit_uid: str, xml: bytes, *, kind: str = "conclusion", part: str = "ket_luan",
                number: int = 1) -> dict:
-    """The FHIR Provenance a station's batch carries a signature in (design section 1)."""
-    return {"resourceType": "Provenance", "id": f"{visit_uid[:24]}-sig-{number:04d}"[:64],
-            "target": [{"reference": f"urn:uuid:{visit_uid}"}], "recorded": "2026-12-07T08:00:00Z",
+    """The FHIR Provenance a station's batch carries a signature in (design section 1), recorded at the signing
+    time the document's signature holds."""
+    signed = re.search(rb"<NGAY_KY>([^<]+)</NGAY_KY>", xml)
+    return {"resourceType": "Provenance", "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{visit_uid}/{number}")),
+            "target": [{"reference": f"urn:uuid:{visit_uid}"}],
+            "recorded": signed[1].decode() if signed else "2026-12-07T08:00:00Z",
             "agent": [{"who": {"reference": "urn:uuid:practitioner"}}],
             "extension": [{"url": PART_URL, "valueString": part}],
             "signature": [{"type": [{"system": "urn:iso-astm:E1762-95:2013",
                                      "code": VERIFICATION if kind == "conclusion" else AUTHOR}],
-                           "when": "2026-12-07T08:00:00Z", "who": {"reference": "urn:uuid:practitioner"},
+                           "when": signed[1].decode() if signed else "2026-12-07T08:00:00Z", "who": {"reference": "urn:uuid:practitioner"},
                            "sigFormat": "application/signature+xml",
                            "data": base64.b64encode(xml).decode("ascii")}]}
 
@@ -75,6 +80,7 @@ def with_provenances(batch: Path, station_dir: Path, office, provenances: list[d
 
     counts = dict(json.loads(read_batch(batch).manifest_bytes)["counts"])
     counts["resources"] = counts.get("resources", 0) + len(provenances)
+    counts["signatures"] = counts.get("signatures", 0) + len(provenances)
     return rebuild(batch, station_dir, office, change, target, counts=counts)
 
 

@@ -46,8 +46,9 @@ class NationalStore:
 
     # -- signatures ----------------------------------------------------------------------------------------------
 
-    def signature_held(self, xml_sha256: str) -> bool:
-        return self._s.scalar(select(func.count()).where(OfficeSignatureRow.xml_sha256 == xml_sha256)) > 0
+    def signature(self, xml_sha256: str) -> OfficeSignatureRow | None:
+        """The signature held with this document (SHA-256 of its bytes), if any."""
+        return self._s.scalars(select(OfficeSignatureRow).where(OfficeSignatureRow.xml_sha256 == xml_sha256)).first()
 
     def add(self, row: object) -> object:
         self._s.add(row)

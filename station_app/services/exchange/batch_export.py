@@ -248,6 +248,7 @@ def _user_ids(all_parts: Iterable) -> set[str]:
             ids.update(getattr(r, "recorded_by", None) for r in rows)
         if p.conclusion is not None:
             ids.add(p.conclusion.concluded_by)
+        ids.update(r.signer_id for r in p.signatures)
     return {i for i in ids if i}
 
 

@@ -13,6 +13,8 @@ per field of the row.
 """
 from __future__ import annotations
 
+import base64
+
 import datetime as dt
 import uuid
 from collections import Counter
@@ -141,7 +143,8 @@ def resource_counts(resources: list[dict]) -> dict[str, int]:
     by_type = Counter(r["resourceType"] for r in resources)
     return {"residents": by_type["Patient"], "visits": by_type["Encounter"], "observations": by_type["Observation"],
             "conditions": by_type["Condition"], "referrals": by_type["ServiceRequest"],
-            "consents": by_type["Consent"], "notes": by_type["Communication"], "resources": len(resources)}
+            "consents": by_type["Consent"], "notes": by_type["Communication"], "signatures": by_type["Provenance"],
+            "resources": len(resources)}
 
 
 # -- Patient ---------------------------------------------------------------------------------------------------
@@ -234,6 +237,8 @@ def visit_resources(src: BundleSource, parts: Any, *, kinds: set[str]) -> list[d
         found.append(communication(src, visit, rows=parts.counselling))
     if "answers" in kinds:
         found.extend(answer_observations(src, visit, rows=parts.answers))
+    if "signatures" in kinds:
+        found.extend(provenance(src, visit, row=row) for row in getattr(parts, "signatures", ()))
     return found
 
 
@@ -666,6 +671,28 @@ class _Seen:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.row, name)
+
+
+# -- signatures (QĐ 1551) ---------------------------------------------------------------------------------------
+
+EXT_PL01_PART = "https://station-app.invalid/fhir/StructureDefinition/pl01-part"
+SIG_TYPE_SYSTEM = "urn:iso-astm:E1762-95:2013"
+SIG_AUTHOR, SIG_VERIFICATION = "1.2.840.10065.1.12.1.1", "1.2.840.10065.1.12.1.5"
+SIG_FORMAT = "application/signature+xml"
+
+
+def provenance(src: BundleSource, visit: Any, *, row: Any) -> dict:
+    """An examiner's signature of a part (author) or the concluding doctor's of the record (verification): the
+    signed XML document travels whole, base64, so the office checks it as the station made it."""
+    who = _user(src, row.signer_id)
+    when = _instant(row.signed_at)
+    code = SIG_VERIFICATION if row.kind == "conclusion" else SIG_AUTHOR
+    return {"resourceType": "Provenance", "id": row.id, "meta": {"versionId": "1"},
+            "target": [_ref("Encounter", visit.id)], "recorded": when,
+            "agent": [{"who": who}],
+            "extension": [{"url": EXT_PL01_PART, "valueString": row.part}],
+            "signature": [{"type": [_coding(SIG_TYPE_SYSTEM, code)], "when": when, "who": who,
+                           "sigFormat": SIG_FORMAT, "data": base64.b64encode(row.xml).decode("ascii")}]}
 
 
 # -- small pieces ----------------------------------------------------------------------------------------------

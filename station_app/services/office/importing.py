@@ -29,7 +29,8 @@ from station_app.persistence.office.store import KINDS, OfficeStore, unfit
 from station_app.services.exchange import fhir_bundle as fhir
 
 log = logging.getLogger(__name__)
-_PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion"}
+_PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion",
+          "Provenance": "signatures"}  # a batch carries a visit's signatures whole: held ones it omits are old
 VERSION_STEP = 1000  # far more amendments of one record than any two batches carry; a jump beyond is refused
 FOREIGN = "foreign_record"
 VERSION = "version_out_of_range"
@@ -103,8 +104,6 @@ def _rows(resources: list[dict], batch_id: int, manifest: Manifest) -> dict[str,
     visit_id = None
     for res in resources:
         kind = res["resourceType"]
-        if kind == "Provenance":
-            continue  # a signature: checked and kept by _receive_signatures, never a part of the visit
         base = {"id": res["id"], "version": _version(res), "batch_id": batch_id, "resource": res,
                 "stamp": f"{res.get('meta', {}).get('lastUpdated') or ''}|{manifest.created_at}"}
         if kind == "Patient":

@@ -24,7 +24,7 @@ import re
 import statistics
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,6 +52,9 @@ NOT_CONFIGURED = QT_TRANSLATE_NOOP("national", "chưa thiết lập liên thông
                                                "setup')")
 PARTS_UNSIGNED = QT_TRANSLATE_NOOP("national", "còn phần khám chưa ký số: người khám ký ở trạm, rồi bác sĩ kết luận "
                                                "ký lại")
+NO_TRUSTED_CA = QT_TRANSLATE_NOOP("national", "chưa có tổ chức chứng thực nào được tin cậy để kiểm tra chứng thư "
+                                              "của y bác sĩ: thêm bằng 'station-app office national trust add "
+                                              "CA.pem', rồi trạm gửi lại lô")
 ACCOUNT_STOPPED = QT_TRANSLATE_NOOP("national", "Cổng liên thông từ chối tài khoản ({code}). Hãy kiểm tra tên đăng "
                                                 "nhập và mật khẩu liên thông rồi đặt lại bằng 'station-app office "
                                                 "national setup'; việc gửi của trạm này tạm dừng đến khi đó.")
@@ -329,15 +332,14 @@ def receive_signatures(store: NationalStore, provenances: list[dict], *, station
                        now: dt.datetime) -> Counter:
     """Every signature of a batch checked and kept, inside the import's transaction (services/office/importing.py).
     Returns counts (valid, invalid, unreadable, records) for the log."""
-    from station_app.services.office.signatures import ProvenanceUnreadable, verify_provenance
+    from station_app.services.office.signatures import verify_provenance
 
     trusted = [certificates.load_certificate(row.pem) for row in store.trusted()]
     counts: Counter = Counter()
     for resource in provenances:
-        try:
-            found = verify_provenance(resource, trusted)
-        except ProvenanceUnreadable:
-            counts["unreadable"] += 1
+        found = _trusted_only(verify_provenance(resource, trusted))
+        if not found.visit_uid:
+            counts["unreadable"] += 1  # names no visit: nothing to hold back
             continue
         counts["valid" if found.valid else "invalid"] += 1
         if _keep(store, found, station_code, batch_id) and found.kind == "conclusion":
@@ -345,17 +347,32 @@ def receive_signatures(store: NationalStore, provenances: list[dict], *, station
     return counts
 
 
+def _trusted_only(found):  # noqa: ANN001, ANN202 - OfficeSignature
+    """A signature whose chain was not checked (no CA trusted yet) is not one the facility may countersign."""
+    if found.valid and not found.chain_checked:
+        return replace(found, valid=False, problem=NO_TRUSTED_CA)
+    return found
+
+
 def _keep(store: NationalStore, found, station_code: str, batch_id: int) -> bool:  # noqa: ANN001 - OfficeSignature
-    """The signature kept once (a batch may carry it again): False when it was held already."""
+    """The signature kept once (a batch may carry it again); True when it is new or its verdict changed (a CA
+    trusted since), so that its record is made or updated."""
     digest = hashlib.sha256(found.xml).hexdigest()
-    if store.signature_held(digest):
+    row = store.signature(digest)
+    if row is not None and (row.valid, row.problem) == (found.valid, found.problem):
         return False
-    store.add(OfficeSignatureRow(
-        station_code=station_code, visit_uid=found.visit_uid, part=found.part, kind=found.kind,
-        certificate_fingerprint=found.certificate_fingerprint, cchn=found.cchn, signed_at=found.signed_at,
-        content_digest=found.content_digest, xml_sha256=digest, xml=found.xml, valid=found.valid,
-        problem=found.problem, batch_id=batch_id))
+    row = row or store.add(OfficeSignatureRow(station_code=station_code, visit_uid=found.visit_uid, part=found.part,
+                                              kind=found.kind, xml_sha256=digest, xml=found.xml, valid=found.valid,
+                                              batch_id=batch_id))
+    row.certificate_fingerprint, row.cchn = found.fingerprint or None, found.cchn or None
+    row.signed_at, row.content_digest = _naive(found.signed_at), found.content_digest or None
+    row.valid, row.problem = found.valid, found.problem
     return True
+
+
+def _naive(moment: dt.datetime | None) -> dt.datetime | None:
+    """Naive UTC, as every time in the office tables."""
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment and moment.tzinfo else moment
 
 
 def _conclusion(store: NationalStore, found, code: str, now: dt.datetime) -> int:  # noqa: ANN001 - OfficeSignature
@@ -363,7 +380,7 @@ def _conclusion(store: NationalStore, found, code: str, now: dt.datetime) -> int
     latest = store.latest_record(code, found.visit_uid)
     if not found.valid:
         return _hold(store, latest, found, code)
-    if latest is not None and latest.signed_at and found.signed_at < latest.signed_at:
+    if latest is not None and latest.signed_at and _naive(found.signed_at) < latest.signed_at:
         return 0  # a late batch with an earlier conclusion: the newer one stands
     if latest is not None and latest.content_digest == found.content_digest and latest.state != "held":
         return 0  # the same content signed again: nothing new to send
@@ -374,7 +391,7 @@ def _conclusion(store: NationalStore, found, code: str, now: dt.datetime) -> int
             state="waiting", attempts=0, content_digest=found.content_digest, conclusion_xml=found.xml,
             completed_at=_completed_at(store, found.visit_uid), created_at=now))
     row.state, row.content_digest, row.conclusion_xml = "waiting", found.content_digest, found.xml
-    row.signed_at, row.form = found.signed_at, _form_of(found.xml)
+    row.signed_at, row.form = _naive(found.signed_at), _form_of(found.xml)
     row.problem = None if _parts_signed(found.xml) else PARTS_UNSIGNED
     row.completed_at = row.completed_at or _completed_at(store, found.visit_uid)
     return 1

@@ -1,94 +1,161 @@
-"""The office's check of a signature a station's batch carried (a FHIR ``Provenance``, docs/batch-format.md).
+"""The office checks the examiners' signatures a batch carries (FHIR ``Provenance``, docs/batch-format.md).
 
-INTERIM (helper office-national): the contract of design section 1 written so the office's import can be built and
-tested; the station-sign helper's version replaces this file. Every field of the resource is hostile: sizes bounded,
-the XML parsed by ``xmldsig`` (no entities, no network), the signature verified, the certificate valid and allowed
-to sign at the signing time and issued by a CA the office trusts, and the document about the visit it is filed
-under.
+``verify_provenance`` is pure verification, no database: the XML Signature of the document the Provenance carries
+(with the signature id of its kind), that the document is the one the Provenance says (visit, part), that the
+certificate was valid and allowed to sign when it signed, and its chain to a CA the office trusts (none given:
+the chain is not checked, and says so). Everything in a batch is hostile: sizes are bounded and any malformed
+piece makes the signature invalid with a Vietnamese reason, never an exception.
 """
 from __future__ import annotations
 
 import base64
 import binascii
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from cryptography import x509
 
 from station_app.core.errors import StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
-from station_app.services.common.signing import certificates, xmldsig
+from station_app.core.pl01_signing import (CONCLUSION_PART, CONCLUSION_SIGNATURE_ID, PART_ELEMENT,
+                                           PART_SIGNATURE_ID)
+from station_app.services.common.signing import xmldsig
+from station_app.services.common.signing.certificates import check_for_signing, info, verify_chain
+from station_app.services.exchange.fhir_bundle import EXT_PL01_PART, SIG_AUTHOR, SIG_FORMAT, SIG_VERIFICATION
 
-PART_URL = "https://station-app.invalid/fhir/StructureDefinition/pl01-part"
-AUTHOR, VERIFICATION = "1.2.840.10065.1.12.1.1", "1.2.840.10065.1.12.1.5"
-SIGNATURE_IDS = {"part": "cks-nguoi-kham", "conclusion": "cks-nguoi-ket-luan"}
-MAX_DATA_CHARS = (xmldsig.MAX_XML_BYTES * 4) // 3 + 4
+MAX_DATA_CHARS = 2 * 1024 * 1024  # base64 of one signed record: a full PL01 record is a few tens of KB
+_KINDS = {SIG_AUTHOR: "part", SIG_VERIFICATION: "conclusion"}
+_UUID_REF = re.compile(r"^urn:uuid:([0-9a-fA-F-]{36})$")
+_PART = re.compile(r"^[a-z_]{1,20}(:[a-z_]{1,18})?$")
+
+BAD_SHAPE = QT_TRANSLATE_NOOP("office", "Bản ghi chữ ký (Provenance) sai cấu trúc")
+TOO_BIG = QT_TRANSLATE_NOOP("office", "Tài liệu đã ký quá lớn")
+NOT_BASE64 = QT_TRANSLATE_NOOP("office", "Tài liệu đã ký không phải base64 hợp lệ")
+WRONG_DOCUMENT = QT_TRANSLATE_NOOP("office", "Tài liệu đã ký không khớp lượt khám hoặc phần khám của bản ghi")
+WRONG_TIME = QT_TRANSLATE_NOOP("office", "Thời điểm ký trong tài liệu khác thời điểm ghi trong bản ghi")
+UNTRUSTED = QT_TRANSLATE_NOOP("office", "Chứng thư số không do tổ chức chứng thực mà văn phòng tin cậy cấp")
 
 
 @dataclass(frozen=True)
 class OfficeSignature:
-    visit_uid: str
+    """One signature as the office found it; ``valid`` False names the ``problem`` (Vietnamese)."""
+
     part: str
-    kind: str  # part | conclusion
+    kind: str  # "part" or "conclusion" ("" when unreadable)
+    visit_uid: str
+    fingerprint: str
+    cchn: str
+    signed_at: dt.datetime | None
+    content_digest: str
+    signature_value: str
     xml: bytes
     valid: bool
-    problem: str | None = None
-    certificate_fingerprint: str | None = None
-    cchn: str | None = None
-    signed_at: dt.datetime | None = None  # naive UTC
-    content_digest: str | None = None
-    signature_value: str | None = None
+    problem: str | None
+    chain_checked: bool = False
 
 
-class ProvenanceUnreadable(ValueError):
-    """Not a signature the office can file (no visit, no document): nothing to keep."""
+class _Invalid(Exception):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+@dataclass
+class _Claim:
+    """What the Provenance says: whose visit, which part, what kind, when."""
+
+    visit_uid: str
+    part: str
+    kind: str
+    recorded: str
+    data: str
 
 
 def verify_provenance(resource: dict, trusted: list[x509.Certificate]) -> OfficeSignature:
-    """The signature of ``resource`` checked; ``ProvenanceUnreadable`` when it names no visit or no document."""
-    visit, part, kind, xml = _read(resource)
+    """Checks one Provenance of a batch (see the module's docstring)."""
+    claim: _Claim | None = None
+    xml = b""
     try:
-        found = xmldsig.verify_enveloped(xml, signature_id=SIGNATURE_IDS[kind])
-        _check_about(xml, visit)
-        certificates.check_for_signing(found.certificate, at=found.signed_at)
-        if not certificates.verify_chain(found.certificate, trusted, at=found.signed_at):
-            raise UntrustedCertificateError()
-    except StationError as exc:
-        return OfficeSignature(visit, part, kind, xml, False, str(exc))
-    info = certificates.info(found.certificate)
-    return OfficeSignature(visit, part, kind, xml, True, None, info.fingerprint, info.cchn or None,
-                           found.signed_at.astimezone(dt.timezone.utc).replace(tzinfo=None), found.content_digest,
-                           found.signature_value)
+        claim = _claim(resource)
+        xml = _decoded(claim.data)
+        return _verified(claim, xml, trusted)
+    except _Invalid as bad:
+        return _invalid(claim, xml, bad.problem)
+    except StationError as exc:  # SignatureInvalidError and certificate errors carry their Vietnamese message
+        return _invalid(claim, xml, exc.message())
 
 
-class UntrustedCertificateError(StationError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "Chứng thư số của người ký không do tổ chức chứng thực mà đơn vị nhận tin cậy cấp. Nếu tổ chức này "
-                  "đúng là nơi cấp chứng thư cho y bác sĩ, hãy thêm bằng 'station-app office national trust add'.")
+def _claim(res: object) -> _Claim:
+    if not isinstance(res, dict) or res.get("resourceType") != "Provenance":
+        raise _Invalid(BAD_SHAPE)
+    target, signature = _first(res.get("target")), _first(res.get("signature"))
+    ref = target.get("reference") if isinstance(target, dict) else None
+    found = _UUID_REF.match(ref) if isinstance(ref, str) else None
+    part = next((e.get("valueString") for e in res.get("extension") or [] if isinstance(e, dict)
+                 and e.get("url") == EXT_PL01_PART), None) if isinstance(res.get("extension"), list) else None
+    if found is None or not isinstance(signature, dict) or not isinstance(part, str) or not _PART.match(part):
+        raise _Invalid(BAD_SHAPE)
+    coding = _first(signature.get("type"))
+    kind = _KINDS.get(coding.get("code")) if isinstance(coding, dict) else None
+    data, recorded = signature.get("data"), res.get("recorded")
+    if kind is None or signature.get("sigFormat") != SIG_FORMAT or not isinstance(data, str) \
+            or not isinstance(recorded, str) or len(recorded) > 40:
+        raise _Invalid(BAD_SHAPE)
+    if (kind == "conclusion") != (part == CONCLUSION_PART):
+        raise _Invalid(WRONG_DOCUMENT)
+    return _Claim(found.group(1).lower(), part, kind, recorded, data)
 
 
-def _read(resource: dict) -> tuple[str, str, str, bytes]:
+def _first(value: object) -> object:
+    return value[0] if isinstance(value, list) and value else None
+
+
+def _decoded(data: str) -> bytes:
+    if len(data) > MAX_DATA_CHARS:
+        raise _Invalid(TOO_BIG)
     try:
-        target = resource["target"][0]["reference"]
-        visit = target.removeprefix("urn:uuid:").removeprefix("Encounter/")
-        part = next(e["valueString"] for e in resource.get("extension", []) if e.get("url") == PART_URL)
-        signature = resource["signature"][0]
-        code = signature["type"][0]["code"]
-        data = signature["data"]
-    except (KeyError, IndexError, TypeError, AttributeError, StopIteration) as exc:
-        raise ProvenanceUnreadable("shape") from exc
-    if not all(isinstance(v, str) for v in (visit, part, code, data)) or not 0 < len(visit) <= 36 \
-            or not 0 < len(part) <= 40 or len(data) > MAX_DATA_CHARS or code not in (AUTHOR, VERIFICATION):
-        raise ProvenanceUnreadable("fields")
-    try:
-        xml = base64.b64decode(data, validate=True)
+        return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise ProvenanceUnreadable("data") from exc
-    return visit, part, "conclusion" if code == VERIFICATION else "part", xml
+        raise _Invalid(NOT_BASE64) from exc
 
 
-def _check_about(xml: bytes, visit: str) -> None:
-    """The signed document is about the visit the Provenance files it under (else a valid signature of another
-    visit could stand for this one)."""
-    if xmldsig.parse(xml).get("MA_LUOT_KHAM") != visit:
-        raise xmldsig.SignatureInvalidError(reason="hồ sơ đã ký thuộc lượt khám khác")
+def _verified(claim: _Claim, xml: bytes, trusted: list[x509.Certificate]) -> OfficeSignature:
+    signature_id = CONCLUSION_SIGNATURE_ID if claim.kind == "conclusion" else PART_SIGNATURE_ID
+    verified = xmldsig.verify_enveloped(xml, signature_id=signature_id)
+    root = xmldsig.parse(xml)
+    _same_document(claim, root.tag, root.get("MA_LUOT_KHAM"), root.get("PHAN"))
+    if _instant(claim.recorded) != verified.signed_at:
+        raise _Invalid(WRONG_TIME)
+    check_for_signing(verified.certificate, at=verified.signed_at)
+    if trusted and not verify_chain(verified.certificate, trusted, at=verified.signed_at):
+        raise _Invalid(UNTRUSTED)
+    cert_info = info(verified.certificate)
+    return OfficeSignature(claim.part, claim.kind, claim.visit_uid, cert_info.fingerprint,
+                           cert_info.cchn or str(root.get("CCHN") or ""), verified.signed_at, verified.content_digest,
+                           verified.signature_value, xml, True, None, chain_checked=bool(trusted))
+
+
+def _same_document(claim: _Claim, tag: object, visit: object, part: object) -> None:
+    """The signed document is of the visit and the part the Provenance names (a genuine signature of another
+    visit's record, pasted in, is refused)."""
+    if not isinstance(visit, str) or visit.lower() != claim.visit_uid:
+        raise _Invalid(WRONG_DOCUMENT)
+    if claim.kind == "part" and (tag != PART_ELEMENT or part != claim.part):
+        raise _Invalid(WRONG_DOCUMENT)
+    if claim.kind == "conclusion" and tag != "PL01":
+        raise _Invalid(WRONG_DOCUMENT)
+
+
+def _instant(text: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone(dt.UTC) if moment.tzinfo else None
+
+
+def _invalid(claim: _Claim | None, xml: bytes, problem: str) -> OfficeSignature:
+    """An invalid signature with what the Provenance claimed (nothing of the document is trusted)."""
+    return OfficeSignature(claim.part if claim else "", claim.kind if claim else "", claim.visit_uid if claim else "",
+                           "", "", None, "", "", xml, False, problem)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -125,6 +126,72 @@ class UserDialog(QDialog):
         self.accept()
 
 
+class CertificateDialog(QDialog):
+    """An examiner's certificate for signing their parts (QĐ 1551): from a .p12 file (its passphrase) or from the
+    USB token plugged in (its PIN), with the practising-licence number (CCHN) PL01 records."""
+
+    def __init__(self, parent: QWidget, username: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Chứng thư số của {name}").format(name=username))
+        self.cchn = QLineEdit()
+        self.cchn.setPlaceholderText(self.tr("vd. 000123/LC-CCHN (để trống: lấy theo chứng thư số)"))
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Tệp chứng thư số (.p12, .pfx)"), "file")
+        self.source.addItem(self.tr("USB ký số"), "token")
+        self.path = QLineEdit()
+        self.pick_button = QPushButton(self.tr("Chọn tệp…"))
+        self.pick_button.clicked.connect(self.pick_file)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_caption = QLabel()
+        self.message = message_label()
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.pick_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Số CCHN"), self.cchn)
+        form.addRow(self.tr("Chứng thư số ở"), self.source)
+        form.addRow(self.tr("Tệp"), file_row)
+        form.addRow(self.secret_caption, self.secret)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng ký"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Huỷ"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.source.currentIndexChanged.connect(self._source_changed)
+        self._source_changed()
+
+    @property
+    def from_file(self) -> bool:
+        return self.source.currentData() == "file"
+
+    def _source_changed(self) -> None:
+        self.path.setEnabled(self.from_file)
+        self.pick_button.setEnabled(self.from_file)
+        self.secret_caption.setText(self.tr("Mật khẩu tệp") if self.from_file else self.tr("Mã PIN của USB"))
+
+    def pick_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chứng thư số"), "",
+                                                    self.tr("Chứng thư số (*.p12 *.pfx)"))
+        if path:
+            self.path.setText(path)
+
+    def _check(self) -> None:
+        if self.from_file and not self.path.text().strip():
+            show_message(self.message, self.tr("Hãy chọn tệp chứng thư số (.p12)."))
+            return
+        if not self.secret.text():
+            show_message(self.message, self.secret_caption.text() + self.tr(": chưa nhập."))
+            return
+        self.accept()
+
+
 class FacilityCodesPanel(Retranslating):
     """The station's QĐ 1551 facility codes, typed and saved here (checked by the service: the GLN's check digit
     too). ``show(info)`` fills them from the station's details."""
@@ -183,10 +250,12 @@ class AdminPage(Retranslating):
     settings_changed = Signal(object)  # Settings
 
     def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser, settings: Settings,
-                 user_dialog: type[UserDialog] = UserDialog) -> None:
+                 user_dialog: type[UserDialog] = UserDialog,
+                 certificate_dialog: type[CertificateDialog] = CertificateDialog) -> None:
         super().__init__()
         self._ctx, self._tasks, self._user, self._settings = ctx, tasks, user, settings
         self._user_dialog = user_dialog  # tests put a scripted dialog here
+        self._certificate_dialog = certificate_dialog
         self.title = heading()
         self.users_box, self.station_box = QGroupBox(), QGroupBox()
         self.settings_box, self.audit_box = QGroupBox(), QGroupBox()
@@ -209,7 +278,8 @@ class AdminPage(Retranslating):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.add_button, self.toggle_button, self.password_button = QPushButton(), QPushButton(), QPushButton()
-        self.unlock_button = QPushButton()
+        self.unlock_button, self.certificate_button = QPushButton(), QPushButton()
+        self.certificate_button.clicked.connect(self.register_certificate)
         self.add_button.clicked.connect(self.add_user)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.password_button.clicked.connect(self.reset_password)
@@ -217,7 +287,8 @@ class AdminPage(Retranslating):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.users_message = message_label()
         users_buttons = QGridLayout()  # two rows: four buttons in one do not fit the column at 1366 px
-        for at, b in enumerate((self.add_button, self.password_button, self.toggle_button, self.unlock_button)):
+        for at, b in enumerate((self.add_button, self.password_button, self.toggle_button, self.unlock_button,
+                                self.certificate_button)):
             users_buttons.addWidget(b, at // 2, at % 2)
         users_buttons.setColumnStretch(2, 1)
         self.min_length = QSpinBox()  # the station's password minimum: 8 at least, an administrator may ask more
@@ -307,6 +378,7 @@ class AdminPage(Retranslating):
         self.unlock_button.setText(self.tr("Cho đăng nhập lại ngay"))
         self.unlock_button.setToolTip(self.tr("Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). "
                                               "Nút này bỏ thời gian chờ cho người bạn đã nhận ra."))
+        self.certificate_button.setText(self.tr("Chứng thư số ký khám…"))
         self.min_length_caption.setText(self.tr("Mật khẩu mới cần ít nhất (ký tự)"))
         self.min_length_button.setText(self.tr("Lưu"))
         self._update_buttons()
@@ -464,6 +536,7 @@ class AdminPage(Retranslating):
         self.toggle_button.setEnabled(user is not None and user.id != self._user.id)
         self.password_button.setEnabled(user is not None)
         self.unlock_button.setEnabled(user is not None and user.waits_until is not None)
+        self.certificate_button.setEnabled(user is not None)
         self.toggle_button.setText(self.tr("Mở khoá tài khoản") if user and not user.active
                                    else self.tr("Khoá tài khoản"))
 
@@ -525,6 +598,22 @@ class AdminPage(Retranslating):
         self._tasks.run(
             ops.unlock_user(self._ctx, actor=self._user, username=user.username), parent=self, on_error=self._failed,
             on_done=lambda u: self._done(self.tr("{name} đăng nhập lại được ngay.").format(name=u.username)))
+
+    def register_certificate(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        dialog = self._certificate_dialog(self, user.username)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path = Path(dialog.path.text().strip()) if dialog.from_file else None
+        secret, cchn = dialog.secret.text(), dialog.cchn.text().strip() or None
+        dialog.secret.clear()
+        self._tasks.run(
+            ops.register_certificate(self._ctx, actor=self._user, username=user.username, secret=secret, p12=path,
+                                     cchn=cchn), parent=self, on_error=self._failed,
+            on_done=lambda r: self._done(self.tr("Đã đăng ký chứng thư số cho {name} (hết hạn {date}).").format(
+                name=user.username, date=f"{r.info.not_after:%d/%m/%Y}")))
 
     def save_min_length(self) -> None:
         self._tasks.run(

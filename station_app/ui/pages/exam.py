@@ -46,6 +46,7 @@ from station_app.ui.exam.history_dialog import VisitHistoryDialog
 from station_app.ui.exam.laboratory_form import LaboratoryForm
 from station_app.ui.exam.pl01_desk import ChildDevelopmentDesk, DoctorPl01Desk, FormChangeDialog, form_line
 from station_app.ui.exam.pl01_state import on_desk
+from station_app.ui.exam.signing import SignatureBar, UnsignedDialog
 from station_app.ui.exam.vitals_form import VitalsForm
 from station_app.ui.labels import status_label
 from station_app.ui.printing import sex_label
@@ -146,14 +147,19 @@ class ExamPage(Retranslating):
 
     def _build_desks(self) -> None:
         self.tabs = QTabWidget()
+        self.signature_bar = SignatureBar(self._ctx, self._tasks, self._user)  # QĐ 1551: each part signed
         self.vitals = VitalsForm(self._ctx, self._tasks, self._user)
         self.vitals.saved.connect(self._vitals_saved)
         self.vitals.saved.connect(self.visits.changed)
+        self.vitals.saved.connect(lambda visit_id: self.signature_bar.after_save(visit_id))
         self.tabs.addTab(self._scrolling(self.vitals), "")
         self.desks: list[tuple[QWidget, str]] = []
         for desk, title in OTHER_DESKS:
             form = desk(self._ctx, self._tasks, self._user)
             form.saved.connect(self.visits.changed)  # the doctor's completion changes the visit's state
+            if desk is not CounsellingForm:  # counselling is advice given, no examination to sign
+                form.saved.connect(lambda visit_id, concludes=desk is DoctorForm:
+                                   self.signature_bar.after_save(visit_id, conclude=concludes))
             self.tabs.addTab(self._scrolling(form), "")
             self.desks.append((form, title))
         self._stale: set[int] = set()  # desks (by id) that still show an earlier visit
@@ -167,6 +173,7 @@ class ExamPage(Retranslating):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(who_row)
         right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self.signature_bar)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -196,7 +203,8 @@ class ExamPage(Retranslating):
         self.serial.scanned.connect(lambda text: self.handle_scan(text, "serial"))
         self._shortcuts = []
         for key, slot in (("F3", self.focus_scan), ("F6", self.focus_queue), ("Ctrl+H", self.show_history),
-                           ("Ctrl+M", self.change_form), ("Ctrl+P", self.sheet_button.print_sheet)):
+                           ("Ctrl+M", self.change_form), ("Ctrl+P", self.sheet_button.print_sheet),
+                           ("Ctrl+K", self.show_unsigned)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -215,6 +223,14 @@ class ExamPage(Retranslating):
         self._show_who()
         self._show_form()
         self._fill_queue()
+
+    def show_unsigned(self) -> None:
+        """"Chưa ký số" (Ctrl+K): the signed-in examiner's parts not yet signed, and "Ký bây giờ"."""
+        if self._user is None:
+            return
+        dialog = UnsignedDialog(self._ctx, self._tasks, self._user, self)
+        dialog.finished.connect(lambda _r: self.signature_bar.show_visit(self.visit.id if self.visit else None))
+        dialog.open()
 
     # -- the queue -------------------------------------------------------------------------------------------
 
@@ -280,6 +296,7 @@ class ExamPage(Retranslating):
             self.visit_form = None
         self.visit = visit
         self.sheet_button.show_visit(visit)
+        self.signature_bar.show_visit(visit.id)
         self._show_who()
         self._show_form()
         self.vitals.load(visit)  # the desk in use stays in front: a doctor's laptop stays on the doctor's tab

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from station_app.core.audit import ChainReport
     from station_app.core.model import Role
-    from station_app.services.common.accounts import SignedInUser, UserInfo
+    from station_app.services.common.accounts import RegisteredCertificate, SignedInUser, UserInfo
     from station_app.services.station.campaigns import CampaignInfo
     from station_app.services.station.progress import ProgressChoices, ProgressFilter, ProgressSnapshot
     from station_app.services.station.station_setup import StationInfo
@@ -52,6 +52,13 @@ def change_password(ctx: StationContext, *, actor: SignedInUser, username: str,
 
 def unlock_user(ctx: StationContext, *, actor: SignedInUser, username: str) -> Operation[UserInfo]:
     return Operation(functools.partial(ctx.accounts.unlock, actor, username=username))
+
+
+def register_certificate(ctx: StationContext, *, actor: SignedInUser, username: str, secret: str,
+                         p12: Path | None, cchn: str | None) -> Operation[RegisteredCertificate]:
+    """An examiner's certificate from their .p12 file (``p12``) or, without one, the token (QĐ 1551 signatures)."""
+    return Operation(functools.partial(ctx.signatures.register_certificate, ctx.accounts, actor, username,
+                                       secret=secret, p12=p12, cchn=cchn))
 
 
 def set_password_min_length(ctx: StationContext, *, actor: SignedInUser, length: int) -> Operation[int]:

@@ -30,12 +30,13 @@ def counts(office):
     with OfficeUnitOfWork(office.service.db) as uow:
         store = uow.store
         by_type = {}
-        for kind in ("Observation", "Condition", "ServiceRequest", "Consent", "Communication"):
+        for kind in ("Observation", "Condition", "ServiceRequest", "Consent", "Communication", "Provenance"):
             by_type[kind] = store.count(OfficeResourceRow, resource_type=kind)
         return {"residents": store.count(OfficePatientRow), "visits": store.count(OfficeVisitRow),
                 "observations": by_type["Observation"], "conditions": by_type["Condition"],
                 "referrals": by_type["ServiceRequest"], "consents": by_type["Consent"],
-                "notes": by_type["Communication"], "batches": store.count(OfficeBatchRow),
+                "notes": by_type["Communication"], "signatures": by_type["Provenance"],
+                "batches": store.count(OfficeBatchRow),
                 "history": store.count(OfficeHistoryRow), "quarantined": store.count(OfficeQuarantineRow)}
 
 

@@ -123,7 +123,7 @@ def test_a_signature_of_another_visit_filed_under_this_one_is_held(
     other = conclusion_xml("00000000-0000-4000-8000-000000000000", examiner)
     import_signed(office, data_dir, tmp_path, visit.id, other)
     [(_, state, problem)] = records(office)
-    assert state == "held" and "lượt khám khác" in problem
+    assert state == "held" and "không khớp lượt khám" in problem
 
 
 def test_amended_content_is_a_new_version_and_the_same_content_signed_again_is_nothing_new(

@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 from support.cli import run_cli
 
 from station_app.app import open_context
-from station_app.core.model import AuditAction, Role
+from station_app.core.model import AuditAction, Role, VisitStatus
 from station_app.services.station import demo
 from station_app.services.station.demo import DEMO_ACCOUNTS, TRAINING_PASSWORD, DemoFolderNotEmptyError, make_demo
 
@@ -180,3 +181,26 @@ def test_the_default_training_station_completes_visits_on_every_campaign_form(da
         assert {r.definition.number for r in records if r.valid} == set(CAMPAIGN_FORMS)
     finally:
         ctx.close()
+
+
+def test_the_training_stations_finished_visits_are_signed_by_its_examiners_under_the_training_ca(made, data_dir):
+    from cryptography import x509
+
+    from station_app.services.common.signing import xmldsig
+    from station_app.services.common.signing.certificates import verify_chain
+
+    ctx, result, _ = made
+    ca = x509.load_pem_x509_certificate((data_dir / "keys" / "training-ca.pem").read_bytes())
+    assert stat.S_IMODE((data_dir / "keys" / "training-ca-key.pem").stat().st_mode) == 0o600
+    rows = query(data_dir, "SELECT s.kind, s.xml, u.role FROM signatures s JOIN users u ON u.id = s.signer_id")
+    finished = result.visits_by_status.get(VisitStatus.COMPLETED, 0) + result.visits_by_status.get(
+        VisitStatus.REFERRED, 0)
+    conclusions = [r for r in rows if r[0] == "conclusion"]
+    assert len(conclusions) == min(finished, demo.SIGNED_VISITS) > 0 and result.signatures == len(rows)
+    assert {role for kind, _xml, role in rows if kind == "part"} == {Role.NURSE.value, Role.DOCTOR.value}
+    for kind, xml, _role in rows[:40]:
+        found = xmldsig.verify_enveloped(xml, signature_id="cks-nguoi-ket-luan" if kind == "conclusion"
+                                         else "cks-nguoi-kham")
+        assert verify_chain(found.certificate, [ca])
+    doctor = ctx.accounts.sign_in("demo.bacsi", demo.TRAINING_PASSWORD)
+    assert ctx.signatures.open_signer(doctor, demo.TRAINING_PASSWORD) is not None  # the GUI asks this passphrase
