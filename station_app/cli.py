@@ -763,6 +763,8 @@ def _national_trust(service, args: argparse.Namespace) -> int:  # noqa: ANN001 -
     if args.trust_command == "add":
         ca = ns.trust_add(service, Path(args.pem))
         print(f"Đã tin cậy CA {ca.subject} (dấu vân tay {ca.fingerprint[:16]}…, hết hạn {ca.not_after:%d/%m/%Y}).")
+        if ca.released:
+            print(f"{ca.released} hồ sơ đang giữ lại đã được kiểm tra lại và chờ gửi.")
     elif args.trust_command == "remove":
         ca = ns.trust_remove(service, args.fingerprint)
         print(f"Đã thôi tin cậy CA {ca.subject}. Chữ ký đã nhận trước đây không bị kiểm tra lại.")

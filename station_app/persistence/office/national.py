@@ -10,7 +10,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station_app.persistence.office.tables import (OfficeEventRow, OfficeNationalFacilityRow, OfficeNationalRecordRow,
-                                                   OfficeNationalTrustRow, OfficeSignatureRow, OfficeVisitRow)
+                                                   OfficeNationalTrustRow, OfficeResourceRow, OfficeSignatureRow,
+                                                   OfficeVisitRow)
 
 FINAL_STATES = ("accepted", "refused")
 
@@ -106,6 +107,17 @@ class NationalStore:
     def stations_with_records(self) -> list[str]:
         r = OfficeNationalRecordRow
         return list(self._s.scalars(select(r.station_code).distinct().order_by(r.station_code)))
+
+    def held_provenances(self) -> list[tuple[str, int, dict]]:
+        """(station, batch id, Provenance) of every visit whose latest record is held back: checked again when
+        the office trusts a new CA."""
+        r, res = OfficeNationalRecordRow, OfficeResourceRow
+        held = select(r.visit_uid).where(r.state == "held")
+        rows = self._s.execute(select(r.station_code, res.batch_id, res.resource)
+                               .join(res, res.visit_id == r.visit_uid)
+                               .where(r.state == "held", res.resource_type == "Provenance", res.visit_id.in_(held))
+                               .order_by(res.batch_id))
+        return [(code, batch_id, resource) for code, batch_id, resource in rows]
 
     def facts(self, code: str | None = None) -> list[RecordFact]:
         """Every record's latest version (earlier versions were replaced by an amendment)."""

@@ -284,6 +284,7 @@ class TrustedCA:
     fingerprint: str
     subject: str
     not_after: dt.datetime
+    released: int = 0  # held records whose signatures this CA now vouches for (on ``trust_add``)
 
 
 def trust_add(office, path: Path) -> TrustedCA:  # noqa: ANN001 - OfficeService
@@ -301,7 +302,16 @@ def trust_add(office, path: Path) -> TrustedCA:  # noqa: ANN001 - OfficeService
         if uow.national.trust_row(found.fingerprint) is None:
             uow.national.add(OfficeNationalTrustRow(fingerprint=found.fingerprint, subject=found.subject, pem=pem))
             uow.national.note("national_trust_added", None, fingerprint=found.fingerprint[:16])
-    return found
+    return replace(found, released=_recheck_held(office))
+
+
+def _recheck_held(office) -> int:  # noqa: ANN001 - OfficeService
+    """The held records' signatures checked again with the CAs trusted now: how many records are now waiting."""
+    with OfficeUnitOfWork(office.db) as uow:
+        held = sum(f.state == "held" for f in uow.national.facts())
+        for code, batch_id, resource in uow.national.held_provenances():
+            receive_signatures(uow.national, [resource], station_code=code, batch_id=batch_id, now=utcnow())
+        return held - sum(f.state == "held" for f in uow.national.facts())
 
 
 def trust_list(office) -> list[TrustedCA]:  # noqa: ANN001 - OfficeService

@@ -95,8 +95,9 @@ def test_a_conclusion_signed_by_an_examiner_of_a_trusted_ca_waits_to_be_pushed(
     assert shown.stations[0].counts == {"waiting": 1} and not shown.stations[0].configured
 
 
-def test_a_signature_the_office_cannot_trust_holds_its_record_back_and_the_batch_still_imports(
-        office, station, visit, examiner, data_dir, tmp_path):
+def test_a_signature_the_office_cannot_trust_holds_its_record_back_until_its_ca_is_trusted(
+        office, station, visit, examiner, training_ca, data_dir, tmp_path):
+    examiner_ca = training_ca
     report = import_signed(office, data_dir, tmp_path, visit.id, conclusion_xml(visit.id, examiner))
     assert [o.status for o in report.outcomes] == ["imported"]
     with OfficeUnitOfWork(office.service.db) as uow:
@@ -104,6 +105,8 @@ def test_a_signature_the_office_cannot_trust_holds_its_record_back_and_the_batch
     [(version, state, problem)] = records(office)
     assert state == "held" and "office national trust add" in problem
     assert ns.status(office.service, now=NOW).held[0].problem == problem
+    assert trust(office, examiner_ca, tmp_path).released == 1  # the CA trusted: checked again, no new batch needed
+    assert records(office) == [(1, "waiting", None)]
 
 
 def test_a_value_changed_after_signing_is_held_as_an_invalid_signature(
