@@ -7,6 +7,7 @@ import json
 
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from devkit.pl01 import set_facility
 
 from station_app import cli
 from station_app.services.common.signing.training_ca import pkcs12_bytes
@@ -96,3 +97,32 @@ def test_a_visit_signed_at_the_station_reaches_the_stand_in_hub_and_shows_as_acc
     shown = json.loads(capsys.readouterr().out)
     assert shown["stations"][0]["counts"] == {"accepted": 1} and shown["stations"][0]["configured"]
     assert shown["refused"] == [] and shown["held"] == [] and shown["late"] == []
+
+
+def test_a_visit_signed_by_the_station_itself_is_accepted_by_the_stand_in_hub(
+        office, station, admin, nurse, doctor, data_dir, examiner, training_ca, secrets, tmp_path, capsys):
+    """The station's own signing (services/station/signatures.py): its parts and conclusion travel as Provenance."""
+    set_facility(station)
+    visit = full_visit(station, nurse, doctor)
+    for user in (nurse, doctor):
+        station.accounts.set_certificate(admin, user.username, certificate_der=examiner.certificate.public_bytes(
+            Encoding.DER), source="file", cchn="000123/LC-CCHN")
+    assert station.signatures.sign_visits([visit.id], {nurse.id: examiner, doctor.id: examiner},
+                                          concluder=doctor.id) > 1
+    batch = export(station, data_dir, tmp_path / "xuất")
+    pem = tmp_path / "ca.pem"
+    pem.write_bytes(training_ca.pem()[1])
+    where = ["--dir", str(office.folder)]
+    assert cli.main(["office", "national", "trust", "add", str(pem), *where]) == 0
+    assert cli.main(["office", "import", str(batch), *where]) == 0
+    public = facility_key(training_ca).certificate.public_key().public_bytes(Encoding.PEM,
+                                                                             PublicFormat.SubjectPublicKeyInfo)
+    with StandInHub(tmp_path / "hub.jsonl", accounts=[HubAccount(USERNAME, PASSWORD, SENDER_ID)],
+                    facility_keys={SENDER_ID: public}) as hub:
+        assert cli.main(setup_args(office, secrets, url=hub.url)) == 0
+        capsys.readouterr()
+        cli.main(["office", "national", "push", *where])
+        assert "1 được nhận" in capsys.readouterr().out, cli.main(["office", "national", "status", *where])
+        [accepted] = hub.accepted()
+    assert cli.main(["office", "national", "status", "--json", *where]) == 0
+    assert json.loads(capsys.readouterr().out)["stations"][0]["counts"] == {"accepted": 1}

@@ -295,3 +295,21 @@ def test_the_report_counts_per_station_and_day_the_records_accepted_within_24_ho
     ns.push(office.service, now=completed + dt.timedelta(hours=2))
     [row] = office.service.report().section(NATIONAL_TITLE).rows
     assert row == ("TYT-MK", completed.strftime("%d/%m/%Y"), 1, 1, 1, 1, 0, "2.0", "100%")
+
+
+@pytest.mark.tools("xmlsec1")
+def test_the_record_sent_verifies_with_stock_xmlsec1_for_the_doctor_and_the_facility(office, waiting, hub,
+                                                                                     training_ca, tmp_path):
+    import subprocess
+
+    ns.setup_facility(office.service, facility_input(training_ca, url=hub.url))
+    assert ns.push(office.service, now=NOW).total("accepted") == 1
+    with OfficeUnitOfWork(office.service.db) as uow:
+        sent = tmp_path / "sent.xml"
+        sent.write_bytes(uow.session.query(OfficeNationalRecordRow).one().record_xml)
+    (tmp_path / "ca.pem").write_bytes(training_ca.pem()[1])
+    for signature_id in ("cks-nguoi-ket-luan", "cks-benh-vien"):
+        done = subprocess.run(["xmlsec1", "--verify", "--trusted-pem", str(tmp_path / "ca.pem"), "--id-attr:Id",
+                               "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--node-xpath",
+                               f"//*[@Id='{signature_id}']", str(sent)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
