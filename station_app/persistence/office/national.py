@@ -90,8 +90,10 @@ class NationalStore:
         return self._s.scalars(select(r).where(r.station_code == code, r.visit_uid == visit_uid)
                                .order_by(r.version.desc()).limit(1)).first()
 
-    def record(self, record_id: int) -> OfficeNationalRecordRow | None:
-        return self._s.get(OfficeNationalRecordRow, record_id)
+    def record(self, record_id: int, *, lock: bool = False) -> OfficeNationalRecordRow | None:
+        """``lock``: held until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's writers queue anyway), so
+        two pushers at once never make two msg_ids for one version."""
+        return self._s.get(OfficeNationalRecordRow, record_id, with_for_update=lock or None)
 
     def due(self, code: str, now: dt.datetime, completed_before: dt.datetime | None = None) -> list[int]:
         """Ids of the records of ``code`` to push now: waiting, or sent without a final answer, whose next try

@@ -352,7 +352,7 @@ def receive_signatures(store: NationalStore, provenances: list[dict], *, station
             counts["unreadable"] += 1  # names no visit: nothing to hold back
             continue
         counts["valid" if found.valid else "invalid"] += 1
-        if _keep(store, found, station_code, batch_id) and found.kind == "conclusion":
+        if _keep(store, found, _document_key(found, resource), station_code, batch_id) and found.kind == "conclusion":
             counts["records"] += _conclusion(store, found, station_code, now)
     return counts
 
@@ -364,10 +364,16 @@ def _trusted_only(found):  # noqa: ANN001, ANN202 - OfficeSignature
     return found
 
 
-def _keep(store: NationalStore, found, station_code: str, batch_id: int) -> bool:  # noqa: ANN001 - OfficeSignature
+def _document_key(found, resource: dict) -> str:  # noqa: ANN001 - OfficeSignature
+    """What a signature is kept once under: its document's SHA-256; without a readable document, its resource id."""
+    if found.xml:
+        return hashlib.sha256(found.xml).hexdigest()
+    return hashlib.sha256(b"no-document:" + str(resource.get("id"))[:200].encode("utf-8")).hexdigest()
+
+
+def _keep(store: NationalStore, found, digest: str, station_code: str, batch_id: int) -> bool:  # noqa: ANN001
     """The signature kept once (a batch may carry it again); True when it is new or its verdict changed (a CA
     trusted since), so that its record is made or updated."""
-    digest = hashlib.sha256(found.xml).hexdigest()
     row = store.signature(digest)
     if row is not None and (row.valid, row.problem) == (found.valid, found.problem):
         return False
@@ -597,7 +603,7 @@ def _prepare(office, record_id: int, signer: Signer, sender_id: str,  # noqa: AN
     from station_app.services.office.national import protocol
 
     with OfficeUnitOfWork(office.db) as uow:
-        row = uow.national.record(record_id)
+        row = uow.national.record(record_id, lock=True)
         if row.problem == PARTS_UNSIGNED or row.state not in ("waiting", "pushed"):
             return None
         if row.record_xml is None:

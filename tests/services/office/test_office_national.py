@@ -313,3 +313,30 @@ def test_the_record_sent_verifies_with_stock_xmlsec1_for_the_doctor_and_the_faci
                                "http://www.w3.org/2000/09/xmldsig#:SignatureProperties", "--node-xpath",
                                f"//*[@Id='{signature_id}']", str(sent)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+
+
+def test_hostile_signature_records_are_kept_as_invalid_or_skipped_and_the_good_one_still_counts(
+        office, station, visit, examiner, training_ca, data_dir, tmp_path):
+    trust(office, training_ca, tmp_path)
+    good = provenance(visit.id, conclusion_xml(visit.id, examiner), number=1)
+    not_base64 = provenance(visit.id, b"x", number=2)
+    not_base64["signature"][0]["data"] = "%%% không phải base64 %%%"
+    huge = provenance(visit.id, b"x", number=3)
+    huge["signature"][0]["data"] = "A" * (3 * 2**20)
+    no_target = provenance(visit.id, b"x", number=4)
+    no_target["target"] = "không phải danh sách"
+    batch = export_once(office, data_dir, tmp_path)
+    rebuilt = with_provenances(batch, data_dir, office, [not_base64, huge, no_target, good], tmp_path / "usb")
+    assert [o.status for o in office.service.import_paths([rebuilt], now=NOW).outcomes] == ["imported"]
+    assert records(office) == [(1, "waiting", None)]
+    with OfficeUnitOfWork(office.service.db) as uow:
+        kept = sorted((s.valid, s.problem or "") for s in uow.session.query(OfficeSignatureRow))
+    assert [v for v, _ in kept] == [False, False, True]  # the one naming no visit is not kept
+
+
+def test_a_signature_about_a_visit_the_station_never_sent_refuses_the_batch(
+        office, station, visit, examiner, training_ca, data_dir, tmp_path):
+    stranger = "00000000-0000-4000-8000-000000000001"
+    report = import_signed(office, data_dir, tmp_path, stranger, conclusion_xml(stranger, examiner))
+    assert [(o.status, o.reason) for o in report.outcomes] == [("quarantined", "foreign_record")]
+    assert records(office) == []
