@@ -810,6 +810,8 @@ def _national_status(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
         print(f"  BỊ TỪ CHỐI {r.station} {r.visit_uid} bản {r.version}: {r.res_code} {r.res_msg} — {r.hint}")
     for r in shown.held:
         print(f"  GIỮ LẠI {r.station} {r.visit_uid} bản {r.version}: {r.problem}")
+    for r in shown.blocked:
+        print(f"  CHỜ {r.station} {r.visit_uid} bản {r.version}: {r.problem}")
     return 0
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from devkit.pl01 import set_facility
+from devkit.pl01 import FACILITY_CODE, set_facility
 
 from station_app import cli
 from station_app.services.common.signing.training_ca import pkcs12_bytes
@@ -102,7 +102,7 @@ def test_a_visit_signed_at_the_station_reaches_the_stand_in_hub_and_shows_as_acc
 def test_a_visit_signed_by_the_station_itself_is_accepted_by_the_stand_in_hub(
         office, station, admin, nurse, doctor, data_dir, examiner, training_ca, secrets, tmp_path, capsys):
     """The station's own signing (services/station/signatures.py): its parts and conclusion travel as Provenance."""
-    set_facility(station)
+    set_facility(station)  # the station's MA_CSKCB, which the doctor signs on the record
     visit = full_visit(station, nurse, doctor)
     for user in (nurse, doctor):
         station.accounts.set_certificate(admin, user.username, certificate_der=examiner.certificate.public_bytes(
@@ -119,10 +119,10 @@ def test_a_visit_signed_by_the_station_itself_is_accepted_by_the_stand_in_hub(
                                                                              PublicFormat.SubjectPublicKeyInfo)
     with StandInHub(tmp_path / "hub.jsonl", accounts=[HubAccount(USERNAME, PASSWORD, SENDER_ID)],
                     facility_keys={SENDER_ID: public}) as hub:
-        assert cli.main(setup_args(office, secrets, url=hub.url)) == 0
+        assert cli.main(setup_args(office, secrets, url=hub.url, **{"--ma-cskcb": FACILITY_CODE})) == 0
         capsys.readouterr()
         cli.main(["office", "national", "push", *where])
-        assert "1 được nhận" in capsys.readouterr().out, cli.main(["office", "national", "status", *where])
+        assert "1 được nhận" in capsys.readouterr().out
         [accepted] = hub.accepted()
     assert cli.main(["office", "national", "status", "--json", *where]) == 0
     assert json.loads(capsys.readouterr().out)["stations"][0]["counts"] == {"accepted": 1}

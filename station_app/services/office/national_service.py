@@ -52,6 +52,9 @@ NOT_CONFIGURED = QT_TRANSLATE_NOOP("national", "chưa thiết lập liên thông
                                                "setup')")
 PARTS_UNSIGNED = QT_TRANSLATE_NOOP("national", "còn phần khám chưa ký số: người khám ký ở trạm, rồi bác sĩ kết luận "
                                                "ký lại")
+OTHER_FACILITY = QT_TRANSLATE_NOOP("national", "MA_CSKCB của hồ sơ ({record}) khác MA_CSKCB đã thiết lập cho trạm "
+                                               "({settings}): sửa mã cơ sở ở trạm, hoặc đặt lại bằng 'office national "
+                                               "setup --ma-cskcb'")
 NO_TRUSTED_CA = QT_TRANSLATE_NOOP("national", "chưa có tổ chức chứng thực nào được tin cậy để kiểm tra chứng thư "
                                               "của y bác sĩ: thêm bằng 'station-app office national trust add "
                                               "CA.pem', rồi trạm gửi lại lô")
@@ -439,6 +442,11 @@ def _form_of(xml: bytes) -> int | None:
     return int(value) if value.isdigit() and len(value) <= 2 else None
 
 
+def _facility_code(xml: bytes) -> str:
+    """The MA_CSKCB the concluding doctor signed on the record."""
+    return str(xmldsig.parse(xml).get("MA_CSKCB") or "")
+
+
 def _parts_signed(xml: bytes) -> bool:
     """Every examiner's place in the concluded record holds their signature value."""
     return all((e.text or "").strip() for e in xmldsig.parse(xml).iter("CKS_NGUOI_KHAM"))
@@ -548,6 +556,7 @@ def _mark_waiting(store: NationalStore, ids: list[int], reason: str) -> int:
 
 def _settings(facility: OfficeNationalFacilityRow) -> dict:
     return {"base_url": facility.base_url, "sender_id": facility.sender_id, "username": facility.username,
+            "ma_cskcb": facility.ma_cskcb,
             **({"receiver_id": facility.receiver_id} if facility.receiver_id else {})}
 
 
@@ -568,7 +577,7 @@ def _push_due(office, code: str, due: list[int], settings: dict, secrets: dict, 
         with NationalClient(chosen, username=settings["username"], password=secrets["password"],
                             sender_id=settings["sender_id"], sign=signer.sign) as client:
             for record_id in due:
-                if not _push_one(office, client, signer, record_id, settings["sender_id"], now, done):
+                if not _push_one(office, client, signer, record_id, settings, now, done):
                     break
     except StationError as exc:  # the address refused by the client (not https)
         done.problem = str(exc)
@@ -576,10 +585,10 @@ def _push_due(office, code: str, due: list[int], settings: dict, secrets: dict, 
         _close(signer)
 
 
-def _push_one(office, client, signer: Signer, record_id: int, sender_id: str,  # noqa: ANN001
+def _push_one(office, client, signer: Signer, record_id: int, settings: dict,  # noqa: ANN001
               now: dt.datetime, done: StationPush) -> bool:
     """One record: False when the station's pushing must stop (the account refused)."""
-    prepared = _prepare(office, record_id, signer, sender_id, now)
+    prepared = _prepare(office, record_id, signer, settings, now)
     if prepared is None:
         done.skipped += 1
         return True
@@ -596,16 +605,20 @@ def _push_one(office, client, signer: Signer, record_id: int, sender_id: str,  #
     return True
 
 
-def _prepare(office, record_id: int, signer: Signer, sender_id: str,  # noqa: ANN001
+def _prepare(office, record_id: int, signer: Signer, settings: dict,  # noqa: ANN001
              now: dt.datetime) -> tuple[bytes, str] | None:
     """The envelope to send and its msg_id. The first time, the facility signs and the msg_id is made; both are
     kept (committed before anything is sent) so every retry sends the very same message."""
     from station_app.services.office.national import protocol
 
+    sender_id = settings["sender_id"]
     with OfficeUnitOfWork(office.db) as uow:
         row = uow.national.record(record_id, lock=True)
         if row.problem == PARTS_UNSIGNED or row.state not in ("waiting", "pushed"):
             return None
+        if row.record_xml is None and (found := _facility_code(row.conclusion_xml)) != settings["ma_cskcb"]:
+            row.problem = OTHER_FACILITY.format(record=found or "—", settings=settings["ma_cskcb"])
+            return None  # the facility never countersigns another facility's record
         if row.record_xml is None:
             row.record_xml = xmldsig.sign_enveloped(row.conclusion_xml, signer, signature_id=FACILITY_SIGNATURE,
                                                     into=CONCLUSION_SIGNATURE)
@@ -670,12 +683,13 @@ class NationalStatus:
     late: list[LateRecord]
     refused: list[RefusedRecord]
     held: list[LateRecord]
+    blocked: list[LateRecord] = field(default_factory=list)  # waiting with a reason (parts unsigned, no settings)
 
     def as_json(self) -> dict:
         def plain(value: object) -> object:
             return value.isoformat() + "Z" if isinstance(value, dt.datetime) else value
         return {name: [{k: plain(v) for k, v in vars(item).items()} for item in getattr(self, name)]
-                for name in ("stations", "late", "refused", "held")}
+                for name in ("stations", "late", "refused", "held", "blocked")}
 
 
 def status(office, *, station: str | None = None, older_than: dt.timedelta = dt.timedelta(hours=AMBER_HOURS),  # noqa: ANN001
@@ -688,11 +702,12 @@ def status(office, *, station: str | None = None, older_than: dt.timedelta = dt.
     codes = sorted({f.station_code for f in facts} | ({station} if station else set(configured)))
     late = [_late(f, now) for f in facts if _open(f) and _hours(f, now) >= older_than.total_seconds() / 3600]
     held = [_late(f, now) for f in facts if f.state == "held"]
+    blocked = [_late(f, now) for f in facts if f.state == "waiting" and f.problem]
     refused = [RefusedRecord(f.station_code, f.visit_uid, f.version, f.res_code or "", f.res_msg or "",
                              f.refused_at, REFUSAL_HINTS.get(f.res_code or "", DEFAULT_HINT))
                for f in facts if f.state == "refused"]
     return NationalStatus([_station_status(c, [f for f in facts if f.station_code == c], configured, now)
-                           for c in codes], late, refused, held)
+                           for c in codes], late, refused, held, blocked)
 
 
 def _open(fact: RecordFact) -> bool:

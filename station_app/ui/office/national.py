@@ -161,6 +161,8 @@ class NationalPage(Retranslating):
         rows += [[(r.station, r.station), (r.visit_uid, r.visit_uid), (str(r.version), r.version),
                   (state_label("held"), "held"), (r.problem or "", ""), (self.tr("Trạm cho ký lại hồ sơ"), "")]
                  for r in self.status.held]
+        rows += [[(r.station, r.station), (r.visit_uid, r.visit_uid), (str(r.version), r.version),
+                  (state_label("waiting"), "waiting"), (r.problem or "", ""), ("", "")] for r in self.status.blocked]
         fill_table(self.refused, [self.tr("Trạm"), self.tr("Lượt khám"), self.tr("Bản"), self.tr("Mã"),
                                   self.tr("Thông báo"), self.tr("Cần làm")], rows)
 

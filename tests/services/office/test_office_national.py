@@ -340,3 +340,13 @@ def test_a_signature_about_a_visit_the_station_never_sent_refuses_the_batch(
     report = import_signed(office, data_dir, tmp_path, stranger, conclusion_xml(stranger, examiner))
     assert [(o.status, o.reason) for o in report.outcomes] == [("quarantined", "foreign_record")]
     assert records(office) == []
+
+
+def test_a_record_of_another_facility_code_is_not_countersigned_and_waits_with_the_reason(office, waiting, hub,
+                                                                                        training_ca):
+    ns.setup_facility(office.service, facility_input(training_ca, url=hub.url, ma_cskcb="99999"))
+    assert ns.push(office.service, now=NOW).stations[0].skipped == 1 and hub.accepted() == []
+    [(_, state, problem)] = records(office)
+    assert state == "waiting" and "99999" in problem and "--ma-cskcb" in problem
+    ns.setup_facility(office.service, facility_input(training_ca, url=hub.url))
+    assert ns.push(office.service, now=NOW).total("accepted") == 1
