@@ -23,7 +23,7 @@ from support.national import (PASSWORD, SENDER_ID, USERNAME, conclusion_xml, fac
                               provenance, with_provenances)
 from support.office import export
 from support.postgres import postgres_server  # noqa: F401 - started only when asked for
-from support.signing import examiner, training_ca  # noqa: F401
+from support.signing import examiner, softhsm_token, training_ca  # noqa: F401
 
 NOW = dt.datetime(2026, 12, 7, 12, 0)
 BP = ["systolic_1", "systolic_2", "diastolic_1", "diastolic_2"]
@@ -350,3 +350,21 @@ def test_a_record_of_another_facility_code_is_not_countersigned_and_waits_with_t
     assert state == "waiting" and "99999" in problem and "--ma-cskcb" in problem
     ns.setup_facility(office.service, facility_input(training_ca, url=hub.url))
     assert ns.push(office.service, now=NOW).total("accepted") == 1
+
+
+def test_a_facility_key_on_a_pkcs11_token_countersigns_and_the_hub_accepts(office, waiting, softhsm_token,
+                                                                          training_ca, tmp_path):
+    public = softhsm_token.holder.certificate.public_key().public_bytes(Encoding.PEM,
+                                                                        PublicFormat.SubjectPublicKeyInfo)
+    with StandInHub(tmp_path / "hub-token.jsonl", accounts=[HubAccount(USERNAME, PASSWORD, SENDER_ID)],
+                    facility_keys={SENDER_ID: public}) as hub:
+        view = ns.setup_facility(office.service, facility_input(
+            training_ca, url=hub.url, p12=None, passphrase=None, pkcs11_module=softhsm_token.module,
+            pin=softhsm_token.pin, token_label=softhsm_token.label))
+        assert view.key_kind == "token"
+        assert ns.push(office.service, now=NOW).total("accepted") == 1
+    with pytest.raises(Exception) as wrong:
+        ns.setup_facility(office.service, facility_input(
+            training_ca, p12=None, passphrase=None, pkcs11_module=softhsm_token.module, pin="000000",
+            token_label=softhsm_token.label))
+    assert "PIN" in str(wrong.value)
