@@ -40,6 +40,7 @@ from bench.progress_bench import bench_progress
 from bench.reception_bench import bench_reception
 from bench.slip_bench import bench_slip_to_form
 from bench.registry_bench import bench_namesake_import, bench_roster_import, bench_search
+from bench.signing_bench import bench_signing
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN_PASSWORD = "bench-quantri-2026"
@@ -425,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
             "export": lambda: bench_export(report, work, *((200, 2_000) if args.quick else ())),
             "office": lambda: bench_office(report, work, *((4, 500, 50) if args.quick else ())),
             "office_service": lambda: bench_office_service(report, work, *((2, 1, 50) if args.quick else ())),
+            "signing": lambda: bench_signing(report, work, *((20,) if args.quick else ())),
             "dist_size": lambda: bench_dist_size(report, work),
             "national_push": lambda: bench_national_push(report, work, *((1000,) if args.quick else ())),
         }

@@ -170,3 +170,16 @@ def test_the_administrator_registers_a_doctors_p12_and_an_expired_one_is_explain
     registered = ctx.signatures.certificate_of(doctor.id)
     assert registered.cchn == "000555/LC-CCHN" and registered.source == "file"
     assert ctx.signatures.open_signer(doctor, PASSPHRASE) is not None  # the station's copy opens for signing
+
+
+def test_the_token_driver_is_set_on_the_administration_page(qtbot, app, ctx, admin):
+    from station_app.services.station.signatures import PKCS11_SETTING
+    from station_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, admin)
+    qtbot.addWidget(window)
+    window.show_page("admin")
+    page = window.pages["admin"]
+    page.pkcs11_module.setText("/usr/lib/softhsm/libsofthsm2.so")
+    qtbot.mouseClick(page.save_settings_button, Qt.MouseButton.LeftButton)
+    assert ctx.settings.load().extra[PKCS11_SETTING] == "/usr/lib/softhsm/libsofthsm2.so"

@@ -18,6 +18,7 @@ from station_app.ui import operations as window_ops
 from station_app.ui.errors import describe, show_error
 from station_app.ui.pages import operations as ops
 from station_app.ui.pages.campaign_panel import CampaignPanel
+from station_app.services.station.signatures import PKCS11_SETTING
 from station_app.ui.simple_table import SimpleTableModel
 from station_app.ui.tasks import TaskRunner
 from station_app.ui.widgets import Retranslating, heading, message_label, scrolling_page, show_message
@@ -434,6 +435,9 @@ class AdminPage(Retranslating):
                                   strict=True):
             self.settings_form.addRow(caption, field)
         self.settings_form.addRow("", self.printer_note)
+        # the token driver the examiners' USB tokens need (QĐ 1551 signatures): a path the vendor's setup installed
+        self.pkcs11_caption, self.pkcs11_module = QLabel(), QLineEdit(self._settings.extra.get(PKCS11_SETTING, ""))
+        self.settings_form.addRow(self.pkcs11_caption, self.pkcs11_module)
         self._scanner_mode_changed()
 
     def _retranslate_machine_fields(self) -> None:
@@ -458,6 +462,9 @@ class AdminPage(Retranslating):
                                             "/dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét."))
         self.refresh_ports_button.setText(self.tr("Tìm lại"))
         self.refresh_cameras_button.setText(self.tr("Tìm lại"))
+        self.pkcs11_caption.setText(self.tr("Trình điều khiển USB ký số"))
+        self.pkcs11_module.setPlaceholderText(self.tr("tệp .dll (.so) PKCS#11 mà bộ cài của nhà cung cấp chữ ký số "
+                                                      "đặt trên máy"))
 
     def _show_printers(self) -> None:
         """Under the slip setting: the default printer, or where slips go without one."""
@@ -630,6 +637,11 @@ class AdminPage(Retranslating):
         self._settings.camera_id = self.camera.currentData()
         self._settings.slip_size = self.slip_size.currentData()
         self._settings.slip_printing = self.slip_printing.currentData()
+        module = self.pkcs11_module.text().strip()
+        if module:
+            self._settings.extra[PKCS11_SETTING] = module
+        else:
+            self._settings.extra.pop(PKCS11_SETTING, None)
         try:
             self._ctx.settings.save(self._settings)
         except OSError:
