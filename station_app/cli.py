@@ -17,6 +17,7 @@ import getpass
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -259,6 +260,41 @@ def _office_national_parser(office: argparse._SubParsersAction, where: argparse.
     stand_in.add_argument("--facility-key", action="append", default=[], metavar="SENDER_ID=PEMFILE",
                           help="khoá công khai RSA hoặc chứng chỉ (PEM) đã đăng ký của cơ sở (lặp lại được)")
     stand_in.add_argument("--token-seconds", type=int, default=6000, help="thời hạn token, giây (mặc định 6000)")
+    _office_national_setup_parser(national, where)
+    trust = national.add_parser("trust", help="tổ chức chứng thực (CA) tin cậy cho chứng thư của y bác sĩ"
+                                ).add_subparsers(dest="trust_command", metavar="VIỆC")
+    trust.add_parser("add", parents=[where], help="tin cậy một CA (tệp PEM/DER)").add_argument("pem", metavar="CA.pem")
+    trust.add_parser("list", parents=[where], help="các CA đang tin cậy")
+    trust.add_parser("remove", parents=[where], help="thôi tin cậy một CA").add_argument(
+        "fingerprint", metavar="DẤU_VÂN_TAY", help="dấu vân tay SHA-256 (ít nhất 8 chữ số đầu, như 'trust list')")
+    for name, text in (("push", "gửi ngay các hồ sơ đang chờ lên cổng liên thông"),
+                       ("status", "số hồ sơ theo trạng thái, hồ sơ quá 20 giờ/24 giờ, hồ sơ bị từ chối")):
+        command = national.add_parser(name, parents=[where], help=text)
+        command.add_argument("--station", metavar="MÃ_TRẠM", help="chỉ trạm này")
+        command.add_argument("--older-than", metavar="THỜI_GIAN", default="20h" if name == "status" else None,
+                             help="hồ sơ kết thúc khám từ bao lâu trước, ví dụ 20h, 90m, 2d")
+        command.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _office_national_setup_parser(national: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
+    setup = national.add_parser("setup", parents=[where], help="thiết lập liên thông của một trạm (cơ sở): mã, "
+                                "tài khoản, khoá ký; mật khẩu và khoá được mã hoá, không in lại")
+    setup.add_argument("--station", required=True, metavar="MÃ_TRẠM", help="mã trạm đã đăng ký")
+    setup.add_argument("--sender-id", required=True, metavar="13_CHỮ_SỐ", help="mã cơ sở do đơn vị vận hành cổng cấp")
+    setup.add_argument("--ma-cskcb", required=True, metavar="MÃ", help="mã cơ sở khám chữa bệnh (5 ký tự)")
+    setup.add_argument("--gln", required=True, metavar="GLN", help="mã GLN của cơ sở (13 chữ số)")
+    setup.add_argument("--url", required=True, metavar="URL", help="địa chỉ cổng liên thông (thử cổng sandbox trước)")
+    setup.add_argument("--receiver-id", metavar="ID", help="receiver_id của cổng (mặc định: như tài liệu, HCC)")
+    setup.add_argument("--username", required=True, help="tài khoản liên thông")
+    secret = setup.add_mutually_exclusive_group(required=True)
+    secret.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu liên thông từ dòng đầu của stdin")
+    secret.add_argument("--password-env", metavar="VAR", help="đọc mật khẩu liên thông từ biến môi trường VAR")
+    key = setup.add_mutually_exclusive_group(required=True)
+    key.add_argument("--p12", metavar="TỆP", help="khoá ký của cơ sở: tệp PKCS#12 (.p12/.pfx)")
+    key.add_argument("--pkcs11-module", metavar="ĐƯỜNG_DẪN", help="khoá ký trên USB token: thư viện PKCS#11 của token")
+    setup.add_argument("--passphrase-env", metavar="VAR", help="mật khẩu của tệp .p12, từ biến môi trường VAR")
+    setup.add_argument("--pin-env", metavar="VAR", help="mã PIN của token, từ biến môi trường VAR")
+    setup.add_argument("--token-label", metavar="NHÃN", help="nhãn của token khi cắm nhiều token")
 
 
 def _password_args(p: argparse.ArgumentParser) -> None:
@@ -633,10 +669,12 @@ def cmd_office(args: argparse.Namespace) -> int:
         return service_commands.run(folder, args)
     if args.office_command == "national" and args.national_command == "stand-in":
         return _office_national_stand_in(folder, args)
+    if args.office_command == "national" and args.national_command in _NATIONAL_COMMANDS:
+        return _office_national(folder, args)
     if args.office_command not in ("stations", "import", "report") or (
             args.office_command == "stations" and args.stations_command is None):
         print("Dùng: station-app office init | stations add|rekey|list|accept-chain|chain-decisions | import | report"
-              " | serve | url | national stand-in", file=sys.stderr)
+              " | serve | url | national setup|trust|push|status|stand-in", file=sys.stderr)
         return 2
     service = OfficeService(folder, args.db)
     try:
@@ -672,6 +710,124 @@ def _office_national_stand_in(folder, args: argparse.Namespace) -> int:  # noqa:
     except KeyboardInterrupt:
         print(f"Đã dừng; {len(hub.accepted())} hồ sơ đã nhận.")
     return 0
+
+
+def _office_national(folder, args: argparse.Namespace) -> int:  # noqa: ANN001 - Path
+    """``office national setup|trust|push|status`` (services/office/national_service.py)."""
+    from station_app.services.office.service import OfficeService
+
+    if args.national_command == "trust" and args.trust_command is None:
+        raise _UsageError("Dùng: station-app office national trust add CA.pem | list | remove DẤU_VÂN_TAY")
+    service = OfficeService(folder, args.db)
+    try:
+        return _NATIONAL_COMMANDS[args.national_command](service, args)
+    finally:
+        service.close()
+
+
+def _national_setup(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office import national_service as ns
+
+    if args.p12 and not args.passphrase_env or args.pkcs11_module and not args.pin_env:
+        raise _UsageError("Cần --passphrase-env BIẾN cùng --p12, hoặc --pin-env BIẾN cùng --pkcs11-module.")
+    password = _from_env(args.password_env) if args.password_env else sys.stdin.readline().rstrip("\r\n")
+    try:
+        p12 = Path(args.p12).read_bytes() if args.p12 else None
+    except OSError:
+        raise _UsageError(f"Không đọc được tệp {args.p12}. Kiểm tra đường dẫn rồi chạy lại.") from None
+    view = ns.setup_facility(service, ns.FacilityInput(
+        station=args.station, sender_id=args.sender_id, ma_cskcb=args.ma_cskcb, gln=args.gln, url=args.url,
+        username=args.username, password=password, receiver_id=args.receiver_id, p12=p12,
+        passphrase=_from_env(args.passphrase_env) if args.p12 else None, pkcs11_module=args.pkcs11_module,
+        pin=_from_env(args.pin_env) if args.pkcs11_module else None, token_label=args.token_label))
+    _print_facility(view)
+    print("Mật khẩu và khoá đã được mã hoá; không in lại. Đăng ký khoá công khai sau với cổng liên thông:")
+    print(ns.facility_public_key(service, view.station))
+    return 0
+
+
+def _print_facility(view) -> None:  # noqa: ANN001 - FacilityView
+    key = "USB token" if view.key_kind == "token" else "tệp PKCS#12"
+    print(f"Trạm {view.station}: sender_id {view.sender_id}, MA_CSKCB {view.ma_cskcb}, GLN {view.gln}, cổng "
+          f"{view.url}, receiver_id {view.receiver_id or 'mặc định'}, tài khoản {view.username}, khoá ký: {key} "
+          f"(chứng thư {view.certificate_fingerprint[:16]}…)")
+
+
+def _national_trust(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office import national_service as ns
+
+    if args.trust_command == "add":
+        ca = ns.trust_add(service, Path(args.pem))
+        print(f"Đã tin cậy CA {ca.subject} (dấu vân tay {ca.fingerprint[:16]}…, hết hạn {ca.not_after:%d/%m/%Y}).")
+        if ca.released:
+            print(f"{ca.released} hồ sơ đang giữ lại đã được kiểm tra lại và chờ gửi.")
+    elif args.trust_command == "remove":
+        ca = ns.trust_remove(service, args.fingerprint)
+        print(f"Đã thôi tin cậy CA {ca.subject}. Chữ ký đã nhận trước đây không bị kiểm tra lại.")
+    else:
+        for ca in ns.trust_list(service):
+            print(f"{ca.fingerprint}\t{ca.subject}\thết hạn {ca.not_after:%d/%m/%Y}")
+    return 0
+
+
+def _national_push(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from station_app.services.office import national_service as ns
+
+    summary = ns.push(service, station=args.station, older_than=_duration(args.older_than))
+    if args.json:
+        print(json.dumps([vars(s) for s in summary.stations], ensure_ascii=False, indent=2))
+    for s in [] if args.json else summary.stations:
+        print(f"Trạm {s.station}: {s.accepted} được nhận, {s.refused} bị từ chối, {s.retry} sẽ gửi lại sau, "
+              f"{s.skipped} còn chờ" + (f" — {s.problem}" if s.problem else ""))
+    return 1 if any(s.problem for s in summary.stations) else 0
+
+
+_STATE_TEXT = {"held": "giữ lại", "waiting": "đang chờ", "pushed": "đã gửi, chờ trả lời", "accepted": "đã liên thông",
+               "refused": "bị từ chối"}
+
+
+def _national_status(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from station_app.services.office import national_service as ns
+
+    shown = ns.status(service, station=args.station, older_than=_duration(args.older_than) or dt.timedelta(0))
+    if args.json:
+        print(json.dumps(shown.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for s in shown.stations:
+        counts = ", ".join(f"{n} {_STATE_TEXT.get(k, k)}" for k, n in sorted(s.counts.items())) or "chưa có hồ sơ"
+        oldest = f"; chờ lâu nhất từ {_local_time(s.oldest_waiting)}" if s.oldest_waiting else ""
+        print(f"Trạm {s.station}: {counts}{oldest}; quá 20 giờ: {s.amber}, quá 24 giờ: {s.red}"
+              + (f" — {s.problem}" if s.problem else ""))
+    for r in shown.late:
+        mark = {"red": "ĐỎ (quá 24 giờ)", "amber": "VÀNG (quá 20 giờ)"}.get(r.colour, "")
+        print(f"  {r.station} {r.visit_uid} bản {r.version}: {_STATE_TEXT.get(r.state, r.state)}, {r.hours} giờ "
+              f"từ khi khám xong {mark}" + (f" — {r.problem}" if r.problem else ""))
+    for r in shown.refused:
+        print(f"  BỊ TỪ CHỐI {r.station} {r.visit_uid} bản {r.version}: {r.res_code} {r.res_msg} — {r.hint}")
+    for r in shown.held:
+        print(f"  GIỮ LẠI {r.station} {r.visit_uid} bản {r.version}: {r.problem}")
+    for r in shown.blocked:
+        print(f"  CHỜ {r.station} {r.visit_uid} bản {r.version}: {r.problem}")
+    return 0
+
+
+def _duration(text: str | None) -> dt.timedelta | None:
+    """``20h``, ``90m``, ``2d`` (a bare number: hours)."""
+    if not text:
+        return None
+    found = re.fullmatch(r"\s*(\d{1,5})\s*([hmd]?)\s*", text)
+    if found is None:
+        raise _UsageError(f"Thời gian '{text}' không hiểu được: viết như 20h, 90m hoặc 2d.")
+    unit = {"m": "minutes", "d": "days"}.get(found[2], "hours")
+    return dt.timedelta(**{unit: int(found[1])})
+
+
+_NATIONAL_COMMANDS = {"setup": _national_setup, "trust": _national_trust, "push": _national_push,
+                      "status": _national_status}
 
 
 def _office_window(args: argparse.Namespace) -> int:

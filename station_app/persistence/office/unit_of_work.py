@@ -24,7 +24,7 @@ from station_app.persistence.office.store import OfficeStore
 
 class OfficeUnitOfWork:
     """``store``: stations, keys, batches and records; ``chain_decisions``; ``quarantine``; ``reads`` (the window's
-    light rows)."""
+    light rows); ``national`` (delivery to the national database)."""
 
     def __init__(self, db: OfficeDatabase) -> None:
         self._db = db
@@ -37,6 +37,7 @@ class OfficeUnitOfWork:
         self.chain_decisions = ChainDecisions(self.session)
         self.quarantine = QuarantineStore(self.session)
         self.reads = OfficeReads(self.session)
+        self.national = self.store.national
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -45,7 +45,8 @@ class OfficeReport:
 
 
 def build_report(office: str, facts: list, *, stations: list, quarantined: list,
-                 dropped: dict | None = None) -> OfficeReport:
+                 dropped: dict | None = None, national: list | None = None) -> OfficeReport:
+    """``national``: the records on their way to the national database (persistence/office/national.RecordFact)."""
     report = OfficeReport(office, dt.datetime.now())
     visits = [f for f in facts if f.status != "cancelled"]
     report.sections.append(_progress("Tiến độ theo xã/phường", "Mã xã", visits, lambda f: [f.commune_code or "—"]))
@@ -58,7 +59,38 @@ def build_report(office: str, facts: list, *, stations: list, quarantined: list,
     report.sections.append(_double_payments(visits))
     report.sections.append(_per_form(visits))
     report.sections.append(_per_target_code(visits))
+    report.sections.append(_national(visits, national or []))
     return report
+
+
+NATIONAL_TITLE = "Liên thông lên cơ sở dữ liệu quốc gia (QĐ 1551): theo trạm và ngày khám xong"
+
+
+def _national(visits: list, records: list) -> Section:
+    """The 24-hour rule measured at the national database: per station and day of completion, visits completed,
+    records signed, pushed, accepted, refused, and the hours from completion to acceptance."""
+    from station_app.services.office.national_service import day_figures
+
+    completed: Counter = Counter()
+    for f in visits:
+        day = _utc(f.completed_at) if f.status == "finished" and f.completed_at else None
+        if day is not None:
+            completed[(f.station_code, day.date())] += 1
+    rows = [(d.station, d.day.strftime("%d/%m/%Y"), d.completed, d.signed, d.pushed, d.accepted, d.refused,
+             "—" if d.median_hours is None else f"{d.median_hours:.1f}",
+             "—" if d.within_24h is None else f"{100 * d.within_24h:.0f}%") for d in day_figures(records, completed)]
+    return Section(NATIONAL_TITLE, ("Mã trạm", "Ngày", "Khám xong", "Đã ký", "Đã gửi", "Được nhận", "Bị từ chối",
+                                    "Trung vị đến khi được nhận (giờ)", "Được nhận trong 24 giờ"), rows,
+                   (24, 20, 16, 14, 14, 16, 16, 32, 28))
+
+
+def _utc(text: str) -> dt.datetime | None:
+    """An ISO time as naive UTC (the office tables' times); None when unreadable."""
+    try:
+        found = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return found.astimezone(dt.timezone.utc).replace(tzinfo=None) if found.tzinfo else found
 
 
 FORM_TITLE = "Lượt khám theo mẫu khám sức khỏe (QĐ 1551, phụ lục PL01)"

@@ -573,8 +573,9 @@ class OfficeService:
         stations = self.stations()
         with OfficeUnitOfWork(self.db) as uow:
             store = uow.store
-            facts, quarantined = store.visit_facts(), store.quarantined()
-        return build_report(self.name, facts, stations=stations, quarantined=quarantined, dropped=dropped_counts(self))
+            facts, quarantined, national = store.visit_facts(), store.quarantined(), uow.national.facts()
+        return build_report(self.name, facts, stations=stations, quarantined=quarantined, dropped=dropped_counts(self),
+                            national=national)
 
 
 # -- files -----------------------------------------------------------------------------------------------------

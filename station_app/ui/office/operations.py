@@ -13,6 +13,7 @@ from station_app.services.office import quarantine, queries
 from station_app.ui.tasks import Operation
 
 if TYPE_CHECKING:
+    from station_app.services.office.national_service import FacilityInput, FacilityView, NationalStatus, PushSummary
     from station_app.services.office.quarantine import DroppedCount
     from station_app.services.office.queries import BatchEntry, StationStatus
     from station_app.services.office.report import OfficeReport
@@ -80,3 +81,30 @@ def make_report(service: OfficeService) -> Operation[OfficeReport]:
 def save_report(*, report: OfficeReport, path: Path) -> Operation[Path]:
     """The report written as PDF, XLSX or CSV (by the suffix), on the CPU pool."""
     return Operation(functools.partial(queries.save_report, report, path=path), lane="cpu")
+
+
+# -- delivery to the national database (services/office/national_service.py) -------------------------------------
+
+def national_status(service: OfficeService) -> Operation[NationalStatus]:
+    from station_app.services.office import national_service
+
+    return Operation(functools.partial(national_service.status, service))
+
+
+def national_facilities(service: OfficeService) -> Operation[list[FacilityView]]:
+    from station_app.services.office import national_service
+
+    return Operation(functools.partial(national_service.facilities, service))
+
+
+def national_push(service: OfficeService) -> Operation[PushSummary]:
+    """Every due record pushed now, on the database lane (network and signing included: never the GUI thread)."""
+    from station_app.services.office import national_service
+
+    return Operation(functools.partial(national_service.push, service))
+
+
+def national_setup(service: OfficeService, *, given: FacilityInput) -> Operation[FacilityView]:
+    from station_app.services.office import national_service
+
+    return Operation(functools.partial(national_service.setup_facility, service, given))

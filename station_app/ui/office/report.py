@@ -176,7 +176,7 @@ class OfficeReportPage(Retranslating):
         """Short, so that the tabs fit a 1366-px screen; the whole title heads the tab's table."""
         short = (self.tr("Theo xã/phường"), self.tr("Theo nhóm đối tượng"), self.tr("Theo nguồn kinh phí"),
                  self.tr("Lô theo trạm"), self.tr("Quy định 24 giờ"), self.tr("Có thể thanh toán trùng"),
-                 self.tr("Theo mẫu khám"), self.tr("Theo mã đối tượng"))
+                 self.tr("Theo mẫu khám"), self.tr("Theo mã đối tượng"), self.tr("Liên thông quốc gia"))
         return short[index] if index < len(short) else _word(section.title)
 
     # -- saving -------------------------------------------------------------------------------------------------

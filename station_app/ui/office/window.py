@@ -1,5 +1,5 @@
-"""The office window: a header (the office, its folder, the language) over a left navigation and four pages
-(stations, batches, import, report). It appears at once; the office opens on the background lane; a folder that
+"""The office window: a header (the office, its folder, the language) over a left navigation and five pages
+(stations, batches, import, report, delivery to the national database). It appears at once; the office opens on the background lane; a folder that
 is not an office or a database that cannot be opened is said in the window, with what to do."""
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ PAGES = (
     ("batches", QT_TRANSLATE_NOOP("OfficeWindow", "Lô dữ liệu")),
     ("import", QT_TRANSLATE_NOOP("OfficeWindow", "Nhập lô")),
     ("report", QT_TRANSLATE_NOOP("OfficeWindow", "Báo cáo")),
+    ("national", QT_TRANSLATE_NOOP("OfficeWindow", "Liên thông")),
 )
 
 
@@ -166,6 +167,7 @@ class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         """The office is open: the pages, the stations page first."""
         from station_app.ui.office.batches import BatchesPage
         from station_app.ui.office.importing import ImportPage
+        from station_app.ui.office.national import NationalPage
         from station_app.ui.office.report import OfficeReportPage
         from station_app.ui.office.stations import StationsPage
 
@@ -174,7 +176,8 @@ class OfficeWindow(RetranslatedMixin, PagedNavigation, QMainWindow):
         import_page.imported.connect(self._imported)
         self.pages = {"stations": StationsPage(service, self.tasks, self.folder),
                       "batches": BatchesPage(service, self.tasks, lambda: list(self.duplicates)),
-                      "import": import_page, "report": OfficeReportPage(service, self.tasks)}
+                      "import": import_page, "report": OfficeReportPage(service, self.tasks),
+                      "national": NationalPage(service, self.tasks)}
         for page in self.pages.values():
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem())

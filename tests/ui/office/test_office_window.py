@@ -71,7 +71,7 @@ def test_an_empty_office_opens_and_says_what_to_do_first(qtbot, open_window, off
     window = open_window(office.folder)
     wait_idle(qtbot, window)
     assert [window.nav.item(r).text() for r in range(window.nav.count())] == ["Trạm", "Lô dữ liệu", "Nhập lô",
-                                                                               "Báo cáo"]
+                                                                               "Báo cáo", "Liên thông"]
     page = window.pages["stations"]
     assert window.current_page_key() == "stations" and page.empty.isVisible() and not page.table.isVisible()
     assert "Chưa có trạm nào được đăng ký" in page.empty.text()
@@ -265,8 +265,9 @@ def test_the_report_page_shows_tables_and_charts_and_saves_a_pdf_and_an_xlsx(qtb
     window.show_page("report")
     wait_idle(qtbot, window)
     page = window.pages["report"]
-    assert page.tabs.count() == 8 and page.charts is not None
-    assert [page.tabs.tabText(i) for i in (6, 7)] == ["Theo mẫu khám", "Theo mã đối tượng"]  # QĐ 1551
+    assert page.tabs.count() == 9 and page.charts is not None
+    assert [page.tabs.tabText(i) for i in (6, 7, 8)] == ["Theo mẫu khám", "Theo mã đối tượng",
+                                                         "Liên thông quốc gia"]  # QĐ 1551
     stations_table = page.tabs.widget(3).findChildren(type(window.pages["stations"].table))[0]
     assert table_rows(stations_table)[0][:5] == ["TYT-MK", "Trạm Y tế xã Mường Kim", "2", "3", "2"]
     assert page.charts.bars[0].count() == 1 and page.charts.bars[2].count() == 1  # one commune, one station
@@ -380,7 +381,7 @@ def test_the_window_reads_a_postgresql_office_the_same(qtbot, open_window, offic
     assert sorted(r[2] for r in table_rows(window.pages["batches"].table)) == ["1", "3"]
     window.show_page("report")
     wait_idle(qtbot, window)
-    assert window.pages["report"].tabs.count() == 8
+    assert window.pages["report"].tabs.count() == 9
 
 
 def test_a_database_lost_while_the_window_is_open_is_said_not_thrown(qtbot, open_window, office, monkeypatch):
