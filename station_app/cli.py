@@ -223,9 +223,19 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
                      help="kiểm tra từng bản ghi theo chuẩn FHIR R4 (chậm hơn khoảng 4 lần)")
     report = office.add_parser("report", parents=[where], help="báo cáo tiến độ, lô, lô thiếu, quy định 24 giờ")
     report.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .xlsx, .pdf hoặc .csv")
+    national = office.add_parser("national", help="liên thông dữ liệu khám với hệ thống quốc gia").add_subparsers(
+        dest="national_command", metavar="VIỆC")
+    _national_receipts_parser(national, where)
     from station_app.web.commands import add_parsers as add_service_parsers
 
     add_service_parsers(office, where)  # office serve | url: the service stations upload to
+
+
+def _national_receipts_parser(national: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
+    receipts = national.add_parser("receipts", parents=[where], help="ghi biên nhận liên thông (đã liên thông, bị "
+                                   "từ chối, đang chờ) cho một trạm, để mang về trạm bằng USB")
+    receipts.add_argument("--station", required=True, metavar="MÃ_TRẠM", help="mã trạm")
+    receipts.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp <MÃ_TRẠM>.national.json")
 
 
 def _password_args(p: argparse.ArgumentParser) -> None:
@@ -579,8 +589,8 @@ def cmd_office(args: argparse.Namespace) -> int:
 
     if args.office_command in service_commands.COMMANDS:
         return service_commands.run(folder, args)
-    if args.office_command not in ("stations", "import", "report") or (
-            args.office_command == "stations" and args.stations_command is None):
+    if args.office_command not in ("stations", "import", "report", "national") or (
+            args.office_command in ("stations", "national") and getattr(args, f"{args.office_command}_command") is None):
         print("Dùng: station-app office init | stations add|rekey|list|accept-chain|chain-decisions | import | report"
               " | serve | url", file=sys.stderr)
         return 2
@@ -694,7 +704,19 @@ def _office_report(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - 
     return 0
 
 
-_OFFICE_COMMANDS = {"stations": _office_stations, "import": _office_import, "report": _office_report}
+def _office_national(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office.national_receipts import write_national
+
+    path = write_national(service, args.station, Path(args.out))
+    print(f"Đã ghi biên nhận liên thông của trạm {args.station}: {path}. Chép tệp này vào USB; ở trạm: "
+          "'station-app receipts import' (cùng các biên nhận lô).")
+    return 0
+
+
+_OFFICE_COMMANDS = {"stations": _office_stations, "import": _office_import, "report": _office_report,
+                    "national": _office_national}
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
@@ -715,9 +737,12 @@ def cmd_receipts(args: argparse.Namespace) -> int:
     for sequence, reason in result.rejected:
         print(f"Lô số {sequence}: đơn vị nhận KHÔNG nhận ({reason}). Lô sẽ được ghi lại ở lần xuất sau.",
               file=sys.stderr)
+    for name, applied in result.national:
+        print(f"{name}: trạng thái liên thông của {applied.changed} lượt khám được cập nhật "
+              f"({applied.records} trong biên nhận).")
     for name, reason in result.refused:
         print(f"{name}: bị từ chối ({reason}).", file=sys.stderr)
-    if not (result.acknowledged or result.already or result.refused or result.rejected):
+    if not result.found_any:
         print("Không thấy tệp biên nhận (.receipt.json) nào.", file=sys.stderr)
         return 1
     return 1 if result.refused or result.rejected else 0
@@ -740,10 +765,25 @@ def cmd_upload(args: argparse.Namespace) -> int:
     waiting = service.waiting()
     if not waiting:
         print(f"Không có lô nào chờ gửi đến {target.office_name}.")
+        _sync_national(service)
         return 0
     print(f"Gửi {len(waiting)} lô đến {target.office_name} ({target.url})…")
     report = service.send_pending(progress=_print_upload, max_tries=max(args.tries, 1))
+    _sync_national(service)
     return 0 if report.ok else 1
+
+
+def _sync_national(service) -> None:  # noqa: ANN001 - UploadService, imported lazily
+    """After sending: the office's national receipt, so the lists show what the national system said. The exit
+    code stays the batches': the states come again with the next sending."""
+    from station_app.core.errors import StationError
+
+    try:
+        applied = service.sync_national()
+    except StationError as exc:
+        print(f"Trạng thái liên thông: chưa cập nhật được. {exc}", file=sys.stderr)
+        return
+    print(f"Trạng thái liên thông: {applied.changed} lượt khám được cập nhật ({applied.records} trong biên nhận).")
 
 
 def _print_upload(progress) -> None:  # noqa: ANN001 - UploadProgress, imported lazily
