@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from station_app.services.station.pl01_reception import ReceptionAnswerService
     from station_app.services.station.pl01_values import Pl01Values
     from station_app.services.station.progress import ProgressService
+    from station_app.services.station.national_states import NationalStates
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
     from station_app.services.station.roster_import import RosterImportService
@@ -73,5 +74,7 @@ class StationContext(Protocol):
     def upload(self) -> UploadService: ...
     @property
     def receipts(self) -> ReceiptService: ...
+    @property
+    def national(self) -> NationalStates: ...
 
     def close(self) -> None: ...
