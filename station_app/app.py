@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.national_states import NationalStates
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
+    from station_app.services.station.signatures import SignatureService
     from station_app.services.station.roster_import import RosterImportService
     from station_app.services.station.station_setup import StationService
     from station_app.services.station.upload import UploadService
@@ -113,6 +114,14 @@ class AppContext:
         from station_app.services.station.pl01_reception import ReceptionAnswerService
 
         return ReceptionAnswerService(self.db)
+
+    @functools.cached_property
+    def signatures(self) -> SignatureService:
+        """Examiners' signatures of their parts and of the conclusion (QĐ 1551)."""
+        from station_app.services.station.signatures import PKCS11_SETTING, SignatureService
+
+        return SignatureService(self.db, self.data_dir,
+                                pkcs11_module=lambda: self.settings.load().extra.get(PKCS11_SETTING))
 
     @functools.cached_property
     def pl01_records(self) -> Pl01Values:

@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from station_app import __version__
 from station_app.core.errors import DiskFullError, StationError, is_disk_full
@@ -160,6 +161,20 @@ def _users_parser(sub: argparse._SubParsersAction, signer: argparse.ArgumentPars
     _new_password_args(password)
     policy = users.add_parser("policy", parents=[signer], help="độ dài tối thiểu của mật khẩu (xem hoặc đặt)")
     policy.add_argument("--min-length", type=int, metavar="N", help="số ký tự tối thiểu, từ 8 đến 64")
+    _certificate_parser(users, signer)
+
+
+def _certificate_parser(users: argparse._SubParsersAction, signer: argparse.ArgumentParser) -> None:
+    cert = users.add_parser("certificate", parents=[signer],
+                            help="đăng ký chứng thư số để ký phần khám (tệp .p12 hoặc USB ký số)")
+    cert.add_argument("username", nargs="?", help="tài khoản được đăng ký (mặc định: tài khoản --user)")
+    source = cert.add_mutually_exclusive_group(required=True)
+    source.add_argument("--p12", type=Path, metavar="TỆP", help="tệp chứng thư số .p12/.pfx (có mật khẩu)")
+    source.add_argument("--token", action="store_true",
+                        help="USB ký số (trình điều khiển: cài đặt signing.pkcs11_module của máy)")
+    cert.add_argument("--cchn", metavar="SỐ", help="số chứng chỉ hành nghề của người khám")
+    cert.add_argument("--passphrase-env", metavar="VAR", help="đọc mật khẩu tệp .p12 từ biến môi trường VAR")
+    cert.add_argument("--pin-env", metavar="VAR", help="đọc mã PIN của USB ký số từ biến môi trường VAR")
 
 
 def _campaign_parser(sub: argparse._SubParsersAction, signer: argparse.ArgumentParser) -> None:
@@ -333,6 +348,8 @@ def cmd_users(args: argparse.Namespace) -> int:
         print("Cần chọn: add, list, disable, enable, unlock, password hoặc policy.", file=sys.stderr)
         return 2
     ctx = _context(args)
+    if args.users_command == "certificate":  # a user registers their own; an administrator anyone's
+        return _users_certificate(args, ctx)
     admin = _sign_in(args, ctx, Permission.MANAGE_USERS)
     accounts = ctx.accounts
     if args.users_command == "add":
@@ -361,6 +378,51 @@ def cmd_users(args: argparse.Namespace) -> int:
         print(f"Mật khẩu cần ít nhất {accounts.password_min_length()} ký tự, không giống tên đăng nhập, không nằm "
               "trong danh sách mật khẩu phổ biến.")
     return 0
+
+
+def _users_certificate(args: argparse.Namespace, ctx) -> int:  # noqa: ANN001 - AppContext
+    """Reads the certificate from the .p12 (a copy is kept for signing, still passphrase-protected) or the token,
+    and registers it; the passphrase or PIN from the terminal or an environment variable, never an argument."""
+    from station_app.services.common.signing.signers import load_pkcs12, open_token
+    from station_app.services.station.signatures import PKCS11_SETTING, TokenModuleNotSetError
+
+    actor = _sign_in(args, ctx, Permission.VIEW_LISTS)
+    username = args.username or actor.username
+    if args.p12 is not None:
+        secret = _from_env(args.passphrase_env) if args.passphrase_env else getpass.getpass("Mật khẩu tệp .p12: ")
+        data = _read_p12(args.p12)
+        signer = load_pkcs12(data, secret)
+    else:
+        module = ctx.settings.load().extra.get(PKCS11_SETTING)
+        if not module:
+            raise TokenModuleNotSetError()
+        secret = _from_env(args.pin_env) if args.pin_env else getpass.getpass("Mã PIN của USB ký số: ")
+        signer = open_token(module, secret)
+        signer.close()
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    registered = ctx.accounts.set_certificate(actor, username, certificate_der=signer.certificate.public_bytes(
+        Encoding.DER), source="file" if args.p12 is not None else "token", cchn=args.cchn)
+    if args.p12 is not None:
+        ctx.signatures.keys.store(registered.user_id, data)
+    print(f"Đã đăng ký chứng thư số cho {username.strip().lower()}: {registered.info.subject_name}, "
+          f"hết hạn {registered.info.not_after:%d/%m/%Y}, mã {registered.info.fingerprint[:16]}, "
+          f"CCHN {registered.cchn or '(chưa có)'}.")
+    return 0
+
+
+def _read_p12(path: Path) -> bytes:
+    from station_app.services.common.signing.certificates import CertificateUnreadableError
+    from station_app.services.common.signing.signers import MAX_PKCS12_BYTES
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_PKCS12_BYTES + 1)
+    except OSError as exc:
+        raise CertificateUnreadableError() from exc
+    if len(data) > MAX_PKCS12_BYTES:
+        raise CertificateUnreadableError()
+    return data
 
 
 def _local_time(utc: dt.datetime) -> str:

@@ -1,27 +1,13 @@
 """Where each visit stands with the national system, as the office's national receipts said (table
-``national_states``, made by the station's migrations; design of issue 19, section 1)."""
+``national_states``, ``NationalStateRow``, migration 0010)."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from station_app.persistence.tables import Base, VisitRow
-
-
-class NationalStateRow(Base):
-    """One version of one visit: 'waiting', 'pushed', 'accepted' or 'refused', since ``at`` (UTC)."""
-
-    __tablename__ = "national_states"
-    visit_id: Mapped[str] = mapped_column(String(36), ForeignKey("visits.id"), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    state: Mapped[str] = mapped_column(String(20))
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
-    txn_id: Mapped[str | None] = mapped_column(Text)
-    res_code: Mapped[str | None] = mapped_column(Text)
-    res_msg: Mapped[str | None] = mapped_column(Text)
+from station_app.persistence.tables import NationalStateRow, VisitRow
 
 
 class NationalStateRepository:

@@ -4,7 +4,7 @@ Triggers (migration 0006) append to ``outbox`` in the same transaction as every 
 resident, a visit or a part of a visit, whatever code path made it (the ORM, Core executemany, bulk imports).
 Each row names one changed thing: ``resident`` (a resident's details or target groups), or a part of one visit
 keyed by the visit's id: ``visit``, ``consent``, ``vitals`` (the measurement set), ``history``, ``findings`` (with
-diagnoses), ``conclusion``, ``counselling``, ``answers`` (the visit's PL01 answers, triggers of migration 0009).
+diagnoses), ``conclusion``, ``counselling``, ``answers`` (the visit's PL01 answers, triggers of migration 0009), ``signatures`` (examiners' signatures, migration 0010).
 A thing changed again moves to a new, higher sequence (AUTOINCREMENT never reuses one), so the table holds one row
 per thing and a batch takes every row above the last batch's ``covers_to``. A resident is logged only once they
 have a visit (a roster import logs nothing): residents go upstream with their visits, and a visit's batch always
@@ -21,10 +21,11 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from station_app.persistence.tables import (AnswerRow, Base, CampaignRow, ConclusionRow, ConsentRow,
                                             CounsellingNoteRow, ExportBatchRow, FindingRow, HistoryItemRow,
                                             MeasurementRow, RecordVersionRow, ResidentRow, ResidentTargetGroupRow,
-                                            SiteRow, UserRow, VisitRow)
+                                            SignatureRow, SiteRow, UserRow, VisitRow)
 
 CUT = "cut"  # written by an export after it has read the log: later changes land above it
-KINDS = ("resident", "visit", "consent", "vitals", "history", "findings", "conclusion", "counselling", "answers")
+KINDS = ("resident", "visit", "consent", "vitals", "history", "findings", "conclusion", "counselling", "answers",
+         "signatures")
 VISIT_PARTS = KINDS[2:]
 
 
@@ -67,6 +68,7 @@ class VisitParts:
     conclusion: ConclusionRow | None
     counselling: list[CounsellingNoteRow]
     answers: list[AnswerRow] = field(default_factory=list)  # the visit's PL01 answers, by code and item
+    signatures: list[SignatureRow] = field(default_factory=list)  # the newest signature of each part, oldest first
 
 
 class OutboxRepository:
@@ -147,7 +149,18 @@ class ExportReader:
             parts[row.visit_id].conclusion = row
         for p in parts.values():
             p.answers.sort(key=lambda a: (a.code, a.item))
+        self._newest_signatures(parts)
         return parts
+
+    def _newest_signatures(self, parts: dict[str, VisitParts]) -> None:
+        """Each part's newest signature (an amended part signed again replaces the old one upstream)."""
+        newest: dict[tuple[str, str], SignatureRow] = {}
+        for row in self._in(SignatureRow, SignatureRow.visit_id, list(parts)):
+            key = (row.visit_id, row.part)
+            if key not in newest or (row.signed_at, row.id) > (newest[key].signed_at, newest[key].id):
+                newest[key] = row
+        for row in sorted(newest.values(), key=lambda r: (r.signed_at, r.id)):
+            parts[row.visit_id].signatures.append(row)
 
     def sites(self, ids: Iterable[str]) -> dict[str, SiteRow]:
         return {r.id: r for r in self._in(SiteRow, SiteRow.id, ids)}

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -110,6 +111,11 @@ class UserRow(Base):
     last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    # QĐ 1551 signatures (migration 0010): the practising licence PL01 records and the registered certificate (DER)
+    # with where its key lives ('token' or 'file'); never a key, PIN or passphrase
+    cchn: Mapped[str | None] = mapped_column(String(20))
+    certificate: Mapped[bytes | None] = mapped_column(LargeBinary)
+    certificate_source: Mapped[str | None] = mapped_column(String(10))
 
 
 class ResidentRow(Base):
@@ -450,3 +456,37 @@ class DraftRow(Base):
     saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     saved_by: Mapped[str | None] = _user_fk()
     __table_args__ = (UniqueConstraint("visit_id", "desk", name="uq_drafts_desk"),)
+
+
+class SignatureRow(Base):
+    """A signature made at the station (migration 0010): an examiner's part or the concluding doctor's whole
+    record, with the signed XML document. A part amended and signed again is a new row (its content digest
+    differs); the newest row whose digest matches the part as it is now is the part's current signature."""
+
+    __tablename__ = "signatures"
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = mapped_column(String(36), ForeignKey("visits.id"))
+    part: Mapped[str] = mapped_column(String(40))  # the desk ("vitals", "doctor:internal") or "ket_luan"
+    kind: Mapped[str] = mapped_column(String(12))  # "part" or "conclusion"
+    signer_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id"))
+    certificate_fingerprint: Mapped[str] = mapped_column(String(64))
+    content_digest: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    xml: Mapped[bytes] = mapped_column(LargeBinary)
+    signature_value: Mapped[str] = mapped_column(Text)
+    __table_args__ = (UniqueConstraint("visit_id", "part", "content_digest", name="uq_signatures_content"),
+                      CheckConstraint("kind IN ('part', 'conclusion')", name="kind"),
+                      Index("ix_signatures_signer", "signer_id"))
+
+
+class NationalStateRow(Base):
+    """Where a visit's record stands at the national database, as the office's receipts tell (migration 0010)."""
+
+    __tablename__ = "national_states"
+    visit_id: Mapped[str] = mapped_column(String(36), ForeignKey("visits.id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))  # pushed, accepted, refused, waiting
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    txn_id: Mapped[str | None] = mapped_column(String(100))
+    res_code: Mapped[str | None] = mapped_column(String(40))
+    res_msg: Mapped[str | None] = mapped_column(Text)

@@ -30,6 +30,7 @@ from station_app.persistence.progress import ProgressQueries
 from station_app.persistence.repositories import (CampaignRepository, OverviewQueries, StationRepository,
                                                   UserRepository)
 from station_app.persistence.residents import ResidentRepository, VisitRepository
+from station_app.persistence.signatures import SignatureRepository
 from station_app.persistence.tables import AuditEventRow, AuditHeadRow
 from station_app.persistence.visit_history import VisitHistoryRepository
 
@@ -62,6 +63,7 @@ class UnitOfWork:
         self.audit_trail = AuditTrail(self.session)
         self.answers = AnswerRepository(self.session)
         self.national_states = NationalStateRepository(self.session)
+        self.signatures = SignatureRepository(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:

@@ -7,17 +7,14 @@ import datetime as dt
 from support.office import Office
 from support.upload import add_visit
 
-from station_app.persistence.national_states import NationalStateRow
 from station_app.persistence.office.national_reads import NATIONAL_RECORDS
 
 
 def national_tables(office: Office | None, ctx=None) -> None:  # noqa: ANN001 - AppContext
-    """The two tables, where the migrations of this branch do not make them yet (``checkfirst``: a no-op once
-    they do)."""
+    """The office's table of national records, where the office's migrations do not make it yet (``checkfirst``:
+    a no-op once they do). The station's ``national_states`` is migration 0010's."""
     if office is not None:
         NATIONAL_RECORDS.create(office.service.db.engine, checkfirst=True)
-    if ctx is not None:
-        NationalStateRow.__table__.create(ctx.db.engine, checkfirst=True)
 
 
 def record(office: Office, visit: str, *, version: int = 1, state: str = "accepted",

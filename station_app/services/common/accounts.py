@@ -28,10 +28,30 @@ from station_app.persistence.database import Database
 from station_app.persistence.tables import UserRow, utcnow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.passwords import common_passwords, dummy_hash, hash_password, verify_password
+from station_app.services.common.signing.certificates import (CertificateError, CertificateInfo, check_for_signing,
+                                                              info, load_certificate)
 
 POLICY_ENTITY, POLICY_ID = "password_policy", "min_length"  # the audited event that sets the station's minimum
 _HISTORY = 40  # newest events of a user read for the wait: past 10 failures in a row the wait is at its cap
 _USERNAME = re.compile(r"^[a-z0-9._-]{2,64}$")
+_CCHN = re.compile(r"^[0-9A-Za-z./-]{1,20}$")  # e.g. 000123/LC-CCHN
+CERTIFICATE_SOURCES = ("file", "token")
+
+
+class CertificateCchnMismatchError(CertificateError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Chứng thư số này ghi số chứng chỉ hành nghề (CCHN) khác với số CCHN của tài khoản: không đăng ký "
+                  "được. Kiểm tra số CCHN của tài khoản, hoặc dùng chứng thư số của chính người này.")
+
+
+@dataclass(frozen=True)
+class RegisteredCertificate:
+    """The certificate registered on an account (the key stays on the token or in the .p12 file)."""
+
+    user_id: str
+    cchn: str
+    source: str  # "file" or "token"
+    info: CertificateInfo
 
 
 @dataclass(frozen=True)
@@ -202,6 +222,61 @@ class AccountService:
             uow.commit()
             return _info(row)
 
+    def set_certificate(self, actor: SignedInUser | None, username: str, *, certificate_der: bytes, source: str,
+                        cchn: str | None = None) -> RegisteredCertificate:
+        """Register ``certificate_der`` (read from the user's .p12 or token; only the certificate is kept) for
+        signing by ``username``: an administrator for anyone, a user for themselves. A certificate that may not
+        sign now (expired, not yet valid, key usage) or that names another CCHN than the account's is refused.
+        ``cchn`` sets the account's licence number; without one the certificate's is taken."""
+        if source not in CERTIFICATE_SOURCES:
+            raise ValueError(f"unknown certificate source {source!r}")
+        with UnitOfWork(self._db) as uow:
+            row = self._account(uow, actor, username)
+            cert = load_certificate(certificate_der)
+            check_for_signing(cert, at=self._now().replace(tzinfo=dt.UTC))
+            found = info(cert)
+            account_cchn = validate_cchn(cchn) if cchn else (row.cchn or found.cchn or None)
+            if found.cchn and account_cchn and found.cchn != account_cchn:
+                raise CertificateCchnMismatchError()
+            row.cchn, row.certificate, row.certificate_source = account_cchn, found.der, source
+            uow.audit(AuditAction.UPDATE, "users", row.id, actor.id if actor else None,
+                      {"certificate": found.fingerprint[:16], "source": source})
+            uow.commit()
+            return registered_certificate(row)  # type: ignore[return-value]
+
+    def set_cchn(self, actor: SignedInUser | None, username: str, cchn: str) -> None:
+        """The account's practising-licence number (PL01 records it); must agree with a registered certificate."""
+        with UnitOfWork(self._db) as uow:
+            row = self._account(uow, actor, username)
+            cchn = validate_cchn(cchn)
+            current = registered_certificate(row)
+            if current is not None and current.info.cchn and current.info.cchn != cchn:
+                raise CertificateCchnMismatchError()
+            row.cchn = cchn
+            uow.audit(AuditAction.UPDATE, "users", row.id, actor.id if actor else None, {"cchn": "set"})
+            uow.commit()
+
+    def remove_certificate(self, actor: SignedInUser | None, username: str) -> None:
+        with UnitOfWork(self._db) as uow:
+            row = self._account(uow, actor, username)
+            row.certificate, row.certificate_source = None, None
+            uow.audit(AuditAction.UPDATE, "users", row.id, actor.id if actor else None, {"certificate": "removed"})
+            uow.commit()
+
+    def certificate_of(self, user_id: str) -> RegisteredCertificate | None:
+        with UnitOfWork(self._db, read_only=True) as uow:
+            row = uow.signatures.user(user_id)
+            return registered_certificate(row) if row is not None else None
+
+    @staticmethod
+    def _account(uow: UnitOfWork, actor: SignedInUser | None, username: str) -> UserRow:
+        if actor is not None and actor.username != username.strip().lower():
+            require(actor.role, Permission.MANAGE_USERS)
+        row = uow.users.by_username(username.strip().lower())
+        if row is None:
+            raise NotFoundError(what=QT_TRANSLATE_NOOP("labels", "tài khoản"))
+        return row
+
     def password_min_length(self) -> int:
         with UnitOfWork(self._db, read_only=True) as uow:
             return min_password_length(uow)
@@ -214,6 +289,23 @@ class AccountService:
             uow.audit(AuditAction.UPDATE, POLICY_ENTITY, POLICY_ID, actor.id, {"min_length": length})
             uow.commit()
         return length
+
+
+def validate_cchn(cchn: str) -> str:
+    """A practising-licence number as typed (spaces removed); refused when it cannot be one."""
+    cchn = "".join(cchn.split())
+    if not _CCHN.match(cchn):
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Số CCHN"),
+                              reason=QT_TRANSLATE_NOOP("errors", "chỉ gồm chữ, số và dấu / . - (tối đa 20 ký tự)"))
+    return cchn
+
+
+def registered_certificate(row: UserRow) -> RegisteredCertificate | None:
+    """The account's certificate as registered, or None."""
+    if not row.certificate:
+        return None
+    return RegisteredCertificate(row.id, row.cchn or "", row.certificate_source or "file",
+                                 info(load_certificate(row.certificate)))
 
 
 def _info(row: UserRow, waits: dt.datetime | None = None) -> UserInfo:

@@ -18,7 +18,7 @@ from station_app.core.errors import NotInitialisedError, StationError
 from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
-from station_app.persistence.national_states import NationalStateRow
+from station_app.persistence.tables import NationalStateRow
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.national_receipts import (NATIONAL_LIMITS, NATIONAL_SUFFIX, NationalReceipt,
                                                              NationalReceiptInvalid, NationalRecord, verify_national)
