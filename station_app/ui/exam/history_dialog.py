@@ -57,6 +57,7 @@ class VisitHistoryDialog(QDialog):
         self.national = QLabel()  # filled once the national state is read; empty while the office said nothing
         self.national.setObjectName("national_state")
         self.national.setWordWrap(True)
+        self.national_read = False  # True once the national state was read (the label may stay empty)
         self.status = QLabel(self.tr("Đang tải…"))
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Phần"), self.tr("Phiên bản"), self.tr("Người ghi"),
@@ -97,6 +98,7 @@ class VisitHistoryDialog(QDialog):
         text = national_text(status, lambda words: QCoreApplication.translate("national", words))
         self.national.setText(self.tr("Liên thông quốc gia: {state}").format(state=text) if text else "")
         self.national.setStyleSheet("color: #b00020" if status is not None and status.refused else "")
+        self.national_read = True
 
     def _loaded(self, loaded: tuple[list[RecordVersion], dict[str, str]]) -> None:
         versions, self._icd10_names = loaded
