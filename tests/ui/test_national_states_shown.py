@@ -112,3 +112,26 @@ def test_the_national_filter_is_offered_on_the_daily_list_only(qtbot, page):
     page.choose(ListKind.REFERRALS)
     wait_loaded(qtbot, page)
     assert not page.choice.national.isVisible()
+
+
+def test_sending_over_the_network_brings_the_national_states_back(app, qtbot, ctx, nurse, data_dir, tmp_path, tasks):
+    from PySide6.QtCore import QObject
+    from support.upload import connect
+
+    from station_app.ui.pages.export.upload_runner import UploadRunner
+
+    link = connect(ctx, data_dir, tmp_path)
+    try:
+        national_tables(link.office)
+        visit = open_visit(ctx, nurse)
+        record(link.office, visit.id, state="refused", at=AT, res_msg=REFUSAL)
+        owner = QObject()
+        runner = UploadRunner(ctx, tasks, None, owner)
+        with qtbot.waitSignal(runner.national_done, timeout=30_000):
+            runner.start(make_new=True)
+        assert runner.national is not None and runner.national.changed == 1 and runner.outcomes[0].ok
+        dialog = open_history(qtbot, ctx, tasks, visit)
+        assert dialog.national.text() == f"Liên thông quốc gia: Bị từ chối: {REFUSAL} — cần sửa rồi ký lại"
+    finally:
+        tasks.wait()
+        link.close()
