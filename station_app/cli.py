@@ -17,6 +17,7 @@ import getpass
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -238,12 +239,63 @@ def _office_parser(sub: argparse._SubParsersAction) -> None:
                      help="kiểm tra từng bản ghi theo chuẩn FHIR R4 (chậm hơn khoảng 4 lần)")
     report = office.add_parser("report", parents=[where], help="báo cáo tiến độ, lô, lô thiếu, quy định 24 giờ")
     report.add_argument("--out", required=True, metavar="TỆP", help="tệp kết quả: .xlsx, .pdf hoặc .csv")
-    national = office.add_parser("national", help="liên thông dữ liệu khám với hệ thống quốc gia").add_subparsers(
-        dest="national_command", metavar="VIỆC")
-    _national_receipts_parser(national, where)
     from station_app.web.commands import add_parsers as add_service_parsers
 
     add_service_parsers(office, where)  # office serve | url: the service stations upload to
+    _office_national_parser(office, where)
+
+
+def _office_national_parser(office: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
+    """``office national …``: the link to the national check-up database (QĐ 1551)."""
+    national = office.add_parser("national", help="liên thông dữ liệu khám sức khỏe lên cơ sở dữ liệu quốc gia"
+                                 ).add_subparsers(dest="national_command", metavar="VIỆC")
+    stand_in = national.add_parser("stand-in", parents=[where], help="chạy cổng liên thông giả lập (tập huấn, thử "
+                                   "nghiệm) trên máy này; Ctrl+C để dừng")
+    stand_in.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định: chỉ máy này)")
+    stand_in.add_argument("--port", type=int, default=8765, help="cổng (mặc định 8765)")
+    stand_in.add_argument("--state", metavar="FILE", help="tệp lưu các hồ sơ đã nhận (mặc định: "
+                          "national-stand-in.jsonl trong thư mục của đơn vị nhận)")
+    stand_in.add_argument("--account", action="append", default=[], metavar="USER:PASS:SENDER_ID",
+                          help="tài khoản liên thông (lặp lại được)")
+    stand_in.add_argument("--facility-key", action="append", default=[], metavar="SENDER_ID=PEMFILE",
+                          help="khoá công khai RSA (PEM) đã đăng ký của cơ sở (lặp lại được)")
+    stand_in.add_argument("--token-seconds", type=int, default=6000, help="thời hạn token, giây (mặc định 6000)")
+    _office_national_setup_parser(national, where)
+    _national_receipts_parser(national, where)
+    trust = national.add_parser("trust", help="tổ chức chứng thực (CA) tin cậy cho chứng thư của y bác sĩ"
+                                ).add_subparsers(dest="trust_command", metavar="VIỆC")
+    trust.add_parser("add", parents=[where], help="tin cậy một CA (tệp PEM/DER)").add_argument("pem", metavar="CA.pem")
+    trust.add_parser("list", parents=[where], help="các CA đang tin cậy")
+    trust.add_parser("remove", parents=[where], help="thôi tin cậy một CA").add_argument(
+        "fingerprint", metavar="DẤU_VÂN_TAY", help="dấu vân tay SHA-256 (ít nhất 8 chữ số đầu, như 'trust list')")
+    for name, text in (("push", "gửi ngay các hồ sơ đang chờ lên cổng liên thông"),
+                       ("status", "số hồ sơ theo trạng thái, hồ sơ quá 20 giờ/24 giờ, hồ sơ bị từ chối")):
+        command = national.add_parser(name, parents=[where], help=text)
+        command.add_argument("--station", metavar="MÃ_TRẠM", help="chỉ trạm này")
+        command.add_argument("--older-than", metavar="THỜI_GIAN", default="20h" if name == "status" else None,
+                             help="hồ sơ kết thúc khám từ bao lâu trước, ví dụ 20h, 90m, 2d")
+        command.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _office_national_setup_parser(national: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
+    setup = national.add_parser("setup", parents=[where], help="thiết lập liên thông của một trạm (cơ sở): mã, "
+                                "tài khoản, khoá ký; mật khẩu và khoá được mã hoá, không in lại")
+    setup.add_argument("--station", required=True, metavar="MÃ_TRẠM", help="mã trạm đã đăng ký")
+    setup.add_argument("--sender-id", required=True, metavar="13_CHỮ_SỐ", help="mã cơ sở do đơn vị vận hành cổng cấp")
+    setup.add_argument("--ma-cskcb", required=True, metavar="MÃ", help="mã cơ sở khám chữa bệnh (5 ký tự)")
+    setup.add_argument("--gln", required=True, metavar="GLN", help="mã GLN của cơ sở (13 chữ số)")
+    setup.add_argument("--url", required=True, metavar="URL", help="địa chỉ cổng liên thông (thử cổng sandbox trước)")
+    setup.add_argument("--receiver-id", metavar="ID", help="receiver_id của cổng (mặc định: như tài liệu, HCC)")
+    setup.add_argument("--username", required=True, help="tài khoản liên thông")
+    secret = setup.add_mutually_exclusive_group(required=True)
+    secret.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu liên thông từ dòng đầu của stdin")
+    secret.add_argument("--password-env", metavar="VAR", help="đọc mật khẩu liên thông từ biến môi trường VAR")
+    key = setup.add_mutually_exclusive_group(required=True)
+    key.add_argument("--p12", metavar="TỆP", help="khoá ký của cơ sở: tệp PKCS#12 (.p12/.pfx)")
+    key.add_argument("--pkcs11-module", metavar="ĐƯỜNG_DẪN", help="khoá ký trên USB token: thư viện PKCS#11 của token")
+    setup.add_argument("--passphrase-env", metavar="VAR", help="mật khẩu của tệp .p12, từ biến môi trường VAR")
+    setup.add_argument("--pin-env", metavar="VAR", help="mã PIN của token, từ biến môi trường VAR")
+    setup.add_argument("--token-label", metavar="NHÃN", help="nhãn của token khi cắm nhiều token")
 
 
 def _national_receipts_parser(national: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
@@ -651,16 +703,171 @@ def cmd_office(args: argparse.Namespace) -> int:
 
     if args.office_command in service_commands.COMMANDS:
         return service_commands.run(folder, args)
-    if args.office_command not in ("stations", "import", "report", "national") or (
-            args.office_command in ("stations", "national") and getattr(args, f"{args.office_command}_command") is None):
+    if args.office_command == "national" and args.national_command == "stand-in":
+        return _office_national_stand_in(folder, args)
+    if args.office_command == "national" and args.national_command in _NATIONAL_COMMANDS:
+        return _office_national(folder, args)
+    if args.office_command not in ("stations", "import", "report") or (
+            args.office_command == "stations" and args.stations_command is None):
         print("Dùng: station-app office init | stations add|rekey|list|accept-chain|chain-decisions | import | report"
-              " | serve | url", file=sys.stderr)
+              " | serve | url | national setup|trust|push|status|receipts|stand-in", file=sys.stderr)
         return 2
     service = OfficeService(folder, args.db)
     try:
         return _OFFICE_COMMANDS[args.office_command](service, args)
     finally:
         service.close()
+
+
+def _office_national_stand_in(folder, args: argparse.Namespace) -> int:  # noqa: ANN001 - Path
+    """``office national stand-in``: a stand-in hub for training, until Ctrl+C."""
+    from pathlib import Path
+
+    from station_app.services.office.national import stand_in
+
+    accounts = [stand_in.parse_account(text) for text in args.account]
+    keys = dict(stand_in.read_facility_key(text) for text in args.facility_key)
+    state = Path(args.state) if args.state else folder / "national-stand-in.jsonl"
+    hub = stand_in.StandInHub(state, accounts=accounts, facility_keys=keys, token_seconds=args.token_seconds,
+                              host=args.host, port=args.port)
+    print(f"Cổng liên thông giả lập: http://{args.host}:{args.port} ({len(accounts)} tài khoản, {len(keys)} khoá, "
+          f"{len(hub.accepted())} hồ sơ đã nhận trước đây, lưu trong {state}).")
+    print(f"Đặt địa chỉ này cho đơn vị nhận: station-app office national setup … --url http://{args.host}:{args.port}")
+    print("Nhấn Ctrl+C để dừng.")
+    try:
+        hub.serve_forever()
+    except KeyboardInterrupt:
+        print(f"Đã dừng; {len(hub.accepted())} hồ sơ đã nhận.")
+    except OSError:  # the port taken, or an address not of this machine
+        print(f"Không mở được cổng {args.port} trên {args.host}: có thể cổng đang được dùng. Hãy chọn cổng khác "
+              "(--port) rồi thử lại.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _office_national(folder, args: argparse.Namespace) -> int:  # noqa: ANN001 - Path
+    """``office national setup|trust|push|status`` (services/office/national_service.py)."""
+    from station_app.services.office.service import OfficeService
+
+    if args.national_command == "trust" and args.trust_command is None:
+        raise _UsageError("Dùng: station-app office national trust add CA.pem | list | remove DẤU_VÂN_TAY")
+    service = OfficeService(folder, args.db)
+    try:
+        return _NATIONAL_COMMANDS[args.national_command](service, args)
+    finally:
+        service.close()
+
+
+def _national_setup(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office import national_service as ns
+
+    if args.p12 and not args.passphrase_env or args.pkcs11_module and not args.pin_env:
+        raise _UsageError("Cần --passphrase-env BIẾN cùng --p12, hoặc --pin-env BIẾN cùng --pkcs11-module.")
+    password = _from_env(args.password_env) if args.password_env else sys.stdin.readline().rstrip("\r\n")
+    try:
+        p12 = Path(args.p12).read_bytes() if args.p12 else None
+    except OSError:
+        raise _UsageError(f"Không đọc được tệp {args.p12}. Kiểm tra đường dẫn rồi chạy lại.") from None
+    view = ns.setup_facility(service, ns.FacilityInput(
+        station=args.station, sender_id=args.sender_id, ma_cskcb=args.ma_cskcb, gln=args.gln, url=args.url,
+        username=args.username, password=password, receiver_id=args.receiver_id, p12=p12,
+        passphrase=_from_env(args.passphrase_env) if args.p12 else None, pkcs11_module=args.pkcs11_module,
+        pin=_from_env(args.pin_env) if args.pkcs11_module else None, token_label=args.token_label))
+    _print_facility(view)
+    print("Mật khẩu và khoá đã được mã hoá; không in lại. Đăng ký khoá công khai sau với cổng liên thông:")
+    print(ns.facility_public_key(service, view.station))
+    return 0
+
+
+def _print_facility(view) -> None:  # noqa: ANN001 - FacilityView
+    key = "USB token" if view.key_kind == "token" else "tệp PKCS#12"
+    print(f"Trạm {view.station}: sender_id {view.sender_id}, MA_CSKCB {view.ma_cskcb}, GLN {view.gln}, cổng "
+          f"{view.url}, receiver_id {view.receiver_id or 'mặc định'}, tài khoản {view.username}, khoá ký: {key} "
+          f"(chứng thư {view.certificate_fingerprint[:16]}…)")
+
+
+def _national_trust(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office import national_service as ns
+
+    if args.trust_command == "add":
+        ca = ns.trust_add(service, Path(args.pem))
+        print(f"Đã tin cậy CA {ca.subject} (dấu vân tay {ca.fingerprint[:16]}…, hết hạn {ca.not_after:%d/%m/%Y}).")
+    elif args.trust_command == "remove":
+        ca = ns.trust_remove(service, args.fingerprint)
+        print(f"Đã thôi tin cậy CA {ca.subject}. Chữ ký đã nhận trước đây không bị kiểm tra lại.")
+    else:
+        for ca in ns.trust_list(service):
+            print(f"{ca.fingerprint}\t{ca.subject}\thết hạn {ca.not_after:%d/%m/%Y}")
+    return 0
+
+
+def _national_push(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from station_app.services.office import national_service as ns
+
+    summary = ns.push(service, station=args.station, older_than=_duration(args.older_than))
+    if args.json:
+        print(json.dumps([vars(s) for s in summary.stations], ensure_ascii=False, indent=2))
+    for s in [] if args.json else summary.stations:
+        print(f"Trạm {s.station}: {s.accepted} được nhận, {s.refused} bị từ chối, {s.retry} sẽ gửi lại sau, "
+              f"{s.skipped} còn chờ" + (f" — {s.problem}" if s.problem else ""))
+    return 1 if any(s.problem for s in summary.stations) else 0
+
+
+_STATE_TEXT = {"held": "giữ lại", "waiting": "đang chờ", "pushed": "đã gửi, chờ trả lời", "accepted": "đã liên thông",
+               "refused": "bị từ chối"}
+
+
+def _national_status(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from station_app.services.office import national_service as ns
+
+    shown = ns.status(service, station=args.station, older_than=_duration(args.older_than) or dt.timedelta(0))
+    if args.json:
+        print(json.dumps(shown.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    for s in shown.stations:
+        counts = ", ".join(f"{n} {_STATE_TEXT.get(k, k)}" for k, n in sorted(s.counts.items())) or "chưa có hồ sơ"
+        oldest = f"; chờ lâu nhất từ {_local_time(s.oldest_waiting)}" if s.oldest_waiting else ""
+        print(f"Trạm {s.station}: {counts}{oldest}; quá 20 giờ: {s.amber}, quá 24 giờ: {s.red}"
+              + (f" — {s.problem}" if s.problem else ""))
+    for r in shown.late:
+        mark = {"red": "ĐỎ (quá 24 giờ)", "amber": "VÀNG (quá 20 giờ)"}.get(r.colour, "")
+        print(f"  {r.station} {r.visit_uid} bản {r.version}: {_STATE_TEXT.get(r.state, r.state)}, {r.hours} giờ "
+              f"từ khi khám xong {mark}" + (f" — {r.problem}" if r.problem else ""))
+    for r in shown.refused:
+        print(f"  BỊ TỪ CHỐI {r.station} {r.visit_uid} bản {r.version}: {r.res_code} {r.res_msg} — {r.hint}")
+    for r in shown.held:
+        print(f"  GIỮ LẠI {r.station} {r.visit_uid} bản {r.version}: {r.problem}")
+    return 0
+
+
+def _duration(text: str | None) -> dt.timedelta | None:
+    """``20h``, ``90m``, ``2d`` (a bare number: hours)."""
+    if not text:
+        return None
+    found = re.fullmatch(r"\s*(\d{1,5})\s*([hmd]?)\s*", text)
+    if found is None:
+        raise _UsageError(f"Thời gian '{text}' không hiểu được: viết như 20h, 90m hoặc 2d.")
+    unit = {"m": "minutes", "d": "days"}.get(found[2], "hours")
+    return dt.timedelta(**{unit: int(found[1])})
+
+
+def _national_receipts(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office.national_receipts import write_national
+
+    path = write_national(service, args.station, Path(args.out))
+    print(f"Đã ghi biên nhận liên thông của trạm {args.station}: {path}. Chép tệp này vào USB; ở trạm: "
+          "'station-app receipts import' (cùng các biên nhận lô).")
+    return 0
+
+
+_NATIONAL_COMMANDS = {"setup": _national_setup, "trust": _national_trust, "push": _national_push,
+                      "status": _national_status, "receipts": _national_receipts}
 
 
 def _office_window(args: argparse.Namespace) -> int:
@@ -766,19 +973,7 @@ def _office_report(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - 
     return 0
 
 
-def _office_national(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
-    from pathlib import Path
-
-    from station_app.services.office.national_receipts import write_national
-
-    path = write_national(service, args.station, Path(args.out))
-    print(f"Đã ghi biên nhận liên thông của trạm {args.station}: {path}. Chép tệp này vào USB; ở trạm: "
-          "'station-app receipts import' (cùng các biên nhận lô).")
-    return 0
-
-
-_OFFICE_COMMANDS = {"stations": _office_stations, "import": _office_import, "report": _office_report,
-                    "national": _office_national}
+_OFFICE_COMMANDS = {"stations": _office_stations, "import": _office_import, "report": _office_report}
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:

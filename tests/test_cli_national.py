@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from support.national import national_tables, record, visits
+from support.national_receipts import record, visits
 
 from station_app import cli
 from station_app.core.model import Role
@@ -15,7 +15,6 @@ def test_the_office_writes_the_national_receipt_and_the_station_imports_it(
         station, nurse, admin, office, data_dir, tmp_path, capsys, monkeypatch):
     station.accounts.add_user(admin, "dieu.phoi", full_name="Lò Văn Thắng", role=Role.COORDINATOR,
                               password="dieuphoi-26")
-    national_tables(office)
     [visit] = visits(station, nurse, 1)
     record(office, visit, state="refused", at=dt.datetime(2026, 12, 7, 3, 15), res_msg="Sai mã CSKCB")
     usb = tmp_path / "usb"
@@ -33,7 +32,6 @@ def test_the_office_writes_the_national_receipt_and_the_station_imports_it(
 
 
 def test_a_station_the_office_does_not_know_is_named_with_what_to_do(office, tmp_path, capsys):
-    national_tables(office)
     assert cli.main(["office", "national", "receipts", "--dir", str(office.folder), "--station", "TYT-LA",
                      "--out", str(tmp_path / "usb")]) == 1
     err = capsys.readouterr().err

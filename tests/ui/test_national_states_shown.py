@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 from support.lists import DAY, build
-from support.national import national_tables, record
+from support.national_receipts import record
 from support.visits import open_visit
 
 from station_app.services.office.national_receipts import write_national
@@ -38,7 +38,6 @@ def open_history(qtbot, ctx, tasks, visit):
 
 def test_the_visit_history_says_accepted_with_the_date_or_refused_with_what_to_correct(
         app, qtbot, station, nurse, office, data_dir, tmp_path, tasks):
-    national_tables(office)
     accepted, refused, silent = (open_visit(station, nurse) for _ in range(3))
     record(office, accepted.id, at=AT)
     record(office, refused.id, state="refused", at=AT, res_msg=REFUSAL)
@@ -76,7 +75,6 @@ def cells(page: ListsPage, title: str) -> list[str]:
 
 
 def test_the_daily_list_shows_and_filters_the_national_state(qtbot, page, station, office, data_dir, tmp_path):
-    national_tables(office)
     record(office, page.ids["visit:duc"], at=AT)
     record(office, page.ids["visit:huong"], state="refused", at=AT, res_msg=REFUSAL)
     record(office, page.ids["visit:on"], state="pushed", at=AT)
@@ -122,7 +120,6 @@ def test_sending_over_the_network_brings_the_national_states_back(app, qtbot, ct
 
     link = connect(ctx, data_dir, tmp_path)
     try:
-        national_tables(link.office)
         visit = open_visit(ctx, nurse)
         record(link.office, visit.id, state="refused", at=AT, res_msg=REFUSAL)
         owner = QObject()

@@ -23,11 +23,14 @@ KINDS = {"patient": OfficePatientRow, "visit": OfficeVisitRow, "resource": Offic
 # -- stations and batches --------------------------------------------------------------------------------------
 
 class OfficeStore:
-    """Reads and writes of one transaction."""
+    """Reads and writes of one transaction; ``national``: those of delivery to the national database."""
 
     def __init__(self, session: Session) -> None:
+        from station_app.persistence.office.national import NationalStore
+
         self.session = session
         self._postgres = session.get_bind().dialect.name == "postgresql"
+        self.national = NationalStore(session)
 
     def _among(self, column: Any, ids: list) -> Any:
         """``column IN ids``. On PostgreSQL one array parameter (``= ANY(:ids)``): the same IN with 500 bound

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+                        Text, UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The office_schema stamp of the last schema made before Alembic (2: owner of each record, the site a station's
@@ -228,3 +228,92 @@ class OfficeChainDecisionRow(OfficeBase):
     accepted_manifest_sha256: Mapped[str | None] = mapped_column(String(64))
     accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     set_aside: Mapped[dict | None] = mapped_column(JSON)
+
+
+# -- delivery to the national database (QĐ 1551; revision 0003, docs/NATIONAL.md) ------------------------------
+
+class OfficeSignatureRow(OfficeBase):
+    """A signature a station's batch carried (a FHIR Provenance), as the office checked it on import: ``valid``
+    false with the ``problem`` when it did not verify. ``xml_sha256`` keeps a signature carried again once."""
+
+    __tablename__ = "office_signatures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), index=True)
+    visit_uid: Mapped[str] = mapped_column(String(36), index=True)
+    part: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))  # part | conclusion
+    certificate_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    cchn: Mapped[str | None] = mapped_column(String(40))
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    content_digest: Mapped[str | None] = mapped_column(String(64))
+    xml_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    xml: Mapped[bytes] = mapped_column(LargeBinary)
+    valid: Mapped[bool] = mapped_column(Boolean)
+    problem: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OfficeNationalFacilityRow(OfficeBase):
+    """A facility's national settings (``office national setup``). ``secrets`` is age-encrypted to the office's
+    own key (account password, the signing key's file and passphrase or the token's module, label and PIN): read
+    only when pushing. ``account_problem``: the hub refused the account; pushing stops until the next setup."""
+
+    __tablename__ = "office_national_facilities"
+    station_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(13))
+    ma_cskcb: Mapped[str] = mapped_column(String(5))
+    gln: Mapped[str] = mapped_column(String(13))
+    base_url: Mapped[str] = mapped_column(Text)
+    receiver_id: Mapped[str | None] = mapped_column(String(40))
+    username: Mapped[str] = mapped_column(String(100))
+    secrets: Mapped[bytes] = mapped_column(LargeBinary)
+    key_kind: Mapped[str] = mapped_column(String(10))  # file | token
+    public_key_pem: Mapped[str] = mapped_column(Text)
+    certificate_fingerprint: Mapped[str] = mapped_column(String(64))
+    account_problem: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OfficeNationalTrustRow(OfficeBase):
+    """A CA the office trusts for examiners' certificates (``office national trust add``)."""
+
+    __tablename__ = "office_national_trust"
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)
+    subject: Mapped[str] = mapped_column(Text)
+    pem: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OfficeNationalRecordRow(OfficeBase):
+    """One version of a visit's record on its way to the national database.
+
+    ``state``: held (a signature did not verify: ``problem``), waiting, pushed (sent, no final answer yet),
+    accepted (``txn_id``), refused (``res_code``, ``res_msg``). ``msg_id`` and ``record_xml`` (the record with the
+    facility's signature) are made at the first push and reused on every retry, so a resend is never counted
+    twice."""
+
+    __tablename__ = "office_national_records"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_code: Mapped[str] = mapped_column(String(32), index=True)
+    visit_uid: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_digest: Mapped[str] = mapped_column(String(64))
+    form: Mapped[int | None] = mapped_column(Integer)
+    msg_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    problem: Mapped[str | None] = mapped_column(Text)
+    res_code: Mapped[str | None] = mapped_column(String(80))
+    res_msg: Mapped[str | None] = mapped_column(Text)
+    txn_id: Mapped[str | None] = mapped_column(String(100))
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    pushed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    accepted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    refused_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    conclusion_xml: Mapped[bytes] = mapped_column(LargeBinary)  # as the concluding doctor signed it
+    record_xml: Mapped[bytes | None] = mapped_column(LargeBinary)  # countersigned by the facility
+    __table_args__ = (UniqueConstraint("station_code", "visit_uid", "version", name="uq_office_national_version"),)

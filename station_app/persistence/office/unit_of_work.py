@@ -25,7 +25,7 @@ from station_app.persistence.office.store import OfficeStore
 
 class OfficeUnitOfWork:
     """``store``: stations, keys, batches and records; ``chain_decisions``; ``quarantine``; ``reads`` (the window's
-    light rows)."""
+    light rows); ``national`` (delivery to the national database)."""
 
     def __init__(self, db: OfficeDatabase) -> None:
         self._db = db
@@ -38,7 +38,8 @@ class OfficeUnitOfWork:
         self.chain_decisions = ChainDecisions(self.session)
         self.quarantine = QuarantineStore(self.session)
         self.reads = OfficeReads(self.session)
-        self.national = NationalReads(self.session)
+        self.national = self.store.national
+        self.national_reads = NationalReads(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -19,6 +19,7 @@ station at a record's first import, never a field of the payload.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections import defaultdict
 
@@ -27,6 +28,7 @@ from station_app.core.pl01 import LOCAL_SYSTEM as PL01_SYSTEM
 from station_app.persistence.office.store import KINDS, OfficeStore, unfit
 from station_app.services.exchange import fhir_bundle as fhir
 
+log = logging.getLogger(__name__)
 _PARTS = {"Consent": "consent", "Communication": "counselling", "Condition": "findings", "ServiceRequest": "conclusion"}
 VERSION_STEP = 1000  # far more amendments of one record than any two batches carry; a jump beyond is refused
 FOREIGN = "foreign_record"
@@ -55,6 +57,29 @@ def apply_resources(store: OfficeStore, resources: list[dict], *, batch_id: int,
         _upsert(store, kind, rows[kind], held[kind], batch_id, manifest.station.code)
     _replace_parts(store, rows["resource"], batch_id, manifest.created_at)
     store.mark_finished_imported([r["id"] for r in rows["visit"]], now)
+    _receive_signatures(store, resources, batch_id, manifest, now, writers or {manifest.station.code})
+
+
+def _receive_signatures(store: OfficeStore, resources: list[dict], batch_id: int,
+                        manifest: Manifest, now: dt.datetime, writers: set[str]) -> None:
+    """The batch's signatures (Provenance) checked and kept, each conclusion making its national record
+    (services/office/national_service.py); a signature about a visit its writers do not hold refuses the batch."""
+    from station_app.services.office.national_service import receive_signatures
+
+    provenances = [r for r in resources if r["resourceType"] == "Provenance"]
+    if not provenances:
+        return
+    targets = {_target(p) for p in provenances} - {None}
+    owners = store.existing("visit", targets)
+    if any(t not in owners or owners[t][2] not in writers for t in targets):
+        raise RecordRefused(FOREIGN)
+    host = store.station(manifest.station.code)
+    facility = (host.site or host.code) if host is not None else manifest.station.code
+    counts = receive_signatures(store.national, provenances, station_code=facility, batch_id=batch_id,
+                                now=now)
+    log.info("batch %s/%d: signatures %d valid, %d invalid, %d unreadable; %d national records",
+             manifest.station.code, manifest.sequence, counts["valid"], counts["invalid"], counts["unreadable"],
+             counts["records"])
 
 
 def _check(store: OfficeStore, rows: dict[str, list[dict]], held: dict[str, dict], writers: set[str]) -> None:
@@ -78,6 +103,8 @@ def _rows(resources: list[dict], batch_id: int, manifest: Manifest) -> dict[str,
     visit_id = None
     for res in resources:
         kind = res["resourceType"]
+        if kind == "Provenance":
+            continue  # a signature: checked and kept by _receive_signatures, never a part of the visit
         base = {"id": res["id"], "version": _version(res), "batch_id": batch_id, "resource": res,
                 "stamp": f"{res.get('meta', {}).get('lastUpdated') or ''}|{manifest.created_at}"}
         if kind == "Patient":
@@ -200,6 +227,14 @@ def _version(res: dict) -> int:
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 9:
         return int(value)
     return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9 else 0
+
+
+def _target(provenance: dict) -> str | None:
+    """The visit a Provenance is about (its first target), None when it names none."""
+    target = provenance.get("target")
+    first = target[0] if isinstance(target, list) and target and isinstance(target[0], dict) else {}
+    ref = first.get("reference")
+    return ref.removeprefix("urn:uuid:").removeprefix("Encounter/") or None if isinstance(ref, str) else None
 
 
 def _ref_id(ref: dict | None) -> str | None:

@@ -27,6 +27,7 @@ from station_app.services.office.service import OfficeService, _station_keys
 
 log = logging.getLogger(__name__)
 _VISIT = re.compile(r"[A-Za-z0-9-]{1,64}")
+HELD_TEXT = "chữ ký số không hợp lệ, đơn vị nhận chưa gửi lên hệ thống quốc gia"
 
 
 class NationalStationUnknownError(StationError):
@@ -55,19 +56,23 @@ def national_envelope(service: OfficeService, code: str, *, now: dt.datetime | N
     with OfficeUnitOfWork(service.db) as uow:
         if uow.store.station(code) is None:
             raise NationalStationUnknownError(code=code[:40])
-        facts = uow.national.for_station(code, MAX_RECORDS)
+        facts = uow.national_reads.for_station(code, MAX_RECORDS)
     made_at = now or utcnow()
     records = [r for r in (_record(f, made_at) for f in facts) if r is not None]
     return sign_national(code, records, service._receipt_key(), made_at=made_at)  # noqa: SLF001 - one office key
 
 
 def _record(fact: NationalRecordFact, made_at: dt.datetime) -> NationalRecord | None:
-    """A fact as the receipt carries it: bounded, printable; a visit id the format cannot carry is left out."""
-    if not _VISIT.fullmatch(fact.visit_uid or "") or fact.state not in STATES or not 1 <= fact.version <= 1_000_000:
+    """A fact as the receipt carries it: bounded, printable; a visit id the format cannot carry is left out. A
+    record the office holds back (a signature that did not verify) reads as refused with the office's reason:
+    the station must correct and sign again all the same."""
+    state, code, message = fact.state, fact.res_code, fact.res_msg
+    if state == "held":
+        state, code, message = "refused", "held", fact.problem or HELD_TEXT
+    if not _VISIT.fullmatch(fact.visit_uid or "") or state not in STATES or not 1 <= fact.version <= 1_000_000:
         return None
-    return NationalRecord(fact.visit_uid, fact.version, fact.state, fact.at or made_at,
-                          cleaned(fact.txn_id, TXN_CHARS), cleaned(fact.res_code, CODE_CHARS),
-                          cleaned(fact.res_msg, RES_MSG_CHARS))
+    return NationalRecord(fact.visit_uid, fact.version, state, fact.at or made_at, cleaned(fact.txn_id, TXN_CHARS),
+                          cleaned(code, CODE_CHARS), cleaned(message, RES_MSG_CHARS))
 
 
 def write_national(service: OfficeService, code: str, folder: Path, *, now: dt.datetime | None = None) -> Path:
@@ -103,7 +108,7 @@ def has_records(service: OfficeService, code: str) -> bool:
     """Whether the office holds national records for the station (False before the office has their table)."""
     try:
         with OfficeUnitOfWork(service.db) as uow:
-            return bool(uow.national.for_station(code, 1))
+            return bool(uow.national_reads.for_station(code, 1))
     except READ_ERRORS:
         return False
 

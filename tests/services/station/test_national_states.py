@@ -10,7 +10,7 @@ import json
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from support.batch import full_visit
-from support.national import national_tables, record, visits
+from support.national_receipts import record, visits
 from support.office import export
 from support.upload import connect
 
@@ -27,11 +27,6 @@ from station_app.services.station.receipts import import_receipts
 T1, T2 = dt.datetime(2026, 12, 7, 3, 15), dt.datetime(2026, 12, 8, 9, 40)
 
 
-@pytest.fixture
-def tables(station, office):
-    national_tables(office, station)
-
-
 def states(ctx, data_dir, ids):
     return NationalStates(ctx.db, data_dir).of_visits(ids)
 
@@ -43,7 +38,7 @@ def national_events(ctx):
 
 
 def test_the_offices_receipt_on_a_stick_shows_each_visit_accepted_refused_or_waiting(
-        station, nurse, office, data_dir, tmp_path, tables):
+        station, nurse, office, data_dir, tmp_path):
     accepted, refused, waiting, untouched = visits(station, nurse, 4)
     record(office, accepted, at=T1, txn_id="TXN-1")
     record(office, refused, state="refused", at=T1, res_code="E-101", res_msg="Thiếu số CCCD của người khám")
@@ -63,7 +58,7 @@ def test_the_offices_receipt_on_a_stick_shows_each_visit_accepted_refused_or_wai
 
 
 def test_the_office_writes_the_national_receipt_beside_the_batch_receipts_of_a_stick(
-        station, nurse, doctor, office, data_dir, tmp_path, tables):
+        station, nurse, doctor, office, data_dir, tmp_path):
     [earlier] = visits(station, nurse, 1)
     record(office, earlier, at=T1)
     full_visit(station, nurse, doctor)
@@ -77,7 +72,7 @@ def test_the_office_writes_the_national_receipt_beside_the_batch_receipts_of_a_s
     assert states(station, data_dir, [earlier])[earlier].accepted
 
 
-def test_the_same_receipt_twice_changes_nothing_the_second_time(station, nurse, office, data_dir, tmp_path, tables):
+def test_the_same_receipt_twice_changes_nothing_the_second_time(station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     record(office, visit, at=T1)
     write_national(office.service, "TYT-MK", tmp_path / "usb")
@@ -90,7 +85,7 @@ def test_the_same_receipt_twice_changes_nothing_the_second_time(station, nurse, 
 
 
 def test_an_older_receipt_brought_in_late_never_undoes_a_newer_state(
-        station, nurse, office, data_dir, tmp_path, tables):
+        station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     record(office, visit, state="pushed", at=T1)
     old = write_national(office.service, "TYT-MK", tmp_path / "old", now=T1).read_bytes()
@@ -105,7 +100,7 @@ def test_an_older_receipt_brought_in_late_never_undoes_a_newer_state(
     assert status.accepted and status.at == T2
 
 
-def test_a_new_version_after_a_refusal_is_what_the_visit_shows(station, nurse, office, data_dir, tmp_path, tables):
+def test_a_new_version_after_a_refusal_is_what_the_visit_shows(station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     record(office, visit, version=1, state="refused", at=T1, res_msg="Sai mã CSKCB")
     record(office, visit, version=2, state="accepted", at=T2)
@@ -116,7 +111,7 @@ def test_a_new_version_after_a_refusal_is_what_the_visit_shows(station, nurse, o
     assert status.version == 2 and status.accepted
 
 
-def test_visits_of_another_laptop_are_counted_and_left_alone(station, nurse, office, data_dir, tmp_path, tables):
+def test_visits_of_another_laptop_are_counted_and_left_alone(station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     record(office, visit, at=T1)
     record(office, "0190d8a0-0000-7000-8000-000000000001", at=T1)
@@ -143,7 +138,7 @@ def _refused(ctx, data_dir, path) -> str:
 
 
 def test_a_receipt_signed_by_another_key_is_refused_and_changes_nothing(
-        station, nurse, office, data_dir, tmp_path, tables):
+        station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     forged = sign_national("TYT-MK", [NationalRecord(visit, 1, "accepted", T1)], Ed25519PrivateKey.generate(),
                            made_at=T1)
@@ -154,7 +149,7 @@ def test_a_receipt_signed_by_another_key_is_refused_and_changes_nothing(
     assert states(station, data_dir, [visit]) == {}
 
 
-def test_a_receipt_changed_after_signing_is_refused(station, nurse, office, data_dir, tmp_path, tables):
+def test_a_receipt_changed_after_signing_is_refused(station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     record(office, visit, state="refused", at=T1, res_msg="Sai mã CSKCB")
     path = write_national(office.service, "TYT-MK", tmp_path / "usb")
@@ -167,7 +162,7 @@ def test_a_receipt_changed_after_signing_is_refused(station, nurse, office, data
 
 
 def test_another_stations_receipt_is_refused_with_a_vietnamese_reason(
-        station, nurse, office, data_dir, tmp_path, tables):
+        station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     key = office.service._receipt_key()  # the office's genuine key: only the station's code differs
     other = sign_national("TYT-KHAC", [NationalRecord(visit, 1, "accepted", T1)], key, made_at=T1)
@@ -186,14 +181,14 @@ def test_another_stations_receipt_is_refused_with_a_vietnamese_reason(
     (b'{"format": "office-receipt/1", "receipt": {}, "signature": ""}',
      "không phải tệp biên nhận liên thông (JSON office-national/1)"),
 ], ids=["not-json", "too-deep", "a-batch-receipt"])
-def test_a_damaged_file_is_refused_with_a_short_reason(station, office, data_dir, tmp_path, tables, content, reason):
+def test_a_damaged_file_is_refused_with_a_short_reason(station, office, data_dir, tmp_path, content, reason):
     path = tmp_path / "usb" / "TYT-MK.national.json"
     path.parent.mkdir()
     path.write_bytes(content)
     assert _refused(station, data_dir, path) == reason
 
 
-def test_a_huge_file_is_refused_without_reading_it_whole(station, office, data_dir, tmp_path, tables):
+def test_a_huge_file_is_refused_without_reading_it_whole(station, office, data_dir, tmp_path):
     path = tmp_path / "usb" / "TYT-MK.national.json"
     path.parent.mkdir()
     with open(path, "wb") as huge:  # 200 MB that takes no room (a sparse file)
@@ -202,7 +197,7 @@ def test_a_huge_file_is_refused_without_reading_it_whole(station, office, data_d
 
 
 def test_a_message_from_the_national_system_is_kept_short_and_printable(
-        station, nurse, office, data_dir, tmp_path, tables):
+        station, nurse, office, data_dir, tmp_path):
     [visit] = visits(station, nurse, 1)
     record(office, visit, state="refused", at=T1, res_msg="Sai\u202e mã\x00 CSKCB " + "x" * 2000)
     write_national(office.service, "TYT-MK", tmp_path / "usb")
@@ -218,7 +213,6 @@ def test_a_message_from_the_national_system_is_kept_short_and_printable(
 @pytest.fixture
 def link(ctx, data_dir, tmp_path):
     connected = connect(ctx, data_dir, tmp_path)
-    national_tables(connected.office, ctx)
     yield connected
     connected.close()
 
@@ -266,3 +260,14 @@ def test_a_tampered_answer_over_the_network_is_refused_and_changes_nothing(ctx, 
     with pytest.raises(NationalReceiptRefusedError, match="chữ ký không hợp lệ"):
         link.service.apply_national(tampered)
     assert states(ctx, data_dir, [visit]) == {}
+
+
+def test_a_record_the_office_holds_back_for_its_signature_reads_as_refused_with_the_reason(
+        station, nurse, office, data_dir, tmp_path):
+    [visit] = visits(station, nurse, 1)
+    record(office, visit, state="held", at=T1, problem="chữ ký không hợp lệ: chứng thư đã hết hạn")
+    write_national(office.service, "TYT-MK", tmp_path / "usb")
+    import_receipts(station.db, data_dir, paths=[tmp_path / "usb"])
+
+    status = states(station, data_dir, [visit])[visit]
+    assert national_text(status) == "Bị từ chối: chữ ký không hợp lệ: chứng thư đã hết hạn — cần sửa rồi ký lại"
