@@ -32,6 +32,7 @@ from bench.exam_bench import bench_exam
 from bench.pl01_keys_bench import bench_pl01_keys
 from bench.export_bench import bench_export
 from bench.lists_bench import bench_lists
+from bench.national_push_bench import bench_national_push
 from bench.office_bench import bench_office
 from bench.office_service_bench import bench_office_service
 from bench.pl01_desks_bench import bench_pl01_saves
@@ -425,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
             "office": lambda: bench_office(report, work, *((4, 500, 50) if args.quick else ())),
             "office_service": lambda: bench_office_service(report, work, *((2, 1, 50) if args.quick else ())),
             "dist_size": lambda: bench_dist_size(report, work),
+            "national_push": lambda: bench_national_push(report, work, *((1000,) if args.quick else ())),
         }
         chosen = args.only.split(",") if args.only else list(benches)
         for name in chosen:

@@ -258,7 +258,7 @@ def _office_national_parser(office: argparse._SubParsersAction, where: argparse.
     stand_in.add_argument("--account", action="append", default=[], metavar="USER:PASS:SENDER_ID",
                           help="tài khoản liên thông (lặp lại được)")
     stand_in.add_argument("--facility-key", action="append", default=[], metavar="SENDER_ID=PEMFILE",
-                          help="khoá công khai RSA (PEM) đã đăng ký của cơ sở (lặp lại được)")
+                          help="khoá công khai RSA hoặc chứng chỉ (PEM) đã đăng ký của cơ sở (lặp lại được)")
     stand_in.add_argument("--token-seconds", type=int, default=6000, help="thời hạn token, giây (mặc định 6000)")
     _office_national_setup_parser(national, where)
     _national_receipts_parser(national, where)
@@ -728,20 +728,23 @@ def _office_national_stand_in(folder, args: argparse.Namespace) -> int:  # noqa:
     accounts = [stand_in.parse_account(text) for text in args.account]
     keys = dict(stand_in.read_facility_key(text) for text in args.facility_key)
     state = Path(args.state) if args.state else folder / "national-stand-in.jsonl"
+    state.parent.mkdir(parents=True, exist_ok=True)
     hub = stand_in.StandInHub(state, accounts=accounts, facility_keys=keys, token_seconds=args.token_seconds,
                               host=args.host, port=args.port)
-    print(f"Cổng liên thông giả lập: http://{args.host}:{args.port} ({len(accounts)} tài khoản, {len(keys)} khoá, "
-          f"{len(hub.accepted())} hồ sơ đã nhận trước đây, lưu trong {state}).")
-    print(f"Đặt địa chỉ này cho đơn vị nhận: station-app office national setup … --url http://{args.host}:{args.port}")
-    print("Nhấn Ctrl+C để dừng.")
     try:
-        hub.serve_forever()
-    except KeyboardInterrupt:
-        print(f"Đã dừng; {len(hub.accepted())} hồ sơ đã nhận.")
+        url = hub.bind()
     except OSError:  # the port taken, or an address not of this machine
         print(f"Không mở được cổng {args.port} trên {args.host}: có thể cổng đang được dùng. Hãy chọn cổng khác "
               "(--port) rồi thử lại.", file=sys.stderr)
         return 1
+    print(f"Cổng liên thông giả lập: {url} ({len(accounts)} tài khoản, {len(keys)} khoá, {len(hub.accepted())} hồ "
+          f"sơ đã nhận trước đây, lưu trong {state}).")
+    print(f"Đặt địa chỉ này cho đơn vị nhận: station-app office national setup … --url {url}")
+    print("Nhấn Ctrl+C để dừng.", flush=True)
+    try:
+        hub.serve_forever()
+    except KeyboardInterrupt:
+        print(f"Đã dừng; {len(hub.accepted())} hồ sơ đã nhận.")
     return 0
 
 

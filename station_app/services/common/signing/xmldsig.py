@@ -18,12 +18,13 @@ outside what was signed can be slipped in beside it (signature wrapping).
 from __future__ import annotations
 
 import base64
+import copy as copy_module
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
@@ -42,8 +43,10 @@ PROPS_TYPE = "http://www.w3.org/2000/09/xmldsig#SignatureProperties"
 SIGNING_TIME = "NGAY_KY"  # ours: the signing time, ISO 8601 UTC, inside the signed SignatureProperties
 MAX_XML_BYTES = 4 * 1024 * 1024
 _NS = {"ds": DS}
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=False,
-                          load_dtd=False)
+
+
+def _parser() -> etree.XMLParser:  # one per document: its error log is its own (threads)
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 class SignatureInvalidError(StationError):
@@ -61,11 +64,12 @@ class VerifiedSignature:
 def parse(xml: bytes) -> etree._Element:
     if len(xml) > MAX_XML_BYTES:
         raise SignatureInvalidError(reason="tài liệu quá lớn")
+    parser = _parser()
     try:
-        root = etree.fromstring(xml, _PARSER)
+        root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as exc:
         raise SignatureInvalidError(reason="không phải XML") from exc
-    if root.getroottree().docinfo.internalDTD is not None:
+    if len(parser.error_log) or root.getroottree().docinfo.internalDTD is not None:  # e.g. an undeclared prefix
         raise SignatureInvalidError(reason="XML có DTD")
     return root
 
@@ -89,7 +93,7 @@ def _remove(element: etree._Element) -> None:
 
 def _document_digest(root: etree._Element, signature_id: str) -> bytes:
     """SHA-256 of the document without the signature ``signature_id`` (enveloped transform, exclusive C14N)."""
-    copy = etree.fromstring(etree.tostring(root), _PARSER)
+    copy = copy_module.deepcopy(root)
     _remove(_find_signature(copy, signature_id))
     return hashlib.sha256(_c14n(copy)).digest()
 
@@ -236,7 +240,10 @@ def _certificate(signature: etree._Element) -> x509.Certificate:
 
 
 def _check_value(cert: x509.Certificate, method: str, value: bytes, signed: bytes) -> None:
-    key = cert.public_key()
+    try:
+        key = cert.public_key()
+    except (UnsupportedAlgorithm, ValueError) as exc:
+        raise SignatureInvalidError(reason="chứng thư số hỏng") from exc
     try:
         if method == RSA_SHA256 and isinstance(key, rsa.RSAPublicKey):
             key.verify(value, signed, padding.PKCS1v15(), hashes.SHA256())

@@ -16,6 +16,7 @@ import hashlib
 import http.client
 import ipaddress
 import logging
+import select
 import socket
 import ssl
 import time
@@ -51,7 +52,10 @@ class NationalAddressError(StationError):
 
 @dataclass(frozen=True)
 class PushOutcome:
-    """kind: "accepted" | "refused" | "retry" | "account"; res_code the hub's (or ours, lower case)."""
+    """kind: "accepted" | "refused" | "retry" | "account". ``res_code`` and ``res_msg`` are the hub's, cleaned;
+    when the hub said nothing readable, ``res_code`` is ours in lower case (``network``, ``http_503``,
+    ``reply_invalid``, ``reply_too_large``) and ``res_msg`` one of :data:`OUTCOME_TEXTS` (translation context
+    "national": the UI shows it through ``tr``)."""
 
     kind: str
     res_code: str
@@ -66,6 +70,12 @@ class _Answer:
     problem: str = ""  # our code when reply is None
 
 
+def _ours(kind: str, answer: _Answer) -> PushOutcome:
+    """An outcome in our words, when the hub's are missing or beside the point (network, 5xx, unreadable)."""
+    code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
+    return PushOutcome(kind, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
+
+
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -73,6 +83,16 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _dropped(conn: http.client.HTTPConnection) -> bool:
+    """Whether the server closed a kept-alive connection while it was idle (readable with nothing asked: EOF)."""
+    if conn.sock is None:
+        return True
+    try:
+        return bool(select.select([conn.sock], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
 
 
 def msg_ref(msg_id: str) -> str:
@@ -140,9 +160,8 @@ class NationalClient:
         kind = p.classify(answer.status, reply.res_code if reply else None)
         if kind == p.LOGIN_AGAIN:
             return None
-        if reply is None or reply.res_code is None:
-            code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
-            return PushOutcome(kind, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
+        if reply is None or reply.res_code is None or (kind == p.RETRY and answer.status):
+            return _ours(kind, answer)
         return PushOutcome(kind, reply.res_code, reply.res_msg, reply.txn_id if kind == p.ACCEPTED else "")
 
     def _ensure_token(self) -> PushOutcome | None:
@@ -158,8 +177,7 @@ class NationalClient:
             self._token_until = self._clock() + max(lifetime, self.settings.min_token_seconds)
             return None
         if p.classify(answer.status, reply.res_code if reply else None) == p.RETRY:
-            code = answer.problem or (f"http_{answer.status}" if answer.status else p.NETWORK)
-            return PushOutcome(p.RETRY, code, OUTCOME_TEXTS.get(answer.problem, OUTCOME_TEXTS["server"]))
+            return _ours(p.RETRY, answer)
         code = (reply.res_code if reply else None) or p.AUTH_ACCOUNT_FAIL
         return PushOutcome(p.ACCOUNT, code, (reply.res_msg if reply else "") or OUTCOME_TEXTS["login"])
 
@@ -207,8 +225,8 @@ class NationalClient:
 
     def _connection(self) -> http.client.HTTPConnection:
         idle = time.monotonic() - self._last_used
-        if self._conn is not None and idle > self.settings.idle_reconnect_seconds:
-            self.close()  # the server has likely dropped it: a push must not be lost to a stale socket
+        if self._conn is not None and (idle > self.settings.idle_reconnect_seconds or _dropped(self._conn)):
+            self.close()  # the server has (likely) dropped it: a push must not be lost to a stale socket
         if self._conn is None:
             self._conn = self._open()
         return self._conn

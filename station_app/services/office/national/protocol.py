@@ -21,6 +21,7 @@ import uuid as uuid_module
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
@@ -237,8 +238,12 @@ def rsa_signer(key: rsa.RSAPrivateKey, settings: NationalSettings = NationalSett
 
 
 def public_key_pem(pem: bytes) -> rsa.RSAPublicKey:
-    """The facility's registered public key; ``ValueError`` when the PEM holds no RSA public key."""
-    key = serialization.load_pem_public_key(pem)
+    """The facility's registered public key, from a PEM public key or certificate; ``ValueError`` when the PEM
+    holds no RSA public key."""
+    if b"-----BEGIN CERTIFICATE-----" in pem:
+        key = x509.load_pem_x509_certificate(pem).public_key()
+    else:
+        key = serialization.load_pem_public_key(pem)
     if not isinstance(key, rsa.RSAPublicKey):
         raise ValueError("not an RSA public key")
     return key

@@ -47,6 +47,7 @@ BODY_LIMITS = JsonLimits(max_bytes=MAX_BODY_BYTES, max_depth=8, max_items=1_000)
 ENVELOPE_LIMITS = JsonLimits(max_bytes=MAX_BODY_BYTES, max_depth=8, max_items=20_000)
 SIGNED_FORMS = range(1, 14)  # forms 1–13 carry CKS_NGUOI_KET_LUAN and CKS_BENH_VIEN
 OUR_KEYS = {"mau_bieu", "danh_dau"}  # lower case: ours beside the PL01 codes (pl01_exports.as_json)
+MAX_TOKENS = 10_000  # tokens kept at once
 NAMED_AT_MOST = 20  # fields named in one refusal message
 
 # res_msg of the stand-in's answers (the hub's own words are not known: ours, in Vietnamese)
@@ -138,23 +139,29 @@ class StandInHub:
         with self._lock:
             self._keys[sender_id] = key
 
+    def bind(self) -> str:
+        """Open the listening socket (``OSError`` if the port is taken); returns the base URL."""
+        if self._server is None:
+            self._server = ThreadingHTTPServer(self._address, _handler_for(self))
+            self._server.daemon_threads = True
+        return self.url
+
     def start(self) -> str:
         """Serve in a background thread; returns the base URL to give the client."""
-        server = ThreadingHTTPServer(self._address, _handler_for(self))
-        server.daemon_threads = True
-        self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, name="stand-in-hub", daemon=True)
+        self.bind()
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="stand-in-hub",
+                                        daemon=True)
         self._thread.start()
         return self.url
 
     def serve_forever(self) -> None:
-        """Serve in this thread until ``stop()`` or Ctrl+C (the command line)."""
-        self._server = ThreadingHTTPServer(self._address, _handler_for(self))
-        self._server.daemon_threads = True
+        """Serve in this thread until Ctrl+C (the command line)."""
+        self.bind()
         try:
             self._server.serve_forever()
         finally:
             self._server.server_close()
+            self._server = None
 
     @property
     def url(self) -> str:
@@ -204,6 +211,15 @@ class StandInHub:
         """Answer the next push with these bytes, whatever they are (a hostile or broken hub)."""
         with self._lock:
             self._faults.raw.append((status, body))
+
+    def _next_faults(self) -> tuple[tuple[int, bytes] | None, bool, bool, float]:
+        """The faults planned for this push (a raw answer, 503, a cut, a delay), each used up once."""
+        with self._lock:
+            f = self._faults
+            planned = (f.raw.pop(0) if f.raw else None, f.unavailable > 0, f.cut > 0,
+                       f.slow_seconds if f.slow > 0 else 0.0)
+            f.unavailable, f.cut, f.slow = max(f.unavailable - 1, 0), max(f.cut - 1, 0), max(f.slow - 1, 0)
+        return planned
 
     def expire_tokens(self) -> None:
         """Every token given so far expires now (as after the token's lifetime)."""
@@ -257,9 +273,12 @@ class StandInHub:
                 given.encode("utf-8"), account.password.encode("utf-8")):
             self._count(p.AUTH_ACCOUNT_FAIL)
             return 401, _answer(p.AUTH_ACCOUNT_FAIL)
-        token = secrets.token_urlsafe(32)
+        token, now = secrets.token_urlsafe(32), self._clock()
         with self._lock:
-            self._tokens[token] = (account.sender_id, self._clock() + self.token_seconds)
+            if len(self._tokens) >= MAX_TOKENS:  # logins in a loop: the expired go, then the oldest
+                kept = [(t, v) for t, v in self._tokens.items() if v[1] > now][-(MAX_TOKENS // 2):]
+                self._tokens = dict(kept)
+            self._tokens[token] = (account.sender_id, now + self.token_seconds)
         self._count(p.LOGIN_SUCCESS)
         return 200, _answer(p.LOGIN_SUCCESS, data={"token": token, "duration": self.token_seconds})
 
@@ -273,6 +292,7 @@ class StandInHub:
         return 200, _answer(p.SYNC_SUCCESS, txn_id=record.txn_id, data={"data_state": "RECEIVED"})
 
     def _count(self, code: str) -> None:
+        log.debug("stand-in hub answered %s", code)
         with self._lock:
             self._counts[code] += 1
 
@@ -407,6 +427,9 @@ def hoso_problems(form: FormDefinition, hoso: Mapping[str, object]) -> list[str]
     for f in {f.code: f for f in form.fields}.values():
         if f.code == "CKS_NGUOI_KHAM" or f.desk == LAB_DESK:  # the examiners' signatures; the rows, below
             continue
+        if isinstance(hoso.get(f.code), (dict, list)):
+            problems.append(f"{f.code} (bad_format)")
+            continue
         value = _plain(hoso.get(f.code))
         if value is None:
             if needed(f, person) and f.code not in marks:
@@ -429,7 +452,9 @@ def _lab_problems(form: FormDefinition, rows: object) -> list[str]:
     for row in rows:
         for code, value in row.items():
             text = _plain(value)
-            if code not in fields:
+            if isinstance(value, (dict, list)):
+                found.append(f"{LAB_GROUP}.{code} (bad_format)")
+            elif code not in fields:
                 found.append(f"{LAB_GROUP}.{code} (unknown)")
             elif text is not None:
                 found.extend(f"{LAB_GROUP}.{x.code} ({x.kind})" for x in check_value(fields[code], text))
@@ -437,11 +462,10 @@ def _lab_problems(form: FormDefinition, rows: object) -> list[str]:
 
 
 def _plain(value: object) -> str | None:
-    """A value as text (None or blank: none); a container where a value belongs is kept as unreadable text."""
-    if value is None or isinstance(value, bool):
-        return None
-    text = value if isinstance(value, str) else json.dumps(value)[:200]
-    return text.strip() or None
+    """A value as text (None, blank or not a value at all: none)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _int(value: object) -> int | None:
@@ -466,6 +490,8 @@ class _HubHandler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        # the headers and the body go out in two writes: without this, Nagle and delayed ACKs add 40 ms a reply
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with self.hub._lock:
             self.hub._open.add(self.connection)
 
@@ -500,19 +526,15 @@ class _HubHandler(BaseHTTPRequestHandler):
             self._send(404, {"header": {"res_code": "NOT_FOUND", "res_msg": "Không có địa chỉ này"}})
 
     def _push(self, raw: bytes) -> None:
-        hub, faults = self.hub, self.hub._faults
-        with hub._lock:
-            raw_answer = faults.raw.pop(0) if faults.raw else None
-            unavailable, faults.unavailable = faults.unavailable > 0, max(faults.unavailable - 1, 0)
-            cut, faults.cut = faults.cut > 0, max(faults.cut - 1, 0)
-            slow, faults.slow = faults.slow > 0, max(faults.slow - 1, 0)
-        if slow:
-            time.sleep(faults.slow_seconds)
+        hub = self.hub
+        raw_answer, unavailable, cut, delay = hub._next_faults()
+        if delay:
+            time.sleep(delay)
         if raw_answer is not None:
             return self._send_bytes(raw_answer[0], raw_answer[1])
         if unavailable:
             return self._send(503, {"header": {"res_code": "SERVICE_UNAVAILABLE", "res_msg": "Hệ thống bận"}})
-        if cut and not faults.cut_after_accepting:
+        if cut and not hub._faults.cut_after_accepting:
             return self._cut()
         answer = hub.push(self.headers.get("Authorization"), self.headers.get("service-type"), raw)
         return self._cut() if cut else self._send(*answer)
@@ -537,6 +559,8 @@ class _HubHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
 

@@ -131,3 +131,46 @@ def test_a_wrong_pin_or_someone_elses_token_is_refused_with_a_message(softhsm_to
         signers.open_token(softhsm_token.module, "000000", cert_fingerprint=softhsm_token.signer_certificate_fingerprint)
     with pytest.raises(signers.TokenNotFoundError, match="USB ký số"):
         signers.open_token(softhsm_token.module, softhsm_token.pin, cert_fingerprint="00" * 32)
+
+
+@pytest.mark.tools("xmlsec1")
+def test_xmlsec1_signing_our_template_writes_exactly_our_digests_and_signature(tmp_path, examiner):
+    """RSA PKCS#1 v1.5 is deterministic: stock xmlsec1, given our signature with its values blanked, computes the
+    same digests and the same signature value — our canonical form is the standard one, byte for byte."""
+    ours = xmldsig.sign_enveloped(RECORD, examiner, signature_id="cks-nguoi-ket-luan")
+    root = xmldsig.parse(ours)
+    for name in ("DigestValue", "SignatureValue"):
+        for element in root.iter(f"{{{xmldsig.DS}}}{name}"):
+            element.text = ""
+    template = tmp_path / "template.xml"
+    template.write_bytes(xmldsig.etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"))
+    (tmp_path / "key.pem").write_bytes(examiner._key.private_bytes(  # noqa: SLF001
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    result = subprocess.run(["xmlsec1", "--sign", "--privkey-pem", str(tmp_path / "key.pem"), *PROPS_ID.split(),
+                             "--node-xpath", "//*[@Id='cks-nguoi-ket-luan']", "--output", str(tmp_path / "theirs.xml"),
+                             str(template)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    theirs = (tmp_path / "theirs.xml").read_bytes()
+    assert xmldsig.signature_value(theirs, "cks-nguoi-ket-luan") == xmldsig.signature_value(ours, "cks-nguoi-ket-luan")
+    assert xmldsig.verify_enveloped(theirs, signature_id="cks-nguoi-ket-luan").certificate == examiner.certificate
+
+
+def test_any_damage_to_a_signed_record_is_a_refusal_never_a_crash_or_an_acceptance(training_ca, examiner):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    signed = countersigned(training_ca, examiner)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.integers(0, len(signed) - 1), st.binary(min_size=1, max_size=3))
+    def damaged(at: int, junk: bytes) -> None:
+        changed = signed[:at] + junk + signed[at + len(junk):]
+        for signature_id in ("cks-nguoi-ket-luan", "cks-benh-vien"):
+            try:
+                found = xmldsig.verify_enveloped(changed, signature_id=signature_id)
+            except xmldsig.SignatureInvalidError:
+                continue
+            # accepted only when what was signed reads the same (whitespace inside base64, an equivalent quote…)
+            assert xmldsig.content_of(changed) == xmldsig.content_of(signed)
+            assert found.signature_value == xmldsig.signature_value(signed, signature_id)
+
+    damaged()
