@@ -62,14 +62,16 @@ class ListChoicePanel(Retranslating):
                                       (self.kind, self.date_from, self.date_to, self.village, self.group), strict=True):
             row.addWidget(label)
             row.addWidget(widget)
+        self.national_label = QLabel()
+        filters.addWidget(self.national_label)  # the first row has the room: the second ends with the hint
+        filters.addWidget(self.national)
         filters.addStretch()
         for combo in (self.kind, self.village, self.group, self.status, self.national):
             # long village names must not widen the window past a 1366-px laptop screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
-        self.status_label, self.national_label = QLabel(), QLabel()
-        for widget in (self.use_dates, self.status_label, self.status, self.national_label, self.national,
-                       self.hardest):
+        self.status_label = QLabel()
+        for widget in (self.use_dates, self.status_label, self.status, self.hardest):
             places.addWidget(widget)
         places.addStretch()
         places.addWidget(hint)
