@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # loaded by open_context, after the window is on screen (SQLA
     from station_app.services.station.lists import ListsService
     from station_app.services.station.overview import OverviewService
     from station_app.services.station.progress import ProgressService
+    from station_app.services.station.national_states import NationalStates
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
     from station_app.services.station.signatures import SignatureService
@@ -181,6 +182,12 @@ class AppContext:
         from station_app.services.station.receipts import ReceiptService
 
         return ReceiptService(self.db, self.data_dir)
+
+    @functools.cached_property
+    def national(self) -> NationalStates:
+        from station_app.services.station.national_states import NationalStates
+
+        return NationalStates(self.db, self.data_dir)
 
     def close(self) -> None:
         self.db.dispose()

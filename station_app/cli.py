@@ -261,6 +261,7 @@ def _office_national_parser(office: argparse._SubParsersAction, where: argparse.
                           help="khoá công khai RSA hoặc chứng chỉ (PEM) đã đăng ký của cơ sở (lặp lại được)")
     stand_in.add_argument("--token-seconds", type=int, default=6000, help="thời hạn token, giây (mặc định 6000)")
     _office_national_setup_parser(national, where)
+    _national_receipts_parser(national, where)
     trust = national.add_parser("trust", help="tổ chức chứng thực (CA) tin cậy cho chứng thư của y bác sĩ"
                                 ).add_subparsers(dest="trust_command", metavar="VIỆC")
     trust.add_parser("add", parents=[where], help="tin cậy một CA (tệp PEM/DER)").add_argument("pem", metavar="CA.pem")
@@ -295,6 +296,13 @@ def _office_national_setup_parser(national: argparse._SubParsersAction, where: a
     setup.add_argument("--passphrase-env", metavar="VAR", help="mật khẩu của tệp .p12, từ biến môi trường VAR")
     setup.add_argument("--pin-env", metavar="VAR", help="mã PIN của token, từ biến môi trường VAR")
     setup.add_argument("--token-label", metavar="NHÃN", help="nhãn của token khi cắm nhiều token")
+
+
+def _national_receipts_parser(national: argparse._SubParsersAction, where: argparse.ArgumentParser) -> None:
+    receipts = national.add_parser("receipts", parents=[where], help="ghi biên nhận liên thông (đã liên thông, bị "
+                                   "từ chối, đang chờ) cho một trạm, để mang về trạm bằng USB")
+    receipts.add_argument("--station", required=True, metavar="MÃ_TRẠM", help="mã trạm")
+    receipts.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp <MÃ_TRẠM>.national.json")
 
 
 def _password_args(p: argparse.ArgumentParser) -> None:
@@ -674,7 +682,7 @@ def cmd_office(args: argparse.Namespace) -> int:
     if args.office_command not in ("stations", "import", "report") or (
             args.office_command == "stations" and args.stations_command is None):
         print("Dùng: station-app office init | stations add|rekey|list|accept-chain|chain-decisions | import | report"
-              " | serve | url | national setup|trust|push|status|stand-in", file=sys.stderr)
+              " | serve | url | national setup|trust|push|status|receipts|stand-in", file=sys.stderr)
         return 2
     service = OfficeService(folder, args.db)
     try:
@@ -826,8 +834,19 @@ def _duration(text: str | None) -> dt.timedelta | None:
     return dt.timedelta(**{unit: int(found[1])})
 
 
+def _national_receipts(service, args: argparse.Namespace) -> int:  # noqa: ANN001 - OfficeService
+    from pathlib import Path
+
+    from station_app.services.office.national_receipts import write_national
+
+    path = write_national(service, args.station, Path(args.out))
+    print(f"Đã ghi biên nhận liên thông của trạm {args.station}: {path}. Chép tệp này vào USB; ở trạm: "
+          "'station-app receipts import' (cùng các biên nhận lô).")
+    return 0
+
+
 _NATIONAL_COMMANDS = {"setup": _national_setup, "trust": _national_trust, "push": _national_push,
-                      "status": _national_status}
+                      "status": _national_status, "receipts": _national_receipts}
 
 
 def _office_window(args: argparse.Namespace) -> int:
@@ -954,9 +973,12 @@ def cmd_receipts(args: argparse.Namespace) -> int:
     for sequence, reason in result.rejected:
         print(f"Lô số {sequence}: đơn vị nhận KHÔNG nhận ({reason}). Lô sẽ được ghi lại ở lần xuất sau.",
               file=sys.stderr)
+    for name, applied in result.national:
+        print(f"{name}: trạng thái liên thông của {applied.changed} lượt khám được cập nhật "
+              f"({applied.records} trong biên nhận).")
     for name, reason in result.refused:
         print(f"{name}: bị từ chối ({reason}).", file=sys.stderr)
-    if not (result.acknowledged or result.already or result.refused or result.rejected):
+    if not result.found_any:
         print("Không thấy tệp biên nhận (.receipt.json) nào.", file=sys.stderr)
         return 1
     return 1 if result.refused or result.rejected else 0
@@ -979,10 +1001,25 @@ def cmd_upload(args: argparse.Namespace) -> int:
     waiting = service.waiting()
     if not waiting:
         print(f"Không có lô nào chờ gửi đến {target.office_name}.")
+        _sync_national(service)
         return 0
     print(f"Gửi {len(waiting)} lô đến {target.office_name} ({target.url})…")
     report = service.send_pending(progress=_print_upload, max_tries=max(args.tries, 1))
+    _sync_national(service)
     return 0 if report.ok else 1
+
+
+def _sync_national(service) -> None:  # noqa: ANN001 - UploadService, imported lazily
+    """After sending: the office's national receipt, so the lists show what the national system said. The exit
+    code stays the batches': the states come again with the next sending."""
+    from station_app.core.errors import StationError
+
+    try:
+        applied = service.sync_national()
+    except StationError as exc:
+        print(f"Trạng thái liên thông: chưa cập nhật được. {exc}", file=sys.stderr)
+        return
+    print(f"Trạng thái liên thông: {applied.changed} lượt khám được cập nhật ({applied.records} trong biên nhận).")
 
 
 def _print_upload(progress) -> None:  # noqa: ANN001 - UploadProgress, imported lazily

@@ -24,6 +24,7 @@ from station_app.persistence.database import READ_ONLY, Database
 from station_app.persistence.exams import ExamRepository
 from station_app.persistence.findings import FindingsRepository
 from station_app.persistence.lists import ListQueries
+from station_app.persistence.national_states import NationalStateRepository
 from station_app.persistence.outbox import ExportReader, OutboxRepository
 from station_app.persistence.progress import ProgressQueries
 from station_app.persistence.repositories import (CampaignRepository, OverviewQueries, StationRepository,
@@ -61,6 +62,7 @@ class UnitOfWork:
         self.progress = ProgressQueries(self.session)
         self.audit_trail = AuditTrail(self.session)
         self.answers = AnswerRepository(self.session)
+        self.national_states = NationalStateRepository(self.session)
         self.signatures = SignatureRepository(self.session)
         return self
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from station_app.services.station.pl01_reception import ReceptionAnswerService
     from station_app.services.station.pl01_values import Pl01Values
     from station_app.services.station.progress import ProgressService
+    from station_app.services.station.national_states import NationalStates
     from station_app.services.station.receipts import ReceiptService
     from station_app.services.station.registry import RegistryService
     from station_app.services.station.roster_import import RosterImportService
@@ -76,5 +77,7 @@ class StationContext(Protocol):
     def receipts(self) -> ReceiptService: ...
     @property
     def signatures(self) -> SignatureService: ...
+    @property
+    def national(self) -> NationalStates: ...
 
     def close(self) -> None: ...

@@ -30,7 +30,7 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the typed value a column sorts 
 _ALIGNMENTS = {"RIGHT": int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                "CENTER": int(Qt.AlignmentFlag.AlignCenter)}
 # Columns kept on screen although the printed list leaves them out (it prints them as section headings).
-_ALWAYS_SHOWN = {"Thôn/bản", "Trạng thái"}
+_ALWAYS_SHOWN = {"Thôn/bản", "Trạng thái", "Liên thông"}
 
 
 def columns_of(the_list: AnyList) -> list[Field]:
@@ -73,6 +73,7 @@ class ListTableModel(QAbstractTableModel):
         self._bands: list[bool] = []
         self._band_colour = QColor("#eef4f7")
         self._priority_colour = QColor("#8a5300")
+        self._refused_colour = QColor("#b00020")
 
     def set_list(self, the_list: AnyList | None) -> None:
         self.beginResetModel()
@@ -134,6 +135,9 @@ class ListTableModel(QAbstractTableModel):
             return self._band_colour
         if role == _FOREGROUND and isinstance(self.the_list, PendingList) and self.rows[index.row()].priority:
             return self._priority_colour
+        if role == _FOREGROUND and isinstance(self.the_list, DailyList) and field.title == "Liên thông":
+            national = self.rows[index.row()].national  # a refusal stands out: the record must be corrected
+            return self._refused_colour if national is not None and national.refused else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:  # noqa: N802

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,7 @@ from starlette.requests import ClientDisconnect
 
 from station_app import __version__
 from station_app.core.errors import StationError
+from station_app.services.office.national_receipts import NationalProofError, answer_station
 from station_app.services.office.service import OfficeService
 from station_app.services.office.upload import (BatchNameInvalidError, IncomingBatch, InboxUnwritableError,
                                                 OfficeBusyNowError, OfficeUploads, UploadOutcome,
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 API = "/api/v1"
 RETRY_AFTER_SECONDS = 30
 BATCH_NAME = r"^[A-Z0-9-]{3,32}-[0-9]{6}\.batch$"  # as core.batch_format checks it
+STATION_CODE = r"^[A-Z0-9-]{3,32}$"
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,25 @@ def create_app(uploads: OfficeUploads | Path, limits: ReadLimits = ReadLimits())
             return error(404, "unknown_station", str(UploadStationUnregisteredError(code=code[:40])))
         return JSONResponse({"code": info.code, "name": info.name, "last_sequence": info.last_sequence,
                              "gaps": list(info.gaps), "batches": info.batches})
+
+    @app.get(f"{API}/stations/{{code}}/national-receipt", responses={403: {"model": ErrorAnswer},
+                                                                      503: {"model": ErrorAnswer}})
+    async def national_receipt(code: str,
+                               x_station_proof: str | None = Header(
+                                   None, alias="X-Station-Proof",
+                                   description="<unix seconds>.<base64 Ed25519 signature by the station's key of "
+                                               "'GET national-receipt CODE SECONDS'>")) -> JSONResponse:
+        """The station's national receipt (docs/batch-format.md, section 8), to that station only."""
+        if not re.fullmatch(STATION_CODE, code):  # the same answer as a wrong proof: says nothing of who exists
+            return error(403, "not_proven", str(NationalProofError()))
+        try:
+            envelope = await run_in_threadpool(answer_station, uploads.service, code, x_station_proof)
+        except Exception:  # the database unreachable: the station asks again later
+            log.exception("national receipt failed")
+            return _refusal(OfficeBusyNowError())
+        if envelope is None:
+            return error(403, "not_proven", str(NationalProofError()))
+        return JSONResponse(envelope)
 
     @app.post(f"{API}/batches", response_model=UploadAnswer, responses=_ERRORS, openapi_extra=_BATCH_BODY)
     async def upload_batch(request: Request,

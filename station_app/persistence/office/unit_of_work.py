@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from station_app.persistence.office.chain import ChainDecisions
+from station_app.persistence.office.national_reads import NationalReads
 from station_app.persistence.office.database import OfficeConflictError, OfficeDatabase
 from station_app.persistence.office.quarantine import QuarantineStore
 from station_app.persistence.office.reads import OfficeReads
@@ -38,6 +39,7 @@ class OfficeUnitOfWork:
         self.quarantine = QuarantineStore(self.session)
         self.reads = OfficeReads(self.session)
         self.national = self.store.national
+        self.national_reads = NationalReads(self.session)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

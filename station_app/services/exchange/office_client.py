@@ -114,6 +114,13 @@ class OfficeAnswerError(OfficeClientError):
                   "dữ liệu trong tệp khoá của đơn vị nhận, hoặc báo cán bộ CNTT.")
 
 
+class NationalNotProvenError(OfficeClientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Đơn vị nhận ({host}) không xác minh được trạm nên chưa gửi trạng thái liên thông. Hãy kiểm tra "
+                  "giờ của máy trạm (lệch quá 10 phút là không được); nếu trạm vừa đổi khoá, hãy gửi khoá công khai "
+                  "mới cho đơn vị nhận.")
+
+
 # -- answers ---------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -229,6 +236,20 @@ class OfficeClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise OfficeAnswerError(host=self._host, status=status) from exc
 
+    def national_receipt(self, code: str, proof: str) -> bytes:
+        """The station's national receipt as the office sent it (the caller verifies it: ``national_receipts``);
+        ``proof`` is ``national_receipts.station_proof`` for ``code``."""
+        from station_app.services.exchange.national_receipts import NATIONAL_LIMITS, PROOF_HEADER
+
+        status, body, retry_after = self._call("GET", f"{API}/stations/{quote(code, safe='')}/national-receipt",
+                                               headers={PROOF_HEADER: proof}, limit=NATIONAL_LIMITS.max_bytes)
+        if status == 403:
+            raise NationalNotProvenError(host=self._host)
+        self._raise_transient(status, retry_after)
+        if status != 200:
+            raise OfficeAnswerError(host=self._host, status=status)
+        return body
+
     # -- plumbing ----------------------------------------------------------------------------------------------
 
     def _connection(self) -> http.client.HTTPConnection:
@@ -237,8 +258,8 @@ class OfficeClient:
             return _PinnedHTTPSConnection(self._host, self._port, self._pin, self.timeout)
         return http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
 
-    def _call(self, method: str, path: str, body: bytes | None = None,
-              headers: dict | None = None) -> tuple[int, bytes, float | None]:
+    def _call(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None,
+              limit: int = ANSWER_LIMITS.max_bytes) -> tuple[int, bytes, float | None]:
         """(status, body, Retry-After seconds) of one request; network failures become OfficeUnreachableError."""
         conn = self._connection()
         headers = {"Accept": "application/json", **(headers or {})}
@@ -249,7 +270,7 @@ class OfficeClient:
                 response = conn.getresponse()
             else:
                 response = _send_when_asked(conn, method, self._prefix + path, body, headers)
-            body = response.read(ANSWER_LIMITS.max_bytes + 1)  # a longer answer is not the office's: never all of it
+            body = response.read(limit + 1)  # a longer answer is not the office's: never all of it
             return response.status, body, _retry_after(response.getheader("Retry-After"))
         except OfficeCertificateError:
             raise

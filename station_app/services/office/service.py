@@ -356,10 +356,22 @@ class OfficeService:
         """
         outcomes = [self._import_one(path, _read(path), receipts_to, now, validate_fhir)
                     for path in _in_order(batch_files(paths))]
+        self._national_beside(outcomes)
         gaps = self.gaps()
         log.info("office import: %d imported, %d duplicate, %d quarantined, %d stations with gaps",
                  *(sum(o.status == s for o in outcomes) for s in ("imported", "duplicate", "quarantined")), len(gaps))
         return ImportReport(outcomes, gaps)
+
+    def _national_beside(self, outcomes: list[BatchOutcome]) -> None:
+        """Each station's national receipt beside its batch receipts: the stick takes both back."""
+        from station_app.services.office.national_receipts import write_beside
+
+        folders: dict[Path, set[str]] = {}
+        for o in outcomes:
+            if o.receipt is not None and o.station and o.status != "quarantined":
+                folders.setdefault(o.receipt.parent, set()).add(o.station)
+        for folder, codes in folders.items():
+            write_beside(self, codes, folder)
 
     def _import_one(self, path: Path, parts: BatchParts | BatchInvalidError, receipts_to: Path | None,
                     now: dt.datetime | None, validate_fhir: bool = False) -> BatchOutcome:

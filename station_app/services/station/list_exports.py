@@ -27,6 +27,7 @@ from station_app.core.text import cell_text, number
 from station_app.services.station.lists import (DUPLICATE_REASON_LABELS, HARD_REASON_LABELS, DailyList, DuplicateList,
                                         ListScope, PendingList, PendingRow, ReferralList)
 from station_app.services.common.report_pdf import Column, Report, ReportHeader
+from station_app.services.station.national_states import national_text
 
 log = logging.getLogger(__name__)
 AnyList = DailyList | PendingList | ReferralList | DuplicateList
@@ -165,6 +166,7 @@ DAILY_FIELDS = (
     Field(QT_TRANSLATE_NOOP("ListTableModel", "BMI"), 11, lambda r: r.bmi, "RIGHT"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Phân loại"), 14, lambda r: r.health_class.value if r.health_class else None, "CENTER"),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Chuyển tuyến"), 38, lambda r: r.referral_to),
+    Field(QT_TRANSLATE_NOOP("ListTableModel", "Liên thông"), 0, lambda r: national_text(r.national) or None),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Điểm khám"), 0, lambda r: r.site_name),
     Field(QT_TRANSLATE_NOOP("ListTableModel", "Ký tên"), 30, lambda r: None, data=False),
 )

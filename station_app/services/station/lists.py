@@ -28,6 +28,9 @@ from station_app.persistence.database import Database
 from station_app.persistence.lists import ListQueries, Where
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.common.accounts import SignedInUser
+from station_app.services.station.national_states import FILTERS as NATIONAL_FILTERS
+from station_app.services.station.national_states import NationalStatus
+from station_app.services.station.national_states import statuses as national_statuses
 from station_app.services.station.station_setup import StationInfo, StationService
 
 log = logging.getLogger(__name__)
@@ -99,6 +102,7 @@ class ListFilter:
     status: str | None = None
     site_id: str | None = None
     sort: str | None = None
+    national: str | None = None  # the daily list: a key of national_states.FILTERS
 
     @classmethod
     def day(cls, day: dt.date, **others: Any) -> ListFilter:
@@ -149,6 +153,7 @@ class DailyRow(VisitRow):
     bmi: float | None
     health_class: HealthClass | None
     referral_to: str | None
+    national: NationalStatus | None = None  # the national system's word, from the office's receipts
 
 
 @dataclass(frozen=True)
@@ -279,7 +284,7 @@ class ListsService:
             found = queries.daily(filters.site_id, _where(filters))
             values = _key_values(queries, [r.visit_id for r in found])
             site_name = dict(queries.sites()).get(filters.site_id, info.site_name)
-        rows = [_daily_row(r, values.get(r.visit_id, {})) for r in found]
+        rows = _with_national(self._db, [_daily_row(r, values.get(r.visit_id, {})) for r in found], filters.national)
         rows = _sorted(rows, filters.sort, DAILY_SORTS, {
             "queue": lambda r: (r.visit_date, r.site_name, r.queue_number),
             "name": lambda r: _name_key(r.full_name), "village": lambda r: (r.village or "", r.queue_number),
@@ -461,6 +466,17 @@ def _key_values(queries: ListQueries, visit_ids: list[str]) -> dict[str, dict[st
     for visit_id, code, _, value in queries.measurements(visit_ids, _KEY_CODES):
         values.setdefault(visit_id, {}).setdefault(code, []).append(value)
     return values
+
+
+def _with_national(db: Database, rows: list[DailyRow], wanted: str | None) -> list[DailyRow]:
+    """Each visit's national state; ``wanted`` keeps those in that state ("none": the office said nothing yet)."""
+    if wanted is not None and wanted not in NATIONAL_FILTERS:
+        raise ValidationError(field=QT_TRANSLATE_NOOP("fields", "Liên thông"), reason=_one_of(NATIONAL_FILTERS))
+    known = national_statuses(db, [r.visit_id for r in rows])
+    rows = [replace(r, national=known.get(r.visit_id)) for r in rows]
+    if wanted is None:
+        return rows
+    return [r for r in rows if (r.national.filter_key if r.national else "none") == wanted]
 
 
 def _daily_row(r: Any, values: dict[str, list[float]]) -> DailyRow:

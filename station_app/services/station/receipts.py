@@ -7,6 +7,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -18,9 +19,12 @@ from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
 from station_app.persistence.unit_of_work import UnitOfWork
 from station_app.services.exchange.keys import StationKeys
+from station_app.services.exchange.national_receipts import NATIONAL_SUFFIX
 from station_app.services.exchange.receipts import RECEIPT_FORMAT, RECEIPT_LIMITS, RECEIPT_SUFFIX, verify_receipt
 
 log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from station_app.services.station.national_states import NationalApplied
 REASON_CHARS = 300  # an office's reason, as kept and shown
 
 REFUSALS = {
@@ -40,6 +44,11 @@ class ReceiptImport:
     already: list[int] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file name, Vietnamese reason)
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (sequence, the office's Vietnamese reason)
+    national: list[tuple[str, NationalApplied]] = field(default_factory=list)  # national receipts taken (file)
+
+    @property
+    def found_any(self) -> bool:
+        return bool(self.acknowledged or self.already or self.refused or self.rejected or self.national)
 
 
 class ReceiptService:
@@ -57,7 +66,7 @@ def receipt_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         found.extend(sorted(path.glob(f"*{RECEIPT_SUFFIX}")) if path.is_dir() else [path])
-    return found
+    return [p for p in found if not p.name.endswith(NATIONAL_SUFFIX)]  # those go to ``national_states``
 
 
 def receipt_public_key(data_dir: Path) -> Ed25519PublicKey:
@@ -84,9 +93,23 @@ def import_receipts(db: Database, data_dir: Path, *, paths: list[Path],
             result.rejected.append((outcome.sequence, office_reason(receipt)))
         else:
             (result.acknowledged if outcome.newly else result.already).append(outcome.sequence)
+    _import_national(db, data_dir, paths, result)
     log.info("receipts: %d acknowledged, %d already, %d rejected by the office, %d refused", len(result.acknowledged),
              len(result.already), len(result.rejected), len(result.refused))
     return result
+
+
+def _import_national(db: Database, data_dir: Path, paths: list[Path], result: ReceiptImport) -> None:
+    """The national receipts beside the batch receipts (the office writes both on the stick)."""
+    from station_app.services.station.national_states import REFUSALS as NATIONAL_REFUSALS
+    from station_app.services.station.national_states import (NationalReceiptRefusedError, apply_national,
+                                                              national_files, read_capped)
+
+    for path in national_files(paths):
+        try:
+            result.national.append((path.name, apply_national(db, data_dir, read_capped(path), name=path.name)))
+        except NationalReceiptRefusedError as exc:
+            result.refused.append((path.name, NATIONAL_REFUSALS[exc.reason]))
 
 
 def _read_capped(path: Path) -> bytes | None:

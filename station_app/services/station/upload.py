@@ -43,6 +43,7 @@ from station_app.services.station import receipts
 
 if TYPE_CHECKING:
     from station_app.services.common.accounts import SignedInUser
+    from station_app.services.station.national_states import NationalApplied
     from station_app.services.exchange.office_client import OfficeClient, UploadAnswer
 
 log = logging.getLogger(__name__)
@@ -187,6 +188,15 @@ def retry_delay(backoff: Backoff, attempt: int, *, exc: BaseException) -> float:
     """The backoff's delay, or longer when a busy office said when to come back (Retry-After), within the cap."""
     asked = getattr(exc, "retry_after", None) or 0.0
     return max(backoff.delay(attempt), min(float(asked), backoff.cap))
+
+
+@dataclass(frozen=True)
+class NationalRequest:
+    """Asking the office for the station's national receipt: where, which station, its signed proof."""
+
+    target: UploadTarget
+    code: str
+    proof: str
 
 
 # -- the service -----------------------------------------------------------------------------------------------
@@ -398,6 +408,34 @@ class UploadService:
                 if wait(delay):
                     return None
         return None
+
+    # -- the national states (docs/batch-format.md, section 8) ------------------------------------------------
+    def national_request(self, target: UploadTarget | None = None) -> NationalRequest:
+        """Where to ask and the station's proof of who asks (database, station key)."""
+        from station_app.services.exchange.national_receipts import station_proof
+
+        target = target or self.require_target()
+        with UnitOfWork(self._db) as uow:
+            code = uow.stations.current()
+            if code is None:
+                raise NotInitialisedError()
+            code = code.code
+        proof = station_proof(self.keys.private_key(), code, utcnow())
+        return NationalRequest(target, code, proof)
+
+    def fetch_national(self, request: NationalRequest) -> bytes:
+        """The office's national receipt for this station (network, no database); the client's typed errors."""
+        return self._client_factory(request.target).national_receipt(request.code, request.proof)
+
+    def apply_national(self, data: bytes) -> NationalApplied:
+        """Verify and apply it (database); ``NationalReceiptRefusedError`` when it is not the office's for us."""
+        from station_app.services.station.national_states import apply_national
+
+        return apply_national(self._db, self._data_dir, data, name="national-receipt", via="network")
+
+    def sync_national(self) -> NationalApplied:
+        """The three steps at once, for the command line and tests."""
+        return self.apply_national(self.fetch_national(self.national_request()))
 
     # -- the records ------------------------------------------------------------------------------------------
     def _mark_sent(self, outgoing: Outgoing) -> None:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 from station_app.core import checkup_book as book
 from station_app.core.model import Specialty
 from station_app.core.record_lines import Change, Line, changes, record_lines
+from station_app.services.station.national_states import national_text
 from station_app.ui.exam import operations as ops
 
 if TYPE_CHECKING:
     from station_app.ui.context import StationContext
     from station_app.services.station.findings import RecordVersion
+    from station_app.services.station.national_states import NationalStatus
     from station_app.services.station.registry import VisitInfo
     from station_app.ui.tasks import TaskRunner
 
@@ -52,6 +54,10 @@ class VisitHistoryDialog(QDialog):
         self.who = QLabel(self.tr("Số {number} · {name}, sinh năm {year}").format(
             number=visit.queue_number, name=visit.resident_name, year=visit.birth_year))
         self.who.setObjectName("subheading")
+        self.national = QLabel()  # filled once the national state is read; empty while the office said nothing
+        self.national.setObjectName("national_state")
+        self.national.setWordWrap(True)
+        self.national_read = False  # True once the national state was read (the label may stay empty)
         self.status = QLabel(self.tr("Đang tải…"))
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Phần"), self.tr("Phiên bản"), self.tr("Người ghi"),
@@ -80,9 +86,19 @@ class VisitHistoryDialog(QDialog):
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
+        layout.addWidget(self.national)
         layout.addWidget(splitter, 1)
         layout.addLayout(row)
         self._tasks.run(ops.visit_versions(self._ctx, visit_id=visit.id), parent=self, on_done=self._loaded)
+        self._tasks.run(ops.national_state(self._ctx, visit_id=visit.id), parent=self, on_done=self._national_loaded)
+
+    def _national_loaded(self, status: NationalStatus | None) -> None:
+        """The national system's word on the visit, from the office's receipts: accepted with its time, refused
+        with what to correct, or waiting; nothing while the office has said nothing."""
+        text = national_text(status, lambda words: QCoreApplication.translate("national", words))
+        self.national.setText(self.tr("Liên thông quốc gia: {state}").format(state=text) if text else "")
+        self.national.setStyleSheet("color: #b00020" if status is not None and status.refused else "")
+        self.national_read = True
 
     def _loaded(self, loaded: tuple[list[RecordVersion], dict[str, str]]) -> None:
         versions, self._icd10_names = loaded

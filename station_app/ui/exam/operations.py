@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from station_app.services.station.examination import Draft, VitalsRecord
     from station_app.services.station.findings import (ConclusionInput, Counselling, DeskState, FindingInput,
                                                        HistoryAnswer, RecordVersion)
+    from station_app.services.station.national_states import NationalStatus
     from station_app.services.station.pl01_answers import VisitForm
     from station_app.services.station.pl01_values import VisitRecord
     from station_app.services.station.registry import VisitInfo
@@ -91,6 +92,11 @@ def _load_desk(ctx: StationContext, *, visit_id: str, desk: str) -> tuple[str, D
 def visit_versions(ctx: StationContext, *, visit_id: str) -> Operation[tuple[list[RecordVersion], dict[str, str]]]:
     """Every version of every part of the visit, and the ICD-10 names their diagnoses are shown with."""
     return Operation(functools.partial(_visit_versions, ctx, visit_id=visit_id))
+
+
+def national_state(ctx: StationContext, *, visit_id: str) -> Operation[NationalStatus | None]:
+    """Where the visit stands with the national system, as the office's receipts said (None: nothing yet)."""
+    return Operation(functools.partial(ctx.national.of_visit, visit_id))
 
 
 def _visit_versions(ctx: StationContext, *, visit_id: str) -> tuple[list[RecordVersion], dict[str, str]]:

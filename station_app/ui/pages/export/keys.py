@@ -178,7 +178,7 @@ class KeysPanel(Retranslating):
     # -- receipts ------------------------------------------------------------------------------------------------
     def import_receipts(self, whole_folder: bool = False) -> None:
         paths = dialogs.ask_receipt_paths(self, self.tr("Chọn biên nhận của đơn vị nhận"), self._host.start_folder(),
-                                          whole_folder, self.tr("Biên nhận (*.receipt.json);;Mọi tệp (*)"))
+                                          whole_folder, self.tr("Biên nhận (*.receipt.json *.national.json);;Mọi tệp (*)"))
         if not paths:
             return
         self._tasks.run(ops.import_receipts(self._ctx, paths=paths), parent=self, on_done=self._receipts_imported,
@@ -199,6 +199,9 @@ class KeysPanel(Retranslating):
         for sequence, reason in result.rejected:
             lines.append(self.tr("Đơn vị nhận KHÔNG nhận lô số {seq}: {reason}. Lô vẫn được giữ và sẽ được ghi lại "
                                  "ở lần xuất sau.").format(seq=sequence, reason=reason))
+        for _name, applied in result.national:
+            lines.append(self.tr("Trạng thái liên thông quốc gia: {changed} lượt khám được cập nhật ({records} trong "
+                                 "biên nhận).").format(changed=applied.changed, records=applied.records))
         for name, reason in result.refused:
             lines.append(self.tr("Không nhận tệp {file}: {reason}.").format(
                 file=name, reason=QCoreApplication.translate("receipts", reason)))

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from station_app.services.exchange.batch_export import ExportResult
     from station_app.services.exchange.keys import StationPublicKey
     from station_app.services.station.receipts import ReceiptImport
-    from station_app.services.station.upload import Outgoing, SendOutcome, UploadService, UploadTarget
+    from station_app.services.station.national_states import NationalApplied
+    from station_app.services.station.upload import NationalRequest, Outgoing, SendOutcome, UploadService, UploadTarget
     from station_app.ui.context import StationContext
 
 
@@ -138,6 +139,20 @@ def transmit(service: UploadService, *, outgoing: Outgoing) -> Operation[Any]:
 
 def record_answer(service: UploadService, *, outgoing: Outgoing, answer: Any) -> Operation[SendOutcome]:
     return Operation(functools.partial(service.record, outgoing, answer=answer))
+
+
+def national_request(service: UploadService, *, target: UploadTarget) -> Operation[NationalRequest]:
+    """The station's signed proof of who asks for its national receipt (the station key, the database)."""
+    return Operation(functools.partial(service.national_request, target))
+
+
+def fetch_national(service: UploadService, *, request: NationalRequest) -> Operation[bytes]:
+    """The HTTP request for the national receipt, on the CPU pool as a batch's."""
+    return Operation(functools.partial(service.fetch_national, request), lane="cpu")
+
+
+def apply_national(service: UploadService, *, data: bytes) -> Operation[NationalApplied]:
+    return Operation(functools.partial(service.apply_national, data))
 
 
 def should_resume(ctx: StationContext) -> Operation[bool]:

@@ -69,6 +69,7 @@ class UploadPanel(Retranslating):
         self.runner.changed.connect(self.show_progress)
         self.runner.batch_done.connect(self.batches_changed)
         self.runner.finished.connect(self._finished)
+        self.runner.national_done.connect(self.show_progress)
         self._build()
         self.retranslate()
 
@@ -183,7 +184,24 @@ class UploadPanel(Retranslating):
                 n=summary.not_received, reason=translated(summary.first_reason)))
         if runner.cancelled and runner.queue:
             parts.append(self.tr("Đã dừng gửi; {n} lô vẫn chờ gửi.").format(n=len(runner.queue)))
+        parts.extend(self._national_text())
         return " ".join(parts)
+
+    def _national_text(self) -> list[str]:
+        """What the office's national receipt changed, or why it was not taken when someone must act (a network
+        cut or a busy office only waits for the next sending)."""
+        from station_app.core.errors import StationError
+        from station_app.services.station.upload import is_transient
+        from station_app.ui.errors import describe
+
+        if self.runner.national is not None and self.runner.national.changed:
+            return [self.tr("Trạng thái liên thông quốc gia: {n} lượt khám được cập nhật.").format(
+                n=self.runner.national.changed)]
+        error = self.runner.national_error
+        if isinstance(error, StationError) and not is_transient(error):
+            return [self.tr("Chưa cập nhật được trạng thái liên thông quốc gia: {reason}").format(
+                reason=describe(error))]
+        return []
 
     # -- actions ---------------------------------------------------------------------------------------------------
     def send(self) -> None:

@@ -23,7 +23,8 @@ from station_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from station_app.services.common.accounts import SignedInUser
-    from station_app.services.station.upload import Backoff, Outgoing, SendOutcome
+    from station_app.services.station.national_states import NationalApplied
+    from station_app.services.station.upload import Backoff, NationalRequest, Outgoing, SendOutcome
     from station_app.ui.context import StationContext
     from station_app.ui.pages.export.operations import Begun
 
@@ -38,6 +39,7 @@ class UploadRunner(QObject):
     changed = Signal()
     batch_done = Signal()
     finished = Signal()
+    national_done = Signal()  # the office's national receipt taken (``national``) or not (``national_error``)
 
     def __init__(self, ctx: StationContext, tasks: TaskRunner, user: SignedInUser | None, parent: QObject,
                  backoff: Backoff | None = None) -> None:
@@ -55,6 +57,8 @@ class UploadRunner(QObject):
         self.error: BaseException | None = None  # the transient error being waited out, or the one that stopped it
         self.made: int | None = None
         self.cancelled = False
+        self.national: NationalApplied | None = None
+        self.national_error: BaseException | None = None
         self.seconds_left = 0
         self._attempts = 0
         self._retry = QTimer(self, singleShot=True)
@@ -74,6 +78,7 @@ class UploadRunner(QObject):
         if self.running:
             return
         self.state, self.cancelled, self.error, self.outcomes, self.made = PREPARING, False, None, [], None
+        self.national = self.national_error = None
         self.queue, self.total, self.current, self._attempts = [], 0, None, 0
         self.changed.emit()
         self._tasks.run(ops.begin_sending(self._ctx, user=self._user, make_new=make_new), parent=self,
@@ -166,4 +171,33 @@ class UploadRunner(QObject):
                  ", cancelled" if self.cancelled else "")
         self.changed.emit()
         self.finished.emit()
+        if not self.cancelled and self.error is None and self._begun is not None:
+            self._ask_national()
+
+    # -- the national states, after a sending (docs/batch-format.md, section 8) -----------------------------------
+    def _ask_national(self) -> None:
+        """The office's national receipt for this station: proof (database lane), request (CPU pool), apply
+        (database lane). A failure is only shown: the states come again with the next sending."""
+        assert self._begun is not None
+        self._tasks.run(ops.national_request(self._begun.service, target=self._begun.target), parent=self,
+                        on_done=self._fetch_national, on_error=self._national_failed)
+
+    def _fetch_national(self, request: NationalRequest) -> None:
+        assert self._begun is not None
+        self._tasks.run(ops.fetch_national(self._begun.service, request=request), parent=self,
+                        on_done=self._apply_national, on_error=self._national_failed)
+
+    def _apply_national(self, data: bytes) -> None:
+        assert self._begun is not None
+        self._tasks.run(ops.apply_national(self._begun.service, data=data), parent=self,
+                        on_done=self._national_applied, on_error=self._national_failed)
+
+    def _national_applied(self, applied: NationalApplied) -> None:
+        self.national = applied
+        self.national_done.emit()
+
+    def _national_failed(self, exc: BaseException) -> None:
+        log.info("national receipt not taken: %s", type(exc).__name__)
+        self.national_error = exc
+        self.national_done.emit()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLab
 
 from station_app.core.model import TARGET_GROUP_LABELS, TargetGroup, VisitStatus
 from station_app.services.station.lists import ListKind
+from station_app.services.station.national_states import FILTERS as NATIONAL_FILTERS
 from station_app.ui.completion import fold_completion, folded_match
 from station_app.ui.labels import status_label
 from station_app.ui.pages.lists.state import STATUS_CHOICES, ListChoice
@@ -49,6 +50,9 @@ class ListChoicePanel(Retranslating):
         for group in TargetGroup:
             self.group.addItem("", group)
         self.hardest = QCheckBox()
+        self.national = QComboBox()  # the daily list: what the national system said of each visit
+        for value in (None, *NATIONAL_FILTERS):
+            self.national.addItem("", value)
         self._lay_out(hint)
 
     def _lay_out(self, hint: QLabel) -> None:
@@ -58,8 +62,11 @@ class ListChoicePanel(Retranslating):
                                       (self.kind, self.date_from, self.date_to, self.village, self.group), strict=True):
             row.addWidget(label)
             row.addWidget(widget)
+        self.national_label = QLabel()
+        filters.addWidget(self.national_label)  # the first row has the room: the second ends with the hint
+        filters.addWidget(self.national)
         filters.addStretch()
-        for combo in (self.kind, self.village, self.group, self.status):
+        for combo in (self.kind, self.village, self.group, self.status, self.national):
             # long village names must not widen the window past a 1366-px laptop screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
@@ -77,7 +84,7 @@ class ListChoicePanel(Retranslating):
         self.kind.currentIndexChanged.connect(self.kind_chosen)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.changed)
-        for combo in (self.village, self.group, self.status):
+        for combo in (self.village, self.group, self.status, self.national):
             combo.currentIndexChanged.connect(self.changed)
         self.village.lineEdit().editingFinished.connect(self._village_typed)
         for box in (self.use_dates, self.hardest):
@@ -99,6 +106,11 @@ class ListChoicePanel(Retranslating):
                                                                    TARGET_GROUP_LABELS[self.group.itemData(row)]))
         self.use_dates.setText(self.tr("Lọc theo ngày khám"))
         self.status_label.setText(self.tr("Trạng thái:"))
+        self.national_label.setText(self.tr("Liên thông:"))
+        national = {None: self.tr("Tất cả"), "accepted": self.tr("Đã liên thông"), "refused": self.tr("Bị từ chối"),
+                    "waiting": self.tr("Đang chờ liên thông"), "none": self.tr("Chưa có biên nhận")}
+        for row in range(self.national.count()):
+            self.national.setItemText(row, national[self.national.itemData(row)])
         self.hardest.setText(self.tr("Chỉ những trường hợp khó tiếp cận"))
         self.hardest.setToolTip(self.tr("Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết "
                                         "tật sống một mình"))
@@ -131,7 +143,8 @@ class ListChoicePanel(Retranslating):
         return ListChoice(kind=self.current_kind(), date_from=_pydate(self.date_from.date()),
                           date_to=_pydate(self.date_to.date()), use_dates=self.use_dates.isChecked(),
                           village=self.village.currentData(), group=_group(self.group.currentData()),
-                          status=self.status.currentData(), hardest=self.hardest.isChecked(), site_id=self._site_id)
+                          status=self.status.currentData(), hardest=self.hardest.isChecked(), site_id=self._site_id,
+                          national=self.national.currentData())
 
     def kind_chosen(self) -> None:
         """Another list: its own statuses, its dates off, its own filters shown."""
@@ -151,6 +164,8 @@ class ListChoicePanel(Retranslating):
         self.status.setVisible(choice.offers_status)
         self.status_label.setVisible(choice.offers_status)
         self.hardest.setVisible(choice.offers_hardest)
+        self.national.setVisible(choice.offers_national)
+        self.national_label.setVisible(choice.offers_national)
 
     # -- villages ----------------------------------------------------------------------------------------------
     def _village_typed(self) -> None:

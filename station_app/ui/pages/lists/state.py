@@ -31,6 +31,7 @@ class ListChoice:
     status: str | None = None
     hardest: bool = False
     site_id: str | None = None
+    national: str | None = None  # the daily list: accepted, refused, waiting or none (no receipt yet)
 
     @property
     def offers_dates(self) -> bool:
@@ -51,6 +52,10 @@ class ListChoice:
         return self.kind in STATUS_CHOICES
 
     @property
+    def offers_national(self) -> bool:
+        return self.kind is ListKind.DAILY
+
+    @property
     def offers_hardest(self) -> bool:
         return self.kind is ListKind.PENDING
 
@@ -60,7 +65,8 @@ class ListChoice:
         return ListFilter(date_from=min(start, end) if self.dated else None,
                           date_to=max(start, end) if self.dated else None, village=self.village,
                           target_group=self.group, status=self.status if self.offers_status else None,
-                          site_id=self.site_id if self.kind is ListKind.DAILY else None)
+                          site_id=self.site_id if self.kind is ListKind.DAILY else None,
+                          national=self.national if self.offers_national else None)
 
     def file_name(self, suffix: str, today: dt.date) -> str:
         """Names the list, the village when filtered, and the day: each village's list is its own file."""
