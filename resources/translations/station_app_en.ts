@@ -23,279 +23,299 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="300"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="372"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="301"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="373"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="302"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="374"/>
         <source>Trạm</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="303"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="375"/>
         <source>Cài đặt máy này</source>
         <translation>This computer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="304"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="376"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="305"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="377"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="306"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="378"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="307"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="379"/>
         <source>Cho đăng nhập lại ngay</source>
         <translation>Let sign in again now</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="308"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="380"/>
         <source>Sau nhiều lần sai mật khẩu, tài khoản phải chờ (tối đa 15 phút). Nút này bỏ thời gian chờ cho người bạn đã nhận ra.</source>
         <translation>After several wrong passwords an account has to wait (15 minutes at most). This button lifts the wait for someone you have recognised.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="310"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="382"/>
+        <source>Chứng thư số ký khám…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="383"/>
         <source>Mật khẩu mới cần ít nhất (ký tự)</source>
         <translation>New passwords need at least (characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="311"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="384"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="386"/>
         <source>Mã trạm</source>
         <translation>Station code</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="386"/>
         <source>Tên trạm</source>
         <translation>Station name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="313"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="386"/>
         <source>Điểm khám</source>
         <translation>Exam site</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="387"/>
         <source>Xã/phường</source>
         <translation>Commune/ward</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="314"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="387"/>
         <source>Đợt khám</source>
         <translation>Campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="316"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="389"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="317"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="390"/>
         <source>Tự khoá sau (phút, 0 = không khoá)</source>
         <translation>Lock after (minutes, 0 = never)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="318"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="391"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="320"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="393"/>
         <source>Mỗi lần đăng nhập, thay đổi, in và xuất dữ liệu đều được ghi vào nhật ký có chuỗi băm. Kiểm tra để phát hiện sự kiện bị sửa hoặc xoá.</source>
         <translation>Every sign-in, change, print and export is written to a hash-chained log. Verify it to detect edited or deleted events.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="322"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="395"/>
         <source>Kiểm tra nhật ký</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="368"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="444"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="368"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="444"/>
         <source>Cổng COM</source>
         <translation>COM port</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="369"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="445"/>
         <source>Tốc độ cổng (baud)</source>
         <translation>Port speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="369"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="378"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="445"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="454"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="370"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="446"/>
         <source>Khổ phiếu khám</source>
         <translation>Visit slip size</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="370"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="446"/>
         <source>In phiếu khám</source>
         <translation>Printing visit slips</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="373"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="449"/>
         <source>In ngay ra máy in mặc định</source>
         <translation>Print at once on the default printer</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="373"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="449"/>
         <source>Hỏi máy in mỗi lần</source>
         <translation>Ask for the printer every time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="374"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="450"/>
         <source>Chỉ lưu thành tệp PDF</source>
         <translation>Only save as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="377"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="453"/>
         <source>Máy quét dạng bàn phím</source>
         <translation>Keyboard-mode scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="377"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="453"/>
         <source>Máy quét cổng COM (serial)</source>
         <translation>COM port (serial) scanner</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="380"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="456"/>
         <source>A6 (giấy thường)</source>
         <translation>A6 (plain paper)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="380"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="456"/>
         <source>Nhãn 62×100 mm</source>
         <translation>Label 62×100 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="381"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="457"/>
         <source>Nhãn 50×80 mm</source>
         <translation>Label 50×80 mm</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="383"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="459"/>
         <source>Camera mặc định của máy</source>
         <translation>This computer&apos;s default camera</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="384"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="460"/>
         <source>vd. COM3</source>
         <translation>e.g. COM3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="385"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="461"/>
         <source>Chọn cổng trong danh sách, hoặc gõ tên cổng, ví dụ COM3 hoặc /dev/ttyACM0. Bấm Tìm lại sau khi cắm máy quét.</source>
         <translation>Choose a port from the list, or type the port name, for example COM3 or /dev/ttyACM0. Click Refresh after plugging in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="387"/>
-        <location filename="../../station_app/ui/pages/admin.py" line="388"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="463"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="464"/>
         <source>Tìm lại</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="397"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="465"/>
+        <source>Trình điều khiển USB ký số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="466"/>
+        <source>tệp .dll (.so) PKCS#11 mà bộ cài của nhà cung cấp chữ ký số đặt trên máy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="476"/>
         <source>Máy in mặc định: {name}. In lại phiếu (Ctrl+P) luôn hỏi máy in.</source>
         <translation>Default printer: {name}. Reprinting a slip (Ctrl+P) always asks for the printer.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="400"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="479"/>
         <source>Chưa có máy in mặc định nên mỗi phiếu sẽ hỏi máy in. Hãy đặt một máy in làm mặc định trong cài đặt máy in của hệ điều hành.</source>
         <translation>No printer is set as the default, so each slip will ask for the printer. Set one printer as the default in the operating system&apos;s printer settings.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="404"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="483"/>
         <source>Máy này chưa cài máy in: phiếu khám được lưu thành tệp PDF trong thư mục {folder}.</source>
         <translation>No printer is installed on this laptop: visit slips are saved as PDF files in the folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="467"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="547"/>
         <source>Mở khoá tài khoản</source>
         <translation>Enable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="468"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="548"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="496"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="576"/>
         <source>Đã thêm tài khoản {name}.</source>
         <translation>Account {name} added.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="505"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="585"/>
         <source>Đã mở khoá tài khoản {name}.</source>
         <translation>Account {name} enabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="506"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="586"/>
         <source>Đã khoá tài khoản {name}.</source>
         <translation>Account {name} disabled.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="519"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="599"/>
         <source>Đã đặt mật khẩu mới cho {name}.</source>
         <translation>New password set for {name}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="527"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="607"/>
         <source>{name} đăng nhập lại được ngay.</source>
         <translation>{name} can sign in again now.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="533"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="622"/>
+        <source>Đã đăng ký chứng thư số cho {name} (hết hạn {date}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="629"/>
         <source>Mật khẩu mới từ nay cần ít nhất {n} ký tự.</source>
         <translation>From now on new passwords need at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="548"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="649"/>
         <source>Không lưu được cài đặt (ổ đĩa đầy hoặc không ghi được). Cài đặt chỉ có hiệu lực đến khi đóng ứng dụng; hãy giải phóng ổ đĩa rồi lưu lại.</source>
         <translation>The settings could not be saved (the disk is full or not writable). They apply until the app is closed; free some disk space and save again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="553"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="654"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="557"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="658"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Verifying the log…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="563"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="664"/>
         <source>Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm khớp.</source>
         <translation>The log is intact: {n} events, the hash chain matches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="567"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="668"/>
         <source>Nhật ký KHÔNG toàn vẹn từ sự kiện số {seq}. Hãy báo ngay cho cán bộ phụ trách.</source>
         <translation>The log is NOT intact from event number {seq}. Report this to the person in charge at once.</translation>
     </message>
@@ -649,6 +669,89 @@
         <location filename="../../station_app/ui/pages/campaign_panel.py" line="175"/>
         <source>Đã lưu: đợt khám &quot;{name}&quot;, {start} – {end}.</source>
         <translation>Saved: campaign &quot;{name}&quot;, {start} – {end}.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="136"/>
+        <source>Chứng thư số của {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="138"/>
+        <source>vd. 000123/LC-CCHN (để trống: lấy theo chứng thư số)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="140"/>
+        <source>Tệp chứng thư số (.p12, .pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="141"/>
+        <source>USB ký số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="143"/>
+        <source>Chọn tệp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="153"/>
+        <source>Số CCHN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="154"/>
+        <source>Chứng thư số ở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="155"/>
+        <source>Tệp</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="158"/>
+        <source>Đăng ký</source>
+        <translation type="unfinished">Register</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="159"/>
+        <source>Huỷ</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="176"/>
+        <source>Mật khẩu tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="176"/>
+        <source>Mã PIN của USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="181"/>
+        <source>Chọn tệp chứng thư số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="182"/>
+        <source>Chứng thư số (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="188"/>
+        <source>Hãy chọn tệp chứng thư số (.p12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/admin.py" line="191"/>
+        <source>: chưa nhập.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1236,77 +1339,77 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="67"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
         <source>Xét nghiệm</source>
         <translation>Laboratory</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="68"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="69"/>
         <source>Phát triển của trẻ</source>
         <translation>Child development</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="69"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="70"/>
         <source>Bác sĩ khám</source>
         <translation>Doctor&apos;s examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="70"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="71"/>
         <source>Khám theo mẫu QĐ 1551</source>
         <translation>National form (Decision 1551)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="71"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="72"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="206"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="214"/>
         <source>Khám</source>
         <translation>Examination</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="207"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="215"/>
         <source>Quét mã QR trên phiếu khám (hoặc dán mã rồi Enter) · F3</source>
         <translation>Scan the QR code on the visit slip (or paste the code and press Enter) · F3</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="208"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="216"/>
         <source>Hàng đợi hôm nay (mũi tên rồi Enter) · F6</source>
         <translation>Today&apos;s queue (arrow keys, then Enter) · F6</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="209"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="217"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="210"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="218"/>
         <source>Lịch sử thay đổi (Ctrl+H)</source>
         <translation>Change history (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="211"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="219"/>
         <source>Đổi mẫu (Ctrl+M)</source>
         <translation>Change form (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="255"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="271"/>
         <source>Không đọc được mã này. Hãy quét mã QR trên phiếu khám, hoặc chọn người dân trong hàng đợi.</source>
         <translation>This code could not be read. Scan the QR code on the visit slip, or choose the resident in the queue.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="269"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="285"/>
         <source>Người có thẻ này chưa được tiếp đón hôm nay. Hãy mời họ ra bàn tiếp đón trước.</source>
         <translation>The holder of this card has not been received today. Please send them to the reception desk first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="406"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="423"/>
         <source>Số {number} · {name} · {sex}, sinh năm {year}</source>
         <translation>No. {number} · {name} · {sex}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/exam.py" line="408"/>
+        <location filename="../../station_app/ui/pages/exam.py" line="425"/>
         <source>Chưa chọn người dân: quét phiếu khám hoặc chọn trong hàng đợi.</source>
         <translation>No resident selected: scan a visit slip or choose from the queue.</translation>
     </message>
@@ -1337,22 +1440,22 @@
 <context>
     <name>FacilityCodesPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="153"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="221"/>
         <source>Mã cơ sở KCB (MA_CSKCB)</source>
         <translation>Facility code (MA_CSKCB)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="154"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="222"/>
         <source>Mã GLN (MA_GTIN_CSKCB)</source>
         <translation>GLN (MA_GTIN_CSKCB)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="155"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="223"/>
         <source>Lưu mã cơ sở</source>
         <translation>Save facility codes</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="172"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="240"/>
         <source>Đã lưu mã cơ sở theo QĐ 1551.</source>
         <translation>Facility codes (Decision 1551) saved.</translation>
     </message>
@@ -1622,8 +1725,8 @@
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="181"/>
-        <source>Biên nhận (*.receipt.json);;Mọi tệp (*)</source>
-        <translation>Receipts (*.receipt.json);;All files (*)</translation>
+        <source>Biên nhận (*.receipt.json *.national.json);;Mọi tệp (*)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="194"/>
@@ -1642,11 +1745,16 @@
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="203"/>
+        <source>Trạng thái liên thông quốc gia: {changed} lượt khám được cập nhật ({records} trong biên nhận).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="206"/>
         <source>Không nhận tệp {file}: {reason}.</source>
         <translation>File {file} refused: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/keys.py" line="205"/>
+        <location filename="../../station_app/ui/pages/export/keys.py" line="208"/>
         <source>Không tìm thấy tệp biên nhận nào (*.receipt.json) ở nơi đã chọn.</source>
         <translation>No receipt files (*.receipt.json) found where you chose.</translation>
     </message>
@@ -1846,92 +1954,118 @@
 <context>
     <name>ListChoicePanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="88"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="95"/>
         <source>Khám trong ngày</source>
         <translation>Day&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="88"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="95"/>
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="89"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="96"/>
         <source>Chuyển tuyến</source>
         <translation>Referred</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="89"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="96"/>
         <source>Nghi trùng</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="92"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="99"/>
         <source>Danh sách:</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="92"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="99"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="92"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="99"/>
         <source>Đến ngày:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="93"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="100"/>
         <source>Thôn/bản:</source>
         <translation>Village:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="93"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="100"/>
         <source>Đối tượng:</source>
         <translation>Target group:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="95"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="102"/>
         <source>Tất cả thôn/bản</source>
         <translation>All villages</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="96"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="103"/>
         <source>Tất cả đối tượng</source>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="100"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="107"/>
         <source>Lọc theo ngày khám</source>
         <translation>Filter by visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="101"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="108"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="102"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="109"/>
+        <source>Liên thông:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <source>Đã liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <source>Bị từ chối</source>
+        <translation type="unfinished">Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="111"/>
+        <source>Đang chờ liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="111"/>
+        <source>Chưa có biên nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="114"/>
         <source>Chỉ những trường hợp khó tiếp cận</source>
         <translation>Hardest cases only</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="103"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="115"/>
         <source>Không có số điện thoại, chưa có số định danh, hoặc người già yếu/khuyết tật sống một mình</source>
         <translation>No phone number, no personal ID number, or elderly/disabled living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="109"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="121"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="122"/>
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
+        <location filename="../../station_app/ui/pages/lists/choice.py" line="122"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
@@ -1947,257 +2081,262 @@
 <context>
     <name>ListTableModel</name>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="154"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="185"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="212"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="155"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="187"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="214"/>
         <source>Ngày khám</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="155"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="186"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="156"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="188"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="156"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="173"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="187"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="205"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="157"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="175"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="189"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="207"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="157"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="174"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="188"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="158"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="176"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="190"/>
         <source>Năm sinh</source>
         <translation>Year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="158"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="175"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="189"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="207"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="283"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="159"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="177"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="191"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="209"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="285"/>
         <source>Giới</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="40"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="159"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="177"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="190"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="208"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="41"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="160"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="179"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="192"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="210"/>
         <source>Thôn/bản</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="36"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="37"/>
         <source>Thường quy</source>
         <translation>Routine</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="37"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="38"/>
         <source>Sớm (1 tuần)</source>
         <translation>Soon (1 week)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="38"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="39"/>
         <source>Khẩn cấp</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="41"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="42"/>
         <source>Nơi chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="160"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="181"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="285"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="290"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="161"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="183"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="287"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="292"/>
         <source>Đối tượng</source>
         <translation>Target groups</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="161"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="162"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="162"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="163"/>
         <source>Huyết áp</source>
         <translation>Blood pressure</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="163"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="164"/>
         <source>HA tâm thu</source>
         <translation>Systolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="164"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="165"/>
         <source>HA tâm trương</source>
         <translation>Diastolic BP</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="165"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="166"/>
         <source>BMI</source>
         <translation>BMI</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="166"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="192"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="167"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="194"/>
         <source>Phân loại</source>
         <translation>Health class</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="167"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="281"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="297"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="168"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="283"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="299"/>
         <source>Chuyển tuyến</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="168"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="199"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="213"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="169"/>
+        <source>Liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/list_exports.py" line="170"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="201"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="215"/>
         <source>Điểm khám</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="169"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="171"/>
         <source>Ký tên</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="172"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="174"/>
         <source>Ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="176"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="178"/>
         <source>Mã xã</source>
         <translation>Commune code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="178"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="209"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="180"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="211"/>
         <source>Mã hộ</source>
         <translation>Household code</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="179"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="181"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="180"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="191"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="182"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="193"/>
         <source>Điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="182"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="292"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="184"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="294"/>
         <source>Khó tiếp cận</source>
         <translation>Hard to reach</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="193"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="195"/>
         <source>Chuyển đến</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="194"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="203"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="196"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="205"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="195"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="300"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="197"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="302"/>
         <source>Mức độ</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="197"/>
-        <location filename="../../station_app/services/station/list_exports.py" line="298"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="199"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="300"/>
         <source>Đã theo dõi</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="198"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="200"/>
         <source>Ghi chú theo dõi</source>
         <translation>Follow-up note</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="202"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="204"/>
         <source>Nhóm</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="206"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="208"/>
         <source>Ngày/năm sinh</source>
         <translation>Date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="210"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="212"/>
         <source>CCCD (4 số cuối)</source>
         <translation>ID card (last 4 digits)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="211"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="213"/>
         <source>Mã thẻ BHYT</source>
         <translation>Health insurance card</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="279"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="281"/>
         <source>Đã đăng ký</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="280"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="282"/>
         <source>Đã khám xong</source>
         <translation>Examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="282"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="284"/>
         <source>Đang chờ / đang khám</source>
         <translation>Waiting / in progress</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="288"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="290"/>
         <source>Chưa khám</source>
         <translation>Not yet examined</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="289"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="291"/>
         <source>Thuộc nhóm ưu tiên</source>
         <translation>In a priority group</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="294"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="296"/>
         <source>không rõ</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="299"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="301"/>
         <source>Chưa theo dõi</source>
         <translation>Not followed up</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="304"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="306"/>
         <source>Số nhóm có thể trùng</source>
         <translation>Groups of possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="305"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="307"/>
         <source>Số người dân liên quan</source>
         <translation>Residents concerned</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="319"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="321"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -2291,25 +2430,172 @@
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="265"/>
-        <location filename="../../station_app/ui/main_window.py" line="277"/>
+        <location filename="../../station_app/ui/main_window.py" line="266"/>
+        <location filename="../../station_app/ui/main_window.py" line="278"/>
         <source>Khám sức khỏe định kỳ</source>
         <translation>Periodic health check-up</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="288"/>
+        <location filename="../../station_app/ui/main_window.py" line="289"/>
         <source>Dữ liệu lưu tại: {folder}</source>
         <translation>Data stored in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="285"/>
+        <location filename="../../station_app/ui/main_window.py" line="286"/>
         <source>Khoá máy</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/main_window.py" line="286"/>
+        <location filename="../../station_app/ui/main_window.py" line="287"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>NationalPage</name>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="31"/>
+        <source>Đang chờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="32"/>
+        <source>Đã gửi, chờ trả lời</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="33"/>
+        <source>Đã liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="34"/>
+        <source>Bị từ chối</source>
+        <translation type="unfinished">Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="35"/>
+        <source>Giữ lại (chữ ký không hợp lệ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="70"/>
+        <source>Liên thông lên cơ sở dữ liệu quốc gia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="71"/>
+        <source>Đẩy ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="72"/>
+        <source>Hồ sơ chưa liên thông quá 20 giờ (vàng) và quá 24 giờ (đỏ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="73"/>
+        <source>Hồ sơ bị từ chối hoặc giữ lại: cần sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="85"/>
+        <source>Đang gửi hồ sơ lên cổng liên thông…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="92"/>
+        <source>Đã gửi: {accepted} được nhận, {refused} bị từ chối, {retry} sẽ gửi lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="108"/>
+        <source>Đã lưu thiết lập liên thông của trạm {code}; mật khẩu và khoá đã được mã hoá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="131"/>
+        <source>{n} hồ sơ quá 24 giờ chưa liên thông.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="132"/>
+        <source>Không có hồ sơ nào quá 24 giờ chưa liên thông.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="135"/>
+        <location filename="../../station_app/ui/office/national.py" line="148"/>
+        <location filename="../../station_app/ui/office/national.py" line="166"/>
+        <source>Trạm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="135"/>
+        <source>Chờ lâu nhất từ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="136"/>
+        <source>Quá 20 giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="136"/>
+        <source>Quá 24 giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="136"/>
+        <source>Ghi chú</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="148"/>
+        <location filename="../../station_app/ui/office/national.py" line="166"/>
+        <source>Lượt khám</source>
+        <translation type="unfinished">Visits</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="148"/>
+        <location filename="../../station_app/ui/office/national.py" line="166"/>
+        <source>Bản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="148"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="149"/>
+        <source>Số giờ từ khi khám xong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="149"/>
+        <source>Lý do</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="162"/>
+        <source>Trạm cho ký lại hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="166"/>
+        <source>Mã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="167"/>
+        <source>Thông báo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="167"/>
+        <source>Cần làm</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2940,11 @@
         <translation>By target-group code</translation>
     </message>
     <message>
+        <location filename="../../station_app/ui/office/report.py" line="179"/>
+        <source>Liên thông quốc gia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../station_app/ui/office/report.py" line="188"/>
         <source>Lưu báo cáo</source>
         <translation>Save the report</translation>
@@ -2717,28 +3008,33 @@
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="158"/>
+        <location filename="../../station_app/ui/office/window.py" line="32"/>
+        <source>Liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/window.py" line="159"/>
         <source>Chọn thư mục của đơn vị nhận</source>
         <translation>Choose the office&apos;s folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="215"/>
+        <location filename="../../station_app/ui/office/window.py" line="218"/>
         <source>Đơn vị nhận dữ liệu — {name}</source>
         <translation>Receiving office — {name}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="216"/>
-        <location filename="../../station_app/ui/office/window.py" line="217"/>
+        <location filename="../../station_app/ui/office/window.py" line="219"/>
+        <location filename="../../station_app/ui/office/window.py" line="220"/>
         <source>Đơn vị nhận dữ liệu khám sức khỏe</source>
         <translation>Health check-up receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="218"/>
+        <location filename="../../station_app/ui/office/window.py" line="221"/>
         <source>Thư mục: {folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="219"/>
+        <location filename="../../station_app/ui/office/window.py" line="222"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
@@ -2919,32 +3215,32 @@
 <context>
     <name>OpeningScreen</name>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="79"/>
+        <location filename="../../station_app/ui/office/window.py" line="80"/>
         <source>Đơn vị nhận dữ liệu</source>
         <translation>Receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="80"/>
+        <location filename="../../station_app/ui/office/window.py" line="81"/>
         <source>Chọn thư mục đơn vị nhận…</source>
         <translation>Choose the office folder…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="81"/>
+        <location filename="../../station_app/ui/office/window.py" line="82"/>
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="82"/>
+        <location filename="../../station_app/ui/office/window.py" line="83"/>
         <source>Thư mục của đơn vị nhận là thư mục đã tạo bằng lệnh &apos;station-app office init&apos; (có keys, office-bundle.json và office.sqlite). Chọn đúng thư mục đó, hoặc mở cửa sổ bằng &apos;station-app office --dir THƯ_MỤC [--db ĐỊA_CHỈ]&apos;.</source>
         <translation>The office folder is the one made by &apos;station-app office init&apos; (it holds keys, office-bundle.json and office.sqlite). Choose that folder, or open the window with &apos;station-app office --dir FOLDER [--db URL]&apos;.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="87"/>
+        <location filename="../../station_app/ui/office/window.py" line="88"/>
         <source>Đang mở dữ liệu của đơn vị nhận…</source>
         <translation>Opening the office&apos;s data…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/office/window.py" line="93"/>
+        <location filename="../../station_app/ui/office/window.py" line="94"/>
         <source>Không mở được dữ liệu của đơn vị nhận.</source>
         <translation>The office&apos;s data could not be opened.</translation>
     </message>
@@ -4455,6 +4751,99 @@ Please correct those rows in the original file and import it again; rows already
     </message>
 </context>
 <context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="215"/>
+        <source>Thiết lập liên thông của trạm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="216"/>
+        <source>Trạm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="216"/>
+        <source>Mã cơ sở (sender_id, 13 số)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="217"/>
+        <source>MA_CSKCB (5 ký tự)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="217"/>
+        <source>GLN (13 số)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="218"/>
+        <source>Địa chỉ cổng (thử sandbox trước)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="218"/>
+        <source>receiver_id (để trống: mặc định)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="220"/>
+        <source>Tài khoản liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="220"/>
+        <source>Mật khẩu liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="221"/>
+        <source>Tệp khoá ký .p12 của cơ sở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="221"/>
+        <source>Mật khẩu tệp .p12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="222"/>
+        <source>Hoặc: thư viện PKCS#11 của USB token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="222"/>
+        <source>Mã PIN token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="225"/>
+        <source>Chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="226"/>
+        <source>Lưu thiết lập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="248"/>
+        <source>Chọn tệp khoá ký của cơ sở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="249"/>
+        <source>Khoá ký (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/office/national.py" line="258"/>
+        <source>Không đọc được tệp khoá ký {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../station_app/ui/setup_wizard.py" line="320"/>
@@ -4836,170 +5225,180 @@ quarantined</translation>
 <context>
     <name>UploadPanel</name>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="108"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="109"/>
         <source>Gửi qua mạng</source>
         <translation>Send over the network</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="109"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="110"/>
         <source>Địa chỉ gửi…</source>
         <translation>Address…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="110"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="111"/>
         <source>Gửi lên đơn vị nhận</source>
         <translation>Send to the office</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="111"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="112"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="122"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="123"/>
         <source>Chưa nhập gói khoá của đơn vị nhận nên chưa gửi qua mạng được. Hãy bấm &quot;Nhập gói khoá của cơ quan y tế…&quot; ở ô Khoá trước.</source>
         <translation>The receiving office&apos;s key bundle is not imported yet, so nothing can be sent over the network. Click &quot;Import the health office&apos;s key bundle…&quot; in the Keys box first.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="125"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="126"/>
         <source>Chưa có địa chỉ gửi qua mạng: gói khoá của đơn vị nhận không ghi địa chỉ. Nếu có mạng, bấm &quot;Địa chỉ gửi…&quot;; nếu không, xuất ra USB.</source>
         <translation>No address to send over the network: the office&apos;s key bundle names none. With a network, click &quot;Address…&quot;; without one, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="128"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="129"/>
         <source>theo gói khoá</source>
         <translation>from the key bundle</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="128"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="129"/>
         <source>nhập tay</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="129"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="130"/>
         <source>Đến {url} ({where}).</source>
         <translation>To {url} ({where}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="131"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="132"/>
         <source>Dấu vân tay chứng chỉ: {pin}…</source>
         <translation>Certificate fingerprint: {pin}…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="145"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="146"/>
         <source>{done}/{total} lô</source>
         <translation>{done}/{total} batches</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="151"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="152"/>
         <source>Đang chuẩn bị gửi…</source>
         <translation>Getting ready to send…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="153"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="154"/>
         <source>Đang gửi lô số {seq} ({n}/{total})…</source>
         <translation>Sending batch {seq} ({n}/{total})…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="158"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="159"/>
         <source>Đang dừng: chờ lô đang gửi xong…</source>
         <translation>Stopping: waiting for the batch being sent…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="166"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="167"/>
         <source>Đơn vị nhận đang bận, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>The office is busy, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="168"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="169"/>
         <source>Mất mạng, thử lại sau {n} giây (lô số {seq}).</source>
         <translation>No network, trying again in {n} seconds (batch {seq}).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="175"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="176"/>
         <source>Không có lô nào chờ gửi.</source>
         <translation>No batch is waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="176"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="177"/>
         <source>{n} lô chờ gửi.</source>
         <translation>{n} batches waiting to be sent.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="178"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="179"/>
         <source>Đơn vị nhận đã nhận {n} lô.</source>
         <translation>The office received {n} batches.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="180"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="181"/>
         <source>{n} lô bị từ chối (xem lý do trong bảng dưới).</source>
         <translation>{n} batches refused (see why in the table below).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="182"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="183"/>
         <source>{n} lô chưa được nhận: {reason}.</source>
         <translation>{n} batches not received: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/export/upload.py" line="185"/>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="186"/>
         <source>Đã dừng gửi; {n} lô vẫn chờ gửi.</source>
         <translation>Sending stopped; {n} batches still waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="198"/>
+        <source>Trạng thái liên thông quốc gia: {n} lượt khám được cập nhật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/pages/export/upload.py" line="202"/>
+        <source>Chưa cập nhật được trạng thái liên thông quốc gia: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="88"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="90"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="88"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="90"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="101"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="103"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="103"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="105"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="104"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="106"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="105"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="107"/>
         <source>Mật khẩu (ít nhất {n} ký tự)</source>
         <translation>Password (at least {n} characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="106"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="108"/>
         <source>Không dùng tên đăng nhập hay mật khẩu phổ biến (12345678, matkhau123…). Một câu ngắn dễ nhớ là mật khẩu tốt.</source>
         <translation>Do not use the user name or a common password (12345678, password123…). A short sentence you remember makes a good password.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="110"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="112"/>
         <source>Nhập lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="112"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="114"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="113"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="115"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="123"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="125"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -5007,42 +5406,42 @@ quarantined</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="67"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="69"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="67"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="69"/>
         <source>Đã khoá</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="63"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="65"/>
         <source>Sai mật khẩu nhiều lần: tài khoản phải chờ đến {time} mới đăng nhập được. Nếu bạn nhận ra người dùng, chọn «Cho đăng nhập lại ngay».</source>
         <translation>Wrong password several times: the account waits until {time} before it can sign in. If you recognise the user, choose “Let sign in again now”.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="69"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="71"/>
         <source>Chờ đến {time}</source>
         <translation>Waits until {time}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/pages/admin.py" line="74"/>
+        <location filename="../../station_app/ui/pages/admin.py" line="76"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -5050,118 +5449,123 @@ quarantined</translation>
 <context>
     <name>VisitHistoryDialog</name>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="50"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="52"/>
         <source>Lịch sử thay đổi của lượt khám</source>
         <translation>The visit&apos;s change history</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="52"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="54"/>
         <source>Số {number} · {name}, sinh năm {year}</source>
         <translation>No. {number} · {name}, born {year}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="55"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="61"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="57"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="63"/>
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="57"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="63"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="57"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="63"/>
         <source>Người ghi</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="64"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="130"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="64"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="146"/>
         <source>Lý do sửa</source>
         <translation>Reason for change</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="58"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="64"/>
         <source>Giá trị</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="71"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="77"/>
         <source>Chọn một dòng để xem toàn bộ dữ liệu của phiên bản đó.</source>
         <translation>Choose a row to see everything that version recorded.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="76"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="82"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="106"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="99"/>
+        <source>Liên thông quốc gia: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="122"/>
         <source>{count} phiên bản · dòng in đậm là phiên bản hiện tại</source>
         <translation>{count} versions · the bold rows are the current versions</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="107"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="123"/>
         <source>Lượt khám này chưa có gì được ghi.</source>
         <translation>Nothing has been recorded for this visit yet.</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="119"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="135"/>
         <source>{part} · phiên bản {version}</source>
         <translation>{part} · version {version}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="121"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="137"/>
         <source>Ghi bởi {name}, lúc {time}</source>
         <translation>Recorded by {name} at {time}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="125"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="141"/>
         <source>Thay đổi so với phiên bản {version}</source>
         <translation>Changes from version {version}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="127"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="143"/>
         <source>Các giá trị không đổi (chỉ ghi lại).</source>
         <translation>No value changed (recorded again).</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="143"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="159"/>
         <source>{version} (hiện tại)</source>
         <translation>{version} (current)</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="150"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="166"/>
         <source>Sinh hiệu</source>
         <translation>Vital signs</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="154"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="170"/>
         <source>Tiền sử: {item}</source>
         <translation>History: {item}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="159"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="175"/>
         <source>Khám {specialty}</source>
         <translation>Examination: {specialty}</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="161"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="177"/>
         <source>Kết luận</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../station_app/ui/exam/history_dialog.py" line="162"/>
+        <location filename="../../station_app/ui/exam/history_dialog.py" line="178"/>
         <source>Tư vấn</source>
         <translation>Counselling</translation>
     </message>
@@ -5746,12 +6150,17 @@ quarantined</translation>
         <translation>The visit is not completed, so its check-up sheet cannot be printed yet. Complete the visit at the doctor&apos;s desk, then print again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="64"/>
+        <location filename="../../station_app/services/common/accounts.py" line="42"/>
+        <source>Chứng thư số này ghi số chứng chỉ hành nghề (CCHN) khác với số CCHN của tài khoản: không đăng ký được. Kiểm tra số CCHN của tài khoản, hoặc dùng chứng thư số của chính người này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/accounts.py" line="84"/>
         <source>chỉ dùng chữ thường không dấu, số, dấu chấm, gạch (2–64 ký tự)</source>
         <translation>use lower-case letters without marks, digits, dots and dashes only (2–64 characters)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="68"/>
+        <location filename="../../station_app/services/common/accounts.py" line="88"/>
         <location filename="../../station_app/services/station/campaigns.py" line="91"/>
         <location filename="../../station_app/services/station/registry.py" line="190"/>
         <location filename="../../station_app/services/station/registry.py" line="589"/>
@@ -5760,17 +6169,22 @@ quarantined</translation>
         <translation>must not be empty</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="174"/>
+        <location filename="../../station_app/services/common/accounts.py" line="194"/>
         <source>không thể tự khoá tài khoản đang dùng</source>
         <translation>you cannot disable the account you are using</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="73"/>
+        <location filename="../../station_app/services/common/accounts.py" line="299"/>
+        <source>chỉ gồm chữ, số và dấu / . - (tối đa 20 ký tự)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/demo.py" line="83"/>
         <source>Thư mục dữ liệu {path} đã có một trạm; dữ liệu tập huấn chỉ được tạo trong thư mục trống, để không lẫn với dữ liệu thật. Hãy chọn một thư mục trống bằng --data-dir (ví dụ: station-app --data-dir taphuan demo).</source>
         <translation>The data folder {path} already holds a station; training data is only made in an empty folder, so it never mixes with real data. Choose an empty folder with --data-dir (e.g. station-app --data-dir training demo).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="200"/>
+        <location filename="../../station_app/services/station/demo.py" line="237"/>
         <source>phải là số không âm</source>
         <translation>must be a number, zero or more</translation>
     </message>
@@ -6041,49 +6455,49 @@ quarantined</translation>
         <translation>The copy of batch {file} kept on this laptop is damaged (its hash does not match), so it cannot be written again. Tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="45"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="46"/>
         <source>Không ghi được tệp {path}: {reason}. Hãy chọn nơi lưu khác (ví dụ một ổ USB còn trống) rồi thử lại.</source>
         <translation>Could not write the file {path}: {reason}. Choose another place to save it (for example a USB stick with free space) and try again.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="51"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="52"/>
         <source>Chỉ lưu được danh sách dạng .pdf, .csv hoặc .xlsx (tệp đã chọn: {path}). Hãy đổi đuôi tên tệp.</source>
         <translation>Lists can only be saved as .pdf, .csv or .xlsx (file chosen: {path}). Change the file name&apos;s extension.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="56"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="57"/>
         <source>ổ đĩa đã đầy</source>
         <translation>the disk is full</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="57"/>
         <location filename="../../station_app/services/station/list_exports.py" line="58"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="59"/>
         <source>không có quyền ghi vào thư mục này</source>
         <translation>you may not write to this folder</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="59"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="60"/>
         <source>ổ đĩa chỉ cho đọc</source>
         <translation>the disk is read-only</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="60"/>
         <location filename="../../station_app/services/station/list_exports.py" line="61"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="62"/>
         <source>thư mục không tồn tại</source>
         <translation>the folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="62"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="63"/>
         <source>đó là một thư mục, không phải tên tệp</source>
         <translation>that is a folder, not a file name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/list_exports.py" line="64"/>
+        <location filename="../../station_app/services/station/list_exports.py" line="65"/>
         <source>lỗi khi ghi tệp</source>
         <translation>an error while writing the file</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="85"/>
+        <location filename="../../station_app/services/station/lists.py" line="88"/>
         <source>Không có thôn/bản nào tên &apos;{village}&apos; trong danh sách người dân. Hãy gõ đúng tên (có dấu), ví dụ: {examples}.</source>
         <translation>No village named &apos;{village}&apos; on the roster. Type the name exactly (with its diacritics), for example: {examples}.</translation>
     </message>
@@ -6168,6 +6582,11 @@ quarantined</translation>
         <translation>Server {host} does not answer like the office&apos;s service (code {status}). Check the upload address in the office&apos;s key file, or tell the IT staff.</translation>
     </message>
     <message>
+        <location filename="../../station_app/services/exchange/office_client.py" line="118"/>
+        <source>Đơn vị nhận ({host}) không xác minh được trạm nên chưa gửi trạng thái liên thông. Hãy kiểm tra giờ của máy trạm (lệch quá 10 phút là không được); nếu trạm vừa đổi khoá, hãy gửi khoá công khai mới cho đơn vị nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../station_app/services/office/queries.py" line="35"/>
         <source>Không đọc được tệp {file} trong thư mục đơn vị nhận {path}. Kiểm tra quyền truy cập thư mục, hoặc chép lại tệp này từ bản sao lưu của thư mục.</source>
         <translation>The file {file} in the office folder {path} cannot be read. Check the access rights to the folder, or copy the file back from the folder&apos;s backup.</translation>
@@ -6238,27 +6657,27 @@ quarantined</translation>
         <translation>The receiving office cannot take the batch right now (its database is busy or unreachable). Send it again in a few minutes; nothing of the batch was written.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="66"/>
+        <location filename="../../station_app/services/station/upload.py" line="67"/>
         <source>Địa chỉ đơn vị nhận không dùng được: {reason}. Hãy nhập lại theo dạng https://may-chu:8443 (hoặc để trống để dùng địa chỉ trong gói khoá của đơn vị nhận).</source>
         <translation>The office address cannot be used: {reason}. Enter it again as https://server:8443 (or leave it empty to use the address in the office&apos;s key bundle).</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="72"/>
+        <location filename="../../station_app/services/station/upload.py" line="73"/>
         <source>Chưa có địa chỉ gửi lô qua mạng. Hãy nhập gói khoá mới của đơn vị nhận (có địa chỉ gửi) hoặc nhập địa chỉ ở trang Xuất dữ liệu; nếu không có mạng, hãy xuất ra USB.</source>
         <translation>There is no address to send batches over the network. Import the office&apos;s new key bundle (with its address) or enter the address on the Export page; without a network, export to a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="78"/>
+        <location filename="../../station_app/services/station/upload.py" line="79"/>
         <source>địa chỉ phải bắt đầu bằng http:// hoặc https:// và có tên máy chủ</source>
         <translation>the address must start with http:// or https:// and name a server</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="79"/>
+        <location filename="../../station_app/services/station/upload.py" line="80"/>
         <source>dấu vân tay chứng chỉ phải là 64 chữ số hex (SHA-256)</source>
         <translation>the certificate fingerprint must be 64 hex digits (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="80"/>
+        <location filename="../../station_app/services/station/upload.py" line="81"/>
         <source>địa chỉ https cần dấu vân tay chứng chỉ của đơn vị nhận</source>
         <translation>an https address needs the office certificate&apos;s fingerprint</translation>
     </message>
@@ -6373,19 +6792,159 @@ quarantined</translation>
         <source>Dòng xét nghiệm {row} chưa đủ: hãy chọn xét nghiệm và nhập kết quả, hoặc xoá dòng này (Ctrl+Delete).</source>
         <translation>Test row {row} is incomplete: pick the test and enter its result, or remove the row (Ctrl+Delete).</translation>
     </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/certificates.py" line="27"/>
+        <source>Chứng thư số không dùng được để ký. Hãy dùng chứng thư số khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/certificates.py" line="31"/>
+        <source>Chứng thư số đã hết hạn ngày {not_after}: không ký được. Hãy gia hạn chứng thư số với nhà cung cấp (hoặc dùng chứng thư số mới) rồi ký lại; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/certificates.py" line="37"/>
+        <source>Chứng thư số chỉ có hiệu lực từ ngày {not_before}: chưa ký được. Kiểm tra ngày giờ của máy tính; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/certificates.py" line="43"/>
+        <source>Chứng thư số này không được phép dùng để ký số (mục đích sử dụng khoá). Hãy dùng chứng thư số ký số do nhà cung cấp cấp cho cá nhân hoặc cơ sở.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/certificates.py" line="49"/>
+        <source>Không đọc được tệp chứng thư số (sai mật khẩu hoặc tệp hỏng). Kiểm tra mật khẩu của tệp .p12 rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/signers.py" line="33"/>
+        <source>Không dùng được USB ký số. Rút ra, cắm lại rồi thử lại; nếu vẫn lỗi, kiểm tra trình điều khiển (driver) của nhà cung cấp chữ ký số đã cài trên máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/signers.py" line="39"/>
+        <source>Không thấy USB ký số có chứng thư số của bạn. Cắm USB ký số của chính bạn vào máy rồi thử lại; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/signers.py" line="45"/>
+        <source>Mã PIN của USB ký số không đúng. Nhập lại cẩn thận: nhập sai nhiều lần USB sẽ bị khoá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/signers.py" line="50"/>
+        <source>USB ký số đã bị khoá vì nhập sai PIN quá nhiều lần. Liên hệ nhà cung cấp chữ ký số để mở khoá; các phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/signing/xmldsig.py" line="53"/>
+        <source>Chữ ký số không hợp lệ ({reason}). Hồ sơ này chưa được gửi đi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/client.py" line="48"/>
+        <source>Địa chỉ cổng liên thông &apos;{url}&apos; không dùng được: cần https://… (http:// chỉ với máy này hoặc máy giả lập cổng). Hãy sửa bằng &apos;station-app office national setup --url&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/stand_in.py" line="578"/>
+        <source>--account &apos;{user}:…&apos; không đúng dạng TÊN:MẬT_KHẨU:MÃ_13_CHỮ_SỐ. Hãy viết lại, ví dụ --account tapHuan:matkhau:0123456789012.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/stand_in.py" line="583"/>
+        <source>--facility-key &apos;{text}&apos;: cần MÃ_13_CHỮ_SỐ=TỆP.pem với tệp khoá công khai RSA (PEM) của cơ sở. Hãy xuất khoá công khai ra tệp PEM rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_receipts.py" line="34"/>
+        <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy xem danh sách trạm (&apos;station-app office stations list&apos;) và gõ đúng mã trạm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_receipts.py" line="40"/>
+        <source>Không ghi được biên nhận liên thông vào {path}. Hãy chọn thư mục khác (ví dụ một ổ USB còn trống, có quyền ghi) rồi chạy lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_receipts.py" line="48"/>
+        <source>Không xác minh được trạm đang hỏi (chữ ký của trạm sai, khoá cũ, hoặc đồng hồ máy trạm lệch quá 10 phút). Hãy chỉnh giờ máy trạm; nếu trạm vừa đổi khoá, gửi khoá công khai mới cho đơn vị nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="83"/>
+        <source>Giá trị của {field} không hợp lệ: {expected}. Hãy sửa rồi chạy lại lệnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="87"/>
+        <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy đăng ký trạm trước (&apos;station-app office stations add&apos;) rồi thiết lập liên thông.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="92"/>
+        <source>Khoá ký của cơ sở không dùng được: {reason} Không có gì thay đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="96"/>
+        <source>Không đọc được chứng thư của tổ chức chứng thực trong tệp {path}. Cần tệp PEM hoặc DER của chứng thư gốc (CA) do tổ chức đó công bố.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="101"/>
+        <source>Không có tổ chức chứng thực nào có dấu vân tay bắt đầu bằng &apos;{prefix}&apos; (hoặc có nhiều hơn một). Xem danh sách bằng &apos;office national trust list&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="50"/>
+        <source>Không nhận biên nhận liên thông {file}: {reason_text}. Không có gì thay đổi; hãy xin đơn vị nhận biên nhận mới (lệnh &apos;station-app office national receipts&apos;) hoặc gửi dữ liệu qua mạng lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/signatures.py" line="51"/>
+        <source>Tài khoản này chưa đăng ký chứng thư số: phần khám được lưu ở trạng thái chưa ký. Nhờ quản trị viên đăng ký chứng thư số (tệp .p12 hoặc USB ký số) cho tài khoản rồi ký sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/signatures.py" line="57"/>
+        <source>Chứng thư số đang dùng không phải chứng thư số đã đăng ký cho tài khoản này. Cắm đúng USB ký số (hoặc chọn đúng tệp .p12) của chính bạn rồi ký lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/signatures.py" line="63"/>
+        <source>Máy này chưa được cài đặt trình điều khiển USB ký số. Nhờ quản trị viên đặt đường dẫn thư viện PKCS#11 của nhà cung cấp chữ ký số (mục signing.pkcs11_module) rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/signatures.py" line="69"/>
+        <source>Không thấy tệp khoá ký số (.p12) của tài khoản này trên máy. Nhờ quản trị viên đăng ký lại tệp .p12; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/signatures.py" line="310"/>
+        <source>phần khám này chưa có gì để ký</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="63"/>
+        <location filename="../../station_app/services/common/accounts.py" line="83"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="67"/>
+        <location filename="../../station_app/services/common/accounts.py" line="87"/>
         <location filename="../../station_app/services/station/registry.py" line="160"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/common/accounts.py" line="298"/>
+        <source>Số CCHN</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station_app/core/password_policy.py" line="26"/>
@@ -6393,12 +6952,12 @@ quarantined</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="173"/>
+        <location filename="../../station_app/services/common/accounts.py" line="193"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/demo.py" line="199"/>
+        <location filename="../../station_app/services/station/demo.py" line="236"/>
         <source>Số người dân</source>
         <translation>Number of residents</translation>
     </message>
@@ -6514,14 +7073,19 @@ quarantined</translation>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="404"/>
+        <location filename="../../station_app/services/station/lists.py" line="409"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="421"/>
+        <location filename="../../station_app/services/station/lists.py" line="426"/>
         <source>Sắp xếp theo</source>
         <translation>Sort by</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/lists.py" line="474"/>
+        <source>Liên thông</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/progress.py" line="227"/>
@@ -6710,10 +7274,11 @@ quarantined</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/common/accounts.py" line="104"/>
-        <location filename="../../station_app/services/common/accounts.py" line="171"/>
-        <location filename="../../station_app/services/common/accounts.py" line="187"/>
-        <location filename="../../station_app/services/common/accounts.py" line="199"/>
+        <location filename="../../station_app/services/common/accounts.py" line="124"/>
+        <location filename="../../station_app/services/common/accounts.py" line="191"/>
+        <location filename="../../station_app/services/common/accounts.py" line="207"/>
+        <location filename="../../station_app/services/common/accounts.py" line="219"/>
+        <location filename="../../station_app/services/common/accounts.py" line="277"/>
         <source>tài khoản</source>
         <translation>account</translation>
     </message>
@@ -6738,7 +7303,7 @@ quarantined</translation>
         <location filename="../../station_app/services/station/findings.py" line="396"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="116"/>
         <location filename="../../station_app/services/station/pl01_answers.py" line="172"/>
-        <location filename="../../station_app/services/station/pl01_values.py" line="66"/>
+        <location filename="../../station_app/services/station/pl01_values.py" line="70"/>
         <location filename="../../station_app/services/station/registry.py" line="521"/>
         <source>lượt khám</source>
         <translation>visit</translation>
@@ -6785,7 +7350,7 @@ quarantined</translation>
     </message>
     <message>
         <location filename="../../station_app/services/exchange/batch_export.py" line="140"/>
-        <location filename="../../station_app/services/station/upload.py" line="463"/>
+        <location filename="../../station_app/services/station/upload.py" line="501"/>
         <source>lô dữ liệu</source>
         <translation>data batch</translation>
     </message>
@@ -6902,39 +7467,137 @@ quarantined</translation>
 <context>
     <name>lists</name>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="65"/>
+        <location filename="../../station_app/services/station/lists.py" line="68"/>
         <source>Không có số điện thoại</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="66"/>
+        <location filename="../../station_app/services/station/lists.py" line="69"/>
         <source>Chưa có số định danh</source>
         <translation>No ID number yet</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="67"/>
+        <location filename="../../station_app/services/station/lists.py" line="70"/>
         <source>Già yếu/khuyết tật sống một mình</source>
         <translation>Elderly or disabled, living alone</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="78"/>
+        <location filename="../../station_app/services/station/lists.py" line="81"/>
         <source>Trùng họ tên và ngày/năm sinh</source>
         <translation>Same name and date/year of birth</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="79"/>
+        <location filename="../../station_app/services/station/lists.py" line="82"/>
         <source>Trùng mã thẻ BHYT</source>
         <translation>Same health insurance number</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="80"/>
+        <location filename="../../station_app/services/station/lists.py" line="83"/>
         <source>Khám từ hai lần trong đợt</source>
         <translation>Examined twice or more in this campaign</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/lists.py" line="369"/>
+        <location filename="../../station_app/services/station/lists.py" line="374"/>
         <source>lượt khám có chuyển tuyến</source>
         <translation>visit with a referral</translation>
+    </message>
+</context>
+<context>
+    <name>national</name>
+    <message>
+        <location filename="../../station_app/services/office/national/client.py" line="35"/>
+        <source>Không kết nối được với cổng liên thông. Hồ sơ sẽ được gửi lại tự động; nếu kéo dài, hãy kiểm tra mạng và địa chỉ cổng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/client.py" line="37"/>
+        <source>Cổng liên thông trả lời không đúng giao thức. Hồ sơ sẽ được gửi lại; nếu kéo dài, hãy kiểm tra địa chỉ cổng (--url).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/client.py" line="39"/>
+        <source>Cổng liên thông trả lời quá lớn, không đọc. Hồ sơ sẽ được gửi lại; nếu kéo dài, hãy kiểm tra địa chỉ cổng (--url).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/client.py" line="41"/>
+        <source>Cổng liên thông đang bận hoặc gặp sự cố. Hồ sơ sẽ được gửi lại sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national/client.py" line="42"/>
+        <source>Cổng liên thông không cho đăng nhập bằng tài khoản này. Hãy kiểm tra tên đăng nhập và mật khẩu liên thông (&apos;office national setup&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="51"/>
+        <source>chưa thiết lập liên thông cho trạm này (&apos;station-app office national setup&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="53"/>
+        <source>còn phần khám chưa ký số: người khám ký ở trạm, rồi bác sĩ kết luận ký lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="55"/>
+        <source>MA_CSKCB của hồ sơ ({record}) khác MA_CSKCB đã thiết lập cho trạm ({settings}): sửa mã cơ sở ở trạm, hoặc đặt lại bằng &apos;office national setup --ma-cskcb&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="58"/>
+        <source>chưa có tổ chức chứng thực nào được tin cậy để kiểm tra chứng thư của y bác sĩ: thêm bằng &apos;station-app office national trust add CA.pem&apos;, rồi trạm gửi lại lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="61"/>
+        <source>Cổng liên thông từ chối tài khoản ({code}). Hãy kiểm tra tên đăng nhập và mật khẩu liên thông rồi đặt lại bằng &apos;station-app office national setup&apos;; việc gửi của trạm này tạm dừng đến khi đó.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="67"/>
+        <source>Sửa các mục cổng nêu ở trạm, bác sĩ kết luận ký lại; bản mới được gửi tự động.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="69"/>
+        <source>Khoá ký của cơ sở không khớp khoá công khai đã đăng ký với cổng: đăng ký lại khoá công khai hoặc đặt lại khoá bằng &apos;office national setup&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="72"/>
+        <source>Kiểm tra mã cơ sở (sender_id) và receiver_id trong &apos;office national setup&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="74"/>
+        <source>Cổng đã nhận một hồ sơ khác với cùng mã thông điệp; hãy báo cho bộ phận kỹ thuật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="77"/>
+        <source>Xem thông báo của cổng; sửa ở trạm, bác sĩ kết luận ký lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/national_service.py" line="248"/>
+        <source>cổng liên thông cần khoá RSA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="41"/>
+        <source>Đã liên thông {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="42"/>
+        <source>Bị từ chối: {reason} — cần sửa rồi ký lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="43"/>
+        <source>Đang chờ liên thông</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7003,6 +7666,36 @@ quarantined</translation>
         <location filename="../../station_app/services/office/service.py" line="119"/>
         <source>số lô bắt đầu phải lớn hơn số lô bắt đầu của khoá hiện tại</source>
         <translation>the first batch number must be above the one the current key starts at</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/signatures.py" line="32"/>
+        <source>Bản ghi chữ ký (Provenance) sai cấu trúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/signatures.py" line="33"/>
+        <source>Tài liệu đã ký quá lớn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/signatures.py" line="34"/>
+        <source>Tài liệu đã ký không phải base64 hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/signatures.py" line="35"/>
+        <source>Tài liệu đã ký không khớp lượt khám hoặc phần khám của bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/signatures.py" line="36"/>
+        <source>Thời điểm ký trong tài liệu khác thời điểm ghi trong bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/office/signatures.py" line="37"/>
+        <source>Chứng thư số không do tổ chức chứng thực mà văn phòng tin cậy cấp</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7126,29 +7819,49 @@ quarantined</translation>
 <context>
     <name>receipts</name>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="27"/>
+        <location filename="../../station_app/services/station/receipts.py" line="31"/>
         <source>không phải tệp biên nhận (JSON office-receipt/1)</source>
         <translation>not a receipt file (JSON office-receipt/1)</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="28"/>
+        <location filename="../../station_app/services/station/receipts.py" line="32"/>
         <source>tệp quá lớn, không phải biên nhận</source>
         <translation>the file is too large to be a receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="29"/>
+        <location filename="../../station_app/services/station/receipts.py" line="33"/>
         <source>chữ ký không hợp lệ: biên nhận bị sửa hoặc không do đơn vị nhận ký</source>
         <translation>invalid signature: the receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="30"/>
+        <location filename="../../station_app/services/station/receipts.py" line="34"/>
         <source>biên nhận của trạm khác</source>
         <translation>another station&apos;s receipt</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/receipts.py" line="31"/>
+        <location filename="../../station_app/services/station/receipts.py" line="35"/>
         <source>trạm không có lô này (số thứ tự hoặc mã băm không khớp)</source>
         <translation>this station has no such batch (sequence number or hash does not match)</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="33"/>
+        <source>không phải tệp biên nhận liên thông (JSON office-national/1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="34"/>
+        <source>tệp quá lớn, không phải biên nhận liên thông</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="35"/>
+        <source>chữ ký không hợp lệ: biên nhận liên thông bị sửa hoặc không do đơn vị nhận ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/services/station/national_states.py" line="37"/>
+        <source>biên nhận liên thông của trạm khác</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7568,14 +8281,67 @@ quarantined</translation>
     </message>
 </context>
 <context>
+    <name>signing</name>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="36"/>
+        <source>Thể lực, sinh hiệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="37"/>
+        <source>Cận lâm sàng</source>
+        <translation type="unfinished">Laboratory</translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="38"/>
+        <source>Khám nội khoa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="39"/>
+        <source>Khám mắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="40"/>
+        <source>Khám tai mũi họng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="41"/>
+        <source>Khám răng hàm mặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="42"/>
+        <source>Khám phụ sản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="43"/>
+        <source>Khám ngoại khoa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="44"/>
+        <source>Khám da liễu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../station_app/core/pl01_signing.py" line="45"/>
+        <source>Kết luận</source>
+        <translation type="unfinished">Conclusion</translation>
+    </message>
+</context>
+<context>
     <name>upload</name>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="60"/>
+        <location filename="../../station_app/services/station/upload.py" line="61"/>
         <source>lô lớn hơn giới hạn đơn vị nhận cho phép gửi qua mạng: hãy xuất ra USB</source>
         <translation>the batch is larger than the office accepts over the network: export it to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../station_app/services/station/upload.py" line="61"/>
+        <location filename="../../station_app/services/station/upload.py" line="62"/>
         <source>chưa kết nối được với đơn vị nhận: lô vẫn chờ gửi</source>
         <translation>the office could not be reached: the batch is still waiting to be sent</translation>
     </message>
