@@ -45,7 +45,6 @@ from station_app.services.common.signing.signers import RSA_SHA256, Signer, load
 log = logging.getLogger(__name__)
 
 AMBER_HOURS, RED_HOURS = 20, 24
-MAX_BACKOFF_SECONDS = 3600
 MAX_CA_BYTES = 64 * 1024
 FACILITY_SIGNATURE, CONCLUSION_SIGNATURE = "cks-benh-vien", "cks-nguoi-ket-luan"
 NOT_CONFIGURED = QT_TRANSLATE_NOOP("national", "chưa thiết lập liên thông cho trạm này ('station-app office national "
@@ -508,8 +507,9 @@ class PushSummary:
 
 
 def backoff(attempts: int) -> dt.timedelta:
-    """1, 2, 4 … minutes after each failed try, at most an hour."""
-    return dt.timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS))
+    """1, 2, 4 … minutes after each failed try, at most an hour: the protocol settings' ``retry_schedule``."""
+    from station_app.services.office.national.protocol import NationalSettings
+    return dt.timedelta(seconds=NationalSettings().retry_delay(attempts))
 
 
 def push(office, *, station: str | None = None, older_than: dt.timedelta | None = None,  # noqa: ANN001

@@ -101,7 +101,7 @@ class NationalSettings:
     min_token_seconds: int = 60
     idle_reconnect_seconds: float = 4.0  # a kept-alive connection idle longer is replaced (servers drop them)
     allow_plain_http: bool = False  # http:// to another machine (a stand-in on a training network)
-    retry_schedule: tuple[int, ...] = (60, 300, 900, 3600, 3 * 3600)  # seconds before each new try; the last repeats
+    retry_schedule: tuple[int, ...] = (60, 120, 240, 480, 960, 1920, 3600)  # seconds before each new try; the last repeats
 
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + path
