@@ -70,7 +70,7 @@
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="382"/>
         <source>Chứng thư số ký khám…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing certificate…</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="383"/>
@@ -227,12 +227,12 @@
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="465"/>
         <source>Trình điều khiển USB ký số</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing token driver</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="466"/>
         <source>tệp .dll (.so) PKCS#11 mà bộ cài của nhà cung cấp chữ ký số đặt trên máy</source>
-        <translation type="unfinished"></translation>
+        <translation>the PKCS#11 .dll (.so) file that the digital signature provider&apos;s installer put on this laptop</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="476"/>
@@ -287,7 +287,7 @@
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="622"/>
         <source>Đã đăng ký chứng thư số cho {name} (hết hạn {date}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate registered for {name} (expires {date}).</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="629"/>
@@ -676,82 +676,82 @@
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="136"/>
         <source>Chứng thư số của {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate of {name}</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="138"/>
         <source>vd. 000123/LC-CCHN (để trống: lấy theo chứng thư số)</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 000123/LC-CCHN (leave empty: taken from the certificate)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="140"/>
         <source>Tệp chứng thư số (.p12, .pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="141"/>
         <source>USB ký số</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing token</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="143"/>
         <source>Chọn tệp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="153"/>
         <source>Số CCHN</source>
-        <translation type="unfinished"></translation>
+        <translation>Practising licence no.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="154"/>
         <source>Chứng thư số ở</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate from</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="155"/>
         <source>Tệp</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="158"/>
         <source>Đăng ký</source>
-        <translation type="unfinished">Register</translation>
+        <translation>Register</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="159"/>
         <source>Huỷ</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="176"/>
         <source>Mật khẩu tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>File password</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="176"/>
         <source>Mã PIN của USB</source>
-        <translation type="unfinished"></translation>
+        <translation>Token PIN</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="181"/>
         <source>Chọn tệp chứng thư số</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the certificate file</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="182"/>
         <source>Chứng thư số (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificates (*.p12 *.pfx)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="188"/>
         <source>Hãy chọn tệp chứng thư số (.p12).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the certificate file (.p12).</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/admin.py" line="191"/>
         <source>: chưa nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>: not entered.</translation>
     </message>
 </context>
 <context>
@@ -1726,7 +1726,7 @@
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="181"/>
         <source>Biên nhận (*.receipt.json *.national.json);;Mọi tệp (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipts (*.receipt.json *.national.json);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="194"/>
@@ -1746,7 +1746,7 @@
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="203"/>
         <source>Trạng thái liên thông quốc gia: {changed} lượt khám được cập nhật ({records} trong biên nhận).</source>
-        <translation type="unfinished"></translation>
+        <translation>National link status: {changed} visits updated ({records} in the receipt).</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export/keys.py" line="206"/>
@@ -2021,27 +2021,27 @@
     <message>
         <location filename="../../station_app/ui/pages/lists/choice.py" line="109"/>
         <source>Liên thông:</source>
-        <translation type="unfinished"></translation>
+        <translation>National link:</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
         <source>Đã liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>In the national database</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/lists/choice.py" line="110"/>
         <source>Bị từ chối</source>
-        <translation type="unfinished">Rejected</translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/lists/choice.py" line="111"/>
         <source>Đang chờ liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for the national link</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/lists/choice.py" line="111"/>
         <source>Chưa có biên nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>No receipt yet</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/lists/choice.py" line="114"/>
@@ -2195,7 +2195,7 @@
     <message>
         <location filename="../../station_app/services/station/list_exports.py" line="169"/>
         <source>Liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>National link</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/list_exports.py" line="170"/>
@@ -2456,146 +2456,146 @@
     <message>
         <location filename="../../station_app/ui/office/national.py" line="31"/>
         <source>Đang chờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="32"/>
         <source>Đã gửi, chờ trả lời</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent, awaiting reply</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="33"/>
         <source>Đã liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>In the national database</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="34"/>
         <source>Bị từ chối</source>
-        <translation type="unfinished">Rejected</translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="35"/>
         <source>Giữ lại (chữ ký không hợp lệ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Held (invalid signature)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="70"/>
         <source>Liên thông lên cơ sở dữ liệu quốc gia</source>
-        <translation type="unfinished"></translation>
+        <translation>Link to the national database</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="71"/>
         <source>Đẩy ngay</source>
-        <translation type="unfinished"></translation>
+        <translation>Push now</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="72"/>
         <source>Hồ sơ chưa liên thông quá 20 giờ (vàng) và quá 24 giờ (đỏ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Records not sent to the national database after 20 hours (yellow) and 24 hours (red)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="73"/>
         <source>Hồ sơ bị từ chối hoặc giữ lại: cần sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Records rejected or held: need fixing</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="85"/>
         <source>Đang gửi hồ sơ lên cổng liên thông…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sending records to the national gateway…</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="92"/>
         <source>Đã gửi: {accepted} được nhận, {refused} bị từ chối, {retry} sẽ gửi lại sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent: {accepted} accepted, {refused} rejected, {retry} to be sent again later.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="108"/>
         <source>Đã lưu thiết lập liên thông của trạm {code}; mật khẩu và khoá đã được mã hoá.</source>
-        <translation type="unfinished"></translation>
+        <translation>National link settings of station {code} saved; the password and key are encrypted.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="131"/>
         <source>{n} hồ sơ quá 24 giờ chưa liên thông.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} records still not sent to the national database after 24 hours.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="132"/>
         <source>Không có hồ sơ nào quá 24 giờ chưa liên thông.</source>
-        <translation type="unfinished"></translation>
+        <translation>No record has gone more than 24 hours without being sent to the national database.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="135"/>
         <location filename="../../station_app/ui/office/national.py" line="148"/>
         <location filename="../../station_app/ui/office/national.py" line="166"/>
         <source>Trạm</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="135"/>
         <source>Chờ lâu nhất từ</source>
-        <translation type="unfinished"></translation>
+        <translation>Oldest waiting since</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="136"/>
         <source>Quá 20 giờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Over 20 hours</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="136"/>
         <source>Quá 24 giờ</source>
-        <translation type="unfinished"></translation>
+        <translation>Over 24 hours</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="136"/>
         <source>Ghi chú</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="148"/>
         <location filename="../../station_app/ui/office/national.py" line="166"/>
         <source>Lượt khám</source>
-        <translation type="unfinished">Visits</translation>
+        <translation>Visit</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="148"/>
         <location filename="../../station_app/ui/office/national.py" line="166"/>
         <source>Bản</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="148"/>
         <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="149"/>
         <source>Số giờ từ khi khám xong</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours since the visit ended</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="149"/>
         <source>Lý do</source>
-        <translation type="unfinished">Reason</translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="162"/>
         <source>Trạm cho ký lại hồ sơ</source>
-        <translation type="unfinished"></translation>
+        <translation>Station to have the record signed again</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="166"/>
         <source>Mã</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="167"/>
         <source>Thông báo</source>
-        <translation type="unfinished"></translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="167"/>
         <source>Cần làm</source>
-        <translation type="unfinished"></translation>
+        <translation>To do</translation>
     </message>
 </context>
 <context>
@@ -2942,7 +2942,7 @@
     <message>
         <location filename="../../station_app/ui/office/report.py" line="179"/>
         <source>Liên thông quốc gia</source>
-        <translation type="unfinished"></translation>
+        <translation>National link</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/report.py" line="188"/>
@@ -3010,7 +3010,7 @@
     <message>
         <location filename="../../station_app/ui/office/window.py" line="32"/>
         <source>Liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>National link</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/window.py" line="159"/>
@@ -4755,92 +4755,92 @@ Please correct those rows in the original file and import it again; rows already
     <message>
         <location filename="../../station_app/ui/office/national.py" line="215"/>
         <source>Thiết lập liên thông của trạm</source>
-        <translation type="unfinished"></translation>
+        <translation>Station national link settings</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="216"/>
         <source>Trạm</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="216"/>
         <source>Mã cơ sở (sender_id, 13 số)</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility code (sender_id, 13 digits)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="217"/>
         <source>MA_CSKCB (5 ký tự)</source>
-        <translation type="unfinished"></translation>
+        <translation>MA_CSKCB (5 characters)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="217"/>
         <source>GLN (13 số)</source>
-        <translation type="unfinished"></translation>
+        <translation>GLN (13 digits)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="218"/>
         <source>Địa chỉ cổng (thử sandbox trước)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gateway address (try the sandbox first)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="218"/>
         <source>receiver_id (để trống: mặc định)</source>
-        <translation type="unfinished"></translation>
+        <translation>receiver_id (leave empty for the default)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="220"/>
         <source>Tài khoản liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>National link account</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="220"/>
         <source>Mật khẩu liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>National link password</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="221"/>
         <source>Tệp khoá ký .p12 của cơ sở</source>
-        <translation type="unfinished"></translation>
+        <translation>Facility signing key file (.p12)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="221"/>
         <source>Mật khẩu tệp .p12</source>
-        <translation type="unfinished"></translation>
+        <translation>.p12 file password</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="222"/>
         <source>Hoặc: thư viện PKCS#11 của USB token</source>
-        <translation type="unfinished"></translation>
+        <translation>Or: PKCS#11 library of the USB token</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="222"/>
         <source>Mã PIN token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token PIN</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="225"/>
         <source>Chọn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="226"/>
         <source>Lưu thiết lập</source>
-        <translation type="unfinished"></translation>
+        <translation>Save settings</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="248"/>
         <source>Chọn tệp khoá ký của cơ sở</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the facility signing key file</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="249"/>
         <source>Khoá ký (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing keys (*.p12 *.pfx)</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/office/national.py" line="258"/>
         <source>Không đọc được tệp khoá ký {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the signing key file {path}.</translation>
     </message>
 </context>
 <context>
@@ -5337,12 +5337,12 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/ui/pages/export/upload.py" line="198"/>
         <source>Trạng thái liên thông quốc gia: {n} lượt khám được cập nhật.</source>
-        <translation type="unfinished"></translation>
+        <translation>National link status: {n} visits updated.</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/pages/export/upload.py" line="202"/>
         <source>Chưa cập nhật được trạng thái liên thông quốc gia: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The national link status could not be updated yet: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5507,7 +5507,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/ui/exam/history_dialog.py" line="99"/>
         <source>Liên thông quốc gia: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>National link: {state}</translation>
     </message>
     <message>
         <location filename="../../station_app/ui/exam/history_dialog.py" line="122"/>
@@ -6152,7 +6152,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="42"/>
         <source>Chứng thư số này ghi số chứng chỉ hành nghề (CCHN) khác với số CCHN của tài khoản: không đăng ký được. Kiểm tra số CCHN của tài khoản, hoặc dùng chứng thư số của chính người này.</source>
-        <translation type="unfinished"></translation>
+        <translation>This certificate carries a practising licence number (CCHN) different from the account&apos;s: it cannot be registered. Check the account&apos;s licence number, or use this person&apos;s own certificate.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="84"/>
@@ -6176,7 +6176,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="299"/>
         <source>chỉ gồm chữ, số và dấu / . - (tối đa 20 ký tự)</source>
-        <translation type="unfinished"></translation>
+        <translation>letters, digits and / . - only (at most 20 characters)</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/demo.py" line="83"/>
@@ -6584,7 +6584,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/exchange/office_client.py" line="118"/>
         <source>Đơn vị nhận ({host}) không xác minh được trạm nên chưa gửi trạng thái liên thông. Hãy kiểm tra giờ của máy trạm (lệch quá 10 phút là không được); nếu trạm vừa đổi khoá, hãy gửi khoá công khai mới cho đơn vị nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receiving office ({host}) could not verify the station, so the national link status was not sent. Check the station laptop&apos;s clock (more than 10 minutes off will not work); if the station has just changed its key, send the new public key to the receiving office.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/queries.py" line="35"/>
@@ -6795,137 +6795,137 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/common/signing/certificates.py" line="27"/>
         <source>Chứng thư số không dùng được để ký. Hãy dùng chứng thư số khác.</source>
-        <translation type="unfinished"></translation>
+        <translation>This certificate cannot be used for signing. Use another certificate.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/certificates.py" line="31"/>
         <source>Chứng thư số đã hết hạn ngày {not_after}: không ký được. Hãy gia hạn chứng thư số với nhà cung cấp (hoặc dùng chứng thư số mới) rồi ký lại; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate expired on {not_after}: signing is not possible. Renew the certificate with the provider (or use a new certificate), then sign again; the section is still saved, unsigned.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/certificates.py" line="37"/>
         <source>Chứng thư số chỉ có hiệu lực từ ngày {not_before}: chưa ký được. Kiểm tra ngày giờ của máy tính; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate is only valid from {not_before}: signing is not possible yet. Check the computer&apos;s date and time; the section is still saved, unsigned.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/certificates.py" line="43"/>
         <source>Chứng thư số này không được phép dùng để ký số (mục đích sử dụng khoá). Hãy dùng chứng thư số ký số do nhà cung cấp cấp cho cá nhân hoặc cơ sở.</source>
-        <translation type="unfinished"></translation>
+        <translation>This certificate may not be used for digital signatures (key usage). Use a signing certificate that the provider issued to a person or a facility.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/certificates.py" line="49"/>
         <source>Không đọc được tệp chứng thư số (sai mật khẩu hoặc tệp hỏng). Kiểm tra mật khẩu của tệp .p12 rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the certificate file (wrong password or damaged file). Check the .p12 file&apos;s password and try again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/signers.py" line="33"/>
         <source>Không dùng được USB ký số. Rút ra, cắm lại rồi thử lại; nếu vẫn lỗi, kiểm tra trình điều khiển (driver) của nhà cung cấp chữ ký số đã cài trên máy.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signing token cannot be used. Unplug it, plug it back in and try again; if it still fails, check that the digital signature provider&apos;s driver is installed on this computer.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/signers.py" line="39"/>
         <source>Không thấy USB ký số có chứng thư số của bạn. Cắm USB ký số của chính bạn vào máy rồi thử lại; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
-        <translation type="unfinished"></translation>
+        <translation>No signing token with your certificate was found. Plug in your own signing token and try again; the section is still saved, unsigned.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/signers.py" line="45"/>
         <source>Mã PIN của USB ký số không đúng. Nhập lại cẩn thận: nhập sai nhiều lần USB sẽ bị khoá.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signing token PIN is wrong. Enter it again carefully: after too many wrong attempts the token is locked.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/signers.py" line="50"/>
         <source>USB ký số đã bị khoá vì nhập sai PIN quá nhiều lần. Liên hệ nhà cung cấp chữ ký số để mở khoá; các phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signing token is locked after too many wrong PINs. Contact the digital signature provider to unlock it; the sections are still saved, unsigned.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/common/signing/xmldsig.py" line="53"/>
         <source>Chữ ký số không hợp lệ ({reason}). Hồ sơ này chưa được gửi đi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The digital signature is not valid ({reason}). This record has not been sent.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/client.py" line="48"/>
         <source>Địa chỉ cổng liên thông &apos;{url}&apos; không dùng được: cần https://… (http:// chỉ với máy này hoặc máy giả lập cổng). Hãy sửa bằng &apos;station-app office national setup --url&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The national gateway address &apos;{url}&apos; cannot be used: it must be https://… (http:// only for this computer or a gateway simulator). Fix it with &apos;station-app office national setup --url&apos;.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/stand_in.py" line="578"/>
         <source>--account &apos;{user}:…&apos; không đúng dạng TÊN:MẬT_KHẨU:MÃ_13_CHỮ_SỐ. Hãy viết lại, ví dụ --account tapHuan:matkhau:0123456789012.</source>
-        <translation type="unfinished"></translation>
+        <translation>--account &apos;{user}:…&apos; is not of the form NAME:PASSWORD:13_DIGIT_CODE. Write it again, for example --account tapHuan:matkhau:0123456789012.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/stand_in.py" line="583"/>
         <source>--facility-key &apos;{text}&apos;: cần MÃ_13_CHỮ_SỐ=TỆP.pem với tệp khoá công khai RSA (PEM) của cơ sở. Hãy xuất khoá công khai ra tệp PEM rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>--facility-key &apos;{text}&apos;: needs 13_DIGIT_CODE=FILE.pem with the facility&apos;s RSA public key file (PEM). Export the public key to a PEM file and try again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_receipts.py" line="34"/>
         <source>Đơn vị nhận chưa đăng ký trạm {code}. Hãy xem danh sách trạm (&apos;station-app office stations list&apos;) và gõ đúng mã trạm.</source>
-        <translation type="unfinished"></translation>
+        <translation>The receiving office has not registered station {code}. See the list of stations (&apos;station-app office stations list&apos;) and type the station code correctly.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_receipts.py" line="40"/>
         <source>Không ghi được biên nhận liên thông vào {path}. Hãy chọn thư mục khác (ví dụ một ổ USB còn trống, có quyền ghi) rồi chạy lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write the national link receipt to {path}. Choose another folder (for example a USB stick with free space and write access), then run again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_receipts.py" line="48"/>
         <source>Không xác minh được trạm đang hỏi (chữ ký của trạm sai, khoá cũ, hoặc đồng hồ máy trạm lệch quá 10 phút). Hãy chỉnh giờ máy trạm; nếu trạm vừa đổi khoá, gửi khoá công khai mới cho đơn vị nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>The station asking could not be verified (wrong station signature, an old key, or the station laptop&apos;s clock more than 10 minutes off). Set the station laptop&apos;s clock; if the station has just changed its key, send the new public key to the receiving office.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="83"/>
         <source>Giá trị của {field} không hợp lệ: {expected}. Hãy sửa rồi chạy lại lệnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>The value of {field} is not valid: {expected}. Correct it and run the command again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="87"/>
         <source>Trạm {code} chưa được đăng ký với đơn vị nhận. Hãy đăng ký trạm trước (&apos;station-app office stations add&apos;) rồi thiết lập liên thông.</source>
-        <translation type="unfinished"></translation>
+        <translation>Station {code} is not registered with the receiving office. Register the station first (&apos;station-app office stations add&apos;), then set up the national link.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="92"/>
         <source>Khoá ký của cơ sở không dùng được: {reason} Không có gì thay đổi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The facility&apos;s signing key cannot be used: {reason} Nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="96"/>
         <source>Không đọc được chứng thư của tổ chức chứng thực trong tệp {path}. Cần tệp PEM hoặc DER của chứng thư gốc (CA) do tổ chức đó công bố.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the certification authority&apos;s certificate in the file {path}. A PEM or DER file of the root (CA) certificate published by that authority is needed.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="101"/>
         <source>Không có tổ chức chứng thực nào có dấu vân tay bắt đầu bằng &apos;{prefix}&apos; (hoặc có nhiều hơn một). Xem danh sách bằng &apos;office national trust list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No certification authority has a fingerprint starting with &apos;{prefix}&apos; (or more than one has). See the list with &apos;office national trust list&apos;.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="50"/>
         <source>Không nhận biên nhận liên thông {file}: {reason_text}. Không có gì thay đổi; hãy xin đơn vị nhận biên nhận mới (lệnh &apos;station-app office national receipts&apos;) hoặc gửi dữ liệu qua mạng lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>National link receipt {file} not accepted: {reason_text}. Nothing was changed; ask the receiving office for a new receipt (command &apos;station-app office national receipts&apos;) or send the data over the network again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/signatures.py" line="51"/>
         <source>Tài khoản này chưa đăng ký chứng thư số: phần khám được lưu ở trạng thái chưa ký. Nhờ quản trị viên đăng ký chứng thư số (tệp .p12 hoặc USB ký số) cho tài khoản rồi ký sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account has no registered certificate: the section is saved unsigned. Ask the administrator to register a certificate (.p12 file or signing token) for the account, then sign later.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/signatures.py" line="57"/>
         <source>Chứng thư số đang dùng không phải chứng thư số đã đăng ký cho tài khoản này. Cắm đúng USB ký số (hoặc chọn đúng tệp .p12) của chính bạn rồi ký lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate in use is not the one registered for this account. Plug in your own signing token (or choose your own .p12 file), then sign again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/signatures.py" line="63"/>
         <source>Máy này chưa được cài đặt trình điều khiển USB ký số. Nhờ quản trị viên đặt đường dẫn thư viện PKCS#11 của nhà cung cấp chữ ký số (mục signing.pkcs11_module) rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>No signing token driver is set up on this computer. Ask the administrator to set the path of the digital signature provider&apos;s PKCS#11 library (setting signing.pkcs11_module), then try again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/signatures.py" line="69"/>
         <source>Không thấy tệp khoá ký số (.p12) của tài khoản này trên máy. Nhờ quản trị viên đăng ký lại tệp .p12; phần khám vẫn được lưu, ở trạng thái chưa ký.</source>
-        <translation type="unfinished"></translation>
+        <translation>This account&apos;s signing key file (.p12) is not on this computer. Ask the administrator to register the .p12 file again; the section is still saved, unsigned.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/signatures.py" line="310"/>
         <source>phần khám này chưa có gì để ký</source>
-        <translation type="unfinished"></translation>
+        <translation>this section has nothing to sign yet</translation>
     </message>
 </context>
 <context>
@@ -6944,7 +6944,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/common/accounts.py" line="298"/>
         <source>Số CCHN</source>
-        <translation type="unfinished"></translation>
+        <translation>Practising licence no.</translation>
     </message>
     <message>
         <location filename="../../station_app/core/password_policy.py" line="26"/>
@@ -7085,7 +7085,7 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/lists.py" line="474"/>
         <source>Liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>National link</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/progress.py" line="227"/>
@@ -7507,97 +7507,97 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/office/national/client.py" line="35"/>
         <source>Không kết nối được với cổng liên thông. Hồ sơ sẽ được gửi lại tự động; nếu kéo dài, hãy kiểm tra mạng và địa chỉ cổng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot connect to the national gateway. The records will be sent again automatically; if this goes on, check the network and the gateway address.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/client.py" line="37"/>
         <source>Cổng liên thông trả lời không đúng giao thức. Hồ sơ sẽ được gửi lại; nếu kéo dài, hãy kiểm tra địa chỉ cổng (--url).</source>
-        <translation type="unfinished"></translation>
+        <translation>The national gateway answered outside the protocol. The records will be sent again; if this goes on, check the gateway address (--url).</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/client.py" line="39"/>
         <source>Cổng liên thông trả lời quá lớn, không đọc. Hồ sơ sẽ được gửi lại; nếu kéo dài, hãy kiểm tra địa chỉ cổng (--url).</source>
-        <translation type="unfinished"></translation>
+        <translation>The national gateway&apos;s answer was too large and was not read. The records will be sent again; if this goes on, check the gateway address (--url).</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/client.py" line="41"/>
         <source>Cổng liên thông đang bận hoặc gặp sự cố. Hồ sơ sẽ được gửi lại sau.</source>
-        <translation type="unfinished"></translation>
+        <translation>The national gateway is busy or has a problem. The records will be sent again later.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national/client.py" line="42"/>
         <source>Cổng liên thông không cho đăng nhập bằng tài khoản này. Hãy kiểm tra tên đăng nhập và mật khẩu liên thông (&apos;office national setup&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>The national gateway does not accept this account. Check the national link user name and password (&apos;office national setup&apos;).</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="51"/>
         <source>chưa thiết lập liên thông cho trạm này (&apos;station-app office national setup&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>the national link is not set up for this station (&apos;station-app office national setup&apos;)</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="53"/>
         <source>còn phần khám chưa ký số: người khám ký ở trạm, rồi bác sĩ kết luận ký lại</source>
-        <translation type="unfinished"></translation>
+        <translation>some sections are not digitally signed yet: the examiners sign at the station, then the concluding doctor signs again</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="55"/>
         <source>MA_CSKCB của hồ sơ ({record}) khác MA_CSKCB đã thiết lập cho trạm ({settings}): sửa mã cơ sở ở trạm, hoặc đặt lại bằng &apos;office national setup --ma-cskcb&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>the record&apos;s MA_CSKCB ({record}) differs from the MA_CSKCB set for the station ({settings}): fix the facility code at the station, or set it again with &apos;office national setup --ma-cskcb&apos;</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="58"/>
         <source>chưa có tổ chức chứng thực nào được tin cậy để kiểm tra chứng thư của y bác sĩ: thêm bằng &apos;station-app office national trust add CA.pem&apos;, rồi trạm gửi lại lô</source>
-        <translation type="unfinished"></translation>
+        <translation>no certification authority is trusted yet to check the health workers&apos; certificates: add one with &apos;station-app office national trust add CA.pem&apos;, then have the station send the batch again</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="61"/>
         <source>Cổng liên thông từ chối tài khoản ({code}). Hãy kiểm tra tên đăng nhập và mật khẩu liên thông rồi đặt lại bằng &apos;station-app office national setup&apos;; việc gửi của trạm này tạm dừng đến khi đó.</source>
-        <translation type="unfinished"></translation>
+        <translation>The national gateway refused the account ({code}). Check the national link user name and password, then set them again with &apos;station-app office national setup&apos;; sending for this station is paused until then.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="67"/>
         <source>Sửa các mục cổng nêu ở trạm, bác sĩ kết luận ký lại; bản mới được gửi tự động.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix the items the gateway names at the station, then the concluding doctor signs again; the new version is sent automatically.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="69"/>
         <source>Khoá ký của cơ sở không khớp khoá công khai đã đăng ký với cổng: đăng ký lại khoá công khai hoặc đặt lại khoá bằng &apos;office national setup&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The facility&apos;s signing key does not match the public key registered with the gateway: register the public key again or set the key again with &apos;office national setup&apos;.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="72"/>
         <source>Kiểm tra mã cơ sở (sender_id) và receiver_id trong &apos;office national setup&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the facility code (sender_id) and receiver_id in &apos;office national setup&apos;.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="74"/>
         <source>Cổng đã nhận một hồ sơ khác với cùng mã thông điệp; hãy báo cho bộ phận kỹ thuật.</source>
-        <translation type="unfinished"></translation>
+        <translation>The gateway has already received a different record with the same message ID; tell the technical team.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="77"/>
         <source>Xem thông báo của cổng; sửa ở trạm, bác sĩ kết luận ký lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the gateway&apos;s message; fix it at the station, then the concluding doctor signs again.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/national_service.py" line="248"/>
         <source>cổng liên thông cần khoá RSA.</source>
-        <translation type="unfinished"></translation>
+        <translation>the national gateway needs an RSA key.</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="41"/>
         <source>Đã liên thông {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>In the national database since {at}</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="42"/>
         <source>Bị từ chối: {reason} — cần sửa rồi ký lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected: {reason} — fix it, then sign again</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="43"/>
         <source>Đang chờ liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for the national link</translation>
     </message>
 </context>
 <context>
@@ -7670,32 +7670,32 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/office/signatures.py" line="32"/>
         <source>Bản ghi chữ ký (Provenance) sai cấu trúc</source>
-        <translation type="unfinished"></translation>
+        <translation>The signature record (Provenance) is malformed</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/signatures.py" line="33"/>
         <source>Tài liệu đã ký quá lớn</source>
-        <translation type="unfinished"></translation>
+        <translation>The signed document is too large</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/signatures.py" line="34"/>
         <source>Tài liệu đã ký không phải base64 hợp lệ</source>
-        <translation type="unfinished"></translation>
+        <translation>The signed document is not valid base64</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/signatures.py" line="35"/>
         <source>Tài liệu đã ký không khớp lượt khám hoặc phần khám của bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>The signed document does not match the record&apos;s visit or section</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/signatures.py" line="36"/>
         <source>Thời điểm ký trong tài liệu khác thời điểm ghi trong bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>The signing time in the document differs from the time in the record</translation>
     </message>
     <message>
         <location filename="../../station_app/services/office/signatures.py" line="37"/>
         <source>Chứng thư số không do tổ chức chứng thực mà văn phòng tin cậy cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate was not issued by a certification authority the office trusts</translation>
     </message>
 </context>
 <context>
@@ -7846,22 +7846,22 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="33"/>
         <source>không phải tệp biên nhận liên thông (JSON office-national/1)</source>
-        <translation type="unfinished"></translation>
+        <translation>not a national link receipt file (JSON office-national/1)</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="34"/>
         <source>tệp quá lớn, không phải biên nhận liên thông</source>
-        <translation type="unfinished"></translation>
+        <translation>the file is too large to be a national link receipt</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="35"/>
         <source>chữ ký không hợp lệ: biên nhận liên thông bị sửa hoặc không do đơn vị nhận ký</source>
-        <translation type="unfinished"></translation>
+        <translation>invalid signature: the national link receipt was changed or not signed by the receiving office</translation>
     </message>
     <message>
         <location filename="../../station_app/services/station/national_states.py" line="37"/>
         <source>biên nhận liên thông của trạm khác</source>
-        <translation type="unfinished"></translation>
+        <translation>another station&apos;s national link receipt</translation>
     </message>
 </context>
 <context>
@@ -8285,52 +8285,52 @@ quarantined</translation>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="36"/>
         <source>Thể lực, sinh hiệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Physique and vital signs</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="37"/>
         <source>Cận lâm sàng</source>
-        <translation type="unfinished">Laboratory</translation>
+        <translation>Laboratory</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="38"/>
         <source>Khám nội khoa</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal medicine examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="39"/>
         <source>Khám mắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Eye examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="40"/>
         <source>Khám tai mũi họng</source>
-        <translation type="unfinished"></translation>
+        <translation>Ear, nose and throat examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="41"/>
         <source>Khám răng hàm mặt</source>
-        <translation type="unfinished"></translation>
+        <translation>Dental and maxillofacial examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="42"/>
         <source>Khám phụ sản</source>
-        <translation type="unfinished"></translation>
+        <translation>Obstetrics and gynaecology examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="43"/>
         <source>Khám ngoại khoa</source>
-        <translation type="unfinished"></translation>
+        <translation>Surgical examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="44"/>
         <source>Khám da liễu</source>
-        <translation type="unfinished"></translation>
+        <translation>Skin examination</translation>
     </message>
     <message>
         <location filename="../../station_app/core/pl01_signing.py" line="45"/>
         <source>Kết luận</source>
-        <translation type="unfinished">Conclusion</translation>
+        <translation>Conclusion</translation>
     </message>
 </context>
 <context>
