@@ -807,7 +807,8 @@ def _national_status(service, args: argparse.Namespace) -> int:  # noqa: ANN001 
         return 0
     for s in shown.stations:
         counts = ", ".join(f"{n} {_STATE_TEXT.get(k, k)}" for k, n in sorted(s.counts.items())) or "chưa có hồ sơ"
-        oldest = f"; chờ lâu nhất từ {_local_time(s.oldest_waiting)}" if s.oldest_waiting else ""
+        oldest = (f"; chờ lâu nhất từ {s.oldest_waiting.replace(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
+                  if s.oldest_waiting else "")
         print(f"Trạm {s.station}: {counts}{oldest}; quá 20 giờ: {s.amber}, quá 24 giờ: {s.red}"
               + (f" — {s.problem}" if s.problem else ""))
     for r in shown.late:

@@ -456,7 +456,7 @@ def _parts_signed(xml: bytes) -> bool:
 def hoso_from_xml(signed_xml: bytes) -> dict:
     """The ``HOSO`` JSON read from the facility-signed XML: each PL01 element's text under its code (a code met
     more than once, a list), marks under ``danh_dau`` as ``pl01_exports.as_json`` writes them, the laboratory rows
-    as a list, and the CKS_* fields the signature values. Nothing comes from outside the signed document."""
+    as a list, and the CKS_* fields its form has the signature values. Nothing comes from outside the signed document."""
     root = xmldsig.parse(signed_xml)
     hoso: dict[str, object] = {}
     marks: dict[str, dict] = {}
@@ -470,8 +470,10 @@ def hoso_from_xml(signed_xml: bytes) -> dict:
             marks[child.tag] = {k: child.get(k) for k in ("trang_thai", "ly_do") if child.get(k)}
         elif (child.text or "").strip():
             _put(hoso, child.tag, child.text.strip())
-    hoso["CKS_NGUOI_KET_LUAN"] = xmldsig.signature_value(signed_xml, CONCLUSION_SIGNATURE)
-    hoso["CKS_BENH_VIEN"] = xmldsig.signature_value(signed_xml, FACILITY_SIGNATURE)
+    # forms 14-17 (school books) have no conclusion fields: their signatures travel in the signed XML only
+    for code, signature_id in (("CKS_NGUOI_KET_LUAN", CONCLUSION_SIGNATURE), ("CKS_BENH_VIEN", FACILITY_SIGNATURE)):
+        if root.find(code) is not None:
+            hoso[code] = xmldsig.signature_value(signed_xml, signature_id)
     if rows:
         hoso[LAB_GROUP] = rows
     if marks:

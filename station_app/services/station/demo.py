@@ -33,6 +33,7 @@ from station_app.core.checkup_book import specialties
 from station_app.core.model import (ROLE_LABELS, VISIT_STATUS_LABELS, AuditAction, HealthClass, MeasureCode, Role, Sex,
                                     SiteKind, VisitStatus)
 from station_app.core.pl01 import completed_months, visit_form
+from station_app.core.pl01_answers import AnswerStatus
 from station_app.core.pl01_reception import gs1_check_digit
 from station_app.core.synthetic import (
     CommuneSpec,
@@ -54,6 +55,7 @@ from station_app.services.common.pl01_forms import form as pl01_form
 from station_app.services.common.reference import commune_by_code
 from station_app.services.exchange.keys import KEY_DIR, StationKeys
 from station_app.services.station.audit_log import AuditService
+from station_app.services.station.pl01_reception import NOT_AVAILABLE
 from station_app.services.station.signatures import SignatureService
 from station_app.services.station.station_setup import StationInfo, StationService, StationSetup
 
@@ -131,6 +133,7 @@ class DemoResult:
     conclusions: int = 0
     referrals: int = 0
     office_dir: Path | None = None  # the training receiving office
+    link_commands: tuple[str, ...] = ()  # running its training link to the stand-in national hub
     answers: int = 0  # PL01 answers of the completed visits
     signatures: int = 0  # examiners' signatures of the completed visits (parts and conclusions)
     forms: dict[int, int] | None = None  # completed visits per PL01 form
@@ -180,6 +183,9 @@ class DemoResult:
             "  Xuất dữ liệu ở trang Xuất dữ liệu vào thư mục USB, rồi nhận lô như đơn vị nhận làm:",
             f"  station-app office import USB --dir \"{self.office_dir}\"",
             f"  station-app office report --out bao-cao.xlsx --dir \"{self.office_dir}\"",
+            *(["  Liên thông tập huấn: chạy cổng giả lập trong một cửa sổ khác, rồi đẩy hồ sơ đã ký:"]
+              if self.link_commands else []),
+            *(f"  {command}" for command in self.link_commands),
         ]
 
 
@@ -224,7 +230,8 @@ def training_campaign(today: dt.date) -> tuple[dt.date, dt.date]:
 
 # Makes the training office in the folder given, beside the station's data folder, for the station (code, name):
 # the office side's ``services.office.training.make_training_office``, handed over by the command line.
-TrainingOffice = Callable[[Path, Path, str, str], None]
+# (office folder, station folder, code, name, *, facility, password) -> the national link's commands, if set
+TrainingOffice = Callable[..., list[str]]
 
 
 def make_demo(ctx: DemoContext, residents: int, *, seed: int, progress: Progress | None = None,
@@ -277,10 +284,11 @@ def _make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress |
             if progress:
                 progress(done, residents)
     signed = _sign_completed(ctx, staff)
-    office_dir = None
+    office_dir, link_commands = None, []
     if training_office is not None:
         office_dir = ctx.data_dir / OFFICE_FOLDER
-        training_office(office_dir, ctx.data_dir, info.code, info.name)
+        link_commands = training_office(office_dir, ctx.data_dir, info.code, info.name,
+                                        facility=(TRAINING_FACILITY_CODE, TRAINING_GLN), password=TRAINING_PASSWORD)
     log.info("demo station made: %d residents, %d visits, %d chunks", done, sum(writer.statuses.values()),
              writer.chunks)
     return DemoResult(
@@ -290,7 +298,7 @@ def _make_demo(ctx: DemoContext, residents: int, seed: int, progress: Progress |
         forms=dict(sorted(writer.forms.items())),
         conclusions=writer.conclusions, referrals=writer.referrals, signatures=signed,
         audit_events=ctx.audit.verify().checked, seconds=time.perf_counter() - started,
-        database_bytes=database_bytes(ctx.db), office_dir=office_dir,
+        database_bytes=database_bytes(ctx.db), office_dir=office_dir, link_commands=tuple(link_commands or ()),
     )
 
 
@@ -478,6 +486,10 @@ class _ChunkWriter:
                          "status": a.status.value, "reason": None, "desk": desk,
                          "recorded_by": self._doctor if doctor else self._nurse, "version": 1,
                          "recorded_at": v.completed_at})
+        if r.national_id is None and any(f.code == "SO_CCCD" for f in definition.fields):  # as the reception sheet marks a gap
+            rows.append({"visit_id": visit_id, "code": "SO_CCCD", "item": 0, "value": None, "unit": None,
+                         "status": AnswerStatus.NOT_DONE.value, "reason": NOT_AVAILABLE, "desk": "reception",
+                         "recorded_by": self._nurse, "version": 1, "recorded_at": v.completed_at})
         return rows
 
     def _conclusion_row(self, v: SyntheticVisit, visit_id: str, now: dt.datetime) -> dict:

@@ -57,3 +57,50 @@ def test_demo_prints_how_to_open_the_station_and_to_try_the_office_side(tmp_path
     assert exported.returncode == 0, exported.stderr
     imported = run_cli("office", "import", str(usb), "--dir", office.group(2))
     assert imported.returncode == 0, imported.stdout + imported.stderr
+
+
+def test_the_training_offices_link_takes_the_training_stations_signed_records_to_the_stand_in_hub(data_dir, tmp_path):
+    """demo → export → office import → push: every record the training station signed is accepted by the stand-in
+    hub (the training CA trusted, the facility's training key registered), none held or refused."""
+    from functools import partial
+
+    from station_app.services.office import national_service as ns
+    from station_app.services.office.national.stand_in import HubAccount, StandInHub
+    from station_app.services.office.training import (FACILITY_KEY_FILE, TRAINING_ACCOUNT, TRAINING_SENDER_ID,
+                                                      make_training_office)
+    from station_app.services.station.demo import make_demo
+
+    office_dir = data_dir / "office-for-link"
+    ctx = open_context(data_dir)
+    hub = None
+    try:
+        hub = StandInHub(tmp_path / "hub.jsonl", accounts=[HubAccount(TRAINING_ACCOUNT, TRAINING_PASSWORD,
+                                                                      TRAINING_SENDER_ID)], facility_keys={}, port=0)
+        url = hub.start()
+        result = make_demo(ctx, residents=300, seed=11, training_office=partial(make_training_office,
+                                                                                 stand_in_url=url))
+        hub.stop()
+        hub = StandInHub(tmp_path / "hub.jsonl", accounts=[HubAccount(TRAINING_ACCOUNT, TRAINING_PASSWORD,
+                                                                      TRAINING_SENDER_ID)],
+                         facility_keys={TRAINING_SENDER_ID: (result.office_dir / FACILITY_KEY_FILE).read_bytes()},
+                         port=int(url.rsplit(":", 1)[1]))
+        hub.start()
+        assert any("national stand-in" in line for line in result.link_commands)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        batch = ExportService(ctx.db, data_dir).export(None, usb).path
+        office = OfficeService(result.office_dir)
+        try:
+            office.import_paths([batch])
+            pushed = ns.push(office)
+            status = ns.status(office)
+        finally:
+            office.close()
+        counts = status.stations[0].counts
+        assert result.signatures > 0 and counts.get("accepted", 0) > 0, (counts, pushed)
+        assert set(counts) == {"accepted"}, [r.res_msg for r in status.refused][:3]
+        assert len(hub.accepted()) == counts["accepted"]
+    finally:
+        if hub is not None:
+            hub.stop()
+        ctx.close()
