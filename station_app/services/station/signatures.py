@@ -35,9 +35,8 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from station_app.services.common.accounts import (AccountService, RegisteredCertificate, SignedInUser,
                                                   registered_certificate)
 from station_app.services.common.signing import xmldsig
-from station_app.services.common.signing.certificates import (CertificateUnreadableError, check_for_signing,
-                                                              fingerprint)
-from station_app.services.common.signing.signers import MAX_PKCS12_BYTES, Signer, load_pkcs12, open_token
+from station_app.services.common.signing.certificates import check_for_signing, fingerprint
+from station_app.services.common.signing.signers import Signer, load_pkcs12, open_token, read_p12
 from station_app.services.station.pl01_answers import desk_permission
 from station_app.services.station.pl01_exports import as_xml
 from station_app.services.station.pl01_values import DONE, Pl01Values, VisitRecord
@@ -370,18 +369,6 @@ def _signed_row(visit_id: str, part: str, kind: str, document: bytes, signature_
                         certificate_fingerprint=registered.info.fingerprint if registered else fingerprint(
                             signer.certificate), content_digest=xmldsig.content_digest(document), signed_at=now,
                         xml=signed, signature_value=xmldsig.signature_value(signed, signature_id))
-
-
-def read_p12(path: Path) -> bytes:
-    """A .p12 file's bytes, bounded (a certificate file is a few KB)."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_PKCS12_BYTES + 1)
-    except OSError as exc:
-        raise CertificateUnreadableError() from exc
-    if len(data) > MAX_PKCS12_BYTES:
-        raise CertificateUnreadableError()
-    return data
 
 
 def _same_certificate(signer: Signer, registered: RegisteredCertificate) -> None:

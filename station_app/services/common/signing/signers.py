@@ -82,7 +82,7 @@ class SoftwareSigner:
 def load_pkcs12(source: Path | bytes, passphrase: str) -> SoftwareSigner:
     """The key and certificate of a ``.p12``/``.pfx`` file; a wrong passphrase or a damaged file is
     ``CertificateUnreadableError``."""
-    data = source if isinstance(source, bytes) else _read_bounded(source)
+    data = source if isinstance(source, bytes) else read_p12(source)
     try:
         key, cert, _ = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except (ValueError, TypeError) as exc:
@@ -92,7 +92,8 @@ def load_pkcs12(source: Path | bytes, passphrase: str) -> SoftwareSigner:
     return SoftwareSigner(key, cert)
 
 
-def _read_bounded(path: Path) -> bytes:
+def read_p12(path: Path) -> bytes:
+    """A .p12 file's bytes, bounded (a certificate file is a few KB; a film picked by mistake is not read)."""
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_PKCS12_BYTES + 1)
