@@ -144,6 +144,8 @@ class StandInHub:
         if self._server is None:
             self._server = ThreadingHTTPServer(self._address, _handler_for(self))
             self._server.daemon_threads = True
+            # closing must not wait for a client's idle kept-alive connection (its handler thread ends with it)
+            self._server.block_on_close = False
         return self.url
 
     def start(self) -> str:
