@@ -713,6 +713,9 @@ def _office_national_stand_in(folder, args: argparse.Namespace) -> int:  # noqa:
           f"sơ đã nhận trước đây, lưu trong {state}).")
     print(f"Đặt địa chỉ này cho đơn vị nhận: station-app office national setup … --url {url}")
     print("Nhấn Ctrl+C để dừng.", flush=True)
+    import signal
+    # Ctrl+C stops it even when started from a script's background job (which starts it with SIGINT ignored)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         hub.serve_forever()
     except KeyboardInterrupt:
