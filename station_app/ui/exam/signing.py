@@ -227,6 +227,7 @@ class UnsignedDialog(QDialog):
         self.setWindowTitle(_tr("Chưa ký số"))
         self.items = QListWidget()
         self.message = message_label()
+        self._just_signed = ""
         self.sign_button = QPushButton(_tr("&Ký bây giờ"))
         self.sign_button.clicked.connect(self.sign_now)
         close = QPushButton(_tr("Đóng (Esc)"))
@@ -265,7 +266,11 @@ class UnsignedDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, (p.visit_id, p.part))
             self.items.addItem(item)
         if not parts:
-            show_message(self.message, _tr("Không còn phần nào chưa ký số."), ok=True)
+            # Keeps what was just signed in view: the reload after signing must not wipe "Đã ký số n phần."
+            done = self._just_signed
+            show_message(self.message, " ".join(t for t in (done, _tr("Không còn phần nào chưa ký số.")) if t),
+                         ok=True)
+        self._just_signed = ""
         self.items.setCurrentRow(0)
         self.items.setFocus()
 
@@ -287,7 +292,8 @@ class UnsignedDialog(QDialog):
                        on_done=self._signed, on_error=lambda exc: show_message(self.message, _sentence(exc)))
 
     def _signed(self, count: int) -> None:
-        show_message(self.message, _tr("Đã ký số {n} phần.").format(n=count), ok=True)
+        self._just_signed = _tr("Đã ký số {n} phần.").format(n=count)
+        show_message(self.message, self._just_signed, ok=True)
         self.load()
 
 
