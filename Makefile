@@ -86,6 +86,17 @@ deb-offline: deb
 deb-offline-test: deb-offline
 	scripts/test-deb-in-chroot.sh --offline-kit $$(ls -t dist/station-app_*-offline.tar | head -1)
 
+# Windows, built and run under Wine (root, network to PyPI, npm and a Debian mirror the first time; installer/README.md):
+# `make win-dist`: dist-win/station-app/ (PyInstaller under Wine from the Windows CPython and wheels) and
+# dist-win/station-app-setup-<version>.exe (Inno Setup); `make win-test`: that setup installed, used, upgraded and
+# uninstalled in a fresh Wine prefix, with screenshots of the window in build/win/screens/.
+.PHONY: win-dist win-test
+win-dist: $(VENV)/.runtime translations
+	scripts/build-win-in-wine.sh
+
+win-test: win-dist
+	scripts/test-win-in-wine.sh
+
 # `make test-clean-root` (root, network to a Debian mirror and PyPI, about 15 minutes): `make test` in a throwaway
 # Debian 12 root with only make, python3 and git, under CI=true, as a new machine would run it.
 .PHONY: test-clean-root

@@ -1342,7 +1342,19 @@ COMMANDS: dict[str, Handler] = {"init": cmd_init, "keys": cmd_keys, "users": cmd
                                "self-test": cmd_self_test}
 
 
+def _utf8_streams() -> None:
+    """Vietnamese output must never crash a command: a Windows console program whose output goes to a file or a
+    pipe (an IT person's `station-app-cli self-test > may.txt`) writes in the ANSI code page (cp1252, or cp1258 on a
+    Vietnamese Windows), which has no "ạ" or "ể". Our output is UTF-8 wherever it goes, as in Python's UTF-8 mode."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
     args = _parser().parse_args(argv)
     if args.command is None:
         from station_app.app import resolve_data_dir, run_gui

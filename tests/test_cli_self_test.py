@@ -70,3 +70,19 @@ def test_pause_keeps_a_terminal_window_open_until_enter_and_never_waits_without_
         if child.poll() is None:
             child.kill()
         os.close(master)
+
+
+def test_the_report_saved_from_a_console_in_a_code_page_without_vietnamese_letters_is_whole(tmp_path):
+    """An IT person on Windows runs `station-app-cli self-test > may.txt`: Python writes redirected output in the
+    ANSI code page (cp1252, or cp1258 on a Vietnamese Windows), which has no "ạ" or "ể". The command crashed
+    ("Lỗi ngoài dự kiến") on the first Vietnamese line; the file must now hold the whole report, in UTF-8."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "station_app", "--data-dir", str(tmp_path / "trạm"), "self-test"],
+                          capture_output=True, env=env, timeout=120)
+    out = done.stdout.decode("utf-8")
+    assert "Lỗi ngoài dự kiến" not in done.stderr.decode("utf-8")
+    assert "Cơ sở dữ liệu" in out and "Phông chữ tiếng Việt" in out, out
