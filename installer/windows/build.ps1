@@ -7,6 +7,9 @@
   2. the .qm translations (scripts\translations.py build);
   3. the PyInstaller one-folder bundle dist\station-app (installer\pyinstaller\station_app.spec):
      station-app.exe (windowed, for the shortcuts) and station-app-cli.exe (console, for IT scripts);
+     with -ZbarDll, that file replaces pyzbar's _internal\pyzbar\libzbar-64.dll: pyzbar 0.1.9's wheel ships
+     zbar 0.10, which has no QR binary mode, so without it the self-test reports "Đọc mã QR" as LỖI (a warning
+     says so); scripts/build-zbar-win.sh OUT (on Debian/Ubuntu) makes a zbar 0.23 OUT\libzbar-64.dll;
   4. a smoke test of the bundle (version, training station, self-test) under the offscreen Qt platform;
   5. Inno Setup 6 (ISCC.exe) with the project's version: dist\station-app-setup-<version>.exe.
   Runs from any folder; needs Python 3.11 (x64) and Inno Setup 6 installed. See installer\README.md.
@@ -14,6 +17,8 @@
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -Python "C:\Python311\python.exe"
+  powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -ZbarDll zbar-win\libzbar-64.dll
+    (the zbar 0.23 DLL made by scripts/build-zbar-win.sh, as the windows-installer workflow does)
   powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1 -Edition office
     (the receiving office's bundle dist\station-app-office, with the network service, PostgreSQL and FHIR
     validation; no setup program: copy the folder to the office's machine)
@@ -21,9 +26,11 @@
 param(
   [string]$Python = "",          # the Python 3.11 to make the build venv with (default: py -3.11, else python)
   [switch]$SkipInstaller,        # stop after the bundle (no Inno Setup needed)
+  [string]$ZbarDll = "",         # a libzbar-64.dll with QR binary mode (zbar >= 0.23) to put in the bundle
   [ValidateSet("station", "office")][string]$Edition = "station"  # installer\pyinstaller\station_app.spec
 )
 $ErrorActionPreference = "Stop"
+if ($ZbarDll) { $ZbarDll = (Resolve-Path $ZbarDll).Path }   # relative to the caller's folder, before Set-Location
 $root = Resolve-Path (Join-Path $PSScriptRoot "..\..")
 Set-Location $root
 $started = Get-Date
@@ -58,11 +65,21 @@ if (Test-Path $bundle) { Remove-Item $bundle -Recurse -Force }
 Invoke-Checked $venvPython @("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", "dist",
   "--workpath", "build\pyinstaller", "installer\pyinstaller\station_app.spec")
 
-# pyzbar's libzbar-64.dll needs the Visual C++ 2013 runtime (MSVCR120.dll), which a fresh Windows 10/11 lacks
-# and PyInstaller does not see (ctypes loads zbar at run time): it goes beside libzbar-64.dll, where Windows
-# looks first for that DLL's own dependencies.
+# pyzbar's libzbar-64.dll: the wheel's is zbar 0.10, without the QR binary mode that the second QR decoder asks
+# for; -ZbarDll replaces it (scripts/build-zbar-win.sh makes one that needs only Windows' own DLLs).
 $zbarDir = "$bundle\_internal\pyzbar"
 if (-not (Test-Path "$zbarDir\libzbar-64.dll")) { throw "libzbar-64.dll missing from the bundle ($zbarDir)" }
+if ($ZbarDll) {
+  Copy-Item $ZbarDll "$zbarDir\libzbar-64.dll" -Force
+  Write-Host "== $zbarDir\libzbar-64.dll replaced by $ZbarDll"
+} else {
+  Write-Warning ("no -ZbarDll: the bundle keeps pyzbar's libzbar-64.dll (zbar 0.10), which has no QR binary mode; " +
+    "the self-test will report 'Đọc mã QR' as LỖI. Make a zbar 0.23 DLL with scripts/build-zbar-win.sh OUT " +
+    "(Debian/Ubuntu) and pass -ZbarDll OUT\libzbar-64.dll")
+}
+# pyzbar's libiconv.dll (loaded before libzbar-64.dll, whichever zbar it is) and the wheel's zbar 0.10 need the
+# Visual C++ 2013 runtime (MSVCR120.dll), which a fresh Windows 10/11 lacks and PyInstaller does not see (ctypes
+# loads them at run time): it goes beside them, where Windows looks first for those DLLs' own dependencies.
 if (-not (Test-Path "$zbarDir\msvcr120.dll")) {
   $runtime = Join-Path $env:SystemRoot "System32\msvcr120.dll"
   if (-not (Test-Path $runtime)) {

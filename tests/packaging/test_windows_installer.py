@@ -1,7 +1,9 @@
 """The Windows installer's sources, checked here (the build itself needs Windows: installer/README.md)."""
 from __future__ import annotations
 
+import ast
 import re
+import sys
 from pathlib import Path
 
 from station_app import __version__
@@ -41,8 +43,11 @@ def test_the_vietnamese_texts_are_utf8_with_a_bom_and_name_the_language():
 
 
 def test_the_windows_files_keep_windows_line_ends_and_the_bom():
-    """Notepad and PowerShell 5 on the build machine read them as written; an editor on Linux must not change that."""
+    """Notepad and PowerShell 5 on the build machine read them as written; an editor on Linux must not change that.
+    win_checks.py is left out: Python reads its source as UTF-8 with either line end, and it is shared with Wine."""
     for path in sorted(WINDOWS.iterdir()):
+        if path.suffix == ".py":
+            continue
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf"), path.name
         assert raw.count(b"\n") == raw.count(b"\r\n") > 0, f"{path.name}: a line without CR LF"
@@ -91,3 +96,77 @@ def test_the_ci_workflow_runs_the_build_script_then_tries_the_setup():
     assert workflow.index("installer/windows/build.ps1") < workflow.index("installer/windows/test-install.ps1")
     for name in ("build.ps1", "test-install.ps1"):
         assert (WINDOWS / name).read_bytes().startswith(b"\xef\xbb\xbf")  # Windows PowerShell 5.1 reads UTF-8
+
+
+def workflow_jobs() -> dict[str, str]:
+    """``{job id: its text}`` of the Windows workflow (read as text, as above)."""
+    workflow = (ROOT / ".github" / "workflows" / "windows-installer.yml").read_text(encoding="utf-8")
+    jobs = workflow[re.search(r"^jobs:$", workflow, re.M).end():]
+    parts = re.split(r"^  ([\w-]+):$", jobs, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+def commands(job: str) -> str:
+    """The job's text without its comments (a command mentioned in a comment is not run)."""
+    return "\n".join(line for line in job.splitlines() if not line.lstrip().startswith("#"))
+
+
+def test_the_ci_workflow_builds_zbar_on_linux_before_the_windows_job():
+    # pyzbar 0.1.9's Windows wheel has zbar 0.10, without the binary mode the second QR decoder needs
+    jobs = workflow_jobs()
+    (windows,) = [name for name, text in jobs.items() if re.search(r"^    runs-on: windows-latest$", text, re.M)]
+    (zbar,) = [name for name, text in jobs.items() if "scripts/build-zbar-win.sh" in commands(text)]
+    assert re.search(r"^    runs-on: ubuntu-", jobs[zbar], re.M)
+    assert re.search(r"sudo scripts/build-zbar-win\.sh (\S+)", jobs[zbar])
+    out = re.search(r"sudo scripts/build-zbar-win\.sh (\S+)", jobs[zbar])[1]
+    assert re.search(rf"^\s+path: {re.escape(out)}/libzbar-64\.dll$", jobs[zbar], re.M)  # uploaded
+    needs = re.search(r"^    needs: \[?([\w, -]+)\]?$", jobs[windows], re.M)
+    assert needs and zbar in re.split(r"[,\s]+", needs[1])
+    steps = commands(jobs[windows])
+    assert steps.index("actions/download-artifact") < steps.index("installer/windows/build.ps1")
+    assert re.search(r"installer/windows/build\.ps1 .*-ZbarDll \S*libzbar-64\.dll", steps)
+    assert (ROOT / "scripts" / "build-zbar-win.sh").exists()
+
+
+def test_the_ci_workflow_runs_the_win_test_checks_install_then_upgrade():
+    # the same win_checks.py that `make win-test` runs under Wine: "verified on Windows" means the same steps
+    (windows,) = [t for t in workflow_jobs().values() if re.search(r"^    runs-on: windows-latest$", t, re.M)]
+    steps = commands(windows)
+    install = steps.index(r"installer\windows\win_checks.py install ")
+    upgrade = steps.index(r"installer\windows\win_checks.py upgrade ")
+    assert steps.index("installer/windows/build.ps1") < install < upgrade
+    setup_runs = [m.start() for m in re.finditer(r"^\s+Install-Setup\b", steps, re.M)]
+    assert any(at < install for at in setup_runs) and any(install < at < upgrade for at in setup_runs)  # the upgrade
+    assert '"/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"' in steps
+    for line in (steps[install:].splitlines()[0], steps[upgrade:].splitlines()[0]):
+        assert '--app "$env:ProgramFiles\\Station App"' in line and "--work " in line and "--version $version" in line
+    assert "--stick" not in steps  # a runner has no removable drive (said in a comment)
+    assert steps.index(r"installer\windows\win_checks.py upgrade ") < steps.index("name: station-app-setup")
+
+
+def test_the_build_script_can_replace_the_wheels_zbar():
+    build = (WINDOWS / "build.ps1").read_text(encoding="utf-8-sig")
+    help_text = build[:build.index("#>")]
+    assert "-ZbarDll" in help_text[help_text.index(".DESCRIPTION"):help_text.index(".EXAMPLE")]
+    assert "-ZbarDll" in help_text[help_text.index(".EXAMPLE"):]
+    params = build[build.index("param("):build.index("$ErrorActionPreference")]
+    assert re.search(r"^\s+\[string\]\$ZbarDll = \"\",", params, re.M)
+    pyinstaller, smoke = build.index("PyInstaller\", \"--noconfirm\""), build.index("# 4. smoke test")
+    replace = build.index('Copy-Item $ZbarDll "$zbarDir\\libzbar-64.dll" -Force')
+    assert pyinstaller < replace < smoke
+    assert pyinstaller < build.index("Write-Warning", replace) < smoke  # without it: a warning, the build goes on
+
+
+def test_win_checks_is_python_with_only_the_standard_library():
+    # it runs with a bare Windows Python: the embeddable CPython under Wine, the build venv's python.exe in CI
+    source = (WINDOWS / "win_checks.py").read_text(encoding="utf-8-sig")
+    tree = ast.parse(source, "win_checks.py", feature_version=(3, 11))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, "a relative import"
+            imported.add(node.module.partition(".")[0])
+    assert imported and imported <= sys.stdlib_module_names, imported - sys.stdlib_module_names
+    assert "__import__(" not in source and "importlib" not in imported
