@@ -40,6 +40,7 @@ WHEEL_ARGS=(--only-binary=:all: --platform win_amd64 --python-version 3.11 --imp
 fetch_pinned "pyicu-wheels==$ICU_WHEEL_VERSION" "$ICU_WHEEL" "$ICU_WHEEL_SHA256" "${WHEEL_ARGS[@]}"
 fetch_pinned "ssh2-python==$VCRT_WHEEL_VERSION" "$VCRT_WHEEL" "$VCRT_WHEEL_SHA256" "${WHEEL_ARGS[@]}"
 LOCKS_KEY=$(cat requirements.lock requirements-build.lock | sha256sum | cut -c1-16)
+ZBAR_KEY=$(sha256sum scripts/build-zbar-win.sh | cut -c1-16)  # a changed script builds zbar again
 if [ ! -f "$WIN/wheels/.done-$LOCKS_KEY" ]; then
   python3 -m pip download -q "${WHEEL_ARGS[@]}" -r requirements.lock -r requirements-build.lock \
     $(sed -n 's/ *; *sys_platform == "win32"//p' requirements.lock requirements-build.lock) "pip==$PIP_VERSION" \
@@ -69,11 +70,12 @@ cat > "$ROOT/src/win-build.sh" <<BUILD
 set -eu
 export HOME=/root WINEDEBUG=-all WINEPREFIX=/root/.wine WINEARCH=win64 LANG=C.UTF-8 PYTHONUTF8=1
 SYS=\$WINEPREFIX/drive_c/windows/system32
+trap 'wineserver -k 2>/dev/null || true' EXIT  # nothing of Wine may outlive the build: the root is deleted after
 PY=/cache/python-$LOCKS_KEY
 cd /src
 wineboot -i >/dev/null 2>&1
 echo "== Wine-only DLLs (installer/wine/shims): ICU for Qt Core, ProcessPrng for Rust's std, mscms"
-sh installer/wine/shims/build.sh /src/build/win/wine-shims /cache/downloads/$ICU_WHEEL
+sh installer/wine/shims/build.sh /src/build/win/shims /cache/downloads/$ICU_WHEEL
 cp /src/build/win/shims/*.dll "\$SYS/"
 export WINEDLLOVERRIDES=mscms=n  # shims/mscms.c
 if [ ! -f "\$PY/.done" ]; then
@@ -87,9 +89,9 @@ if [ ! -f "\$PY/.done" ]; then
     -r requirements.lock -r requirements-build.lock 2>&1 | cat
   touch "\$PY/.done"
 fi
-if [ ! -f /cache/zbar/libzbar-64.dll ]; then
+if [ ! -f /cache/zbar-$ZBAR_KEY/libzbar-64.dll ]; then
   echo "== zbar 0.23 for Windows (mingw-w64)"
-  sh scripts/build-zbar-win.sh /cache/zbar
+  bash scripts/build-zbar-win.sh /cache/zbar-$ZBAR_KEY
 fi
 echo "== PyInstaller (under Wine)"
 rm -rf dist-win/station-app
@@ -97,7 +99,7 @@ wine "\$PY/python.exe" -m PyInstaller --noconfirm --clean --log-level ERROR --di
   --workpath build/win/pyinstaller installer/pyinstaller/station_app.spec 2>&1 | grep -v "api-ms-win-\|bcryptprimitives" | cat
 B=dist-win/station-app/_internal/pyzbar
 [ -f "\$B/libzbar-64.dll" ] || { echo "libzbar-64.dll missing from the bundle"; exit 1; }
-cp /cache/zbar/libzbar-64.dll "\$B/libzbar-64.dll"
+cp /cache/zbar-$ZBAR_KEY/libzbar-64.dll "\$B/libzbar-64.dll"
 unzip -q -o -j /cache/downloads/$VCRT_WHEEL ssh2/msvcr120.dll -d "\$B"
 echo "$VCRT_DLL_SHA256  \$B/msvcr120.dll" | sha256sum -c --quiet -
 echo "== smoke test under Wine"
@@ -117,7 +119,7 @@ wine /opt/inno/ISCC.exe /Qp /DAppVersion=$VERSION '/DSourceDir=..\\..\\dist-win\
   '/DOutputDir=..\\..\\dist-win' station-app.iss > /tmp/iscc.log 2>&1 || { cat /tmp/iscc.log; exit 1; }
 BUILD
 chmod +x "$ROOT/src/win-build.sh"
-chroot "$ROOT" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 /src/win-build.sh 2>&1 | grep -v "^X connection\|fixme:"
+chroot "$ROOT" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 /src/win-build.sh 2>&1 | grep --line-buffered -v "^X connection\|fixme:"
 [ "${PIPESTATUS[0]}" = 0 ] || exit 1
 rm -rf dist-win build/win && mkdir -p build
 cp -a "$ROOT/src/dist-win" dist-win

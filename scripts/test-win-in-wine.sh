@@ -43,6 +43,7 @@ set -eu
 export HOME=/root WINEDEBUG=-all WINEPREFIX=/root/.wine WINEARCH=win64 LANG=C.UTF-8 PYTHONUTF8=1
 export WINEDLLOVERRIDES=mscms=n  # installer/wine/shims/mscms.c
 C=\$WINEPREFIX/drive_c
+trap 'wineserver -k 2>/dev/null || true; kill \$(jobs -p) 2>/dev/null || true' EXIT
 fail() { echo "FAILED: \$*"; exit 1; }
 wineboot -i >/dev/null 2>&1
 winecfg /v win10
@@ -100,7 +101,7 @@ sleep 5
 echo "  program files gone, the data folder kept"
 TRY
 chmod +x "$ROOT/t/try.sh"
-chroot "$ROOT" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 /t/try.sh 2>&1 | grep -v "^X connection\|fixme:\|err:"
+chroot "$ROOT" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 /t/try.sh 2>&1 | grep --line-buffered -v "^X connection\|fixme:\|err:"
 code=${PIPESTATUS[0]}
 mkdir -p build/win/screens && cp "$ROOT"/t/screens/*.png build/win/screens/ 2>/dev/null || true
 [ "$code" = 0 ] || { echo "FAILED (screens in build/win/screens)"; exit 1; }

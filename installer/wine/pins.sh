@@ -24,4 +24,4 @@ VCRT_DLL_SHA256=0d00bf1756a95679715e93dc82b1b31994773d029fbbd4e0e85136ef082b86a9
 # Inno Setup's compiler, from the npm package `innosetup` (as scripts/build-setup-in-wine.sh)
 INNO_VERSION=6.4.1
 # What the Windows build root needs besides Wine: mingw-w64 for the shims and zbar (scripts/build-zbar-win.sh)
-MINGW_PACKAGES="gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 win-iconv-mingw-w64-dev make autoconf automake libtool pkg-config gettext autopoint xz-utils wget ca-certificates"
+MINGW_PACKAGES="gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 make autoconf automake libtool pkg-config gettext autopoint curl ca-certificates"

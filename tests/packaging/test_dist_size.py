@@ -21,7 +21,8 @@ def fake_bundle(root: Path) -> Path:
 
 def test_no_bundle_gives_a_note_saying_how_to_make_one(tmp_path):
     report = Report(quick=True)
-    bench_dist_size(report, bundle=tmp_path / "dist" / "station-app", venv=tmp_path / "venv")
+    bench_dist_size(report, bundle=tmp_path / "dist" / "station-app", venv=tmp_path / "venv",
+                    windows=tmp_path / "dist-win" / "station-app")
     assert report.figures == []
     assert "make dist" in report.sections["Build size"][0]
     assert "## Build size" in markdown(report, {}, 1.0)
@@ -33,7 +34,7 @@ def test_a_bundle_is_measured_with_its_largest_parts_in_the_generated_file(tmp_p
     site.mkdir(parents=True)
     (site / "PySide6.so").write_bytes(b"x" * 24000)
     report = Report(quick=True)
-    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv")
+    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv", windows=tmp_path / "dist-win" / "station-app")
     [figure] = report.figures
     assert figure.ratio == 12000 / 24000 and figure.met is True
     text = markdown(report, {}, 1.0)
@@ -49,6 +50,25 @@ def test_the_office_edition_is_measured_beside_the_station_one(tmp_path):
     office.mkdir()
     (office / "station-app").write_bytes(b"x" * (3 * 2 ** 20))
     report = Report(quick=True)
-    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv")
+    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv", windows=tmp_path / "dist-win" / "station-app")
     section = "\n".join(report.sections["Build size"])
     assert "Office edition `station-app-office`" in section and "3.0 MiB" in section
+
+
+def test_the_windows_bundle_is_measured_beside_the_linux_one(tmp_path):
+    """`make win-dist` builds dist-win/station-app under Wine; its size is a figure of its own, with the Linux one."""
+    bundle = fake_bundle(tmp_path)
+    windows = tmp_path / "dist-win" / "station-app"
+    (windows / "_internal" / "PySide6").mkdir(parents=True)
+    (windows / "station-app.exe").write_bytes(b"x" * (2 * 2 ** 20))
+    (windows / "station-app-cli.exe").write_bytes(b"x" * (2 * 2 ** 20))
+    (windows / "_internal" / "PySide6" / "Qt6Core.dll").write_bytes(b"x" * 2 ** 20)
+    (tmp_path / "dist-win" / "station-app-setup-0.2.0.exe").write_bytes(b"x" * 2 ** 20)
+    report = Report(quick=True)
+    bench_dist_size(report, bundle=bundle, venv=tmp_path / "venv", windows=windows)
+    linux, win = report.figures
+    assert win.name.startswith("Windows bundle size") and win.value.startswith("5.0 MiB; the Linux bundle")
+    assert win.met is True
+    section = "\n".join(report.sections["Build size"])
+    assert "`station-app-cli.exe`" in section and "`station-app-setup-0.2.0.exe` 1.0 MiB" in section
+    assert "Made smaller on Windows" in section
