@@ -106,7 +106,8 @@ def install(cli: Path, gui: Path, work: Path, version: str, stick: str | None) -
         kind = ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(str(target)))
         if kind != DRIVE_REMOVABLE:
             raise Failed(f"{stick} is drive type {kind}, not removable ({DRIVE_REMOVABLE})")
-    target.mkdir(parents=True, exist_ok=True)
+    else:
+        target.mkdir(parents=True, exist_ok=True)  # (a drive's root is not made: under Wine, mkdir E:\ says "not found")
     before = set(target.rglob("*.batch"))
     run(cli, "--data-dir", str(demo), "--user", "demo.admin", "--password-env", "TRAINING_PW", "export",
         "--to", str(target), env=training)

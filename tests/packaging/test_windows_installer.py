@@ -170,3 +170,36 @@ def test_win_checks_is_python_with_only_the_standard_library():
             imported.add(node.module.partition(".")[0])
     assert imported and imported <= sys.stdlib_module_names, imported - sys.stdlib_module_names
     assert "__import__(" not in source and "importlib" not in imported
+
+
+def windows_excluded() -> re.Pattern[str]:
+    """WINDOWS_EXCLUDED_FILES as the spec writes it (the spec runs only inside PyInstaller, so it is read, not run)."""
+    spec = (ROOT / "installer" / "pyinstaller" / "station_app.spec").read_text(encoding="utf-8")
+    [pattern] = re.findall(r'WINDOWS_EXCLUDED_FILES = re\.compile\(r"(.+)"\)', spec)
+    return re.compile(pattern)
+
+
+def test_the_windows_bundle_leaves_out_what_nothing_loads_and_keeps_what_the_window_needs():
+    """Measured under Wine: software OpenGL (20 MiB) and Qt Quick/QML (13 MiB) are linked by nothing the app loads on
+    Windows; Qt Charts links Qt6OpenGL(Widgets), and the window needs the `windows` platform plugin."""
+    excluded = windows_excluded()
+    for gone in ("PySide6/opengl32sw.dll", "PySide6/Qt6Quick.dll", "PySide6/Qt6Qml.dll", "PySide6/Qt6QmlModels.dll",
+                 "PySide6/Qt6QmlMeta.dll", "PySide6/Qt6QmlWorkerScript.dll", "PySide6/plugins/platforms/qdirect2d.dll"):
+        assert excluded.search("/" + gone), gone
+    for kept in ("PySide6/Qt6Core.dll", "PySide6/Qt6Gui.dll", "PySide6/Qt6Widgets.dll", "PySide6/Qt6Charts.dll",
+                 "PySide6/Qt6OpenGL.dll", "PySide6/Qt6OpenGLWidgets.dll", "PySide6/Qt6Multimedia.dll",
+                 "PySide6/plugins/platforms/qwindows.dll", "PySide6/plugins/platforms/qoffscreen.dll",
+                 "PySide6/plugins/multimedia/ffmpegmediaplugin.dll", "PySide6/QtQuickWidgets.pyd"):
+        assert not excluded.search("/" + kept), kept
+
+
+def test_the_wine_only_dlls_never_reach_the_bundle_or_the_setup():
+    """The ICU, ProcessPrng and colour-profile stand-ins exist only for Wine (installer/wine/shims): they go into the
+    Wine prefix's system32 and nowhere that ships."""
+    build = (ROOT / "scripts" / "build-win-in-wine.sh").read_text(encoding="utf-8")
+    assert "B=dist-win/station-app/_internal/pyzbar" in build  # what is added to the bundle after PyInstaller
+    shipped = [line for line in build.splitlines() if '"\\$B' in line]
+    assert len(shipped) >= 2 and not any("shims" in line or "icu" in line.lower() for line in shipped), shipped
+    assert 'cp /src/build/win/shims/*.dll "\\$SYS/"' in build
+    iss = (ROOT / "installer" / "windows" / "station-app.iss").read_text(encoding="utf-8-sig")
+    assert "shims" not in iss and "icuuc" not in iss
