@@ -108,16 +108,16 @@ def install(cli: Path, gui: Path, work: Path, version: str, stick: str | None) -
             raise Failed(f"{stick} is drive type {kind}, not removable ({DRIVE_REMOVABLE})")
     else:
         target.mkdir(parents=True, exist_ok=True)  # (a drive's root is not made: under Wine, mkdir E:\ says "not found")
-    before = set(target.rglob("*.batch"))
+    before = {p for p in target.iterdir() if p.suffix == ".batch"}  # (Path.glob on a drive's root fails under Wine)
     run(cli, "--data-dir", str(demo), "--user", "demo.admin", "--password-env", "TRAINING_PW", "export",
         "--to", str(target), env=training)
-    batches = sorted(set(target.rglob("*.batch")) - before)
+    batches = sorted({p for p in target.iterdir() if p.suffix == ".batch"} - before)
     if not batches:
         raise Failed(f"no .batch file written to {target}")
     ok(f"{batches[0].name}, {batches[0].stat().st_size:,} bytes" + (", removable drive" if stick else ""))
 
-    step("office import of that batch (the training office)")
-    out = run(cli, "office", "import", *map(str, batches), "--dir", str(demo / "don-vi-nhan-tap-huan"))
+    step("office import of the stick (the training office)")
+    out = run(cli, "office", "import", str(target), "--dir", str(demo / "don-vi-nhan-tap-huan"))
     ok(out.strip().splitlines()[-1] if out.strip() else "")
 
     step("audit verify (real and training stations)")

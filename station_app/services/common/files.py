@@ -48,3 +48,10 @@ def copy_regular_file(path: Path, target: Path, *, limit: int) -> None:
     if copied > limit:
         target.unlink(missing_ok=True)
         raise FileTooLargeError(errno.EFBIG, "file grew too large", str(path))
+
+
+def files_named(folder: Path, suffix: str) -> list[Path]:
+    """The files in ``folder`` (not below it) whose name ends with ``suffix``, sorted: what the user's stick or folder
+    holds of one kind. Listed with ``iterdir`` rather than ``glob``: under Wine, ``Path("E:\\").glob(…)`` on a drive's
+    root (a USB stick chosen as it is) fails with "file not found" while listing the same folder works."""
+    return sorted(p for p in folder.iterdir() if p.name.endswith(suffix))

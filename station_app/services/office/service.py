@@ -34,7 +34,7 @@ from station_app.persistence.office.store import OfficeStore
 from station_app.persistence.office.tables import (OfficeAuditAnchorRow, OfficeBatchRow, OfficeEventRow,
                                                    OfficeQuarantineRow, OfficeStationKeyRow, OfficeStationRow, utcnow)
 from station_app.persistence.office.unit_of_work import OfficeUnitOfWork
-from station_app.services.common.files import copy_regular_file
+from station_app.services.common.files import copy_regular_file, files_named
 from station_app.services.exchange import fhir_bundle as fhir
 from station_app.services.exchange.batch_verify import BatchParts, decrypt_payload, read_batch, verify_batch
 from station_app.services.exchange.keys import load_public_pem, public_key_id, verify_signature
@@ -610,7 +610,7 @@ def batch_files(paths: list[Path]) -> list[Path]:
     """The files named, and the ``*.batch`` files inside the folders named."""
     found: list[Path] = []
     for path in map(Path, paths):
-        found.extend(sorted(path.glob(f"*{SUFFIX}")) if path.is_dir() else [path])
+        found.extend(files_named(path, SUFFIX) if path.is_dir() else [path])
     return found
 
 

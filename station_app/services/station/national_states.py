@@ -20,6 +20,7 @@ from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
 from station_app.persistence.tables import NationalStateRow
 from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.common.files import files_named
 from station_app.services.exchange.national_receipts import (NATIONAL_LIMITS, NATIONAL_SUFFIX, NationalReceipt,
                                                              NationalReceiptInvalid, NationalRecord, verify_national)
 from station_app.services.station.receipts import receipt_public_key
@@ -196,7 +197,7 @@ def national_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(path.glob(f"*{NATIONAL_SUFFIX}")))
+            found.extend(files_named(path, NATIONAL_SUFFIX))
         elif path.name.endswith(NATIONAL_SUFFIX):
             found.append(path)
     return found

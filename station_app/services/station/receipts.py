@@ -18,6 +18,7 @@ from station_app.core.i18n import QT_TRANSLATE_NOOP
 from station_app.core.model import AuditAction
 from station_app.persistence.database import Database
 from station_app.persistence.unit_of_work import UnitOfWork
+from station_app.services.common.files import files_named
 from station_app.services.exchange.keys import StationKeys
 from station_app.services.exchange.national_receipts import NATIONAL_SUFFIX
 from station_app.services.exchange.receipts import RECEIPT_FORMAT, RECEIPT_LIMITS, RECEIPT_SUFFIX, verify_receipt
@@ -65,7 +66,7 @@ def receipt_files(paths: list[Path]) -> list[Path]:
     """The receipt files named, and those inside the folders named."""
     found: list[Path] = []
     for path in map(Path, paths):
-        found.extend(sorted(path.glob(f"*{RECEIPT_SUFFIX}")) if path.is_dir() else [path])
+        found.extend(files_named(path, RECEIPT_SUFFIX) if path.is_dir() else [path])
     return [p for p in found if not p.name.endswith(NATIONAL_SUFFIX)]  # those go to ``national_states``
 
 
