@@ -32,7 +32,7 @@ in_root sh -c 'dpkg --add-architecture i386 && apt-get update -qq &&
 mkdir -p "$ROOT/t/shims" "$ROOT/t/python" "$ROOT/t/usb-stick"
 cp "$SETUP" "$ROOT/t/setup.exe"
 cp build/win/shims/*.dll "$ROOT/t/shims/"
-cp installer/windows/win_checks.py "$ROOT/t/"
+cp installer/windows/win_checks.py installer/wine/define_drive.py "$ROOT/t/"
 # a bare Windows Python for the checks (the embeddable CPython: standard library only)
 tar -xzf "$WIN/downloads/$EMBED_SDIST" -C "$ROOT/t" --wildcards '*/data.zip'
 unzip -q "$(find "$ROOT/t" -name data.zip)" 'cp311/*' -d "$ROOT/t" && mv "$ROOT/t/cp311"/* "$ROOT/t/python/"
@@ -45,15 +45,18 @@ export WINEDLLOVERRIDES=mscms=n  # installer/wine/shims/mscms.c
 C=\$WINEPREFIX/drive_c
 trap 'wineserver -k 2>/dev/null || true; kill \$(jobs -p) 2>/dev/null || true' EXIT
 fail() { echo "FAILED: \$*"; exit 1; }
+Xvfb :71 -screen 0 1366x768x24 >/dev/null 2>&1 &  # the setup and the window need a display, as on Windows
+export DISPLAY=:71
+sleep 2
 wineboot -i >/dev/null 2>&1
 winecfg /v win10
 cp /t/shims/*.dll "\$C/windows/system32/"
-# E: is a folder that Windows programs see as a removable drive (GetDriveTypeW = DRIVE_REMOVABLE)
-ln -sfn /t/usb-stick "\$WINEPREFIX/dosdevices/e:"
-wine reg add 'HKLM\\Software\\Wine\\Drives' /v 'e:' /t REG_SZ /d floppy /f >/dev/null 2>&1
-wineserver -w
+# E: is a folder that Windows programs see as a removable drive (GetDriveTypeW = DRIVE_REMOVABLE), as winecfg
+# would define it (a plain dosdevices link is always a fixed disk)
+wine /t/python/python.exe /t/define_drive.py E: /t/usb-stick removable 2>&1 | tr -d '\r' | sed 's/^/  /'
 echo "== silent install of $(basename "$SETUP")"
-wine /t/setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /LANG=vi || fail "setup"
+wine /t/setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /LANG=vi '/LOG=C:\\setup.log' \
+  || { tail -20 "\$C/setup.log"; fail "setup"; }
 APP='C:\\Program Files\\Station App'
 DATA=\$C/users/\$(id -un)/AppData/Local/SoYTeLaiChau/station-app
 wine /t/python/python.exe /t/win_checks.py install --app "\$APP" --work 'C:\\win-test' --version $VERSION --stick E: \
@@ -63,9 +66,6 @@ wine /t/python/python.exe /t/win_checks.py install --app "\$APP" --work 'C:\\win
 echo "  data folder: \${DATA#\$WINEPREFIX/}"
 
 echo "== the window on Xvfb (Wine's display driver): the training station's nurse signs in"
-Xvfb :71 -screen 0 1366x768x24 >/dev/null 2>&1 &
-export DISPLAY=:71
-sleep 2
 openbox >/dev/null 2>&1 &
 mkdir -p /t/screens
 wine "C:\\\\Program Files\\\\Station App\\\\station-app.exe" --data-dir 'C:\\win-test\\Trạm tập huấn' 2>&1 | cat > /t/gui.log &  # a pipe: Wine hands a file to Python as an invalid handle
