@@ -138,4 +138,4 @@ def bench_windows_size(report, linux_size: int | None = None,  # noqa: ANN001
                       f"{_mib(base)} (the locked Windows wheels installed)" if base else "— (no Windows build Python)",
                       size / base if base else None, f"< {TARGET_MIB} MiB", size < TARGET_MIB * MiB))
     report.sections.setdefault("Build size", []).extend(
-        ["", *(line for line in size_lines(bundle) if line != MADE_SMALLER), WINDOWS_SMALLER])
+        ["", *(line for line in size_lines(bundle) if line != MADE_SMALLER), "", WINDOWS_SMALLER])
