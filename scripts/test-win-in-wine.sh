@@ -8,7 +8,8 @@
 #     station of 2,000 residents, the "not yet examined" list as PDF, export to E:, the office importing it, both
 #     audit chains, the window offscreen;
 #   - the window on Xvfb through Wine's display driver: the nurse of the training station signs in with real key
-#     events, and the reception page is saved as build/win/screens/reception.png (and the PDF's first page as
+#     events, and the reception page is saved as build/win/screens/reception.png, the coordinator's export page
+#     (offering the stick E:) as export.png (and the PDF's first page as
 #     build/win/screens/pending-list.png) to be looked at;
 #   - the same setup again over the installed program (an upgrade): data kept, same list, chains verify;
 #   - a silent uninstall: the program is gone, the data folder stays.
@@ -65,27 +66,34 @@ wine /t/python/python.exe /t/win_checks.py install --app "\$APP" --work 'C:\\win
 [ -f "\$DATA/station.sqlite3" ] || fail "the data folder is not \$DATA"
 echo "  data folder: \${DATA#\$WINEPREFIX/}"
 
-echo "== the window on Xvfb (Wine's display driver): the training station's nurse signs in"
+echo "== the window on Xvfb (Wine's display driver): the nurse, then the coordinator, sign in"
 openbox >/dev/null 2>&1 &
 mkdir -p /t/screens
-wine "C:\\\\Program Files\\\\Station App\\\\station-app.exe" --data-dir 'C:\\win-test\\Trạm tập huấn' 2>&1 | cat > /t/gui.log &  # a pipe: Wine hands a file to Python as an invalid handle
-for _ in \$(seq 60); do
-  win=\$(xdotool search --onlyvisible --name 'Station App|Trạm|Đăng nhập' 2>/dev/null | head -1 || true)
-  [ -n "\$win" ] && break; sleep 1
-done
-[ -n "\$win" ] || { import -window root /t/screens/no-window.png; cat /t/gui.log; fail "no window within 60 s"; }
-sleep 3
-import -window root /t/screens/sign-in.png
-xdotool windowactivate --sync "\$win" 2>/dev/null || true
-xdotool type --delay 60 'demo.dieuduong'; xdotool key Tab
-xdotool type --delay 60 'taphuan-2026'  # the training station's password (station-app demo)
-xdotool key Return
-sleep 8
-import -window root /t/screens/reception.png
 pdftoppm -r 60 -png -f 1 -l 1 '/root/.wine/drive_c/win-test/chưa khám.pdf' /t/screens/pending-list
-wine taskkill /f /im station-app.exe >/dev/null 2>&1 || true
-wineserver -k || true
-sleep 1
+open_as() {  # the window of the training station, \$1 signed in with real key events, \$2 pressed, saved as \$3.png
+  wine "C:\\\\Program Files\\\\Station App\\\\station-app.exe" --data-dir 'C:\\win-test\\Trạm tập huấn' 2>&1 \
+    | cat > /t/gui.log &  # a pipe: Wine hands a file to Python as an invalid handle
+  win=""
+  for _ in \$(seq 60); do
+    win=\$(xdotool search --onlyvisible --name 'Station App|Trạm|Đăng nhập' 2>/dev/null | head -1 || true)
+    [ -n "\$win" ] && break; sleep 1
+  done
+  [ -n "\$win" ] || { import -window root /t/screens/no-window.png; cat /t/gui.log; fail "no window within 60 s"; }
+  sleep 3
+  [ -e /t/screens/sign-in.png ] || import -window root /t/screens/sign-in.png
+  xdotool windowactivate --sync "\$win" 2>/dev/null || true
+  xdotool type --delay 60 "\$1"; xdotool key Tab
+  xdotool type --delay 60 'taphuan-2026'  # the training station's password (station-app demo)
+  xdotool key Return
+  sleep 8
+  if [ -n "\$2" ]; then xdotool key "\$2"; sleep 5; fi
+  import -window root "/t/screens/\$3.png"
+  wine taskkill /f /im station-app.exe >/dev/null 2>&1 || true
+  wineserver -k || true
+  sleep 1
+}
+open_as demo.dieuduong "" reception
+open_as demo.dieuphoi ctrl+4 export  # the coordinator's "Xuất dữ liệu": the stick E: is offered as the destination
 
 echo "== the same setup again over it (upgrade)"
 wine /t/setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || fail "upgrade"

@@ -53,7 +53,7 @@ class Drive:
 
 def removable_drives(volumes: Iterable[Volume]) -> list[Drive]:
     """The removable volumes that are ready and writable, sorted by where they are mounted."""
-    drives = [Drive(v.root, v.label or _last_part(v.root), v.free_bytes, v.total_bytes)
+    drives = [Drive(v.root, _label(v), v.free_bytes, v.total_bytes)
               for v in volumes if v.removable and v.ready and not v.read_only]
     return sorted(drives, key=lambda d: d.root)
 
@@ -113,6 +113,13 @@ def _windows_removable_roots() -> list[str]:
 
 def _slashed(root: str) -> str:
     return root if root.endswith(("/", "\\")) else root + "/"
+
+
+def _label(volume: Volume) -> str:
+    """The volume's label; a stick without one is named by its drive or folder, not by its whole root again (Qt on
+    Windows gives the root "E:/" as an unlabelled stick's name, which read "USB E:/ (E:/)" under Wine)."""
+    unnamed = not volume.label or volume.label.rstrip("/\\") == volume.root.rstrip("/\\")
+    return _last_part(volume.root) if unnamed else volume.label
 
 
 def _last_part(root: str) -> str:

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
 from station_app.ui import printing
@@ -105,7 +105,7 @@ class DestinationPanel(Retranslating):
 
     def _drive_text(self, drive: Drive) -> str:
         return self.tr("USB {label} ({root}), còn trống {free}").format(
-            label=drive.label, root=drive.root, free=size_text(drive.free_bytes))
+            label=drive.label, root=QDir.toNativeSeparators(drive.root), free=size_text(drive.free_bytes))
 
     def drives_changed(self) -> None:
         plugged = self.watcher.plugged
