@@ -10,7 +10,7 @@ window), and says when the list changed; tests give it a fake source.
 from __future__ import annotations
 
 import logging
-import os
+import re
 import string
 import sys
 from collections.abc import Callable, Iterable
@@ -123,7 +123,9 @@ def _label(volume: Volume) -> str:
 
 
 def _last_part(root: str) -> str:
-    return os.path.basename(root.rstrip("/\\")) or root
+    """The last part of a mount point or drive root, the same on every system: "E:" of "E:/" (Windows' own basename
+    of "E:" is empty), "3A1F-22C0" of "/media/u/3A1F-22C0"."""
+    return re.split(r"[/\\]", root.rstrip("/\\"))[-1] or root
 
 
 def size_text(n: int) -> str:

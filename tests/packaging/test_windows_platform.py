@@ -57,11 +57,16 @@ def test_an_empty_card_reader_is_not_offered_for_the_export():
     assert [d.root for d in removable_drives(volumes)] == ["E:/"]
 
 
-def test_a_stick_without_a_label_is_named_by_its_drive_letter_not_its_root_twice():
+def test_a_stick_without_a_label_is_named_by_its_drive_letter_not_its_root_twice(monkeypatch):
     """Qt on Windows names an unlabelled stick by its root: the export page read "USB E:/ (E:/)" under Wine."""
     volumes = [Volume("E:/", "E:/", removable=True), Volume("F:/", "KINGSTON", removable=True),
                Volume("/media/u/3A1F-22C0", "", removable=True)]
     assert [d.label for d in removable_drives(volumes)] == ["3A1F-22C0", "E:", "KINGSTON"]
+    import ntpath
+    import os
+    # as on Windows, where os.path is ntpath and the basename of "E:" is empty (the first fix still said "E:/" there)
+    monkeypatch.setattr(os, "path", ntpath)
+    assert [d.label for d in removable_drives(volumes[:1])] == ["E:"]
 
 
 def test_the_windows_data_folder_is_per_user_under_local_app_data(monkeypatch):
