@@ -68,7 +68,8 @@ cp resources/translations/*.qm "$ROOT/src/resources/translations/"
 cat > "$ROOT/src/win-build.sh" <<BUILD
 #!/bin/bash
 set -eu
-export HOME=/root WINEDEBUG=-all WINEPREFIX=/root/.wine WINEARCH=win64 LANG=C.UTF-8 PYTHONUTF8=1
+HOME=\${HOME:-\$(getent passwd "\$(id -un)" | cut -d: -f6)}  # the throwaway root's user, whoever that is
+export HOME WINEDEBUG=-all WINEPREFIX="\$HOME/.wine" WINEARCH=win64 LANG=C.UTF-8 PYTHONUTF8=1
 SYS=\$WINEPREFIX/drive_c/windows/system32
 trap 'wineserver -k 2>/dev/null || true' EXIT  # nothing of Wine may outlive the build: the root is deleted after
 PY=/cache/python-$LOCKS_KEY

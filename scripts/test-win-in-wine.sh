@@ -41,7 +41,8 @@ unzip -q "$(find "$ROOT/t" -name data.zip)" 'cp311/*' -d "$ROOT/t" && mv "$ROOT/
 cat > "$ROOT/t/try.sh" <<TRY
 #!/bin/bash
 set -eu
-export HOME=/root WINEDEBUG=-all WINEPREFIX=/root/.wine WINEARCH=win64 LANG=C.UTF-8 PYTHONUTF8=1
+HOME=\${HOME:-\$(getent passwd "\$(id -un)" | cut -d: -f6)}  # the throwaway root's user, whoever that is
+export HOME WINEDEBUG=-all WINEPREFIX="\$HOME/.wine" WINEARCH=win64 LANG=C.UTF-8 PYTHONUTF8=1
 export WINEDLLOVERRIDES=mscms=n  # installer/wine/shims/mscms.c
 C=\$WINEPREFIX/drive_c
 trap 'wineserver -k 2>/dev/null || true; kill \$(jobs -p) 2>/dev/null || true' EXIT
@@ -69,7 +70,7 @@ echo "  data folder: \${DATA#\$WINEPREFIX/}"
 echo "== the window on Xvfb (Wine's display driver): the nurse, then the coordinator, sign in"
 openbox >/dev/null 2>&1 &
 mkdir -p /t/screens
-pdftoppm -r 60 -png -f 1 -l 1 '/root/.wine/drive_c/win-test/chưa khám.pdf' /t/screens/pending-list
+pdftoppm -r 60 -png -f 1 -l 1 "\$WINEPREFIX/drive_c/win-test/chưa khám.pdf" /t/screens/pending-list
 open_as() {  # the window of the training station, \$1 signed in with real key events, \$2 pressed, saved as \$3.png
   wine "C:\\\\Program Files\\\\Station App\\\\station-app.exe" --data-dir 'C:\\win-test\\Trạm tập huấn' 2>&1 \
     | cat > /t/gui.log &  # a pipe: Wine hands a file to Python as an invalid handle
